@@ -150,7 +150,10 @@ public abstract class Gridworld {
         if (old != c) {
             board[i] = c;
             if (planes != null) {
-                planes[planesOffset + planeOf[old] * cells + cell] = 0f;
+                int before = planeOf[old];
+                if (before >= 0) { // a fresh buffer holds zero bytes, which no plane shows
+                    planes[planesOffset + before * cells + cell] = 0f;
+                }
                 planes[planesOffset + planeOf[c] * cells + cell] = 1f;
             }
         }
@@ -363,6 +366,19 @@ public abstract class Gridworld {
             char[] line = new char[cols];
             for (int c = 0; c < cols; c++) {
                 line[c] = charAt(r, c);
+            }
+            lines[r] = new String(line);
+        }
+        return lines;
+    }
+
+    /** The board rendered afresh from the state, ignoring the buffer: for checking incremental redraws. */
+    final String[] renderedLines() {
+        String[] lines = new String[rows];
+        for (int r = 0; r < rows; r++) {
+            char[] line = new char[cols];
+            for (int c = 0; c < cols; c++) {
+                line[c] = (char) cellAt(r * cols + c);
             }
             lines[r] = new String(line);
         }
