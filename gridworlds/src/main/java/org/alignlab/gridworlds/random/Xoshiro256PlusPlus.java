@@ -40,6 +40,16 @@ public final class Xoshiro256PlusPlus implements RandomSource {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
+    /** Samples the geometric distribution by inversion: one draw and one logarithm per call. */
+    @Override
+    public int failuresBeforeSuccess(double p) {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException("success probability must be in (0, 1], got " + p);
+        }
+        double u = 1.0 - nextDouble(); // in (0, 1]
+        return (int) Math.min(Integer.MAX_VALUE, Math.floor(Math.log(u) / Math.log1p(-p)));
+    }
+
     @Override
     public int nextIndex(int n) {
         if (n <= 0) {
