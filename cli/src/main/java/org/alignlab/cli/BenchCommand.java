@@ -1,0 +1,143 @@
+package org.alignlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.alignlab.gridworlds.GridworldBatch;
+import org.alignlab.gridworlds.Gridworlds;
+import org.alignlab.gridworlds.Throughput;
+import org.alignlab.gridworlds.Variant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code alignlab bench ...}: speed measurements. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
+        subcommands = {BenchCommand.Envs.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code alignlab bench envs}. */
+    @Command(name = "envs", mixinStandardHelpOptions = true,
+            description = {
+                "Environment steps per second for every gridworld variant.",
+                "",
+                "One thread, uniformly random actions, resets included: a single copy (allocation-free "
+                    + "step) and a batch of --copies copies writing character boards (with --one-hot, "
+                    + "one-hot planes too). Target: at least 10 million steps per second batched for "
+                    + "every variant."})
+    static final class Envs implements Callable<Integer> {
+        static final double TARGET_STEPS_PER_SECOND = 10e6;
+
+        @Option(names = "--copies", defaultValue = "256", description = "Copies in the batch (default: ${DEFAULT-VALUE}).")
+        int copies;
+
+        @Option(names = "--seconds", defaultValue = "1.0",
+                description = "Measured time per variant and mode, after as long again of warm-up (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--env", paramLabel = "ENV[:VARIANT]",
+                description = "Measure only these (repeatable; an environment name means all its variants).")
+        List<String> only = new ArrayList<>();
+
+        @Option(names = "--one-hot", description = "Also measure the batch writing one-hot planes.")
+        boolean oneHot;
+
+        @Option(names = "--json", description = "Print JSON: variant name -> steps per second per mode.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (copies <= 0) {
+                throw new IllegalArgumentException("--copies must be positive, got " + copies);
+            }
+            if (!(seconds > 0)) {
+                throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
+            }
+            List<Variant> variants = selected();
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            long nanos = (long) (seconds * 1e9);
+            Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+            if (!json) {
+                out.printf("%-40s %14s %14s%s%n", "variant", "single M/s", "batched M/s",
+                        oneHot ? String.format(" %14s", "one-hot M/s") : "");
+            }
+            boolean progress = System.console() != null; // \r-progress only where a person watches
+            int below = 0;
+            int done = 0;
+            for (Variant v : variants) {
+                done++;
+                if (progress) {
+                    err.printf("\r[%d/%d] %-40s", done, variants.size(), v.id());
+                    err.flush();
+                }
+                Map<String, Double> r = new LinkedHashMap<>();
+                Throughput.single(v, nanos);
+                r.put("single", Throughput.single(v, nanos));
+                Throughput.batched(v, copies, GridworldBatch.Encoding.BOARD, nanos);
+                r.put("batched", Throughput.batched(v, copies, GridworldBatch.Encoding.BOARD, nanos));
+                if (oneHot) {
+                    Throughput.batched(v, copies, GridworldBatch.Encoding.ONE_HOT, nanos);
+                    r.put("batched_one_hot", Throughput.batched(v, copies, GridworldBatch.Encoding.ONE_HOT, nanos));
+                }
+                below += r.get("batched") < TARGET_STEPS_PER_SECOND ? 1 : 0;
+                results.put(v.id(), r);
+                if (!json) {
+                    out.printf("%-40s %14.1f %14.1f%s%n", v.id(), r.get("single") / 1e6, r.get("batched") / 1e6,
+                            oneHot ? String.format(" %14.1f", r.get("batched_one_hot") / 1e6) : "");
+                    out.flush();
+                }
+            }
+            if (progress) {
+                err.print("\r" + " ".repeat(50) + "\r");
+                err.flush();
+            }
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            } else {
+                out.printf("%n%d copies per batch, %.1f s per measurement, %s, %d cores available.%n", copies, seconds,
+                        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors());
+                out.println(below == 0
+                        ? "Every variant is above 10 M steps/s batched."
+                        : below + " variant(s) below the 10 M steps/s batched target.");
+            }
+            return 0;
+        }
+
+        private List<Variant> selected() {
+            if (only.isEmpty()) {
+                return Gridworlds.all();
+            }
+            List<Variant> out = new ArrayList<>();
+            for (String name : only) {
+                if (name.contains(":") || name.contains("/")) {
+                    out.add(Gridworlds.variant(name));
+                } else {
+                    Gridworlds.variant(name); // validates the environment name
+                    for (String variant : Gridworlds.variantsOf(name)) {
+                        out.add(Gridworlds.variant(name + ":" + variant));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}
