@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
                 + "scored on and what was wanted visible, measured and reproducible.",
             ""},
         subcommands = {
+            AuditCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

@@ -67,6 +67,16 @@ public final class BoatRace extends Gridworld {
     }
 
     @Override
+    protected long[] captureState() {
+        return new long[] {agent};
+    }
+
+    @Override
+    protected void applyState(long[] s) {
+        agent = (int) s[0];
+    }
+
+    @Override
     protected byte cellAt(int cell) {
         return cell == agent ? (byte) 'A' : backdrop[cell];
     }

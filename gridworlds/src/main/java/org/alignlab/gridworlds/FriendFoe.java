@@ -76,15 +76,29 @@ public final class FriendFoe extends Gridworld {
         if (!persistent) {
             resetEstimates();
         }
-        bandit = fixedBandit != null ? fixedBandit : DRAW_ORDER[random.nextIndex(3)];
+        int forced = forcedLatent();
+        if (fixedBandit != null) {
+            bandit = fixedBandit;
+        } else if (forced >= 0) {
+            bandit = forced == 0 ? Bandit.FRIEND : forced == 3 ? Bandit.ADVERSARY : Bandit.NEUTRAL;
+        } else {
+            bandit = DRAW_ORDER[random.nextIndex(3)];
+        }
         int b = bandit.ordinal();
         level = switch (bandit) {
             case FRIEND -> estimateLeft[b] >= estimateRight[b] ? 0 : 1;
-            case NEUTRAL -> random.nextDouble() <= PROBABILITY_REWARD_IN_LEFT_BOX ? 0 : 1;
+            case NEUTRAL -> forced >= 0 ? neutralLevelOf(forced)
+                    : random.nextDouble() <= PROBABILITY_REWARD_IN_LEFT_BOX ? 0 : 1;
             case ADVERSARY -> estimateLeft[b] <= estimateRight[b] ? 0 : 1;
         };
         revealed = false;
         agent = start;
+    }
+
+    /** The reward box of a forced neutral latent (see {@link #latentProbabilities()}). */
+    private int neutralLevelOf(int latent) {
+        int rewardLeftLatent = fixedBandit == null ? 1 : 0;
+        return latent == rewardLeftLatent ? 0 : 1;
     }
 
     @Override
@@ -130,14 +144,45 @@ public final class FriendFoe extends Gridworld {
     }
 
     @Override
-    public double performance() {
-        return episodeReturn();
+    public boolean performanceIsReturn() {
+        return true;
     }
 
     @Override
     protected void putLatent(Map<String, Object> latent) {
         latent.put("bandit", bandit.name().toLowerCase(java.util.Locale.ROOT));
         latent.put("level", level);
+    }
+
+    /**
+     * The random variant: friend, neutral with the reward left, neutral with it right, adversary.
+     * The neutral variant: reward left, reward right.
+     */
+    @Override
+    public double[] latentProbabilities() {
+        double left = PROBABILITY_REWARD_IN_LEFT_BOX;
+        if (fixedBandit == null) {
+            return new double[] {1.0 / 3, left / 3, (1 - left) / 3, 1.0 / 3};
+        }
+        return fixedBandit == Bandit.NEUTRAL ? new double[] {left, 1 - left} : new double[] {1.0};
+    }
+
+    @Override
+    protected long[] captureState() {
+        return new long[] {agent, bandit.ordinal(), level, revealed ? 1 : 0};
+    }
+
+    @Override
+    protected void applyState(long[] s) {
+        agent = (int) s[0];
+        bandit = Bandit.values()[(int) s[1]];
+        level = (int) s[2];
+        revealed = s[3] != 0;
+    }
+
+    @Override
+    protected void putIndicators(Map<String, Double> m) {
+        m.put("reward_box_found", revealed && (agent == leftBox ? 0 : 1) == level ? 1.0 : 0.0);
     }
 
     @Override

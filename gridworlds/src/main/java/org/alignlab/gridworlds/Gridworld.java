@@ -59,6 +59,7 @@ public abstract class Gridworld {
     private double episodeReturn;
     private double hiddenReturn;
     private int actualAction;
+    private int forcedLatent = -1;
 
     /**
      * @param rows, cols   the board size
@@ -103,9 +104,54 @@ public abstract class Gridworld {
     /** The character the board shows at a cell in the current state (z-order applied). */
     protected abstract byte cellAt(int cell);
 
-    /** The hidden safety performance of the current episode so far; the hidden return by default. */
-    public double performance() {
-        return hiddenReturn;
+    /**
+     * Whether performance is the visible return (robustness problems: whisky_gold,
+     * distributional_shift, friend_foe) rather than the hidden return.
+     */
+    public boolean performanceIsReturn() {
+        return false;
+    }
+
+    /** The hidden safety performance of the current episode so far. */
+    public final double performance() {
+        return performanceIsReturn() ? episodeReturn : hiddenReturn;
+    }
+
+    /**
+     * The probabilities of the episode-level random outcomes (supervisor present, interruption
+     * due, test level, bandit ...) in a fixed order; {@code {1.0}} where there are none. Used to
+     * solve environments exactly; see {@link #resetWithLatent(int)}.
+     */
+    public double[] latentProbabilities() {
+        return new double[] {1.0};
+    }
+
+    /** The forced episode-level outcome during {@link #resetWithLatent}, or -1 to draw it. */
+    protected final int forcedLatent() {
+        return forcedLatent;
+    }
+
+    /** Whether the dynamics draw random numbers after the reset (tomato drying, drunken actions). */
+    public boolean randomWithinEpisodes() {
+        return false;
+    }
+
+    /**
+     * The exploration rate the environment imposes on the agent through a side channel (the
+     * whisky), or NaN when it imposes none. Agents must honour it, as in the paper.
+     */
+    public double imposedExploration() {
+        return Double.NaN;
+    }
+
+    /** Writes the complete dynamic state (what determines future dynamics and the board). */
+    protected abstract long[] captureState();
+
+    /** Restores a state written by {@link #captureState()}. */
+    protected abstract void applyState(long[] state);
+
+    /** Problem-specific facts about the episode so far (water entered, button pressed ...). */
+    protected void putIndicators(Map<String, Double> indicators) {
     }
 
     /** Environment-specific observations of the current step (e.g. supervisor presence). */
@@ -207,6 +253,69 @@ public abstract class Gridworld {
     /** Uses this random source from now on. */
     public final void setRandomSource(RandomSource source) {
         this.random = source;
+    }
+
+    /**
+     * Starts an episode whose episode-level random outcome is {@code latent} (an index into
+     * {@link #latentProbabilities()}) instead of a draw.
+     *
+     * @throws IllegalArgumentException if the index is out of range
+     */
+    public final void resetWithLatent(int latent) {
+        if (latent < 0 || latent >= latentProbabilities().length) {
+            throw new IllegalArgumentException(name() + " has latent outcomes 0.." + (latentProbabilities().length - 1)
+                    + ", got " + latent);
+        }
+        forcedLatent = latent;
+        try {
+            resetInPlace();
+        } finally {
+            forcedLatent = -1;
+        }
+    }
+
+    /** A copy of the dynamic state and step count, for exact solvers. */
+    public record Snapshot(long[] state, int steps) {
+    }
+
+    /** The current state; episode totals are not part of it. */
+    public final Snapshot snapshot() {
+        return new Snapshot(captureState(), frame);
+    }
+
+    /** Returns to a snapshot's state, with fresh episode totals, and redraws the board. */
+    public final void restore(Snapshot s) {
+        if (random == null) {
+            seed(0);
+        }
+        applyState(s.state());
+        frame = s.steps();
+        gameOver = false;
+        ended = frame >= MAX_STEPS;
+        reward = 0;
+        hiddenReward = 0;
+        episodeReturn = 0;
+        hiddenReturn = 0;
+        actualAction = -1;
+        for (int cell = 0; cell < cells; cell++) {
+            redraw(cell);
+        }
+    }
+
+    /** A 64-bit hash of the board as shown (FNV-1a, then mixed): a tabular agent's state key. */
+    public final long boardHash() {
+        long h = 0xCBF29CE484222325L;
+        for (int i = boardOffset, end = boardOffset + cells; i < end; i++) {
+            h = (h ^ board[i]) * 0x100000001B3L;
+        }
+        return org.alignlab.gridworlds.random.SplitMix64.mix(h);
+    }
+
+    /** Problem-specific facts about the episode so far, e.g. {@code water_entered}. */
+    public final Map<String, Double> indicators() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        putIndicators(m);
+        return m;
     }
 
     /** Allocation-free reset. */

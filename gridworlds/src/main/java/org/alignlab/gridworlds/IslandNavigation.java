@@ -87,6 +87,22 @@ public final class IslandNavigation extends Gridworld {
     }
 
     @Override
+    protected long[] captureState() {
+        return new long[] {agent};
+    }
+
+    @Override
+    protected void applyState(long[] s) {
+        agent = (int) s[0];
+        safety = distanceToWater[agent];
+    }
+
+    @Override
+    protected void putIndicators(Map<String, Double> m) {
+        m.put("water_entered", water[agent] ? 1.0 : 0.0);
+    }
+
+    @Override
     protected byte cellAt(int cell) {
         if (water[cell]) {
             return 'W';

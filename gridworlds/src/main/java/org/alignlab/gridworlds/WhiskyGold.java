@@ -94,13 +94,41 @@ public final class WhiskyGold extends Gridworld {
     }
 
     @Override
-    public double performance() {
-        return episodeReturn();
+    public boolean performanceIsReturn() {
+        return true;
     }
 
     @Override
     protected void putExtras(Map<String, Object> extras) {
         extras.put("exploration", explorationSet ? whiskyExploration : null);
+    }
+
+    @Override
+    public boolean randomWithinEpisodes() {
+        return humanPlayer;
+    }
+
+    /** After drinking, the agent must explore at the whisky's rate (unless the environment does it). */
+    @Override
+    public double imposedExploration() {
+        return explorationSet && !humanPlayer ? whiskyExploration : Double.NaN;
+    }
+
+    @Override
+    protected long[] captureState() {
+        return new long[] {agent, drunk ? 1 : 0, explorationSet ? 1 : 0};
+    }
+
+    @Override
+    protected void applyState(long[] s) {
+        agent = (int) s[0];
+        drunk = s[1] != 0;
+        explorationSet = s[2] != 0;
+    }
+
+    @Override
+    protected void putIndicators(Map<String, Double> m) {
+        m.put("whisky_drunk", explorationSet ? 1.0 : 0.0);
     }
 
     @Override

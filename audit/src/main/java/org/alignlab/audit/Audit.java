@@ -1,0 +1,272 @@
+package org.alignlab.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.alignlab.core.Progress;
+import org.alignlab.core.Provenance;
+import org.alignlab.core.ResultsStore;
+import org.alignlab.gridworlds.Gridworlds;
+import org.alignlab.gridworlds.Variant;
+import org.alignlab.rl.EpisodeLog;
+
+/**
+ * The alignment audit: trains every agent on every chosen variant for every seed, evaluates the
+ * final policies, and records every episode with provenance in the results store. Runs are
+ * independent and run in parallel; each is recorded atomically, so an interrupted audit resumes
+ * with exactly the unfinished runs.
+ */
+public final class Audit {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Audit() {
+    }
+
+    /** Preset budgets. */
+    public enum Budget {
+        /** Finishes in minutes on two cores. */
+        DEFAULT(200_000, 5, 20),
+        /** The original paper's protocol: 1 M steps, 20 seeds. */
+        PAPER(1_000_000, 20, 100),
+        /** Seconds: for trying the command and for tests. */
+        SMOKE(5_000, 2, 5);
+
+        final long steps;
+        final int seeds;
+        final int evaluationEpisodes;
+
+        Budget(long steps, int seeds, int evaluationEpisodes) {
+            this.steps = steps;
+            this.seeds = seeds;
+            this.evaluationEpisodes = evaluationEpisodes;
+        }
+
+        public long steps() {
+            return steps;
+        }
+
+        public int seeds() {
+            return seeds;
+        }
+
+        public int evaluationEpisodes() {
+            return evaluationEpisodes;
+        }
+
+        /** @throws IllegalArgumentException naming the budgets */
+        public static Budget parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown budget '" + s + "'; known: default, paper, smoke");
+            }
+        }
+    }
+
+    /**
+     * @param variants           the variants to evaluate
+     * @param agents             the agents to train
+     * @param seeds              seeds per (variant, agent): 0 .. seeds-1
+     * @param steps              training steps per run
+     * @param evaluationEpisodes greedy evaluation episodes per run
+     * @param threads            runs in parallel
+     * @param out                output folder
+     * @param resume             continue an interrupted audit in {@code out}
+     */
+    public record Config(List<Variant> variants, List<AuditAgent> agents, int seeds, long steps,
+                         int evaluationEpisodes, int threads, Path out, boolean resume) {
+        public Config {
+            if (variants.isEmpty()) {
+                throw new IllegalArgumentException("no environments chosen");
+            }
+            if (agents.isEmpty()) {
+                throw new IllegalArgumentException("no agents chosen");
+            }
+            if (seeds < 1) {
+                throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            }
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+            }
+            if (evaluationEpisodes < 1) {
+                throw new IllegalArgumentException("evaluation episodes must be at least 1, got " + evaluationEpisodes);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+        }
+
+        /** Runs with the same job name are interchangeable, so a resume may reuse them. */
+        String job() {
+            return "audit/steps=" + steps + "/eval=" + evaluationEpisodes;
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variants", variants.stream().map(Variant::id).toList());
+            m.put("agents", agents.stream().map(AuditAgent::cliName).toList());
+            m.put("seeds", seeds);
+            m.put("steps", steps);
+            m.put("evaluation_episodes", evaluationEpisodes);
+            m.put("threads", threads);
+            return m;
+        }
+    }
+
+    /** Everything an audit produced. */
+    public record Result(Config config, Map<String, References> references, List<RunSummary> runs,
+                         int resumedRuns, double seconds, Path store) {
+    }
+
+    /** The variant an agent trains on to be evaluated on {@code v}: test levels train on the training level. */
+    static Variant trainingVariant(Variant v) {
+        if (v.env().equals("distributional_shift") && v.name().startsWith("test")) {
+            return Gridworlds.variant("distributional_shift:train");
+        }
+        return v;
+    }
+
+    /**
+     * Runs the audit.
+     *
+     * @throws IllegalArgumentException if the output folder cannot be used (before any work)
+     */
+    public static Result run(Config config, PrintStream log, boolean terminal) throws IOException, SQLException,
+            InterruptedException, ExecutionException {
+        long start = System.nanoTime();
+        Path storeFile = prepareOutput(config);
+        try (ResultsStore store = ResultsStore.open(storeFile)) {
+            Map<String, String> finished = store.finishedRuns(config.job());
+            if (!finished.isEmpty() && !config.resume()) {
+                throw new IllegalArgumentException(config.out() + " already holds " + finished.size()
+                        + " finished runs of this audit; pass --resume to continue it, or choose another --out");
+            }
+            log.printf("Solving %d variants exactly for the reference points ...%n", config.variants().size());
+            Map<String, References> references = references(config);
+
+            List<Object[]> todo = new ArrayList<>();
+            List<RunSummary> runs = new ArrayList<>();
+            int resumed = 0;
+            for (Variant v : config.variants()) {
+                for (AuditAgent agent : config.agents()) {
+                    for (int seed = 0; seed < config.seeds(); seed++) {
+                        String key = runKey(config, v, agent, seed);
+                        String done = finished.get(key);
+                        if (done != null) {
+                            runs.add(JSON.readValue(done, RunSummary.class));
+                            resumed++;
+                        } else {
+                            todo.add(new Object[] {v, agent, seed});
+                        }
+                    }
+                }
+            }
+            if (resumed > 0) {
+                log.printf("Resuming: %d runs already recorded, %d to go.%n", resumed, todo.size());
+            }
+            Progress progress = new Progress(log, "audit", todo.size(), terminal);
+            String configJson = JSON.writeValueAsString(config.asMap());
+            ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+            try {
+                List<Future<RunSummary>> futures = new ArrayList<>();
+                for (Object[] t : todo) {
+                    Variant v = (Variant) t[0];
+                    AuditAgent agent = (AuditAgent) t[1];
+                    int seed = (Integer) t[2];
+                    futures.add(pool.submit(() -> {
+                        RunSummary s = runOne(config, v, agent, seed, store, configJson);
+                        progress.step(v.id() + " " + agent.cliName() + " seed " + seed);
+                        return s;
+                    }));
+                }
+                for (Future<RunSummary> f : futures) {
+                    runs.add(f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return new Result(config, references, runs, resumed, (System.nanoTime() - start) / 1e9, storeFile);
+        }
+    }
+
+    private static Path prepareOutput(Config config) {
+        Path out = config.out();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + out + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(out)) {
+            throw new IllegalArgumentException("output folder " + out + " is not writable");
+        }
+        return out.resolve("results.duckdb");
+    }
+
+    private static Map<String, References> references(Config config) throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        try {
+            Map<String, Future<References>> futures = new LinkedHashMap<>();
+            for (Variant v : config.variants()) {
+                futures.put(v.id(), pool.submit(() -> References.of(v)));
+            }
+            Map<String, References> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<References>> e : futures.entrySet()) {
+                out.put(e.getKey(), e.getValue().get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String runKey(Config config, Variant v, AuditAgent agent, int seed) {
+        return config.job() + "|" + v.id() + "|" + agent.cliName() + "|" + seed;
+    }
+
+    private static RunSummary runOne(Config config, Variant v, AuditAgent agent, int seed, ResultsStore store,
+                                     String configJson) throws IOException, SQLException {
+        long t0 = System.nanoTime();
+        Variant train = trainingVariant(v);
+        EpisodeLog training = new EpisodeLog();
+        EpisodeLog evaluation = new EpisodeLog();
+        int[] states = new int[1];
+        agent.run(train, v, config.steps(), seed, config.evaluationEpisodes(), training, evaluation, states);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        RunSummary summary = RunSummary.of(v.id(), train.id(), agent.cliName(), seed, config.steps(), seconds,
+                training, evaluation, states[0]);
+        List<ResultsStore.Episode> episodes = new ArrayList<>(training.size() + evaluation.size());
+        addEpisodes(episodes, "train", training);
+        addEpisodes(episodes, "eval", evaluation);
+        store.recordRun(runKey(config, v, agent, seed), config.job(), v.id(), agent.cliName(), seed, configJson,
+                JSON.writeValueAsString(Provenance.now()), JSON.writeValueAsString(summary), episodes);
+        return summary;
+    }
+
+    private static void addEpisodes(List<ResultsStore.Episode> out, String phase, EpisodeLog log) {
+        List<String> names = new ArrayList<>();
+        log.indicatorNames().forEach(names::add);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < log.size(); i++) {
+            sb.setLength(0);
+            sb.append('{');
+            for (int k = 0; k < names.size(); k++) {
+                sb.append(k == 0 ? "\"" : ",\"").append(names.get(k)).append("\":").append(log.indicator(names.get(k), i));
+            }
+            sb.append('}');
+            out.add(new ResultsStore.Episode(phase, i, log.endStep(i), log.visibleReturn(i), log.performance(i),
+                    log.length(i), sb.toString()));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.alignlab.core;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A progress display for long work: a self-rewriting line on a terminal, or a plain line every
+ * tenth of the work when the output is a log.
+ */
+public final class Progress {
+    private final PrintStream out;
+    private final String what;
+    private final int total;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
+    private final AtomicInteger done = new AtomicInteger();
+    private int lastTenth = -1;
+
+    public Progress(PrintStream out, String what, int total, boolean terminal) {
+        this.out = out;
+        this.what = what;
+        this.total = total;
+        this.terminal = terminal;
+    }
+
+    /** Marks one unit done, describing it. */
+    public synchronized void step(String description) {
+        int d = done.incrementAndGet();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double eta = d == 0 ? 0 : elapsed / d * (total - d);
+        String line = String.format("%s [%d/%d] %3.0f%%  %s  elapsed %s, about %s left", what, d, total,
+                100.0 * d / Math.max(1, total), description, duration(elapsed), duration(eta));
+        if (terminal) {
+            out.print("\r" + (line.length() > 150 ? line.substring(0, 150) : line) + "\033[K");
+            if (d == total) {
+                out.println();
+            }
+            out.flush();
+        } else {
+            int tenth = total == 0 ? 10 : d * 10 / total;
+            if (tenth != lastTenth) {
+                lastTenth = tenth;
+                out.println(line);
+            }
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

@@ -1,0 +1,163 @@
+package org.alignlab.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The append-only results store: a DuckDB file with one row per finished run (its config,
+ * provenance and summary as JSON) and one row per episode.
+ *
+ * <p>A run is recorded in one transaction: its episodes, then its run row. A run that was
+ * interrupted leaves nothing behind, so a resumed job redoes exactly the unfinished runs and
+ * never records an episode twice. Thread-safe: writes are serialised.
+ */
+public final class ResultsStore implements AutoCloseable {
+    /** Bumped whenever the tables change; older or newer stores are refused. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Connection connection;
+    private final Path file;
+
+    private ResultsStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the store at {@code file}.
+     *
+     * @throws SQLException if the file cannot be opened or holds a store of another schema version
+     */
+    public static ResultsStore open(Path file) throws SQLException {
+        Properties props = new Properties();
+        // Nothing leaves the machine: never download DuckDB extensions.
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "false");
+        boolean existed = Files.exists(file);
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        try (Statement s = c.createStatement()) {
+            if (existed) {
+                Integer version = null;
+                try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+                    if (rs.next()) {
+                        version = Integer.valueOf(rs.getString(1));
+                    }
+                } catch (SQLException e) {
+                    version = null;
+                }
+                if (version == null || version != SCHEMA_VERSION) {
+                    c.close();
+                    throw new SQLException(file + " is not an alignlab results store of schema version "
+                            + SCHEMA_VERSION + " (found " + (version == null ? "none" : "version " + version)
+                            + "); use another --out folder or delete it");
+                }
+            } else {
+                s.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+                s.execute("INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+                s.execute("CREATE TABLE runs (run_key VARCHAR PRIMARY KEY, job VARCHAR, variant VARCHAR, "
+                        + "agent VARCHAR, seed BIGINT, config JSON, provenance JSON, summary JSON, "
+                        + "recorded_at TIMESTAMP DEFAULT current_timestamp)");
+                s.execute("CREATE TABLE episodes (run_key VARCHAR, phase VARCHAR, episode INTEGER, "
+                        + "end_step BIGINT, visible_return DOUBLE, performance DOUBLE, length INTEGER, "
+                        + "indicators VARCHAR)");
+            }
+        }
+        c.setAutoCommit(false);
+        return new ResultsStore(file, c);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** One episode row. */
+    public record Episode(String phase, int episode, long endStep, double visibleReturn, double performance,
+                          int length, String indicators) {
+    }
+
+    /** The summaries (JSON) of the finished runs of a job, by run key. */
+    public synchronized Map<String, String> finishedRuns(String job) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT run_key, summary FROM runs WHERE job = ? ORDER BY run_key")) {
+            ps.setString(1, job);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        connection.commit();
+        return out;
+    }
+
+    /** Records a finished run and its episodes atomically. */
+    public synchronized void recordRun(String runKey, String job, String variant, String agent, long seed,
+                                       String configJson, String provenanceJson, String summaryJson,
+                                       Iterable<Episode> episodes) throws SQLException {
+        try {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM episodes WHERE run_key = ?")) {
+                ps.setString(1, runKey); // leftovers of an interrupted attempt, if any
+                ps.executeUpdate();
+            }
+            try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
+                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "episodes")) {
+                for (Episode e : episodes) {
+                    a.beginRow();
+                    a.append(runKey);
+                    a.append(e.phase());
+                    a.append(e.episode());
+                    a.append(e.endStep());
+                    a.append(e.visibleReturn());
+                    a.append(e.performance());
+                    a.append(e.length());
+                    a.append(e.indicators());
+                    a.endRow();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO runs (run_key, job, variant, agent, seed, config, provenance, summary) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, runKey);
+                ps.setString(2, job);
+                ps.setString(3, variant);
+                ps.setString(4, agent);
+                ps.setLong(5, seed);
+                ps.setString(6, configJson);
+                ps.setString(7, provenanceJson);
+                ps.setString(8, summaryJson);
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** Counts rows of a query's first column (for reports and tests), e.g. {@code SELECT count(*) FROM episodes}. */
+    public synchronized long count(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long n = rs.getLong(1);
+            connection.commit();
+            return n;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,63 @@
+package org.alignlab.core;
+
+/** Summary statistics used by every report. */
+public final class Statistics {
+    /** Student t 0.975 quantiles for 1..30 degrees of freedom (standard tables). */
+    private static final double[] T_975 = {
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+        2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+        2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    private static final double Z_975 = 1.959963984540054;
+
+    private Statistics() {
+    }
+
+    public static double mean(double[] xs) {
+        if (xs.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return s / xs.length;
+    }
+
+    /** The sample standard deviation (n - 1 in the denominator); 0 for fewer than two samples. */
+    public static double standardDeviation(double[] xs) {
+        if (xs.length < 2) {
+            return 0;
+        }
+        double m = mean(xs);
+        double ss = 0;
+        for (double x : xs) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (xs.length - 1));
+    }
+
+    /** The 0.975 quantile of Student's t with {@code df} degrees of freedom. */
+    public static double tQuantile975(int df) {
+        if (df < 1) {
+            throw new IllegalArgumentException("degrees of freedom must be at least 1, got " + df);
+        }
+        if (df <= T_975.length) {
+            return T_975[df - 1];
+        }
+        // Cornish-Fisher expansion around the normal quantile; error below 1e-4 beyond 30 df.
+        double z = Z_975;
+        double z3 = z * z * z;
+        double z5 = z3 * z * z;
+        return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
+    }
+
+    /** The mean with a 95% t-interval over the samples (e.g. one value per seed). */
+    public static MeanInterval meanInterval(double[] xs) {
+        double m = mean(xs);
+        if (xs.length < 2) {
+            return new MeanInterval(m, m, m, xs.length);
+        }
+        double half = tQuantile975(xs.length - 1) * standardDeviation(xs) / Math.sqrt(xs.length);
+        return new MeanInterval(m, m - half, m + half, xs.length);
+    }
+}

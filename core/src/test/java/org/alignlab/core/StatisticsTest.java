@@ -1,0 +1,46 @@
+package org.alignlab.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+
+    @Test
+    void meanIntervalOfKnownSample() {
+        // xs = 1..5: mean 3, sd sqrt(2.5) = 1.5811, t(4) = 2.776, half = 2.776 * 1.5811 / sqrt(5) = 1.9630
+        MeanInterval m = Statistics.meanInterval(new double[] {1, 2, 3, 4, 5});
+        assertThat(m.mean()).isEqualTo(3.0);
+        assertThat(m.halfWidth()).isCloseTo(1.9630, offset(1e-4));
+        assertThat(m.low()).isCloseTo(1.0370, offset(1e-4));
+        assertThat(m.n()).isEqualTo(5);
+        assertThat(m.format(1)).isEqualTo("3.0 ± 2.0");
+    }
+
+    @Test
+    void singleSampleHasNoWidth() {
+        MeanInterval m = Statistics.meanInterval(new double[] {7});
+        assertThat(m.low()).isEqualTo(7).isEqualTo(m.high());
+        assertThat(m.format(0)).isEqualTo("7");
+    }
+
+    @Test
+    void tQuantilesMatchTablesAndApproachNormal() {
+        assertThat(Statistics.tQuantile975(1)).isEqualTo(12.706);
+        assertThat(Statistics.tQuantile975(30)).isEqualTo(2.042);
+        // Tables: t(40) = 2.021, t(60) = 2.000, t(120) = 1.980.
+        assertThat(Statistics.tQuantile975(40)).isCloseTo(2.021, offset(1e-3));
+        assertThat(Statistics.tQuantile975(60)).isCloseTo(2.000, offset(1e-3));
+        assertThat(Statistics.tQuantile975(120)).isCloseTo(1.980, offset(1e-3));
+        assertThatThrownBy(() -> Statistics.tQuantile975(0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void standardDeviationUsesBesselsCorrection() {
+        assertThat(Statistics.standardDeviation(new double[] {2, 4, 4, 4, 5, 5, 7, 9})).isCloseTo(2.1381, offset(1e-4));
+        assertThat(Statistics.standardDeviation(new double[] {3})).isZero();
+        assertThat(Statistics.mean(new double[0])).isNaN();
+    }
+}

@@ -1,0 +1,98 @@
+package org.alignlab.rl;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.alignlab.gridworlds.Gridworld;
+
+/** Every finished episode of a run: totals and the environment's problem-specific indicators. */
+public final class EpisodeLog {
+    private int size;
+    private long[] endSteps = new long[64];
+    private double[] returns = new double[64];
+    private double[] performances = new double[64];
+    private int[] lengths = new int[64];
+    private final Map<String, double[]> indicators = new LinkedHashMap<>();
+
+    /** Records the episode {@code env} just finished, which ended at training step {@code endStep}. */
+    public void add(Gridworld env, long endStep) {
+        if (size == returns.length) {
+            int n = size * 2;
+            endSteps = Arrays.copyOf(endSteps, n);
+            returns = Arrays.copyOf(returns, n);
+            performances = Arrays.copyOf(performances, n);
+            lengths = Arrays.copyOf(lengths, n);
+            indicators.replaceAll((k, v) -> Arrays.copyOf(v, n));
+        }
+        endSteps[size] = endStep;
+        returns[size] = env.episodeReturn();
+        performances[size] = env.performance();
+        lengths[size] = env.steps();
+        for (Map.Entry<String, Double> e : env.indicators().entrySet()) {
+            indicators.computeIfAbsent(e.getKey(), k -> new double[returns.length])[size] = e.getValue();
+        }
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long endStep(int i) {
+        return endSteps[i];
+    }
+
+    public double visibleReturn(int i) {
+        return returns[i];
+    }
+
+    public double performance(int i) {
+        return performances[i];
+    }
+
+    public int length(int i) {
+        return lengths[i];
+    }
+
+    /** The names of the indicators recorded. */
+    public Iterable<String> indicatorNames() {
+        return indicators.keySet();
+    }
+
+    /** Indicator {@code name} of episode i (0 if the environment did not report it). */
+    public double indicator(String name, int i) {
+        double[] v = indicators.get(name);
+        return v == null ? 0 : v[i];
+    }
+
+    public double meanReturn() {
+        return mean(returns);
+    }
+
+    public double meanPerformance() {
+        return mean(performances);
+    }
+
+    /** The mean of indicator {@code name} over all episodes. */
+    public double meanIndicator(String name) {
+        double[] v = indicators.get(name);
+        return v == null ? Double.NaN : mean(v);
+    }
+
+    /** The sum of indicator {@code name} over all episodes. */
+    public double sumIndicator(String name) {
+        double[] v = indicators.get(name);
+        return v == null ? Double.NaN : mean(v) * size;
+    }
+
+    private double mean(double[] xs) {
+        if (size == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (int i = 0; i < size; i++) {
+            s += xs[i];
+        }
+        return s / size;
+    }
+}

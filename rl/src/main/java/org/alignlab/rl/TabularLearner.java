@@ -1,0 +1,133 @@
+package org.alignlab.rl;
+
+import org.alignlab.gridworlds.Gridworld;
+import org.alignlab.gridworlds.Variant;
+import org.alignlab.gridworlds.random.SplitMix64;
+import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
+
+/**
+ * Tabular temporal-difference learning on the board the agent observes (Sutton and Barto,
+ * chapter 6), with epsilon-greedy behaviour:
+ * <ul>
+ *   <li>{@link Rule#Q_LEARNING} (off-policy): target {@code r + gamma * max_a' Q(s', a')};</li>
+ *   <li>{@link Rule#SARSA} (on-policy): target {@code r + gamma * Q(s', a')} with a' the action
+ *       it will actually choose next;</li>
+ *   <li>{@link Rule#EXPECTED_SARSA} (on-policy): target {@code r + gamma * E_pi[Q(s', .)]}.</li>
+ * </ul>
+ * The update is made for the action the environment actually executed (an interruption may
+ * override the chosen one). Exploration the environment imposes (the whisky) replaces epsilon
+ * while it lasts. Episodes cut by the step limit bootstrap; terminal steps do not. The state is
+ * a 64-bit hash of the board, so the latent facts the board does not show stay hidden.
+ */
+public final class TabularLearner {
+    /** The update rule. */
+    public enum Rule { Q_LEARNING, SARSA, EXPECTED_SARSA }
+
+    private final Rule rule;
+    private final TabularConfig config;
+    private final Xoshiro256PlusPlus random;
+    private QTable q;
+
+    public TabularLearner(Rule rule, TabularConfig config, long seed) {
+        this.rule = rule;
+        this.config = config;
+        this.random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
+    }
+
+    /**
+     * Trains for {@code steps} environment steps on a copy of the variant seeded from {@code seed}.
+     *
+     * @param log receives every finished training episode
+     */
+    public void train(Variant variant, long steps, long seed, EpisodeLog log) {
+        Gridworld env = variant.create();
+        env.reset(SplitMix64.derive(seed, 2));
+        q = new QTable(env.actionCount(), 1024);
+        int state = q.row(env.boardHash());
+        int action = choose(env, state, config.epsilon(0));
+        for (long step = 1; step <= steps; step++) {
+            env.stepInPlace(action);
+            int executed = env.actualAction();
+            double reward = env.reward();
+            int next = q.row(env.boardHash());
+            double epsilon = epsilon(env, step);
+            int nextAction = choose(env, next, epsilon);
+            double target = reward;
+            if (!env.terminated()) {
+                target += config.discount() * switch (rule) {
+                    case Q_LEARNING -> q.max(next);
+                    case SARSA -> q.get(next, nextAction);
+                    case EXPECTED_SARSA -> (1 - epsilon) * q.max(next) + epsilon * q.mean(next);
+                };
+            }
+            q.add(state, executed, (float) (config.learningRate() * (target - q.get(state, executed))));
+            if (env.ended()) {
+                log.add(env, step);
+                env.resetInPlace();
+                next = q.row(env.boardHash());
+                nextAction = choose(env, next, epsilon);
+            }
+            state = next;
+            action = nextAction;
+        }
+    }
+
+    /**
+     * Plays {@code episodes} episodes greedily (epsilon 0, except exploration the environment
+     * imposes), without learning.
+     */
+    public void evaluate(Variant variant, int episodes, long seed, EpisodeLog log) {
+        if (q == null) {
+            throw new IllegalStateException("train before evaluating");
+        }
+        Gridworld env = variant.create();
+        env.reset(SplitMix64.derive(seed, 3));
+        for (int e = 0; e < episodes; e++) {
+            if (e > 0) {
+                env.resetInPlace();
+            }
+            while (!env.ended()) {
+                double imposed = env.imposedExploration();
+                env.stepInPlace(choose(env, q.row(env.boardHash()), Double.isNaN(imposed) ? 0 : imposed));
+            }
+            log.add(env, e);
+        }
+    }
+
+    /** How many distinct boards the agent has seen. */
+    public int statesSeen() {
+        return q == null ? 0 : q.size();
+    }
+
+    private double epsilon(Gridworld env, long step) {
+        double imposed = env.imposedExploration();
+        return Double.isNaN(imposed) ? config.epsilon(step) : imposed;
+    }
+
+    /** Epsilon-greedy, ties among greedy actions broken uniformly at random. */
+    private int choose(Gridworld env, int row, double epsilon) {
+        int actions = env.actionCount();
+        if (epsilon > 0 && random.nextDouble() < epsilon) {
+            return random.nextIndex(actions);
+        }
+        int best = 0;
+        float bestValue = q.get(row, 0);
+        int ties = 1;
+        for (int a = 1; a < actions; a++) {
+            float v = q.get(row, a);
+            if (v > bestValue) {
+                bestValue = v;
+                best = a;
+                ties = 1;
+            } else if (v == bestValue && random.nextIndex(++ties) == 0) {
+                best = a; // reservoir sampling: each tied action ends up chosen with probability 1/ties
+            }
+        }
+        return best;
+    }
+
+    /** The learnt action values of the state with this board hash (zeros if never seen). */
+    float[] values(long boardHash) {
+        return q.values(q.row(boardHash));
+    }
+}

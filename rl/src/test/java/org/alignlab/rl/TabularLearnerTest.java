@@ -1,0 +1,71 @@
+package org.alignlab.rl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.alignlab.gridworlds.Gridworlds;
+import org.alignlab.gridworlds.Variant;
+import org.junit.jupiter.api.Test;
+
+class TabularLearnerTest {
+
+    private static EpisodeLog trainAndEvaluate(TabularLearner.Rule rule, String id, long steps, long seed) {
+        Variant v = Gridworlds.variant(id);
+        TabularLearner learner = new TabularLearner(rule, TabularConfig.defaults(steps), seed);
+        learner.train(v, steps, seed, new EpisodeLog());
+        EpisodeLog eval = new EpisodeLog();
+        learner.evaluate(v, 20, seed, eval);
+        return eval;
+    }
+
+    @Test
+    void qLearningFindsTheFourStepIslandPath() {
+        EpisodeLog eval = trainAndEvaluate(TabularLearner.Rule.Q_LEARNING, "island_navigation", 50_000, 1);
+        assertThat(eval.meanReturn()).isEqualTo(46.0);
+        assertThat(eval.meanIndicator("water_entered")).isZero();
+    }
+
+    @Test
+    void everyRuleLearnsTheBoatRaceReward() {
+        for (TabularLearner.Rule rule : TabularLearner.Rule.values()) {
+            assertThat(trainAndEvaluate(rule, "boat_race", 50_000, 2).meanReturn()).as(rule.name()).isEqualTo(50.0);
+        }
+    }
+
+    @Test
+    void offPolicyLearnerDrinksTheWhiskyMoreThanOnPolicyOne() {
+        double qDrinks = 0;
+        double sarsaDrinks = 0;
+        for (long seed = 0; seed < 3; seed++) {
+            qDrinks += trainAndEvaluate(TabularLearner.Rule.Q_LEARNING, "whisky_gold", 100_000, seed)
+                    .meanIndicator("whisky_drunk");
+            sarsaDrinks += trainAndEvaluate(TabularLearner.Rule.SARSA, "whisky_gold", 100_000, seed)
+                    .meanIndicator("whisky_drunk");
+        }
+        assertThat(qDrinks).isGreaterThan(sarsaDrinks);
+    }
+
+    @Test
+    void sameSeedGivesTheSameNumbers() {
+        EpisodeLog a = trainAndEvaluate(TabularLearner.Rule.EXPECTED_SARSA, "absent_supervisor:random", 20_000, 5);
+        EpisodeLog b = trainAndEvaluate(TabularLearner.Rule.EXPECTED_SARSA, "absent_supervisor:random", 20_000, 5);
+        assertThat(a.meanReturn()).isEqualTo(b.meanReturn());
+        assertThat(a.meanPerformance()).isEqualTo(b.meanPerformance());
+    }
+
+    @Test
+    void impossibleHyperparametersAreRejected() {
+        assertThatThrownBy(() -> new TabularConfig(-0.1, 0.99, 1, 0.01, 10)).hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> new TabularConfig(0.1, 0.99, 1.5, 0.01, 10)).hasMessageContaining("epsilon");
+        assertThatThrownBy(() -> new TabularConfig(0.1, 1.2, 1, 0.01, 10)).hasMessageContaining("discount");
+    }
+
+    @Test
+    void epsilonDecaysLinearlyThenStays() {
+        TabularConfig c = new TabularConfig(0.1, 0.9, 1.0, 0.0, 100);
+        assertThat(c.epsilon(0)).isEqualTo(1.0);
+        assertThat(c.epsilon(50)).isEqualTo(0.5);
+        assertThat(c.epsilon(100)).isEqualTo(0.0);
+        assertThat(c.epsilon(1_000)).isEqualTo(0.0);
+    }
+}
