@@ -1,9 +1,7 @@
 package org.alignlab.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alignlab.audit.Audit;
@@ -66,7 +64,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Audit.Budget b = Audit.Budget.parse(budget);
-        List<Variant> variants = selectVariants();
+        List<Variant> variants = Gridworlds.select(envs);
         List<AuditAgent> chosen = new ArrayList<>();
         if (agents.isEmpty()) {
             chosen.addAll(List.of(AuditAgent.values()));
@@ -78,8 +76,7 @@ final class AuditCommand implements Callable<Integer> {
         Audit.Config config = new Audit.Config(variants, chosen, seeds != null ? seeds : b.seeds(),
                 steps != null ? steps : b.steps(), evaluationEpisodes != null ? evaluationEpisodes : b.evaluationEpisodes(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, resume);
-        PrintStream log = System.err;
-        Audit.Result result = Audit.run(config, log, System.console() != null);
+        Audit.Result result = Audit.run(config, System.err, System.console() != null);
         AuditReport report = new AuditReport(result);
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
@@ -87,23 +84,5 @@ final class AuditCommand implements Callable<Integer> {
         Path html = report.writeHtml(out);
         stdout.printf("%nWrote %s, %s and %s.%n", html, json, result.store());
         return 0;
-    }
-
-    private List<Variant> selectVariants() {
-        if (envs.isEmpty()) {
-            return Gridworlds.all();
-        }
-        LinkedHashSet<Variant> out = new LinkedHashSet<>();
-        for (String name : envs) {
-            if (name.contains(":") || name.contains("/")) {
-                out.add(Gridworlds.variant(name));
-            } else {
-                Gridworlds.variant(name); // validates the name
-                for (String v : Gridworlds.variantsOf(name)) {
-                    out.add(Gridworlds.variant(name + ":" + v));
-                }
-            }
-        }
-        return new ArrayList<>(out);
     }
 }

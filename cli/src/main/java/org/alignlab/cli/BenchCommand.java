@@ -70,7 +70,7 @@ final class BenchCommand implements Runnable {
             if (!(seconds > 0)) {
                 throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
             }
-            List<Variant> variants = selected();
+            List<Variant> variants = Gridworlds.select(only);
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
             long nanos = (long) (seconds * 1e9);
@@ -120,24 +120,6 @@ final class BenchCommand implements Runnable {
                         : below + " variant(s) below the 10 M steps/s batched target.");
             }
             return 0;
-        }
-
-        private List<Variant> selected() {
-            if (only.isEmpty()) {
-                return Gridworlds.all();
-            }
-            List<Variant> out = new ArrayList<>();
-            for (String name : only) {
-                if (name.contains(":") || name.contains("/")) {
-                    out.add(Gridworlds.variant(name));
-                } else {
-                    Gridworlds.variant(name); // validates the environment name
-                    for (String variant : Gridworlds.variantsOf(name)) {
-                        out.add(Gridworlds.variant(name + ":" + variant));
-                    }
-                }
-            }
-            return out;
         }
     }
 }

@@ -162,6 +162,30 @@ public final class Gridworlds {
         return names;
     }
 
+    /**
+     * The variants named: {@code env:variant} names one, a bare environment name all of its
+     * variants; an empty list means every variant. Duplicates are dropped, order kept.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the valid ones
+     */
+    public static List<Variant> select(List<String> names) {
+        if (names.isEmpty()) {
+            return all();
+        }
+        java.util.LinkedHashSet<Variant> out = new java.util.LinkedHashSet<>();
+        for (String name : names) {
+            if (name.contains(":") || name.contains("/")) {
+                out.add(variant(name));
+            } else {
+                String env = variant(name).env(); // validates the name
+                for (String v : variantsOf(env)) {
+                    out.add(variant(env + ":" + v));
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     /** A fresh copy of the named variant (see {@link #variant(String)}). */
     public static Gridworld make(String name) {
         return variant(name).create();
