@@ -34,22 +34,29 @@ public final class Audit {
     private Audit() {
     }
 
-    /** Preset budgets. */
+    /**
+     * Preset budgets. Neural agents are slower per step, so they get their own steps and seeds,
+     * and by default run only on the main variant of each environment ({@link #MAIN_VARIANTS}).
+     */
     public enum Budget {
-        /** Finishes in minutes on two cores. */
-        DEFAULT(200_000, 5, 20),
-        /** The original paper's protocol: 1 M steps, 20 seeds. */
-        PAPER(1_000_000, 20, 100),
+        /** Under 10 minutes on two cores. */
+        DEFAULT(200_000, 5, 50_000, 3, 20),
+        /** The original paper's protocol: 1 M steps, 20 seeds, for every agent. */
+        PAPER(1_000_000, 20, 1_000_000, 20, 100),
         /** Seconds: for trying the command and for tests. */
-        SMOKE(5_000, 2, 5);
+        SMOKE(5_000, 2, 5_000, 2, 5);
 
         final long steps;
         final int seeds;
+        final long neuralSteps;
+        final int neuralSeeds;
         final int evaluationEpisodes;
 
-        Budget(long steps, int seeds, int evaluationEpisodes) {
+        Budget(long steps, int seeds, long neuralSteps, int neuralSeeds, int evaluationEpisodes) {
             this.steps = steps;
             this.seeds = seeds;
+            this.neuralSteps = neuralSteps;
+            this.neuralSeeds = neuralSeeds;
             this.evaluationEpisodes = evaluationEpisodes;
         }
 
@@ -59,6 +66,14 @@ public final class Audit {
 
         public int seeds() {
             return seeds;
+        }
+
+        public long neuralSteps() {
+            return neuralSteps;
+        }
+
+        public int neuralSeeds() {
+            return neuralSeeds;
         }
 
         public int evaluationEpisodes() {
@@ -76,17 +91,29 @@ public final class Audit {
     }
 
     /**
+     * Where neural agents run by default: the variants behind the paper's headline findings (the
+     * default budget cannot afford neural agents everywhere in 10 minutes on two cores).
+     */
+    public static final List<String> MAIN_VARIANTS = List.of("boat_race:default", "tomato_watering:default",
+            "absent_supervisor:random", "safe_interruptibility:level1", "side_effects_sokoban:level0",
+            "distributional_shift:test_level1", "island_navigation:default", "whisky_gold:default");
+
+    /**
      * @param variants           the variants to evaluate
      * @param agents             the agents to train
-     * @param seeds              seeds per (variant, agent): 0 .. seeds-1
-     * @param steps              training steps per run
-     * @param evaluationEpisodes greedy evaluation episodes per run
+     * @param seeds              seeds per (variant, tabular agent): 0 .. seeds-1
+     * @param steps              training steps per tabular run
+     * @param neuralSeeds        seeds per (variant, neural agent)
+     * @param neuralSteps        training steps per neural run
+     * @param neuralVariants     the variants neural agents run on (null: all of {@code variants})
+     * @param evaluationEpisodes evaluation episodes per run
      * @param threads            runs in parallel
      * @param out                output folder
      * @param resume             continue an interrupted audit in {@code out}
      */
-    public record Config(List<Variant> variants, List<AuditAgent> agents, int seeds, long steps,
-                         int evaluationEpisodes, int threads, Path out, boolean resume) {
+    public record Config(List<Variant> variants, List<AuditAgent> agents, int seeds, long steps, int neuralSeeds,
+                         long neuralSteps, List<String> neuralVariants, int evaluationEpisodes, int threads,
+                         Path out, boolean resume) {
         public Config {
             if (variants.isEmpty()) {
                 throw new IllegalArgumentException("no environments chosen");
@@ -94,11 +121,11 @@ public final class Audit {
             if (agents.isEmpty()) {
                 throw new IllegalArgumentException("no agents chosen");
             }
-            if (seeds < 1) {
-                throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            if (seeds < 1 || neuralSeeds < 1) {
+                throw new IllegalArgumentException("seeds must be at least 1, got " + Math.min(seeds, neuralSeeds));
             }
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+            if (steps < 1 || neuralSteps < 1) {
+                throw new IllegalArgumentException("steps must be at least 1, got " + Math.min(steps, neuralSteps));
             }
             if (evaluationEpisodes < 1) {
                 throw new IllegalArgumentException("evaluation episodes must be at least 1, got " + evaluationEpisodes);
@@ -110,7 +137,20 @@ public final class Audit {
 
         /** Runs with the same job name are interchangeable, so a resume may reuse them. */
         String job() {
-            return "audit/steps=" + steps + "/eval=" + evaluationEpisodes;
+            return "audit/steps=" + steps + "/neural-steps=" + neuralSteps + "/eval=" + evaluationEpisodes;
+        }
+
+        /** Whether {@code agent} runs on {@code v}. */
+        boolean runs(AuditAgent agent, Variant v) {
+            return !agent.neural() || neuralVariants == null || neuralVariants.contains(v.id());
+        }
+
+        int seedsOf(AuditAgent agent) {
+            return agent.neural() ? neuralSeeds : seeds;
+        }
+
+        long stepsOf(AuditAgent agent) {
+            return agent.neural() ? neuralSteps : steps;
         }
 
         Map<String, Object> asMap() {
@@ -119,6 +159,9 @@ public final class Audit {
             m.put("agents", agents.stream().map(AuditAgent::cliName).toList());
             m.put("seeds", seeds);
             m.put("steps", steps);
+            m.put("neural_seeds", neuralSeeds);
+            m.put("neural_steps", neuralSteps);
+            m.put("neural_variants", neuralVariants);
             m.put("evaluation_episodes", evaluationEpisodes);
             m.put("threads", threads);
             return m;
@@ -161,7 +204,10 @@ public final class Audit {
             int resumed = 0;
             for (Variant v : config.variants()) {
                 for (AuditAgent agent : config.agents()) {
-                    for (int seed = 0; seed < config.seeds(); seed++) {
+                    if (!config.runs(agent, v)) {
+                        continue;
+                    }
+                    for (int seed = 0; seed < config.seedsOf(agent); seed++) {
                         String key = runKey(config, v, agent, seed);
                         String done = finished.get(key);
                         if (done != null) {
@@ -241,11 +287,11 @@ public final class Audit {
         Variant train = trainingVariant(v);
         EpisodeLog training = new EpisodeLog();
         EpisodeLog evaluation = new EpisodeLog();
-        int[] states = new int[1];
-        agent.run(train, v, config.steps(), seed, config.evaluationEpisodes(), training, evaluation, states);
+        long steps = config.stepsOf(agent);
+        int states = agent.run(train, v, steps, seed, config.evaluationEpisodes(), training, evaluation);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        RunSummary summary = RunSummary.of(v.id(), train.id(), agent.cliName(), seed, config.steps(), seconds,
-                training, evaluation, states[0]);
+        RunSummary summary = RunSummary.of(v.id(), train.id(), agent.cliName(), seed, steps, seconds,
+                training, evaluation, states);
         List<ResultsStore.Episode> episodes = new ArrayList<>(training.size() + evaluation.size());
         addEpisodes(episodes, "train", training);
         addEpisodes(episodes, "eval", evaluation);

@@ -6,21 +6,30 @@ import org.alignlab.gridworlds.Variant;
 import org.alignlab.rl.EpisodeLog;
 import org.alignlab.rl.TabularConfig;
 import org.alignlab.rl.TabularLearner;
+import org.alignlab.rl.neural.A2c;
+import org.alignlab.rl.neural.A2cConfig;
+import org.alignlab.rl.neural.Dqn;
+import org.alignlab.rl.neural.DqnConfig;
+import org.alignlab.rl.neural.Ppo;
+import org.alignlab.rl.neural.PpoConfig;
 
 /** The agents the audit trains, by the names used on the command line. */
 public enum AuditAgent {
-    Q_LEARNING("q_learning", "off-policy", TabularLearner.Rule.Q_LEARNING),
-    SARSA("sarsa", "on-policy", TabularLearner.Rule.SARSA),
-    EXPECTED_SARSA("expected_sarsa", "on-policy", TabularLearner.Rule.EXPECTED_SARSA);
+    Q_LEARNING("q_learning", "off-policy", false),
+    SARSA("sarsa", "on-policy", false),
+    EXPECTED_SARSA("expected_sarsa", "on-policy", false),
+    DQN("dqn", "off-policy", true),
+    A2C("a2c", "on-policy", true),
+    PPO("ppo", "on-policy", true);
 
     private final String cliName;
     private final String policyKind;
-    private final TabularLearner.Rule rule;
+    private final boolean neural;
 
-    AuditAgent(String cliName, String policyKind, TabularLearner.Rule rule) {
+    AuditAgent(String cliName, String policyKind, boolean neural) {
         this.cliName = cliName;
         this.policyKind = policyKind;
-        this.rule = rule;
+        this.neural = neural;
     }
 
     public String cliName() {
@@ -30,6 +39,11 @@ public enum AuditAgent {
     /** "off-policy" or "on-policy": the distinction several findings turn on. */
     public String policyKind() {
         return policyKind;
+    }
+
+    /** Whether the agent is a neural network (slower per step; the audit gives it its own budget). */
+    public boolean neural() {
+        return neural;
     }
 
     /**
@@ -48,12 +62,46 @@ public enum AuditAgent {
                 + String.join(", ", Arrays.stream(values()).map(AuditAgent::cliName).toList()));
     }
 
-    /** Trains on {@code train}, then evaluates the final policy on {@code evaluate}. */
-    void run(Variant train, Variant evaluate, long steps, long seed, int evaluationEpisodes,
-             EpisodeLog trainingLog, EpisodeLog evaluationLog, int[] statesSeen) {
-        TabularLearner learner = new TabularLearner(rule, TabularConfig.defaults(steps), seed);
-        learner.train(train, steps, seed, trainingLog);
-        learner.evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
-        statesSeen[0] = learner.statesSeen();
+    /**
+     * Trains on {@code train}, then evaluates the final policy on {@code evaluate}.
+     *
+     * @return distinct states seen (tabular agents), or 0
+     */
+    int run(Variant train, Variant evaluate, long steps, long seed, int evaluationEpisodes,
+            EpisodeLog trainingLog, EpisodeLog evaluationLog) {
+        switch (this) {
+            case DQN -> {
+                try (Dqn agent = new Dqn(DqnConfig.defaults(), seed)) {
+                    agent.train(train, steps, trainingLog);
+                    agent.greedyPolicy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
+                }
+                return 0;
+            }
+            case A2C -> {
+                try (A2c agent = new A2c(A2cConfig.defaults(), seed)) {
+                    agent.train(train, steps, trainingLog);
+                    agent.policy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
+                }
+                return 0;
+            }
+            case PPO -> {
+                try (Ppo agent = new Ppo(PpoConfig.defaults(), seed)) {
+                    agent.train(train, steps, trainingLog);
+                    agent.policy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
+                }
+                return 0;
+            }
+            default -> {
+                TabularLearner.Rule rule = switch (this) {
+                    case SARSA -> TabularLearner.Rule.SARSA;
+                    case EXPECTED_SARSA -> TabularLearner.Rule.EXPECTED_SARSA;
+                    default -> TabularLearner.Rule.Q_LEARNING;
+                };
+                TabularLearner learner = new TabularLearner(rule, TabularConfig.defaults(steps), seed);
+                learner.train(train, steps, seed, trainingLog);
+                learner.evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
+                return learner.statesSeen();
+            }
+        }
     }
 }

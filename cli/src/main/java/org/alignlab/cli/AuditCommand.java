@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Reproduce every gridworld alignment failure with trained agents, measured.",
             "",
-            "Trains each agent on each safety gridworld variant for each seed, evaluates the final policy, "
+            "Trains each agent on each safety gridworld variant for each seed (neural agents, by default, on the "
+                + "main variant of each environment), evaluates the final policy, "
                 + "and reports how far the visible return it was trained on drifts from the hidden performance "
                 + "that was wanted, normalised against the exact solver's optimum, with a verdict per alignment "
                 + "problem compared with the published findings.",
@@ -33,17 +34,17 @@ final class AuditCommand implements Callable<Integer> {
     List<String> envs = new ArrayList<>();
 
     @Option(names = "--agent", paramLabel = "AGENT",
-            description = "Agents to train (repeatable): q_learning, sarsa, expected_sarsa. Default: all.")
+            description = "Agents to train (repeatable): q_learning, sarsa, expected_sarsa, dqn, a2c, ppo. Default: all.")
     List<String> agents = new ArrayList<>();
 
     @Option(names = "--budget", defaultValue = "default",
             description = "default (minutes on two cores), paper (1 M steps, 20 seeds: the original protocol) or smoke (seconds). Default: ${DEFAULT-VALUE}.")
     String budget;
 
-    @Option(names = "--seeds", description = "Seeds per environment and agent (overrides the budget).")
+    @Option(names = "--seeds", description = "Seeds per environment and agent, for every agent (overrides the budget).")
     Integer seeds;
 
-    @Option(names = "--steps", description = "Training steps per run (overrides the budget).")
+    @Option(names = "--steps", description = "Training steps per run, for every agent (overrides the budget).")
     Long steps;
 
     @Option(names = "--eval-episodes", description = "Greedy evaluation episodes per run (overrides the budget).")
@@ -73,8 +74,12 @@ final class AuditCommand implements Callable<Integer> {
                 chosen.add(AuditAgent.parse(a));
             }
         }
-        Audit.Config config = new Audit.Config(variants, chosen, seeds != null ? seeds : b.seeds(),
-                steps != null ? steps : b.steps(), evaluationEpisodes != null ? evaluationEpisodes : b.evaluationEpisodes(),
+        // Neural agents run on every chosen variant when --env is given, else on the main ones.
+        List<String> neuralVariants = envs.isEmpty() && b != Audit.Budget.PAPER ? Audit.MAIN_VARIANTS : null;
+        Audit.Config config = new Audit.Config(variants, chosen,
+                seeds != null ? seeds : b.seeds(), steps != null ? steps : b.steps(),
+                seeds != null ? seeds : b.neuralSeeds(), steps != null ? steps : b.neuralSteps(), neuralVariants,
+                evaluationEpisodes != null ? evaluationEpisodes : b.evaluationEpisodes(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, resume);
         Audit.Result result = Audit.run(config, System.err, System.console() != null);
         AuditReport report = new AuditReport(result);

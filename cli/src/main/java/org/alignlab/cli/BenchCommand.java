@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code alignlab bench ...}: speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
-        subcommands = {BenchCommand.Envs.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -118,6 +118,70 @@ final class BenchCommand implements Runnable {
                 out.println(below == 0
                         ? "Every variant is above 10 M steps/s batched."
                         : below + " variant(s) below the 10 M steps/s batched target.");
+            }
+            return 0;
+        }
+    }
+
+    /** {@code alignlab bench agents}. */
+    @Command(name = "agents", mixinStandardHelpOptions = true,
+            description = {
+                "Training throughput of each agent: environment steps per second, learning included.",
+                "",
+                "Trains each chosen agent once for --steps steps on one variant, on one thread, and reports "
+                    + "the wall time and steps per second. Targets: tabular learners at least 2 M steps/s; a "
+                    + "1 M-step run of each neural agent in under 3 minutes."})
+    static final class Agents implements Callable<Integer> {
+        @Option(names = "--env", defaultValue = "boat_race", paramLabel = "ENV[:VARIANT]",
+                description = "The variant to train on (default: ${DEFAULT-VALUE}).")
+        String env;
+
+        @Option(names = "--agent", paramLabel = "AGENT",
+                description = "Agents (repeatable; default: all): q_learning, sarsa, expected_sarsa, dqn, a2c, ppo.")
+        List<String> agents = new ArrayList<>();
+
+        @Option(names = "--steps", defaultValue = "1000000", description = "Training steps per agent (default: ${DEFAULT-VALUE}).")
+        long steps;
+
+        @Option(names = "--json", description = "Print JSON: agent -> {seconds, steps_per_second}.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (steps < 1) {
+                throw new IllegalArgumentException("--steps must be positive, got " + steps);
+            }
+            Variant variant = Gridworlds.variant(env);
+            List<org.alignlab.audit.AuditAgent> chosen = new ArrayList<>();
+            if (agents.isEmpty()) {
+                chosen.addAll(List.of(org.alignlab.audit.AuditAgent.values()));
+            } else {
+                for (String a : agents) {
+                    chosen.add(org.alignlab.audit.AuditAgent.parse(a));
+                }
+            }
+            var out = spec.commandLine().getOut();
+            Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+            if (!json) {
+                out.printf("%-16s %12s %14s   (%s, %,d steps, one thread)%n", "agent", "seconds", "steps/s",
+                        variant.id(), steps);
+            }
+            for (org.alignlab.audit.AuditAgent agent : chosen) {
+                double seconds = org.alignlab.audit.AgentThroughput.trainSeconds(agent, variant, steps);
+                Map<String, Double> r = new LinkedHashMap<>();
+                r.put("seconds", seconds);
+                r.put("steps_per_second", steps / seconds);
+                results.put(agent.cliName(), r);
+                if (!json) {
+                    out.printf("%-16s %12.1f %14.0f%n", agent.cliName(), seconds, steps / seconds);
+                    out.flush();
+                }
+            }
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
             }
             return 0;
         }

@@ -25,8 +25,15 @@ public final class GridworldBatch {
         ONE_HOT
     }
 
+    /** Told about each finished episode before its copy is reset (the copy still holds its totals). */
+    @FunctionalInterface
+    public interface EpisodeEndListener {
+        void episodeEnded(int copy, Gridworld env);
+    }
+
     private final Variant variant;
     private final Gridworld[] copies;
+    private EpisodeEndListener episodeEndListener;
     public final int size;
     public final int rows;
     public final int cols;
@@ -122,6 +129,9 @@ public final class GridworldBatch {
             if (ended) {
                 finishedReturns[i] = g.episodeReturn();
                 finishedPerformances[i] = g.performance();
+                if (episodeEndListener != null) {
+                    episodeEndListener.episodeEnded(i, g);
+                }
                 g.resetInPlace();
             }
         }
@@ -129,6 +139,11 @@ public final class GridworldBatch {
 
     public Variant variant() {
         return variant;
+    }
+
+    /** Sets (or with null removes) the listener told about every finished episode. */
+    public void setEpisodeEndListener(EpisodeEndListener listener) {
+        this.episodeEndListener = listener;
     }
 
     /** Copy {@code i}, for inspecting environment-specific state. Do not step it directly. */

@@ -80,18 +80,8 @@ public final class TabularLearner {
         if (q == null) {
             throw new IllegalStateException("train before evaluating");
         }
-        Gridworld env = variant.create();
-        env.reset(SplitMix64.derive(seed, 3));
-        for (int e = 0; e < episodes; e++) {
-            if (e > 0) {
-                env.resetInPlace();
-            }
-            while (!env.ended()) {
-                double imposed = env.imposedExploration();
-                env.stepInPlace(choose(env, q.row(env.boardHash()), Double.isNaN(imposed) ? 0 : imposed));
-            }
-            log.add(env, e);
-        }
+        Policy greedy = env -> choose(env, q.row(env.boardHash()), 0);
+        greedy.evaluate(variant, episodes, seed, log);
     }
 
     /** How many distinct boards the agent has seen. */

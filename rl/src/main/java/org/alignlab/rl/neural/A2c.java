@@ -1,0 +1,80 @@
+package org.alignlab.rl.neural;
+
+import ai.djl.ndarray.NDArray;
+import org.alignlab.gridworlds.GridworldBatch;
+import org.alignlab.gridworlds.Variant;
+import org.alignlab.gridworlds.random.SplitMix64;
+import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
+import org.alignlab.rl.EpisodeLog;
+import org.alignlab.rl.Policy;
+
+/**
+ * Advantage actor-critic, synchronous (A2C; Mnih et al. 2016), as in the safety-gridworlds
+ * paper: short rollouts from a batch of copies, n-step returns bootstrapped from the critic,
+ * loss = -log pi(a|s) * advantage + value coefficient * (return - V)^2 - entropy coefficient * H.
+ * On-policy.
+ *
+ * @see A2cConfig
+ */
+public final class A2c implements AutoCloseable {
+    private final A2cConfig config;
+    private final long seed;
+    private ActorCritic agent;
+
+    public A2c(A2cConfig config, long seed) {
+        this.config = config;
+        this.seed = seed;
+    }
+
+    /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
+    public void train(Variant variant, long steps, EpisodeLog log) {
+        A2cConfig c = config;
+        GridworldBatch batch = new GridworldBatch(variant, c.envs(), SplitMix64.derive(seed, 2),
+                GridworldBatch.Encoding.ONE_HOT);
+        agent = new ActorCritic("a2c", batch.planeCount * batch.cellsPerCopy, c.hidden(), batch.actionCount,
+                c.learningRate(), SplitMix64.derive(seed, 5));
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
+        long[] step = {0};
+        ActorCritic.logEpisodes(batch, log, step);
+        ActorCritic.Rollout r = new ActorCritic.Rollout(c.rollout(), c.envs(), agent.obsSize);
+        int size = c.rollout() * c.envs();
+        float[] returns = new float[size];
+        while (step[0] < steps) {
+            agent.collect(batch, r, random);
+            step[0] += size;
+            for (int i = 0; i < c.envs(); i++) {
+                float g = r.lastValues[i];
+                for (int t = c.rollout() - 1; t >= 0; t--) {
+                    int k = t * c.envs() + i;
+                    g = r.rewards[k] + (float) c.discount() * g * r.notDone[k];
+                    returns[k] = g;
+                }
+            }
+            agent.network.train(r.observations, size, (manager, out) -> {
+                ActorCritic.Terms terms = agent.terms(manager, out, r.actions);
+                NDArray ret = manager.create(returns);
+                NDArray advantage = ret.sub(terms.values()).stopGradient();
+                NDArray policyLoss = terms.logProbabilities().mul(advantage).mean().neg();
+                NDArray valueLoss = ret.sub(terms.values()).square().mean();
+                return policyLoss.add(valueLoss.mul(c.valueCoefficient()))
+                        .sub(terms.entropy().mean().mul(c.entropyCoefficient()));
+            });
+        }
+        batch.setEpisodeEndListener(null);
+    }
+
+    /** The learnt stochastic policy, sampling with its own random source seeded from the run's seed. */
+    public Policy policy() {
+        if (agent == null) {
+            throw new IllegalStateException("train before evaluating");
+        }
+        return agent.policy(SplitMix64.derive(seed, 7));
+    }
+
+    @Override
+    public void close() {
+        if (agent != null) {
+            agent.close();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.alignlab.rl.neural;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import java.util.function.BiFunction;
+import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
+
+/**
+ * A two-hidden-layer perceptron on DJL (PyTorch engine, CPU): the function approximator of the
+ * neural agents. Weights are initialised from a Java random source (uniform in
+ * +-1/sqrt(fan_in), biases 0, as PyTorch's default range) rather than the engine's global
+ * generator, so runs on parallel threads stay reproducible from their own seeds.
+ */
+final class Network implements AutoCloseable {
+    static {
+        // One intra-op thread: on two cores more threads slow every step and break determinism.
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    /**
+     * DJL allows one gradient collector per process at a time, so training steps of networks on
+     * different threads take turns; inference runs freely (PyTorch's grad mode is per thread).
+     */
+    private static final Object GRADIENT_LOCK = new Object();
+
+    private final int inputSize;
+    private final int outputSize;
+    private final Model model;
+    private final SequentialBlock block;
+    private final Trainer trainer;
+    private final ParameterStore inferenceStore;
+
+    /**
+     * @param learningRate Adam's step size; 0 makes an inference-only network (a target network)
+     */
+    Network(String name, int inputSize, int hidden, int outputSize, float learningRate, long seed) {
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.block = new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(outputSize).build());
+        this.model = Model.newInstance(name, "PyTorch");
+        model.setBlock(block);
+        if (learningRate > 0) {
+            trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build()));
+            trainer.initialize(new Shape(1, inputSize));
+        } else {
+            trainer = null;
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, inputSize));
+        }
+        inferenceStore = new ParameterStore(model.getNDManager(), false);
+        initialise(seed);
+    }
+
+    private void initialise(long seed) {
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed);
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray array = p.getValue().getArray();
+            long[] shape = array.getShape().getShape();
+            float[] values = new float[(int) array.size()];
+            if (shape.length == 2) {
+                double bound = 1.0 / Math.sqrt(shape[1]);
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                }
+            }
+            array.set(values);
+        }
+    }
+
+    int inputSize() {
+        return inputSize;
+    }
+
+    int outputSize() {
+        return outputSize;
+    }
+
+    /** Outputs for {@code batch} inputs laid out row by row; returns batch x outputSize values. */
+    float[] predict(float[] inputs, int batch) {
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+            NDArray x = sub.create(inputs, new Shape(batch, inputSize));
+            return block.forward(inferenceStore, new NDList(x), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    /**
+     * One optimisation step: forward {@code batch} inputs, let {@code loss} build a scalar loss
+     * from the outputs (creating any arrays it needs in the given manager), back-propagate, and
+     * update with Adam.
+     *
+     * @return the loss
+     */
+    float train(float[] inputs, int batch, BiFunction<NDManager, NDArray, NDArray> loss) {
+        // A sub-manager per step frees every intermediate array; without it memory grows each step.
+        synchronized (GRADIENT_LOCK) {
+            return trainStep(inputs, batch, loss);
+        }
+    }
+
+    private float trainStep(float[] inputs, int batch, BiFunction<NDManager, NDArray, NDArray> loss) {
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+            float value;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray x = sub.create(inputs, new Shape(batch, inputSize));
+                NDArray out = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray l = loss.apply(sub, out);
+                collector.backward(l);
+                value = l.getFloat();
+            }
+            trainer.step();
+            return value;
+        }
+    }
+
+    /** Copies every weight of {@code other} (same architecture) into this network. */
+    void copyFrom(Network other) {
+        var mine = block.getParameters();
+        var theirs = other.block.getParameters();
+        for (int i = 0; i < mine.size(); i++) {
+            mine.get(i).getValue().getArray().set(theirs.get(i).getValue().getArray().toFloatArray());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        model.close();
+    }
+}

@@ -1,0 +1,140 @@
+package org.alignlab.rl.neural;
+
+import ai.djl.ndarray.NDArray;
+import org.alignlab.gridworlds.GridworldBatch;
+import org.alignlab.gridworlds.Variant;
+import org.alignlab.gridworlds.random.SplitMix64;
+import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
+import org.alignlab.rl.EpisodeLog;
+import org.alignlab.rl.Policy;
+
+/**
+ * Proximal policy optimisation with the clipped objective (Schulman et al. 2017): rollouts
+ * from a batch of copies, generalised advantage estimation, several epochs of minibatch updates
+ * of -min(ratio * A, clip(ratio, 1 - eps, 1 + eps) * A) + value loss - entropy bonus, with
+ * advantages normalised per minibatch. On-policy. Later work optimises learned rewards with it.
+ *
+ * @see PpoConfig
+ */
+public final class Ppo implements AutoCloseable {
+    private final PpoConfig config;
+    private final long seed;
+    private ActorCritic agent;
+
+    public Ppo(PpoConfig config, long seed) {
+        this.config = config;
+        this.seed = seed;
+    }
+
+    /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
+    public void train(Variant variant, long steps, EpisodeLog log) {
+        PpoConfig c = config;
+        GridworldBatch batch = new GridworldBatch(variant, c.envs(), SplitMix64.derive(seed, 2),
+                GridworldBatch.Encoding.ONE_HOT);
+        int obsSize = batch.planeCount * batch.cellsPerCopy;
+        agent = new ActorCritic("ppo", obsSize, c.hidden(), batch.actionCount, c.learningRate(),
+                SplitMix64.derive(seed, 5));
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
+        long[] step = {0};
+        ActorCritic.logEpisodes(batch, log, step);
+        ActorCritic.Rollout r = new ActorCritic.Rollout(c.rollout(), c.envs(), obsSize);
+        int size = c.rollout() * c.envs();
+        int mb = Math.min(c.minibatch(), size);
+        float[] advantages = new float[size];
+        float[] returns = new float[size];
+        int[] order = new int[size];
+        float[] mbObs = new float[mb * obsSize];
+        int[] mbActions = new int[mb];
+        float[] mbOldLogp = new float[mb];
+        float[] mbAdvantages = new float[mb];
+        float[] mbReturns = new float[mb];
+        while (step[0] < steps) {
+            agent.collect(batch, r, random);
+            step[0] += size;
+            gae(r, c, advantages, returns);
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 0; epoch < c.epochs(); epoch++) {
+                shuffle(order, random);
+                for (int start = 0; start + mb <= size; start += mb) {
+                    for (int j = 0; j < mb; j++) {
+                        int k = order[start + j];
+                        System.arraycopy(r.observations, k * obsSize, mbObs, j * obsSize, obsSize);
+                        mbActions[j] = r.actions[k];
+                        mbOldLogp[j] = r.logProbabilities[k];
+                        mbAdvantages[j] = advantages[k];
+                        mbReturns[j] = returns[k];
+                    }
+                    normalise(mbAdvantages);
+                    agent.network.train(mbObs, mb, (manager, out) -> {
+                        ActorCritic.Terms terms = agent.terms(manager, out, mbActions);
+                        NDArray adv = manager.create(mbAdvantages);
+                        NDArray ratio = terms.logProbabilities().sub(manager.create(mbOldLogp)).exp();
+                        NDArray surrogate = ratio.mul(adv).minimum(ratio.clip(1 - c.clip(), 1 + c.clip()).mul(adv));
+                        NDArray valueLoss = manager.create(mbReturns).sub(terms.values()).square().mean();
+                        return surrogate.mean().neg().add(valueLoss.mul(c.valueCoefficient()))
+                                .sub(terms.entropy().mean().mul(c.entropyCoefficient()));
+                    });
+                }
+            }
+        }
+        batch.setEpisodeEndListener(null);
+    }
+
+    /** Generalised advantage estimation over the rollout, per copy, backwards in time. */
+    private static void gae(ActorCritic.Rollout r, PpoConfig c, float[] advantages, float[] returns) {
+        for (int i = 0; i < r.envs; i++) {
+            float next = r.lastValues[i];
+            float running = 0;
+            for (int t = r.length - 1; t >= 0; t--) {
+                int k = t * r.envs + i;
+                float delta = r.rewards[k] + (float) c.discount() * next * r.notDone[k] - r.values[k];
+                running = delta + (float) (c.discount() * c.gaeLambda()) * r.notDone[k] * running;
+                advantages[k] = running;
+                returns[k] = running + r.values[k];
+                next = r.values[k];
+            }
+        }
+    }
+
+    private static void normalise(float[] xs) {
+        double mean = 0;
+        for (float x : xs) {
+            mean += x;
+        }
+        mean /= xs.length;
+        double var = 0;
+        for (float x : xs) {
+            var += (x - mean) * (x - mean);
+        }
+        double sd = Math.sqrt(var / xs.length) + 1e-8;
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (float) ((xs[i] - mean) / sd);
+        }
+    }
+
+    private static void shuffle(int[] xs, Xoshiro256PlusPlus random) {
+        for (int i = xs.length - 1; i > 0; i--) {
+            int j = random.nextIndex(i + 1);
+            int t = xs[i];
+            xs[i] = xs[j];
+            xs[j] = t;
+        }
+    }
+
+    /** The learnt stochastic policy, sampling with its own random source seeded from the run's seed. */
+    public Policy policy() {
+        if (agent == null) {
+            throw new IllegalStateException("train before evaluating");
+        }
+        return agent.policy(SplitMix64.derive(seed, 7));
+    }
+
+    @Override
+    public void close() {
+        if (agent != null) {
+            agent.close();
+        }
+    }
+}
