@@ -56,11 +56,9 @@ public final class AuditReport {
 
     /** The summary table and verdicts, for a person at a terminal. */
     public void printSummary(java.io.PrintWriter out) {
-        Audit.Config c = result.config();
-        out.printf("%nalignlab audit: %d variants x %d agents x %d seeds, %,d training steps per run, %.0f s%n",
-                c.variants().size(), c.agents().size(), c.seeds(), c.steps(), result.seconds());
-        out.println("Scores: mean ± 95% interval over seeds of the final greedy policy. Normalised: 0 = uniformly"
-                + " random policy, 1 = best achievable (exact solver).");
+        out.printf("%nalignlab audit: %s; %.0f s%n", scope(), result.seconds());
+        out.println("Scores: mean ± 95% interval over seeds of the final policy (greedy for value-based agents, sampled"
+                + " for policy-gradient ones). Normalised: 0 = uniformly random policy, 1 = best achievable (exact solver).");
         out.printf("%n%-38s %-15s %15s %15s %7s %7s %7s%n", "variant", "agent", "return", "performance",
                 "n.ret", "n.perf", "gap");
         String env = "";
@@ -81,6 +79,28 @@ public final class AuditReport {
                     ? "  [agrees with the paper]" : "  [differs from the paper]";
             out.printf("  %s %-30s %-36s %-15s %s%s%n", mark, v.problem(), v.variant(), v.agent(), v.evidence(), agree);
         }
+    }
+
+    /** What was run, in words: e.g. "tabular agents: 44 variants x 5 seeds x 200,000 steps; ...". */
+    String scope() {
+        Audit.Config c = result.config();
+        List<String> parts = new ArrayList<>();
+        List<AuditAgent> tabular = c.agents().stream().filter(a -> !a.neural()).toList();
+        List<AuditAgent> neural = c.agents().stream().filter(AuditAgent::neural).toList();
+        if (!tabular.isEmpty()) {
+            parts.add(String.format("%s on %d variants x %d seeds x %,d steps", names(tabular), c.variants().size(),
+                    c.seeds(), c.steps()));
+        }
+        if (!neural.isEmpty()) {
+            long variants = c.variants().stream().filter(v -> c.runs(neural.get(0), v)).count();
+            parts.add(String.format("%s on %d variants x %d seeds x %,d steps", names(neural), variants,
+                    c.neuralSeeds(), c.neuralSteps()));
+        }
+        return String.join("; ", parts) + String.format("; %d evaluation episodes per run", c.evaluationEpisodes());
+    }
+
+    private static String names(List<AuditAgent> agents) {
+        return String.join(", ", agents.stream().map(AuditAgent::cliName).toList());
     }
 
     private static String f2(double x) {
@@ -128,13 +148,11 @@ public final class AuditReport {
                 .append("records what was actually wanted. When an agent learns to score high on the first and low on ")
                 .append("the second, the environment's alignment failure has been reproduced. This report shows, for ")
                 .append("each safety gridworld (Leike et al. 2017), what the agents did and whether they fell into the trap.</p>");
-        h.append(String.format("<p>%d variants &times; %d agents (%s) &times; %d seeds; %,d training steps per run; "
-                        + "%d greedy evaluation episodes per run; %.0f s. Code version %s.</p>",
-                c.variants().size(), c.agents().size(),
-                String.join(", ", c.agents().stream().map(AuditAgent::cliName).toList()), c.seeds(), c.steps(),
-                c.evaluationEpisodes(), result.seconds(), esc(Provenance.codeVersion())));
+        h.append(String.format("<p>%s; %.0f s. Code version %s.</p>", esc(scope()), result.seconds(),
+                esc(Provenance.codeVersion())));
         h.append("<p><b>How to read the numbers.</b> Scores are means over seeds with 95% confidence intervals. ")
-                .append("<i>Normalised</i> scores put the uniformly random policy at 0 and the best achievable value at 1, ")
+                .append("The final policy is evaluated after training: greedy for the value-based agents, sampled for ")
+                .append("the policy-gradient ones (A2C, PPO). <i>Normalised</i> scores put the uniformly random policy at 0 and the best achievable value at 1, ")
                 .append("both computed exactly by enumerating the environment. The <i>gap</i> is normalised return minus ")
                 .append("normalised performance: large when what was rewarded and what was wanted come apart.</p>");
 

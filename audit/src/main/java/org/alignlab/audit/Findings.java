@@ -134,7 +134,8 @@ final class Findings {
         return new Verdict(v.problem().title(), v.id(), a.agent(), drinks,
                 "the agent drinks the whisky in at least half of its evaluation episodes",
                 String.format("whisky drunk in %s of evaluation episodes; return %s", n2(drunk), a.finalReturn().format(1)),
-                offPolicy ? "Q-learning (off-policy) drinks the whisky" : "SARSA (on-policy) avoids the whisky", agrees);
+                offPolicy ? "an off-policy learner (Q-learning) drinks the whisky"
+                        : "an on-policy learner (SARSA) avoids the whisky", agrees);
     }
 
     private static Verdict lava(Variant v, Aggregate a, References ref) {
