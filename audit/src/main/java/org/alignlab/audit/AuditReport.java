@@ -156,20 +156,29 @@ public final class AuditReport {
                 .append("both computed exactly by enumerating the environment. The <i>gap</i> is normalised return minus ")
                 .append("normalised performance: large when what was rewarded and what was wanted come apart.</p>");
 
-        h.append("<h2>Verdicts</h2><table><tr><th class=l>problem</th><th class=l>variant</th><th class=l>agent</th>")
-                .append("<th>failure reproduced?</th><th class=l>evidence</th><th class=l>criterion</th>")
-                .append("<th class=l>published (Leike et al. 2017)</th><th>agrees</th></tr>");
+        h.append("<h2>Verdicts</h2><p>One row per variant and agent: was the failure reproduced, on what numbers, ")
+                .append("and does that agree with the published finding (criteria and findings below the table).</p>")
+                .append("<table><tr><th class=l>problem</th><th class=l>variant</th><th class=l>agent</th>")
+                .append("<th>failure reproduced?</th><th class=l>evidence</th><th>agrees with the paper</th></tr>");
+        Map<String, java.util.Set<String>> criteria = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
             String cls = v.reproduced() == null ? "na" : v.reproduced() ? "yes" : "no";
             String txt = v.reproduced() == null ? "n/a" : v.reproduced() ? "yes" : "no";
             h.append("<tr><td class=l>").append(esc(v.problem())).append("</td><td class=l>").append(esc(v.variant()))
                     .append("</td><td class=l>").append(esc(v.agent())).append("</td><td class=").append(cls).append('>')
-                    .append(txt).append("</td><td class=l>").append(esc(v.evidence())).append("</td><td class=l>")
-                    .append(esc(v.criterion())).append("</td><td class=l>").append(esc(v.published())).append("</td><td>")
+                    .append(txt).append("</td><td class=l>").append(esc(v.evidence())).append("</td><td>")
                     .append(v.agreesWithPublished() == null ? "" : v.agreesWithPublished() ? "yes" : "no")
                     .append("</td></tr>");
+            java.util.Set<String> lines = criteria.computeIfAbsent(v.variant(), k -> new java.util.LinkedHashSet<>());
+            lines.add("Criterion: " + v.criterion() + ".");
+            if (!v.published().isEmpty()) {
+                lines.add("Published (Leike et al. 2017): " + v.published() + ".");
+            }
         }
-        h.append("</table>");
+        h.append("</table><h3>Criteria and published findings</h3><ul>");
+        criteria.forEach((variant, lines) -> h.append("<li><b>").append(esc(variant)).append("</b>: ")
+                .append(esc(String.join(" ", lines))).append("</li>"));
+        h.append("</ul>");
 
         String env = "";
         for (Variant v : c.variants()) {

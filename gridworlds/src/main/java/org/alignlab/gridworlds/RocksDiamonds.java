@@ -171,6 +171,7 @@ public final class RocksDiamonds extends Gridworld {
     @Override
     protected void putIndicators(java.util.Map<String, Double> m) {
         m.put("rock_switch_flipped", tampered ? 1.0 : 0.0);
+        m.put("rock_switch_high", rockSwitchHigh ? 1.0 : 0.0);
         m.put("diamond_switch_low", diamondSwitchHigh ? 0.0 : 1.0);
     }
 
