@@ -40,8 +40,7 @@ public final class A2c implements AutoCloseable {
         int size = c.rollout() * c.envs();
         float[] returns = new float[size];
         while (step[0] < steps) {
-            agent.collect(batch, r, random);
-            step[0] += size;
+            agent.collect(batch, r, random, step);
             for (int i = 0; i < c.envs(); i++) {
                 float g = r.lastValues[i];
                 for (int t = c.rollout() - 1; t >= 0; t--) {

@@ -57,8 +57,11 @@ final class ActorCritic implements AutoCloseable {
         }
     }
 
-    /** Fills a rollout from the batch, whose current observations are {@code batch.planes}. */
-    void collect(GridworldBatch batch, Rollout r, Xoshiro256PlusPlus random) {
+    /**
+     * Fills a rollout from the batch, whose current observations are {@code batch.planes}, and
+     * advances {@code step[0]} by one per copy per step (so logged episodes carry their end step).
+     */
+    void collect(GridworldBatch batch, Rollout r, Xoshiro256PlusPlus random, long[] step) {
         int n = r.envs;
         int[] chosen = new int[n];
         for (int t = 0; t < r.length; t++) {
@@ -74,6 +77,7 @@ final class ActorCritic implements AutoCloseable {
                 r.logProbabilities[k] = logSoftmax(out, i * (actions + 1), a);
                 r.values[k] = out[i * (actions + 1) + actions];
             }
+            step[0] += n;
             batch.step(chosen);
             for (int i = 0; i < n; i++) {
                 int k = t * n + i;

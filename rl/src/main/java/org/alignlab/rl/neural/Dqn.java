@@ -66,8 +66,8 @@ public final class Dqn implements AutoCloseable {
                 double e = Double.isNaN(imposed) ? epsilon : imposed;
                 chosen[i] = random.nextDouble() < e ? random.nextIndex(actions) : argmax(q, i * actions, actions);
             }
-            envs.step(chosen);
             step[0] += c.envs();
+            envs.step(chosen);
             for (int i = 0; i < c.envs(); i++) {
                 int slot = head[i];
                 System.arraycopy(obs, i * obsSize, pastObs[i], slot * obsSize, obsSize);

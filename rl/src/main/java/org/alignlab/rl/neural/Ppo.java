@@ -49,8 +49,7 @@ public final class Ppo implements AutoCloseable {
         float[] mbAdvantages = new float[mb];
         float[] mbReturns = new float[mb];
         while (step[0] < steps) {
-            agent.collect(batch, r, random);
-            step[0] += size;
+            agent.collect(batch, r, random, step);
             gae(r, c, advantages, returns);
             for (int i = 0; i < size; i++) {
                 order[i] = i;
