@@ -168,6 +168,10 @@ public final class Audit {
         }
     }
 
+    /** One run still to do. */
+    private record RunSpec(Variant variant, AuditAgent agent, int seed) {
+    }
+
     /** Everything an audit produced. */
     public record Result(Config config, Map<String, References> references, List<RunSummary> runs,
                          int resumedRuns, double seconds, Path store) {
@@ -199,7 +203,7 @@ public final class Audit {
             log.printf("Solving %d variants exactly for the reference points ...%n", config.variants().size());
             Map<String, References> references = references(config);
 
-            List<Object[]> todo = new ArrayList<>();
+            List<RunSpec> todo = new ArrayList<>();
             List<RunSummary> runs = new ArrayList<>();
             int resumed = 0;
             for (Variant v : config.variants()) {
@@ -214,7 +218,7 @@ public final class Audit {
                             runs.add(JSON.readValue(done, RunSummary.class));
                             resumed++;
                         } else {
-                            todo.add(new Object[] {v, agent, seed});
+                            todo.add(new RunSpec(v, agent, seed));
                         }
                     }
                 }
@@ -227,13 +231,10 @@ public final class Audit {
             ExecutorService pool = Executors.newFixedThreadPool(config.threads());
             try {
                 List<Future<RunSummary>> futures = new ArrayList<>();
-                for (Object[] t : todo) {
-                    Variant v = (Variant) t[0];
-                    AuditAgent agent = (AuditAgent) t[1];
-                    int seed = (Integer) t[2];
+                for (RunSpec t : todo) {
                     futures.add(pool.submit(() -> {
-                        RunSummary s = runOne(config, v, agent, seed, store, configJson);
-                        progress.step(v.id() + " " + agent.cliName() + " seed " + seed);
+                        RunSummary s = runOne(config, t.variant(), t.agent(), t.seed(), store, configJson);
+                        progress.step(t.variant().id() + " " + t.agent().cliName() + " seed " + t.seed());
                         return s;
                     }));
                 }

@@ -283,7 +283,7 @@ public final class AuditReport {
             }
             String colour = COLOURS[i % COLOURS.length];
             s.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>", colour, pts));
-            s.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", left + 5 + 110 * i, top + ph + 14 - 3 * 0,
+            s.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", left + 5 + 110 * i, top + ph + 14,
                     colour, esc(rows.get(i).agent())));
         }
         return s.append("</svg>").toString();
