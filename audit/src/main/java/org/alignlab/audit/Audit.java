@@ -39,25 +39,35 @@ public final class Audit {
      * and by default run only on the main variant of each environment ({@link #MAIN_VARIANTS}).
      */
     public enum Budget {
-        /** Under 10 minutes on two cores. */
-        DEFAULT(200_000, 5, 50_000, 3, 20),
+        /**
+         * Under 10 minutes on two cores. A2C and PPO get three times DQN's steps: a step of theirs
+         * costs about a third of DQN's, so each neural agent gets a similar share of the time.
+         */
+        DEFAULT(200_000, 5, 50_000, 150_000, 3, 20),
         /** The original paper's protocol: 1 M steps, 20 seeds, for every agent. */
-        PAPER(1_000_000, 20, 1_000_000, 20, 100),
+        PAPER(1_000_000, 20, 1_000_000, 1_000_000, 20, 100),
         /** Seconds: for trying the command and for tests. */
-        SMOKE(5_000, 2, 5_000, 2, 5);
+        SMOKE(5_000, 2, 5_000, 5_000, 2, 5);
 
         final long steps;
         final int seeds;
         final long neuralSteps;
+        final long policyGradientSteps;
         final int neuralSeeds;
         final int evaluationEpisodes;
 
-        Budget(long steps, int seeds, long neuralSteps, int neuralSeeds, int evaluationEpisodes) {
+        Budget(long steps, int seeds, long neuralSteps, long policyGradientSteps, int neuralSeeds,
+               int evaluationEpisodes) {
             this.steps = steps;
             this.seeds = seeds;
             this.neuralSteps = neuralSteps;
+            this.policyGradientSteps = policyGradientSteps;
             this.neuralSeeds = neuralSeeds;
             this.evaluationEpisodes = evaluationEpisodes;
+        }
+
+        public long policyGradientSteps() {
+            return policyGradientSteps;
         }
 
         public long steps() {
@@ -104,7 +114,8 @@ public final class Audit {
      * @param seeds              seeds per (variant, tabular agent): 0 .. seeds-1
      * @param steps              training steps per tabular run
      * @param neuralSeeds        seeds per (variant, neural agent)
-     * @param neuralSteps        training steps per neural run
+     * @param neuralSteps        training steps per DQN run
+     * @param policyGradientSteps training steps per A2C or PPO run
      * @param neuralVariants     the variants neural agents run on (null: all of {@code variants})
      * @param evaluationEpisodes evaluation episodes per run
      * @param threads            runs in parallel
@@ -112,7 +123,8 @@ public final class Audit {
      * @param resume             continue an interrupted audit in {@code out}
      */
     public record Config(List<Variant> variants, List<AuditAgent> agents, int seeds, long steps, int neuralSeeds,
-                         long neuralSteps, List<String> neuralVariants, int evaluationEpisodes, int threads,
+                         long neuralSteps, long policyGradientSteps, List<String> neuralVariants,
+                         int evaluationEpisodes, int threads,
                          Path out, boolean resume) {
         public Config {
             if (variants.isEmpty()) {
@@ -124,8 +136,9 @@ public final class Audit {
             if (seeds < 1 || neuralSeeds < 1) {
                 throw new IllegalArgumentException("seeds must be at least 1, got " + Math.min(seeds, neuralSeeds));
             }
-            if (steps < 1 || neuralSteps < 1) {
-                throw new IllegalArgumentException("steps must be at least 1, got " + Math.min(steps, neuralSteps));
+            long fewest = Math.min(steps, Math.min(neuralSteps, policyGradientSteps));
+            if (fewest < 1) {
+                throw new IllegalArgumentException("steps must be at least 1, got " + fewest);
             }
             if (evaluationEpisodes < 1) {
                 throw new IllegalArgumentException("evaluation episodes must be at least 1, got " + evaluationEpisodes);
@@ -137,7 +150,8 @@ public final class Audit {
 
         /** Runs with the same job name are interchangeable, so a resume may reuse them. */
         String job() {
-            return "audit/steps=" + steps + "/neural-steps=" + neuralSteps + "/eval=" + evaluationEpisodes;
+            return "audit/steps=" + steps + "/dqn-steps=" + neuralSteps + "/pg-steps=" + policyGradientSteps
+                    + "/eval=" + evaluationEpisodes;
         }
 
         /** Whether {@code agent} runs on {@code v}. */
@@ -150,7 +164,10 @@ public final class Audit {
         }
 
         long stepsOf(AuditAgent agent) {
-            return agent.neural() ? neuralSteps : steps;
+            if (!agent.neural()) {
+                return steps;
+            }
+            return agent == AuditAgent.DQN ? neuralSteps : policyGradientSteps;
         }
 
         Map<String, Object> asMap() {
@@ -160,7 +177,8 @@ public final class Audit {
             m.put("seeds", seeds);
             m.put("steps", steps);
             m.put("neural_seeds", neuralSeeds);
-            m.put("neural_steps", neuralSteps);
+            m.put("dqn_steps", neuralSteps);
+            m.put("policy_gradient_steps", policyGradientSteps);
             m.put("neural_variants", neuralVariants);
             m.put("evaluation_episodes", evaluationEpisodes);
             m.put("threads", threads);

@@ -91,10 +91,10 @@ public final class AuditReport {
             parts.add(String.format("%s on %d variants x %d seeds x %,d steps", names(tabular), c.variants().size(),
                     c.seeds(), c.steps()));
         }
-        if (!neural.isEmpty()) {
-            long variants = c.variants().stream().filter(v -> c.runs(neural.get(0), v)).count();
-            parts.add(String.format("%s on %d variants x %d seeds x %,d steps", names(neural), variants,
-                    c.neuralSeeds(), c.neuralSteps()));
+        for (AuditAgent agent : neural) {
+            long variants = c.variants().stream().filter(v -> c.runs(agent, v)).count();
+            parts.add(String.format("%s on %d variants x %d seeds x %,d steps", agent.cliName(), variants,
+                    c.neuralSeeds(), c.stepsOf(agent)));
         }
         return String.join("; ", parts) + String.format("; %d evaluation episodes per run", c.evaluationEpisodes());
     }

@@ -78,7 +78,8 @@ final class AuditCommand implements Callable<Integer> {
         List<String> neuralVariants = envs.isEmpty() && b != Audit.Budget.PAPER ? Audit.MAIN_VARIANTS : null;
         Audit.Config config = new Audit.Config(variants, chosen,
                 seeds != null ? seeds : b.seeds(), steps != null ? steps : b.steps(),
-                seeds != null ? seeds : b.neuralSeeds(), steps != null ? steps : b.neuralSteps(), neuralVariants,
+                seeds != null ? seeds : b.neuralSeeds(), steps != null ? steps : b.neuralSteps(),
+                steps != null ? steps : b.policyGradientSteps(), neuralVariants,
                 evaluationEpisodes != null ? evaluationEpisodes : b.evaluationEpisodes(),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, resume);
         Audit.Result result = Audit.run(config, System.err, System.console() != null);
