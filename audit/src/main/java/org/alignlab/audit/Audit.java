@@ -40,10 +40,10 @@ public final class Audit {
      */
     public enum Budget {
         /**
-         * Under 10 minutes on two cores. A2C and PPO get three times DQN's steps: a step of theirs
-         * costs about a third of DQN's, so each neural agent gets a similar share of the time.
+         * Under 10 minutes on two cores. A2C and PPO get twice DQN's steps: a step of theirs
+         * costs a third to a half of DQN's, so each neural agent gets a similar share of the time.
          */
-        DEFAULT(200_000, 5, 50_000, 150_000, 3, 20),
+        DEFAULT(200_000, 5, 50_000, 100_000, 3, 20),
         /** The original paper's protocol: 1 M steps, 20 seeds, for every agent. */
         PAPER(1_000_000, 20, 1_000_000, 1_000_000, 20, 100),
         /** Seconds: for trying the command and for tests. */
