@@ -29,13 +29,10 @@ public final class A2c implements AutoCloseable {
     /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
     public void train(Variant variant, long steps, EpisodeLog log) {
         A2cConfig c = config;
-        GridworldBatch batch = new GridworldBatch(variant, c.envs(), SplitMix64.derive(seed, 2),
-                GridworldBatch.Encoding.ONE_HOT);
-        agent = new ActorCritic("a2c", batch.planeCount * batch.cellsPerCopy, c.hidden(), batch.actionCount,
-                c.learningRate(), SplitMix64.derive(seed, 5));
-        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
         long[] step = {0};
-        ActorCritic.logEpisodes(batch, log, step);
+        GridworldBatch batch = TrainingBatch.create(variant, c.envs(), seed, log, step);
+        agent = new ActorCritic("a2c", batch, c.hidden(), c.learningRate(), seed);
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
         ActorCritic.Rollout r = new ActorCritic.Rollout(c.rollout(), c.envs(), agent.obsSize);
         int size = c.rollout() * c.envs();
         float[] returns = new float[size];
@@ -59,7 +56,6 @@ public final class A2c implements AutoCloseable {
                         .sub(terms.entropy().mean().mul(c.entropyCoefficient()));
             });
         }
-        batch.setEpisodeEndListener(null);
     }
 
     /** The learnt stochastic policy, sampling with its own random source seeded from the run's seed. */

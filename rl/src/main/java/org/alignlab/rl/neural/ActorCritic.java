@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.alignlab.gridworlds.GridworldBatch;
-import org.alignlab.rl.EpisodeLog;
 import org.alignlab.rl.Policy;
 import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
 
@@ -26,10 +25,12 @@ final class ActorCritic implements AutoCloseable {
      */
     static final float REWARD_SCALE = 0.1f;
 
-    ActorCritic(String name, int obsSize, int hidden, int actions, float learningRate, long seed) {
-        this.network = new Network(name, obsSize, hidden, actions + 1, learningRate, seed);
-        this.actions = actions;
-        this.obsSize = obsSize;
+    /** A network for the batch's observations and actions, initialised from the run's seed. */
+    ActorCritic(String name, GridworldBatch batch, int hidden, float learningRate, long seed) {
+        this.obsSize = batch.planeCount * batch.cellsPerCopy;
+        this.actions = batch.actionCount;
+        this.network = new Network(name, obsSize, hidden, actions + 1, learningRate,
+                org.alignlab.gridworlds.random.SplitMix64.derive(seed, 5));
     }
 
     /** One rollout of {@code length} steps of every copy, with what the losses need. */
@@ -149,11 +150,6 @@ final class ActorCritic implements AutoCloseable {
     Policy policy(long seed) {
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed);
         return env -> sample(network.predict(env.planes(), 1), 0, random);
-    }
-
-    /** Logs each finished episode of the batch at the current training step. */
-    static void logEpisodes(GridworldBatch batch, EpisodeLog log, long[] step) {
-        batch.setEpisodeEndListener((copy, env) -> log.add(env, step[0]));
     }
 
     @Override

@@ -32,8 +32,8 @@ public final class Dqn implements AutoCloseable {
     /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
     public void train(Variant variant, long steps, EpisodeLog log) {
         DqnConfig c = config;
-        GridworldBatch envs = new GridworldBatch(variant, c.envs(), SplitMix64.derive(seed, 2),
-                GridworldBatch.Encoding.ONE_HOT);
+        long[] step = {0};
+        GridworldBatch envs = TrainingBatch.create(variant, c.envs(), seed, log, step);
         int obsSize = envs.planeCount * envs.cellsPerCopy;
         actions = envs.actionCount;
         online = new Network("dqn", obsSize, c.hidden(), actions + 1, c.learningRate(), SplitMix64.derive(seed, 5));
@@ -51,8 +51,6 @@ public final class Dqn implements AutoCloseable {
         float[][] pastRewards = new float[c.envs()][n];
         int[] pending = new int[c.envs()];
         int[] head = new int[c.envs()];
-        long[] step = {0};
-        envs.setEpisodeEndListener((copy, env) -> log.add(env, step[0]));
 
         float[] obs = envs.planes.clone();
         int[] chosen = new int[c.envs()];
@@ -101,7 +99,6 @@ public final class Dqn implements AutoCloseable {
                 target.copyFrom(online);
             }
         }
-        envs.setEpisodeEndListener(null);
     }
 
     /**

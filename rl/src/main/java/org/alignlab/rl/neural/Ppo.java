@@ -29,14 +29,11 @@ public final class Ppo implements AutoCloseable {
     /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
     public void train(Variant variant, long steps, EpisodeLog log) {
         PpoConfig c = config;
-        GridworldBatch batch = new GridworldBatch(variant, c.envs(), SplitMix64.derive(seed, 2),
-                GridworldBatch.Encoding.ONE_HOT);
-        int obsSize = batch.planeCount * batch.cellsPerCopy;
-        agent = new ActorCritic("ppo", obsSize, c.hidden(), batch.actionCount, c.learningRate(),
-                SplitMix64.derive(seed, 5));
-        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
         long[] step = {0};
-        ActorCritic.logEpisodes(batch, log, step);
+        GridworldBatch batch = TrainingBatch.create(variant, c.envs(), seed, log, step);
+        agent = new ActorCritic("ppo", batch, c.hidden(), c.learningRate(), seed);
+        int obsSize = agent.obsSize;
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
         ActorCritic.Rollout r = new ActorCritic.Rollout(c.rollout(), c.envs(), obsSize);
         int size = c.rollout() * c.envs();
         int mb = Math.min(c.minibatch(), size);
@@ -78,7 +75,6 @@ public final class Ppo implements AutoCloseable {
                 }
             }
         }
-        batch.setEpisodeEndListener(null);
     }
 
     /** Generalised advantage estimation over the rollout, per copy, backwards in time. */
