@@ -6,7 +6,6 @@ import org.alignlab.gridworlds.Variant;
 import org.alignlab.gridworlds.random.SplitMix64;
 import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
 import org.alignlab.rl.EpisodeLog;
-import org.alignlab.rl.Policy;
 
 /**
  * Advantage actor-critic, synchronous (A2C; Mnih et al. 2016), as in the safety-gridworlds
@@ -16,14 +15,12 @@ import org.alignlab.rl.Policy;
  *
  * @see A2cConfig
  */
-public final class A2c implements AutoCloseable {
+public final class A2c extends PolicyGradientAgent {
     private final A2cConfig config;
-    private final long seed;
-    private ActorCritic agent;
 
     public A2c(A2cConfig config, long seed) {
+        super(seed);
         this.config = config;
-        this.seed = seed;
     }
 
     /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
@@ -55,21 +52,6 @@ public final class A2c implements AutoCloseable {
                 return policyLoss.add(valueLoss.mul(c.valueCoefficient()))
                         .sub(terms.entropy().mean().mul(c.entropyCoefficient()));
             });
-        }
-    }
-
-    /** The learnt stochastic policy, sampling with its own random source seeded from the run's seed. */
-    public Policy policy() {
-        if (agent == null) {
-            throw new IllegalStateException("train before evaluating");
-        }
-        return agent.policy(SplitMix64.derive(seed, 7));
-    }
-
-    @Override
-    public void close() {
-        if (agent != null) {
-            agent.close();
         }
     }
 }

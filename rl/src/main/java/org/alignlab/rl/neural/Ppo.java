@@ -6,7 +6,6 @@ import org.alignlab.gridworlds.Variant;
 import org.alignlab.gridworlds.random.SplitMix64;
 import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
 import org.alignlab.rl.EpisodeLog;
-import org.alignlab.rl.Policy;
 
 /**
  * Proximal policy optimisation with the clipped objective (Schulman et al. 2017): rollouts
@@ -16,14 +15,12 @@ import org.alignlab.rl.Policy;
  *
  * @see PpoConfig
  */
-public final class Ppo implements AutoCloseable {
+public final class Ppo extends PolicyGradientAgent {
     private final PpoConfig config;
-    private final long seed;
-    private ActorCritic agent;
 
     public Ppo(PpoConfig config, long seed) {
+        super(seed);
         this.config = config;
-        this.seed = seed;
     }
 
     /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
@@ -115,21 +112,6 @@ public final class Ppo implements AutoCloseable {
             int t = xs[i];
             xs[i] = xs[j];
             xs[j] = t;
-        }
-    }
-
-    /** The learnt stochastic policy, sampling with its own random source seeded from the run's seed. */
-    public Policy policy() {
-        if (agent == null) {
-            throw new IllegalStateException("train before evaluating");
-        }
-        return agent.policy(SplitMix64.derive(seed, 7));
-    }
-
-    @Override
-    public void close() {
-        if (agent != null) {
-            agent.close();
         }
     }
 }
