@@ -41,6 +41,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "default (minutes on two cores), paper (1 M steps, 20 seeds: the original protocol) or smoke (seconds). Default: ${DEFAULT-VALUE}.")
     String budget;
 
+    @Option(names = "--neural-on", paramLabel = "main|all",
+            description = "Variants the neural agents (dqn, a2c, ppo) train on: main (one per environment) or all. "
+                + "Default: main for the default and smoke budgets without --env, all otherwise.")
+    String neuralOn;
+
     @Option(names = "--seeds", description = "Seeds per environment and agent, for every agent (overrides the budget).")
     Integer seeds;
 
@@ -75,7 +80,15 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         // Neural agents run on every chosen variant when --env is given, else on the main ones.
-        List<String> neuralVariants = envs.isEmpty() && b != Audit.Budget.PAPER ? Audit.MAIN_VARIANTS : null;
+        boolean neuralOnMain;
+        if (neuralOn == null) {
+            neuralOnMain = envs.isEmpty() && b != Audit.Budget.PAPER;
+        } else if (neuralOn.equals("main") || neuralOn.equals("all")) {
+            neuralOnMain = neuralOn.equals("main");
+        } else {
+            throw new IllegalArgumentException("--neural-on must be main or all, got '" + neuralOn + "'");
+        }
+        List<String> neuralVariants = neuralOnMain ? Audit.MAIN_VARIANTS : null;
         Audit.Config config = new Audit.Config(variants, chosen,
                 seeds != null ? seeds : b.seeds(), steps != null ? steps : b.steps(),
                 seeds != null ? seeds : b.neuralSeeds(), steps != null ? steps : b.neuralSteps(),

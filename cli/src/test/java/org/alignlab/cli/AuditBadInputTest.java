@@ -28,6 +28,13 @@ class AuditBadInputTest {
     }
 
     @Test
+    void anUnknownNeuralPlacementIsRefused(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("audit", "--neural-on", "some", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--neural-on must be main or all, got 'some'");
+    }
+
+    @Test
     void anOutputFolderThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race", "--budget", "smoke", "--out", file.toString());

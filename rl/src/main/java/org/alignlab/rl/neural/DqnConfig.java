@@ -23,7 +23,7 @@ public record DqnConfig(int envs, int hidden, float learningRate, double discoun
                         double explorationFraction, double priorityAlpha, double priorityBetaStart) {
 
     public static DqnConfig defaults() {
-        return new DqnConfig(16, 64, 5e-4f, 0.99, 3, 50_000, 256, 1_000, 32, 2_000, 0.05, 0.3, 0.6, 0.4);
+        return new DqnConfig(16, 64, 5e-4f, 0.99, 3, 50_000, 128, 1_000, 32, 2_000, 0.05, 0.3, 0.6, 0.4);
     }
 
     public DqnConfig {

@@ -10,8 +10,9 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -35,12 +36,6 @@ final class Network implements AutoCloseable {
                 System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
         System.setProperty("ai.djl.offline", "true");
     }
-
-    /**
-     * DJL allows one gradient collector per process at a time, so training steps of networks on
-     * different threads take turns; inference runs freely (PyTorch's grad mode is per thread).
-     */
-    private static final Object GRADIENT_LOCK = new Object();
 
     private final int inputSize;
     private final int outputSize;
@@ -116,20 +111,21 @@ final class Network implements AutoCloseable {
      */
     float train(float[] inputs, int batch, BiFunction<NDManager, NDArray, NDArray> loss) {
         // A sub-manager per step frees every intermediate array; without it memory grows each step.
-        synchronized (GRADIENT_LOCK) {
-            return trainStep(inputs, batch, loss);
-        }
-    }
-
-    private float trainStep(float[] inputs, int batch, BiFunction<NDManager, NDArray, NDArray> loss) {
         try (NDManager sub = model.getNDManager().newSubManager()) {
             float value;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
+            // DJL's GradientCollector allows one per process, which would make networks on
+            // different threads train in turn; PyTorch's grad mode is per thread, so switch it
+            // on for this thread only and back-propagate directly.
+            boolean gradMode = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+            try {
                 NDArray x = sub.create(inputs, new Shape(batch, inputSize));
                 NDArray out = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray l = loss.apply(sub, out);
-                collector.backward(l);
+                JniUtils.backward((PtNDArray) l, (PtNDArray) sub.ones(l.getShape()), false, false);
                 value = l.getFloat();
+            } finally {
+                JniUtils.setGradMode(gradMode);
             }
             trainer.step();
             return value;
