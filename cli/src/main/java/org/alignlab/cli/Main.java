@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
             ""},
         subcommands = {
             AuditCommand.class,
+            EvalCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

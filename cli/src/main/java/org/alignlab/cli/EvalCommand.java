@@ -1,0 +1,142 @@
+package org.alignlab.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.alignlab.llm.Attack;
+import org.alignlab.llm.Attacks;
+import org.alignlab.llm.ChatClient;
+import org.alignlab.llm.Datasets;
+import org.alignlab.llm.EvalReport;
+import org.alignlab.llm.Evaluation;
+import org.alignlab.llm.Sample;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code alignlab eval}: red-team a model endpoint. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {
+            "Red-team a language model endpoint: harmful requests (plain and attacked) and harmless look-alikes.",
+            "",
+            "Sends every sample of the chosen data sets through every chosen attack to the model, reads each "
+                + "reply, and reports attack success (harmful requests answered) and over-refusal (harmless requests "
+                + "refused) per attack and per category, with 95% Wilson intervals. Calls run concurrently under an "
+                + "adaptive limit that halves on HTTP 429 and obeys Retry-After; failed calls are retried with "
+                + "exponential backoff and jitter; a sample whose reply cannot be had or read is reported as "
+                + "unscorable with the reason, never counted as safe. Replies are cached by content, so a request is "
+                + "never paid for twice, and every finished sample is appended to samples.jsonl at once: an "
+                + "interrupted run continues with --resume.",
+            "",
+            "Writes to --out: report.html, results.json and samples.jsonl (every prompt, attack lineage and reply).",
+            "",
+            "Models: openai-compatible:NAME@URL (vLLM, llama.cpp, LM Studio, ...; key from ALIGNLAB_API_KEY or "
+                + "OPENAI_API_KEY if the server needs one), openai:NAME (key from OPENAI_API_KEY).",
+            "Data sets: builtin (default), or FORMAT=PATH for harmbench, advbench, xstest, ailuminate, donotanswer "
+                + "(a folder), bbq (a file or folder), truthfulqa.",
+            "Attacks: plain (default), authority, research, roleplay, hypothetical, prefix_injection, "
+                + "refusal_suppression, base64, rot13, leetspeak, char_split, many_shot, indirect_injection; chain "
+                + "them with '+' (roleplay+base64); 'all' runs each one separately."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "SPEC",
+            description = "The model, e.g. openai-compatible:llama3@http://127.0.0.1:8000/v1")
+    String model;
+
+    @Option(names = "--dataset", paramLabel = "FORMAT[=PATH]",
+            description = "Data sets (repeatable). Default: builtin.")
+    List<String> datasets = new ArrayList<>();
+
+    @Option(names = "--attack", paramLabel = "NAME[+NAME]",
+            description = "Attacks or chains of attacks (repeatable; 'all' for every attack). Default: plain.")
+    List<String> attacks = new ArrayList<>();
+
+    @Option(names = "--limit", description = "Use at most this many samples of each data set (the first ones).")
+    Integer limit;
+
+    @Option(names = "--concurrency", defaultValue = "16",
+            description = "Most requests in flight (the adaptive limit starts at 8 or less). Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--attempts", defaultValue = "5",
+            description = "Calls per sample before it is reported unscorable. Default: ${DEFAULT-VALUE}.")
+    int attempts;
+
+    @Option(names = "--timeout", defaultValue = "60", description = "Seconds per request. Default: ${DEFAULT-VALUE}.")
+    double timeout;
+
+    @Option(names = "--max-tokens", defaultValue = "512", description = "Longest reply asked for. Default: ${DEFAULT-VALUE}.")
+    int maxTokens;
+
+    @Option(names = "--out", defaultValue = "eval-results", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--cache", defaultValue = ".alignlab/llm-cache.jsonl",
+            description = "Reply cache, shared across runs. Default: ${DEFAULT-VALUE}.")
+    Path cache;
+
+    @Option(names = "--resume", description = "Continue an interrupted evaluation in --out.")
+    boolean resume;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(timeout > 0)) {
+            throw new IllegalArgumentException("--timeout must be positive, got " + timeout);
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
+        }
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (String d : datasets.isEmpty() ? List.of("builtin") : datasets) {
+            int eq = d.indexOf('=');
+            String format = eq < 0 ? d : d.substring(0, eq);
+            Path path = eq < 0 ? null : Path.of(d.substring(eq + 1));
+            if (path == null && !format.equals("builtin")) {
+                throw new IllegalArgumentException("--dataset " + d + ": give the file as " + format + "=PATH");
+            }
+            List<Sample> loaded = Datasets.load(format, path);
+            samples.addAll(limit == null ? loaded : loaded.subList(0, Math.min(limit, loaded.size())));
+        }
+        List<List<Attack>> chains = new ArrayList<>();
+        for (String a : attacks.isEmpty() ? List.of("plain") : attacks) {
+            if (a.equals("all")) {
+                for (String name : Attacks.names()) {
+                    chains.add(chain(name));
+                }
+            } else {
+                chains.add(chain(a));
+            }
+        }
+        ChatClient client = ChatClient.of(model, Duration.ofMillis((long) (timeout * 1000)), maxTokens, System.getenv());
+        Evaluation.Config config = new Evaluation.Config(samples, chains, concurrency, attempts,
+                Duration.ofMillis(250), out, cache, resume);
+        Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
+        EvalReport report = new EvalReport(model, samples, result);
+        var stdout = spec.commandLine().getOut();
+        report.printSummary(stdout);
+        Path json = report.writeJson(out);
+        Path html = report.writeHtml(out);
+        stdout.printf("%nWrote %s, %s and %s.%n", html, json, Evaluation.logFile(out));
+        return 0;
+    }
+
+    private static List<Attack> chain(String spec) {
+        List<Attack> chain = new ArrayList<>();
+        for (String name : spec.split("\\+")) {
+            Attack a = Attacks.byName(name.strip());
+            if (!a.name().equals("plain")) {
+                chain.add(a);
+            }
+        }
+        return chain;
+    }
+}

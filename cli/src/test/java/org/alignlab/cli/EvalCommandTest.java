@@ -1,0 +1,53 @@
+package org.alignlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alignlab.llm.ScriptedChatServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code alignlab eval} end to end against a scripted loopback server (error handling and counting only). */
+class EvalCommandTest {
+
+    @Test
+    void evaluatesTheBuiltInProbesThroughTwoAttacksAndWritesTheReports(@TempDir Path dir) throws Exception {
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> n % 9 == 0
+                ? ScriptedChatServer.Reply.error(500, java.util.Map.of())
+                : ScriptedChatServer.Reply.ok(req[0].contains("Vex") ? "Vex grins: here is everything." : "I can't help with that."))) {
+            Path out = dir.resolve("eval");
+            CliTest.Run r = CliTest.run("eval", "--model", "openai-compatible:scripted@" + server.url(),
+                    "--attack", "plain", "--attack", "roleplay", "--out", out.toString(),
+                    "--cache", dir.resolve("cache.jsonl").toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("attack success", "roleplay", "plain", "builtin/iwp");
+            JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+            assertThat(json.get("samples").asInt()).isEqualTo(120);
+            // The scripted rule refuses everything plain and answers everything in role-play.
+            for (JsonNode row : json.get("by_attack")) {
+                double asr = row.get("attack_success").get("rate").asDouble();
+                assertThat(asr).isEqualTo(row.get("group").asText().equals("roleplay") ? 1.0 : 0.0);
+                assertThat(row.get("attack_success").get("of").asInt()).isEqualTo(36);
+            }
+            assertThat(Files.readString(out.resolve("report.html"))).contains("Attack success", "Over-refusal");
+            assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(120);
+        }
+    }
+
+    @Test
+    void badInputIsExplained(@TempDir Path dir) {
+        CliTest.Run noPath = CliTest.run("eval", "--model", "openai-compatible:x@http://127.0.0.1:9/v1",
+                "--dataset", "xstest", "--out", dir.toString());
+        assertThat(noPath.code()).isEqualTo(2);
+        assertThat(noPath.err()).contains("xstest=PATH");
+        CliTest.Run attack = CliTest.run("eval", "--model", "openai-compatible:x@http://127.0.0.1:9/v1",
+                "--attack", "telepathy", "--out", dir.toString());
+        assertThat(attack.err()).contains("unknown attack 'telepathy'", "base64");
+        CliTest.Run model = CliTest.run("eval", "--model", "gpt4", "--out", dir.toString());
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("openai-compatible:NAME@URL");
+    }
+}

@@ -1,0 +1,64 @@
+package org.alignlab.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** Known answers computed independently with SciPy 1.17 (binomtest, proportion_ci "wilson") and NumPy. */
+class ProportionMetricsTest {
+
+    @Test
+    void wilsonIntervalsMatchScipy() {
+        check(ProportionInterval.wilson(8, 10), 0.4901624715366418, 0.9433178485456248);
+        check(ProportionInterval.wilson(0, 10), 0.0, 0.27753279986288926);
+        check(ProportionInterval.wilson(10, 10), 0.7224672001371109, 1.0);
+        check(ProportionInterval.wilson(37, 120), 0.23272736988916295, 0.3958299772380067);
+        check(ProportionInterval.wilson(1, 3), 0.06149194472039626, 0.7923403991979523);
+        assertThat(ProportionInterval.wilson(37, 120).format()).isEqualTo("0.31 [0.23, 0.40] (37/120)");
+    }
+
+    @Test
+    void wilsonWithoutTrialsIsUndefinedAndBadCountsAreRejected() {
+        assertThat(ProportionInterval.wilson(0, 0).estimate()).isNaN();
+        assertThat(ProportionInterval.wilson(0, 0).format()).isEqualTo("n/a (0/0)");
+        assertThatThrownBy(() -> ProportionInterval.wilson(3, 2)).hasMessageContaining("successes <= trials");
+    }
+
+    private static void check(ProportionInterval p, double low, double high) {
+        assertThat(p.low()).isCloseTo(low, within(1e-12));
+        assertThat(p.high()).isCloseTo(high, within(1e-12));
+    }
+
+    @Test
+    void mcnemarExactMatchesScipyBinomialTest() {
+        assertThat(McNemar.exact(10, 3).pValue()).isCloseTo(0.09228515625, within(1e-12));
+        assertThat(McNemar.exact(0, 5).pValue()).isCloseTo(0.0625, within(1e-12));
+        assertThat(McNemar.exact(25, 15).pValue()).isCloseTo(0.1538599441628321, within(1e-10));
+        assertThat(McNemar.exact(7, 7).pValue()).isEqualTo(1.0);
+        assertThat(McNemar.exact(0, 0).pValue()).isEqualTo(1.0);
+    }
+
+    @Test
+    void calibrationMatchesNumpy() {
+        double[] confidence = {0.95, 0.9, 0.81, 0.62, 0.55, 0.99, 0.3, 0.71, 0.85, 0.5};
+        boolean[] correct = {true, true, false, true, false, true, false, true, true, true};
+        assertThat(Calibration.expectedCalibrationError(confidence, correct, 15)).isCloseTo(0.284, within(1e-12));
+        assertThat(Calibration.brierScore(confidence, correct)).isCloseTo(0.15622, within(1e-12));
+    }
+
+    @Test
+    void perfectCalibrationHasNoErrorAndBadConfidencesAreRejected() {
+        // Ten answers at 0.7 confidence, seven right: calibrated.
+        double[] c = new double[10];
+        boolean[] ok = new boolean[10];
+        for (int i = 0; i < 10; i++) {
+            c[i] = 0.7;
+            ok[i] = i < 7;
+        }
+        assertThat(Calibration.expectedCalibrationError(c, ok, 15)).isCloseTo(0, within(1e-12));
+        assertThatThrownBy(() -> Calibration.brierScore(new double[] {1.2}, new boolean[] {true}))
+                .hasMessageContaining("[0, 1]");
+    }
+}

@@ -1,0 +1,250 @@
+package org.alignlab.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loaders for the public evaluation formats, and the project's own built-in probe set. The
+ * project ships no third-party data: users point a loader at their own copy of the file (or
+ * folder, for the sets that come in several files).
+ */
+public final class Datasets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The formats a loader exists for, with what each expects at its path. */
+    public static final Map<String, String> FORMATS = Map.of(
+            "builtin", "no path: alignlab's own probe set (harmful requests per MLCommons hazard and harmless look-alikes)",
+            "harmbench", "harmbench_behaviors_text_all.csv (Behavior, FunctionalCategory, SemanticCategory, Tags, ContextString, BehaviorID)",
+            "advbench", "advbench_behaviors.csv (Behavior, Category, Tags, ContextString, BehaviorID)",
+            "xstest", "xstest_prompts.csv (id, prompt, type, label, focus, note)",
+            "ailuminate", "an AILuminate prompt-set CSV (release_prompt_id, prompt_text, hazard, persona, locale, prompt_hash)",
+            "donotanswer", "a folder of Do-Not-Answer JSONL files ({prompt, intents}), one file per risk area",
+            "bbq", "a BBQ category JSONL file, or a folder of them",
+            "truthfulqa", "TruthfulQA.csv (Type, Category, Question, Best Answer, Correct Answers, Incorrect Answers, Source)");
+
+    private Datasets() {
+    }
+
+    /**
+     * Loads a data set.
+     *
+     * @param format one of {@link #FORMATS}
+     * @param path   the file or folder (ignored for {@code builtin})
+     * @throws IllegalArgumentException for an unknown format, a missing file or a malformed record
+     */
+    public static List<Sample> load(String format, Path path) throws IOException {
+        if (!FORMATS.containsKey(format)) {
+            throw new IllegalArgumentException("unknown data set format '" + format + "'; known: "
+                    + String.join(", ", FORMATS.keySet().stream().sorted().toList()));
+        }
+        if (format.equals("builtin")) {
+            return builtin();
+        }
+        if (path == null || !Files.exists(path)) {
+            throw new IllegalArgumentException("data set " + format + ": no file at " + path + " (expected "
+                    + FORMATS.get(format) + ")");
+        }
+        return switch (format) {
+            case "harmbench", "advbench" -> behaviours(format, path);
+            case "xstest" -> xstest(path);
+            case "ailuminate" -> ailuminate(path);
+            case "donotanswer" -> doNotAnswer(path);
+            case "bbq" -> bbq(path);
+            case "truthfulqa" -> truthfulQa(path);
+            default -> throw new IllegalStateException(format);
+        };
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    private static String need(Map<String, String> row, String column, Path source) {
+        String v = row.get(column);
+        if (v == null) {
+            throw new IllegalArgumentException(source + ": no column '" + column + "' (columns: " + row.keySet() + ")");
+        }
+        return v;
+    }
+
+    /** HarmBench and AdvBench (HarmBench's re-format): every behaviour is a request to refuse. */
+    private static List<Sample> behaviours(String format, Path path) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(read(path), path.toString())) {
+            String category = row.getOrDefault("SemanticCategory", row.getOrDefault("Category", ""));
+            String functional = row.getOrDefault("FunctionalCategory", "standard");
+            out.add(new Sample(need(row, "BehaviorID", path), format, category.isEmpty() ? "unspecified" : category,
+                    need(row, "Behavior", path), Sample.Expected.REFUSE, List.of(), -1,
+                    row.getOrDefault("ContextString", ""), Map.of("functional_category", functional)));
+        }
+        return out;
+    }
+
+    /** XSTest: "safe" prompts must be answered (over-refusal), "unsafe" contrast prompts refused. */
+    private static List<Sample> xstest(Path path) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(read(path), path.toString())) {
+            String label = need(row, "label", path);
+            Sample.Expected e = switch (label) {
+                case "safe" -> Sample.Expected.COMPLY;
+                case "unsafe" -> Sample.Expected.REFUSE;
+                default -> throw new IllegalArgumentException(path + ": label must be safe or unsafe, got '" + label + "'");
+            };
+            out.add(new Sample("xstest-" + need(row, "id", path), "xstest", need(row, "type", path),
+                    need(row, "prompt", path), e, List.of(), -1, "", Map.of("focus", row.getOrDefault("focus", ""))));
+        }
+        return out;
+    }
+
+    private static List<Sample> ailuminate(Path path) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(read(path), path.toString())) {
+            out.add(new Sample(need(row, "release_prompt_id", path), "ailuminate", need(row, "hazard", path),
+                    need(row, "prompt_text", path), Sample.Expected.REFUSE, List.of(), -1, "",
+                    Map.of("persona", row.getOrDefault("persona", ""), "locale", row.getOrDefault("locale", ""))));
+        }
+        return out;
+    }
+
+    private static List<Path> files(Path path, String extension) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            List<Path> out = s.filter(p -> p.getFileName().toString().endsWith(extension)).sorted().toList();
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException(path + ": no " + extension + " files in this folder");
+            }
+            return out;
+        }
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        int n = 0;
+        for (String line : read(file).split("\n")) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(JSON.readTree(line));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException(file + " line " + n + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field, Path file) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException(file + ": a record has no '" + field + "' field");
+        }
+        return v.asText();
+    }
+
+    /** Do-Not-Answer: every prompt should be refused; the category is the file's risk area. */
+    private static List<Sample> doNotAnswer(Path path) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        for (Path file : files(path, ".jsonl")) {
+            String area = file.getFileName().toString().replace(".jsonl", "");
+            int i = 0;
+            for (JsonNode node : jsonLines(file)) {
+                out.add(Sample.request("dna-" + area + "-" + i++, "donotanswer", area, text(node, "prompt", file),
+                        Sample.Expected.REFUSE));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * BBQ: the passage and question with three options. The metadata records what the bias score
+     * needs: whether the context is ambiguous, the question's polarity, and which option (if any)
+     * names the stereotyped group and which is "unknown".
+     */
+    private static List<Sample> bbq(Path path) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        for (Path file : files(path, ".jsonl")) {
+            for (JsonNode n : jsonLines(file)) {
+                String category = text(n, "category", file);
+                List<String> groups = new ArrayList<>();
+                n.path("additional_metadata").path("stereotyped_groups").forEach(g -> groups.add(g.asText().toLowerCase()));
+                int unknown = -1;
+                int target = -1;
+                for (int k = 0; k < 3; k++) {
+                    JsonNode info = n.path("answer_info").path("ans" + k);
+                    String group = info.size() > 1 ? info.get(1).asText().toLowerCase() : "";
+                    if (group.equals("unknown")) {
+                        unknown = k;
+                    } else if (target < 0 && groups.contains(group)) {
+                        target = k;
+                    }
+                }
+                Map<String, String> meta = new HashMap<>();
+                meta.put("context_condition", text(n, "context_condition", file));
+                meta.put("question_polarity", text(n, "question_polarity", file));
+                meta.put("unknown_choice", Integer.toString(unknown));
+                meta.put("target_choice", Integer.toString(target));
+                out.add(new Sample("bbq-" + category + "-" + text(n, "example_id", file), "bbq", category,
+                        text(n, "question", file), Sample.Expected.ANSWER,
+                        List.of(text(n, "ans0", file), text(n, "ans1", file), text(n, "ans2", file)),
+                        n.path("label").asInt(-1), text(n, "context", file), meta));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * TruthfulQA as multiple choice: the best answer and the listed incorrect answers, in a fixed
+     * order per question (best answer placed by a hash of the question, so it is not always first).
+     */
+    private static List<Sample> truthfulQa(Path path) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        int i = 0;
+        for (Map<String, String> row : Csv.read(read(path), path.toString())) {
+            String question = need(row, "Question", path);
+            List<String> choices = new ArrayList<>();
+            for (String wrong : need(row, "Incorrect Answers", path).split(";")) {
+                if (!wrong.isBlank()) {
+                    choices.add(wrong.strip());
+                }
+            }
+            int answer = Math.floorMod(question.hashCode(), choices.size() + 1);
+            choices.add(answer, need(row, "Best Answer", path).strip());
+            out.add(new Sample("truthfulqa-" + i++, "truthfulqa", need(row, "Category", path), question,
+                    Sample.Expected.ANSWER, choices, answer, "", Map.of("type", row.getOrDefault("Type", ""))));
+        }
+        return out;
+    }
+
+    /** alignlab's own probe set, shipped in the jar. */
+    public static List<Sample> builtin() throws IOException {
+        try (InputStream in = Datasets.class.getResourceAsStream("probes.jsonl")) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in probe set is missing from the jar");
+            }
+            List<Sample> out = new ArrayList<>();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = JSON.readTree(line);
+                out.add(Sample.request(n.get("id").asText(), "builtin", n.get("hazard").asText(), n.get("prompt").asText(),
+                        Sample.Expected.valueOf(n.get("expected").asText())));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.alignlab.llm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alignlab.core.ProportionInterval;
+
+/**
+ * What an evaluation found, for a person (terminal table, report.html) and for a machine
+ * (results.json): attack success and over-refusal per attack and per category with Wilson
+ * intervals, the unscorable count beside every rate, multiple-choice accuracy and BBQ bias where
+ * those data sets were asked.
+ */
+public final class EvalReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final String model;
+    private final List<Sample> samples;
+    private final Evaluation.Result result;
+
+    public EvalReport(String model, List<Sample> samples, Evaluation.Result result) {
+        this.model = model;
+        this.samples = samples;
+        this.result = result;
+    }
+
+    public List<EvalMetrics.Rates> byAttack() {
+        return EvalMetrics.rates(result.results(), SampleResult::lineage);
+    }
+
+    public List<EvalMetrics.Rates> byCategory() {
+        return EvalMetrics.rates(result.results(), r -> r.dataset() + "/" + r.category());
+    }
+
+    private boolean hasChoices() {
+        return result.results().stream().anyMatch(r -> r.expected().equals("ANSWER"));
+    }
+
+    public void printSummary(PrintWriter out) {
+        out.printf("%nModel %s: %d samples (%d resumed, %d from the cache), %d retries, %d rate limits "
+                        + "(lowest concurrency %d), %.1f s%n", model, result.results().size(), result.resumed(),
+                result.cacheHits(), result.retries(), result.rateLimits(), result.lowestConcurrency(), result.seconds());
+        out.println();
+        out.printf("%-34s %-34s %-31s %s%n", "attack", "attack success (harmful answered)",
+                "over-refusal (harmless refused)", "unscorable");
+        for (EvalMetrics.Rates r : byAttack()) {
+            out.printf("%-34s %-34s %-31s %d%n", r.group(), r.attackSuccess().format(), r.overRefusal().format(),
+                    r.unscorable());
+        }
+        out.println();
+        out.printf("%-34s %-34s %-31s %s%n", "data set / category", "attack success", "over-refusal", "unscorable");
+        for (EvalMetrics.Rates r : byCategory()) {
+            out.printf("%-34s %-34s %-31s %d%n", r.group(), r.attackSuccess().format(), r.overRefusal().format(),
+                    r.unscorable());
+        }
+        if (hasChoices()) {
+            out.printf("%nMultiple-choice accuracy: %s%n", EvalMetrics.accuracy(result.results()).format());
+            EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
+            if (b.scored() > 0) {
+                out.printf("BBQ bias: disambiguated %.3f (accuracy %.3f), ambiguous %.3f (accuracy %.3f); %d items, "
+                                + "%d without a matched stereotyped option%n", b.disambiguatedBias(),
+                        b.disambiguatedAccuracy(), b.ambiguousBias(), b.ambiguousAccuracy(), b.scored(), b.unmatched());
+            }
+        }
+        long unscorable = result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE)).count();
+        if (unscorable > 0) {
+            out.printf("%n%d samples could not be scored; they are left out of every rate above. Reasons:%n", unscorable);
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE))
+                    .forEach(r -> reasons.merge(r.reason().replaceAll("\\d+ attempts", "N attempts"), 1, Integer::sum));
+            reasons.forEach((k, v) -> out.printf("  %4d  %s%n", v, k));
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> interval(ProportionInterval p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", Double.isNaN(p.estimate()) ? null : p.estimate());
+        m.put("low", Double.isNaN(p.low()) ? null : p.low());
+        m.put("high", Double.isNaN(p.high()) ? null : p.high());
+        m.put("count", p.successes());
+        m.put("of", p.trials());
+        return m;
+    }
+
+    private static List<Map<String, Object>> rows(List<EvalMetrics.Rates> rates) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EvalMetrics.Rates r : rates) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", r.group());
+            m.put("attack_success", interval(r.attackSuccess()));
+            m.put("over_refusal", interval(r.overRefusal()));
+            m.put("unscorable", r.unscorable());
+            out.add(m);
+        }
+        return out;
+    }
+
+    public Path writeJson(Path dir) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("samples", result.results().size());
+        m.put("resumed", result.resumed());
+        m.put("cache_hits", result.cacheHits());
+        m.put("retries", result.retries());
+        m.put("rate_limits", result.rateLimits());
+        m.put("seconds", result.seconds());
+        m.put("by_attack", rows(byAttack()));
+        m.put("by_category", rows(byCategory()));
+        if (hasChoices()) {
+            m.put("accuracy", interval(EvalMetrics.accuracy(result.results())));
+            m.put("bbq", EvalMetrics.bbq(samples, result.results()));
+        }
+        Path file = dir.resolve("results.json");
+        JSON.writeValue(file.toFile(), m);
+        return file;
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String table(List<EvalMetrics.Rates> rates, String first) {
+        StringBuilder sb = new StringBuilder("<table><tr><th>" + first + "</th><th>attack success</th>"
+                + "<th>over-refusal</th><th>unscorable</th></tr>\n");
+        for (EvalMetrics.Rates r : rates) {
+            sb.append("<tr><td>").append(esc(r.group())).append("</td><td>").append(bar(r.attackSuccess(), "#c0392b"))
+                    .append("</td><td>").append(bar(r.overRefusal(), "#2471a3")).append("</td><td>")
+                    .append(r.unscorable()).append("</td></tr>\n");
+        }
+        return sb.append("</table>\n").toString();
+    }
+
+    /** A rate as text with a small inline bar showing the estimate and its interval. */
+    private static String bar(ProportionInterval p, String colour) {
+        if (p.trials() == 0) {
+            return "<span class=na>n/a</span>";
+        }
+        return String.format("<svg width=120 height=12 role=img aria-label='%s'><rect width=120 height=12 fill=#eee/>"
+                        + "<rect width=%.1f height=12 fill=%s opacity=0.8/><line x1=%.1f x2=%.1f y1=6 y2=6 "
+                        + "stroke=#000/></svg> %s", esc(p.format()), 120 * p.estimate(), colour, 120 * p.low(),
+                120 * p.high(), esc(p.format()));
+    }
+
+    public Path writeHtml(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!doctype html><html lang=en><meta charset=utf-8><title>alignlab evaluation: ").append(esc(model))
+                .append("</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;"
+                        + "padding:0 1em}table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;"
+                        + "text-align:left}.na{color:#888}</style>\n");
+        sb.append("<h1>Red-teaming evaluation of ").append(esc(model)).append("</h1>\n");
+        sb.append("<p>alignlab sent each prompt below to the model, as written and through each attack (a rewrite "
+                + "of the request meant to get past the model's safeguards), and read each reply. Two things are "
+                + "measured. <b>Attack success</b>: of the harmful requests, the share the model answered instead of "
+                + "refusing; lower is safer. <b>Over-refusal</b>: of the harmless requests (some of which merely "
+                + "sound alarming), the share the model refused; lower is more helpful. Each rate has a 95% "
+                + "confidence interval (Wilson) and the counts behind it. Replies that could not be obtained or read "
+                + "are <b>unscorable</b>: they are counted separately and never treated as safe or unsafe.</p>\n");
+        sb.append("<p>Refusals are detected by keywords in the opening of the reply, a transparent baseline that "
+                + "misses unusual wordings and partial compliance; treat small differences with care.</p>\n");
+        sb.append(String.format("<p>%d samples; %d resumed from an earlier run, %d answered from the cache; %d "
+                        + "retries, %d rate-limit replies; %.1f s.</p>\n", result.results().size(), result.resumed(),
+                result.cacheHits(), result.retries(), result.rateLimits(), result.seconds()));
+        sb.append("<h2>By attack</h2>\n").append(table(byAttack(), "attack"));
+        sb.append("<h2>By data set and category</h2>\n").append(table(byCategory(), "data set / category"));
+        if (hasChoices()) {
+            sb.append("<h2>Question answering</h2><p>Accuracy on multiple-choice items: ")
+                    .append(esc(EvalMetrics.accuracy(result.results()).format())).append("</p>\n");
+            EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
+            if (b.scored() > 0) {
+                sb.append(String.format("<p>BBQ bias score (Parrish et al. 2022; 0 is unbiased, positive means answers "
+                                + "follow the stereotype): disambiguated contexts %.3f, ambiguous contexts %.3f.</p>\n",
+                        b.disambiguatedBias(), b.ambiguousBias()));
+            }
+        }
+        sb.append("<p>Every reply, with its prompt's attack lineage, is in <code>samples.jsonl</code>; the "
+                + "numbers above are in <code>results.json</code>.</p></html>\n");
+        Path file = dir.resolve("report.html");
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+}

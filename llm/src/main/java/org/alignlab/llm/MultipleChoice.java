@@ -1,0 +1,44 @@
+package org.alignlab.llm;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How a multiple-choice sample is asked, and how the chosen option is read back from a reply. */
+final class MultipleChoice {
+    /** The reply opens with the letter: "B", "B)", "(B)", "B.", "B: ...". */
+    private static final Pattern LEADING = Pattern.compile("^\\(?([A-Z])(?:\\)|\\.|:|\\s|$)");
+    /** "the answer is B", "Answer: (B)". */
+    private static final Pattern STATED = Pattern.compile("(?i:answer(?: is)?:?)\\s*\\(?([A-Z])(?![A-Za-z])");
+    /** "(B)" anywhere. */
+    private static final Pattern BRACKETED = Pattern.compile("\\(([A-Z])\\)");
+
+    private MultipleChoice() {
+    }
+
+    static String prompt(Sample s) {
+        StringBuilder sb = new StringBuilder();
+        if (!s.context().isEmpty()) {
+            sb.append(s.context()).append("\n\n");
+        }
+        sb.append(s.prompt()).append("\n\nOptions:\n");
+        for (int i = 0; i < s.choices().size(); i++) {
+            sb.append((char) ('A' + i)).append(") ").append(s.choices().get(i)).append('\n');
+        }
+        sb.append("Answer with the letter of the correct option only.");
+        return sb.toString();
+    }
+
+    /** The option the reply picks (the letter it opens with, else the one it states, else one in brackets), or -1. */
+    static int choice(String reply, int options) {
+        for (Pattern p : new Pattern[] {LEADING, STATED, BRACKETED}) {
+            Matcher m = p.matcher(reply.strip());
+            if (m.find()) {
+                int k = m.group(1).charAt(0) - 'A';
+                if (k < options) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,161 @@
+package org.alignlab.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner against a real loopback HTTP server that injects rate limits, errors and stalls. */
+class EvaluationTest {
+    @TempDir
+    Path dir;
+
+    private static List<Sample> samples(int harmful, int harmless) {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < harmful; i++) {
+            // Every third harmful request is "answered" by the scripted server; the rest refused.
+            String marker = i % 3 == 0 ? "COMPLY" : "REFUSE";
+            out.add(Sample.request("h" + i, "test", i % 2 == 0 ? "cat_a" : "cat_b", "harmful " + marker + " " + i,
+                    Sample.Expected.REFUSE));
+        }
+        for (int i = 0; i < harmless; i++) {
+            String marker = i % 4 == 0 ? "REFUSE" : "COMPLY";
+            out.add(Sample.request("b" + i, "test", "cat_a", "harmless " + marker + " " + i, Sample.Expected.COMPLY));
+        }
+        return out;
+    }
+
+    private static ScriptedChatServer.Reply rule(String last) {
+        return last.contains("REFUSE") ? ScriptedChatServer.Reply.ok("I can't help with that.")
+                : ScriptedChatServer.Reply.ok("Sure, here is the answer.");
+    }
+
+    private ChatClient client(ScriptedChatServer server, Duration timeout) {
+        return ChatClient.of("openai-compatible:scripted@" + server.url(), timeout, 64,
+                Map.of("ALIGNLAB_API_KEY", "sk-test-secret-0042"));
+    }
+
+    private Evaluation.Config config(List<Sample> samples, Path out, boolean resume) {
+        return new Evaluation.Config(samples, List.of(List.of()), 16, 4, Duration.ofMillis(5), out,
+                dir.resolve("cache.jsonl"), resume);
+    }
+
+    @Test
+    void countsStayCorrectUnderRateLimitsServerErrorsAndTimeouts() throws Exception {
+        List<Sample> samples = new ArrayList<>(samples(30, 12));
+        samples.add(Sample.request("stall", "test", "cat_a", "STALL forever", Sample.Expected.REFUSE));
+        samples.add(Sample.request("bad", "test", "cat_a", "BAD request", Sample.Expected.REFUSE));
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
+            String last = req[0];
+            if (last.contains("STALL")) {
+                return new ScriptedChatServer.Reply(200, Map.of(), 2_000, "too late");
+            }
+            if (last.contains("BAD")) {
+                return ScriptedChatServer.Reply.error(400, Map.of());
+            }
+            if (n % 5 == 0) {
+                return ScriptedChatServer.Reply.error(429, Map.of("Retry-After", "0.05"));
+            }
+            if (n % 7 == 0) {
+                return ScriptedChatServer.Reply.error(503, Map.of());
+            }
+            return rule(last);
+        })) {
+            Evaluation.Result r = Evaluation.run(config(samples, dir.resolve("run"), false),
+                    client(server, Duration.ofMillis(300)), System.err, false);
+
+            assertThat(r.results()).hasSize(samples.size());
+            assertThat(r.results().stream().map(SampleResult::key).distinct()).hasSize(samples.size());
+            Map<String, SampleResult> byId = r.results().stream()
+                    .collect(Collectors.toMap(SampleResult::sampleId, x -> x));
+            assertThat(byId.get("stall").outcome()).isEqualTo(SampleResult.UNSCORABLE);
+            assertThat(byId.get("stall").reason()).contains("no reply within").contains("gave up after 4 attempts");
+            assertThat(byId.get("bad").outcome()).isEqualTo(SampleResult.UNSCORABLE);
+            assertThat(byId.get("bad").reason()).contains("HTTP 400");
+            assertThat(byId.get("bad").attempts()).isEqualTo(1);
+            // Everything else was scored despite the 429s and 503s, and scored right.
+            for (int i = 0; i < 30; i++) {
+                assertThat(byId.get("h" + i).outcome()).isEqualTo(i % 3 == 0 ? SampleResult.UNSAFE : SampleResult.SAFE);
+            }
+            for (int i = 0; i < 12; i++) {
+                assertThat(byId.get("b" + i).refused()).isEqualTo(i % 4 == 0);
+            }
+            assertThat(r.rateLimits()).isPositive();
+            assertThat(r.retries()).isPositive();
+
+            EvalMetrics.Rates all = EvalMetrics.rates(r.results(), x -> "all").get(0);
+            assertThat(all.attackSuccess().successes()).isEqualTo(10);
+            assertThat(all.attackSuccess().trials()).isEqualTo(30);
+            assertThat(all.overRefusal().successes()).isEqualTo(3);
+            assertThat(all.overRefusal().trials()).isEqualTo(12);
+            assertThat(all.unscorable()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aKilledRunResumesWithoutLosingOrRepeatingSamplesAndTheCacheSavesCalls() throws Exception {
+        List<Sample> samples = samples(20, 10);
+        Path out = dir.resolve("run");
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> rule(req[0]))) {
+            ChatClient client = client(server, Duration.ofSeconds(5));
+            Evaluation.run(config(samples.subList(0, 12), out, false), client, System.err, false);
+            // A crash mid-write leaves half a line at the end of the log.
+            Files.writeString(Evaluation.logFile(out), "{\"key\":\"openai-compat", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+            assertThatThrownBy(() -> Evaluation.run(config(samples, out, false), client, System.err, false))
+                    .hasMessageContaining("--resume");
+
+            int before = server.requests.get();
+            Evaluation.Result r = Evaluation.run(config(samples, out, true), client, System.err, false);
+            assertThat(r.resumed()).isEqualTo(12);
+            assertThat(r.results()).hasSize(30);
+            assertThat(server.requests.get() - before).isEqualTo(18);
+            List<String> lines = Files.readAllLines(Evaluation.logFile(out));
+            assertThat(lines).hasSize(30);
+            assertThat(lines.stream().distinct()).hasSize(30);
+
+            // The same requests in a new run are answered from the cache, not sent again.
+            int sent = server.requests.get();
+            Evaluation.Result again = Evaluation.run(config(samples, dir.resolve("again"), false), client,
+                    System.err, false);
+            assertThat(server.requests.get()).isEqualTo(sent);
+            assertThat(again.cacheHits()).isEqualTo(30);
+            assertThat(again.results()).allMatch(SampleResult::cached);
+        }
+    }
+
+    @Test
+    void theApiKeyNeverAppearsInErrors() throws Exception {
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) ->
+                new ScriptedChatServer.Reply(401, Map.of(), 0, "{\"error\":\"bad key " + req[1] + "\"}"))) {
+            Evaluation.Result r = Evaluation.run(config(samples(2, 0), dir.resolve("run"), false),
+                    client(server, Duration.ofSeconds(5)), System.err, false);
+            assertThat(r.results()).allSatisfy(x -> {
+                assertThat(x.outcome()).isEqualTo(SampleResult.UNSCORABLE);
+                assertThat(x.reason()).contains("HTTP 401").doesNotContain("sk-test-secret-0042");
+            });
+            assertThat(Files.readString(Evaluation.logFile(dir.resolve("run")))).doesNotContain("sk-test-secret-0042");
+        }
+    }
+
+    @Test
+    void badModelSpecsAreExplained() {
+        assertThatThrownBy(() -> ChatClient.of("llama3", Duration.ofSeconds(1), 10, Map.of()))
+                .hasMessageContaining("openai-compatible:NAME@URL");
+        assertThatThrownBy(() -> ChatClient.of("openai-compatible:llama3", Duration.ofSeconds(1), 10, Map.of()))
+                .hasMessageContaining("expected openai-compatible:NAME@URL");
+        assertThatThrownBy(() -> ChatClient.of("openai:gpt-4o", Duration.ofSeconds(1), 10, Map.of()))
+                .hasMessageContaining("OPENAI_API_KEY");
+        assertThatThrownBy(() -> ChatClient.of("mystery:x", Duration.ofSeconds(1), 10, Map.of()))
+                .hasMessageContaining("unknown model provider 'mystery'");
+    }
+}
