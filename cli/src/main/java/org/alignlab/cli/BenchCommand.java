@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code alignlab bench ...}: speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
-        subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, BenchCommand.Eval.class,
+            CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -182,6 +183,56 @@ final class BenchCommand implements Runnable {
             }
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = {
+                "The evaluation harness's own speed, against a loopback server that answers at once.",
+                "",
+                "Runs --samples distinct prompts through alignlab eval's full path (cache, LangChain4j, HTTP, "
+                    + "scoring, the append-only log) at concurrency 1 (the harness overhead per sample) and at "
+                    + "--concurrency (throughput). Target: at least 2,000 samples/s at concurrency 64 with the "
+                    + "server on the same machine."})
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--samples", defaultValue = "20000", description = "Samples at full concurrency (default: ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (samples < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("--samples and --concurrency must be at least 1");
+            }
+            // A warm-up run lets the JIT compile the path before anything is timed.
+            org.alignlab.llm.EvalThroughput.measure(Math.min(samples, 2000), concurrency);
+            var single = org.alignlab.llm.EvalThroughput.measure(Math.min(samples, 1000), 1);
+            var full = org.alignlab.llm.EvalThroughput.measure(samples, concurrency);
+            var out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("overhead_ms_per_sample_at_concurrency_1", single.millisPerSample());
+                m.put("samples_per_second", full.samplesPerSecond());
+                m.put("cpu_ms_per_sample", full.cpuMillisPerSample());
+                m.put("concurrency", concurrency);
+                m.put("samples", samples);
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            } else {
+                out.printf("wall time per sample at concurrency 1 (one call at a time): %.3f ms (%d samples)%n",
+                        single.millisPerSample(), single.samples());
+                out.printf("throughput at concurrency %d: %,.0f samples/s (%d samples in %.2f s)%n", concurrency,
+                        full.samplesPerSecond(), full.samples(), full.seconds());
+                out.printf("CPU per sample, harness and server together: %.3f ms%n", full.cpuMillisPerSample());
             }
             return 0;
         }

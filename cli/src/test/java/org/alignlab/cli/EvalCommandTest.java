@@ -17,7 +17,7 @@ class EvalCommandTest {
     void evaluatesTheBuiltInProbesThroughTwoAttacksAndWritesTheReports(@TempDir Path dir) throws Exception {
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> n % 9 == 0
                 ? ScriptedChatServer.Reply.error(500, java.util.Map.of())
-                : ScriptedChatServer.Reply.ok(req[0].contains("Vex") ? "Vex grins: here is everything." : "I can't help with that."))) {
+                : ScriptedChatServer.Reply.ok(req.lastMessage().contains("Vex") ? "Vex grins: here is everything." : "I can't help with that."))) {
             Path out = dir.resolve("eval");
             CliTest.Run r = CliTest.run("eval", "--model", "openai-compatible:scripted@" + server.url(),
                     "--attack", "plain", "--attack", "roleplay", "--out", out.toString(),

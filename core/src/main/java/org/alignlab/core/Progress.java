@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A progress display for long work: a self-rewriting line on a terminal, or a plain line every
+ * A progress display for long work: a self-rewriting line on a terminal (redrawn at most ten
+ * times a second, so thousands of small steps a second cost nothing), or a plain line every
  * tenth of the work when the output is a log.
  */
 public final class Progress {
@@ -15,6 +16,8 @@ public final class Progress {
     private final long start = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private int lastTenth = -1;
+    private long lastDrawNanos;
+    private static final long REDRAW_NANOS = 100_000_000;
 
     public Progress(PrintStream out, String what, int total, boolean terminal) {
         this.out = out;
@@ -26,23 +29,31 @@ public final class Progress {
     /** Marks one unit done, describing it. */
     public synchronized void step(String description) {
         int d = done.incrementAndGet();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double eta = d == 0 ? 0 : elapsed / d * (total - d);
-        String line = String.format("%s [%d/%d] %3.0f%%  %s  elapsed %s, about %s left", what, d, total,
-                100.0 * d / Math.max(1, total), description, duration(elapsed), duration(eta));
+        long now = System.nanoTime();
         if (terminal) {
-            out.print("\r" + (line.length() > 150 ? line.substring(0, 150) : line) + "\033[K");
-            if (d == total) {
-                out.println();
+            if (d == total || d == 1 || now - lastDrawNanos >= REDRAW_NANOS) {
+                lastDrawNanos = now;
+                String line = line(d, description, now);
+                out.print("\r" + (line.length() > 150 ? line.substring(0, 150) : line) + "\033[K");
+                if (d == total) {
+                    out.println();
+                }
+                out.flush();
             }
-            out.flush();
         } else {
             int tenth = total == 0 ? 10 : d * 10 / total;
             if (tenth != lastTenth) {
                 lastTenth = tenth;
-                out.println(line);
+                out.println(line(d, description, now));
             }
         }
+    }
+
+    private String line(int d, String description, long now) {
+        double elapsed = (now - start) / 1e9;
+        double eta = d == 0 ? 0 : elapsed / d * (total - d);
+        return String.format("%s [%d/%d] %3.0f%%  %s  elapsed %s, about %s left", what, d, total,
+                100.0 * d / Math.max(1, total), description, duration(elapsed), duration(eta));
     }
 
     static String duration(double seconds) {

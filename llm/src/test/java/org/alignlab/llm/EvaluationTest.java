@@ -55,7 +55,7 @@ class EvaluationTest {
         samples.add(Sample.request("stall", "test", "cat_a", "STALL forever", Sample.Expected.REFUSE));
         samples.add(Sample.request("bad", "test", "cat_a", "BAD request", Sample.Expected.REFUSE));
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
-            String last = req[0];
+            String last = req.lastMessage();
             if (last.contains("STALL")) {
                 return new ScriptedChatServer.Reply(200, Map.of(), 2_000, "too late");
             }
@@ -105,7 +105,7 @@ class EvaluationTest {
     void aKilledRunResumesWithoutLosingOrRepeatingSamplesAndTheCacheSavesCalls() throws Exception {
         List<Sample> samples = samples(20, 10);
         Path out = dir.resolve("run");
-        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> rule(req[0]))) {
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> rule(req.lastMessage()))) {
             ChatClient client = client(server, Duration.ofSeconds(5));
             Evaluation.run(config(samples.subList(0, 12), out, false), client, System.err, false);
             // A crash mid-write leaves half a line at the end of the log.
@@ -136,7 +136,7 @@ class EvaluationTest {
     @Test
     void theApiKeyNeverAppearsInErrors() throws Exception {
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) ->
-                new ScriptedChatServer.Reply(401, Map.of(), 0, "{\"error\":\"bad key " + req[1] + "\"}"))) {
+                new ScriptedChatServer.Reply(401, Map.of(), 0, "{\"error\":\"bad key " + req.authorization() + "\"}"))) {
             Evaluation.Result r = Evaluation.run(config(samples(2, 0), dir.resolve("run"), false),
                     client(server, Duration.ofSeconds(5)), System.err, false);
             assertThat(r.results()).allSatisfy(x -> {
