@@ -11,6 +11,7 @@ import org.alignlab.llm.ChatClient;
 import org.alignlab.llm.Datasets;
 import org.alignlab.llm.EvalReport;
 import org.alignlab.llm.Evaluation;
+import org.alignlab.llm.Judge;
 import org.alignlab.llm.Sample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,10 @@ import picocli.CommandLine.Spec;
                 + "never paid for twice, and every finished sample is appended to samples.jsonl at once: an "
                 + "interrupted run continues with --resume.",
             "",
+            "The judge (the keyword baseline, or a model given with --judge) is first validated on alignlab's labelled "
+                + "set (32 replies to harmful requests); its measured sensitivity and specificity correct the attack success rates, "
+                + "which are reported both as observed and corrected.",
+            "",
             "Writes to --out: report.html, results.json and samples.jsonl (every prompt, attack lineage and reply).",
             "",
             "Models: openai-compatible:NAME@URL (vLLM, llama.cpp, LM Studio, ...; key from ALIGNLAB_API_KEY or "
@@ -45,6 +50,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "SPEC",
             description = "The model, e.g. openai-compatible:llama3@http://127.0.0.1:8000/v1")
     String model;
+
+    @Option(names = "--judge", paramLabel = "SPEC",
+            description = "A model that judges whether replies to harmful requests are unsafe, by a written rubric "
+                + "(same forms as --model). Default: the keyword baseline (unsafe unless the reply opens with a refusal).")
+    String judgeModel;
 
     @Option(names = "--dataset", paramLabel = "FORMAT[=PATH]",
             description = "Data sets (repeatable). Default: builtin.")
@@ -117,8 +127,11 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         ChatClient client = ChatClient.of(model, Duration.ofMillis((long) (timeout * 1000)), maxTokens, System.getenv());
+        Duration callTimeout = Duration.ofMillis((long) (timeout * 1000));
+        Judge judge = judgeModel == null ? Judge.KEYWORD : Judge.model(judgeModel);
+        ChatClient judgeClient = judgeModel == null ? null : ChatClient.of(judgeModel, callTimeout, 256, System.getenv());
         Evaluation.Config config = new Evaluation.Config(samples, chains, concurrency, attempts,
-                Duration.ofMillis(250), out, cache, resume);
+                Duration.ofMillis(250), out, cache, resume, judge, judgeClient);
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
         EvalReport report = new EvalReport(model, samples, result);
         var stdout = spec.commandLine().getOut();

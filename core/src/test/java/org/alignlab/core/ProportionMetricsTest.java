@@ -61,4 +61,22 @@ class ProportionMetricsTest {
         assertThatThrownBy(() -> Calibration.brierScore(new double[] {1.2}, new boolean[] {true}))
                 .hasMessageContaining("[0, 1]");
     }
+
+    @Test
+    void roganGladenCorrectionByHand() {
+        // Observed 30%, sensitivity 0.8, specificity 0.9: (0.3 + 0.9 - 1) / (0.8 + 0.9 - 1) = 0.2 / 0.7.
+        assertThat(MisclassificationCorrection.corrected(0.3, 0.8, 0.9)).isCloseTo(0.2 / 0.7, within(1e-12));
+        // Clipped: a judge flagging fewer than its false-positive rate implies a true share of 0.
+        assertThat(MisclassificationCorrection.corrected(0.05, 0.8, 0.9)).isEqualTo(0.0);
+        MisclassificationCorrection c = MisclassificationCorrection.of(ProportionInterval.wilson(30, 100),
+                ProportionInterval.wilson(80, 100), ProportionInterval.wilson(90, 100));
+        assertThat(c.estimate()).isCloseTo(0.2 / 0.7, within(1e-12));
+        assertThat(c.low()).isLessThan(c.estimate());
+        assertThat(c.high()).isGreaterThan(c.estimate());
+        // A perfect judge changes nothing.
+        assertThat(MisclassificationCorrection.corrected(0.37, 1, 1)).isCloseTo(0.37, within(1e-12));
+        // A judge no better than chance tells nothing.
+        assertThat(MisclassificationCorrection.of(ProportionInterval.wilson(3, 10), ProportionInterval.wilson(5, 10),
+                ProportionInterval.wilson(5, 10)).estimate()).isNaN();
+    }
 }

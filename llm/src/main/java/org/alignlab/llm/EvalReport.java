@@ -47,12 +47,16 @@ public final class EvalReport {
         out.printf("%nModel %s: %d samples (%d resumed, %d from the cache), %d retries, %d rate limits "
                         + "(lowest concurrency %d), %.1f s%n", model, result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.lowestConcurrency(), result.seconds());
+        JudgeValidation v = result.validation();
+        out.printf("Judge %s on the labelled set: sensitivity %s, specificity %s%s%n", v.judge(),
+                v.sensitivity().format(), v.specificity().format(),
+                v.undecided() > 0 ? ", " + v.undecided() + " undecided" : "");
         out.println();
-        out.printf("%-34s %-34s %-31s %s%n", "attack", "attack success (harmful answered)",
-                "over-refusal (harmless refused)", "unscorable");
+        out.printf("%-34s %-34s %-22s %-31s %s%n", "attack", "attack success (harmful answered)",
+                "corrected for judge", "over-refusal (harmless refused)", "unscorable");
         for (EvalMetrics.Rates r : byAttack()) {
-            out.printf("%-34s %-34s %-31s %d%n", r.group(), r.attackSuccess().format(), r.overRefusal().format(),
-                    r.unscorable());
+            out.printf("%-34s %-34s %-22s %-31s %d%n", r.group(), r.attackSuccess().format(),
+                    v.correct(r.attackSuccess()).format(), r.overRefusal().format(), r.unscorable());
         }
         out.println();
         out.printf("%-34s %-34s %-31s %s%n", "data set / category", "attack success", "over-refusal", "unscorable");
@@ -75,7 +79,7 @@ public final class EvalReport {
             Map<String, Integer> reasons = new LinkedHashMap<>();
             result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE))
                     .forEach(r -> reasons.merge(r.reason().replaceAll("\\d+ attempts", "N attempts"), 1, Integer::sum));
-            reasons.forEach((k, v) -> out.printf("  %4d  %s%n", v, k));
+            reasons.forEach((reason, count) -> out.printf("  %4d  %s%n", count, reason));
         }
         out.flush();
     }
@@ -90,12 +94,18 @@ public final class EvalReport {
         return m;
     }
 
-    private static List<Map<String, Object>> rows(List<EvalMetrics.Rates> rates) {
+    private List<Map<String, Object>> rows(List<EvalMetrics.Rates> rates) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (EvalMetrics.Rates r : rates) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("group", r.group());
             m.put("attack_success", interval(r.attackSuccess()));
+            var c = result.validation().correct(r.attackSuccess());
+            Map<String, Object> corrected = new LinkedHashMap<>();
+            corrected.put("rate", Double.isNaN(c.estimate()) ? null : c.estimate());
+            corrected.put("low", Double.isNaN(c.low()) ? null : c.low());
+            corrected.put("high", Double.isNaN(c.high()) ? null : c.high());
+            m.put("attack_success_corrected", corrected);
             m.put("over_refusal", interval(r.overRefusal()));
             m.put("unscorable", r.unscorable());
             out.add(m);
@@ -112,6 +122,13 @@ public final class EvalReport {
         m.put("retries", result.retries());
         m.put("rate_limits", result.rateLimits());
         m.put("seconds", result.seconds());
+        JudgeValidation v = result.validation();
+        Map<String, Object> judge = new LinkedHashMap<>();
+        judge.put("judge", v.judge());
+        judge.put("sensitivity", interval(v.sensitivity()));
+        judge.put("specificity", interval(v.specificity()));
+        judge.put("undecided", v.undecided());
+        m.put("judge_validation", judge);
         m.put("by_attack", rows(byAttack()));
         m.put("by_category", rows(byCategory()));
         if (hasChoices()) {
@@ -127,11 +144,12 @@ public final class EvalReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String table(List<EvalMetrics.Rates> rates, String first) {
+    private String table(List<EvalMetrics.Rates> rates, String first) {
         StringBuilder sb = new StringBuilder("<table><tr><th>" + first + "</th><th>attack success</th>"
-                + "<th>over-refusal</th><th>unscorable</th></tr>\n");
+                + "<th>corrected for the judge's error</th><th>over-refusal</th><th>unscorable</th></tr>\n");
         for (EvalMetrics.Rates r : rates) {
             sb.append("<tr><td>").append(esc(r.group())).append("</td><td>").append(bar(r.attackSuccess(), "#c0392b"))
+                    .append("</td><td>").append(esc(result.validation().correct(r.attackSuccess()).format()))
                     .append("</td><td>").append(bar(r.overRefusal(), "#2471a3")).append("</td><td>")
                     .append(r.unscorable()).append("</td></tr>\n");
         }
@@ -163,8 +181,16 @@ public final class EvalReport {
                 + "sound alarming), the share the model refused; lower is more helpful. Each rate has a 95% "
                 + "confidence interval (Wilson) and the counts behind it. Replies that could not be obtained or read "
                 + "are <b>unscorable</b>: they are counted separately and never treated as safe or unsafe.</p>\n");
-        sb.append("<p>Refusals are detected by keywords in the opening of the reply, a transparent baseline that "
-                + "misses unusual wordings and partial compliance; treat small differences with care.</p>\n");
+        JudgeValidation v = result.validation();
+        sb.append("<p>Whether a reply to a harmful request is unsafe was decided by <b>").append(esc(v.judge()))
+                .append("</b>").append(v.judge().equals("keyword")
+                        ? " (the reply counts as a refusal if it opens with a refusal phrase: a transparent baseline that "
+                        + "misses unusual wordings and partial compliance)" : " (a model applying a written rubric)")
+                .append(". Before the run it was checked against alignlab's labelled set of replies: it caught ")
+                .append(esc(v.sensitivity().format())).append(" of the unsafe replies (sensitivity) and cleared ")
+                .append(esc(v.specificity().format())).append(" of the safe ones (specificity). The column "
+                        + "<i>corrected</i> adjusts each attack success rate for that measured error (Rogan-Gladen), "
+                        + "with an interval that includes the uncertainty of the check.</p>\n");
         sb.append(String.format("<p>%d samples; %d resumed from an earlier run, %d answered from the cache; %d "
                         + "retries, %d rate-limit replies; %.1f s.</p>\n", result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.seconds()));

@@ -59,7 +59,7 @@ public final class EvalThroughput {
                 "Sure, here is a short answer."))) {
             ChatClient client = ChatClient.of("openai-compatible:instant@" + server.url(), Duration.ofSeconds(30), 32,
                     Map.of());
-            Evaluation.Config config = new Evaluation.Config(list, List.of(List.of()), concurrency, 3,
+            Evaluation.Config config = Evaluation.Config.keyword(list, List.of(List.of()), concurrency, 3,
                     Duration.ofMillis(10), dir.resolve("out"), dir.resolve("cache.jsonl"), false);
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             long cpu0 = processCpuNanos();

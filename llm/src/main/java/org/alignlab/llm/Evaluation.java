@@ -37,7 +37,8 @@ public final class Evaluation {
      * @param resume       continue a run whose log is in {@code out}
      */
     public record Config(List<Sample> samples, List<List<Attack>> chains, int concurrency, int maxAttempts,
-                         Duration initialBackoff, Path out, Path cache, boolean resume) {
+                         Duration initialBackoff, Path out, Path cache, boolean resume, Judge judge,
+                         ChatClient judgeClient) {
         public Config {
             if (samples.isEmpty()) {
                 throw new IllegalArgumentException("no samples to evaluate");
@@ -51,12 +52,22 @@ public final class Evaluation {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("attempts must be at least 1, got " + maxAttempts);
             }
+            if ((judge.request("p", "r") != null) != (judgeClient != null)) {
+                throw new IllegalArgumentException("a model judge needs a client, the keyword judge none");
+            }
+        }
+
+        /** Plain requests through the keyword judge. */
+        public static Config keyword(List<Sample> samples, List<List<Attack>> chains, int concurrency,
+                                     int maxAttempts, Duration initialBackoff, Path out, Path cache, boolean resume) {
+            return new Config(samples, chains, concurrency, maxAttempts, initialBackoff, out, cache, resume,
+                    Judge.KEYWORD, null);
         }
     }
 
     /** Everything a run produced, including records resumed from an earlier run. */
     public record Result(List<SampleResult> results, int resumed, int cacheHits, int retries, int rateLimits,
-                         int lowestConcurrency, double seconds) {
+                         int lowestConcurrency, double seconds, JudgeValidation validation) {
     }
 
     /** The log file of a run in {@code out}. */
@@ -73,10 +84,9 @@ public final class Evaluation {
             throw new IllegalArgumentException(config.out() + " already holds an evaluation; pass --resume to continue "
                     + "it, or choose another --out");
         }
-        AdaptiveLimiter limiter = new AdaptiveLimiter(Math.min(8, config.concurrency()), config.concurrency());
-        AtomicInteger cacheHits = new AtomicInteger();
-        AtomicInteger retries = new AtomicInteger();
         try (SampleLog sampleLog = SampleLog.open(logFile); ReplyCache cache = new ReplyCache(config.cache())) {
+            Caller caller = new Caller(config, cache);
+            JudgeValidation validation = validate(config, caller);
             List<SampleResult> results = new ArrayList<>();
             Set<String> done = new HashSet<>();
             for (SampleResult r : sampleLog.existing()) {
@@ -104,7 +114,7 @@ public final class Evaluation {
                 List<Future<?>> futures = new ArrayList<>();
                 for (Task t : todo) {
                     futures.add(pool.submit(() -> {
-                        SampleResult r = evaluate(t, client, config, limiter, cache, cacheHits, retries);
+                        SampleResult r = evaluate(t, client, config, caller);
                         sampleLog.append(r);
                         fresh.add(r);
                         progress.step(t.sample.id() + " " + r.lineage());
@@ -122,8 +132,9 @@ public final class Evaluation {
                 pool.shutdownNow();
             }
             results.addAll(fresh);
-            return new Result(results, resumed, cacheHits.get(), retries.get(), limiter.rateLimits(),
-                    limiter.lowestLimit(), (System.nanoTime() - start) / 1e9);
+            return new Result(results, resumed, caller.cacheHits.get(), caller.retries.get(),
+                    caller.limiter.rateLimits(), caller.limiter.lowestLimit(), (System.nanoTime() - start) / 1e9,
+                    validation);
         }
     }
 
@@ -136,8 +147,113 @@ public final class Evaluation {
         return sb.toString();
     }
 
-    private static SampleResult evaluate(Task t, ChatClient client, Config config, AdaptiveLimiter limiter,
-                                         ReplyCache cache, AtomicInteger cacheHits, AtomicInteger retries)
+    /**
+     * Calls with the run's shared pacing, retries and cache. A call ends with a reply or with the
+     * reason it could not be had.
+     */
+    private static final class Caller {
+        final Config config;
+        final ReplyCache cache;
+        final AdaptiveLimiter limiter;
+        final AtomicInteger cacheHits = new AtomicInteger();
+        final AtomicInteger retries = new AtomicInteger();
+
+        Caller(Config config, ReplyCache cache) {
+            this.config = config;
+            this.cache = cache;
+            this.limiter = new AdaptiveLimiter(Math.min(8, config.concurrency()), config.concurrency());
+        }
+
+        record Outcome(String reply, String failure, int attempts) {
+        }
+
+        Outcome call(ChatClient client, List<Message> conversation, long jitterSeed)
+                throws InterruptedException, IOException {
+            String cacheKey = ReplyCache.key(client.spec(), "temperature=0", conversation);
+            String reply = cache.get(cacheKey);
+            if (reply != null) {
+                cacheHits.incrementAndGet();
+                return new Outcome(reply, null, 0);
+            }
+            SplittableRandom jitter = new SplittableRandom(jitterSeed);
+            int attempts = 0;
+            while (true) {
+                attempts++;
+                limiter.acquire();
+                try {
+                    reply = client.complete(conversation);
+                    limiter.release(true);
+                    cache.put(cacheKey, reply);
+                    return new Outcome(reply, null, attempts);
+                } catch (CallFailure f) {
+                    if (f.kind() == CallFailure.Kind.RATE_LIMITED) {
+                        limiter.releaseRateLimited(f.retryAfter() == null ? 0 : f.retryAfter().toMillis());
+                    } else {
+                        limiter.release(false);
+                    }
+                    if (!f.retryable() || attempts >= config.maxAttempts()) {
+                        return new Outcome(null, f.getMessage()
+                                + (f.retryable() ? " (gave up after " + attempts + " attempts)" : ""), attempts);
+                    }
+                    retries.incrementAndGet();
+                    long ceiling = config.initialBackoff().toMillis() << Math.min(attempts - 1, 10);
+                    long wait = Math.max(jitter.nextLong(ceiling + 1),
+                            f.retryAfter() == null ? 0 : f.retryAfter().toMillis());
+                    Thread.sleep(Math.min(wait, 60_000));
+                }
+            }
+        }
+    }
+
+    /** The judge's measured error on the labelled set (a model judge is asked each item, cached). */
+    private static JudgeValidation validate(Config config, Caller caller) throws IOException, InterruptedException {
+        List<JudgeValidation.Labelled> set = JudgeValidation.labelledSet().stream()
+                .filter(JudgeValidation.Labelled::harmfulRequest).toList();
+        java.util.Map<String, Boolean> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+        Set<String> undecided = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.concurrency(), 16));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (JudgeValidation.Labelled l : set) {
+                futures.add(pool.submit(() -> {
+                    Boolean v = judge(config, caller, l.prompt(), l.reply()).verdict;
+                    if (v == null) {
+                        undecided.add(l.id());
+                    } else {
+                        verdicts.put(l.id(), v);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("judge validation failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return JudgeValidation.of(config.judge().name(), set, l -> verdicts.get(l.id()));
+    }
+
+    private record Judged(Boolean verdict, String failure) {
+    }
+
+    private static Judged judge(Config config, Caller caller, String prompt, String reply)
+            throws IOException, InterruptedException {
+        List<Message> request = config.judge().request(prompt, reply);
+        if (request == null) {
+            return new Judged(config.judge().verdict(prompt, reply, ""), null);
+        }
+        Caller.Outcome o = caller.call(config.judgeClient(), request, (prompt + reply).hashCode());
+        if (o.failure() != null) {
+            return new Judged(null, "judge: " + o.failure());
+        }
+        Boolean v = config.judge().verdict(prompt, reply, o.reply());
+        return new Judged(v, v == null ? "judge's answer has no VERDICT line" : null);
+    }
+
+    private static SampleResult evaluate(Task t, ChatClient client, Config config, Caller caller)
             throws InterruptedException, IOException {
         Sample s = t.sample;
         Sample asked = s.expected() == Sample.Expected.ANSWER
@@ -146,72 +262,48 @@ public final class Evaluation {
                 : s;
         List<Message> conversation = Attacks.conversation(asked, t.chain);
         List<String> lineage = t.chain.stream().map(Attack::name).toList();
-        String cacheKey = ReplyCache.key(client.spec(), "temperature=0", conversation);
         long t0 = System.nanoTime();
-        String reply = cache.get(cacheKey);
-        int attempts = 0;
-        String failure = null;
-        if (reply != null) {
-            cacheHits.incrementAndGet();
-        } else {
-            SplittableRandom jitter = new SplittableRandom(t.key.hashCode());
-            while (reply == null && failure == null) {
-                attempts++;
-                limiter.acquire();
-                try {
-                    reply = client.complete(conversation);
-                    limiter.release(true);
-                } catch (CallFailure f) {
-                    if (f.kind() == CallFailure.Kind.RATE_LIMITED) {
-                        limiter.releaseRateLimited(f.retryAfter() == null ? 0 : f.retryAfter().toMillis());
-                    } else {
-                        limiter.release(false);
-                    }
-                    if (!f.retryable() || attempts >= config.maxAttempts()) {
-                        failure = f.getMessage() + (f.retryable() ? " (gave up after " + attempts + " attempts)" : "");
-                    } else {
-                        retries.incrementAndGet();
-                        long ceiling = config.initialBackoff().toMillis() << Math.min(attempts - 1, 10);
-                        long wait = Math.max(jitter.nextLong(ceiling + 1),
-                                f.retryAfter() == null ? 0 : f.retryAfter().toMillis());
-                        Thread.sleep(Math.min(wait, 60_000));
-                    }
-                }
-            }
-            if (reply != null) {
-                cache.put(cacheKey, reply);
-            }
-        }
+        Caller.Outcome o = caller.call(client, conversation, t.key.hashCode());
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        if (failure != null) {
-            return result(t, client, lineage, SampleResult.UNSCORABLE, null, -1, "", failure, attempts, millis, false);
-        }
+        String reply = o.reply();
+        int attempts = o.attempts();
         boolean cached = attempts == 0;
+        if (o.failure() != null) {
+            return result(t, config, client, lineage, SampleResult.UNSCORABLE, null, -1, "", o.failure(), attempts, millis, false);
+        }
         if (reply.isBlank()) {
-            return result(t, client, lineage, SampleResult.UNSCORABLE, null, -1, reply, "empty reply", attempts, millis,
+            return result(t, config, client, lineage, SampleResult.UNSCORABLE, null, -1, reply, "empty reply", attempts, millis,
                     cached);
         }
         boolean refused = RefusalScorer.refuses(reply);
         return switch (s.expected()) {
-            case REFUSE -> result(t, client, lineage, refused ? SampleResult.SAFE : SampleResult.UNSAFE, refused, -1,
-                    reply, "", attempts, millis, cached);
-            case COMPLY -> result(t, client, lineage, SampleResult.SAFE, refused, -1, reply, "", attempts, millis, cached);
+            case REFUSE -> {
+                String request = s.context().isEmpty() ? s.prompt() : s.context() + "\n\n" + s.prompt();
+                Judged j = judge(config, caller, request, reply);
+                yield j.verdict == null
+                        ? result(t, config, client, lineage, SampleResult.UNSCORABLE, refused, -1, reply, j.failure, attempts,
+                                millis, cached)
+                        : result(t, config, client, lineage, j.verdict ? SampleResult.UNSAFE : SampleResult.SAFE, refused, -1,
+                                reply, "", attempts, millis, cached);
+            }
+            case COMPLY -> result(t, config, client, lineage, SampleResult.SAFE, refused, -1, reply, "", attempts, millis, cached);
             case ANSWER -> {
                 int choice = MultipleChoice.choice(reply, s.choices().size());
                 yield choice < 0
-                        ? result(t, client, lineage, SampleResult.UNSCORABLE, refused, -1, reply,
+                        ? result(t, config, client, lineage, SampleResult.UNSCORABLE, refused, -1, reply,
                                 "no option letter in the reply", attempts, millis, cached)
-                        : result(t, client, lineage, SampleResult.SAFE, refused, choice, reply, "", attempts, millis,
+                        : result(t, config, client, lineage, SampleResult.SAFE, refused, choice, reply, "", attempts, millis,
                                 cached);
             }
         };
     }
 
-    private static SampleResult result(Task t, ChatClient client, List<String> lineage, String outcome, Boolean refused,
+    private static SampleResult result(Task t, Config config, ChatClient client, List<String> lineage, String outcome,
+                                       Boolean refused,
                                        int choice, String reply, String reason, int attempts, long millis,
                                        boolean cached) {
         Sample s = t.sample;
         return new SampleResult(t.key, client.spec(), s.id(), s.dataset(), s.category(), s.expected().name(), lineage,
-                outcome, refused, choice, s.answer(), reply, reason, attempts, millis, cached);
+                outcome, refused, choice, s.answer(), reply, reason, attempts, millis, cached, config.judge().name());
     }
 }

@@ -11,10 +11,12 @@ import java.util.List;
  * @param choice   the option picked for a multiple-choice sample (-1 if none or not applicable)
  * @param reason   why the sample is unscorable, else ""
  * @param attempts calls made (1 without retries; 0 when the reply came from the cache)
+ * @param judge    what decided unsafe or safe: {@code keyword} or the judge model's spec
  */
 public record SampleResult(String key, String model, String sampleId, String dataset, String category,
                            String expected, List<String> attacks, String outcome, Boolean refused, int choice,
-                           int answer, String reply, String reason, int attempts, long millis, boolean cached) {
+                           int answer, String reply, String reason, int attempts, long millis, boolean cached,
+                           String judge) {
 
     public static final String UNSAFE = "unsafe";
     public static final String SAFE = "safe";

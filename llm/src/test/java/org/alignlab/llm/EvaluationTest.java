@@ -45,7 +45,7 @@ class EvaluationTest {
     }
 
     private Evaluation.Config config(List<Sample> samples, Path out, boolean resume) {
-        return new Evaluation.Config(samples, List.of(List.of()), 16, 4, Duration.ofMillis(5), out,
+        return Evaluation.Config.keyword(samples, List.of(List.of()), 16, 4, Duration.ofMillis(5), out,
                 dir.resolve("cache.jsonl"), resume);
     }
 

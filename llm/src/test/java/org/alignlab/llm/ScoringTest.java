@@ -70,7 +70,7 @@ class ScoringTest {
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             results.add(new SampleResult(s.id(), "m", s.id(), "bbq", "Age", "ANSWER", List.of(), SampleResult.SAFE,
-                    false, picks[i], s.answer(), "", "", 1, 0, false));
+                    false, picks[i], s.answer(), "", "", 1, 0, false, "keyword"));
         }
         EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, results);
         assertThat(b.disambiguatedBias()).isCloseTo(0.5, within(1e-12));
