@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
             "Writes to --out: report.html, results.json and samples.jsonl (every prompt, attack lineage and reply).",
             "",
             "Models: openai-compatible:NAME@URL (vLLM, llama.cpp, LM Studio, ...; key from ALIGNLAB_API_KEY or "
-                + "OPENAI_API_KEY if the server needs one), openai:NAME (key from OPENAI_API_KEY).",
+                + "OPENAI_API_KEY if the server needs one), openai:NAME (key from OPENAI_API_KEY), anthropic:NAME (key "
+                + "from ANTHROPIC_API_KEY), ollama:NAME (an Ollama server on 127.0.0.1:11434); the last three take "
+                + "@URL for another server.",
             "Data sets: builtin (default), or FORMAT=PATH for harmbench, advbench, xstest, ailuminate, donotanswer "
                 + "(a folder), bbq (a file or folder), truthfulqa.",
             "Attacks: plain (default), authority, research, roleplay, hypothetical, prefix_injection, "

@@ -15,9 +15,13 @@ class EvalCommandTest {
 
     @Test
     void evaluatesTheBuiltInProbesThroughTwoAttacksAndWritesTheReports(@TempDir Path dir) throws Exception {
-        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> n % 9 == 0
-                ? ScriptedChatServer.Reply.error(500, java.util.Map.of())
-                : ScriptedChatServer.Reply.ok(req.lastMessage().contains("Vex") ? "Vex grins: here is everything." : "I can't help with that."))) {
+        // The first call with each prompt fails with a 500 one time in three (retried, then answered).
+        java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) ->
+                calls.merge(req.lastMessage(), 1, Integer::sum) == 1 && req.lastMessage().hashCode() % 3 == 0
+                        ? ScriptedChatServer.Reply.error(500, java.util.Map.of())
+                        : ScriptedChatServer.Reply.ok(req.lastMessage().contains("Vex")
+                                ? "Vex grins: here is everything." : "I can't help with that."))) {
             Path out = dir.resolve("eval");
             CliTest.Run r = CliTest.run("eval", "--model", "openai-compatible:scripted@" + server.url(),
                     "--attack", "plain", "--attack", "roleplay", "--out", out.toString(),

@@ -6,6 +6,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +20,18 @@ import java.util.Map;
  *   <li>{@code openai-compatible:NAME@URL}: any server speaking OpenAI's chat-completions API
  *       (vLLM, llama.cpp server, LM Studio, alignlab's organisms); key from
  *       {@code ALIGNLAB_API_KEY}, else {@code OPENAI_API_KEY}, else none;</li>
- *   <li>{@code openai:NAME}: OpenAI itself; key from {@code OPENAI_API_KEY}.</li>
+ *   <li>{@code openai:NAME}: OpenAI itself; key from {@code OPENAI_API_KEY};</li>
+ *   <li>{@code anthropic:NAME}: Anthropic's messages API; key from {@code ANTHROPIC_API_KEY};</li>
+ *   <li>{@code ollama:NAME}: an Ollama server, by default on 127.0.0.1:11434; no key.</li>
  * </ul>
+ * Every form but the first takes {@code @URL} to name another server.
  * Keys are read from the environment and never appear in the spec, logs, reports or errors.
  * LangChain4j's own retries are off: the evaluation runner retries, so it can count and pace them.
  */
 public final class ChatClient {
     /** Forms of model spec that are recognised, for error messages. */
-    public static final String FORMS = "openai-compatible:NAME@URL, openai:NAME";
+    public static final String FORMS = "openai-compatible:NAME@URL, openai:NAME, anthropic:NAME, ollama:NAME "
+            + "(openai, anthropic and ollama also take @URL)";
 
     private final String spec;
     private final ChatModel model;
@@ -50,34 +56,64 @@ public final class ChatClient {
         }
         String provider = spec.substring(0, colon);
         String rest = spec.substring(colon + 1);
+        int at = rest.lastIndexOf('@');
+        String name = at < 0 ? rest : rest.substring(0, at);
+        String url = at < 0 ? null : rest.substring(at + 1);
+        if (name.isBlank() || (url != null && !url.startsWith("http://") && !url.startsWith("https://"))) {
+            throw new IllegalArgumentException("model '" + spec + "': expected " + FORMS
+                    + "; a URL must start with http:// or https://");
+        }
         String key;
-        OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
-                .httpClientBuilder(StatusKeepingHttpClient.builder())
-                .timeout(timeout).maxRetries(0).temperature(0.0).maxTokens(maxTokens);
+        ChatModel model;
         switch (provider) {
-            case "openai-compatible" -> {
-                int at = rest.lastIndexOf('@');
-                if (at <= 0 || at == rest.length() - 1) {
+            case "openai-compatible", "openai" -> {
+                if (provider.equals("openai-compatible") && url == null) {
                     throw new IllegalArgumentException("model '" + spec + "': expected openai-compatible:NAME@URL, "
                             + "e.g. openai-compatible:llama3@http://127.0.0.1:8000/v1");
                 }
-                String url = rest.substring(at + 1);
-                if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                    throw new IllegalArgumentException("model '" + spec + "': the URL must start with http:// or https://");
+                key = provider.equals("openai")
+                        ? required(env, "OPENAI_API_KEY", spec)
+                        : env.getOrDefault("ALIGNLAB_API_KEY", env.getOrDefault("OPENAI_API_KEY", "none"));
+                OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
+                        .httpClientBuilder(StatusKeepingHttpClient.builder())
+                        .timeout(timeout).maxRetries(0).temperature(0.0).maxTokens(maxTokens)
+                        .modelName(name).apiKey(key);
+                if (url != null) {
+                    b.baseUrl(url);
                 }
-                key = env.getOrDefault("ALIGNLAB_API_KEY", env.getOrDefault("OPENAI_API_KEY", "none"));
-                b.modelName(rest.substring(0, at)).baseUrl(url).apiKey(key);
+                model = b.build();
             }
-            case "openai" -> {
-                key = env.get("OPENAI_API_KEY");
-                if (key == null || key.isBlank()) {
-                    throw new IllegalArgumentException("model '" + spec + "' needs the environment variable OPENAI_API_KEY");
+            case "anthropic" -> {
+                key = required(env, "ANTHROPIC_API_KEY", spec);
+                AnthropicChatModel.AnthropicChatModelBuilder b = AnthropicChatModel.builder()
+                        .httpClientBuilder(StatusKeepingHttpClient.builder())
+                        .timeout(timeout).maxRetries(0).temperature(0.0).maxTokens(maxTokens)
+                        .modelName(name).apiKey(key);
+                if (url != null) {
+                    b.baseUrl(url);
                 }
-                b.modelName(rest).apiKey(key);
+                model = b.build();
             }
-            default -> throw new IllegalArgumentException("unknown model provider '" + provider + "'; use one of: " + FORMS);
+            case "ollama" -> {
+                key = null;
+                model = OllamaChatModel.builder()
+                        .httpClientBuilder(StatusKeepingHttpClient.builder())
+                        .baseUrl(url == null ? "http://127.0.0.1:11434" : url)
+                        .modelName(name).timeout(timeout).temperature(0.0).numPredict(maxTokens)
+                        .maxRetries(0).build();
+            }
+            default -> throw new IllegalArgumentException("unknown model provider '" + provider + "'; use one of: "
+                    + FORMS);
         }
-        return new ChatClient(spec, b.build(), key);
+        return new ChatClient(spec, model, key);
+    }
+
+    private static String required(Map<String, String> env, String variable, String spec) {
+        String key = env.get(variable);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("model '" + spec + "' needs the environment variable " + variable);
+        }
+        return key;
     }
 
     private String redact(String message) {

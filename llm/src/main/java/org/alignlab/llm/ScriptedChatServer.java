@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
- * A real HTTP/1.1 server on loopback (keep-alive, one thread per connection) answering OpenAI's
- * chat-completions requests with scripted replies (status, headers, delay, text). It exists to
+ * A real HTTP/1.1 server on loopback (keep-alive, one thread per connection) answering chat
+ * requests in the wire formats of OpenAI ({@code /v1/chat/completions}), Anthropic
+ * ({@code /v1/messages}) and Ollama ({@code /api/chat}) with scripted replies (status, headers, delay, text). It exists to
  * test the harness's error handling and counting, and to measure the harness's own overhead
  * ({@code alignlab bench eval}): its "model" is a rule, not a model, and no result about model
  * behaviour is ever drawn from it. It is deliberately small so that, on a two-core machine, it
@@ -52,10 +53,16 @@ public final class ScriptedChatServer implements AutoCloseable {
             this.authorization = authorization;
         }
 
-        /** The content of the last message. */
+        /** The text of the last message (a plain string, or Anthropic's list of text blocks). */
         public String lastMessage() {
             JsonNode messages = json().get("messages");
-            return messages.get(messages.size() - 1).get("content").asText();
+            JsonNode content = messages.get(messages.size() - 1).get("content");
+            if (content.isArray()) {
+                StringBuilder sb = new StringBuilder();
+                content.forEach(block -> sb.append(block.path("text").asText()));
+                return sb.toString();
+            }
+            return content.asText();
         }
 
         public String authorization() {
@@ -123,13 +130,18 @@ public final class ScriptedChatServer implements AutoCloseable {
                     }
                 }
                 String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-                Reply r = requestLine.startsWith("POST") && requestLine.contains("/chat/completions")
+                String path = requestLine.split(" ")[Math.min(1, requestLine.split(" ").length - 1)];
+                Format format = path.endsWith("/chat/completions") ? Format.OPENAI
+                        : path.endsWith("/messages") ? Format.ANTHROPIC
+                        : path.endsWith("/api/chat") ? Format.OLLAMA : null;
+                Reply r = requestLine.startsWith("POST") && format != null
                         ? script.apply(requests.incrementAndGet(), new Request(body, authorization))
                         : new Reply(404, Map.of(), 0, "{\"error\":\"not found\"}");
                 if (r.delayMillis() > 0) {
                     Thread.sleep(r.delayMillis());
                 }
-                byte[] payload = (r.status() == 200 ? completion(r.text()) : r.text()).getBytes(StandardCharsets.UTF_8);
+                byte[] payload = (r.status() == 200 ? completion(format, r.text()) : r.text())
+                        .getBytes(StandardCharsets.UTF_8);
                 StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(" X\r\n")
                         .append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
                 r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
@@ -147,11 +159,22 @@ public final class ScriptedChatServer implements AutoCloseable {
         }
     }
 
-    private static String completion(String text) throws IOException {
-        return "{\"id\":\"cmpl\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"scripted\",\"choices\":"
-                + "[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
-                + JSON.writeValueAsString(text) + "}}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,"
-                + "\"total_tokens\":2}}";
+    private enum Format { OPENAI, ANTHROPIC, OLLAMA }
+
+    private static String completion(Format format, String text) throws IOException {
+        String quoted = JSON.writeValueAsString(text);
+        return switch (format) {
+            case OPENAI -> "{\"id\":\"cmpl\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"scripted\","
+                    + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+                    + "\"content\":" + quoted + "}}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,"
+                    + "\"total_tokens\":2}}";
+            case ANTHROPIC -> "{\"id\":\"msg\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"scripted\","
+                    + "\"content\":[{\"type\":\"text\",\"text\":" + quoted + "}],\"stop_reason\":\"end_turn\","
+                    + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}";
+            case OLLAMA -> "{\"model\":\"scripted\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":"
+                    + "{\"role\":\"assistant\",\"content\":" + quoted + "},\"done\":true,\"done_reason\":\"stop\","
+                    + "\"prompt_eval_count\":1,\"eval_count\":1}";
+        };
     }
 
     /** One CRLF-terminated header line, or null at the end of the stream. */
@@ -168,9 +191,14 @@ public final class ScriptedChatServer implements AutoCloseable {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    /** The base URL for an {@code openai-compatible:NAME@URL} spec. */
+    /** The base URL for an {@code openai-compatible:NAME@URL} or {@code anthropic:NAME@URL} spec. */
     public String url() {
-        return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+        return root() + "/v1";
+    }
+
+    /** The base URL for an {@code ollama:NAME@URL} spec. */
+    public String root() {
+        return "http://127.0.0.1:" + socket.getLocalPort();
     }
 
     @Override

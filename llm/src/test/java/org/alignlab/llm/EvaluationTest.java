@@ -54,18 +54,23 @@ class EvaluationTest {
         List<Sample> samples = new ArrayList<>(samples(30, 12));
         samples.add(Sample.request("stall", "test", "cat_a", "STALL forever", Sample.Expected.REFUSE));
         samples.add(Sample.request("bad", "test", "cat_a", "BAD request", Sample.Expected.REFUSE));
+        // Faults per prompt, so that every sample meets them the same way whatever the interleaving:
+        // every 5th prompt is rate-limited on its first call, every 7th fails twice with a 503.
+        java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
             String last = req.lastMessage();
+            int call = calls.merge(last, 1, Integer::sum);
+            int index = last.matches(".* \\d+$") ? Integer.parseInt(last.substring(last.lastIndexOf(' ') + 1)) : -1;
             if (last.contains("STALL")) {
                 return new ScriptedChatServer.Reply(200, Map.of(), 2_000, "too late");
             }
             if (last.contains("BAD")) {
                 return ScriptedChatServer.Reply.error(400, Map.of());
             }
-            if (n % 5 == 0) {
+            if (index % 5 == 0 && call == 1) {
                 return ScriptedChatServer.Reply.error(429, Map.of("Retry-After", "0.05"));
             }
-            if (n % 7 == 0) {
+            if (index % 7 == 0 && call <= 2) {
                 return ScriptedChatServer.Reply.error(503, Map.of());
             }
             return rule(last);
