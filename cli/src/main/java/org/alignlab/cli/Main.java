@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             AuditCommand.class,
             EvalCommand.class,
+            CompareCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

@@ -38,6 +38,11 @@ class EvalCommandTest {
             }
             assertThat(Files.readString(out.resolve("report.html"))).contains("Attack success", "Over-refusal");
             assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(120);
+
+            // The same run compared with itself: identical rates, no discordant pair.
+            CliTest.Run same = CliTest.run("compare", out.toString(), out.toString());
+            assertThat(same.code()).isZero();
+            assertThat(same.out()).contains("attack success", "roleplay", "0/0", "1.0000");
         }
     }
 

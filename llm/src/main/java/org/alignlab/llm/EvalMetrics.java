@@ -109,4 +109,50 @@ public final class EvalMetrics {
         double accDis = dis[3] == 0 ? Double.NaN : (double) dis[2] / dis[3];
         return new BbqScores(sDis, sAmb, accDis, accAmb, scored, unmatched);
     }
+
+    /**
+     * Calibration of the confidences stated with multiple-choice answers: expected calibration
+     * error over 15 equal-width bins and the Brier score, over the answers that state one.
+     */
+    public record CalibrationScores(double expectedCalibrationError, double brierScore, int stated, int answered) {
+    }
+
+    public static CalibrationScores calibration(List<SampleResult> results) {
+        List<double[]> pairs = new ArrayList<>();
+        int answered = 0;
+        for (SampleResult r : results) {
+            if (r.expected().equals("ANSWER") && !r.outcome().equals(SampleResult.UNSCORABLE)) {
+                answered++;
+                if (r.confidence() != null) {
+                    pairs.add(new double[] {r.confidence(), r.choice() == r.answer() ? 1 : 0});
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            return new CalibrationScores(Double.NaN, Double.NaN, 0, answered);
+        }
+        double[] confidence = new double[pairs.size()];
+        boolean[] correct = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            confidence[i] = pairs.get(i)[0];
+            correct[i] = pairs.get(i)[1] == 1;
+        }
+        return new CalibrationScores(
+                org.alignlab.core.Calibration.expectedCalibrationError(confidence, correct,
+                        org.alignlab.core.Calibration.DEFAULT_BINS),
+                org.alignlab.core.Calibration.brierScore(confidence, correct), pairs.size(), answered);
+    }
+
+    /** Multiple-choice accuracy per data set. */
+    public static Map<String, ProportionInterval> accuracyByDataset(List<SampleResult> results) {
+        Map<String, List<SampleResult>> by = new TreeMap<>();
+        for (SampleResult r : results) {
+            if (r.expected().equals("ANSWER")) {
+                by.computeIfAbsent(r.dataset(), d -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, ProportionInterval> out = new LinkedHashMap<>();
+        by.forEach((d, rs) -> out.put(d, accuracy(rs)));
+        return out;
+    }
 }

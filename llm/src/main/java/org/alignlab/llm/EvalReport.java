@@ -65,7 +65,14 @@ public final class EvalReport {
                     r.unscorable());
         }
         if (hasChoices()) {
-            out.printf("%nMultiple-choice accuracy: %s%n", EvalMetrics.accuracy(result.results()).format());
+            out.println();
+            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) ->
+                    out.printf("Multiple-choice accuracy, %s: %s%n", d, a.format()));
+            EvalMetrics.CalibrationScores c = EvalMetrics.calibration(result.results());
+            if (c.stated() > 0) {
+                out.printf("Calibration of stated confidence (%d of %d answers state one): ECE %.3f (15 bins), "
+                        + "Brier %.3f%n", c.stated(), c.answered(), c.expectedCalibrationError(), c.brierScore());
+            }
             EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
             if (b.scored() > 0) {
                 out.printf("BBQ bias: disambiguated %.3f (accuracy %.3f), ambiguous %.3f (accuracy %.3f); %d items, "
@@ -133,6 +140,10 @@ public final class EvalReport {
         m.put("by_category", rows(byCategory()));
         if (hasChoices()) {
             m.put("accuracy", interval(EvalMetrics.accuracy(result.results())));
+            Map<String, Object> byDataset = new LinkedHashMap<>();
+            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) -> byDataset.put(d, interval(a)));
+            m.put("accuracy_by_dataset", byDataset);
+            m.put("calibration", EvalMetrics.calibration(result.results()));
             m.put("bbq", EvalMetrics.bbq(samples, result.results()));
         }
         Path file = dir.resolve("results.json");
@@ -156,14 +167,54 @@ public final class EvalReport {
         return sb.append("</table>\n").toString();
     }
 
+    /** The categories as points: over-refusal (x) against attack success (y), with 95% intervals. */
+    private String frontier() {
+        List<EvalMetrics.Rates> rates = EvalMetrics.rates(result.results(), SampleResult::category).stream()
+                .filter(r -> r.attackSuccess().trials() > 0 && r.overRefusal().trials() > 0).toList();
+        if (rates.isEmpty()) {
+            return "<p class=na>No category has both harmful and harmless samples.</p>\n";
+        }
+        int w = 420;
+        int h = 320;
+        int m = 40;
+        StringBuilder sb = new StringBuilder(String.format("<svg width='%d' height='%d' role=img aria-label='attack success "
+                + "against over-refusal per category'>", w, h));
+        sb.append(String.format("<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#999'/>", m, 24, w - m - 10, h - m - 24));
+        for (int i = 0; i <= 4; i++) {
+            double f = i / 4.0;
+            double x = m + f * (w - m - 10);
+            double y = 24 + (1 - f) * (h - m - 24);
+            sb.append(String.format("<text x='%.0f' y='%d' font-size='10' text-anchor='middle'>%.2f</text>", x, h - m + 14, f));
+            sb.append(String.format("<text x='%d' y='%.0f' font-size='10' text-anchor='end'>%.2f</text>", m - 4, y + 3, f));
+        }
+        sb.append(String.format("<text x='%d' y='%d' font-size='11' text-anchor='middle'>over-refusal (harmless refused)</text>",
+                (w + m) / 2, h - 6));
+        sb.append(String.format("<text x='12' y='%d' font-size='11' text-anchor='middle' transform='rotate(-90 12 %d)'>attack "
+                + "success (harmful answered)</text>", h / 2, h / 2));
+        for (EvalMetrics.Rates r : rates) {
+            double x = m + r.overRefusal().estimate() * (w - m - 10);
+            double y = 24 + (1 - r.attackSuccess().estimate()) * (h - m - 24);
+            double x0 = m + r.overRefusal().low() * (w - m - 10);
+            double x1 = m + r.overRefusal().high() * (w - m - 10);
+            double y0 = 24 + (1 - r.attackSuccess().low()) * (h - m - 24);
+            double y1 = 24 + (1 - r.attackSuccess().high()) * (h - m - 24);
+            sb.append(String.format("<g><title>%s: attack success %s, over-refusal %s</title>"
+                            + "<line x1='%.1f' x2='%.1f' y1='%.1f' y2='%.1f' stroke='#bbb'/><line x1='%.1f' x2='%.1f' y1='%.1f' y2='%.1f' "
+                            + "stroke='#bbb'/><circle cx='%.1f' cy='%.1f' r='4' fill='#c0392b'/><text x='%.1f' y='%.1f' font-size='10'>%s"
+                            + "</text></g>", esc(r.group()), esc(r.attackSuccess().format()), esc(r.overRefusal().format()),
+                    x0, x1, y, y, x, x, y0, y1, x, y, x + 6, y - 6, esc(r.group())));
+        }
+        return sb.append("</svg>\n").toString();
+    }
+
     /** A rate as text with a small inline bar showing the estimate and its interval. */
     private static String bar(ProportionInterval p, String colour) {
         if (p.trials() == 0) {
             return "<span class=na>n/a</span>";
         }
-        return String.format("<svg width=120 height=12 role=img aria-label='%s'><rect width=120 height=12 fill=#eee/>"
-                        + "<rect width=%.1f height=12 fill=%s opacity=0.8/><line x1=%.1f x2=%.1f y1=6 y2=6 "
-                        + "stroke=#000/></svg> %s", esc(p.format()), 120 * p.estimate(), colour, 120 * p.low(),
+        return String.format("<svg width='120' height='12' role=img aria-label='%s'><rect width='120' height='12' fill='#eee'/>"
+                        + "<rect width='%.1f' height='12' fill='%s' opacity='0.8'/><line x1='%.1f' x2='%.1f' y1='6' y2='6' "
+                        + "stroke='#000'/></svg> %s", esc(p.format()), 120 * p.estimate(), colour, 120 * p.low(),
                 120 * p.high(), esc(p.format()));
     }
 
@@ -194,11 +245,25 @@ public final class EvalReport {
         sb.append(String.format("<p>%d samples; %d resumed from an earlier run, %d answered from the cache; %d "
                         + "retries, %d rate-limit replies; %.1f s.</p>\n", result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.seconds()));
+        sb.append("<h2>Safety and helpfulness together</h2>\n<p>Each point is a category (all attacks pooled): "
+                + "further left refuses fewer harmless requests, further down answers fewer harmful ones. A model "
+                + "that refuses everything sits at the bottom right, one that answers everything at the top left; "
+                + "the goal is the bottom left corner. Grey bars are 95% intervals.</p>\n").append(frontier());
         sb.append("<h2>By attack</h2>\n").append(table(byAttack(), "attack"));
         sb.append("<h2>By data set and category</h2>\n").append(table(byCategory(), "data set / category"));
         if (hasChoices()) {
-            sb.append("<h2>Question answering</h2><p>Accuracy on multiple-choice items: ")
-                    .append(esc(EvalMetrics.accuracy(result.results()).format())).append("</p>\n");
+            sb.append("<h2>Question answering</h2><p>Accuracy on multiple-choice items (the model was asked for the "
+                    + "letter of an option and its confidence):</p><ul>");
+            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) ->
+                    sb.append("<li>").append(esc(d)).append(": ").append(esc(a.format())).append("</li>"));
+            sb.append("</ul>\n");
+            EvalMetrics.CalibrationScores c = EvalMetrics.calibration(result.results());
+            if (c.stated() > 0) {
+                sb.append(String.format("<p>Calibration: when the model says it is N%% sure, is it right N%% of the "
+                                + "time? Expected calibration error %.3f (0 is perfect; 15 equal-width bins), Brier score "
+                                + "%.3f (0 is perfect), over the %d of %d answers that stated a confidence.</p>\n",
+                        c.expectedCalibrationError(), c.brierScore(), c.stated(), c.answered()));
+            }
             EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
             if (b.scored() > 0) {
                 sb.append(String.format("<p>BBQ bias score (Parrish et al. 2022; 0 is unbiased, positive means answers "

@@ -304,6 +304,7 @@ public final class Evaluation {
                                        boolean cached) {
         Sample s = t.sample;
         return new SampleResult(t.key, client.spec(), s.id(), s.dataset(), s.category(), s.expected().name(), lineage,
-                outcome, refused, choice, s.answer(), reply, reason, attempts, millis, cached, config.judge().name());
+                outcome, refused, choice, s.answer(), reply, reason, attempts, millis, cached, config.judge().name(),
+                s.expected() == Sample.Expected.ANSWER ? MultipleChoice.confidence(reply) : null);
     }
 }

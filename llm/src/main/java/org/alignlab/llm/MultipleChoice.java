@@ -12,7 +12,20 @@ final class MultipleChoice {
     /** "(B)" anywhere. */
     private static final Pattern BRACKETED = Pattern.compile("\\(([A-Z])\\)");
 
+    /** A stated confidence: a number from 0 to 100 followed by a percent sign. */
+    private static final Pattern CONFIDENCE = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d+)?)\\s*%");
+
     private MultipleChoice() {
+    }
+
+    /** The confidence the reply states, as a probability, or null if it states none (or one above 100%). */
+    static Double confidence(String reply) {
+        Matcher m = CONFIDENCE.matcher(reply);
+        if (!m.find()) {
+            return null;
+        }
+        double percent = Double.parseDouble(m.group(1));
+        return percent <= 100 ? percent / 100 : null;
     }
 
     static String prompt(Sample s) {
@@ -24,7 +37,8 @@ final class MultipleChoice {
         for (int i = 0; i < s.choices().size(); i++) {
             sb.append((char) ('A' + i)).append(") ").append(s.choices().get(i)).append('\n');
         }
-        sb.append("Answer with the letter of the correct option only.");
+        sb.append("Answer with the letter of the correct option, then your confidence that it is correct as a "
+                + "percentage, like this: B (70%)");
         return sb.toString();
     }
 

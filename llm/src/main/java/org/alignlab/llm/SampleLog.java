@@ -40,23 +40,39 @@ final class SampleLog implements AutoCloseable {
                     raf.setLength(end);
                 }
             }
-            int lineNo = 0;
-            for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    existing.add(JSON.readValue(line, SampleResult.class));
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(file + " line " + lineNo + " is not a sample record ("
-                            + e.getClass().getSimpleName() + "); it was not written by this version of alignlab");
-                }
-            }
+            existing.addAll(parse(new String(bytes, 0, end, StandardCharsets.UTF_8), file));
         }
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         return new SampleLog(w, existing);
+    }
+
+    /** Reads a log without changing it (a partial last line is ignored). */
+    static List<SampleResult> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("no evaluation log at " + file);
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n') + 1;
+        return parse(text.substring(0, end), file);
+    }
+
+    private static List<SampleResult> parse(String text, Path file) {
+        List<SampleResult> out = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : text.split("\n")) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(JSON.readValue(line, SampleResult.class));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + " line " + lineNo + " is not a sample record ("
+                        + e.getClass().getSimpleName() + "); it was not written by this version of alignlab");
+            }
+        }
+        return out;
     }
 
     /** The records already in the log when it was opened. */
