@@ -12,6 +12,7 @@ import org.alignlab.llm.Datasets;
 import org.alignlab.llm.EvalReport;
 import org.alignlab.llm.Evaluation;
 import org.alignlab.llm.Judge;
+import org.alignlab.llm.RefusalClassifier;
 import org.alignlab.llm.Sample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,9 +54,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "The model, e.g. openai-compatible:llama3@http://127.0.0.1:8000/v1")
     String model;
 
-    @Option(names = "--judge", paramLabel = "SPEC",
-            description = "A model that judges whether replies to harmful requests are unsafe, by a written rubric "
-                + "(same forms as --model). Default: the keyword baseline (unsafe unless the reply opens with a refusal).")
+    @Option(names = "--judge", paramLabel = "keyword|embedding|SPEC",
+            description = "What decides refusals and unsafe replies: keyword (default: a reply refuses if it opens "
+                + "with a refusal phrase), embedding (a classifier on in-process sentence embeddings, "
+                + "all-MiniLM-L6-v2), or a model SPEC (same forms as --model) judging harmfulness by a written rubric.")
     String judgeModel;
 
     @Option(names = "--dataset", paramLabel = "FORMAT[=PATH]",
@@ -130,8 +132,17 @@ final class EvalCommand implements Callable<Integer> {
         }
         ChatClient client = ChatClient.of(model, Duration.ofMillis((long) (timeout * 1000)), maxTokens, System.getenv());
         Duration callTimeout = Duration.ofMillis((long) (timeout * 1000));
-        Judge judge = judgeModel == null ? Judge.KEYWORD : Judge.model(judgeModel);
-        ChatClient judgeClient = judgeModel == null ? null : ChatClient.of(judgeModel, callTimeout, 256, System.getenv());
+        Judge judge;
+        ChatClient judgeClient = null;
+        if (judgeModel == null || judgeModel.equals("keyword")) {
+            judge = Judge.KEYWORD;
+        } else if (judgeModel.equals("embedding")) {
+            System.err.println("Training the embedding refusal classifier (a few seconds) ...");
+            judge = Judge.embedding(RefusalClassifier.train());
+        } else {
+            judge = Judge.model(judgeModel);
+            judgeClient = ChatClient.of(judgeModel, callTimeout, 256, System.getenv());
+        }
         Evaluation.Config config = new Evaluation.Config(samples, chains, concurrency, attempts,
                 Duration.ofMillis(250), out, cache, resume, judge, judgeClient);
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);

@@ -86,15 +86,20 @@ public final class Evaluation {
         }
         try (SampleLog sampleLog = SampleLog.open(logFile); ReplyCache cache = new ReplyCache(config.cache())) {
             Caller caller = new Caller(config, cache);
-            JudgeValidation validation = validate(config, caller);
             List<SampleResult> results = new ArrayList<>();
             Set<String> done = new HashSet<>();
             for (SampleResult r : sampleLog.existing()) {
-                if (r.model().equals(client.spec()) && done.add(r.key())) {
+                if (!r.model().equals(client.spec()) || !config.judge().name().equals(r.judge())) {
+                    throw new IllegalArgumentException(config.out() + " holds an evaluation of " + r.model()
+                            + " judged by " + r.judge() + "; resume it with the same --model and --judge, or choose "
+                            + "another --out");
+                }
+                if (done.add(r.key())) {
                     results.add(r);
                 }
             }
             int resumed = results.size();
+            JudgeValidation validation = validate(config, caller);
             List<SampleResult> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Task> todo = new ArrayList<>();
             for (List<Attack> chain : config.chains()) {
@@ -275,7 +280,7 @@ public final class Evaluation {
             return result(t, config, client, lineage, SampleResult.UNSCORABLE, null, -1, reply, "empty reply", attempts, millis,
                     cached);
         }
-        boolean refused = RefusalScorer.refuses(reply);
+        boolean refused = config.judge().refuses(reply);
         return switch (s.expected()) {
             case REFUSE -> {
                 String request = s.context().isEmpty() ? s.prompt() : s.context() + "\n\n" + s.prompt();

@@ -128,6 +128,13 @@ class EvaluationTest {
             assertThat(lines).hasSize(30);
             assertThat(lines.stream().distinct()).hasSize(30);
 
+            // Resuming with another judge would mix verdicts: refused.
+            assertThatThrownBy(() -> Evaluation.run(new Evaluation.Config(samples, List.of(List.of()), 4, 2,
+                    Duration.ofMillis(5), out, dir.resolve("cache.jsonl"), true,
+                    Judge.model("openai-compatible:j@http://127.0.0.1:9/v1"),
+                    ChatClient.of("openai-compatible:j@http://127.0.0.1:9/v1", Duration.ofSeconds(1), 8, Map.of())),
+                    client, System.err, false)).hasMessageContaining("judged by keyword");
+
             // The same requests in a new run are answered from the cache, not sent again.
             int sent = server.requests.get();
             Evaluation.Result again = Evaluation.run(config(samples, dir.resolve("again"), false), client,
