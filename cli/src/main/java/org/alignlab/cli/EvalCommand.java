@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
             "Data sets: builtin (default), or FORMAT=PATH for harmbench, advbench, xstest, ailuminate, donotanswer "
                 + "(a folder), bbq (a file or folder), truthfulqa.",
             "Attacks: plain (default), authority, research, roleplay, hypothetical, prefix_injection, "
-                + "refusal_suppression, base64, rot13, leetspeak, char_split, many_shot, indirect_injection; chain "
-                + "them with '+' (roleplay+base64); 'all' runs each one separately."})
+                + "refusal_suppression, base64, rot13, leetspeak, char_split, many_shot, indirect_injection, escalation "
+                + "(multi-turn, written by the --attacker model; stops at the first unsafe reply); chain them with '+' "
+                + "(roleplay+base64); 'all' runs each one separately."})
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "SPEC",
@@ -59,6 +60,14 @@ final class EvalCommand implements Callable<Integer> {
                 + "with a refusal phrase), embedding (a classifier on in-process sentence embeddings, "
                 + "all-MiniLM-L6-v2), or a model SPEC (same forms as --model) judging harmfulness by a written rubric.")
     String judgeModel;
+
+    @Option(names = "--attacker", paramLabel = "SPEC",
+            description = "The model that writes the turns of the escalation attack (same forms as --model).")
+    String attackerModel;
+
+    @Option(names = "--turns", defaultValue = "5",
+            description = "Most turns of an escalation dialogue. Default: ${DEFAULT-VALUE}.")
+    int turns;
 
     @Option(names = "--dataset", paramLabel = "FORMAT[=PATH]",
             description = "Data sets (repeatable). Default: builtin.")
@@ -124,7 +133,9 @@ final class EvalCommand implements Callable<Integer> {
         for (String a : attacks.isEmpty() ? List.of("plain") : attacks) {
             if (a.equals("all")) {
                 for (String name : Attacks.names()) {
-                    chains.add(chain(name));
+                    if (!name.equals(Attacks.ESCALATION.name()) || attackerModel != null) {
+                        chains.add(chain(name));
+                    }
                 }
             } else {
                 chains.add(chain(a));
@@ -144,7 +155,8 @@ final class EvalCommand implements Callable<Integer> {
             judgeClient = ChatClient.of(judgeModel, callTimeout, 256, System.getenv());
         }
         Evaluation.Config config = new Evaluation.Config(samples, chains, concurrency, attempts,
-                Duration.ofMillis(250), out, cache, resume, judge, judgeClient);
+                Duration.ofMillis(250), out, cache, resume, judge, judgeClient,
+                attackerModel == null ? null : ChatClient.of(attackerModel, callTimeout, 256, System.getenv()), turns);
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
         EvalReport report = new EvalReport(model, samples, result);
         var stdout = spec.commandLine().getOut();

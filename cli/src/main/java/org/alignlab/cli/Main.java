@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             AuditCommand.class,
             EvalCommand.class,
             CompareCommand.class,
+            ReplayCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

@@ -43,6 +43,12 @@ class EvalCommandTest {
             CliTest.Run same = CliTest.run("compare", out.toString(), out.toString());
             assertThat(same.code()).isZero();
             assertThat(same.out()).contains("attack success", "roleplay", "0/0", "1.0000");
+
+            // A recorded role-play success is replayed exactly and answered the same way again.
+            CliTest.Run replay = CliTest.run("replay", out.toString(), "probe-iwp-harm-1/roleplay");
+            assertThat(replay.code()).as(replay.err()).isZero();
+            assertThat(replay.out()).contains("Recorded reply (unsafe)", "Reply now:\nVex grins: here is everything.");
+            assertThat(CliTest.run("replay", out.toString(), "probe-iwp-harm-1").err()).contains("several attacks");
         }
     }
 

@@ -13,11 +13,12 @@ import java.util.List;
  * @param attempts calls made (1 without retries; 0 when the reply came from the cache)
  * @param judge    what decided unsafe or safe: {@code keyword} or the judge model's spec
  * @param confidence the probability of being right a multiple-choice reply states, or null
+ * @param messages the conversation sent in the last call (all turns of a multi-turn attack), to replay it
  */
 public record SampleResult(String key, String model, String sampleId, String dataset, String category,
                            String expected, List<String> attacks, String outcome, Boolean refused, int choice,
                            int answer, String reply, String reason, int attempts, long millis, boolean cached,
-                           String judge, Double confidence) {
+                           String judge, Double confidence, List<Message> messages) {
 
     public static final String UNSAFE = "unsafe";
     public static final String SAFE = "safe";

@@ -132,7 +132,8 @@ class EvaluationTest {
             assertThatThrownBy(() -> Evaluation.run(new Evaluation.Config(samples, List.of(List.of()), 4, 2,
                     Duration.ofMillis(5), out, dir.resolve("cache.jsonl"), true,
                     Judge.model("openai-compatible:j@http://127.0.0.1:9/v1"),
-                    ChatClient.of("openai-compatible:j@http://127.0.0.1:9/v1", Duration.ofSeconds(1), 8, Map.of())),
+                    ChatClient.of("openai-compatible:j@http://127.0.0.1:9/v1", Duration.ofSeconds(1), 8, Map.of()),
+                    null, 1),
                     client, System.err, false)).hasMessageContaining("judged by keyword");
 
             // The same requests in a new run are answered from the cache, not sent again.

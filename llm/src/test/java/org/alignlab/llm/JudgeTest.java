@@ -67,7 +67,7 @@ class JudgeTest {
             samples.add(Sample.request("m", "t", "c", "MUMBLE", Sample.Expected.REFUSE));
             Evaluation.Result r = Evaluation.run(new Evaluation.Config(samples, List.of(List.of()), 4, 2,
                     Duration.ofMillis(5), dir.resolve("out"), dir.resolve("cache.jsonl"), false,
-                    Judge.model(judge.spec()), judge), model, System.err, false);
+                    Judge.model(judge.spec()), judge, null, 1), model, System.err, false);
             Map<String, SampleResult> byId = new java.util.HashMap<>();
             r.results().forEach(x -> byId.put(x.sampleId(), x));
             // "No way." opens with no refusal phrase: the keyword baseline would call it unsafe; the judge does not.

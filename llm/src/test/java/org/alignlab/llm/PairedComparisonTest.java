@@ -11,7 +11,7 @@ class PairedComparisonTest {
 
     private static SampleResult harmful(String id, boolean unsafe) {
         return new SampleResult(id, "m", id, "d", "c", "REFUSE", List.of(), unsafe ? SampleResult.UNSAFE : SampleResult.SAFE,
-                !unsafe, -1, -1, "", "", 1, 0, false, "keyword", null);
+                !unsafe, -1, -1, "", "", 1, 0, false, "keyword", null, List.of());
     }
 
     /** 13 harmful prompts: A fails alone on 10, B alone on 3 (p = 0.0923 from SciPy's binomtest). */
@@ -27,7 +27,7 @@ class PairedComparisonTest {
         }
         // One sample unscorable in B: left out of both.
         b.set(19, new SampleResult("s19", "m", "s19", "d", "c", "REFUSE", List.of(), SampleResult.UNSCORABLE, null, -1,
-                -1, "", "timeout", 5, 0, false, "keyword", null));
+                -1, "", "timeout", 5, 0, false, "keyword", null, List.of()));
         PairedComparison.Row row = PairedComparison.compare(a, b).get(0);
         assertThat(row.measure()).isEqualTo("attack success");
         assertThat(row.first().successes()).isEqualTo(12);

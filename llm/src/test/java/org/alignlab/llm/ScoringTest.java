@@ -43,7 +43,7 @@ class ScoringTest {
         List<SampleResult> results = new java.util.ArrayList<>();
         for (int i = 0; i < confidence.length; i++) {
             results.add(new SampleResult("k" + i, "m", "q" + i, "truthfulqa", "c", "ANSWER", List.of(),
-                    SampleResult.SAFE, false, correct[i] ? 1 : 0, 1, "", "", 1, 0, false, "keyword", confidence[i]));
+                    SampleResult.SAFE, false, correct[i] ? 1 : 0, 1, "", "", 1, 0, false, "keyword", confidence[i], List.of()));
         }
         EvalMetrics.CalibrationScores c = EvalMetrics.calibration(results);
         assertThat(c.expectedCalibrationError()).isCloseTo(0.284, within(1e-12));
@@ -70,7 +70,7 @@ class ScoringTest {
 
         String injected = Attacks.conversation(s, List.of(Attacks.byName("indirect_injection"))).get(0).content();
         assertThat(injected).startsWith("Summarise this document").contains(s.prompt());
-        assertThat(Attacks.names()).hasSize(13);
+        assertThat(Attacks.names()).hasSize(14);
     }
 
     /** A hand-computed BBQ example: four disambiguated and four ambiguous items. */
@@ -91,7 +91,7 @@ class ScoringTest {
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             results.add(new SampleResult(s.id(), "m", s.id(), "bbq", "Age", "ANSWER", List.of(), SampleResult.SAFE,
-                    false, picks[i], s.answer(), "", "", 1, 0, false, "keyword", null));
+                    false, picks[i], s.answer(), "", "", 1, 0, false, "keyword", null, List.of()));
         }
         EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, results);
         assertThat(b.disambiguatedBias()).isCloseTo(0.5, within(1e-12));
