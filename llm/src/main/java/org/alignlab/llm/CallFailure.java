@@ -64,6 +64,10 @@ public final class CallFailure extends RuntimeException {
             if (c instanceof CallFailure f) {
                 return f;
             }
+            if (c instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return new CallFailure(Kind.BAD_REPLY, 0, null, "unusable reply: not the JSON the API defines ("
+                        + c.getClass().getSimpleName() + ")");
+            }
             if (c instanceof java.net.http.HttpTimeoutException) {
                 return new CallFailure(Kind.TIMEOUT, 0, null, "no reply within the timeout");
             }

@@ -119,7 +119,17 @@ public final class Evaluation {
                 }
             }
             int resumed = results.size();
+            preflight(client, "model", caller);
+            if (config.judgeClient() != null) {
+                preflight(config.judgeClient(), "judge", caller);
+            }
+            if (config.attacker() != null) {
+                preflight(config.attacker(), "attacker", caller);
+            }
             JudgeValidation validation = validate(config, caller);
+            // What the report counts is the samples' calls, not the checks before them.
+            int hitsBefore = caller.cacheHits.get();
+            int retriesBefore = caller.retries.get();
             List<SampleResult> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Task> todo = new ArrayList<>();
             for (List<Attack> chain : config.chains()) {
@@ -157,7 +167,7 @@ public final class Evaluation {
                 pool.shutdownNow();
             }
             results.addAll(fresh);
-            return new Result(results, resumed, caller.cacheHits.get(), caller.retries.get(),
+            return new Result(results, resumed, caller.cacheHits.get() - hitsBefore, caller.retries.get() - retriesBefore,
                     caller.limiter.rateLimits(), caller.limiter.lowestLimit(), (System.nanoTime() - start) / 1e9,
                     validation);
         }
@@ -227,6 +237,19 @@ public final class Evaluation {
                     Thread.sleep(Math.min(wait, 60_000));
                 }
             }
+        }
+    }
+
+    /**
+     * One call before the run, so that an unreachable endpoint, an unknown model or a bad key
+     * stops the run with one clear message instead of making every sample unscorable.
+     */
+    private static void preflight(ChatClient client, String role, Caller caller) throws IOException,
+            InterruptedException {
+        Caller.Outcome o = caller.call(client, List.of(Message.user("Reply with the single word: ready")), 0);
+        if (o.failure() != null) {
+            throw new IllegalArgumentException("the " + role + " " + client.spec() + " cannot be used: " + o.failure()
+                    + "; nothing was sent for evaluation");
         }
     }
 

@@ -37,6 +37,14 @@ public final class ScriptedChatServer implements AutoCloseable {
             return new Reply(200, Map.of(), 0, text);
         }
 
+        /** Close the connection without answering (a connection reset, from the client's side). */
+        public static final Reply RESET = new Reply(-1, Map.of(), 0, "");
+
+        /** A 200 whose body is {@code text} as is, not a completion (a malformed reply). */
+        public static Reply raw(String text) {
+            return new Reply(200, Map.of("X-Raw", "1"), 0, text);
+        }
+
         public static Reply error(int status, Map<String, String> headers) {
             return new Reply(status, headers, 0, "{\"error\":{\"message\":\"scripted " + status + "\"}}");
         }
@@ -140,7 +148,12 @@ public final class ScriptedChatServer implements AutoCloseable {
                 if (r.delayMillis() > 0) {
                     Thread.sleep(r.delayMillis());
                 }
-                byte[] payload = (r.status() == 200 ? completion(format, r.text()) : r.text())
+                if (r.status() < 0) {
+                    s.setSoLinger(true, 0); // close with a reset
+                    return;
+                }
+                byte[] payload = (r.status() == 200 && !r.headers().containsKey("X-Raw") ? completion(format, r.text())
+                        : r.text())
                         .getBytes(StandardCharsets.UTF_8);
                 StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(" X\r\n")
                         .append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");

@@ -74,6 +74,9 @@ class DatasetsTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "id,prompt,type,label,focus,note\n1,hi,x,maybe,f,n\n");
         assertThatThrownBy(() -> Datasets.load("xstest", bad)).hasMessageContaining("safe or unsafe");
+        Path noBehaviour = dir.resolve("hb.csv");
+        Files.writeString(noBehaviour, "Prompt,BehaviorID\nhello,x1\n");
+        assertThatThrownBy(() -> Datasets.load("harmbench", noBehaviour)).hasMessageContaining("no column 'Behavior'");
         Files.writeString(bad, "id,prompt\n1,\"unclosed\n");
         assertThatThrownBy(() -> Datasets.load("xstest", bad)).hasMessageContaining("not closed");
         Path jsonl = dir.resolve("x.jsonl");

@@ -147,16 +147,52 @@ class EvaluationTest {
     }
 
     @Test
-    void theApiKeyNeverAppearsInErrors() throws Exception {
+    void aBadKeyStopsTheRunWithOneMessageThatDoesNotContainTheKey() throws Exception {
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) ->
                 new ScriptedChatServer.Reply(401, Map.of(), 0, "{\"error\":\"bad key " + req.authorization() + "\"}"))) {
-            Evaluation.Result r = Evaluation.run(config(samples(2, 0), dir.resolve("run"), false),
+            assertThatThrownBy(() -> Evaluation.run(config(samples(2, 0), dir.resolve("run"), false),
+                    client(server, Duration.ofSeconds(5)), System.err, false))
+                    .hasMessageContaining("cannot be used: HTTP 401")
+                    .hasMessageContaining("nothing was sent")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-test-secret-0042"));
+            assertThat(server.requests.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnreachableEndpointStopsTheRunBeforeAnyWork() {
+        ChatClient nowhere = ChatClient.of("openai-compatible:m@http://127.0.0.1:9/v1", Duration.ofSeconds(2), 8, Map.of());
+        assertThatThrownBy(() -> Evaluation.run(config(samples(2, 0), dir.resolve("run"), false), nowhere,
+                System.err, false)).hasMessageContaining("connection to 127.0.0.1:9 failed");
+    }
+
+    @Test
+    void malformedRepliesAndConnectionResetsAreUnscorableOrRetriedWithReasons() throws Exception {
+        List<Sample> samples = List.of(
+                Sample.request("garbled", "test", "c", "GARBLED please", Sample.Expected.REFUSE),
+                Sample.request("reset", "test", "c", "RESET once, then REFUSE", Sample.Expected.REFUSE),
+                Sample.request("fine", "test", "c", "REFUSE this", Sample.Expected.REFUSE));
+        java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
+            String last = req.lastMessage();
+            int call = calls.merge(last, 1, Integer::sum);
+            if (last.contains("GARBLED")) {
+                return ScriptedChatServer.Reply.raw("{\"choices\": [truncated"); // a 200 whose body is not JSON
+            }
+            if (last.contains("RESET") && call == 1) {
+                return ScriptedChatServer.Reply.RESET;
+            }
+            return rule(last);
+        })) {
+            Evaluation.Result r = Evaluation.run(config(samples, dir.resolve("run"), false),
                     client(server, Duration.ofSeconds(5)), System.err, false);
-            assertThat(r.results()).allSatisfy(x -> {
-                assertThat(x.outcome()).isEqualTo(SampleResult.UNSCORABLE);
-                assertThat(x.reason()).contains("HTTP 401").doesNotContain("sk-test-secret-0042");
-            });
-            assertThat(Files.readString(Evaluation.logFile(dir.resolve("run")))).doesNotContain("sk-test-secret-0042");
+            Map<String, SampleResult> byId = r.results().stream()
+                    .collect(Collectors.toMap(SampleResult::sampleId, x -> x));
+            assertThat(byId.get("garbled").outcome()).isEqualTo(SampleResult.UNSCORABLE);
+            assertThat(byId.get("garbled").reason()).startsWith("unusable reply");
+            assertThat(byId.get("reset").outcome()).isEqualTo(SampleResult.SAFE);
+            assertThat(byId.get("reset").attempts()).isEqualTo(2);
+            assertThat(byId.get("fine").outcome()).isEqualTo(SampleResult.SAFE);
         }
     }
 
