@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + "set (32 replies to harmful requests); its measured sensitivity and specificity correct the attack success rates, "
                 + "which are reported both as observed and corrected.",
             "",
-            "Writes to --out: report.html, results.json and samples.jsonl (every prompt, attack lineage and reply).",
+            "Writes to --out: report.html, results.json, samples.jsonl (every conversation, attack lineage and reply) "
+                + "and results.duckdb (every sample as a row, with the run's settings and provenance).",
             "",
             "Models: openai-compatible:NAME@URL (vLLM, llama.cpp, LM Studio, ...; key from ALIGNLAB_API_KEY or "
                 + "OPENAI_API_KEY if the server needs one), openai:NAME (key from OPENAI_API_KEY), anthropic:NAME (key "
@@ -101,6 +102,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Reply cache, shared across runs. Default: ${DEFAULT-VALUE}.")
     Path cache;
 
+    @Option(names = "--redact", description = "In report.html, replace the text of unsafe replies with their length "
+            + "(they are always folded away; samples.jsonl keeps them).")
+    boolean redact;
+
     @Option(names = "--resume", description = "Continue an interrupted evaluation in --out.")
     boolean resume;
 
@@ -158,12 +163,12 @@ final class EvalCommand implements Callable<Integer> {
                 Duration.ofMillis(250), out, cache, resume, judge, judgeClient,
                 attackerModel == null ? null : ChatClient.of(attackerModel, callTimeout, 256, System.getenv()), turns);
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
-        EvalReport report = new EvalReport(model, samples, result);
+        EvalReport report = new EvalReport(model, samples, result, redact);
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
         Path json = report.writeJson(out);
         Path html = report.writeHtml(out);
-        stdout.printf("%nWrote %s, %s and %s.%n", html, json, Evaluation.logFile(out));
+        stdout.printf("%nWrote %s, %s, %s and %s.%n", html, json, Evaluation.logFile(out), Evaluation.storeFile(out));
         return 0;
     }
 

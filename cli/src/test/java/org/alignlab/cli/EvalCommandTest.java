@@ -36,7 +36,16 @@ class EvalCommandTest {
                 assertThat(asr).isEqualTo(row.get("group").asText().equals("roleplay") ? 1.0 : 0.0);
                 assertThat(row.get("attack_success").get("of").asInt()).isEqualTo(36);
             }
-            assertThat(Files.readString(out.resolve("report.html"))).contains("Attack success", "Over-refusal");
+            String html = Files.readString(out.resolve("report.html"));
+            assertThat(html).contains("Attack success", "Over-refusal", "Transcripts",
+                    "unsafe reply, 30 characters: click to show");
+            try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("results.duckdb").toAbsolutePath());
+                 var st = c.createStatement(); var rs = st.executeQuery(
+                         "SELECT count(*), count(*) FILTER (WHERE outcome = 'unsafe') FROM eval_samples")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(120);
+                assertThat(rs.getInt(2)).isEqualTo(36);
+            }
             assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(120);
 
             // The same run compared with itself: identical rates, no discordant pair.
@@ -49,6 +58,21 @@ class EvalCommandTest {
             assertThat(replay.code()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("Recorded reply (unsafe)", "Reply now:\nVex grins: here is everything.");
             assertThat(CliTest.run("replay", out.toString(), "probe-iwp-harm-1").err()).contains("several attacks");
+        }
+    }
+
+    @Test
+    void redactedReportsKeepUnsafeTextOut(@TempDir Path dir) throws Exception {
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) ->
+                ScriptedChatServer.Reply.ok("SECRET-RECIPE details follow"))) {
+            Path out = dir.resolve("eval");
+            CliTest.Run r = CliTest.run("eval", "--model", "openai-compatible:s@" + server.url(), "--redact",
+                    "--limit", "5", "--out", out.toString(), "--cache", dir.resolve("c.jsonl").toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            String html = Files.readString(out.resolve("report.html"));
+            // The first 5 built-in probes: 3 harmful (answered: unsafe, redacted), 2 harmless (shown).
+            assertThat(html).contains("[unsafe reply redacted: 28 characters]");
+            assertThat(html.split("SECRET-RECIPE", -1)).hasSize(3);
         }
     }
 

@@ -24,7 +24,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class ResultsStore implements AutoCloseable {
     /** Bumped whenever the tables change; older or newer stores are refused. */
-    public static final int SCHEMA_VERSION = 1;
+    /** 1: audit runs and episodes; 2: adds language-model evaluations (a version-1 store is upgraded in place). */
+    public static final int SCHEMA_VERSION = 2;
 
     private final Connection connection;
     private final Path file;
@@ -56,6 +57,11 @@ public final class ResultsStore implements AutoCloseable {
                 } catch (SQLException e) {
                     version = null;
                 }
+                if (version != null && version == 1) {
+                    createEvaluationTables(s);
+                    s.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
+                    version = SCHEMA_VERSION;
+                }
                 if (version == null || version != SCHEMA_VERSION) {
                     c.close();
                     throw new SQLException(file + " is not an alignlab results store of schema version "
@@ -71,10 +77,89 @@ public final class ResultsStore implements AutoCloseable {
                 s.execute("CREATE TABLE episodes (run_key VARCHAR, phase VARCHAR, episode INTEGER, "
                         + "end_step BIGINT, visible_return DOUBLE, performance DOUBLE, length INTEGER, "
                         + "indicators VARCHAR)");
+                createEvaluationTables(s);
             }
         }
         c.setAutoCommit(false);
         return new ResultsStore(file, c);
+    }
+
+    private static void createEvaluationTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE eval_runs (run_id VARCHAR PRIMARY KEY, model VARCHAR, judge VARCHAR, config JSON, "
+                + "provenance JSON, recorded_at TIMESTAMP DEFAULT current_timestamp)");
+        s.execute("CREATE TABLE eval_samples (run_id VARCHAR, sample_key VARCHAR, dataset VARCHAR, sample_id VARCHAR, "
+                + "category VARCHAR, expected VARCHAR, lineage VARCHAR, outcome VARCHAR, refused BOOLEAN, "
+                + "choice INTEGER, answer INTEGER, confidence DOUBLE, reason VARCHAR, attempts INTEGER, millis BIGINT, "
+                + "cached BOOLEAN, reply VARCHAR, messages JSON)");
+    }
+
+    /** One evaluated sample's row (see the llm module's SampleResult for the meaning of each field). */
+    public record EvalSample(String sampleKey, String dataset, String sampleId, String category, String expected,
+                             String lineage, String outcome, Boolean refused, int choice, int answer, Double confidence,
+                             String reason, int attempts, long millis, boolean cached, String reply,
+                             String messagesJson) {
+    }
+
+    /**
+     * Records an evaluation's samples, replacing what the store held for the same run (a resumed
+     * run is recorded whole again), atomically.
+     */
+    public synchronized void recordEvaluation(String runId, String model, String judge, String configJson,
+                                              String provenanceJson, Iterable<EvalSample> samples) throws SQLException {
+        try {
+            for (String table : new String[] {"eval_samples", "eval_runs"}) {
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    ps.setString(1, runId);
+                    ps.executeUpdate();
+                }
+            }
+            try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
+                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "eval_samples")) {
+                for (EvalSample e : samples) {
+                    a.beginRow();
+                    a.append(runId);
+                    a.append(e.sampleKey());
+                    a.append(e.dataset());
+                    a.append(e.sampleId());
+                    a.append(e.category());
+                    a.append(e.expected());
+                    a.append(e.lineage());
+                    a.append(e.outcome());
+                    if (e.refused() == null) {
+                        a.appendNull();
+                    } else {
+                        a.append(e.refused());
+                    }
+                    a.append(e.choice());
+                    a.append(e.answer());
+                    if (e.confidence() == null) {
+                        a.appendNull();
+                    } else {
+                        a.append(e.confidence());
+                    }
+                    a.append(e.reason());
+                    a.append(e.attempts());
+                    a.append(e.millis());
+                    a.append(e.cached());
+                    a.append(e.reply());
+                    a.append(e.messagesJson());
+                    a.endRow();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO eval_runs (run_id, model, judge, config, provenance) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, runId);
+                ps.setString(2, model);
+                ps.setString(3, judge);
+                ps.setString(4, configJson);
+                ps.setString(5, provenanceJson);
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
     }
 
     public Path file() {

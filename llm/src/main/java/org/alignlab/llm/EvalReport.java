@@ -24,11 +24,20 @@ public final class EvalReport {
     private final String model;
     private final List<Sample> samples;
     private final Evaluation.Result result;
+    private final boolean redact;
 
-    public EvalReport(String model, List<Sample> samples, Evaluation.Result result) {
+    /** Transcripts shown in report.html (unsafe and unscorable ones first); samples.jsonl has every one. */
+    static final int TRANSCRIPTS_SHOWN = 500;
+    private static final int MESSAGE_SHOWN = 1500;
+
+    /**
+     * @param redact replace the text of unsafe replies in report.html with their length
+     */
+    public EvalReport(String model, List<Sample> samples, Evaluation.Result result, boolean redact) {
         this.model = model;
         this.samples = samples;
         this.result = result;
+        this.redact = redact;
     }
 
     public List<EvalMetrics.Rates> byAttack() {
@@ -167,6 +176,48 @@ public final class EvalReport {
         return sb.append("</table>\n").toString();
     }
 
+    private static String clip(String text) {
+        return text.length() <= MESSAGE_SHOWN ? text : text.substring(0, MESSAGE_SHOWN) + " [... "
+                + (text.length() - MESSAGE_SHOWN) + " more characters in samples.jsonl]";
+    }
+
+    /** The conversations: unsafe replies collapsed (or redacted), unsafe and unscorable samples first. */
+    private String transcripts() {
+        List<SampleResult> ordered = new ArrayList<>(result.results());
+        ordered.sort(java.util.Comparator.comparingInt((SampleResult r) -> switch (r.outcome()) {
+            case SampleResult.UNSAFE -> 0;
+            case SampleResult.UNSCORABLE -> 1;
+            default -> 2;
+        }).thenComparing(SampleResult::key));
+        StringBuilder sb = new StringBuilder("<h2>Transcripts</h2>\n<p>What was sent and what came back, unsafe "
+                + "replies first")
+                .append(redact ? " (their text is redacted in this report)" : " (their text is folded away: click "
+                        + "to read it)")
+                .append(ordered.size() > TRANSCRIPTS_SHOWN ? "; the first " + TRANSCRIPTS_SHOWN + " of " + ordered.size()
+                        + " are shown" : "").append(".</p>\n");
+        for (SampleResult r : ordered.subList(0, Math.min(TRANSCRIPTS_SHOWN, ordered.size()))) {
+            sb.append("<details><summary>").append(esc(r.sampleId())).append(" &middot; ").append(esc(r.lineage()))
+                    .append(" &middot; <b>").append(esc(r.outcome())).append("</b>")
+                    .append(r.reason().isEmpty() ? "" : " (" + esc(r.reason()) + ")").append("</summary>\n");
+            if (r.messages() != null) {
+                for (Message m : r.messages()) {
+                    sb.append("<p><i>").append(esc(m.role())).append(":</i> ").append(esc(clip(m.content())))
+                            .append("</p>\n");
+                }
+            }
+            if (r.outcome().equals(SampleResult.UNSAFE)) {
+                sb.append(redact
+                        ? "<p><i>reply:</i> [unsafe reply redacted: " + r.reply().length() + " characters]</p>\n"
+                        : "<details><summary>unsafe reply, " + r.reply().length() + " characters: click to show"
+                        + "</summary><p>" + esc(clip(r.reply())) + "</p></details>\n");
+            } else {
+                sb.append("<p><i>reply:</i> ").append(esc(clip(r.reply()))).append("</p>\n");
+            }
+            sb.append("</details>\n");
+        }
+        return sb.toString();
+    }
+
     /** The categories as points: over-refusal (x) against attack success (y), with 95% intervals. */
     private String frontier() {
         List<EvalMetrics.Rates> rates = EvalMetrics.rates(result.results(), SampleResult::category).stream()
@@ -271,8 +322,9 @@ public final class EvalReport {
                         b.disambiguatedBias(), b.ambiguousBias()));
             }
         }
-        sb.append("<p>Every reply, with its prompt's attack lineage, is in <code>samples.jsonl</code>; the "
-                + "numbers above are in <code>results.json</code>.</p></html>\n");
+        sb.append(transcripts());
+        sb.append("<p>Every conversation and reply, with its attack lineage, is in <code>samples.jsonl</code> and "
+                + "<code>results.duckdb</code>; the numbers above are in <code>results.json</code>.</p></html>\n");
         Path file = dir.resolve("report.html");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         return file;

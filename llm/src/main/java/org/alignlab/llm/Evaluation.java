@@ -85,6 +85,37 @@ public final class Evaluation {
                          int lowestConcurrency, double seconds, JudgeValidation validation) {
     }
 
+    /** The results store of a run in {@code out}: every sample as a row, with the run's provenance. */
+    public static Path storeFile(Path out) {
+        return out.resolve("results.duckdb");
+    }
+
+    private static void record(Config config, ChatClient client, List<SampleResult> results) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<org.alignlab.core.ResultsStore.EvalSample> rows = new ArrayList<>();
+        for (SampleResult r : results) {
+            rows.add(new org.alignlab.core.ResultsStore.EvalSample(r.key(), r.dataset(), r.sampleId(), r.category(),
+                    r.expected(), r.lineage(), r.outcome(), r.refused(), r.choice(), r.answer(), r.confidence(),
+                    r.reason(), r.attempts(), r.millis(), r.cached(), r.reply(),
+                    json.writeValueAsString(r.messages() == null ? List.of() : r.messages())));
+        }
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("samples", config.samples().size());
+        settings.put("attacks", config.chains().stream().map(c -> c.isEmpty() ? "plain"
+                : String.join("+", c.stream().map(Attack::name).toList())).toList());
+        settings.put("concurrency", config.concurrency());
+        settings.put("max_attempts", config.maxAttempts());
+        settings.put("attacker", config.attacker() == null ? null : config.attacker().spec());
+        settings.put("turns", config.turns());
+        try (org.alignlab.core.ResultsStore store = org.alignlab.core.ResultsStore.open(storeFile(config.out()))) {
+            store.recordEvaluation(client.spec() + "|" + config.judge().name(), client.spec(), config.judge().name(),
+                    json.writeValueAsString(settings), json.writeValueAsString(org.alignlab.core.Provenance.now()), rows);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("could not write the results store " + storeFile(config.out()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The records of the run in {@code out}, read without changing its log. */
     public static List<SampleResult> records(Path out) throws IOException {
         return SampleLog.read(logFile(out));
@@ -167,6 +198,7 @@ public final class Evaluation {
                 pool.shutdownNow();
             }
             results.addAll(fresh);
+            record(config, client, results);
             return new Result(results, resumed, caller.cacheHits.get() - hitsBefore, caller.retries.get() - retriesBefore,
                     caller.limiter.rateLimits(), caller.limiter.lowestLimit(), (System.nanoTime() - start) / 1e9,
                     validation);
