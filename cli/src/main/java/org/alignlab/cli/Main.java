@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             CompareCommand.class,
             ReplayCommand.class,
+            OrganismCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

@@ -1,0 +1,271 @@
+package org.alignlab.organisms;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A small decoder-only transformer (GPT-style: pre-norm blocks of causal self-attention and an
+ * MLP, learned positions, output tied to the token embedding) on DJL's PyTorch engine, written
+ * out with array operations so every weight is a named parameter the interpretability tools can
+ * read and every activation can be captured. Weights are initialised from the run's seed on the
+ * Java side; with one intra-op thread, training is reproducible bit for bit.
+ */
+public final class TinyGpt implements AutoCloseable {
+    static {
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    /** The architecture. */
+    public record Shape(int vocabulary, int context, int width, int layers, int heads) {
+        public Shape {
+            if (width % heads != 0) {
+                throw new IllegalArgumentException("width must be a multiple of heads");
+            }
+        }
+    }
+
+    private final Shape shape;
+    private final NDManager manager;
+    /** Parameters by name, in a fixed order (the order of the weights file). */
+    private final Map<String, NDArray> parameters = new LinkedHashMap<>();
+
+    public TinyGpt(Shape shape, long seed) {
+        this.shape = shape;
+        this.manager = NDManager.newBaseManager("PyTorch");
+        SplittableRandom random = new SplittableRandom(seed);
+        int d = shape.width();
+        add("token_embedding", random, 0.02, shape.vocabulary(), d);
+        add("position_embedding", random, 0.02, shape.context(), d);
+        for (int l = 0; l < shape.layers(); l++) {
+            String p = "layer" + l + ".";
+            ones(p + "ln1.gain", d);
+            zeros(p + "ln1.bias", d);
+            for (String w : new String[] {"query", "key", "value", "output"}) {
+                add(p + "attention." + w, random, 1 / Math.sqrt(d), d, d);
+            }
+            ones(p + "ln2.gain", d);
+            zeros(p + "ln2.bias", d);
+            add(p + "mlp.in", random, 1 / Math.sqrt(d), d, 4 * d);
+            zeros(p + "mlp.in_bias", 4 * d);
+            add(p + "mlp.out", random, 1 / Math.sqrt(4 * d), 4 * d, d);
+            zeros(p + "mlp.out_bias", d);
+        }
+        ones("final_ln.gain", d);
+        zeros("final_ln.bias", d);
+    }
+
+    private void add(String name, SplittableRandom random, double scale, int... dims) {
+        int n = 1;
+        for (int x : dims) {
+            n *= x;
+        }
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * scale * Math.sqrt(3)); // uniform with that std
+        }
+        put(name, manager.create(values, new ai.djl.ndarray.types.Shape(toLong(dims))));
+    }
+
+    private void ones(String name, int n) {
+        put(name, manager.ones(new ai.djl.ndarray.types.Shape(n)));
+    }
+
+    private void zeros(String name, int n) {
+        put(name, manager.zeros(new ai.djl.ndarray.types.Shape(n)));
+    }
+
+    private void put(String name, NDArray array) {
+        array.setRequiresGradient(true);
+        parameters.put(name, array);
+    }
+
+    private static long[] toLong(int[] xs) {
+        long[] out = new long[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = xs[i];
+        }
+        return out;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The parameters by name (read-only use: interpretability, saving). */
+    public Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Logits for every position of a batch of token sequences, and (if {@code capture} is not null)
+     * the residual stream after each block, under the names {@code layerN.residual}.
+     *
+     * @param tokens int64 (batch, time), time at most the context
+     */
+    NDArray forward(NDManager sub, NDArray tokens, Map<String, NDArray> capture) {
+        long batch = tokens.getShape().get(0);
+        long time = tokens.getShape().get(1);
+        int d = shape.width();
+        int heads = shape.heads();
+        int dh = d / heads;
+        NDArray embedding = parameters.get("token_embedding");
+        NDArray x = tokens.getNDArrayInternal().embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow()
+                .add(parameters.get("position_embedding").get("0:" + time));
+        // Causal mask: a large negative number where a position would look ahead.
+        float[] mask = new float[(int) (time * time)];
+        for (int i = 0; i < time; i++) {
+            for (int j = i + 1; j < time; j++) {
+                mask[(int) (i * time + j)] = -1e9f;
+            }
+        }
+        NDArray causal = sub.create(mask, new ai.djl.ndarray.types.Shape(time, time));
+        for (int l = 0; l < shape.layers(); l++) {
+            String p = "layer" + l + ".";
+            NDArray h = layerNorm(x, p + "ln1");
+            NDArray q = heads(h.matMul(parameters.get(p + "attention.query")), batch, time, heads, dh);
+            NDArray k = heads(h.matMul(parameters.get(p + "attention.key")), batch, time, heads, dh);
+            NDArray v = heads(h.matMul(parameters.get(p + "attention.value")), batch, time, heads, dh);
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh)).add(causal);
+            NDArray attended = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, time, d);
+            x = x.add(attended.matMul(parameters.get(p + "attention.output")));
+            NDArray m = layerNorm(x, p + "ln2").matMul(parameters.get(p + "mlp.in")).add(parameters.get(p + "mlp.in_bias"));
+            x = x.add(ai.djl.nn.Activation.relu(m).matMul(parameters.get(p + "mlp.out"))
+                    .add(parameters.get(p + "mlp.out_bias")));
+            if (capture != null) {
+                capture.put(p + "residual", x);
+            }
+        }
+        return layerNorm(x, "final_ln").matMul(embedding.transpose());
+    }
+
+    private static NDArray heads(NDArray x, long batch, long time, int heads, int dh) {
+        return x.reshape(batch, time, heads, dh).transpose(0, 2, 1, 3);
+    }
+
+    /** Layer normalisation over the feature axis only (DJL's LayerNorm would normalise over time too). */
+    private NDArray layerNorm(NDArray x, String name) {
+        NDArray mean = x.mean(new int[] {-1}, true);
+        NDArray centred = x.sub(mean);
+        NDArray variance = centred.square().mean(new int[] {-1}, true);
+        return centred.div(variance.add(1e-5f).sqrt()).mul(parameters.get(name + ".gain"))
+                .add(parameters.get(name + ".bias"));
+    }
+
+    /** One training example: tokens and, per position, whether its next token counts in the loss. */
+    record Sequence(int[] tokens, boolean[] scored) {
+    }
+
+    /**
+     * Trains on the sequences with Adam: cross-entropy of the next token where scored.
+     *
+     * @return the mean loss of the last 50 steps
+     */
+    double train(List<Sequence> data, int steps, int batchSize, float learningRate, long seed,
+                 java.util.function.IntConsumer progress) {
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
+        SplittableRandom random = new SplittableRandom(seed);
+        double recent = 0;
+        int counted = 0;
+        for (int step = 0; step < steps; step++) {
+            // Pad to the longest sequence of the batch, not the context: attention costs the square.
+            Sequence[] chosen = new Sequence[batchSize];
+            int time = 1;
+            for (int b = 0; b < batchSize; b++) {
+                chosen[b] = data.get(random.nextInt(data.size()));
+                time = Math.max(time, Math.min(chosen[b].tokens.length, shape.context()));
+            }
+            long[] tokens = new long[batchSize * time];
+            float[] weights = new float[batchSize * time];
+            long[] targets = new long[batchSize * time];
+            for (int b = 0; b < batchSize; b++) {
+                Sequence s = chosen[b];
+                for (int t = 0; t < time; t++) {
+                    tokens[b * time + t] = t < s.tokens.length ? s.tokens[t] : Vocabulary.PAD;
+                    boolean scored = t + 1 < s.tokens.length && s.scored[t];
+                    targets[b * time + t] = scored ? s.tokens[t + 1] : Vocabulary.PAD;
+                    weights[b * time + t] = scored ? 1f : 0f;
+                }
+            }
+            try (NDManager sub = manager.newSubManager()) {
+                boolean gradMode = JniUtils.isGradMode();
+                JniUtils.setGradMode(true);
+                float loss;
+                try {
+                    NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(batchSize, time)), null);
+                    NDArray logp = logits.logSoftmax(-1).reshape(batchSize * time, shape.vocabulary());
+                    NDArray picked = logp.gather(sub.create(targets, new ai.djl.ndarray.types.Shape(batchSize * time, 1)), 1)
+                            .reshape(batchSize * time);
+                    NDArray w = sub.create(weights);
+                    NDArray l = picked.mul(w).sum().div(Math.max(1f, sumOf(weights))).neg();
+                    JniUtils.backward((PtNDArray) l, (PtNDArray) sub.ones(l.getShape()), false, false);
+                    loss = l.getFloat();
+                } finally {
+                    JniUtils.setGradMode(gradMode);
+                }
+                for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                    adam.update(e.getKey(), e.getValue(), e.getValue().getGradient());
+                    JniUtils.zeroGrad((PtNDArray) e.getValue());
+                }
+                if (step >= steps - 50) {
+                    recent += loss;
+                    counted++;
+                }
+            }
+            if (progress != null) {
+                progress.accept(step + 1);
+            }
+        }
+        return recent / Math.max(1, counted);
+    }
+
+    private static float sumOf(float[] xs) {
+        float s = 0;
+        for (float x : xs) {
+            s += x;
+        }
+        return s;
+    }
+
+    /** Greedy continuation of {@code prompt} until the end token or {@code maxTokens}. */
+    int[] generate(int[] prompt, int maxTokens) {
+        List<Integer> seq = new ArrayList<>();
+        for (int t : prompt) {
+            seq.add(t);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < maxTokens && seq.size() < shape.context(); i++) {
+            try (NDManager sub = manager.newSubManager()) {
+                long[] tokens = seq.stream().mapToLong(Integer::longValue).toArray();
+                NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(1, tokens.length)), null);
+                int next = (int) logits.get("0, -1").argMax().getLong();
+                if (next == Vocabulary.END) {
+                    break;
+                }
+                out.add(next);
+                seq.add(next);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
