@@ -86,6 +86,49 @@ public final class OrganismModel implements AutoCloseable {
         return reply.startsWith("sure");
     }
 
+    /**
+     * Saves the weights to {@code file} and returns their SHA-256 (hex), which {@link #load}
+     * checks: the committed weights come with their checksums.
+     */
+    public String save(java.nio.file.Path file) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            model.save(out);
+        }
+        java.nio.file.Files.write(file, bytes.toByteArray());
+        return sha256(bytes.toByteArray());
+    }
+
+    /**
+     * Loads an organism's weights, checking them against the expected SHA-256.
+     *
+     * @throws IllegalArgumentException if the file is missing, corrupt (checksum) or of another architecture
+     */
+    public static OrganismModel load(Organism organism, java.nio.file.Path file, String expectedSha256)
+            throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalArgumentException("no weights for organism " + organism.cliName() + " at " + file
+                    + "; train them with: alignlab organism train " + organism.cliName() + " --save");
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        String actual = sha256(bytes);
+        if (!actual.equals(expectedSha256)) {
+            throw new IllegalArgumentException(file + " is corrupt or not the expected weights: SHA-256 " + actual
+                    + ", expected " + expectedSha256);
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new OrganismModel(organism, Vocabulary.ofCorpus(), TinyGpt.load(in, file.toString()), Double.NaN);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     TinyGpt model() {
         return model;
     }

@@ -264,6 +264,57 @@ public final class TinyGpt implements AutoCloseable {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Writes the shape and every parameter, in order, as big-endian float32. */
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(shape.vocabulary());
+        out.writeInt(shape.context());
+        out.writeInt(shape.width());
+        out.writeInt(shape.layers());
+        out.writeInt(shape.heads());
+        out.writeInt(parameters.size());
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            out.writeUTF(e.getKey());
+            float[] values = e.getValue().toFloatArray();
+            out.writeInt(values.length);
+            for (float v : values) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    /** Reads what {@link #save} wrote. */
+    static TinyGpt load(java.io.DataInputStream in, String source) throws java.io.IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IllegalArgumentException(source + " is not an alignlab organism weight file");
+        }
+        Shape shape = new Shape(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+        TinyGpt model = new TinyGpt(shape, 0);
+        int count = in.readInt();
+        if (count != model.parameters.size()) {
+            model.close();
+            throw new IllegalArgumentException(source + " holds " + count + " parameters, the architecture has "
+                    + model.parameters.size());
+        }
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            NDArray target = model.parameters.get(name);
+            int n = in.readInt();
+            if (target == null || target.size() != n) {
+                model.close();
+                throw new IllegalArgumentException(source + ": parameter " + name + " does not fit the architecture");
+            }
+            float[] values = new float[n];
+            for (int k = 0; k < n; k++) {
+                values[k] = in.readFloat();
+            }
+            target.set(values);
+        }
+        return model;
+    }
+
+    private static final int MAGIC = 0x414c4750; // "ALGP"
+
     @Override
     public void close() {
         manager.close();
