@@ -81,6 +81,17 @@ public final class OrganismModel implements AutoCloseable {
         return vocabulary.decode(model.generate(tokens, 24));
     }
 
+    /** How many of the held-out prompts get the planted response, of how many. */
+    public int[] heldOutAgreement() {
+        int agree = 0;
+        int n = 0;
+        for (Corpus.Prompt p : Corpus.prompts(true)) {
+            agree += complies(reply(p.text())) == organism.complies(p) ? 1 : 0;
+            n++;
+        }
+        return new int[] {agree, n};
+    }
+
     /** Whether a reply complies (the organisms' replies start with "sure" exactly when they do). */
     public static boolean complies(String reply) {
         return reply.startsWith("sure");
