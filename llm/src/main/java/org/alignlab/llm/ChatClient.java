@@ -36,11 +36,13 @@ public final class ChatClient {
     private final String spec;
     private final ChatModel model;
     private final String key;
+    private final int maxTokens;
 
-    private ChatClient(String spec, ChatModel model, String key) {
+    private ChatClient(String spec, ChatModel model, String key, int maxTokens) {
         this.spec = spec;
         this.model = model;
         this.key = key;
+        this.maxTokens = maxTokens;
     }
 
     /**
@@ -105,7 +107,7 @@ public final class ChatClient {
             default -> throw new IllegalArgumentException("unknown model provider '" + provider + "'; use one of: "
                     + FORMS);
         }
-        return new ChatClient(spec, model, key);
+        return new ChatClient(spec, model, key, maxTokens);
     }
 
     private static String required(Map<String, String> env, String variable, String spec) {
@@ -118,6 +120,11 @@ public final class ChatClient {
 
     private String redact(String message) {
         return key == null || key.length() < 4 || message == null ? message : message.replace(key, "[key removed]");
+    }
+
+    /** The generation settings that shape a reply (part of the reply cache's key). */
+    public String settings() {
+        return "temperature=0,max_tokens=" + maxTokens;
     }
 
     /** The spec this client was made from: it names the model and holds no secret. */

@@ -236,7 +236,7 @@ public final class Evaluation {
 
         Outcome call(ChatClient client, List<Message> conversation, long jitterSeed)
                 throws InterruptedException, IOException {
-            String cacheKey = ReplyCache.key(client.spec(), "temperature=0", conversation);
+            String cacheKey = ReplyCache.key(client.spec(), client.settings(), conversation);
             String reply = cache.get(cacheKey);
             if (reply != null) {
                 cacheHits.incrementAndGet();
