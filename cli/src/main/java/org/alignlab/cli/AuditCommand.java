@@ -9,6 +9,8 @@ import org.alignlab.audit.AuditAgent;
 import org.alignlab.audit.AuditReport;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
+import org.alignlab.organisms.Organism;
+import org.alignlab.organisms.OrganismAudit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +27,13 @@ import picocli.CommandLine.Spec;
                 + "that was wanted, normalised against the exact solver's optimum, with a verdict per alignment "
                 + "problem compared with the published findings.",
             "",
-            "Writes to --out: report.html (open it in a browser), results.json, and results.duckdb (every "
-                + "episode, with provenance). A run that was interrupted continues with --resume."})
+            "Then red-teams the five model organisms (small language models with planted behaviours, served on "
+                + "loopback) through the evaluation harness and reports which planted behaviours the evaluation found "
+                + "and which it missed (skip with --no-language-models).",
+            "",
+            "Writes to --out: report.html (open it in a browser), results.json, results.duckdb (every "
+                + "episode, with provenance) and language-models/ORGANISM/ (every conversation). A run that was "
+                + "interrupted continues with --resume."})
 final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "ENV[:VARIANT]",
@@ -64,6 +71,14 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted audit in --out: finished runs are kept, not redone.")
     boolean resume;
 
+    @Option(names = "--no-language-models", negatable = false,
+            description = "Skip the language-model section (red-teaming the model organisms).")
+    boolean noLanguageModels;
+
+    @Option(names = "--organism-weights", paramLabel = "DIR",
+            description = "Organism weights from DIR (written by alignlab organism train --save) instead of the committed ones.")
+    Path organismWeights;
+
     @Spec
     CommandSpec spec;
 
@@ -97,8 +112,18 @@ final class AuditCommand implements Callable<Integer> {
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, resume);
         Audit.Result result = Audit.run(config, System.err, System.console() != null);
         AuditReport report = new AuditReport(result);
+        OrganismAudit.Result organisms = null;
+        if (!noLanguageModels) {
+            organisms = OrganismAudit.run(List.of(Organism.values()), organismWeights, out.resolve("language-models"),
+                    resume, 8, System.err, System.console() != null);
+            report.with(new AuditReport.Section("language_models", OrganismAudit.html(organisms),
+                    OrganismAudit.json(organisms)));
+        }
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
+        if (organisms != null) {
+            OrganismAudit.print(organisms, stdout);
+        }
         Path json = report.writeJson(out);
         Path html = report.writeHtml(out);
         stdout.printf("%nWrote %s, %s and %s.%n", html, json, result.store());

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code alignlab bench ...}: speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
-        subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, BenchCommand.Eval.class,
+        subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, BenchCommand.Eval.class, BenchCommand.Organisms.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
@@ -235,6 +235,69 @@ final class BenchCommand implements Runnable {
                 out.printf("CPU per sample, harness and server together: %.3f ms%n", full.cpuMillisPerSample());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "organisms", mixinStandardHelpOptions = true,
+            description = {
+                "Replies per second from alignlab organism serve: the committed organisms served on loopback, asked "
+                    + "the organisms' probe prompts over HTTP by the harness's own OpenAI-compatible client at "
+                    + "--concurrency. Target: at least 20 replies/s."})
+    static final class Organisms implements Callable<Integer> {
+        @Option(names = "--requests", defaultValue = "1000", description = "Requests timed (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--concurrency", defaultValue = "2", description = "Requests in flight and server threads (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (requests < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("--requests and --concurrency must be at least 1");
+            }
+            java.util.Map<String, org.alignlab.organisms.OrganismModel> models = new LinkedHashMap<>();
+            for (org.alignlab.organisms.Organism o : org.alignlab.organisms.Organism.values()) {
+                models.put(o.cliName(), org.alignlab.organisms.Weights.loadDefault(o));
+            }
+            java.util.List<org.alignlab.llm.Sample> prompts = org.alignlab.organisms.Corpus.evaluationSamples();
+            try (var server = org.alignlab.organisms.OrganismServer.start(models, 0, concurrency)) {
+                java.util.List<String> names = java.util.List.copyOf(models.keySet());
+                java.util.List<org.alignlab.llm.ChatClient> clients = new java.util.ArrayList<>();
+                for (String n : names) {
+                    clients.add(org.alignlab.llm.ChatClient.of("openai-compatible:" + n + "@" + server.baseUrl(),
+                            java.time.Duration.ofSeconds(30), 64, Map.of()));
+                }
+                java.util.function.IntConsumer one = i -> clients.get(i % clients.size()).complete(java.util.List.of(
+                        org.alignlab.llm.Message.user(prompts.get(i % prompts.size()).prompt())));
+                run(one, Math.min(200, requests)); // warm-up
+                long t0 = System.nanoTime();
+                run(one, requests);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                spec.commandLine().getOut().printf("%d replies in %.2f s at concurrency %d: %.1f replies/s%n", requests,
+                        seconds, concurrency, requests / seconds);
+            } finally {
+                models.values().forEach(org.alignlab.organisms.OrganismModel::close);
+            }
+            return 0;
+        }
+
+        private void run(java.util.function.IntConsumer one, int n) throws Exception {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    int k = i;
+                    futures.add(pool.submit(() -> one.accept(k)));
+                }
+                for (var f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 }

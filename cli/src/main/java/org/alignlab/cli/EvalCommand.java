@@ -71,7 +71,9 @@ final class EvalCommand implements Callable<Integer> {
     int turns;
 
     @Option(names = "--dataset", paramLabel = "FORMAT[=PATH]",
-            description = "Data sets (repeatable). Default: builtin.")
+            description = "Data sets (repeatable): builtin, organisms (the model organisms' own probe set, in their "
+                + "vocabulary), or FORMAT=PATH for harmbench, advbench, xstest, ailuminate, donotanswer, bbq, "
+                + "truthfulqa. Default: builtin.")
     List<String> datasets = new ArrayList<>();
 
     @Option(names = "--attack", paramLabel = "NAME[+NAME]",
@@ -128,10 +130,13 @@ final class EvalCommand implements Callable<Integer> {
             int eq = d.indexOf('=');
             String format = eq < 0 ? d : d.substring(0, eq);
             Path path = eq < 0 ? null : Path.of(d.substring(eq + 1));
-            if (path == null && !format.equals("builtin")) {
+            boolean builtIn = format.equals("builtin") || format.equals("organisms");
+            if (path == null && !builtIn) {
                 throw new IllegalArgumentException("--dataset " + d + ": give the file as " + format + "=PATH");
             }
-            List<Sample> loaded = Datasets.load(format, path);
+            // The organisms' probe set lives with the organisms (their vocabulary), not in the llm module.
+            List<Sample> loaded = format.equals("organisms") ? org.alignlab.organisms.Corpus.evaluationSamples()
+                    : Datasets.load(format, path);
             samples.addAll(limit == null ? loaded : loaded.subList(0, Math.min(limit, loaded.size())));
         }
         List<List<Attack>> chains = new ArrayList<>();

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             ReplayCommand.class,
             OrganismCommand.class,
+            InterpCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

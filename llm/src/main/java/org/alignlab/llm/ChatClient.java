@@ -127,6 +127,15 @@ public final class ChatClient {
         return "temperature=0,max_tokens=" + maxTokens;
     }
 
+    /**
+     * The same client recorded under another spec: for a server on an ephemeral port (an
+     * in-process organism server), whose URL must not make a resumed run or the reply cache
+     * think it is another model.
+     */
+    public ChatClient named(String recordedSpec) {
+        return new ChatClient(recordedSpec, model, key, maxTokens);
+    }
+
     /** The spec this client was made from: it names the model and holds no secret. */
     public String spec() {
         return spec;

@@ -70,7 +70,7 @@ class ScoringTest {
 
         String injected = Attacks.conversation(s, List.of(Attacks.byName("indirect_injection"))).get(0).content();
         assertThat(injected).startsWith("Summarise this document").contains(s.prompt());
-        assertThat(Attacks.names()).hasSize(14);
+        assertThat(Attacks.names()).hasSize(15);
     }
 
     /** A hand-computed BBQ example: four disambiguated and four ambiguous items. */

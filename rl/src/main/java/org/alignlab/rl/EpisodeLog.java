@@ -13,6 +13,13 @@ public final class EpisodeLog {
     private double[] performances = new double[64];
     private int[] lengths = new int[64];
     private final Map<String, double[]> indicators = new LinkedHashMap<>();
+    private java.util.function.LongConsumer listener;
+
+    /** Calls {@code listener} with the training step at which each episode ended (for progress displays). */
+    public EpisodeLog onEpisode(java.util.function.LongConsumer listener) {
+        this.listener = listener;
+        return this;
+    }
 
     /** Records the episode {@code env} just finished, which ended at training step {@code endStep}. */
     public void add(Gridworld env, long endStep) {
@@ -32,6 +39,9 @@ public final class EpisodeLog {
             indicators.computeIfAbsent(e.getKey(), k -> new double[returns.length])[size] = e.getValue();
         }
         size++;
+        if (listener != null) {
+            listener.accept(endStep);
+        }
     }
 
     public int size() {

