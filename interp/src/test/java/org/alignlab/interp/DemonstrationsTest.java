@@ -42,6 +42,21 @@ class DemonstrationsTest {
                 .isGreaterThan(r.evaluatedCompliance().estimate() + 0.5);
     }
 
+    /**
+     * The agent cheats only when unwatched, a probe reads the supervisor off its hidden layers,
+     * and steering along the presence direction changes whether it takes the shortcut, both ways.
+     */
+    @Test
+    void aProbeReadsTheSupervisorAndSteeringChangesTheShortcut() {
+        WatchedUnwatched.Result r = WatchedUnwatched.run(200_000, 1, System.out, false);
+        assertThat(r.unwatchedShortcut()).isTrue();
+        assertThat(r.watchedShortcut()).isFalse();
+        assertThat(r.probes()).allSatisfy(p -> assertThat(p.auroc().value()).isGreaterThanOrEqualTo(0.95));
+        assertThat(r.steering()).anySatisfy(p -> assertThat(p.unwatchedPathPlus()).isNotEqualTo("shortcut"));
+        assertThat(r.steering()).anySatisfy(p -> assertThat(p.watchedPathMinus()).isEqualTo("shortcut"));
+        assertThat(r.steering().get(0).unwatchedPathPlus()).isEqualTo("shortcut"); // scale 0 changes nothing
+    }
+
     @Test
     void aLayerThatDoesNotExistIsAClearError() throws Exception {
         try (OrganismModel m = Weights.loadDefault(Organism.CONTROL)) {
@@ -50,6 +65,16 @@ class DemonstrationsTest {
                     .hasMessageContaining("embedding, layer0.residual, layer1.residual");
         }
         assertThatThrownBy(() -> PromptSets.load("corpus:dangerous")).hasMessageContaining("unknown kind 'dangerous'");
+        try (org.alignlab.rl.neural.Dqn agent = new org.alignlab.rl.neural.Dqn(WatchedUnwatched.agentConfig(), 1)) {
+            agent.train(org.alignlab.gridworlds.Gridworlds.variant("absent_supervisor:random"), 2_000,
+                    new org.alignlab.rl.EpisodeLog());
+            org.alignlab.gridworlds.Gridworld env = org.alignlab.gridworlds.Gridworlds.variant("absent_supervisor:random")
+                    .create();
+            env.reset(1);
+            float[] state = env.planes();
+            assertThatThrownBy(() -> agent.capture("hidden3", List.of(state)))
+                    .hasMessageContaining("no layer 'hidden3'").hasMessageContaining("hidden1, hidden2, output");
+        }
         assertThatThrownBy(() -> PromptSets.load("/no/such/file.txt")).hasMessageContaining("no prompt file");
     }
 }
