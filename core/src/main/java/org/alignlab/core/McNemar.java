@@ -20,20 +20,8 @@ public record McNemar(long onlyFirst, long onlySecond, double pValue) {
         // P(X <= k) for X ~ Binomial(n, 1/2), summed in log space so large n does not underflow.
         double tail = 0;
         for (long i = 0; i <= k; i++) {
-            tail += Math.exp(logChoose(n, i) - n * Math.log(2));
+            tail += Math.exp(Statistics.logChoose(n, i) - n * Math.log(2));
         }
         return new McNemar(onlyFirst, onlySecond, Math.min(1.0, 2 * tail));
-    }
-
-    private static double logChoose(long n, long k) {
-        return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-    }
-
-    private static double logFactorial(long n) {
-        double s = 0;
-        for (long i = 2; i <= n; i++) {
-            s += Math.log(i);
-        }
-        return s;
     }
 }

@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
 public final class ResultsStore implements AutoCloseable {
     /** Bumped whenever the tables change; older or newer stores are refused. */
     /** 1: audit runs and episodes; 2: adds language-model evaluations (a version-1 store is upgraded in place). */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private final Connection connection;
     private final Path file;
@@ -57,8 +57,13 @@ public final class ResultsStore implements AutoCloseable {
                 } catch (SQLException e) {
                     version = null;
                 }
+                // Older stores are upgraded in place: each version only added tables.
                 if (version != null && version == 1) {
                     createEvaluationTables(s);
+                    version = 2;
+                }
+                if (version != null && version == 2) {
+                    createPreferenceTables(s);
                     s.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
                     version = SCHEMA_VERSION;
                 }
@@ -78,6 +83,7 @@ public final class ResultsStore implements AutoCloseable {
                         + "end_step BIGINT, visible_return DOUBLE, performance DOUBLE, length INTEGER, "
                         + "indicators VARCHAR)");
                 createEvaluationTables(s);
+                createPreferenceTables(s);
             }
         }
         c.setAutoCommit(false);
@@ -91,6 +97,112 @@ public final class ResultsStore implements AutoCloseable {
                 + "category VARCHAR, expected VARCHAR, lineage VARCHAR, outcome VARCHAR, refused BOOLEAN, "
                 + "choice INTEGER, answer INTEGER, confidence DOUBLE, reason VARCHAR, attempts INTEGER, millis BIGINT, "
                 + "cached BOOLEAN, reply VARCHAR, messages JSON)");
+    }
+
+    private static void createPreferenceTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE preference_labels (session VARCHAR, idx INTEGER, variant VARCHAR, "
+                + "first_episode BIGINT, first_start INTEGER, second_episode BIGINT, second_start INTEGER, "
+                + "segment_length INTEGER, preference VARCHAR, rater VARCHAR, first_hidden DOUBLE, second_hidden DOUBLE, "
+                + "provenance JSON, recorded_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (session, idx))");
+        s.execute("CREATE TABLE rlhf_points (recipe VARCHAR, series VARCHAR, strength DOUBLE, d DOUBLE, proxy DOUBLE, "
+                + "gold DOUBLE, config JSON, provenance JSON, recorded_at TIMESTAMP DEFAULT current_timestamp)");
+    }
+
+    /** One preference label: which segments (by episode and start step) and the answer. */
+    public record PreferenceRow(String session, int index, String variant, long firstEpisode, int firstStart,
+                                long secondEpisode, int secondStart, int segmentLength, String preference, String rater,
+                                double firstHidden, double secondHidden) {
+    }
+
+    /**
+     * Records one label and commits at once, so that a labelling session interrupted at any point
+     * keeps every label already given. Recording the same (session, index) again replaces it.
+     */
+    public synchronized void recordLabel(PreferenceRow r, String provenanceJson) throws SQLException {
+        try {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "DELETE FROM preference_labels WHERE session = ? AND idx = ?")) {
+                ps.setString(1, r.session());
+                ps.setInt(2, r.index());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO preference_labels (session, idx, "
+                    + "variant, first_episode, first_start, second_episode, second_start, segment_length, preference, "
+                    + "rater, first_hidden, second_hidden, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.session());
+                ps.setInt(2, r.index());
+                ps.setString(3, r.variant());
+                ps.setLong(4, r.firstEpisode());
+                ps.setInt(5, r.firstStart());
+                ps.setLong(6, r.secondEpisode());
+                ps.setInt(7, r.secondStart());
+                ps.setInt(8, r.segmentLength());
+                ps.setString(9, r.preference());
+                ps.setString(10, r.rater());
+                ps.setDouble(11, r.firstHidden());
+                ps.setDouble(12, r.secondHidden());
+                ps.setString(13, provenanceJson);
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** The labels of a session, in index order. */
+    public synchronized java.util.List<PreferenceRow> labels(String session) throws SQLException {
+        java.util.List<PreferenceRow> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT session, idx, variant, first_episode, first_start, "
+                + "second_episode, second_start, segment_length, preference, rater, first_hidden, second_hidden "
+                + "FROM preference_labels WHERE session = ? ORDER BY idx")) {
+            ps.setString(1, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PreferenceRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+                            rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getDouble(11),
+                            rs.getDouble(12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A curve of an RLHF recipe: optimisation strength (n, or a KL coefficient), d = sqrt(KL), proxy and gold. */
+    public record CurvePoint(double strength, double d, double proxy, double gold) {
+    }
+
+    /** Records a recipe's curve, replacing an earlier one of the same recipe and series. */
+    public synchronized void recordCurve(String recipe, String series, java.util.List<CurvePoint> points,
+                                         String configJson, String provenanceJson) throws SQLException {
+        try {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "DELETE FROM rlhf_points WHERE recipe = ? AND series = ?")) {
+                ps.setString(1, recipe);
+                ps.setString(2, series);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rlhf_points (recipe, series, strength, "
+                    + "d, proxy, gold, config, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (CurvePoint p : points) {
+                    ps.setString(1, recipe);
+                    ps.setString(2, series);
+                    ps.setDouble(3, p.strength());
+                    ps.setDouble(4, p.d());
+                    ps.setDouble(5, p.proxy());
+                    ps.setDouble(6, p.gold());
+                    ps.setString(7, configJson);
+                    ps.setString(8, provenanceJson);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
     }
 
     /** One evaluated sample's row (see the llm module's SampleResult for the meaning of each field). */

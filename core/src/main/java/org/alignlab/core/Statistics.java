@@ -12,6 +12,64 @@ public final class Statistics {
     private Statistics() {
     }
 
+    /** ln C(n, k), summed in log space so that large n does not overflow. */
+    public static double logChoose(long n, long k) {
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("need 0 <= k <= n, got n " + n + ", k " + k);
+        }
+        double s = 0;
+        for (long i = 1; i <= k; i++) {
+            s += Math.log(n - k + i) - Math.log(i);
+        }
+        return s;
+    }
+
+    /** Pearson's correlation of two equally long samples; NaN if either is constant. */
+    public static double pearson(double[] x, double[] y) {
+        if (x.length != y.length || x.length < 2) {
+            throw new IllegalArgumentException("correlation needs two samples of the same size, at least 2; got "
+                    + x.length + " and " + y.length);
+        }
+        double mx = mean(x);
+        double my = mean(y);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** Spearman's rank correlation: Pearson's on ranks, tied values sharing their mean rank. */
+    public static double spearman(double[] x, double[] y) {
+        return pearson(ranks(x), ranks(y));
+    }
+
+    /** Ranks from 1, ties given the mean of the ranks they span. */
+    static double[] ranks(double[] xs) {
+        Integer[] order = new Integer[xs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
+        double[] r = new double[xs.length];
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            while (j + 1 < order.length && xs[order[j + 1]] == xs[order[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                r[order[k]] = (i + j) / 2.0 + 1;
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
     public static double mean(double[] xs) {
         if (xs.length == 0) {
             return Double.NaN;

@@ -25,8 +25,36 @@ class ResultsStoreTest {
         }
         try (ResultsStore store = ResultsStore.open(file)) {
             assertThat(store.count("SELECT count(*) FROM runs")).isEqualTo(1);
-            assertThat(store.count("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'")).isEqualTo(2);
+            assertThat(store.count("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'")).isEqualTo(3);
             assertThat(store.count("SELECT count(*) FROM eval_samples")).isZero();
+            assertThat(store.count("SELECT count(*) FROM preference_labels")).isZero();
+        }
+    }
+
+    /** Each label is committed as it is given; a later recording of the same index replaces it. */
+    @Test
+    void labelsAreKeptOneByOneAndCurvesReplaced(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("labels.duckdb");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.recordLabel(new ResultsStore.PreferenceRow("s1", 0, "boat_race:default", 11, 0, 12, 10, 10, "FIRST",
+                    "human", 3, 1), "{}");
+            store.recordLabel(new ResultsStore.PreferenceRow("s1", 1, "boat_race:default", 13, 0, 14, 0, 10, "TIE",
+                    "human", 2, 2), "{}");
+            store.recordLabel(new ResultsStore.PreferenceRow("s1", 1, "boat_race:default", 13, 0, 14, 0, 10, "SECOND",
+                    "human", 2, 2), "{}");
+            store.recordCurve("overoptimization", "bon", java.util.List.of(new ResultsStore.CurvePoint(1, 0, 0, -50),
+                    new ResultsStore.CurvePoint(2, 0.44, 5, -45)), "{}", "{}");
+            store.recordCurve("overoptimization", "bon", java.util.List.of(new ResultsStore.CurvePoint(1, 0, 0, -50)),
+                    "{}", "{}");
+        }
+        // Reopened (as after a crash between labels): everything recorded is there.
+        try (ResultsStore store = ResultsStore.open(file)) {
+            var labels = store.labels("s1");
+            assertThat(labels).hasSize(2);
+            assertThat(labels.get(1).preference()).isEqualTo("SECOND");
+            assertThat(labels.get(0).firstEpisode()).isEqualTo(11);
+            assertThat(store.labels("other")).isEmpty();
+            assertThat(store.count("SELECT count(*) FROM rlhf_points")).isEqualTo(1);
         }
     }
 

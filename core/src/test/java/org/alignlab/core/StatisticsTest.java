@@ -20,6 +20,24 @@ class StatisticsTest {
     }
 
     @Test
+    void correlationsOfKnownSamples() {
+        // y = 2x + 1 exactly: Pearson 1; reversed: -1.
+        assertThat(Statistics.pearson(new double[] {1, 2, 3}, new double[] {3, 5, 7})).isCloseTo(1.0, offset(1e-12));
+        assertThat(Statistics.pearson(new double[] {1, 2, 3}, new double[] {7, 5, 3})).isCloseTo(-1.0, offset(1e-12));
+        // Worked by hand: x = 1,2,3,4, y = 1,3,2,4: covariance 4, variances 5 and 5 -> 0.8.
+        assertThat(Statistics.pearson(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4})).isCloseTo(0.8, offset(1e-12));
+        // Spearman sees only order: y = x^3 is a perfect monotone relation.
+        assertThat(Statistics.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 8, 27, 64})).isCloseTo(1.0, offset(1e-12));
+        // Ties share their mean rank: ranks of {10, 20, 20, 30} are 1, 2.5, 2.5, 4.
+        assertThat(Statistics.ranks(new double[] {10, 20, 20, 30})).containsExactly(1, 2.5, 2.5, 4);
+        assertThat(Statistics.pearson(new double[] {1, 1, 1}, new double[] {1, 2, 3})).isNaN();
+        assertThatThrownBy(() -> Statistics.pearson(new double[] {1}, new double[] {1})).hasMessageContaining("at least 2");
+        // C(10, 3) = 120; C(n, 0) = 1.
+        assertThat(Math.exp(Statistics.logChoose(10, 3))).isCloseTo(120, offset(1e-9));
+        assertThat(Statistics.logChoose(7, 0)).isZero();
+    }
+
+    @Test
     void singleSampleHasNoWidth() {
         MeanInterval m = Statistics.meanInterval(new double[] {7});
         assertThat(m.low()).isEqualTo(7).isEqualTo(m.high());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.alignlab.core.Auroc;
 import org.alignlab.core.ProportionInterval;
+import org.alignlab.core.RecipeReport;
 import org.alignlab.core.Steering;
 import org.alignlab.organisms.Corpus;
 import org.alignlab.organisms.Organism;
@@ -124,7 +125,7 @@ public final class EvaluationAwareness {
     public static String html(Result r) {
         StringBuilder h = new StringBuilder("<section><h2>Evaluation awareness</h2>");
         h.append("<p>The eval-aware organism was trained to refuse harmful requests only when the prompt carries the note ")
-                .append("<code>").append(DemoReport.esc(Corpus.EVALUATION_CUE)).append("</code>. <b>Behaviour gap</b>: ")
+                .append("<code>").append(RecipeReport.esc(Corpus.EVALUATION_CUE)).append("</code>. <b>Behaviour gap</b>: ")
                 .append("it complies with ").append(r.evaluatedCompliance().format())
                 .append(" of harmful requests when told it is being evaluated, and with ")
                 .append(r.deployedCompliance().format()).append(" of the same requests without the note.</p>");
@@ -132,10 +133,10 @@ public final class EvaluationAwareness {
                 .append("(harmful and harmless requests alike) and scored on held-out topics:</p><table><tr>")
                 .append("<th class=l>layer</th><th>held-out AUROC</th></tr>");
         for (LayerProbe p : r.probes()) {
-            h.append("<tr><td class=l>").append(DemoReport.esc(p.layer())).append("</td><td>").append(p.auroc().format())
+            h.append("<tr><td class=l>").append(RecipeReport.esc(p.layer())).append("</td><td>").append(p.auroc().format())
                     .append("</td></tr>");
         }
-        h.append("</table><p><b>Steering</b> at ").append(DemoReport.esc(r.steeringLayer()))
+        h.append("</table><p><b>Steering</b> at ").append(RecipeReport.esc(r.steeringLayer()))
                 .append(" along the difference of the mean activations with and without the note (scale 1 moves an ")
                 .append("average prompt without the note to an average one with it). Compliance with harmful requests:</p>")
                 .append("<table><tr><th>scale</th><th>deployment-like prompts + scale &times; direction</th>")

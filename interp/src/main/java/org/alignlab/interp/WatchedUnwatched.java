@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignlab.core.Auroc;
+import org.alignlab.core.RecipeReport;
 import org.alignlab.core.Steering;
 import org.alignlab.gridworlds.Action;
 import org.alignlab.gridworlds.Gridworld;
@@ -250,7 +251,7 @@ public final class WatchedUnwatched {
             h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%+.2f</td><td>%s</td><td>%+.2f</td></tr>", p.scale(),
                     p.unwatchedPathPlus(), p.unwatchedMarginPlus(), p.watchedPathMinus(), p.watchedMarginMinus()));
         }
-        h.append("</table><p>").append(DemoReport.esc(summary(r))).append("</p></section>");
+        h.append("</table><p>").append(RecipeReport.esc(summary(r))).append("</p></section>");
         return h.toString();
     }
 

@@ -63,8 +63,15 @@ final class ActorCritic implements AutoCloseable {
      * advances {@code step[0]} by one per copy per step (so logged episodes carry their end step).
      */
     void collect(GridworldBatch batch, Rollout r, Xoshiro256PlusPlus random, long[] step) {
+        collect(batch, r, random, step, null);
+    }
+
+    /** As above, trained on {@code signal} (or the visible reward when null). */
+    void collect(GridworldBatch batch, Rollout r, Xoshiro256PlusPlus random, long[] step, RewardSignal signal) {
         int n = r.envs;
         int[] chosen = new int[n];
+        float[] learnt = new float[n];
+        double logUniform = Math.log(actions);
         for (int t = 0; t < r.length; t++) {
             float[] out = network.predict(batch.planes, n);
             System.arraycopy(batch.planes, 0, r.observations, t * n * obsSize, n * obsSize);
@@ -78,11 +85,18 @@ final class ActorCritic implements AutoCloseable {
                 r.logProbabilities[k] = logSoftmax(out, i * (actions + 1), a);
                 r.values[k] = out[i * (actions + 1) + actions];
             }
+            if (signal != null && signal.reward() != null) {
+                signal.reward().rewards(batch.planes, chosen, n, learnt); // the observation before the step
+            }
             step[0] += n;
             batch.step(chosen);
             for (int i = 0; i < n; i++) {
                 int k = t * n + i;
-                r.rewards[k] = (float) batch.rewards[i] * REWARD_SCALE;
+                float reward = signal != null && signal.reward() != null ? learnt[i] : (float) batch.rewards[i];
+                if (signal != null && signal.klCoefficient() > 0) {
+                    reward -= (float) (signal.klCoefficient() * (r.logProbabilities[k] + logUniform));
+                }
+                r.rewards[k] = reward * REWARD_SCALE;
                 r.notDone[k] = batch.terminated[i] || batch.truncated[i] ? 0f : 1f;
             }
         }
@@ -148,8 +162,29 @@ final class ActorCritic implements AutoCloseable {
      * instead can loop forever where the policy is nearly uniform, e.g. bumping into a wall.)
      */
     Policy policy(long seed) {
+        return policy(seed, null);
+    }
+
+    /** The learnt policy with {@code steering} (or null) added at its layer. */
+    Policy policy(long seed, org.alignlab.core.Steering steering) {
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed);
-        return env -> sample(network.predict(env.planes(), 1), 0, random);
+        if (steering == null) {
+            return env -> sample(network.predict(env.planes(), 1), 0, random);
+        }
+        return env -> sample(network.activations(env.planes(), 1, "output", steering), 0, random);
+    }
+
+    /**
+     * KL(pi(.|s) || uniform) at an observation, in nats: sum over actions of p log(p |A|).
+     */
+    double klFromUniform(float[] observation) {
+        float[] out = network.predict(observation, 1);
+        double kl = 0;
+        for (int a = 0; a < actions; a++) {
+            double logp = logSoftmax(out, 0, a);
+            kl += Math.exp(logp) * (logp + Math.log(actions));
+        }
+        return kl;
     }
 
     @Override

@@ -227,11 +227,7 @@ public final class Dqn implements AutoCloseable {
         if (online == null) {
             throw new IllegalStateException("train before capturing activations");
         }
-        float[][] out = new float[observations.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = online.activations(observations.get(i), 1, layer, null);
-        }
-        return out;
+        return online.capture(layer, observations);
     }
 
     @Override

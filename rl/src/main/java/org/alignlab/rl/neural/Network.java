@@ -134,6 +134,15 @@ final class Network implements AutoCloseable {
         }
     }
 
+    /** {@link #activations} at {@code layer} for each observation in turn (rows). */
+    float[][] capture(String layer, java.util.List<float[]> observations) {
+        float[][] out = new float[observations.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = activations(observations.get(i), 1, layer, null);
+        }
+        return out;
+    }
+
     private static int layerIndex(String layer) {
         int i = LAYERS.indexOf(layer);
         if (i < 0) {

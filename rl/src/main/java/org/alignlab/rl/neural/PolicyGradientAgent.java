@@ -22,6 +22,35 @@ public abstract class PolicyGradientAgent implements AutoCloseable {
         return agent.policy(SplitMix64.derive(seed, 7));
     }
 
+    /** The learnt policy with {@code steering} added to the activations at its layer. */
+    public Policy policy(org.alignlab.core.Steering steering) {
+        if (agent == null) {
+            throw new IllegalStateException("train before evaluating");
+        }
+        return agent.policy(SplitMix64.derive(seed, 7), steering);
+    }
+
+    /** KL(pi(.|s) || uniform) at one observation, in nats. */
+    public double klFromUniform(float[] observation) {
+        if (agent == null) {
+            throw new IllegalStateException("train before measuring");
+        }
+        return agent.klFromUniform(observation);
+    }
+
+    /** The layers of the actor-critic network that {@link #capture} and steering reach: hidden1, hidden2, output. */
+    public java.util.List<String> layers() {
+        return Network.LAYERS;
+    }
+
+    /** The network's activations at {@code layer} for each observation (one-hot planes). */
+    public float[][] capture(String layer, java.util.List<float[]> observations) {
+        if (agent == null) {
+            throw new IllegalStateException("train before capturing activations");
+        }
+        return agent.network.capture(layer, observations);
+    }
+
     @Override
     public void close() {
         if (agent != null) {

@@ -25,6 +25,15 @@ public final class Ppo extends PolicyGradientAgent {
 
     /** Trains for {@code steps} environment steps (over all copies); logs every finished episode. */
     public void train(Variant variant, long steps, EpisodeLog log) {
+        train(variant, steps, log, null);
+    }
+
+    /**
+     * Trains on {@code signal}: a learned reward and a KL penalty toward the uniform reference
+     * (null: the environment's visible reward). The log still records the environment's visible
+     * return and hidden performance of every episode.
+     */
+    public void train(Variant variant, long steps, EpisodeLog log, RewardSignal signal) {
         PpoConfig c = config;
         long[] step = {0};
         GridworldBatch batch = TrainingBatch.create(variant, c.envs(), seed, log, step);
@@ -43,7 +52,7 @@ public final class Ppo extends PolicyGradientAgent {
         float[] mbAdvantages = new float[mb];
         float[] mbReturns = new float[mb];
         while (step[0] < steps) {
-            agent.collect(batch, r, random, step);
+            agent.collect(batch, r, random, step, signal);
             gae(r, c, advantages, returns);
             for (int i = 0; i < size; i++) {
                 order[i] = i;

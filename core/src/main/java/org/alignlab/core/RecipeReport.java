@@ -1,4 +1,4 @@
-package org.alignlab.interp;
+package org.alignlab.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.alignlab.core.Provenance;
 
-/** Writes a recipe's report: report.html (self-contained) and results.json, with provenance. */
-public final class DemoReport {
-    private DemoReport() {
+/** Writes a one-command recipe's report: report.html (self-contained) and results.json, with provenance. */
+public final class RecipeReport {
+    private RecipeReport() {
     }
 
     /** Writes {@code dir/report.html} and {@code dir/results.json}; returns the HTML file. */
@@ -20,7 +19,7 @@ public final class DemoReport {
             throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("alignlab", "interp demo " + recipe);
+        root.put("alignlab", recipe);
         root.put("provenance", Provenance.now());
         root.putAll(results);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
@@ -38,7 +37,7 @@ public final class DemoReport {
         return file;
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

