@@ -170,9 +170,96 @@ public final class RewardModel implements AutoCloseable {
 
     /** Per-step rewards of member {@code p} for (n, features) inputs: (n). */
     private static NDArray rewards(Map<String, NDArray> p, NDArray x) {
-        NDArray h1 = ai.djl.nn.Activation.relu(x.matMul(p.get("w1")).add(p.get("b1")));
-        NDArray h2 = ai.djl.nn.Activation.relu(h1.matMul(p.get("w2")).add(p.get("b2")));
-        return h2.matMul(p.get("w3")).add(p.get("b3")).reshape(-1);
+        return forward(p, x, null, null, null).reshape(-1);
+    }
+
+    /** The layers {@link #capture} reads: each member's hidden1, hidden2 and output (the step reward). */
+    public static final List<String> LAYERS = List.of("hidden1", "hidden2", "output");
+
+    /**
+     * The forward pass, optionally stopping at {@code stopAt} (returning that layer's activations)
+     * and adding {@code steering} at its layer.
+     */
+    private static NDArray forward(Map<String, NDArray> p, NDArray x, String stopAt,
+                                   org.alignlab.core.Steering steering, NDManager sub) {
+        NDArray h = x;
+        String[][] layers = {{"hidden1", "w1", "b1"}, {"hidden2", "w2", "b2"}, {"output", "w3", "b3"}};
+        for (String[] l : layers) {
+            h = h.matMul(p.get(l[1])).add(p.get(l[2]));
+            if (!l[0].equals("output")) {
+                h = ai.djl.nn.Activation.relu(h);
+            }
+            if (steering != null && steering.layer().equals(l[0])) {
+                h = h.add(sub.create(steering.vector()));
+            }
+            if (l[0].equals(stopAt)) {
+                return h;
+            }
+        }
+        return h;
+    }
+
+    private static void checkLayer(String layer) {
+        if (!LAYERS.contains(layer)) {
+            throw new IllegalArgumentException("no layer '" + layer + "' in the reward model; layers: "
+                    + String.join(", ", LAYERS));
+        }
+    }
+
+    /**
+     * Member {@code member}'s activations at {@code layer} for every real (unpadded) step of the
+     * segments, in order: one row per step.
+     */
+    public float[][] capture(int member, String layer, List<Segment> segments) {
+        checkLayer(layer);
+        if (member < 0 || member >= members.size()) {
+            throw new IllegalArgumentException("member " + member + " does not exist; the ensemble has " + members.size());
+        }
+        int length = segments.get(0).length();
+        float[] x = inputs(segments);
+        float[] mask = mask(segments);
+        boolean mode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray out = forward(members.get(member), sub.create(x, new Shape((long) segments.size() * length, features)),
+                    layer, null, sub);
+            int width = (int) out.getShape().get(1);
+            float[] values = out.toFloatArray();
+            List<float[]> rows = new ArrayList<>();
+            for (int i = 0; i < mask.length; i++) {
+                if (mask[i] > 0) {
+                    float[] row = new float[width];
+                    System.arraycopy(values, i * width, row, 0, width);
+                    rows.add(row);
+                }
+            }
+            return rows.toArray(float[][]::new);
+        } finally {
+            JniUtils.setGradMode(mode);
+        }
+    }
+
+    /** The ensemble's segment scores with {@code steering} added at its layer in every member. */
+    public double[] score(List<Segment> segments, org.alignlab.core.Steering steering) {
+        checkLayer(steering.layer());
+        int length = segments.get(0).length();
+        boolean mode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray x = sub.create(inputs(segments), new Shape((long) segments.size() * length, features));
+            NDArray m = sub.create(mask(segments));
+            double[] out = new double[segments.size()];
+            for (Map<String, NDArray> p : members) {
+                float[] s = forward(p, x, null, steering, sub).reshape(-1).mul(m).reshape(segments.size(), length)
+                        .sum(new int[] {1}).toFloatArray();
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += s[i] / members.size();
+                }
+            }
+            return out;
+        } finally {
+            JniUtils.setGradMode(mode);
+        }
     }
 
     /** Step inputs of segments, row by row (observation planes, then the one-hot action; zeros for padding). */

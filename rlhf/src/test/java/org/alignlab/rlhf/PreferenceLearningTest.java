@@ -98,6 +98,17 @@ class PreferenceLearningTest {
             assertThat(model.fit().validationLabels()).isCloseTo((int) Math.round(labels.size() / Math.E), within(5));
             assertThat(model.fit().trainingLoss()).isFinite();
             assertThat(model.fit().validationLoss()).isFinite();
+
+            // The interpretability hooks: one row per real step; a constant added to the output layer adds
+            // that constant per real step to each segment's score; a wrong layer names the right ones.
+            int steps = heldOut.stream().mapToInt(Segment::steps).sum();
+            assertThat(model.capture(0, "hidden2", heldOut)).hasNumberOfRows(steps);
+            double[] shifted = model.score(heldOut, new org.alignlab.core.Steering("output", new float[] {1}, 0.5));
+            for (int i = 0; i < heldOut.size(); i++) {
+                assertThat(shifted[i]).isCloseTo(predicted[i] + 0.5 * heldOut.get(i).steps(), within(1e-3));
+            }
+            assertThatThrownBy(() -> model.capture(0, "hidden9", heldOut))
+                    .hasMessageContaining("no layer 'hidden9'").hasMessageContaining("hidden1, hidden2, output");
         }
     }
 
