@@ -8,10 +8,6 @@ import org.alignlab.core.Progress;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
-import org.alignlab.rl.EpisodeLog;
-import org.alignlab.rl.neural.Ppo;
-import org.alignlab.rl.neural.PpoConfig;
-import org.alignlab.rl.neural.RewardSignal;
 
 /**
  * The over-optimisation recipe: reward models are fitted to an honest oracle's comparisons of
@@ -76,7 +72,8 @@ public final class OveroptimisationRecipe {
                     progress.step("best-of-n");
                     List<Point> rl = new ArrayList<>();
                     for (double beta : c.klCoefficients()) {
-                        rl.add(ppo(variant, rm, beta, c, referenceGold));
+                        PolicyOptimiser.Outcome o = PolicyOptimiser.ppo(variant, rm, beta, c.ppoSteps(), c.seed());
+                        rl.add(new Point(o.strength(), o.d(), o.proxy(), o.gold()));
                         progress.step("PPO, KL coefficient " + beta);
                     }
                     models.add(new ModelResult(hidden, comparisons, rm.fit(), bon, bonFit, smallFit,
@@ -145,28 +142,6 @@ public final class OveroptimisationRecipe {
             return OverOptimisation.fit(form, d, g);
         } catch (IllegalArgumentException e) {
             return null; // too few points: the report says so
-        }
-    }
-
-    /** PPO on the reward model with KL coefficient {@code beta}: its d, mean proxy and mean gold. */
-    private static Point ppo(Variant variant, RewardModel rm, double beta, Config c, double referenceGold) {
-        PpoConfig pc = PpoConfig.defaults();
-        try (Ppo agent = new Ppo(pc, c.seed())) {
-            agent.train(variant, c.ppoSteps(), new EpisodeLog(), new RewardSignal(rm.stepReward(), beta));
-            // Evaluate: episodes of the trained (sampled) policy, their KL from the reference, proxy and gold.
-            List<Segment> played = SegmentSampler.sample(variant, agent.policy(), 30, Gridworld.MAX_STEPS, 0,
-                    c.seed() * 7 + 3);
-            double kl = 0;
-            for (Segment s : played) {
-                for (int t = 0; t < s.length(); t++) {
-                    if (!s.padding()[t]) {
-                        kl += agent.klFromUniform(s.observations()[t]) / played.size();
-                    }
-                }
-            }
-            double proxy = java.util.Arrays.stream(rm.standardisedReturn(played)).average().orElse(0);
-            double gold = played.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0);
-            return new Point(beta, Math.sqrt(Math.max(0, kl)), proxy, gold);
         }
     }
 

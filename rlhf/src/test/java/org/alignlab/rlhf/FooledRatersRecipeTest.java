@@ -1,0 +1,28 @@
+package org.alignlab.rlhf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Raters who see only the observations teach the policy to look good; an honest oracle does not. */
+class FooledRatersRecipeTest {
+
+    @Test
+    void theObservationOnlyRaterOpensAGapTheOracleDoesNot() {
+        FooledRatersRecipe.Config c = new FooledRatersRecipe.Config("tomato_watering:default",
+                new String[] {"observed", "oracle"}, 500, 10, new double[] {1, 0.01}, 30_000, 1);
+        FooledRatersRecipe.Result r = FooledRatersRecipe.run(c, System.out, false);
+        FooledRatersRecipe.RaterResult observed = r.raters().get(0);
+        FooledRatersRecipe.RaterResult oracle = r.raters().get(1);
+        assertThat(oracle.labelAgreementWithHidden()).isEqualTo(1.0);
+        assertThat(observed.labelAgreementWithHidden()).isLessThan(1.0);
+        PolicyOptimiser.Outcome fooled = observed.outcomes().get(1);
+        PolicyOptimiser.Outcome honest = oracle.outcomes().get(1);
+        // Measured at these settings: the fooled policy looks far better than it is; the honest one does not.
+        assertThat(FooledRatersRecipe.gap(fooled)).isGreaterThan(FooledRatersRecipe.gap(honest) + 10);
+        assertThat(fooled.visible()).isGreaterThan(honest.visible());
+        assertThat(fooled.gold()).isLessThan(honest.gold());
+        assertThat(FooledRatersRecipe.findings(r)).hasSize(2);
+        assertThat(FooledRatersRecipe.html(r)).contains("<svg", "looking good");
+    }
+}
