@@ -24,8 +24,34 @@ public final class PolicyOptimiser {
 
     /** Trains PPO on {@code rm} with KL coefficient {@code beta} for {@code steps}, then plays 30 episodes. */
     public static Outcome ppo(Variant variant, RewardModel rm, double beta, long steps, long seed) {
+        return ppoAndSample(variant, rm, beta, steps, seed, 0, 1).outcome();
+    }
+
+    /** An outcome and segments of the trained policy's play (for the next round of comparisons). */
+    public record Trained(Outcome outcome, List<Segment> segments) {
+    }
+
+    /**
+     * As {@link #ppo}, and also cuts {@code segmentLength}-step segments from {@code episodes}
+     * episodes of the trained policy (10% random actions, so that segments differ).
+     */
+    public static Trained ppoAndSample(Variant variant, RewardModel rm, double beta, long steps, long seed, int episodes,
+                                       int segmentLength) {
+        return ppoAndSample(variant, rm.stepReward(), rm, beta, steps, seed, episodes, segmentLength, 0.1);
+    }
+
+    /** PPO on any step reward; the proxy is scored by {@code scorer} (NaN without one). */
+    public static Outcome ppo(Variant variant, RewardSignal.StepReward reward, double beta, long steps, long seed) {
+        return ppoAndSample(variant, reward, null, beta, steps, seed, 0, 1, 0).outcome();
+    }
+
+    /** The general form: segments cut with {@code epsilon} random actions. */
+    static Trained ppoAndSample(Variant variant, RewardSignal.StepReward reward, RewardModel scorer, double beta,
+                                long steps, long seed, int episodes, int segmentLength, double epsilon) {
         try (Ppo agent = new Ppo(PpoConfig.defaults(), seed)) {
-            agent.train(variant, steps, new EpisodeLog(), new RewardSignal(rm.stepReward(), beta));
+            agent.train(variant, steps, new EpisodeLog(), new RewardSignal(reward, beta));
+            List<Segment> segments = episodes == 0 ? List.of()
+                    : SegmentSampler.sample(variant, agent.policy(), episodes, segmentLength, epsilon, seed * 13 + 5);
             List<Segment> played = SegmentSampler.sample(variant, agent.policy(), 30, Gridworld.MAX_STEPS, 0, seed * 7 + 3);
             double kl = 0;
             for (Segment s : played) {
@@ -35,10 +61,11 @@ public final class PolicyOptimiser {
                     }
                 }
             }
-            double proxy = java.util.Arrays.stream(rm.standardisedReturn(played)).average().orElse(0);
+            double proxy = scorer == null ? Double.NaN
+                    : java.util.Arrays.stream(scorer.standardisedReturn(played)).average().orElse(0);
             double gold = played.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0);
             double visible = played.stream().mapToDouble(Segment::visibleReturn).average().orElse(0);
-            return new Outcome(beta, Math.sqrt(Math.max(0, kl)), proxy, gold, visible);
+            return new Trained(new Outcome(beta, Math.sqrt(Math.max(0, kl)), proxy, gold, visible), segments);
         }
     }
 }

@@ -92,7 +92,8 @@ final class ActorCritic implements AutoCloseable {
             batch.step(chosen);
             for (int i = 0; i < n; i++) {
                 int k = t * n + i;
-                float reward = signal != null && signal.reward() != null ? learnt[i] : (float) batch.rewards[i];
+                float reward = signal != null && signal.reward() != null ? learnt[i]
+                        : signal != null && signal.hidden() ? (float) batch.hiddenRewards[i] : (float) batch.rewards[i];
                 if (signal != null && signal.klCoefficient() > 0) {
                     reward -= (float) (signal.klCoefficient() * (r.logProbabilities[k] + logUniform));
                 }

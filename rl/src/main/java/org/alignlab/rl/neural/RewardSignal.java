@@ -9,9 +9,22 @@ package org.alignlab.rl.neural;
  *
  * @param reward        the learned reward of each copy's step, or null for the environment's reward
  * @param klCoefficient the penalty's weight (0: none)
+ * @param hidden        train on the environment's hidden reward (the true objective) instead: a baseline
  */
-public record RewardSignal(StepReward reward, double klCoefficient) {
+public record RewardSignal(StepReward reward, double klCoefficient, boolean hidden) {
+    public RewardSignal(StepReward reward, double klCoefficient) {
+        this(reward, klCoefficient, false);
+    }
+
+    /** The true objective itself: what an agent would learn if the reward were right. */
+    public static RewardSignal hiddenReward() {
+        return new RewardSignal(null, 0, true);
+    }
+
     public RewardSignal {
+        if (hidden && reward != null) {
+            throw new IllegalArgumentException("train on a learnt reward or on the hidden reward, not both");
+        }
         if (!(klCoefficient >= 0) || Double.isInfinite(klCoefficient)) {
             throw new IllegalArgumentException("the KL coefficient must be a finite number of at least 0, got "
                     + klCoefficient);
