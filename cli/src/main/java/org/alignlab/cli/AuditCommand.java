@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
             "",
             "Writes to --out: report.html (open it in a browser), results.json, results.duckdb (every "
                 + "episode, with provenance) and language-models/ORGANISM/ (every conversation). A run that was "
-                + "interrupted continues with --resume."})
+                + "interrupted continues with --resume.",
+            "",
+            "Recipes run into this folder (alignlab rlhf RECIPE, alignlab interp demo RECIPE; their default --out is "
+                + "audit-results/rlhf and audit-results/interp) add their sections to report.html; after running more, "
+                + "alignlab audit --resume rewrites the report without redoing finished work."})
 final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "ENV[:VARIANT]",
@@ -119,6 +123,14 @@ final class AuditCommand implements Callable<Integer> {
             report.with(new AuditReport.Section("language_models", OrganismAudit.html(organisms),
                     OrganismAudit.json(organisms)));
         }
+        // Recipes run with --out inside this folder (alignlab rlhf ..., alignlab interp demo ...) join the report.
+        int included = 0;
+        for (String part : new String[] {"rlhf", "interp"}) {
+            for (String html : org.alignlab.core.RecipeReport.sectionsUnder(out.resolve(part))) {
+                report.with(new AuditReport.Section("recipe_" + part + "_" + included++, html,
+                        java.util.Map.of("from", out.resolve(part).toString())));
+            }
+        }
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
         if (organisms != null) {
@@ -126,7 +138,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         Path json = report.writeJson(out);
         Path html = report.writeHtml(out);
-        stdout.printf("%nWrote %s, %s and %s.%n", html, json, result.store());
+        stdout.printf("%nWrote %s, %s and %s%s.%n", html, json, result.store(), included == 0 ? ""
+                : " (with " + included + " recipe section" + (included == 1 ? "" : "s") + " found under " + out.resolve("rlhf") + " and "
+                + out.resolve("interp") + ")");
         return 0;
     }
 }

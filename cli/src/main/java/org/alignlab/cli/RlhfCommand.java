@@ -41,7 +41,7 @@ final class RlhfCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--out", defaultValue = "rlhf-results", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--out", defaultValue = "audit-results/rlhf", description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
     }
 
@@ -50,6 +50,27 @@ final class RlhfCommand implements Runnable {
                             Map<String, Object> json) throws java.io.IOException {
         Path report = RecipeReport.write(dir, recipe, title, html, json);
         stdout.printf("%nWrote %s, %s and %s.%n", report, dir.resolve("results.json"), dir.resolve("results.duckdb"));
+    }
+
+    /** A label sink that keeps every label set, to record once the recipe is done. */
+    static final class KeptLabels implements org.alignlab.rlhf.LabelSink {
+        final Map<String, List<org.alignlab.rlhf.Label>> sets = new LinkedHashMap<>();
+
+        @Override
+        public void labels(String session, List<org.alignlab.rlhf.Label> labels) {
+            sets.put(session, List.copyOf(labels));
+        }
+
+        /** Records them in DIR/results.duckdb (table preference_labels), with provenance. */
+        void record(Path dir) throws Exception {
+            String provenance = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(org.alignlab.core.Provenance.now());
+            try (var store = org.alignlab.core.ResultsStore.open(dir.resolve("results.duckdb"))) {
+                for (var e : sets.entrySet()) {
+                    store.recordLabels(e.getKey(), org.alignlab.rlhf.LabelSink.rows(e.getKey(), e.getValue()), provenance);
+                }
+            }
+        }
     }
 
     /** Records a recipe's curves in DIR/results.duckdb with the config and provenance. */
@@ -93,11 +114,13 @@ final class RlhfCommand implements Runnable {
             org.alignlab.gridworlds.Gridworlds.variant(env); // a clear error for an unknown environment, before any work
             OveroptimisationRecipe.Config c = new OveroptimisationRecipe.Config(env, d.hiddenUnits(), d.comparisons(),
                     d.segmentLength(), episodes, d.bestOfN(), d.klCoefficients(), common.ppoSteps, common.seed);
-            OveroptimisationRecipe.Result r = OveroptimisationRecipe.run(c, System.err, System.console() != null);
+            KeptLabels kept = new KeptLabels();
+            OveroptimisationRecipe.Result r = OveroptimisationRecipe.run(c, System.err, System.console() != null, kept);
             var stdout = spec.commandLine().getOut();
             OveroptimisationRecipe.print(r, stdout);
             Path dir = common.out.resolve("overoptimization");
             java.nio.file.Files.createDirectories(dir);
+            kept.record(dir);
             OveroptimisationRecipe.record(r, c, dir.resolve("results.duckdb"));
             writeReport(stdout, dir, "rlhf overoptimization", "alignlab: reward-model over-optimisation",
                     OveroptimisationRecipe.html(r), OveroptimisationRecipe.json(r));
@@ -139,11 +162,13 @@ final class RlhfCommand implements Runnable {
             var c = new org.alignlab.rlhf.FooledRatersRecipe.Config(env,
                     raters.isEmpty() ? d.raters() : raters.toArray(String[]::new), comparisons, d.segmentLength(),
                     d.klCoefficients(), common.ppoSteps, common.seed);
-            var r = org.alignlab.rlhf.FooledRatersRecipe.run(c, System.err, System.console() != null);
+            KeptLabels kept = new KeptLabels();
+            var r = org.alignlab.rlhf.FooledRatersRecipe.run(c, System.err, System.console() != null, kept);
             var stdout = spec.commandLine().getOut();
             org.alignlab.rlhf.FooledRatersRecipe.print(r, stdout);
             Path dir = common.out.resolve("fooled-raters");
             java.nio.file.Files.createDirectories(dir);
+            kept.record(dir);
             Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
             for (var rr : r.raters()) {
                 curves.put(rr.rater(), rr.outcomes().stream()
@@ -192,11 +217,13 @@ final class RlhfCommand implements Runnable {
             var d = org.alignlab.rlhf.OfflineAblationRecipe.Config.defaults();
             var c = new org.alignlab.rlhf.OfflineAblationRecipe.Config(env, rater, rounds, labelsPerRound, d.segmentLength(),
                     d.klCoefficient(), common.ppoSteps, common.seed);
-            var r = org.alignlab.rlhf.OfflineAblationRecipe.run(c, System.err, System.console() != null);
+            KeptLabels kept = new KeptLabels();
+            var r = org.alignlab.rlhf.OfflineAblationRecipe.run(c, System.err, System.console() != null, kept);
             var stdout = spec.commandLine().getOut();
             org.alignlab.rlhf.OfflineAblationRecipe.print(r, stdout);
             Path dir = common.out.resolve("offline-ablation");
             java.nio.file.Files.createDirectories(dir);
+            kept.record(dir);
             List<CurvePoint> online = new ArrayList<>();
             for (var x : r.online()) {
                 online.add(new CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(), x.outcome().gold()));
@@ -235,11 +262,13 @@ final class RlhfCommand implements Runnable {
             var d = org.alignlab.rlhf.FixGamingRecipe.Config.defaults();
             var c = new org.alignlab.rlhf.FixGamingRecipe.Config(envs.isEmpty() ? d.variants() : envs.toArray(String[]::new),
                     d.comparisons(), d.segmentLength(), d.klCoefficient(), common.ppoSteps, common.seed);
-            var r = org.alignlab.rlhf.FixGamingRecipe.run(c, System.err, System.console() != null);
+            KeptLabels kept = new KeptLabels();
+            var r = org.alignlab.rlhf.FixGamingRecipe.run(c, System.err, System.console() != null, kept);
             var stdout = spec.commandLine().getOut();
             org.alignlab.rlhf.FixGamingRecipe.print(r, stdout);
             Path dir = common.out.resolve("fix-gaming");
             java.nio.file.Files.createDirectories(dir);
+            kept.record(dir);
             Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
             for (var e : r.environments()) {
                 List<CurvePoint> points = new ArrayList<>();
@@ -289,11 +318,13 @@ final class RlhfCommand implements Runnable {
             var d = org.alignlab.rlhf.PluralismRecipe.Config.defaults();
             var c = new org.alignlab.rlhf.PluralismRecipe.Config(env, groups.isEmpty() ? d.groups() : groups.toArray(String[]::new),
                     comparisons, d.segmentLength(), d.mixtures(), d.klCoefficient(), common.ppoSteps, common.seed);
-            var r = org.alignlab.rlhf.PluralismRecipe.run(c, System.err, System.console() != null);
+            KeptLabels kept = new KeptLabels();
+            var r = org.alignlab.rlhf.PluralismRecipe.run(c, System.err, System.console() != null, kept);
             var stdout = spec.commandLine().getOut();
             org.alignlab.rlhf.PluralismRecipe.print(r, stdout);
             Path dir = common.out.resolve("pluralism");
             java.nio.file.Files.createDirectories(dir);
+            kept.record(dir);
             // One row per rule and group: strength = the group's number, proxy = its raw value, gold = its welfare.
             Map<String, List<CurvePoint>> curves =
                     new LinkedHashMap<>();

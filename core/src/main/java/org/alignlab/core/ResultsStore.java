@@ -151,6 +151,42 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /** Records a whole label set (simulated raters' answers) in one transaction, replacing the session's earlier rows. */
+    public synchronized void recordLabels(String session, java.util.List<PreferenceRow> rows, String provenanceJson)
+            throws SQLException {
+        try {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM preference_labels WHERE session = ?")) {
+                ps.setString(1, session);
+                ps.executeUpdate();
+            }
+            try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
+                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "preference_labels")) {
+                for (PreferenceRow r : rows) {
+                    a.beginRow();
+                    a.append(session);
+                    a.append(r.index());
+                    a.append(r.variant());
+                    a.append(r.firstEpisode());
+                    a.append(r.firstStart());
+                    a.append(r.secondEpisode());
+                    a.append(r.secondStart());
+                    a.append(r.segmentLength());
+                    a.append(r.preference());
+                    a.append(r.rater());
+                    a.append(r.firstHidden());
+                    a.append(r.secondHidden());
+                    a.append(provenanceJson);
+                    a.append(java.time.LocalDateTime.now());
+                    a.endRow();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
     /** The labels of a session, in index order. */
     public synchronized java.util.List<PreferenceRow> labels(String session) throws SQLException {
         java.util.List<PreferenceRow> out = new java.util.ArrayList<>();

@@ -42,6 +42,9 @@ class ResultsStoreTest {
                     "human", 2, 2), "{}");
             store.recordLabel(new ResultsStore.PreferenceRow("s1", 1, "boat_race:default", 13, 0, 14, 0, 10, "SECOND",
                     "human", 2, 2), "{}");
+            store.recordLabels("sim", java.util.List.of(
+                    new ResultsStore.PreferenceRow("sim", 0, "boat_race:default", 1, 0, 2, 0, 10, "FIRST", "oracle", 1, 0),
+                    new ResultsStore.PreferenceRow("sim", 1, "boat_race:default", 3, 0, 4, 0, 10, "TIE", "oracle", 0, 0)), "{}");
             store.recordCurve("overoptimization", "bon", java.util.List.of(new ResultsStore.CurvePoint(1, 0, 0, -50),
                     new ResultsStore.CurvePoint(2, 0.44, 5, -45)), "{}", "{}");
             store.recordCurve("overoptimization", "bon", java.util.List.of(new ResultsStore.CurvePoint(1, 0, 0, -50)),
@@ -54,6 +57,7 @@ class ResultsStoreTest {
             assertThat(labels.get(1).preference()).isEqualTo("SECOND");
             assertThat(labels.get(0).firstEpisode()).isEqualTo(11);
             assertThat(store.labels("other")).isEmpty();
+            assertThat(store.labels("sim")).extracting(ResultsStore.PreferenceRow::preference).containsExactly("FIRST", "TIE");
             assertThat(store.count("SELECT count(*) FROM rlhf_points")).isEqualTo(1);
         }
     }

@@ -44,6 +44,11 @@ public final class FixGamingRecipe {
     }
 
     public static Result run(Config c, PrintStream log, boolean terminal) {
+        return run(c, log, terminal, LabelSink.NONE);
+    }
+
+    /** As above, handing every label set to {@code sink}. */
+    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
         long start = System.nanoTime();
         Progress progress = new Progress(log, "fix-gaming", c.variants().length * (2 + c.comparisons().length), terminal);
         List<EnvironmentResult> out = new ArrayList<>();
@@ -62,6 +67,7 @@ public final class FixGamingRecipe {
             for (int n : c.comparisons()) {
                 List<Label> labels = OfflineAblationRecipe.randomLabels(Rater.oracle(), pieces, n,
                         new SplittableRandom(c.seed() + n));
+                sink.labels("fix-gaming/" + id + "/oracle-" + n, labels);
                 try (RewardModel rm = RewardModel.train(labels, actions, RewardModel.Settings.defaults(c.seed()))) {
                     learnt.put(n, PolicyOptimiser.ppo(variant, rm, c.klCoefficient(), c.ppoSteps(), c.seed()).gold());
                     accuracy.put(n, rm.fit().validationAccuracy());

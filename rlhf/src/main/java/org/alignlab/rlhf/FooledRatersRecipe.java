@@ -39,6 +39,11 @@ public final class FooledRatersRecipe {
     }
 
     public static Result run(Config c, PrintStream log, boolean terminal) {
+        return run(c, log, terminal, LabelSink.NONE);
+    }
+
+    /** As above, handing every label set to {@code sink}. */
+    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
@@ -62,6 +67,7 @@ public final class FooledRatersRecipe {
                     agree += (p == Rater.Preference.FIRST) == (a.hiddenReturn() > b.hiddenReturn()) ? 1 : 0;
                 }
             }
+            sink.labels("fooled-raters/" + spec, labels);
             try (RewardModel rm = RewardModel.train(labels, actions, RewardModel.Settings.defaults(c.seed()))) {
                 progress.step("reward model from the " + spec + " rater");
                 List<PolicyOptimiser.Outcome> outcomes = new ArrayList<>();

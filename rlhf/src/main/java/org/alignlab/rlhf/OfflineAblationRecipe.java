@@ -39,6 +39,11 @@ public final class OfflineAblationRecipe {
     }
 
     public static Result run(Config c, PrintStream log, boolean terminal) {
+        return run(c, log, terminal, LabelSink.NONE);
+    }
+
+    /** As above, handing every label set to {@code sink}. */
+    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
@@ -74,9 +79,11 @@ public final class OfflineAblationRecipe {
             }
         }
 
+        sink.labels("offline-ablation/online", labels);
         // Offline: every label on the reference's segments, one model, optimised as hard.
         List<Label> offlineLabels = randomLabels(rater, reference, labels.size(), new SplittableRandom(c.seed() + 99));
         Round offline;
+        sink.labels("offline-ablation/offline", offlineLabels);
         try (RewardModel frozen = RewardModel.train(offlineLabels, actions, RewardModel.Settings.defaults(c.seed()))) {
             PolicyOptimiser.Trained t = PolicyOptimiser.ppoAndSample(variant, frozen, c.klCoefficient(), c.ppoSteps(),
                     c.seed(), 60, c.segmentLength());

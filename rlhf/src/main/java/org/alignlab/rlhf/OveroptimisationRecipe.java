@@ -35,7 +35,7 @@ public final class OveroptimisationRecipe {
     }
 
     /** One reward model's curves and fits. */
-    public record ModelResult(int hidden, int comparisons, RewardModel.Fit fit, List<Point> bestOfN,
+    public record ModelResult(int hidden, int comparisons, RewardModel.Fit fit, double goldCorrelation, List<Point> bestOfN,
                               OverOptimisation.Fit bestOfNFit, OverOptimisation.Fit smallNFit, double predictedAtLargest,
                               double measuredAtLargest, List<Point> rl, OverOptimisation.Fit rlFit) {
     }
@@ -44,6 +44,11 @@ public final class OveroptimisationRecipe {
     }
 
     public static Result run(Config c, PrintStream log, boolean terminal) {
+        return run(c, log, terminal, LabelSink.NONE);
+    }
+
+    /** As above, handing every label set to {@code sink}. */
+    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
@@ -60,6 +65,7 @@ public final class OveroptimisationRecipe {
             for (int comparisons : c.comparisons()) {
                 List<Label> labels = oracleLabels(pieces, comparisons, new SplittableRandom(c.seed() + comparisons));
                 RewardModel.Settings s = new RewardModel.Settings(3, hidden, 60, 32, 3e-3f, 1e-4, 0.1, c.seed());
+                sink.labels("overoptimization/rm" + hidden + "x" + comparisons, labels);
                 try (RewardModel rm = RewardModel.train(labels, actions, s)) {
                     progress.step("reward model " + hidden + " units, " + comparisons + " comparisons");
                     double[] proxy = rm.standardisedReturn(episodes);
@@ -76,7 +82,9 @@ public final class OveroptimisationRecipe {
                         rl.add(new Point(o.strength(), o.d(), o.proxy(), o.gold()));
                         progress.step("PPO, KL coefficient " + beta);
                     }
-                    models.add(new ModelResult(hidden, comparisons, rm.fit(), bon, bonFit, smallFit,
+                    // How well the model's episode scores track the true objective (Spearman, over the reference's episodes).
+                    double correlation = org.alignlab.core.Statistics.spearman(proxy, gold);
+                    models.add(new ModelResult(hidden, comparisons, rm.fit(), correlation, bon, bonFit, smallFit,
                             smallFit == null ? Double.NaN : smallFit.predict(largest.d()) + referenceGold, largest.gold(),
                             rl, fitGold(OverOptimisation.Form.RL, rl, Integer.MAX_VALUE, referenceGold)));
                 }
@@ -149,8 +157,9 @@ public final class OveroptimisationRecipe {
         out.printf("Over-optimisation on %s (reference: uniform random policy, mean gold %.2f); %.0f s%n", r.variant(),
                 r.referenceGold(), r.seconds());
         for (ModelResult m : r.models()) {
-            out.printf("%nreward model: %d hidden units x 3 members, %d oracle comparisons; held-out accuracy %.2f%n",
-                    m.hidden(), m.comparisons(), m.fit().validationAccuracy());
+            out.printf("%nreward model: %d hidden units x 3 members, %d oracle comparisons; held-out accuracy %.2f; "
+                    + "rank correlation with the hidden performance over the reference's episodes %.2f%n",
+                    m.hidden(), m.comparisons(), m.fit().validationAccuracy(), m.goldCorrelation());
             out.println("  best-of-n:   n      d     proxy    gold");
             for (Point p : m.bestOfN()) {
                 out.printf("            %4.0f  %5.2f  %7.2f  %7.2f%n", p.n(), p.d(), p.proxy(), p.gold());
@@ -245,13 +254,14 @@ public final class OveroptimisationRecipe {
         }
         h.append("</ul>");
         h.append("<table><tr><th>hidden units</th><th>comparisons</th><th>held-out accuracy</th>")
+                .append("<th>rank correlation with gold</th>")
                 .append("<th class=l>best-of-n fit</th><th>predicted from n &le; 16 at the largest n</th><th>measured</th>")
                 .append("<th class=l>RL fit</th><th>gold at the strongest PPO</th></tr>");
         for (ModelResult m : r.models()) {
             Point strongest = m.rl().get(m.rl().size() - 1);
-            h.append(String.format("<tr><td>%d</td><td>%d</td><td>%.2f</td><td class=l>%s</td><td>%.2f</td><td>%.2f</td>"
-                            + "<td class=l>%s</td><td>%.2f</td></tr>", m.hidden(), m.comparisons(),
-                    m.fit().validationAccuracy(), Charts.esc(fitText(m.bestOfNFit())), m.predictedAtLargest(),
+            h.append(String.format("<tr><td>%d</td><td>%d</td><td>%.2f</td><td>%.2f</td><td class=l>%s</td><td>%.2f</td>"
+                            + "<td>%.2f</td><td class=l>%s</td><td>%.2f</td></tr>", m.hidden(), m.comparisons(),
+                    m.fit().validationAccuracy(), m.goldCorrelation(), Charts.esc(fitText(m.bestOfNFit())), m.predictedAtLargest(),
                     m.measuredAtLargest(), Charts.esc(fitText(m.rlFit())), strongest.gold()));
         }
         h.append("</table></section>");

@@ -55,6 +55,11 @@ public final class PluralismRecipe {
     }
 
     public static Result run(Config c, PrintStream log, boolean terminal) {
+        return run(c, log, terminal, LabelSink.NONE);
+    }
+
+    /** As above, handing every label set to {@code sink}. */
+    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
@@ -92,6 +97,7 @@ public final class PluralismRecipe {
         List<Policy> policies = new ArrayList<>();
         try {
             for (int k = 0; k < g; k++) {
+                sink.labels("pluralism/group" + (k + 1), byGroup.get(k));
                 models.add(RewardModel.train(byGroup.get(k), actions, RewardModel.Settings.defaults(c.seed() + k)));
                 progress.step("reward model of group " + (k + 1));
             }

@@ -35,6 +35,7 @@ class OveroptimisationRecipeTest {
         }
         // The model fitted to 1000 comparisons predicts held-out comparisons better than the one fitted to 100.
         assertThat(r.models().get(1).fit().validationAccuracy()).isGreaterThan(r.models().get(0).fit().validationAccuracy());
+        assertThat(r.models().get(1).goldCorrelation()).isGreaterThan(r.models().get(0).goldCorrelation());
         OveroptimisationRecipe.record(r, c, dir.resolve("results.duckdb"));
         try (ResultsStore store = ResultsStore.open(dir.resolve("results.duckdb"))) {
             assertThat(store.count("SELECT count(*) FROM rlhf_points")).isEqualTo(2 * (8 + 2));

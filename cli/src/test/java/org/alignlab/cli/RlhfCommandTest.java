@@ -1,0 +1,32 @@
+package org.alignlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.alignlab.core.ResultsStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A recipe run from the command line leaves its report, its section for the audit, its labels and its curves. */
+class RlhfCommandTest {
+
+    @Test
+    void aRecipeKeepsItsLabelsAndCurvesWithTheReport(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("rlhf", "pluralism", "--comparisons", "20", "--ppo-steps", "2000", "--out",
+                dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("max-min (egalitarian) choice");
+        Path recipe = dir.resolve("pluralism");
+        assertThat(recipe.resolve("report.html")).exists();
+        assertThat(recipe.resolve("section.html")).exists();
+        assertThat(recipe.resolve("results.json")).exists();
+        try (ResultsStore store = ResultsStore.open(recipe.resolve("results.duckdb"))) {
+            assertThat(store.labels("pluralism/group1")).hasSize(20);
+            assertThat(store.labels("pluralism/group2")).hasSize(20).allSatisfy(l -> assertThat(l.rater()).isEqualTo("oracle"));
+            assertThat(store.count("SELECT count(*) FROM rlhf_points WHERE recipe = 'pluralism'")).isEqualTo(7 * 2);
+        }
+        CliTest.Run bad = CliTest.run("rlhf", "pluralism", "--group", "oracle,random=2", "--group", "observed");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("random is a share, 0 to 1");
+    }
+}

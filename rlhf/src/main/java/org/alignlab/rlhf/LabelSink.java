@@ -1,0 +1,27 @@
+package org.alignlab.rlhf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alignlab.core.ResultsStore;
+
+/** Where a recipe hands the labels it fits a reward model to, so they can be kept with their provenance. */
+@FunctionalInterface
+public interface LabelSink {
+    /** Labels gathered under {@code session} (a recipe's name for one label set). */
+    void labels(String session, List<Label> labels);
+
+    /** Keeps nothing. */
+    LabelSink NONE = (session, labels) -> { };
+
+    /** The store's rows for a label set, in order. */
+    static List<ResultsStore.PreferenceRow> rows(String session, List<Label> labels) {
+        List<ResultsStore.PreferenceRow> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Label l = labels.get(i);
+            out.add(new ResultsStore.PreferenceRow(session, i, l.first().variant(), l.first().episode(), l.first().start(),
+                    l.second().episode(), l.second().start(), l.first().length(), l.preference().name(), l.rater(),
+                    l.first().hiddenReturn(), l.second().hiddenReturn()));
+        }
+        return out;
+    }
+}
