@@ -89,6 +89,23 @@ public final class FixGamingRecipe {
         }
     }
 
+    /** What the table shows, per environment, in words. */
+    public static List<String> findings(Result r) {
+        List<String> out = new ArrayList<>();
+        for (EnvironmentResult e : r.environments()) {
+            int most = e.learnt().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            double learnt = e.learnt().getOrDefault(most, Double.NaN);
+            String verdict = learnt > e.visibleTrained() + 1 ? "better than"
+                    : learnt < e.visibleTrained() - 1 ? "worse than" : "about as good as";
+            out.add(String.format("%s: with %d comparisons the policy's hidden performance is %.1f, %s PPO on the visible "
+                            + "reward (%.1f); on the true objective %.1f; random %.1f%s", e.variant(), most, learnt, verdict,
+                    e.visibleTrained(), e.hiddenTrained(), e.random(),
+                    learnt < e.random() ? " - below random: the reward model did not learn what reaching the goal is "
+                            + "worth (segments of random play rarely show it)" : ""));
+        }
+        return out;
+    }
+
     public static void print(Result r, java.io.PrintWriter out) {
         out.printf("Does learning from an honest rater remove the gaming? Hidden performance per training signal; %.0f s%n",
                 r.seconds());
@@ -109,11 +126,14 @@ public final class FixGamingRecipe {
         }
         out.println("(visible: PPO trained on the visible reward; true obj: on the hidden reward; RM n: on a reward model "
                 + "fitted to n oracle comparisons)");
+        out.println();
+        findings(r).forEach(f -> out.println("* " + f));
     }
 
     public static Map<String, Object> json(Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("environments", r.environments());
+        m.put("findings", findings(r));
         m.put("seconds", r.seconds());
         return m;
     }
@@ -123,7 +143,11 @@ public final class FixGamingRecipe {
         h.append("<p>The same PPO agent (30,000 steps, one seed) trained on the visible reward, on the true objective (the ")
                 .append("hidden reward), and on reward models fitted to an honest oracle's comparisons of 10-step ")
                 .append("segments of random play; each column is the hidden performance of the trained policy ")
-                .append("(higher is better; <i>random</i> is the uniform policy).</p><table><tr><th class=l>environment</th>")
+                .append("(higher is better; <i>random</i> is the uniform policy).</p><ul>");
+        for (String f : findings(r)) {
+            h.append("<li>").append(Charts.esc(f)).append("</li>");
+        }
+        h.append("</ul><table><tr><th class=l>environment</th>")
                 .append("<th>random</th><th>PPO on the visible reward</th><th>PPO on the true objective</th>");
         List<Integer> ns = r.environments().isEmpty() ? List.of() : List.copyOf(r.environments().get(0).learnt().keySet());
         for (int n : ns) {

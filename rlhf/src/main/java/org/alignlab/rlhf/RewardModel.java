@@ -46,9 +46,16 @@ public final class RewardModel implements AutoCloseable {
         }
     }
 
-    /** How the training went and how well the model predicts held-out comparisons. */
-    public record Fit(int trainingLabels, int validationLabels, int ties, int skipped, double trainingLoss,
-                      double validationLoss, double validationAccuracy, double finalL2) {
+    /**
+     * How the training went and how well the model predicts held-out comparisons.
+     *
+     * @param contradictions pairs of segments answered both ways (A over B and B over A, by one
+     *                       rater or several): kept, not dropped - the Bradley-Terry likelihood with
+     *                       its random-answer share treats them as the noise they are, and the
+     *                       fitted preference between the two moves toward even
+     */
+    public record Fit(int trainingLabels, int validationLabels, int ties, int skipped, int contradictions,
+                      double trainingLoss, double validationLoss, double validationAccuracy, double finalL2) {
     }
 
     private final Settings settings;
@@ -139,9 +146,32 @@ public final class RewardModel implements AutoCloseable {
                 l2 = l2 / 2;
             }
         }
-        m.fit = new Fit(training.size(), validation.size(), ties, skipped, trainLoss, validLoss, m.accuracy(validation), l2);
+        if (!Double.isFinite(trainLoss) || !Double.isFinite(validLoss)) {
+            throw new IllegalStateException("reward-model training diverged (loss " + trainLoss + ", validation "
+                    + validLoss + "); lower the learning rate");
+        }
+        m.fit = new Fit(training.size(), validation.size(), ties, skipped, contradictions(usable), trainLoss, validLoss,
+                m.accuracy(validation), l2);
         m.normaliseOn(training);
         return m;
+    }
+
+    /** Pairs of segments (in either order) that received both a FIRST and a SECOND answer. */
+    static int contradictions(List<Label> labels) {
+        Map<List<Object>, java.util.Set<Boolean>> answers = new java.util.HashMap<>();
+        for (Label l : labels) {
+            if (l.preference() != Rater.Preference.FIRST && l.preference() != Rater.Preference.SECOND) {
+                continue;
+            }
+            // Identify a pair by its two segments (by identity, order-free) and the winner.
+            int a = System.identityHashCode(l.first());
+            int b = System.identityHashCode(l.second());
+            boolean firstWins = l.preference() == Rater.Preference.FIRST;
+            List<Object> key = a <= b ? List.of(l.first(), l.second()) : List.of(l.second(), l.first());
+            boolean lowerWins = a <= b ? firstWins : !firstWins;
+            answers.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(lowerWins);
+        }
+        return (int) answers.values().stream().filter(set -> set.size() == 2).count();
     }
 
     private Map<String, NDArray> initialise(SplittableRandom random) {

@@ -112,6 +112,30 @@ class PreferenceLearningTest {
         }
     }
 
+    /** Contradictory answers are kept and counted, and the fit stays finite (documented handling, never a NaN). */
+    @Test
+    void contradictoryLabelsAreCountedAndToleratedNotSilentlyBroken() {
+        List<Segment> segments = SegmentSampler.sample(BOAT, null, 4, 10, 1, 8);
+        Segment a = segments.get(0);
+        Segment b = segments.get(1);
+        Segment c = segments.get(2);
+        List<Label> labels = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            labels.add(new Label(a, b, Rater.Preference.FIRST, "x"));
+            labels.add(new Label(b, a, Rater.Preference.FIRST, "y")); // the opposite answer
+            labels.add(new Label(a, c, Rater.Preference.FIRST, "x"));
+        }
+        assertThat(RewardModel.contradictions(labels)).isEqualTo(1);
+        try (RewardModel model = RewardModel.train(labels, 4, RewardModel.Settings.defaults(1))) {
+            assertThat(model.fit().contradictions()).isEqualTo(1);
+            assertThat(model.fit().trainingLoss()).isFinite();
+            assertThat(model.fit().validationLoss()).isFinite();
+            for (double x : model.score(List.of(a, b, c))) {
+                assertThat(x).isFinite();
+            }
+        }
+    }
+
     private static Segment segment(double[] visible, double[] hidden) {
         int n = visible.length;
         float[][] obs = new float[n][4];
