@@ -136,7 +136,9 @@ public final class EvaluationAwareness {
             h.append("<tr><td class=l>").append(RecipeReport.esc(p.layer())).append("</td><td>").append(p.auroc().format())
                     .append("</td></tr>");
         }
-        h.append("</table><p><b>Steering</b> at ").append(RecipeReport.esc(r.steeringLayer()))
+        h.append("</table><p>(At the embedding layer the separator token carries only itself and its position; the note ")
+                .append("makes prompts longer, so what separates there is length, not meaning.)</p>");
+        h.append("<p><b>Steering</b> at ").append(RecipeReport.esc(r.steeringLayer()))
                 .append(" along the difference of the mean activations with and without the note (scale 1 moves an ")
                 .append("average prompt without the note to an average one with it). Compliance with harmful requests:</p>")
                 .append("<table><tr><th>scale</th><th>deployment-like prompts + scale &times; direction</th>")
