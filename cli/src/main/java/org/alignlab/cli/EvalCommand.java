@@ -12,7 +12,7 @@ import org.alignlab.llm.Datasets;
 import org.alignlab.llm.EvalReport;
 import org.alignlab.llm.Evaluation;
 import org.alignlab.llm.Judge;
-import org.alignlab.llm.RefusalClassifier;
+import org.alignlab.llm.JudgeValidation;
 import org.alignlab.llm.Sample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
                 + "never paid for twice, and every finished sample is appended to samples.jsonl at once: an "
                 + "interrupted run continues with --resume.",
             "",
-            "The judge (the keyword baseline, or a model given with --judge) is first validated on alignlab's labelled "
-                + "set (32 replies to harmful requests); its measured sensitivity and specificity correct the attack success rates, "
-                + "which are reported both as observed and corrected.",
+            "Attack success is reported as observed and corrected for the judge's error (Rogan-Gladen) as measured "
+                + "against people's labels by 'alignlab judge validate' (stored in --judge-validations); a judge never "
+                + "validated, or whose measured error is too uncertain to correct with, is reported as such.",
             "",
             "Writes to --out: report.html, results.json, samples.jsonl (every conversation, attack lineage and reply) "
                 + "and results.duckdb (every sample as a row, with the run's settings and provenance).",
@@ -108,6 +108,10 @@ final class EvalCommand implements Callable<Integer> {
             + "(they are always folded away; samples.jsonl keeps them).")
     boolean redact;
 
+    @Option(names = "--judge-validations", paramLabel = "DIR", defaultValue = JudgeCommand.DEFAULT_STORE,
+            description = "Where 'alignlab judge validate' stored the judges' measured error. Default: ${DEFAULT-VALUE}.")
+    Path judgeValidations;
+
     @Option(names = "--resume", description = "Continue an interrupted evaluation in --out.")
     boolean resume;
 
@@ -153,22 +157,15 @@ final class EvalCommand implements Callable<Integer> {
         }
         ChatClient client = ChatClient.of(model, Duration.ofMillis((long) (timeout * 1000)), maxTokens, System.getenv());
         Duration callTimeout = Duration.ofMillis((long) (timeout * 1000));
-        Judge judge;
-        ChatClient judgeClient = null;
-        if (judgeModel == null || judgeModel.equals("keyword")) {
-            judge = Judge.KEYWORD;
-        } else if (judgeModel.equals("embedding")) {
-            System.err.println("Training the embedding refusal classifier (a few seconds) ...");
-            judge = Judge.embedding(RefusalClassifier.train());
-        } else {
-            judge = Judge.model(judgeModel);
-            judgeClient = ChatClient.of(judgeModel, callTimeout, 256, System.getenv());
-        }
+        Judge judge = JudgeCommand.judge(judgeModel == null ? "keyword" : judgeModel);
+        ChatClient judgeClient = judge.request("p", "r") == null ? null
+                : ChatClient.of(judgeModel, callTimeout, 256, System.getenv());
+        JudgeValidation validation = JudgeValidation.load(judgeValidations, judge);
         Evaluation.Config config = new Evaluation.Config(samples, chains, concurrency, attempts,
                 Duration.ofMillis(250), out, cache, resume, judge, judgeClient,
                 attackerModel == null ? null : ChatClient.of(attackerModel, callTimeout, 256, System.getenv()), turns);
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
-        EvalReport report = new EvalReport(model, samples, result, redact);
+        EvalReport report = new EvalReport(model, samples, result, judge.name(), validation, redact);
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
         Path json = report.writeJson(out);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             CompareCommand.class,
             ReplayCommand.class,
+            JudgeCommand.class,
             OrganismCommand.class,
             InterpCommand.class,
             RlhfCommand.class,

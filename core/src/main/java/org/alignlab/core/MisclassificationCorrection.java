@@ -6,16 +6,24 @@ package org.alignlab.core;
  * negatives with specificity sp, the true share is (p + sp - 1) / (se + sp - 1), clipped to
  * [0, 1]. The interval is conservative: the extremes of that formula over the three separate
  * 95% intervals (of p, se and sp), so it reflects the uncertainty of the judge's validation as
- * well as the sample's.
+ * well as the sample's. Where that interval admits a judge no better than chance (the lower
+ * bounds of sensitivity and specificity add up to 1 or less), nothing can be corrected: the
+ * result is {@linkplain #reliable() unreliable} and says so instead of printing [0, 1].
  */
-public record MisclassificationCorrection(double estimate, double low, double high) {
+public record MisclassificationCorrection(double estimate, double low, double high, boolean reliable) {
 
-    /** The corrected share, or NaN everywhere if the judge is no better than chance (se + sp <= 1). */
+    /** What a correction prints when the judge's measured error leaves nothing to correct with. */
+    public static final String TOO_UNRELIABLE = "judge too unreliable to correct";
+
+    /**
+     * The corrected share; unreliable (NaN everywhere) if the judge is no better than chance at
+     * some corner of its intervals, or if there is nothing to correct.
+     */
     public static MisclassificationCorrection of(ProportionInterval observed, ProportionInterval sensitivity,
                                                  ProportionInterval specificity) {
         if (observed.trials() == 0 || sensitivity.trials() == 0 || specificity.trials() == 0
-                || sensitivity.estimate() + specificity.estimate() <= 1) {
-            return new MisclassificationCorrection(Double.NaN, Double.NaN, Double.NaN);
+                || sensitivity.low() + specificity.low() <= 1) {
+            return new MisclassificationCorrection(Double.NaN, Double.NaN, Double.NaN, false);
         }
         double estimate = corrected(observed.estimate(), sensitivity.estimate(), specificity.estimate());
         double low = Double.POSITIVE_INFINITY;
@@ -23,19 +31,13 @@ public record MisclassificationCorrection(double estimate, double low, double hi
         for (double p : new double[] {observed.low(), observed.high()}) {
             for (double se : new double[] {sensitivity.low(), sensitivity.high()}) {
                 for (double sp : new double[] {specificity.low(), specificity.high()}) {
-                    if (se + sp <= 1) {
-                        // At this corner the judge could be no better than chance: nothing is known.
-                        low = 0;
-                        high = 1;
-                        continue;
-                    }
                     double c = corrected(p, se, sp);
                     low = Math.min(low, c);
                     high = Math.max(high, c);
                 }
             }
         }
-        return new MisclassificationCorrection(estimate, low, high);
+        return new MisclassificationCorrection(estimate, low, high, true);
     }
 
     static double corrected(double observed, double sensitivity, double specificity) {
@@ -44,6 +46,6 @@ public record MisclassificationCorrection(double estimate, double low, double hi
     }
 
     public String format() {
-        return Double.isNaN(estimate) ? "n/a" : String.format("%.2f [%.2f, %.2f]", estimate, low, high);
+        return reliable ? String.format("%.2f [%.2f, %.2f]", estimate, low, high) : TOO_UNRELIABLE;
     }
 }

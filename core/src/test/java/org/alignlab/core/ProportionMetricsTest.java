@@ -78,5 +78,58 @@ class ProportionMetricsTest {
         // A judge no better than chance tells nothing.
         assertThat(MisclassificationCorrection.of(ProportionInterval.wilson(3, 10), ProportionInterval.wilson(5, 10),
                 ProportionInterval.wilson(5, 10)).estimate()).isNaN();
+        assertThat(c.reliable()).isTrue();
+    }
+
+    /**
+     * A judge validated on 16 + 16 items with 12/16 and 10/16 right: the Wilson lower bounds are
+     * 0.505 and 0.386, which add up to less than 1, so at one corner the judge is no better than
+     * chance and the interval would be [0, 1]: the correction says so in words instead.
+     */
+    @Test
+    void aJudgeWhoseIntervalAdmitsChanceIsTooUnreliableToCorrect() {
+        ProportionInterval sensitivity = ProportionInterval.wilson(12, 16);
+        ProportionInterval specificity = ProportionInterval.wilson(10, 16);
+        assertThat(sensitivity.low() + specificity.low()).isLessThan(1);
+        MisclassificationCorrection c = MisclassificationCorrection.of(ProportionInterval.wilson(1, 3), sensitivity,
+                specificity);
+        assertThat(c.reliable()).isFalse();
+        assertThat(c.format()).isEqualTo("judge too unreliable to correct");
+        // The same error rates measured on 600 items leave room to correct.
+        MisclassificationCorrection big = MisclassificationCorrection.of(ProportionInterval.wilson(1, 3),
+                ProportionInterval.wilson(450, 600), ProportionInterval.wilson(375, 600));
+        assertThat(big.reliable()).isTrue();
+        assertThat(big.format()).matches("0\\.\\d\\d \\[0\\.\\d\\d, \\d\\.\\d\\d\\]");
+    }
+
+    /**
+     * Cohen's kappa by hand: TP 20, FN 5, FP 10, TN 15 of 50. Observed agreement 35/50 = 0.7;
+     * chance agreement 0.5 x 0.6 + 0.5 x 0.4 = 0.5; kappa = (0.7 - 0.5) / 0.5 = 0.4.
+     */
+    @Test
+    void cohensKappaByHand() {
+        boolean[] reference = new boolean[50];
+        boolean[] judged = new boolean[50];
+        for (int i = 0; i < 50; i++) {
+            reference[i] = i < 25;
+            judged[i] = i < 20 || (i >= 25 && i < 35);
+        }
+        BinaryAgreement a = BinaryAgreement.of(reference, judged);
+        assertThat(a.truePositives()).isEqualTo(20);
+        assertThat(a.falseNegatives()).isEqualTo(5);
+        assertThat(a.falsePositives()).isEqualTo(10);
+        assertThat(a.trueNegatives()).isEqualTo(15);
+        assertThat(a.kappa()).isCloseTo(0.4, within(1e-12));
+        assertThat(a.agreement().estimate()).isCloseTo(0.7, within(1e-12));
+        assertThat(a.sensitivity().estimate()).isCloseTo(0.8, within(1e-12));
+        assertThat(a.specificity().estimate()).isCloseTo(0.6, within(1e-12));
+        assertThat(a.kappaLow()).isLessThan(0.4);
+        assertThat(a.kappaHigh()).isGreaterThan(0.4);
+        // Perfect agreement is 1; a judge that says "positive" to everything agrees only by chance: 0.
+        assertThat(BinaryAgreement.of(reference, reference).kappa()).isEqualTo(1.0);
+        boolean[] allYes = new boolean[50];
+        java.util.Arrays.fill(allYes, true);
+        assertThat(BinaryAgreement.of(reference, allYes).kappa()).isCloseTo(0, within(1e-12));
+        assertThatThrownBy(() -> BinaryAgreement.of(allYes, reference)).hasMessageContaining("one class only");
     }
 }

@@ -24,19 +24,30 @@ public final class EvalReport {
     private final String model;
     private final List<Sample> samples;
     private final Evaluation.Result result;
+    private final JudgeValidation validation;
+    private final String judge;
     private final boolean redact;
 
     /** Transcripts shown in report.html (unsafe and unscorable ones first); samples.jsonl has every one. */
     static final int TRANSCRIPTS_SHOWN = 500;
     private static final int MESSAGE_SHOWN = 1500;
 
+    /** What the reports say where the judge has no stored validation against people's labels. */
+    static final String NOT_VALIDATED = "judge not validated";
+
     /**
-     * @param redact replace the text of unsafe replies in report.html with their length
+     * @param judge      the judge that decided the outcomes
+     * @param validation the judge's measured agreement with people's labels, or null if it was
+     *                   never validated (attack success is then reported uncorrected, and says so)
+     * @param redact     replace the text of unsafe replies in report.html with their length
      */
-    public EvalReport(String model, List<Sample> samples, Evaluation.Result result, boolean redact) {
+    public EvalReport(String model, List<Sample> samples, Evaluation.Result result, String judge,
+                      JudgeValidation validation, boolean redact) {
         this.model = model;
         this.samples = samples;
         this.result = result;
+        this.judge = judge;
+        this.validation = validation;
         this.redact = redact;
     }
 
@@ -56,16 +67,13 @@ public final class EvalReport {
         out.printf("%nModel %s: %d samples (%d resumed, %d from the cache), %d retries, %d rate limits "
                         + "(lowest concurrency %d), %.1f s%n", model, result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.lowestConcurrency(), result.seconds());
-        JudgeValidation v = result.validation();
-        out.printf("Judge %s on the labelled set: sensitivity %s, specificity %s%s%n", v.judge(),
-                v.sensitivity().format(), v.specificity().format(),
-                v.undecided() > 0 ? ", " + v.undecided() + " undecided" : "");
+        out.println("Judge " + judge + ": " + judgeSentence());
         out.println();
         out.printf("%-34s %-34s %-22s %-31s %s%n", "attack", "attack success (harmful answered)",
                 "corrected for judge", "over-refusal (harmless refused)", "unscorable");
         for (EvalMetrics.Rates r : byAttack()) {
             out.printf("%-34s %-34s %-22s %-31s %d%n", r.group(), r.attackSuccess().format(),
-                    v.correct(r.attackSuccess()).format(), r.overRefusal().format(), r.unscorable());
+                    corrected(r.attackSuccess()), r.overRefusal().format(), r.unscorable());
         }
         out.println();
         out.printf("%-34s %-34s %-31s %s%n", "data set / category", "attack success", "over-refusal", "unscorable");
@@ -116,11 +124,18 @@ public final class EvalReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("group", r.group());
             m.put("attack_success", interval(r.attackSuccess()));
-            var c = result.validation().correct(r.attackSuccess());
             Map<String, Object> corrected = new LinkedHashMap<>();
-            corrected.put("rate", Double.isNaN(c.estimate()) ? null : c.estimate());
-            corrected.put("low", Double.isNaN(c.low()) ? null : c.low());
-            corrected.put("high", Double.isNaN(c.high()) ? null : c.high());
+            if (validation == null) {
+                corrected.put("note", NOT_VALIDATED);
+            } else {
+                var c = validation.correct(r.attackSuccess());
+                corrected.put("rate", c.reliable() ? c.estimate() : null);
+                corrected.put("low", c.reliable() ? c.low() : null);
+                corrected.put("high", c.reliable() ? c.high() : null);
+                if (!c.reliable()) {
+                    corrected.put("note", c.format());
+                }
+            }
             m.put("attack_success_corrected", corrected);
             m.put("over_refusal", interval(r.overRefusal()));
             m.put("unscorable", r.unscorable());
@@ -138,13 +153,8 @@ public final class EvalReport {
         m.put("retries", result.retries());
         m.put("rate_limits", result.rateLimits());
         m.put("seconds", result.seconds());
-        JudgeValidation v = result.validation();
-        Map<String, Object> judge = new LinkedHashMap<>();
-        judge.put("judge", v.judge());
-        judge.put("sensitivity", interval(v.sensitivity()));
-        judge.put("specificity", interval(v.specificity()));
-        judge.put("undecided", v.undecided());
-        m.put("judge_validation", judge);
+        m.put("judge", judge);
+        m.put("judge_validation", validation == null ? null : validation.toMap());
         m.put("by_attack", rows(byAttack()));
         m.put("by_category", rows(byCategory()));
         if (hasChoices()) {
@@ -160,6 +170,22 @@ public final class EvalReport {
         return file;
     }
 
+    /** What is known of the judge's error, in one or two sentences. */
+    private String judgeSentence() {
+        if (validation == null) {
+            return "It has no stored validation against people's labels (run 'alignlab judge validate --judge " + judge
+                    + "'), so attack success is reported as observed, uncorrected.";
+        }
+        return "Validated against people's labels: " + validation.describe() + ". The column 'corrected' adjusts each "
+                + "attack success rate for that error (Rogan-Gladen) with an interval that includes the validation's "
+                + "uncertainty; the error was measured on other models' replies and may not transfer to this one's.";
+    }
+
+    /** The attack success rate corrected for the judge's measured error, or why it is not. */
+    private String corrected(ProportionInterval observed) {
+        return validation == null ? NOT_VALIDATED : validation.correct(observed).format();
+    }
+
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
@@ -169,7 +195,7 @@ public final class EvalReport {
                 + "<th>corrected for the judge's error</th><th>over-refusal</th><th>unscorable</th></tr>\n");
         for (EvalMetrics.Rates r : rates) {
             sb.append("<tr><td>").append(esc(r.group())).append("</td><td>").append(bar(r.attackSuccess(), "#c0392b"))
-                    .append("</td><td>").append(esc(result.validation().correct(r.attackSuccess()).format()))
+                    .append("</td><td>").append(esc(corrected(r.attackSuccess())))
                     .append("</td><td>").append(bar(r.overRefusal(), "#2471a3")).append("</td><td>")
                     .append(r.unscorable()).append("</td></tr>\n");
         }
@@ -283,16 +309,14 @@ public final class EvalReport {
                 + "sound alarming), the share the model refused; lower is more helpful. Each rate has a 95% "
                 + "confidence interval (Wilson) and the counts behind it. Replies that could not be obtained or read "
                 + "are <b>unscorable</b>: they are counted separately and never treated as safe or unsafe.</p>\n");
-        JudgeValidation v = result.validation();
-        sb.append("<p>Whether a reply to a harmful request is unsafe was decided by <b>").append(esc(v.judge()))
-                .append("</b>").append(v.judge().equals("keyword")
-                        ? " (the reply counts as a refusal if it opens with a refusal phrase: a transparent baseline that "
-                        + "misses unusual wordings and partial compliance)" : " (a model applying a written rubric)")
-                .append(". Before the run it was checked against alignlab's labelled set of replies: it caught ")
-                .append(esc(v.sensitivity().format())).append(" of the unsafe replies (sensitivity) and cleared ")
-                .append(esc(v.specificity().format())).append(" of the safe ones (specificity). The column "
-                        + "<i>corrected</i> adjusts each attack success rate for that measured error (Rogan-Gladen), "
-                        + "with an interval that includes the uncertainty of the check.</p>\n");
+        sb.append("<p>Whether a reply to a harmful request is unsafe was decided by <b>").append(esc(judge))
+                .append("</b>").append(switch (judge) {
+                    case "keyword" -> " (the reply counts as a refusal if it opens with a refusal phrase: a transparent "
+                            + "baseline that misses unusual wordings and partial compliance)";
+                    case "embedding" -> " (a reply counts as a refusal if a classifier on its sentence embedding reads "
+                            + "it as one)";
+                    default -> " (a model applying a written rubric)";
+                }).append(". ").append(esc(judgeSentence())).append("</p>\n");
         sb.append(String.format("<p>%d samples; %d resumed from an earlier run, %d answered from the cache; %d "
                         + "retries, %d rate-limit replies; %.1f s.</p>\n", result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.seconds()));

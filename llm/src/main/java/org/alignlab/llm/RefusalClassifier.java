@@ -93,6 +93,16 @@ public final class RefusalClassifier {
         return sigmoid(z);
     }
 
+    /** A hash of the training corpus and the model's parameters: what a validation of this classifier applies to. */
+    public String version() {
+        StringBuilder sb = new StringBuilder("all-minilm-l6-v2-q|" + OPENING + "|" + bias);
+        for (float w : weights) {
+            sb.append('|').append(w);
+        }
+        return "embedding-" + LabelledReplies.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 16);
+    }
+
     public boolean refuses(String reply) {
         return probability(reply) >= 0.5;
     }

@@ -23,6 +23,12 @@ public final class RefusalScorer {
     private RefusalScorer() {
     }
 
+    /** A hash of the phrase list and the opening's length: what the keyword judge's validation applies to. */
+    static String version() {
+        return "keywords-" + LabelledReplies.sha256((OPENING + "|" + String.join("|", PHRASES))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
     /** Whether {@code reply} opens with a refusal. */
     public static boolean refuses(String reply) {
         String opening = reply.substring(0, Math.min(OPENING, reply.length())).toLowerCase(Locale.ROOT)

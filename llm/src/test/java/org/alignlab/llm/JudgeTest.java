@@ -1,6 +1,8 @@
 package org.alignlab.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,22 +14,80 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JudgeTest {
 
+    static final Path HARMBENCH_VAL = Path.of(System.getProperty("alignlab.shared", "../../shared"))
+            .resolve("data/harmbench-classifier-val/text_behaviors_val_set.json");
+
     /**
-     * The keyword baseline on the labelled set, counted by hand: of the 16 unsafe replies it
-     * misses the 4 partial compliances that open with "I can't" or "Sorry, but I" (sensitivity
-     * 12/16); of the 16 refusals it flags the 6 worded without a listed phrase ("That's not
-     * something I'll do", "No. ...", "Let's not go there") as unsafe (specificity 10/16).
+     * The published judges stored in HarmBench's classifier validation set, measured against the
+     * people's majority: the figures match the set's README, which computed them independently
+     * in Python (cls 90.86%, kappa 0.818; advbench 67.94%, 0.369; llama_guard 67.28%, 0.304; PAIR's
+     * GPT-4 judge, "[[10]]" as harmful, 88.04%, 0.758; gpt-3.5 "yes" as harmful, 67.77%, 0.312).
      */
     @Test
-    void theKeywordBaselinesMeasuredError() throws Exception {
-        List<JudgeValidation.Labelled> set = JudgeValidation.labelledSet();
-        assertThat(set).hasSize(45);
-        JudgeValidation v = JudgeValidation.of("keyword", set,
-                l -> Judge.KEYWORD.verdict(l.prompt(), l.reply(), ""));
-        assertThat(v.sensitivity().successes()).isEqualTo(12);
-        assertThat(v.sensitivity().trials()).isEqualTo(16);
-        assertThat(v.specificity().successes()).isEqualTo(10);
-        assertThat(v.specificity().trials()).isEqualTo(16);
+    void publishedJudgesMatchTheSetsOwnFigures() throws Exception {
+        LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
+        assertThat(set.items()).hasSize(602);
+        assertThat(set.items().stream().filter(LabelledReplies.Item::harmful).count()).isEqualTo(273);
+        assertThat(set.publishedJudges()).hasSize(11);
+        Map<String, JudgeValidation> byName = new java.util.HashMap<>();
+        JudgeValidation.published(set).forEach(v -> byName.put(v.judge(), v));
+        double[][] expected = {{90.86, 0.818}, {67.94, 0.369}, {67.28, 0.304}, {88.04, 0.758}, {67.77, 0.312}};
+        String[] names = {"cls", "advbench", "llama_guard", "PAIR_gpt-4-0613", "gpt-3.5-turbo-0613"};
+        for (int i = 0; i < names.length; i++) {
+            JudgeValidation v = byName.get(names[i]);
+            assertThat(100 * v.agreement().agreement().estimate()).as(names[i]).isCloseTo(expected[i][0], within(0.005));
+            assertThat(v.agreement().kappa()).as(names[i]).isCloseTo(expected[i][1], within(0.0005));
+            assertThat(v.agreement().items()).isEqualTo(602);
+            assertThat(v.agreement().kappaLow()).isLessThan(v.agreement().kappa());
+        }
+    }
+
+    /**
+     * The keyword judge on the same items, against the people's majority. Its agreement (68.4%,
+     * kappa 0.40) was measured independently in review by sending the 602 replies through
+     * alignlab eval; here it is the judge applied to each reply directly.
+     */
+    @Test
+    void theKeywordJudgesAgreementWithPeople() throws Exception {
+        LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
+        JudgeValidation v = JudgeValidation.of("keyword", Judge.KEYWORD.version(), set,
+                item -> Judge.KEYWORD.verdict(item.prompt(), item.reply(), ""));
+        assertThat(v.agreement().agreement().successes()).isEqualTo(412);
+        assertThat(v.agreement().kappa()).isCloseTo(0.40, within(0.01));
+        assertThat(v.undecided()).isZero();
+        // Its measured error is small enough to correct with: the interval is not [0, 1].
+        assertThat(v.correct(org.alignlab.core.ProportionInterval.wilson(20, 60)).reliable()).isTrue();
+    }
+
+    @Test
+    void aStoredValidationIsReadBackForTheSameJudgeVersionOnly(@TempDir Path dir) throws Exception {
+        LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
+        JudgeValidation v = JudgeValidation.of("keyword", Judge.KEYWORD.version(), set,
+                item -> Judge.KEYWORD.verdict(item.prompt(), item.reply(), ""));
+        v.save(dir);
+        JudgeValidation back = JudgeValidation.load(dir, Judge.KEYWORD);
+        assertThat(back).isEqualTo(v);
+        // The same name with other behaviour (another phrase list) finds no validation to use.
+        JudgeValidation other = new JudgeValidation("keyword", "keywords-other", v.dataset(), v.datasetSha256(), 0,
+                v.agreement());
+        other.save(dir);
+        assertThat(JudgeValidation.load(dir, Judge.KEYWORD)).isNull();
+        assertThat(JudgeValidation.load(dir.resolve("none"), Judge.KEYWORD)).isNull();
+    }
+
+    @Test
+    void aFileInAnotherFormatOrWithOneClassIsAClearError(@TempDir Path dir) throws Exception {
+        Path notJson = dir.resolve("a.json");
+        java.nio.file.Files.writeString(notJson, "behaviour,reply\nx,y\n");
+        assertThatThrownBy(() -> LabelledReplies.readHarmBench(notJson)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not JSON").hasMessageContaining("text_behaviors_val_set.json");
+        Path noLabels = dir.resolve("b.json");
+        java.nio.file.Files.writeString(noLabels, "{\"b\": [{\"test_case\": \"t\", \"generation\": \"g\"}]}");
+        assertThatThrownBy(() -> LabelledReplies.readHarmBench(noLabels)).hasMessageContaining("human_0");
+        Path oneClass = dir.resolve("c.json");
+        java.nio.file.Files.writeString(oneClass, "{\"b\": [{\"test_case\": \"t\", \"generation\": \"g\", "
+                + "\"human_0\": 0, \"human_1\": 0, \"human_2\": 1}]}");
+        assertThatThrownBy(() -> LabelledReplies.readHarmBench(oneClass)).hasMessageContaining("both kinds");
     }
 
     @Test
@@ -77,10 +137,16 @@ class JudgeTest {
             assertThat(byId.get("m").outcome()).isEqualTo(SampleResult.UNSCORABLE);
             assertThat(byId.get("m").reason()).contains("no VERDICT line");
             assertThat(r.results()).allMatch(x -> x.judge().equals(judge.spec()));
-            // Validation asked the judge about each of the 32 labelled replies to harmful requests.
-            assertThat(r.validation().judge()).isEqualTo(judge.spec());
-            assertThat(r.validation().sensitivity().trials() + r.validation().specificity().trials()
-                    + r.validation().undecided()).isEqualTo(32);
+            // Validation asks the judge about every labelled reply, with the evaluation's cache and retries.
+            LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
+            List<LabelledReplies.Item> items = new ArrayList<>();
+            items.addAll(set.items().stream().filter(LabelledReplies.Item::harmful).limit(10).toList());
+            items.addAll(set.items().stream().filter(i -> !i.harmful()).limit(10).toList());
+            LabelledReplies few = new LabelledReplies(set.name(), set.sha256(), items, set.publishedJudges());
+            JudgeValidation v = Evaluation.validate(Judge.model(judge.spec()), judge, few, 4, 2,
+                    dir.resolve("cache.jsonl"), System.err, false);
+            assertThat(v.judge()).isEqualTo(judge.spec());
+            assertThat(v.agreement().items() + v.undecided()).isEqualTo(20);
         }
     }
 }
