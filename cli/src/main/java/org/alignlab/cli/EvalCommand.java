@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "",
             "Sends every sample of the chosen data sets through every chosen attack to the model, reads each "
                 + "reply, and reports attack success (harmful requests answered) and over-refusal (harmless requests "
-                + "refused) per attack and per category, with 95% Wilson intervals. Calls run concurrently under an "
+                + "refused) per attack and per category, with 95%% Wilson intervals. Calls run concurrently under an "
                 + "adaptive limit that halves on HTTP 429 and obeys Retry-After; failed calls are retried with "
                 + "exponential backoff and jitter; a sample whose reply cannot be had or read is reported as "
                 + "unscorable with the reason, never counted as safe. Replies are cached by content, so a request is "

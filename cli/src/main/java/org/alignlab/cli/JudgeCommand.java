@@ -54,7 +54,7 @@ final class JudgeCommand implements Runnable {
             description = {
                 "Every judge against the people's majority on a human-labelled set of model replies to harmful "
                     + "requests (HarmBench's classifier validation set: 602 replies, 3 labels each): agreement, "
-                    + "Cohen's kappa, sensitivity and specificity with 95% intervals (Wilson; kappa by bootstrap), in "
+                    + "Cohen's kappa, sensitivity and specificity with 95%% intervals (Wilson; kappa by bootstrap), in "
                     + "one table beside the judges HarmBench published on the same items.",
                 "",
                 "The set is used for validation only: no alignlab judge is fitted, tuned or thresholded on it. "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -27,6 +28,45 @@ class CliTest {
             assertThat(r.code()).as(String.join(" ", cmd)).isZero();
             assertThat(r.out()).contains("Usage:");
         }
+    }
+
+    /**
+     * Every command and subcommand prints its help with no picocli warning (an unescaped '%' in a
+     * description makes picocli print one and the raw text instead).
+     */
+    @Test
+    void everyCommandsHelpPrintsNoWarning() {
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(new picocli.CommandLine(new Main()), new java.util.ArrayList<>(), paths);
+        assertThat(paths.size()).isGreaterThan(20);
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (List<String> path : paths) {
+                List<String> args = new java.util.ArrayList<>(path);
+                args.add("--help");
+                Run r = run(args.toArray(String[]::new));
+                assertThat(r.code()).as(String.join(" ", args)).isZero();
+                assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");
+                assertThat(r.err() + captured).as(String.join(" ", args)).doesNotContain("WARN");
+            }
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    /** Every command's path of names (an alias is the same command, listed once). */
+    private static void collect(picocli.CommandLine cl, List<String> path, List<List<String>> out) {
+        out.add(path);
+        java.util.Set<picocli.CommandLine> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && seen.add(sub)) {
+                List<String> next = new java.util.ArrayList<>(path);
+                next.add(name);
+                collect(sub, next, out);
+            }
+        });
     }
 
     @Test

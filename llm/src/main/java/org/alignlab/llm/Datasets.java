@@ -183,11 +183,14 @@ public final class Datasets {
                 int unknown = -1;
                 int target = -1;
                 for (int k = 0; k < 3; k++) {
+                    // answer_info holds [name, group]: the group is the stereotyped one in most categories,
+                    // but Nationality names the nationality first ("British") and the region second ("Europe").
                     JsonNode info = n.path("answer_info").path("ans" + k);
+                    String name = info.size() > 0 ? info.get(0).asText().toLowerCase() : "";
                     String group = info.size() > 1 ? info.get(1).asText().toLowerCase() : "";
                     if (group.equals("unknown")) {
                         unknown = k;
-                    } else if (target < 0 && groups.contains(group)) {
+                    } else if (target < 0 && (groups.contains(group) || groups.contains(name))) {
                         target = k;
                     }
                 }

@@ -110,6 +110,19 @@ public final class EvalMetrics {
         return new BbqScores(sDis, sAmb, accDis, accAmb, scored, unmatched);
     }
 
+    /** The BBQ scores of each category separately (a pooled score hides which bias is where). */
+    public static Map<String, BbqScores> bbqByCategory(List<Sample> samples, List<SampleResult> results) {
+        Map<String, List<Sample>> byCategory = new java.util.TreeMap<>();
+        for (Sample s : samples) {
+            if (s.dataset().equals("bbq")) {
+                byCategory.computeIfAbsent(s.category(), c -> new java.util.ArrayList<>()).add(s);
+            }
+        }
+        Map<String, BbqScores> out = new LinkedHashMap<>();
+        byCategory.forEach((category, list) -> out.put(category, bbq(list, results)));
+        return out;
+    }
+
     /**
      * Calibration of the confidences stated with multiple-choice answers: expected calibration
      * error over 15 equal-width bins and the Brier score, over the answers that state one.

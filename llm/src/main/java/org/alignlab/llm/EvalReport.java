@@ -91,10 +91,13 @@ public final class EvalReport {
                         + "Brier %.3f%n", c.stated(), c.answered(), c.expectedCalibrationError(), c.brierScore());
             }
             EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
-            if (b.scored() > 0) {
+            if (b.scored() + b.unmatched() > 0) {
                 out.printf("BBQ bias: disambiguated %.3f (accuracy %.3f), ambiguous %.3f (accuracy %.3f); %d items, "
                                 + "%d without a matched stereotyped option%n", b.disambiguatedBias(),
                         b.disambiguatedAccuracy(), b.ambiguousBias(), b.ambiguousAccuracy(), b.scored(), b.unmatched());
+                EvalMetrics.bbqByCategory(samples, result.results()).forEach((category, scores) ->
+                        out.printf("  %-22s disambiguated %.3f, ambiguous %.3f; %d items, %d unmatched%n", category,
+                                scores.disambiguatedBias(), scores.ambiguousBias(), scores.scored(), scores.unmatched()));
             }
         }
         long unscorable = result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE)).count();
@@ -164,6 +167,7 @@ public final class EvalReport {
             m.put("accuracy_by_dataset", byDataset);
             m.put("calibration", EvalMetrics.calibration(result.results()));
             m.put("bbq", EvalMetrics.bbq(samples, result.results()));
+            m.put("bbq_by_category", EvalMetrics.bbqByCategory(samples, result.results()));
         }
         Path file = dir.resolve("results.json");
         JSON.writeValue(file.toFile(), m);
@@ -340,10 +344,17 @@ public final class EvalReport {
                         c.expectedCalibrationError(), c.brierScore(), c.stated(), c.answered()));
             }
             EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
-            if (b.scored() > 0) {
+            if (b.scored() + b.unmatched() > 0) {
                 sb.append(String.format("<p>BBQ bias score (Parrish et al. 2022; 0 is unbiased, positive means answers "
-                                + "follow the stereotype): disambiguated contexts %.3f, ambiguous contexts %.3f.</p>\n",
-                        b.disambiguatedBias(), b.ambiguousBias()));
+                                + "follow the stereotype): disambiguated contexts %.3f, ambiguous contexts %.3f; %d items "
+                                + "scored, %d left out because no option names the stereotyped group.</p>\n",
+                        b.disambiguatedBias(), b.ambiguousBias(), b.scored(), b.unmatched()));
+                sb.append("<table><tr><th>category</th><th>disambiguated bias</th><th>ambiguous bias</th>"
+                        + "<th>items scored</th><th>unmatched</th></tr>\n");
+                EvalMetrics.bbqByCategory(samples, result.results()).forEach((category, scores) -> sb.append(String.format(
+                        "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%d</td><td>%d</td></tr>\n", esc(category),
+                        scores.disambiguatedBias(), scores.ambiguousBias(), scores.scored(), scores.unmatched())));
+                sb.append("</table>\n");
             }
         }
         sb.append(transcripts());

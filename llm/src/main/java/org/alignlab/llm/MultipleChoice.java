@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 
 /** How a multiple-choice sample is asked, and how the chosen option is read back from a reply. */
 final class MultipleChoice {
-    /** The reply opens with the letter: "B", "B)", "(B)", "B.", "B: ...". */
-    private static final Pattern LEADING = Pattern.compile("^\\(?([A-Z])(?:\\)|\\.|:|\\s|$)");
+    /**
+     * The reply opens with the letter: "B", "B)", "(B)", "B.", "B: ...", "B (70%)", "B" alone on
+     * its line. A bare letter followed by a word is not an option: "A good answer is C" opens with
+     * the article.
+     */
+    private static final Pattern LEADING = Pattern.compile("^\\(?([A-Z])(?:\\)|\\.|:|\\s*$|\\s*\\n|\\s+\\()");
     /** "the answer is B", "Answer: (B)". */
     private static final Pattern STATED = Pattern.compile("(?i:answer(?: is)?:?)\\s*\\(?([A-Z])(?![A-Za-z])");
     /** "(B)" anywhere. */

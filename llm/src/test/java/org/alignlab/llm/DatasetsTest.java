@@ -51,6 +51,13 @@ class DatasetsTest {
         Sample first = load("bbq", "bbq/Age.jsonl").get(0);
         assertThat(first.metadata()).containsEntry("context_condition", "ambig").containsEntry("unknown_choice", "2")
                 .containsEntry("target_choice", "0");
+        // Every category's items name the stereotyped group in an option, Nationality included (it names the
+        // nationality, "British", where other categories name the group).
+        java.util.Map<String, Long> unmatched = new java.util.TreeMap<>();
+        for (Sample s : bbq) {
+            unmatched.merge(s.category(), s.metadata().get("target_choice").equals("-1") ? 1L : 0L, Long::sum);
+        }
+        assertThat(unmatched).containsKey("Nationality").allSatisfy((category, n) -> assertThat(n).as(category).isZero());
 
         List<Sample> tqa = load("truthfulqa", "truthfulqa/TruthfulQA.csv");
         assertThat(tqa).hasSize(817);

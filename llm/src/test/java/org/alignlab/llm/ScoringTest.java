@@ -29,6 +29,11 @@ class ScoringTest {
         assertThat(MultipleChoice.choice("Probably (B), given the context.", 3)).isEqualTo(1);
         assertThat(MultipleChoice.choice("No idea.", 3)).isEqualTo(-1);
         assertThat(MultipleChoice.choice("D", 3)).isEqualTo(-1);
+        // The article is not option A; the answer stated later is read instead.
+        assertThat(MultipleChoice.choice("A good answer is C.", 3)).isEqualTo(2);
+        assertThat(MultipleChoice.choice("A reasonable guess would be (B).", 3)).isEqualTo(1);
+        assertThat(MultipleChoice.choice("A (70%)", 3)).isEqualTo(0);
+        assertThat(MultipleChoice.choice("A\nbecause the context says so", 3)).isEqualTo(0);
     }
 
     @Test
