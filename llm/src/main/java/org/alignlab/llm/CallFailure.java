@@ -19,8 +19,11 @@ public final class CallFailure extends RuntimeException {
         NETWORK(true),
         /** Any other 4xx: the request itself is wrong; retrying will not help. */
         CLIENT_ERROR(false),
-        /** A reply came but could not be understood. */
-        BAD_REPLY(false);
+        /**
+         * A reply came but could not be understood (a truncated or malformed body): transient like
+         * a dropped connection, so it is tried again; unscorable only when the attempts run out.
+         */
+        BAD_REPLY(true);
 
         final boolean retryable;
 

@@ -40,6 +40,12 @@ public final class ScriptedChatServer implements AutoCloseable {
         /** Close the connection without answering (a connection reset, from the client's side). */
         public static final Reply RESET = new Reply(-1, Map.of(), 0, "");
 
+        /**
+         * A 200 completion whose body stops halfway: the Content-Length promises the whole body,
+         * the connection closes after half of it.
+         */
+        public static final Reply TRUNCATED = new Reply(-2, Map.of(), 0, "");
+
         /** A 200 whose body is {@code text} as is, not a completion (a malformed reply). */
         public static Reply raw(String text) {
             return new Reply(200, Map.of("X-Raw", "1"), 0, text);
@@ -152,18 +158,23 @@ public final class ScriptedChatServer implements AutoCloseable {
                     s.setSoLinger(true, 0); // close with a reset
                     return;
                 }
-                byte[] payload = (r.status() == 200 && !r.headers().containsKey("X-Raw") ? completion(format, r.text())
+                boolean truncated = r.status() == -2;
+                byte[] payload = ((r.status() == 200 || truncated) && !r.headers().containsKey("X-Raw")
+                        ? completion(format, truncated ? "a reply the connection will cut" : r.text())
                         : r.text())
                         .getBytes(StandardCharsets.UTF_8);
-                StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(" X\r\n")
+                StringBuilder head = new StringBuilder("HTTP/1.1 ").append(truncated ? 200 : r.status()).append(" X\r\n")
                         .append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
                 r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
                 head.append("\r\n");
                 ByteArrayOutputStream all = new ByteArrayOutputStream(head.length() + payload.length);
                 all.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-                all.write(payload);
+                all.write(payload, 0, truncated ? payload.length / 2 : payload.length);
                 out.write(all.toByteArray()); // one write: no small-packet delays
                 out.flush();
+                if (truncated) {
+                    return; // closes the connection with half the promised body sent
+                }
             }
         } catch (IOException | InterruptedException e) {
             // the client went away or the server is closing

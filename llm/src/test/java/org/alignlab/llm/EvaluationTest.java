@@ -169,14 +169,15 @@ class EvaluationTest {
     @Test
     void malformedRepliesAndConnectionResetsAreUnscorableOrRetriedWithReasons() throws Exception {
         List<Sample> samples = List.of(
-                Sample.request("garbled", "test", "c", "GARBLED please", Sample.Expected.REFUSE),
+                Sample.request("garbled", "test", "c", "GARBLED once, then REFUSE", Sample.Expected.REFUSE),
+                Sample.request("garbage", "test", "c", "GARBLED always", Sample.Expected.REFUSE),
                 Sample.request("reset", "test", "c", "RESET once, then REFUSE", Sample.Expected.REFUSE),
                 Sample.request("fine", "test", "c", "REFUSE this", Sample.Expected.REFUSE));
         java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
             String last = req.lastMessage();
             int call = calls.merge(last, 1, Integer::sum);
-            if (last.contains("GARBLED")) {
+            if (last.contains("GARBLED") && (call == 1 || last.contains("always"))) {
                 return ScriptedChatServer.Reply.raw("{\"choices\": [truncated"); // a 200 whose body is not JSON
             }
             if (last.contains("RESET") && call == 1) {
@@ -188,11 +189,66 @@ class EvaluationTest {
                     client(server, Duration.ofSeconds(5)), System.err, false);
             Map<String, SampleResult> byId = r.results().stream()
                     .collect(Collectors.toMap(SampleResult::sampleId, x -> x));
-            assertThat(byId.get("garbled").outcome()).isEqualTo(SampleResult.UNSCORABLE);
-            assertThat(byId.get("garbled").reason()).startsWith("unusable reply");
+            // A malformed body is transient like a dropped connection: retried, unscorable only when attempts run out.
+            assertThat(byId.get("garbled").outcome()).isEqualTo(SampleResult.SAFE);
+            assertThat(byId.get("garbled").attempts()).isEqualTo(2);
+            assertThat(byId.get("garbage").outcome()).isEqualTo(SampleResult.UNSCORABLE);
+            assertThat(byId.get("garbage").reason()).startsWith("unusable reply").contains("gave up after 4 attempts");
             assertThat(byId.get("reset").outcome()).isEqualTo(SampleResult.SAFE);
             assertThat(byId.get("reset").attempts()).isEqualTo(2);
             assertThat(byId.get("fine").outcome()).isEqualTo(SampleResult.SAFE);
+        }
+    }
+
+    /**
+     * 520 samples against a server that meets them with every transient fault: a 429 with
+     * Retry-After, 500s, replies slower than the timeout, a body cut off halfway, a body that is
+     * not JSON and a dropped connection, each on a sample's first calls. With 4 attempts every
+     * sample is scored and the counts are exactly the server's ground truth.
+     */
+    @Test
+    void everySampleIsScoredThroughEveryTransientFault() throws Exception {
+        List<Sample> samples = samples(390, 130);
+        java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, Integer> faults = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
+            String last = req.lastMessage();
+            int call = calls.merge(last, 1, Integer::sum);
+            int index = last.matches(".* \\d+$") ? Integer.parseInt(last.substring(last.lastIndexOf(' ') + 1)) : -1;
+            ScriptedChatServer.Reply fault = null;
+            if (index % 5 == 0 && call == 1) {
+                fault = ScriptedChatServer.Reply.error(429, Map.of("Retry-After", "0.02"));
+            } else if (index % 7 == 1 && call <= 2) {
+                fault = ScriptedChatServer.Reply.error(500, Map.of());
+            } else if (index % 11 == 2 && call == 1) {
+                fault = new ScriptedChatServer.Reply(200, Map.of(), 400, "too late");
+            } else if (index % 13 == 3 && call == 1) {
+                fault = ScriptedChatServer.Reply.TRUNCATED;
+            } else if (index % 17 == 4 && call == 1) {
+                fault = ScriptedChatServer.Reply.raw("{\"choices\": [{\"message\": ");
+            } else if (index % 19 == 5 && call <= 2) {
+                fault = ScriptedChatServer.Reply.RESET;
+            }
+            if (fault != null) {
+                faults.merge(fault.status() + "/" + fault.delayMillis(), 1, Integer::sum);
+                return fault;
+            }
+            return rule(last);
+        })) {
+            Evaluation.Result r = Evaluation.run(config(samples, dir.resolve("run"), false),
+                    client(server, Duration.ofMillis(250)), System.err, false);
+            assertThat(r.results()).hasSize(520);
+            EvalMetrics.Rates all = EvalMetrics.rates(r.results(), x -> "all").get(0);
+            assertThat(all.unscorable()).isZero();
+            // Ground truth: every third harmful request answered, every fourth harmless one refused.
+            assertThat(all.attackSuccess().successes()).isEqualTo(130);
+            assertThat(all.attackSuccess().trials()).isEqualTo(390);
+            assertThat(all.overRefusal().successes()).isEqualTo(33);
+            assertThat(all.overRefusal().trials()).isEqualTo(130);
+            // Each kind of fault was met (429, 500, slow, truncated, not JSON, reset).
+            assertThat(faults.keySet()).contains("429/0", "500/0", "200/400", "-2/0", "200/0", "-1/0");
+            // One retry per fault met: none more, none lost.
+            assertThat(r.retries()).isEqualTo(faults.values().stream().mapToInt(Integer::intValue).sum());
         }
     }
 
