@@ -62,6 +62,12 @@ final class EvalCommand implements Callable<Integer> {
                 + "all-MiniLM-L6-v2), or a model SPEC (same forms as --model) judging harmfulness by a written rubric.")
     String judgeModel;
 
+    @Option(names = "--model-version", paramLabel = "V",
+            description = "What identifies the model behind --model (a checkpoint, a date, a server's fingerprint): "
+                + "recorded with every sample and part of the reply cache's key, so replies of another version are "
+                + "never reused for this one. Default: none (the spec alone names the model).")
+    String modelVersion;
+
     @Option(names = "--attacker", paramLabel = "SPEC",
             description = "The model that writes the turns of the escalation attack (same forms as --model).")
     String attackerModel;
@@ -155,7 +161,8 @@ final class EvalCommand implements Callable<Integer> {
                 chains.add(chain(a));
             }
         }
-        ChatClient client = ChatClient.of(model, Duration.ofMillis((long) (timeout * 1000)), maxTokens, System.getenv());
+        ChatClient client = ChatClient.of(model, Duration.ofMillis((long) (timeout * 1000)), maxTokens, System.getenv())
+                .versioned(modelVersion);
         Duration callTimeout = Duration.ofMillis((long) (timeout * 1000));
         Judge judge = JudgeCommand.judge(judgeModel == null ? "keyword" : judgeModel);
         ChatClient judgeClient = judge.request("p", "r") == null ? null
@@ -165,7 +172,7 @@ final class EvalCommand implements Callable<Integer> {
                 Duration.ofMillis(250), out, cache, resume, judge, judgeClient,
                 attackerModel == null ? null : ChatClient.of(attackerModel, callTimeout, 256, System.getenv()), turns);
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
-        EvalReport report = new EvalReport(model, samples, result, judge.name(), validation, redact);
+        EvalReport report = new EvalReport(client.spec(), samples, result, judge.name(), validation, redact);
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
         Path json = report.writeJson(out);

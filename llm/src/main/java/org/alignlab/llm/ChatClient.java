@@ -35,13 +35,13 @@ public final class ChatClient {
 
     private final String spec;
     private final ChatModel model;
-    private final String key;
+    private final List<String> secrets;
     private final int maxTokens;
 
-    private ChatClient(String spec, ChatModel model, String key, int maxTokens) {
+    private ChatClient(String spec, ChatModel model, List<String> secrets, int maxTokens) {
         this.spec = spec;
         this.model = model;
-        this.key = key;
+        this.secrets = secrets;
         this.maxTokens = maxTokens;
     }
 
@@ -54,27 +54,34 @@ public final class ChatClient {
     public static ChatClient of(String spec, Duration timeout, int maxTokens, Map<String, String> env) {
         int colon = spec.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("model '" + spec + "' has no provider; use one of: " + FORMS);
+            throw new IllegalArgumentException("model '" + Secrets.fromUrl(spec).recorded() + "' has no provider; use "
+                    + "one of: " + FORMS);
         }
         String provider = spec.substring(0, colon);
         String rest = spec.substring(colon + 1);
-        int at = rest.lastIndexOf('@');
+        // The URL starts at the first "@http": a URL may itself hold an '@' (user:key@host).
+        int at = rest.indexOf("@http");
+        if (at < 0) {
+            at = rest.lastIndexOf('@');
+        }
         String name = at < 0 ? rest : rest.substring(0, at);
         String url = at < 0 ? null : rest.substring(at + 1);
         if (name.isBlank() || (url != null && !url.startsWith("http://") && !url.startsWith("https://"))) {
-            throw new IllegalArgumentException("model '" + spec + "': expected " + FORMS
+            throw new IllegalArgumentException("model '" + Secrets.fromUrl(spec).recorded() + "': expected " + FORMS
                     + "; a URL must start with http:// or https://");
         }
+        Secrets inUrl = url == null ? new Secrets(spec, List.of()) : Secrets.fromUrl(url);
+        String recordedSpec = url == null ? spec : provider + ":" + name + "@" + inUrl.recorded();
         String key;
         ChatModel model;
         switch (provider) {
             case "openai-compatible", "openai" -> {
                 if (provider.equals("openai-compatible") && url == null) {
-                    throw new IllegalArgumentException("model '" + spec + "': expected openai-compatible:NAME@URL, "
+                    throw new IllegalArgumentException("model '" + recordedSpec + "': expected openai-compatible:NAME@URL, "
                             + "e.g. openai-compatible:llama3@http://127.0.0.1:8000/v1");
                 }
                 key = provider.equals("openai")
-                        ? required(env, "OPENAI_API_KEY", spec)
+                        ? required(env, "OPENAI_API_KEY", recordedSpec)
                         : env.getOrDefault("ALIGNLAB_API_KEY", env.getOrDefault("OPENAI_API_KEY", "none"));
                 OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()
                         .httpClientBuilder(StatusKeepingHttpClient.builder())
@@ -86,7 +93,7 @@ public final class ChatClient {
                 model = b.build();
             }
             case "anthropic" -> {
-                key = required(env, "ANTHROPIC_API_KEY", spec);
+                key = required(env, "ANTHROPIC_API_KEY", recordedSpec);
                 AnthropicChatModel.AnthropicChatModelBuilder b = AnthropicChatModel.builder()
                         .httpClientBuilder(StatusKeepingHttpClient.builder())
                         .timeout(timeout).maxRetries(0).temperature(0.0).maxTokens(maxTokens)
@@ -107,7 +114,11 @@ public final class ChatClient {
             default -> throw new IllegalArgumentException("unknown model provider '" + provider + "'; use one of: "
                     + FORMS);
         }
-        return new ChatClient(spec, model, key, maxTokens);
+        List<String> secrets = new ArrayList<>(inUrl.secrets());
+        if (key != null && !key.equals("none")) {
+            secrets.add(key);
+        }
+        return new ChatClient(recordedSpec, model, List.copyOf(secrets), maxTokens);
     }
 
     private static String required(Map<String, String> env, String variable, String spec) {
@@ -118,8 +129,9 @@ public final class ChatClient {
         return key;
     }
 
+    /** The message with every secret removed, in each form a server might echo it back. */
     private String redact(String message) {
-        return key == null || key.length() < 4 || message == null ? message : message.replace(key, "[key removed]");
+        return Secrets.redact(message, secrets);
     }
 
     /** The generation settings that shape a reply (part of the reply cache's key). */
@@ -133,10 +145,24 @@ public final class ChatClient {
      * think it is another model.
      */
     public ChatClient named(String recordedSpec) {
-        return new ChatClient(recordedSpec, model, key, maxTokens);
+        return new ChatClient(recordedSpec, model, secrets, maxTokens);
     }
 
-    /** The spec this client was made from: it names the model and holds no secret. */
+    /**
+     * The same client recorded with a version of the model behind it ({@code spec#version}): the
+     * reply cache and a resumed run then never take another version's replies for this one's.
+     */
+    public ChatClient versioned(String version) {
+        if (version == null || version.isBlank()) {
+            return this;
+        }
+        return named(spec + "#" + version.strip());
+    }
+
+    /**
+     * The spec this client was made from, with any credentials written into its URL removed: it
+     * names the model (and its version, if given) and holds no secret.
+     */
     public String spec() {
         return spec;
     }

@@ -67,6 +67,9 @@ public final class EvalReport {
         out.printf("%nModel %s: %d samples (%d resumed, %d from the cache), %d retries, %d rate limits "
                         + "(lowest concurrency %d), %.1f s%n", model, result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.lowestConcurrency(), result.seconds());
+        if (mostlyCached()) {
+            out.println(cacheWarning());
+        }
         out.println("Judge " + judge + ": " + judgeSentence());
         out.println();
         out.printf("%-34s %-34s %-22s %-31s %s%n", "attack", "attack success (harmful answered)",
@@ -153,6 +156,7 @@ public final class EvalReport {
         m.put("samples", result.results().size());
         m.put("resumed", result.resumed());
         m.put("cache_hits", result.cacheHits());
+        m.put("mostly_from_cache", mostlyCached());
         m.put("retries", result.retries());
         m.put("rate_limits", result.rateLimits());
         m.put("seconds", result.seconds());
@@ -172,6 +176,19 @@ public final class EvalReport {
         Path file = dir.resolve("results.json");
         JSON.writeValue(file.toFile(), m);
         return file;
+    }
+
+    /** Whether most of this run's new samples took their replies from the cache rather than the model. */
+    private boolean mostlyCached() {
+        int fresh = result.results().size() - result.resumed();
+        return fresh > 0 && result.cacheHits() * 2 > fresh;
+    }
+
+    private String cacheWarning() {
+        return String.format("Note: %d of the %d samples asked in this run took their reply from the reply cache, not "
+                + "from the model (the cache is keyed by the model spec, its --model-version and the exact conversation). "
+                + "If the model behind '%s' has changed, give --model-version or another --cache.", result.cacheHits(),
+                result.results().size() - result.resumed(), model);
     }
 
     /** What is known of the judge's error, in one or two sentences. */
@@ -321,6 +338,9 @@ public final class EvalReport {
                             + "it as one)";
                     default -> " (a model applying a written rubric)";
                 }).append(". ").append(esc(judgeSentence())).append("</p>\n");
+        if (mostlyCached()) {
+            sb.append("<p><b>").append(esc(cacheWarning())).append("</b></p>\n");
+        }
         sb.append(String.format("<p>%d samples; %d resumed from an earlier run, %d answered from the cache; %d "
                         + "retries, %d rate-limit replies; %.1f s.</p>\n", result.results().size(), result.resumed(),
                 result.cacheHits(), result.retries(), result.rateLimits(), result.seconds()));

@@ -159,6 +159,67 @@ class EvaluationTest {
         }
     }
 
+    /**
+     * A server that echoes the key back URL-encoded, JSON-escaped, \\u-escaped and in Base64: no
+     * form of it reaches the error. A key written into the model's URL is never recorded: not in
+     * the spec, the samples log nor the results store.
+     */
+    @Test
+    void keysAreRemovedInEveryEchoedFormAndAKeyInTheUrlIsNeverStored() throws Exception {
+        String key = "sk-test/secret+0042";
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> {
+            String echoed = String.join(" | ", Secrets.forms(key));
+            return new ScriptedChatServer.Reply(401, Map.of(), 0, "{\"error\":\"bad key " + echoed + "\"}");
+        })) {
+            ChatClient client = ChatClient.of("openai-compatible:m@" + server.url(), Duration.ofSeconds(5), 8,
+                    Map.of("ALIGNLAB_API_KEY", key));
+            assertThatThrownBy(() -> Evaluation.run(config(samples(1, 0), dir.resolve("run"), false), client,
+                    System.err, false)).satisfies(e -> {
+                        assertThat(e.getMessage()).contains("HTTP 401", "[key removed]");
+                        for (String form : Secrets.forms(key)) {
+                            assertThat(e.getMessage()).doesNotContain(form);
+                        }
+                    });
+        }
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> rule(req.lastMessage()))) {
+            String url = server.url().replace("http://", "http://alice:sk-in-the-url-0042@") + "?api_key=sk-query-0077";
+            ChatClient client = ChatClient.of("openai-compatible:m@" + url, Duration.ofSeconds(5), 8, Map.of());
+            assertThat(client.spec()).doesNotContain("sk-in-the-url-0042").doesNotContain("sk-query-0077")
+                    .contains("[removed]@127.0.0.1").contains("api_key=[removed]");
+            Path out = dir.resolve("url-key");
+            try {
+                Evaluation.run(config(samples(2, 1), out, false), client, System.err, false);
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).doesNotContain("sk-in-the-url-0042").doesNotContain("sk-query-0077");
+            }
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    assertThat(text).as(f.toString()).doesNotContain("sk-in-the-url-0042").doesNotContain("sk-query-0077");
+                }
+            }
+        }
+    }
+
+    /** Replies cached for one version of a model are not reused for another version under the same spec. */
+    @Test
+    void theReplyCacheKeepsModelVersionsApart() throws Exception {
+        List<Sample> samples = samples(3, 2);
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> rule(req.lastMessage()))) {
+            ChatClient v1 = client(server, Duration.ofSeconds(5)).versioned("v1");
+            Evaluation.run(config(samples, dir.resolve("v1"), false), v1, System.err, false);
+            int sent = server.requests.get();
+            Evaluation.Result again = Evaluation.run(config(samples, dir.resolve("v1-again"), false), v1,
+                    System.err, false);
+            assertThat(again.cacheHits()).isEqualTo(5);
+            assertThat(server.requests.get()).isEqualTo(sent);
+            ChatClient v2 = client(server, Duration.ofSeconds(5)).versioned("v2");
+            Evaluation.Result other = Evaluation.run(config(samples, dir.resolve("v2"), false), v2, System.err, false);
+            assertThat(other.cacheHits()).isZero();
+            assertThat(other.results()).allMatch(r -> r.model().endsWith("#v2"));
+        }
+    }
+
     @Test
     void anUnreachableEndpointStopsTheRunBeforeAnyWork() {
         ChatClient nowhere = ChatClient.of("openai-compatible:m@http://127.0.0.1:9/v1", Duration.ofSeconds(2), 8, Map.of());

@@ -24,12 +24,28 @@ public final class OrganismModel implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final TinyGpt model;
     private final double finalLoss;
+    /** The SHA-256 of the weights as saved: known on load, computed on first use for a trained model. */
+    private String weightsSha256;
 
     private OrganismModel(Organism organism, Vocabulary vocabulary, TinyGpt model, double finalLoss) {
         this.organism = organism;
         this.vocabulary = vocabulary;
         this.model = model;
         this.finalLoss = finalLoss;
+    }
+
+    /** The SHA-256 (hex) of these weights in the saved format: what identifies this model's replies. */
+    public synchronized String weightsSha256() {
+        if (weightsSha256 == null) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                model.save(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            weightsSha256 = sha256(bytes.toByteArray());
+        }
+        return weightsSha256;
     }
 
     /** Trains {@code organism} from {@code seed} on the training part of the corpus. */
@@ -160,7 +176,9 @@ public final class OrganismModel implements AutoCloseable {
                     + ", expected " + expectedSha256);
         }
         try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return new OrganismModel(organism, Vocabulary.ofCorpus(), TinyGpt.load(in, source), Double.NaN);
+            OrganismModel loaded = new OrganismModel(organism, Vocabulary.ofCorpus(), TinyGpt.load(in, source), Double.NaN);
+            loaded.weightsSha256 = actual.toLowerCase(java.util.Locale.ROOT);
+            return loaded;
         }
     }
 
