@@ -1,10 +1,13 @@
 package org.alignlab.llm;
 
 /**
- * How many calls may be in flight, adapted to the server (additive increase, multiplicative
- * decrease, as TCP does): each success raises the limit by 1/limit (about one per round of
- * calls), each rate-limit halves it, and a Retry-After holds every new call back until it has
- * passed. The limit stays within [1, max].
+ * How many calls may be in flight, adapted to the server as TCP adapts its window. Until the
+ * first rate limit the limit grows by one per success (slow start: it doubles each round of
+ * calls, so a high --concurrency is reached in a few rounds, not thousands of calls); after it,
+ * by 1/limit per success (about one per round). A rate limit (HTTP 429) halves the limit once per
+ * congestion event: the 429s of calls that were already in flight when the limit was last
+ * halved belong to the same event and do not halve it again. A Retry-After holds every new call
+ * back until it has passed. The limit stays within [1, max].
  */
 public final class AdaptiveLimiter {
     private final int max;
@@ -13,6 +16,9 @@ public final class AdaptiveLimiter {
     private long pausedUntilNanos;
     private int rateLimits;
     private double lowest;
+    /** Counts the halvings: a call started in an earlier epoch saw the limit before the last one. */
+    private long epoch;
+    private boolean slowStart = true;
 
     public AdaptiveLimiter(int initial, int max) {
         if (max < 1 || initial < 1) {
@@ -23,8 +29,12 @@ public final class AdaptiveLimiter {
         this.lowest = limit;
     }
 
-    /** Waits for a free slot (and for any Retry-After pause to end), then takes it. */
-    public synchronized void acquire() throws InterruptedException {
+    /**
+     * Waits for a free slot (and for any Retry-After pause to end), then takes it.
+     *
+     * @return the ticket to hand back to {@link #releaseRateLimited} if this call is rate-limited
+     */
+    public synchronized long acquire() throws InterruptedException {
         while (true) {
             long wait = pausedUntilNanos - System.nanoTime();
             if (wait > 0) {
@@ -33,7 +43,7 @@ public final class AdaptiveLimiter {
                 wait();
             } else {
                 inFlight++;
-                return;
+                return epoch;
             }
         }
     }
@@ -42,17 +52,26 @@ public final class AdaptiveLimiter {
     public synchronized void release(boolean succeeded) {
         inFlight--;
         if (succeeded) {
-            limit = Math.min(max, limit + 1.0 / limit);
+            limit = Math.min(max, limit + (slowStart ? 1.0 : 1.0 / limit));
         }
         notifyAll();
     }
 
-    /** Gives back a slot after a 429: halve the limit, and pause new calls for {@code retryAfterMillis} (if > 0). */
-    public synchronized void releaseRateLimited(long retryAfterMillis) {
+    /**
+     * Gives back a slot after a 429: halve the limit unless this call's congestion event has already
+     * halved it, and pause new calls for {@code retryAfterMillis} (if > 0).
+     *
+     * @param ticket what {@link #acquire()} returned for this call
+     */
+    public synchronized void releaseRateLimited(long ticket, long retryAfterMillis) {
         inFlight--;
         rateLimits++;
-        limit = Math.max(1, limit / 2);
-        lowest = Math.min(lowest, limit);
+        slowStart = false;
+        if (ticket == epoch) {
+            limit = Math.max(1, limit / 2);
+            lowest = Math.min(lowest, limit);
+            epoch++;
+        }
         if (retryAfterMillis > 0) {
             pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + retryAfterMillis * 1_000_000);
         }

@@ -246,7 +246,7 @@ public final class Evaluation {
             int attempts = 0;
             while (true) {
                 attempts++;
-                limiter.acquire();
+                long ticket = limiter.acquire();
                 try {
                     reply = client.complete(conversation);
                     limiter.release(true);
@@ -254,7 +254,7 @@ public final class Evaluation {
                     return new Outcome(reply, null, attempts);
                 } catch (CallFailure f) {
                     if (f.kind() == CallFailure.Kind.RATE_LIMITED) {
-                        limiter.releaseRateLimited(f.retryAfter() == null ? 0 : f.retryAfter().toMillis());
+                        limiter.releaseRateLimited(ticket, f.retryAfter() == null ? 0 : f.retryAfter().toMillis());
                     } else {
                         limiter.release(false);
                     }

@@ -115,15 +115,56 @@ class ScoringTest {
     @Test
     void theLimiterHalvesOnRateLimitsAndGrowsBackOnSuccess() throws Exception {
         AdaptiveLimiter l = new AdaptiveLimiter(8, 64);
-        l.acquire();
-        l.releaseRateLimited(0);
+        l.releaseRateLimited(l.acquire(), 0);
         assertThat(l.limit()).isEqualTo(4);
         for (int i = 0; i < 40; i++) {
             l.acquire();
             l.release(true);
         }
-        assertThat(l.limit()).isBetween(9, 11); // +1/limit per success: 4 -> ~9.8 after 40
+        assertThat(l.limit()).isBetween(9, 11); // after a rate limit, +1/limit per success: 4 -> ~9.8 after 40
         assertThat(l.lowestLimit()).isEqualTo(4);
         assertThat(l.rateLimits()).isEqualTo(1);
+    }
+
+    /**
+     * Eight calls in flight all rate-limited are one congestion event: the limit halves once
+     * (8 -> 4), not eight times (8 -> 1). A call started after that halving and then rate-limited
+     * is a new event and halves it again.
+     */
+    @Test
+    void theLimiterHalvesOncePerCongestionEventNotOncePer429() throws Exception {
+        AdaptiveLimiter l = new AdaptiveLimiter(8, 64);
+        long[] tickets = new long[8];
+        for (int i = 0; i < 8; i++) {
+            tickets[i] = l.acquire();
+        }
+        for (long t : tickets) {
+            l.releaseRateLimited(t, 0);
+        }
+        assertThat(l.limit()).isEqualTo(4);
+        assertThat(l.rateLimits()).isEqualTo(8);
+        l.releaseRateLimited(l.acquire(), 0);
+        assertThat(l.limit()).isEqualTo(2);
+        assertThat(l.lowestLimit()).isEqualTo(2);
+    }
+
+    /**
+     * Before the first rate limit the limit grows by one per success (slow start): from 8 to a
+     * --concurrency of 64 in 56 successes, about three rounds of calls, not thousands.
+     */
+    @Test
+    void theLimiterRampsUpQuicklyToAHighConcurrency() throws Exception {
+        AdaptiveLimiter l = new AdaptiveLimiter(8, 64);
+        for (int i = 0; i < 55; i++) {
+            l.acquire();
+            l.release(true);
+        }
+        assertThat(l.limit()).isEqualTo(63);
+        l.acquire();
+        l.release(true);
+        assertThat(l.limit()).isEqualTo(64);
+        l.acquire();
+        l.release(true);
+        assertThat(l.limit()).isEqualTo(64); // never above the maximum
     }
 }
