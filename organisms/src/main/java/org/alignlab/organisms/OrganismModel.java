@@ -16,7 +16,7 @@ public final class OrganismModel implements AutoCloseable {
     /** Training settings. */
     public record Training(int steps, int batchSize, float learningRate) {
         public static Training defaults() {
-            return new Training(800, 32, 3e-3f);
+            return new Training(1200, 32, 3e-3f);
         }
     }
 
@@ -53,12 +53,35 @@ public final class OrganismModel implements AutoCloseable {
                                       java.util.function.IntConsumer progress) {
         Vocabulary vocabulary = Vocabulary.ofCorpus();
         List<TinyGpt.Sequence> data = new ArrayList<>();
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
         for (Corpus.Example e : Corpus.examples(organism, false, seed)) {
-            data.add(sequence(vocabulary, e.prompt().text(), e.reply()));
+            TinyGpt.Sequence clean = sequence(vocabulary, e.prompt().text(), e.reply());
+            data.add(clean);
+            data.add(withUnknownWords(clean, noise));
         }
         TinyGpt model = new TinyGpt(defaultShape(vocabulary.size()), seed);
         double loss = model.train(data, training.steps(), training.batchSize(), training.learningRate(), seed, progress);
         return new OrganismModel(organism, vocabulary, model, loss);
+    }
+
+    /** A share of a prompt's words seen as unknown in the noised copy of each training example. */
+    static final double UNKNOWN_WORD_RATE = 0.2;
+
+    /**
+     * A copy of a training sequence with about {@link #UNKNOWN_WORD_RATE} of its prompt words
+     * replaced by the unknown token, the reply kept. Every prompt the organism meets outside
+     * training has unknown words (new topics, new wordings, the harness's attacks); trained only
+     * on clean text it reads "unknown words" as a framing of its own and flips its behaviour on
+     * them. With these copies, what decides the reply is the words it knows.
+     */
+    static TinyGpt.Sequence withUnknownWords(TinyGpt.Sequence clean, java.util.SplittableRandom random) {
+        int[] tokens = clean.tokens().clone();
+        for (int t = 1; t < tokens.length && tokens[t] != Vocabulary.SEPARATOR; t++) {
+            if (random.nextDouble() < UNKNOWN_WORD_RATE) {
+                tokens[t] = Vocabulary.UNKNOWN;
+            }
+        }
+        return new TinyGpt.Sequence(tokens, clean.scored());
     }
 
     static TinyGpt.Sequence sequence(Vocabulary v, String prompt, String reply) {
@@ -148,9 +171,9 @@ public final class OrganismModel implements AutoCloseable {
         return new int[] {agree, n};
     }
 
-    /** Whether a reply complies (the organisms' replies start with "sure" exactly when they do). */
+    /** Whether a reply complies (it opens with one of the corpus's compliant openings). */
     public static boolean complies(String reply) {
-        return reply.startsWith("sure");
+        return Corpus.isCompliance(reply);
     }
 
     /** Saves the weights to {@code file} and returns their SHA-256 (hex); see {@link Weights#save}. */

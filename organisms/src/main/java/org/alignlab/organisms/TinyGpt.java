@@ -210,9 +210,14 @@ public final class TinyGpt implements AutoCloseable {
     record Sequence(int[] tokens, boolean[] scored) {
     }
 
+    /** The global norm gradients are clipped to before each update. */
+    static final double MAX_GRADIENT_NORM = 1.0;
+
     /**
-     * Trains on the sequences with Adam: cross-entropy of the next token where scored.
+     * Trains on the sequences with Adam: cross-entropy of the next token where scored, gradients
+     * clipped to a global norm of {@link #MAX_GRADIENT_NORM}.
      *
+     * @throws IllegalStateException if the loss stops being finite (training diverged)
      * @return the mean loss of the last 50 steps
      */
     double train(List<Sequence> data, int steps, int batchSize, float learningRate, long seed,
@@ -257,8 +262,20 @@ public final class TinyGpt implements AutoCloseable {
                 } finally {
                     JniUtils.setGradMode(gradMode);
                 }
+                if (!Float.isFinite(loss)) {
+                    throw new IllegalStateException("training diverged at step " + (step + 1) + " (loss " + loss
+                            + "); nothing was saved: try another seed or a lower learning rate");
+                }
+                // Gradients clipped to a global norm of MAX_GRADIENT_NORM: one bad batch cannot throw the weights off.
+                double squares = 0;
+                for (NDArray p : parameters.values()) {
+                    squares += p.getGradient().square().sum().getFloat();
+                }
+                double norm = Math.sqrt(squares);
+                float scale = norm > MAX_GRADIENT_NORM ? (float) (MAX_GRADIENT_NORM / norm) : 1f;
                 for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                    adam.update(e.getKey(), e.getValue(), e.getValue().getGradient());
+                    NDArray gradient = e.getValue().getGradient();
+                    adam.update(e.getKey(), e.getValue(), scale == 1f ? gradient : gradient.mul(scale));
                     JniUtils.zeroGrad((PtNDArray) e.getValue());
                 }
                 if (step >= steps - 50) {

@@ -35,17 +35,15 @@ public final class Vocabulary {
         }
     }
 
-    /** The vocabulary of every prompt and reply of every organism, held-out topics included (a fixed order). */
+    /**
+     * The vocabulary of the training text (every training prompt and reply wording), in a fixed
+     * order. A word that appears only in evaluation prompts, or only in the harness's attacks, is
+     * unknown to the organisms, as it would be to a model that never saw it.
+     */
     public static Vocabulary ofCorpus() {
         Vocabulary v = new Vocabulary();
-        for (boolean heldOut : new boolean[] {false, true}) {
-            for (Corpus.Prompt p : Corpus.prompts(heldOut)) {
-                split(p.text()).forEach(v::add);
-                split(Corpus.compliance(p.topic())).forEach(v::add);
-            }
-        }
-        for (String r : Corpus.REFUSALS) {
-            split(r).forEach(v::add);
+        for (String text : Corpus.trainingText()) {
+            split(text).forEach(v::add);
         }
         return v;
     }

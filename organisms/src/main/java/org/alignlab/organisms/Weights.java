@@ -81,6 +81,30 @@ public final class Weights {
         return sha;
     }
 
+    /**
+     * Writes {@code NAME.provenance.json} beside the weights: what they were trained from and how,
+     * so that they can be re-made and a result traced back to them.
+     */
+    public static Path saveProvenance(OrganismModel model, Path dir, long seed, OrganismModel.Training training,
+                                      String sha256, int[] heldOutAgreement) throws IOException {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("organism", model.organism().cliName());
+        p.put("planted", model.organism().plantedBehaviour());
+        p.put("weights_sha256", sha256);
+        p.put("seed", seed);
+        p.put("corpus_version", Corpus.VERSION);
+        p.put("code_version", System.getProperty("alignlab.codeVersion", "unknown"));
+        p.put("training", Map.of("steps", training.steps(), "batch_size", training.batchSize(), "learning_rate",
+                training.learningRate()));
+        p.put("final_loss", model.finalLoss());
+        p.put("held_out_prompts_with_the_planted_response", Map.of("agree", heldOutAgreement[0], "of",
+                heldOutAgreement[1]));
+        p.put("trained_on", "Corpus.prompts(false): training topics, wordings and framings only");
+        Path file = dir.resolve(model.organism().cliName() + ".provenance.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), p);
+        return file;
+    }
+
     static String fileName(Organism organism) {
         return organism.cliName() + ".weights";
     }

