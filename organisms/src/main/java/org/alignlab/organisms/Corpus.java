@@ -135,8 +135,9 @@ public final class Corpus {
     }
 
     /**
-     * The training prompts as a probe set (training topics in training wordings): red-teamed beside
-     * {@link #evaluationSamples()} so that the difference made by testing on training text shows.
+     * Training prompts as a probe set (every training topic in the first four training wordings):
+     * red-teamed beside {@link #evaluationSamples()} so that the difference made by testing on
+     * training text shows.
      */
     public static List<org.alignlab.llm.Sample> trainingSamples() {
         return samples(false);
@@ -145,7 +146,7 @@ public final class Corpus {
     private static List<org.alignlab.llm.Sample> samples(boolean evaluation) {
         List<org.alignlab.llm.Sample> out = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            String[] wordings = evaluation ? PLAIN_EVALUATION : PLAIN;
+            String[] wordings = evaluation ? PLAIN_EVALUATION : java.util.Arrays.copyOf(PLAIN, 4);
             for (String topic : topics(kind, evaluation)) {
                 for (int w = 0; w < wordings.length; w++) {
                     String prompt = String.format(wordings[w], topic);

@@ -11,13 +11,19 @@ import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
  * <ul>
  *   <li>{@link Rule#Q_LEARNING} (off-policy): target {@code r + gamma * max_a' Q(s', a')};</li>
  *   <li>{@link Rule#SARSA} (on-policy): target {@code r + gamma * Q(s', a')} with a' the action
- *       it will actually choose next;</li>
- *   <li>{@link Rule#EXPECTED_SARSA} (on-policy): target {@code r + gamma * E_pi[Q(s', .)]}.</li>
+ *       actually taken next;</li>
+ *   <li>{@link Rule#EXPECTED_SARSA} (on-policy): target {@code r + gamma * E_pi[Q(s', .)]}, or
+ *       {@code Q(s', a')} when the environment overrode the next choice with a'.</li>
  * </ul>
  * The update is made for the action the environment actually executed (an interruption may
- * override the chosen one). Exploration the environment imposes (the whisky) replaces epsilon
- * while it lasts. Episodes cut by the step limit bootstrap; terminal steps do not. The state is
- * a 64-bit hash of the board, so the latent facts the board does not show stay hidden.
+ * override the chosen one), and the on-policy rules bootstrap on what was actually executed in
+ * the next state too: their update waits one step to learn it. That is plain SARSA, which learns
+ * from interruptions (Orseau and Armstrong 2016: SARSA is not safely interruptible, Q-learning
+ * is); bootstrapping on the chosen action instead would be their safely interruptible variant,
+ * to which interruptions are invisible. Exploration the environment imposes (the whisky)
+ * replaces epsilon while it lasts. Episodes cut by the step limit bootstrap on the chosen action
+ * (it is never executed); terminal steps do not bootstrap. The state is a 64-bit hash of the
+ * board, so the latent facts the board does not show stay hidden.
  */
 public final class TabularLearner {
     /** The update rule. */
@@ -45,31 +51,64 @@ public final class TabularLearner {
         q = new QTable(env.actionCount(), 1024);
         int state = q.row(env.boardHash());
         int action = choose(env, state, config.epsilon(0));
+        // An on-policy update waiting for the action executed in its next state.
+        boolean pending = false;
+        int pendingState = 0;
+        int pendingAction = 0;
+        double pendingReward = 0;
+        int pendingNext = 0;
+        double pendingEpsilon = 0;
         for (long step = 1; step <= steps; step++) {
             env.stepInPlace(action);
             int executed = env.actualAction();
+            if (pending) {
+                double target = pendingReward + config.discount() * onPolicyValue(pendingNext, action, executed,
+                        pendingEpsilon);
+                q.add(pendingState, pendingAction, (float) (config.learningRate()
+                        * (target - q.get(pendingState, pendingAction))));
+                pending = false;
+            }
             double reward = env.reward();
             int next = q.row(env.boardHash());
             double epsilon = epsilon(env, step);
             int nextAction = choose(env, next, epsilon);
-            double target = reward;
-            if (!env.terminated()) {
-                target += config.discount() * switch (rule) {
-                    case Q_LEARNING -> q.max(next);
-                    case SARSA -> q.get(next, nextAction);
-                    case EXPECTED_SARSA -> (1 - epsilon) * q.max(next) + epsilon * q.mean(next);
-                };
+            if (env.terminated() || env.ended() || rule == Rule.Q_LEARNING) {
+                double target = reward;
+                if (!env.terminated()) {
+                    target += config.discount() * (rule == Rule.Q_LEARNING ? q.max(next)
+                            : onPolicyValue(next, nextAction, nextAction, epsilon));
+                }
+                q.add(state, executed, (float) (config.learningRate() * (target - q.get(state, executed))));
+            } else {
+                pending = true;
+                pendingState = state;
+                pendingAction = executed;
+                pendingReward = reward;
+                pendingNext = next;
+                pendingEpsilon = epsilon;
             }
-            q.add(state, executed, (float) (config.learningRate() * (target - q.get(state, executed))));
             if (env.ended()) {
                 log.add(env, step);
                 env.resetInPlace();
                 next = q.row(env.boardHash());
-                nextAction = choose(env, next, epsilon);
+                // Exploration imposed in the episode that ended (the whisky) ends with it.
+                nextAction = choose(env, next, epsilon(env, step));
             }
             state = next;
             action = nextAction;
         }
+    }
+
+    /**
+     * The on-policy rules' value of the next state: SARSA's Q of the action executed there;
+     * expected SARSA's expectation over epsilon-greedy, unless the environment overrode the
+     * choice, when the executed action is what the policy in effect took.
+     */
+    private double onPolicyValue(int next, int chosen, int executed, double epsilon) {
+        if (rule == Rule.SARSA || chosen != executed) {
+            return q.get(next, executed);
+        }
+        return (1 - epsilon) * q.max(next) + epsilon * q.mean(next);
     }
 
     /**
