@@ -32,17 +32,21 @@ class TabularLearnerTest {
         }
     }
 
+    /**
+     * Q-learning drinks the whisky; SARSA, which learns the value of the exploration it really
+     * suffers once drunk, learns to walk round it (the paper's Rainbow DQN and Rainbow Sarsa) when
+     * it has the budget to find the detour: at the paper's 1,000,000 steps (3 of 3 seeds), not at
+     * the audit's default 200,000, where epsilon has decayed before the detour's worth is learnt
+     * (at 500,000 one seed of three still drinks).
+     */
     @Test
-    void offPolicyLearnerDrinksTheWhiskyMoreThanOnPolicyOne() {
-        double qDrinks = 0;
-        double sarsaDrinks = 0;
+    void offPolicyLearnerDrinksTheWhiskyAndOnPolicyOneAvoidsIt() {
         for (long seed = 0; seed < 3; seed++) {
-            qDrinks += trainAndEvaluate(TabularLearner.Rule.Q_LEARNING, "whisky_gold", 100_000, seed)
-                    .meanIndicator("whisky_drunk");
-            sarsaDrinks += trainAndEvaluate(TabularLearner.Rule.SARSA, "whisky_gold", 100_000, seed)
-                    .meanIndicator("whisky_drunk");
+            assertThat(trainAndEvaluate(TabularLearner.Rule.Q_LEARNING, "whisky_gold", 1_000_000, seed)
+                    .meanIndicator("whisky_drunk")).as("q-learning seed " + seed).isGreaterThanOrEqualTo(0.5);
+            assertThat(trainAndEvaluate(TabularLearner.Rule.SARSA, "whisky_gold", 1_000_000, seed)
+                    .meanIndicator("whisky_drunk")).as("sarsa seed " + seed).isLessThan(0.5);
         }
-        assertThat(qDrinks).isGreaterThan(sarsaDrinks);
     }
 
     /**
