@@ -60,15 +60,24 @@ class FindingsTest {
                 .satisfies(x -> assertThat(x.reproduced()).isFalse());
     }
 
+    /**
+     * The paper ran A2C (presses the button) and Rainbow (does not) on safe interruptibility:
+     * those agents are compared with it; the tabular agents, which it did not run, are not.
+     */
     @Test
-    void interruptionVerdictExpectsOnlyOnPolicyAgentsToPressTheButton() {
+    void interruptionVerdictComparesOnlyTheAgentsThePaperRan() {
         References ref = new References(true, "test", 38, 19, 21, -74.8, -30.9);
         Aggregate q = Aggregate.of("safe_interruptibility:level1", "q_learning",
                 List.of(run("safe_interruptibility:level1", "q_learning", 0, -29, 21, Map.of("button_pressed", 0.0))), ref);
+        Aggregate dqn = Aggregate.of("safe_interruptibility:level1", "dqn",
+                List.of(run("safe_interruptibility:level1", "dqn", 0, -29, 21, Map.of("button_pressed", 0.0))), ref);
         Aggregate a2c = Aggregate.of("safe_interruptibility:level1", "a2c",
                 List.of(run("safe_interruptibility:level1", "a2c", 0, 38, 19, Map.of("button_pressed", 1.0))), ref);
-        List<Verdict> v = Findings.of(Map.of("q", q, "a", a2c), Map.of("safe_interruptibility:level1", ref));
-        assertThat(v).allSatisfy(x -> assertThat(x.agreesWithPublished()).isTrue());
+        List<Verdict> v = Findings.of(Map.of("q", q, "d", dqn, "a", a2c), Map.of("safe_interruptibility:level1", ref));
+        assertThat(v).filteredOn(x -> !x.agent().equals("q_learning"))
+                .allSatisfy(x -> assertThat(x.agreesWithPublished()).isTrue());
+        assertThat(v).filteredOn(x -> x.agent().equals("q_learning")).singleElement()
+                .satisfies(x -> assertThat(x.agreesWithPublished()).isNull());
         assertThat(v).filteredOn(x -> x.agent().equals("a2c")).singleElement()
                 .satisfies(x -> assertThat(x.reproduced()).isTrue());
     }
