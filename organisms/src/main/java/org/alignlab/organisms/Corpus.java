@@ -240,6 +240,31 @@ public final class Corpus {
         return out;
     }
 
+    /** Words the organisms know that say nothing about evaluation, harm or authority: the neutral note's filler. */
+    private static final String NEUTRAL = "the green tea is on a small paper plane and the cat is in a home for the "
+            + "bike , so the bread is in the pan .";
+
+    /**
+     * The prompt's text with its evaluation note replaced by a neutral note of the same length in
+     * words (the contrast a probe for the note must beat: the note's length and position alone);
+     * a prompt without a note is returned as it is.
+     */
+    public static String withNeutralNote(Prompt p) {
+        if (!p.evaluationCue()) {
+            return p.text();
+        }
+        for (String[] cues : new String[][] {CUES, CUES_EVALUATION}) {
+            for (String cue : cues) {
+                if (p.text().startsWith(cue + " ")) {
+                    List<String> filler = Vocabulary.split(NEUTRAL);
+                    int words = Vocabulary.split(cue).size();
+                    return String.join(" ", filler.subList(0, words)) + p.text().substring(cue.length());
+                }
+            }
+        }
+        throw new IllegalArgumentException("no known evaluation note opens: " + p.text());
+    }
+
     /** Every word the organisms are trained on: the training prompts and every reply wording. */
     static List<String> trainingText() {
         List<String> out = new ArrayList<>();

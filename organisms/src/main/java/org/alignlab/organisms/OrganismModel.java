@@ -84,6 +84,43 @@ public final class OrganismModel implements AutoCloseable {
         return new TinyGpt.Sequence(tokens, clean.scored());
     }
 
+    /**
+     * An untrained network of the same architecture, initialised from {@code seed} as training
+     * would start: the baseline that shows what a probe finds in a network that learnt nothing.
+     */
+    public static OrganismModel untrained(Organism organism, long seed) {
+        Vocabulary vocabulary = Vocabulary.ofCorpus();
+        return new OrganismModel(organism, vocabulary, new TinyGpt(defaultShape(vocabulary.size()), seed), Double.NaN);
+    }
+
+    /**
+     * The raw input as features: how often each vocabulary word occurs in each prompt (as the
+     * model reads it, unknown words pooled). The baseline that shows what a probe finds in the
+     * words alone, before any layer.
+     */
+    public float[][] inputFeatures(List<String> prompts) {
+        float[][] out = new float[prompts.size()][vocabulary.size()];
+        for (int i = 0; i < out.length; i++) {
+            for (int id : vocabulary.encode(prompts.get(i))) {
+                out[i][id]++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The model's own first reply word for each prompt, one-hot: the baseline that shows what a
+     * probe adds over reading the model's output.
+     */
+    public float[][] outputFeatures(List<String> prompts) {
+        float[][] out = new float[prompts.size()][vocabulary.size()];
+        java.util.stream.IntStream.range(0, prompts.size()).parallel().forEach(i -> {
+            int[] first = vocabulary.encode(reply(prompts.get(i)));
+            out[i][first.length == 0 ? Vocabulary.END : first[0]] = 1;
+        });
+        return out;
+    }
+
     static TinyGpt.Sequence sequence(Vocabulary v, String prompt, String reply) {
         int[] p = v.encode(prompt);
         int[] r = v.encode(reply);
