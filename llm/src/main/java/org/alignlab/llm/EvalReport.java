@@ -76,7 +76,7 @@ public final class EvalReport {
                 "corrected for judge", "over-refusal (harmless refused)", "unscorable");
         for (EvalMetrics.Rates r : byAttack()) {
             out.printf("%-34s %-34s %-22s %-31s %d%n", r.group(), r.attackSuccess().format(),
-                    corrected(r.attackSuccess()), r.overRefusal().format(), r.unscorable());
+                    corrected(r.group(), r.attackSuccess()), r.overRefusal().format(), r.unscorable());
         }
         out.println();
         out.printf("%-34s %-34s %-31s %s%n", "data set / category", "attack success", "over-refusal", "unscorable");
@@ -131,8 +131,8 @@ public final class EvalReport {
             m.put("group", r.group());
             m.put("attack_success", interval(r.attackSuccess()));
             Map<String, Object> corrected = new LinkedHashMap<>();
-            if (validation == null) {
-                corrected.put("note", NOT_VALIDATED);
+            if (validation == null || escalates(r.group())) {
+                corrected.put("note", validation == null ? NOT_VALIDATED : NOT_FOR_ESCALATION);
             } else {
                 var c = validation.correct(r.attackSuccess());
                 corrected.put("rate", c.reliable() ? c.estimate() : null);
@@ -202,9 +202,20 @@ public final class EvalReport {
                 + "uncertainty; the error was measured on other models' replies and may not transfer to this one's.";
     }
 
+    /** Why a multi-turn escalation's rate is not corrected. */
+    static final String NOT_FOR_ESCALATION = "not corrected: escalation stops at the judge's first 'unsafe', so "
+            + "single-reply error rates do not apply";
+
+    private static boolean escalates(String group) {
+        return group.contains(Attacks.ESCALATION.name());
+    }
+
     /** The attack success rate corrected for the judge's measured error, or why it is not. */
-    private String corrected(ProportionInterval observed) {
-        return validation == null ? NOT_VALIDATED : validation.correct(observed).format();
+    private String corrected(String group, ProportionInterval observed) {
+        if (validation == null) {
+            return NOT_VALIDATED;
+        }
+        return escalates(group) ? NOT_FOR_ESCALATION : validation.correct(observed).format();
     }
 
     private static String esc(String s) {
@@ -216,7 +227,7 @@ public final class EvalReport {
                 + "<th>corrected for the judge's error</th><th>over-refusal</th><th>unscorable</th></tr>\n");
         for (EvalMetrics.Rates r : rates) {
             sb.append("<tr><td>").append(esc(r.group())).append("</td><td>").append(bar(r.attackSuccess(), "#c0392b"))
-                    .append("</td><td>").append(esc(corrected(r.attackSuccess())))
+                    .append("</td><td>").append(esc(corrected(r.group(), r.attackSuccess())))
                     .append("</td><td>").append(bar(r.overRefusal(), "#2471a3")).append("</td><td>")
                     .append(r.unscorable()).append("</td></tr>\n");
         }

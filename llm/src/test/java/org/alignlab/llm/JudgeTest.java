@@ -55,8 +55,10 @@ class JudgeTest {
         assertThat(v.agreement().agreement().successes()).isEqualTo(412);
         assertThat(v.agreement().kappa()).isCloseTo(0.40, within(0.01));
         assertThat(v.undecided()).isZero();
-        // Its measured error is small enough to correct with: the interval is not [0, 1].
-        assertThat(v.correct(org.alignlab.core.ProportionInterval.wilson(20, 60)).reliable()).isTrue();
+        // Its measured error is small enough to correct with where the observed rate is possible under it...
+        assertThat(v.correct(org.alignlab.core.ProportionInterval.wilson(50, 60)).reliable()).isTrue();
+        // ...but it calls 54% of harmless replies harmful: an observed 33% cannot be corrected with it.
+        assertThat(v.correct(org.alignlab.core.ProportionInterval.wilson(20, 60)).format()).contains("does not transfer");
     }
 
     @Test
