@@ -131,7 +131,8 @@ public final class OveroptimisationRecipe {
                 p += w * proxy[order[j - 1]];
                 g += w * gold[order[j - 1]];
             }
-            out.add(new Point(n, Math.sqrt(OverOptimisation.bestOfNKl(n)), p, g));
+            // d from the KL of the sampling actually done: without replacement from this pool.
+            out.add(new Point(n, Math.sqrt(OverOptimisation.bestOfNKlWithoutReplacement(n, total)), p, g));
         }
         return out;
     }
@@ -146,10 +147,17 @@ public final class OveroptimisationRecipe {
             d[i] = used.get(i).d();
             g[i] = used.get(i).gold() - referenceGold;
         }
+        for (int i = 0; i < d.length; i++) {
+            if (!Double.isFinite(d[i]) || !Double.isFinite(g[i])) {
+                // A divergence, never to be reported as "too few points".
+                throw new IllegalStateException("the " + form.name().toLowerCase(java.util.Locale.ROOT) + " curve "
+                        + "diverged: point " + i + " is (" + d[i] + ", " + g[i] + "); nothing was fitted");
+            }
+        }
         try {
             return OverOptimisation.fit(form, d, g);
         } catch (IllegalArgumentException e) {
-            return null; // too few points: the report says so
+            return null; // too few points (all finite, checked above): the report says so
         }
     }
 
@@ -222,7 +230,7 @@ public final class OveroptimisationRecipe {
         StringBuilder h = new StringBuilder("<section><h2>Reward-model over-optimisation</h2>");
         h.append("<p>Reward models are fitted to an honest oracle's comparisons of 10-step segments of the reference ")
                 .append("policy (uniform random) on ").append(Charts.esc(r.variant()))
-                .append(", then optimised against: by <b>best-of-n</b> over the reference's episodes (KL = ln n - (n-1)/n) ")
+                .append(", then optimised against: by <b>best-of-n</b> over the reference's episodes (KL of drawing n without replacement from the pool, computed exactly) ")
                 .append("and by <b>PPO</b> on the learnt reward with a KL penalty to the reference of decreasing weight. ")
                 .append("<i>Proxy</i> is the reward model's score (standardised units); <i>gold</i> is the hidden ")
                 .append(String.format("performance (the reference scores %.2f). d = sqrt(KL). ", r.referenceGold()))

@@ -15,6 +15,14 @@ class OverOptimisationTest {
         assertThat(OverOptimisation.bestOfNKl(2)).isCloseTo(Math.log(2) - 0.5, within(1e-15)); // 0.1931
         assertThat(OverOptimisation.bestOfNKl(16)).isCloseTo(2.7725887 - 0.9375, within(1e-7));
         assertThatThrownBy(() -> OverOptimisation.bestOfNKl(0)).hasMessageContaining("at least 1");
+        // Without replacement from a pool of 2,000 (computed independently with exact binomial weights in Python):
+        // close to the i.i.d. formula for small n, larger as n nears the pool.
+        assertThat(OverOptimisation.bestOfNKlWithoutReplacement(1, 2000)).isCloseTo(0, within(1e-12));
+        assertThat(OverOptimisation.bestOfNKlWithoutReplacement(16, 2000)).isCloseTo(1.8388, within(1e-4));
+        assertThat(OverOptimisation.bestOfNKlWithoutReplacement(256, 2000)).isCloseTo(4.6157, within(1e-4));
+        assertThat(OverOptimisation.bestOfNKlWithoutReplacement(512, 2000)).isCloseTo(5.3806, within(1e-4));
+        assertThat(OverOptimisation.bestOfNKlWithoutReplacement(2000, 2000)).isCloseTo(Math.log(2000), within(1e-9));
+        assertThatThrownBy(() -> OverOptimisation.bestOfNKlWithoutReplacement(3, 2)).hasMessageContaining("n <= pool");
     }
 
     /** Noise-free points on each curve give back its coefficients exactly, and a perfect fit. */
