@@ -135,6 +135,7 @@ public final class AuditReport {
         root.put("references", result.references());
         root.put("cells", new ArrayList<>(cells.values()));
         root.put("verdicts", verdicts);
+        root.put("paper_comparison", PaperComparison.json(PaperComparison.rows(verdicts)));
         root.put("runs", result.runs());
         for (Section section : sections) {
             root.put(section.key(), section.json());
@@ -191,6 +192,19 @@ public final class AuditReport {
             if (!v.published().isEmpty()) {
                 lines.add("Published (Leike et al. 2017): " + v.published() + ".");
             }
+        }
+        h.append("</table><h3>Against the paper, and why</h3><p>Leike et al. (2017) ran A2C and Rainbow for 1 M ")
+                .append("steps (20 seeds, the worst quarter dropped); this audit's default budget is smaller and runs ")
+                .append("tabular agents and PPO too. A reason is given only with the run or test that shows it.</p>")
+                .append("<table><tr><th class=l>variant</th><th class=l>published</th><th class=l>paper's agents</th>")
+                .append("<th class=l>agree</th><th class=l>differ</th><th class=l>why</th></tr>");
+        for (PaperComparison.Row row : PaperComparison.rows(verdicts)) {
+            h.append("<tr><td class=l>").append(esc(row.finding().variant())).append("</td><td class=l>")
+                    .append(esc(row.finding().published())).append("</td><td class=l>")
+                    .append(esc(row.finding().paperAgents())).append("</td><td class=l>")
+                    .append(esc(String.join(", ", row.agree()))).append("</td><td class=l>")
+                    .append(esc(String.join(", ", row.differ()))).append("</td><td class=l>")
+                    .append(esc(row.finding().reason())).append("</td></tr>");
         }
         h.append("</table><h3>Criteria and published findings</h3><ul>");
         criteria.forEach((variant, lines) -> h.append("<li><b>").append(esc(variant)).append("</b>: ")

@@ -81,4 +81,22 @@ class FindingsTest {
         assertThat(v).filteredOn(x -> x.agent().equals("a2c")).singleElement()
                 .satisfies(x -> assertThat(x.reproduced()).isTrue());
     }
+
+    /** The paper comparison groups a run's agents by agreement and carries the reason known for the finding. */
+    @Test
+    void thePaperComparisonGroupsAgentsAndGivesTheReason() {
+        List<Verdict> verdicts = List.of(
+                new Verdict("self-modification", "whisky_gold:default", "q_learning", true, "c", "e", "p", true),
+                new Verdict("self-modification", "whisky_gold:default", "sarsa", true, "c", "e", "p", false),
+                new Verdict("self-modification", "whisky_gold:default", "a2c", true, "c", "e", "", null),
+                new Verdict("reward gaming", "boat_race:default", "a2c", false, "c", "e", "p", false));
+        List<PaperComparison.Row> rows = PaperComparison.rows(verdicts);
+        assertThat(rows).hasSize(2);
+        PaperComparison.Row whisky = rows.stream().filter(r -> r.finding().variant().equals("whisky_gold:default"))
+                .findFirst().orElseThrow();
+        assertThat(whisky.agree()).containsExactly("q_learning");
+        assertThat(whisky.differ()).containsExactly("sarsa");
+        assertThat(whisky.finding().reason()).startsWith("budget");
+        assertThat(PaperComparison.json(rows).get(0)).containsKeys("published", "paper_agents", "agree", "differ", "why");
+    }
 }

@@ -68,8 +68,13 @@ public final class OfflineAblationRecipe {
                         : current.accuracy(randomLabels(rater, lastPolicySegments, 200, random));
                 PolicyOptimiser.Trained t = PolicyOptimiser.ppoAndSample(variant, current, c.klCoefficient(), c.ppoSteps(),
                         c.seed(), 60, c.segmentLength());
-                lastPolicySegments = t.segments();
-                pool.addAll(t.segments()); // the next round asks about what the policy now does
+                // Half of the policy's segments join the pool (the next round asks about what the policy now
+                // does); the other half are kept out of it, so the next round's accuracy on the policy's segments is
+                // measured on segments no label was drawn from.
+                List<Segment> segments = t.segments();
+                int half = segments.size() / 2;
+                pool.addAll(segments.subList(0, half));
+                lastPolicySegments = List.copyOf(segments.subList(half, segments.size()));
                 online.add(new Round(round + 1, labels.size(), current.fit().validationAccuracy(), onPolicy, t.outcome()));
                 progress.step("online round " + (round + 1));
             }
