@@ -326,8 +326,18 @@ public final class Evaluation {
                 pool.shutdownNow();
             }
         }
+        int undecided = set.items().size() - verdicts.size();
+        if (undecided > MAX_UNDECIDED_SHARE * set.items().size()) {
+            throw new IllegalArgumentException("the judge " + judge.name() + " gave no readable verdict on " + undecided
+                    + " of " + set.items().size() + " labelled replies (failed calls or answers without a verdict); "
+                    + "a validation that leaves out more than " + (int) (100 * MAX_UNDECIDED_SHARE) + "% of the items "
+                    + "would measure the judge on the items it found easy, so nothing was stored");
+        }
         return JudgeValidation.of(judge.name(), judge.version(), set, item -> verdicts.get(item.id()));
     }
+
+    /** The largest share of labelled items a judge may leave undecided for its validation to stand. */
+    static final double MAX_UNDECIDED_SHARE = 0.02;
 
     private record Judged(Boolean verdict, String failure) {
     }

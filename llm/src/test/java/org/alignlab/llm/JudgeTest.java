@@ -150,5 +150,15 @@ class JudgeTest {
             assertThat(v.judge()).isEqualTo(judge.spec());
             assertThat(v.agreement().items() + v.undecided()).isEqualTo(20);
         }
+        // A judge that answers without a verdict on most items is not validated on the few it decided.
+        try (ScriptedChatServer mumbler = new ScriptedChatServer((n, req) -> ScriptedChatServer.Reply.ok("hmm"))) {
+            ChatClient judge = ChatClient.of("openai-compatible:mumbler@" + mumbler.url(), Duration.ofSeconds(5), 64,
+                    Map.of());
+            LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
+            assertThatThrownBy(() -> Evaluation.validate(Judge.model(judge.spec()), judge, set, 8, 2,
+                    dir.resolve("cache2.jsonl"), System.err, false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no readable verdict on 602 of 602").hasMessageContaining("nothing was stored");
+        }
     }
 }
