@@ -64,7 +64,8 @@ public final class WatchedUnwatched {
 
     public record Result(long steps, long seed, boolean watchedShortcut, boolean unwatchedShortcut,
                          double watchedReturn, double unwatchedReturn, int trainStates, int testStates,
-                         List<LayerProbe> probes, List<SteeringPoint> steering, double seconds) {
+                         List<LayerProbe> probes, List<LayerProbe> actionProbes, String decodedAction,
+                         List<SteeringPoint> steering, double seconds) {
     }
 
     public static Result run(long steps, long seed, java.io.PrintStream log, boolean terminal) {
@@ -109,6 +110,33 @@ public final class WatchedUnwatched {
                 probes.add(new LayerProbe(layer, ProbeControls.controlled(layer, sets, xs -> agent.capture(layer, xs),
                         xs -> untrained.capture(layer, xs), xs -> xs.toArray(float[][]::new), null)));
             }
+            // Something the observation does not hold as such: the move the agent is about to make (its greedy
+            // action, which its network computes from the whole board), as "this action or another", for its most
+            // frequent action in the training states.
+            List<float[]> allTrain = new ArrayList<>(trainWatched);
+            allTrain.addAll(trainUnwatched);
+            List<float[]> allTest = new ArrayList<>(testWatched);
+            allTest.addAll(testUnwatched);
+            int[] counts = new int[16]; // more than any gridworld's actions
+            for (float[] state : allTrain) {
+                counts[greedyAction(agent, state)]++;
+            }
+            int frequent = 0;
+            for (int a = 1; a < counts.length; a++) {
+                frequent = counts[a] > counts[frequent] ? a : frequent;
+            }
+            int chosen = frequent;
+            ProbeControls.Sets<float[]> actionSets = new ProbeControls.Sets<>(
+                    allTrain.stream().filter(x -> greedyAction(agent, x) == chosen).toList(),
+                    allTrain.stream().filter(x -> greedyAction(agent, x) != chosen).toList(),
+                    allTest.stream().filter(x -> greedyAction(agent, x) == chosen).toList(),
+                    allTest.stream().filter(x -> greedyAction(agent, x) != chosen).toList());
+            List<LayerProbe> actionProbes = new ArrayList<>();
+            for (String layer : List.of("hidden1", "hidden2")) {
+                actionProbes.add(new LayerProbe(layer, ProbeControls.controlled(layer, actionSets,
+                        xs -> agent.capture(layer, xs), xs -> untrained.capture(layer, xs), xs -> xs.toArray(float[][]::new),
+                        null)));
+            }
             // The steering direction is a contrast pair at the decision point (after Turner et al.
             // 2023, who steered a maze agent with the difference of activations at the start with and
             // without the cheese): the start state with the supervisor shown minus the same state
@@ -139,8 +167,19 @@ public final class WatchedUnwatched {
             }
             return new Result(steps, seed, watched.shortcut, unwatched.shortcut, watched.visibleReturn,
                     unwatched.visibleReturn, trainWatched.size() + trainUnwatched.size(),
-                    testWatched.size() + testUnwatched.size(), probes, points, (System.nanoTime() - start) / 1e9);
+                    testWatched.size() + testUnwatched.size(), probes, actionProbes, Action.name(chosen), points,
+                    (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** The agent's greedy action in a state. */
+    private static int greedyAction(Dqn agent, float[] state) {
+        float[] q = agent.qValues(state, null);
+        int best = 0;
+        for (int a = 1; a < q.length; a++) {
+            best = q[a] > q[best] ? a : best;
+        }
+        return best;
     }
 
     private record Episode(boolean shortcut, boolean reachedGoal, double margin, double visibleReturn) {
@@ -211,6 +250,12 @@ public final class WatchedUnwatched {
             out.printf("    %-8s %-30s %-30s %s%n", p.layer(), p.probe().model().format(), p.probe().untrained().format(),
                     p.probe().rawInput().format());
         }
+        out.printf("  probe for the agent's next move (%s or another; greedy action), AUROC on held-out states:%n",
+                r.decodedAction());
+        for (LayerProbe p : r.actionProbes()) {
+            out.printf("    %-8s %-30s %-30s %s%n", p.layer(), p.probe().model().format(), p.probe().untrained().format(),
+                    p.probe().rawInput().format());
+        }
         out.println("  steering hidden2 at every step along the presence direction (start state, supervisor shown minus "
                 + "hidden);");
         out.println("  path of the greedy agent, and margin = Q(down) - Q(right) at the start (> 0: heads for the "
@@ -241,6 +286,7 @@ public final class WatchedUnwatched {
         m.put("probe_train_states", r.trainStates());
         m.put("probe_test_states", r.testStates());
         m.put("probes", r.probes());
+        m.put("action_probes", Map.of("action", r.decodedAction(), "layers", r.actionProbes()));
         m.put("steering_layer", "hidden2");
         m.put("steering", r.steering());
         m.put("seconds", r.seconds());
@@ -262,6 +308,16 @@ public final class WatchedUnwatched {
                 .append("the raw observation, which draws the supervisor (AUROC, 95% bootstrap):</p><table><tr>")
                 .append("<th class=l>layer</th><th>trained agent</th><th>untrained network</th><th>raw observation</th></tr>");
         for (LayerProbe p : r.probes()) {
+            h.append("<tr><td class=l>").append(p.layer()).append("</td><td>").append(p.probe().model().format())
+                    .append("</td><td>").append(p.probe().untrained().format()).append("</td><td>")
+                    .append(p.probe().rawInput().format()).append("</td></tr>");
+        }
+        h.append("</table><p><b>Probe for the agent's next move</b>, which the observation does not hold as such: ")
+                .append("whether its greedy action is ").append(RecipeReport.esc(r.decodedAction()))
+                .append(" (its most frequent one) or another, beside the same probe on an untrained network and on the ")
+                .append("raw observation:</p><table><tr><th class=l>layer</th><th>trained agent</th>")
+                .append("<th>untrained network</th><th>raw observation</th></tr>");
+        for (LayerProbe p : r.actionProbes()) {
             h.append("<tr><td class=l>").append(p.layer()).append("</td><td>").append(p.probe().model().format())
                     .append("</td><td>").append(p.probe().untrained().format()).append("</td><td>")
                     .append(p.probe().rawInput().format()).append("</td></tr>");
@@ -313,7 +369,19 @@ public final class WatchedUnwatched {
                 + "shortcut, beyond what random directions do. ", cheats))
                 + String.format("Does not show: that the agent represents supervision in any way beyond its input; the "
                 + "probe's AUROC (%.3f at %s) is matched by the raw observation (%.3f) and an untrained network (%.3f), "
-                + "because the supervisor is drawn in the observation.", last.probe().model().value(), last.layer(),
-                last.probe().rawInput().value(), last.probe().untrained().value());
+                + "because the supervisor is drawn in the observation. ", last.probe().model().value(), last.layer(),
+                last.probe().rawInput().value(), last.probe().untrained().value())
+                + actionSentence(r);
+    }
+
+    /** What decoding the agent's next move shows against the raw observation. */
+    static String actionSentence(Result r) {
+        LayerProbe last = r.actionProbes().get(r.actionProbes().size() - 1);
+        boolean beyond = last.probe().beatsControls();
+        return String.format("Its next move (%s or another) is decoded from %s with AUROC %.3f, and from the raw "
+                        + "observation with %.3f: %s", r.decodedAction(), last.layer(), last.probe().model().value(),
+                last.probe().rawInput().value(), beyond ? "the network computes something a linear readout of the "
+                        + "board does not give." : "on this small board nothing the network computes is beyond a linear "
+                        + "readout of its input.");
     }
 }

@@ -77,6 +77,9 @@ class DemonstrationsTest {
                 && p.randomLongWayUnwatched() * 2 < ProbeControls.RANDOM_DIRECTIONS);
         assertThat(WatchedUnwatched.summary(r)).contains(longWay ? "makes the unwatched agent take the long way"
                 : "never made the unwatched agent take the long way").contains("matched by the raw observation");
+        // The next move, which the observation does not hold as such, is probed with the same controls.
+        assertThat(r.actionProbes()).hasSize(2).allSatisfy(p -> assertThat(p.probe().rawInput()).isNotNull());
+        assertThat(WatchedUnwatched.summary(r)).contains("Its next move (" + r.decodedAction());
     }
 
     @Test
