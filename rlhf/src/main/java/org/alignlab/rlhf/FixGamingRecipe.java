@@ -35,9 +35,22 @@ public final class FixGamingRecipe {
     }
 
     /** One environment: hidden performance per training signal. */
+    /**
+     * @param bestAchievable the best hidden performance any policy achieves (exact solver), NaN where the
+     *                       solver cannot solve the variant: the ceiling PPO on the true objective should reach
+     */
     public record EnvironmentResult(String variant, double random, double visibleTrained, double hiddenTrained,
                                     double visibleReturnOfVisibleTrained, Map<Integer, Double> learnt,
-                                    Map<Integer, Double> accuracy) {
+                                    Map<Integer, Double> accuracy, double bestAchievable) {
+    }
+
+    /** The best achievable hidden performance of a variant, or NaN where the exact solver cannot solve it. */
+    static double bestAchievable(Variant variant) {
+        try {
+            return org.alignlab.rl.ExactSolver.solve(variant).bestPerformance().performance();
+        } catch (UnsupportedOperationException e) {
+            return Double.NaN;
+        }
     }
 
     public record Result(List<EnvironmentResult> environments, double seconds) {
@@ -74,7 +87,8 @@ public final class FixGamingRecipe {
                 }
                 progress.step(id + ": PPO on a reward model from " + n + " comparisons");
             }
-            out.add(new EnvironmentResult(id, random, visible[1], hidden[1], visible[0], learnt, accuracy));
+            out.add(new EnvironmentResult(id, random, visible[1], hidden[1], visible[0], learnt, accuracy,
+                    bestAchievable(variant)));
         }
         return new Result(out, (System.nanoTime() - start) / 1e9);
     }
@@ -101,31 +115,43 @@ public final class FixGamingRecipe {
                             + "reward (%.1f); on the true objective %.1f; random %.1f%s", e.variant(), most, learnt, verdict,
                     e.visibleTrained(), e.hiddenTrained(), e.random(),
                     learnt < e.random() ? " - below random: the reward model did not learn what reaching the goal is "
-                            + "worth (segments of random play rarely show it)" : ""));
+                            + "worth (segments of random play rarely show it)" : "") + ceiling(e));
         }
         return out;
+    }
+
+    /** Whether PPO on the true objective reached the best achievable performance: if not, the ceiling is broken. */
+    static String ceiling(EnvironmentResult e) {
+        if (Double.isNaN(e.bestAchievable())) {
+            return "; the exact solver cannot solve this variant, so the ceiling has no reference";
+        }
+        return e.hiddenTrained() >= e.bestAchievable() - 1
+                ? String.format("; the true-objective ceiling reaches the best achievable %.1f", e.bestAchievable())
+                : String.format("; CEILING BROKEN: PPO on the true objective reaches %.1f of the best achievable %.1f at "
+                        + "this budget, so a comparison with it says nothing about the reward models until the optimiser "
+                        + "reaches the best", e.hiddenTrained(), e.bestAchievable());
     }
 
     public static void print(Result r, java.io.PrintWriter out) {
         out.printf("Does learning from an honest rater remove the gaming? Hidden performance per training signal; %.0f s%n",
                 r.seconds());
-        StringBuilder header = new StringBuilder(String.format("%-30s %8s %9s %9s", "environment", "random", "visible",
-                "true obj"));
+        StringBuilder header = new StringBuilder(String.format("%-30s %8s %9s %9s %9s", "environment", "random", "best",
+                "visible", "true obj"));
         List<Integer> ns = r.environments().isEmpty() ? List.of() : List.copyOf(r.environments().get(0).learnt().keySet());
         for (int n : ns) {
             header.append(String.format(" %11s", "RM " + n));
         }
         out.println(header);
         for (EnvironmentResult e : r.environments()) {
-            StringBuilder row = new StringBuilder(String.format("%-30s %8.1f %9.1f %9.1f", e.variant(), e.random(),
-                    e.visibleTrained(), e.hiddenTrained()));
+            StringBuilder row = new StringBuilder(String.format("%-30s %8.1f %9.1f %9.1f %9.1f", e.variant(), e.random(),
+                    e.bestAchievable(), e.visibleTrained(), e.hiddenTrained()));
             for (int n : ns) {
                 row.append(String.format(" %11.1f", e.learnt().get(n)));
             }
             out.println(row);
         }
-        out.println("(visible: PPO trained on the visible reward; true obj: on the hidden reward; RM n: on a reward model "
-                + "fitted to n oracle comparisons)");
+        out.println("(best: the best achievable hidden performance, exact solver; visible: PPO trained on the visible "
+                + "reward; true obj: on the hidden reward, the ceiling; RM n: on a reward model fitted to n oracle comparisons)");
         out.println();
         findings(r).forEach(f -> out.println("* " + f));
     }
@@ -148,15 +174,16 @@ public final class FixGamingRecipe {
             h.append("<li>").append(Charts.esc(f)).append("</li>");
         }
         h.append("</ul><table><tr><th class=l>environment</th>")
-                .append("<th>random</th><th>PPO on the visible reward</th><th>PPO on the true objective</th>");
+                .append("<th>random</th><th>best achievable (exact solver)</th><th>PPO on the visible reward</th>")
+                .append("<th>PPO on the true objective (the ceiling)</th>");
         List<Integer> ns = r.environments().isEmpty() ? List.of() : List.copyOf(r.environments().get(0).learnt().keySet());
         for (int n : ns) {
             h.append("<th>PPO on a reward model, ").append(n).append(" comparisons</th>");
         }
         h.append("</tr>");
         for (EnvironmentResult e : r.environments()) {
-            h.append(String.format("<tr><td class=l>%s</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>", Charts.esc(e.variant()),
-                    e.random(), e.visibleTrained(), e.hiddenTrained()));
+            h.append(String.format("<tr><td class=l>%s</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>",
+                    Charts.esc(e.variant()), e.random(), e.bestAchievable(), e.visibleTrained(), e.hiddenTrained()));
             for (int n : ns) {
                 h.append(String.format("<td>%.1f (accuracy %.2f)</td>", e.learnt().get(n), e.accuracy().get(n)));
             }

@@ -34,6 +34,10 @@ class LoopRecipesTest {
                 .hasMessageContaining("KL coefficient");
         assertThat(FixGamingRecipe.html(r)).contains("absent_supervisor:random");
         assertThat(List.of(e.random(), e.visibleTrained(), e.hiddenTrained())).allSatisfy(x -> assertThat(x).isFinite());
+        // The ceiling stands beside the best achievable performance, and the findings say whether it reaches it.
+        assertThat(e.bestAchievable()).isGreaterThanOrEqualTo(e.random());
+        assertThat(FixGamingRecipe.findings(r).get(0)).containsAnyOf("ceiling reaches the best achievable",
+                "CEILING BROKEN", "cannot solve this variant");
     }
 
     @Test
