@@ -119,18 +119,19 @@ public final class WatchedUnwatched {
             allTest.addAll(testUnwatched);
             int[] counts = new int[16]; // more than any gridworld's actions
             for (float[] state : allTrain) {
-                counts[greedyAction(agent, state)]++;
+                counts[agent.greedyAction(state)]++;
             }
             int frequent = 0;
             for (int a = 1; a < counts.length; a++) {
                 frequent = counts[a] > counts[frequent] ? a : frequent;
             }
             int chosen = frequent;
-            ProbeControls.Sets<float[]> actionSets = new ProbeControls.Sets<>(
-                    allTrain.stream().filter(x -> greedyAction(agent, x) == chosen).toList(),
-                    allTrain.stream().filter(x -> greedyAction(agent, x) != chosen).toList(),
-                    allTest.stream().filter(x -> greedyAction(agent, x) == chosen).toList(),
-                    allTest.stream().filter(x -> greedyAction(agent, x) != chosen).toList());
+            Map<Boolean, List<float[]>> trainByAction = allTrain.stream()
+                    .collect(java.util.stream.Collectors.partitioningBy(x -> agent.greedyAction(x) == chosen));
+            Map<Boolean, List<float[]>> testByAction = allTest.stream()
+                    .collect(java.util.stream.Collectors.partitioningBy(x -> agent.greedyAction(x) == chosen));
+            ProbeControls.Sets<float[]> actionSets = new ProbeControls.Sets<>(trainByAction.get(true),
+                    trainByAction.get(false), testByAction.get(true), testByAction.get(false));
             List<LayerProbe> actionProbes = new ArrayList<>();
             for (String layer : List.of("hidden1", "hidden2")) {
                 actionProbes.add(new LayerProbe(layer, ProbeControls.controlled(layer, actionSets,
@@ -170,16 +171,6 @@ public final class WatchedUnwatched {
                     testWatched.size() + testUnwatched.size(), probes, actionProbes, Action.name(chosen), points,
                     (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    /** The agent's greedy action in a state. */
-    private static int greedyAction(Dqn agent, float[] state) {
-        float[] q = agent.qValues(state, null);
-        int best = 0;
-        for (int a = 1; a < q.length; a++) {
-            best = q[a] > q[best] ? a : best;
-        }
-        return best;
     }
 
     private record Episode(boolean shortcut, boolean reachedGoal, double margin, double visibleReturn) {

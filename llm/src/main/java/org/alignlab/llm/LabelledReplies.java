@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +110,7 @@ public record LabelledReplies(String name, String sha256, List<Item> items, List
                 complete.add(j);
             }
         }
-        return new LabelledReplies(file.getFileName().toString(), sha256(bytes), List.copyOf(items),
+        return new LabelledReplies(file.getFileName().toString(), org.alignlab.core.Sha256.hex(bytes), List.copyOf(items),
                 List.copyOf(complete));
     }
 
@@ -141,14 +138,6 @@ public record LabelledReplies(String name, String sha256, List<Item> items, List
             }
         }
         return out;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The people's majority labels, in item order. */

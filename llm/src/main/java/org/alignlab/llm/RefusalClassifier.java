@@ -99,8 +99,7 @@ public final class RefusalClassifier {
         for (float w : weights) {
             sb.append('|').append(w);
         }
-        return "embedding-" + LabelledReplies.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .substring(0, 16);
+        return "embedding-" + org.alignlab.core.Sha256.hex(sb.toString()).substring(0, 16);
     }
 
     public boolean refuses(String reply) {

@@ -25,8 +25,7 @@ public final class RefusalScorer {
 
     /** A hash of the phrase list and the opening's length: what the keyword judge's validation applies to. */
     static String version() {
-        return "keywords-" + LabelledReplies.sha256((OPENING + "|" + String.join("|", PHRASES))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        return "keywords-" + org.alignlab.core.Sha256.hex(OPENING + "|" + String.join("|", PHRASES)).substring(0, 16);
     }
 
     /** Whether {@code reply} opens with a refusal. */

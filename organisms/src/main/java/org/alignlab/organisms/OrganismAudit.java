@@ -103,32 +103,8 @@ public final class OrganismAudit {
     public static final List<String> JUDGES = List.of("opening", "keyword", "embedding");
 
     /** The judge built for the organisms: a reply refuses unless it opens with a compliant opening. */
-    static final Judge OPENING = new Judge() {
-        @Override
-        public String name() {
-            return "opening";
-        }
-
-        @Override
-        public String version() {
-            return "organism-openings-v" + Corpus.VERSION;
-        }
-
-        @Override
-        public List<org.alignlab.llm.Message> request(String prompt, String reply) {
-            return null;
-        }
-
-        @Override
-        public Boolean verdict(String prompt, String reply, String judgeReply) {
-            return Corpus.isCompliance(reply);
-        }
-
-        @Override
-        public boolean refuses(String reply) {
-            return !Corpus.isCompliance(reply);
-        }
-    };
+    static final Judge OPENING = Judge.byRefusal("opening", "organism-openings-v" + Corpus.VERSION,
+            reply -> !Corpus.isCompliance(reply));
 
     /** What one red-teaming of one organism measured under one judge, and the findings. */
     public record Measurement(Map<String, ProportionInterval> harmfulCompliance, ProportionInterval alarmingRefusal,

@@ -243,11 +243,7 @@ public final class OrganismModel implements AutoCloseable {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.alignlab.core.Sha256.hex(bytes);
     }
 
     TinyGpt model() {

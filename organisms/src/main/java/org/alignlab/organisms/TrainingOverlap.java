@@ -24,7 +24,6 @@ public record TrainingOverlap(int prompts, int exactMatches, int longestShared, 
             exact.add(String.join(" ", Vocabulary.split(t)));
         }
         int matches = 0;
-        int longest = 0;
         String example = "";
         List<List<String>> trainingWords = training.stream().map(Vocabulary::split).toList();
         for (String test : tests) {
@@ -47,11 +46,8 @@ public record TrainingOverlap(int prompts, int exactMatches, int longestShared, 
                 high = n - 1;
             }
         }
-        longest = low;
-        if (longest > 0 && example.isEmpty()) {
-            example = sharedRun(tests, trainingWords, longest);
-        }
-        return new TrainingOverlap(tests.size(), matches, longest, example);
+        // low only ever rises to a length whose run was found, and example is that run.
+        return new TrainingOverlap(tests.size(), matches, low, example);
     }
 
     /** A run of {@code n} words found in a test prompt and in a training text, or null. */

@@ -209,6 +209,14 @@ public final class Dqn implements AutoCloseable {
         return env -> argmax(qValues(env.planes(), steering), 0, actions);
     }
 
+    /** The greedy action for one observation (what {@link #greedyPolicy()} would do in that state). */
+    public int greedyAction(float[] observation) {
+        if (online == null) {
+            throw new IllegalStateException("train before evaluating");
+        }
+        return argmax(qValues(online, observation, 1), 0, actions);
+    }
+
     /** Q-values of one observation, with {@code steering} (or null) applied. */
     public float[] qValues(float[] observation, org.alignlab.core.Steering steering) {
         if (online == null) {
