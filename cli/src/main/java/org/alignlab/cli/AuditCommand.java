@@ -125,7 +125,15 @@ final class AuditCommand implements Callable<Integer> {
         }
         // Recipes run with --out inside this folder (alignlab rlhf ..., alignlab interp demo ...) join the report.
         int included = 0;
-        for (String part : new String[] {"rlhf", "interp"}) {
+        for (String part : new String[] {"rlhf", "interp", "studies"}) {
+            // Studies are read from their stored results; recipes not yet studies still leave an HTML section.
+            for (var stored : org.alignlab.report.StudyReports.under(out.resolve(part))) {
+                report.with(new AuditReport.Section("study_" + stored.study(), org.alignlab.report.StudyReports.render(
+                        "study.jte", java.util.Map.of("r", stored.result(), "note", stored.describeRun())),
+                        java.util.Map.of("from", out.resolve(part).toString(), "budget", stored.budget(),
+                                "findings", stored.result().findings())));
+                included++;
+            }
             for (String html : org.alignlab.core.RecipeReport.sectionsUnder(out.resolve(part))) {
                 report.with(new AuditReport.Section("recipe_" + part + "_" + included++, html,
                         java.util.Map.of("from", out.resolve(part).toString())));

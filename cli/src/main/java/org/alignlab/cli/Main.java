@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
             ""},
         subcommands = {
             AuditCommand.class,
+            StudyCommand.class,
             EvalCommand.class,
             CompareCommand.class,
             ReplayCommand.class,

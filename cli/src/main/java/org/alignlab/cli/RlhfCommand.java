@@ -2,13 +2,14 @@ package org.alignlab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.alignlab.core.ResultsStore.CurvePoint;
-import org.alignlab.core.RecipeReport;
+import org.alignlab.core.study.Budget;
+import org.alignlab.rlhf.FixGamingRecipe;
+import org.alignlab.rlhf.FooledRatersRecipe;
+import org.alignlab.rlhf.OfflineAblationRecipe;
 import org.alignlab.rlhf.OveroptimisationRecipe;
+import org.alignlab.rlhf.PluralismRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code alignlab rlhf}: learning rewards from preferences on the gridworlds, and how it gets gamed. */
 @Command(name = "rlhf", mixinStandardHelpOptions = true,
         description = {"Learning from preferences on the safety gridworlds, where the true objective is known exactly. "
-            + "Each recipe writes report.html, results.json and results.duckdb to --out/RECIPE.", "",
+            + "Each recipe writes report.html, results.json and results.duckdb to --out/RECIPE. Each is also a study ('alignlab study list'), with budgets.", "",
             "Recipes: fix-gaming, overoptimization, fooled-raters, offline-ablation, pluralism."},
         subcommands = {RlhfCommand.FixGaming.class, RlhfCommand.Overoptimization.class, RlhfCommand.FooledRaters.class,
             RlhfCommand.OfflineAblation.class, RlhfCommand.Pluralism.class, CommandLine.HelpCommand.class})
@@ -45,47 +46,6 @@ final class RlhfCommand implements Runnable {
         Path out;
     }
 
-    /** Writes DIR/report.html and DIR/results.json and says where everything is. */
-    static void writeReport(java.io.PrintWriter stdout, Path dir, String recipe, String title, String html,
-                            Map<String, Object> json) throws java.io.IOException {
-        Path report = RecipeReport.write(dir, recipe, title, html, json);
-        stdout.printf("%nWrote %s, %s and %s.%n", report, dir.resolve("results.json"), dir.resolve("results.duckdb"));
-    }
-
-    /** A label sink that keeps every label set, to record once the recipe is done. */
-    static final class KeptLabels implements org.alignlab.rlhf.LabelSink {
-        final Map<String, List<org.alignlab.rlhf.Label>> sets = new LinkedHashMap<>();
-
-        @Override
-        public void labels(String session, List<org.alignlab.rlhf.Label> labels) {
-            sets.put(session, List.copyOf(labels));
-        }
-
-        /** Records them in DIR/results.duckdb (table preference_labels), with provenance. */
-        void record(Path dir) throws Exception {
-            String provenance = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writeValueAsString(org.alignlab.core.Provenance.now());
-            try (var store = org.alignlab.core.ResultsStore.open(dir.resolve("results.duckdb"))) {
-                for (var e : sets.entrySet()) {
-                    store.recordLabels(e.getKey(), org.alignlab.rlhf.LabelSink.rows(e.getKey(), e.getValue()), provenance);
-                }
-            }
-        }
-    }
-
-    /** Records a recipe's curves in DIR/results.duckdb with the config and provenance. */
-    static void recordCurves(Path dir, String recipe, Object config,
-                             Map<String, List<CurvePoint>> curves)
-            throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        try (var store = org.alignlab.core.ResultsStore.open(dir.resolve("results.duckdb"))) {
-            for (var e : curves.entrySet()) {
-                store.recordCurve(recipe, e.getKey(), e.getValue(), json.writeValueAsString(config),
-                        json.writeValueAsString(org.alignlab.core.Provenance.now()));
-            }
-        }
-    }
-
     @Command(name = "overoptimization", mixinStandardHelpOptions = true,
             description = {"Proxy (reward model) and gold (hidden performance) scores against d = sqrt(KL) for best-of-n "
                 + "and for PPO with a KL penalty, across reward-model capacity and number of comparisons, with the fits "
@@ -107,24 +67,11 @@ final class RlhfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (common.ppoSteps < 1 || episodes < 2) {
-                throw new IllegalArgumentException("--ppo-steps must be at least 1 and --episodes at least 2");
-            }
-            OveroptimisationRecipe.Config d = OveroptimisationRecipe.Config.defaults();
-            org.alignlab.gridworlds.Gridworlds.variant(env); // a clear error for an unknown environment, before any work
-            OveroptimisationRecipe.Config c = new OveroptimisationRecipe.Config(env, d.hiddenUnits(), d.comparisons(),
-                    d.segmentLength(), episodes, d.bestOfN(), d.klCoefficients(), common.ppoSteps, common.seed);
-            KeptLabels kept = new KeptLabels();
-            OveroptimisationRecipe.Result r = OveroptimisationRecipe.run(c, System.err, System.console() != null, kept);
-            var stdout = spec.commandLine().getOut();
-            OveroptimisationRecipe.print(r, stdout);
-            Path dir = common.out.resolve("overoptimization");
-            java.nio.file.Files.createDirectories(dir);
-            kept.record(dir);
-            OveroptimisationRecipe.record(r, c, dir.resolve("results.duckdb"));
-            writeReport(stdout, dir, "rlhf overoptimization", "alignlab: reward-model over-optimisation",
-                    OveroptimisationRecipe.html(r), OveroptimisationRecipe.json(r));
-            return 0;
+            var study = new OveroptimisationRecipe();
+            OveroptimisationRecipe.Config d = study.config(Budget.DEFAULT);
+            return StudyCommand.runAsCommand(spec, study, new OveroptimisationRecipe.Config(env, d.hiddenUnits(),
+                    d.comparisons(), d.segmentLength(), episodes, d.bestOfN(), d.klCoefficients(), common.ppoSteps,
+                    common.seed), common.out.resolve("overoptimization"));
         }
     }
 
@@ -153,31 +100,11 @@ final class RlhfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (common.ppoSteps < 1 || comparisons < 4) {
-                throw new IllegalArgumentException("--ppo-steps must be at least 1 and --comparisons at least 4");
-            }
-            org.alignlab.gridworlds.Gridworlds.variant(env);
-            raters.forEach(org.alignlab.rlhf.Rater::parse); // bad specs fail before any work
-            org.alignlab.rlhf.FooledRatersRecipe.Config d = org.alignlab.rlhf.FooledRatersRecipe.Config.defaults();
-            var c = new org.alignlab.rlhf.FooledRatersRecipe.Config(env,
+            var study = new FooledRatersRecipe();
+            var d = study.config(Budget.DEFAULT);
+            return StudyCommand.runAsCommand(spec, study, new FooledRatersRecipe.Config(env,
                     raters.isEmpty() ? d.raters() : raters.toArray(String[]::new), comparisons, d.segmentLength(),
-                    d.klCoefficients(), common.ppoSteps, common.seed);
-            KeptLabels kept = new KeptLabels();
-            var r = org.alignlab.rlhf.FooledRatersRecipe.run(c, System.err, System.console() != null, kept);
-            var stdout = spec.commandLine().getOut();
-            org.alignlab.rlhf.FooledRatersRecipe.print(r, stdout);
-            Path dir = common.out.resolve("fooled-raters");
-            java.nio.file.Files.createDirectories(dir);
-            kept.record(dir);
-            Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
-            for (var rr : r.raters()) {
-                curves.put(rr.rater(), rr.outcomes().stream()
-                        .map(o -> new CurvePoint(o.strength(), o.d(), o.proxy(), o.gold())).toList());
-            }
-            recordCurves(dir, "fooled-raters", c, curves);
-            writeReport(stdout, dir, "rlhf fooled-raters", "alignlab: fooled raters",
-                    org.alignlab.rlhf.FooledRatersRecipe.html(r), org.alignlab.rlhf.FooledRatersRecipe.json(r));
-            return 0;
+                    d.klCoefficients(), common.ppoSteps, common.seed), common.out.resolve("fooled-raters"));
         }
     }
 
@@ -208,32 +135,11 @@ final class RlhfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (rounds < 1 || labelsPerRound < 4 || common.ppoSteps < 1) {
-                throw new IllegalArgumentException("--rounds must be at least 1, --labels-per-round at least 4, "
-                        + "--ppo-steps at least 1");
-            }
-            org.alignlab.gridworlds.Gridworlds.variant(env);
-            org.alignlab.rlhf.Rater.parse(rater);
-            var d = org.alignlab.rlhf.OfflineAblationRecipe.Config.defaults();
-            var c = new org.alignlab.rlhf.OfflineAblationRecipe.Config(env, rater, rounds, labelsPerRound, d.segmentLength(),
-                    d.klCoefficient(), common.ppoSteps, common.seed);
-            KeptLabels kept = new KeptLabels();
-            var r = org.alignlab.rlhf.OfflineAblationRecipe.run(c, System.err, System.console() != null, kept);
-            var stdout = spec.commandLine().getOut();
-            org.alignlab.rlhf.OfflineAblationRecipe.print(r, stdout);
-            Path dir = common.out.resolve("offline-ablation");
-            java.nio.file.Files.createDirectories(dir);
-            kept.record(dir);
-            List<CurvePoint> online = new ArrayList<>();
-            for (var x : r.online()) {
-                online.add(new CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(), x.outcome().gold()));
-            }
-            var o = r.offline();
-            recordCurves(dir, "offline-ablation", c, Map.of("online", online, "offline",
-                    List.of(new CurvePoint(o.labels(), o.outcome().d(), o.outcome().proxy(), o.outcome().gold()))));
-            writeReport(stdout, dir, "rlhf offline-ablation", "alignlab: offline against online reward models",
-                    org.alignlab.rlhf.OfflineAblationRecipe.html(r), org.alignlab.rlhf.OfflineAblationRecipe.json(r));
-            return 0;
+            var study = new OfflineAblationRecipe();
+            var d = study.config(Budget.DEFAULT);
+            return StudyCommand.runAsCommand(spec, study, new OfflineAblationRecipe.Config(env, rater, rounds,
+                    labelsPerRound, d.segmentLength(), d.klCoefficient(), common.ppoSteps, common.seed),
+                    common.out.resolve("offline-ablation"));
         }
     }
 
@@ -255,30 +161,11 @@ final class RlhfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (common.ppoSteps < 1) {
-                throw new IllegalArgumentException("--ppo-steps must be at least 1");
-            }
-            envs.forEach(org.alignlab.gridworlds.Gridworlds::variant);
-            var d = org.alignlab.rlhf.FixGamingRecipe.Config.defaults();
-            var c = new org.alignlab.rlhf.FixGamingRecipe.Config(envs.isEmpty() ? d.variants() : envs.toArray(String[]::new),
-                    d.comparisons(), d.segmentLength(), d.klCoefficient(), common.ppoSteps, common.seed);
-            KeptLabels kept = new KeptLabels();
-            var r = org.alignlab.rlhf.FixGamingRecipe.run(c, System.err, System.console() != null, kept);
-            var stdout = spec.commandLine().getOut();
-            org.alignlab.rlhf.FixGamingRecipe.print(r, stdout);
-            Path dir = common.out.resolve("fix-gaming");
-            java.nio.file.Files.createDirectories(dir);
-            kept.record(dir);
-            Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
-            for (var e : r.environments()) {
-                List<CurvePoint> points = new ArrayList<>();
-                e.learnt().forEach((n, gold) -> points.add(new CurvePoint(n, Double.NaN, Double.NaN, gold)));
-                curves.put(e.variant(), points);
-            }
-            recordCurves(dir, "fix-gaming", c, curves);
-            writeReport(stdout, dir, "rlhf fix-gaming", "alignlab: does preference learning fix the gaming?",
-                    org.alignlab.rlhf.FixGamingRecipe.html(r), org.alignlab.rlhf.FixGamingRecipe.json(r));
-            return 0;
+            var study = new FixGamingRecipe();
+            var d = study.config(Budget.DEFAULT);
+            return StudyCommand.runAsCommand(spec, study, new FixGamingRecipe.Config(
+                    envs.isEmpty() ? d.variants() : envs.toArray(String[]::new), d.comparisons(), d.segmentLength(),
+                    d.klCoefficient(), common.ppoSteps, common.seed), common.out.resolve("fix-gaming"));
         }
     }
 
@@ -307,38 +194,14 @@ final class RlhfCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (common.ppoSteps < 1 || comparisons < 4) {
-                throw new IllegalArgumentException("--ppo-steps must be at least 1 and --comparisons at least 4");
-            }
             if (groups.size() == 1) {
                 throw new IllegalArgumentException("give at least two --group specs (or none for the defaults)");
             }
-            org.alignlab.gridworlds.Gridworlds.variant(env);
-            groups.forEach(org.alignlab.rlhf.Rater::parse);
-            var d = org.alignlab.rlhf.PluralismRecipe.Config.defaults();
-            var c = new org.alignlab.rlhf.PluralismRecipe.Config(env, groups.isEmpty() ? d.groups() : groups.toArray(String[]::new),
-                    comparisons, d.segmentLength(), d.mixtures(), d.klCoefficient(), common.ppoSteps, common.seed);
-            KeptLabels kept = new KeptLabels();
-            var r = org.alignlab.rlhf.PluralismRecipe.run(c, System.err, System.console() != null, kept);
-            var stdout = spec.commandLine().getOut();
-            org.alignlab.rlhf.PluralismRecipe.print(r, stdout);
-            Path dir = common.out.resolve("pluralism");
-            java.nio.file.Files.createDirectories(dir);
-            kept.record(dir);
-            // One row per rule and group: strength = the group's number, proxy = its raw value, gold = its welfare.
-            Map<String, List<CurvePoint>> curves =
-                    new LinkedHashMap<>();
-            for (var p : r.policies()) {
-                List<CurvePoint> rows = new ArrayList<>();
-                for (int k = 0; k < p.values().length; k++) {
-                    rows.add(new CurvePoint(k + 1, Double.NaN, p.values()[k], p.welfare()[k]));
-                }
-                curves.put(p.rule(), rows);
-            }
-            recordCurves(dir, "pluralism", c, curves);
-            writeReport(stdout, dir, "rlhf pluralism", "alignlab: whose preferences?",
-                    org.alignlab.rlhf.PluralismRecipe.html(r), org.alignlab.rlhf.PluralismRecipe.json(r));
-            return 0;
+            var study = new PluralismRecipe();
+            var d = study.config(Budget.DEFAULT);
+            return StudyCommand.runAsCommand(spec, study, new PluralismRecipe.Config(env,
+                    groups.isEmpty() ? d.groups() : groups.toArray(String[]::new), comparisons, d.segmentLength(),
+                    d.mixtures(), d.klCoefficient(), common.ppoSteps, common.seed), common.out.resolve("pluralism"));
         }
     }
 }

@@ -18,7 +18,6 @@ class RlhfCommandTest {
         assertThat(r.out()).contains("max-min (egalitarian) choice");
         Path recipe = dir.resolve("pluralism");
         assertThat(recipe.resolve("report.html")).exists();
-        assertThat(recipe.resolve("section.html")).exists();
         assertThat(recipe.resolve("results.json")).exists();
         try (ResultsStore store = ResultsStore.open(recipe.resolve("results.duckdb"))) {
             assertThat(store.labels("pluralism/group1")).hasSize(20);

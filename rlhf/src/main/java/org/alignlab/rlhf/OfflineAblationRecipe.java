@@ -3,11 +3,16 @@ package org.alignlab.rlhf;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.alignlab.core.Progress;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
 
@@ -19,15 +24,68 @@ import org.alignlab.gridworlds.Variant;
  * reference (random) policy's segments, one reward model, never updated, optimised as hard.
  * The offline model is judged on states the optimised policy reaches but it never saw labelled.
  */
-public final class OfflineAblationRecipe {
-    private OfflineAblationRecipe() {
-    }
-
+public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.Config> {
     public record Config(String variant, String rater, int rounds, int labelsPerRound, int segmentLength,
                          double klCoefficient, long ppoSteps, long seed) {
         public static Config defaults() {
-            return new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, 1);
+            return new OfflineAblationRecipe().config(Budget.DEFAULT);
         }
+    }
+
+    @Override
+    public String name() {
+        return "rlhf-offline-ablation";
+    }
+
+    @Override
+    public String title() {
+        return "Offline against online reward models";
+    }
+
+    @Override
+    public String description() {
+        return "Online reward learning (rounds of: collect from the current policy, ask about the pairs the ensemble "
+                + "disagrees on, refit, re-optimise) against an offline reward model fitted once on the reference "
+                + "policy's segments with as many labels.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        return switch (budget) {
+            case SMOKE -> new Config("boat_race:default", "oracle", 2, 20, 10, 0.01, 2_000, 1);
+            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 15_000, 1);
+            case DEFAULT -> new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, 1);
+            case PAPER -> new Config("boat_race:default", "oracle", 8, 200, 10, 0.01, 100_000, 1);
+        };
+    }
+
+    @Override
+    public void validate(Config c) {
+        Gridworlds.variant(c.variant());
+        Rater.parse(c.rater());
+        if (c.rounds() < 1 || c.labelsPerRound() < 4 || c.ppoSteps() < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, labelsPerRound at least 4, ppoSteps at least 1");
+        }
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        List<org.alignlab.core.ResultsStore.CurvePoint> online = new ArrayList<>();
+        for (Round x : r.online()) {
+            online.add(new org.alignlab.core.ResultsStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
+                    x.outcome().gold()));
+        }
+        Round o = r.offline();
+        RlhfStore.curve(ctx, "offline-ablation", "online", online);
+        RlhfStore.curve(ctx, "offline-ablation", "offline", List.of(new org.alignlab.core.ResultsStore.CurvePoint(
+                o.labels(), o.outcome().d(), o.outcome().proxy(), o.outcome().gold())));
+        return report(r);
     }
 
     /** After a round: labels so far, the model's held-out accuracy, and the policy optimised against it. */
@@ -153,57 +211,35 @@ public final class OfflineAblationRecipe {
         return out;
     }
 
-    public static void print(Result r, java.io.PrintWriter out) {
-        out.printf("Offline vs online reward models on %s; %.0f s%n", r.variant(), r.seconds());
-        out.println("           labels  held-out acc  acc on policy's segments    d     proxy    hidden   visible");
+    /** The result in the report layer's terms. */
+    static StudyResult report(Result r) {
+        Table.Builder table = Table.builder("Online rounds and the offline model, with as many labels")
+                .text("reward model").number("labels", "%d").number("held-out accuracy", "%.2f")
+                .number("accuracy on the policy's segments", "%.2f").number("d", "%.2f").number("proxy", "%.2f")
+                .number("hidden", "%.2f").number("visible", "%.2f");
         for (Round x : r.online()) {
-            row(out, "online " + x.round(), x);
+            row(table, "online, round " + x.round(), x);
         }
-        row(out, "offline", r.offline());
-        out.println();
-        findings(r).forEach(f -> out.println("* " + f));
+        row(table, "offline", r.offline());
+        Round last = r.online().get(r.online().size() - 1);
+        List<String> text = findings(r);
+        boolean exploited = r.offline().outcome().gold() < last.outcome().gold() - 1;
+        List<Finding> findings = List.of(Finding.note(text.get(0)),
+                new Finding(exploited ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, text.get(1)));
+        String method = "On " + r.variant() + ". Online: each round collects segments from the current policy, asks the "
+                + "rater about the pairs the ensemble disagrees on most, refits, and re-optimises. Offline: the same "
+                + "number of labels, all on the reference (random) policy's segments, one model never updated. Accuracy "
+                + "on the policy's segments is how often the model orders pairs of the optimised policy's own segments "
+                + "as the rater would: where an offline model is exploited, it is wrong about exactly the states the "
+                + "policy seeks out. Held-out accuracy is measured on labelled pairs left out of fitting.";
+        String verdict = "This shows whether an offline reward model is exploited where an online one, with as many "
+                + "labels, is not, on one environment and one seed; it does not give intervals over seeds.";
+        return new StudyResult("rlhf-offline-ablation", "Offline against online reward models", method, findings,
+                List.of(table.build()), List.of(), verdict, r, r.seconds());
     }
 
-    private static void row(java.io.PrintWriter out, String name, Round x) {
-        out.printf("%-10s %6d  %12.2f  %24.2f  %5.2f  %7.2f  %7.2f  %7.2f%n", name, x.labels(), x.heldOutAccuracy(),
-                x.accuracyOnPolicySegments(), x.outcome().d(), x.outcome().proxy(), x.outcome().gold(),
-                x.outcome().visible());
-    }
-
-    public static Map<String, Object> json(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("variant", r.variant());
-        m.put("online", r.online());
-        m.put("offline", r.offline());
-        m.put("findings", findings(r));
-        m.put("seconds", r.seconds());
-        return m;
-    }
-
-    public static String html(Result r) {
-        StringBuilder h = new StringBuilder("<section><h2>Offline against online reward models</h2>");
-        h.append("<p>On ").append(Charts.esc(r.variant())).append(". <b>Online</b>: each round collects segments from ")
-                .append("the current policy, asks the rater about the pairs the ensemble disagrees on most, refits, and ")
-                .append("re-optimises. <b>Offline</b>: the same number of labels, all on the reference (random) ")
-                .append("policy's segments, one model never updated. <i>Accuracy on the policy's segments</i> is how ")
-                .append("often the model orders pairs of the optimised policy's own segments as the rater would: where ")
-                .append("an offline model is exploited, it is wrong about exactly the states the policy seeks out.</p><ul>");
-        for (String f : findings(r)) {
-            h.append("<li>").append(Charts.esc(f)).append("</li>");
-        }
-        h.append("</ul><table><tr><th class=l></th><th>labels</th><th>held-out accuracy</th>")
-                .append("<th>accuracy on the policy's segments</th><th>d</th><th>proxy</th><th>hidden</th><th>visible</th></tr>");
-        for (Round x : r.online()) {
-            h.append(htmlRow("online, round " + x.round(), x));
-        }
-        h.append(htmlRow("offline", r.offline()));
-        return h.append("</table></section>").toString();
-    }
-
-    private static String htmlRow(String name, Round x) {
-        return String.format("<tr><td class=l>%s</td><td>%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
-                + "<td>%.2f</td><td>%.2f</td></tr>", Charts.esc(name), x.labels(), x.heldOutAccuracy(),
-                x.accuracyOnPolicySegments(), x.outcome().d(), x.outcome().proxy(), x.outcome().gold(),
-                x.outcome().visible());
+    private static void row(Table.Builder t, String name, Round x) {
+        t.row(name, x.labels(), x.heldOutAccuracy(), x.accuracyOnPolicySegments(), x.outcome().d(), x.outcome().proxy(),
+                x.outcome().gold(), x.outcome().visible());
     }
 }

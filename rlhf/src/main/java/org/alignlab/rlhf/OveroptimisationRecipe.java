@@ -5,6 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.alignlab.core.Progress;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Chart;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Series;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
@@ -17,17 +26,72 @@ import org.alignlab.gridworlds.Variant;
  * and the gold score (the hidden performance) are recorded against d = sqrt(KL), and the
  * functional forms of Gao, Schulman and Hilton (2022) are fitted to the gold curves.
  */
-public final class OveroptimisationRecipe {
-    private OveroptimisationRecipe() {
-    }
-
-    /** Settings; {@link #defaults()} fits in a few minutes on two cores. */
+public final class OveroptimisationRecipe implements Study<OveroptimisationRecipe.Config> {
+    /** Settings; the default budget fits in a few minutes on two cores. */
     public record Config(String variant, int[] hiddenUnits, int[] comparisons, int segmentLength, int episodes,
                          int[] bestOfN, double[] klCoefficients, long ppoSteps, long seed) {
         public static Config defaults() {
-            return new Config("boat_race:default", new int[] {8, 64}, new int[] {100, 300, 1000}, 10, 2000,
-                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, new double[] {10, 3, 1, 0.3, 0.1, 0.01}, 30_000, 1);
+            return new OveroptimisationRecipe().config(Budget.DEFAULT);
         }
+    }
+
+    @Override
+    public String name() {
+        return "rlhf-overoptimization";
+    }
+
+    @Override
+    public String title() {
+        return "Reward-model over-optimisation";
+    }
+
+    @Override
+    public String description() {
+        return "Proxy (reward model) and gold (hidden performance) scores against d = sqrt(KL) for best-of-n and for PPO "
+                + "with a KL penalty, across reward-model capacity and number of comparisons, with the fits of Gao, "
+                + "Schulman and Hilton (2022) and a prediction from small n checked at the largest n.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        double[] kl = {10, 3, 1, 0.3, 0.1, 0.01};
+        return switch (budget) {
+            case SMOKE -> new Config("boat_race:default", new int[] {8}, new int[] {40}, 10, 200,
+                    new int[] {1, 2, 4, 8, 16}, new double[] {1, 0.01}, 2_000, 1);
+            case AUDIT -> new Config("boat_race:default", new int[] {8}, new int[] {300}, 10, 1000,
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000, 1);
+            case DEFAULT -> new Config("boat_race:default", new int[] {8, 64}, new int[] {100, 300, 1000}, 10, 2000,
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, kl, 30_000, 1);
+            case PAPER -> new Config("boat_race:default", new int[] {8, 64, 256}, new int[] {100, 300, 1000, 3000}, 10,
+                    5000, new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048},
+                    new double[] {10, 3, 1, 0.3, 0.1, 0.03, 0.01, 0.003}, 100_000, 1);
+        };
+    }
+
+    @Override
+    public void validate(Config c) {
+        Gridworlds.variant(c.variant());
+        if (c.ppoSteps() < 1 || c.episodes() < 2 || c.hiddenUnits().length == 0 || c.comparisons().length == 0
+                || c.klCoefficients().length == 0 || c.bestOfN().length == 0) {
+            throw new IllegalArgumentException("ppoSteps must be at least 1, episodes at least 2, and hiddenUnits, "
+                    + "comparisons, bestOfN and klCoefficients must each name at least one value");
+        }
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        for (ModelResult m : r.models()) {
+            String model = "rm" + m.hidden() + "x" + m.comparisons();
+            RlhfStore.curve(ctx, "overoptimization", model + "/best-of-n", points(m.bestOfN()));
+            RlhfStore.curve(ctx, "overoptimization", model + "/ppo", points(m.rl()));
+        }
+        return report(r);
     }
 
     /** One point of a curve: optimisation strength and the two scores. */
@@ -161,85 +225,17 @@ public final class OveroptimisationRecipe {
         }
     }
 
-    public static void print(Result r, java.io.PrintWriter out) {
-        out.printf("Over-optimisation on %s (reference: uniform random policy, mean gold %.2f); %.0f s%n", r.variant(),
-                r.referenceGold(), r.seconds());
-        for (ModelResult m : r.models()) {
-            out.printf("%nreward model: %d hidden units x 3 members, %d oracle comparisons; held-out accuracy %.2f; "
-                    + "rank correlation with the hidden performance over the reference's episodes %.2f%n",
-                    m.hidden(), m.comparisons(), m.fit().validationAccuracy(), m.goldCorrelation());
-            out.println("  best-of-n:   n      d     proxy    gold");
-            for (Point p : m.bestOfN()) {
-                out.printf("            %4.0f  %5.2f  %7.2f  %7.2f%n", p.n(), p.d(), p.proxy(), p.gold());
-            }
-            out.println("  " + describe("best-of-n fit, gold gain = d (alpha - beta d)", m.bestOfNFit()));
-            if (m.smallNFit() != null) {
-                out.printf("  fitted on n <= 16, predicted gold at the largest n: %.2f; measured %.2f%n",
-                        m.predictedAtLargest(), m.measuredAtLargest());
-            }
-            out.println("  PPO:     KL coef    d     proxy    gold");
-            for (Point p : m.rl()) {
-                out.printf("            %6.3f  %5.2f  %7.2f  %7.2f%n", p.n(), p.d(), p.proxy(), p.gold());
-            }
-            out.println("  " + describe("RL fit, gold gain = d (alpha - beta ln d)", m.rlFit()));
-        }
-        out.println();
-        findings(r).forEach(f -> out.println("* " + f));
-    }
-
-    static String describe(String what, OverOptimisation.Fit f) {
-        return f == null ? what + ": too few points to fit" : String.format("%s: alpha %.3f, beta %.3f, R^2 %.3f, "
-                + "RMSE %.3f (%d points)", what, f.alpha(), f.beta(), f.rSquared(), f.rmse(), f.points());
-    }
-
-    /** Records every curve in the results store (table rlhf_points). */
-    public static void record(Result r, Config c, java.nio.file.Path storeFile) throws java.sql.SQLException {
-        String provenance;
-        String config;
-        try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            provenance = json.writeValueAsString(org.alignlab.core.Provenance.now());
-            config = json.writeValueAsString(c);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        try (org.alignlab.core.ResultsStore store = org.alignlab.core.ResultsStore.open(storeFile)) {
-            for (ModelResult m : r.models()) {
-                String model = "rm" + m.hidden() + "x" + m.comparisons();
-                store.recordCurve("overoptimization", model + "/best-of-n", points(m.bestOfN()), config, provenance);
-                store.recordCurve("overoptimization", model + "/ppo", points(m.rl()), config, provenance);
-            }
-        }
-    }
-
     private static List<org.alignlab.core.ResultsStore.CurvePoint> points(List<Point> ps) {
         return ps.stream().map(p -> new org.alignlab.core.ResultsStore.CurvePoint(p.n(), p.d(), p.proxy(), p.gold()))
                 .toList();
     }
 
-    public static java.util.Map<String, Object> json(Result r) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("variant", r.variant());
-        m.put("reference_gold", r.referenceGold());
-        m.put("models", r.models());
-        m.put("seconds", r.seconds());
-        return m;
-    }
-
-    public static String html(Result r) {
-        StringBuilder h = new StringBuilder("<section><h2>Reward-model over-optimisation</h2>");
-        h.append("<p>Reward models are fitted to an honest oracle's comparisons of 10-step segments of the reference ")
-                .append("policy (uniform random) on ").append(Charts.esc(r.variant()))
-                .append(", then optimised against: by <b>best-of-n</b> over the reference's episodes (KL of drawing n without replacement from the pool, computed exactly) ")
-                .append("and by <b>PPO</b> on the learnt reward with a KL penalty to the reference of decreasing weight. ")
-                .append("<i>Proxy</i> is the reward model's score (standardised units); <i>gold</i> is the hidden ")
-                .append(String.format("performance (the reference scores %.2f). d = sqrt(KL). ", r.referenceGold()))
-                .append("Fits: gold gain = d (alpha - beta d) for best-of-n, d (alpha - beta ln d) for RL (Gao, Schulman ")
-                .append("and Hilton 2022); beta &gt; 0 means gold turns down as optimisation grows.</p>");
-        List<Charts.Line> bonGold = new ArrayList<>();
-        List<Charts.Line> bonProxy = new ArrayList<>();
-        List<Charts.Line> rlGold = new ArrayList<>();
-        List<Charts.Line> rlProxy = new ArrayList<>();
+    /** The result in the report layer's terms: the four curves, the table of fits, and the findings. */
+    static StudyResult report(Result r) {
+        List<Series> bonGold = new ArrayList<>();
+        List<Series> bonProxy = new ArrayList<>();
+        List<Series> rlGold = new ArrayList<>();
+        List<Series> rlProxy = new ArrayList<>();
         for (ModelResult m : r.models()) {
             String name = m.hidden() + " units, " + m.comparisons();
             bonGold.add(line(name, m.bestOfN(), true));
@@ -250,55 +246,60 @@ public final class OveroptimisationRecipe {
             rlGold.add(line(name, m.rl(), true));
             rlProxy.add(line(name, m.rl(), false));
         }
-        h.append("<div style=\"display:flex;flex-wrap:wrap;gap:8px\">")
-                .append(Charts.lines("Best-of-n: gold (dashed: fit)", "d = sqrt(KL)", "gold", bonGold))
-                .append(Charts.lines("Best-of-n: proxy", "d = sqrt(KL)", "proxy", bonProxy))
-                .append(Charts.lines("PPO with KL penalty: gold", "d = sqrt(KL)", "gold", rlGold))
-                .append(Charts.lines("PPO with KL penalty: proxy", "d = sqrt(KL)", "proxy", rlProxy))
-                .append("</div>");
-        h.append("<ul>");
-        for (String f : findings(r)) {
-            h.append("<li>").append(Charts.esc(f)).append("</li>");
-        }
-        h.append("</ul>");
-        h.append("<table><tr><th>hidden units</th><th>comparisons</th><th>held-out accuracy</th>")
-                .append("<th>rank correlation with gold</th>")
-                .append("<th class=l>best-of-n fit</th><th>predicted from n &le; 16 at the largest n</th><th>measured</th>")
-                .append("<th class=l>RL fit</th><th>gold at the strongest PPO</th></tr>");
+        List<Chart> charts = List.of(new Chart("Best-of-n: gold (dashed: fit)", "d = sqrt(KL)", "gold", bonGold),
+                new Chart("Best-of-n: proxy", "d = sqrt(KL)", "proxy", bonProxy),
+                new Chart("PPO with KL penalty: gold", "d = sqrt(KL)", "gold", rlGold),
+                new Chart("PPO with KL penalty: proxy", "d = sqrt(KL)", "proxy", rlProxy));
+        Table.Builder fits = Table.builder("Reward models, their fits, and gold at the strongest optimisation")
+                .number("hidden units", "%d").number("comparisons", "%d").number("held-out accuracy", "%.2f")
+                .number("rank correlation with gold", "%.2f").text("best-of-n fit")
+                .number("predicted from n <= 16 at the largest n", "%.2f").number("measured", "%.2f").text("RL fit")
+                .number("gold at the strongest PPO", "%.2f").number("reference gold (uniform random)", "%.2f");
+        Table.Builder points = Table.builder("Every point").text("reward model").text("optimiser")
+                .number("n or KL coefficient", "%.3g").number("d", "%.2f").number("proxy", "%.2f").number("gold", "%.2f");
         for (ModelResult m : r.models()) {
             Point strongest = m.rl().get(m.rl().size() - 1);
-            h.append(String.format("<tr><td>%d</td><td>%d</td><td>%.2f</td><td>%.2f</td><td class=l>%s</td><td>%.2f</td>"
-                            + "<td>%.2f</td><td class=l>%s</td><td>%.2f</td></tr>", m.hidden(), m.comparisons(),
-                    m.fit().validationAccuracy(), m.goldCorrelation(), Charts.esc(fitText(m.bestOfNFit())), m.predictedAtLargest(),
-                    m.measuredAtLargest(), Charts.esc(fitText(m.rlFit())), strongest.gold()));
+            fits.row(m.hidden(), m.comparisons(), m.fit().validationAccuracy(), m.goldCorrelation(),
+                    fitText(m.bestOfNFit()), m.predictedAtLargest(), m.measuredAtLargest(), fitText(m.rlFit()),
+                    strongest.gold(), r.referenceGold());
+            String model = m.hidden() + " units, " + m.comparisons();
+            m.bestOfN().forEach(p -> points.row(model, "best-of-n", p.n(), p.d(), p.proxy(), p.gold()));
+            m.rl().forEach(p -> points.row(model, "PPO", p.n(), p.d(), p.proxy(), p.gold()));
         }
-        h.append("</table></section>");
-        return h.toString();
-    }
-
-    private static Charts.Line line(String name, List<Point> points, boolean gold) {
-        List<Point> byD = points.stream().sorted(java.util.Comparator.comparingDouble(Point::d)).toList();
-        return new Charts.Line(name, byD.stream().mapToDouble(Point::d).toArray(),
-                byD.stream().mapToDouble(p -> gold ? p.gold() : p.proxy()).toArray(), false);
-    }
-
-    /** What the curves show, per reward model, in words. */
-    public static List<String> findings(Result r) {
-        List<String> out = new ArrayList<>();
+        String method = "Reward models are fitted to an honest oracle's comparisons of 10-step segments of the reference "
+                + "policy (uniform random) on " + r.variant() + ", then optimised against: by best-of-n over the "
+                + "reference's episodes (KL of drawing n without replacement from the pool, computed exactly) and by PPO "
+                + "on the learnt reward with a KL penalty to the reference of decreasing weight. Proxy is the reward "
+                + "model's score (standardised units); gold is the hidden performance (the reference scores "
+                + String.format("%.2f", r.referenceGold()) + "). d = sqrt(KL). Fits: gold gain = d (alpha - beta d) for "
+                + "best-of-n, d (alpha - beta ln d) for RL (Gao, Schulman and Hilton 2022); beta > 0 means gold turns "
+                + "down as optimisation grows.";
+        List<Finding> findings = new ArrayList<>();
         for (ModelResult m : r.models()) {
             Point best = m.rl().stream().max(java.util.Comparator.comparingDouble(Point::proxy)).orElseThrow();
             Point peak = m.rl().stream().max(java.util.Comparator.comparingDouble(Point::gold)).orElseThrow();
             boolean overoptimised = best.gold() < r.referenceGold() || peak.gold() - best.gold() > 5;
-            out.add(String.format("%d units, %d comparisons (held-out accuracy %.2f): at the highest proxy PPO reached "
-                            + "(%.1f, d %.1f) gold is %.1f against the reference's %.1f%s", m.hidden(), m.comparisons(),
+            findings.add(new Finding(overoptimised ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(
+                    "%d units, %d comparisons (held-out accuracy %.2f): at the highest proxy PPO reached (%.1f, d %.1f) "
+                            + "gold is %.1f against the reference's %.1f%s", m.hidden(), m.comparisons(),
                     m.fit().validationAccuracy(), best.proxy(), best.d(), best.gold(), r.referenceGold(),
                     overoptimised ? String.format(": over-optimised (gold peaked at %.1f, d %.1f)", peak.gold(), peak.d())
-                            : ": no over-optimisation within this range"));
+                            : ": no over-optimisation within this range")));
         }
-        return out;
+        String verdict = "This shows how the true objective moves as optimisation against a learnt reward grows, for "
+                + "each reward model, on one environment and one seed; it does not give intervals over seeds, and a "
+                + "fitted form here is not evidence that the published scaling laws hold beyond this range.";
+        return new StudyResult("rlhf-overoptimization", "Reward-model over-optimisation", method, findings,
+                List.of(fits.build(), points.build()), charts, verdict, r, r.seconds());
     }
 
-    private static Charts.Line fitted(String name, List<Point> points, OverOptimisation.Fit fit, double reference) {
+    private static Series line(String name, List<Point> points, boolean gold) {
+        List<Point> byD = points.stream().sorted(java.util.Comparator.comparingDouble(Point::d)).toList();
+        return new Series(name, byD.stream().mapToDouble(Point::d).toArray(),
+                byD.stream().mapToDouble(p -> gold ? p.gold() : p.proxy()).toArray(), false);
+    }
+
+    private static Series fitted(String name, List<Point> points, OverOptimisation.Fit fit, double reference) {
         double max = points.stream().mapToDouble(Point::d).max().orElse(1);
         double[] x = new double[40];
         double[] y = new double[40];
@@ -306,7 +307,7 @@ public final class OveroptimisationRecipe {
             x[i] = max * i / (x.length - 1);
             y[i] = fit.predict(x[i]) + reference;
         }
-        return new Charts.Line(name + " fit", x, y, true);
+        return new Series(name + " fit", x, y, true);
     }
 
     private static String fitText(OverOptimisation.Fit f) {

@@ -2,11 +2,15 @@ package org.alignlab.rlhf;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.alignlab.core.Progress;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
@@ -25,16 +29,75 @@ import org.alignlab.rl.neural.RewardSignal;
  * groups' models, the one whose worst-off group fares best), and <b>lock-in</b> (one group's
  * model deployed for everyone).
  */
-public final class PluralismRecipe {
-    private PluralismRecipe() {
-    }
-
+public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     public record Config(String variant, String[] groups, int comparisonsPerGroup, int segmentLength, double[] mixtures,
                          double klCoefficient, long ppoSteps, long seed) {
         public static Config defaults() {
-            return new Config("tomato_watering:default", new String[] {"observed", "oracle"},
-                    500, 10, new double[] {0, 0.25, 0.5, 0.75, 1}, 0.01, 30_000, 1);
+            return new PluralismRecipe().config(Budget.DEFAULT);
         }
+    }
+
+    @Override
+    public String name() {
+        return "rlhf-pluralism";
+    }
+
+    @Override
+    public String title() {
+        return "Pluralism: whose preferences?";
+    }
+
+    @Override
+    public String description() {
+        return "Two or more rater populations with different values compare the same segments; aggregation rules "
+                + "(pooled labels, mean of per-group models, max-min over mixtures) and lock-in (one group's model for "
+                + "all), with each group's welfare under each.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        String[] groups = {"observed", "oracle"};
+        double[] mixtures = {0, 0.25, 0.5, 0.75, 1};
+        return switch (budget) {
+            case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 1);
+            case AUDIT -> new Config("tomato_watering:default", groups, 300, 10, new double[] {0, 0.5, 1}, 0.01, 15_000, 1);
+            case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000, 1);
+            case PAPER -> new Config("tomato_watering:default", groups, 2000, 10,
+                    new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000, 1);
+        };
+    }
+
+    @Override
+    public void validate(Config c) {
+        Gridworlds.variant(c.variant());
+        java.util.Arrays.stream(c.groups()).forEach(Rater::parse);
+        if (c.groups().length < 2) {
+            throw new IllegalArgumentException("pluralism needs at least two rater populations (groups), got "
+                    + c.groups().length);
+        }
+        if (c.ppoSteps() < 1 || c.comparisonsPerGroup() < 4 || c.mixtures().length == 0) {
+            throw new IllegalArgumentException("ppoSteps must be at least 1, comparisonsPerGroup at least 4, and "
+                    + "mixtures must name at least one weight");
+        }
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        // One row per rule and group: strength = the group's number, proxy = its raw value, gold = its welfare.
+        for (Policy p : r.policies()) {
+            List<org.alignlab.core.ResultsStore.CurvePoint> rows = new ArrayList<>();
+            for (int k = 0; k < p.values().length; k++) {
+                rows.add(new org.alignlab.core.ResultsStore.CurvePoint(k + 1, Double.NaN, p.values()[k], p.welfare()[k]));
+            }
+            RlhfStore.curve(ctx, "pluralism", p.rule(), rows);
+        }
+        return report(r);
     }
 
     /** A policy and each group's welfare under it. */
@@ -179,50 +242,34 @@ public final class PluralismRecipe {
         return out;
     }
 
-    public static void print(Result r, java.io.PrintWriter out) {
-        out.printf("Pluralism on %s; groups: %s; %.0f s%n", r.variant(), String.join(" | ", r.groups()), r.seconds());
-        out.printf("%-36s %s%n", "rule", "welfare per group (0: uniform policy, 1: best found for the group)");
-        for (Policy p : r.policies()) {
-            StringBuilder sb = new StringBuilder();
-            for (double w : p.welfare()) {
-                sb.append(Double.isNaN(w) ? "    n/a" : String.format("%7.2f", w));
-            }
-            out.printf("%-36s %s   worst-off %.2f%n", p.rule(), sb, p.worst());
-        }
-        out.printf("max-min (egalitarian) choice: %s%n", maxMin(r).rule());
-    }
-
-    public static Map<String, Object> json(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("variant", r.variant());
-        m.put("groups", r.groups());
-        m.put("random_values", r.randomValues());
-        m.put("policies", r.policies());
-        m.put("max_min", maxMin(r).rule());
-        m.put("seconds", r.seconds());
-        return m;
-    }
-
-    public static String html(Result r) {
-        StringBuilder h = new StringBuilder("<section><h2>Pluralism: whose preferences?</h2>");
-        h.append("<p>On ").append(Charts.esc(r.variant())).append(", rater populations with different values (")
-                .append(Charts.esc(String.join("; ", r.groups()))).append(") compare the same pairs of segments. Each ")
-                .append("aggregation rule yields a policy; a group's <i>welfare</i> is its own value of that policy's ")
-                .append("episodes, 0 at the uniform policy and 1 at the best policy found for that group. ")
-                .append("<b>Lock-in</b> rows deploy one group's model for everyone. The max-min (egalitarian) choice ")
-                .append("among the mixtures is <b>").append(Charts.esc(maxMin(r).rule())).append("</b>.</p>")
-                .append("<table><tr><th class=l>rule</th>");
+    /** The result in the report layer's terms. */
+    static StudyResult report(Result r) {
+        Table.Builder table = Table.builder("Each rule's policy and each group's welfare under it").text("rule");
         for (int k = 0; k < r.groups().length; k++) {
-            h.append("<th>welfare, group ").append(k + 1).append("</th>");
+            table.number("welfare, group " + (k + 1) + " (" + r.groups()[k] + ")", "%.2f");
         }
-        h.append("<th>worst-off</th></tr>");
+        table.number("worst-off", "%.2f");
         for (Policy p : r.policies()) {
-            h.append("<tr><td class=l>").append(Charts.esc(p.rule())).append("</td>");
+            List<Object> row = new ArrayList<>();
+            row.add(p.rule());
             for (double w : p.welfare()) {
-                h.append(Double.isNaN(w) ? "<td>n/a</td>" : String.format("<td>%.2f</td>", w));
+                row.add(w);
             }
-            h.append(String.format("<td>%.2f</td></tr>", p.worst()));
+            row.add(Double.isInfinite(p.worst()) ? Double.NaN : p.worst());
+            table.row(row.toArray());
         }
-        return h.append("</table></section>").toString();
+        table.note("welfare: the group's own value of the policy's episodes, 0 at the uniform policy and 1 at the best "
+                + "policy found for the group; a dash: no policy served the group better than the uniform one");
+        String chosen = maxMin(r).rule();
+        String method = "On " + r.variant() + ", rater populations with different values (" + String.join("; ", r.groups())
+                + ") compare the same pairs of segments. Each aggregation rule yields a policy; lock-in rows deploy one "
+                + "group's model for everyone.";
+        List<Finding> findings = List.of(Finding.note("The max-min (egalitarian) choice among the mixtures is " + chosen
+                + String.format(", whose worst-off group reaches %.2f.", maxMin(r).worst())));
+        String verdict = "This shows how much each aggregation rule gives each group on one environment and one seed; "
+                + "it does not give intervals over seeds, and welfare is relative to the best policy found here, not "
+                + "to the best there is.";
+        return new StudyResult("rlhf-pluralism", "Pluralism: whose preferences?", method, findings, List.of(table.build()),
+                List.of(), verdict, r, r.seconds());
     }
 }

@@ -23,6 +23,10 @@ class FooledRatersRecipeTest {
         assertThat(fooled.visible()).isGreaterThan(honest.visible());
         assertThat(fooled.gold()).isLessThan(honest.gold());
         assertThat(FooledRatersRecipe.findings(r)).hasSize(2);
-        assertThat(FooledRatersRecipe.html(r)).contains("<svg", "looking good");
+        var report = FooledRatersRecipe.report(r);
+        assertThat(report.charts()).extracting(chart -> chart.title()).contains("Looking good minus being good");
+        // The observation-only rater's finding is a reproduction; the oracle is the control, with no verdict.
+        assertThat(report.findings().get(0).verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.REPRODUCED);
+        assertThat(report.findings().get(1).verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.NOTE);
     }
 }

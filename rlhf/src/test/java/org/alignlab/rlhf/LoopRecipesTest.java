@@ -32,7 +32,7 @@ class LoopRecipesTest {
                 (o, a, n, out) -> { }, 0, true)).hasMessageContaining("not both");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.alignlab.rl.neural.RewardSignal(null, -1))
                 .hasMessageContaining("KL coefficient");
-        assertThat(FixGamingRecipe.html(r)).contains("absent_supervisor:random");
+        assertThat(FixGamingRecipe.report(r).tables().get(0).cell(0, 0)).isEqualTo("absent_supervisor:random");
         assertThat(List.of(e.random(), e.visibleTrained(), e.hiddenTrained())).allSatisfy(x -> assertThat(x).isFinite());
         // The ceiling stands beside the best achievable performance, and the findings say whether it reaches it.
         assertThat(e.bestAchievable()).isGreaterThanOrEqualTo(e.random());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import org.alignlab.core.ResultsStore;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,11 @@ class OveroptimisationRecipeTest {
     void curvesFitsAndTheStore(@TempDir Path dir) throws Exception {
         OveroptimisationRecipe.Config c = new OveroptimisationRecipe.Config("boat_race:default", new int[] {8},
                 new int[] {100, 1000}, 10, 500, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, new double[] {1, 0.01}, 30_000, 1);
-        OveroptimisationRecipe.Result r = OveroptimisationRecipe.run(c, System.out, false);
+        StudyResult report;
+        try (StudyContext ctx = new StudyContext(dir, System.out, false, "{}")) {
+            report = new OveroptimisationRecipe().run(c, ctx);
+        }
+        OveroptimisationRecipe.Result r = (OveroptimisationRecipe.Result) report.data();
         assertThat(r.models()).hasSize(2);
         for (OveroptimisationRecipe.ModelResult m : r.models()) {
             // Best-of-n: d follows the KL formula, n = 1 is the reference, and the expected best proxy never falls with n.
@@ -36,10 +42,18 @@ class OveroptimisationRecipeTest {
         // The model fitted to 1000 comparisons predicts held-out comparisons better than the one fitted to 100.
         assertThat(r.models().get(1).fit().validationAccuracy()).isGreaterThan(r.models().get(0).fit().validationAccuracy());
         assertThat(r.models().get(1).goldCorrelation()).isGreaterThan(r.models().get(0).goldCorrelation());
-        OveroptimisationRecipe.record(r, c, dir.resolve("results.duckdb"));
         try (ResultsStore store = ResultsStore.open(dir.resolve("results.duckdb"))) {
             assertThat(store.count("SELECT count(*) FROM rlhf_points")).isEqualTo(2 * (8 + 2));
         }
-        assertThat(OveroptimisationRecipe.html(r)).contains("<svg", "over-optimisation", "alpha");
+        // The report: four curves (gold with its dashed fit, per model), every point in a table, a verdict per model.
+        assertThat(report.charts()).hasSize(4);
+        assertThat(report.charts().get(0).series()).hasSize(4);
+        assertThat(report.tables().get(1).rows()).hasSize(2 * (8 + 2));
+        assertThat(report.findings()).hasSize(2);
+        assertThat(report.tables().get(0).cell(0, 4)).startsWith("alpha");
+        // Every label set the reward models were fitted to is in the store.
+        try (ResultsStore store = ResultsStore.open(dir.resolve("results.duckdb"))) {
+            assertThat(store.count("SELECT count(*) FROM preference_labels")).isEqualTo(100 + 1000);
+        }
     }
 }

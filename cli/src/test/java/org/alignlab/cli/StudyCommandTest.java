@@ -1,0 +1,67 @@
+package org.alignlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alignlab.core.study.Studies;
+import org.alignlab.core.study.Study;
+import org.alignlab.report.StoredStudy;
+import org.alignlab.report.StudyReports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every study runs by name at its smoke budget and leaves a readable result; bad input is refused before any work. */
+class StudyCommandTest {
+
+    @Test
+    void everyStudyIsListedAndRunsAtItsSmokeBudget(@TempDir Path dir) throws Exception {
+        CliTest.Run list = CliTest.run("study", "list");
+        assertThat(list.code()).isZero();
+        assertThat(Studies.all()).extracting(Study::name).contains("rlhf-fix-gaming", "rlhf-fooled-raters",
+                "rlhf-offline-ablation", "rlhf-overoptimization", "rlhf-pluralism");
+        for (Study<?> s : Studies.all()) {
+            assertThat(list.out()).contains(s.name(), s.title());
+            CliTest.Run r = CliTest.run("study", s.name(), "--budget", "smoke", "--out", dir.toString());
+            assertThat(r.code()).as(s.name() + ": " + r.err()).isZero();
+            assertThat(r.out()).contains(s.title());
+            StoredStudy stored = StudyReports.read(dir.resolve(s.name()).resolve("results.json"));
+            assertThat(stored.budget()).isEqualTo("smoke");
+            assertThat(stored.result().verdict()).as(s.name() + " says what it shows and does not").isNotBlank();
+            assertThat(stored.result().tables()).isNotEmpty();
+            assertThat(Files.readString(dir.resolve(s.name()).resolve("report.html"))).contains(s.title());
+        }
+        assertThat(StudyReports.under(dir)).hasSize(Studies.all().size());
+    }
+
+    @Test
+    void aSecondRunOfTheSameSettingsResumesAndChangedSettingsAreNamed(@TempDir Path dir) throws Exception {
+        CliTest.Run first = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--out", dir.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        CliTest.Run again = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--out", dir.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        StoredStudy stored = StudyReports.read(dir.resolve("rlhf-fix-gaming/results.json"));
+        assertThat(stored.resumed()).isEqualTo(1);
+        assertThat(stored.result().tables().get(0).rows()).isEqualTo(StudyReports.read(dir.resolve(
+                "rlhf-fix-gaming/results.json")).result().tables().get(0).rows());
+        CliTest.Run dry = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--set", "seed=2", "--dry-run");
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).contains("budget smoke, changed: seed", "seed", "2");
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnyWork(@TempDir Path dir) {
+        CliTest.Run unknown = CliTest.run("study", "nope", "--out", dir.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no study named 'nope'; there are: ", "rlhf-pluralism");
+        CliTest.Run budget = CliTest.run("study", "rlhf-pluralism", "--budget", "huge", "--out", dir.toString());
+        assertThat(budget.code()).isEqualTo(2);
+        assertThat(budget.err()).contains("unknown budget 'huge'; the budgets are smoke, audit, default, paper");
+        CliTest.Run setting = CliTest.run("study", "rlhf-pluralism", "--set", "groups=oracle", "--out", dir.toString());
+        assertThat(setting.code()).isEqualTo(2);
+        assertThat(setting.err()).contains("at least two rater populations");
+        CliTest.Run env = CliTest.run("study", "rlhf-pluralism", "--set", "variant=nowhere", "--out", dir.toString());
+        assertThat(env.code()).isEqualTo(2);
+        assertThat(dir.resolve("rlhf-pluralism")).doesNotExist();
+    }
+}

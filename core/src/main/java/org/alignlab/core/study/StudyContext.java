@@ -1,0 +1,140 @@
+package org.alignlab.core.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import org.alignlab.core.Progress;
+import org.alignlab.core.ResultsStore;
+import org.alignlab.core.Sha256;
+
+/**
+ * What a running study writes through: its output folder, progress, the results store, and
+ * resumable steps. A study never picks its own paths, so every study's output is laid out the same
+ * way and a killed run resumes from its last finished step.
+ */
+public final class StudyContext implements AutoCloseable {
+    /** The folder finished steps are kept in, under the study's folder. */
+    public static final String STEPS = "steps";
+
+    private final Path dir;
+    private final PrintStream log;
+    private final boolean terminal;
+    private final String configJson;
+    private final ObjectMapper json = new ObjectMapper();
+    private ResultsStore store;
+    private int resumed;
+
+    /**
+     * @param dir        the study's output folder (created if needed)
+     * @param log        where progress goes (standard error on the command line)
+     * @param terminal   whether {@code log} is a terminal (a self-rewriting progress line)
+     * @param configJson the configuration, as JSON: finished steps are reused only under the same one
+     */
+    public StudyContext(Path dir, PrintStream log, boolean terminal, String configJson) throws IOException {
+        this.dir = dir;
+        this.log = log;
+        this.terminal = terminal;
+        this.configJson = configJson;
+        Files.createDirectories(dir);
+    }
+
+    /** The study's output folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Where messages for the person running the study go. */
+    public PrintStream log() {
+        return log;
+    }
+
+    /** Whether the log is a terminal. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** A progress display for {@code total} units of work. */
+    public Progress progress(String what, int total) {
+        return new Progress(log, what, total, terminal);
+    }
+
+    /** The configuration as JSON, for provenance columns. */
+    public String configJson() {
+        return configJson;
+    }
+
+    /** The study's results store ({@code results.duckdb} in its folder), opened on first use. */
+    public synchronized ResultsStore store() throws SQLException {
+        if (store == null) {
+            store = ResultsStore.open(dir.resolve("results.duckdb"));
+        }
+        return store;
+    }
+
+    /** How many steps this run took from an earlier run's finished work instead of doing them. */
+    public int resumedSteps() {
+        return resumed;
+    }
+
+    /**
+     * Runs one step of the study, or, when an earlier run under the same configuration finished it,
+     * returns what it returned then. The result is kept as JSON ({@code steps/KEY.json}), written
+     * atomically once the step is done, so a kill loses at most the step in progress.
+     *
+     * @param key  a name unique within the study (letters, digits, '-', '_', '.', ':', '/')
+     * @param type the step's result type; {@link #resumable(String, JavaType, Callable)} for generic types
+     */
+    public <T> T resumable(String key, Class<T> type, Callable<T> work) throws Exception {
+        return resumable(key, json.constructType(type), work);
+    }
+
+    /** As {@link #resumable(String, Class, Callable)}, for a generic result type. */
+    public <T> T resumable(String key, JavaType type, Callable<T> work) throws Exception {
+        if (!key.matches("[A-Za-z0-9_.:/-]+")) {
+            throw new IllegalArgumentException("step key '" + key + "' may hold only letters, digits and - _ . : /");
+        }
+        Path file = dir.resolve(STEPS).resolve(key.replace(':', '_').replace('/', '_') + ".json");
+        String configHash = Sha256.hex(configJson);
+        if (Files.isRegularFile(file)) {
+            var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (configHash.equals(node.path("config_sha256").asText())) {
+                resumed++;
+                return json.convertValue(node.get("result"), type);
+            }
+        }
+        T result = work.call();
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        var node = json.createObjectNode();
+        node.put("config_sha256", configHash);
+        node.set("result", json.valueToTree(result));
+        Files.writeString(tmp, json.writeValueAsString(node), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return result;
+    }
+
+    /** {@code value} as JSON, for provenance columns. */
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}

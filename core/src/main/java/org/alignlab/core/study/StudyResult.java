@@ -1,0 +1,165 @@
+package org.alignlab.core.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a study found, in a form every report reads the same way: what was done, findings with
+ * verdicts, tables, charts, and one plain sentence on what it shows and what it does not. The
+ * study's own typed result travels in {@code data} for results.json.
+ *
+ * @param study    the study's name
+ * @param title    a title for people
+ * @param method   what was done, in a paragraph
+ * @param findings what the numbers say, one sentence each
+ * @param tables   the numbers, each beside its baseline or control
+ * @param charts   curves
+ * @param verdict  what the result shows and what it does not, in plain words
+ * @param data     the study's typed result (serialised to results.json as it is)
+ * @param seconds  how long the run took
+ */
+public record StudyResult(String study, String title, String method, List<Finding> findings, List<Table> tables,
+                          List<Chart> charts, String verdict, Object data, double seconds) {
+    public StudyResult {
+        Objects.requireNonNull(study, "study");
+        findings = List.copyOf(findings);
+        tables = List.copyOf(tables);
+        charts = List.copyOf(charts);
+    }
+
+    /** How a finding reads on the audit's summary. */
+    public enum Verdict {
+        /** The failure was reproduced. */
+        REPRODUCED,
+        /** The failure was looked for and not reproduced. */
+        NOT_REPRODUCED,
+        /** The technique worked as it should. */
+        PASSED,
+        /** The technique failed or a control broke the claim. */
+        FAILED,
+        /** A measurement with no verdict. */
+        NOTE
+    }
+
+    /** One sentence and its verdict. */
+    public record Finding(Verdict verdict, String text) {
+        public static Finding note(String text) {
+            return new Finding(Verdict.NOTE, text);
+        }
+    }
+
+    /** A column: its heading and, for numbers, the format they are shown in (e.g. {@code %.2f}; null for text). */
+    public record Column(String heading, String format) {
+    }
+
+    /**
+     * A table. Cells are strings or numbers (numbers stay numbers in results.json; a NaN shows as a dash).
+     *
+     * @param note a sentence under the table saying what its columns are
+     */
+    public record Table(String caption, List<Column> columns, List<List<Object>> rows, String note) {
+        public Table {
+            columns = List.copyOf(columns);
+            List<List<Object>> copy = new ArrayList<>();
+            for (List<Object> row : rows) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("a row of table '" + caption + "' has " + row.size()
+                            + " cells for " + columns.size() + " columns");
+                }
+                copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+            }
+            rows = List.copyOf(copy);
+        }
+
+        /** Starts a table. */
+        public static Builder builder(String caption) {
+            return new Builder(caption);
+        }
+
+        /** The text of a cell as shown to a person. */
+        public String cell(int row, int column) {
+            return show(rows.get(row).get(column), columns.get(column).format());
+        }
+
+        /** A value as shown: numbers in {@code format}, NaN and null as a dash. */
+        public static String show(Object value, String format) {
+            if (value == null) {
+                return "-";
+            }
+            if (value instanceof Number n) {
+                if (n instanceof Double d && d.isNaN()) {
+                    return "-";
+                }
+                return format == null ? n.toString() : String.format(java.util.Locale.ROOT, format, n);
+            }
+            return value.toString();
+        }
+
+        /** Builds a table column by column, then row by row. */
+        public static final class Builder {
+            private final String caption;
+            private final List<Column> columns = new ArrayList<>();
+            private final List<List<Object>> rows = new ArrayList<>();
+            private String note;
+
+            private Builder(String caption) {
+                this.caption = caption;
+            }
+
+            /** A text column. */
+            public Builder text(String heading) {
+                columns.add(new Column(heading, null));
+                return this;
+            }
+
+            /** A number column shown in {@code format}. */
+            public Builder number(String heading, String format) {
+                columns.add(new Column(heading, format));
+                return this;
+            }
+
+            public Builder row(Object... cells) {
+                rows.add(Arrays.asList(cells));
+                return this;
+            }
+
+            public Builder note(String note) {
+                this.note = note;
+                return this;
+            }
+
+            public Table build() {
+                return new Table(caption, columns, rows, note);
+            }
+        }
+    }
+
+    /** A named line of (x, y) points, points with a non-finite coordinate left out; a dashed line is a fitted curve. */
+    public record Series(String name, double[] x, double[] y, boolean dashed) {
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x and " + y.length + " y");
+            }
+            int kept = 0;
+            double[] fx = new double[x.length];
+            double[] fy = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    fx[kept] = x[i];
+                    fy[kept++] = y[i];
+                }
+            }
+            x = java.util.Arrays.copyOf(fx, kept);
+            y = java.util.Arrays.copyOf(fy, kept);
+        }
+    }
+
+    /** A line chart. */
+    public record Chart(String title, String xLabel, String yLabel, List<Series> series) {
+        public Chart {
+            series = List.copyOf(series);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.alignlab.core.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parts of the study contract every study relies on: budgets, settings by name, resumable steps. */
+class StudyContractTest {
+    record Config(String variant, int[] comparisons, double kl, long steps, boolean fast) {
+    }
+
+    record Step(String name, double value) {
+    }
+
+    @Test
+    void budgetsParseByNameAndAnUnknownOneListsThem() {
+        assertThat(Budget.parse("Paper")).isEqualTo(Budget.PAPER);
+        assertThatThrownBy(() -> Budget.parse("quick")).hasMessage("unknown budget 'quick'; the budgets are smoke, "
+                + "audit, default, paper");
+    }
+
+    @Test
+    void settingsAreReadAndChangedByName() {
+        Config base = new Config("boat_race:default", new int[] {100, 1000}, 0.01, 30_000, false);
+        assertThat(Settings.of(base)).containsExactly(Map.entry("variant", "boat_race:default"),
+                Map.entry("comparisons", "100,1000"), Map.entry("kl", "0.01"), Map.entry("steps", "30000"),
+                Map.entry("fast", "false"));
+        Config changed = Settings.with(base, Settings.pairs(List.of("comparisons=5, 6,7", "steps=1_000", "fast=true")));
+        assertThat(changed.comparisons()).containsExactly(5, 6, 7);
+        assertThat(changed.steps()).isEqualTo(1000);
+        assertThat(changed.fast()).isTrue();
+        assertThat(changed.variant()).isEqualTo(base.variant());
+        assertThatThrownBy(() -> Settings.with(base, Map.of("seeds", "3")))
+                .hasMessage("unknown setting 'seeds'; the settings are variant, comparisons, kl, steps, fast");
+        assertThatThrownBy(() -> Settings.with(base, Map.of("kl", "lots")))
+                .hasMessage("setting kl wants a double value, not 'lots'");
+        assertThatThrownBy(() -> Settings.with(base, Map.of("fast", "yes")))
+                .hasMessage("setting fast wants true or false, not 'yes'");
+        assertThatThrownBy(() -> Settings.pairs(List.of("steps"))).hasMessage("'steps' is not NAME=VALUE");
+    }
+
+    @Test
+    void aFinishedStepIsReusedUnderTheSameConfigurationOnly(@TempDir Path dir) throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (StudyContext first = new StudyContext(dir, System.out, false, "{\"a\":1}")) {
+            assertThat(first.resumable("env/boat_race:default", Step.class, () -> new Step("x" + calls.incrementAndGet(),
+                    Double.NaN))).isEqualTo(new Step("x1", Double.NaN));
+            assertThat(first.resumedSteps()).isZero();
+        }
+        // A second run of the same settings (as after a kill) takes the step from the first.
+        try (StudyContext again = new StudyContext(dir, System.out, false, "{\"a\":1}")) {
+            Step s = again.resumable("env/boat_race:default", Step.class, () -> new Step("x" + calls.incrementAndGet(), 0));
+            assertThat(s.name()).isEqualTo("x1");
+            assertThat(s.value()).isNaN();
+            assertThat(again.resumedSteps()).isEqualTo(1);
+        }
+        // Other settings: the step is done again, and what is kept is replaced.
+        try (StudyContext other = new StudyContext(dir, System.out, false, "{\"a\":2}")) {
+            assertThat(other.resumable("env/boat_race:default", Step.class,
+                    () -> new Step("x" + calls.incrementAndGet(), 0)).name()).isEqualTo("x2");
+            assertThat(other.resumedSteps()).isZero();
+        }
+        assertThat(calls).hasValue(2);
+        // A step that fails leaves nothing behind to be mistaken for a finished one.
+        try (StudyContext failing = new StudyContext(dir, System.out, false, "{\"a\":2}")) {
+            assertThatThrownBy(() -> failing.resumable("broken", Step.class, () -> {
+                throw new IllegalStateException("killed");
+            })).hasMessage("killed");
+        }
+        try (var files = Files.list(dir.resolve(StudyContext.STEPS))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("env_boat_race_default.json");
+        }
+        try (StudyContext bad = new StudyContext(dir, System.out, false, "{}")) {
+            assertThatThrownBy(() -> bad.resumable("a b", Step.class, () -> null)).hasMessageContaining("may hold only");
+        }
+    }
+
+    @Test
+    void tablesCheckTheirShapeAndShowNumbersInTheirFormat() {
+        StudyResult.Table t = StudyResult.Table.builder("t").text("name").number("value", "%.2f")
+                .row("a", 1.0 / 3).row("b", Double.NaN).row("c", null).build();
+        assertThat(t.cell(0, 1)).isEqualTo("0.33");
+        assertThat(t.cell(1, 1)).isEqualTo("-");
+        assertThat(t.cell(2, 1)).isEqualTo("-");
+        assertThatThrownBy(() -> StudyResult.Table.builder("u").text("name").row("a", 1).build())
+                .hasMessage("a row of table 'u' has 2 cells for 1 columns");
+        StudyResult.Series s = new StudyResult.Series("s", new double[] {0, 1, 2}, new double[] {1, Double.NaN, 3}, false);
+        assertThat(s.x()).containsExactly(0, 2);
+        assertThat(s.y()).containsExactly(1, 3);
+    }
+}

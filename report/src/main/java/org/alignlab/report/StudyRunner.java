@@ -1,0 +1,53 @@
+package org.alignlab.report;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alignlab.core.Provenance;
+import org.alignlab.core.study.Settings;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+
+/**
+ * Runs any study the same way: check the configuration, run it against a context on its folder,
+ * print the result, and write results.json and report.html. Every command that runs a study goes
+ * through here, so none repeats this sequence.
+ */
+public final class StudyRunner {
+    private StudyRunner() {
+    }
+
+    /**
+     * Runs {@code study} with {@code config} in {@code dir}.
+     *
+     * @param budget   the budget the config came from ("custom" when settings were changed)
+     * @param log      progress and messages (standard error)
+     * @param terminal whether {@code log} is a terminal
+     * @param out      where the result is printed (standard output)
+     */
+    public static <C extends Record> StoredStudy run(Study<C> study, C config, String budget, Path dir, PrintStream log,
+                                                     boolean terminal, PrintWriter out) throws Exception {
+        study.validate(config);
+        String configJson = StudyReports.json().writer().withoutFeatures(
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(config);
+        StudyResult result;
+        int resumed;
+        try (StudyContext ctx = new StudyContext(dir, log, terminal, configJson)) {
+            result = study.run(config, ctx);
+            resumed = ctx.resumedSteps();
+        }
+        if (resumed > 0) {
+            log.printf("%d steps were taken from an earlier run of the same settings (%s).%n", resumed,
+                    dir.resolve(StudyContext.STEPS));
+        }
+        StoredStudy stored = new StoredStudy(study.name(), budget, Settings.of(config), Provenance.now(), resumed, result);
+        StudyReports.print(result, out);
+        Path page = StudyReports.write(dir, stored);
+        out.printf("%nWrote %s and %s%s.%n", page, dir.resolve(StudyReports.RESULTS),
+                Files.exists(dir.resolve("results.duckdb")) ? " (and " + dir.resolve("results.duckdb") + ")" : "");
+        out.flush();
+        return stored;
+    }
+}

@@ -1,0 +1,102 @@
+package org.alignlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.alignlab.core.study.StudyResult.Chart;
+import org.alignlab.core.study.StudyResult.Series;
+
+/**
+ * The one chart helper: lays a {@link Chart} out in pixels (axes, ticks, lines, legend) for the
+ * {@code chart.jte} template to draw as SVG. Only geometry here; no markup.
+ */
+public record Svg(int width, int height, String title, String xLabel, String yLabel, int left, int top, int plotWidth,
+                  int plotHeight, List<Tick> xTicks, List<Tick> yTicks, List<Line> lines) {
+    /** A tick: where and what it says. */
+    public record Tick(double at, String label) {
+    }
+
+    /** A point in pixels. */
+    public record Dot(double x, double y) {
+    }
+
+    /** One series in pixels; {@code legendY} is NaN for a fitted (dashed) line, which shares its data line's colour. */
+    public record Line(String name, String colour, String path, boolean dashed, List<Dot> dots, double legendY) {
+    }
+
+    private static final String[] COLOURS = {"#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#555555"};
+    private static final int WIDTH = 460;
+    private static final int HEIGHT = 280;
+    private static final int LEFT = 55;
+    private static final int RIGHT = 140;
+    private static final int TOP = 40;
+    private static final int BOTTOM = 40;
+
+    /** The layout of {@code chart}. */
+    public static Svg of(Chart chart) {
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Series s : chart.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                minX = Math.min(minX, s.x()[i]);
+                maxX = Math.max(maxX, s.x()[i]);
+                minY = Math.min(minY, s.y()[i]);
+                maxY = Math.max(maxY, s.y()[i]);
+            }
+        }
+        if (!Double.isFinite(minX)) {
+            minX = 0;
+            minY = 0;
+            maxX = 1;
+            maxY = 1;
+        }
+        if (!(maxX > minX)) {
+            maxX = minX + 1;
+        }
+        if (!(maxY > minY)) {
+            maxY = minY + 1;
+        }
+        double y0 = minY - 0.05 * (maxY - minY);
+        double y1 = maxY + 0.05 * (maxY - minY);
+        int plotW = WIDTH - LEFT - RIGHT;
+        int plotH = HEIGHT - TOP - BOTTOM;
+        List<Tick> xTicks = new ArrayList<>();
+        List<Tick> yTicks = new ArrayList<>();
+        for (int t = 0; t <= 4; t++) {
+            xTicks.add(new Tick(LEFT + plotW * t / 4.0, fmt("%.2f", minX + (maxX - minX) * t / 4)));
+            yTicks.add(new Tick(TOP + plotH - plotH * t / 4.0, fmt("%.1f", y0 + (y1 - y0) * t / 4)));
+        }
+        List<Line> lines = new ArrayList<>();
+        int colourIndex = -1;
+        double legend = TOP + 6;
+        for (Series s : chart.series()) {
+            if (!s.dashed() || colourIndex < 0) {
+                colourIndex++;
+            }
+            String colour = COLOURS[colourIndex % COLOURS.length];
+            StringBuilder path = new StringBuilder();
+            List<Dot> dots = new ArrayList<>();
+            for (int i = 0; i < s.x().length; i++) {
+                double px = LEFT + plotW * (s.x()[i] - minX) / (maxX - minX);
+                double py = TOP + plotH - plotH * (s.y()[i] - y0) / (y1 - y0);
+                path.append(path.length() == 0 ? "M" : " L").append(fmt("%.1f %.1f", px, py));
+                if (!s.dashed()) {
+                    dots.add(new Dot(px, py));
+                }
+            }
+            lines.add(new Line(s.name(), colour, path.toString(), s.dashed(), dots, s.dashed() ? Double.NaN : legend));
+            if (!s.dashed()) {
+                legend += 15;
+            }
+        }
+        return new Svg(WIDTH, HEIGHT, chart.title(), chart.xLabel(), chart.yLabel(), LEFT, TOP, plotW, plotH, xTicks, yTicks,
+                lines);
+    }
+
+    /** Numbers in SVG attributes always use a dot, whatever the machine's locale. */
+    public static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

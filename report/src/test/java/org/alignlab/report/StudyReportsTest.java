@@ -1,0 +1,69 @@
+package org.alignlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Chart;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Series;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report layer: one result, three renderings that agree, and nothing printed unescaped. */
+class StudyReportsTest {
+    static StudyResult sample() {
+        Table t = Table.builder("Scores <by agent>").text("agent").number("hidden", "%.1f").number("n", "%d")
+                .row("q-learning", 12.345, 100).row("<script>alert(1)</script>", Double.NaN, 3).note("a & b").build();
+        Chart c = new Chart("Gold against d", "d", "gold", List.of(
+                new Series("model \"A\"", new double[] {0, 1, 2}, new double[] {1, 3, 2}, false),
+                new Series("model A fit", new double[] {0, 2}, new double[] {1, 2.5}, true)));
+        return new StudyResult("demo", "A demo", "What was done & why.", List.of(new Finding(Verdict.REPRODUCED,
+                "gaming reproduced <b>"), Finding.note("a note")), List.of(t), List.of(c), "Shows X; does not show Y.",
+                Map.of("answer", 42), 1.5);
+    }
+
+    @Test
+    void theResultRoundTripsThroughResultsJsonAndRendersEscaped(@TempDir Path dir) throws Exception {
+        StoredStudy s = new StoredStudy("demo", "smoke", Map.of("seed", "1"), Map.of("code_version", "abc"), 0, sample());
+        Path page = StudyReports.write(dir.resolve("demo"), s);
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>A demo</h2>", "12.3", "<svg", "stroke-dasharray=\"4 3\"",
+                "&lt;script&gt;alert(1)&lt;/script&gt;", "gaming reproduced &lt;b&gt;", "\">model \"A\"</text>",
+                "class=\"tag reproduced\"", "Budget smoke", "a &amp; b");
+        assertThat(html).doesNotContain("<script>", "<b>");
+        // One fitted line shares its data line's colour, and only the data line has a legend entry.
+        assertThat(html.split("<rect ", -1)).hasSize(2);
+        String json = Files.readString(dir.resolve("demo/results.json"));
+        assertThat(json).contains("\"study\" : \"demo\"", "null").doesNotContain("NaN");
+        StoredStudy back = StudyReports.read(dir.resolve("demo/results.json"));
+        assertThat(back.result().tables().get(0).cell(0, 1)).isEqualTo("12.3");
+        assertThat(back.result().tables().get(0).cell(1, 1)).isEqualTo("-");
+        assertThat(back.result().findings()).isEqualTo(s.result().findings());
+        assertThat(back.result().charts().get(0).series().get(0).y()).containsExactly(1, 3, 2);
+        assertThat(StudyReports.under(dir)).extracting(StoredStudy::study).containsExactly("demo");
+        Files.writeString(dir.resolve("other.json"), "{\"alignlab\": \"audit\"}");
+        assertThatThrownBy(() -> StudyReports.read(dir.resolve("other.json"))).hasMessageContaining("is not a study's");
+    }
+
+    @Test
+    void textHasAlignedColumnsFindingsAndTheVerdict() {
+        StringWriter w = new StringWriter();
+        StudyReports.print(sample(), new PrintWriter(w));
+        assertThat(w.toString()).contains("""
+                Scores <by agent>
+                agent                      hidden    n
+                q-learning                   12.3  100
+                <script>alert(1)</script>       -    3
+                (a & b)
+                """, "* reproduced: gaming reproduced <b>", "* a note", "Shows X; does not show Y.");
+    }
+}
