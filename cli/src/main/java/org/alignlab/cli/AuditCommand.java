@@ -126,17 +126,13 @@ final class AuditCommand implements Callable<Integer> {
         // Recipes run with --out inside this folder (alignlab rlhf ..., alignlab interp demo ...) join the report.
         int included = 0;
         for (String part : new String[] {"rlhf", "interp", "studies"}) {
-            // Studies are read from their stored results; recipes not yet studies still leave an HTML section.
+            // Studies are read from their stored results, never from HTML.
             for (var stored : org.alignlab.report.StudyReports.under(out.resolve(part))) {
                 report.with(new AuditReport.Section("study_" + stored.study(), org.alignlab.report.StudyReports.render(
                         "study.jte", java.util.Map.of("r", stored.result(), "note", stored.describeRun())),
                         java.util.Map.of("from", out.resolve(part).toString(), "budget", stored.budget(),
                                 "findings", stored.result().findings())));
                 included++;
-            }
-            for (String html : org.alignlab.core.RecipeReport.sectionsUnder(out.resolve(part))) {
-                report.with(new AuditReport.Section("recipe_" + part + "_" + included++, html,
-                        java.util.Map.of("from", out.resolve(part).toString())));
             }
         }
         var stdout = spec.commandLine().getOut();
@@ -147,8 +143,8 @@ final class AuditCommand implements Callable<Integer> {
         Path json = report.writeJson(out);
         Path html = report.writeHtml(out);
         stdout.printf("%nWrote %s, %s and %s%s.%n", html, json, result.store(), included == 0 ? ""
-                : " (with " + included + " recipe section" + (included == 1 ? "" : "s") + " found under " + out.resolve("rlhf") + " and "
-                + out.resolve("interp") + ")");
+                : " (with " + included + " stud" + (included == 1 ? "y" : "ies") + " found under " + out.resolve("rlhf") + ", "
+                + out.resolve("interp") + " and " + out.resolve("studies") + ")");
         return 0;
     }
 }

