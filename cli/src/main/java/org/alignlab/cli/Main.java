@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             AuditCommand.class,
             StudyCommand.class,
+            ViewCommand.class,
             EvalCommand.class,
             CompareCommand.class,
             ReplayCommand.class,

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of docs/ARCHITECTURE.md, checked on the compiled classes: each module reaches
- * only the modules below it, gridworlds and core know no other module, nothing reaches the command
- * line or the report layer but the command line, and there are no cycles.
+ * only the modules below it, gridworlds and core know no other module, only the command line (and the
+ * dashboard) reach the report layer, only the command line reaches the dashboard, nothing reaches the command line, and there are no cycles.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -30,6 +30,7 @@ class ArchitectureTest {
                 .layer("interp").definedBy("org.alignlab.interp..")
                 .layer("rlhf").definedBy("org.alignlab.rlhf..")
                 .layer("report").definedBy("org.alignlab.report..")
+                .layer("web").definedBy("org.alignlab.web..")
                 .layer("cli").definedBy("org.alignlab.cli..")
                 .whereLayer("gridworlds").mayNotAccessAnyLayer()
                 .whereLayer("core").mayNotAccessAnyLayer()
@@ -40,7 +41,9 @@ class ArchitectureTest {
                 .whereLayer("interp").mayOnlyAccessLayers("organisms", "rl", "gridworlds", "core")
                 .whereLayer("rlhf").mayOnlyAccessLayers("rl", "gridworlds", "core")
                 .whereLayer("report").mayOnlyAccessLayers("core")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("web", "cli")
+                .whereLayer("web").mayOnlyAccessLayers("report", "llm", "rlhf", "rl", "gridworlds", "core")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .check(CLASSES);
     }

@@ -1,0 +1,195 @@
+package org.alignlab.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alignlab.report.StudyReports;
+
+/**
+ * {@code alignlab view}: a dashboard over the results in some folders, served on the loopback
+ * address only. Pages are rendered by the report layer's templates from stored results; the
+ * dashboard writes nothing. Requests whose Host header is not the address the server bound are
+ * refused, so a web page elsewhere cannot reach it through DNS rebinding.
+ */
+public final class Dashboard implements AutoCloseable {
+    /** The only address the dashboard binds. */
+    public static final String HOST = "127.0.0.1";
+    /** The files of a run folder the dashboard serves as they are. */
+    private static final Set<String> FILES = Set.of("report.html", "results.json");
+
+    private final Javalin app;
+    private final List<Path> roots;
+
+    private Dashboard(List<Path> roots, Javalin app) {
+        this.roots = roots;
+        this.app = app;
+    }
+
+    /**
+     * Starts a dashboard over {@code roots} on {@code port} (0: any free port).
+     *
+     * @throws IllegalArgumentException if a folder does not exist or the port is taken
+     */
+    public static Dashboard start(List<Path> roots, int port) {
+        for (Path r : roots) {
+            if (!Files.isDirectory(r)) {
+                throw new IllegalArgumentException("no folder " + r.toAbsolutePath() + "; give folders that hold results "
+                        + "(the default is audit-results)");
+            }
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
+        }
+        Dashboard[] self = new Dashboard[1];
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false; // else the JVM lingers for seconds after stop
+            cfg.jetty.host = HOST;
+            cfg.jetty.port = port;
+            cfg.routes.before(ctx -> self[0].checkHost(ctx));
+            cfg.routes.get("/", ctx -> self[0].index(ctx));
+            cfg.routes.get("/run/{id}", ctx -> self[0].run(ctx));
+            cfg.routes.get("/transcripts/{id}", ctx -> self[0].transcripts(ctx));
+            cfg.routes.get("/file/{id}/{name}", ctx -> self[0].file(ctx));
+            cfg.routes.exception(TranscriptView.NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+            cfg.routes.exception(Refused.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
+            cfg.routes.error(404, "html", ctx -> {
+                if (ctx.result() == null) {
+                    error(ctx, 404, "no page " + ctx.path() + "; the runs are listed at /");
+                }
+            });
+        });
+        self[0] = new Dashboard(List.copyOf(roots), app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new IllegalArgumentException("port " + port + " is in use on " + HOST + "; choose another with "
+                        + "--port (0 picks a free one)");
+            }
+            throw e;
+        }
+        return self[0];
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Its address, to open in a browser. */
+    public String url() {
+        return "http://" + HOST + ":" + port() + "/";
+    }
+
+    /** What the folders hold, in a sentence per folder with nothing in it. */
+    public List<String> notes() throws IOException {
+        return RunIndex.scan(roots).notes();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void checkHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null || !(host.equals(HOST + ":" + port()) || host.equals("localhost:" + port()))) {
+            throw new Refused("this dashboard answers only requests addressed to " + HOST + ":" + port()
+                    + " (the Host header was '" + host + "')");
+        }
+    }
+
+    private void index(Context ctx) throws IOException {
+        RunIndex index = RunIndex.scan(roots);
+        render(ctx, "view/index.jte", Map.of("runs", index.runs().stream().map(RunIndex.Run::row).toList(),
+                "notes", index.notes()));
+    }
+
+    private void run(Context ctx) throws IOException {
+        RunIndex.Run run = find(ctx.pathParam("id"));
+        if (run.study() != null) {
+            render(ctx, "view/study.jte", Map.of("run", run.row(), "s", run.study()));
+        } else if (run.audit() != null) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            run.audit().path("config").properties().forEach(e -> settings.put(e.getKey(), e.getValue().toString()));
+            run.audit().path("provenance").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
+            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings));
+        } else if (!run.judges().isEmpty()) {
+            ctx.redirect("/transcripts/" + run.row().id());
+        } else {
+            error(ctx, 404, "run " + run.row().id() + " has no result yet (" + run.row().status() + ")");
+        }
+    }
+
+    private void transcripts(Context ctx) throws IOException {
+        RunIndex.Run run = find(ctx.pathParam("id"));
+        if (run.judges().isEmpty()) {
+            throw new TranscriptView.NotFound("run " + run.row().id() + " has no transcripts");
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String f : TranscriptView.FILTERS) {
+            String v = ctx.queryParam(f);
+            if (v != null) {
+                filters.put(f, v);
+            }
+        }
+        int page;
+        try {
+            page = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1"));
+        } catch (NumberFormatException e) {
+            throw new TranscriptView.NotFound("page must be a number, got '" + ctx.queryParam("page") + "'");
+        }
+        render(ctx, "view/transcripts.jte", Map.of("p", TranscriptView.page(run.row(), run.judges(), filters, page)));
+    }
+
+    private void file(Context ctx) throws IOException {
+        RunIndex.Run run = find(ctx.pathParam("id"));
+        String name = ctx.pathParam("name");
+        Path file = run.folder().resolve(name);
+        if (!FILES.contains(name) || !Files.isRegularFile(file)) {
+            throw new TranscriptView.NotFound("run " + run.row().id() + " has no file " + name + " to show; the "
+                    + "dashboard shows " + String.join(" and ", FILES.stream().sorted().toList()));
+        }
+        ctx.contentType(name.endsWith(".html") ? "text/html; charset=utf-8" : "application/json");
+        ctx.result(Files.readAllBytes(file));
+    }
+
+    private RunIndex.Run find(String id) throws IOException {
+        return RunIndex.scan(roots).find(id).orElseThrow(() -> new TranscriptView.NotFound("no run with id '" + id
+                + "'; the runs are listed at /"));
+    }
+
+    private static void render(Context ctx, String template, Map<String, Object> params) {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(StudyReports.render(template, params));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        render(ctx, "view/error.jte", Map.of("status", status, "message", message));
+    }
+
+    /** A request the dashboard will not answer. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+}

