@@ -173,7 +173,7 @@ public final class Audit {
             return agent == AuditAgent.DQN ? neuralSteps : policyGradientSteps;
         }
 
-        Map<String, Object> asMap() {
+        public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("variants", variants.stream().map(Variant::id).toList());
             m.put("agents", agents.stream().map(AuditAgent::cliName).toList());

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignlab.core.Provenance;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Problem;
 import org.alignlab.gridworlds.Variant;
@@ -22,14 +24,11 @@ public final class AuditReport {
     private final List<Verdict> verdicts;
     private final List<Section> sections = new ArrayList<>();
 
-    /**
-     * A further part of the report written by another module (the language-model section):
-     * HTML for report.html, and an object for results.json under {@code key}.
-     */
-    public record Section(String key, String html, Object json) {
+    /** A further part of results.json written by another module (the language models), under {@code key}. */
+    public record Section(String key, Object json) {
     }
 
-    /** Adds a section after the gridworld findings. */
+    /** Adds a section to results.json. */
     public AuditReport with(Section section) {
         sections.add(section);
         return this;
@@ -147,117 +146,143 @@ public final class AuditReport {
         return file;
     }
 
-    // ------------------------------------------------------------------------------ HTML
+    // ------------------------------------------------------------------------------ the report layer
 
-    /** Writes a self-contained report.html (inline SVG charts, no external resources). */
-    public Path writeHtml(Path dir) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>alignlab audit</title><style>")
-                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
-                .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("font-size:13px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
-                .append(".yes{color:#b00020;font-weight:bold}.no{color:#2e7d32}.na{color:#888}")
-                .append("pre{background:#f7f7f7;padding:6px;display:inline-block;line-height:1.1}")
-                .append("section{border-top:2px solid #ddd;margin-top:2em}.charts{display:flex;flex-wrap:wrap;gap:12px}")
-                .append("</style></head><body>");
+    /** The study's name for the gridworld part of the audit. */
+    public static final String STUDY = "audit-gridworlds";
+
+    /**
+     * The gridworld part in the report layer's terms: a matrix of problem by agent first, the
+     * verdicts, the comparison with the paper, then one section per variant with its board,
+     * references, scores and learning curves.
+     */
+    public StudyResult study() {
         Audit.Config c = result.config();
-        h.append("<h1>alignlab audit</h1>");
-        h.append("<p>Every AI system here is trained on a <b>visible reward</b>, while a <b>hidden performance</b> ")
-                .append("records what was actually wanted. When an agent learns to score high on the first and low on ")
-                .append("the second, the environment's alignment failure has been reproduced. This report shows, for ")
-                .append("each safety gridworld (Leike et al. 2017), what the agents did and whether they fell into the trap.</p>");
-        h.append(String.format("<p>%s; %.0f s. Code version %s.</p>", esc(scope()), result.seconds(),
-                esc(Provenance.codeVersion())));
-        h.append("<p><b>How to read the numbers.</b> Scores are means over seeds with 95% confidence intervals. ")
-                .append("The final policy is evaluated after training: greedy for the value-based agents, sampled for ")
-                .append("the policy-gradient ones (A2C, PPO). <i>Normalised</i> scores put the uniformly random policy at 0 and the best achievable value at 1, ")
-                .append("both computed exactly by enumerating the environment. The <i>gap</i> is normalised return minus ")
-                .append("normalised performance: large when what was rewarded and what was wanted come apart.</p>");
+        List<String> agents = c.agents().stream().map(AuditAgent::cliName).toList();
+        Map<String, List<Verdict>> byProblem = new LinkedHashMap<>();
+        for (Verdict v : verdicts) {
+            byProblem.computeIfAbsent(v.problem(), k -> new ArrayList<>()).add(v);
+        }
+        List<List<StudyResult.Cell>> cells = new ArrayList<>();
+        for (List<Verdict> problem : byProblem.values()) {
+            List<StudyResult.Cell> row = new ArrayList<>();
+            for (String agent : agents) {
+                row.add(cell(problem.stream().filter(v -> v.agent().equals(agent)).toList()));
+            }
+            cells.add(row);
+        }
+        StudyResult.Matrix matrix = new StudyResult.Matrix("What was reproduced: problem by agent", List.copyOf(
+                byProblem.keySet()), agents, cells, "reproduced: the agent fell into the problem's trap on the stated "
+                + "criterion (in how many of the problem's variants); not reproduced: it did not; n/a: no verdict (the "
+                + "agent did not learn the task). Under each cell, whether it agrees with Leike et al. (2017) where the "
+                + "paper reports that variant. Hover for the evidence; a cell links to its variant below.");
 
-        h.append("<h2>Verdicts</h2><p>One row per variant and agent: was the failure reproduced, on what numbers, ")
-                .append("and does that agree with the published finding (criteria and findings below the table).</p>")
-                .append("<table><tr><th class=l>problem</th><th class=l>variant</th><th class=l>agent</th>")
-                .append("<th>failure reproduced?</th><th class=l>evidence</th><th>agrees with the paper</th></tr>");
+        Table.Builder table = Table.builder("Verdicts: one row per variant and agent").text("problem").text("variant")
+                .text("agent").text("failure reproduced?").text("evidence").text("agrees with the paper");
         Map<String, java.util.Set<String>> criteria = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
-            String cls = v.reproduced() == null ? "na" : v.reproduced() ? "yes" : "no";
-            String txt = v.reproduced() == null ? "n/a" : v.reproduced() ? "yes" : "no";
-            h.append("<tr><td class=l>").append(esc(v.problem())).append("</td><td class=l>").append(esc(v.variant()))
-                    .append("</td><td class=l>").append(esc(v.agent())).append("</td><td class=").append(cls).append('>')
-                    .append(txt).append("</td><td class=l>").append(esc(v.evidence())).append("</td><td>")
-                    .append(v.agreesWithPublished() == null ? "" : v.agreesWithPublished() ? "yes" : "no")
-                    .append("</td></tr>");
+            table.row(v.problem(), v.variant(), v.agent(), v.reproduced() == null ? "n/a" : v.reproduced() ? "yes" : "no",
+                    v.evidence(), v.agreesWithPublished() == null ? "" : v.agreesWithPublished() ? "yes" : "no");
             java.util.Set<String> lines = criteria.computeIfAbsent(v.variant(), k -> new java.util.LinkedHashSet<>());
             lines.add("Criterion: " + v.criterion() + ".");
             if (!v.published().isEmpty()) {
                 lines.add("Published (Leike et al. 2017): " + v.published() + ".");
             }
         }
-        h.append("</table><h3>Against the paper, and why</h3><p>Leike et al. (2017) ran A2C and Rainbow for 1 M ")
-                .append("steps (20 seeds, the worst quarter dropped); this audit's default budget is smaller and runs ")
-                .append("tabular agents and PPO too. A reason is given only with the run or test that shows it.</p>")
-                .append("<table><tr><th class=l>variant</th><th class=l>published</th><th class=l>paper's agents</th>")
-                .append("<th class=l>agree</th><th class=l>differ</th><th class=l>why</th></tr>");
+        Table.Builder paper = Table.builder("Against the paper, and why").text("variant").text("published")
+                .text("paper's agents").text("agree").text("differ").text("why")
+                .note("Leike et al. (2017) ran A2C and Rainbow for 1 M steps (20 seeds, the worst quarter dropped); this "
+                        + "audit's default budget is smaller and runs tabular agents and PPO too. A reason is given only "
+                        + "with the run or test that shows it.");
         for (PaperComparison.Row row : PaperComparison.rows(verdicts)) {
-            h.append("<tr><td class=l>").append(esc(row.finding().variant())).append("</td><td class=l>")
-                    .append(esc(row.finding().published())).append("</td><td class=l>")
-                    .append(esc(row.finding().paperAgents())).append("</td><td class=l>")
-                    .append(esc(String.join(", ", row.agree()))).append("</td><td class=l>")
-                    .append(esc(String.join(", ", row.differ()))).append("</td><td class=l>")
-                    .append(esc(row.finding().reason())).append("</td></tr>");
+            paper.row(row.finding().variant(), row.finding().published(), row.finding().paperAgents(),
+                    String.join(", ", row.agree()), String.join(", ", row.differ()), row.finding().reason());
         }
-        h.append("</table><h3>Criteria and published findings</h3><ul>");
-        criteria.forEach((variant, lines) -> h.append("<li><b>").append(esc(variant)).append("</b>: ")
-                .append(esc(String.join(" ", lines))).append("</li>"));
-        h.append("</ul>");
+        Table.Builder criteriaTable = Table.builder("Criteria and published findings").text("variant").text("criteria");
+        criteria.forEach((variant, lines) -> criteriaTable.row(variant, String.join(" ", lines)));
 
-        String env = "";
+        List<StudyResult.Section> sections = new ArrayList<>();
         for (Variant v : c.variants()) {
-            if (!v.env().equals(env)) {
-                env = v.env();
-                Problem p = v.problem();
-                h.append("<section><h2>").append(esc(env)).append(": ").append(esc(p.title())).append("</h2>");
-                h.append("<p><b>What it tests.</b> ").append(esc(capitalise(p.statement()))).append(". ")
-                        .append("<b>Hidden performance:</b> ").append(esc(v.hiddenPerformance())).append(".</p>");
-                h.append("<pre>").append(esc(String.join("\n", v.create().reset(0).board()))).append("</pre>");
-            }
+            Problem p = v.problem();
             References ref = result.references().get(v.id());
-            h.append("<h3>").append(esc(v.id())).append("</h3>");
-            if (ref != null) {
-                h.append("<p>References (").append(esc(ref.note())).append("): best return ").append(f2(ref.bestReturn()))
-                        .append(" (performance of the safest such policy ").append(f2(ref.safestOptimalPerformance()))
-                        .append("), best performance ").append(f2(ref.bestPerformance())).append(", random policy ")
-                        .append(f2(ref.randomReturn())).append(" / ").append(f2(ref.randomPerformance())).append(".</p>");
-            }
-            h.append("<table><tr><th class=l>agent</th><th>return</th><th>performance</th><th>normalised return</th>")
-                    .append("<th>normalised performance</th><th>gap</th><th class=l>indicators (evaluation mean; training total)</th></tr>");
+            String text = v.env() + ": " + p.title() + ". What it tests: " + capitalise(p.statement())
+                    + ". Hidden performance: " + v.hiddenPerformance() + "." + (ref == null ? "" : " References ("
+                    + ref.note() + "): best return " + f2(ref.bestReturn()) + " (performance of the safest such policy "
+                    + f2(ref.safestOptimalPerformance()) + "), best performance " + f2(ref.bestPerformance())
+                    + ", random policy " + f2(ref.randomReturn()) + " / " + f2(ref.randomPerformance()) + ".");
+            Table.Builder scores = Table.builder(null).text("agent").text("return").text("performance")
+                    .number("normalised return", "%.2f").number("normalised performance", "%.2f").number("gap", "%.2f")
+                    .text("indicators (evaluation mean; training total)");
             List<Aggregate> rows = new ArrayList<>();
             for (AuditAgent a : c.agents()) {
-                Aggregate ag = cells.get(v.id() + "|" + a.cliName());
-                if (ag == null) {
-                    continue;
+                Aggregate ag = cells().get(v.id() + "|" + a.cliName());
+                if (ag != null) {
+                    rows.add(ag);
+                    scores.row(ag.agent(), ag.finalReturn().format(1), ag.finalPerformance().format(1),
+                            ag.normalisedReturn().mean(), ag.normalisedPerformance().mean(), ag.gap().mean(),
+                            indicators(ag));
                 }
-                rows.add(ag);
-                h.append("<tr><td class=l>").append(esc(ag.agent())).append("</td><td>").append(ag.finalReturn().format(1))
-                        .append("</td><td>").append(ag.finalPerformance().format(1)).append("</td><td>")
-                        .append(f2(ag.normalisedReturn().mean())).append("</td><td>")
-                        .append(f2(ag.normalisedPerformance().mean())).append("</td><td>").append(f2(ag.gap().mean()))
-                        .append("</td><td class=l>").append(esc(indicators(ag))).append("</td></tr>");
             }
-            h.append("</table><div class=charts>");
-            h.append(chart("Visible return during training", rows, true));
-            h.append(chart("Hidden performance during training", rows, false));
-            h.append("</div>");
+            sections.add(new StudyResult.Section(anchor(v.id()), v.id(), text,
+                    String.join("\n", v.create().reset(0).board()), List.of(scores.build()),
+                    List.of(curves("Visible return during training", rows, true),
+                            curves("Hidden performance during training", rows, false))));
         }
-        h.append("</section>");
-        for (Section section : sections) {
-            h.append(section.html());
+        String method = "Every AI system here is trained on a visible reward, while a hidden performance records what "
+                + "was actually wanted. When an agent learns to score high on the first and low on the second, the "
+                + "environment's alignment failure has been reproduced. " + scope() + String.format("; %.0f s. ",
+                result.seconds()) + "Scores are means over seeds with 95% confidence intervals; the final policy is "
+                + "evaluated after training (greedy for value-based agents, sampled for A2C and PPO). Normalised scores "
+                + "put the uniformly random policy at 0 and the best achievable value at 1, both computed exactly by "
+                + "enumerating the environment; the gap is normalised return minus normalised performance. Every "
+                + "episode is in " + result.store() + " (DuckDB: tables runs and episodes).";
+        long reproduced = verdicts.stream().filter(v -> Boolean.TRUE.equals(v.reproduced())).count();
+        List<StudyResult.Finding> findings = List.of(StudyResult.Finding.note(String.format("%d of %d verdicts "
+                + "reproduce the failure; %d differ from the paper where it reports the variant.", reproduced,
+                verdicts.size(), verdicts.stream().filter(v -> Boolean.FALSE.equals(v.agreesWithPublished())).count())));
+        String verdict = "This shows which safety problems each agent fell into at this budget and these seeds, judged "
+                + "by the stated criteria beside the exact best and random references; it does not reproduce the "
+                + "paper's protocol (1 M steps, 20 seeds) except where the comparison with the paper says so.";
+        return new StudyResult(STUDY, "Safety gridworlds", method, findings, List.of(table.build(), paper.build(),
+                criteriaTable.build()), List.of(), verdict, null, result.seconds(), List.of(matrix), sections);
+    }
+
+    /** The HTML id of a variant's section. */
+    static String anchor(String variant) {
+        return "variant-" + variant.replace(':', '-');
+    }
+
+    /** One problem and agent: reproduced if any of its variants reproduced the failure. */
+    private static StudyResult.Cell cell(List<Verdict> vs) {
+        if (vs.isEmpty()) {
+            return null;
         }
-        h.append("<p style=\"color:#777;font-size:12px\">Every episode is in ").append(esc(result.store().toString()))
-                .append(" (DuckDB: tables runs and episodes). Generated by alignlab.</p></body></html>");
-        Path file = dir.resolve("report.html");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
-        return file;
+        long yes = vs.stream().filter(v -> Boolean.TRUE.equals(v.reproduced())).count();
+        long no = vs.stream().filter(v -> Boolean.FALSE.equals(v.reproduced())).count();
+        List<Boolean> paper = vs.stream().map(Verdict::agreesWithPublished).filter(java.util.Objects::nonNull).toList();
+        Boolean agrees = paper.isEmpty() ? null : paper.stream().allMatch(b -> b);
+        String detail = String.join("; ", vs.stream().map(v -> v.variant() + ": " + v.evidence()).toList());
+        String of = vs.size() == 1 ? "" : " (" + (yes > 0 ? yes : no) + " of " + vs.size() + ")";
+        StudyResult.Verdict verdict = yes > 0 ? StudyResult.Verdict.REPRODUCED
+                : no > 0 ? StudyResult.Verdict.NOT_REPRODUCED : StudyResult.Verdict.NOTE;
+        String text = yes > 0 ? "reproduced" + of : no > 0 ? "not reproduced" + of : "n/a";
+        return new StudyResult.Cell(verdict, text, detail, agrees, anchor(vs.get(0).variant()));
+    }
+
+    /** Learning curves of several agents: one point per tenth of training. */
+    private static StudyResult.Chart curves(String title, List<Aggregate> rows, boolean visible) {
+        List<StudyResult.Series> series = new ArrayList<>();
+        for (Aggregate a : rows) {
+            List<Double> c = visible ? a.curveReturn() : a.curvePerformance();
+            double[] x = new double[c.size()];
+            double[] y = new double[c.size()];
+            for (int b = 0; b < c.size(); b++) {
+                x[b] = (b + 0.5) / c.size();
+                y[b] = c.get(b) == null ? Double.NaN : c.get(b);
+            }
+            series.add(new StudyResult.Series(a.agent(), x, y, false));
+        }
+        return new StudyResult.Chart(title, "share of training", visible ? "visible return" : "hidden performance", series);
     }
 
     private static String indicators(Aggregate a) {
@@ -272,63 +297,7 @@ public final class AuditReport {
         return s.toString();
     }
 
-    private static final String[] COLOURS = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"};
-
-    /** A small SVG line chart of the learning curves of several agents. */
-    static String chart(String title, List<Aggregate> rows, boolean visible) {
-        int w = 420;
-        int hgt = 200;
-        int left = 45;
-        int right = 10;
-        int top = 22;
-        int bottom = 28;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (Aggregate a : rows) {
-            for (Double d : visible ? a.curveReturn() : a.curvePerformance()) {
-                if (d != null) {
-                    min = Math.min(min, d);
-                    max = Math.max(max, d);
-                }
-            }
-        }
-        StringBuilder s = new StringBuilder();
-        s.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-size=\"11\">", w, hgt));
-        s.append(String.format("<text x=\"%d\" y=\"14\" font-weight=\"bold\">%s</text>", left, esc(title)));
-        if (min > max) {
-            return s.append("<text x=\"50\" y=\"100\">no finished training episodes</text></svg>").toString();
-        }
-        if (max - min < 1e-9) {
-            max = min + 1;
-        }
-        int pw = w - left - right;
-        int ph = hgt - top - bottom;
-        s.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", left, top, pw, ph));
-        s.append(String.format("<text x=\"2\" y=\"%d\">%.1f</text><text x=\"2\" y=\"%d\">%.1f</text>", top + 8, max, top + ph, min));
-        s.append(String.format("<text x=\"%d\" y=\"%d\">training steps &#8594;</text>", left + pw / 2 - 40, hgt - 8));
-        for (int i = 0; i < rows.size(); i++) {
-            List<Double> c = visible ? rows.get(i).curveReturn() : rows.get(i).curvePerformance();
-            StringBuilder pts = new StringBuilder();
-            for (int b = 0; b < c.size(); b++) {
-                if (c.get(b) != null) {
-                    double x = left + pw * (b + 0.5) / c.size();
-                    double y = top + ph * (max - c.get(b)) / (max - min);
-                    pts.append(String.format("%.1f,%.1f ", x, y));
-                }
-            }
-            String colour = COLOURS[i % COLOURS.length];
-            s.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>", colour, pts));
-            s.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", left + 5 + 110 * i, top + ph + 14,
-                    colour, esc(rows.get(i).agent())));
-        }
-        return s.append("</svg>").toString();
-    }
-
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

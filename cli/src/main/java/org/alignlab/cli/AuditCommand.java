@@ -1,6 +1,14 @@
 package org.alignlab.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.alignlab.core.Provenance;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.report.StoredStudy;
+import org.alignlab.report.StudyReports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -116,35 +124,51 @@ final class AuditCommand implements Callable<Integer> {
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, resume);
         Audit.Result result = Audit.run(config, System.err, System.console() != null);
         AuditReport report = new AuditReport(result);
-        OrganismAudit.Result organisms = null;
+        var stdout = spec.commandLine().getOut();
+        report.printSummary(stdout);
+        // Each part is kept as a study result in its own folder; the report is composed from what is stored.
+        Map<String, String> settings = new LinkedHashMap<>();
+        config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        List<StoredStudy> parts = new ArrayList<>();
+        parts.add(store(out.resolve("gridworlds"), AuditReport.STUDY, b, settings, report.study()));
         if (!noLanguageModels) {
-            organisms = OrganismAudit.run(List.of(Organism.values()), organismWeights, out.resolve("language-models"),
-                    resume, 8, System.err, System.console() != null);
-            report.with(new AuditReport.Section("language_models", OrganismAudit.html(organisms),
-                    OrganismAudit.json(organisms)));
+            OrganismAudit.Result organisms = OrganismAudit.run(List.of(Organism.values()), organismWeights,
+                    out.resolve("language-models"), resume, 8, System.err, System.console() != null);
+            report.with(new AuditReport.Section("language_models", OrganismAudit.json(organisms)));
+            StudyResult lm = OrganismAudit.report(organisms);
+            stdout.println();
+            StudyReports.print(lm, stdout);
+            parts.add(store(out.resolve("language-models"), lm.study(), b, Map.of("organism_weights",
+                    organismWeights == null ? "committed" : organismWeights.toString()), lm));
         }
-        // Recipes run with --out inside this folder (alignlab rlhf ..., alignlab interp demo ...) join the report.
+        // Studies run with --out inside this folder (alignlab study ..., alignlab rlhf ..., alignlab interp demo ...)
+        // join the report, read from their stored results.
         int included = 0;
         for (String part : new String[] {"rlhf", "interp", "studies"}) {
-            // Studies are read from their stored results, never from HTML.
-            for (var stored : org.alignlab.report.StudyReports.under(out.resolve(part))) {
-                report.with(new AuditReport.Section("study_" + stored.study(), org.alignlab.report.StudyReports.render(
-                        "study.jte", java.util.Map.of("r", stored.result(), "note", stored.describeRun())),
-                        java.util.Map.of("from", out.resolve(part).toString(), "budget", stored.budget(),
-                                "findings", stored.result().findings())));
+            for (StoredStudy stored : StudyReports.under(out.resolve(part))) {
+                report.with(new AuditReport.Section("study_" + stored.study(), Map.of("from",
+                        out.resolve(part).toString(), "budget", stored.budget(), "findings", stored.result().findings())));
+                parts.add(stored);
                 included++;
             }
         }
-        var stdout = spec.commandLine().getOut();
-        report.printSummary(stdout);
-        if (organisms != null) {
-            OrganismAudit.print(organisms, stdout);
-        }
         Path json = report.writeJson(out);
-        Path html = report.writeHtml(out);
+        Path html = out.resolve(StudyReports.REPORT);
+        Files.writeString(html, StudyReports.render("audit.jte", Map.of("parts", parts, "scope",
+                String.format("Code version %s; %.0f s for the gridworlds.", Provenance.codeVersion(), result.seconds()),
+                "footer", StudyReports.footer())), StandardCharsets.UTF_8);
         stdout.printf("%nWrote %s, %s and %s%s.%n", html, json, result.store(), included == 0 ? ""
                 : " (with " + included + " stud" + (included == 1 ? "y" : "ies") + " found under " + out.resolve("rlhf") + ", "
                 + out.resolve("interp") + " and " + out.resolve("studies") + ")");
         return 0;
+    }
+
+    /** Keeps one part of the audit as a study result (results.json and report.html in {@code dir}). */
+    private static StoredStudy store(Path dir, String study, Audit.Budget budget, Map<String, String> settings,
+                                     StudyResult result) throws java.io.IOException {
+        StoredStudy stored = new StoredStudy(study, budget.name().toLowerCase(java.util.Locale.ROOT), settings,
+                Provenance.now(), 0, result);
+        StudyReports.write(dir, stored);
+        return stored;
     }
 }

@@ -22,7 +22,7 @@ class AuditLanguageModelsTest {
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Language models: 5 model organisms",
+        assertThat(r.out()).contains("Language models: red-teaming the model organisms",
                 "Planted behaviours found on held-out prompts: 4 of 5 by the opening judge (0 false alarms)");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode lm = json.path("language_models");
@@ -31,8 +31,16 @@ class AuditLanguageModelsTest {
         // The headline is measured at zero exact overlap with the training text, and says so.
         assertThat(lm.path("overlap_with_training_text").path("held_out").path("exact_matches").asInt()).isZero();
         assertThat(lm.path("organisms").get(0).path("held_out").path("keyword").path("findings")).isNotEmpty();
-        assertThat(Files.readString(dir.resolve("report.html"))).contains("Language models: red-teaming the model organisms",
-                "<svg", "Pluralism: whose preferences?");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("Language models: red-teaming the model organisms", "<svg",
+                "Pluralism: whose preferences?", "What was reproduced: problem by agent");
+        // The summary comes first: the matrices and the table of studies, before any study's details.
+        assertThat(html.indexOf("id=\"headlines\"")).isLessThan(html.indexOf("<section id=\"audit-gridworlds\""));
+        // Each part is kept as a study result that the dashboard and later audits read.
+        assertThat(org.alignlab.report.StudyReports.read(dir.resolve("language-models/results.json")).result().matrices())
+                .hasSize(1);
+        assertThat(org.alignlab.report.StudyReports.read(dir.resolve("gridworlds/results.json")).result().sections())
+                .extracting(s -> s.id()).containsExactly("variant-boat_race-default");
         assertThat(r.out()).contains("(with 1 study found under");
         assertThat(json.path("study_rlhf-pluralism").path("budget").asText()).isEqualTo("smoke");
         // Every conversation is kept, per organism, for replay.

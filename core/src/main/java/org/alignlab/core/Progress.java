@@ -20,16 +20,43 @@ public final class Progress {
     private static final long REDRAW_NANOS = 100_000_000;
 
     public Progress(PrintStream out, String what, int total, boolean terminal) {
+        this(out, what, total, terminal, null);
+    }
+
+    /** As above, also telling {@code listener} of every step (e.g. to keep it where a dashboard reads it). */
+    public Progress(PrintStream out, String what, int total, boolean terminal,
+                    java.util.function.Consumer<Snapshot> listener) {
         this.out = out;
         this.what = what;
         this.total = total;
         this.terminal = terminal;
+        this.listener = listener;
     }
+
+    /** Starts a progress display for some work: how a long computation asks for one without knowing where it goes. */
+    @FunctionalInterface
+    public interface Factory {
+        Progress start(String what, int total);
+    }
+
+    /** Progress shown on {@code out} only. */
+    public static Factory to(PrintStream out, boolean terminal) {
+        return (what, total) -> new Progress(out, what, total, terminal);
+    }
+
+    /** Where the work stands: units done of the total, the last one's description, seconds since the start. */
+    public record Snapshot(String what, int done, int total, String description, double elapsedSeconds) {
+    }
+
+    private final java.util.function.Consumer<Snapshot> listener;
 
     /** Marks one unit done, describing it. */
     public synchronized void step(String description) {
         int d = done.incrementAndGet();
         long now = System.nanoTime();
+        if (listener != null) {
+            listener.accept(new Snapshot(what, d, total, description, (now - start) / 1e9));
+        }
         if (terminal) {
             if (d == total || d == 1 || now - lastDrawNanos >= REDRAW_NANOS) {
                 lastDrawNanos = now;

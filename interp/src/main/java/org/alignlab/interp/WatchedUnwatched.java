@@ -83,7 +83,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) {
-        return report(run(c.steps(), c.seed(), ctx.log(), ctx.terminal()));
+        return report(run(c.steps(), c.seed(), ctx::progress));
     }
 
     /** The agent's training settings for this recipe (see the class comment). */
@@ -116,13 +116,12 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                          List<SteeringPoint> steering, double seconds) {
     }
 
-    public static Result run(long steps, long seed, java.io.PrintStream log, boolean terminal) {
+    public static Result run(long steps, long seed, org.alignlab.core.Progress.Factory progressTo) {
         long start = System.nanoTime();
         try (Dqn agent = new Dqn(agentConfig(), seed); Dqn untrained = new Dqn(agentConfig(), seed)) {
             // Progress in thousands of steps, then one step per steering scale.
             int thousands = (int) Math.max(1, steps / 1000);
-            org.alignlab.core.Progress progress = new org.alignlab.core.Progress(log, "watched", thousands + SCALES.length,
-                    terminal);
+            org.alignlab.core.Progress progress = progressTo.start("watched", thousands + SCALES.length);
             long[] shown = {0};
             EpisodeLog training = new EpisodeLog().onEpisode(step -> {
                 while (shown[0] < Math.min(thousands, step / 1000)) {

@@ -1,6 +1,5 @@
 package org.alignlab.rlhf;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,14 +121,14 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
     public record Result(List<EnvironmentResult> environments, double seconds) {
     }
 
-    public static Result run(Config c, PrintStream log, boolean terminal) {
-        return run(c, log, terminal, LabelSink.NONE);
+    public static Result run(Config c, Progress.Factory progress) {
+        return run(c, progress, LabelSink.NONE);
     }
 
     /** As above, handing every label set to {@code sink}. */
-    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
+    public static Result run(Config c, Progress.Factory progressTo, LabelSink sink) {
         long start = System.nanoTime();
-        Progress progress = new Progress(log, "fix-gaming", steps(c), terminal);
+        Progress progress = progressTo.start("fix-gaming", steps(c));
         List<EnvironmentResult> out = new ArrayList<>();
         for (String id : c.variants()) {
             out.add(environment(id, c, sink, progress));

@@ -1,6 +1,5 @@
 package org.alignlab.rlhf;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -80,7 +79,7 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
         for (RaterResult rr : r.raters()) {
             RlhfStore.curve(ctx, "fooled-raters", rr.rater(), rr.outcomes().stream()
                     .map(o -> new org.alignlab.core.ResultsStore.CurvePoint(o.strength(), o.d(), o.proxy(), o.gold()))
@@ -97,18 +96,17 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
     public record Result(String variant, int comparisons, List<RaterResult> raters, double seconds) {
     }
 
-    public static Result run(Config c, PrintStream log, boolean terminal) {
-        return run(c, log, terminal, LabelSink.NONE);
+    public static Result run(Config c, Progress.Factory progress) {
+        return run(c, progress, LabelSink.NONE);
     }
 
     /** As above, handing every label set to {@code sink}. */
-    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
+    public static Result run(Config c, Progress.Factory progressTo, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
         List<Segment> pieces = SegmentSampler.sample(variant, null, 500, c.segmentLength(), 1, c.seed() * 31 + 2);
-        Progress progress = new Progress(log, "fooled-raters", c.raters().length * (1 + c.klCoefficients().length),
-                terminal);
+        Progress progress = progressTo.start("fooled-raters", c.raters().length * (1 + c.klCoefficients().length));
         List<RaterResult> out = new ArrayList<>();
         for (String spec : c.raters()) {
             Rater rater = Rater.parse(spec);

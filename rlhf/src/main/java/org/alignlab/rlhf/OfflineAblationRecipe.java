@@ -1,6 +1,5 @@
 package org.alignlab.rlhf;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
         List<org.alignlab.core.ResultsStore.CurvePoint> online = new ArrayList<>();
         for (Round x : r.online()) {
             online.add(new org.alignlab.core.ResultsStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
@@ -96,18 +95,18 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
     public record Result(String variant, List<Round> online, Round offline, double seconds) {
     }
 
-    public static Result run(Config c, PrintStream log, boolean terminal) {
-        return run(c, log, terminal, LabelSink.NONE);
+    public static Result run(Config c, Progress.Factory progress) {
+        return run(c, progress, LabelSink.NONE);
     }
 
     /** As above, handing every label set to {@code sink}. */
-    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
+    public static Result run(Config c, Progress.Factory progressTo, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
         Rater rater = Rater.parse(c.rater());
         SplittableRandom random = new SplittableRandom(c.seed());
-        Progress progress = new Progress(log, "offline-ablation", c.rounds() + 1, terminal);
+        Progress progress = progressTo.start("offline-ablation", c.rounds() + 1);
         List<Segment> reference = SegmentSampler.sample(variant, null, 300, c.segmentLength(), 1, c.seed() * 31 + 2);
 
         List<Round> online = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.alignlab.rlhf;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -85,7 +84,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
         for (ModelResult m : r.models()) {
             String model = "rm" + m.hidden() + "x" + m.comparisons();
             RlhfStore.curve(ctx, "overoptimization", model + "/best-of-n", points(m.bestOfN()));
@@ -107,12 +106,12 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
     public record Result(String variant, double referenceGold, List<ModelResult> models, double seconds) {
     }
 
-    public static Result run(Config c, PrintStream log, boolean terminal) {
-        return run(c, log, terminal, LabelSink.NONE);
+    public static Result run(Config c, Progress.Factory progress) {
+        return run(c, progress, LabelSink.NONE);
     }
 
     /** As above, handing every label set to {@code sink}. */
-    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
+    public static Result run(Config c, Progress.Factory progressTo, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
@@ -123,7 +122,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                 c.seed() * 31 + 2);
         double referenceGold = episodes.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0);
         int configs = c.hiddenUnits().length * c.comparisons().length;
-        Progress progress = new Progress(log, "overoptimisation", configs * (2 + c.klCoefficients().length), terminal);
+        Progress progress = progressTo.start("overoptimisation", configs * (2 + c.klCoefficients().length));
         List<ModelResult> models = new ArrayList<>();
         for (int hidden : c.hiddenUnits()) {
             for (int comparisons : c.comparisons()) {

@@ -1,6 +1,5 @@
 package org.alignlab.rlhf;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -88,7 +87,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx.log(), ctx.terminal(), RlhfStore.labels(ctx));
+        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
         // One row per rule and group: strength = the group's number, proxy = its raw value, gold = its welfare.
         for (Policy p : r.policies()) {
             List<org.alignlab.core.ResultsStore.CurvePoint> rows = new ArrayList<>();
@@ -117,12 +116,12 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     public record Result(String variant, String[] groups, double[] randomValues, List<Policy> policies, double seconds) {
     }
 
-    public static Result run(Config c, PrintStream log, boolean terminal) {
-        return run(c, log, terminal, LabelSink.NONE);
+    public static Result run(Config c, Progress.Factory progress) {
+        return run(c, progress, LabelSink.NONE);
     }
 
     /** As above, handing every label set to {@code sink}. */
-    public static Result run(Config c, PrintStream log, boolean terminal, LabelSink sink) {
+    public static Result run(Config c, Progress.Factory progressTo, LabelSink sink) {
         long start = System.nanoTime();
         Variant variant = Gridworlds.variant(c.variant());
         int actions = variant.create().actionCount();
@@ -137,7 +136,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         List<Segment> pieces = SegmentSampler.sample(variant, null, 400, c.segmentLength(), 1, c.seed() * 31 + 2);
         List<Segment> reference = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, c.seed() + 3);
         double[] randomValues = values(raters, reference);
-        Progress progress = new Progress(log, "pluralism", g + 2 + c.mixtures().length, terminal);
+        Progress progress = progressTo.start("pluralism", g + 2 + c.mixtures().length);
 
         // The same pairs shown to every group, each answering by its own values.
         SplittableRandom pairs = new SplittableRandom(c.seed() + 5);

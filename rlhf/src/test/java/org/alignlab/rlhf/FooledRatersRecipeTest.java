@@ -11,7 +11,7 @@ class FooledRatersRecipeTest {
     void theObservationOnlyRaterOpensAGapTheOracleDoesNot() {
         FooledRatersRecipe.Config c = new FooledRatersRecipe.Config("tomato_watering:default",
                 new String[] {"observed", "oracle"}, 500, 10, new double[] {1, 0.01}, 30_000, 1);
-        FooledRatersRecipe.Result r = FooledRatersRecipe.run(c, System.out, false);
+        FooledRatersRecipe.Result r = FooledRatersRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         FooledRatersRecipe.RaterResult observed = r.raters().get(0);
         FooledRatersRecipe.RaterResult oracle = r.raters().get(1);
         assertThat(oracle.labelAgreementWithHidden()).isEqualTo(1.0);

@@ -12,7 +12,7 @@ class LoopRecipesTest {
     void theOnlineLoopAddsLabelsEachRoundAndTheOfflineModelGetsAsMany() {
         OfflineAblationRecipe.Config c = new OfflineAblationRecipe.Config("boat_race:default", "oracle", 2, 40, 10, 0.01,
                 10_000, 1);
-        OfflineAblationRecipe.Result r = OfflineAblationRecipe.run(c, System.out, false);
+        OfflineAblationRecipe.Result r = OfflineAblationRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.online()).extracting(OfflineAblationRecipe.Round::labels).containsExactly(40, 80);
         assertThat(r.offline().labels()).isEqualTo(80);
         assertThat(r.online().get(0).accuracyOnPolicySegments()).isNaN(); // no policy yet to judge it on
@@ -25,7 +25,7 @@ class LoopRecipesTest {
     void fixGamingTrainsOnEachSignal() {
         FixGamingRecipe.Config c = new FixGamingRecipe.Config(new String[] {"absent_supervisor:random"}, new int[] {50},
                 10, 0.01, 10_000, 1);
-        FixGamingRecipe.Result r = FixGamingRecipe.run(c, System.out, false);
+        FixGamingRecipe.Result r = FixGamingRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         FixGamingRecipe.EnvironmentResult e = r.environments().get(0);
         assertThat(e.learnt()).containsOnlyKeys(50);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.alignlab.rl.neural.RewardSignal(
@@ -44,7 +44,7 @@ class LoopRecipesTest {
     void pluralismNormalisesEachGroupsWelfareAndPicksTheEgalitarianPolicy() {
         PluralismRecipe.Config c = new PluralismRecipe.Config("tomato_watering:default",
                 new String[] {"observed", "oracle"}, 100, 10, new double[] {0, 1}, 0.01, 10_000, 1);
-        PluralismRecipe.Result r = PluralismRecipe.run(c, System.out, false);
+        PluralismRecipe.Result r = PluralismRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.policies()).extracting(PluralismRecipe.Policy::rule).containsExactly("pooled labels",
                 "mean of the groups' models", "lock-in: group 2's model for all", "lock-in: group 1's model for all");
         for (int k = 0; k < 2; k++) {
@@ -65,7 +65,7 @@ class LoopRecipesTest {
             }
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PluralismRecipe.run(new PluralismRecipe.Config(
-                "tomato_watering:default", new String[] {"oracle"}, 10, 10, new double[] {1}, 0, 1, 1), System.out, false))
+                "tomato_watering:default", new String[] {"oracle"}, 10, 10, new double[] {1}, 0, 1, 1), org.alignlab.core.Progress.to(System.out, false)))
                 .hasMessageContaining("at least two rater populations");
     }
 }

@@ -2,6 +2,11 @@ package org.alignlab.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -26,6 +31,12 @@ public final class Dashboard implements AutoCloseable {
 
     private final Javalin app;
     private final List<Path> roots;
+    /** Sends the progress of running studies to the pages that follow them. */
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alignlab-view-progress");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Dashboard(List<Path> roots, Javalin app) {
         this.roots = roots;
@@ -58,6 +69,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/run/{id}", ctx -> self[0].run(ctx));
             cfg.routes.get("/transcripts/{id}", ctx -> self[0].transcripts(ctx));
             cfg.routes.get("/file/{id}/{name}", ctx -> self[0].file(ctx));
+            cfg.routes.sse("/events/{id}", client -> self[0].events(client));
             cfg.routes.exception(TranscriptView.NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
             cfg.routes.exception(Refused.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
             cfg.routes.error(404, "html", ctx -> {
@@ -105,6 +117,7 @@ public final class Dashboard implements AutoCloseable {
 
     @Override
     public void close() {
+        ticker.shutdownNow();
         app.stop();
     }
 
@@ -157,6 +170,37 @@ public final class Dashboard implements AutoCloseable {
             throw new TranscriptView.NotFound("page must be a number, got '" + ctx.queryParam("page") + "'");
         }
         render(ctx, "view/transcripts.jte", Map.of("p", TranscriptView.page(run.row(), run.judges(), filters, page)));
+    }
+
+    /**
+     * Server-sent events for a run: its progress each second ("progress", JSON) until it has
+     * finished ("finished"), when the stream ends.
+     */
+    private void events(SseClient client) {
+        RunIndex.Run run;
+        try {
+            run = find(client.ctx().pathParam("id"));
+        } catch (IOException | TranscriptView.NotFound e) {
+            client.sendEvent("error", String.valueOf(e.getMessage()));
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = ticker.scheduleAtFixedRate(() -> {
+            try {
+                Progress p = Progress.of(run.folder());
+                client.sendEvent(p.finished() ? "finished" : "progress", p.json());
+                if (p.finished()) {
+                    task[0].cancel(false);
+                    client.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                task[0].cancel(false);
+                client.close();
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        client.onClose(() -> task[0].cancel(false));
     }
 
     private void file(Context ctx) throws IOException {

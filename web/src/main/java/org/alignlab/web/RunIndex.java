@@ -51,23 +51,20 @@ final class RunIndex {
             try (Stream<Path> walk = Files.walk(root, DEPTH)) {
                 files = walk.filter(p -> {
                     String name = p.getFileName().toString();
-                    return name.equals(StudyReports.RESULTS) || name.equals(Transcripts.FILE) || name.equals(StudyContext.STEPS);
+                    return name.equals(StudyReports.RESULTS) || name.equals(Transcripts.FILE)
+                            || name.equals(StudyContext.PROGRESS);
                 }).sorted().toList();
             }
             Map<Path, Map<String, Path>> transcriptSets = new LinkedHashMap<>();
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.equals(StudyReports.RESULTS)) {
+                if (name.equals(StudyReports.RESULTS) && !running(f.getParent())) {
                     read(f).ifPresent(runs::add);
-                } else if (name.equals(StudyContext.STEPS) && !Files.exists(f.resolveSibling(StudyReports.RESULTS))) {
-                    long steps;
-                    try (Stream<Path> s = Files.list(f)) {
-                        steps = s.filter(p -> p.toString().endsWith(".json")).count();
-                    }
+                } else if (name.equals(StudyContext.PROGRESS) && running(f.getParent())) {
                     Path folder = f.getParent();
                     runs.add(new Run(new RunRow(id(folder), "study", folder.getFileName().toString(),
-                            folder.getFileName().toString(), "incomplete: " + steps + " steps finished, no result yet", "",
-                            "", "", folder.toString()), folder, null, null, Map.of()));
+                            folder.getFileName().toString(), Progress.of(folder).describe(), "", "", "",
+                            folder.toString()), folder, null, null, Map.of()));
                 } else if (name.equals(Transcripts.FILE)) {
                     addTranscripts(f, transcriptSets);
                 }
@@ -81,6 +78,14 @@ final class RunIndex {
         }
         runs.sort(Comparator.comparing((Run r) -> r.row().kind()).thenComparing(r -> r.row().folder()));
         return new RunIndex(List.copyOf(runs), List.copyOf(notes));
+    }
+
+    /** Whether a study is under way in {@code folder}: its progress is newer than its result, or it has none. */
+    static boolean running(Path folder) throws IOException {
+        Path progress = folder.resolve(StudyContext.PROGRESS);
+        Path result = folder.resolve(StudyReports.RESULTS);
+        return Files.exists(progress) && (!Files.exists(result)
+                || Files.getLastModifiedTime(progress).compareTo(Files.getLastModifiedTime(result)) > 0);
     }
 
     /**

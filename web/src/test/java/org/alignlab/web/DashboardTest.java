@@ -136,6 +136,41 @@ class DashboardTest {
     }
 
     @Test
+    void aRunningStudysProgressIsFollowedLiveUntilItFinishes(@TempDir Path folder) throws Exception {
+        Path study = folder.resolve("studies/slow-study");
+        Files.createDirectories(study);
+        writeProgress(study, 2);
+        try (Dashboard live = Dashboard.start(List.of(folder), 0)) {
+            ChromeDriver browser = Browser.open();
+            try {
+                browser.get(live.url());
+                var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                By status = By.cssSelector("td.status");
+                assertThat(browser.findElement(status).getText()).startsWith("running: 2 of 5 (40%)");
+                writeProgress(study, 4);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "running: 4 of 5 (80%)"));
+                // The study finishes: the page hears of it and reloads with the result.
+                StudyReports.write(study, new StoredStudy("slow-study", "smoke", Map.of(), Map.of(), 0, new StudyResult(
+                        "slow-study", "A slow study", null, List.of(), List.of(), List.of(), "shows", null, 1)));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "finished"));
+                assertThat(browser.findElement(By.cssSelector("#runs a")).getText()).isEqualTo("A slow study");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** Progress as a study's context keeps it. */
+    static void writeProgress(Path study, int done) throws Exception {
+        Files.writeString(study.resolve("progress.json"), String.format("{\"what\":\"slow\",\"done\":%d,\"total\":5,"
+                + "\"description\":\"step %d\",\"elapsed_seconds\":1.0,\"updated_at\":\"%s\"}", done, done,
+                java.time.Instant.now()));
+        // A file system with coarse timestamps must still see the progress as newer than nothing.
+        Files.setLastModifiedTime(study.resolve("progress.json"), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now()));
+    }
+
+    @Test
     void requestsForAnotherHostAreRefused() throws Exception {
         assertThat(statusLine("evil.example:" + dashboard.port())).contains(" 403 ");
         assertThat(statusLine("127.0.0.1:" + dashboard.port())).contains(" 200 ");

@@ -61,9 +61,38 @@ public final class StudyContext implements AutoCloseable {
         return terminal;
     }
 
-    /** A progress display for {@code total} units of work. */
+    /**
+     * A progress display for {@code total} units of work, also kept in {@code progress.json} in the
+     * study's folder (at most twice a second, and at the last step) for a dashboard to follow.
+     */
     public Progress progress(String what, int total) {
-        return new Progress(log, what, total, terminal);
+        return new Progress(log, what, total, terminal, this::keep);
+    }
+
+    /** The file a running study's progress is kept in. */
+    public static final String PROGRESS = "progress.json";
+    private long lastKept;
+
+    private synchronized void keep(Progress.Snapshot s) {
+        long now = System.nanoTime();
+        if (s.done() < s.total() && now - lastKept < 500_000_000L) {
+            return;
+        }
+        lastKept = now;
+        try {
+            var node = json.createObjectNode();
+            node.put("what", s.what());
+            node.put("done", s.done());
+            node.put("total", s.total());
+            node.put("description", s.description());
+            node.put("elapsed_seconds", s.elapsedSeconds());
+            node.put("updated_at", java.time.Instant.now().toString());
+            Path tmp = dir.resolve(PROGRESS + ".tmp");
+            Files.writeString(tmp, json.writeValueAsString(node), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(PROGRESS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.println("alignlab: could not keep progress in " + dir.resolve(PROGRESS) + ": " + e.getMessage());
+        }
     }
 
     /** The configuration as JSON, for provenance columns. */

@@ -19,14 +19,34 @@ import java.util.Objects;
  * @param verdict  what the result shows and what it does not, in plain words
  * @param data     the study's typed result (serialised to results.json as it is)
  * @param seconds  how long the run took
+ * @param matrices summaries at a glance (e.g. problem by agent), shown first
+ * @param sections parts with their own heading, text, tables and charts (e.g. one per environment), shown last
  */
 public record StudyResult(String study, String title, String method, List<Finding> findings, List<Table> tables,
-                          List<Chart> charts, String verdict, Object data, double seconds) {
+                          List<Chart> charts, String verdict, Object data, double seconds, List<Matrix> matrices,
+                          List<Section> sections) {
     public StudyResult {
         Objects.requireNonNull(study, "study");
         findings = List.copyOf(findings);
         tables = List.copyOf(tables);
         charts = List.copyOf(charts);
+        matrices = matrices == null ? List.of() : List.copyOf(matrices);
+        sections = sections == null ? List.of() : List.copyOf(sections);
+    }
+
+    /** A result with no matrix and no sections, as most studies have. */
+    public StudyResult(String study, String title, String method, List<Finding> findings, List<Table> tables,
+                       List<Chart> charts, String verdict, Object data, double seconds) {
+        this(study, title, method, findings, tables, charts, verdict, data, seconds, List.of(), List.of());
+    }
+
+    /** How many findings have each verdict, for headlines. */
+    public java.util.Map<Verdict, Long> verdictCounts() {
+        java.util.Map<Verdict, Long> out = new java.util.EnumMap<>(Verdict.class);
+        for (Finding f : findings) {
+            out.merge(f.verdict(), 1L, Long::sum);
+        }
+        return out;
     }
 
     /** How a finding reads on the audit's summary. */
@@ -153,6 +173,64 @@ public record StudyResult(String study, String title, String method, List<Findin
             }
             x = java.util.Arrays.copyOf(fx, kept);
             y = java.util.Arrays.copyOf(fy, kept);
+        }
+    }
+
+    /**
+     * A grid of verdicts read at a glance, such as problem by agent.
+     *
+     * @param cells one row per row label, one cell per column label; a null cell: not measured
+     */
+    public record Matrix(String title, List<String> rows, List<String> columns, List<List<Cell>> cells, String note) {
+        public Matrix {
+            rows = List.copyOf(rows);
+            columns = List.copyOf(columns);
+            for (List<Cell> row : cells) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("matrix '" + title + "' has a row of " + row.size() + " cells for "
+                            + columns.size() + " columns");
+                }
+            }
+            if (cells.size() != rows.size()) {
+                throw new IllegalArgumentException("matrix '" + title + "' has " + cells.size() + " rows of cells for "
+                        + rows.size() + " row labels");
+            }
+            cells = cells.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
+        }
+    }
+
+    /**
+     * One cell of a matrix.
+     *
+     * @param verdict         reproduced, not reproduced, or a note where no verdict applies
+     * @param text            what the cell says (a few words)
+     * @param detail          the evidence, shown on hover and in results.json
+     * @param agreesWithPaper whether it agrees with the published finding; null where there is none
+     * @param anchor          the id of the section with the evidence, or null
+     */
+    public record Cell(Verdict verdict, String text, String detail, Boolean agreesWithPaper, String anchor) {
+        /** The CSS class of the cell: its verdict, lower case. */
+        public String css() {
+            return verdict.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The short mark shown for agreement with the paper. */
+        public String paperMark() {
+            return agreesWithPaper == null ? "" : agreesWithPaper ? "agrees with the paper" : "differs from the paper";
+        }
+    }
+
+    /**
+     * A part of the result under its own heading (e.g. one environment): text, a fixed-width figure
+     * such as a board, tables and charts.
+     *
+     * @param id     an anchor for links to it
+     * @param figure fixed-width text shown as it is, or null
+     */
+    public record Section(String id, String heading, String text, String figure, List<Table> tables, List<Chart> charts) {
+        public Section {
+            tables = List.copyOf(tables);
+            charts = List.copyOf(charts);
         }
     }
 
