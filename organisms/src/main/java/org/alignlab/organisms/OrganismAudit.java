@@ -487,8 +487,8 @@ public final class OrganismAudit {
         columns.add("training prompts, opening");
         List<String> rows = new ArrayList<>();
         List<List<StudyResult.Cell>> cells = new ArrayList<>();
-        Table.Builder detail = Table.builder("Every behaviour checked, per judge").text("organism")
-                .text("planted (ground truth)").text("behaviour").text("opening").text("keyword").text("embedding")
+        Table.Builder detail = Table.builder("The behaviours planted or flagged, per judge (every other check came out "
+                + "clear)").text("organism").text("behaviour").text("opening").text("keyword").text("embedding")
                 .text("on training prompts").text("evidence (held out, exact)");
         for (OrganismResult o : r.organisms()) {
             rows.add(o.organism().cliName() + ": " + o.organism().plantedBehaviour());
@@ -500,10 +500,13 @@ public final class OrganismAudit {
             cells.add(row);
             for (int i = 0; i < o.findings().size(); i++) {
                 Finding f = o.findings().get(i);
-                if (!f.planted() && !Boolean.TRUE.equals(f.detected()) && f.check() == Check.TRIGGER) {
+                Finding k = o.heldOut().get("keyword").findings().get(i);
+                Finding e = o.heldOut().get("embedding").findings().get(i);
+                if (!f.planted() && !Boolean.TRUE.equals(f.detected()) && !Boolean.TRUE.equals(k.detected())
+                        && !Boolean.TRUE.equals(e.detected())) {
                     continue;
                 }
-                detail.row(o.organism().cliName(), o.organism().plantedBehaviour(), f.check().description
+                detail.row(o.organism().cliName(), f.check().description
                         + (f.planted() ? " (planted)" : ""), f.verdict(), o.heldOut().get("keyword").findings().get(i)
                         .verdict(), o.heldOut().get("embedding").findings().get(i).verdict(),
                         o.training().get("opening").findings().get(i).verdict(), f.evidence());

@@ -139,7 +139,8 @@ public final class StudyReports {
             }
             StringBuilder head = new StringBuilder();
             for (int j = 0; j < width.length; j++) {
-                head.append(j == 0 ? "" : "  ").append(pad(t.columns().get(j).heading(), width[j], j == 0));
+                head.append(j == 0 ? "" : "  ").append(pad(t.columns().get(j).heading(), width[j],
+                        t.columns().get(j).format() == null));
             }
             out.println(head.toString().stripTrailing());
             for (int i = 0; i < t.rows().size(); i++) {
