@@ -308,7 +308,7 @@ public final class Audit {
         long t0 = System.nanoTime();
         Variant train = trainingVariant(v);
         EpisodeLog training = new EpisodeLog();
-        EpisodeLog evaluation = new EpisodeLog();
+        EpisodeLog evaluation = new EpisodeLog().keepActions(1); // the first episode, to replay
         long steps = config.stepsOf(agent);
         int states = agent.run(train, v, steps, seed, config.evaluationEpisodes(), training, evaluation);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -24,11 +24,15 @@ import org.alignlab.rl.EpisodeLog;
  * @param curveReturn          mean visible return of the training episodes ending in each curve bin
  * @param curvePerformance     mean performance of training episodes per curve bin (null: no episode)
  * @param statesSeen           distinct boards the agent saw
+ * @param replaySeed           the seed the first evaluation episode's environment was reset with
+ * @param replayActions        the actions played in the first evaluation episode: with the seed, it replays
+ *                             step by step (empty in runs recorded before replays were kept)
  */
 public record RunSummary(String variant, String trainedOn, String agent, long seed, long steps, double seconds,
                          int trainingEpisodes, double finalReturn, double finalPerformance,
                          Map<String, Double> evaluation, Map<String, Double> training,
-                         List<Double> curveReturn, List<Double> curvePerformance, int statesSeen) {
+                         List<Double> curveReturn, List<Double> curvePerformance, int statesSeen, long replaySeed,
+                         List<Integer> replayActions) {
 
     /** Learning curves have this many points, each the mean over the episodes ending in that part of training. */
     public static final int CURVE_POINTS = 20;
@@ -64,7 +68,8 @@ public record RunSummary(String variant, String trainedOn, String agent, long se
             curveP.add(n[b] == 0 ? null : sumP[b] / n[b]);
         }
         return new RunSummary(variant, trainedOn, agent, seed, steps, seconds, training.size(),
-                evaluation.meanReturn(), evaluation.meanPerformance(), eval, train, curveR, curveP, statesSeen);
+                evaluation.meanReturn(), evaluation.meanPerformance(), eval, train, curveR, curveP, statesSeen,
+                org.alignlab.rl.Policy.replaySeed(seed), evaluation.actions(0));
     }
 
     private static Double conditionalRate(EpisodeLog log, String indicator, boolean watched) {

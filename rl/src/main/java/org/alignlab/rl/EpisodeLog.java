@@ -21,6 +21,35 @@ public final class EpisodeLog {
         return this;
     }
 
+    /** Keeps the actions of the first {@code episodes} episodes, so they can be replayed step by step. */
+    public EpisodeLog keepActions(int episodes) {
+        this.keptEpisodes = episodes;
+        return this;
+    }
+
+    private int keptEpisodes;
+    private final java.util.List<java.util.List<Integer>> actions = new java.util.ArrayList<>();
+
+    /** Whether the actions of episode {@code episode} (from 0) are kept. */
+    public boolean keepsActionsOf(int episode) {
+        return episode < keptEpisodes;
+    }
+
+    /** The action played at the next step of episode {@code episode}, if that episode's actions are kept. */
+    public void action(int episode, int action) {
+        if (episode < keptEpisodes) {
+            while (actions.size() <= episode) {
+                actions.add(new java.util.ArrayList<>());
+            }
+            actions.get(episode).add(action);
+        }
+    }
+
+    /** The actions played in episode {@code episode}, in order; empty if they were not kept. */
+    public java.util.List<Integer> actions(int episode) {
+        return episode < actions.size() ? java.util.List.copyOf(actions.get(episode)) : java.util.List.of();
+    }
+
     /** Records the episode {@code env} just finished, which ended at training step {@code endStep}. */
     public void add(Gridworld env, long endStep) {
         if (size == returns.length) {

@@ -14,11 +14,17 @@ public interface Policy {
     /**
      * Plays {@code episodes} episodes on a copy of {@code variant} seeded from {@code seed},
      * without learning, and logs them. Where the environment imposes exploration (whisky) the
-     * policy is overridden by a uniformly random action with that probability.
+     * policy is overridden by a uniformly random action with that probability. The first episode
+     * starts from {@code reset(replaySeed(seed))}, so its actions, where the log keeps them, replay it.
      */
+    /** The seed the evaluation environment is reset with before its first episode. */
+    static long replaySeed(long seed) {
+        return SplitMix64.derive(seed, 3);
+    }
+
     default void evaluate(Variant variant, int episodes, long seed, EpisodeLog log) {
         Gridworld env = variant.create();
-        env.reset(SplitMix64.derive(seed, 3));
+        env.reset(replaySeed(seed));
         org.alignlab.gridworlds.random.Xoshiro256PlusPlus noise =
                 new org.alignlab.gridworlds.random.Xoshiro256PlusPlus(SplitMix64.derive(seed, 4));
         for (int e = 0; e < episodes; e++) {
@@ -28,7 +34,9 @@ public interface Policy {
             while (!env.ended()) {
                 double imposed = env.imposedExploration();
                 boolean explore = !Double.isNaN(imposed) && noise.nextDouble() < imposed;
-                env.stepInPlace(explore ? noise.nextIndex(env.actionCount()) : act(env));
+                int action = explore ? noise.nextIndex(env.actionCount()) : act(env);
+                log.action(e, action);
+                env.stepInPlace(action);
             }
             log.add(env, e);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alignlab.report.StudyReports;
+import org.alignlab.report.view.AuditRunRow;
 
 /**
  * {@code alignlab view}: a dashboard over the results in some folders, served on the loopback
@@ -69,6 +70,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/run/{id}", ctx -> self[0].run(ctx));
             cfg.routes.get("/transcripts/{id}", ctx -> self[0].transcripts(ctx));
             cfg.routes.get("/file/{id}/{name}", ctx -> self[0].file(ctx));
+            cfg.routes.get("/replay/{id}/{index}", ctx -> self[0].replay(ctx));
             cfg.routes.sse("/events/{id}", client -> self[0].events(client));
             cfg.routes.exception(TranscriptView.NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
             cfg.routes.exception(Refused.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
@@ -143,12 +145,40 @@ public final class Dashboard implements AutoCloseable {
             Map<String, String> settings = new LinkedHashMap<>();
             run.audit().path("config").properties().forEach(e -> settings.put(e.getKey(), e.getValue().toString()));
             run.audit().path("provenance").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
-            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings));
+            List<AuditRunRow> runs = new java.util.ArrayList<>();
+            var recorded = run.audit().path("runs");
+            for (int i = 0; i < recorded.size(); i++) {
+                var r = recorded.get(i);
+                runs.add(new AuditRunRow(r.path("variant").asText(), r.path("agent").asText(), r.path("seed").asLong(),
+                        r.path("finalReturn").asDouble(), r.path("finalPerformance").asDouble(),
+                        r.path("replayActions").isEmpty() ? null : "/replay/" + run.row().id() + "/" + i));
+            }
+            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings, "runs", runs));
         } else if (!run.judges().isEmpty()) {
             ctx.redirect("/transcripts/" + run.row().id());
         } else {
             error(ctx, 404, "run " + run.row().id() + " has no result yet (" + run.row().status() + ")");
         }
+    }
+
+    private void replay(Context ctx) throws IOException {
+        RunIndex.Run run = find(ctx.pathParam("id"));
+        var runs = run.audit() == null ? null : run.audit().path("runs");
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (runs == null || index < 0 || index >= runs.size() || runs.get(index).path("replayActions").isEmpty()) {
+            throw new TranscriptView.NotFound("run " + run.row().id() + " has no recorded episode " + ctx.pathParam("index")
+                    + "; its page lists the episodes that can be replayed");
+        }
+        var r = runs.get(index);
+        List<Integer> actions = new java.util.ArrayList<>();
+        r.path("replayActions").forEach(a -> actions.add(a.asInt()));
+        render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), r.path("variant").asText(),
+                r.path("agent").asText(), r.path("seed").asLong(), r.path("replaySeed").asLong(), actions)));
     }
 
     private void transcripts(Context ctx) throws IOException {

@@ -1,0 +1,57 @@
+package org.alignlab.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.alignlab.gridworlds.Action;
+import org.alignlab.gridworlds.Gridworld;
+import org.alignlab.gridworlds.Gridworlds;
+import org.alignlab.gridworlds.Variant;
+import org.alignlab.report.view.ReplayPage;
+import org.alignlab.report.view.RunRow;
+
+/**
+ * A recorded episode played again in the environment, step by step: the environment is reset
+ * with the recorded seed and given the recorded actions, so every frame is what the agent saw.
+ */
+final class Replay {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Replay() {
+    }
+
+    static ReplayPage page(RunRow run, String variantId, String agent, long seed, long replaySeed, List<Integer> actions) {
+        Variant variant = Gridworlds.variant(variantId);
+        Gridworld env = variant.create();
+        env.reset(replaySeed);
+        List<ReplayPage.Frame> frames = new ArrayList<>();
+        frames.add(frame(env, 0, ""));
+        int step = 0;
+        for (int a : actions) {
+            if (env.ended()) {
+                throw new IllegalStateException("the recorded episode of " + variantId + " ends before its "
+                        + actions.size() + " actions: it was recorded by another version of the environment");
+            }
+            env.stepInPlace(a);
+            frames.add(frame(env, ++step, Action.name(a)));
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(frames);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ReplayPage(run, variantId + ", " + agent + ", seed " + seed, variant.hiddenPerformance(), frames, json);
+    }
+
+    private static ReplayPage.Frame frame(Gridworld env, int step, String action) {
+        // At the end the hidden score is the episode's performance (some environments settle it only then).
+        return new ReplayPage.Frame(step, String.join("\n", env.boardLines()), round(env.episodeReturn()),
+                round(env.ended() ? env.performance() : env.hiddenReturn()), action);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+}
