@@ -16,14 +16,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Serve a dashboard of the results in DIR... on http://127.0.0.1:PORT/ (this machine only): every "
             + "run found with its status, settings and provenance, each study's report, and transcripts of evaluations "
-            + "and red-teaming with filters (attack, category, outcome, judge disagreement) and search. It reads the "
-            + "folders and writes nothing; reload a page to see runs that finished since. Stop it with Ctrl-C."})
+            + "and red-teaming with filters (attack, category, outcome, judge disagreement) and search, episode replay, "
+            + "and preference labelling (/label). It reads the folders and writes only the labels given in the browser "
+            + "(--labels); reload a page to see runs that finished since. Stop it with Ctrl-C."})
 final class ViewCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders of results. Default: audit-results.")
     List<Path> dirs = new ArrayList<>();
 
     @Option(names = "--port", defaultValue = "7070", description = "The port (0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--labels", defaultValue = "labels.duckdb", paramLabel = "FILE",
+            description = "Where preference labels given in the browser are kept (the store 'alignlab label' uses). "
+                + "Default: ${DEFAULT-VALUE}.")
+    Path labels;
 
     @Spec
     CommandSpec spec;
@@ -32,7 +38,7 @@ final class ViewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> roots = dirs.isEmpty() ? List.of(Path.of("audit-results")) : dirs;
         var out = spec.commandLine().getOut();
-        try (Dashboard dashboard = Dashboard.start(roots, port)) {
+        try (Dashboard dashboard = Dashboard.start(roots, port, labels)) {
             dashboard.notes().forEach(n -> out.println(n + " Run 'alignlab audit' or 'alignlab study NAME' into it, then "
                     + "reload the page."));
             out.printf("alignlab view: %s (Ctrl-C to stop)%n", dashboard.url());

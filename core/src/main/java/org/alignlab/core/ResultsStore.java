@@ -187,6 +187,18 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    /** Every labelling session in the store, by name. */
+    public synchronized java.util.List<String> sessions() throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT session FROM preference_labels ORDER BY session")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** The labels of a session, in index order. */
     public synchronized java.util.List<PreferenceRow> labels(String session) throws SQLException {
         java.util.List<PreferenceRow> out = new java.util.ArrayList<>();

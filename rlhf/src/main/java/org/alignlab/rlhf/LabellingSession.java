@@ -80,6 +80,15 @@ public final class LabellingSession implements AutoCloseable {
         return null;
     }
 
+    /** Pair {@code index} (from 0) of the session. */
+    public Pair pair(int index) {
+        if (index < 0 || index >= pairs.size()) {
+            throw new IllegalArgumentException("no pair " + index + " in session '" + name + "' of " + pairs.size()
+                    + " pairs");
+        }
+        return pairs.get(index);
+    }
+
     /** Records the answer to a pair (committed at once). */
     public void answer(Pair p, Rater.Preference preference) throws SQLException {
         ResultsStore.PreferenceRow row = new ResultsStore.PreferenceRow(name, p.index(), variant.id(), p.first().episode(),

@@ -39,9 +39,12 @@ public final class Dashboard implements AutoCloseable {
         return t;
     });
 
-    private Dashboard(List<Path> roots, Javalin app) {
+    private final Labelling labelling;
+
+    private Dashboard(List<Path> roots, Javalin app, Labelling labelling) {
         this.roots = roots;
         this.app = app;
+        this.labelling = labelling;
     }
 
     /**
@@ -50,6 +53,14 @@ public final class Dashboard implements AutoCloseable {
      * @throws IllegalArgumentException if a folder does not exist or the port is taken
      */
     public static Dashboard start(List<Path> roots, int port) {
+        return start(roots, port, Path.of("labels.duckdb"));
+    }
+
+    /**
+     * As above, keeping preference labels given in the browser in {@code labels} (a results store,
+     * the same {@code alignlab label} writes): the one thing the dashboard writes.
+     */
+    public static Dashboard start(List<Path> roots, int port, Path labels) {
         for (Path r : roots) {
             if (!Files.isDirectory(r)) {
                 throw new IllegalArgumentException("no folder " + r.toAbsolutePath() + "; give folders that hold results "
@@ -71,6 +82,16 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/transcripts/{id}", ctx -> self[0].transcripts(ctx));
             cfg.routes.get("/file/{id}/{name}", ctx -> self[0].file(ctx));
             cfg.routes.get("/replay/{id}/{index}", ctx -> self[0].replay(ctx));
+            cfg.routes.get("/label", ctx -> render(ctx, "view/label-start.jte", Map.of("p", self[0].labelling.start())));
+            cfg.routes.get("/label/pair", ctx -> render(ctx, "view/label-pair.jte", Map.of("p",
+                    self[0].labelling.pageWithRaters(Labelling.settings(ctx::queryParam)))));
+            cfg.routes.post("/label/answer", ctx -> {
+                Map<String, String> settings = Labelling.settings(ctx::queryParam);
+                self[0].labelling.answer(settings, ctx.formParam("index"), ctx.formParam("answer"));
+                ctx.redirect("/label/pair" + org.alignlab.report.view.LabelPage.query(settings),
+                        io.javalin.http.HttpStatus.SEE_OTHER);
+            });
+            cfg.routes.exception(Labelling.BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.sse("/events/{id}", client -> self[0].events(client));
             cfg.routes.exception(TranscriptView.NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
             cfg.routes.exception(Refused.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
@@ -80,7 +101,7 @@ public final class Dashboard implements AutoCloseable {
                 }
             });
         });
-        self[0] = new Dashboard(List.copyOf(roots), app);
+        self[0] = new Dashboard(List.copyOf(roots), app, new Labelling(labels));
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -128,6 +149,13 @@ public final class Dashboard implements AutoCloseable {
         if (host == null || !(host.equals(HOST + ":" + port()) || host.equals("localhost:" + port()))) {
             throw new Refused("this dashboard answers only requests addressed to " + HOST + ":" + port()
                     + " (the Host header was '" + host + "')");
+        }
+        // A form posted from another site's page would carry its origin: only this dashboard's pages may write.
+        String origin = ctx.header("Origin");
+        if (ctx.method() == io.javalin.http.HandlerType.POST && origin != null
+                && !(origin.equals("http://" + host))) {
+            throw new Refused("this dashboard accepts answers only from its own pages (the Origin header was '"
+                    + origin + "')");
         }
     }
 

@@ -41,7 +41,10 @@ final class Browser {
                 "--disable-default-apps", "--disable-quic", "--window-size=1280,1000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        // An element looked for right after a click may belong to the page still loading: wait for it.
+        browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+        return browser;
     }
 
     private static Path first(List<String> candidates) {

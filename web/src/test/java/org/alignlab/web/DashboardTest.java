@@ -8,6 +8,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alignlab.core.ResultsStore;
 import org.alignlab.core.study.StudyResult;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -76,7 +82,11 @@ class DashboardTest {
                 "runs", List.of(Map.of("variant", "boat_race:default", "agent", "q_learning", "seed", 1,
                         "finalReturn", 1.5, "finalPerformance", -2.0, "replaySeed", REPLAY_SEED, "replayActions",
                         java.util.Arrays.stream(REPLAY).boxed().toList())))));
-        dashboard = Dashboard.start(List.of(results), 0);
+        dashboard = Dashboard.start(List.of(results), 0, labels());
+    }
+
+    static Path labels() {
+        return results.resolve("labels.duckdb");
     }
 
     static final long REPLAY_SEED = 99;
@@ -189,6 +199,87 @@ class DashboardTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void twoPeopleLabelTheSamePairsAndSeeHowOftenTheyAgree() throws Exception {
+        ChromeDriver browser = Browser.open();
+        try {
+            for (String rater : List.of("alice", "bob")) {
+                browser.get(dashboard.url() + "label");
+                new Select(browser.findElement(By.name("env"))).selectByVisibleText("boat_race:default");
+                WebElement pairs = browser.findElement(By.name("pairs"));
+                pairs.clear();
+                pairs.sendKeys("3");
+                browser.findElement(By.name("rater")).sendKeys(rater);
+                browser.findElement(By.id("begin")).click();
+                assertThat(browser.findElement(By.id("pair-title")).getText()).isEqualTo("Pair 1 of 3");
+                // Both segments play: the boards change as the steps go by.
+                String board = browser.findElement(By.id("left")).getText();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                        ExpectedConditions.textToBe(By.id("segment-step"), "1")));
+                assertThat(board).isNotBlank();
+                click(browser, "answer-left");
+                assertThat(browser.findElement(By.id("pair-title")).getText()).isEqualTo("Pair 2 of 3");
+                // Leaving and coming back with the same settings resumes at the first pair without an answer.
+                String resume = browser.getCurrentUrl();
+                browser.get(dashboard.url());
+                browser.get(resume);
+                assertThat(browser.findElement(By.id("pair-title")).getText()).isEqualTo("Pair 2 of 3");
+                click(browser, rater.equals("alice") ? "answer-right" : "answer-left");
+                click(browser, "answer-left");
+                assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("Every pair is answered");
+            }
+            // Alice and Bob agree on pairs 1 and 3, not on 2.
+            assertThat(browser.findElement(By.id("raters")).getText()).contains("alice and bob", "0.67 [");
+        } finally {
+            browser.quit();
+        }
+        // The answers are in the same store 'alignlab label' uses, committed one by one, with each rater's name.
+        try (ResultsStore store = ResultsStore.open(labels())) {
+            assertThat(store.labels("web/alice")).extracting(ResultsStore.PreferenceRow::preference)
+                    .containsExactly("FIRST", "SECOND", "FIRST");
+            assertThat(store.labels("web/bob")).extracting(ResultsStore.PreferenceRow::rater).containsOnly("bob");
+        }
+    }
+
+    @Test
+    void anAnswerForAPairOutsideTheSessionIsRefusedAndNothingIsWritten() throws Exception {
+        String session = "env=boat_race:default&pairs=2&length=8&seed=1&session=strict&rater=carol";
+        HttpResponse<String> outside = post("label/answer?" + session, "index=5&answer=FIRST", null);
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(outside.body()).contains("pair 6 is not in session 'strict': it has 2 pairs; nothing was written");
+        HttpResponse<String> nonsense = post("label/answer?" + session, "index=0&answer=MAYBE", null);
+        assertThat(nonsense.statusCode()).isEqualTo(400);
+        assertThat(nonsense.body()).contains("the answer must be FIRST, SECOND, TIE or SKIP");
+        HttpResponse<String> elsewhere = post("label/answer?" + session, "index=0&answer=FIRST", "http://evil.example");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        try (ResultsStore store = ResultsStore.open(labels())) {
+            assertThat(store.labels("strict/carol")).isEmpty();
+        }
+        HttpResponse<String> fine = post("label/answer?" + session, "index=1&answer=TIE", dashboard.url()
+                .substring(0, dashboard.url().length() - 1));
+        assertThat(fine.statusCode()).isEqualTo(303);
+        try (ResultsStore store = ResultsStore.open(labels())) {
+            assertThat(store.labels("strict/carol")).extracting(ResultsStore.PreferenceRow::index).containsExactly(1);
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String form, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboard.url() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Clicks a button that submits a form and waits for the next page. */
+    private static void click(WebDriver browser, String id) {
+        var old = browser.findElement(By.tagName("h2"));
+        browser.findElement(By.id(id)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
     }
 
     private static String count(WebDriver browser) {
