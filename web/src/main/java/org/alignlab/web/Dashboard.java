@@ -82,6 +82,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/transcripts/{id}", ctx -> self[0].transcripts(ctx));
             cfg.routes.get("/file/{id}/{name}", ctx -> self[0].file(ctx));
             cfg.routes.get("/replay/{id}/{index}", ctx -> self[0].replay(ctx));
+            cfg.routes.get("/compare", ctx -> self[0].compare(ctx));
             cfg.routes.get("/label", ctx -> render(ctx, "view/label-start.jte", Map.of("p", self[0].labelling.start())));
             cfg.routes.get("/label/pair", ctx -> render(ctx, "view/label-pair.jte", Map.of("p",
                     self[0].labelling.pageWithRaters(Labelling.settings(ctx::queryParam)))));
@@ -207,6 +208,18 @@ public final class Dashboard implements AutoCloseable {
         r.path("replayActions").forEach(a -> actions.add(a.asInt()));
         render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), r.path("variant").asText(),
                 r.path("agent").asText(), r.path("seed").asLong(), r.path("replaySeed").asLong(), actions)));
+    }
+
+    private void compare(Context ctx) throws IOException {
+        List<String> ids = ctx.queryParams("run");
+        if (ids.size() != 2) {
+            throw new Labelling.BadRequest("tick exactly two transcript sets to compare, not " + ids.size());
+        }
+        RunIndex.Run first = find(ids.get(0));
+        RunIndex.Run second = find(ids.get(1));
+        Compare.check(first.row(), first);
+        Compare.check(second.row(), second);
+        render(ctx, "view/compare.jte", Map.of("p", Compare.page(first, second, ctx.queryParam("judge"))));
     }
 
     private void transcripts(Context ctx) throws IOException {
