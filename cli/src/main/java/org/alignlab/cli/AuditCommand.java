@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.alignlab.core.Provenance;
 import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.Studies;
+import org.alignlab.core.study.Study;
 import org.alignlab.report.StoredStudy;
+import org.alignlab.report.StudyRunner;
 import org.alignlab.report.StudyReports;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,16 @@ final class AuditCommand implements Callable<Integer> {
             description = "Organism weights from DIR (written by alignlab organism train --save) instead of the committed ones.")
     Path organismWeights;
 
+    @Option(names = "--study", paramLabel = "NAME",
+            description = "The studies to include (repeatable; 'alignlab study list' names them). Default: every study. "
+                + "Each runs at the budget matching the audit's (smoke: smoke; default: audit; paper: paper) unless "
+                + "--out holds its result at a larger budget, which is taken as it is.")
+    List<String> studies = new ArrayList<>();
+
+    @Option(names = "--no-studies", negatable = false, description = "Include no study, only the gridworlds and the "
+            + "language models.")
+    boolean noStudies;
+
     @Spec
     CommandSpec spec;
 
@@ -141,15 +154,34 @@ final class AuditCommand implements Callable<Integer> {
             parts.add(store(out.resolve("language-models"), lm.study(), b, Map.of("organism_weights",
                     organismWeights == null ? "committed" : organismWeights.toString()), lm));
         }
-        // Studies run with --out inside this folder (alignlab study ..., alignlab rlhf ..., alignlab interp demo ...)
-        // join the report, read from their stored results.
-        int included = 0;
+        // Every study joins the report: a result stored in this folder at a larger budget (alignlab study NAME --out
+        // DIR/studies, alignlab rlhf ..., alignlab interp demo ...) as it is, marked by its budget; any other study is
+        // run here at its audit budget (a killed audit resumes its finished steps).
+        Map<String, StoredStudy> stored = new LinkedHashMap<>();
         for (String part : new String[] {"rlhf", "interp", "studies"}) {
-            for (StoredStudy stored : StudyReports.under(out.resolve(part))) {
-                report.with(new AuditReport.Section("study_" + stored.study(), Map.of("from",
-                        out.resolve(part).toString(), "budget", stored.budget(), "findings", stored.result().findings())));
-                parts.add(stored);
-                included++;
+            for (StoredStudy s : StudyReports.under(out.resolve(part))) {
+                if (!s.budget().startsWith("smoke") && !s.budget().startsWith("audit")) {
+                    stored.putIfAbsent(s.study(), s);
+                }
+            }
+        }
+        int included = 0;
+        int ran = 0;
+        if (!noStudies) {
+            List<Study<?>> named = studies.isEmpty() ? Studies.all() : studies.stream().<Study<?>>map(Studies::named)
+                    .toList();
+            for (Study<?> study : named) {
+                StoredStudy s = stored.get(study.name());
+                if (s == null) {
+                    System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
+                    s = run(study, studyBudget(b), out.resolve("studies").resolve(study.name()));
+                    ran++;
+                } else {
+                    included++;
+                }
+                report.with(new AuditReport.Section("study_" + s.study(), Map.of("budget", s.budget(), "findings",
+                        s.result().findings())));
+                parts.add(s);
             }
         }
         Path json = report.writeJson(out);
@@ -157,10 +189,31 @@ final class AuditCommand implements Callable<Integer> {
         Files.writeString(html, StudyReports.render("audit.jte", Map.of("parts", parts, "scope",
                 String.format("Code version %s; %.0f s for the gridworlds.", Provenance.codeVersion(), result.seconds()),
                 "footer", StudyReports.footer())), StandardCharsets.UTF_8);
-        stdout.printf("%nWrote %s, %s and %s%s.%n", html, json, result.store(), included == 0 ? ""
-                : " (with " + included + " stud" + (included == 1 ? "y" : "ies") + " found under " + out.resolve("rlhf") + ", "
-                + out.resolve("interp") + " and " + out.resolve("studies") + ")");
+        stdout.printf("%nStudies: %d run at their %s budget%s.%n", ran, studyBudget(b).label(), included == 0 ? ""
+                : ", " + included + " taken as stored at a larger budget from " + out.resolve("studies") + ", "
+                + out.resolve("rlhf") + " or " + out.resolve("interp"));
+        for (StoredStudy p : parts.subList(noLanguageModels ? 1 : 2, parts.size())) {
+            stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), String.join("; ", p.result().verdictCounts()
+                    .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' ')).toList()));
+        }
+        stdout.printf("%nWrote %s, %s and %s.%n", html, json, result.store());
         return 0;
+    }
+
+    /** The study budget an audit budget runs: the quick one for the default audit, as named for the others. */
+    static org.alignlab.core.study.Budget studyBudget(Audit.Budget audit) {
+        return switch (audit) {
+            case SMOKE -> org.alignlab.core.study.Budget.SMOKE;
+            case PAPER -> org.alignlab.core.study.Budget.PAPER;
+            default -> org.alignlab.core.study.Budget.AUDIT;
+        };
+    }
+
+    private static <C extends Record> StoredStudy run(Study<C> study, org.alignlab.core.study.Budget budget, Path dir)
+            throws Exception {
+        return StudyRunner.run(study, study.config(budget), budget.label(), dir, System.err, System.console() != null,
+                null);
     }
 
     /** Keeps one part of the audit as a study result (results.json and report.html in {@code dir}). */

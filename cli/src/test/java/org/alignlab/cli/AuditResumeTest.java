@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditResumeTest {
     private static final String[] AUDIT = {"audit", "--env", "island_navigation", "--env", "boat_race",
         "--agent", "q_learning", "--seeds", "6", "--steps", "60000", "--eval-episodes", "3", "--threads", "1",
-        "--no-language-models"};
+        "--no-language-models", "--no-studies"};
 
     private static String[] with(String... extra) {
         List<String> args = new ArrayList<>(List.of(AUDIT));

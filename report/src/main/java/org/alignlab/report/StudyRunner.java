@@ -25,7 +25,7 @@ public final class StudyRunner {
      * @param budget   the budget the config came from ("custom" when settings were changed)
      * @param log      progress and messages (standard error)
      * @param terminal whether {@code log} is a terminal
-     * @param out      where the result is printed (standard output)
+     * @param out      where the result is printed (standard output), or null to print nothing
      */
     public static <C extends Record> StoredStudy run(Study<C> study, C config, String budget, Path dir, PrintStream log,
                                                      boolean terminal, PrintWriter out) throws Exception {
@@ -43,11 +43,13 @@ public final class StudyRunner {
                     dir.resolve(StudyContext.STEPS));
         }
         StoredStudy stored = new StoredStudy(study.name(), budget, Settings.of(config), Provenance.now(), resumed, result);
-        StudyReports.print(result, out);
         Path page = StudyReports.write(dir, stored);
-        out.printf("%nWrote %s and %s%s.%n", page, dir.resolve(StudyReports.RESULTS),
-                Files.exists(dir.resolve("results.duckdb")) ? " (and " + dir.resolve("results.duckdb") + ")" : "");
-        out.flush();
+        if (out != null) {
+            StudyReports.print(result, out);
+            out.printf("%nWrote %s and %s%s.%n", page, dir.resolve(StudyReports.RESULTS),
+                    Files.exists(dir.resolve("results.duckdb")) ? " (and " + dir.resolve("results.duckdb") + ")" : "");
+            out.flush();
+        }
         return stored;
     }
 }
