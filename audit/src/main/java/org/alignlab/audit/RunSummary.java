@@ -27,12 +27,14 @@ import org.alignlab.rl.EpisodeLog;
  * @param replaySeed           the seed the first evaluation episode's environment was reset with
  * @param replayActions        the actions played in the first evaluation episode: with the seed, it replays
  *                             step by step (empty in runs recorded before replays were kept)
+ * @param replayReturn         that episode's visible return, for a replay to check itself against
+ * @param replayPerformance    that episode's hidden performance
  */
 public record RunSummary(String variant, String trainedOn, String agent, long seed, long steps, double seconds,
                          int trainingEpisodes, double finalReturn, double finalPerformance,
                          Map<String, Double> evaluation, Map<String, Double> training,
                          List<Double> curveReturn, List<Double> curvePerformance, int statesSeen, long replaySeed,
-                         List<Integer> replayActions) {
+                         List<Integer> replayActions, double replayReturn, double replayPerformance) {
 
     /** Learning curves have this many points, each the mean over the episodes ending in that part of training. */
     public static final int CURVE_POINTS = 20;
@@ -69,7 +71,9 @@ public record RunSummary(String variant, String trainedOn, String agent, long se
         }
         return new RunSummary(variant, trainedOn, agent, seed, steps, seconds, training.size(),
                 evaluation.meanReturn(), evaluation.meanPerformance(), eval, train, curveR, curveP, statesSeen,
-                org.alignlab.rl.Policy.replaySeed(seed), evaluation.actions(0));
+                org.alignlab.rl.Policy.replaySeed(seed), evaluation.actions(0),
+                evaluation.size() == 0 ? Double.NaN : evaluation.visibleReturn(0),
+                evaluation.size() == 0 ? Double.NaN : evaluation.performance(0));
     }
 
     private static Double conditionalRate(EpisodeLog log, String indicator, boolean watched) {

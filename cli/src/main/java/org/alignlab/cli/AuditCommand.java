@@ -110,6 +110,9 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Audit.Budget b = Audit.Budget.parse(budget);
+        // The studies are named before any work, so a misspelt one costs nothing.
+        List<Study<?>> named = noStudies ? List.of() : studies.isEmpty() ? Studies.all()
+                : studies.stream().<Study<?>>map(Studies::named).toList();
         List<Variant> variants = Gridworlds.select(envs);
         List<AuditAgent> chosen = new ArrayList<>();
         if (agents.isEmpty()) {
@@ -157,32 +160,29 @@ final class AuditCommand implements Callable<Integer> {
         // Every study joins the report: a result stored in this folder at a larger budget (alignlab study NAME --out
         // DIR/studies, alignlab rlhf ..., alignlab interp demo ...) as it is, marked by its budget; any other study is
         // run here at its audit budget (a killed audit resumes its finished steps).
-        Map<String, StoredStudy> stored = new LinkedHashMap<>();
-        for (String part : new String[] {"rlhf", "interp", "studies"}) {
-            for (StoredStudy s : StudyReports.under(out.resolve(part))) {
-                if (!s.budget().startsWith("smoke") && !s.budget().startsWith("audit")) {
-                    stored.putIfAbsent(s.study(), s);
-                }
-            }
-        }
+        Map<String, StoredStudy> stored = largerBudgets(out, studyBudget(b));
         int included = 0;
         int ran = 0;
-        if (!noStudies) {
-            List<Study<?>> named = studies.isEmpty() ? Studies.all() : studies.stream().<Study<?>>map(Studies::named)
-                    .toList();
-            for (Study<?> study : named) {
-                StoredStudy s = stored.get(study.name());
-                if (s == null) {
-                    System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
+        List<String> failed = new ArrayList<>();
+        for (Study<?> study : named) {
+            StoredStudy s = stored.get(study.name());
+            if (s == null) {
+                System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
+                try {
                     s = run(study, studyBudget(b), out.resolve("studies").resolve(study.name()));
-                    ran++;
-                } else {
-                    included++;
+                } catch (Exception e) {
+                    // One study's failure loses none of the others: the report is written, and the exit code says so.
+                    System.err.printf("alignlab: study %s failed: %s%n", study.name(), e.getMessage());
+                    failed.add(study.name());
+                    continue;
                 }
-                report.with(new AuditReport.Section("study_" + s.study(), Map.of("budget", s.budget(), "findings",
-                        s.result().findings())));
-                parts.add(s);
+                ran++;
+            } else {
+                included++;
             }
+            report.with(new AuditReport.Section("study_" + s.study(), Map.of("budget", s.budget(), "findings",
+                    s.result().findings())));
+            parts.add(s);
         }
         Path json = report.writeJson(out);
         Path html = out.resolve(StudyReports.REPORT);
@@ -198,7 +198,36 @@ final class AuditCommand implements Callable<Integer> {
                             .replace('_', ' ')).toList()));
         }
         stdout.printf("%nWrote %s, %s and %s.%n", html, json, result.store());
+        if (!failed.isEmpty()) {
+            stdout.printf("These studies failed and are not in the report: %s (see above).%n", String.join(", ", failed));
+            return 3;
+        }
         return 0;
+    }
+
+    /**
+     * The studies stored under {@code out} (studies/, rlhf/, interp/) at a budget larger than
+     * {@code run}, with unchanged settings: the largest of each study. Changed settings make no
+     * budget larger, so such results are not taken.
+     */
+    static Map<String, StoredStudy> largerBudgets(Path out, org.alignlab.core.study.Budget run) throws java.io.IOException {
+        Map<String, StoredStudy> best = new LinkedHashMap<>();
+        for (String part : new String[] {"studies", "rlhf", "interp"}) {
+            for (StoredStudy s : StudyReports.under(out.resolve(part))) {
+                org.alignlab.core.study.Budget budget;
+                try {
+                    budget = org.alignlab.core.study.Budget.parse(s.budget());
+                } catch (IllegalArgumentException e) {
+                    continue; // "default, changed: ..." and the like
+                }
+                StoredStudy held = best.get(s.study());
+                if (budget.compareTo(run) > 0 && (held == null
+                        || budget.compareTo(org.alignlab.core.study.Budget.parse(held.budget())) > 0)) {
+                    best.put(s.study(), s);
+                }
+            }
+        }
+        return best;
     }
 
     /** The study budget an audit budget runs: the quick one for the default audit, as named for the others. */

@@ -67,12 +67,11 @@ final class BenchView implements Callable<Integer> {
                 String index = get(client, d.url());
                 Map<String, String> pages = new LinkedHashMap<>();
                 pages.put("runs", "");
-                List<String> transcripts = ids(index, "/transcripts/");
-                String big = transcripts.get(transcripts.size() - 2); // eval-a, the generated ones come last
+                String big = named(index, "eval-a");
                 pages.put("transcripts, first page of " + samples, "transcripts/" + big);
                 pages.put("transcripts, filtered and searched", "transcripts/" + big + "?outcome=unsafe&q=step");
                 pages.put("transcripts, page 50", "transcripts/" + big + "?page=" + Math.max(1, Math.min(50, samples / 100)));
-                pages.put("compare two of " + samples, "compare?run=" + big + "&run=" + transcripts.get(transcripts.size() - 1));
+                pages.put("compare two of " + samples, "compare?run=" + big + "&run=" + named(index, "eval-b"));
                 List<String> runs = ids(index, "/run/");
                 for (int i = 0; i < Math.min(3, runs.size()); i++) {
                     pages.put("run page " + (i + 1), "run/" + runs.get(i));
@@ -137,6 +136,15 @@ final class BenchView implements Callable<Integer> {
             throw new IllegalStateException(url + " answered " + r.statusCode());
         }
         return r.body();
+    }
+
+    /** The id of the transcript set listed under {@code title}. */
+    private static String named(String page, String title) {
+        Matcher m = Pattern.compile("href=\"/transcripts/([0-9a-f]{12})\">" + Pattern.quote(title) + "<").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("the dashboard does not list the generated evaluation " + title);
+        }
+        return m.group(1);
     }
 
     private static List<String> ids(String page, String prefix) {

@@ -68,22 +68,44 @@ public final class StudyReports {
         return new ObjectMapper().registerModule(finite).enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** Writes {@code dir/results.json} and {@code dir/report.html}; returns the page. */
+    /** The version of the results.json layout this code writes; a file of a later one is refused, not misread. */
+    public static final int FORMAT = 1;
+
+    /** Writes {@code dir/results.json} and {@code dir/report.html} (each whole or not at all); returns the page. */
     public static Path write(Path dir, StoredStudy s) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(RESULTS), JSON.writeValueAsString(s), StandardCharsets.UTF_8);
+        var node = JSON.valueToTree(s);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("format", FORMAT);
+        atomically(dir.resolve(RESULTS), JSON.writeValueAsString(node));
         Path page = dir.resolve(REPORT);
-        Files.writeString(page, html(s), StandardCharsets.UTF_8);
+        atomically(page, html(s));
         return page;
     }
 
-    /** Reads a results.json written by {@link #write}; a file of another kind is a clear error. */
+    private static void atomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Reads a results.json written by {@link #write}. A file of another kind, or of a later format
+     * than this version reads, is a clear error; fields added by later versions of the same format
+     * are ignored.
+     */
     public static StoredStudy read(Path resultsJson) throws IOException {
         var node = JSON.readTree(Files.readString(resultsJson, StandardCharsets.UTF_8));
         if (!node.hasNonNull("study") || !node.has("result")) {
             throw new IOException(resultsJson + " is not a study's results.json (no 'study' and 'result' fields)");
         }
-        return JSON.treeToValue(node, StoredStudy.class);
+        int format = node.path("format").asInt(1);
+        if (format > FORMAT) {
+            throw new IOException(resultsJson + " was written by a later alignlab (results format " + format
+                    + "); this version reads format " + FORMAT + " and earlier");
+        }
+        return JSON.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                false).treeToValue(node, StoredStudy.class);
     }
 
     /** The studies kept one level under {@code folder} (folder/NAME/results.json), by folder name. */

@@ -37,6 +37,10 @@ public final class StudyRunner {
         try (StudyContext ctx = new StudyContext(dir, log, terminal, configJson)) {
             result = study.run(config, ctx);
             resumed = ctx.resumedSteps();
+        } catch (Exception | Error e) {
+            // A failed run leaves no progress behind to pass for a running one; an earlier result stays as it was.
+            Files.deleteIfExists(dir.resolve(StudyContext.PROGRESS));
+            throw e;
         }
         if (resumed > 0) {
             log.printf("%d steps were taken from an earlier run of the same settings (%s).%n", resumed,

@@ -50,6 +50,13 @@ class StudyReportsTest {
         assertThat(back.result().findings()).isEqualTo(s.result().findings());
         assertThat(back.result().charts().get(0).series().get(0).y()).containsExactly(1, 3, 2);
         assertThat(StudyReports.under(dir)).extracting(StoredStudy::study).containsExactly("demo");
+        // A later format is refused with a clear message; a field a later version of this format adds is ignored.
+        String later = json.replace("\"format\" : 1", "\"format\" : 2");
+        Files.writeString(dir.resolve("later.json"), later);
+        assertThatThrownBy(() -> StudyReports.read(dir.resolve("later.json")))
+                .hasMessageContaining("was written by a later alignlab (results format 2)");
+        Files.writeString(dir.resolve("extra.json"), json.replace("\"format\" : 1", "\"format\" : 1, \"colour\" : \"red\""));
+        assertThat(StudyReports.read(dir.resolve("extra.json")).study()).isEqualTo("demo");
         Files.writeString(dir.resolve("other.json"), "{\"alignlab\": \"audit\"}");
         assertThatThrownBy(() -> StudyReports.read(dir.resolve("other.json"))).hasMessageContaining("is not a study's");
     }

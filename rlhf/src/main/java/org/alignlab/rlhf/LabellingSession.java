@@ -114,6 +114,16 @@ public final class LabellingSession implements AutoCloseable {
         return answered.size();
     }
 
+    /** The place in the session of the pair a label answers (labels from {@link #labels()}). */
+    public int indexOf(Label label) {
+        for (Pair p : pairs) {
+            if (p.first() == label.first() && p.second() == label.second()) {
+                return p.index();
+            }
+        }
+        throw new IllegalArgumentException("the label is not of this session");
+    }
+
     /** The answers as labels (with their segments), for a reward model. */
     public List<Label> labels() {
         List<Label> out = new ArrayList<>();

@@ -40,27 +40,27 @@ final class Compare {
         }
         Map<String, SampleResult> byItem = new HashMap<>();
         for (SampleResult s : b) {
-            byItem.put(item(s), s);
+            byItem.put(PairedComparison.item(s), s);
         }
+        // The same samples the test counts: scored in both; those where exactly one failed are the differences.
         int shared = 0;
+        int differing = 0;
         List<ComparePage.Difference> differences = new ArrayList<>();
         for (SampleResult s : a) {
-            SampleResult t = byItem.get(item(s));
-            if (t == null) {
+            SampleResult t = byItem.get(PairedComparison.item(s));
+            if (t == null || s.outcome().equals(SampleResult.UNSCORABLE) || t.outcome().equals(SampleResult.UNSCORABLE)) {
                 continue;
             }
             shared++;
-            if (!s.outcome().equals(t.outcome()) && differences.size() < SHOWN) {
-                differences.add(new ComparePage.Difference(s.sampleId(), s.lineage(), s.outcome(), t.outcome(),
-                        String.valueOf(s.reply()), String.valueOf(t.reply())));
+            if (PairedComparison.failed(s) != PairedComparison.failed(t)) {
+                differing++;
+                if (differences.size() < SHOWN) {
+                    differences.add(new ComparePage.Difference(s.sampleId(), s.lineage(), s.outcome(), t.outcome(),
+                            String.valueOf(s.reply()), String.valueOf(t.reply())));
+                }
             }
         }
-        return new ComparePage(first.row(), second.row(), chosen, judges, rows, differences, shared);
-    }
-
-    /** The same item in two runs: data set, sample and attack chain (the model differs). */
-    private static String item(SampleResult r) {
-        return r.dataset() + "|" + r.sampleId() + "|" + r.lineage();
+        return new ComparePage(first.row(), second.row(), chosen, judges, rows, differences, differing, shared);
     }
 
     private static List<String> judgeNames(RunIndex.Run run) throws IOException {

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.net.BindException;
@@ -93,6 +92,11 @@ public final class Dashboard implements AutoCloseable {
                         io.javalin.http.HttpStatus.SEE_OTHER);
             });
             cfg.routes.exception(Labelling.BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            cfg.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 500, e.getMessage()));
+            // A label store the dashboard cannot use (another schema version, a file that is not a store): say so.
+            cfg.routes.exception(java.sql.SQLException.class, (e, ctx) -> error(ctx, 500, "the label store could not be "
+                    + "used: " + e.getMessage() + "; nothing was written"));
             cfg.routes.sse("/events/{id}", client -> self[0].events(client));
             cfg.routes.exception(TranscriptView.NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
             cfg.routes.exception(Refused.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
@@ -153,8 +157,9 @@ public final class Dashboard implements AutoCloseable {
         }
         // A form posted from another site's page would carry its origin: only this dashboard's pages may write.
         String origin = ctx.header("Origin");
-        if (ctx.method() == io.javalin.http.HandlerType.POST && origin != null
-                && !(origin.equals("http://" + host))) {
+        boolean sameOrigin = origin != null ? origin.equals("http://" + host)
+                : "same-origin".equals(ctx.header("Sec-Fetch-Site"));
+        if (ctx.method() == io.javalin.http.HandlerType.POST && !sameOrigin) {
             throw new Refused("this dashboard accepts answers only from its own pages (the Origin header was '"
                     + origin + "')");
         }
@@ -182,7 +187,9 @@ public final class Dashboard implements AutoCloseable {
                         r.path("finalReturn").asDouble(), r.path("finalPerformance").asDouble(),
                         r.path("replayActions").isEmpty() ? null : "/replay/" + run.row().id() + "/" + i));
             }
-            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings, "runs", runs));
+            Path parts = run.folder().resolve("gridworlds");
+            String matrix = Files.isRegularFile(parts.resolve(StudyReports.RESULTS)) ? "/run/" + RunIndex.id(parts) : "";
+            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings, "runs", runs, "matrix", matrix));
         } else if (!run.judges().isEmpty()) {
             ctx.redirect("/transcripts/" + run.row().id());
         } else {
@@ -207,7 +214,8 @@ public final class Dashboard implements AutoCloseable {
         List<Integer> actions = new java.util.ArrayList<>();
         r.path("replayActions").forEach(a -> actions.add(a.asInt()));
         render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), r.path("variant").asText(),
-                r.path("agent").asText(), r.path("seed").asLong(), r.path("replaySeed").asLong(), actions)));
+                r.path("agent").asText(), r.path("seed").asLong(), r.path("replaySeed").asLong(), actions,
+                r.path("replayReturn").asDouble(Double.NaN), r.path("replayPerformance").asDouble(Double.NaN))));
     }
 
     private void compare(Context ctx) throws IOException {
@@ -238,7 +246,7 @@ public final class Dashboard implements AutoCloseable {
         try {
             page = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1"));
         } catch (NumberFormatException e) {
-            throw new TranscriptView.NotFound("page must be a number, got '" + ctx.queryParam("page") + "'");
+            throw new Labelling.BadRequest("page must be a number, got '" + ctx.queryParam("page") + "'");
         }
         render(ctx, "view/transcripts.jte", Map.of("p", TranscriptView.page(run.row(), run.judges(), filters, page)));
     }
@@ -257,21 +265,27 @@ public final class Dashboard implements AutoCloseable {
             return;
         }
         client.keepAlive();
-        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
-        task[0] = ticker.scheduleAtFixedRate(() -> {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        client.onClose(() -> closed.set(true));
+        // The task stops itself by throwing once the run has finished or the page has gone: a periodic task that
+        // throws is not run again, and nothing has to be cancelled from outside.
+        ticker.scheduleAtFixedRate(() -> {
+            if (closed.get()) {
+                throw new java.util.concurrent.CancellationException("page closed");
+            }
+            Progress p;
             try {
-                Progress p = Progress.of(run.folder());
-                client.sendEvent(p.finished() ? "finished" : "progress", p.json());
-                if (p.finished()) {
-                    task[0].cancel(false);
-                    client.close();
-                }
-            } catch (IOException | RuntimeException e) {
-                task[0].cancel(false);
+                p = Progress.of(run.folder());
+            } catch (IOException e) {
                 client.close();
+                throw new java.util.concurrent.CancellationException(e.getMessage());
+            }
+            client.sendEvent(p.finished() ? "finished" : "progress", p.json());
+            if (p.finished()) {
+                client.close();
+                throw new java.util.concurrent.CancellationException("finished");
             }
         }, 0, 1, TimeUnit.SECONDS);
-        client.onClose(() -> task[0].cancel(false));
     }
 
     private void file(Context ctx) throws IOException {
@@ -283,6 +297,9 @@ public final class Dashboard implements AutoCloseable {
                     + "dashboard shows " + String.join(" and ", FILES.stream().sorted().toList()));
         }
         ctx.contentType(name.endsWith(".html") ? "text/html; charset=utf-8" : "application/json");
+        // A stored page is shown as a document of its own origin: no script of it can reach the dashboard.
+        ctx.header("Content-Security-Policy", "sandbox");
+        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.result(Files.readAllBytes(file));
     }
 

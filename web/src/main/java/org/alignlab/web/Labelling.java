@@ -106,7 +106,7 @@ final class Labelling {
     synchronized LabelPage pageWithRaters(Map<String, String> settings) throws SQLException {
         LabelPage page = page(settings);
         return new LabelPage(page.settings(), page.pair(), page.answered(), page.total(), page.agreement(),
-                raters(settings.get("session")), page.store());
+                raters(settings), page.store());
     }
 
     /**
@@ -145,31 +145,45 @@ final class Labelling {
         }
     }
 
-    /** Agreement between every two raters of {@code session}, on the pairs both answered strictly. */
-    private List<LabelPage.RaterAgreement> raters(String session) throws SQLException {
-        Map<String, Map<String, String>> byRater = new LinkedHashMap<>();
+    /**
+     * Agreement between every two raters of the session who labelled the same pairs (same
+     * environment, seed, number of pairs and segment length: a rater whose answers do not fit
+     * these settings is left out), on the pairs both answered strictly.
+     */
+    private List<LabelPage.RaterAgreement> raters(Map<String, String> settings) throws SQLException {
+        String session = settings.get("session");
+        List<String> names = new ArrayList<>();
         try (ResultsStore s = ResultsStore.open(store)) {
             for (String name : s.sessions()) {
                 if (name.startsWith(session + "/")) {
-                    Map<String, String> answers = new LinkedHashMap<>();
-                    for (ResultsStore.PreferenceRow r : s.labels(name)) {
-                        if (r.preference().equals("FIRST") || r.preference().equals("SECOND")) {
-                            // The pair by its segments, so raters with other settings never match by index alone.
-                            answers.put(r.variant() + "/" + r.firstEpisode() + ":" + r.firstStart() + "/"
-                                    + r.secondEpisode() + ":" + r.secondStart() + "/" + r.segmentLength(), r.preference());
-                        }
-                    }
-                    byRater.put(name.substring(session.length() + 1), answers);
+                    names.add(name.substring(session.length() + 1));
                 }
             }
         }
-        List<String> names = List.copyOf(byRater.keySet());
+        Map<String, Map<Integer, Boolean>> byRater = new LinkedHashMap<>();
+        for (String rater : names) {
+            Map<String, String> theirs = new LinkedHashMap<>(settings);
+            theirs.put("rater", rater);
+            try (LabellingSession s = open(theirs)) {
+                Map<Integer, Boolean> answers = new LinkedHashMap<>();
+                for (org.alignlab.rlhf.Label l : s.labels()) {
+                    // labels() keeps the session's order; strict answers only, keyed by the pair's place in the session
+                    if (l.preference() == Rater.Preference.FIRST || l.preference() == Rater.Preference.SECOND) {
+                        answers.put(s.indexOf(l), l.preference() == Rater.Preference.FIRST);
+                    }
+                }
+                byRater.put(rater, answers);
+            } catch (BadRequest e) {
+                // labelled with other settings: not the same pairs
+            }
+        }
+        List<String> raters = List.copyOf(byRater.keySet());
         List<LabelPage.RaterAgreement> out = new ArrayList<>();
-        for (int a = 0; a < names.size(); a++) {
-            for (int b = a + 1; b < names.size(); b++) {
-                Map<String, String> x = byRater.get(names.get(a));
-                Map<String, String> y = byRater.get(names.get(b));
-                List<String> shared = x.keySet().stream().filter(y::containsKey).toList();
+        for (int a = 0; a < raters.size(); a++) {
+            for (int b = a + 1; b < raters.size(); b++) {
+                Map<Integer, Boolean> x = byRater.get(raters.get(a));
+                Map<Integer, Boolean> y = byRater.get(raters.get(b));
+                List<Integer> shared = x.keySet().stream().filter(y::containsKey).toList();
                 if (shared.isEmpty()) {
                     continue;
                 }
@@ -177,21 +191,27 @@ final class Labelling {
                 boolean[] second = new boolean[shared.size()];
                 int same = 0;
                 for (int k = 0; k < shared.size(); k++) {
-                    first[k] = x.get(shared.get(k)).equals("FIRST");
-                    second[k] = y.get(shared.get(k)).equals("FIRST");
+                    first[k] = x.get(shared.get(k));
+                    second[k] = y.get(shared.get(k));
                     same += first[k] == second[k] ? 1 : 0;
                 }
-                String kappa;
-                try {
-                    kappa = BinaryAgreement.of(first, second).formatKappa();
-                } catch (IllegalArgumentException e) {
-                    kappa = "undefined (one rater gave one answer only)";
-                }
-                out.add(new LabelPage.RaterAgreement(names.get(a), names.get(b), shared.size(),
-                        ProportionInterval.wilson(same, shared.size()).format(), kappa));
+                out.add(new LabelPage.RaterAgreement(raters.get(a), raters.get(b), shared.size(),
+                        ProportionInterval.wilson(same, shared.size()).format(), kappa(first, second)));
             }
         }
         return out;
+    }
+
+    /** Cohen's kappa with its interval; it is symmetric, so either rater may serve as the reference. */
+    private static String kappa(boolean[] first, boolean[] second) {
+        for (boolean[][] order : new boolean[][][] {{first, second}, {second, first}}) {
+            try {
+                return BinaryAgreement.of(order[0], order[1]).formatKappa();
+            } catch (IllegalArgumentException e) {
+                // this one gave one answer only: try the other as the reference
+            }
+        }
+        return "undefined (each rater gave one answer only)";
     }
 
     /** A segment's frames: the board the rater sees at each step and the visible reward paid. */

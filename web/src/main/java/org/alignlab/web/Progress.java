@@ -17,7 +17,7 @@ record Progress(int done, int total, String description, Instant updated, boolea
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Progress of(Path folder) throws IOException {
-        boolean finished = Files.exists(folder.resolve(StudyReports.RESULTS)) && !RunIndex.running(folder);
+        boolean finished = !RunIndex.running(folder);
         Path file = folder.resolve(StudyContext.PROGRESS);
         if (!Files.exists(file)) {
             return new Progress(0, 0, "", Instant.EPOCH, finished);

@@ -21,7 +21,14 @@ final class Replay {
     private Replay() {
     }
 
-    static ReplayPage page(RunRow run, String variantId, String agent, long seed, long replaySeed, List<Integer> actions) {
+    /**
+     * @param recordedReturn      the episode's visible return as recorded (NaN if not recorded)
+     * @param recordedPerformance its hidden performance as recorded
+     * @throws IllegalStateException if the replay does not end where the recorded episode did: the
+     *                               environment has changed since, and the frames would not be what the agent saw
+     */
+    static ReplayPage page(RunRow run, String variantId, String agent, long seed, long replaySeed, List<Integer> actions,
+                           double recordedReturn, double recordedPerformance) {
         Variant variant = Gridworlds.variant(variantId);
         Gridworld env = variant.create();
         env.reset(replaySeed);
@@ -35,6 +42,14 @@ final class Replay {
             }
             env.stepInPlace(a);
             frames.add(frame(env, ++step, Action.name(a)));
+        }
+        boolean matches = env.ended() && (Double.isNaN(recordedReturn) || env.episodeReturn() == recordedReturn)
+                && (Double.isNaN(recordedPerformance) || env.performance() == recordedPerformance);
+        if (!matches) {
+            throw new IllegalStateException(String.format("the replay of %s does not reproduce the recorded episode "
+                    + "(recorded return %s and performance %s, replayed %s and %s%s): the environment has changed since "
+                    + "it was recorded", variantId, recordedReturn, recordedPerformance, env.episodeReturn(),
+                    env.performance(), env.ended() ? "" : ", not ended"));
         }
         String json;
         try {

@@ -58,15 +58,20 @@ final class RunIndex {
             Map<Path, Map<String, Path>> transcriptSets = new LinkedHashMap<>();
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.equals(StudyReports.RESULTS) && !running(f.getParent())) {
-                    read(f).ifPresent(runs::add);
-                } else if (name.equals(StudyContext.PROGRESS) && running(f.getParent())) {
+                if (name.equals(StudyReports.RESULTS)) {
+                    try {
+                        read(f).ifPresent(runs::add);
+                    } catch (IOException | RuntimeException e) {
+                        notes.add("Could not read " + f + ": " + e.getMessage());
+                    }
+                } else if (name.equals(StudyContext.PROGRESS) && running(f.getParent())
+                        && !Files.exists(f.resolveSibling(StudyReports.RESULTS))) {
                     Path folder = f.getParent();
                     runs.add(new Run(new RunRow(id(folder), "study", folder.getFileName().toString(),
                             folder.getFileName().toString(), Progress.of(folder).describe(), "", "", "",
                             folder.toString()), folder, null, null, Map.of()));
                 } else if (name.equals(Transcripts.FILE)) {
-                    addTranscripts(f, transcriptSets);
+                    addTranscripts(root, f, transcriptSets);
                 }
             }
             transcriptSets.forEach((folder, judges) -> runs.add(new Run(new RunRow(id(folder), "transcripts",
@@ -89,20 +94,34 @@ final class RunIndex {
     }
 
     /**
-     * A samples.jsonl joins a set: its folder's parent when siblings hold one too (one folder per
-     * judge, as the audit's language models keep them), else its own folder (one judge).
+     * A samples.jsonl joins a set of judges when it sits in a folder named after the judge that
+     * scored it, beside other such folders (the audit's language models keep ORGANISM/SET/JUDGE);
+     * otherwise its folder is a run of its own (an evaluation's --out). A set never reaches above
+     * the folder the dashboard was given.
      */
-    private static void addTranscripts(Path file, Map<Path, Map<String, Path>> sets) throws IOException {
-        Path folder = file.getParent();
+    private static void addTranscripts(Path root, Path file, Map<Path, Map<String, Path>> sets) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
         Path parent = folder.getParent();
-        long siblings;
-        try (Stream<Path> s = Files.list(parent)) {
-            siblings = s.filter(p -> Files.isRegularFile(p.resolve(Transcripts.FILE))).count();
+        if (parent != null && parent.startsWith(root.toAbsolutePath()) && judgeFolder(folder)) {
+            long judges;
+            try (Stream<Path> s = Files.list(parent)) {
+                judges = s.filter(p -> Files.isRegularFile(p.resolve(Transcripts.FILE)) && judgeFolder(p)).count();
+            }
+            if (judges > 1) {
+                sets.computeIfAbsent(parent, k -> new LinkedHashMap<>()).put(folder.getFileName().toString(), file);
+                return;
+            }
         }
-        if (siblings > 1) {
-            sets.computeIfAbsent(parent, k -> new LinkedHashMap<>()).put(folder.getFileName().toString(), file);
-        } else {
-            sets.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put("judge", file);
+        sets.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put("judge", file);
+    }
+
+    /** Whether the folder is named after the judge of its samples. */
+    private static boolean judgeFolder(Path folder) {
+        try {
+            List<org.alignlab.llm.SampleResult> samples = Transcripts.read(folder.resolve(Transcripts.FILE));
+            return !samples.isEmpty() && folder.getFileName().toString().equals(samples.get(0).judge());
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -116,7 +135,8 @@ final class RunIndex {
         Path folder = resultsJson.getParent();
         if (node.has("study") && node.has("result")) {
             StoredStudy s = StudyReports.read(resultsJson);
-            return Optional.of(new Run(new RunRow(id(folder), "study", s.study(), s.result().title(), "finished",
+            String status = running(folder) ? "finished; a new run: " + Progress.of(folder).describe() : "finished";
+            return Optional.of(new Run(new RunRow(id(folder), "study", s.study(), s.result().title(), status,
                     s.budget(), minutes(String.valueOf(s.provenance().getOrDefault("recorded_at", ""))),
                     String.valueOf(s.provenance().getOrDefault("code_version", "")), folder.toString()), folder, s, null,
                     Map.of()));

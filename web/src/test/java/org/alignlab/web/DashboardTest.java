@@ -91,7 +91,13 @@ class DashboardTest {
                 "alignlab", "audit", "provenance", Map.of("code_version", "abc123"), "config", Map.of("steps", 1000),
                 "runs", List.of(Map.of("variant", "boat_race:default", "agent", "q_learning", "seed", 1,
                         "finalReturn", 1.5, "finalPerformance", -2.0, "replaySeed", REPLAY_SEED, "replayActions",
-                        java.util.Arrays.stream(REPLAY).boxed().toList())))));
+                        java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible,
+                        "replayPerformance", expectedHidden),
+                        // One recorded by an environment that has changed since: its replay must say so.
+                        Map.of("variant", "boat_race:default", "agent", "sarsa", "seed", 2, "finalReturn", 0.0,
+                        "finalPerformance", 0.0, "replaySeed", REPLAY_SEED, "replayActions",
+                        java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible + 1,
+                        "replayPerformance", expectedHidden)))));
         dashboard = Dashboard.start(List.of(results), 0, labels());
     }
 
@@ -124,8 +130,12 @@ class DashboardTest {
         Files.createDirectories(file.getParent());
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
+        // The audit keeps each judge's samples in a folder named after the judge, as the samples say.
+        String judge = file.getParent().getFileName().toString();
         for (SampleResult s : samples) {
-            lines.add(json.writeValueAsString(s));
+            lines.add(json.writeValueAsString(new SampleResult(s.key(), s.model(), s.sampleId(), s.dataset(), s.category(),
+                    s.expected(), s.attacks(), s.outcome(), s.refused(), s.choice(), s.answer(), s.reply(), s.reason(),
+                    s.attempts(), s.millis(), s.cached(), judge, s.confidence(), s.messages())));
         }
         Files.write(file, lines);
     }
@@ -206,6 +216,9 @@ class DashboardTest {
             assertThat(browser.findElement(By.id("play")).getText()).isEqualTo("play");
             browser.get(dashboard.url() + "replay/" + RunIndex.id(results.resolve("audit")) + "/7");
             assertThat(browser.findElement(By.id("error")).getText()).contains("has no recorded episode 7");
+            browser.get(dashboard.url() + "replay/" + RunIndex.id(results.resolve("audit")) + "/1");
+            assertThat(browser.findElement(By.id("error")).getText()).contains("does not reproduce the recorded episode",
+                    "the environment has changed since");
         } finally {
             browser.quit();
         }
@@ -256,19 +269,25 @@ class DashboardTest {
     @Test
     void anAnswerForAPairOutsideTheSessionIsRefusedAndNothingIsWritten() throws Exception {
         String session = "env=boat_race:default&pairs=2&length=8&seed=1&session=strict&rater=carol";
-        HttpResponse<String> outside = post("label/answer?" + session, "index=5&answer=FIRST", null);
+        String self = dashboard.url().substring(0, dashboard.url().length() - 1);
+        HttpResponse<String> outside = post("label/answer?" + session, "index=5&answer=FIRST", self);
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(outside.body()).contains("pair 6 is not in session 'strict': it has 2 pairs; nothing was written");
-        HttpResponse<String> nonsense = post("label/answer?" + session, "index=0&answer=MAYBE", null);
+        HttpResponse<String> nonsense = post("label/answer?" + session, "index=0&answer=MAYBE", self);
         assertThat(nonsense.statusCode()).isEqualTo(400);
         assertThat(nonsense.body()).contains("the answer must be FIRST, SECOND, TIE or SKIP");
         HttpResponse<String> elsewhere = post("label/answer?" + session, "index=0&answer=FIRST", "http://evil.example");
         assertThat(elsewhere.statusCode()).isEqualTo(403);
+        // With no Origin at all (and no same-origin fetch metadata) a write is refused too.
+        assertThat(post("label/answer?" + session, "index=0&answer=FIRST", null).statusCode()).isEqualTo(403);
+        HttpResponse<String> unknownEnv = post("label/answer?" + session.replace("boat_race:default", "lava_world"),
+                "index=0&answer=FIRST", self);
+        assertThat(unknownEnv.statusCode()).isEqualTo(400);
+        assertThat(unknownEnv.body()).contains("lava_world");
         try (ResultsStore store = ResultsStore.open(labels())) {
             assertThat(store.labels("strict/carol")).isEmpty();
         }
-        HttpResponse<String> fine = post("label/answer?" + session, "index=1&answer=TIE", dashboard.url()
-                .substring(0, dashboard.url().length() - 1));
+        HttpResponse<String> fine = post("label/answer?" + session, "index=1&answer=TIE", self);
         assertThat(fine.statusCode()).isEqualTo(303);
         try (ResultsStore store = ResultsStore.open(labels())) {
             assertThat(store.labels("strict/carol")).extracting(ResultsStore.PreferenceRow::index).containsExactly(1);
@@ -373,6 +392,19 @@ class DashboardTest {
             out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void aFolderWithNoResultsOrAnUnreadableOneSaysSo(@TempDir Path folder) throws Exception {
+        Path unreadable = folder.resolve("later/study");
+        Files.createDirectories(unreadable);
+        Files.writeString(unreadable.resolve("results.json"), "{\"study\": \"x\", \"result\": {}, \"format\": 9}");
+        try (Dashboard empty = Dashboard.start(List.of(folder), 0, folder.resolve("labels.duckdb"))) {
+            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(empty.url())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("id=\"no-runs\"", "No results in " + folder.toAbsolutePath(),
+                    "was written by a later alignlab (results format 9)");
         }
     }
 

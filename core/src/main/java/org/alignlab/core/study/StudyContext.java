@@ -114,8 +114,8 @@ public final class StudyContext implements AutoCloseable {
     }
 
     /**
-     * Runs one step of the study, or, when an earlier run under the same configuration finished it,
-     * returns what it returned then. The result is kept as JSON ({@code steps/KEY.json}), written
+     * Runs one step of the study, or, when an earlier run under the same configuration and code
+     * version finished it, returns what it returned then. The result is kept as JSON ({@code steps/KEY.json}), written
      * atomically once the step is done, so a kill loses at most the step in progress.
      *
      * @param key  a name unique within the study (letters, digits, '-', '_', '.', ':', '/')
@@ -130,13 +130,20 @@ public final class StudyContext implements AutoCloseable {
         if (!key.matches("[A-Za-z0-9_.:/-]+")) {
             throw new IllegalArgumentException("step key '" + key + "' may hold only letters, digits and - _ . : /");
         }
-        Path file = dir.resolve(STEPS).resolve(key.replace(':', '_').replace('/', '_') + ".json");
-        String configHash = Sha256.hex(configJson);
+        // The key names the file reversibly (no two keys share one); the hash covers the settings and the code, so a
+        // step is reused only by the same settings on the same code, never after a fix.
+        Path file = dir.resolve(STEPS).resolve(java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + ".json");
+        String configHash = Sha256.hex(configJson + "\n" + org.alignlab.core.Provenance.codeVersion());
         if (Files.isRegularFile(file)) {
-            var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            if (configHash.equals(node.path("config_sha256").asText())) {
-                resumed++;
-                return json.convertValue(node.get("result"), type);
+            try {
+                var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                if (configHash.equals(node.path("config_sha256").asText())) {
+                    T kept = json.convertValue(node.get("result"), type);
+                    resumed++;
+                    return kept;
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                log.println("alignlab: the kept step " + file + " could not be read (" + e.getMessage() + "); doing it again");
             }
         }
         T result = work.call();

@@ -75,10 +75,22 @@ class StudyContractTest {
             })).hasMessage("killed");
         }
         try (var files = Files.list(dir.resolve(StudyContext.STEPS))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("env_boat_race_default.json");
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactly("env%2Fboat_race%3Adefault.json");
         }
         try (StudyContext bad = new StudyContext(dir, System.out, false, "{}")) {
             assertThatThrownBy(() -> bad.resumable("a b", Step.class, () -> null)).hasMessageContaining("may hold only");
+        }
+        // Keys that differ only in ':' against '/' or '_' are different steps.
+        try (StudyContext keys = new StudyContext(dir, System.out, false, "{}")) {
+            keys.resumable("a:b", Step.class, () -> new Step("colon", 1));
+            assertThat(keys.resumable("a_b", Step.class, () -> new Step("underscore", 2)).name()).isEqualTo("underscore");
+            assertThat(keys.resumable("a:b", Step.class, () -> new Step("again", 3)).name()).isEqualTo("colon");
+        }
+        // A kept step that no longer reads is done again, not an error.
+        Files.writeString(dir.resolve(StudyContext.STEPS).resolve("a%3Ab.json"), "{ not json");
+        try (StudyContext broken = new StudyContext(dir, System.out, false, "{}")) {
+            assertThat(broken.resumable("a:b", Step.class, () -> new Step("redone", 4)).name()).isEqualTo("redone");
         }
     }
 

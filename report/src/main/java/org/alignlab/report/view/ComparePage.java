@@ -8,16 +8,18 @@ import java.util.List;
  *
  * @param judge  the judge whose verdicts are compared (a transcript set may hold several)
  * @param judges the judges both sets share
+ * @param differing   samples where exactly one run failed (the test's discordant pairs), of which
+ *                    {@code differences} shows the first ones
  * @param shared samples scored in both
  */
 public record ComparePage(RunRow first, RunRow second, String judge, List<String> judges, List<Row> rows,
-                          List<Difference> differences, int shared) {
+                          List<Difference> differences, int differing, int shared) {
     /** One measure under one attack chain. */
     public record Row(String measure, String attack, String first, String second, long onlyFirst, long onlySecond,
                       double p) {
     }
 
-    /** A sample the two runs scored differently, with both replies. */
+    /** A sample where exactly one run failed, with both replies. */
     public record Difference(String sampleId, String attack, String firstOutcome, String secondOutcome,
                              String firstReply, String secondReply) {
     }
