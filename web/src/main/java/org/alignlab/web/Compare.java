@@ -31,8 +31,8 @@ final class Compare {
         if (!judges.contains(chosen)) {
             throw new Labelling.BadRequest("judge '" + chosen + "' did not judge both runs; they share " + judges);
         }
-        List<SampleResult> a = Transcripts.read(file(first, chosen));
-        List<SampleResult> b = Transcripts.read(file(second, chosen));
+        List<SampleResult> a = FileCache.get(file(first, chosen), "samples", Transcripts::read);
+        List<SampleResult> b = FileCache.get(file(second, chosen), "samples", Transcripts::read);
         List<ComparePage.Row> rows = new ArrayList<>();
         for (PairedComparison.Row r : PairedComparison.compare(a, b)) {
             rows.add(new ComparePage.Row(r.measure(), r.attack(), r.first().format(), r.second().format(),
@@ -65,7 +65,7 @@ final class Compare {
 
     private static List<String> judgeNames(RunIndex.Run run) throws IOException {
         if (run.judges().size() == 1) {
-            List<SampleResult> s = Transcripts.read(run.judges().values().iterator().next());
+            List<SampleResult> s = FileCache.get(run.judges().values().iterator().next(), "samples", Transcripts::read);
             return List.of(s.isEmpty() ? "judge" : s.get(0).judge());
         }
         return List.copyOf(run.judges().keySet());

@@ -118,8 +118,18 @@ final class RunIndex {
     /** Whether the folder is named after the judge of its samples. */
     private static boolean judgeFolder(Path folder) {
         try {
-            List<org.alignlab.llm.SampleResult> samples = Transcripts.read(folder.resolve(Transcripts.FILE));
-            return !samples.isEmpty() && folder.getFileName().toString().equals(samples.get(0).judge());
+            String judge = FileCache.get(folder.resolve(Transcripts.FILE), "judge", f -> {
+                try (var lines = Files.lines(f)) {
+                    return lines.findFirst().map(l -> {
+                        try {
+                            return JSON.readTree(l).path("judge").asText();
+                        } catch (IOException e) {
+                            return "";
+                        }
+                    }).orElse("");
+                }
+            });
+            return folder.getFileName().toString().equals(judge);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -128,13 +138,13 @@ final class RunIndex {
     private static Optional<Run> read(Path resultsJson) throws IOException {
         JsonNode node;
         try {
-            node = JSON.readTree(resultsJson.toFile());
+            node = FileCache.get(resultsJson, "json", f -> JSON.readTree(f.toFile()));
         } catch (IOException e) {
             return Optional.empty(); // being written, or not ours
         }
         Path folder = resultsJson.getParent();
         if (node.has("study") && node.has("result")) {
-            StoredStudy s = StudyReports.read(resultsJson);
+            StoredStudy s = FileCache.get(resultsJson, "study", StudyReports::read);
             String status = running(folder) ? "finished; a new run: " + Progress.of(folder).describe() : "finished";
             return Optional.of(new Run(new RunRow(id(folder), "study", s.study(), s.result().title(), status,
                     s.budget(), minutes(String.valueOf(s.provenance().getOrDefault("recorded_at", ""))),

@@ -29,7 +29,7 @@ final class TranscriptView {
         Map<String, TranscriptPage.Row> rows = new LinkedHashMap<>();
         List<String> judges = new ArrayList<>();
         for (Map.Entry<String, Path> e : judgeFiles.entrySet()) {
-            List<SampleResult> samples = Transcripts.read(e.getValue());
+            List<SampleResult> samples = FileCache.get(e.getValue(), "samples", Transcripts::read);
             String judge = judgeFiles.size() == 1 && !samples.isEmpty() ? samples.get(0).judge() : e.getKey();
             judges.add(judge);
             for (SampleResult s : samples) {
