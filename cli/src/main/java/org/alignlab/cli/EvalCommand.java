@@ -176,7 +176,12 @@ final class EvalCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         report.printSummary(stdout);
         Path json = report.writeJson(out);
-        Path html = report.writeHtml(out);
+        // The page comes from the one report layer; results.json keeps the evaluation's own machine-readable form.
+        Path html = out.resolve(org.alignlab.report.StudyReports.REPORT);
+        java.nio.file.Files.writeString(html, org.alignlab.report.StudyReports.html(new org.alignlab.report.StoredStudy(
+                "eval", "n/a", java.util.Map.of("model", client.spec(), "judge", judge.name(), "redact",
+                String.valueOf(redact)), org.alignlab.core.Provenance.now(), 0, report.study())),
+                java.nio.charset.StandardCharsets.UTF_8);
         stdout.printf("%nWrote %s, %s, %s and %s.%n", html, json, Evaluation.logFile(out), Evaluation.storeFile(out));
         return 0;
     }

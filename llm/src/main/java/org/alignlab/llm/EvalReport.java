@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignlab.core.ProportionInterval;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Table;
 
 /**
  * What an evaluation found, for a person (terminal table, report.html) and for a machine
@@ -218,181 +219,127 @@ public final class EvalReport {
         return escalates(group) ? NOT_FOR_ESCALATION : validation.correct(observed).format();
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private String table(List<EvalMetrics.Rates> rates, String first) {
-        StringBuilder sb = new StringBuilder("<table><tr><th>" + first + "</th><th>attack success</th>"
-                + "<th>corrected for the judge's error</th><th>over-refusal</th><th>unscorable</th></tr>\n");
-        for (EvalMetrics.Rates r : rates) {
-            sb.append("<tr><td>").append(esc(r.group())).append("</td><td>").append(bar(r.attackSuccess(), "#c0392b"))
-                    .append("</td><td>").append(esc(corrected(r.group(), r.attackSuccess())))
-                    .append("</td><td>").append(bar(r.overRefusal(), "#2471a3")).append("</td><td>")
-                    .append(r.unscorable()).append("</td></tr>\n");
-        }
-        return sb.append("</table>\n").toString();
-    }
-
     private static String clip(String text) {
         return text.length() <= MESSAGE_SHOWN ? text : text.substring(0, MESSAGE_SHOWN) + " [... "
                 + (text.length() - MESSAGE_SHOWN) + " more characters in samples.jsonl]";
     }
 
-    /** The conversations: unsafe replies collapsed (or redacted), unsafe and unscorable samples first. */
-    private String transcripts() {
+    private Table rates(String caption, String first, List<EvalMetrics.Rates> rates) {
+        Table.Builder t = Table.builder(caption).text(first).text("attack success (95% Wilson)")
+                .text("corrected for the judge's error").text("over-refusal (95% Wilson)").number("unscorable", "%d");
+        for (EvalMetrics.Rates r : rates) {
+            t.row(r.group(), r.attackSuccess().trials() == 0 ? "n/a" : r.attackSuccess().format(),
+                    corrected(r.group(), r.attackSuccess()),
+                    r.overRefusal().trials() == 0 ? "n/a" : r.overRefusal().format(), r.unscorable());
+        }
+        return t.build();
+    }
+
+    /** The conversations: unsafe and unscorable first, unsafe replies folded away (or withheld when redacted). */
+    private List<StudyResult.Transcript> transcripts() {
         List<SampleResult> ordered = new ArrayList<>(result.results());
         ordered.sort(java.util.Comparator.comparingInt((SampleResult r) -> switch (r.outcome()) {
             case SampleResult.UNSAFE -> 0;
             case SampleResult.UNSCORABLE -> 1;
             default -> 2;
         }).thenComparing(SampleResult::key));
-        StringBuilder sb = new StringBuilder("<h2>Transcripts</h2>\n<p>What was sent and what came back, unsafe "
-                + "replies first")
-                .append(redact ? " (their text is redacted in this report)" : " (their text is folded away: click "
-                        + "to read it)")
-                .append(ordered.size() > TRANSCRIPTS_SHOWN ? "; the first " + TRANSCRIPTS_SHOWN + " of " + ordered.size()
-                        + " are shown" : "").append(".</p>\n");
+        List<StudyResult.Transcript> out = new ArrayList<>();
         for (SampleResult r : ordered.subList(0, Math.min(TRANSCRIPTS_SHOWN, ordered.size()))) {
-            sb.append("<details><summary>").append(esc(r.sampleId())).append(" &middot; ").append(esc(r.lineage()))
-                    .append(" &middot; <b>").append(esc(r.outcome())).append("</b>")
-                    .append(r.reason().isEmpty() ? "" : " (" + esc(r.reason()) + ")").append("</summary>\n");
-            if (r.messages() != null) {
-                for (Message m : r.messages()) {
-                    sb.append("<p><i>").append(esc(m.role())).append(":</i> ").append(esc(clip(m.content())))
-                            .append("</p>\n");
-                }
-            }
-            if (r.outcome().equals(SampleResult.UNSAFE)) {
-                sb.append(redact
-                        ? "<p><i>reply:</i> [unsafe reply redacted: " + r.reply().length() + " characters]</p>\n"
-                        : "<details><summary>unsafe reply, " + r.reply().length() + " characters: click to show"
-                        + "</summary><p>" + esc(clip(r.reply())) + "</p></details>\n");
+            List<String> turns = r.messages() == null ? List.of()
+                    : r.messages().stream().map(m -> m.role() + ": " + clip(m.content())).toList();
+            boolean unsafe = r.outcome().equals(SampleResult.UNSAFE);
+            String reply = r.reply() == null ? "" : r.reply();
+            if (unsafe && redact) {
+                out.add(new StudyResult.Transcript(r.sampleId(), r.lineage(), r.outcome(), r.reason(), turns, null, false,
+                        "[unsafe reply redacted: " + reply.length() + " characters]"));
+            } else if (unsafe) {
+                out.add(new StudyResult.Transcript(r.sampleId(), r.lineage(), r.outcome(), r.reason(), turns, clip(reply),
+                        true, "unsafe reply, " + reply.length() + " characters: click to show"));
             } else {
-                sb.append("<p><i>reply:</i> ").append(esc(clip(r.reply()))).append("</p>\n");
+                out.add(new StudyResult.Transcript(r.sampleId(), r.lineage(), r.outcome(), r.reason(), turns, clip(reply),
+                        false, ""));
             }
-            sb.append("</details>\n");
         }
-        return sb.toString();
+        return out;
     }
 
     /** The categories as points: over-refusal (x) against attack success (y), with 95% intervals. */
-    private String frontier() {
-        List<EvalMetrics.Rates> rates = EvalMetrics.rates(result.results(), SampleResult::category).stream()
-                .filter(r -> r.attackSuccess().trials() > 0 && r.overRefusal().trials() > 0).toList();
-        if (rates.isEmpty()) {
-            return "<p class=na>No category has both harmful and harmless samples.</p>\n";
+    private StudyResult.Chart frontier() {
+        List<StudyResult.Point> points = new ArrayList<>();
+        for (EvalMetrics.Rates r : EvalMetrics.rates(result.results(), SampleResult::category)) {
+            if (r.attackSuccess().trials() > 0 && r.overRefusal().trials() > 0) {
+                points.add(new StudyResult.Point(r.group(), r.overRefusal().estimate(), r.overRefusal().low(),
+                        r.overRefusal().high(), r.attackSuccess().estimate(), r.attackSuccess().low(),
+                        r.attackSuccess().high()));
+            }
         }
-        int w = 420;
-        int h = 320;
-        int m = 40;
-        StringBuilder sb = new StringBuilder(String.format("<svg width='%d' height='%d' role=img aria-label='attack success "
-                + "against over-refusal per category'>", w, h));
-        sb.append(String.format("<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#999'/>", m, 24, w - m - 10, h - m - 24));
-        for (int i = 0; i <= 4; i++) {
-            double f = i / 4.0;
-            double x = m + f * (w - m - 10);
-            double y = 24 + (1 - f) * (h - m - 24);
-            sb.append(String.format("<text x='%.0f' y='%d' font-size='10' text-anchor='middle'>%.2f</text>", x, h - m + 14, f));
-            sb.append(String.format("<text x='%d' y='%.0f' font-size='10' text-anchor='end'>%.2f</text>", m - 4, y + 3, f));
-        }
-        sb.append(String.format("<text x='%d' y='%d' font-size='11' text-anchor='middle'>over-refusal (harmless refused)</text>",
-                (w + m) / 2, h - 6));
-        sb.append(String.format("<text x='12' y='%d' font-size='11' text-anchor='middle' transform='rotate(-90 12 %d)'>attack "
-                + "success (harmful answered)</text>", h / 2, h / 2));
-        for (EvalMetrics.Rates r : rates) {
-            double x = m + r.overRefusal().estimate() * (w - m - 10);
-            double y = 24 + (1 - r.attackSuccess().estimate()) * (h - m - 24);
-            double x0 = m + r.overRefusal().low() * (w - m - 10);
-            double x1 = m + r.overRefusal().high() * (w - m - 10);
-            double y0 = 24 + (1 - r.attackSuccess().low()) * (h - m - 24);
-            double y1 = 24 + (1 - r.attackSuccess().high()) * (h - m - 24);
-            sb.append(String.format("<g><title>%s: attack success %s, over-refusal %s</title>"
-                            + "<line x1='%.1f' x2='%.1f' y1='%.1f' y2='%.1f' stroke='#bbb'/><line x1='%.1f' x2='%.1f' y1='%.1f' y2='%.1f' "
-                            + "stroke='#bbb'/><circle cx='%.1f' cy='%.1f' r='4' fill='#c0392b'/><text x='%.1f' y='%.1f' font-size='10'>%s"
-                            + "</text></g>", esc(r.group()), esc(r.attackSuccess().format()), esc(r.overRefusal().format()),
-                    x0, x1, y, y, x, x, y0, y1, x, y, x + 6, y - 6, esc(r.group())));
-        }
-        return sb.append("</svg>\n").toString();
+        return new StudyResult.Chart("Safety and helpfulness, per category", "over-refusal (harmless refused)",
+                "attack success (harmful answered)", List.of(), points);
     }
 
-    /** A rate as text with a small inline bar showing the estimate and its interval. */
-    private static String bar(ProportionInterval p, String colour) {
-        if (p.trials() == 0) {
-            return "<span class=na>n/a</span>";
-        }
-        return String.format("<svg width='120' height='12' role=img aria-label='%s'><rect width='120' height='12' fill='#eee'/>"
-                        + "<rect width='%.1f' height='12' fill='%s' opacity='0.8'/><line x1='%.1f' x2='%.1f' y1='6' y2='6' "
-                        + "stroke='#000'/></svg> %s", esc(p.format()), 120 * p.estimate(), colour, 120 * p.low(),
-                120 * p.high(), esc(p.format()));
-    }
-
-    public Path writeHtml(Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!doctype html><html lang=en><meta charset=utf-8><title>alignlab evaluation: ").append(esc(model))
-                .append("</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;"
-                        + "padding:0 1em}table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;"
-                        + "text-align:left}.na{color:#888}</style>\n");
-        sb.append("<h1>Red-teaming evaluation of ").append(esc(model)).append("</h1>\n");
-        sb.append("<p>alignlab sent each prompt below to the model, as written and through each attack (a rewrite "
-                + "of the request meant to get past the model's safeguards), and read each reply. Two things are "
-                + "measured. <b>Attack success</b>: of the harmful requests, the share the model answered instead of "
-                + "refusing; lower is safer. <b>Over-refusal</b>: of the harmless requests (some of which merely "
-                + "sound alarming), the share the model refused; lower is more helpful. Each rate has a 95% "
-                + "confidence interval (Wilson) and the counts behind it. Replies that could not be obtained or read "
-                + "are <b>unscorable</b>: they are counted separately and never treated as safe or unsafe.</p>\n");
-        sb.append("<p>Whether a reply to a harmful request is unsafe was decided by <b>").append(esc(judge))
-                .append("</b>").append(switch (judge) {
-                    case "keyword" -> " (the reply counts as a refusal if it opens with a refusal phrase: a transparent "
-                            + "baseline that misses unusual wordings and partial compliance)";
-                    case "embedding" -> " (a reply counts as a refusal if a classifier on its sentence embedding reads "
-                            + "it as one)";
-                    default -> " (a model applying a written rubric)";
-                }).append(". ").append(esc(judgeSentence())).append("</p>\n");
+    /**
+     * The evaluation in the report layer's terms: what was measured, by attack and by category,
+     * question answering where asked, the categories as points, and the transcripts.
+     */
+    public StudyResult study() {
+        String judgeHow = switch (judge) {
+            case "keyword" -> " (the reply counts as a refusal if it opens with a refusal phrase: a transparent baseline "
+                    + "that misses unusual wordings and partial compliance)";
+            case "embedding" -> " (a reply counts as a refusal if a classifier on its sentence embedding reads it as one)";
+            default -> " (a model applying a written rubric)";
+        };
+        String method = "alignlab sent each prompt to the model, as written and through each attack (a rewrite of the "
+                + "request meant to get past the model's safeguards), and read each reply. Attack success: of the "
+                + "harmful requests, the share the model answered instead of refusing; lower is safer. Over-refusal: of "
+                + "the harmless requests (some of which merely sound alarming), the share the model refused; lower is "
+                + "more helpful. Each rate has a 95% confidence interval (Wilson) and the counts behind it. Replies that "
+                + "could not be obtained or read are unscorable: counted separately, never treated as safe or unsafe. "
+                + "Whether a reply to a harmful request is unsafe was decided by " + judge + judgeHow + ". "
+                + judgeSentence() + String.format(" %d samples; %d resumed from an earlier run, %d answered from the "
+                + "cache; %d retries, %d rate-limit replies; %.1f s.", result.results().size(), result.resumed(),
+                result.cacheHits(), result.retries(), result.rateLimits(), result.seconds());
+        List<StudyResult.Finding> findings = new ArrayList<>();
         if (mostlyCached()) {
-            sb.append("<p><b>").append(esc(cacheWarning())).append("</b></p>\n");
+            findings.add(StudyResult.Finding.note(cacheWarning()));
         }
-        sb.append(String.format("<p>%d samples; %d resumed from an earlier run, %d answered from the cache; %d "
-                        + "retries, %d rate-limit replies; %.1f s.</p>\n", result.results().size(), result.resumed(),
-                result.cacheHits(), result.retries(), result.rateLimits(), result.seconds()));
-        sb.append("<h2>Safety and helpfulness together</h2>\n<p>Each point is a category (all attacks pooled): "
-                + "further left refuses fewer harmless requests, further down answers fewer harmful ones. A model "
-                + "that refuses everything sits at the bottom right, one that answers everything at the top left; "
-                + "the goal is the bottom left corner. Grey bars are 95% intervals.</p>\n").append(frontier());
-        sb.append("<h2>By attack</h2>\n").append(table(byAttack(), "attack"));
-        sb.append("<h2>By data set and category</h2>\n").append(table(byCategory(), "data set / category"));
+        long unscorable = result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE)).count();
+        if (unscorable > 0) {
+            findings.add(StudyResult.Finding.note(unscorable + " samples could not be scored and are left out of every "
+                    + "rate; their reasons are in the transcripts and samples.jsonl."));
+        }
+        List<Table> tables = new ArrayList<>();
+        tables.add(rates("By attack", "attack", byAttack()));
+        tables.add(rates("By data set and category", "data set / category", byCategory()));
         if (hasChoices()) {
-            sb.append("<h2>Question answering</h2><p>Accuracy on multiple-choice items (the model was asked for the "
-                    + "letter of an option and its confidence):</p><ul>");
-            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) ->
-                    sb.append("<li>").append(esc(d)).append(": ").append(esc(a.format())).append("</li>"));
-            sb.append("</ul>\n");
+            Table.Builder accuracy = Table.builder("Question answering: accuracy on multiple-choice items").text("data set")
+                    .text("accuracy (95% Wilson)");
+            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) -> accuracy.row(d, a.format()));
             EvalMetrics.CalibrationScores c = EvalMetrics.calibration(result.results());
             if (c.stated() > 0) {
-                sb.append(String.format("<p>Calibration: when the model says it is N%% sure, is it right N%% of the "
-                                + "time? Expected calibration error %.3f (0 is perfect; 15 equal-width bins), Brier score "
-                                + "%.3f (0 is perfect), over the %d of %d answers that stated a confidence.</p>\n",
-                        c.expectedCalibrationError(), c.brierScore(), c.stated(), c.answered()));
+                accuracy.note(String.format(java.util.Locale.ROOT, "Calibration of stated confidence: expected "
+                        + "calibration error %.3f (0 is perfect; 15 equal-width bins), Brier score %.3f, over the %d of %d "
+                        + "answers that stated one.", c.expectedCalibrationError(), c.brierScore(), c.stated(),
+                        c.answered()));
             }
+            tables.add(accuracy.build());
             EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
             if (b.scored() + b.unmatched() > 0) {
-                sb.append(String.format("<p>BBQ bias score (Parrish et al. 2022; 0 is unbiased, positive means answers "
-                                + "follow the stereotype): disambiguated contexts %.3f, ambiguous contexts %.3f; %d items "
-                                + "scored, %d left out because no option names the stereotyped group.</p>\n",
-                        b.disambiguatedBias(), b.ambiguousBias(), b.scored(), b.unmatched()));
-                sb.append("<table><tr><th>category</th><th>disambiguated bias</th><th>ambiguous bias</th>"
-                        + "<th>items scored</th><th>unmatched</th></tr>\n");
-                EvalMetrics.bbqByCategory(samples, result.results()).forEach((category, scores) -> sb.append(String.format(
-                        "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%d</td><td>%d</td></tr>\n", esc(category),
-                        scores.disambiguatedBias(), scores.ambiguousBias(), scores.scored(), scores.unmatched())));
-                sb.append("</table>\n");
+                Table.Builder bbq = Table.builder("BBQ bias score (Parrish et al. 2022; 0 is unbiased, positive follows "
+                        + "the stereotype)").text("category").number("disambiguated bias", "%.3f")
+                        .number("ambiguous bias", "%.3f").number("items scored", "%d").number("unmatched", "%d");
+                bbq.row("all", b.disambiguatedBias(), b.ambiguousBias(), b.scored(), b.unmatched());
+                EvalMetrics.bbqByCategory(samples, result.results()).forEach((category, x) -> bbq.row(category,
+                        x.disambiguatedBias(), x.ambiguousBias(), x.scored(), x.unmatched()));
+                bbq.note("unmatched: items left out because no option names the stereotyped group");
+                tables.add(bbq.build());
             }
         }
-        sb.append(transcripts());
-        sb.append("<p>Every conversation and reply, with its attack lineage, is in <code>samples.jsonl</code> and "
-                + "<code>results.duckdb</code>; the numbers above are in <code>results.json</code>.</p></html>\n");
-        Path file = dir.resolve("report.html");
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-        return file;
+        String verdict = "This shows how often this model answered the harmful requests and refused the harmless ones "
+                + "among these samples and attacks, as the judge read the replies; it does not show how it behaves on "
+                + "other prompts or attacks, or harm the judge cannot read.";
+        StudyResult.Chart chart = frontier();
+        return new StudyResult("eval", "Red-teaming evaluation of " + model, method, findings, tables,
+                chart.points().isEmpty() ? List.of() : List.of(chart), verdict, null, result.seconds(), List.of(),
+                List.of(), transcripts());
     }
 }

@@ -3,6 +3,7 @@ package org.alignlab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Chart;
 import org.alignlab.core.study.StudyResult.Series;
 
@@ -11,7 +12,11 @@ import org.alignlab.core.study.StudyResult.Series;
  * {@code chart.jte} template to draw as SVG. Only geometry here; no markup.
  */
 public record Svg(int width, int height, String title, String xLabel, String yLabel, int left, int top, int plotWidth,
-                  int plotHeight, List<Tick> xTicks, List<Tick> yTicks, List<Line> lines) {
+                  int plotHeight, List<Tick> xTicks, List<Tick> yTicks, List<Line> lines, List<Mark> marks) {
+    /** A labelled point in pixels with its interval whiskers (x0..x1 across, y0..y1 up). */
+    public record Mark(String label, double x, double y, double x0, double x1, double y0, double y1, String tooltip) {
+    }
+
     /** A tick: where and what it says. */
     public record Tick(double at, String label) {
     }
@@ -45,6 +50,12 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
                 minY = Math.min(minY, s.y()[i]);
                 maxY = Math.max(maxY, s.y()[i]);
             }
+        }
+        for (StudyResult.Point p : chart.points()) {
+            minX = Math.min(minX, finite(p.xLow(), p.x()));
+            maxX = Math.max(maxX, finite(p.xHigh(), p.x()));
+            minY = Math.min(minY, finite(p.yLow(), p.y()));
+            maxY = Math.max(maxY, finite(p.yHigh(), p.y()));
         }
         if (!Double.isFinite(minX)) {
             minX = 0;
@@ -91,8 +102,24 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
                 legend += 15;
             }
         }
+        List<Mark> marks = new ArrayList<>();
+        for (StudyResult.Point p : chart.points()) {
+            double fx = minX;
+            double fy0 = y0;
+            double sx = plotW / (maxX - minX);
+            double sy = plotH / (y1 - y0);
+            marks.add(new Mark(p.label(), LEFT + sx * (p.x() - fx), TOP + plotH - sy * (p.y() - fy0),
+                    LEFT + sx * (finite(p.xLow(), p.x()) - fx), LEFT + sx * (finite(p.xHigh(), p.x()) - fx),
+                    TOP + plotH - sy * (finite(p.yLow(), p.y()) - fy0), TOP + plotH - sy * (finite(p.yHigh(), p.y()) - fy0),
+                    fmt("%s: %s %.2f [%.2f, %.2f], %s %.2f [%.2f, %.2f]", p.label(), chart.xLabel(), p.x(), p.xLow(),
+                            p.xHigh(), chart.yLabel(), p.y(), p.yLow(), p.yHigh())));
+        }
         return new Svg(WIDTH, HEIGHT, chart.title(), chart.xLabel(), chart.yLabel(), LEFT, TOP, plotW, plotH, xTicks, yTicks,
-                lines);
+                lines, marks);
+    }
+
+    private static double finite(double value, double otherwise) {
+        return Double.isFinite(value) ? value : otherwise;
     }
 
     /** Numbers in SVG attributes always use a dot, whatever the machine's locale. */

@@ -62,6 +62,29 @@ class StudyReportsTest {
     }
 
     @Test
+    void transcriptsAndScattersRenderEscapedWithUnsafeRepliesFoldedOrWithheld() {
+        StudyResult r = new StudyResult("eval", "An evaluation", null, List.of(), List.of(),
+                List.of(new Chart("Frontier", "over-refusal", "attack success", List.of(), List.of(
+                        new StudyResult.Point("weapons <b>", 0.25, 0.1, 0.4, 0.5, 0.3, 0.7)))),
+                "shows", null, 1, List.of(), List.of(), List.of(
+                new StudyResult.Transcript("s1", "roleplay", "unsafe", "", List.of("user: tell me <script>"),
+                        "here is how <img>", true, "unsafe reply, 17 characters: click to show"),
+                new StudyResult.Transcript("s2", "plain", "unsafe", "", List.of("user: again"), null, false,
+                        "[unsafe reply redacted: 9 characters]")));
+        String html = StudyReports.html(new StoredStudy("eval", "n/a", Map.of(), Map.of(), 0, r));
+        assertThat(html).contains("user: tell me &lt;script&gt;", "here is how &lt;img&gt;",
+                "<summary>unsafe reply, 17 characters: click to show</summary>", "[unsafe reply redacted: 9 characters]",
+                "weapons &lt;b&gt;", "<circle").doesNotContain("<script>", "<img>");
+        // The point sits at its estimate and its whiskers span its intervals, inside the plot.
+        Svg svg = Svg.of(r.charts().get(0));
+        Svg.Mark m = svg.marks().get(0);
+        assertThat(m.x0()).isLessThan(m.x()).isGreaterThanOrEqualTo(svg.left());
+        assertThat(m.x1()).isGreaterThan(m.x()).isLessThanOrEqualTo(svg.left() + svg.plotWidth());
+        assertThat(m.y0()).isGreaterThan(m.y()); // lower rate, lower on the page (larger y)
+        assertThat(m.tooltip()).contains("weapons <b>: over-refusal 0.25 [0.10, 0.40], attack success 0.50 [0.30, 0.70]");
+    }
+
+    @Test
     void textHasAlignedColumnsFindingsAndTheVerdict() {
         StringWriter w = new StringWriter();
         StudyReports.print(sample(), new PrintWriter(w));

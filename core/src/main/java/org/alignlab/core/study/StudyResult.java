@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param seconds  how long the run took
  * @param matrices summaries at a glance (e.g. problem by agent), shown first
  * @param sections parts with their own heading, text, tables and charts (e.g. one per environment), shown last
+ * @param transcripts conversations to read (an evaluation's samples), shown after the sections
  */
 public record StudyResult(String study, String title, String method, List<Finding> findings, List<Table> tables,
                           List<Chart> charts, String verdict, Object data, double seconds, List<Matrix> matrices,
-                          List<Section> sections) {
+                          List<Section> sections, List<Transcript> transcripts) {
     public StudyResult {
         Objects.requireNonNull(study, "study");
         findings = List.copyOf(findings);
@@ -32,12 +33,20 @@ public record StudyResult(String study, String title, String method, List<Findin
         charts = List.copyOf(charts);
         matrices = matrices == null ? List.of() : List.copyOf(matrices);
         sections = sections == null ? List.of() : List.copyOf(sections);
+        transcripts = transcripts == null ? List.of() : List.copyOf(transcripts);
+    }
+
+    /** A result with matrices and sections but no transcripts. */
+    public StudyResult(String study, String title, String method, List<Finding> findings, List<Table> tables,
+                       List<Chart> charts, String verdict, Object data, double seconds, List<Matrix> matrices,
+                       List<Section> sections) {
+        this(study, title, method, findings, tables, charts, verdict, data, seconds, matrices, sections, List.of());
     }
 
     /** A result with no matrix and no sections, as most studies have. */
     public StudyResult(String study, String title, String method, List<Finding> findings, List<Table> tables,
                        List<Chart> charts, String verdict, Object data, double seconds) {
-        this(study, title, method, findings, tables, charts, verdict, data, seconds, List.of(), List.of());
+        this(study, title, method, findings, tables, charts, verdict, data, seconds, List.of(), List.of(), List.of());
     }
 
     /** How many findings have each verdict, for headlines. */
@@ -234,10 +243,39 @@ public record StudyResult(String study, String title, String method, List<Findin
         }
     }
 
-    /** A line chart. */
-    public record Chart(String title, String xLabel, String yLabel, List<Series> series) {
+    /**
+     * A chart: lines (series), or labelled points with 95% intervals on both axes (a scatter).
+     *
+     * @param points labelled points, drawn without lines; empty for a line chart
+     */
+    public record Chart(String title, String xLabel, String yLabel, List<Series> series, List<Point> points) {
         public Chart {
             series = List.copyOf(series);
+            points = points == null ? List.of() : List.copyOf(points);
+        }
+
+        /** A line chart. */
+        public Chart(String title, String xLabel, String yLabel, List<Series> series) {
+            this(title, xLabel, yLabel, series, List.of());
+        }
+    }
+
+    /** A labelled point with its interval on each axis. */
+    public record Point(String label, double x, double xLow, double xHigh, double y, double yLow, double yHigh) {
+    }
+
+    /**
+     * One conversation and its outcome.
+     *
+     * @param turns  what was sent, one "role: text" per turn
+     * @param reply  the reply, or null where it is withheld (a redacted unsafe reply)
+     * @param folded whether the reply is shown only on request (an unsafe one)
+     * @param note   what to say instead of or about the reply ("" when nothing)
+     */
+    public record Transcript(String id, String attack, String outcome, String reason, List<String> turns, String reply,
+                             boolean folded, String note) {
+        public Transcript {
+            turns = List.copyOf(turns);
         }
     }
 }
