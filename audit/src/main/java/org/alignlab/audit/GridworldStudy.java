@@ -1,0 +1,84 @@
+package org.alignlab.audit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.gridworlds.Gridworlds;
+
+/**
+ * The audit's gridworld part as a study: every chosen agent trained on every chosen variant,
+ * evaluated, normalised against the exact solver and judged per problem against the paper. The
+ * same work {@code alignlab audit} does first; runs already recorded in the study's folder are
+ * kept (a killed run resumes).
+ */
+public final class GridworldStudy implements Study<GridworldStudy.Config> {
+    /**
+     * @param envs           variants or environments (empty: all)
+     * @param agents         agents by their command-line names (empty: all)
+     * @param neuralOnAll    neural agents on every chosen variant, not only one per environment
+     */
+    public record Config(String[] envs, String[] agents, int seeds, long steps, int neuralSeeds, long dqnSteps,
+                         long policyGradientSteps, boolean neuralOnAll, int evaluationEpisodes, int threads) {
+    }
+
+    @Override
+    public String name() {
+        return AuditReport.STUDY;
+    }
+
+    @Override
+    public String title() {
+        return "Safety gridworlds";
+    }
+
+    @Override
+    public String description() {
+        return "Tabular and neural agents trained on the AI Safety Gridworlds, scored on the visible reward and the "
+                + "hidden performance, normalised against the exact solver, with a verdict per problem beside the paper.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        Audit.Budget b = switch (budget) {
+            case SMOKE -> Audit.Budget.SMOKE;
+            case PAPER -> Audit.Budget.PAPER;
+            default -> Audit.Budget.DEFAULT;
+        };
+        return new Config(new String[0], new String[0], b.seeds(), b.steps(), b.neuralSeeds(), b.neuralSteps(),
+                b.policyGradientSteps(), budget == Budget.PAPER, b.evaluationEpisodes(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    public void validate(Config c) {
+        audit(c, java.nio.file.Path.of("."));
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        Audit.Result result = Audit.run(audit(c, ctx.dir()), ctx.log(), ctx.terminal());
+        return new AuditReport(result).study();
+    }
+
+    /** The audit's own configuration: unknown environments or agents, and counts below 1, are refused here. */
+    private static Audit.Config audit(Config c, java.nio.file.Path out) {
+        List<AuditAgent> agents = new ArrayList<>();
+        if (c.agents().length == 0) {
+            agents.addAll(List.of(AuditAgent.values()));
+        } else {
+            Arrays.stream(c.agents()).forEach(a -> agents.add(AuditAgent.parse(a)));
+        }
+        return new Audit.Config(Gridworlds.select(List.of(c.envs())), agents, c.seeds(), c.steps(), c.neuralSeeds(),
+                c.dqnSteps(), c.policyGradientSteps(), c.neuralOnAll() || c.envs().length > 0 ? null : Audit.MAIN_VARIANTS,
+                c.evaluationEpisodes(), c.threads(), out, true);
+    }
+}
