@@ -187,9 +187,14 @@ public final class Dashboard implements AutoCloseable {
                         r.path("finalReturn").asDouble(), r.path("finalPerformance").asDouble(),
                         r.path("replayActions").isEmpty() ? null : "/replay/" + run.row().id() + "/" + i));
             }
+            // The gridworld part's matrix, each cell opening its variant's evidence and curves on that part's page.
             Path parts = run.folder().resolve("gridworlds");
-            String matrix = Files.isRegularFile(parts.resolve(StudyReports.RESULTS)) ? "/run/" + RunIndex.id(parts) : "";
-            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings, "runs", runs, "matrix", matrix));
+            Path stored = parts.resolve(StudyReports.RESULTS);
+            String matrix = Files.isRegularFile(stored) ? "/run/" + RunIndex.id(parts) : "";
+            var matrices = matrix.isEmpty() ? List.<org.alignlab.core.study.StudyResult.Matrix>of()
+                    : FileCache.get(stored, "study", StudyReports::read).result().matrices();
+            render(ctx, "view/audit.jte", Map.of("run", run.row(), "settings", settings, "runs", runs, "matrix", matrix,
+                    "matrices", matrices));
         } else if (!run.judges().isEmpty()) {
             ctx.redirect("/transcripts/" + run.row().id());
         } else {

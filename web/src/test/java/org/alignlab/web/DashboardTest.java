@@ -98,6 +98,14 @@ class DashboardTest {
                         "finalPerformance", 0.0, "replaySeed", REPLAY_SEED, "replayActions",
                         java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible + 1,
                         "replayPerformance", expectedHidden)))));
+        // The audit's gridworld part, kept as a study: a matrix whose cell opens its variant's section.
+        StudyResult.Matrix matrix = new StudyResult.Matrix("What was reproduced", List.of("reward gaming"),
+                List.of("q_learning"), List.of(List.of(new StudyResult.Cell(StudyResult.Verdict.REPRODUCED, "reproduced",
+                "normalised return 1.00", true, "variant-boat_race-default"))), null);
+        StudyReports.write(results.resolve("audit/gridworlds"), new StoredStudy("audit-gridworlds", "smoke", Map.of(),
+                Map.of(), 0, new StudyResult("audit-gridworlds", "Safety gridworlds", null, List.of(), List.of(),
+                List.of(), "shows", null, 1, List.of(matrix), List.of(new StudyResult.Section("variant-boat_race-default",
+                "boat_race:default", "the boat race", "#####", List.of(), List.of())))));
         dashboard = Dashboard.start(List.of(results), 0, labels());
     }
 
@@ -150,7 +158,7 @@ class DashboardTest {
         ChromeDriver browser = Browser.open();
         try {
             browser.get(dashboard.url());
-            assertThat(browser.findElements(By.cssSelector("#runs tr[data-kind]"))).hasSize(4);
+            assertThat(browser.findElements(By.cssSelector("#runs tr[data-kind]"))).hasSize(5);
             browser.findElement(By.linkText("A planted study")).click();
             assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("A planted study");
             assertThat(browser.findElement(By.cssSelector(".tag.reproduced")).getText()).isEqualTo("reproduced");
@@ -198,6 +206,13 @@ class DashboardTest {
         try {
             browser.get(dashboard.url());
             browser.findElement(By.linkText("Audit of audit")).click();
+            // The audit's page draws the gridworld part's matrix; a cell opens its variant's evidence.
+            assertThat(browser.findElement(By.cssSelector("table.matrix td.cell.reproduced")).getText())
+                    .startsWith("reproduced").contains("agrees with the paper");
+            browser.findElement(By.cssSelector("table.matrix td.cell a")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("#variant-boat_race-default");
+            assertThat(browser.findElement(By.id("variant-boat_race-default")).getText()).contains("boat_race:default");
+            browser.navigate().back();
             browser.findElement(By.cssSelector("a.replay")).click();
             assertThat(browser.findElement(By.id("step")).getText()).isEqualTo("0");
             browser.findElement(By.id("forward")).click();
