@@ -20,8 +20,7 @@ import org.alignlab.audit.AuditAgent;
 import org.alignlab.audit.AuditReport;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
-import org.alignlab.organisms.Organism;
-import org.alignlab.organisms.OrganismAudit;
+import org.alignlab.organisms.RedTeamingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -150,14 +149,16 @@ final class AuditCommand implements Callable<Integer> {
         List<StoredStudy> parts = new ArrayList<>();
         parts.add(store(out.resolve("gridworlds"), AuditReport.STUDY, b, settings, report.study()));
         if (!noLanguageModels) {
-            OrganismAudit.Result organisms = OrganismAudit.run(List.of(Organism.values()), organismWeights,
-                    out.resolve("language-models"), resume, 8, System.err, System.console() != null);
-            report.with(new AuditReport.Section("language_models", OrganismAudit.json(organisms)));
-            StudyResult lm = OrganismAudit.report(organisms);
+            // The red-teaming is a study of its own, run through the one runner (its replies are cached by the
+            // weights' hash in language-models/, so a killed audit resumes it).
+            RedTeamingStudy redTeaming = new RedTeamingStudy();
+            StoredStudy lm = StudyRunner.run(redTeaming, new RedTeamingStudy.Config(organismWeights == null ? ""
+                    : organismWeights.toString(), 8), studyBudget(b).label(), out.resolve("language-models"),
+                    System.err, System.console() != null, null);
+            report.with(new AuditReport.Section("language_models", lm.result().data()));
             stdout.println();
-            StudyReports.print(lm, stdout);
-            parts.add(store(out.resolve("language-models"), lm.study(), b, Map.of("organism_weights",
-                    organismWeights == null ? "committed" : organismWeights.toString()), lm));
+            StudyReports.print(lm.result(), stdout);
+            parts.add(lm);
         }
         // Every study joins the report: a result stored in this folder at a larger budget (alignlab study NAME --out
         // DIR/studies, alignlab rlhf ..., alignlab interp demo ...) as it is, marked by its budget; any other study is
