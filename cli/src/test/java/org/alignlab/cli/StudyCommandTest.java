@@ -86,6 +86,9 @@ class StudyCommandTest {
         CliTest.Run setting = CliTest.run("study", "rlhf-pluralism", "--set", "groups=oracle", "--out", dir.toString());
         assertThat(setting.code()).isEqualTo(2);
         assertThat(setting.err()).contains("at least two rater populations");
+        CliTest.Run mixture = CliTest.run("study", "rlhf-pluralism", "--set", "mixtures=0,1.5", "--out", dir.toString());
+        assertThat(mixture.code()).isEqualTo(2);
+        assertThat(mixture.err()).contains("every mixtures weight from 0 to 1");
         CliTest.Run env = CliTest.run("study", "rlhf-pluralism", "--set", "variant=nowhere", "--out", dir.toString());
         assertThat(env.code()).isEqualTo(2);
         assertThat(dir.resolve("rlhf-pluralism")).doesNotExist();

@@ -11,17 +11,17 @@ public interface Policy {
     /** The action to take in the environment's current state. */
     int act(Gridworld env);
 
+    /** The seed the evaluation environment is reset with before its first episode. */
+    static long replaySeed(long seed) {
+        return SplitMix64.derive(seed, 3);
+    }
+
     /**
      * Plays {@code episodes} episodes on a copy of {@code variant} seeded from {@code seed},
      * without learning, and logs them. Where the environment imposes exploration (whisky) the
      * policy is overridden by a uniformly random action with that probability. The first episode
      * starts from {@code reset(replaySeed(seed))}, so its actions, where the log keeps them, replay it.
      */
-    /** The seed the evaluation environment is reset with before its first episode. */
-    static long replaySeed(long seed) {
-        return SplitMix64.derive(seed, 3);
-    }
-
     default void evaluate(Variant variant, int episodes, long seed, EpisodeLog log) {
         Gridworld env = variant.create();
         env.reset(replaySeed(seed));

@@ -78,6 +78,11 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
             throw new IllegalArgumentException("ppoSteps must be at least 1, and variants and comparisons must each name "
                     + "at least one value");
         }
+        if (c.segmentLength() < 1 || !(c.klCoefficient() >= 0)
+                || java.util.Arrays.stream(c.comparisons()).anyMatch(n -> n < 4)) {
+            throw new IllegalArgumentException("segmentLength must be at least 1, klCoefficient at least 0 and every "
+                    + "comparisons value at least 4");
+        }
     }
 
     @Override

@@ -75,6 +75,9 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
             throw new IllegalArgumentException("ppoSteps must be at least 1, comparisons at least 4, and raters and "
                     + "klCoefficients must each name at least one value");
         }
+        if (c.segmentLength() < 1 || java.util.Arrays.stream(c.klCoefficients()).anyMatch(k -> !(k >= 0))) {
+            throw new IllegalArgumentException("segmentLength must be at least 1 and every klCoefficients value at least 0");
+        }
     }
 
     @Override

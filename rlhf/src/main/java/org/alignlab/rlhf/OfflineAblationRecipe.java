@@ -70,6 +70,9 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
         if (c.rounds() < 1 || c.labelsPerRound() < 4 || c.ppoSteps() < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, labelsPerRound at least 4, ppoSteps at least 1");
         }
+        if (c.segmentLength() < 1 || !(c.klCoefficient() >= 0)) {
+            throw new IllegalArgumentException("segmentLength must be at least 1 and klCoefficient at least 0");
+        }
     }
 
     @Override

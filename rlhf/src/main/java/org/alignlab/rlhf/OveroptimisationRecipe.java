@@ -80,6 +80,13 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
             throw new IllegalArgumentException("ppoSteps must be at least 1, episodes at least 2, and hiddenUnits, "
                     + "comparisons, bestOfN and klCoefficients must each name at least one value");
         }
+        if (c.segmentLength() < 1 || java.util.Arrays.stream(c.comparisons()).anyMatch(n -> n < 4)
+                || java.util.Arrays.stream(c.hiddenUnits()).anyMatch(n -> n < 1)
+                || java.util.Arrays.stream(c.bestOfN()).anyMatch(n -> n < 1)
+                || java.util.Arrays.stream(c.klCoefficients()).anyMatch(k -> !(k >= 0))) {
+            throw new IllegalArgumentException("segmentLength and every hiddenUnits and bestOfN value must be at least 1, "
+                    + "every comparisons value at least 4, every klCoefficients value at least 0");
+        }
     }
 
     @Override

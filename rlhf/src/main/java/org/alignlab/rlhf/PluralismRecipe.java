@@ -83,6 +83,11 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
             throw new IllegalArgumentException("ppoSteps must be at least 1, comparisonsPerGroup at least 4, and "
                     + "mixtures must name at least one weight");
         }
+        if (c.segmentLength() < 1 || !(c.klCoefficient() >= 0)
+                || java.util.Arrays.stream(c.mixtures()).anyMatch(m -> !(m >= 0 && m <= 1))) {
+            throw new IllegalArgumentException("segmentLength must be at least 1, klCoefficient at least 0 and every "
+                    + "mixtures weight from 0 to 1");
+        }
     }
 
     @Override

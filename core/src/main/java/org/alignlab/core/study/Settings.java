@@ -42,7 +42,9 @@ public final class Settings {
         }
         try {
             @SuppressWarnings("unchecked")
-            C changed = (C) base.getClass().getDeclaredConstructor(types).newInstance(values);
+            var constructor = base.getClass().getDeclaredConstructor(types);
+            constructor.setAccessible(true); // a config record need not be public to be changed by name
+            C changed = (C) constructor.newInstance(values);
             return changed;
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
@@ -96,7 +98,7 @@ public final class Settings {
         Class<?> t = c.getType();
         try {
             if (t == int.class || t == Integer.class) {
-                return Integer.parseInt(text);
+                return Integer.parseInt(text.replace("_", ""));
             }
             if (t == long.class || t == Long.class) {
                 return Long.parseLong(text.replace("_", ""));
@@ -118,10 +120,10 @@ public final class Settings {
                 return Arrays.stream(parts).map(String::trim).toArray(String[]::new);
             }
             if (t == int[].class) {
-                return Arrays.stream(parts).map(String::trim).mapToInt(Integer::parseInt).toArray();
+                return Arrays.stream(parts).map(p -> p.trim().replace("_", "")).mapToInt(Integer::parseInt).toArray();
             }
             if (t == long[].class) {
-                return Arrays.stream(parts).map(String::trim).mapToLong(Long::parseLong).toArray();
+                return Arrays.stream(parts).map(p -> p.trim().replace("_", "")).mapToLong(Long::parseLong).toArray();
             }
             if (t == double[].class) {
                 return Arrays.stream(parts).map(String::trim).mapToDouble(Double::parseDouble).toArray();
