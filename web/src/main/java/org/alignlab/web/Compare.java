@@ -10,7 +10,6 @@ import org.alignlab.llm.PairedComparison;
 import org.alignlab.llm.SampleResult;
 import org.alignlab.llm.Transcripts;
 import org.alignlab.report.view.ComparePage;
-import org.alignlab.report.view.RunRow;
 
 /** Two transcript sets compared on the samples both scored, with the paired test of {@code alignlab compare}. */
 final class Compare {
@@ -75,9 +74,10 @@ final class Compare {
         return run.judges().size() == 1 ? run.judges().values().iterator().next() : run.judges().get(judge);
     }
 
-    static void check(RunRow row, RunIndex.Run run) {
+    static void check(RunIndex.Run run) {
         if (run.judges().isEmpty()) {
-            throw new Labelling.BadRequest("run " + row.id() + " (" + row.title() + ") has no transcripts to compare");
+            throw new Labelling.BadRequest("run " + run.row().id() + " (" + run.row().title()
+                    + ") has no transcripts to compare");
         }
     }
 }

@@ -84,7 +84,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/compare", ctx -> self[0].compare(ctx));
             cfg.routes.get("/label", ctx -> render(ctx, "view/label-start.jte", Map.of("p", self[0].labelling.start())));
             cfg.routes.get("/label/pair", ctx -> render(ctx, "view/label-pair.jte", Map.of("p",
-                    self[0].labelling.pageWithRaters(Labelling.settings(ctx::queryParam)))));
+                    self[0].labelling.page(Labelling.settings(ctx::queryParam)))));
             cfg.routes.post("/label/answer", ctx -> {
                 Map<String, String> settings = Labelling.settings(ctx::queryParam);
                 self[0].labelling.answer(settings, ctx.formParam("index"), ctx.formParam("answer"));
@@ -230,8 +230,8 @@ public final class Dashboard implements AutoCloseable {
         }
         RunIndex.Run first = find(ids.get(0));
         RunIndex.Run second = find(ids.get(1));
-        Compare.check(first.row(), first);
-        Compare.check(second.row(), second);
+        Compare.check(first);
+        Compare.check(second);
         render(ctx, "view/compare.jte", Map.of("p", Compare.page(first, second, ctx.queryParam("judge"))));
     }
 

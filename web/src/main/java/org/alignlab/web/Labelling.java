@@ -91,22 +91,24 @@ final class Labelling {
         return new LabelStart(Gridworlds.all().stream().map(v -> v.id()).toList(), sessions, store.toString());
     }
 
-    /** The next pair of the session, or its summary when every pair is answered. */
+    /**
+     * The next pair of the session, or its summary when every pair is answered, with the agreement
+     * between the session's raters (read once this rater's session is closed).
+     */
     synchronized LabelPage page(Map<String, String> settings) throws SQLException {
+        LabelPage.Pair pair;
+        int answered;
+        int total;
+        int[] agreement;
         try (LabellingSession session = open(settings)) {
             LabellingSession.Pair p = session.next();
-            LabelPage.Pair pair = p == null ? null : new LabelPage.Pair(p.index(), frames(session, p.first()),
+            pair = p == null ? null : new LabelPage.Pair(p.index(), frames(session, p.first()),
                     frames(session, p.second()), p.first().visibleReturn(), p.second().visibleReturn(), p.first().length());
-            return new LabelPage(settings, pair, session.answeredCount(), session.size(),
-                    session.agreementWithHiddenPerformance(), List.of(), store.toString());
+            answered = session.answeredCount();
+            total = session.size();
+            agreement = session.agreementWithHiddenPerformance();
         }
-    }
-
-    /** As {@link #page}, with the agreement between raters of the session (read once this one is closed). */
-    synchronized LabelPage pageWithRaters(Map<String, String> settings) throws SQLException {
-        LabelPage page = page(settings);
-        return new LabelPage(page.settings(), page.pair(), page.answered(), page.total(), page.agreement(),
-                raters(settings), page.store());
+        return new LabelPage(settings, pair, answered, total, agreement, raters(settings), store.toString());
     }
 
     /**
