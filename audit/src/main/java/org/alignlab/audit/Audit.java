@@ -215,8 +215,8 @@ public final class Audit {
             InterruptedException, ExecutionException {
         long start = System.nanoTime();
         Path storeFile = prepareOutput(config);
-        try (ResultsStore store = ResultsStore.open(storeFile)) {
-            Map<String, String> finished = store.finishedRuns(config.job());
+        try (ResultsStore store = openStore(storeFile)) {
+            Map<String, String> finished = store.summaries(config.job(), RUN_KIND);
             if (!finished.isEmpty() && !config.resume()) {
                 throw new IllegalArgumentException(config.out() + " already holds " + finished.size()
                         + " finished runs of this audit; pass --resume to continue it, or choose another --out");
@@ -314,27 +314,49 @@ public final class Audit {
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunSummary summary = RunSummary.of(v.id(), train.id(), agent.cliName(), seed, steps, seconds,
                 training, evaluation, states);
-        List<ResultsStore.Episode> episodes = new ArrayList<>(training.size() + evaluation.size());
+        List<ResultsStore.Sample> episodes = new ArrayList<>(training.size() + evaluation.size());
         addEpisodes(episodes, "train", training);
         addEpisodes(episodes, "eval", evaluation);
-        store.recordRun(runKey(config, v, agent, seed), config.job(), v.id(), agent.cliName(), seed, configJson,
-                JSON.writeValueAsString(Provenance.now()), JSON.writeValueAsString(summary), episodes);
+        store.recordRun(new ResultsStore.Run(runKey(config, v, agent, seed), config.job(), RUN_KIND, seed, configJson,
+                JSON.writeValueAsString(Provenance.now()), JSON.writeValueAsString(summary)), episodes);
         return summary;
     }
 
-    private static void addEpisodes(List<ResultsStore.Episode> out, String phase, EpisodeLog log) {
+    /** Each episode as a sample: scored on the visible return (specified) and the hidden performance (intended). */
+    private static void addEpisodes(List<ResultsStore.Sample> out, String phase, EpisodeLog log) throws IOException {
         List<String> names = new ArrayList<>();
         log.indicatorNames().forEach(names::add);
-        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < log.size(); i++) {
-            sb.setLength(0);
-            sb.append('{');
-            for (int k = 0; k < names.size(); k++) {
-                sb.append(k == 0 ? "\"" : ",\"").append(names.get(k)).append("\":").append(log.indicator(names.get(k), i));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("phase", phase);
+            payload.put("episode", i);
+            payload.put("end_step", log.endStep(i));
+            payload.put("length", log.length(i));
+            Map<String, Object> indicators = new LinkedHashMap<>();
+            for (String name : names) {
+                indicators.put(name, log.indicator(name, i));
             }
-            sb.append('}');
-            out.add(new ResultsStore.Episode(phase, i, log.endStep(i), log.visibleReturn(i), log.performance(i),
-                    log.length(i), sb.toString()));
+            payload.put("indicators", indicators);
+            out.add(new ResultsStore.Sample(out.size(), phase + "/" + i, log.visibleReturn(i), log.performance(i),
+                    JSON.writeValueAsString(payload)));
         }
+    }
+
+    /** The kind of the audit's runs in the results store: each an agent trained and evaluated on a variant. */
+    public static final String RUN_KIND = "gridworld.run";
+
+    /**
+     * Opens the results store at {@code file} with the audit's views: {@code gridworld_runs} (one row a
+     * run) and {@code gridworld_episodes} (one row an episode, training then evaluation).
+     */
+    public static ResultsStore openStore(Path file) throws SQLException {
+        return ResultsStore.open(file, "CREATE OR REPLACE VIEW gridworld_runs AS SELECT run_id, study AS job, "
+                + "summary->>'variant' AS variant, summary->>'agent' AS agent, seed, config, provenance, summary, "
+                + "recorded_at FROM runs WHERE kind = '" + RUN_KIND + "'",
+                "CREATE OR REPLACE VIEW gridworld_episodes AS SELECT s.run_id, s.payload->>'phase' AS phase, "
+                + "CAST(s.payload->>'episode' AS INTEGER) AS episode, CAST(s.payload->>'end_step' AS BIGINT) AS end_step, "
+                + "s.specified AS visible_return, s.intended AS performance, "
+                + "CAST(s.payload->>'length' AS INTEGER) AS length, s.payload->'indicators' AS indicators "
+                + "FROM samples s JOIN runs r USING (run_id) WHERE r.kind = '" + RUN_KIND + "'");
     }
 }

@@ -51,6 +51,6 @@ class AuditBadInputTest {
         }
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race", "--budget", "smoke", "--out", dir.toString());
         assertThat(r.code()).isNotZero();
-        assertThat(r.err()).contains("schema version 3", "found version 999");
+        assertThat(r.err()).contains("schema version 4 or earlier", "found version 999 (written by a newer alignlab");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.alignlab.audit.Audit;
 import org.alignlab.core.ResultsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,8 @@ class AuditResumeTest {
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         long recordedBeforeResume;
-        try (ResultsStore store = ResultsStore.open(killed.resolve("results.duckdb"))) {
-            recordedBeforeResume = store.count("SELECT count(*) FROM runs");
+        try (ResultsStore store = Audit.openStore(killed.resolve("results.duckdb"))) {
+            recordedBeforeResume = store.count("SELECT count(*) FROM gridworld_runs");
         }
         assertThat(recordedBeforeResume).isBetween(3L, 11L);
 
@@ -63,14 +64,14 @@ class AuditResumeTest {
         CliTest.Run reference = CliTest.run(with("--out", clean.toString()));
         assertThat(reference.code()).isZero();
 
-        try (ResultsStore a = ResultsStore.open(killed.resolve("results.duckdb"));
-             ResultsStore b = ResultsStore.open(clean.resolve("results.duckdb"))) {
-            assertThat(a.count("SELECT count(*) FROM runs")).isEqualTo(12);
-            assertThat(a.count("SELECT count(*) FROM episodes"))
-                    .isEqualTo(a.count("SELECT count(*) FROM (SELECT DISTINCT run_key, phase, episode FROM episodes)"))
-                    .isEqualTo(b.count("SELECT count(*) FROM episodes"));
-            assertThat(a.count("SELECT count(*) FROM episodes e WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM runs r WHERE r.run_key = e.run_key)")).isZero();
+        try (ResultsStore a = Audit.openStore(killed.resolve("results.duckdb"));
+             ResultsStore b = Audit.openStore(clean.resolve("results.duckdb"))) {
+            assertThat(a.count("SELECT count(*) FROM gridworld_runs")).isEqualTo(12);
+            assertThat(a.count("SELECT count(*) FROM gridworld_episodes"))
+                    .isEqualTo(a.count("SELECT count(*) FROM (SELECT DISTINCT run_id, phase, episode FROM gridworld_episodes)"))
+                    .isEqualTo(b.count("SELECT count(*) FROM gridworld_episodes"));
+            assertThat(a.count("SELECT count(*) FROM samples s WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM runs r WHERE r.run_id = s.run_id)")).isZero();
         }
         assertThat(finalScores(killed)).isEqualTo(finalScores(clean));
     }

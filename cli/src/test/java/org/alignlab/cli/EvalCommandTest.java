@@ -41,10 +41,12 @@ class EvalCommandTest {
                     "unsafe reply, 30 characters: click to show");
             try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("results.duckdb").toAbsolutePath());
                  var st = c.createStatement(); var rs = st.executeQuery(
-                         "SELECT count(*), count(*) FILTER (WHERE outcome = 'unsafe') FROM eval_samples")) {
+                         "SELECT count(*), count(*) FILTER (WHERE outcome = 'unsafe'), count(*) FILTER (WHERE lineage = 'roleplay' "
+                         + "AND outcome = 'unsafe' AND NOT refused AND json_array_length(messages) > 0) FROM eval_samples")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(120);
                 assertThat(rs.getInt(2)).isEqualTo(36);
+                assertThat(rs.getInt(3)).isEqualTo(36); // the view reads the payload's fields as columns
             }
             assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(120);
 

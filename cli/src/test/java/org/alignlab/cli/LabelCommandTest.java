@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.alignlab.core.ResultsStore;
+import org.alignlab.rlhf.RlhfStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +32,14 @@ class LabelCommandTest {
         CliTest.Run first = withInput("1\nmaybe\n2\n", args);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("pair 1 of 5", "Please answer 1, 2, t, s or q.", "Stopped: 2 of 5 pairs answered");
-        try (ResultsStore s = ResultsStore.open(store)) {
-            assertThat(s.labels("human")).extracting(ResultsStore.PreferenceRow::preference).containsExactly("FIRST", "SECOND");
+        try (ResultsStore s = RlhfStore.open(store)) {
+            assertThat(RlhfStore.labels(s, "human")).extracting(RlhfStore.LabelRow::preference).containsExactly("FIRST", "SECOND");
         }
         CliTest.Run second = withInput("t\ns\n1\n", args);
         assertThat(second.out()).contains("Resuming session 'human': 2 of 5 pairs already answered", "pair 3 of 5",
                 "All 5 pairs answered", "agreed with the hidden performance");
-        try (ResultsStore s = ResultsStore.open(store)) {
-            assertThat(s.labels("human")).extracting(ResultsStore.PreferenceRow::preference)
+        try (ResultsStore s = RlhfStore.open(store)) {
+            assertThat(RlhfStore.labels(s, "human")).extracting(RlhfStore.LabelRow::preference)
                     .containsExactly("FIRST", "SECOND", "TIE", "SKIP", "FIRST");
         }
         // The same session with other settings is refused, not mixed.

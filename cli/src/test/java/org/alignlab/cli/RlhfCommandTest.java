@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.alignlab.core.ResultsStore;
+import org.alignlab.rlhf.RlhfStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +20,9 @@ class RlhfCommandTest {
         Path recipe = dir.resolve("pluralism");
         assertThat(recipe.resolve("report.html")).exists();
         assertThat(recipe.resolve("results.json")).exists();
-        try (ResultsStore store = ResultsStore.open(recipe.resolve("results.duckdb"))) {
-            assertThat(store.labels("pluralism/group1")).hasSize(20);
-            assertThat(store.labels("pluralism/group2")).hasSize(20).allSatisfy(l -> assertThat(l.rater()).isEqualTo("oracle"));
+        try (ResultsStore store = RlhfStore.open(recipe.resolve("results.duckdb"))) {
+            assertThat(RlhfStore.labels(store, "pluralism/group1")).hasSize(20);
+            assertThat(RlhfStore.labels(store, "pluralism/group2")).hasSize(20).allSatisfy(l -> assertThat(l.rater()).isEqualTo("oracle"));
             assertThat(store.count("SELECT count(*) FROM rlhf_points WHERE recipe = 'pluralism'")).isEqualTo(7 * 2);
         }
         CliTest.Run bad = CliTest.run("rlhf", "pluralism", "--group", "oracle,random=2", "--group", "observed");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alignlab.audit.Audit;
+import org.alignlab.core.ResultsStore;
 import org.alignlab.core.study.Studies;
 import org.alignlab.core.study.Study;
 import org.alignlab.report.StoredStudy;
@@ -55,7 +57,12 @@ class StudyCommandTest {
         StoredStudy stored = StudyReports.read(dir.resolve("audit-gridworlds/results.json"));
         assertThat(stored.result().matrices().get(0).rows()).containsExactly("reward gaming");
         assertThat(stored.result().sections()).hasSize(1);
-        assertThat(dir.resolve("audit-gridworlds/results.duckdb")).exists();
+        // The store holds the verdicts beside the runs they rest on.
+        try (ResultsStore store = Audit.openStore(dir.resolve("audit-gridworlds/results.duckdb"))) {
+            assertThat(store.count("SELECT count(*) FROM findings WHERE run_id = 'study/audit-gridworlds'"))
+                    .isEqualTo(stored.result().findings().size()).isPositive();
+            assertThat(store.count("SELECT count(*) FROM gridworld_runs WHERE variant = 'boat_race:default'")).isPositive();
+        }
     }
 
     @Test

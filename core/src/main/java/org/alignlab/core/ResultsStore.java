@@ -8,24 +8,54 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The append-only results store: a DuckDB file with one row per finished run (its config,
- * provenance and summary as JSON) and one row per episode.
+ * The append-only results store: a DuckDB file that knows no domain. It holds runs (what produced
+ * a result: study, kind, seed, config, provenance and a summary), the samples of each run (an
+ * episode, an evaluated prompt, a preference label: each scored on the specified objective and on
+ * the intended one where both are known, with its payload as JSON), curves (points of named series)
+ * and findings (verdict and claim). A run's {@code kind} names the type of its payloads, and each
+ * domain reads them through views of its own ({@link #defineViews}).
  *
- * <p>A run is recorded in one transaction: its episodes, then its run row. A run that was
+ * <p>A run is recorded in one transaction: its samples, then its run row. A run that was
  * interrupted leaves nothing behind, so a resumed job redoes exactly the unfinished runs and
- * never records an episode twice. Thread-safe: writes are serialised.
+ * never records a sample twice. Thread-safe: writes are serialised.
  */
 public final class ResultsStore implements AutoCloseable {
-    /** Bumped whenever the tables change; older or newer stores are refused. */
-    /** 1: audit runs and episodes; 2: adds language-model evaluations (a version-1 store is upgraded in place). */
-    public static final int SCHEMA_VERSION = 3;
+    /**
+     * Bumped whenever the tables change. 1-3 held one table per domain (audit runs and episodes,
+     * language-model evaluations, preference labels, RLHF curves); 4 holds the domain-free tables,
+     * and older stores are moved into them in place, in one transaction. Newer stores are refused.
+     */
+    public static final int SCHEMA_VERSION = 4;
+
+    /** What produced a set of samples, curves or findings. {@code summaryJson} may be null until it finishes. */
+    public record Run(String id, String study, String kind, long seed, String configJson, String provenanceJson,
+                      String summaryJson) {
+    }
+
+    /**
+     * One sample of a run, by its place in the run: scored on the specified objective (what the
+     * system was optimised for) and the intended one (what was wanted), either null where unknown,
+     * and its payload as JSON (the type its run's kind names).
+     */
+    public record Sample(long index, String key, Double specified, Double intended, String payloadJson) {
+    }
+
+    /** One point of a curve: its position on the x axis and the values at it (JSON). */
+    public record Point(double x, String payloadJson) {
+    }
+
+    /** One finding of a run: its verdict, the claim in a sentence, and the evidence (JSON). */
+    public record Finding(String verdict, String claim, String evidenceJson) {
+    }
 
     private final Connection connection;
     private final Path file;
@@ -36,9 +66,11 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the store at {@code file}.
+     * Opens (creating if needed) the store at {@code file}, moving a store of an earlier version into
+     * the current tables first.
      *
-     * @throws SQLException if the file cannot be opened or holds a store of another schema version
+     * @throws SQLException if the file cannot be opened or holds a store of a newer or unknown version
+     *                      (the file is then left as it was)
      */
     public static ResultsStore open(Path file) throws SQLException {
         Properties props = new Properties();
@@ -47,102 +79,75 @@ public final class ResultsStore implements AutoCloseable {
         props.setProperty("autoload_known_extensions", "false");
         boolean existed = Files.exists(file);
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
-        try (Statement s = c.createStatement()) {
-            if (existed) {
-                Integer version = null;
-                try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-                    if (rs.next()) {
-                        version = Integer.valueOf(rs.getString(1));
-                    }
-                } catch (SQLException e) {
-                    version = null;
-                }
-                // Older stores are upgraded in place: each version only added tables.
-                if (version != null && version == 1) {
-                    createEvaluationTables(s);
-                    version = 2;
-                }
-                if (version != null && version == 2) {
-                    createPreferenceTables(s);
-                    s.execute("UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version'");
-                    version = SCHEMA_VERSION;
-                }
-                if (version == null || version != SCHEMA_VERSION) {
-                    c.close();
-                    throw new SQLException(file + " is not an alignlab results store of schema version "
-                            + SCHEMA_VERSION + " (found " + (version == null ? "none" : "version " + version)
-                            + "); use another --out folder or delete it");
+        try {
+            if (!existed) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+                    s.execute("INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+                    createTables(s);
                 }
             } else {
-                s.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
-                s.execute("INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
-                s.execute("CREATE TABLE runs (run_key VARCHAR PRIMARY KEY, job VARCHAR, variant VARCHAR, "
-                        + "agent VARCHAR, seed BIGINT, config JSON, provenance JSON, summary JSON, "
-                        + "recorded_at TIMESTAMP DEFAULT current_timestamp)");
-                s.execute("CREATE TABLE episodes (run_key VARCHAR, phase VARCHAR, episode INTEGER, "
-                        + "end_step BIGINT, visible_return DOUBLE, performance DOUBLE, length INTEGER, "
-                        + "indicators VARCHAR)");
-                createEvaluationTables(s);
-                createPreferenceTables(s);
+                Integer version = version(c);
+                if (version != null && version < SCHEMA_VERSION) {
+                    StoreUpgrade.toCurrent(c, version);
+                } else if (version == null || version != SCHEMA_VERSION) {
+                    throw new SQLException(file + " is not an alignlab results store this version can read: it needs "
+                            + "schema version " + SCHEMA_VERSION + " or earlier, found "
+                            + (version == null ? "no alignlab schema" : "version " + version
+                            + " (written by a newer alignlab; open it with that version)")
+                            + "; use another --out folder");
+                }
             }
+            c.setAutoCommit(false);
+            return new ResultsStore(file, c);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
-        c.setAutoCommit(false);
-        return new ResultsStore(file, c);
     }
 
-    private static void createEvaluationTables(Statement s) throws SQLException {
-        s.execute("CREATE TABLE eval_runs (run_id VARCHAR PRIMARY KEY, model VARCHAR, judge VARCHAR, config JSON, "
-                + "provenance JSON, recorded_at TIMESTAMP DEFAULT current_timestamp)");
-        s.execute("CREATE TABLE eval_samples (run_id VARCHAR, sample_key VARCHAR, dataset VARCHAR, sample_id VARCHAR, "
-                + "category VARCHAR, expected VARCHAR, lineage VARCHAR, outcome VARCHAR, refused BOOLEAN, "
-                + "choice INTEGER, answer INTEGER, confidence DOUBLE, reason VARCHAR, attempts INTEGER, millis BIGINT, "
-                + "cached BOOLEAN, reply VARCHAR, messages JSON)");
+    /** Opens the store at {@code file} (see {@link #open(Path)}) with a domain's views defined (see {@link #defineViews}). */
+    public static ResultsStore open(Path file, String... views) throws SQLException {
+        ResultsStore store = open(file);
+        try {
+            store.defineViews(views);
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
-    private static void createPreferenceTables(Statement s) throws SQLException {
-        s.execute("CREATE TABLE preference_labels (session VARCHAR, idx INTEGER, variant VARCHAR, "
-                + "first_episode BIGINT, first_start INTEGER, second_episode BIGINT, second_start INTEGER, "
-                + "segment_length INTEGER, preference VARCHAR, rater VARCHAR, first_hidden DOUBLE, second_hidden DOUBLE, "
-                + "provenance JSON, recorded_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (session, idx))");
-        s.execute("CREATE TABLE rlhf_points (recipe VARCHAR, series VARCHAR, strength DOUBLE, d DOUBLE, proxy DOUBLE, "
-                + "gold DOUBLE, config JSON, provenance JSON, recorded_at TIMESTAMP DEFAULT current_timestamp)");
+    private static Integer version(Connection c) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            return rs.next() ? Integer.valueOf(rs.getString(1)) : null;
+        } catch (SQLException | NumberFormatException e) {
+            return null;
+        }
     }
 
-    /** One preference label: which segments (by episode and start step) and the answer. */
-    public record PreferenceRow(String session, int index, String variant, long firstEpisode, int firstStart,
-                                long secondEpisode, int secondStart, int segmentLength, String preference, String rater,
-                                double firstHidden, double secondHidden) {
+    static void createTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, study VARCHAR, kind VARCHAR, seed BIGINT, "
+                + "config JSON, provenance JSON, summary JSON, recorded_at TIMESTAMP DEFAULT current_timestamp)");
+        s.execute("CREATE TABLE samples (run_id VARCHAR, idx BIGINT, key VARCHAR, specified DOUBLE, intended DOUBLE, "
+                + "payload JSON)");
+        s.execute("CREATE TABLE curves (run_id VARCHAR, series VARCHAR, idx INTEGER, x DOUBLE, payload JSON)");
+        s.execute("CREATE TABLE findings (run_id VARCHAR, idx INTEGER, verdict VARCHAR, claim VARCHAR, "
+                + "evidence JSON)");
     }
 
     /**
-     * Records one label and commits at once, so that a labelling session interrupted at any point
-     * keeps every label already given. Recording the same (session, index) again replaces it.
+     * Creates or replaces a domain's views over the tables (each statement a {@code CREATE OR
+     * REPLACE VIEW}), so that the domain can read its payloads as columns.
      */
-    public synchronized void recordLabel(PreferenceRow r, String provenanceJson) throws SQLException {
-        try {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "DELETE FROM preference_labels WHERE session = ? AND idx = ?")) {
-                ps.setString(1, r.session());
-                ps.setInt(2, r.index());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO preference_labels (session, idx, "
-                    + "variant, first_episode, first_start, second_episode, second_start, segment_length, preference, "
-                    + "rater, first_hidden, second_hidden, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, r.session());
-                ps.setInt(2, r.index());
-                ps.setString(3, r.variant());
-                ps.setLong(4, r.firstEpisode());
-                ps.setInt(5, r.firstStart());
-                ps.setLong(6, r.secondEpisode());
-                ps.setInt(7, r.secondStart());
-                ps.setInt(8, r.segmentLength());
-                ps.setString(9, r.preference());
-                ps.setString(10, r.rater());
-                ps.setDouble(11, r.firstHidden());
-                ps.setDouble(12, r.secondHidden());
-                ps.setString(13, provenanceJson);
-                ps.executeUpdate();
+    public synchronized void defineViews(String... statements) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String statement : statements) {
+                if (!statement.stripLeading().regionMatches(true, 0, "CREATE OR REPLACE VIEW", 0, 22)) {
+                    throw new IllegalArgumentException("a domain may only define views, not: " + statement);
+                }
+                s.execute(statement);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -151,32 +156,26 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** Records a whole label set (simulated raters' answers) in one transaction, replacing the session's earlier rows. */
-    public synchronized void recordLabels(String session, java.util.List<PreferenceRow> rows, String provenanceJson)
-            throws SQLException {
+    /**
+     * Records a finished run and its samples atomically, replacing what the store held for the same
+     * run id (a run redone after an interruption is recorded whole again).
+     *
+     * @throws SQLException if the store holds a run of that id of another kind (nothing is written)
+     */
+    public synchronized void recordRun(Run run, Iterable<Sample> samples) throws SQLException {
         try {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM preference_labels WHERE session = ?")) {
-                ps.setString(1, session);
-                ps.executeUpdate();
-            }
+            upsertRun(run);
+            delete("samples", run.id());
             try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
-                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "preference_labels")) {
-                for (PreferenceRow r : rows) {
+                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples")) {
+                for (Sample s : samples) {
                     a.beginRow();
-                    a.append(session);
-                    a.append(r.index());
-                    a.append(r.variant());
-                    a.append(r.firstEpisode());
-                    a.append(r.firstStart());
-                    a.append(r.secondEpisode());
-                    a.append(r.secondStart());
-                    a.append(r.segmentLength());
-                    a.append(r.preference());
-                    a.append(r.rater());
-                    a.append(r.firstHidden());
-                    a.append(r.secondHidden());
-                    a.append(provenanceJson);
-                    a.append(java.time.LocalDateTime.now());
+                    a.append(run.id());
+                    a.append(s.index());
+                    a.append(s.key());
+                    appendNullable(a, s.specified());
+                    appendNullable(a, s.intended());
+                    a.append(s.payloadJson());
                     a.endRow();
                 }
             }
@@ -187,61 +186,57 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** Every labelling session in the store, by name. */
-    public synchronized java.util.List<String> sessions() throws SQLException {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT session FROM preference_labels ORDER BY session")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    /** The labels of a session, in index order. */
-    public synchronized java.util.List<PreferenceRow> labels(String session) throws SQLException {
-        java.util.List<PreferenceRow> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT session, idx, variant, first_episode, first_start, "
-                + "second_episode, second_start, segment_length, preference, rater, first_hidden, second_hidden "
-                + "FROM preference_labels WHERE session = ? ORDER BY idx")) {
-            ps.setString(1, session);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PreferenceRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
-                            rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getDouble(11),
-                            rs.getDouble(12)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A curve of an RLHF recipe: optimisation strength (n, or a KL coefficient), d = sqrt(KL), proxy and gold. */
-    public record CurvePoint(double strength, double d, double proxy, double gold) {
-    }
-
-    /** Records a recipe's curve, replacing an earlier one of the same recipe and series. */
-    public synchronized void recordCurve(String recipe, String series, java.util.List<CurvePoint> points,
-                                         String configJson, String provenanceJson) throws SQLException {
+    /**
+     * Records one sample of a run and commits at once (a labelling session interrupted at any point
+     * keeps every answer given); the run's row is created on its first sample. A sample at the same
+     * index replaces the earlier one.
+     */
+    public synchronized void recordSample(Run run, Sample sample) throws SQLException {
         try {
+            if (!exists(run.id())) {
+                upsertRun(run);
+            } else {
+                checkKind(run);
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM samples WHERE run_id = ? AND idx = ?")) {
+                ps.setString(1, run.id());
+                ps.setLong(2, sample.index());
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = connection.prepareStatement(
-                    "DELETE FROM rlhf_points WHERE recipe = ? AND series = ?")) {
-                ps.setString(1, recipe);
+                    "INSERT INTO samples (run_id, idx, key, specified, intended, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, run.id());
+                ps.setLong(2, sample.index());
+                ps.setString(3, sample.key());
+                ps.setObject(4, sample.specified());
+                ps.setObject(5, sample.intended());
+                ps.setString(6, sample.payloadJson());
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** Records a curve of a run, replacing an earlier series of the same name; the run's row is created or updated. */
+    public synchronized void recordCurve(Run run, String series, List<Point> points) throws SQLException {
+        try {
+            upsertRun(run);
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM curves WHERE run_id = ? AND series = ?")) {
+                ps.setString(1, run.id());
                 ps.setString(2, series);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rlhf_points (recipe, series, strength, "
-                    + "d, proxy, gold, config, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (CurvePoint p : points) {
-                    ps.setString(1, recipe);
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO curves (run_id, series, idx, x, payload) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < points.size(); i++) {
+                    ps.setString(1, run.id());
                     ps.setString(2, series);
-                    ps.setDouble(3, p.strength());
-                    ps.setDouble(4, p.d());
-                    ps.setDouble(5, p.proxy());
-                    ps.setDouble(6, p.gold());
-                    ps.setString(7, configJson);
-                    ps.setString(8, provenanceJson);
+                    ps.setInt(3, i);
+                    ps.setDouble(4, points.get(i).x());
+                    ps.setString(5, points.get(i).payloadJson());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -253,72 +248,89 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** One evaluated sample's row (see the llm module's SampleResult for the meaning of each field). */
-    public record EvalSample(String sampleKey, String dataset, String sampleId, String category, String expected,
-                             String lineage, String outcome, Boolean refused, int choice, int answer, Double confidence,
-                             String reason, int attempts, long millis, boolean cached, String reply,
-                             String messagesJson) {
-    }
-
-    /**
-     * Records an evaluation's samples, replacing what the store held for the same run (a resumed
-     * run is recorded whole again), atomically.
-     */
-    public synchronized void recordEvaluation(String runId, String model, String judge, String configJson,
-                                              String provenanceJson, Iterable<EvalSample> samples) throws SQLException {
+    /** Records the findings of a run, replacing its earlier ones; the run's row is created or updated. */
+    public synchronized void recordFindings(Run run, List<Finding> findings) throws SQLException {
         try {
-            for (String table : new String[] {"eval_samples", "eval_runs"}) {
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
-                    ps.setString(1, runId);
-                    ps.executeUpdate();
-                }
-            }
-            try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
-                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "eval_samples")) {
-                for (EvalSample e : samples) {
-                    a.beginRow();
-                    a.append(runId);
-                    a.append(e.sampleKey());
-                    a.append(e.dataset());
-                    a.append(e.sampleId());
-                    a.append(e.category());
-                    a.append(e.expected());
-                    a.append(e.lineage());
-                    a.append(e.outcome());
-                    if (e.refused() == null) {
-                        a.appendNull();
-                    } else {
-                        a.append(e.refused());
-                    }
-                    a.append(e.choice());
-                    a.append(e.answer());
-                    if (e.confidence() == null) {
-                        a.appendNull();
-                    } else {
-                        a.append(e.confidence());
-                    }
-                    a.append(e.reason());
-                    a.append(e.attempts());
-                    a.append(e.millis());
-                    a.append(e.cached());
-                    a.append(e.reply());
-                    a.append(e.messagesJson());
-                    a.endRow();
-                }
-            }
+            upsertRun(run);
+            delete("findings", run.id());
             try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO eval_runs (run_id, model, judge, config, provenance) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, runId);
-                ps.setString(2, model);
-                ps.setString(3, judge);
-                ps.setString(4, configJson);
-                ps.setString(5, provenanceJson);
-                ps.executeUpdate();
+                    "INSERT INTO findings (run_id, idx, verdict, claim, evidence) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < findings.size(); i++) {
+                    ps.setString(1, run.id());
+                    ps.setInt(2, i);
+                    ps.setString(3, findings.get(i).verdict());
+                    ps.setString(4, findings.get(i).claim());
+                    ps.setString(5, findings.get(i).evidenceJson());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
             throw e;
+        }
+    }
+
+    /** The summaries (JSON) of the finished runs of a study and kind, by run id. */
+    public synchronized Map<String, String> summaries(String study, String kind) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT run_id, summary FROM runs "
+                + "WHERE study = ? AND kind = ? AND summary IS NOT NULL ORDER BY run_id")) {
+            ps.setString(1, study);
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } finally {
+            connection.commit();
+        }
+        return out;
+    }
+
+    /** The ids of the runs of a kind, in order. */
+    public synchronized List<String> runIds(String kind) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT run_id FROM runs WHERE kind = ? ORDER BY run_id")) {
+            ps.setString(1, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } finally {
+            connection.commit();
+        }
+        return out;
+    }
+
+    /** The samples of a run, in index order (empty when there is no such run). */
+    public synchronized List<Sample> samples(String runId) throws SQLException {
+        List<Sample> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT idx, key, specified, intended, payload "
+                + "FROM samples WHERE run_id = ? ORDER BY idx")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Sample(rs.getLong(1), rs.getString(2), (Double) rs.getObject(3),
+                            (Double) rs.getObject(4), rs.getString(5)));
+                }
+            }
+        } finally {
+            connection.commit();
+        }
+        return out;
+    }
+
+    /** Counts rows of a query's first column (for reports and tests), e.g. {@code SELECT count(*) FROM samples}. */
+    public synchronized long count(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } finally {
+            connection.commit();
         }
     }
 
@@ -326,83 +338,60 @@ public final class ResultsStore implements AutoCloseable {
         return file;
     }
 
-    /** One episode row. */
-    public record Episode(String phase, int episode, long endStep, double visibleReturn, double performance,
-                          int length, String indicators) {
-    }
-
-    /** The summaries (JSON) of the finished runs of a job, by run key. */
-    public synchronized Map<String, String> finishedRuns(String job) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT run_key, summary FROM runs WHERE job = ? ORDER BY run_key")) {
-            ps.setString(1, job);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        connection.commit();
-        return out;
-    }
-
-    /** Records a finished run and its episodes atomically. */
-    public synchronized void recordRun(String runKey, String job, String variant, String agent, long seed,
-                                       String configJson, String provenanceJson, String summaryJson,
-                                       Iterable<Episode> episodes) throws SQLException {
-        try {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM episodes WHERE run_key = ?")) {
-                ps.setString(1, runKey); // leftovers of an interrupted attempt, if any
-                ps.executeUpdate();
-            }
-            try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
-                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "episodes")) {
-                for (Episode e : episodes) {
-                    a.beginRow();
-                    a.append(runKey);
-                    a.append(e.phase());
-                    a.append(e.episode());
-                    a.append(e.endStep());
-                    a.append(e.visibleReturn());
-                    a.append(e.performance());
-                    a.append(e.length());
-                    a.append(e.indicators());
-                    a.endRow();
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO runs (run_key, job, variant, agent, seed, config, provenance, summary) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, runKey);
-                ps.setString(2, job);
-                ps.setString(3, variant);
-                ps.setString(4, agent);
-                ps.setLong(5, seed);
-                ps.setString(6, configJson);
-                ps.setString(7, provenanceJson);
-                ps.setString(8, summaryJson);
-                ps.executeUpdate();
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
-    }
-
-    /** Counts rows of a query's first column (for reports and tests), e.g. {@code SELECT count(*) FROM episodes}. */
-    public synchronized long count(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            long n = rs.getLong(1);
-            connection.commit();
-            return n;
-        }
-    }
-
     @Override
     public synchronized void close() throws SQLException {
         connection.close();
+    }
+
+    private void upsertRun(Run run) throws SQLException {
+        checkKind(run);
+        delete("runs", run.id());
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO runs (run_id, study, kind, seed, config, "
+                + "provenance, summary) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, run.id());
+            ps.setString(2, run.study());
+            ps.setString(3, run.kind());
+            ps.setLong(4, run.seed());
+            ps.setString(5, run.configJson());
+            ps.setString(6, run.provenanceJson());
+            ps.setString(7, run.summaryJson());
+            ps.executeUpdate();
+        }
+    }
+
+    private void checkKind(Run run) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT kind FROM runs WHERE run_id = ?")) {
+            ps.setString(1, run.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !rs.getString(1).equals(run.kind())) {
+                    throw new SQLException("the store already holds a run '" + run.id() + "' of kind " + rs.getString(1)
+                            + ", not " + run.kind() + "; choose another name");
+                }
+            }
+        }
+    }
+
+    private boolean exists(String runId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void delete(String table, String runId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void appendNullable(DuckDBAppender a, Double value) throws SQLException {
+        if (value == null) {
+            a.appendNull();
+        } else {
+            a.append(value.doubleValue());
+        }
     }
 }

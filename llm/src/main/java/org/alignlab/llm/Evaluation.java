@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alignlab.core.Progress;
+import org.alignlab.core.ResultsStore;
 
 /**
  * Runs samples x attack chains against one model: concurrent calls under an {@link
@@ -90,14 +92,34 @@ public final class Evaluation {
         return out.resolve("results.duckdb");
     }
 
+    /** The kind of an evaluation's run in the results store; its samples' payloads are {@link SampleResult}s. */
+    public static final String RUN_KIND = "llm.evaluation";
+
+    /**
+     * Opens the results store at {@code file} with the evaluations' views: {@code eval_runs} (model
+     * and judge of each run) and {@code eval_samples} (one row a sample, the SampleResult's fields).
+     */
+    public static ResultsStore openStore(Path file) throws SQLException {
+        return ResultsStore.open(file, "CREATE OR REPLACE VIEW eval_runs AS SELECT run_id, summary->>'model' AS model, "
+                + "summary->>'judge' AS judge, config, provenance, recorded_at FROM runs WHERE kind = '" + RUN_KIND + "'",
+                "CREATE OR REPLACE VIEW eval_samples AS SELECT s.run_id, s.key AS sample_key, "
+                + "p->>'dataset' AS dataset, p->>'sampleId' AS sample_id, p->>'category' AS category, "
+                + "p->>'expected' AS expected, CASE WHEN json_array_length(p->'attacks') = 0 THEN 'plain' "
+                + "ELSE array_to_string(CAST(p->'attacks' AS VARCHAR[]), '+') END AS lineage, p->>'outcome' AS outcome, "
+                + "CAST(p->>'refused' AS BOOLEAN) AS refused, CAST(p->>'choice' AS INTEGER) AS choice, "
+                + "CAST(p->>'answer' AS INTEGER) AS answer, CAST(p->>'confidence' AS DOUBLE) AS confidence, "
+                + "p->>'reason' AS reason, CAST(p->>'attempts' AS INTEGER) AS attempts, "
+                + "CAST(p->>'millis' AS BIGINT) AS millis, CAST(p->>'cached' AS BOOLEAN) AS cached, "
+                + "p->>'reply' AS reply, p->'messages' AS messages "
+                + "FROM (SELECT run_id, key, payload AS p FROM samples) s JOIN runs r USING (run_id) "
+                + "WHERE r.kind = '" + RUN_KIND + "'");
+    }
+
     private static void record(Config config, ChatClient client, List<SampleResult> results) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<org.alignlab.core.ResultsStore.EvalSample> rows = new ArrayList<>();
+        List<ResultsStore.Sample> rows = new ArrayList<>();
         for (SampleResult r : results) {
-            rows.add(new org.alignlab.core.ResultsStore.EvalSample(r.key(), r.dataset(), r.sampleId(), r.category(),
-                    r.expected(), r.lineage(), r.outcome(), r.refused(), r.choice(), r.answer(), r.confidence(),
-                    r.reason(), r.attempts(), r.millis(), r.cached(), r.reply(),
-                    json.writeValueAsString(r.messages() == null ? List.of() : r.messages())));
+            rows.add(new ResultsStore.Sample(rows.size(), r.key(), null, null, json.writeValueAsString(r)));
         }
         java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
         settings.put("samples", config.samples().size());
@@ -107,10 +129,12 @@ public final class Evaluation {
         settings.put("max_attempts", config.maxAttempts());
         settings.put("attacker", config.attacker() == null ? null : config.attacker().spec());
         settings.put("turns", config.turns());
-        try (org.alignlab.core.ResultsStore store = org.alignlab.core.ResultsStore.open(storeFile(config.out()))) {
-            store.recordEvaluation(client.spec() + "|" + config.judge().name(), client.spec(), config.judge().name(),
-                    json.writeValueAsString(settings), json.writeValueAsString(org.alignlab.core.Provenance.now()), rows);
-        } catch (java.sql.SQLException e) {
+        String runId = client.spec() + "|" + config.judge().name();
+        String summary = json.writeValueAsString(java.util.Map.of("model", client.spec(), "judge", config.judge().name()));
+        try (ResultsStore store = openStore(storeFile(config.out()))) {
+            store.recordRun(new ResultsStore.Run(runId, "eval", RUN_KIND, 0, json.writeValueAsString(settings),
+                    json.writeValueAsString(org.alignlab.core.Provenance.now()), summary), rows);
+        } catch (SQLException e) {
             throw new IOException("could not write the results store " + storeFile(config.out()) + ": "
                     + e.getMessage(), e);
         }

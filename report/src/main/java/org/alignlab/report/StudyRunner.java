@@ -37,6 +37,7 @@ public final class StudyRunner {
         try (StudyContext ctx = new StudyContext(dir, log, terminal, configJson)) {
             result = study.run(config, ctx);
             resumed = ctx.resumedSteps();
+            ctx.recordFindings(result, budget);
         } catch (Exception | Error e) {
             // A failed run leaves no progress behind to pass for a running one; an earlier result stays as it was.
             Files.deleteIfExists(dir.resolve(StudyContext.PROGRESS));
@@ -50,8 +51,7 @@ public final class StudyRunner {
         Path page = StudyReports.write(dir, stored);
         if (out != null) {
             StudyReports.print(result, out);
-            out.printf("%nWrote %s and %s%s.%n", page, dir.resolve(StudyReports.RESULTS),
-                    Files.exists(dir.resolve("results.duckdb")) ? " (and " + dir.resolve("results.duckdb") + ")" : "");
+            out.printf("%nWrote %s, %s and %s.%n", page, dir.resolve(StudyReports.RESULTS), dir.resolve("results.duckdb"));
             out.flush();
         }
         return stored;

@@ -96,8 +96,8 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
             EnvironmentResult e = ctx.resumable("environment/" + id, EnvironmentResult.class,
                     () -> environment(id, c, labels, progress));
             out.add(e);
-            List<org.alignlab.core.ResultsStore.CurvePoint> points = new ArrayList<>();
-            e.learnt().forEach((n, gold) -> points.add(new org.alignlab.core.ResultsStore.CurvePoint(n, Double.NaN,
+            List<RlhfStore.CurvePoint> points = new ArrayList<>();
+            e.learnt().forEach((n, gold) -> points.add(new RlhfStore.CurvePoint(n, Double.NaN,
                     Double.NaN, gold)));
             RlhfStore.curve(ctx, "fix-gaming", e.variant(), points);
         }

@@ -85,7 +85,7 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
         Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
         for (RaterResult rr : r.raters()) {
             RlhfStore.curve(ctx, "fooled-raters", rr.rater(), rr.outcomes().stream()
-                    .map(o -> new org.alignlab.core.ResultsStore.CurvePoint(o.strength(), o.d(), o.proxy(), o.gold()))
+                    .map(o -> new RlhfStore.CurvePoint(o.strength(), o.d(), o.proxy(), o.gold()))
                     .toList());
         }
         return report(r);

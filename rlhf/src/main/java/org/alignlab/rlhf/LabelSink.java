@@ -14,11 +14,11 @@ public interface LabelSink {
     LabelSink NONE = (session, labels) -> { };
 
     /** The store's rows for a label set, in order. */
-    static List<ResultsStore.PreferenceRow> rows(String session, List<Label> labels) {
-        List<ResultsStore.PreferenceRow> out = new ArrayList<>();
+    static List<RlhfStore.LabelRow> rows(String session, List<Label> labels) {
+        List<RlhfStore.LabelRow> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             Label l = labels.get(i);
-            out.add(new ResultsStore.PreferenceRow(session, i, l.first().variant(), l.first().episode(), l.first().start(),
+            out.add(new RlhfStore.LabelRow(session, i, l.first().variant(), l.first().episode(), l.first().start(),
                     l.second().episode(), l.second().start(), l.first().length(), l.preference().name(), l.rater(),
                     l.first().hiddenReturn(), l.second().hiddenReturn()));
         }

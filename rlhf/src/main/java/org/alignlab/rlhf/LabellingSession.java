@@ -26,7 +26,7 @@ public final class LabellingSession implements AutoCloseable {
     private final String rater;
     private final List<Pair> pairs = new ArrayList<>();
     private final ResultsStore store;
-    private final List<ResultsStore.PreferenceRow> answered;
+    private final List<RlhfStore.LabelRow> answered;
 
     /**
      * Opens (or resumes) session {@code name} of {@code pairs} pairs of {@code length}-step
@@ -55,9 +55,9 @@ public final class LabellingSession implements AutoCloseable {
             b = b >= a ? b + 1 : b; // never a segment against itself
             pairs.add(new Pair(i, pool.get(a), pool.get(b)));
         }
-        this.store = ResultsStore.open(storeFile);
-        this.answered = new ArrayList<>(store.labels(name));
-        for (ResultsStore.PreferenceRow row : answered) {
+        this.store = RlhfStore.open(storeFile);
+        this.answered = new ArrayList<>(RlhfStore.labels(store, name));
+        for (RlhfStore.LabelRow row : answered) {
             Pair p = row.index() < pairs.size() ? pairs.get(row.index()) : null;
             if (p == null || !row.variant().equals(variant.id()) || row.firstEpisode() != p.first().episode()
                     || row.firstStart() != p.first().start() || row.segmentLength() != length) {
@@ -91,7 +91,7 @@ public final class LabellingSession implements AutoCloseable {
 
     /** Records the answer to a pair (committed at once). */
     public void answer(Pair p, Rater.Preference preference) throws SQLException {
-        ResultsStore.PreferenceRow row = new ResultsStore.PreferenceRow(name, p.index(), variant.id(), p.first().episode(),
+        RlhfStore.LabelRow row = new RlhfStore.LabelRow(name, p.index(), variant.id(), p.first().episode(),
                 p.first().start(), p.second().episode(), p.second().start(), p.first().length(), preference.name(), rater,
                 p.first().hiddenReturn(), p.second().hiddenReturn());
         String provenance;
@@ -101,7 +101,7 @@ public final class LabellingSession implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        store.recordLabel(row, provenance);
+        RlhfStore.recordLabel(store, row, provenance);
         answered.removeIf(r -> r.index() == p.index());
         answered.add(row);
     }
@@ -127,7 +127,7 @@ public final class LabellingSession implements AutoCloseable {
     /** The answers as labels (with their segments), for a reward model. */
     public List<Label> labels() {
         List<Label> out = new ArrayList<>();
-        for (ResultsStore.PreferenceRow r : answered) {
+        for (RlhfStore.LabelRow r : answered) {
             Pair p = pairs.get(r.index());
             out.add(new Label(p.first(), p.second(), Rater.Preference.valueOf(r.preference()), r.rater()));
         }
@@ -138,7 +138,7 @@ public final class LabellingSession implements AutoCloseable {
     public int[] agreementWithHiddenPerformance() {
         int agree = 0;
         int n = 0;
-        for (ResultsStore.PreferenceRow r : answered) {
+        for (RlhfStore.LabelRow r : answered) {
             if (r.preference().equals("FIRST") || r.preference().equals("SECOND")) {
                 if (r.firstHidden() != r.secondHidden()) {
                     n++;

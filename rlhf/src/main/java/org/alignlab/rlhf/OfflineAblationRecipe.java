@@ -78,14 +78,14 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
-        List<org.alignlab.core.ResultsStore.CurvePoint> online = new ArrayList<>();
+        List<RlhfStore.CurvePoint> online = new ArrayList<>();
         for (Round x : r.online()) {
-            online.add(new org.alignlab.core.ResultsStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
+            online.add(new RlhfStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
                     x.outcome().gold()));
         }
         Round o = r.offline();
         RlhfStore.curve(ctx, "offline-ablation", "online", online);
-        RlhfStore.curve(ctx, "offline-ablation", "offline", List.of(new org.alignlab.core.ResultsStore.CurvePoint(
+        RlhfStore.curve(ctx, "offline-ablation", "offline", List.of(new RlhfStore.CurvePoint(
                 o.labels(), o.outcome().d(), o.outcome().proxy(), o.outcome().gold())));
         return report(r);
     }

@@ -231,8 +231,8 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
         }
     }
 
-    private static List<org.alignlab.core.ResultsStore.CurvePoint> points(List<Point> ps) {
-        return ps.stream().map(p -> new org.alignlab.core.ResultsStore.CurvePoint(p.n(), p.d(), p.proxy(), p.gold()))
+    private static List<RlhfStore.CurvePoint> points(List<Point> ps) {
+        return ps.stream().map(p -> new RlhfStore.CurvePoint(p.n(), p.d(), p.proxy(), p.gold()))
                 .toList();
     }
 

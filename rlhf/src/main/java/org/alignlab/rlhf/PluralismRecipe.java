@@ -95,9 +95,9 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
         // One row per rule and group: strength = the group's number, proxy = its raw value, gold = its welfare.
         for (Policy p : r.policies()) {
-            List<org.alignlab.core.ResultsStore.CurvePoint> rows = new ArrayList<>();
+            List<RlhfStore.CurvePoint> rows = new ArrayList<>();
             for (int k = 0; k < p.values().length; k++) {
-                rows.add(new org.alignlab.core.ResultsStore.CurvePoint(k + 1, Double.NaN, p.values()[k], p.welfare()[k]));
+                rows.add(new RlhfStore.CurvePoint(k + 1, Double.NaN, p.values()[k], p.welfare()[k]));
             }
             RlhfStore.curve(ctx, "pluralism", p.rule(), rows);
         }

@@ -42,7 +42,7 @@ class OveroptimisationRecipeTest {
         // The model fitted to 1000 comparisons predicts held-out comparisons better than the one fitted to 100.
         assertThat(r.models().get(1).fit().validationAccuracy()).isGreaterThan(r.models().get(0).fit().validationAccuracy());
         assertThat(r.models().get(1).goldCorrelation()).isGreaterThan(r.models().get(0).goldCorrelation());
-        try (ResultsStore store = ResultsStore.open(dir.resolve("results.duckdb"))) {
+        try (ResultsStore store = RlhfStore.open(dir.resolve("results.duckdb"))) {
             assertThat(store.count("SELECT count(*) FROM rlhf_points")).isEqualTo(2 * (8 + 2));
         }
         // The report: four curves (gold with its dashed fit, per model), every point in a table, a verdict per model.
@@ -52,7 +52,7 @@ class OveroptimisationRecipeTest {
         assertThat(report.findings()).hasSize(2);
         assertThat(report.tables().get(0).cell(0, 4)).startsWith("alpha");
         // Every label set the reward models were fitted to is in the store.
-        try (ResultsStore store = ResultsStore.open(dir.resolve("results.duckdb"))) {
+        try (ResultsStore store = RlhfStore.open(dir.resolve("results.duckdb"))) {
             assertThat(store.count("SELECT count(*) FROM preference_labels")).isEqualTo(100 + 1000);
         }
     }

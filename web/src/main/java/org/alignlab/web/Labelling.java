@@ -16,6 +16,7 @@ import org.alignlab.report.view.LabelPage;
 import org.alignlab.report.view.LabelStart;
 import org.alignlab.rlhf.LabellingSession;
 import org.alignlab.rlhf.Rater;
+import org.alignlab.rlhf.RlhfStore;
 import org.alignlab.rlhf.Segment;
 
 /**
@@ -81,9 +82,9 @@ final class Labelling {
     synchronized LabelStart start() throws SQLException {
         List<LabelStart.Session> sessions = new ArrayList<>();
         if (java.nio.file.Files.exists(store)) {
-            try (ResultsStore s = ResultsStore.open(store)) {
-                for (String name : s.sessions()) {
-                    var rows = s.labels(name);
+            try (ResultsStore s = RlhfStore.open(store)) {
+                for (String name : RlhfStore.sessions(s)) {
+                    var rows = RlhfStore.labels(s, name);
                     sessions.add(new LabelStart.Session(name, rows.isEmpty() ? "" : rows.get(0).variant(), rows.size()));
                 }
             }
@@ -155,8 +156,8 @@ final class Labelling {
     private List<LabelPage.RaterAgreement> raters(Map<String, String> settings) throws SQLException {
         String session = settings.get("session");
         List<String> names = new ArrayList<>();
-        try (ResultsStore s = ResultsStore.open(store)) {
-            for (String name : s.sessions()) {
+        try (ResultsStore s = RlhfStore.open(store)) {
+            for (String name : RlhfStore.sessions(s)) {
                 if (name.startsWith(session + "/")) {
                     names.add(name.substring(session.length() + 1));
                 }

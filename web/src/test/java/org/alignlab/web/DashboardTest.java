@@ -27,6 +27,7 @@ import org.alignlab.llm.Message;
 import org.alignlab.llm.SampleResult;
 import org.alignlab.report.StoredStudy;
 import org.alignlab.report.StudyReports;
+import org.alignlab.rlhf.RlhfStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,10 +273,10 @@ class DashboardTest {
             browser.quit();
         }
         // The answers are in the same store 'alignlab label' uses, committed one by one, with each rater's name.
-        try (ResultsStore store = ResultsStore.open(labels())) {
-            assertThat(store.labels("web/alice")).extracting(ResultsStore.PreferenceRow::preference)
+        try (ResultsStore store = RlhfStore.open(labels())) {
+            assertThat(RlhfStore.labels(store, "web/alice")).extracting(RlhfStore.LabelRow::preference)
                     .containsExactly("FIRST", "SECOND", "FIRST");
-            assertThat(store.labels("web/bob")).extracting(ResultsStore.PreferenceRow::rater).containsOnly("bob");
+            assertThat(RlhfStore.labels(store, "web/bob")).extracting(RlhfStore.LabelRow::rater).containsOnly("bob");
         }
     }
 
@@ -297,13 +298,13 @@ class DashboardTest {
                 "index=0&answer=FIRST", self);
         assertThat(unknownEnv.statusCode()).isEqualTo(400);
         assertThat(unknownEnv.body()).contains("lava_world");
-        try (ResultsStore store = ResultsStore.open(labels())) {
-            assertThat(store.labels("strict/carol")).isEmpty();
+        try (ResultsStore store = RlhfStore.open(labels())) {
+            assertThat(RlhfStore.labels(store, "strict/carol")).isEmpty();
         }
         HttpResponse<String> fine = post("label/answer?" + session, "index=1&answer=TIE", self);
         assertThat(fine.statusCode()).isEqualTo(303);
-        try (ResultsStore store = ResultsStore.open(labels())) {
-            assertThat(store.labels("strict/carol")).extracting(ResultsStore.PreferenceRow::index).containsExactly(1);
+        try (ResultsStore store = RlhfStore.open(labels())) {
+            assertThat(RlhfStore.labels(store, "strict/carol")).extracting(RlhfStore.LabelRow::index).containsExactly(1);
         }
     }
 
@@ -419,6 +420,25 @@ class DashboardTest {
             assertThat(page).contains("id=\"no-runs\"", "No results in " + folder.toAbsolutePath(),
                     "was written by a later alignlab (results format 9)");
         }
+    }
+
+    @Test
+    void aLabelStoreFromANewerVersionIsNamedOnThePageAndLeftUntouched(@TempDir Path folder) throws Exception {
+        Path newer = folder.resolve("labels.duckdb");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + newer.toAbsolutePath());
+             var s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+            s.execute("INSERT INTO meta VALUES ('schema_version', '99')");
+        }
+        byte[] before = Files.readAllBytes(newer);
+        try (Dashboard d = Dashboard.start(List.of(folder), 0, newer)) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(d.url() + "label")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.body()).contains("the label store could not be used", "found version 99 (written by a newer "
+                    + "alignlab", "nothing was written");
+        }
+        assertThat(Files.readAllBytes(newer)).isEqualTo(before);
     }
 
     @Test

@@ -157,6 +157,24 @@ public final class StudyContext implements AutoCloseable {
         return result;
     }
 
+    /** The kind of the run under which a study's findings are kept in its results store. */
+    public static final String FINDINGS_KIND = "study";
+
+    /**
+     * Keeps the study's verdicts in its results store, beside the runs, samples and curves they
+     * rest on: run {@code study/NAME} of kind {@value #FINDINGS_KIND}, its summary the overall
+     * verdict, budget and time, one row a finding (replacing an earlier run's).
+     */
+    public void recordFindings(StudyResult result, String budget) throws SQLException {
+        java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("verdict", result.verdict());
+        summary.put("budget", budget);
+        summary.put("seconds", result.seconds());
+        store().recordFindings(new ResultsStore.Run("study/" + result.study(), result.study(), FINDINGS_KIND, 0,
+                configJson, toJson(org.alignlab.core.Provenance.now()), toJson(summary)),
+                result.findings().stream().map(f -> new ResultsStore.Finding(f.verdict().name(), f.text(), null)).toList());
+    }
+
     /** {@code value} as JSON, for provenance columns. */
     public String toJson(Object value) {
         try {
