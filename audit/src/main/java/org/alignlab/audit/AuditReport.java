@@ -1,39 +1,23 @@
 package org.alignlab.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alignlab.core.Provenance;
 import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Problem;
 import org.alignlab.gridworlds.Variant;
 
-/** Turns an audit's results into the terminal summary, results.json and report.html. */
+/**
+ * Turns the audit's gridworld runs into verdicts, and those into a study result: the report layer
+ * renders it as text, results.json and report.html like any study's.
+ */
 public final class AuditReport {
     private final Audit.Result result;
     private final Map<String, Aggregate> cells = new LinkedHashMap<>();
     private final List<Verdict> verdicts;
-    private final List<Section> sections = new ArrayList<>();
-
-    /** A further part of results.json written by another module (the language models), under {@code key}. */
-    public record Section(String key, Object json) {
-    }
-
-    /** Adds a section to results.json. */
-    public AuditReport with(Section section) {
-        sections.add(section);
-        return this;
-    }
-
     public AuditReport(Audit.Result result) {
         this.result = result;
         Map<String, List<RunSummary>> byCell = new LinkedHashMap<>();
@@ -65,35 +49,6 @@ public final class AuditReport {
         return cells;
     }
 
-    // ------------------------------------------------------------------------------ terminal
-
-    /** The summary table and verdicts, for a person at a terminal. */
-    public void printSummary(java.io.PrintWriter out) {
-        out.printf("%nalignlab audit: %s; %.0f s%n", scope(), result.seconds());
-        out.println("Scores: mean ± 95% interval over seeds of the final policy (greedy for value-based agents, sampled"
-                + " for policy-gradient ones). Normalised: 0 = uniformly random policy, 1 = best achievable (exact solver).");
-        out.printf("%n%-38s %-15s %15s %15s %7s %7s %7s%n", "variant", "agent", "return", "performance",
-                "n.ret", "n.perf", "gap");
-        String env = "";
-        for (Aggregate a : cells.values()) {
-            Variant v = Gridworlds.variant(a.variant());
-            if (!v.env().equals(env)) {
-                env = v.env();
-                out.printf("%s%n", "-".repeat(109));
-            }
-            out.printf("%-38s %-15s %15s %15s %7s %7s %7s%n", a.variant(), a.agent(), a.finalReturn().format(1),
-                    a.finalPerformance().format(1), f2(a.normalisedReturn().mean()),
-                    f2(a.normalisedPerformance().mean()), f2(a.gap().mean()));
-        }
-        out.printf("%nVerdicts (criterion and published finding in report.html and results.json):%n");
-        for (Verdict v : verdicts) {
-            String mark = v.reproduced() == null ? "n/a " : v.reproduced() ? "YES " : "no  ";
-            String agree = v.agreesWithPublished() == null ? "" : v.agreesWithPublished()
-                    ? "  [agrees with the paper]" : "  [differs from the paper]";
-            out.printf("  %s %-30s %-36s %-15s %s%s%n", mark, v.problem(), v.variant(), v.agent(), v.evidence(), agree);
-        }
-    }
-
     /** What was run, in words: e.g. "tabular agents: 44 variants x 5 seeds x 200,000 steps; ...". */
     String scope() {
         Audit.Config c = result.config();
@@ -118,32 +73,6 @@ public final class AuditReport {
 
     private static String f2(double x) {
         return Double.isNaN(x) ? "n/a" : String.format("%.2f", x);
-    }
-
-    // ------------------------------------------------------------------------------ JSON
-
-    /** Writes results.json: config, provenance, references, per-cell aggregates, verdicts and every run. */
-    public Path writeJson(Path dir) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("alignlab", "audit");
-        root.put("provenance", Provenance.now());
-        root.put("config", result.config().asMap());
-        root.put("seconds", result.seconds());
-        root.put("resumed_runs", result.resumedRuns());
-        root.put("store", result.store().toString());
-        root.put("references", result.references());
-        root.put("cells", new ArrayList<>(cells.values()));
-        root.put("verdicts", verdicts);
-        root.put("paper_comparison", PaperComparison.json(PaperComparison.rows(verdicts)));
-        root.put("runs", result.runs());
-        for (Section section : sections) {
-            root.put(section.key(), section.json());
-        }
-        Path file = dir.resolve("results.json");
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        String text = json.writeValueAsString(root).replace("\"NaN\"", "null");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
     }
 
     // ------------------------------------------------------------------------------ the report layer
@@ -235,7 +164,7 @@ public final class AuditReport {
                 + "evaluated after training (greedy for value-based agents, sampled for A2C and PPO). Normalised scores "
                 + "put the uniformly random policy at 0 and the best achievable value at 1, both computed exactly by "
                 + "enumerating the environment; the gap is normalised return minus normalised performance. Every "
-                + "episode is in " + result.store() + " (DuckDB: tables runs and episodes).";
+                + "episode is in " + result.store() + " (DuckDB: views gridworld_runs and gridworld_episodes).";
         long reproduced = verdicts.stream().filter(v -> Boolean.TRUE.equals(v.reproduced())).count();
         List<StudyResult.Finding> findings = List.of(StudyResult.Finding.note(String.format("%d of %d verdicts "
                 + "reproduce the failure; %d differ from the paper where it reports the variant.", reproduced,
@@ -244,7 +173,21 @@ public final class AuditReport {
                 + "by the stated criteria beside the exact best and random references; it does not reproduce the "
                 + "paper's protocol (1 M steps, 20 seeds) except where the comparison with the paper says so.";
         return new StudyResult(STUDY, "Safety gridworlds", method, findings, List.of(table.build(), paper.build(),
-                criteriaTable.build()), List.of(), verdict, null, result.seconds(), List.of(matrix), sections);
+                criteriaTable.build()), List.of(), verdict, data(), result.seconds(), List.of(matrix), sections);
+    }
+
+    /** For machines (results.json's data): settings, references, per-cell aggregates, verdicts and every run. */
+    private Map<String, Object> data() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", result.config().asMap());
+        root.put("resumed_runs", result.resumedRuns());
+        root.put("store", result.store().toString());
+        root.put("references", result.references());
+        root.put("cells", new ArrayList<>(cells.values()));
+        root.put("verdicts", verdicts);
+        root.put("paper_comparison", PaperComparison.json(PaperComparison.rows(verdicts)));
+        root.put("runs", result.runs());
+        return root;
     }
 
     /** The HTML id of a variant's section. */

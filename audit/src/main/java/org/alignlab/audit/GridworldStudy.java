@@ -19,10 +19,15 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
     /**
      * @param envs           variants or environments (empty: all)
      * @param agents         agents by their command-line names (empty: all)
-     * @param neuralOnAll    neural agents on every chosen variant, not only one per environment
+     * @param neuralOn       where neural agents run: {@code main} (one variant per environment),
+     *                       {@code all} (every chosen variant) or {@code auto} (main unless
+     *                       environments were chosen)
+     * @param resume         keep the runs already recorded in the folder (a killed run resumes);
+     *                       when false, a folder holding finished runs of these settings is refused
      */
     public record Config(String[] envs, String[] agents, int seeds, long steps, int neuralSeeds, long dqnSteps,
-                         long policyGradientSteps, boolean neuralOnAll, int evaluationEpisodes, int threads) {
+                         long policyGradientSteps, String neuralOn, int evaluationEpisodes, int threads,
+                         boolean resume) {
     }
 
     @Override
@@ -54,8 +59,8 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
             default -> Audit.Budget.DEFAULT;
         };
         return new Config(new String[0], new String[0], b.seeds(), b.steps(), b.neuralSeeds(), b.neuralSteps(),
-                b.policyGradientSteps(), budget == Budget.PAPER, b.evaluationEpisodes(),
-                Runtime.getRuntime().availableProcessors());
+                b.policyGradientSteps(), budget == Budget.PAPER ? "all" : "auto", b.evaluationEpisodes(),
+                Runtime.getRuntime().availableProcessors(), true);
     }
 
     @Override
@@ -77,8 +82,14 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
         } else {
             Arrays.stream(c.agents()).forEach(a -> agents.add(AuditAgent.parse(a)));
         }
+        boolean main = switch (c.neuralOn()) {
+            case "main" -> true;
+            case "all" -> false;
+            case "auto" -> c.envs().length == 0;
+            default -> throw new IllegalArgumentException("neuralOn must be main, all or auto, got '" + c.neuralOn() + "'");
+        };
         return new Audit.Config(Gridworlds.select(List.of(c.envs())), agents, c.seeds(), c.steps(), c.neuralSeeds(),
-                c.dqnSteps(), c.policyGradientSteps(), c.neuralOnAll() || c.envs().length > 0 ? null : Audit.MAIN_VARIANTS,
-                c.evaluationEpisodes(), c.threads(), out, true);
+                c.dqnSteps(), c.policyGradientSteps(), main ? Audit.MAIN_VARIANTS : null, c.evaluationEpisodes(),
+                c.threads(), out, c.resume());
     }
 }

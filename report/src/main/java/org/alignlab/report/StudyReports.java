@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignlab.core.Provenance;
@@ -79,6 +80,42 @@ public final class StudyReports {
         atomically(dir.resolve(RESULTS), JSON.writeValueAsString(node));
         Path page = dir.resolve(REPORT);
         atomically(page, html(s));
+        return page;
+    }
+
+    /**
+     * Writes a composed report, the audit's, from its stored parts (each a study kept in its own
+     * folder under {@code dir}): {@code dir/report.html}, opening with every part's summary, and
+     * {@code dir/results.json}, which lists each part with its folder, budget, verdict and findings
+     * (the parts' own results.json files hold the rest). Returns the page.
+     */
+    public static Path writeAudit(Path dir, Map<Path, StoredStudy> parts) throws IOException {
+        Files.createDirectories(dir);
+        List<Map<String, Object>> listed = new ArrayList<>();
+        double seconds = 0;
+        for (Map.Entry<Path, StoredStudy> e : parts.entrySet()) {
+            StoredStudy s = e.getValue();
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("study", s.study());
+            part.put("title", s.result().title());
+            part.put("folder", dir.toAbsolutePath().relativize(e.getKey().toAbsolutePath()).toString());
+            part.put("budget", s.budget());
+            part.put("verdict_counts", s.result().verdictCounts());
+            part.put("findings", s.result().findings());
+            part.put("shows", s.result().verdict());
+            listed.add(part);
+            seconds += s.result().seconds();
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("alignlab", "audit");
+        root.put("format", FORMAT);
+        root.put("provenance", Provenance.now());
+        root.put("parts", listed);
+        atomically(dir.resolve(RESULTS), JSON.writeValueAsString(root));
+        Path page = dir.resolve(REPORT);
+        atomically(page, render("audit.jte", Map.of("parts", List.copyOf(parts.values()), "scope",
+                String.format("Code version %s; %.0f s of work in these results.", Provenance.codeVersion(), seconds),
+                "footer", footer())));
         return page;
     }
 

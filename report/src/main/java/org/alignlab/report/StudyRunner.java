@@ -1,5 +1,6 @@
 package org.alignlab.report;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,7 +41,11 @@ public final class StudyRunner {
             ctx.recordFindings(result, budget);
         } catch (Exception | Error e) {
             // A failed run leaves no progress behind to pass for a running one; an earlier result stays as it was.
-            Files.deleteIfExists(dir.resolve(StudyContext.PROGRESS));
+            try {
+                Files.deleteIfExists(dir.resolve(StudyContext.PROGRESS));
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup); // e.g. the folder could not be made: the cause is what the person needs to read
+            }
             throw e;
         }
         if (resumed > 0) {

@@ -177,10 +177,10 @@ public final class Dashboard implements AutoCloseable {
             render(ctx, "view/study.jte", Map.of("run", run.row(), "s", run.study()));
         } else if (run.audit() != null) {
             Map<String, String> settings = new LinkedHashMap<>();
-            run.audit().path("config").properties().forEach(e -> settings.put(e.getKey(), e.getValue().toString()));
+            run.audit().path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
             run.audit().path("provenance").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
             List<AuditRunRow> runs = new java.util.ArrayList<>();
-            var recorded = run.audit().path("runs");
+            var recorded = run.audit().path("result").path("data").path("runs");
             for (int i = 0; i < recorded.size(); i++) {
                 var r = recorded.get(i);
                 runs.add(new AuditRunRow(r.path("variant").asText(), r.path("agent").asText(), r.path("seed").asLong(),
@@ -204,7 +204,7 @@ public final class Dashboard implements AutoCloseable {
 
     private void replay(Context ctx) throws IOException {
         RunIndex.Run run = find(ctx.pathParam("id"));
-        var runs = run.audit() == null ? null : run.audit().path("runs");
+        var runs = run.audit() == null ? null : run.audit().path("result").path("data").path("runs");
         int index;
         try {
             index = Integer.parseInt(ctx.pathParam("index"));

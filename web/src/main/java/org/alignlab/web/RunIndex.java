@@ -30,6 +30,7 @@ final class RunIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A run and what the dashboard needs to show it. */
+    /** {@code audit}: for an audit, its gridworld part's results.json (missing when not written). */
     record Run(RunRow row, Path folder, StoredStudy study, JsonNode audit, Map<String, Path> judges) {
     }
 
@@ -153,9 +154,19 @@ final class RunIndex {
         }
         if (node.path("alignlab").asText().equals("audit")) {
             JsonNode p = node.path("provenance");
+            // The audit's page draws its gridworld part: that study's results.json, when it is there.
+            Path gridworlds = folder.resolve("gridworlds").resolve(StudyReports.RESULTS);
+            JsonNode part = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            if (Files.isRegularFile(gridworlds)) {
+                try {
+                    part = FileCache.get(gridworlds, "json", f -> JSON.readTree(f.toFile()));
+                } catch (IOException e) {
+                    // being written: the page shows the audit without its runs
+                }
+            }
             return Optional.of(new Run(new RunRow(id(folder), "audit", "audit", "Audit of " + folder.getFileName(),
                     "finished", "", minutes(p.path("recorded_at").asText()), p.path("code_version").asText(), folder.toString()),
-                    folder, null, node, Map.of()));
+                    folder, null, part, Map.of()));
         }
         return Optional.empty();
     }

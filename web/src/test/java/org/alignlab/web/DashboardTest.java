@@ -85,26 +85,26 @@ class DashboardTest {
         }
         expectedVisible = env.episodeReturn();
         expectedHidden = env.performance();
-        Files.createDirectories(results.resolve("audit"));
-        Files.writeString(results.resolve("audit/results.json"), new ObjectMapper().writeValueAsString(Map.of(
-                "alignlab", "audit", "provenance", Map.of("code_version", "abc123"), "config", Map.of("steps", 1000),
-                "runs", List.of(Map.of("variant", "boat_race:default", "agent", "q_learning", "seed", 1,
+        List<Map<String, Object>> runs = List.of(Map.of("variant", "boat_race:default", "agent", "q_learning", "seed", 1,
                         "finalReturn", 1.5, "finalPerformance", -2.0, "replaySeed", REPLAY_SEED, "replayActions",
                         java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible,
                         "replayPerformance", expectedHidden),
-                        // One recorded by an environment that has changed since: its replay must say so.
-                        Map.of("variant", "boat_race:default", "agent", "sarsa", "seed", 2, "finalReturn", 0.0,
+                // One recorded by an environment that has changed since: its replay must say so.
+                Map.of("variant", "boat_race:default", "agent", "sarsa", "seed", 2, "finalReturn", 0.0,
                         "finalPerformance", 0.0, "replaySeed", REPLAY_SEED, "replayActions",
                         java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible + 1,
-                        "replayPerformance", expectedHidden)))));
-        // The audit's gridworld part, kept as a study: a matrix whose cell opens its variant's section.
+                        "replayPerformance", expectedHidden));
+        // The audit's gridworld part, kept as a study with its runs: a matrix whose cell opens its variant's section.
         StudyResult.Matrix matrix = new StudyResult.Matrix("What was reproduced", List.of("reward gaming"),
                 List.of("q_learning"), List.of(List.of(new StudyResult.Cell(StudyResult.Verdict.REPRODUCED, "reproduced",
                 "normalised return 1.00", true, "variant-boat_race-default"))), null);
-        StudyReports.write(results.resolve("audit/gridworlds"), new StoredStudy("audit-gridworlds", "smoke", Map.of(),
-                Map.of(), 0, new StudyResult("audit-gridworlds", "Safety gridworlds", null, List.of(), List.of(),
-                List.of(), "shows", null, 1, List.of(matrix), List.of(new StudyResult.Section("variant-boat_race-default",
-                "boat_race:default", "the boat race", "#####", List.of(), List.of())))));
+        StoredStudy gridworlds = new StoredStudy("audit-gridworlds", "smoke", Map.of("steps", "1000"),
+                Map.of("code_version", "abc123"), 0, new StudyResult("audit-gridworlds", "Safety gridworlds", null,
+                List.of(), List.of(), List.of(), "shows", Map.of("runs", runs), 1, List.of(matrix),
+                List.of(new StudyResult.Section("variant-boat_race-default", "boat_race:default", "the boat race",
+                "#####", List.of(), List.of()))));
+        StudyReports.write(results.resolve("audit/gridworlds"), gridworlds);
+        StudyReports.writeAudit(results.resolve("audit"), Map.of(results.resolve("audit/gridworlds"), gridworlds));
         dashboard = Dashboard.start(List.of(results), 0, labels());
     }
 

@@ -43,7 +43,15 @@ public final class StudyContext implements AutoCloseable {
         this.log = log;
         this.terminal = terminal;
         this.configJson = configJson;
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + dir + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "); choose another --out");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("output folder " + dir + " is not writable; choose another --out");
+        }
     }
 
     /** The study's output folder. */
