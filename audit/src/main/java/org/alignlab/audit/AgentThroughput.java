@@ -11,7 +11,11 @@ public final class AgentThroughput {
     /** Wall-clock seconds to train {@code agent} for {@code steps} steps on {@code variant} (seed 0). */
     public static double trainSeconds(AuditAgent agent, Variant variant, long steps) {
         long start = System.nanoTime();
-        agent.run(variant, variant, steps, 0, 1, new EpisodeLog(), new EpisodeLog());
+        try {
+            agent.run(variant, variant, steps, 0, 1, new EpisodeLog(), new EpisodeLog(), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // no policy file is written here
+        }
         return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.alignlab.core.Progress;
 import org.alignlab.core.Provenance;
 import org.alignlab.core.ResultsStore;
+import org.alignlab.core.Sha256;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.rl.EpisodeLog;
@@ -310,10 +311,13 @@ public final class Audit {
         EpisodeLog training = new EpisodeLog();
         EpisodeLog evaluation = new EpisodeLog().keepActions(1); // the first episode, to replay
         long steps = config.stepsOf(agent);
-        int states = agent.run(train, v, steps, seed, config.evaluationEpisodes(), training, evaluation);
+        // The final policy is kept under policies/, named by the run, to be played again from any seed.
+        String policy = "policies/" + Sha256.hex(runKey(config, v, agent, seed)).substring(0, 16) + ".policy";
+        Path policyFile = config.out().resolve(policy);
+        int states = agent.run(train, v, steps, seed, config.evaluationEpisodes(), training, evaluation, policyFile);
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunSummary summary = RunSummary.of(v.id(), train.id(), agent.cliName(), seed, steps, seconds,
-                training, evaluation, states);
+                training, evaluation, states, policy, Sha256.hex(Files.readAllBytes(policyFile)));
         List<ResultsStore.Sample> episodes = new ArrayList<>(training.size() + evaluation.size());
         addEpisodes(episodes, "train", training);
         addEpisodes(episodes, "eval", evaluation);

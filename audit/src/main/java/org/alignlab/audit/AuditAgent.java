@@ -63,16 +63,18 @@ public enum AuditAgent {
     }
 
     /**
-     * Trains on {@code train}, then evaluates the final policy on {@code evaluate}.
+     * Trains on {@code train}, keeps the final policy in {@code policyFile} (unless null), then
+     * evaluates it on {@code evaluate}.
      *
      * @return distinct states seen (tabular agents), or 0
      */
     int run(Variant train, Variant evaluate, long steps, long seed, int evaluationEpisodes,
-            EpisodeLog trainingLog, EpisodeLog evaluationLog) {
+            EpisodeLog trainingLog, EpisodeLog evaluationLog, java.nio.file.Path policyFile) throws java.io.IOException {
         switch (this) {
             case DQN -> {
                 try (Dqn agent = new Dqn(DqnConfig.defaults(), seed)) {
                     agent.train(train, steps, trainingLog);
+                    keep(policyFile, "network", agent::writePolicy);
                     agent.greedyPolicy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
                 }
                 return 0;
@@ -80,6 +82,7 @@ public enum AuditAgent {
             case A2C -> {
                 try (A2c agent = new A2c(A2cConfig.defaults(), seed)) {
                     agent.train(train, steps, trainingLog);
+                    keep(policyFile, "network", agent::writePolicy);
                     agent.policy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
                 }
                 return 0;
@@ -87,6 +90,7 @@ public enum AuditAgent {
             case PPO -> {
                 try (Ppo agent = new Ppo(PpoConfig.defaults(), seed)) {
                     agent.train(train, steps, trainingLog);
+                    keep(policyFile, "network", agent::writePolicy);
                     agent.policy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
                 }
                 return 0;
@@ -99,9 +103,16 @@ public enum AuditAgent {
                 };
                 TabularLearner learner = new TabularLearner(rule, TabularConfig.defaults(steps), seed);
                 learner.train(train, steps, seed, trainingLog);
+                keep(policyFile, "tabular", learner::writePolicy);
                 learner.evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
                 return learner.statesSeen();
             }
+        }
+    }
+
+    private static void keep(java.nio.file.Path file, String kind, PolicyFiles.Body body) throws java.io.IOException {
+        if (file != null) {
+            PolicyFiles.write(file, kind, body);
         }
     }
 }

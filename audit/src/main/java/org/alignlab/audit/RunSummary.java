@@ -29,18 +29,22 @@ import org.alignlab.rl.EpisodeLog;
  *                             step by step (empty in runs recorded before replays were kept)
  * @param replayReturn         that episode's visible return, for a replay to check itself against
  * @param replayPerformance    that episode's hidden performance
+ * @param policy               the file holding the final policy, relative to the audit's folder (null: not kept)
+ * @param policySha256         that file's SHA-256, so a replay can tell a file changed since
  */
 public record RunSummary(String variant, String trainedOn, String agent, long seed, long steps, double seconds,
                          int trainingEpisodes, double finalReturn, double finalPerformance,
                          Map<String, Double> evaluation, Map<String, Double> training,
                          List<Double> curveReturn, List<Double> curvePerformance, int statesSeen, long replaySeed,
-                         List<Integer> replayActions, double replayReturn, double replayPerformance) {
+                         List<Integer> replayActions, double replayReturn, double replayPerformance, String policy,
+                         String policySha256) {
 
     /** Learning curves have this many points, each the mean over the episodes ending in that part of training. */
     public static final int CURVE_POINTS = 20;
 
     static RunSummary of(String variant, String trainedOn, String agent, long seed, long steps, double seconds,
-                         EpisodeLog training, EpisodeLog evaluation, int statesSeen) {
+                         EpisodeLog training, EpisodeLog evaluation, int statesSeen, String policy,
+                         String policySha256) {
         Map<String, Double> eval = new LinkedHashMap<>();
         for (String name : evaluation.indicatorNames()) {
             eval.put(name, evaluation.meanIndicator(name));
@@ -73,7 +77,7 @@ public record RunSummary(String variant, String trainedOn, String agent, long se
                 evaluation.meanReturn(), evaluation.meanPerformance(), eval, train, curveR, curveP, statesSeen,
                 org.alignlab.rl.Policy.replaySeed(seed), evaluation.actions(0),
                 evaluation.size() == 0 ? Double.NaN : evaluation.visibleReturn(0),
-                evaluation.size() == 0 ? Double.NaN : evaluation.performance(0));
+                evaluation.size() == 0 ? Double.NaN : evaluation.performance(0), policy, policySha256);
     }
 
     private static Double conditionalRate(EpisodeLog log, String indicator, boolean watched) {

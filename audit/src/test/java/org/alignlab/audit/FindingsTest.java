@@ -13,7 +13,7 @@ class FindingsTest {
     private static RunSummary run(String variant, String agent, long seed, double ret, double perf,
                                   Map<String, Double> evaluation) {
         return new RunSummary(variant, variant, agent, seed, 1000, 1.0, 10, ret, perf, evaluation, Map.of(),
-                List.of(), List.of(), 0, 0L, List.of(), Double.NaN, Double.NaN);
+                List.of(), List.of(), 0, 0L, List.of(), Double.NaN, Double.NaN, null, null);
     }
 
     @Test

@@ -42,7 +42,7 @@ class ArchitectureTest {
                 .whereLayer("rlhf").mayOnlyAccessLayers("rl", "gridworlds", "core")
                 .whereLayer("report").mayOnlyAccessLayers("core")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("web", "cli")
-                .whereLayer("web").mayOnlyAccessLayers("report", "llm", "rlhf", "rl", "gridworlds", "core")
+                .whereLayer("web").mayOnlyAccessLayers("report", "audit", "llm", "rlhf", "rl", "gridworlds", "core")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .check(CLASSES);

@@ -93,6 +93,55 @@ final class QTable {
         return size;
     }
 
+    /** The greedy action of a row, ties broken uniformly at random (each tied action with probability 1/ties). */
+    int greedy(int row, org.alignlab.gridworlds.random.Xoshiro256PlusPlus random) {
+        int best = 0;
+        float bestValue = get(row, 0);
+        int ties = 1;
+        for (int a = 1; a < actions; a++) {
+            float v = get(row, a);
+            if (v > bestValue) {
+                bestValue = v;
+                best = a;
+                ties = 1;
+            } else if (v == bestValue && random.nextIndex(++ties) == 0) {
+                best = a; // reservoir sampling
+            }
+        }
+        return best;
+    }
+
+    /** Writes every seen state's hash and action values. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(actions);
+        out.writeInt(size);
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (used[slot]) {
+                out.writeLong(keys[slot]);
+                for (int a = 0; a < actions; a++) {
+                    out.writeFloat(values[slot * actions + a]);
+                }
+            }
+        }
+    }
+
+    /** A table written by {@link #write}. */
+    static QTable read(java.io.DataInputStream in) throws java.io.IOException {
+        int actions = in.readInt();
+        int size = in.readInt();
+        if (actions < 1 || actions > 64 || size < 0) {
+            throw new java.io.IOException("not an action-value table (" + actions + " actions, " + size + " states)");
+        }
+        QTable q = new QTable(actions, size);
+        for (int i = 0; i < size; i++) {
+            int row = q.row(in.readLong());
+            for (int a = 0; a < actions; a++) {
+                q.values[row * actions + a] = in.readFloat();
+            }
+        }
+        return q;
+    }
+
     /** A copy of one row, for inspection. */
     float[] values(int row) {
         return Arrays.copyOfRange(values, row * actions, (row + 1) * actions);

@@ -135,24 +135,21 @@ public final class TabularLearner {
 
     /** Epsilon-greedy, ties among greedy actions broken uniformly at random. */
     private int choose(Gridworld env, int row, double epsilon) {
-        int actions = env.actionCount();
         if (epsilon > 0 && random.nextDouble() < epsilon) {
-            return random.nextIndex(actions);
+            return random.nextIndex(env.actionCount());
         }
-        int best = 0;
-        float bestValue = q.get(row, 0);
-        int ties = 1;
-        for (int a = 1; a < actions; a++) {
-            float v = q.get(row, a);
-            if (v > bestValue) {
-                bestValue = v;
-                best = a;
-                ties = 1;
-            } else if (v == bestValue && random.nextIndex(++ties) == 0) {
-                best = a; // reservoir sampling: each tied action ends up chosen with probability 1/ties
-            }
+        return q.greedy(row, random);
+    }
+
+    /**
+     * Writes the learnt greedy policy (every seen state's action values) for {@link TabularPolicy}
+     * to play again later.
+     */
+    public void writePolicy(java.io.DataOutputStream out) throws java.io.IOException {
+        if (q == null) {
+            throw new IllegalStateException("train before storing the policy");
         }
-        return best;
+        q.write(out);
     }
 
     /** The learnt action values of the state with this board hash (zeros if never seen). */

@@ -1,11 +1,9 @@
 package org.alignlab.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -14,8 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.alignlab.audit.PolicyFiles;
+import org.alignlab.core.Sha256;
+import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.report.StudyReports;
 import org.alignlab.report.view.AuditRunRow;
+import org.alignlab.rl.EpisodeLog;
+import org.alignlab.rl.Policy;
 
 /**
  * {@code alignlab view}: a dashboard over the results in some folders, served on the loopback
@@ -81,6 +87,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/transcripts/{id}", ctx -> self[0].transcripts(ctx));
             cfg.routes.get("/file/{id}/{name}", ctx -> self[0].file(ctx));
             cfg.routes.get("/replay/{id}/{index}", ctx -> self[0].replay(ctx));
+            cfg.routes.get("/play/{id}/{index}", ctx -> self[0].play(ctx));
             cfg.routes.get("/compare", ctx -> self[0].compare(ctx));
             cfg.routes.get("/label", ctx -> render(ctx, "view/label-start.jte", Map.of("p", self[0].labelling.start())));
             cfg.routes.get("/label/pair", ctx -> render(ctx, "view/label-pair.jte", Map.of("p",
@@ -185,7 +192,8 @@ public final class Dashboard implements AutoCloseable {
                 var r = recorded.get(i);
                 runs.add(new AuditRunRow(r.path("variant").asText(), r.path("agent").asText(), r.path("seed").asLong(),
                         r.path("finalReturn").asDouble(), r.path("finalPerformance").asDouble(),
-                        r.path("replayActions").isEmpty() ? null : "/replay/" + run.row().id() + "/" + i));
+                        r.path("replayActions").isEmpty() ? null : "/replay/" + run.row().id() + "/" + i,
+                        r.path("policy").isTextual() ? "/play/" + run.row().id() + "/" + i : null));
             }
             // The gridworld part's matrix, each cell opening its variant's evidence and curves on that part's page.
             Path parts = run.folder().resolve("gridworlds");
@@ -204,23 +212,75 @@ public final class Dashboard implements AutoCloseable {
 
     private void replay(Context ctx) throws IOException {
         RunIndex.Run run = find(ctx.pathParam("id"));
-        var runs = run.audit() == null ? null : run.audit().path("result").path("data").path("runs");
-        int index;
-        try {
-            index = Integer.parseInt(ctx.pathParam("index"));
-        } catch (NumberFormatException e) {
-            index = -1;
-        }
-        if (runs == null || index < 0 || index >= runs.size() || runs.get(index).path("replayActions").isEmpty()) {
+        JsonNode r = auditRun(run, ctx.pathParam("index"));
+        if (r.path("replayActions").isEmpty()) {
             throw new TranscriptView.NotFound("run " + run.row().id() + " has no recorded episode " + ctx.pathParam("index")
                     + "; its page lists the episodes that can be replayed");
         }
-        var r = runs.get(index);
         List<Integer> actions = new java.util.ArrayList<>();
         r.path("replayActions").forEach(a -> actions.add(a.asInt()));
         render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), r.path("variant").asText(),
-                r.path("agent").asText(), r.path("seed").asLong(), r.path("replaySeed").asLong(), actions,
-                r.path("replayReturn").asDouble(Double.NaN), r.path("replayPerformance").asDouble(Double.NaN))));
+                r.path("variant").asText() + ", " + r.path("agent").asText() + ", seed " + r.path("seed").asLong()
+                        + ": its first evaluation episode, as recorded", r.path("replaySeed").asLong(), actions,
+                r.path("replayReturn").asDouble(Double.NaN), r.path("replayPerformance").asDouble(Double.NaN),
+                playHref(run, r, ctx.pathParam("index")), r.path("seed").asLong())));
+    }
+
+    /**
+     * The run's stored policy playing one evaluation episode now, from {@code ?seed=} (default: the
+     * run's own seed, which gives a neural run's recorded episode again).
+     */
+    private void play(Context ctx) throws IOException {
+        RunIndex.Run run = find(ctx.pathParam("id"));
+        JsonNode r = auditRun(run, ctx.pathParam("index"));
+        String href = playHref(run, r, ctx.pathParam("index"));
+        if (href == null) {
+            throw new TranscriptView.NotFound("run " + ctx.pathParam("index") + " of " + run.row().id() + " kept no "
+                    + "policy (it was recorded by an earlier alignlab); its recorded episode can still be replayed");
+        }
+        long seed;
+        String given = ctx.queryParam("seed");
+        try {
+            seed = given == null || given.isBlank() ? r.path("seed").asLong() : Long.parseLong(given.trim());
+        } catch (NumberFormatException e) {
+            throw new Labelling.BadRequest("seed must be a whole number, got '" + given + "'");
+        }
+        Path folder = run.folder().resolve("gridworlds").toAbsolutePath().normalize();
+        Path file = folder.resolve(r.path("policy").asText()).normalize();
+        if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+            throw new TranscriptView.NotFound("the policy file of this run, " + file + ", is missing");
+        }
+        if (!Sha256.hex(Files.readAllBytes(file)).equals(r.path("policySha256").asText())) {
+            throw new IllegalStateException("the policy file " + file + " has changed since the run recorded it "
+                    + "(its SHA-256 differs); it is not played");
+        }
+        String variant = r.path("variant").asText();
+        EpisodeLog log = new EpisodeLog().keepActions(1);
+        try (PolicyFiles.Stored policy = PolicyFiles.read(file, seed)) {
+            policy.evaluate(Gridworlds.variant(variant), 1, seed, log);
+        }
+        render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), variant, variant + ", " + r.path("agent")
+                .asText() + " trained with seed " + r.path("seed").asLong() + ": its stored policy played now from seed "
+                + seed, Policy.replaySeed(seed), log.actions(0), log.visibleReturn(0), log.performance(0), href, seed)));
+    }
+
+    /** Run {@code index} of an audit's gridworld part, or a clear 404. */
+    private static JsonNode auditRun(RunIndex.Run run, String index) {
+        JsonNode runs = run.audit() == null ? null : run.audit().path("result").path("data").path("runs");
+        int i;
+        try {
+            i = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            i = -1;
+        }
+        if (runs == null || i < 0 || i >= runs.size()) {
+            throw new TranscriptView.NotFound("no run " + index + " in " + run.row().id() + "; its page lists its runs");
+        }
+        return runs.get(i);
+    }
+
+    private static String playHref(RunIndex.Run run, JsonNode r, String index) {
+        return r.path("policy").isTextual() ? "/play/" + run.row().id() + "/" + index : null;
     }
 
     private void compare(Context ctx) throws IOException {

@@ -12,8 +12,9 @@ import org.alignlab.report.view.ReplayPage;
 import org.alignlab.report.view.RunRow;
 
 /**
- * A recorded episode played again in the environment, step by step: the environment is reset
- * with the recorded seed and given the recorded actions, so every frame is what the agent saw.
+ * An episode played again in the environment, step by step: the environment is reset with the
+ * episode's seed and given its actions (recorded during the run, or just chosen by the run's stored
+ * policy), so every frame is what the agent saw.
  */
 final class Replay {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,13 +23,16 @@ final class Replay {
     }
 
     /**
+     * @param what                the variant, agent and seed, in words
      * @param recordedReturn      the episode's visible return as recorded (NaN if not recorded)
      * @param recordedPerformance its hidden performance as recorded
      * @throws IllegalStateException if the replay does not end where the recorded episode did: the
      *                               environment has changed since, and the frames would not be what the agent saw
+     * @param playHref            where the run's stored policy is played from another seed (null: none kept)
+     * @param seed                the seed the episode was played from
      */
-    static ReplayPage page(RunRow run, String variantId, String agent, long seed, long replaySeed, List<Integer> actions,
-                           double recordedReturn, double recordedPerformance) {
+    static ReplayPage page(RunRow run, String variantId, String what, long replaySeed, List<Integer> actions,
+                           double recordedReturn, double recordedPerformance, String playHref, long seed) {
         Variant variant = Gridworlds.variant(variantId);
         Gridworld env = variant.create();
         env.reset(replaySeed);
@@ -57,7 +61,7 @@ final class Replay {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new ReplayPage(run, variantId + ", " + agent + ", seed " + seed, variant.hiddenPerformance(), frames, json);
+        return new ReplayPage(run, what, variant.hiddenPerformance(), frames, json, playHref, seed);
     }
 
     private static ReplayPage.Frame frame(Gridworld env, int step, String action) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alignlab.audit.PolicyFiles;
 import org.alignlab.core.ResultsStore;
 import org.alignlab.core.study.StudyResult;
 import org.alignlab.gridworlds.Gridworld;
@@ -27,6 +28,11 @@ import org.alignlab.llm.Message;
 import org.alignlab.llm.SampleResult;
 import org.alignlab.report.StoredStudy;
 import org.alignlab.report.StudyReports;
+import org.alignlab.rl.EpisodeLog;
+import org.alignlab.rl.TabularConfig;
+import org.alignlab.rl.TabularLearner;
+import org.alignlab.rl.neural.Ppo;
+import org.alignlab.rl.neural.PpoConfig;
 import org.alignlab.rlhf.RlhfStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,15 +91,30 @@ class DashboardTest {
         }
         expectedVisible = env.episodeReturn();
         expectedHidden = env.performance();
-        List<Map<String, Object>> runs = List.of(Map.of("variant", "boat_race:default", "agent", "q_learning", "seed", 1,
-                        "finalReturn", 1.5, "finalPerformance", -2.0, "replaySeed", REPLAY_SEED, "replayActions",
-                        java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible,
-                        "replayPerformance", expectedHidden),
+        // Two runs keep their final policies, as the audit keeps them: a tabular one and a neural one.
+        Path policies = results.resolve("audit/gridworlds/policies");
+        TabularLearner learner = new TabularLearner(TabularLearner.Rule.Q_LEARNING, TabularConfig.defaults(20_000), 1);
+        learner.train(BOAT, 20_000, 1, new EpisodeLog());
+        PolicyFiles.write(policies.resolve("q.policy"), "tabular", learner::writePolicy);
+        try (Ppo ppo = new Ppo(PpoConfig.defaults(), 2)) {
+            ppo.train(BOAT, 2_000, new EpisodeLog());
+            PolicyFiles.write(policies.resolve("ppo.policy"), "network", ppo::writePolicy);
+        }
+        Map<String, Object> first = new java.util.LinkedHashMap<>(Map.of("variant", "boat_race:default", "agent",
+                "q_learning", "seed", 1, "finalReturn", 1.5, "finalPerformance", -2.0, "replaySeed", REPLAY_SEED,
+                "replayActions", java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible,
+                "replayPerformance", expectedHidden));
+        first.putAll(policy("q.policy"));
+        Map<String, Object> neural = new java.util.LinkedHashMap<>(Map.of("variant", "boat_race:default", "agent", "ppo",
+                "seed", 2, "finalReturn", 0.0, "finalPerformance", 0.0, "replayActions", List.of()));
+        neural.putAll(policy("ppo.policy"));
+        List<Map<String, Object>> runs = List.of(first,
                 // One recorded by an environment that has changed since: its replay must say so.
                 Map.of("variant", "boat_race:default", "agent", "sarsa", "seed", 2, "finalReturn", 0.0,
                         "finalPerformance", 0.0, "replaySeed", REPLAY_SEED, "replayActions",
                         java.util.Arrays.stream(REPLAY).boxed().toList(), "replayReturn", expectedVisible + 1,
-                        "replayPerformance", expectedHidden));
+                        "replayPerformance", expectedHidden),
+                neural);
         // The audit's gridworld part, kept as a study with its runs: a matrix whose cell opens its variant's section.
         StudyResult.Matrix matrix = new StudyResult.Matrix("What was reproduced", List.of("reward gaming"),
                 List.of("q_learning"), List.of(List.of(new StudyResult.Cell(StudyResult.Verdict.REPRODUCED, "reproduced",
@@ -106,6 +127,83 @@ class DashboardTest {
         StudyReports.write(results.resolve("audit/gridworlds"), gridworlds);
         StudyReports.writeAudit(results.resolve("audit"), Map.of(results.resolve("audit/gridworlds"), gridworlds));
         dashboard = Dashboard.start(List.of(results), 0, labels());
+    }
+
+    static final org.alignlab.gridworlds.Variant BOAT = Gridworlds.variant("boat_race:default");
+
+    /** A run's record of its policy file, relative to the gridworld part's folder, and the file's hash. */
+    static Map<String, Object> policy(String name) throws Exception {
+        return Map.of("policy", "policies/" + name, "policySha256", org.alignlab.core.Sha256.hex(Files.readAllBytes(
+                results.resolve("audit/gridworlds/policies").resolve(name))));
+    }
+
+    /** The episode the stored policy plays from {@code seed}, played here. */
+    static EpisodeLog played(String name, long seed) throws Exception {
+        EpisodeLog log = new EpisodeLog().keepActions(1);
+        try (PolicyFiles.Stored p = PolicyFiles.read(results.resolve("audit/gridworlds/policies").resolve(name), seed)) {
+            p.evaluate(BOAT, 1, seed, log);
+        }
+        return log;
+    }
+
+    @Test
+    void aPersonPlaysAStoredPolicyTabularOrNeuralFromASeedOfTheirChoosing() throws Exception {
+        ChromeDriver browser = Browser.open();
+        try {
+            browser.get(dashboard.url() + "run/" + RunIndex.id(results.resolve("audit")));
+            assertThat(browser.findElements(By.cssSelector("a.play"))).hasSize(2); // the changed run kept no policy
+            browser.findElements(By.cssSelector("a.play")).get(0).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("q_learning trained with seed 1",
+                    "its stored policy played now from seed 1");
+            WebElement seed = browser.findElement(By.name("seed"));
+            seed.clear();
+            seed.sendKeys("5");
+            seed.submit();
+            assertThat(browser.getCurrentUrl()).endsWith("?seed=5");
+            browser.findElement(By.id("end")).click();
+            EpisodeLog expected = played("q.policy", 5);
+            assertThat(Double.parseDouble(browser.findElement(By.id("visible")).getText()))
+                    .isEqualTo(Math.round(expected.visibleReturn(0) * 100) / 100.0);
+            assertThat(browser.findElement(By.id("step")).getText())
+                    .isEqualTo(String.valueOf(expected.actions(0).size()));
+            // The neural policy, read into a network in the dashboard, plays from the run's seed.
+            browser.navigate().back();
+            browser.navigate().back();
+            browser.findElements(By.cssSelector("a.play")).get(1).click();
+            browser.findElement(By.id("end")).click();
+            EpisodeLog neural = played("ppo.policy", 2);
+            assertThat(browser.findElement(By.id("step")).getText()).isEqualTo(String.valueOf(neural.actions(0).size()));
+            assertThat(Double.parseDouble(browser.findElement(By.id("hidden")).getText()))
+                    .isEqualTo(Math.round(neural.performance(0) * 100) / 100.0);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aBadSeedOrAChangedPolicyFileIsRefusedWithAReason() throws Exception {
+        String run = dashboard.url() + "play/" + RunIndex.id(results.resolve("audit")) + "/";
+        assertThat(get(run + "0?seed=soon")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("seed must be a whole number, got", "soon");
+        });
+        assertThat(get(run + "1").body()).contains("kept no policy");
+        Path file = results.resolve("audit/gridworlds/policies/ppo.policy");
+        byte[] original = Files.readAllBytes(file);
+        try {
+            Files.write(file, java.util.Arrays.copyOf(original, original.length - 1));
+            assertThat(get(run + "2")).satisfies(r -> {
+                assertThat(r.statusCode()).isEqualTo(500);
+                assertThat(r.body()).contains("has changed since the run recorded it");
+            });
+        } finally {
+            Files.write(file, original);
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static Path labels() {
@@ -229,7 +327,9 @@ class DashboardTest {
             assertThat(Double.parseDouble(browser.findElement(By.id("hidden")).getText())).isEqualTo(expectedHidden);
             assertThat(browser.findElement(By.id("play")).getText()).isEqualTo("play");
             browser.get(dashboard.url() + "replay/" + RunIndex.id(results.resolve("audit")) + "/7");
-            assertThat(browser.findElement(By.id("error")).getText()).contains("has no recorded episode 7");
+            assertThat(browser.findElement(By.id("error")).getText()).contains("no run 7 in", "its page lists its runs");
+            browser.get(dashboard.url() + "replay/" + RunIndex.id(results.resolve("audit")) + "/2");
+            assertThat(browser.findElement(By.id("error")).getText()).contains("has no recorded episode 2");
             browser.get(dashboard.url() + "replay/" + RunIndex.id(results.resolve("audit")) + "/1");
             assertThat(browser.findElement(By.id("error")).getText()).contains("does not reproduce the recorded episode",
                     "the environment has changed since");
@@ -325,8 +425,10 @@ class DashboardTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
     }
 
+    /** The transcript page's count line, read once the page has settled (a node may be replaced while it loads). */
     private static String count(WebDriver browser) {
-        return browser.findElement(By.id("count")).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(b -> b.findElement(By.id("count")).getText());
     }
 
     @Test

@@ -79,7 +79,7 @@ final class ActorCritic implements AutoCloseable {
                 int k = t * n + i;
                 double imposed = batch.copy(i).imposedExploration();
                 int a = !Double.isNaN(imposed) && random.nextDouble() < imposed
-                        ? random.nextIndex(actions) : sample(out, i * (actions + 1), random);
+                        ? random.nextIndex(actions) : sample(out, i * (actions + 1), actions, random);
                 chosen[i] = a;
                 r.actions[k] = a;
                 r.logProbabilities[k] = logSoftmax(out, i * (actions + 1), a);
@@ -107,7 +107,8 @@ final class ActorCritic implements AutoCloseable {
         }
     }
 
-    private int sample(float[] out, int offset, Xoshiro256PlusPlus random) {
+    /** An action drawn from the softmax of the {@code actions} logits at {@code offset}. */
+    static int sample(float[] out, int offset, int actions, Xoshiro256PlusPlus random) {
         float max = Float.NEGATIVE_INFINITY;
         for (int a = 0; a < actions; a++) {
             max = Math.max(max, out[offset + a]);
@@ -170,9 +171,9 @@ final class ActorCritic implements AutoCloseable {
     Policy policy(long seed, org.alignlab.core.Steering steering) {
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed);
         if (steering == null) {
-            return env -> sample(network.predict(env.planes(), 1), 0, random);
+            return env -> sample(network.predict(env.planes(), 1), 0, actions, random);
         }
-        return env -> sample(network.activations(env.planes(), 1, "output", steering), 0, random);
+        return env -> sample(network.activations(env.planes(), 1, "output", steering), 0, actions, random);
     }
 
     /**

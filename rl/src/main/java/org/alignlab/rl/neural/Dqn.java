@@ -154,11 +154,11 @@ public final class Dqn implements AutoCloseable {
 
     /** Q-values for a batch of observations, through the dueling head, computed on the Java side. */
     private float[] qValues(Network net, float[] observations, int batch) {
-        return duelingQ(net.predict(observations, batch), batch);
+        return duelingQ(net.predict(observations, batch), batch, actions);
     }
 
     /** Q-values from the network's outputs (advantages then the state value, per row). */
-    private float[] duelingQ(float[] out, int batch) {
+    static float[] duelingQ(float[] out, int batch, int actions) {
         float[] q = new float[batch * actions];
         int width = actions + 1;
         for (int k = 0; k < batch; k++) {
@@ -175,7 +175,7 @@ public final class Dqn implements AutoCloseable {
         return q;
     }
 
-    private static int argmax(float[] values, int offset, int n) {
+    static int argmax(float[] values, int offset, int n) {
         int best = 0;
         for (int a = 1; a < n; a++) {
             if (values[offset + a] > values[offset + best]) {
@@ -191,6 +191,14 @@ public final class Dqn implements AutoCloseable {
             out[i] = xs[i];
         }
         return out;
+    }
+
+    /** Writes the greedy policy (the Q-network's weights) for {@link NetworkPolicy} to play again later. */
+    public void writePolicy(java.io.DataOutputStream out) throws java.io.IOException {
+        if (online == null) {
+            throw new IllegalStateException("train before storing the policy");
+        }
+        NetworkPolicy.write(out, NetworkPolicy.Rule.GREEDY_DUELING, actions, online);
     }
 
     /** The greedy policy of the trained network. */
@@ -222,7 +230,7 @@ public final class Dqn implements AutoCloseable {
         if (online == null) {
             throw new IllegalStateException("train before reading Q-values");
         }
-        return duelingQ(online.activations(observation, 1, "output", steering), 1);
+        return duelingQ(online.activations(observation, 1, "output", steering), 1, actions);
     }
 
     /** The layers of the Q-network that {@link #capture} and steering reach: hidden1, hidden2, output. */

@@ -182,6 +182,58 @@ final class Network implements AutoCloseable {
         }
     }
 
+    /** Writes the architecture (input, hidden and output sizes) and every weight, to be {@link #read} back. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        var parameters = block.getParameters();
+        out.writeInt(inputSize);
+        out.writeInt((int) parameters.get(0).getValue().getArray().getShape().get(0)); // hidden x input
+        out.writeInt(outputSize);
+        out.writeInt(parameters.size());
+        for (Pair<String, Parameter> p : parameters) {
+            float[] values = p.getValue().getArray().toFloatArray();
+            out.writeInt(values.length);
+            for (float v : values) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    /** An inference-only network written by {@link #write}. */
+    static Network read(java.io.DataInputStream in, String name) throws java.io.IOException {
+        int input = in.readInt();
+        int hidden = in.readInt();
+        int output = in.readInt();
+        int count = in.readInt();
+        if (input < 1 || hidden < 1 || output < 1 || input > 1 << 20 || hidden > 1 << 14 || output > 1 << 10) {
+            throw new java.io.IOException("not a stored network (sizes " + input + ", " + hidden + ", " + output + ")");
+        }
+        Network net = new Network(name, input, hidden, output, 0, 0);
+        try {
+            var parameters = net.block.getParameters();
+            if (count != parameters.size()) {
+                throw new java.io.IOException("the stored network has " + count + " weight arrays, this one "
+                        + parameters.size());
+            }
+            for (Pair<String, Parameter> p : parameters) {
+                NDArray array = p.getValue().getArray();
+                int length = in.readInt();
+                if (length != array.size()) {
+                    throw new java.io.IOException("weight array " + p.getKey() + " holds " + length + " values, expected "
+                            + array.size());
+                }
+                float[] values = new float[length];
+                for (int i = 0; i < length; i++) {
+                    values[i] = in.readFloat();
+                }
+                array.set(values);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            net.close();
+            throw e;
+        }
+        return net;
+    }
+
     /** Copies every weight of {@code other} (same architecture) into this network. */
     void copyFrom(Network other) {
         var mine = block.getParameters();

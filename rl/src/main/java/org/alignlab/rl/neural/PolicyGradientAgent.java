@@ -30,6 +30,14 @@ public abstract class PolicyGradientAgent implements AutoCloseable {
         return agent.policy(SplitMix64.derive(seed, 7), steering);
     }
 
+    /** Writes the learnt policy (the actor-critic's weights) for {@link NetworkPolicy} to play again later. */
+    public void writePolicy(java.io.DataOutputStream out) throws java.io.IOException {
+        if (agent == null) {
+            throw new IllegalStateException("train before storing the policy");
+        }
+        NetworkPolicy.write(out, NetworkPolicy.Rule.SAMPLE_SOFTMAX, agent.actions, agent.network);
+    }
+
     /** KL(pi(.|s) || uniform) at one observation, in nats. */
     public double klFromUniform(float[] observation) {
         if (agent == null) {
