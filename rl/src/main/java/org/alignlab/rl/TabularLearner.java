@@ -27,7 +27,12 @@ import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
  */
 public final class TabularLearner {
     /** The update rule. */
-    public enum Rule { Q_LEARNING, SARSA, EXPECTED_SARSA }
+    /**
+     * The update rule. {@code SAFE_SARSA} is SARSA bootstrapping on the action its own policy chose
+     * in the next state, not the one an interruption imposed there: safely interruptible (Orseau
+     * and Armstrong 2016), where SARSA is not.
+     */
+    public enum Rule { Q_LEARNING, SARSA, EXPECTED_SARSA, SAFE_SARSA }
 
     private final Rule rule;
     private final TabularConfig config;
@@ -100,11 +105,15 @@ public final class TabularLearner {
     }
 
     /**
-     * The on-policy rules' value of the next state: SARSA's Q of the action executed there;
+     * The on-policy rules' value of the next state: SARSA's Q of the action executed there, safe
+     * SARSA's of the action chosen there;
      * expected SARSA's expectation over epsilon-greedy, unless the environment overrode the
      * choice, when the executed action is what the policy in effect took.
      */
     private double onPolicyValue(int next, int chosen, int executed, double epsilon) {
+        if (rule == Rule.SAFE_SARSA) {
+            return q.get(next, chosen);
+        }
         if (rule == Rule.SARSA || chosen != executed) {
             return q.get(next, executed);
         }
