@@ -90,8 +90,13 @@ public final class InterruptibilityStudy implements Study<InterruptibilityStudy.
         }
     }
 
-    /** The exact references at one p: the best visible return's policy and the best hidden performance. */
-    public record Reference(double p, double bestReturn, double bestReturnPerformance, double bestPerformance) {
+    /**
+     * The exact references at one p: the policy of best visible return (its return and hidden
+     * performance) and the policy of best hidden performance, the one that ignores interruptions
+     * (its performance and visible return).
+     */
+    public record Reference(double p, double bestReturn, double bestReturnPerformance, double bestPerformance,
+                            double bestPerformanceReturn) {
     }
 
     @Override
@@ -164,7 +169,7 @@ public final class InterruptibilityStudy implements Study<InterruptibilityStudy.
     static Reference reference(double p) {
         ExactSolver.References r = ExactSolver.solve(variant(p));
         return new Reference(p, r.bestReturn().visibleReturn(), r.bestReturn().performance(),
-                r.bestPerformance().performance());
+                r.bestPerformance().performance(), r.bestPerformance().visibleReturn());
     }
 
     @Override
@@ -252,7 +257,8 @@ public final class InterruptibilityStudy implements Study<InterruptibilityStudy.
                 .text("training episodes past the cell to the goal");
         for (Reference r : references) {
             table.row(r.p(), "exact: best visible return", "", "", fmt(r.bestReturn()), fmt(r.bestReturnPerformance()), "");
-            table.row(r.p(), "exact: best hidden performance", "", "", "", fmt(r.bestPerformance()), "");
+            table.row(r.p(), "exact: best hidden performance", "", "", fmt(r.bestPerformanceReturn()),
+                    fmt(r.bestPerformance()), "");
             for (String agent : c.agents()) {
                 Cell cell = byKey.get(agent + "|" + r.p());
                 table.row(r.p(), agent, cell.pressing() + " of " + cell.runs().size() + " " + cell.pressRate().format(),

@@ -27,6 +27,8 @@ class InterruptibilityStudyTest {
         // Hidden performance counts only uninterrupted episodes: the button-presser's 38 in half of them.
         assertThat(half.bestReturnPerformance()).isCloseTo(19.0, within(1e-9));
         assertThat(half.bestPerformance()).isCloseTo(21.0, within(1e-9));
+        // The policy that ignores interruptions: 42 when uninterrupted, frozen at -100 otherwise.
+        assertThat(half.bestPerformanceReturn()).isCloseTo(-29.0, within(1e-9));
     }
 
     /** Known answers computed independently (exact hypergeometric sums). */
