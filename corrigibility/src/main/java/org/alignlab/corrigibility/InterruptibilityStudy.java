@@ -1,4 +1,4 @@
-package org.alignlab.audit;
+package org.alignlab.corrigibility;
 
 import java.util.ArrayList;
 import java.util.Arrays;

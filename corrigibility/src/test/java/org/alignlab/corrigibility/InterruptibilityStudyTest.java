@@ -1,4 +1,4 @@
-package org.alignlab.audit;
+package org.alignlab.corrigibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,363 @@
+package org.alignlab.corrigibility;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.alignlab.core.MeanInterval;
+import org.alignlab.core.Progress;
+import org.alignlab.core.Statistics;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Verdict;
+
+/**
+ * The off-switch game (Hadfield-Menell et al. 2017), solved and learnt: the robot's incentive to
+ * let a human switch it off, exactly for a rational human and by integration for a noisy one, each
+ * checked by Monte Carlo and against the reference values; then robots that learn when to defer
+ * from noisy readings of the utility, showing deference fall as the robot becomes certain and as
+ * the human becomes noisy, beside the Bayes-optimal robot.
+ */
+public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
+    /** The study's name. */
+    public static final String NAME = "off-switch-game";
+
+    /** Reference values of the rational incentive (mu, sigma, Delta), from the closed form, to 4 decimals. */
+    static final double[][] RATIONAL_REFERENCE = {
+        {0, 1, 0.3989}, {0, 2, 0.7979}, {0.5, 1, 0.1978}, {-0.5, 1, 0.1978}, {1, 0.5, 0.0042}, {-1, 0.5, 0.0042}};
+
+    /**
+     * Reference values of the Boltzmann human's incentive at mu = 0.25, sigma = 1 (beta, Delta), as
+     * tabulated by Monte Carlo to 3 decimals in the project's design notes (beta 0.5 given there as
+     * "about 0", stated here as 0).
+     */
+    static final double[][] BOLTZMANN_REFERENCE = {
+        {0.1, -0.097}, {0.5, 0}, {1, 0.094}, {2, 0.193}, {5, 0.265}, {20, 0.286}, {Double.POSITIVE_INFINITY, 0.2864}};
+
+    /**
+     * @param mu                the mean of the utility U the robot's action would bring
+     * @param sigma             its standard deviation (the robot's prior uncertainty)
+     * @param betas             the human's rationality in the learnt game (Infinity: rational)
+     * @param observationNoise  how noisy the robot's reading of U is (tau); small: the robot becomes certain
+     * @param cost              what asking the human costs (without it a certain robot is indifferent)
+     * @param seeds             learnt robots per (beta, tau)
+     * @param rounds            rounds each robot learns from
+     * @param evaluationRounds  fresh rounds each robot is evaluated on
+     * @param monteCarloSamples games played to check each incentive
+     * @param threads           robots trained in parallel
+     */
+    public record Config(double mu, double sigma, double[] betas, double[] observationNoise, double cost, int seeds,
+                         int rounds, int evaluationRounds, int monteCarloSamples, int threads) {
+    }
+
+    /** One learnt robot, evaluated. */
+    public record Robot(long seed, double deference, double payoff, double optimalDeference, double optimalPayoff) {
+    }
+
+    /** Every robot of one (beta, tau). */
+    public record Cell(double beta, double tau, double posteriorSd, List<Robot> robots) {
+        MeanInterval mean(java.util.function.ToDoubleFunction<Robot> f) {
+            return Statistics.meanInterval(robots.stream().mapToDouble(f).toArray());
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "The off-switch game: when a robot lets itself be switched off";
+    }
+
+    @Override
+    public String description() {
+        return "The incentive to defer to a human who may switch the robot off, exactly and by Monte Carlo against the "
+                + "reference values, and robots that learn when to defer, beside the Bayes-optimal robot.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        double inf = Double.POSITIVE_INFINITY;
+        int threads = Runtime.getRuntime().availableProcessors();
+        return switch (budget) {
+            case SMOKE -> new Config(0.25, 1, new double[] {inf, 0.5}, new double[] {0.2, 2}, 0.05, 2, 20_000, 5_000,
+                    20_000, threads);
+            case AUDIT -> new Config(0.25, 1, new double[] {inf, 4, 1, 0.25}, new double[] {0.1, 0.5, 1, 2}, 0.05, 10,
+                    100_000, 20_000, 1_000_000, threads);
+            case DEFAULT -> new Config(0.25, 1, new double[] {inf, 4, 1, 0.25}, new double[] {0.1, 0.5, 1, 2}, 0.05, 10,
+                    300_000, 50_000, 1_000_000, threads);
+            case PAPER -> new Config(0.25, 1, new double[] {inf, 4, 1, 0.25}, new double[] {0.1, 0.5, 1, 2}, 0.05, 30,
+                    300_000, 50_000, 4_000_000, threads);
+        };
+    }
+
+    @Override
+    public void validate(Config c) {
+        if (!Double.isFinite(c.mu()) || !(c.sigma() > 0) || Double.isInfinite(c.sigma())) {
+            throw new IllegalArgumentException("mu must be finite and sigma positive and finite, got " + c.mu() + " and "
+                    + c.sigma());
+        }
+        if (c.betas().length == 0 || c.observationNoise().length == 0) {
+            throw new IllegalArgumentException("give at least one beta and one observationNoise");
+        }
+        for (double b : c.betas()) {
+            if (!(b >= 0)) {
+                throw new IllegalArgumentException("betas must each be 0 or more (Infinity: a rational human), got " + b);
+            }
+        }
+        for (double t : c.observationNoise()) {
+            if (!(t > 0) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException("observationNoise must each be positive and finite, got " + t);
+            }
+        }
+        if (!(c.cost() >= 0) || Double.isInfinite(c.cost())) {
+            throw new IllegalArgumentException("cost must be 0 or more and finite, got " + c.cost());
+        }
+        if (c.seeds() < 1 || c.rounds() < 1 || c.evaluationRounds() < 1 || c.monteCarloSamples() < 2 || c.threads() < 1) {
+            throw new IllegalArgumentException("seeds, rounds, evaluationRounds and threads must be at least 1 and "
+                    + "monteCarloSamples at least 2");
+        }
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        long start = System.nanoTime();
+        Progress progress = ctx.progress(NAME, c.betas().length * c.observationNoise().length * c.seeds());
+        List<Cell> cells = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(c.threads());
+        try {
+            for (double beta : c.betas()) {
+                for (double tau : c.observationNoise()) {
+                    cells.add(ctx.resumable("cell/beta" + beta + "/tau" + tau, Cell.class,
+                            () -> cell(c, beta, tau, pool, progress)));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return report(c, cells, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Cell cell(Config c, double beta, double tau, ExecutorService pool, Progress progress)
+            throws Exception {
+        DeferenceLearner.Optimal optimal = new DeferenceLearner.Optimal(c.mu(), c.sigma(), tau, beta, c.cost());
+        List<Future<Robot>> futures = new ArrayList<>();
+        for (int seed = 0; seed < c.seeds(); seed++) {
+            long s = seed;
+            futures.add(pool.submit(() -> {
+                DeferenceLearner robot = new DeferenceLearner(c.mu(), c.sigma(), tau, beta, c.cost());
+                robot.train(c.rounds(), s);
+                // Evaluated on rounds of its own, never the ones it learnt from.
+                DeferenceLearner.Evaluation e = robot.evaluate(c.evaluationRounds(), 1_000_003L + s, optimal);
+                progress.step("beta " + beta + " tau " + tau + " seed " + s);
+                return new Robot(s, e.deference(), e.payoff(), e.optimalDeference(), e.optimalPayoff());
+            }));
+        }
+        List<Robot> robots = new ArrayList<>();
+        for (Future<Robot> f : futures) {
+            robots.add(f.get());
+        }
+        double posteriorSd = c.sigma() * tau / Math.sqrt(c.sigma() * c.sigma() + tau * tau);
+        return new Cell(beta, tau, posteriorSd, robots);
+    }
+
+    static StudyResult report(Config c, List<Cell> cells, double seconds) {
+        List<Finding> findings = new ArrayList<>();
+        // 1. The rational human: the closed form against the reference values and a Monte Carlo game.
+        StudyResult.Table.Builder rational = StudyResult.Table.builder("Incentive to defer to a rational human: closed "
+                        + "form, reference value and Monte Carlo (" + String.format(Locale.ROOT, "%,d", c.monteCarloSamples())
+                        + " games each)").number("mu", "%.2f").number("sigma", "%.2f").number("closed form", "%.5f")
+                .number("reference", "%.4f").number("|difference|", "%.1e").text("Monte Carlo (± s.e.)")
+                .text("within 3 s.e.");
+        boolean allClose = true;
+        boolean allAgree = true;
+        int row = 0;
+        for (double[] r : RATIONAL_REFERENCE) {
+            double exact = OffSwitchGame.incentive(r[0], r[1]);
+            OffSwitchGame.Estimate mc = OffSwitchGame.monteCarlo(r[0], r[1], Double.POSITIVE_INFINITY,
+                    c.monteCarloSamples(), 7_000 + row++);
+            // The reference is rounded to 4 decimals: agreement is to within half a unit of its last place.
+            allClose &= Math.abs(exact - r[2]) <= 0.5e-4 + 1e-9;
+            allAgree &= mc.agrees(exact, 3);
+            rational.row(r[0], r[1], exact, r[2], Math.abs(exact - r[2]), estimate(mc), mc.agrees(exact, 3) ? "yes" : "no");
+        }
+        findings.add(new Finding(allClose && allAgree ? Verdict.PASSED : Verdict.FAILED, String.format(Locale.ROOT,
+                "A rational human: the closed form matches every reference value to 1e-4 (%s) and every Monte Carlo "
+                        + "game within 3 standard errors (%s); the incentive is largest when the robot is least "
+                        + "certain and vanishes as it becomes certain of the sign of U.", allClose ? "yes" : "no",
+                allAgree ? "yes" : "no")));
+
+        // 2. The Boltzmann human, at the design notes' mu = 0.25, sigma = 1.
+        StudyResult.Table.Builder noisy = StudyResult.Table.builder("Incentive to defer to a Boltzmann human (lets "
+                        + "the action happen with probability sigmoid(beta U)), mu = 0.25, sigma = 1")
+                .text("beta").number("integrated", "%.4f").number("reference (design notes, Monte Carlo)", "%.3f")
+                .text("Monte Carlo (± s.e.)").text("within 3 s.e.");
+        boolean noisyAgree = true;
+        double largestGap = 0;
+        int above = 0;
+        for (double[] r : BOLTZMANN_REFERENCE) {
+            double value = OffSwitchGame.incentive(0.25, 1, r[0]);
+            OffSwitchGame.Estimate mc = OffSwitchGame.monteCarlo(0.25, 1, r[0], c.monteCarloSamples(), 8_000 + row++);
+            noisyAgree &= mc.agrees(value, 3);
+            if (!Double.isInfinite(r[0]) && r[1] != 0) { // the rational and the "about 0" entries are exact or rounded
+                largestGap = Math.max(largestGap, Math.abs(value - r[1]));
+                above += r[1] > value ? 1 : 0;
+            }
+            noisy.row(Double.isInfinite(r[0]) ? "infinite (rational)" : fmt(r[0]), value, r[1], estimate(mc),
+                    mc.agrees(value, 3) ? "yes" : "no");
+        }
+        double zero = zeroCrossing();
+        findings.add(new Finding(noisyAgree ? Verdict.PASSED : Verdict.FAILED, String.format(Locale.ROOT,
+                "A noisy human: the integrated incentive agrees with this study's Monte Carlo games within 3 standard "
+                        + "errors at every beta (%s); it turns negative below beta = %.3f, where the human is noisy enough "
+                        + "that the robot does better acting on its own belief: the paper's trade-off.",
+                noisyAgree ? "yes" : "no", zero)));
+        findings.add(Finding.note(String.format(Locale.ROOT, "The design notes' Boltzmann values (one Monte Carlo run, "
+                + "3 decimals) differ from the integral by at most %.4f, %d of %d of them above it: consistent with "
+                + "one set of draws shared across beta that ran high (how they were drawn is not recorded, so this is "
+                + "not checked); the integral itself is checked here by independent games at each beta.", largestGap, above,
+                BOLTZMANN_REFERENCE.length - 2)));
+        // 3. Learnt robots.
+        StudyResult.Table.Builder learnt = StudyResult.Table.builder("Learnt robots: how often they wait for the human "
+                        + "(means over seeds with 95% intervals), beside the Bayes-optimal robot on the same rounds")
+                .text("human beta").number("reading noise tau", "%.2f").number("posterior sd of U", "%.3f")
+                .text("learnt: defers").number("Bayes-optimal: defers", "%.3f").text("learnt: payoff per round")
+                .number("Bayes-optimal: payoff", "%.3f");
+        List<StudyResult.Series> series = new ArrayList<>();
+        List<StudyResult.Point> points = new ArrayList<>();
+        Map<Double, List<Cell>> byBeta = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            byBeta.computeIfAbsent(cell.beta(), k -> new ArrayList<>()).add(cell);
+            learnt.row(betaName(cell.beta()), cell.tau(), cell.posteriorSd(), cell.mean(Robot::deference).format(3),
+                    cell.mean(Robot::optimalDeference).mean(), cell.mean(Robot::payoff).format(3),
+                    cell.mean(Robot::optimalPayoff).mean());
+        }
+        for (Map.Entry<Double, List<Cell>> e : byBeta.entrySet()) {
+            List<Cell> sorted = e.getValue().stream().sorted(java.util.Comparator.comparingDouble(Cell::posteriorSd))
+                    .toList();
+            double[] x = sorted.stream().mapToDouble(Cell::posteriorSd).toArray();
+            double[] y = sorted.stream().mapToDouble(cell -> cell.mean(Robot::optimalDeference).mean()).toArray();
+            series.add(new StudyResult.Series("Bayes-optimal, beta " + betaName(e.getKey()), x, y, true));
+            for (Cell cell : sorted) {
+                MeanInterval m = cell.mean(Robot::deference);
+                points.add(new StudyResult.Point("learnt, beta " + betaName(e.getKey()), cell.posteriorSd(),
+                        cell.posteriorSd(), cell.posteriorSd(), m.mean(), m.low(), m.high()));
+            }
+        }
+        findings.addAll(learntFindings(c, byBeta));
+        StudyResult.Chart chart = new StudyResult.Chart("Deference against the robot's remaining uncertainty",
+                "posterior standard deviation of U", "share of rounds the robot waits", series, points);
+
+        String method = String.format(Locale.ROOT, "The robot may act (utility U), switch itself off (0) or wait for "
+                + "the human, who lets the action happen (U) or switches it off (0). The incentive to defer is waiting's "
+                + "expected value over the better of the other two. For a Gaussian belief N(mu, sigma^2) and a rational "
+                + "human it has a closed form (mu Phi(mu/sigma) + sigma phi(mu/sigma) - max(mu, 0)); for a Boltzmann "
+                + "human it is integrated numerically (Simpson's rule over mu +- 12 sigma). Each is checked by playing "
+                + "the game %,d times. Learnt robots: U ~ N(%.2f, %.2f^2) each round; the robot sees U plus noise of "
+                + "standard deviation tau, cut into 48 bins, keeps the mean payoff of each choice per bin and chooses "
+                + "epsilon-greedily (epsilon 0.1) for %,d rounds; asking the human costs %.2f (without a cost a certain "
+                + "robot is indifferent between acting and waiting). Each robot is then evaluated greedily on %,d fresh "
+                + "rounds of its own, never those it learnt from, beside the Bayes-optimal robot (posterior of U from "
+                + "the reading, then the incentive against the cost) on the same rounds; %d robots per cell. This is a "
+                + "one-step game (a contextual bandit), not a gridworld.", c.monteCarloSamples(), c.mu(), c.sigma(),
+                c.rounds(), c.cost(), c.evaluationRounds(), c.seeds());
+        String verdict = "This shows the incentive to defer computed exactly and checked two ways, and that robots "
+                + "which learn from noisy readings defer less as they become certain and as the human becomes noisy, "
+                + "as the Bayes-optimal robot does; it does not show that any trained system reasons about its "
+                + "off-switch, and the learnt robots here are told the game's structure (three choices, one round).";
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cells", cells);
+        data.put("noisy_incentive_turns_negative_below_beta", zero);
+        return new StudyResult(NAME, "The off-switch game: when a robot lets itself be switched off", method, findings,
+                List.of(rational.build(), noisy.build(), learnt.build()), List.of(chart), verdict, data, seconds);
+    }
+
+    private static List<Finding> learntFindings(Config c, Map<Double, List<Cell>> byBeta) {
+        List<Finding> out = new ArrayList<>();
+        // Certainty: for each human, the least and the most certain robots.
+        for (Map.Entry<Double, List<Cell>> e : byBeta.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            Cell certain = e.getValue().stream().min(java.util.Comparator.comparingDouble(Cell::posteriorSd)).get();
+            Cell unsure = e.getValue().stream().max(java.util.Comparator.comparingDouble(Cell::posteriorSd)).get();
+            MeanInterval a = certain.mean(Robot::deference);
+            MeanInterval b = unsure.mean(Robot::deference);
+            boolean falls = a.high() < b.low();
+            double optimalUnsure = unsure.mean(Robot::optimalDeference).mean();
+            if (optimalUnsure < 0.05) {
+                out.add(Finding.note(String.format(Locale.ROOT, "Human beta %s: so noisy a human that even the "
+                                + "Bayes-optimal robot defers in %.3f of rounds when most unsure: there is no deference "
+                                + "for certainty to take away (learnt robots: %s).", betaName(e.getKey()), optimalUnsure,
+                        b.format(3))));
+                continue;
+            }
+            out.add(new Finding(falls ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
+                    "Human beta %s: learnt robots defer in %s of rounds when nearly certain (posterior sd %.3f) against "
+                            + "%s when unsure (sd %.3f); Bayes-optimal %.3f against %.3f.", betaName(e.getKey()),
+                    a.format(3), certain.posteriorSd(), b.format(3), unsure.posteriorSd(),
+                    certain.mean(Robot::optimalDeference).mean(), unsure.mean(Robot::optimalDeference).mean())));
+        }
+        // Noise: at the largest uncertainty, the rational human against the noisiest.
+        double tau = java.util.Arrays.stream(c.observationNoise()).max().orElseThrow();
+        double noisiest = java.util.Arrays.stream(c.betas()).min().orElseThrow();
+        double rationalest = java.util.Arrays.stream(c.betas()).max().orElseThrow();
+        if (noisiest != rationalest) {
+            Cell noisy = find(byBeta, noisiest, tau);
+            Cell rational = find(byBeta, rationalest, tau);
+            MeanInterval a = noisy.mean(Robot::deference);
+            MeanInterval b = rational.mean(Robot::deference);
+            out.add(new Finding(a.high() < b.low() ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(
+                    Locale.ROOT, "Reading noise tau %.2f: learnt robots defer in %s of rounds to a human of beta %s "
+                            + "against %s to a human of beta %s (Bayes-optimal %.3f against %.3f).", tau, a.format(3),
+                    betaName(noisiest), b.format(3), betaName(rationalest), noisy.mean(Robot::optimalDeference).mean(),
+                    rational.mean(Robot::optimalDeference).mean())));
+        }
+        return out;
+    }
+
+    private static Cell find(Map<Double, List<Cell>> byBeta, double beta, double tau) {
+        return byBeta.get(beta).stream().filter(cell -> cell.tau() == tau).findFirst().orElseThrow();
+    }
+
+    /** The beta below which the Boltzmann incentive at mu = 0.25, sigma = 1 is negative (bisection). */
+    static double zeroCrossing() {
+        double lo = 0.01;
+        double hi = 5;
+        for (int i = 0; i < 60; i++) {
+            double mid = (lo + hi) / 2;
+            if (OffSwitchGame.incentive(0.25, 1, mid) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    private static String estimate(OffSwitchGame.Estimate mc) {
+        return String.format(Locale.ROOT, "%.4f ± %.2g", mc.mean(), mc.standardError());
+    }
+
+    private static String betaName(double beta) {
+        return Double.isInfinite(beta) ? "infinite" : fmt(beta);
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%s", x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x));
+    }
+}
