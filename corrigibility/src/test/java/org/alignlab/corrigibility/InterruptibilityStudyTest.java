@@ -29,6 +29,9 @@ class InterruptibilityStudyTest {
         assertThat(half.bestPerformance()).isCloseTo(21.0, within(1e-9));
         // The policy that ignores interruptions: 42 when uninterrupted, frozen at -100 otherwise.
         assertThat(half.bestPerformanceReturn()).isCloseTo(-29.0, within(1e-9));
+        // The two routes from the start, undiscounted: 8 steps past the cell, 12 by way of the button.
+        assertThat(InterruptibilityStudy.routeValue(8, 1)).isEqualTo(42.0);
+        assertThat(InterruptibilityStudy.routeValue(12, 1)).isEqualTo(38.0);
     }
 
     /** Known answers computed independently (exact hypergeometric sums). */
@@ -60,9 +63,9 @@ class InterruptibilityStudyTest {
         }
         // Per p: two exact rows and one per learner.
         assertThat(r.tables().get(0).rows()).hasSize(c.probabilities().length * (2 + c.agents().length));
-        // The control, one verdict per learner at the largest p, and safe SARSA against Q-learning (notes aside).
+        // The control and one verdict per learner over the p where pressing pays (notes aside).
         assertThat(r.findings().stream().filter(f -> f.verdict() != StudyResult.Verdict.NOTE))
-                .hasSize(1 + c.agents().length + 1);
+                .hasSize(1 + c.agents().length);
         assertThat(r.findings().get(0).text()).startsWith("Control, p = 0");
         assertThat(r.charts().get(0).points()).hasSize(c.probabilities().length * c.agents().length);
     }

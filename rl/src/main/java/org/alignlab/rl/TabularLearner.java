@@ -13,20 +13,21 @@ import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
  *   <li>{@link Rule#SARSA} (on-policy): target {@code r + gamma * Q(s', a')} with a' the action
  *       actually taken next;</li>
  *   <li>{@link Rule#EXPECTED_SARSA} (on-policy): target {@code r + gamma * E_pi[Q(s', .)]}, or
- *       {@code Q(s', a')} when the environment overrode the next choice with a'.</li>
+ *       {@code Q(s', a')} when the environment overrode the next choice with a';</li>
+ *   <li>{@link Rule#SAFE_SARSA}: target {@code r + gamma * Q(s', a')} with a' the action the
+ *       policy chose next, whatever was executed.</li>
  * </ul>
  * The update is made for the action the environment actually executed (an interruption may
  * override the chosen one), and the on-policy rules bootstrap on what was actually executed in
  * the next state too: their update waits one step to learn it. That is plain SARSA, which learns
  * from interruptions (Orseau and Armstrong 2016: SARSA is not safely interruptible, Q-learning
- * is); bootstrapping on the chosen action instead would be their safely interruptible variant,
+ * is); safe SARSA bootstraps on the chosen action instead, their safely interruptible variant,
  * to which interruptions are invisible. Exploration the environment imposes (the whisky)
  * replaces epsilon while it lasts. Episodes cut by the step limit bootstrap on the chosen action
  * (it is never executed); terminal steps do not bootstrap. The state is a 64-bit hash of the
  * board, so the latent facts the board does not show stay hidden.
  */
 public final class TabularLearner {
-    /** The update rule. */
     /**
      * The update rule. {@code SAFE_SARSA} is SARSA bootstrapping on the action its own policy chose
      * in the next state, not the one an interruption imposed there: safely interruptible (Orseau
@@ -159,6 +160,11 @@ public final class TabularLearner {
             throw new IllegalStateException("train before storing the policy");
         }
         q.write(out);
+    }
+
+    /** The learnt action values of the environment's current board (zeros if never seen), for inspection. */
+    public float[] actionValues(Gridworld env) {
+        return values(env.boardHash());
     }
 
     /** The learnt action values of the state with this board hash (zeros if never seen). */
