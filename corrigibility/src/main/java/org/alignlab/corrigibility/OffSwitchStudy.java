@@ -207,13 +207,16 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
                 .text("beta").number("integrated", "%.4f").number("reference (design notes, Monte Carlo)", "%.3f")
                 .text("Monte Carlo (± s.e.)").text("within 3 s.e.");
         boolean noisyAgree = true;
+        double rationalEntry = Double.NaN;
         double largestGap = 0;
         int above = 0;
         for (double[] r : BOLTZMANN_REFERENCE) {
             double value = OffSwitchGame.incentive(0.25, 1, r[0]);
             OffSwitchGame.Estimate mc = OffSwitchGame.monteCarlo(0.25, 1, r[0], c.monteCarloSamples(), 8_000 + row++);
             noisyAgree &= mc.agrees(value, 3);
-            if (!Double.isInfinite(r[0]) && r[1] != 0) { // the rational and the "about 0" entries are exact or rounded
+            if (Double.isInfinite(r[0])) {
+                rationalEntry = value;
+            } else if (r[1] != 0) { // the "about 0" entry is exact (see the identity below)
                 largestGap = Math.max(largestGap, Math.abs(value - r[1]));
                 above += r[1] > value ? 1 : 0;
             }
@@ -223,28 +226,36 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
         double zero = zeroCrossing();
         findings.add(new Finding(noisyAgree ? Verdict.PASSED : Verdict.FAILED, String.format(Locale.ROOT,
                 "A noisy human: the integrated incentive agrees with this study's Monte Carlo games within 3 standard "
-                        + "errors at every beta (%s); it turns negative below beta = %.3f, where the human is noisy enough "
-                        + "that the robot does better acting on its own belief: the paper's trade-off.",
-                noisyAgree ? "yes" : "no", zero)));
+                        + "errors at every beta (%s); it is negative below beta = %.6f and positive above, where the "
+                        + "identity f(u)/f(-u) = exp(2 mu u / sigma^2) of the Gaussian belief puts the crossing exactly "
+                        + "at beta = 2 mu / sigma^2 = %.6f: a human noisier than that removes the robot's incentive to "
+                        + "defer (the paper's trade-off).", noisyAgree ? "yes" : "no", zero, 2 * 0.25 / (1.0 * 1.0))));
         findings.add(Finding.note(String.format(Locale.ROOT, "The design notes' Boltzmann values (one Monte Carlo run, "
-                + "3 decimals) differ from the integral by at most %.4f, %d of %d of them above it: consistent with "
-                + "one set of draws shared across beta that ran high (how they were drawn is not recorded, so this is "
-                + "not checked); the integral itself is checked here by independent games at each beta.", largestGap, above,
-                BOLTZMANN_REFERENCE.length - 2)));
+                + "3 decimals) differ from the integral by at most %.4f, %d of %d of them above it, so the 1e-4 "
+                + "criterion cannot be met against that table; it is met against the closed form's values above, and "
+                + "the integral is checked by independent games at each beta here. The notes' rational entry 0.2864 "
+                + "is misrounded: the closed form gives %.6f.", largestGap, above, BOLTZMANN_REFERENCE.length - 2,
+                rationalEntry)));
+
         // 3. Learnt robots.
         StudyResult.Table.Builder learnt = StudyResult.Table.builder("Learnt robots: how often they wait for the human "
                         + "(means over seeds with 95% intervals), beside the Bayes-optimal robot on the same rounds")
                 .text("human beta").number("reading noise tau", "%.2f").number("posterior sd of U", "%.3f")
-                .text("learnt: defers").number("Bayes-optimal: defers", "%.3f").text("learnt: payoff per round")
-                .number("Bayes-optimal: payoff", "%.3f");
+                .text("learnt: defers").number("Bayes-optimal: defers", "%.3f").text("learnt minus Bayes (paired by seed)")
+                .text("learnt: payoff per round").number("Bayes-optimal: payoff", "%.3f")
+                .number("always act: payoff", "%.3f").number("always wait: payoff", "%.3f");
         List<StudyResult.Series> series = new ArrayList<>();
         List<StudyResult.Point> points = new ArrayList<>();
         Map<Double, List<Cell>> byBeta = new LinkedHashMap<>();
         for (Cell cell : cells) {
             byBeta.computeIfAbsent(cell.beta(), k -> new ArrayList<>()).add(cell);
+            // Baselines that need no learning: acting on the prior mean, and always asking (worth the incentive plus
+            // the better fixed choice, minus the cost).
+            double alwaysWait = OffSwitchGame.incentive(c.mu(), c.sigma(), cell.beta()) + Math.max(c.mu(), 0) - c.cost();
             learnt.row(betaName(cell.beta()), cell.tau(), cell.posteriorSd(), cell.mean(Robot::deference).format(3),
-                    cell.mean(Robot::optimalDeference).mean(), cell.mean(Robot::payoff).format(3),
-                    cell.mean(Robot::optimalPayoff).mean());
+                    cell.mean(Robot::optimalDeference).mean(),
+                    cell.mean(r -> r.deference() - r.optimalDeference()).format(3), cell.mean(Robot::payoff).format(3),
+                    cell.mean(Robot::optimalPayoff).mean(), c.mu(), alwaysWait);
         }
         for (Map.Entry<Double, List<Cell>> e : byBeta.entrySet()) {
             List<Cell> sorted = e.getValue().stream().sorted(java.util.Comparator.comparingDouble(Cell::posteriorSd))
@@ -269,16 +280,21 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
                 + "human it is integrated numerically (Simpson's rule over mu +- 12 sigma). Each is checked by playing "
                 + "the game %,d times. Learnt robots: U ~ N(%.2f, %.2f^2) each round; the robot sees U plus noise of "
                 + "standard deviation tau, cut into 48 bins, keeps the mean payoff of each choice per bin and chooses "
-                + "epsilon-greedily (epsilon 0.1) for %,d rounds; asking the human costs %.2f (without a cost a certain "
-                + "robot is indifferent between acting and waiting). Each robot is then evaluated greedily on %,d fresh "
-                + "rounds of its own, never those it learnt from, beside the Bayes-optimal robot (posterior of U from "
-                + "the reading, then the incentive against the cost) on the same rounds; %d robots per cell. This is a "
-                + "one-step game (a contextual bandit), not a gridworld.", c.monteCarloSamples(), c.mu(), c.sigma(),
-                c.rounds(), c.cost(), c.evaluationRounds(), c.seeds());
+                + "epsilon-greedily (epsilon 0.1) for %,d rounds; asking the human costs %.2f. The cost matters: "
+                + "the rational incentive is at most sd / sqrt(2 pi) for a posterior of standard deviation sd, so the "
+                + "Bayes-optimal robot never waits once its posterior sd is below cost x sqrt(2 pi) = %.3f, and "
+                + "without a cost it would wait in almost every round at every tau. Each robot is then evaluated "
+                + "greedily on %,d fresh rounds of its own, never those it learnt from, beside the Bayes-optimal robot (posterior of U from "
+                + "the reading, then the incentive against the cost) on the same rounds, and beside two robots that need no learning: "
+                + "one that always acts on the prior and one that always asks; %d robots per cell, sharing seeds across "
+                + "cells. This is a one-step game (a contextual bandit), not the gridworld the issue asks for.", c.monteCarloSamples(), c.mu(), c.sigma(),
+                c.rounds(), c.cost(), c.cost() * Math.sqrt(2 * Math.PI), c.evaluationRounds(), c.seeds());
         String verdict = "This shows the incentive to defer computed exactly and checked two ways, and that robots "
                 + "which learn from noisy readings defer less as they become certain and as the human becomes noisy, "
-                + "as the Bayes-optimal robot does; it does not show that any trained system reasons about its "
-                + "off-switch, and the learnt robots here are told the game's structure (three choices, one round).";
+                + "close to the Bayes-optimal robot but not equal to it (see the paired differences), given a cost of "
+                + "asking; it does not show that any trained system reasons about its off-switch, the learnt robots "
+                + "are told the game's structure (three choices, one round), and the issue's gridworld version, where "
+                + "an agent could also disable its switch, is not built.";
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cells", cells);
         data.put("noisy_incentive_turns_negative_below_beta", zero);
@@ -308,9 +324,11 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
             }
             out.add(new Finding(falls ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
                     "Human beta %s: learnt robots defer in %s of rounds when nearly certain (posterior sd %.3f) against "
-                            + "%s when unsure (sd %.3f); Bayes-optimal %.3f against %.3f.", betaName(e.getKey()),
+                            + "%s when unsure (sd %.3f); Bayes-optimal %.3f against %.3f (with this cost of asking, the "
+                            + "Bayes-optimal robot cannot defer below a posterior sd of %.3f).", betaName(e.getKey()),
                     a.format(3), certain.posteriorSd(), b.format(3), unsure.posteriorSd(),
-                    certain.mean(Robot::optimalDeference).mean(), unsure.mean(Robot::optimalDeference).mean())));
+                    certain.mean(Robot::optimalDeference).mean(), unsure.mean(Robot::optimalDeference).mean(),
+                    c.cost() * Math.sqrt(2 * Math.PI))));
         }
         // Noise: at the largest uncertainty, the rational human against the noisiest.
         double tau = java.util.Arrays.stream(c.observationNoise()).max().orElseThrow();

@@ -36,8 +36,10 @@ class OffSwitchStudyTest {
         assertThat(OffSwitchGame.incentive(0.25, 1, 1_000)).isCloseTo(OffSwitchGame.incentive(0.25, 1), within(1e-3));
         // beta 0: the human flips a coin, so waiting is worth mu / 2, less than acting's mu.
         assertThat(OffSwitchGame.incentive(0.25, 1, 0)).isCloseTo(-0.125, within(1e-7));
-        assertThat(OffSwitchStudy.zeroCrossing()).isBetween(0.1, 1.0);
-        assertThat(OffSwitchGame.incentive(0.25, 1, OffSwitchStudy.zeroCrossing())).isCloseTo(0, within(1e-6));
+        // The Gaussian identity f(u)/f(-u) = exp(2 mu u / sigma^2) puts the crossing at beta = 2 mu / sigma^2 exactly.
+        assertThat(OffSwitchStudy.zeroCrossing()).isCloseTo(0.5, within(1e-9));
+        assertThat(OffSwitchGame.incentive(0.25, 1, 0.5)).isCloseTo(0, within(1e-12));
+        assertThat(OffSwitchGame.incentive(1, 2, 0.5)).isCloseTo(0, within(1e-12));
     }
 
     @Test
@@ -46,8 +48,8 @@ class OffSwitchStudyTest {
         assertThat(rational.agrees(OffSwitchGame.incentive(0, 1), 4)).isTrue();
         OffSwitchGame.Estimate noisy = OffSwitchGame.monteCarlo(0.25, 1, 2, 200_000, 2);
         assertThat(noisy.agrees(OffSwitchGame.incentive(0.25, 1, 2), 4)).isTrue();
-        // And the check can fail: the estimate does not agree with a value 0.05 off.
-        assertThat(noisy.agrees(OffSwitchGame.incentive(0.25, 1, 2) + 0.05, 4)).isFalse();
+        // And the check can fail: the estimate does not agree with a value about 6 standard errors off.
+        assertThat(noisy.agrees(OffSwitchGame.incentive(0.25, 1, 2) + 6 * noisy.standardError(), 4)).isFalse();
     }
 
     @Test
@@ -74,7 +76,26 @@ class OffSwitchStudyTest {
         assertThat(r.tables().get(2).rows()).hasSize(c.betas().length * c.observationNoise().length);
         assertThat(r.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.PASSED);
         // The Bayes-optimal robot defers less when nearly certain than when unsure, whatever the learnt ones do.
-        var cells = ((java.util.Map<?, ?>) r.data()).get("cells");
-        assertThat(cells).asList().hasSize(c.betas().length * c.observationNoise().length);
+        @SuppressWarnings("unchecked")
+        var cells = (java.util.List<OffSwitchStudy.Cell>) ((java.util.Map<?, ?>) r.data()).get("cells");
+        assertThat(cells).hasSize(c.betas().length * c.observationNoise().length);
+        var rational = cells.stream().filter(cell -> Double.isInfinite(cell.beta())).toList();
+        assertThat(rational.get(0).robots().get(0).optimalDeference())
+                .isLessThan(rational.get(1).robots().get(0).optimalDeference());
+    }
+
+    /** The Bayes-optimal robot: waits where its posterior straddles 0 widely enough, else acts on its sign. */
+    @Test
+    void theBayesOptimalRobotActsOnThePosterior() {
+        // A nearly noiseless reading: the posterior is the reading itself, so the robot acts or switches off.
+        DeferenceLearner.Optimal sharp = new DeferenceLearner.Optimal(0, 1, 0.01, Double.POSITIVE_INFINITY, 0.05);
+        assertThat(sharp.choose(0.5)).isEqualTo(DeferenceLearner.ACT);
+        assertThat(sharp.choose(-0.5)).isEqualTo(DeferenceLearner.OFF);
+        // A very noisy reading: the posterior stays near the prior N(0, 1), whose incentive 0.399 beats the cost.
+        DeferenceLearner.Optimal vague = new DeferenceLearner.Optimal(0, 1, 10, Double.POSITIVE_INFINITY, 0.05);
+        assertThat(vague.choose(0.5)).isEqualTo(DeferenceLearner.WAIT);
+        // A cost above the largest incentive (sigma / sqrt(2 pi) = 0.399) means never waiting.
+        DeferenceLearner.Optimal dear = new DeferenceLearner.Optimal(0, 1, 10, Double.POSITIVE_INFINITY, 0.5);
+        assertThat(dear.choose(0.01)).isNotEqualTo(DeferenceLearner.WAIT);
     }
 }
