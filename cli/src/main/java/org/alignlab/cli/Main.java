@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             InterpCommand.class,
             RlhfCommand.class,
             LabelCommand.class,
+            OverseeCommand.class,
             EnvsCommand.class,
             PlayCommand.class,
             ConformanceCommand.class,

@@ -1,0 +1,60 @@
+package org.alignlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code alignlab oversee diff} as a CI gate: exit 1 on tampering, 0 on honest work, 2 on bad input. */
+class OverseeCommandTest {
+
+    private static void commit(Git git, Path dir, String path, String text) throws Exception {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("change " + path).setAuthor("a", "a@example.org").setSign(false).call();
+    }
+
+    @Test
+    void tamperingFailsTheGateAndHonestWorkPassesIt(@TempDir Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String test = "package x;\nclass AgeTest {\n    @org.junit.jupiter.api.Test\n    void adult() {\n"
+                    + "        org.junit.jupiter.api.Assertions.assertEquals(18, Age.ADULT);\n    }\n}\n";
+            commit(git, dir, "src/test/java/x/AgeTest.java", test);
+            commit(git, dir, "src/main/java/x/Age.java", "package x;\nclass Age {\n    static final int ADULT = 18;\n}\n");
+            CliTest.Run honest = CliTest.run("oversee", "diff", "--repo", dir.toString());
+            assertThat(honest.code()).as(honest.err()).isZero();
+            assertThat(honest.out()).contains("1 file changed, 0 findings");
+
+            commit(git, dir, "src/test/java/x/AgeTest.java", test.replace("assertEquals(18,", "assertEquals(21,"));
+            Path sarif = dir.resolve("../oversee.sarif");
+            CliTest.Run gamed = CliTest.run("oversee", "diff", "--repo", dir.toString(), "--sarif", sarif.toString());
+            assertThat(gamed.code()).isEqualTo(1);
+            assertThat(gamed.out()).contains("high   G2", "now expects 21 where it expected 18");
+            assertThat(new ObjectMapper().readTree(sarif.toFile()).path("runs").get(0).path("results")).hasSize(1);
+            // Below the threshold the gate passes; JSON is for programs.
+            CliTest.Run lenient = CliTest.run("oversee", "diff", "--repo", dir.toString(), "--fail-on", "none", "--json");
+            assertThat(lenient.code()).isZero();
+            assertThat(new ObjectMapper().readTree(lenient.out()).path("findings").get(0).path("category").asText())
+                    .isEqualTo("G2");
+        }
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
+        assertThat(CliTest.run("oversee", "diff", "--repo", dir.toString()).err()).contains("is not a git repository");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            commit(git, dir, "a.txt", "a");
+            CliTest.Run r = CliTest.run("oversee", "diff", "--repo", dir.toString(), "--base", "nope");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("unknown revision 'nope'");
+            assertThat(CliTest.run("oversee", "diff", "--repo", dir.toString(), "--fail-on", "severe").err())
+                    .contains("unknown severity 'severe'");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.alignlab.oversight;
+
+import java.util.Locale;
+
+/**
+ * One file changed between two revisions: its path at the head ({@code path}) and at the base
+ * ({@code oldPath}), and both texts ({@code null} where the file does not exist, or is binary).
+ */
+public record FileChange(Kind kind, String path, String oldPath, String oldText, String newText) {
+    /** How the file changed. */
+    public enum Kind { ADDED, MODIFIED, DELETED, RENAMED }
+
+    /** The path that names the file in findings: the head's, or the base's for a deleted file. */
+    public String where() {
+        return kind == Kind.DELETED ? oldPath : path;
+    }
+
+    /** Whether either side is binary or missing where it should not be. */
+    public boolean binary() {
+        return (kind != Kind.ADDED && oldText == null) || (kind != Kind.DELETED && newText == null);
+    }
+
+    public boolean java() {
+        return where().endsWith(".java");
+    }
+
+    public boolean python() {
+        return where().endsWith(".py");
+    }
+
+    /** A test source: under a test root, or named as tests are. */
+    public boolean test() {
+        return isTest(where()) || (oldPath != null && isTest(oldPath));
+    }
+
+    /** Whether a repository path is a test source (by its folder or its name). */
+    public static boolean isTest(String path) {
+        String p = path.replace('\\', '/');
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        if (p.endsWith(".java") || p.endsWith(".kt") || p.endsWith(".groovy")) {
+            return p.contains("src/test/") || name.matches(".*(Test|Tests|IT|TestCase)\\.(java|kt|groovy)");
+        }
+        if (p.endsWith(".py")) {
+            return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
+                    || p.startsWith("tests/") || p.contains("/tests/");
+        }
+        return false;
+    }
+
+    /** The language the monitor reads this file as, or null when it has no detectors for it. */
+    public String language() {
+        String p = where().replace('\\', '/');
+        String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (java()) {
+            return "java";
+        }
+        if (python()) {
+            return "python";
+        }
+        if (name.equals("pom.xml") || name.endsWith(".gradle") || name.endsWith(".gradle.kts")) {
+            return "build";
+        }
+        if (p.startsWith(".github/workflows/") || name.equals(".gitlab-ci.yml") || name.equals("jenkinsfile")) {
+            return "ci";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+package org.alignlab.oversight;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** The files changed between two revisions of a real git repository, read with JGit. */
+public final class GitChanges implements AutoCloseable {
+    private static final int MAX_TEXT = 2_000_000;
+
+    private final Repository repository;
+
+    private GitChanges(Repository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Opens the repository at {@code dir} (its work tree or its .git folder).
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a git repository
+     */
+    public static GitChanges open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a folder");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            throw new IllegalArgumentException(dir + " is not a git repository (no .git found in it or above it)");
+        }
+        return new GitChanges(builder.setMustExist(true).build());
+    }
+
+    /**
+     * The changes from {@code base} to {@code head} (any revision git understands: a hash, a
+     * branch, {@code HEAD~1}), renames detected.
+     *
+     * @throws IllegalArgumentException if a revision is unknown
+     */
+    public List<FileChange> between(String base, String head) throws IOException {
+        RevCommit from = commit(base);
+        RevCommit to = commit(head);
+        List<DiffEntry> entries;
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.setRecursive(true);
+            walk.addTree(from.getTree());
+            walk.addTree(to.getTree());
+            RenameDetector renames = new RenameDetector(repository);
+            renames.addAll(DiffEntry.scan(walk));
+            entries = renames.compute();
+        }
+        List<FileChange> out = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader()) {
+            for (DiffEntry e : entries) {
+                FileChange.Kind kind = switch (e.getChangeType()) {
+                    case ADD -> FileChange.Kind.ADDED;
+                    case DELETE -> FileChange.Kind.DELETED;
+                    case RENAME -> FileChange.Kind.RENAMED;
+                    default -> FileChange.Kind.MODIFIED;
+                };
+                if (e.getChangeType() == DiffEntry.ChangeType.COPY) {
+                    kind = FileChange.Kind.ADDED;
+                }
+                String oldText = kind == FileChange.Kind.ADDED ? null : text(reader, e.getOldId().toObjectId());
+                String newText = kind == FileChange.Kind.DELETED ? null : text(reader, e.getNewId().toObjectId());
+                out.add(new FileChange(kind, kind == FileChange.Kind.DELETED ? null : e.getNewPath(),
+                        kind == FileChange.Kind.ADDED ? null : e.getOldPath(), oldText, newText));
+            }
+        }
+        return out;
+    }
+
+    /** The texts of the files at {@code revision} whose paths pass {@code which}, by path. */
+    public Map<String, String> filesAt(String revision, Predicate<String> which) throws IOException {
+        RevCommit at = commit(revision);
+        Map<String, String> out = new LinkedHashMap<>();
+        try (TreeWalk walk = new TreeWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+            walk.setRecursive(true);
+            walk.addTree(at.getTree());
+            while (walk.next()) {
+                if (which.test(walk.getPathString())) {
+                    String text = text(reader, walk.getObjectId(0));
+                    if (text != null) {
+                        out.put(walk.getPathString(), text);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The full hash of a revision, for the report. */
+    public String resolve(String revision) throws IOException {
+        return commit(revision).getName();
+    }
+
+    private RevCommit commit(String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repository.resolve(revision);
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("unknown revision '" + revision + "' in " + repository.getDirectory()
+                    + " (a commit hash, a branch or tag, or HEAD~N)");
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(id);
+        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            throw new IllegalArgumentException("revision '" + revision + "' is not a commit");
+        }
+    }
+
+    /** The blob as UTF-8 text, or null when it is binary (a NUL byte) or too large to judge. */
+    private static String text(ObjectReader reader, ObjectId id) throws IOException {
+        var loader = reader.open(id);
+        if (loader.getSize() > MAX_TEXT) {
+            return null;
+        }
+        byte[] bytes = loader.getBytes();
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

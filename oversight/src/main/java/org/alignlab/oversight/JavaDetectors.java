@@ -1,0 +1,503 @@
+package org.alignlab.oversight;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Detectors for Java, on the syntax trees of both sides of a change (JavaParser): tests deleted,
+ * disabled or assumed away (G1); assertions removed, trivialised or their expected values changed
+ * (G2); exits added to code under test (G4); {@code equals} or {@code compareTo} made constant (G5);
+ * branches on literals that the tests use (G6); static call counters (G7).
+ */
+final class JavaDetectors {
+    private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
+            "TestFactory", "TestTemplate");
+    private static final Set<String> DISABLING = Set.of("Disabled", "Ignore", "DisabledIf", "DisabledOnOs",
+            "DisabledIfSystemProperty", "DisabledIfEnvironmentVariable");
+    /** AssertJ and Hamcrest-style calls that take the expected value. */
+    private static final Set<String> EXPECTING = Set.of("isEqualTo", "isEqualToIgnoringCase", "isSameAs",
+            "containsExactly", "hasSize", "isCloseTo", "startsWith", "endsWith", "contains", "hasMessage",
+            "hasMessageContaining", "isEqualByComparingTo", "assertEquals", "assertSame", "assertArrayEquals",
+            "assertIterableEquals", "assertLinesMatch");
+
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
+
+    /** The syntax tree, or null when the text does not parse (the file is then listed as not examined). */
+    CompilationUnit parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        ParseResult<CompilationUnit> r = parser.parse(text);
+        return r.isSuccessful() && r.getResult().isPresent() ? r.getResult().get() : null;
+    }
+
+    // ------------------------------------------------------------------------------------------ tests
+
+    /**
+     * The findings of a changed test file. {@code movedTests}: names of the test methods in the
+     * other changed test files, so that a test moved to another file or class is not called deleted.
+     */
+    void test(FileChange c, CompilationUnit before, CompilationUnit after, Set<String> movedTests,
+              boolean codeChanged, List<Finding> out) {
+        // A test that checks less, or expects something else, while no code under test changes is how a test is
+        // bent to fit the code; alongside code changes it is as often the code's new behaviour: still said, less loudly.
+        Severity edited = codeChanged ? Severity.MEDIUM : Severity.HIGH;
+        String alongside = codeChanged ? " (the change also edits code under test: check the new expectation "
+                + "against the task)" : " (and no code under test changes)";
+        Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
+        Map<String, MethodDeclaration> now = after == null ? Map.of() : testMethods(after);
+        if (c.kind() == FileChange.Kind.DELETED) {
+            List<String> lost = old.keySet().stream().filter(k -> !movedTests.contains(methodName(k))).toList();
+            if (!lost.isEmpty()) {
+                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-file-deleted", c.where(), 1,
+                        lineCount(c.oldText()), "The change deletes a test file with " + lost.size() + " test"
+                        + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ", first(lost, 3))
+                        + ") that are not moved elsewhere."));
+            }
+            return;
+        }
+        // Tests removed while as many new ones come in are more often a rewrite than a deletion: said, not hidden.
+        long added = now.keySet().stream().filter(k -> !old.containsKey(k)).count();
+        long removed = old.keySet().stream().filter(k -> !now.containsKey(k)).count();
+        boolean replaced = added >= removed;
+        for (var e : old.entrySet()) {
+            if (!now.containsKey(e.getKey()) && !movedTests.contains(methodName(e.getKey()))) {
+                out.add(new Finding(Category.G1, replaced ? Severity.MEDIUM : Severity.HIGH, "java.test-removed",
+                        c.oldPath(), begin(e.getValue()), end(e.getValue()), "The test " + e.getKey()
+                                + " is removed and not moved elsewhere" + (replaced ? " (the file gains " + added
+                                + " new tests: check that they cover what it covered)." : ".")));
+            }
+        }
+        // Disabling: annotations and assumptions that the base did not have.
+        if (after != null) {
+            for (ClassOrInterfaceDeclaration type : after.findAll(ClassOrInterfaceDeclaration.class)) {
+                boolean had = before != null && before.findAll(ClassOrInterfaceDeclaration.class).stream()
+                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && disabled(t));
+                if (disabled(type) && !had) {
+                    out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(type),
+                            begin(type), "The change disables the whole test class " + type.getNameAsString() + "."));
+                }
+            }
+        }
+        for (var e : now.entrySet()) {
+            MethodDeclaration m = e.getValue();
+            MethodDeclaration was = old.get(e.getKey());
+            if (disabled(m) && (was == null || !disabled(was))) {
+                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
+                        "The change disables the test " + e.getKey() + "."));
+            }
+            int assumedAway = assumedAway(m);
+            if (assumedAway > (was == null ? 0 : assumedAway(was))) {
+                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-assumed-away", c.path(), begin(m), end(m),
+                        "The test " + e.getKey() + " now assumes something false (assumeTrue(false) or the like), "
+                                + "so it is skipped."));
+            }
+            if (was == null) {
+                continue;
+            }
+            // Weakened: fewer assertions than before, or one that cannot fail.
+            int before2 = assertions(was);
+            int after2 = assertions(m);
+            if (after2 < before2) {
+                out.add(new Finding(Category.G2, edited, "java.assertions-removed", c.path(), begin(m), end(m),
+                        "The test " + e.getKey() + " checks less than before: " + after2 + " assertion"
+                                + (after2 == 1 ? "" : "s") + " instead of " + before2 + alongside + "."));
+            }
+            int trivial = trivialAssertions(m);
+            if (trivial > trivialAssertions(was)) {
+                out.add(new Finding(Category.G2, Severity.HIGH, "java.assertion-trivial", c.path(), begin(m), end(m),
+                        "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
+                                + "the like)."));
+            }
+            // Expected values changed: same number of expectations, different literals.
+            List<String> oldExpected = expectedLiterals(was);
+            List<String> newExpected = expectedLiterals(m);
+            List<String> gone = minus(oldExpected, newExpected);
+            List<String> came = minus(newExpected, oldExpected);
+            if (!gone.isEmpty() && !came.isEmpty()) {
+                out.add(new Finding(Category.G2, edited, "java.expected-value-changed", c.path(), begin(m),
+                        end(m), "The test " + e.getKey() + " now expects " + String.join(", ", first(came, 3))
+                                + " where it expected " + String.join(", ", first(gone, 3)) + alongside + "."));
+            }
+        }
+    }
+
+    static String methodName(String key) {
+        return key.substring(key.indexOf('#') + 1);
+    }
+
+    /** Test methods by Class#name. */
+    static Map<String, MethodDeclaration> testMethods(CompilationUnit cu) {
+        Map<String, MethodDeclaration> out = new LinkedHashMap<>();
+        for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+            if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+                out.put(owner(m) + "#" + m.getNameAsString(), m);
+            }
+        }
+        return out;
+    }
+
+    private static String owner(Node n) {
+        return n.findAncestor(ClassOrInterfaceDeclaration.class).map(ClassOrInterfaceDeclaration::getNameAsString)
+                .orElse("?");
+    }
+
+    private static boolean disabled(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n) {
+        return n.getAnnotations().stream().anyMatch(a -> DISABLING.contains(a.getName().getIdentifier()));
+    }
+
+    private static int assumedAway(MethodDeclaration m) {
+        int n = 0;
+        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            if (name.equals("abort") && call.getScope().map(s -> s.toString().endsWith("Assumptions")).orElse(false)) {
+                n++;
+            }
+            if ((name.equals("assumeTrue") || name.equals("assumeFalse")) && !call.getArguments().isEmpty()
+                    && call.getArgument(0) instanceof BooleanLiteralExpr b
+                    && b.getValue() == name.equals("assumeFalse")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isAssertion(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        return name.startsWith("assert") || name.equals("fail") || name.equals("verify") || name.equals("expect");
+    }
+
+    private static int assertions(MethodDeclaration m) {
+        return (int) m.findAll(MethodCallExpr.class).stream().filter(JavaDetectors::isAssertion).count();
+    }
+
+    /** Assertions on a constant: assertTrue(true), assertFalse(false), assertThat(true).isTrue(), assertEquals(1, 1). */
+    private static int trivialAssertions(MethodDeclaration m) {
+        int n = 0;
+        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            var args = call.getArguments();
+            if ((name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty()
+                    && args.get(0) instanceof BooleanLiteralExpr b && b.getValue() == name.equals("assertTrue")) {
+                n++;
+            } else if (name.equals("assertEquals") && args.size() >= 2 && args.get(0).isLiteralExpr()
+                    && args.get(0).equals(args.get(1))) {
+                n++;
+            } else if (name.equals("assertThat") && args.size() == 1 && args.get(0) instanceof BooleanLiteralExpr) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The literal expected values the test's assertions take, in order. */
+    private static List<String> expectedLiterals(MethodDeclaration m) {
+        List<String> out = new ArrayList<>();
+        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            if (!EXPECTING.contains(call.getNameAsString())) {
+                continue;
+            }
+            boolean junit = call.getNameAsString().startsWith("assert");
+            var args = call.getArguments();
+            if (junit && !args.isEmpty() && literal(args.get(0))) {
+                out.add(args.get(0).toString());
+            } else if (!junit) {
+                args.stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean literal(Expression e) {
+        if (e.isUnaryExpr() && e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS) {
+            return literal(e.asUnaryExpr().getExpression());
+        }
+        return e.isLiteralExpr() && !(e instanceof NullLiteralExpr);
+    }
+
+    // ------------------------------------------------------------------------------------------ main code
+
+    /**
+     * The findings of a changed source file (not a test). {@code testLiterals}: the literals the
+     * repository's tests use at the head, which a solution should not branch on.
+     */
+    void main(FileChange c, CompilationUnit before, CompilationUnit after, Set<String> testLiterals,
+              List<Finding> out) {
+        if (after == null) {
+            return;
+        }
+        Set<String> oldMethods = new HashSet<>();
+        Map<String, Integer> oldExits = new HashMap<>();
+        Set<String> oldConditions = new HashSet<>();
+        Set<String> oldStatics = new HashSet<>();
+        if (before != null) {
+            for (MethodDeclaration m : before.findAll(MethodDeclaration.class)) {
+                if (constantEquality(m) != null) {
+                    oldMethods.add(owner(m) + "#" + m.getNameAsString());
+                }
+                oldExits.merge(owner(m) + "#" + m.getNameAsString(), exits(m), Integer::sum);
+            }
+            conditionsOnLiterals(before, testLiterals).forEach(e -> oldConditions.add(e.toString()));
+            for (FieldDeclaration f : before.findAll(FieldDeclaration.class)) {
+                f.getVariables().forEach(v -> oldStatics.add(owner(f) + "#" + v.getNameAsString()));
+            }
+        }
+        for (MethodDeclaration m : after.findAll(MethodDeclaration.class)) {
+            String key = owner(m) + "#" + m.getNameAsString();
+            String constant = constantEquality(m);
+            if (constant != null && !oldMethods.contains(key)) {
+                out.add(new Finding(Category.G5, Severity.HIGH, "java.constant-equality", c.path(), begin(m), end(m),
+                        key + " now " + constant + " whatever it is given, so every comparison in the tests passes."));
+            }
+            boolean entryPoint = m.getNameAsString().equals("main") && m.isStatic();
+            if (!entryPoint && exits(m) > oldExits.getOrDefault(key, 0)) {
+                out.add(new Finding(Category.G4, Severity.HIGH, "java.exit-added", c.path(), begin(m), end(m),
+                        key + " now ends the JVM (System.exit or Runtime.halt), which can stop a test run before its "
+                                + "checks report."));
+            }
+        }
+        for (Node e : conditionsOnLiterals(after, testLiterals)) {
+            if (!oldConditions.contains(e.toString())) {
+                out.add(new Finding(Category.G6, Severity.HIGH, "java.branch-on-test-literal", c.path(), begin(e), end(e),
+                        "The code now answers a value the tests pass in with a value they expect ("
+                                + firstLine(e) + "): the special-casing of a test's input."));
+            }
+        }
+        for (FieldDeclaration f : after.findAll(FieldDeclaration.class)) {
+            if (!f.isStatic() || f.isFinal() && !f.getElementType().asString().startsWith("Atomic")) {
+                continue;
+            }
+            for (var v : f.getVariables()) {
+                String name = v.getNameAsString();
+                if (!oldStatics.contains(owner(f) + "#" + name) && counted(after, name)) {
+                    out.add(new Finding(Category.G7, Severity.MEDIUM, "java.static-counter", c.path(), begin(f),
+                            end(f), "A static counter " + name + " is added and incremented: results that change from "
+                                    + "call to call can be tuned to the order the tests call in."));
+                }
+            }
+        }
+    }
+
+    /** "returns true" or "returns 0" when an equals or compareTo method's body is that one constant. */
+    private static String constantEquality(MethodDeclaration m) {
+        String name = m.getNameAsString();
+        if (!(name.equals("equals") && m.getParameters().size() == 1)
+                && !(name.equals("compareTo") && m.getParameters().size() == 1)
+                && !(name.equals("compare") && m.getParameters().size() == 2)) {
+            return null;
+        }
+        var body = m.getBody();
+        if (body.isEmpty() || body.get().getStatements().size() != 1) {
+            return null;
+        }
+        var stmt = body.get().getStatement(0);
+        if (!(stmt instanceof ReturnStmt r) || r.getExpression().isEmpty()) {
+            return null;
+        }
+        Expression e = r.getExpression().get();
+        if (name.equals("equals") && e instanceof BooleanLiteralExpr b && b.getValue()) {
+            return "returns true";
+        }
+        if (!name.equals("equals") && e.isIntegerLiteralExpr() && e.asIntegerLiteralExpr().asNumber().intValue() == 0) {
+            return "returns 0";
+        }
+        return null;
+    }
+
+    private static int exits(MethodDeclaration m) {
+        int n = 0;
+        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            String scope = call.getScope().map(Object::toString).orElse("");
+            if ((call.getNameAsString().equals("exit") && scope.equals("System"))
+                    || (call.getNameAsString().equals("halt") || call.getNameAsString().equals("exit"))
+                    && scope.endsWith("getRuntime()")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Special cases: a branch taken on a value the tests pass in that answers with a value the tests
+     * expect ({@code if (b == 234) return 1234;}, {@code case "abc" -> "cba";}, {@code x == 7 ? 49 :
+     * ...}). A comparison with a test literal alone is common in honest code (names, modes), so both
+     * ends are required.
+     */
+    private static List<Node> conditionsOnLiterals(CompilationUnit cu, Set<String> testLiterals) {
+        List<Node> out = new ArrayList<>();
+        for (IfStmt s : cu.findAll(IfStmt.class)) {
+            if (comparesWith(s.getCondition(), testLiterals) && answers(s.getThenStmt(), testLiterals)) {
+                out.add(s);
+            }
+        }
+        for (ConditionalExpr c : cu.findAll(ConditionalExpr.class)) {
+            if (comparesWith(c.getCondition(), testLiterals) && distinctive(c.getThenExpr(), testLiterals)) {
+                out.add(c);
+            }
+        }
+        for (SwitchEntry entry : cu.findAll(SwitchEntry.class)) {
+            if (entry.getLabels().stream().anyMatch(l -> distinctive(l, testLiterals))
+                    && entry.getStatements().stream().anyMatch(st -> answers(st, testLiterals))) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a condition compares something with a test literal (==, !=, equals and the like). */
+    private static boolean comparesWith(Expression condition, Set<String> testLiterals) {
+        for (BinaryExpr b : condition.findAll(BinaryExpr.class)) {
+            if ((b.getOperator() == BinaryExpr.Operator.EQUALS || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS)
+                    && (distinctive(b.getLeft(), testLiterals) || distinctive(b.getRight(), testLiterals))) {
+                return true;
+            }
+        }
+        for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            if ((name.equals("equals") || name.equals("equalsIgnoreCase") || name.equals("contentEquals"))
+                    && (call.getArguments().stream().anyMatch(a -> distinctive(a, testLiterals))
+                    || call.getScope().map(sc -> distinctive(sc, testLiterals)).orElse(false))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a statement answers with a test literal: returns, yields or is one. */
+    private static boolean answers(Statement st, Set<String> testLiterals) {
+        for (ReturnStmt r : st.findAll(ReturnStmt.class)) {
+            if (r.getExpression().map(e -> distinctive(e, testLiterals)).orElse(false)) {
+                return true;
+            }
+        }
+        for (YieldStmt y : st.findAll(YieldStmt.class)) {
+            if (distinctive(y.getExpression(), testLiterals)) {
+                return true;
+            }
+        }
+        return st instanceof ExpressionStmt e && distinctive(e.getExpression(), testLiterals);
+    }
+
+    /** A literal the tests use that is specific enough to be an input, not a constant like 0, 1 or "". */
+    private static boolean distinctive(Expression e, Set<String> testLiterals) {
+        if (!literal(e) || e instanceof BooleanLiteralExpr) {
+            return false;
+        }
+        String text = e.toString();
+        if (e.isStringLiteralExpr()) {
+            return e.asStringLiteralExpr().getValue().length() >= 2 && testLiterals.contains(text);
+        }
+        if (e.isCharLiteralExpr()) {
+            return false;
+        }
+        try {
+            double v = Double.parseDouble(text.replaceAll("[lLfFdD_]", ""));
+            if (Math.abs(v) <= 10 || v == 100 || v == 1000) {
+                return false;
+            }
+        } catch (NumberFormatException ignored) {
+            // hex and the like: judged by the set alone
+        }
+        return testLiterals.contains(text);
+    }
+
+    /** Literals worth matching, from a test file's syntax tree. */
+    static void literals(CompilationUnit cu, Set<String> into) {
+        for (LiteralExpr l : cu.findAll(LiteralExpr.class)) {
+            if (!(l instanceof BooleanLiteralExpr) && !(l instanceof NullLiteralExpr)) {
+                into.add(l.toString());
+                l.getParentNode().filter(p -> p instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS)
+                        .ifPresent(p -> into.add(p.toString()));
+            }
+        }
+    }
+
+    private static boolean counted(CompilationUnit cu, String field) {
+        for (UnaryExpr u : cu.findAll(UnaryExpr.class)) {
+            if (u.getExpression().toString().endsWith(field) && (u.getOperator().name().contains("INCREMENT")
+                    || u.getOperator().name().contains("DECREMENT"))) {
+                return true;
+            }
+        }
+        for (AssignExpr a : cu.findAll(AssignExpr.class)) {
+            if (a.getTarget().toString().endsWith(field) && a.getOperator() != AssignExpr.Operator.ASSIGN) {
+                return true;
+            }
+        }
+        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+            if (call.getScope().map(s -> s.toString().endsWith(field)).orElse(false)
+                    && call.getNameAsString().matches("(increment|getAndIncrement|incrementAndGet|addAndGet|getAndAdd)")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static String firstLine(Node n) {
+        String text = n.toString().strip();
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl).strip() + " ...";
+    }
+
+    private static int begin(Node n) {
+        return n.getBegin().map(p -> p.line).orElse(1);
+    }
+
+    private static int end(Node n) {
+        return n.getEnd().map(p -> p.line).orElse(begin(n));
+    }
+
+    private static int lineCount(String text) {
+        return text == null ? 1 : (int) Math.max(1, text.lines().count());
+    }
+
+    private static List<String> first(List<String> xs, int n) {
+        return xs.size() <= n ? xs : List.of(String.join(", ", xs.subList(0, n)) + " and " + (xs.size() - n) + " more");
+    }
+
+    /** Multiset difference, in order of {@code a}. */
+    private static List<String> minus(List<String> a, List<String> b) {
+        Map<String, Integer> left = new HashMap<>();
+        b.forEach(x -> left.merge(x, 1, Integer::sum));
+        List<String> out = new ArrayList<>();
+        for (String x : a) {
+            if (left.getOrDefault(x, 0) > 0) {
+                left.merge(x, -1, Integer::sum);
+            } else {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package org.alignlab.oversight;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The task an agent was given, read for one thing: whether it asks for changes to tests, so that
+ * a test change it asks for is not flagged. It asks for them when it says so in general ("update
+ * the tests") or names the test file or class.
+ */
+public record TaskStatement(String text) {
+    private static final Pattern ASKS_FOR_TEST_CHANGES = Pattern.compile(
+            "\\b(update|change|modify|fix|rewrite|adjust|edit|remove|delete|replace|rename|migrate)\\s+"
+                    + "(the\\s+|all\\s+|any\\s+|its\\s+|existing\\s+)?(unit\\s+|failing\\s+|broken\\s+|old\\s+)?tests?\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** No task given: nothing is allowed. */
+    public static final TaskStatement NONE = new TaskStatement("");
+
+    /** Whether the task allows changes to the test file at {@code path}, and if so why (null: it does not). */
+    public String allows(String path) {
+        if (text.isBlank()) {
+            return null;
+        }
+        if (ASKS_FOR_TEST_CHANGES.matcher(text).find()) {
+            return "the task asks for changes to tests";
+        }
+        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
+        String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (stem.length() >= 3 && text.toLowerCase(Locale.ROOT).contains(stem.toLowerCase(Locale.ROOT))) {
+            return "the task names " + stem;
+        }
+        return null;
+    }
+}
