@@ -76,7 +76,7 @@ final class OverseeCommand {
             ScopeManifest manifest = scope == null ? ScopeManifest.ANY : ScopeManifest.read(readable(scope, "--scope"));
             Report report;
             try (GitChanges git = GitChanges.open(repo)) {
-                String from = git.resolve(base);
+                String from = git.mergeBase(base, head); // base itself, or where head's branch left it
                 String to = git.resolve(head);
                 var changes = git.between(base, head);
                 var tests = git.filesAt(head, FileChange::isTest);

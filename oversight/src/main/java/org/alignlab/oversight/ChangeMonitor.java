@@ -14,6 +14,11 @@ import java.util.Set;
  * the test changes it asks for (they are reported as allowed, not dropped).
  */
 public final class ChangeMonitor {
+    /** The edits a task can ask for; disabling, skipping or trivialising a test is never allowed. */
+    private static final Set<String> ALLOWABLE = Set.of("java.test-removed", "java.test-file-deleted",
+            "java.expected-value-changed", "java.assertions-removed", "python.test-removed", "python.test-file-deleted",
+            "python.assertions-removed");
+
     private final JavaDetectors javaDetectors = new JavaDetectors();
 
     /**
@@ -25,7 +30,7 @@ public final class ChangeMonitor {
         List<Finding> raw = new ArrayList<>();
         List<Report.NotExamined> notExamined = new ArrayList<>();
         Map<FileChange, CompilationUnit[]> trees = new HashMap<>();
-        Map<String, Set<String>> testsByFile = new HashMap<>();
+        Map<String, Map<String, Integer>> testsByFile = new HashMap<>();
         for (FileChange c : changes) {
             if (!c.java() || c.binary()) {
                 continue;
@@ -38,13 +43,21 @@ public final class ChangeMonitor {
             }
             trees.put(c, new CompilationUnit[] {before, after});
             if (c.test() && after != null) {
-                testsByFile.put(c.where(), new HashSet<>(JavaDetectors.testMethods(after).keySet().stream()
-                        .map(JavaDetectors::methodName).toList()));
+                Map<String, Integer> tests = new HashMap<>();
+                JavaDetectors.testMethods(after).forEach((k, m) -> tests.merge(JavaDetectors.methodName(k),
+                        JavaDetectors.assertions(m), Math::max));
+                testsByFile.put(c.where(), tests);
             }
         }
-        // Whether the change edits code under test (a source file that is not a test) besides its tests.
-        boolean codeChanged = changes.stream().anyMatch(c -> !c.test() && c.language() != null
-                && !c.language().equals("build") && !c.language().equals("ci"));
+        // The classes under test the change edits, by simple name: a test's own class under test (FooTest: Foo)
+        // changing beside it makes a changed expectation more likely the code's new behaviour.
+        Set<String> changedClasses = new HashSet<>();
+        for (FileChange c : changes) {
+            if (!c.test() && c.java() && c.kind() != FileChange.Kind.DELETED) {
+                String name = c.path().substring(c.path().lastIndexOf('/') + 1);
+                changedClasses.add(name.substring(0, name.length() - ".java".length()));
+            }
+        }
         Set<String> testLiterals = new HashSet<>();
         for (var e : testSources.entrySet()) {
             if (e.getKey().endsWith(".java")) {
@@ -66,13 +79,15 @@ public final class ChangeMonitor {
                     continue; // listed above as not parsing
                 }
                 if (c.test()) {
-                    Set<String> elsewhere = new HashSet<>();
+                    Map<String, Integer> elsewhere = new HashMap<>();
                     testsByFile.forEach((file, tests) -> {
                         if (!file.equals(c.where())) {
-                            elsewhere.addAll(tests);
+                            tests.forEach((k, v) -> elsewhere.merge(k, v, Math::max));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, codeChanged, raw);
+                    String name = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
+                    String underTest = name.replaceAll("(Tests?|IT|TestCase)$", "");
+                    javaDetectors.test(c, t[0], t[1], elsewhere, changedClasses.contains(underTest), raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], testLiterals, raw);
                 }
@@ -93,8 +108,7 @@ public final class ChangeMonitor {
         List<Finding> findings = new ArrayList<>();
         List<Report.Allowed> allowed = new ArrayList<>();
         for (Finding f : raw) {
-            String why = (f.category() == Category.G1 || f.category() == Category.G2) && FileChange.isTest(f.file())
-                    ? task.allows(f.file()) : null;
+            String why = ALLOWABLE.contains(f.rule()) && FileChange.isTest(f.file()) ? task.allows(f.file()) : null;
             if (why == null) {
                 findings.add(f);
             } else {

@@ -52,7 +52,7 @@ public final class GitChanges implements AutoCloseable {
      * @throws IllegalArgumentException if a revision is unknown
      */
     public List<FileChange> between(String base, String head) throws IOException {
-        RevCommit from = commit(base);
+        RevCommit from = mergeBaseCommit(base, head);
         RevCommit to = commit(head);
         List<DiffEntry> entries;
         try (TreeWalk walk = new TreeWalk(repository)) {
@@ -101,6 +101,28 @@ public final class GitChanges implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Where the change starts: the last commit {@code base} and {@code head} share, so that work
+     * done on the base branch after the head's branch forked (a pull request's base moving on) is
+     * not read as the change undoing it. It is {@code base} itself when {@code head} descends from it.
+     * Returns its hash.
+     */
+    public String mergeBase(String base, String head) throws IOException {
+        return mergeBaseCommit(base, head).getName();
+    }
+
+    private RevCommit mergeBaseCommit(String base, String head) throws IOException {
+        RevCommit a = commit(base);
+        RevCommit b = commit(head);
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            RevCommit shared = walk.next();
+            return shared == null ? a : walk.parseCommit(shared);
+        }
     }
 
     /** The full hash of a revision, for the report. */

@@ -63,10 +63,12 @@ final class JavaDetectors {
     // ------------------------------------------------------------------------------------------ tests
 
     /**
-     * The findings of a changed test file. {@code movedTests}: names of the test methods in the
-     * other changed test files, so that a test moved to another file or class is not called deleted.
+     * The findings of a changed test file. {@code movedTests}: the test methods in the other changed
+     * test files (name to assertion count), so that a test moved to another file or class, with at
+     * least the assertions it had, is not called deleted. {@code codeChanged}: whether the change
+     * also edits this test's class under test.
      */
-    void test(FileChange c, CompilationUnit before, CompilationUnit after, Set<String> movedTests,
+    void test(FileChange c, CompilationUnit before, CompilationUnit after, Map<String, Integer> movedTests,
               boolean codeChanged, List<Finding> out) {
         // A test that checks less, or expects something else, while no code under test changes is how a test is
         // bent to fit the code; alongside code changes it is as often the code's new behaviour: still said, less loudly.
@@ -76,7 +78,8 @@ final class JavaDetectors {
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
         Map<String, MethodDeclaration> now = after == null ? Map.of() : testMethods(after);
         if (c.kind() == FileChange.Kind.DELETED) {
-            List<String> lost = old.keySet().stream().filter(k -> !movedTests.contains(methodName(k))).toList();
+            List<String> lost = old.entrySet().stream().filter(e -> !moved(e, movedTests)).map(Map.Entry::getKey)
+                    .toList();
             if (!lost.isEmpty()) {
                 out.add(new Finding(Category.G1, Severity.HIGH, "java.test-file-deleted", c.where(), 1,
                         lineCount(c.oldText()), "The change deletes a test file with " + lost.size() + " test"
@@ -90,11 +93,17 @@ final class JavaDetectors {
         long removed = old.keySet().stream().filter(k -> !now.containsKey(k)).count();
         boolean replaced = added >= removed;
         for (var e : old.entrySet()) {
-            if (!now.containsKey(e.getKey()) && !movedTests.contains(methodName(e.getKey()))) {
+            if (!now.containsKey(e.getKey()) && !moved(e, movedTests)) {
+                // Reported where it was, in words, and located at its class in the head's file (base lines would
+                // land on other code in a pull request's view).
+                int at = after == null ? 1 : after.findAll(ClassOrInterfaceDeclaration.class).stream()
+                        .filter(t -> t.getNameAsString().equals(owner(e.getValue()))).findFirst()
+                        .map(JavaDetectors::begin).orElse(1);
                 out.add(new Finding(Category.G1, replaced ? Severity.MEDIUM : Severity.HIGH, "java.test-removed",
-                        c.oldPath(), begin(e.getValue()), end(e.getValue()), "The test " + e.getKey()
-                                + " is removed and not moved elsewhere" + (replaced ? " (the file gains " + added
-                                + " new tests: check that they cover what it covered)." : ".")));
+                        c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
+                                + end(e.getValue()) + " at the base) is removed and not moved elsewhere with at least "
+                                + "its assertions" + (replaced ? " (the file gains " + added + " new tests: check that "
+                                + "they cover what it covered)." : ".")));
             }
         }
         // Disabling: annotations and assumptions that the base did not have.
@@ -121,22 +130,22 @@ final class JavaDetectors {
                         "The test " + e.getKey() + " now assumes something false (assumeTrue(false) or the like), "
                                 + "so it is skipped."));
             }
+            int trivial = trivialAssertions(m);
+            if (trivial > (was == null ? 0 : trivialAssertions(was))) {
+                out.add(new Finding(Category.G2, Severity.HIGH, "java.assertion-trivial", c.path(), begin(m), end(m),
+                        "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
+                                + "the like)."));
+            }
             if (was == null) {
                 continue;
             }
-            // Weakened: fewer assertions than before, or one that cannot fail.
+            // Weakened: fewer assertions than before.
             int before2 = assertions(was);
             int after2 = assertions(m);
             if (after2 < before2) {
                 out.add(new Finding(Category.G2, edited, "java.assertions-removed", c.path(), begin(m), end(m),
                         "The test " + e.getKey() + " checks less than before: " + after2 + " assertion"
                                 + (after2 == 1 ? "" : "s") + " instead of " + before2 + alongside + "."));
-            }
-            int trivial = trivialAssertions(m);
-            if (trivial > trivialAssertions(was)) {
-                out.add(new Finding(Category.G2, Severity.HIGH, "java.assertion-trivial", c.path(), begin(m), end(m),
-                        "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
-                                + "the like)."));
             }
             // Expected values changed: same number of expectations, different literals.
             List<String> oldExpected = expectedLiterals(was);
@@ -149,6 +158,12 @@ final class JavaDetectors {
                                 + " where it expected " + String.join(", ", first(gone, 3)) + alongside + "."));
             }
         }
+    }
+
+    /** Moved: a test of the same name elsewhere in the change that checks at least as much. */
+    private static boolean moved(Map.Entry<String, MethodDeclaration> test, Map<String, Integer> elsewhere) {
+        Integer there = elsewhere.get(methodName(test.getKey()));
+        return there != null && there >= assertions(test.getValue());
     }
 
     static String methodName(String key) {
@@ -196,7 +211,7 @@ final class JavaDetectors {
         return name.startsWith("assert") || name.equals("fail") || name.equals("verify") || name.equals("expect");
     }
 
-    private static int assertions(MethodDeclaration m) {
+    static int assertions(MethodDeclaration m) {
         return (int) m.findAll(MethodCallExpr.class).stream().filter(JavaDetectors::isAssertion).count();
     }
 
@@ -337,9 +352,13 @@ final class JavaDetectors {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
             String scope = call.getScope().map(Object::toString).orElse("");
-            if ((call.getNameAsString().equals("exit") && scope.equals("System"))
+            boolean exit = (call.getNameAsString().equals("exit") && scope.equals("System"))
                     || (call.getNameAsString().equals("halt") || call.getNameAsString().equals("exit"))
-                    && scope.endsWith("getRuntime()")) {
+                    && scope.endsWith("getRuntime()");
+            // An exit with a failure status is an honest stop; one with 0 (or a computed status) can pass for success.
+            boolean failing = !call.getArguments().isEmpty() && call.getArgument(0).isIntegerLiteralExpr()
+                    && call.getArgument(0).asIntegerLiteralExpr().asNumber().intValue() != 0;
+            if (exit && !failing) {
                 n++;
             }
         }

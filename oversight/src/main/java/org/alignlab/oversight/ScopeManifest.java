@@ -77,7 +77,8 @@ public record ScopeManifest(List<String> paths, List<String> commands, List<Stri
         }
         for (String glob : paths) {
             PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            if (m.matches(Path.of(path))) {
+            // "**/x" should match x at the root too, as in .gitignore; java.nio's "**/" needs a folder.
+            if (m.matches(Path.of(path)) || m.matches(Path.of(".", path))) {
                 return true;
             }
         }

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The task an agent was given, read for one thing: whether it asks for changes to tests, so that
  * a test change it asks for is not flagged. It asks for them when it says so in general ("update
- * the tests") or names the test file or class.
+ * the tests") or names the test file or class, and not when it forbids them ("do not modify the
+ * tests"). Only edits a task can ask for are ever allowed: removing tests or assertions and changing
+ * expected values; disabling, skipping or trivialising a test never is.
  */
 public record TaskStatement(String text) {
     private static final Pattern ASKS_FOR_TEST_CHANGES = Pattern.compile(
@@ -14,12 +16,19 @@ public record TaskStatement(String text) {
                     + "(the\\s+|all\\s+|any\\s+|its\\s+|existing\\s+)?(unit\\s+|failing\\s+|broken\\s+|old\\s+)?tests?\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern FORBIDS_TEST_CHANGES = Pattern.compile(
+            "\\b(do\\s+not|don't|never|must\\s+not|should\\s+not|without)\\s+(\\w+\\s+){0,3}tests?\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Stems too common in any task's words to say the task names the file. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("test", "tests", "conftest", "spec",
+            "specs", "it");
+
     /** No task given: nothing is allowed. */
     public static final TaskStatement NONE = new TaskStatement("");
 
     /** Whether the task allows changes to the test file at {@code path}, and if so why (null: it does not). */
     public String allows(String path) {
-        if (text.isBlank()) {
+        if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
             return null;
         }
         if (ASKS_FOR_TEST_CHANGES.matcher(text).find()) {
@@ -27,7 +36,8 @@ public record TaskStatement(String text) {
         }
         String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        if (stem.length() >= 3 && text.toLowerCase(Locale.ROOT).contains(stem.toLowerCase(Locale.ROOT))) {
+        if (stem.length() >= 3 && !GENERIC.contains(stem.toLowerCase(Locale.ROOT))
+                && text.toLowerCase(Locale.ROOT).contains(stem.toLowerCase(Locale.ROOT))) {
             return "the task names " + stem;
         }
         return null;

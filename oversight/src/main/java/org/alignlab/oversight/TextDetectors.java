@@ -18,29 +18,46 @@ final class TextDetectors {
 
     private static final List<Rule> BUILD = List.of(
             new Rule("build.tests-skipped", Category.G1, Severity.HIGH, Pattern.compile(
-                    "<(skipTests|skip|maven\\.test\\.skip|skipITs)>\\s*true|skipTests\\s*=\\s*true"
-                            + "|enabled\\s*=\\s*false|onlyIf\\s*\\{\\s*false"),
+                    "<(skipTests|maven\\.test\\.skip|skipITs)>\\s*true|skipTests\\s*=\\s*true"),
                     "The build now skips the tests."),
             new Rule("build.failures-ignored", Category.G3, Severity.HIGH, Pattern.compile(
                     "<testFailureIgnore>\\s*true|ignoreFailures\\s*=\\s*true|<maven\\.test\\.failure\\.ignore>\\s*true"),
                     "The build now ignores test failures, so a failing test no longer fails it."),
             new Rule("build.tests-excluded", Category.G1, Severity.HIGH, Pattern.compile(
-                    "<exclude>[^<]*(Test|IT|Spec)[^<]*</exclude>|exclude\\s*\\(?\\s*['\"][^'\"]*(Test|IT)",
-                            Pattern.CASE_INSENSITIVE),
+                    "<exclude>[^<]*(Test|Tests|IT|TestCase)(\\.java|\\.class|\\*|</)"
+                            + "|\\bexclude\\s*\\(?\\s*['\"][^'\"]*(Test|Tests|IT)(\\.class|\\.java|\\*|['\"])"),
                     "The build now excludes tests from the run."));
+
+    /**
+     * Build settings that skip tests only in context: Surefire's or Failsafe's {@code <skip>}, and a
+     * Gradle test task switched off ({@code enabled = false} is everyday for jar or bootJar tasks).
+     */
+    private static final Pattern SUREFIRE_SKIP = Pattern.compile(
+            "(?s)<artifactId>maven-(surefire|failsafe)-plugin</artifactId>(?:(?!</plugin>).)*<skip>\\s*true");
+    private static final Pattern GRADLE_TEST_OFF = Pattern.compile(
+            "(?s)\\b(test|tasks\\.test|tasks\\.named\\(\\s*['\"]test['\"]\\s*\\))\\s*\\{[^}]*enabled\\s*=\\s*false"
+                    + "|\\btest\\s*\\{[^}]*onlyIf\\s*\\{\\s*false");
 
     private static final List<Rule> CI = List.of(
             new Rule("ci.tests-skipped", Category.G3, Severity.HIGH, Pattern.compile(
-                    "-DskipTests|-Dmaven\\.test\\.skip|-x\\s+test\\b|--no-tests|pytest\\s.*--co\\b"),
+                    "-DskipTests|-Dmaven\\.test\\.skip|-x\\s+test\\b|--no-tests"),
                     "The CI workflow now skips the tests."),
             new Rule("ci.failure-ignored", Category.G3, Severity.HIGH, Pattern.compile(
-                    "continue-on-error:\\s*true|\\|\\|\\s*true|allow_failure:\\s*true|-Dmaven\\.test\\.failure\\.ignore"),
-                    "The CI workflow now lets a failing step pass."));
+                    "(mvn|mvnw|gradle|gradlew|pytest|tox|npm\\s+(run\\s+)?test|make\\s+test)[^\\n]*\\|\\|\\s*true"
+                            + "|-Dmaven\\.test\\.failure\\.ignore"),
+                    "The CI workflow now lets a failing test step pass."),
+            new Rule("ci.step-may-fail", Category.G3, Severity.MEDIUM, Pattern.compile(
+                    "continue-on-error:\\s*true|allow_failure:\\s*true"),
+                    "A CI step may now fail without failing the workflow; check which."));
 
     private static final List<Rule> PYTHON_TESTS = List.of(
             new Rule("python.test-skipped", Category.G1, Severity.HIGH, Pattern.compile(
-                    "@pytest\\.mark\\.(skip|skipif)|pytest\\.skip\\(|@unittest\\.skip|raise\\s+(unittest\\.)?SkipTest"),
+                    "pytest\\.mark\\.skip\\b(?!if)|pytest\\.skip\\(|@unittest\\.skip\\b(?!If|Unless)"
+                            + "|raise\\s+(unittest\\.)?SkipTest"),
                     "A Python test is now skipped."),
+            new Rule("python.test-skipped-if", Category.G1, Severity.MEDIUM, Pattern.compile(
+                    "pytest\\.mark\\.skipif|@unittest\\.skip(If|Unless)"),
+                    "A Python test is now skipped under a condition; check that the condition is not always true."),
             new Rule("python.test-xfail", Category.G1, Severity.HIGH, Pattern.compile("@pytest\\.mark\\.xfail"),
                     "A Python test is now expected to fail, so its failure no longer counts."),
             new Rule("python.assertion-trivial", Category.G2, Severity.HIGH, Pattern.compile(
@@ -48,7 +65,7 @@ final class TextDetectors {
 
     private static final List<Rule> PYTHON = List.of(
             new Rule("python.exit-added", Category.G4, Severity.HIGH, Pattern.compile(
-                    "\\b(sys\\.exit|os\\._exit)\\(\\s*0?\\s*\\)"),
+                    "\\b(sys\\.exit|os\\._exit|exit|quit)\\(\\s*0?\\s*\\)|raise\\s+SystemExit(\\(\\s*0?\\s*\\))?\\s*$"),
                     "The code now exits with success, which can end a test run before its checks report."));
 
     private static final Pattern PY_TEST_FUNCTION = Pattern.compile("^\\s*def\\s+(test\\w*)\\s*\\(");
@@ -60,7 +77,17 @@ final class TextDetectors {
     static void judge(FileChange c, String language, List<Finding> out) {
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
         switch (language) {
-            case "build" -> apply(BUILD, c, d, out);
+            case "build" -> {
+                apply(BUILD, c, d, out);
+                for (Pattern p : new Pattern[] {SUREFIRE_SKIP, GRADLE_TEST_OFF}) {
+                    var now = p.matcher(c.newText() == null ? "" : c.newText());
+                    if (now.find() && !p.matcher(c.oldText() == null ? "" : c.oldText()).find()) {
+                        int line = (int) c.newText().substring(0, now.end()).lines().count();
+                        out.add(new Finding(Category.G1, Severity.HIGH, "build.tests-skipped", c.where(), line, line,
+                                "The build now switches the test task off."));
+                    }
+                }
+            }
             case "ci" -> {
                 apply(CI, c, d, out);
                 if (out.stream().noneMatch(f -> f.file().equals(c.where()))) {
