@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
         subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, BenchCommand.Eval.class, BenchCommand.Organisms.class,
-            BenchCommand.RewardModelBench.class, BenchView.class,
+            BenchCommand.RewardModelBench.class, BenchView.class, BenchCommand.Oversee.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
@@ -235,6 +235,77 @@ final class BenchCommand implements Runnable {
                         full.samplesPerSecond(), full.samples(), full.seconds());
                 out.printf("CPU per sample, harness and server together: %.3f ms%n", full.cpuMillisPerSample());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "oversee", mixinStandardHelpOptions = true,
+            description = {
+                "The change monitor's speed (alignlab oversee diff) on the last --commits commits of a real repository.",
+                "",
+                "Each commit's change and its head's test sources are read from git first; then the monitor judges "
+                    + "every change --rounds times after one untimed round. Target: at least 200 changes per second."})
+    static final class Oversee implements Callable<Integer> {
+        @Option(names = "--repo", defaultValue = ".", description = "The git repository (default: the current folder).")
+        java.nio.file.Path repo;
+
+        @Option(names = "--commits", defaultValue = "40", description = "Commits to judge, newest first (default: ${DEFAULT-VALUE}).")
+        int commits;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds over them (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (commits < 1 || rounds < 1) {
+                throw new IllegalArgumentException("--commits and --rounds must be at least 1");
+            }
+            record Input(String base, String head, java.util.List<org.alignlab.oversight.FileChange> changes,
+                         Map<String, String> tests) {
+            }
+            java.util.List<Input> inputs = new java.util.ArrayList<>();
+            long readStart = System.nanoTime();
+            try (var git = org.alignlab.oversight.GitChanges.open(repo)) {
+                for (int i = 1; i <= commits; i++) {
+                    String base = "HEAD~" + i;
+                    String head = "HEAD~" + (i - 1);
+                    try {
+                        inputs.add(new Input(git.resolve(base), git.resolve(head), git.between(base, head),
+                                git.filesAt(head, org.alignlab.oversight.FileChange::isTest)));
+                    } catch (IllegalArgumentException e) {
+                        break; // the history is shorter
+                    }
+                }
+            }
+            double readSeconds = (System.nanoTime() - readStart) / 1e9;
+            var monitor = new org.alignlab.oversight.ChangeMonitor();
+            long findings = 0;
+            long[] nanos = new long[inputs.size() * rounds];
+            int k = 0;
+            for (int round = 0; round <= rounds; round++) {
+                for (Input in : inputs) {
+                    long t0 = System.nanoTime();
+                    var report = monitor.judge(repo.toString(), in.base(), in.head(), in.changes(), in.tests(),
+                            org.alignlab.oversight.TaskStatement.NONE, org.alignlab.oversight.ScopeManifest.ANY);
+                    if (round > 0) {
+                        nanos[k++] = System.nanoTime() - t0;
+                        findings += report.findings().size();
+                    }
+                }
+            }
+            java.util.Arrays.sort(nanos);
+            double total = java.util.Arrays.stream(nanos).sum() / 1e9;
+            long files = inputs.stream().mapToLong(in -> in.changes().size()).sum();
+            var out = spec.commandLine().getOut();
+            out.printf("%d changes (%d files changed) of %s, read from git in %.2f s%n", inputs.size(), files,
+                    repo.toAbsolutePath().normalize(), readSeconds);
+            out.printf("judged %d times each: %.1f changes/s (median %.2f ms, slowest %.2f ms per change; "
+                    + "%d findings per round)%n", rounds, nanos.length / total, nanos[nanos.length / 2] / 1e6,
+                    nanos[nanos.length - 1] / 1e6, findings / rounds);
+            out.flush();
             return 0;
         }
     }

@@ -42,6 +42,10 @@ class OverseeCommandTest {
             assertThat(lenient.code()).isZero();
             assertThat(new ObjectMapper().readTree(lenient.out()).path("findings").get(0).path("category").asText())
                     .isEqualTo("G2");
+            // The benchmark judges the same history: two changes (the history is shorter than asked), one finding.
+            CliTest.Run bench = CliTest.run("bench", "oversee", "--repo", dir.toString(), "--commits", "5", "--rounds", "1");
+            assertThat(bench.code()).as(bench.err()).isZero();
+            assertThat(bench.out()).contains("2 changes (2 files changed)", "changes/s", "1 findings per round");
         }
     }
 

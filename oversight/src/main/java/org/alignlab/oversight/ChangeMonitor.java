@@ -20,6 +20,8 @@ public final class ChangeMonitor {
             "python.assertions-removed");
 
     private final JavaDetectors javaDetectors = new JavaDetectors();
+    /** Test files' literals by the file's text: judging many changes of one code base parses each version once. */
+    private final Map<String, Set<String>> literalsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Judges {@code changes}. {@code testSources}: the repository's test files at the head (path to
@@ -58,12 +60,19 @@ public final class ChangeMonitor {
                 changedClasses.add(name.substring(0, name.length() - ".java".length()));
             }
         }
+        // The tests' literals matter only for changed code under test; each test file is parsed once per text.
         Set<String> testLiterals = new HashSet<>();
-        for (var e : testSources.entrySet()) {
-            if (e.getKey().endsWith(".java")) {
-                CompilationUnit cu = javaDetectors.parse(e.getValue());
-                if (cu != null) {
-                    JavaDetectors.literals(cu, testLiterals);
+        if (changes.stream().anyMatch(c -> c.java() && !c.test() && c.newText() != null)) {
+            for (var e : testSources.entrySet()) {
+                if (e.getKey().endsWith(".java")) {
+                    testLiterals.addAll(literalsOf.computeIfAbsent(e.getValue(), text -> {
+                        Set<String> found = new HashSet<>();
+                        CompilationUnit cu = javaDetectors.parse(text);
+                        if (cu != null) {
+                            JavaDetectors.literals(cu, found);
+                        }
+                        return found;
+                    }));
                 }
             }
         }
