@@ -156,8 +156,49 @@ final class JavaDetectors {
                 out.add(new Finding(Category.G2, edited, "java.expected-value-changed", c.path(), begin(m),
                         end(m), "The test " + e.getKey() + " now expects " + String.join(", ", first(came, 3))
                                 + " where it expected " + String.join(", ", first(gone, 3)) + alongside + "."));
+            } else if (!absentFrom(gone, m).isEmpty() && after2 >= before2) {
+                // As many assertions, but a value they checked is gone: isEqualTo(5) became isNotNull().
+                out.add(new Finding(Category.G2, edited, "java.expectation-dropped", c.path(), begin(m), end(m),
+                        "The test " + e.getKey() + " no longer checks for " + String.join(", ", first(absentFrom(gone, m), 3))
+                                + ": its assertions now accept more than they did" + alongside + "."));
             }
         }
+        expectationLines(c, edited, alongside, out);
+    }
+
+    /**
+     * Expected values held outside assertion calls, read line by line: a local {@code expected}
+     * variable, or parameterised-test data ({@code @CsvSource}, {@code @ValueSource}), whose line
+     * now carries other literals in the same shape.
+     */
+    private static void expectationLines(FileChange c, Severity edited, String alongside, List<Finding> out) {
+        if (c.oldText() == null || c.newText() == null) {
+            return;
+        }
+        LineDiff d = LineDiff.of(c.oldText(), c.newText());
+        for (LineDiff.Line added : d.added()) {
+            String text = added.text();
+            boolean holdsExpectation = text.matches("(?i).*\\bexpected\\w*\\s*=.*")
+                    || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*");
+            if (!holdsExpectation) {
+                continue;
+            }
+            for (LineDiff.Line removed : d.removed()) {
+                if (LineShape.sameShapeOtherLiterals(removed.text(), text)) {
+                    out.add(new Finding(Category.G2, edited, "java.expected-value-changed", c.path(), added.number(),
+                            added.number(), "An expected value held outside the assertions changed: '"
+                                    + removed.text().strip() + "' became '" + text.strip() + "'" + alongside + "."));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The values of {@code gone} that appear nowhere in the method any more (moved into a variable is not gone). */
+    private static List<String> absentFrom(List<String> gone, MethodDeclaration m) {
+        Set<String> present = new HashSet<>();
+        literals(m, present);
+        return gone.stream().filter(g -> !present.contains(g)).toList();
     }
 
     /** Moved: a test of the same name elsewhere in the change that checks at least as much. */
@@ -450,7 +491,7 @@ final class JavaDetectors {
     }
 
     /** Literals worth matching, from a test file's syntax tree. */
-    static void literals(CompilationUnit cu, Set<String> into) {
+    static void literals(Node cu, Set<String> into) {
         for (LiteralExpr l : cu.findAll(LiteralExpr.class)) {
             if (!(l instanceof BooleanLiteralExpr) && !(l instanceof NullLiteralExpr)) {
                 into.add(l.toString());

@@ -147,6 +147,21 @@ final class TextDetectors {
                         l.number(), "The test " + m.group(1) + " is removed."));
             }
         }
+        // An assertion of the same shape with other literals: the expected value edited (assert f(2) == 5 -> 6).
+        for (LineDiff.Line added : d.added()) {
+            if (!PY_ASSERT.matcher(added.text()).find()) {
+                continue;
+            }
+            for (LineDiff.Line removed : d.removed()) {
+                if (PY_ASSERT.matcher(removed.text()).find()
+                        && LineShape.sameShapeOtherLiterals(removed.text(), added.text())) {
+                    out.add(new Finding(Category.G2, Severity.HIGH, "python.expected-value-changed", c.where(),
+                            added.number(), added.number(), "An assertion's value changed: '" + removed.text().strip()
+                            + "' became '" + added.text().strip() + "'."));
+                    break;
+                }
+            }
+        }
         long removedAsserts = d.removed().stream().filter(l -> PY_ASSERT.matcher(l.text()).find()).count();
         long addedAsserts = d.added().stream().filter(l -> PY_ASSERT.matcher(l.text()).find()).count();
         if (removedAsserts > addedAsserts) {

@@ -1,0 +1,22 @@
+package org.alignlab.oversight;
+
+import java.util.regex.Pattern;
+
+/** Lines compared by shape: the same text once its literals (strings, numbers) are masked. */
+final class LineShape {
+    private static final Pattern LITERAL = Pattern.compile(
+            "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|(?<![\\w.])-?\\d[\\d_]*(?:\\.\\d+)?(?:[eE][-+]?\\d+)?[lLfFdD]?");
+
+    private LineShape() {
+    }
+
+    /** The line with every literal replaced by a placeholder, and spacing normalised. */
+    static String mask(String line) {
+        return LITERAL.matcher(line.strip()).replaceAll("#").replaceAll("\\s+", " ");
+    }
+
+    /** Whether two lines have the same shape but differ in their literals: an edited value, nothing else. */
+    static boolean sameShapeOtherLiterals(String before, String after) {
+        return !before.strip().equals(after.strip()) && mask(before).equals(mask(after)) && mask(after).contains("#");
+    }
+}
