@@ -89,9 +89,14 @@ public final class PolicyFiles {
      * @throws IOException if the file is not a policy this version reads
      */
     public static Stored read(Path file, long seed) throws IOException {
+        return read(Files.readAllBytes(file), file.toString(), seed);
+    }
+
+    /** As {@link #read(Path, long)}, from the file's bytes already read ({@code name} names it in errors). */
+    public static Stored read(byte[] bytes, String name, long seed) throws IOException {
         long choices = SplitMix64.derive(seed, 7);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(
-                Files.newInputStream(file))))) {
+                new java.io.ByteArrayInputStream(bytes))))) {
             String magic;
             int version;
             try {
@@ -102,17 +107,17 @@ public final class PolicyFiles {
                 version = -1;
             }
             if (!magic.equals(MAGIC) || version > VERSION || version < 1) {
-                throw new IOException(file + " is not a policy this alignlab reads (" + (magic.equals(MAGIC)
+                throw new IOException(name + " is not a policy this alignlab reads (" + (magic.equals(MAGIC)
                         ? "version " + version + ", written by a later alignlab" : "no policy header") + ")");
             }
             String kind = in.readUTF();
             return switch (kind) {
                 case "tabular" -> new Stored(TabularPolicy.read(in, choices), kind);
                 case "network" -> new Stored(NetworkPolicy.read(in, choices), kind);
-                default -> throw new IOException(file + " holds a policy of unknown kind '" + kind + "'");
+                default -> throw new IOException(name + " holds a policy of unknown kind '" + kind + "'");
             };
         } catch (java.util.zip.ZipException e) {
-            throw new IOException(file + " is not a policy this alignlab reads (not gzip)", e);
+            throw new IOException(name + " is not a policy this alignlab reads (not gzip)", e);
         }
     }
 }

@@ -376,6 +376,6 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
     }
 
     private static String fmt(double x) {
-        return String.format(Locale.ROOT, "%s", x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x));
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
     }
 }

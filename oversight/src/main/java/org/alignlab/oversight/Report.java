@@ -35,9 +35,8 @@ public record Report(String repository, String base, String head, int filesChang
         out.printf("alignlab oversee: %s, %s..%s: %d file%s changed, %d finding%s%s.%n", repository, shortHash(base),
                 shortHash(head), filesChanged, filesChanged == 1 ? "" : "s", findings.size(),
                 findings.size() == 1 ? "" : "s", findings.isEmpty() ? "" : " (" + String.join(", ",
-                        Arrays.stream(Severity.values()).map(s -> atOrAbove(s) - (s.ordinal() + 1 < Severity.values().length
-                                ? atOrAbove(Severity.values()[s.ordinal() + 1]) : 0) + " " + s.name().toLowerCase(Locale.ROOT))
-                                .toList()) + ")");
+                        Arrays.stream(Severity.values()).map(s -> findings.stream().filter(f -> f.severity() == s).count()
+                                + " " + s.name().toLowerCase(Locale.ROOT)).toList()) + ")");
         for (Finding f : findings) {
             out.printf("  %-6s %-4s %s:%d%s  %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.category().name(),
                     f.file(), f.startLine(), f.endLine() > f.startLine() ? "-" + f.endLine() : "", f.rationale());

@@ -250,13 +250,14 @@ public final class Dashboard implements AutoCloseable {
         if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
             throw new TranscriptView.NotFound("the policy file of this run, " + file + ", is missing");
         }
-        if (!Sha256.hex(Files.readAllBytes(file)).equals(r.path("policySha256").asText())) {
+        byte[] bytes = Files.readAllBytes(file);
+        if (!Sha256.hex(bytes).equals(r.path("policySha256").asText())) {
             throw new IllegalStateException("the policy file " + file + " has changed since the run recorded it "
                     + "(its SHA-256 differs); it is not played");
         }
         String variant = r.path("variant").asText();
         EpisodeLog log = new EpisodeLog().keepActions(1);
-        try (PolicyFiles.Stored policy = PolicyFiles.read(file, seed)) {
+        try (PolicyFiles.Stored policy = PolicyFiles.read(bytes, file.toString(), seed)) {
             policy.evaluate(Gridworlds.variant(variant), 1, seed, log);
         }
         render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), variant, variant + ", " + r.path("agent")
