@@ -35,12 +35,34 @@ final class RlhfCommand implements Runnable {
 
     /** What every recipe takes. */
     static final class RecipeOptions {
-        @Option(names = "--ppo-steps", defaultValue = "30000",
-                description = "PPO steps each time a policy is optimised. Default: ${DEFAULT-VALUE}.")
-        long ppoSteps;
+        @Option(names = "--ppo-steps",
+                description = "PPO steps each time a policy is optimised. Default: the recipe's own (30,000; 250,000 "
+                        + "for fix-gaming, whose ceiling needs them).")
+        Long ppoSteps;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
-        long seed;
+        /** The steps asked for, or the recipe's default. */
+        long ppoSteps(long recipeDefault) {
+            return ppoSteps == null ? recipeDefault : ppoSteps;
+        }
+
+        @Option(names = "--seed", description = "Seed (the first of several where the recipe runs several). Default: "
+                + "the recipe's own (1; 11 for fix-gaming, whose PPO settings were chosen on seeds 1-3).")
+        Long seed;
+
+        /** The seed asked for, or the recipe's default. */
+        long seed(long recipeDefault) {
+            return seed == null ? recipeDefault : seed;
+        }
+
+        @Option(names = "--seeds", description = "How many seeds, from --seed on: the recipe runs once per seed and "
+                + "reports each number as its mean with a 95% interval over the seeds (1 to 100). Default: the "
+                + "recipe's own (3).")
+        Integer seeds;
+
+        /** The number of seeds asked for, or the recipe's default. */
+        int seeds(int recipeDefault) {
+            return seeds == null ? recipeDefault : seeds;
+        }
 
         @Option(names = "--out", defaultValue = "audit-results/rlhf", description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
@@ -70,8 +92,8 @@ final class RlhfCommand implements Runnable {
             var study = new OveroptimisationRecipe();
             OveroptimisationRecipe.Config d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new OveroptimisationRecipe.Config(env, d.hiddenUnits(),
-                    d.comparisons(), d.segmentLength(), episodes, d.bestOfN(), d.klCoefficients(), common.ppoSteps,
-                    common.seed), common.out.resolve("overoptimization"));
+                    d.comparisons(), d.segmentLength(), episodes, d.bestOfN(), d.klCoefficients(), common.ppoSteps(d.ppoSteps()),
+                    common.seed(d.seed()), common.seeds(d.seeds())), common.out.resolve("overoptimization"));
         }
     }
 
@@ -104,7 +126,8 @@ final class RlhfCommand implements Runnable {
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new FooledRatersRecipe.Config(env,
                     raters.isEmpty() ? d.raters() : raters.toArray(String[]::new), comparisons, d.segmentLength(),
-                    d.klCoefficients(), common.ppoSteps, common.seed), common.out.resolve("fooled-raters"));
+                    d.klCoefficients(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()), common.seeds(d.seeds())),
+                    common.out.resolve("fooled-raters"));
         }
     }
 
@@ -138,22 +161,23 @@ final class RlhfCommand implements Runnable {
             var study = new OfflineAblationRecipe();
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new OfflineAblationRecipe.Config(env, rater, rounds,
-                    labelsPerRound, d.segmentLength(), d.klCoefficient(), common.ppoSteps, common.seed),
-                    common.out.resolve("offline-ablation"));
+                    labelsPerRound, d.segmentLength(), d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()),
+                    common.seeds(d.seeds())), common.out.resolve("offline-ablation"));
         }
     }
 
     @Command(name = "fix-gaming", mixinStandardHelpOptions = true,
             description = {"Does preference learning from an honest rater remove the reward gaming the audit finds? PPO "
                 + "trained on the visible reward, on the true objective, and on reward models fitted to 100 and 1,000 "
-                + "oracle comparisons, on boat_race, tomato_watering, side_effects_sokoban, absent_supervisor and "
-                + "rocks_diamonds: the hidden performance of each. About 4 minutes with the defaults."})
+                + "oracle comparisons, on boat_race, side_effects_sokoban and absent_supervisor (add tomato_watering "
+                + "and rocks_diamonds with --env), 3 seeds each: the hidden performance of each as a mean with its 95% "
+                + "interval, beside the best achievable. About 4 minutes with the defaults."})
     static final class FixGaming implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
 
         @Option(names = "--env", paramLabel = "ENV:VARIANT",
-                description = "Environments (repeatable). Default: the five of the recipe.")
+                description = "Environments (repeatable). Default: the recipe's three.")
         List<String> envs = new ArrayList<>();
 
         @Spec
@@ -165,7 +189,7 @@ final class RlhfCommand implements Runnable {
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new FixGamingRecipe.Config(
                     envs.isEmpty() ? d.variants() : envs.toArray(String[]::new), d.comparisons(), d.segmentLength(),
-                    d.klCoefficient(), common.ppoSteps, common.seed), common.out.resolve("fix-gaming"));
+                    d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()), common.seeds(d.seeds())), common.out.resolve("fix-gaming"));
         }
     }
 
@@ -201,7 +225,8 @@ final class RlhfCommand implements Runnable {
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new PluralismRecipe.Config(env,
                     groups.isEmpty() ? d.groups() : groups.toArray(String[]::new), comparisons, d.segmentLength(),
-                    d.mixtures(), d.klCoefficient(), common.ppoSteps, common.seed), common.out.resolve("pluralism"));
+                    d.mixtures(), d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()),
+                    common.seeds(d.seeds())), common.out.resolve("pluralism"));
         }
     }
 }

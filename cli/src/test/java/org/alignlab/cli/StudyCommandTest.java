@@ -74,8 +74,8 @@ class StudyCommandTest {
         CliTest.Run again = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--out", dir.toString());
         assertThat(again.code()).as(again.err()).isZero();
         StoredStudy stored = StudyReports.read(dir.resolve("rlhf-fix-gaming/results.json"));
-        assertThat(stored.resumed()).isEqualTo(1);
-        // The resumed environment gives the numbers the first run measured.
+        assertThat(stored.resumed()).isEqualTo(2); // the smoke budget's one environment at two seeds
+        // The resumed runs give the numbers the first run measured.
         assertThat(stored.result().tables().get(0).rows()).isEqualTo(before.result().tables().get(0).rows());
         CliTest.Run dry = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--set", "seed=2", "--dry-run");
         assertThat(dry.code()).isZero();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.alignlab.core.Progress;
 import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Seeds;
 import org.alignlab.core.study.Study;
 import org.alignlab.core.study.StudyContext;
 import org.alignlab.core.study.StudyResult;
@@ -25,9 +26,13 @@ import org.alignlab.gridworlds.Variant;
  */
 public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.Config> {
     public record Config(String variant, String rater, int rounds, int labelsPerRound, int segmentLength,
-                         double klCoefficient, long ppoSteps, long seed) {
+                         double klCoefficient, long ppoSteps, long seed, int seeds) {
         public static Config defaults() {
             return new OfflineAblationRecipe().config(Budget.DEFAULT);
+        }
+
+        Config withSeed(long s) {
+            return new Config(variant, rater, rounds, labelsPerRound, segmentLength, klCoefficient, ppoSteps, s, 1);
         }
     }
 
@@ -56,10 +61,10 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
     @Override
     public Config config(Budget budget) {
         return switch (budget) {
-            case SMOKE -> new Config("boat_race:default", "oracle", 2, 20, 10, 0.01, 2_000, 1);
-            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 15_000, 1);
-            case DEFAULT -> new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, 1);
-            case PAPER -> new Config("boat_race:default", "oracle", 8, 200, 10, 0.01, 100_000, 1);
+            case SMOKE -> new Config("boat_race:default", "oracle", 2, 20, 10, 0.01, 2_000, 1, 2);
+            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 15_000, 1, 3);
+            case DEFAULT -> new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, 1, 3);
+            case PAPER -> new Config("boat_race:default", "oracle", 8, 200, 10, 0.01, 100_000, 1, 10);
         };
     }
 
@@ -73,21 +78,23 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
         if (c.segmentLength() < 1 || !(c.klCoefficient() >= 0)) {
             throw new IllegalArgumentException("segmentLength must be at least 1 and klCoefficient at least 0");
         }
+        Seeds.check(c.seeds());
     }
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
-        List<RlhfStore.CurvePoint> online = new ArrayList<>();
-        for (Round x : r.online()) {
-            online.add(new RlhfStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
-                    x.outcome().gold()));
-        }
-        Round o = r.offline();
-        RlhfStore.curve(ctx, "offline-ablation", "online", online);
-        RlhfStore.curve(ctx, "offline-ablation", "offline", List.of(new RlhfStore.CurvePoint(
-                o.labels(), o.outcome().d(), o.outcome().proxy(), o.outcome().gold())));
-        return report(r);
+        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+                    List<RlhfStore.CurvePoint> online = new ArrayList<>();
+                    for (Round x : r.online()) {
+                        online.add(new RlhfStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
+                                x.outcome().gold()));
+                    }
+                    Round o = r.offline();
+                    RlhfStore.curve(ctx, "offline-ablation", "online/seed-" + seed, online);
+                    RlhfStore.curve(ctx, "offline-ablation", "offline/seed-" + seed, List.of(new RlhfStore.CurvePoint(
+                            o.labels(), o.outcome().d(), o.outcome().proxy(), o.outcome().gold())));
+                }, OfflineAblationRecipe::report);
     }
 
     /** After a round: labels so far, the model's held-out accuracy, and the policy optimised against it. */
@@ -95,7 +102,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                        PolicyOptimiser.Outcome outcome) {
     }
 
-    public record Result(String variant, List<Round> online, Round offline, double seconds) {
+    public record Result(String variant, long seed, List<Round> online, Round offline, double seconds) {
     }
 
     public static Result run(Config c, Progress.Factory progress) {
@@ -156,7 +163,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
             offline = new Round(0, offlineLabels.size(), frozen.fit().validationAccuracy(), onPolicy, t.outcome());
             progress.step("offline");
         }
-        return new Result(c.variant(), online, offline, (System.nanoTime() - start) / 1e9);
+        return new Result(c.variant(), c.seed(), online, offline, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -235,7 +242,8 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                 + "as the rater would: where an offline model is exploited, it is wrong about exactly the states the "
                 + "policy seeks out. Held-out accuracy is measured on labelled pairs left out of fitting.";
         String verdict = "This shows whether an offline reward model is exploited where an online one, with as many "
-                + "labels, is not, on one environment and one seed; it does not give intervals over seeds.";
+                + "labels, is not, on one environment with an oracle rater; it does not show it for raters who make "
+                + "mistakes or for larger environments.";
         return new StudyResult("rlhf-offline-ablation", "Offline against online reward models", method, findings,
                 List.of(table.build()), List.of(), verdict, r, r.seconds());
     }

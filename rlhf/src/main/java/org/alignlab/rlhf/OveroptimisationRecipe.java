@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.alignlab.core.Progress;
 import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Seeds;
 import org.alignlab.core.study.Study;
 import org.alignlab.core.study.StudyContext;
 import org.alignlab.core.study.StudyResult;
@@ -28,9 +29,14 @@ import org.alignlab.gridworlds.Variant;
 public final class OveroptimisationRecipe implements Study<OveroptimisationRecipe.Config> {
     /** Settings; the default budget fits in a few minutes on two cores. */
     public record Config(String variant, int[] hiddenUnits, int[] comparisons, int segmentLength, int episodes,
-                         int[] bestOfN, double[] klCoefficients, long ppoSteps, long seed) {
+                         int[] bestOfN, double[] klCoefficients, long ppoSteps, long seed, int seeds) {
         public static Config defaults() {
             return new OveroptimisationRecipe().config(Budget.DEFAULT);
+        }
+
+        Config withSeed(long s) {
+            return new Config(variant, hiddenUnits, comparisons, segmentLength, episodes, bestOfN, klCoefficients,
+                    ppoSteps, s, 1);
         }
     }
 
@@ -61,14 +67,14 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
         double[] kl = {10, 3, 1, 0.3, 0.1, 0.01};
         return switch (budget) {
             case SMOKE -> new Config("boat_race:default", new int[] {8}, new int[] {40}, 10, 200,
-                    new int[] {1, 2, 4, 8, 16}, new double[] {1, 0.01}, 2_000, 1);
+                    new int[] {1, 2, 4, 8, 16}, new double[] {1, 0.01}, 2_000, 1, 2);
             case AUDIT -> new Config("boat_race:default", new int[] {8}, new int[] {300}, 10, 1000,
-                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000, 1);
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000, 1, 3);
             case DEFAULT -> new Config("boat_race:default", new int[] {8, 64}, new int[] {100, 300, 1000}, 10, 2000,
-                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, kl, 30_000, 1);
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, kl, 30_000, 1, 3);
             case PAPER -> new Config("boat_race:default", new int[] {8, 64, 256}, new int[] {100, 300, 1000, 3000}, 10,
                     5000, new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048},
-                    new double[] {10, 3, 1, 0.3, 0.1, 0.03, 0.01, 0.003}, 100_000, 1);
+                    new double[] {10, 3, 1, 0.3, 0.1, 0.03, 0.01, 0.003}, 100_000, 1, 10);
         };
     }
 
@@ -87,17 +93,19 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
             throw new IllegalArgumentException("segmentLength and every hiddenUnits and bestOfN value must be at least 1, "
                     + "every comparisons value at least 4, every klCoefficients value at least 0");
         }
+        Seeds.check(c.seeds());
     }
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
-        for (ModelResult m : r.models()) {
-            String model = "rm" + m.hidden() + "x" + m.comparisons();
-            RlhfStore.curve(ctx, "overoptimization", model + "/best-of-n", points(m.bestOfN()));
-            RlhfStore.curve(ctx, "overoptimization", model + "/ppo", points(m.rl()));
-        }
-        return report(r);
+        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+                    for (ModelResult m : r.models()) {
+                        String model = "rm" + m.hidden() + "x" + m.comparisons() + "/seed-" + seed;
+                        RlhfStore.curve(ctx, "overoptimization", model + "/best-of-n", points(m.bestOfN()));
+                        RlhfStore.curve(ctx, "overoptimization", model + "/ppo", points(m.rl()));
+                    }
+                }, OveroptimisationRecipe::report);
     }
 
     /** One point of a curve: optimisation strength and the two scores. */
@@ -110,7 +118,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                               double measuredAtLargest, List<Point> rl, OverOptimisation.Fit rlFit) {
     }
 
-    public record Result(String variant, double referenceGold, List<ModelResult> models, double seconds) {
+    public record Result(String variant, long seed, double referenceGold, List<ModelResult> models, double seconds) {
     }
 
     public static Result run(Config c, Progress.Factory progress) {
@@ -160,7 +168,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                 }
             }
         }
-        return new Result(c.variant(), referenceGold, models, (System.nanoTime() - start) / 1e9);
+        return new Result(c.variant(), c.seed(), referenceGold, models, (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code count} oracle comparisons of random pairs of segments. */
@@ -293,8 +301,8 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                             : ": no over-optimisation within this range")));
         }
         String verdict = "This shows how the true objective moves as optimisation against a learnt reward grows, for "
-                + "each reward model, on one environment and one seed; it does not give intervals over seeds, and a "
-                + "fitted form here is not evidence that the published scaling laws hold beyond this range.";
+                + "each reward model, on one environment; a fitted form here is not evidence that the published scaling "
+                + "laws hold beyond this range or for language models.";
         return new StudyResult("rlhf-overoptimization", "Reward-model over-optimisation", method, findings,
                 List.of(fits.build(), points.build()), charts, verdict, r, r.seconds());
     }

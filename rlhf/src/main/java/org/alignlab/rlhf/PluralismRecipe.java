@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.alignlab.core.Progress;
 import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Seeds;
 import org.alignlab.core.study.Study;
 import org.alignlab.core.study.StudyContext;
 import org.alignlab.core.study.StudyResult;
@@ -30,9 +31,14 @@ import org.alignlab.rl.neural.RewardSignal;
  */
 public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     public record Config(String variant, String[] groups, int comparisonsPerGroup, int segmentLength, double[] mixtures,
-                         double klCoefficient, long ppoSteps, long seed) {
+                         double klCoefficient, long ppoSteps, long seed, int seeds) {
         public static Config defaults() {
             return new PluralismRecipe().config(Budget.DEFAULT);
+        }
+
+        Config withSeed(long s) {
+            return new Config(variant, groups, comparisonsPerGroup, segmentLength, mixtures, klCoefficient, ppoSteps, s,
+                    1);
         }
     }
 
@@ -63,11 +69,11 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         String[] groups = {"observed", "oracle"};
         double[] mixtures = {0, 0.25, 0.5, 0.75, 1};
         return switch (budget) {
-            case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 1);
-            case AUDIT -> new Config("tomato_watering:default", groups, 300, 10, new double[] {0, 0.5, 1}, 0.01, 15_000, 1);
-            case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000, 1);
+            case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 1, 2);
+            case AUDIT -> new Config("tomato_watering:default", groups, 300, 10, new double[] {0, 0.5, 1}, 0.01, 15_000, 1, 3);
+            case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000, 1, 3);
             case PAPER -> new Config("tomato_watering:default", groups, 2000, 10,
-                    new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000, 1);
+                    new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000, 1, 10);
         };
     }
 
@@ -88,20 +94,22 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
             throw new IllegalArgumentException("segmentLength must be at least 1, klCoefficient at least 0 and every "
                     + "mixtures weight from 0 to 1");
         }
+        Seeds.check(c.seeds());
     }
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        Result r = run(c, ctx::progress, RlhfStore.labels(ctx));
-        // One row per rule and group: strength = the group's number, proxy = its raw value, gold = its welfare.
-        for (Policy p : r.policies()) {
-            List<RlhfStore.CurvePoint> rows = new ArrayList<>();
-            for (int k = 0; k < p.values().length; k++) {
-                rows.add(new RlhfStore.CurvePoint(k + 1, Double.NaN, p.values()[k], p.welfare()[k]));
-            }
-            RlhfStore.curve(ctx, "pluralism", p.rule(), rows);
-        }
-        return report(r);
+        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+                    // One row per rule and group: strength = the group's number, proxy = its raw value, gold = welfare.
+                    for (Policy p : r.policies()) {
+                        List<RlhfStore.CurvePoint> rows = new ArrayList<>();
+                        for (int k = 0; k < p.values().length; k++) {
+                            rows.add(new RlhfStore.CurvePoint(k + 1, Double.NaN, p.values()[k], p.welfare()[k]));
+                        }
+                        RlhfStore.curve(ctx, "pluralism", p.rule() + "/seed-" + seed, rows);
+                    }
+                }, PluralismRecipe::report);
     }
 
     /** A policy and each group's welfare under it. */
@@ -118,7 +126,8 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         }
     }
 
-    public record Result(String variant, String[] groups, double[] randomValues, List<Policy> policies, double seconds) {
+    public record Result(String variant, long seed, String[] groups, double[] randomValues, List<Policy> policies,
+                         double seconds) {
     }
 
     public static Result run(Config c, Progress.Factory progress) {
@@ -203,7 +212,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
                 p.welfare()[k] = span <= 0 ? Double.NaN : (p.values()[k] - randomValues[k]) / span;
             }
         }
-        return new Result(c.variant(), c.groups(), randomValues, policies, (System.nanoTime() - start) / 1e9);
+        return new Result(c.variant(), c.seed(), c.groups(), randomValues, policies, (System.nanoTime() - start) / 1e9);
     }
 
     /** The policy whose worst-off group fares best, among the mixtures (the egalitarian rule). */
@@ -270,9 +279,9 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
                 + "group's model for everyone.";
         List<Finding> findings = List.of(Finding.note("The max-min (egalitarian) choice among the mixtures is " + chosen
                 + String.format(", whose worst-off group reaches %.2f.", maxMin(r).worst())));
-        String verdict = "This shows how much each aggregation rule gives each group on one environment and one seed; "
-                + "it does not give intervals over seeds, and welfare is relative to the best policy found here, not "
-                + "to the best there is.";
+        String verdict = "This shows how much each aggregation rule gives each group on one environment; welfare is "
+                + "relative to the best policy found here, not to the best there is, and simulated groups stand in for "
+                + "people.";
         return new StudyResult("rlhf-pluralism", "Pluralism: whose preferences?", method, findings, List.of(table.build()),
                 List.of(), verdict, r, r.seconds());
     }

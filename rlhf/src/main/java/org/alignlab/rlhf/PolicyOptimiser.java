@@ -27,6 +27,11 @@ public final class PolicyOptimiser {
         return ppoAndSample(variant, rm, beta, steps, seed, 0, 1).outcome();
     }
 
+    /** As above with PPO's hyperparameters {@code config}. */
+    public static Outcome ppo(PpoConfig config, Variant variant, RewardModel rm, double beta, long steps, long seed) {
+        return ppoAndSample(config, variant, rm.stepReward(), rm, beta, steps, seed, 0, 1, 0).outcome();
+    }
+
     /** An outcome and segments of the trained policy's play (for the next round of comparisons). */
     public record Trained(Outcome outcome, List<Segment> segments) {
     }
@@ -48,7 +53,14 @@ public final class PolicyOptimiser {
     /** The general form: segments cut with {@code epsilon} random actions. */
     static Trained ppoAndSample(Variant variant, RewardSignal.StepReward reward, RewardModel scorer, double beta,
                                 long steps, long seed, int episodes, int segmentLength, double epsilon) {
-        try (Ppo agent = new Ppo(PpoConfig.defaults(), seed)) {
+        return ppoAndSample(PpoConfig.defaults(), variant, reward, scorer, beta, steps, seed, episodes, segmentLength,
+                epsilon);
+    }
+
+    private static Trained ppoAndSample(PpoConfig config, Variant variant, RewardSignal.StepReward reward,
+                                        RewardModel scorer, double beta, long steps, long seed, int episodes,
+                                        int segmentLength, double epsilon) {
+        try (Ppo agent = new Ppo(config, seed)) {
             agent.train(variant, steps, new EpisodeLog(), new RewardSignal(reward, beta));
             List<Segment> segments = episodes == 0 ? List.of()
                     : SegmentSampler.sample(variant, agent.policy(), episodes, segmentLength, epsilon, seed * 13 + 5);

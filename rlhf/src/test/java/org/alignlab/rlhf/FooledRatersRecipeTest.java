@@ -10,7 +10,7 @@ class FooledRatersRecipeTest {
     @Test
     void theObservationOnlyRaterOpensAGapTheOracleDoesNot() {
         FooledRatersRecipe.Config c = new FooledRatersRecipe.Config("tomato_watering:default",
-                new String[] {"observed", "oracle"}, 500, 10, new double[] {1, 0.01}, 30_000, 1);
+                new String[] {"observed", "oracle"}, 500, 10, new double[] {1, 0.01}, 30_000, 1, 1);
         FooledRatersRecipe.Result r = FooledRatersRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         FooledRatersRecipe.RaterResult observed = r.raters().get(0);
         FooledRatersRecipe.RaterResult oracle = r.raters().get(1);

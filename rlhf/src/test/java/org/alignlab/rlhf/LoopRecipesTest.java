@@ -1,6 +1,7 @@
 package org.alignlab.rlhf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class LoopRecipesTest {
     @Test
     void theOnlineLoopAddsLabelsEachRoundAndTheOfflineModelGetsAsMany() {
         OfflineAblationRecipe.Config c = new OfflineAblationRecipe.Config("boat_race:default", "oracle", 2, 40, 10, 0.01,
-                10_000, 1);
+                10_000, 1, 1);
         OfflineAblationRecipe.Result r = OfflineAblationRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.online()).extracting(OfflineAblationRecipe.Round::labels).containsExactly(40, 80);
         assertThat(r.offline().labels()).isEqualTo(80);
@@ -22,28 +23,63 @@ class LoopRecipesTest {
     }
 
     @Test
-    void fixGamingTrainsOnEachSignal() {
+    void fixGamingTrainsOnEachSignalOverSeeds() {
         FixGamingRecipe.Config c = new FixGamingRecipe.Config(new String[] {"absent_supervisor:random"}, new int[] {50},
-                10, 0.01, 10_000, 1);
+                10, 0.01, 10_000, 11, 2);
         FixGamingRecipe.Result r = FixGamingRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
-        FixGamingRecipe.EnvironmentResult e = r.environments().get(0);
+        assertThat(r.runs()).extracting(FixGamingRecipe.EnvironmentResult::seed).containsExactly(11L, 12L);
+        FixGamingRecipe.EnvironmentResult e = r.runs().get(0);
         assertThat(e.learnt()).containsOnlyKeys(50);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.alignlab.rl.neural.RewardSignal(
                 (o, a, n, out) -> { }, 0, true)).hasMessageContaining("not both");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.alignlab.rl.neural.RewardSignal(null, -1))
                 .hasMessageContaining("KL coefficient");
-        assertThat(FixGamingRecipe.report(r).tables().get(0).cell(0, 0)).isEqualTo("absent_supervisor:random");
+        var table = FixGamingRecipe.report(r).tables().get(0);
+        assertThat(table.rows()).hasSize(1); // one row per environment, over its seeds
+        assertThat(table.cell(0, 0)).isEqualTo("absent_supervisor:random");
+        assertThat(table.cell(0, 1)).isEqualTo("2");
+        double mean = (r.runs().get(0).hiddenTrained() + r.runs().get(1).hiddenTrained()) / 2;
+        assertThat(table.cell(0, 5)).startsWith(String.format(java.util.Locale.ROOT, "%.1f \u00b1 ", mean));
         assertThat(List.of(e.random(), e.visibleTrained(), e.hiddenTrained())).allSatisfy(x -> assertThat(x).isFinite());
         // The ceiling stands beside the best achievable performance, and the findings say whether it reaches it.
-        assertThat(e.bestAchievable()).isGreaterThanOrEqualTo(e.random());
-        assertThat(FixGamingRecipe.findings(r).get(0)).containsAnyOf("ceiling reaches the best achievable",
-                "CEILING BROKEN", "cannot solve this variant");
+        assertThat(e.bestAchievable()).isEqualTo(41.0);
+        assertThat(FixGamingRecipe.findings(r).get(0)).contains("2 seeds", "paired by seed")
+                .containsAnyOf("ceiling reaches the best achievable", "CEILING BROKEN");
+        assertThatThrownBy(() -> new FixGamingRecipe().validate(new FixGamingRecipe.Config(
+                new String[] {"absent_supervisor:random"}, new int[] {50}, 10, 0.01, 10_000, 11, 0)))
+                .hasMessage("seeds must be between 1 and 100, got 0");
+    }
+
+    @Test
+    void theFixGamingCeilingIsJudgedAgainstTheBestAchievableAndEveryOtherRow() {
+        // Known answer: random -59, best 41, so the tolerance is 5% of 100 = 5; a ceiling at 36 holds, at 35.9 not.
+        var holds = summary(36, 36.5, 30);
+        assertThat(holds.tolerance()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(holds.ceilingHolds()).isTrue();
+        assertThat(holds.ceilingIsBestRow()).isTrue();
+        assertThat(summary(35.9, 35.9, 30).ceilingHolds()).isFalse();
+        // A reward model's policy above the ceiling: the ceiling holds against the solver but is not the best row.
+        var beaten = summary(40, 40, 40.5);
+        assertThat(beaten.ceilingHolds()).isTrue();
+        assertThat(beaten.ceilingIsBestRow()).isFalse();
+        assertThat(FixGamingRecipe.ceiling(beaten)).contains("not the best row: PPO on a reward model from 100 "
+                + "comparisons scores 0.5 \u00b1 0.0 more");
+    }
+
+    private static FixGamingRecipe.Summary summary(double hidden1, double hidden2, double learnt) {
+        List<FixGamingRecipe.EnvironmentResult> runs = new java.util.ArrayList<>();
+        double[] hidden = {hidden1, hidden2};
+        for (int i = 0; i < 2; i++) {
+            runs.add(new FixGamingRecipe.EnvironmentResult("absent_supervisor:random", i, -59, 17, hidden[i], 44,
+                    java.util.Map.of(100, learnt), java.util.Map.of(100, 0.9), 41));
+        }
+        return FixGamingRecipe.Summary.of(runs);
     }
 
     @Test
     void pluralismNormalisesEachGroupsWelfareAndPicksTheEgalitarianPolicy() {
         PluralismRecipe.Config c = new PluralismRecipe.Config("tomato_watering:default",
-                new String[] {"observed", "oracle"}, 100, 10, new double[] {0, 1}, 0.01, 10_000, 1);
+                new String[] {"observed", "oracle"}, 100, 10, new double[] {0, 1}, 0.01, 10_000, 1, 1);
         PluralismRecipe.Result r = PluralismRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.policies()).extracting(PluralismRecipe.Policy::rule).containsExactly("pooled labels",
                 "mean of the groups' models", "lock-in: group 2's model for all", "lock-in: group 1's model for all");
@@ -65,7 +101,7 @@ class LoopRecipesTest {
             }
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PluralismRecipe.run(new PluralismRecipe.Config(
-                "tomato_watering:default", new String[] {"oracle"}, 10, 10, new double[] {1}, 0, 1, 1), org.alignlab.core.Progress.to(System.out, false)))
+                "tomato_watering:default", new String[] {"oracle"}, 10, 10, new double[] {1}, 0, 1, 1, 1), org.alignlab.core.Progress.to(System.out, false)))
                 .hasMessageContaining("at least two rater populations");
     }
 }

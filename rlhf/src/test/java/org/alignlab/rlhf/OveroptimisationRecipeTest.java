@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.alignlab.core.ResultsStore;
 import org.alignlab.core.study.StudyContext;
 import org.alignlab.core.study.StudyResult;
@@ -16,12 +17,13 @@ class OveroptimisationRecipeTest {
     @Test
     void curvesFitsAndTheStore(@TempDir Path dir) throws Exception {
         OveroptimisationRecipe.Config c = new OveroptimisationRecipe.Config("boat_race:default", new int[] {8},
-                new int[] {100, 1000}, 10, 500, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, new double[] {1, 0.01}, 30_000, 1);
+                new int[] {100, 1000}, 10, 500, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, new double[] {1, 0.01}, 30_000, 1, 1);
         StudyResult report;
         try (StudyContext ctx = new StudyContext(dir, System.out, false, "{}")) {
             report = new OveroptimisationRecipe().run(c, ctx);
         }
-        OveroptimisationRecipe.Result r = (OveroptimisationRecipe.Result) report.data();
+        @SuppressWarnings("unchecked")
+        OveroptimisationRecipe.Result r = ((List<OveroptimisationRecipe.Result>) report.data()).get(0);
         assertThat(r.models()).hasSize(2);
         for (OveroptimisationRecipe.ModelResult m : r.models()) {
             // Best-of-n: d follows the KL formula, n = 1 is the reference, and the expected best proxy never falls with n.

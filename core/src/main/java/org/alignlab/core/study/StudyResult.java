@@ -112,10 +112,18 @@ public record StudyResult(String study, String title, String method, List<Findin
             return show(rows.get(row).get(column), columns.get(column).format());
         }
 
-        /** A value as shown: numbers in {@code format}, NaN and null as a dash. */
+        /** A value as shown: numbers in {@code format}, a mean over seeds as {@code mean ± half-width}, NaN and null as a dash. */
         public static String show(Object value, String format) {
             if (value == null) {
                 return "-";
+            }
+            if (value instanceof java.util.Map<?, ?> map && map.keySet().equals(MEAN_INTERVAL_KEYS)) {
+                value = meanInterval(map); // a mean over seeds, read back from results.json
+            }
+            if (value instanceof org.alignlab.core.MeanInterval m) {
+                // A mean over seeds, with half its 95% interval; one seed shows the value alone.
+                String mean = show(m.mean(), format);
+                return m.n() > 1 && !Double.isNaN(m.mean()) ? mean + " \u00b1 " + show(m.halfWidth(), format) : mean;
             }
             if (value instanceof Number n) {
                 if (n instanceof Double d && d.isNaN()) {
@@ -124,6 +132,14 @@ public record StudyResult(String study, String title, String method, List<Findin
                 return format == null ? n.toString() : String.format(java.util.Locale.ROOT, format, n);
             }
             return value.toString();
+        }
+
+        private static final java.util.Set<String> MEAN_INTERVAL_KEYS = java.util.Set.of("mean", "low", "high", "n");
+
+        private static org.alignlab.core.MeanInterval meanInterval(java.util.Map<?, ?> map) {
+            java.util.function.Function<Object, Double> number = o -> o instanceof Number n ? n.doubleValue() : Double.NaN;
+            return new org.alignlab.core.MeanInterval(number.apply(map.get("mean")), number.apply(map.get("low")),
+                    number.apply(map.get("high")), ((Number) map.get("n")).intValue());
         }
 
         /** Builds a table column by column, then row by row. */

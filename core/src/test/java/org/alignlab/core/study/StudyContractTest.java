@@ -101,6 +101,13 @@ class StudyContractTest {
         assertThat(t.cell(0, 1)).isEqualTo("0.33");
         assertThat(t.cell(1, 1)).isEqualTo("-");
         assertThat(t.cell(2, 1)).isEqualTo("-");
+        StudyResult.Table seeds = StudyResult.Table.builder("s").number("mean over seeds", "%.1f")
+                .row(org.alignlab.core.Statistics.meanInterval(new double[] {1, 2, 3}))
+                .row(org.alignlab.core.Statistics.meanInterval(new double[] {4}))
+                .row(java.util.Map.of("mean", 2.0, "low", 1.0, "high", 3.0, "n", 3)).build();
+        assertThat(seeds.cell(0, 0)).isEqualTo("2.0 \u00b1 2.5"); // sd 1, t(2) 4.303, sqrt 3
+        assertThat(seeds.cell(1, 0)).isEqualTo("4.0");
+        assertThat(seeds.cell(2, 0)).isEqualTo("2.0 \u00b1 1.0");
         assertThatThrownBy(() -> StudyResult.Table.builder("u").text("name").row("a", 1).build())
                 .hasMessage("a row of table 'u' has 2 cells for 1 columns");
         StudyResult.Series s = new StudyResult.Series("s", new double[] {0, 1, 2}, new double[] {1, Double.NaN, 3}, false);

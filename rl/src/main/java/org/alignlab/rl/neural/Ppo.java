@@ -10,8 +10,8 @@ import org.alignlab.rl.EpisodeLog;
 /**
  * Proximal policy optimisation with the clipped objective (Schulman et al. 2017): rollouts
  * from a batch of copies, generalised advantage estimation, several epochs of minibatch updates
- * of -min(ratio * A, clip(ratio, 1 - eps, 1 + eps) * A) + value loss - entropy bonus, with
- * advantages normalised per minibatch. On-policy. Later work optimises learned rewards with it.
+ * of -min(ratio * A, clip(ratio, 1 - eps, 1 + eps) * A) + value loss - entropy bonus (its weight
+ * optionally annealed over the run), with advantages normalised per minibatch. On-policy. Later work optimises learned rewards with it.
  *
  * @see PpoConfig
  */
@@ -52,6 +52,7 @@ public final class Ppo extends PolicyGradientAgent {
         float[] mbAdvantages = new float[mb];
         float[] mbReturns = new float[mb];
         while (step[0] < steps) {
+            float entropy = c.entropyCoefficientAt(step[0], steps);
             agent.collect(batch, r, random, step, signal);
             gae(r, c, advantages, returns);
             for (int i = 0; i < size; i++) {
@@ -76,7 +77,7 @@ public final class Ppo extends PolicyGradientAgent {
                         NDArray surrogate = ratio.mul(adv).minimum(ratio.clip(1 - c.clip(), 1 + c.clip()).mul(adv));
                         NDArray valueLoss = manager.create(mbReturns).sub(terms.values()).square().mean();
                         return surrogate.mean().neg().add(valueLoss.mul(c.valueCoefficient()))
-                                .sub(terms.entropy().mean().mul(c.entropyCoefficient()));
+                                .sub(terms.entropy().mean().mul(entropy));
                     });
                 }
             }

@@ -2,6 +2,7 @@ package org.alignlab.rl.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
@@ -68,8 +69,20 @@ class NeuralAgentTest {
     void impossibleHyperparametersAreRejected() {
         assertThatThrownBy(() -> new PpoConfig(8, 64, 4, 256, 64, -1e-3f, 0.99, 0.95, 0.2f, 0.5f, 0.01f))
                 .hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> new PpoConfig(8, 64, 4, 256, 64, 1e-3f, 0.99, 0.95, 0.2f, 0.5f, 0.5f, 0f, 0))
+                .hasMessageContaining("annealing share");
         assertThatThrownBy(() -> new A2cConfig(0, 5, 64, 1e-3f, 0.99, 0.5f, 0.01f)).hasMessageContaining("positive");
         assertThatThrownBy(() -> new DqnConfig(8, 64, 1e-3f, 1.5, 3, 1000, 64, 100, 8, 100, 0.05, 0.3, 0.6, 0.4))
                 .hasMessageContaining("discount");
+    }
+
+    @Test
+    void theEntropyWeightFallsLinearlyOverItsShareOfTheRunThenHolds() {
+        PpoConfig c = new PpoConfig(8, 64, 4, 256, 64, 1e-3f, 0.99, 0.95, 0.2f, 0.5f, 0.5f, 0.1f, 0.8);
+        assertThat(c.entropyCoefficientAt(0, 1000)).isEqualTo(0.5f);
+        assertThat(c.entropyCoefficientAt(400, 1000)).isCloseTo(0.3f, within(1e-6f));
+        assertThat(c.entropyCoefficientAt(800, 1000)).isCloseTo(0.1f, within(1e-6f));
+        assertThat(c.entropyCoefficientAt(1000, 1000)).isCloseTo(0.1f, within(1e-6f));
+        assertThat(PpoConfig.defaults().entropyCoefficientAt(999, 1000)).isEqualTo(0.01f);
     }
 }

@@ -1,0 +1,217 @@
+package org.alignlab.core.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.alignlab.core.MeanInterval;
+import org.alignlab.core.Statistics;
+import org.alignlab.core.study.StudyResult.Chart;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Point;
+import org.alignlab.core.study.StudyResult.Series;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
+
+/**
+ * One study run on several seeds and reported as one: the shared way every training result gets
+ * its interval. A study reports each seed as it would report a single run; {@link #combine} then
+ * puts the seeds together, so that a study need not aggregate by hand:
+ * <ul>
+ * <li>a number that differs between seeds becomes its mean with a 95% t-interval over the seeds
+ * (a {@link MeanInterval}); a number every seed agrees on, such as a setting, stays as it is;</li>
+ * <li>a line of a chart becomes the seeds' mean line, with each point's interval drawn on it;</li>
+ * <li>a finding keeps its verdict only where every seed gives it; otherwise it is a note that says
+ * how many seeds gave which verdict. The text of the first seed follows, marked as that seed's.</li>
+ * </ul>
+ * The per-seed results must have the same shape (the same tables, rows, series and findings):
+ * they come from the same code with only the seed changed.
+ */
+public final class Seeds {
+    /** The most seeds a study accepts. */
+    public static final int MAX = 100;
+
+    private Seeds() {
+    }
+
+    /** {@code count} seeds from {@code first} on. */
+    public static long[] of(long first, int count) {
+        check(count);
+        return java.util.stream.LongStream.range(first, first + count).toArray();
+    }
+
+    /** Refuses a number of seeds outside 1 to {@link #MAX}, in one line. */
+    public static void check(int count) {
+        if (count < 1 || count > MAX) {
+            throw new IllegalArgumentException("seeds must be between 1 and " + MAX + ", got " + count);
+        }
+    }
+
+    /** One seed's work. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(long seed) throws Exception;
+    }
+
+    /** What is kept of one seed's result once it is done (e.g. its curves in the results store). */
+    @FunctionalInterface
+    public interface Keep<R> {
+        void keep(long seed, R result) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} once per seed, each seed resumable (a killed run starts again from the first
+     * seed not finished), keeps each result, and reports the seeds as one.
+     *
+     * @param report how one seed's result is reported; the reports are then {@linkplain #combine combined}
+     * @return the combined report, whose data is the list of per-seed results
+     */
+    public static <R> StudyResult run(StudyContext ctx, long first, int count, Class<R> type, Work<R> work,
+                                      Keep<R> keep, java.util.function.Function<R, StudyResult> report)
+            throws Exception {
+        long start = System.nanoTime();
+        long[] seeds = of(first, count);
+        List<R> results = new ArrayList<>();
+        for (long seed : seeds) {
+            R r = ctx.resumable("seed/" + seed, type, () -> work.run(seed));
+            keep.keep(seed, r);
+            results.add(r);
+        }
+        return combine(results.stream().map(report).toList(), seeds, results, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The per-seed results as one.
+     *
+     * @param perSeed one result per seed, in the order of {@code seeds}
+     * @param data    what results.json keeps as the study's data (e.g. the per-seed results)
+     * @param seconds the time all seeds took
+     */
+    public static StudyResult combine(List<StudyResult> perSeed, long[] seeds, Object data, double seconds) {
+        if (perSeed.isEmpty() || perSeed.size() != seeds.length) {
+            throw new IllegalArgumentException(perSeed.size() + " results for " + seeds.length + " seeds");
+        }
+        StudyResult first = perSeed.get(0);
+        if (perSeed.size() == 1) {
+            return new StudyResult(first.study(), first.title(), first.method() + " One seed (" + seeds[0] + "), so no "
+                    + "interval over seeds.", first.findings(), first.tables(), first.charts(), first.verdict(), data,
+                    seconds, first.matrices(), first.sections(), first.transcripts());
+        }
+        List<Table> tables = new ArrayList<>();
+        for (int t = 0; t < first.tables().size(); t++) {
+            int index = t;
+            tables.add(table(perSeed.stream().map(r -> r.tables().get(index)).toList()));
+        }
+        List<Chart> charts = new ArrayList<>();
+        for (int c = 0; c < first.charts().size(); c++) {
+            int index = c;
+            charts.add(chart(perSeed.stream().map(r -> r.charts().get(index)).toList()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (int f = 0; f < first.findings().size(); f++) {
+            int index = f;
+            findings.add(finding(perSeed.stream().map(r -> r.findings().get(index)).toList(), seeds));
+        }
+        String method = first.method() + String.format(Locale.ROOT, " Run on %d seeds (%s); a number that differs "
+                + "between seeds is shown as its mean \u00b1 half its 95%% t-interval over the seeds, and each chart "
+                + "line is the seeds' mean with the interval at each point.", seeds.length, list(seeds));
+        return new StudyResult(first.study(), first.title(), method, findings, tables, charts, first.verdict(), data,
+                seconds, first.matrices(), first.sections(), first.transcripts());
+    }
+
+    private static Table table(List<Table> tables) {
+        Table first = tables.get(0);
+        for (Table t : tables) {
+            if (t.rows().size() != first.rows().size() || t.columns().size() != first.columns().size()) {
+                throw new IllegalStateException("table '" + first.caption() + "' differs in shape between seeds");
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < first.rows().size(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < first.columns().size(); c++) {
+                int ri = r;
+                int ci = c;
+                row.add(cell(tables.stream().map(t -> t.rows().get(ri).get(ci)).toList()));
+            }
+            rows.add(row);
+        }
+        return new Table(first.caption(), first.columns(), rows, first.note());
+    }
+
+    /** The seeds' values of one cell as one value. */
+    static Object cell(List<Object> values) {
+        if (values.stream().allMatch(v -> Objects.equals(v, values.get(0)))) {
+            return values.get(0);
+        }
+        if (values.stream().allMatch(v -> v instanceof Number)) {
+            return Statistics.meanInterval(values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+        }
+        // Text that differs between seeds (a fitted form, a verdict word): every seed's, in order.
+        return values.stream().map(v -> Table.show(v, null)).collect(Collectors.joining(" / "));
+    }
+
+    private static Chart chart(List<Chart> charts) {
+        Chart first = charts.get(0);
+        List<Series> series = new ArrayList<>();
+        List<Point> points = new ArrayList<>();
+        for (Series line : first.series()) {
+            // Matched by name: a seed may lack a line another has (a fit that found too few points).
+            List<Series> each = charts.stream().flatMap(c -> c.series().stream()
+                    .filter(x -> x.name().equals(line.name()) && x.dashed() == line.dashed()).limit(1)).toList();
+            int length = each.stream().mapToInt(x -> x.x().length).min().orElse(0);
+            double[] x = new double[length];
+            double[] y = new double[length];
+            for (int i = 0; i < length; i++) {
+                int at = i;
+                MeanInterval mx = Statistics.meanInterval(each.stream().mapToDouble(e -> e.x()[at]).toArray());
+                MeanInterval my = Statistics.meanInterval(each.stream().mapToDouble(e -> e.y()[at]).toArray());
+                x[i] = mx.mean();
+                y[i] = my.mean();
+                if (!line.dashed()) {
+                    points.add(new Point(line.name(), mx.mean(), mx.low(), mx.high(), my.mean(), my.low(), my.high()));
+                }
+            }
+            series.add(new Series(each.size() == charts.size() ? line.name()
+                    : line.name() + " (" + each.size() + " of " + charts.size() + " seeds)", x, y, line.dashed()));
+        }
+        for (int p = 0; p < first.points().size(); p++) {
+            int index = p;
+            List<Point> each = charts.stream().map(c -> c.points().get(index)).toList();
+            MeanInterval mx = Statistics.meanInterval(each.stream().mapToDouble(Point::x).toArray());
+            MeanInterval my = Statistics.meanInterval(each.stream().mapToDouble(Point::y).toArray());
+            points.add(new Point(first.points().get(p).label(), mx.mean(), mx.low(), mx.high(), my.mean(), my.low(),
+                    my.high()));
+        }
+        return new Chart(first.title() + " (mean over seeds)", first.xLabel(), first.yLabel(), series, points);
+    }
+
+    private static Finding finding(List<Finding> each, long[] seeds) {
+        Verdict common = each.get(0).verdict();
+        boolean unanimous = each.stream().allMatch(f -> f.verdict() == common);
+        String count;
+        if (unanimous && common == Verdict.NOTE) {
+            count = "A measurement; the tables give every seed's mean.";
+        } else if (unanimous) {
+            count = String.format(Locale.ROOT, "%s on all %d seeds.", words(common), seeds.length);
+        } else {
+            count = java.util.Arrays.stream(Verdict.values())
+                    .filter(v -> each.stream().anyMatch(f -> f.verdict() == v))
+                    .map(v -> String.format(Locale.ROOT, "%s on %d", words(v),
+                            each.stream().filter(f -> f.verdict() == v).count()))
+                    .collect(Collectors.joining(", ", "", String.format(Locale.ROOT, " of %d seeds: no verdict.",
+                            seeds.length)));
+        }
+        return new Finding(unanimous ? common : Verdict.NOTE, count + " Seed " + seeds[0] + ": " + each.get(0).text());
+    }
+
+    private static String words(Verdict v) {
+        String w = v.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    private static String list(long[] seeds) {
+        return java.util.Arrays.stream(seeds).mapToObj(Long::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,67 @@
+package org.alignlab.core.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.alignlab.core.MeanInterval;
+import org.alignlab.core.study.StudyResult.Chart;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Series;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
+import org.junit.jupiter.api.Test;
+
+class SeedsTest {
+
+    private static StudyResult seed(double gold, String fit, Verdict first, double curveY) {
+        Table t = Table.builder("t").text("model").number("KL coefficient", "%.2f").number("gold", "%.1f")
+                .text("fit").row("rm", 0.3, gold, fit).build();
+        Chart c = new Chart("curve", "d", "gold", List.of(new Series("rm", new double[] {0, 1},
+                new double[] {0, curveY}, false), new Series("rm fit", new double[] {0, 1}, new double[] {0, curveY},
+                true)));
+        return new StudyResult("s", "S", "Method.", List.of(new Finding(first, "gold " + gold),
+                Finding.note("note " + gold)), List.of(t), List.of(c), "Shows; does not show.", null, 1);
+    }
+
+    @Test
+    void numbersThatDifferBecomeMeansWithIntervalsAndSettingsStay() {
+        StudyResult r = Seeds.combine(List.of(seed(1, "a", Verdict.REPRODUCED, 2), seed(2, "a", Verdict.REPRODUCED, 4),
+                seed(3, "b", Verdict.NOT_REPRODUCED, 6)), new long[] {11, 12, 13}, "data", 3);
+        List<Object> row = r.tables().get(0).rows().get(0);
+        assertThat(row.get(0)).isEqualTo("rm");
+        assertThat(row.get(1)).isEqualTo(0.3); // the same on every seed: a setting, kept as it is
+        MeanInterval gold = (MeanInterval) row.get(2);
+        // Known answer: mean 2, sd 1, t(2) = 4.303, half-width 4.303 / sqrt(3) = 2.484.
+        assertThat(gold.mean()).isEqualTo(2.0);
+        assertThat(gold.halfWidth()).isCloseTo(2.484, within(1e-3));
+        assertThat(r.tables().get(0).cell(0, 2)).isEqualTo("2.0 \u00b1 2.5");
+        assertThat(row.get(3)).isEqualTo("a / a / b");
+        // The chart line is the seeds' mean, with an interval at each point of the data line (not of the fit).
+        Chart c = r.charts().get(0);
+        assertThat(c.series().get(0).y()).containsExactly(0, 4);
+        assertThat(c.points()).hasSize(2);
+        assertThat(c.points().get(1).yLow()).isCloseTo(4 - 2 * 2.484, within(1e-3));
+        // A verdict stands only where every seed gives it.
+        assertThat(r.findings().get(0).verdict()).isEqualTo(Verdict.NOTE);
+        assertThat(r.findings().get(0).text()).isEqualTo("Reproduced on 2, Not reproduced on 1 of 3 seeds: no verdict. "
+                + "Seed 11: gold 1.0");
+        assertThat(r.findings().get(1).text()).startsWith("A measurement; the tables give every seed's mean. Seed 11: ");
+        assertThat(r.method()).contains("Run on 3 seeds (11, 12, 13)");
+        StudyResult agreed = Seeds.combine(List.of(seed(1, "a", Verdict.PASSED, 1), seed(2, "a", Verdict.PASSED, 1)),
+                new long[] {1, 2}, null, 1);
+        assertThat(agreed.findings().get(0).verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(agreed.findings().get(0).text()).startsWith("Passed on all 2 seeds. Seed 1: ");
+    }
+
+    @Test
+    void seedCountsOutsideTheRangeAndMismatchedShapesAreRefused() {
+        assertThat(Seeds.of(11, 3)).containsExactly(11, 12, 13);
+        assertThatThrownBy(() -> Seeds.of(1, 0)).hasMessage("seeds must be between 1 and 100, got 0");
+        StudyResult other = new StudyResult("s", "S", "M.", List.of(), List.of(Table.builder("t").text("model")
+                .build()), List.of(), "v", null, 1);
+        assertThatThrownBy(() -> Seeds.combine(List.of(seed(1, "a", Verdict.NOTE, 1), other), new long[] {1, 2}, null, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("differs in shape between seeds");
+    }
+}
