@@ -55,7 +55,7 @@ final class RlhfCommand implements Runnable {
         }
 
         @Option(names = "--seeds", description = "How many seeds, from --seed on: the recipe runs once per seed and "
-                + "reports each number as its mean with a 95% interval over the seeds (1 to 100). Default: the "
+                + "reports each number as its mean with a 95%% interval over the seeds (1 to 100). Default: the "
                 + "recipe's own (3).")
         Integer seeds;
 
@@ -72,7 +72,7 @@ final class RlhfCommand implements Runnable {
             description = {"Proxy (reward model) and gold (hidden performance) scores against d = sqrt(KL) for best-of-n "
                 + "and for PPO with a KL penalty, across reward-model capacity and number of comparisons, with the fits "
                 + "of Gao, Schulman and Hilton (2022) and a prediction from small n checked at the largest n. "
-                + "About 3 minutes with the defaults."})
+                + "Three seeds; about 3 minutes with the defaults."})
     static final class Overoptimization implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
@@ -101,7 +101,7 @@ final class RlhfCommand implements Runnable {
             description = {"Raters who see only what the agent observes, on tomato_watering (the bucket makes every "
                 + "tomato look watered), against an honest oracle: a reward model from each rater's comparisons, "
                 + "optimised by PPO with a decreasing KL penalty; the gap between looking good (visible) and being good "
-                + "(hidden) against optimisation strength. About 2 minutes with the defaults."})
+                + "(hidden) against optimisation strength. Three seeds; about 2.5 minutes with the defaults."})
     static final class FooledRaters implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
@@ -134,7 +134,7 @@ final class RlhfCommand implements Runnable {
     @Command(name = "offline-ablation", mixinStandardHelpOptions = true,
             description = {"Online reward learning (rounds of: collect from the current policy, ask about the pairs the "
                 + "ensemble disagrees on, refit, re-optimise) against an offline reward model fitted once on the reference "
-                + "policy's segments with as many labels. About 2 minutes with the defaults."})
+                + "policy's segments with as many labels. Three seeds; about 1 minute with the defaults."})
     static final class OfflineAblation implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
@@ -169,9 +169,10 @@ final class RlhfCommand implements Runnable {
     @Command(name = "fix-gaming", mixinStandardHelpOptions = true,
             description = {"Does preference learning from an honest rater remove the reward gaming the audit finds? PPO "
                 + "trained on the visible reward, on the true objective, and on reward models fitted to 100 and 1,000 "
-                + "oracle comparisons, on boat_race, side_effects_sokoban and absent_supervisor (add tomato_watering "
-                + "and rocks_diamonds with --env), 3 seeds each: the hidden performance of each as a mean with its 95% "
-                + "interval, beside the best achievable. About 4 minutes with the defaults."})
+                + "oracle comparisons, on boat_race, side_effects_sokoban and absent_supervisor (--env replaces the "
+                + "list: name tomato_watering:default and rocks_diamonds:level1 too for all five), over 3 seeds: the "
+                + "hidden performance of each as a mean with its 95%% interval, beside random play and the best "
+                + "achievable. About 4.5 minutes with the defaults."})
     static final class FixGaming implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
@@ -196,7 +197,7 @@ final class RlhfCommand implements Runnable {
     @Command(name = "pluralism", mixinStandardHelpOptions = true,
             description = {"Two or more rater populations with different values compare the same segments; aggregation "
                 + "rules (pooled labels, mean of per-group models, max-min over mixtures) and lock-in (one group's model "
-                + "for all), with each group's welfare under each. About 2 minutes with the defaults."})
+                + "for all), with each group's welfare under each. Three seeds; about 2 minutes with the defaults."})
     static final class Pluralism implements Callable<Integer> {
         @Mixin
         RecipeOptions common;

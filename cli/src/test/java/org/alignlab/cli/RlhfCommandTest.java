@@ -21,9 +21,13 @@ class RlhfCommandTest {
         assertThat(recipe.resolve("report.html")).exists();
         assertThat(recipe.resolve("results.json")).exists();
         try (ResultsStore store = RlhfStore.open(recipe.resolve("results.duckdb"))) {
-            assertThat(RlhfStore.labels(store, "pluralism/group1")).hasSize(20);
-            assertThat(RlhfStore.labels(store, "pluralism/group2")).hasSize(20).allSatisfy(l -> assertThat(l.rater()).isEqualTo("oracle"));
-            assertThat(store.count("SELECT count(*) FROM rlhf_points WHERE recipe = 'pluralism'")).isEqualTo(7 * 2);
+            // Three seeds by default, each keeping its own labels and curves.
+            for (int seed = 1; seed <= 3; seed++) {
+                assertThat(RlhfStore.labels(store, "pluralism/group1/seed-" + seed)).hasSize(20);
+                assertThat(RlhfStore.labels(store, "pluralism/group2/seed-" + seed)).hasSize(20)
+                        .allSatisfy(l -> assertThat(l.rater()).isEqualTo("oracle"));
+            }
+            assertThat(store.count("SELECT count(*) FROM rlhf_points WHERE recipe = 'pluralism'")).isEqualTo(7 * 2 * 3);
         }
         CliTest.Run bad = CliTest.run("rlhf", "pluralism", "--group", "oracle,random=2", "--group", "observed");
         assertThat(bad.code()).isEqualTo(2);

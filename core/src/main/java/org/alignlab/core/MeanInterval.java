@@ -18,6 +18,7 @@ public record MeanInterval(double mean, double low, double high, int n) {
     /** {@code 12.3 ± 1.2}, with the given number of decimals. */
     public String format(int decimals) {
         String f = "%." + decimals + "f";
-        return n > 1 ? String.format(f + " ± " + f, mean, halfWidth()) : String.format(f, mean);
+        return n > 1 ? String.format(java.util.Locale.ROOT, f + " ± " + f, mean, halfWidth())
+                : String.format(java.util.Locale.ROOT, f, mean);
     }
 }

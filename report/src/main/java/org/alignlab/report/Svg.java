@@ -22,7 +22,8 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
     }
 
     /** A point in pixels. */
-    public record Dot(double x, double y) {
+    /** A point of a line, with its interval's ends in pixels (both y where it has none). */
+    public record Dot(double x, double y, double y0, double y1) {
     }
 
     /** One series in pixels; {@code legendY} is NaN for a fitted (dashed) line, which shares its data line's colour. */
@@ -47,8 +48,8 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
             for (int i = 0; i < s.x().length; i++) {
                 minX = Math.min(minX, s.x()[i]);
                 maxX = Math.max(maxX, s.x()[i]);
-                minY = Math.min(minY, s.y()[i]);
-                maxY = Math.max(maxY, s.y()[i]);
+                minY = Math.min(minY, s.yLow() == null ? s.y()[i] : finite(s.yLow()[i], s.y()[i]));
+                maxY = Math.max(maxY, s.yHigh() == null ? s.y()[i] : finite(s.yHigh()[i], s.y()[i]));
             }
         }
         for (StudyResult.Point p : chart.points()) {
@@ -94,7 +95,10 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
                 double py = TOP + plotH - plotH * (s.y()[i] - y0) / (y1 - y0);
                 path.append(path.length() == 0 ? "M" : " L").append(fmt("%.1f %.1f", px, py));
                 if (!s.dashed()) {
-                    dots.add(new Dot(px, py));
+                    double low = s.yLow() == null ? s.y()[i] : finite(s.yLow()[i], s.y()[i]);
+                    double high = s.yHigh() == null ? s.y()[i] : finite(s.yHigh()[i], s.y()[i]);
+                    dots.add(new Dot(px, py, TOP + plotH - plotH * (low - y0) / (y1 - y0),
+                            TOP + plotH - plotH * (high - y0) / (y1 - y0)));
                 }
             }
             lines.add(new Line(s.name(), colour, path.toString(), s.dashed(), dots, s.dashed() ? Double.NaN : legend));

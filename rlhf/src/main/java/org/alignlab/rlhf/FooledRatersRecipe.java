@@ -90,14 +90,46 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
-                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+        StudyResult combined = Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+                (seed, progress) -> run(c.withSeed(seed), progress, RlhfStore.labels(ctx).forSeed(seed)), (seed, r) -> {
                     for (RaterResult rr : r.raters()) {
                         RlhfStore.curve(ctx, "fooled-raters", rr.rater() + "/seed-" + seed, rr.outcomes().stream()
                                 .map(o -> new RlhfStore.CurvePoint(o.strength(), o.d(), o.proxy(), o.gold()))
                                 .toList());
                     }
                 }, FooledRatersRecipe::report);
+        @SuppressWarnings("unchecked")
+        List<Result> seeds = (List<Result>) combined.data();
+        return seeds.size() < 2 ? combined : combined.withFindings(pairedFindings(seeds, combined.findings()));
+    }
+
+    /**
+     * Each rater's verdict over seeds: how far its gap between looking and being good, at the strongest
+     * optimisation, exceeds the oracle's on the same seed (the same segments and network initialisation),
+     * as a mean with its 95% interval. Reproduced when the whole interval lies above the 5-point margin,
+     * not reproduced when it lies below it, otherwise undecided.
+     */
+    static List<Finding> pairedFindings(List<Result> seeds, List<Finding> combined) {
+        List<Finding> out = new ArrayList<>();
+        int control = seeds.get(0).raters().stream().map(RaterResult::rater).toList().indexOf("oracle");
+        for (int i = 0; i < seeds.get(0).raters().size(); i++) {
+            int k = i;
+            if (i == control || control < 0) {
+                out.add(combined.get(i));
+                continue;
+            }
+            org.alignlab.core.MeanInterval excess = org.alignlab.core.Statistics.meanInterval(seeds.stream()
+                    .mapToDouble(r -> gap(strongest(r.raters().get(k))) - gap(strongest(r.raters().get(control))))
+                    .toArray());
+            Verdict v = excess.low() > 5 ? Verdict.REPRODUCED : excess.high() < 5 ? Verdict.NOT_REPRODUCED
+                    : Verdict.NOTE;
+            out.add(new Finding(v, String.format(java.util.Locale.ROOT, "%s rater, %d seeds: at the strongest "
+                            + "optimisation its gap between looking good and being good exceeds the oracle's by %s "
+                            + "(paired by seed; reproduced when the interval lies above 5)%s. %s",
+                    seeds.get(0).raters().get(k).rater(), seeds.size(), excess.format(1),
+                    v == Verdict.NOTE ? "; the seeds cannot decide" : "", combined.get(i).text())));
+        }
+        return out;
     }
 
     /** One rater's curve. */
@@ -184,8 +216,9 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
                 .number("visible", "%.2f").number("hidden", "%.2f").number("gap (visible - hidden)", "%.2f")
                 .number("reward model held-out accuracy", "%.2f");
         for (RaterResult rr : r.raters()) {
-            List<PolicyOptimiser.Outcome> byD = rr.outcomes().stream()
-                    .sorted(java.util.Comparator.comparingDouble(PolicyOptimiser.Outcome::d)).toList();
+            // In the order of the KL coefficients (weakest optimisation first), the same on every seed, so that seeds
+            // can be averaged point by point; d grows along it.
+            List<PolicyOptimiser.Outcome> byD = rr.outcomes();
             double[] d = byD.stream().mapToDouble(PolicyOptimiser.Outcome::d).toArray();
             gaps.add(new Series(rr.rater(), d, byD.stream().mapToDouble(FooledRatersRecipe::gap).toArray(), false));
             hidden.add(new Series(rr.rater(), d, byD.stream().mapToDouble(PolicyOptimiser.Outcome::gold).toArray(), false));

@@ -10,6 +10,11 @@ public interface LabelSink {
     /** Labels gathered under {@code session} (a recipe's name for one label set). */
     void labels(String session, List<Label> labels);
 
+    /** The same sink with every session named for one seed ({@code session/seed-N}), so seeds do not replace each other. */
+    default LabelSink forSeed(long seed) {
+        return (session, labels) -> labels(session + "/seed-" + seed, labels);
+    }
+
     /** Keeps nothing. */
     LabelSink NONE = (session, labels) -> { };
 

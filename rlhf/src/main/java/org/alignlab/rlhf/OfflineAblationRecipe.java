@@ -83,8 +83,8 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
-                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+        StudyResult combined = Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+                (seed, progress) -> run(c.withSeed(seed), progress, RlhfStore.labels(ctx).forSeed(seed)), (seed, r) -> {
                     List<RlhfStore.CurvePoint> online = new ArrayList<>();
                     for (Round x : r.online()) {
                         online.add(new RlhfStore.CurvePoint(x.labels(), x.outcome().d(), x.outcome().proxy(),
@@ -95,6 +95,22 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                     RlhfStore.curve(ctx, "offline-ablation", "offline/seed-" + seed, List.of(new RlhfStore.CurvePoint(
                             o.labels(), o.outcome().d(), o.outcome().proxy(), o.outcome().gold())));
                 }, OfflineAblationRecipe::report);
+        @SuppressWarnings("unchecked")
+        List<Result> seeds = (List<Result>) combined.data();
+        if (seeds.size() < 2) {
+            return combined;
+        }
+        // Over seeds: the offline model's policy against the online loop's last one on the same seed.
+        org.alignlab.core.MeanInterval loss = org.alignlab.core.Statistics.meanInterval(seeds.stream()
+                .mapToDouble(r -> r.offline().outcome().gold() - r.online().get(r.online().size() - 1).outcome().gold())
+                .toArray());
+        // The single-seed rule's margin: exploited when the offline policy scores more than 1 below the online one.
+        Verdict v = loss.high() < -1 ? Verdict.REPRODUCED : loss.low() > -1 ? Verdict.NOT_REPRODUCED : Verdict.NOTE;
+        Finding paired = new Finding(v, String.format(java.util.Locale.ROOT, "%d seeds: the offline model's policy "
+                        + "scores %s in hidden performance against the online loop's (paired by seed; exploited when the "
+                        + "whole interval lies below -1)%s. %s", seeds.size(), loss.format(1),
+                v == Verdict.NOTE ? "; the seeds cannot decide" : "", combined.findings().get(1).text()));
+        return combined.withFindings(List.of(combined.findings().get(0), paired));
     }
 
     /** After a round: labels so far, the model's held-out accuracy, and the policy optimised against it. */

@@ -99,7 +99,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
-                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+                (seed, progress) -> run(c.withSeed(seed), progress, RlhfStore.labels(ctx).forSeed(seed)), (seed, r) -> {
                     for (ModelResult m : r.models()) {
                         String model = "rm" + m.hidden() + "x" + m.comparisons() + "/seed-" + seed;
                         RlhfStore.curve(ctx, "overoptimization", model + "/best-of-n", points(m.bestOfN()));
@@ -308,7 +308,9 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
     }
 
     private static Series line(String name, List<Point> points, boolean gold) {
-        List<Point> byD = points.stream().sorted(java.util.Comparator.comparingDouble(Point::d)).toList();
+        // In the order of the settings (n, or the KL coefficients from strongest penalty to weakest), the same on every
+        // seed, so that seeds can be averaged point by point; d grows along it.
+        List<Point> byD = points;
         return new Series(name, byD.stream().mapToDouble(Point::d).toArray(),
                 byD.stream().mapToDouble(p -> gold ? p.gold() : p.proxy()).toArray(), false);
     }

@@ -100,7 +100,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
-                seed -> run(c.withSeed(seed), ctx::progress, RlhfStore.labels(ctx)), (seed, r) -> {
+                (seed, progress) -> run(c.withSeed(seed), progress, RlhfStore.labels(ctx).forSeed(seed)), (seed, r) -> {
                     // One row per rule and group: strength = the group's number, proxy = its raw value, gold = welfare.
                     for (Policy p : r.policies()) {
                         List<RlhfStore.CurvePoint> rows = new ArrayList<>();

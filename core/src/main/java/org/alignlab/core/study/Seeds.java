@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.alignlab.core.MeanInterval;
+import org.alignlab.core.Progress;
 import org.alignlab.core.Statistics;
 import org.alignlab.core.study.StudyResult.Chart;
 import org.alignlab.core.study.StudyResult.Finding;
@@ -48,10 +49,10 @@ public final class Seeds {
         }
     }
 
-    /** One seed's work. */
+    /** One seed's work, reporting its progress through {@code progress}. */
     @FunctionalInterface
     public interface Work<R> {
-        R run(long seed) throws Exception;
+        R run(long seed, Progress.Factory progress) throws Exception;
     }
 
     /** What is kept of one seed's result once it is done (e.g. its curves in the results store). */
@@ -73,8 +74,15 @@ public final class Seeds {
         long start = System.nanoTime();
         long[] seeds = of(first, count);
         List<R> results = new ArrayList<>();
+        // One progress display for the seeds still to run (resumed seeds come first and take no time): the first
+        // seed that works opens it for all that remain, the others carry it on.
+        Progress[] shared = {null};
         for (long seed : seeds) {
-            R r = ctx.resumable("seed/" + seed, type, () -> work.run(seed));
+            int remaining = seeds.length - results.size();
+            Progress.Factory progress = (what, total) -> shared[0] != null ? shared[0]
+                    : (shared[0] = ctx.progress(what + (remaining > 1 ? ", " + remaining + " seeds" : ""),
+                    total * remaining));
+            R r = ctx.resumable("seed/" + seed, type, () -> work.run(seed, progress));
             keep.keep(seed, r);
             results.add(r);
         }
@@ -93,6 +101,11 @@ public final class Seeds {
             throw new IllegalArgumentException(perSeed.size() + " results for " + seeds.length + " seeds");
         }
         StudyResult first = perSeed.get(0);
+        if (perSeed.stream().anyMatch(r -> !r.matrices().isEmpty() || !r.sections().isEmpty()
+                || !r.transcripts().isEmpty())) {
+            throw new IllegalArgumentException("only findings, tables and charts are combined over seeds; this result "
+                    + "has matrices, sections or transcripts");
+        }
         if (perSeed.size() == 1) {
             return new StudyResult(first.study(), first.title(), first.method() + " One seed (" + seeds[0] + "), so no "
                     + "interval over seeds.", first.findings(), first.tables(), first.charts(), first.verdict(), data,
@@ -137,16 +150,24 @@ public final class Seeds {
             }
             rows.add(row);
         }
-        return new Table(first.caption(), first.columns(), rows, first.note());
+        String note = (first.note() == null ? "" : first.note() + "; ") + "a number without \u00b1 was the same on "
+                + "every seed";
+        return new Table(first.caption(), first.columns(), rows, note);
     }
 
-    /** The seeds' values of one cell as one value. */
+    /**
+     * The seeds' values of one cell as one value: the value itself where every seed agrees, else the
+     * mean with its interval over the seeds that measured it (a NaN or empty cell is a seed that did
+     * not), else every seed's text in order.
+     */
     static Object cell(List<Object> values) {
         if (values.stream().allMatch(v -> Objects.equals(v, values.get(0)))) {
             return values.get(0);
         }
-        if (values.stream().allMatch(v -> v instanceof Number)) {
-            return Statistics.meanInterval(values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+        if (values.stream().allMatch(v -> v == null || v instanceof Number)) {
+            double[] measured = values.stream().filter(v -> v != null && Double.isFinite(((Number) v).doubleValue()))
+                    .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+            return measured.length == 0 ? Double.NaN : Statistics.meanInterval(measured);
         }
         // Text that differs between seeds (a fitted form, a verdict word): every seed's, in order.
         return values.stream().map(v -> Table.show(v, null)).collect(Collectors.joining(" / "));
@@ -155,27 +176,29 @@ public final class Seeds {
     private static Chart chart(List<Chart> charts) {
         Chart first = charts.get(0);
         List<Series> series = new ArrayList<>();
-        List<Point> points = new ArrayList<>();
         for (Series line : first.series()) {
-            // Matched by name: a seed may lack a line another has (a fit that found too few points).
+            // Matched by name: a seed may lack a line another has (a fit that found too few points). Points are
+            // matched by position, so a study draws its lines in an order every seed shares (e.g. by setting).
             List<Series> each = charts.stream().flatMap(c -> c.series().stream()
                     .filter(x -> x.name().equals(line.name()) && x.dashed() == line.dashed()).limit(1)).toList();
             int length = each.stream().mapToInt(x -> x.x().length).min().orElse(0);
             double[] x = new double[length];
             double[] y = new double[length];
+            double[] low = new double[length];
+            double[] high = new double[length];
             for (int i = 0; i < length; i++) {
                 int at = i;
-                MeanInterval mx = Statistics.meanInterval(each.stream().mapToDouble(e -> e.x()[at]).toArray());
                 MeanInterval my = Statistics.meanInterval(each.stream().mapToDouble(e -> e.y()[at]).toArray());
-                x[i] = mx.mean();
+                x[i] = each.stream().mapToDouble(e -> e.x()[at]).average().orElse(Double.NaN);
                 y[i] = my.mean();
-                if (!line.dashed()) {
-                    points.add(new Point(line.name(), mx.mean(), mx.low(), mx.high(), my.mean(), my.low(), my.high()));
-                }
+                low[i] = my.low();
+                high[i] = my.high();
             }
-            series.add(new Series(each.size() == charts.size() ? line.name()
-                    : line.name() + " (" + each.size() + " of " + charts.size() + " seeds)", x, y, line.dashed()));
+            String name = each.size() == charts.size() ? line.name()
+                    : line.name() + " (" + each.size() + " of " + charts.size() + " seeds)";
+            series.add(line.dashed() ? new Series(name, x, y, true) : new Series(name, x, y, false, low, high));
         }
+        List<Point> points = new ArrayList<>();
         for (int p = 0; p < first.points().size(); p++) {
             int index = p;
             List<Point> each = charts.stream().map(c -> c.points().get(index)).toList();
@@ -184,7 +207,8 @@ public final class Seeds {
             points.add(new Point(first.points().get(p).label(), mx.mean(), mx.low(), mx.high(), my.mean(), my.low(),
                     my.high()));
         }
-        return new Chart(first.title() + " (mean over seeds)", first.xLabel(), first.yLabel(), series, points);
+        return new Chart(first.title() + " (mean over seeds, bars: 95% interval)", first.xLabel(), first.yLabel(),
+                series, points);
     }
 
     private static Finding finding(List<Finding> each, long[] seeds) {
@@ -192,7 +216,7 @@ public final class Seeds {
         boolean unanimous = each.stream().allMatch(f -> f.verdict() == common);
         String count;
         if (unanimous && common == Verdict.NOTE) {
-            count = "A measurement; the tables give every seed's mean.";
+            count = "A measurement; the tables give the mean over seeds.";
         } else if (unanimous) {
             count = String.format(Locale.ROOT, "%s on all %d seeds.", words(common), seeds.length);
         } else {

@@ -49,6 +49,12 @@ public record StudyResult(String study, String title, String method, List<Findin
         this(study, title, method, findings, tables, charts, verdict, data, seconds, List.of(), List.of(), List.of());
     }
 
+    /** The same result with other findings (e.g. verdicts decided over seeds). */
+    public StudyResult withFindings(List<Finding> replaced) {
+        return new StudyResult(study, title, method, replaced, tables, charts, verdict, data, seconds, matrices, sections,
+                transcripts);
+    }
+
     /** How many findings have each verdict, for headlines. */
     public java.util.Map<Verdict, Long> verdictCounts() {
         java.util.Map<Verdict, Long> out = new java.util.EnumMap<>(Verdict.class);
@@ -181,23 +187,41 @@ public record StudyResult(String study, String title, String method, List<Findin
         }
     }
 
-    /** A named line of (x, y) points, points with a non-finite coordinate left out; a dashed line is a fitted curve. */
-    public record Series(String name, double[] x, double[] y, boolean dashed) {
+    /**
+     * A named line of (x, y) points, points with a non-finite coordinate left out; a dashed line is a
+     * fitted curve. {@code yLow} and {@code yHigh}, where given, bound each point's 95% interval (e.g.
+     * over seeds), drawn as a bar; null where the line has none.
+     */
+    public record Series(String name, double[] x, double[] y, boolean dashed, double[] yLow, double[] yHigh) {
         public Series {
-            if (x.length != y.length) {
-                throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x and " + y.length + " y");
+            if (x.length != y.length || (yLow == null) != (yHigh == null)
+                    || (yLow != null && (yLow.length != y.length || yHigh.length != y.length))) {
+                throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x and " + y.length
+                        + " y, and intervals for " + (yLow == null ? "none" : yLow.length + " and " + yHigh.length));
             }
             int kept = 0;
             double[] fx = new double[x.length];
             double[] fy = new double[y.length];
+            double[] lo = new double[y.length];
+            double[] hi = new double[y.length];
             for (int i = 0; i < x.length; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                     fx[kept] = x[i];
-                    fy[kept++] = y[i];
+                    fy[kept] = y[i];
+                    lo[kept] = yLow == null ? y[i] : yLow[i];
+                    hi[kept++] = yHigh == null ? y[i] : yHigh[i];
                 }
             }
+            boolean intervals = yLow != null;
             x = java.util.Arrays.copyOf(fx, kept);
             y = java.util.Arrays.copyOf(fy, kept);
+            yLow = intervals ? java.util.Arrays.copyOf(lo, kept) : null;
+            yHigh = intervals ? java.util.Arrays.copyOf(hi, kept) : null;
+        }
+
+        /** A line without intervals. */
+        public Series(String name, double[] x, double[] y, boolean dashed) {
+            this(name, x, y, dashed, null, null);
         }
     }
 

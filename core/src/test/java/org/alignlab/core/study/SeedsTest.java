@@ -41,13 +41,19 @@ class SeedsTest {
         // The chart line is the seeds' mean, with an interval at each point of the data line (not of the fit).
         Chart c = r.charts().get(0);
         assertThat(c.series().get(0).y()).containsExactly(0, 4);
-        assertThat(c.points()).hasSize(2);
-        assertThat(c.points().get(1).yLow()).isCloseTo(4 - 2 * 2.484, within(1e-3));
+        assertThat(c.series().get(0).yLow()[1]).isCloseTo(4 - 2 * 2.484, within(1e-3)); // sd 2 this time
+        assertThat(c.series().get(0).yHigh()[0]).isEqualTo(0.0);
+        assertThat(c.series().get(1).yLow()).isNull();
+        assertThat(r.tables().get(0).note()).endsWith("a number without \u00b1 was the same on every seed");
+        // A seed that did not measure a number leaves it out of the mean; a cell no seed measured stays empty.
+        assertThat(Seeds.cell(java.util.Arrays.asList(1.0, Double.NaN, 3.0, null))).isEqualTo(
+                org.alignlab.core.Statistics.meanInterval(new double[] {1, 3}));
+        assertThat(Seeds.cell(java.util.Arrays.asList(Double.NaN, null))).isEqualTo(Double.NaN);
         // A verdict stands only where every seed gives it.
         assertThat(r.findings().get(0).verdict()).isEqualTo(Verdict.NOTE);
         assertThat(r.findings().get(0).text()).isEqualTo("Reproduced on 2, Not reproduced on 1 of 3 seeds: no verdict. "
                 + "Seed 11: gold 1.0");
-        assertThat(r.findings().get(1).text()).startsWith("A measurement; the tables give every seed's mean. Seed 11: ");
+        assertThat(r.findings().get(1).text()).startsWith("A measurement; the tables give the mean over seeds. Seed 11: ");
         assertThat(r.method()).contains("Run on 3 seeds (11, 12, 13)");
         StudyResult agreed = Seeds.combine(List.of(seed(1, "a", Verdict.PASSED, 1), seed(2, "a", Verdict.PASSED, 1)),
                 new long[] {1, 2}, null, 1);
