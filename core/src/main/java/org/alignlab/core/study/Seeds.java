@@ -207,7 +207,7 @@ public final class Seeds {
             points.add(new Point(first.points().get(p).label(), mx.mean(), mx.low(), mx.high(), my.mean(), my.low(),
                     my.high()));
         }
-        return new Chart(first.title() + " (mean over seeds, bars: 95% interval)", first.xLabel(), first.yLabel(),
+        return new Chart(first.title() + " (mean over seeds)", first.xLabel(), first.yLabel(),
                 series, points);
     }
 
