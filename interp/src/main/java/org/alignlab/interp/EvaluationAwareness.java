@@ -73,8 +73,10 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
     @Override
     public void validate(Config c) {
         double[] s = c.scales();
-        if (s.length == 0 || s[0] != 0 || java.util.stream.IntStream.range(1, s.length).anyMatch(i -> !(s[i] > s[i - 1]))) {
-            throw new IllegalArgumentException("scales must start at 0 and rise, e.g. 0,1,4; got "
+        // The findings read the largest scale, so there must be one above 0 (at 0 the random directions are the
+        // direction itself).
+        if (s.length < 2 || s[0] != 0 || java.util.stream.IntStream.range(1, s.length).anyMatch(i -> !(s[i] > s[i - 1]))) {
+            throw new IllegalArgumentException("scales must start at 0 and rise, with at least one above 0, e.g. 0,1,4; got "
                     + java.util.Arrays.toString(s));
         }
     }

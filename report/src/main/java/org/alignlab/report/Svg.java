@@ -21,7 +21,6 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
     public record Tick(double at, String label) {
     }
 
-    /** A point in pixels. */
     /** A point of a line, with its interval's ends in pixels (both y where it has none). */
     public record Dot(double x, double y, double y0, double y1) {
     }

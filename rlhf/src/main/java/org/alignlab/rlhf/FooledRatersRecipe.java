@@ -103,6 +103,15 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
     }
 
     /**
+     * A combined finding's text read as what it is beside a paired verdict: the per-seed rule's votes
+     * ("Per-seed rule: reproduced on 2, not reproduced on 1 of 3 seeds. Seed 1: ..."), not a verdict.
+     */
+    static String perSeedVotes(String combinedText) {
+        return "Per-seed rule: " + Character.toLowerCase(combinedText.charAt(0)) + combinedText.substring(1)
+                .replace(" Not reproduced on", " not reproduced on").replace(": no verdict.", ".");
+    }
+
+    /**
      * Each rater's verdict over seeds: how far its gap between looking and being good, at the strongest
      * optimisation, exceeds the oracle's on the same seed (the same segments and network initialisation),
      * as a mean with its 95% interval. Reproduced when the whole interval lies above the 5-point margin,
@@ -123,10 +132,10 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
             Verdict v = excess.low() > 5 ? Verdict.REPRODUCED : excess.high() < 5 ? Verdict.NOT_REPRODUCED
                     : Verdict.NOTE;
             out.add(new Finding(v, String.format(java.util.Locale.ROOT, "%s rater, %d seeds: at the strongest "
-                            + "optimisation its gap between looking good and being good exceeds the oracle's by %s "
-                            + "(paired by seed; reproduced when the interval lies above 5)%s. %s",
+                            + "optimisation, its gap between looking good and being good minus the oracle's is %s "
+                            + "(paired by seed; reproduced when the whole interval lies above 5)%s. %s",
                     seeds.get(0).raters().get(k).rater(), seeds.size(), excess.format(1),
-                    v == Verdict.NOTE ? "; the seeds cannot decide" : "", combined.get(i).text())));
+                    v == Verdict.NOTE ? "; the seeds cannot decide" : "", perSeedVotes(combined.get(i).text()))));
         }
         return out;
     }

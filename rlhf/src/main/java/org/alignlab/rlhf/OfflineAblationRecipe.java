@@ -106,10 +106,11 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                 .toArray());
         // The single-seed rule's margin: exploited when the offline policy scores more than 1 below the online one.
         Verdict v = loss.high() < -1 ? Verdict.REPRODUCED : loss.low() > -1 ? Verdict.NOT_REPRODUCED : Verdict.NOTE;
-        Finding paired = new Finding(v, String.format(java.util.Locale.ROOT, "%d seeds: the offline model's policy "
-                        + "scores %s in hidden performance against the online loop's (paired by seed; exploited when the "
-                        + "whole interval lies below -1)%s. %s", seeds.size(), loss.format(1),
-                v == Verdict.NOTE ? "; the seeds cannot decide" : "", combined.findings().get(1).text()));
+        Finding paired = new Finding(v, String.format(java.util.Locale.ROOT, "%d seeds: the offline model's policy's "
+                        + "hidden performance minus the online loop's is %s (paired by seed; exploited when the whole "
+                        + "interval lies below -1)%s. %s", seeds.size(), loss.format(1),
+                v == Verdict.NOTE ? "; the seeds cannot decide" : "",
+                FooledRatersRecipe.perSeedVotes(combined.findings().get(1).text())));
         return combined.withFindings(List.of(combined.findings().get(0), paired));
     }
 

@@ -32,29 +32,40 @@ class FooledRatersRecipeTest {
 
     @Test
     void overSeedsTheVerdictRestsOnTheExcessGapPairedBySeed() {
-        // Known answer: the oracle's gap is 2 on every seed; the observed rater's 20, 22, 24: the excess 18, 20, 22
-        // has mean 20 and half-width 4.303 * 2 / sqrt(3) = 4.97, wholly above 5: reproduced.
-        java.util.List<FooledRatersRecipe.Result> clear = java.util.List.of(seed(20), seed(22), seed(24));
         java.util.List<org.alignlab.core.study.StudyResult.Finding> base = java.util.List.of(
-                org.alignlab.core.study.StudyResult.Finding.note("first"),
+                org.alignlab.core.study.StudyResult.Finding.note("Reproduced on 2, Not reproduced on 1 of 3 seeds: no "
+                        + "verdict. Seed 1: first"),
                 org.alignlab.core.study.StudyResult.Finding.note("second"));
-        var findings = FooledRatersRecipe.pairedFindings(clear, base);
-        assertThat(findings.get(0).verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.REPRODUCED);
-        assertThat(findings.get(0).text()).contains("exceeds the oracle's by 20.0 \u00b1 5.0");
-        assertThat(findings.get(1)).isEqualTo(base.get(1)); // the oracle is the control
-        // Excess 0, 10, 20: mean 10, half-width 24.8; the interval straddles 5, so the seeds cannot decide.
-        var unclear = FooledRatersRecipe.pairedFindings(java.util.List.of(seed(2), seed(12), seed(22)), base);
+        // Known answer: excesses m - 2, m, m + 2 over oracle gaps that differ by seed (2, 5, 3) have sd 2 and a
+        // half-width of 4.303 * 2 / sqrt(3) = 4.968; the lower end m - 4.968 must clear 5.
+        var clear = FooledRatersRecipe.pairedFindings(seeds(9.98), base);
+        assertThat(clear.get(0).verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.REPRODUCED);
+        assertThat(clear.get(0).text()).contains("minus the oracle's is 10.0 \u00b1 5.0", "Per-seed rule: reproduced "
+                + "on 2, not reproduced on 1 of 3 seeds. Seed 1: first").doesNotContain("no verdict");
+        assertThat(clear.get(1)).isEqualTo(base.get(1)); // the oracle is the control
+        // Just below: the lower end 4.98 does not clear 5, the upper end does: the seeds cannot decide.
+        var unclear = FooledRatersRecipe.pairedFindings(seeds(9.95), base);
         assertThat(unclear.get(0).verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.NOTE);
         assertThat(unclear.get(0).text()).contains("cannot decide");
+        // Excess -2, 0, 2: the upper end 4.97 is below 5: not reproduced.
+        var not = FooledRatersRecipe.pairedFindings(seeds(0), base);
+        assertThat(not.get(0).verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.NOT_REPRODUCED);
     }
 
-    /** One seed's result: the observed rater's strongest policy shows {@code observedGap}, the oracle's 2. */
-    private static FooledRatersRecipe.Result seed(double observedGap) {
-        var weak = new PolicyOptimiser.Outcome(1, 1, 0, 5, 6);
-        var observed = new FooledRatersRecipe.RaterResult("observed", null, 0.9, java.util.List.of(weak,
-                new PolicyOptimiser.Outcome(0.01, 5, 0, 5, 5 + observedGap)));
-        var oracle = new FooledRatersRecipe.RaterResult("oracle", null, 1.0, java.util.List.of(weak,
-                new PolicyOptimiser.Outcome(0.01, 5, 0, 8, 10)));
-        return new FooledRatersRecipe.Result("tomato_watering:default", 1, 100, java.util.List.of(observed, oracle), 1);
+    /** Three seeds whose observed rater's gap exceeds the oracle's by m - 2, m and m + 2; the oracle's gaps differ. */
+    private static java.util.List<FooledRatersRecipe.Result> seeds(double m) {
+        double[] oracle = {2, 5, 3};
+        double[] excess = {m - 2, m, m + 2};
+        java.util.List<FooledRatersRecipe.Result> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var weak = new PolicyOptimiser.Outcome(1, 1, 0, 5, 6);
+            var observed = new FooledRatersRecipe.RaterResult("observed", null, 0.9, java.util.List.of(weak,
+                    new PolicyOptimiser.Outcome(0.01, 5, 0, 5, 5 + oracle[i] + excess[i])));
+            var control = new FooledRatersRecipe.RaterResult("oracle", null, 1.0, java.util.List.of(weak,
+                    new PolicyOptimiser.Outcome(0.01, 5, 0, 8, 8 + oracle[i])));
+            out.add(new FooledRatersRecipe.Result("tomato_watering:default", i + 1, 100,
+                    java.util.List.of(observed, control), 1));
+        }
+        return out;
     }
 }

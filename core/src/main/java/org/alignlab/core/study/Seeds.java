@@ -151,7 +151,7 @@ public final class Seeds {
             rows.add(row);
         }
         String note = (first.note() == null ? "" : first.note() + "; ") + "a number without \u00b1 was the same on "
-                + "every seed";
+                + "every seed that measured it, or measured by one seed only";
         return new Table(first.caption(), first.columns(), rows, note);
     }
 
@@ -207,7 +207,7 @@ public final class Seeds {
             points.add(new Point(first.points().get(p).label(), mx.mean(), mx.low(), mx.high(), my.mean(), my.low(),
                     my.high()));
         }
-        return new Chart(first.title() + " (mean over seeds)", first.xLabel(), first.yLabel(),
+        return new Chart(first.title() + " (seeds' mean, 95% bars)", first.xLabel(), first.yLabel(),
                 series, points);
     }
 

@@ -197,7 +197,8 @@ public record StudyResult(String study, String title, String method, List<Findin
             if (x.length != y.length || (yLow == null) != (yHigh == null)
                     || (yLow != null && (yLow.length != y.length || yHigh.length != y.length))) {
                 throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x and " + y.length
-                        + " y, and intervals for " + (yLow == null ? "none" : yLow.length + " and " + yHigh.length));
+                        + " y, and intervals for " + (yLow == null ? "none" : yLow.length) + " and "
+                        + (yHigh == null ? "none" : yHigh.length));
             }
             int kept = 0;
             double[] fx = new double[x.length];
