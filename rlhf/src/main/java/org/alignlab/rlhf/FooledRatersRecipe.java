@@ -103,15 +103,6 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
     }
 
     /**
-     * A combined finding's text read as what it is beside a paired verdict: the per-seed rule's votes
-     * ("Per-seed rule: reproduced on 2, not reproduced on 1 of 3 seeds. Seed 1: ..."), not a verdict.
-     */
-    static String perSeedVotes(String combinedText) {
-        return "Per-seed rule: " + Character.toLowerCase(combinedText.charAt(0)) + combinedText.substring(1)
-                .replace(" Not reproduced on", " not reproduced on").replace(": no verdict.", ".");
-    }
-
-    /**
      * Each rater's verdict over seeds: how far its gap between looking and being good, at the strongest
      * optimisation, exceeds the oracle's on the same seed (the same segments and network initialisation),
      * as a mean with its 95% interval. Reproduced when the whole interval lies above the 5-point margin,
@@ -135,7 +126,7 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
                             + "optimisation, its gap between looking good and being good minus the oracle's is %s "
                             + "(paired by seed; reproduced when the whole interval lies above 5)%s. %s",
                     seeds.get(0).raters().get(k).rater(), seeds.size(), excess.format(1),
-                    v == Verdict.NOTE ? "; the seeds cannot decide" : "", perSeedVotes(combined.get(i).text()))));
+                    v == Verdict.NOTE ? "; the seeds cannot decide" : "", Seeds.asVotes(combined.get(i).text()))));
         }
         return out;
     }

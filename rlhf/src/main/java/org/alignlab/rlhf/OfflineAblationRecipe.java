@@ -110,7 +110,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                         + "hidden performance minus the online loop's is %s (paired by seed; exploited when the whole "
                         + "interval lies below -1)%s. %s", seeds.size(), loss.format(1),
                 v == Verdict.NOTE ? "; the seeds cannot decide" : "",
-                FooledRatersRecipe.perSeedVotes(combined.findings().get(1).text())));
+                Seeds.asVotes(combined.findings().get(1).text())));
         return combined.withFindings(List.of(combined.findings().get(0), paired));
     }
 

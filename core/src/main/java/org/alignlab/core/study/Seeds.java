@@ -230,6 +230,16 @@ public final class Seeds {
         return new Finding(unanimous ? common : Verdict.NOTE, count + " Seed " + seeds[0] + ": " + each.get(0).text());
     }
 
+    /**
+     * A combined finding's text read as what it is beside a verdict a study decides over seeds itself (e.g.
+     * on a paired difference): the per-seed rule's votes ("Per-seed rule: reproduced on 2, not reproduced on 1
+     * of 3 seeds. Seed 1: ..."), not a verdict.
+     */
+    public static String asVotes(String combinedText) {
+        return "Per-seed rule: " + Character.toLowerCase(combinedText.charAt(0)) + combinedText.substring(1)
+                .replace(" Not reproduced on", " not reproduced on").replace(": no verdict.", ".");
+    }
+
     private static String words(Verdict v) {
         String w = v.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
