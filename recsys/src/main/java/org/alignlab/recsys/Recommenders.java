@@ -1,0 +1,167 @@
+package org.alignlab.recsys;
+
+/**
+ * The recommenders the study compares: what platforms optimise, what a careful platform might
+ * optimise instead, and the baseline with no ranking at all.
+ */
+public final class Recommenders {
+    private Recommenders() {
+    }
+
+    /**
+     * The learnt rankers' settings, shared by all: a random post is shown 5% of the time, and the
+     * model (ridge 1, confidence weight 0.1, refitted every 500 labels) learns from those random
+     * showings only, as platforms keep a randomised bucket of traffic to learn from, so that its
+     * labels are free of the ranker's own choices (the truth is not linear, so a model fitted to
+     * the posts it chose would be fitted to a slice of the world it shaped).
+     */
+    static final double EXPLORE = 0.05;
+    static final double RIDGE = 1;
+    static final double CONFIDENCE = 0.1;
+    static final int REFIT_EVERY = 500;
+
+    /** The newest post first, whatever it is: the reverse-chronological feed (posts come in a random order). */
+    public static Recommender chronological() {
+        return (world, platform, u, offered, count) -> 0;
+    }
+
+    /**
+     * The post with the highest true welfare: the ceiling no ranker that learns welfare from signals
+     * can beat, given the offered posts.
+     */
+    public static Recommender welfareOracle() {
+        return (world, platform, u, offered, count) -> {
+            int best = 0;
+            for (int i = 1; i < count; i++) {
+                if (world.welfare(u, offered[i]) > world.welfare(u, offered[best])) {
+                    best = i;
+                }
+            }
+            return best;
+        };
+    }
+
+    /** The post with the highest predicted engagement: the myopic engagement ranker (a contextual bandit). */
+    public static Recommender engagement() {
+        return new Learnt(false, 0);
+    }
+
+    /** The post users would most want to see, predicted from the survey answers of the users who are asked. */
+    public static Recommender statedPreference() {
+        return new Learnt(true, 0);
+    }
+
+    /**
+     * The engagement ranker less {@code penalty} times the preference shift the post would induce
+     * beyond the shift the user's own feed would cause ({@link #inducedShift}).
+     */
+    public static Recommender shiftPenalised(double penalty) {
+        return new Learnt(false, penalty);
+    }
+
+    /**
+     * How far showing post {@code p} would move user {@code u}'s preferences beyond where their
+     * unranked feed would move them (the "natural" shift, after Carroll et al. 2022), under the
+     * world's own dynamics: the drift of appetite toward the post's charge, of interests toward its
+     * topic and of hostility toward a political post's animosity, each against the expected drift
+     * under a post drawn from the offered ones (what a chronological feed shows), summed in absolute
+     * value. The platform is given the true dynamics here, so this is the best such a penalty could
+     * do, not what a learnt model of users would.
+     *
+     * @param feed the offered posts' averages ({@link Feed#of})
+     */
+    static double inducedShift(Population world, int u, int p, Feed feed) {
+        PopulationConfig c = world.config;
+        // Appetite: eta (charge_p - a) against eta (mean charge - a).
+        double shift = c.appetiteDrift() * Math.abs(world.charge[p] - feed.charge);
+        // Interests: the post pulls all of the drift toward its topic, the feed toward its topic mix; the L1 distance
+        // between the two pulls is 2 (1 - the feed's share on the post's topic).
+        shift += c.interestDrift() * 2 * (1 - feed.topicShare[world.topic[p]]);
+        // Hostility moves on political posts only: eta [political] (animosity_p - h) against the feed's expectation.
+        double political = world.slant[p] != 0 ? 1 : 0;
+        shift += c.hostilityDrift() * Math.abs(political * world.animosity[p] - feed.animosity
+                - world.hostility[u] * (political - feed.political));
+        return shift;
+    }
+
+    /** Averages over the posts offered to a user: what showing one of them at random would do on average. */
+    static final class Feed {
+        double charge;
+        double animosity; // the mean of animosity over all offered posts (0 for those not political)
+        double political; // the share of offered posts that are political
+        final double[] topicShare;
+
+        Feed(int topics) {
+            topicShare = new double[topics];
+        }
+
+        /** This feed, refilled with the averages of {@code offered[0, count)}. */
+        Feed of(Population world, int[] offered, int count) {
+            charge = 0;
+            animosity = 0;
+            political = 0;
+            java.util.Arrays.fill(topicShare, 0);
+            for (int i = 0; i < count; i++) {
+                int q = offered[i];
+                charge += world.charge[q] / count;
+                animosity += world.animosity[q] / count;
+                political += world.slant[q] != 0 ? 1.0 / count : 0;
+                topicShare[world.topic[q]] += 1.0 / count;
+            }
+            return this;
+        }
+    }
+
+    /** A ranker that learns a linear model of engagement or of survey answers (LinUCB) from its random showings. */
+    static final class Learnt implements Recommender {
+        private final boolean stated;
+        private final double penalty;
+        private final LinUcb model = new LinUcb(Platform.FEATURES, RIDGE, CONFIDENCE, REFIT_EVERY);
+        private final double[] x = new double[Platform.FEATURES];
+        private Feed feed;
+        private boolean explored;
+
+        Learnt(boolean stated, double penalty) {
+            this.stated = stated;
+            this.penalty = penalty;
+        }
+
+        @Override
+        public int choose(Population world, Platform platform, int u, int[] offered, int count) {
+            explored = world.random.nextDouble() < EXPLORE;
+            if (explored) {
+                return world.random.nextInt(count);
+            }
+            if (penalty > 0) {
+                feed = (feed == null ? new Feed(world.topics) : feed).of(world, offered, count);
+            }
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                platform.features(world, u, offered[i], x);
+                double score = model.score(x);
+                if (penalty > 0) {
+                    score -= penalty * inducedShift(world, u, offered[i], feed);
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public void learn(Population world, Platform platform, int u, int p, boolean engaged, double stated) {
+            if (!explored || (this.stated && Double.isNaN(stated))) {
+                return;
+            }
+            platform.features(world, u, p, x);
+            model.observe(x, this.stated ? stated : engaged ? 1 : 0);
+        }
+
+        LinUcb model() {
+            return model;
+        }
+    }
+}

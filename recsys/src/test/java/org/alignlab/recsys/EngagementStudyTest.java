@@ -1,0 +1,162 @@
+package org.alignlab.recsys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Seeds;
+import org.alignlab.core.study.Studies;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngagementStudyTest {
+    private final EngagementStudy study = new EngagementStudy();
+
+    private static EngagementStudy.Config with(EngagementStudy.Config c, int users, int steps, String[] mitigations) {
+        return new EngagementStudy.Config(users, steps, c.offered(), Math.min(c.timeline(), Math.max(steps, 1)),
+                c.strengths(), mitigations, c.penalties(), c.surveyShare(), c.surveyNoise(), c.calibrate(),
+                c.chargeWeight(), c.appealWorth(), c.chargeHarm(), c.mapWeights(), c.mapHarms(), c.mapSeeds(),
+                c.seed(), c.seeds());
+    }
+
+    @Test
+    void theStudyIsFoundByNameAndEveryBudgetIsValid() {
+        assertThat(Studies.named(EngagementStudy.NAME)).isInstanceOf(EngagementStudy.class);
+        for (Budget b : Budget.values()) {
+            study.validate(study.config(b));
+        }
+        assertThat(study.config(Budget.AUDIT).seeds()).isGreaterThanOrEqualTo(10);
+        assertThat(study.config(Budget.PAPER).users()).isEqualTo(100_000);
+    }
+
+    @Test
+    void impossibleSettingsAreRefusedInOneMessageBeforeAnyWork() {
+        EngagementStudy.Config smoke = study.config(Budget.SMOKE);
+        assertThatThrownBy(() -> study.validate(with(smoke, -3, 0, new String[] {"engagement", "outrage-filter"})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("users must be 20 to 10,000,000, got -3")
+                .hasMessageContaining("steps (the horizon) must be at least 1, got 0")
+                .hasMessageContaining("unknown mitigation 'outrage-filter'; the mitigations are stated-preference, "
+                        + "shift-penalty");
+    }
+
+    @Test
+    void aSmokeRunReportsBothObjectivesWithIntervalsAndResumes(@TempDir Path dir) throws Exception {
+        EngagementStudy.Config c = study.config(Budget.SMOKE);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        StudyResult r;
+        try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
+            r = study.run(c, ctx);
+        }
+        assertThat(r.study()).isEqualTo(EngagementStudy.NAME);
+        assertThat(r.tables().get(0).caption()).startsWith("Calibration");
+        assertThat(r.tables().get(0).rows()).hasSize(3);
+        StudyResult.Table main = r.tables().get(1);
+        assertThat(main.rows()).extracting(row -> row.get(0)).contains(EngagementStudy.CHRONOLOGICAL,
+                EngagementStudy.ENGAGEMENT, EngagementStudy.STATED, EngagementStudy.CEILING,
+                EngagementStudy.shiftName(30));
+        // Two seeds: a number that differs between them is a mean with its interval.
+        assertThat(main.cell(1, 1)).contains("\u00b1");
+        assertThat(r.charts()).hasSize(3);
+        assertThat(r.charts().get(0).points()).extracting(StudyResult.Point::label).contains(EngagementStudy.CEILING);
+        assertThat(r.tables()).extracting(StudyResult.Table::caption).anyMatch(t -> t.startsWith("Hidden incentives"));
+        // Run again in the same folder: every step is taken from the first run, with the same numbers.
+        try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
+            StudyResult again = study.run(c, ctx);
+            assertThat(ctx.resumedSteps()).isEqualTo(2 + c.seeds());
+            assertThat(again.tables().get(1).rows()).isEqualTo(main.rows());
+        }
+    }
+
+    @Test
+    void theChronologicalFeedDoesNotDependOnWhatTheCalibrationFits() {
+        // The calibration runs the chronological feed once for every weight and worth it tries.
+        Simulation.Settings s = new Simulation.Settings(15, 10, 10, 0.05, 1, 3);
+        Simulation.Run a = Simulation.run(PopulationConfig.defaults(100).with(0, 0, 1.5), 4, Recommenders.chronological(),
+                s, () -> { });
+        Simulation.Run b = Simulation.run(PopulationConfig.defaults(100).with(7, -1, 1.5), 4,
+                Recommenders.chronological(), s, () -> { });
+        assertThat(b.timelineCharge()).containsExactly(a.timelineCharge());
+        assertThat(b.timelineRelevance()).containsExactly(a.timelineRelevance());
+    }
+
+    private static Simulation.Summary summary(double engagement, double welfare) {
+        return new Simulation.Summary(engagement, welfare, new double[] {engagement}, new double[] {welfare}, 0.3, 0.35,
+                0.4, 0.27, 0.27, 0.1);
+    }
+
+    /** Three seeds of made-up results in which the engagement ranker captures {@code captured} of the ceiling's gain. */
+    private static List<EngagementStudy.SeedResult> madeUp(double captured, double statedBought) {
+        List<EngagementStudy.SeedResult> out = new ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) {
+            double jitter = 0.01 * seed;
+            double chrono = 0.4;
+            double ceiling = 1.4 + jitter;
+            double engagement = chrono + captured * (ceiling - chrono);
+            double stated = engagement + statedBought * (ceiling - engagement);
+            List<EngagementStudy.Arm> arms = List.of(
+                    new EngagementStudy.Arm(EngagementStudy.CHRONOLOGICAL, 10, 0, summary(0.24, chrono), 0, 0, 0, 0),
+                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56 + jitter, engagement),
+                            0.47 + jitter, 0.23, 0, 0.06),
+                    new EngagementStudy.Arm(EngagementStudy.STATED, 10, 0, summary(0.23, stated), -1, -0.4, 0, 2),
+                    new EngagementStudy.Arm(EngagementStudy.CEILING, 10, 0, summary(0.2, ceiling), -1.4, -0.5, 0, 2.6));
+            List<EngagementStudy.Arm> byStrength = List.of(
+                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 2, 0, summary(0.34, 0.42 + jitter), 0.2, 0.1, 0,
+                            0),
+                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56, 0.1 + jitter), 0.5, 0.2, 0,
+                            0));
+            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength));
+        }
+        return out;
+    }
+
+    private StudyResult report(List<EngagementStudy.SeedResult> results) {
+        EngagementStudy.Config c = study.config(Budget.SMOKE);
+        EngagementStudy.Config three = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
+                c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), c.surveyShare(), c.surveyNoise(),
+                false, 2, -0.5, 1.5, new double[] {0}, new double[] {0}, 2, 1, 3);
+        StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementStudy.reportSeed(three, r)).toList(),
+                Seeds.of(1, 3), results, 0);
+        EngagementStudy.MapCell[] map = {new EngagementStudy.MapCell(0, 0, new double[] {0.1, 0.2})};
+        return EngagementStudy.report(three, new EngagementStudy.Calibration(false, 2, -0.5, Double.NaN, Double.NaN),
+                results, map, perSeed, 0);
+    }
+
+    @Test
+    void theVerdictsFollowTheirStatedThresholds() {
+        // Captures 5% of the attainable welfare gain: the failure is reproduced; the surveys buy back half: passed.
+        StudyResult low = report(madeUp(0.05, 0.5));
+        assertThat(low.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
+        assertThat(low.findings()).filteredOn(f -> f.text().startsWith(EngagementStudy.STATED))
+                .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.PASSED);
+        // Welfare falls from 2 to 10 offered posts on every seed: Goodhart reproduced.
+        assertThat(low.findings()).filteredOn(f -> f.text().startsWith("Goodhart"))
+                .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.REPRODUCED);
+        // Captures 60%: not the failure; the surveys buy back 2%: failed.
+        StudyResult high = report(madeUp(0.6, 0.02));
+        assertThat(high.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
+        assertThat(high.findings()).filteredOn(f -> f.text().startsWith(EngagementStudy.STATED))
+                .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.FAILED);
+    }
+
+    @Test
+    void theFeaturesAreWhatThePlatformCanSee() {
+        Population w = new Population(PopulationConfig.defaults(20), 2);
+        Platform platform = new Platform(w);
+        double[] x = new double[Platform.FEATURES];
+        platform.features(w, 0, 5, x);
+        // No engagement yet: the topic feature is k x 1/k - 1 = 0.
+        assertThat(x).containsExactly(1, 0, w.appeal[5], w.charge[5]);
+        platform.engaged(w, 0, 5);
+        platform.features(w, 0, 5, x);
+        // One engagement with the post's topic: k x (1 + 1) / (1 + k) - 1.
+        assertThat(x[1]).isEqualTo(w.topics * 2.0 / (1 + w.topics) - 1);
+    }
+}

@@ -1,0 +1,93 @@
+package org.alignlab.recsys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** Known answers for the rankers and the shift penalty. */
+class RecommendersTest {
+    private static Population world() {
+        Population w = new Population(PopulationConfig.defaults(20), 5);
+        w.hostility[0] = 0.2;
+        w.appetite[0] = 0.4;
+        return w;
+    }
+
+    /** The user's state after seeing post {@code p}, as one vector: appetite, hostility, then the interests. */
+    private static double[] after(int p) {
+        Population w = world();
+        w.expose(0, p);
+        double[] state = new double[2 + w.topics];
+        state[0] = w.appetite[0];
+        state[1] = w.hostility[0];
+        System.arraycopy(w.interest, 0, state, 2, w.topics);
+        return state;
+    }
+
+    @Test
+    void theInducedShiftIsTheDistanceFromTheFeedsAverageDrift() {
+        Population w = world();
+        // A feed of a political post, a calm one and one more, whatever they are.
+        int political = 0;
+        while (w.slant[political] == 0) {
+            political++;
+        }
+        int calm = 0;
+        while (w.slant[calm] != 0) {
+            calm++;
+        }
+        int[] feed = {political, calm, 7};
+        Recommenders.Feed averages = new Recommenders.Feed(w.topics).of(w, feed, feed.length);
+        for (int p : feed) {
+            // Brute force: the change this post causes against the mean change over the feed, summed in absolute value.
+            double[] own = after(p);
+            double[] natural = new double[own.length];
+            for (int q : feed) {
+                double[] s = after(q);
+                for (int i = 0; i < s.length; i++) {
+                    natural[i] += s[i] / feed.length;
+                }
+            }
+            double expected = 0;
+            for (int i = 0; i < own.length; i++) {
+                expected += Math.abs(own[i] - natural[i]);
+            }
+            assertThat(Recommenders.inducedShift(w, 0, p, averages)).isCloseTo(expected, within(1e-12));
+        }
+        // A feed of one post induces nothing beyond itself.
+        int[] alone = {political};
+        assertThat(Recommenders.inducedShift(w, 0, political, new Recommenders.Feed(w.topics).of(w, alone, 1)))
+                .isCloseTo(0, within(1e-15));
+    }
+
+    @Test
+    void theBaselineTakesTheNewestAndTheCeilingTheBestForTheUser() {
+        Population w = world();
+        int[] feed = {3, 11, 42, 5};
+        assertThat(Recommenders.chronological().choose(w, new Platform(w), 0, feed, feed.length)).isZero();
+        int best = 0;
+        for (int i = 1; i < feed.length; i++) {
+            if (w.welfare(0, feed[i]) > w.welfare(0, feed[best])) {
+                best = i;
+            }
+        }
+        assertThat(Recommenders.welfareOracle().choose(w, new Platform(w), 0, feed, feed.length)).isEqualTo(best);
+    }
+
+    @Test
+    void theEngagementRankerLearnsThatChargeEngagesAndServesIt() {
+        // In a world where charge draws engagement, the ranker learns a positive weight on it and serves more charged
+        // posts than the chronological feed does; where charge draws none, it does not.
+        PopulationConfig charged = PopulationConfig.defaults(500).with(6, 0, 1.5);
+        PopulationConfig calm = PopulationConfig.defaults(500).with(0, 0, 1.5);
+        Simulation.Settings s = new Simulation.Settings(60, 10, 10, 0.05, 1, 1);
+        double chrono = Simulation.run(charged, 2, Recommenders.chronological(), s, () -> { }).summary().charge();
+        Recommenders.Learnt ranker = (Recommenders.Learnt) Recommenders.engagement();
+        double served = Simulation.run(charged, 2, ranker, s, () -> { }).summary().charge();
+        assertThat(ranker.model().coefficients()[3]).isGreaterThan(0.1);
+        assertThat(served).isGreaterThan(chrono + 0.05);
+        double calmServed = Simulation.run(calm, 2, Recommenders.engagement(), s, () -> { }).summary().charge();
+        assertThat(calmServed).isLessThan(served - 0.05);
+    }
+}
