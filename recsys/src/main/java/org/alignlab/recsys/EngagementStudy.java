@@ -331,6 +331,16 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         return new SeedResult(arms, engagement, ceiling);
     }
 
+    /** A recommender's name short enough to label a point. */
+    static String shortName(Arm a) {
+        return switch (a.name()) {
+            case ENGAGEMENT -> "engagement";
+            case STATED -> "surveys";
+            case CEILING -> "ceiling";
+            default -> a.penalty() > 0 ? "shift penalty " + fmt(a.penalty()) : a.name();
+        };
+    }
+
     static String shiftName(double penalty) {
         return String.format(Locale.ROOT, "engagement - %s x induced shift", fmt(penalty));
     }
@@ -392,7 +402,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             main.row(a.name(), m.engagement(), m.welfare(), m.engagement() - chrono.summary().engagement(),
                     m.welfare() - chrono.summary().welfare(), m.welfare() - ceiling.summary().welfare(), a.anger(),
                     a.animosity(), a.welfare(), m.appetite(), m.hostility(), m.interestShift());
-            points.add(new StudyResult.Point(a.name(), m.engagement(), m.engagement(), m.engagement(), m.welfare(),
+            points.add(new StudyResult.Point(shortName(a), m.engagement(), m.engagement(), m.engagement(), m.welfare(),
                     m.welfare(), m.welfare()));
         }
         main.note("engagement: the mean chance of engagement with the posts shown (what the rankers are scored on); "
@@ -421,9 +431,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             strength.row(e.offered(), e.summary().engagement(), e.summary().welfare(), o.summary().welfare(),
                     o.summary().welfare() - e.summary().welfare(), e.anger());
         }
-        StudyResult.Chart headline = new StudyResult.Chart("Engagement against welfare, each recommender",
+        StudyResult.Chart headline = new StudyResult.Chart("Engagement against welfare",
                 "engagement (what the rankers are scored on)", "welfare (what users would endorse)", List.of(), points);
-        StudyResult.Chart goodhart = new StudyResult.Chart("Welfare as the ranker chooses from more posts",
+        StudyResult.Chart goodhart = new StudyResult.Chart("Welfare by optimisation strength",
                 "posts offered per step (optimisation strength)", "welfare of the posts shown",
                 List.of(new StudyResult.Series("engagement ranker", x, engagementWelfare, false),
                         new StudyResult.Series("welfare ceiling", x, ceilingWelfare, false)), List.of());
@@ -683,7 +693,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     }
 
     private static String percent(MeanInterval m) {
-        return String.format(Locale.ROOT, "%.0f%% \u00b1 %.0f%%", 100 * m.mean(), 100 * m.halfWidth());
+        return String.format(Locale.ROOT, "%.1f%% \u00b1 %.1f%%", 100 * m.mean(), 100 * m.halfWidth());
     }
 
     /** The mean over seeds of {@code arm}'s value minus {@code base}'s, paired by seed. */

@@ -65,7 +65,7 @@ class EngagementStudyTest {
         // Two seeds: a number that differs between them is a mean with its interval.
         assertThat(main.cell(1, 1)).contains("\u00b1");
         assertThat(r.charts()).hasSize(3);
-        assertThat(r.charts().get(0).points()).extracting(StudyResult.Point::label).contains(EngagementStudy.CEILING);
+        assertThat(r.charts().get(0).points()).extracting(StudyResult.Point::label).contains("ceiling", "engagement", "surveys", "chronological");
         assertThat(r.tables()).extracting(StudyResult.Table::caption).anyMatch(t -> t.startsWith("Hidden incentives"));
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
