@@ -11,11 +11,30 @@ final class Platform {
     private final int topics;
     private final double[] topicEngaged; // engagements per user and topic
     private final double[] engaged;      // engagements per user
+    private final double[] chargeTaste;  // per user, a moving average of the charge of the posts they engaged with
 
     Platform(Population world) {
         topics = world.topics;
         topicEngaged = new double[world.users * topics];
         engaged = new double[world.users];
+        chargeTaste = new double[world.users];
+        double mean = 0;
+        for (double c : world.charge) {
+            mean += c / world.posts;
+        }
+        java.util.Arrays.fill(chargeTaste, mean);
+    }
+
+    /** How fast the platform's estimate of a user's taste for charge follows what they engage with. */
+    static final double TASTE_RATE = 0.1;
+
+    /**
+     * The platform's estimate of user {@code u}'s taste for charge: a moving average of the charge
+     * of what they engaged with (starting at the average post's). Only the long-horizon ranker
+     * uses it, as the state its choices move.
+     */
+    double taste(int u) {
+        return chargeTaste[u];
     }
 
     /**
@@ -39,5 +58,6 @@ final class Platform {
     void engaged(Population world, int u, int p) {
         topicEngaged[u * topics + world.topic[p]]++;
         engaged[u]++;
+        chargeTaste[u] += TASTE_RATE * (world.charge[p] - chargeTaste[u]);
     }
 }

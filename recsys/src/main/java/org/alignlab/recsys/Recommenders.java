@@ -112,6 +112,103 @@ public final class Recommenders {
         }
     }
 
+    /**
+     * A ranker that plans: Q-learning with a linear value over the post's features and the user's
+     * state as the platform sees it (its estimate of the user's taste for charge, and taste x
+     * charge), rewarded by engagement and discounting the future by {@code discount}. At discount
+     * 0 it is myopic; above, a post is also worth what it does to the user's next engagements, so
+     * the ranker has the incentive to shift its users that the hidden-incentive test detects.
+     */
+    public static Recommender longHorizon(double discount) {
+        if (!(discount >= 0 && discount < 1)) {
+            throw new IllegalArgumentException("the discount must be in [0, 1), got " + discount);
+        }
+        return new Planning(discount);
+    }
+
+    /** Semi-gradient Q-learning over linear features (normalised LMS steps), one transition per user and step. */
+    static final class Planning implements Recommender {
+        static final int FEATURES = Platform.FEATURES + 2;
+        /** The step size, divided by the squared length of the features (normalised least mean squares). */
+        static final double STEP = 0.05;
+        private final double discount;
+        private final double[] theta = new double[FEATURES];
+        private final double[] x = new double[FEATURES];
+        private final double[] best = new double[FEATURES];
+        private double[] previous; // per user, the features of the post shown last
+        private double[] reward;   // per user, the engagement it brought
+        private boolean[] pending;
+
+        Planning(double discount) {
+            this.discount = discount;
+        }
+
+        private void features(Population world, Platform platform, int u, int p, double[] out) {
+            platform.features(world, u, p, out);
+            double taste = platform.taste(u);
+            out[Platform.FEATURES] = taste;
+            out[Platform.FEATURES + 1] = taste * world.charge[p];
+        }
+
+        private double value(double[] f) {
+            double v = 0;
+            for (int i = 0; i < FEATURES; i++) {
+                v += theta[i] * f[i];
+            }
+            return v;
+        }
+
+        @Override
+        public int choose(Population world, Platform platform, int u, int[] offered, int count) {
+            if (previous == null) {
+                previous = new double[world.users * FEATURES];
+                reward = new double[world.users];
+                pending = new boolean[world.users];
+            }
+            int chosen = 0;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                features(world, platform, u, offered[i], x);
+                double v = value(x);
+                if (v > bestValue) {
+                    bestValue = v;
+                    chosen = i;
+                    System.arraycopy(x, 0, best, 0, FEATURES);
+                }
+            }
+            if (pending[u]) {
+                // The last post shown to this user: its engagement plus the discounted value of the best post now.
+                int from = u * FEATURES;
+                double predicted = 0;
+                double norm = 1e-9;
+                for (int i = 0; i < FEATURES; i++) {
+                    predicted += theta[i] * previous[from + i];
+                    norm += previous[from + i] * previous[from + i];
+                }
+                double error = reward[u] + discount * bestValue - predicted;
+                for (int i = 0; i < FEATURES; i++) {
+                    theta[i] += STEP * error * previous[from + i] / norm;
+                }
+            }
+            if (world.random.nextDouble() < EXPLORE) {
+                chosen = world.random.nextInt(count);
+                features(world, platform, u, offered[chosen], best);
+            }
+            System.arraycopy(best, 0, previous, u * FEATURES, FEATURES);
+            return chosen;
+        }
+
+        @Override
+        public void learn(Population world, Platform platform, int u, int p, boolean engaged, double stated) {
+            reward[u] = engaged ? 1 : 0;
+            pending[u] = true;
+        }
+
+        double[] coefficients() {
+            return theta.clone();
+        }
+    }
+
     /** A ranker that learns a linear model of engagement or of survey answers (LinUCB) from its random showings. */
     static final class Learnt implements Recommender {
         private final boolean stated;

@@ -21,7 +21,7 @@ class EngagementStudyTest {
 
     private static EngagementStudy.Config with(EngagementStudy.Config c, int users, int steps, String[] mitigations) {
         return new EngagementStudy.Config(users, steps, c.offered(), Math.min(c.timeline(), Math.max(steps, 1)),
-                c.strengths(), mitigations, c.penalties(), c.surveyShare(), c.surveyNoise(), c.calibrate(),
+                c.strengths(), mitigations, c.penalties(), new double[] {0, 1.5}, c.surveyShare(), c.surveyNoise(), c.calibrate(),
                 c.chargeWeight(), c.appealWorth(), c.chargeHarm(), c.mapWeights(), c.mapHarms(), c.mapSeeds(),
                 c.seed(), c.seeds());
     }
@@ -44,7 +44,8 @@ class EngagementStudyTest {
                 .hasMessageContaining("users must be 20 to 10,000,000, got -3")
                 .hasMessageContaining("steps (the horizon) must be at least 1, got 0")
                 .hasMessageContaining("unknown mitigation 'outrage-filter'; the mitigations are stated-preference, "
-                        + "shift-penalty");
+                        + "shift-penalty")
+                .hasMessageContaining("discounts must be one or more numbers from 0 (myopic) up to but not including 1");
     }
 
     @Test
@@ -66,7 +67,8 @@ class EngagementStudyTest {
         assertThat(main.cell(1, 1)).contains("\u00b1");
         assertThat(r.charts()).hasSize(3);
         assertThat(r.charts().get(0).points()).extracting(StudyResult.Point::label).contains("ceiling", "engagement", "surveys", "chronological");
-        assertThat(r.tables()).extracting(StudyResult.Table::caption).anyMatch(t -> t.startsWith("Hidden incentives"));
+        assertThat(r.tables()).extracting(StudyResult.Table::caption).anyMatch(t -> t.startsWith("Hidden incentives"))
+                .anyMatch(t -> t.startsWith("Optimisation horizon"));
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
@@ -112,7 +114,12 @@ class EngagementStudyTest {
                             0),
                     new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56, 0.1 + jitter), 0.5, 0.2, 0,
                             0));
-            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength));
+            List<EngagementStudy.Arm> byHorizon = List.of(
+                    new EngagementStudy.Arm(EngagementStudy.horizonName(0), 10, 0, summary(0.56, engagement), 0.5, 0.2,
+                            0, 0),
+                    new EngagementStudy.Arm(EngagementStudy.horizonName(0.9), 10, 0, summary(0.57, engagement), 0.6,
+                            0.3, 0, 0));
+            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength, byHorizon));
         }
         return out;
     }
@@ -120,7 +127,8 @@ class EngagementStudyTest {
     private StudyResult report(List<EngagementStudy.SeedResult> results) {
         EngagementStudy.Config c = study.config(Budget.SMOKE);
         EngagementStudy.Config three = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
-                c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), c.surveyShare(), c.surveyNoise(),
+                c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), new double[] {0, 0.9},
+                c.surveyShare(), c.surveyNoise(),
                 false, 2, -0.5, 1.5, new double[] {0}, new double[] {0}, 2, 1, 3);
         StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementStudy.reportSeed(three, r)).toList(),
                 Seeds.of(1, 3), results, 0);
