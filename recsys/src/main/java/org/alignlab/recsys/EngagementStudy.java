@@ -43,12 +43,14 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     /** The mitigations' names in the settings. */
     static final String SURVEYS = "stated-preference";
     static final String SHIFT = "shift-penalty";
-    private static final List<String> MITIGATIONS = List.of(SURVEYS, SHIFT);
+    static final String REFLECTION = "reflection-model";
+    private static final List<String> MITIGATIONS = List.of(SURVEYS, REFLECTION, SHIFT);
 
     /** The recommenders, in the order they are reported. */
     static final String CHRONOLOGICAL = "chronological";
     static final String ENGAGEMENT = "engagement (LinUCB)";
     static final String STATED = "stated preferences (surveys)";
+    static final String REFLECTIONS = "reward model of reflections";
     static final String CEILING = "welfare ceiling (oracle)";
 
     /**
@@ -58,7 +60,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * @param timeline     the last posts of each user measured as their timeline (the audit measured 10)
      * @param strengths    the numbers of offered posts the strength sweep tries
      * @param mitigations  the mitigations compared with the engagement ranker: {@value #SURVEYS} (rank by a model of
-     *                     survey answers) and {@value #SHIFT} (the engagement ranker less a penalty on induced shift)
+     *                     survey answers), {@value #REFLECTION} (rank by a Bradley-Terry reward model of users'
+     *                     comparisons) and {@value #SHIFT} (the engagement ranker less a penalty on induced shift)
      * @param penalties    the weights of the induced-shift penalty tried
      * @param discounts    the discounts of the long-horizon ranker tried (0: myopic), each in [0, 1)
      * @param surveyShare  the share of users asked, after each post, whether they wanted to see it
@@ -166,8 +169,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         if (Arrays.asList(c.mitigations()).contains(SHIFT) && c.penalties().length == 0) {
             problems.add("the shift-penalty mitigation needs at least one penalty");
         }
-        if (c.discounts().length == 0 || Arrays.stream(c.discounts()).anyMatch(x -> !(x >= 0 && x < 1))) {
-            problems.add("discounts must be one or more numbers from 0 (myopic) up to but not including 1, got "
+        if (c.discounts().length == 0 || Arrays.stream(c.discounts()).anyMatch(x -> !(x >= 0 && x < 1))
+                || !Arrays.equals(c.discounts(), Arrays.stream(c.discounts()).sorted().distinct().toArray())) {
+            problems.add("discounts must be one or more rising numbers from 0 (myopic) up to but not including 1, got "
                     + Arrays.toString(c.discounts()));
         }
         if (Arrays.stream(c.penalties()).anyMatch(x -> !(x > 0) || !Double.isFinite(x))) {
@@ -217,7 +221,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     /** One seed: every recommender, the strength sweep (engagement and ceiling at each strength). */
     public record SeedResult(List<Arm> arms, List<Arm> engagementByStrength, List<Arm> ceilingByStrength,
-                             List<Arm> byHorizon) {
+                             List<Arm> byHorizon, List<Arm> byHorizonWithoutDrift) {
         /** The recommender called {@code name}. */
         Arm arm(String name) {
             return find(arms, name);
@@ -310,8 +314,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     static SeedResult runSeed(Config c, PopulationConfig world, long seed, Progress.Factory progressFactory) {
         boolean surveys = Arrays.asList(c.mitigations()).contains(SURVEYS);
+        boolean reflections = Arrays.asList(c.mitigations()).contains(REFLECTION);
         double[] penalties = Arrays.asList(c.mitigations()).contains(SHIFT) ? c.penalties() : new double[0];
-        int runs = 3 + (surveys ? 1 : 0) + penalties.length + 2 * c.strengths().length + c.discounts().length;
+        int runs = 3 + (surveys ? 1 : 0) + (reflections ? 1 : 0) + penalties.length + 2 * c.strengths().length
+                + c.discounts().length + (c.discounts().length > 1 ? 2 : 0);
         Progress progress = progressFactory.start("simulating recommenders", runs * c.steps());
         Simulation.Settings s = c.settings(c.offered());
         Runnable tick = () -> progress.step("seed " + seed);
@@ -322,6 +328,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 chrono, world));
         if (surveys) {
             arms.add(arm(STATED, c.offered(), 0, Simulation.run(world, seed, Recommenders.statedPreference(), s, tick),
+                    chrono, world));
+        }
+        if (reflections) {
+            arms.add(arm(REFLECTIONS, c.offered(), 0, Simulation.run(world, seed, Recommenders.reflections(), s, tick),
                     chrono, world));
         }
         for (double penalty : penalties) {
@@ -344,7 +354,18 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             horizon.add(arm(horizonName(discount), c.offered(), 0, Simulation.run(world, seed,
                     Recommenders.longHorizon(discount), s, tick), chrono, world));
         }
-        return new SeedResult(arms, engagement, ceiling, horizon);
+        // The control: the most myopic and the most far-sighted ranker where users' appetite does not move. Whatever the
+        // discount changes in what they serve here is not planning through the user.
+        List<Arm> control = new ArrayList<>();
+        if (c.discounts().length > 1) {
+            PopulationConfig still = world.withAppetiteDrift(0);
+            for (double discount : new double[] {c.discounts()[0], c.discounts()[c.discounts().length - 1]}) {
+                Simulation.Run run = Simulation.run(still, seed, Recommenders.longHorizon(discount), s, tick);
+                control.add(new Arm(horizonName(discount) + ", users do not drift", c.offered(), 0, run.summary(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            }
+        }
+        return new SeedResult(arms, engagement, ceiling, horizon, control);
     }
 
     /** A recommender's name short enough to label a point. */
@@ -352,13 +373,20 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         return switch (a.name()) {
             case ENGAGEMENT -> "engagement";
             case STATED -> "surveys";
+            case REFLECTIONS -> "reflections";
             case CEILING -> "ceiling";
             default -> a.penalty() > 0 ? "shift penalty " + fmt(a.penalty()) : a.name();
         };
     }
 
-    private static double discountOf(Arm a) {
-        return Double.parseDouble(a.name().substring(a.name().lastIndexOf(' ') + 1));
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static double last(double[] curve) {
+        return curve.length == 0 ? Double.NaN : curve[curve.length - 1];
     }
 
     static String horizonName(double discount) {
@@ -457,15 +485,20 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         }
         StudyResult.Table.Builder horizon = StudyResult.Table.builder("Optimisation horizon: a ranker that plans "
                         + "(Q-learning on engagement over the post and the user's taste for charge as the platform "
-                        + "sees it), by how much it values the future").number("discount", "%.2f")
-                .number("engagement", "%.4f").number("welfare", "%.3f").number("timeline anger (SD)", "%+.3f")
-                .number("appetite for charge at end", "%.4f").number("interest shift at end", "%.3f");
-        for (Arm a : r.byHorizon()) {
+                        + "sees it), by how much it values the future, and the same rankers where users' appetite "
+                        + "does not drift (the control)").text("ranker").number("engagement", "%.4f")
+                .number("engagement, last twentieth", "%.4f").number("welfare", "%.3f").number("charge served", "%.4f")
+                .number("timeline anger (SD)", "%+.3f").number("appetite for charge at end", "%.4f")
+                .number("interest shift at end", "%.3f");
+        for (Arm a : concat(r.byHorizon(), r.byHorizonWithoutDrift())) {
             Simulation.Summary m = a.summary();
-            horizon.row(discountOf(a), m.engagement(), m.welfare(), a.anger(), m.appetite(), m.interestShift());
+            horizon.row(a.name(), m.engagement(), last(m.engagementCurve()), m.welfare(), m.charge(), a.anger(),
+                    m.appetite(), m.interestShift());
         }
-        horizon.note("discount 0 is myopic, like the engagement ranker; at 0.9 a post is also worth the engagement it "
-                + "brings over the next ten steps or so, through what it does to the user");
+        horizon.note("discount 0 values a post by the engagement it brings now; at 0.9 also by the engagement of the "
+                + "next ten steps or so, through the state the post leaves. Unlike the engagement ranker, these learn "
+                + "from every post they show, not a random bucket. Without drift, shifting the user is impossible, so "
+                + "what the discount still changes there is not planning through the user");
         StudyResult.Chart headline = new StudyResult.Chart("Engagement against welfare",
                 "engagement (what the rankers are scored on)", "welfare (what users would endorse)", List.of(), points);
         StudyResult.Chart goodhart = new StudyResult.Chart("Welfare by optimisation strength",
@@ -557,33 +590,45 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             findings.add(new Finding(v, String.format(Locale.ROOT, "%s against the engagement ranker: welfare %s, "
                             + "%s of its gap to the ceiling bought back (passes at %.0f%% or more), engagement %s, "
                             + "users' appetite for charge at the end %s.%s", name, withSign(welfare, 3),
-                    percent(bought), 100 * BOUGHT, withSign(cost, 4), withSign(appetite, 3), name.equals(STATED)
+                    percent(bought), 100 * BOUGHT, withSign(cost, 4), withSign(appetite, 3),
+                    name.equals(STATED) || name.equals(REFLECTIONS)
                             ? " Close to built in: welfare is linear in what the platform sees (topic, appeal, charge), "
-                            + "so a linear model of survey answers can learn it." : cost.low() > 0
+                            + "so a linear model of users' answers can learn it." : cost.low() > 0
                             ? " Engagement rises too: the linear engagement model is not the best ranker of this world "
                             + "(engagement is logistic in charge times each user's appetite, which it does not see), so "
                             + "part of what the penalty changes is that model's error." : "")));
         }
-        // 5. Horizon: does a ranker that plans shift its users more than a myopic one?
+        // 5. Horizon: does a ranker that plans shift its users more than a myopic one, beyond what the discount changes
+        // where users cannot be shifted?
         if (c.discounts().length > 1) {
             int far = c.discounts().length - 1;
-            java.util.function.BiFunction<ToDoubleFunction<Arm>, Integer, MeanInterval> vsMyopic = (value, i) ->
-                    Statistics.meanInterval(results.stream().mapToDouble(r -> value.applyAsDouble(r.byHorizon().get(i))
-                            - value.applyAsDouble(r.byHorizon().get(0))).toArray());
-            MeanInterval appetite = vsMyopic.apply(a -> a.summary().appetite(), far);
-            MeanInterval engagementChange = vsMyopic.apply(a -> a.summary().engagement(), far);
-            findings.add(new Finding(appetite.low() > 0 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(
-                    Locale.ROOT, "Horizon: the ranker that plans with discount %s leaves its users' appetite for "
-                            + "charge %s against the same ranker at discount %s (paired by seed; the engagement ranker "
-                            + "leaves it %s above the chronological feed), with engagement %s and welfare %s. %s",
-                    fmt(c.discounts()[far]), withSign(appetite, 4), fmt(c.discounts()[0]), withSign(shift, 3),
-                    withSign(engagementChange, 4), withSign(vsMyopic.apply(a -> a.summary().welfare(), far), 3),
-                    appetite.low() > 0 ? "Planning ahead, it shifts its users further, as the hidden-incentive test "
-                            + "predicts" + (engagementChange.high() < 0 ? ", though within this run the shift does not "
-                            + "pay: its engagement is lower." : ".")
-                            : String.format(Locale.ROOT, "In this world, where a user's appetite moves %s of the way "
-                            + "toward each post's charge, planning ahead does not measurably shift users further.",
-                            fmt(PopulationConfig.defaults(1).appetiteDrift())))));
+            ToDoubleFunction<SeedResult> servedGap = r -> r.byHorizon().get(far).summary().charge()
+                    - r.byHorizon().get(0).summary().charge();
+            ToDoubleFunction<SeedResult> stillGap = r -> r.byHorizonWithoutDrift().get(1).summary().charge()
+                    - r.byHorizonWithoutDrift().get(0).summary().charge();
+            MeanInterval appetite = Statistics.meanInterval(results.stream().mapToDouble(r ->
+                    r.byHorizon().get(far).summary().appetite() - r.byHorizon().get(0).summary().appetite()).toArray());
+            MeanInterval served = Statistics.meanInterval(results.stream().mapToDouble(servedGap).toArray());
+            MeanInterval still = Statistics.meanInterval(results.stream().mapToDouble(stillGap).toArray());
+            MeanInterval beyond = Statistics.meanInterval(results.stream()
+                    .mapToDouble(r -> servedGap.applyAsDouble(r) - stillGap.applyAsDouble(r)).toArray());
+            MeanInterval lastPart = Statistics.meanInterval(results.stream().mapToDouble(r ->
+                    last(r.byHorizon().get(far).summary().engagementCurve())
+                            - last(r.byHorizon().get(0).summary().engagementCurve())).toArray());
+            boolean planning = appetite.low() > 0 && beyond.low() > 0;
+            findings.add(new Finding(planning ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(
+                    Locale.ROOT, "Horizon: the ranker at discount %s serves charge %s against the same ranker at %s "
+                            + "and leaves its users' appetite %s (paired by seed; the engagement ranker leaves it %s "
+                            + "above the chronological feed); where users do not drift, the same two differ in charge "
+                            + "served by %s, so %s is beyond what the discount changes anyway. Engagement in the last "
+                            + "twentieth of the run: %s. %s", fmt(c.discounts()[far]), withSign(served, 4),
+                    fmt(c.discounts()[0]), withSign(appetite, 4), withSign(shift, 3), withSign(still, 4),
+                    withSign(beyond, 4), withSign(lastPart, 4), planning
+                            ? "Planning ahead, it serves more charge because that moves its users, as the "
+                            + "hidden-incentive test predicts."
+                            : "So the far-sighted ranker does not plan through the user: where users cannot be "
+                            + "shifted it changes what it serves as much, because what its choices move is the "
+                            + "platform's own estimate of the user's taste, which it values.")));
         }
         // 6. Goodhart: the engagement ranker's own welfare as it chooses from more posts.
         int last = c.strengths().length - 1;
@@ -676,7 +721,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 + "(chronological); LinUCB on engagement over what the platform can see (the user's engagement with "
                 + "the topic, the post's appeal and charge), learnt from the 5%% of showings it picks at random, "
                 + "refitted every %d labels; the same model on the survey answers of %.0f%% of users (welfare + "
-                + "noise of SD %s); the engagement model less a penalty on the shift of appetite, interests and "
+                + "noise of SD %s); a linear Bradley-Terry reward model of the same users' comparisons of each post "
+                + "with the one before (Boltzmann-rational in welfare, temperature the same noise); the engagement "
+                + "model less a penalty on the shift of appetite, interests and "
                 + "hostility the post would induce beyond what the user's own feed would (given the true dynamics, "
                 + "after Carroll et al. 2022); the post with the highest true welfare (the ceiling); and a ranker that "
                 + "plans (Q-learning with linear values over the same features plus the platform's estimate of the "
@@ -687,7 +734,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 CALIBRATION_SEEDS);
         String verdict = "This shows, in a simulated population fitted to one published audit, how far a ranker "
                 + "scored on engagement drifts from the welfare of the people it ranks for, how it shifts them, and "
-                + "what two mitigations buy back; it does not show what any real platform does: the users, their "
+                + "what the mitigations buy back; it does not show what any real platform does: the users, their "
                 + "dynamics and the welfare measure are this project's assumptions, two of them fitted to one audit, "
                 + "and the map shows where the conclusion would turn.";
         if (results.size() < 2) {

@@ -94,49 +94,13 @@ final class LinUcb {
         return theta.clone();
     }
 
-    /** Inverts A (Gauss-Jordan with partial pivoting; A is symmetric positive definite) and solves for theta. */
+    /** Inverts A and solves for theta. */
     private void refit() {
         pending = 0;
-        int w = 2 * d;
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                work[i * w + j] = a[i * d + j];
-                work[i * w + d + j] = i == j ? 1 : 0;
-            }
-        }
-        for (int col = 0; col < d; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < d; r++) {
-                if (Math.abs(work[r * w + col]) > Math.abs(work[pivot * w + col])) {
-                    pivot = r;
-                }
-            }
-            if (pivot != col) {
-                for (int j = 0; j < w; j++) {
-                    double t = work[col * w + j];
-                    work[col * w + j] = work[pivot * w + j];
-                    work[pivot * w + j] = t;
-                }
-            }
-            double p = work[col * w + col];
-            for (int j = 0; j < w; j++) {
-                work[col * w + j] /= p;
-            }
-            for (int r = 0; r < d; r++) {
-                if (r != col) {
-                    double f = work[r * w + col];
-                    if (f != 0) {
-                        for (int j = 0; j < w; j++) {
-                            work[r * w + j] -= f * work[col * w + j];
-                        }
-                    }
-                }
-            }
-        }
+        Matrices.invert(a, d, inverse, work);
         for (int i = 0; i < d; i++) {
             double s = 0;
             for (int j = 0; j < d; j++) {
-                inverse[i * d + j] = work[i * w + d + j];
                 s += inverse[i * d + j] * b[j];
             }
             theta[i] = s;

@@ -7,6 +7,8 @@ package org.alignlab.recsys;
 final class Platform {
     /** How many features a ranker sees. */
     static final int FEATURES = 4;
+    /** The index of the post's charge among the features. */
+    static final int CHARGE = 3;
 
     private final int topics;
     private final double[] topicEngaged; // engagements per user and topic

@@ -81,6 +81,14 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
                 appetiteDrift, interestDrift, hostilityDrift);
     }
 
+    /** The same world with users whose appetite for charge moves {@code drift} of the way toward each post's charge. */
+    public PopulationConfig withAppetiteDrift(double drift) {
+        return new PopulationConfig(users, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,
+                politicalCharge, aimAlpha, aimBeta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha,
+                hostilityBeta, baseEngagement, relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight,
+                chargeHarm, drift, interestDrift, hostilityDrift);
+    }
+
     /** Refuses impossible settings, all problems in one message, each saying what is allowed. */
     public void validate() {
         List<String> problems = new ArrayList<>();

@@ -14,4 +14,13 @@ public interface Recommender {
      */
     default void learn(Population world, Platform platform, int u, int p, boolean engaged, double stated) {
     }
+
+    /** Whether it learns from users' comparisons of the posts they were shown ({@link #compare}). */
+    default boolean wantsComparisons() {
+        return false;
+    }
+
+    /** User {@code u}, on reflection, would rather have seen post {@code better} than post {@code worse}. */
+    default void compare(Population world, Platform platform, int u, int better, int worse) {
+    }
 }

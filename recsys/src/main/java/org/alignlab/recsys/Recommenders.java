@@ -1,5 +1,7 @@
 package org.alignlab.recsys;
 
+import java.util.Arrays;
+
 /**
  * The recommenders the study compares: what platforms optimise, what a careful platform might
  * optimise instead, and the baseline with no ranking at all.
@@ -49,6 +51,57 @@ public final class Recommenders {
     /** The post users would most want to see, predicted from the survey answers of the users who are asked. */
     public static Recommender statedPreference() {
         return new Learnt(true, 0);
+    }
+
+    /**
+     * The post with the highest reward under a model learnt from users' reflections: the users asked
+     * compare each post they are shown with the one before ("which would you rather have seen?"),
+     * choosing as a Boltzmann-rational person would by the welfare of each, and a linear
+     * Bradley-Terry model of those comparisons ranks the posts, as RLHF's reward model does.
+     */
+    public static Recommender reflections() {
+        return new Reflections();
+    }
+
+    /** Ranks by a Bradley-Terry reward model of users' comparisons. */
+    static final class Reflections implements Recommender {
+        private final BradleyTerry model = new BradleyTerry(Platform.FEATURES, 1, 500);
+        private final double[] x = new double[Platform.FEATURES];
+        private final double[] y = new double[Platform.FEATURES];
+
+        @Override
+        public int choose(Population world, Platform platform, int u, int[] offered, int count) {
+            if (world.random.nextDouble() < EXPLORE) {
+                return world.random.nextInt(count);
+            }
+            int best = 0;
+            double bestReward = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                platform.features(world, u, offered[i], x);
+                double r = model.reward(x);
+                if (r > bestReward) {
+                    bestReward = r;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public boolean wantsComparisons() {
+            return true;
+        }
+
+        @Override
+        public void compare(Population world, Platform platform, int u, int better, int worse) {
+            platform.features(world, u, better, x);
+            platform.features(world, u, worse, y);
+            model.prefer(x, y);
+        }
+
+        BradleyTerry model() {
+            return model;
+        }
     }
 
     /**
@@ -116,8 +169,8 @@ public final class Recommenders {
      * A ranker that plans: Q-learning with a linear value over the post's features and the user's
      * state as the platform sees it (its estimate of the user's taste for charge, and taste x
      * charge), rewarded by engagement and discounting the future by {@code discount}. At discount
-     * 0 it is myopic; above, a post is also worth what it does to the user's next engagements, so
-     * the ranker has the incentive to shift its users that the hidden-incentive test detects.
+     * 0 it values a post by the engagement it brings now; above, also by what it does to the
+     * state, so it has the incentive the hidden-incentive test detects. One instance per run.
      */
     public static Recommender longHorizon(double discount) {
         if (!(discount >= 0 && discount < 1)) {
@@ -126,7 +179,13 @@ public final class Recommenders {
         return new Planning(discount);
     }
 
-    /** Semi-gradient Q-learning over linear features (normalised LMS steps), one transition per user and step. */
+    /**
+     * Semi-gradient Q-learning over linear features (normalised LMS steps), one transition per user
+     * and step. Charge and taste enter centred on the average post's charge: uncentred, they overlap
+     * the constant, and while the constant climbs toward engagement / (1 - discount) the mostly
+     * positive errors raised their weights too, so the discount changed what was served for a
+     * reason other than planning.
+     */
     static final class Planning implements Recommender {
         static final int FEATURES = Platform.FEATURES + 2;
         /** The step size, divided by the squared length of the features (normalised least mean squares). */
@@ -143,11 +202,15 @@ public final class Recommenders {
             this.discount = discount;
         }
 
+        private double meanCharge = Double.NaN;
+
         private void features(Population world, Platform platform, int u, int p, double[] out) {
             platform.features(world, u, p, out);
-            double taste = platform.taste(u);
+            double charge = world.charge[p] - meanCharge;
+            double taste = platform.taste(u) - meanCharge;
+            out[Platform.CHARGE] = charge;
             out[Platform.FEATURES] = taste;
-            out[Platform.FEATURES + 1] = taste * world.charge[p];
+            out[Platform.FEATURES + 1] = taste * charge;
         }
 
         private double value(double[] f) {
@@ -164,6 +227,7 @@ public final class Recommenders {
                 previous = new double[world.users * FEATURES];
                 reward = new double[world.users];
                 pending = new boolean[world.users];
+                meanCharge = Arrays.stream(world.charge).average().orElse(0);
             }
             int chosen = 0;
             double bestValue = Double.NEGATIVE_INFINITY;
@@ -186,6 +250,9 @@ public final class Recommenders {
                     norm += previous[from + i] * previous[from + i];
                 }
                 double error = reward[u] + discount * bestValue - predicted;
+                if (!Double.isFinite(error)) {
+                    throw new IllegalStateException("the planning ranker's values diverged (TD error " + error + ")");
+                }
                 for (int i = 0; i < FEATURES; i++) {
                     theta[i] += STEP * error * previous[from + i] / norm;
                 }

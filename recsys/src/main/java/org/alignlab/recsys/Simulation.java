@@ -75,6 +75,9 @@ public final class Simulation {
         double startHostility = mean(world.hostility);
         int respondents = (int) Math.round(s.surveyShare() * n);
         int[] offered = new int[s.offered()];
+        boolean comparisons = recommender.wantsComparisons();
+        int[] lastShown = new int[comparisons ? n : 0];
+        java.util.Arrays.fill(lastShown, -1);
         double[] timelineCharge = new double[n];
         double[] timelineAnimosity = new double[n];
         double[] timelinePolitical = new double[n];
@@ -100,6 +103,18 @@ public final class Simulation {
                 double stated = u < respondents ? w + s.surveyNoise() * world.random.nextGaussian() : Double.NaN;
                 // The ranker learns from the features it saw when it chose, before the platform counts this engagement.
                 recommender.learn(world, platform, u, p, engaged, stated);
+                if (comparisons && u < respondents) {
+                    // On reflection, would they rather have seen this post or the one before? Boltzmann-rational in
+                    // welfare, with the survey noise as the temperature.
+                    int before = lastShown[u];
+                    if (before >= 0 && before != p) {
+                        double gap = w - world.welfare(u, before);
+                        boolean thisOne = s.surveyNoise() == 0 ? gap > 0
+                                : world.random.nextDouble() < Sampling.sigmoid(gap / s.surveyNoise());
+                        recommender.compare(world, platform, u, thisOne ? p : before, thisOne ? before : p);
+                    }
+                    lastShown[u] = p;
+                }
                 if (engaged) {
                     platform.engaged(world, u, p);
                 }

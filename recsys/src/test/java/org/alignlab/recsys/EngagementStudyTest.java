@@ -43,9 +43,10 @@ class EngagementStudyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("users must be 20 to 10,000,000, got -3")
                 .hasMessageContaining("steps (the horizon) must be at least 1, got 0")
-                .hasMessageContaining("unknown mitigation 'outrage-filter'; the mitigations are stated-preference, "
+                .hasMessageContaining("unknown mitigation 'outrage-filter'; the mitigations are stated-preference, reflection-model, "
                         + "shift-penalty")
-                .hasMessageContaining("discounts must be one or more numbers from 0 (myopic) up to but not including 1");
+                .hasMessageContaining("discounts must be one or more rising numbers from 0 (myopic) up to but not "
+                        + "including 1");
     }
 
     @Test
@@ -90,12 +91,25 @@ class EngagementStudyTest {
     }
 
     private static Simulation.Summary summary(double engagement, double welfare) {
-        return new Simulation.Summary(engagement, welfare, new double[] {engagement}, new double[] {welfare}, 0.3, 0.35,
-                0.4, 0.27, 0.27, 0.1);
+        return summary(engagement, welfare, 0.3, 0.35);
+    }
+
+    private static Simulation.Summary summary(double engagement, double welfare, double charge, double appetite) {
+        return new Simulation.Summary(engagement, welfare, new double[] {engagement}, new double[] {welfare}, charge,
+                appetite, 0.4, 0.27, 0.27, 0.1);
     }
 
     /** Three seeds of made-up results in which the engagement ranker captures {@code captured} of the ceiling's gain. */
     private static List<EngagementStudy.SeedResult> madeUp(double captured, double statedBought) {
+        return madeUp(captured, statedBought, 0.02, 0);
+    }
+
+    /**
+     * As above, the far-sighted ranker serving {@code servedGap} more charge than the myopic one where users drift
+     * (and leaving them 0.01 more appetite), and {@code stillGap} more where they do not.
+     */
+    private static List<EngagementStudy.SeedResult> madeUp(double captured, double statedBought, double servedGap,
+                                                           double stillGap) {
         List<EngagementStudy.SeedResult> out = new ArrayList<>();
         for (int seed = 0; seed < 3; seed++) {
             double jitter = 0.01 * seed;
@@ -115,11 +129,16 @@ class EngagementStudyTest {
                     new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56, 0.1 + jitter), 0.5, 0.2, 0,
                             0));
             List<EngagementStudy.Arm> byHorizon = List.of(
-                    new EngagementStudy.Arm(EngagementStudy.horizonName(0), 10, 0, summary(0.56, engagement), 0.5, 0.2,
-                            0, 0),
-                    new EngagementStudy.Arm(EngagementStudy.horizonName(0.9), 10, 0, summary(0.57, engagement), 0.6,
-                            0.3, 0, 0));
-            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength, byHorizon));
+                    new EngagementStudy.Arm(EngagementStudy.horizonName(0), 10, 0, summary(0.56, engagement, 0.3, 0.35),
+                            0.5, 0.2, 0, 0),
+                    new EngagementStudy.Arm(EngagementStudy.horizonName(0.9), 10, 0,
+                            summary(0.57, engagement, 0.3 + servedGap + jitter / 10, 0.36 + jitter / 10), 0.6, 0.3, 0, 0));
+            // Where users do not drift, the two rankers serve the same charge: what differs with drift is planning.
+            List<EngagementStudy.Arm> control = List.of(
+                    new EngagementStudy.Arm("control 0", 10, 0, summary(0.56, engagement, 0.3, 0.35), 0, 0, 0, 0),
+                    new EngagementStudy.Arm("control 0.9", 10, 0, summary(0.56, engagement, 0.3 + stillGap, 0.35), 0, 0,
+                            0, 0));
+            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength, byHorizon, control));
         }
         return out;
     }
@@ -147,6 +166,12 @@ class EngagementStudyTest {
         // Welfare falls from 2 to 10 offered posts on every seed: Goodhart reproduced.
         assertThat(low.findings()).filteredOn(f -> f.text().startsWith("Goodhart"))
                 .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.REPRODUCED);
+        // The far-sighted ranker serves more charge and leaves more appetite, and the control shows nothing: planning.
+        assertThat(low.findings()).filteredOn(f -> f.text().startsWith("Horizon"))
+                .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.REPRODUCED);
+        // The same gap where users cannot drift: not planning through the user.
+        assertThat(report(madeUp(0.05, 0.5, 0.02, 0.02)).findings()).filteredOn(f -> f.text().startsWith("Horizon"))
+                .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.NOT_REPRODUCED);
         // Captures 60%: not the failure; the surveys buy back 2%: failed.
         StudyResult high = report(madeUp(0.6, 0.02));
         assertThat(high.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
