@@ -17,7 +17,6 @@ final class LinUcb {
     private final double[] theta;
     private final double[] work;
     private int pending;
-    private long observations;
 
     /**
      * @param d          how many features
@@ -77,15 +76,9 @@ final class LinUcb {
                 a[i * d + j] += xi * x[j];
             }
         }
-        observations++;
         if (++pending >= refitEvery) {
             refit();
         }
-    }
-
-    /** How many observations the model has had. */
-    long observations() {
-        return observations;
     }
 
     /** The fitted coefficients (a copy), after a refit over every observation so far. */

@@ -185,16 +185,6 @@ public final class Population {
         }
     }
 
-    /** User {@code u}'s appetite for charged content now. */
-    public double appetite(int u) {
-        return appetite[u];
-    }
-
-    /** User {@code u}'s hostility toward the political out-group now. */
-    public double hostility(int u) {
-        return hostility[u];
-    }
-
     /** How far user {@code u}'s interests have moved from those they endorse: total variation distance, 0 to 1. */
     public double interestShift(int u) {
         double sum = 0;
