@@ -71,6 +71,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * @param chargeWeight how much charge raises engagement (used when not calibrating)
      * @param appealWorth  how much of a post's appeal users endorse (used when not calibrating)
      * @param chargeHarm   how much charge lowers welfare (assumed, never fitted; the map varies it)
+     * @param sensitivity  whether to refit the calibration under other assumptions about political posts, to show
+     *                     how much the animosity check rests on them
      * @param mapWeights   the charge weights the welfare map tries
      * @param mapHarms     the harms the welfare map tries
      * @param mapSeeds     seeds per cell of the map
@@ -80,7 +82,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     public record Config(int users, int steps, int offered, int timeline, int[] strengths, String[] mitigations,
                          double[] penalties, double[] discounts,
                          double surveyShare, double surveyNoise, boolean calibrate, double chargeWeight,
-                         double appealWorth, double chargeHarm, double[] mapWeights, double[] mapHarms, int mapSeeds, long seed,
+                         double appealWorth, double chargeHarm, boolean sensitivity, double[] mapWeights, double[] mapHarms, int mapSeeds, long seed,
                          int seeds) {
         PopulationConfig population(double weight, double worth, double harm) {
             return PopulationConfig.defaults(users).with(weight, worth, harm);
@@ -128,16 +130,16 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         return switch (budget) {
             case SMOKE -> new Config(200, 20, 10, 10, new int[] {2, 10}, all, new double[] {30},
                     new double[] {0, 0.9}, 0.05, 1, true, weight,
-                    worth, harm, new double[] {0, 4}, new double[] {0, 4}, 1, FIRST_SEED, 2);
+                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, FIRST_SEED, 2);
             case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, discounts,
                     0.05, 1, true, weight,
-                    worth, harm, weights, harms, 3, FIRST_SEED, 10);
+                    worth, harm, false, weights, harms, 3, FIRST_SEED, 10);
             case DEFAULT -> new Config(10_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, weights, harms, 3, FIRST_SEED, 10);
+                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10);
             case PAPER -> new Config(100_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, weights, harms, 3, FIRST_SEED, 10);
+                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10);
         };
     }
 
@@ -240,9 +242,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class,
                 (seed, progress) -> runSeed(c, world, seed, progress), (seed, r) -> { }, r -> reportSeed(c, r));
         MapCell[] map = ctx.resumable("map", MapCell[].class, () -> welfareMap(c, cal.appealWorth(), ctx));
+        Sensitivity[] sensitivity = ctx.resumable("sensitivity", Sensitivity[].class, () -> sensitivity(c, ctx));
         @SuppressWarnings("unchecked")
         List<SeedResult> results = (List<SeedResult>) seeds.data();
-        return report(c, cal, results, map, seeds, (System.nanoTime() - start) / 1e9);
+        return report(c, cal, results, map, sensitivity, seeds, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -257,36 +260,12 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             return new Calibration(false, c.chargeWeight(), c.appealWorth(), Double.NaN, Double.NaN);
         }
         Progress progress = ctx.progress("calibrating to the Twitter audit", CALIBRATION_SEEDS * 16);
-        Simulation.Settings s = c.settings(c.offered());
-        Simulation.Run[] chrono = new Simulation.Run[CALIBRATION_SEEDS];
-        for (int i = 0; i < CALIBRATION_SEEDS; i++) {
-            chrono[i] = Simulation.run(c.population(0, 0, c.chargeHarm()), CALIBRATION_SEED + i,
-                    Recommenders.chronological(), s, () -> { });
-            progress.step("chronological feed");
-        }
-        double lo = 0;
-        double hi = 16;
-        double weight = 0;
-        Simulation.Run[] ranked = new Simulation.Run[CALIBRATION_SEEDS];
-        double anger = Double.NaN;
-        for (int iteration = 0; iteration < 15; iteration++) {
-            weight = (lo + hi) / 2;
-            anger = 0;
-            for (int i = 0; i < CALIBRATION_SEEDS; i++) {
-                ranked[i] = Simulation.run(c.population(weight, 0, c.chargeHarm()), CALIBRATION_SEED + i,
-                        Recommenders.engagement(), s, () -> { });
-                anger += Simulation.glassDelta(ranked[i].timelineCharge(), chrono[i].timelineCharge()) / CALIBRATION_SEEDS;
-                progress.step(String.format(Locale.ROOT, "charge weight %.3f", weight));
-            }
-            if (Math.abs(anger - ANGER) < 0.005) {
-                break;
-            }
-            if (anger < ANGER) {
-                lo = weight;
-            } else {
-                hi = weight;
-            }
-        }
+        AngerFit fit = fitAnger(weight -> c.population(weight, 0, c.chargeHarm()), c.settings(c.offered()),
+                CALIBRATION_SEED, CALIBRATION_SEEDS, progress);
+        Simulation.Run[] chrono = fit.chrono();
+        Simulation.Run[] ranked = fit.ranked();
+        double weight = fit.weight();
+        double anger = fit.anger();
         double worthLo = -2;
         double worthHi = 4;
         for (int iteration = 0; iteration < 50; iteration++) {
@@ -303,6 +282,141 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     /** The number of seeds the calibration averages over. */
     static final int CALIBRATION_SEEDS = 3;
+
+    /** A charge weight fitted to the audit's anger, with the runs it was fitted on. */
+    record AngerFit(double weight, double anger, Simulation.Run[] chrono, Simulation.Run[] ranked) {
+    }
+
+    /**
+     * The charge weight at which the engagement ranker raises timeline anger by the audit's 0.473
+     * SD, as the mean over {@code seeds} seeds from {@code first}, by bisection on [0, 16] (the
+     * chronological feed does not depend on it, so it runs once per seed).
+     */
+    static AngerFit fitAnger(java.util.function.DoubleFunction<PopulationConfig> world, Simulation.Settings s,
+                             long first, int seeds, Progress progress) {
+        Simulation.Run[] chrono = new Simulation.Run[seeds];
+        for (int i = 0; i < seeds; i++) {
+            chrono[i] = Simulation.run(world.apply(0), first + i, Recommenders.chronological(), s, () -> { });
+            progress.step("chronological feed");
+        }
+        double lo = 0;
+        double hi = 16;
+        double weight = 0;
+        double anger = Double.NaN;
+        Simulation.Run[] ranked = new Simulation.Run[seeds];
+        for (int iteration = 0; iteration < 15; iteration++) {
+            weight = (lo + hi) / 2;
+            anger = 0;
+            for (int i = 0; i < seeds; i++) {
+                ranked[i] = Simulation.run(world.apply(weight), first + i, Recommenders.engagement(), s, () -> { });
+                anger += Simulation.glassDelta(ranked[i].timelineCharge(), chrono[i].timelineCharge()) / seeds;
+                progress.step(String.format(Locale.ROOT, "charge weight %.3f", weight));
+            }
+            if (Math.abs(anger - ANGER) < 0.005) {
+                break;
+            }
+            if (anger < ANGER) {
+                lo = weight;
+            } else {
+                hi = weight;
+            }
+        }
+        return new AngerFit(weight, anger, chrono, ranked);
+    }
+
+    /**
+     * One other set of assumptions about political posts, refitted to the audit's anger: the
+     * animosity it then gives, per evaluation seed.
+     */
+    public record Sensitivity(String assumption, double chargeWeight, double anger, double[] animosity,
+                              double[] ratio) {
+    }
+
+    /** The assumptions the sensitivity analysis tries, each changing one of the defaults. */
+    static final String[] ASSUMPTIONS = {"as assumed", "political share 0.15", "political share 0.35",
+        "political posts no angrier", "political posts twice as much angrier", "aim Beta(2, 1): mostly at the other side",
+        "aim Beta(1, 2): mostly elsewhere"};
+
+    static PopulationConfig assumption(PopulationConfig w, String name) {
+        return switch (name) {
+            case "political share 0.15" -> w.withPolitics(0.15, w.politicalCharge(), w.aimAlpha(), w.aimBeta());
+            case "political share 0.35" -> w.withPolitics(0.35, w.politicalCharge(), w.aimAlpha(), w.aimBeta());
+            case "political posts no angrier" -> w.withPolitics(w.politicalShare(), 0, w.aimAlpha(), w.aimBeta());
+            case "political posts twice as much angrier" -> w.withPolitics(w.politicalShare(), 2 * w.politicalCharge(),
+                    w.aimAlpha(), w.aimBeta());
+            case "aim Beta(2, 1): mostly at the other side" -> w.withPolitics(w.politicalShare(), w.politicalCharge(),
+                    2, 1);
+            case "aim Beta(1, 2): mostly elsewhere" -> w.withPolitics(w.politicalShare(), w.politicalCharge(), 1, 2);
+            default -> w;
+        };
+    }
+
+    /**
+     * How much the animosity check rests on the assumptions about political posts: for each set, the
+     * charge weight refitted to the audit's anger (on 2 calibration seeds), then animosity on 3
+     * seeds of their own, on at most 2,000 users for 100 steps.
+     */
+    static Sensitivity[] sensitivity(Config c, StudyContext ctx) {
+        if (!c.sensitivity()) {
+            return new Sensitivity[0];
+        }
+        int users = Math.min(c.users(), 2_000);
+        int steps = Math.min(c.steps(), 100);
+        Simulation.Settings s = new Simulation.Settings(steps, c.offered(), Math.min(c.timeline(), steps),
+                c.surveyShare(), c.surveyNoise(), 1);
+        Progress progress = ctx.progress("how the animosity check rests on its assumptions", ASSUMPTIONS.length * 40);
+        List<Sensitivity> out = new ArrayList<>();
+        for (String name : ASSUMPTIONS) {
+            PopulationConfig base = assumption(PopulationConfig.defaults(users).with(0, 0, c.chargeHarm()), name);
+            AngerFit fit = fitAnger(weight -> base.with(weight, 0, c.chargeHarm()), s, CALIBRATION_SEED, 2, progress);
+            PopulationConfig world = base.with(fit.weight(), 0, c.chargeHarm());
+            double[] animosity = new double[3];
+            double[] ratio = new double[3];
+            for (int i = 0; i < 3; i++) {
+                long seed = SENSITIVITY_SEED + i;
+                Simulation.Run chrono = Simulation.run(world, seed, Recommenders.chronological(), s, () -> { });
+                Simulation.Run ranked = Simulation.run(world, seed, Recommenders.engagement(), s, () -> { });
+                animosity[i] = Simulation.glassDelta(ranked.timelineAnimosity(), chrono.timelineAnimosity());
+                ratio[i] = animosity[i] / Simulation.glassDelta(ranked.timelineCharge(), chrono.timelineCharge());
+            }
+            progress.step(name);
+            out.add(new Sensitivity(name, fit.weight(), fit.anger(), animosity, ratio));
+        }
+        return out.toArray(Sensitivity[]::new);
+    }
+
+    static StudyResult.Table sensitivityTable(Sensitivity[] rows, List<Finding> findings) {
+        StudyResult.Table.Builder t = StudyResult.Table.builder("How much the animosity check rests on the assumptions "
+                        + "about political posts: each set refitted to the audit's anger, then measured on 3 seeds of "
+                        + "its own (2,000 users, 100 steps at most)").text("assumption").number("charge weight", "%.3f")
+                .number("anger on the calibration seeds (SD)", "%+.3f").text("out-group animosity (SD)")
+                .text("animosity / anger").number("audit", "%+.3f");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double narrowest = Double.POSITIVE_INFINITY;
+        double widest = 0;
+        int containAudit = 0;
+        for (Sensitivity r : rows) {
+            MeanInterval a = Statistics.meanInterval(r.animosity());
+            lo = Math.min(lo, a.mean());
+            hi = Math.max(hi, a.mean());
+            narrowest = Math.min(narrowest, a.halfWidth());
+            widest = Math.max(widest, a.halfWidth());
+            containAudit += a.low() <= ANIMOSITY && ANIMOSITY <= a.high() ? 1 : 0;
+            t.row(r.assumption(), r.chargeWeight(), r.anger(), a.format(3), Statistics.meanInterval(r.ratio()).format(2),
+                    ANIMOSITY);
+        }
+        findings.add(Finding.note(String.format(Locale.ROOT, "How much the animosity check can tell: refitted to the "
+                        + "audit's anger under %d sets of assumptions about political posts, animosity's means range "
+                        + "from %+.3f to %+.3f SD, with intervals of \u00b1%.2f to \u00b1%.2f at this size, and %d of "
+                        + "the %d intervals hold the audit's %+.3f: the check does not tell these assumptions apart, "
+                        + "and it says nothing about the rankers.", rows.length, lo, hi, narrowest, widest,
+                containAudit, rows.length, ANIMOSITY)));
+        return t.build();
+    }
+
+    /** The first of the sensitivity analysis's own evaluation seeds (neither calibration, map nor evaluation seeds). */
+    static final long SENSITIVITY_SEED = 2_000_000;
 
     private static double stated(Simulation.Run[] ranked, Simulation.Run[] chrono, double worth, double harm) {
         double sum = 0;
@@ -520,8 +634,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 List.of(headline, goodhart, time), "", r, 0);
     }
 
-    static StudyResult report(Config c, Calibration cal, List<SeedResult> results, MapCell[] map, StudyResult seeds,
-                              double seconds) {
+    static StudyResult report(Config c, Calibration cal, List<SeedResult> results, MapCell[] map,
+                              Sensitivity[] sensitivity, StudyResult seeds, double seconds) {
         List<Finding> findings = new ArrayList<>();
         if (!cal.reached()) {
             findings.add(new Finding(Verdict.FAILED, String.format(Locale.ROOT, "The calibration missed: on its seeds "
@@ -711,6 +825,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         tables.add(0, calibration);
         tables.add(mapTable.build());
         tables.add(hiddenIncentives(findings));
+        if (sensitivity.length > 0) {
+            tables.add(1, sensitivityTable(sensitivity, findings));
+        }
         String method = String.format(Locale.ROOT, "%,d simulated users, each step offered %d fresh posts from whom "
                 + "they follow (topics by their interests; political posts 80%% from their own side, as in the audit's "
                 + "chronological timelines) and shown one, for %d steps. A user engages with a post with a chance that "
@@ -746,6 +863,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         data.put("calibration", cal);
         data.put("seeds", results);
         data.put("map", map);
+        data.put("sensitivity", sensitivity);
         return new StudyResult(NAME, "An engagement-optimised recommender: engagement against welfare", method + " "
                 + seeds.method(), findings, tables, seeds.charts(), verdict, data, seconds);
     }

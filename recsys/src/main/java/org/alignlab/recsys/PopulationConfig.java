@@ -81,6 +81,17 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
                 appetiteDrift, interestDrift, hostilityDrift);
     }
 
+    /**
+     * The same world with other assumptions about political posts: their share, their extra charge
+     * and the aim of their charge at the other side (Beta(aimAlpha, aimBeta)).
+     */
+    public PopulationConfig withPolitics(double share, double charge, double alpha, double beta) {
+        return new PopulationConfig(users, topics, postPool, share, ownSideShare, chargeAlpha, chargeBeta, charge, alpha,
+                beta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha, hostilityBeta, baseEngagement,
+                relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight, chargeHarm, appetiteDrift,
+                interestDrift, hostilityDrift);
+    }
+
     /** The same world with users whose appetite for charge moves {@code drift} of the way toward each post's charge. */
     public PopulationConfig withAppetiteDrift(double drift) {
         return new PopulationConfig(users, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,

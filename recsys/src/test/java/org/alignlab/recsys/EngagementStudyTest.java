@@ -22,7 +22,7 @@ class EngagementStudyTest {
     private static EngagementStudy.Config with(EngagementStudy.Config c, int users, int steps, String[] mitigations) {
         return new EngagementStudy.Config(users, steps, c.offered(), Math.min(c.timeline(), Math.max(steps, 1)),
                 c.strengths(), mitigations, c.penalties(), new double[] {0, 1.5}, c.surveyShare(), c.surveyNoise(), c.calibrate(),
-                c.chargeWeight(), c.appealWorth(), c.chargeHarm(), c.mapWeights(), c.mapHarms(), c.mapSeeds(),
+                c.chargeWeight(), c.appealWorth(), c.chargeHarm(), false, c.mapWeights(), c.mapHarms(), c.mapSeeds(),
                 c.seed(), c.seeds());
     }
 
@@ -60,7 +60,7 @@ class EngagementStudyTest {
         assertThat(r.study()).isEqualTo(EngagementStudy.NAME);
         assertThat(r.tables().get(0).caption()).startsWith("Calibration");
         assertThat(r.tables().get(0).rows()).hasSize(3);
-        StudyResult.Table main = r.tables().get(1);
+        StudyResult.Table main = byCaption(r, "Each recommender");
         assertThat(main.rows()).extracting(row -> row.get(0)).contains(EngagementStudy.CHRONOLOGICAL,
                 EngagementStudy.ENGAGEMENT, EngagementStudy.STATED, EngagementStudy.CEILING,
                 EngagementStudy.shiftName(30));
@@ -69,13 +69,18 @@ class EngagementStudyTest {
         assertThat(r.charts()).hasSize(3);
         assertThat(r.charts().get(0).points()).extracting(StudyResult.Point::label).contains("ceiling", "engagement", "surveys", "chronological");
         assertThat(r.tables()).extracting(StudyResult.Table::caption).anyMatch(t -> t.startsWith("Hidden incentives"))
-                .anyMatch(t -> t.startsWith("Optimisation horizon"));
+                .anyMatch(t -> t.startsWith("Optimisation horizon"))
+                .anyMatch(t -> t.startsWith("How much the animosity check rests"));
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
-            assertThat(ctx.resumedSteps()).isEqualTo(2 + c.seeds());
-            assertThat(again.tables().get(1).rows()).isEqualTo(main.rows());
+            assertThat(ctx.resumedSteps()).isEqualTo(3 + c.seeds());
+            assertThat(byCaption(again, "Each recommender").rows()).isEqualTo(main.rows());
         }
+    }
+
+    private static StudyResult.Table byCaption(StudyResult r, String start) {
+        return r.tables().stream().filter(t -> t.caption().startsWith(start)).findFirst().orElseThrow();
     }
 
     @Test
@@ -148,12 +153,12 @@ class EngagementStudyTest {
         EngagementStudy.Config three = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
                 c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), new double[] {0, 0.9},
                 c.surveyShare(), c.surveyNoise(),
-                false, 2, -0.5, 1.5, new double[] {0}, new double[] {0}, 2, 1, 3);
+                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 1, 3);
         StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementStudy.reportSeed(three, r)).toList(),
                 Seeds.of(1, 3), results, 0);
         EngagementStudy.MapCell[] map = {new EngagementStudy.MapCell(0, 0, new double[] {0.1, 0.2})};
         return EngagementStudy.report(three, new EngagementStudy.Calibration(false, 2, -0.5, Double.NaN, Double.NaN),
-                results, map, perSeed, 0);
+                results, map, new EngagementStudy.Sensitivity[0], perSeed, 0);
     }
 
     @Test
