@@ -154,10 +154,10 @@ class EngagementStudyTest {
                 c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), new double[] {0, 0.9},
                 c.surveyShare(), c.surveyNoise(),
                 false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 1, 3);
-        StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementStudy.reportSeed(three, r)).toList(),
+        StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementReport.reportSeed(three, r)).toList(),
                 Seeds.of(1, 3), results, 0);
         EngagementStudy.MapCell[] map = {new EngagementStudy.MapCell(0, 0, new double[] {0.1, 0.2})};
-        return EngagementStudy.report(three, new EngagementStudy.Calibration(false, 2, -0.5, Double.NaN, Double.NaN),
+        return EngagementReport.report(three, new EngagementStudy.Calibration(false, 2, -0.5, Double.NaN, Double.NaN),
                 results, map, new EngagementStudy.Sensitivity[0], perSeed, 0);
     }
 
