@@ -57,11 +57,7 @@ final class BradleyTerry {
 
     /** The learnt reward of features {@code x} (its scale is the comparisons' log-odds). */
     double reward(double[] x) {
-        double s = 0;
-        for (int i = 0; i < d; i++) {
-            s += theta[i] * x[i];
-        }
-        return s;
+        return Matrices.dot(theta, x);
     }
 
     /** How many comparisons it has had. */

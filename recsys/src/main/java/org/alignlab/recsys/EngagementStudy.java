@@ -211,7 +211,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     /** One recommender on one seed, against the chronological feed of the same users. */
     public record Arm(String name, int offered, double penalty, Simulation.Summary summary, double anger,
-                      double animosity, double outGroup, double welfare) {
+                      double animosity, double welfare) {
     }
 
     /** One seed: every recommender, the strength sweep (engagement and ceiling at each strength). */
@@ -439,7 +439,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             for (double discount : new double[] {c.discounts()[0], c.discounts()[c.discounts().length - 1]}) {
                 Simulation.Run run = Simulation.run(still, seed, Recommenders.longHorizon(discount), s, tick);
                 control.add(new Arm(horizonName(discount) + ", users do not drift", c.offered(), 0, run.summary(),
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                        Double.NaN, Double.NaN, Double.NaN));
             }
         }
         return new SeedResult(arms, engagement, ceiling, horizon, control);
@@ -460,7 +460,6 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         return new Arm(name, offered, penalty, run.summary(),
                 Simulation.glassDelta(run.timelineCharge(), chrono.timelineCharge()),
                 Simulation.glassDelta(run.timelineAnimosity(), chrono.timelineAnimosity()),
-                Simulation.glassDelta(run.timelineOutGroup(), chrono.timelineOutGroup()),
                 Simulation.glassDelta(run.timelineWelfare(worth, harm), chrono.timelineWelfare(worth, harm)));
     }
 

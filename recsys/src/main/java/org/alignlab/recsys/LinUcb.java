@@ -44,11 +44,7 @@ final class LinUcb {
 
     /** The model's prediction for features {@code x}. */
     double predict(double[] x) {
-        double s = 0;
-        for (int i = 0; i < d; i++) {
-            s += theta[i] * x[i];
-        }
-        return s;
+        return Matrices.dot(theta, x);
     }
 
     /** The prediction plus the confidence bonus: what the ranker ranks by. */

@@ -5,6 +5,15 @@ final class Matrices {
     private Matrices() {
     }
 
+    /** The dot product of {@code weights} with the first {@code weights.length} numbers of {@code x}. */
+    static double dot(double[] weights, double[] x) {
+        double s = 0;
+        for (int i = 0; i < weights.length; i++) {
+            s += weights[i] * x[i];
+        }
+        return s;
+    }
+
     /**
      * Writes the inverse of the d x d matrix {@code a} (row-major; here always symmetric positive
      * definite) into {@code inverse}, by Gauss-Jordan elimination with partial pivoting.

@@ -213,14 +213,6 @@ public final class Recommenders {
             out[Platform.FEATURES + 1] = taste * charge;
         }
 
-        private double value(double[] f) {
-            double v = 0;
-            for (int i = 0; i < FEATURES; i++) {
-                v += theta[i] * f[i];
-            }
-            return v;
-        }
-
         @Override
         public int choose(Population world, Platform platform, int u, int[] offered, int count) {
             if (previous == null) {
@@ -233,7 +225,7 @@ public final class Recommenders {
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
                 features(world, platform, u, offered[i], x);
-                double v = value(x);
+                double v = Matrices.dot(theta, x);
                 if (v > bestValue) {
                     bestValue = v;
                     chosen = i;

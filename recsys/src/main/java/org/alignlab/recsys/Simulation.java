@@ -34,11 +34,10 @@ public final class Simulation {
 
     /**
      * A run's summary and each user's timeline, measured per user: the mean charge, animosity,
-     * appeal and relevance (to the interests the user endorses) of the posts on it, and the share of
-     * its political posts from the other side (NaN where it had none).
+     * relevance (to the interests the user endorses) and appeal of the posts on it.
      */
-    public record Run(Summary summary, double[] timelineCharge, double[] timelineAnimosity, double[] timelineOutGroup,
-               double[] timelineRelevance, double[] timelineAppeal) {
+    public record Run(Summary summary, double[] timelineCharge, double[] timelineAnimosity, double[] timelineRelevance,
+                      double[] timelineAppeal) {
         /**
          * Each user's timeline welfare, were appeal worth {@code worth} and charge to harm welfare by
          * {@code harm} (with the world's own, it is the mean welfare of the posts on the timeline).
@@ -80,8 +79,6 @@ public final class Simulation {
         java.util.Arrays.fill(lastShown, -1);
         double[] timelineCharge = new double[n];
         double[] timelineAnimosity = new double[n];
-        double[] timelinePolitical = new double[n];
-        double[] timelineOutGroup = new double[n];
         double[] timelineRelevance = new double[n];
         double[] timelineAppeal = new double[n];
         int parts = Math.min(s.parts(), s.steps());
@@ -129,10 +126,6 @@ public final class Simulation {
                     timelineAnimosity[u] += world.animosity[p];
                     timelineRelevance[u] += world.reflectiveRelevance(u, p);
                     timelineAppeal[u] += world.appeal[p];
-                    if (world.slant[p] != 0) {
-                        timelinePolitical[u]++;
-                        timelineOutGroup[u] += world.slant[p] != world.side[u] ? 1 : 0;
-                    }
                 }
             }
             perPart[part] += n;
@@ -143,7 +136,6 @@ public final class Simulation {
             timelineAnimosity[u] /= s.timeline();
             timelineRelevance[u] /= s.timeline();
             timelineAppeal[u] /= s.timeline();
-            timelineOutGroup[u] = timelinePolitical[u] == 0 ? Double.NaN : timelineOutGroup[u] / timelinePolitical[u];
         }
         for (int i = 0; i < parts; i++) {
             engagementCurve[i] /= perPart[i];
@@ -156,7 +148,7 @@ public final class Simulation {
         double total = (double) n * s.steps();
         Summary summary = new Summary(engagement / total, welfare / total, engagementCurve, welfareCurve,
                 charge / total, mean(world.appetite), startAppetite, mean(world.hostility), startHostility, shift / n);
-        return new Run(summary, timelineCharge, timelineAnimosity, timelineOutGroup, timelineRelevance,
+        return new Run(summary, timelineCharge, timelineAnimosity, timelineRelevance,
                 timelineAppeal);
     }
 

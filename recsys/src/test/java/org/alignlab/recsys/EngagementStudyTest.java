@@ -123,26 +123,25 @@ class EngagementStudyTest {
             double engagement = chrono + captured * (ceiling - chrono);
             double stated = engagement + statedBought * (ceiling - engagement);
             List<EngagementStudy.Arm> arms = List.of(
-                    new EngagementStudy.Arm(EngagementStudy.CHRONOLOGICAL, 10, 0, summary(0.24, chrono), 0, 0, 0, 0),
+                    new EngagementStudy.Arm(EngagementStudy.CHRONOLOGICAL, 10, 0, summary(0.24, chrono), 0, 0, 0),
                     new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56 + jitter, engagement),
-                            0.47 + jitter, 0.23, 0, 0.06),
-                    new EngagementStudy.Arm(EngagementStudy.STATED, 10, 0, summary(0.23, stated), -1, -0.4, 0, 2),
-                    new EngagementStudy.Arm(EngagementStudy.CEILING, 10, 0, summary(0.2, ceiling), -1.4, -0.5, 0, 2.6));
+                            0.47 + jitter, 0.23, 0.06),
+                    new EngagementStudy.Arm(EngagementStudy.STATED, 10, 0, summary(0.23, stated), -1, -0.4, 2),
+                    new EngagementStudy.Arm(EngagementStudy.CEILING, 10, 0, summary(0.2, ceiling), -1.4, -0.5, 2.6));
             List<EngagementStudy.Arm> byStrength = List.of(
-                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 2, 0, summary(0.34, 0.42 + jitter), 0.2, 0.1, 0,
+                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 2, 0, summary(0.34, 0.42 + jitter), 0.2, 0.1,
                             0),
-                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56, 0.1 + jitter), 0.5, 0.2, 0,
+                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT, 10, 0, summary(0.56, 0.1 + jitter), 0.5, 0.2,
                             0));
             List<EngagementStudy.Arm> byHorizon = List.of(
                     new EngagementStudy.Arm(EngagementStudy.horizonName(0), 10, 0, summary(0.56, engagement, 0.3, 0.35),
-                            0.5, 0.2, 0, 0),
+                            0.5, 0.2, 0),
                     new EngagementStudy.Arm(EngagementStudy.horizonName(0.9), 10, 0,
-                            summary(0.57, engagement, 0.3 + servedGap + jitter / 10, 0.36 + jitter / 10), 0.6, 0.3, 0, 0));
+                            summary(0.57, engagement, 0.3 + servedGap + jitter / 10, 0.36 + jitter / 10), 0.6, 0.3, 0));
             // Where users do not drift, the two rankers serve the same charge: what differs with drift is planning.
             List<EngagementStudy.Arm> control = List.of(
-                    new EngagementStudy.Arm("control 0", 10, 0, summary(0.56, engagement, 0.3, 0.35), 0, 0, 0, 0),
-                    new EngagementStudy.Arm("control 0.9", 10, 0, summary(0.56, engagement, 0.3 + stillGap, 0.35), 0, 0,
-                            0, 0));
+                    new EngagementStudy.Arm("control 0", 10, 0, summary(0.56, engagement, 0.3, 0.35), 0, 0, 0),
+                    new EngagementStudy.Arm("control 0.9", 10, 0, summary(0.56, engagement, 0.3 + stillGap, 0.35), 0, 0, 0));
             out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength, byHorizon, control));
         }
         return out;
