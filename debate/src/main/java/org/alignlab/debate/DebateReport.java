@@ -1,11 +1,10 @@
 package org.alignlab.debate;
 
-import static org.alignlab.debate.DebateStudy.GREEDY_HONEST_FIRST;
-import static org.alignlab.debate.DebateStudy.GREEDY_LIAR_FIRST;
-import static org.alignlab.debate.DebateStudy.GREEDY_SEARCH_HONEST_FIRST;
-import static org.alignlab.debate.DebateStudy.GREEDY_SEARCH_LIAR_FIRST;
+import static org.alignlab.debate.DebateStudy.GREEDY;
+import static org.alignlab.debate.DebateStudy.GREEDY_ON_SEARCH_IMAGES;
 import static org.alignlab.debate.DebateStudy.HONEST_ONLY;
 import static org.alignlab.debate.DebateStudy.LIAR_ONLY;
+import static org.alignlab.debate.DebateStudy.ordered;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,74 +29,104 @@ final class DebateReport {
     private DebateReport() {
     }
 
-    static String published(int k, boolean debate) {
-        if (k == 6) {
-            return debate ? "88.9 (MCTS debaters)" : "59.4 (replications: 57.4, 58.3)";
-        }
-        if (k == 4) {
-            return debate ? "85.2 (MCTS debaters)" : "48.2 (replication: 46.7)";
-        }
-        return "-";
+    /** The target band for the judge alone at 6 pixels: the paper's 59.4% and the replications' 57.4% and 58.3%. */
+    static final double[] JUDGE_TARGET_6 = {57, 60};
+
+    static String publishedJudge(int k) {
+        return k == 6 ? "59.4 (replications: 57.4, 58.3)" : k == 4 ? "48.2 (replication: 46.7)" : "-";
     }
+
+    static double publishedDebate(int k) {
+        return k == 6 ? DebateStudy.PAPER_DEBATE_6 : k == 4 ? DebateStudy.PAPER_DEBATE_4 : Double.NaN;
+    }
+
+    static final String PAPER_ROW = "Irving et al. 2018: MCTS debaters, 10,000 rollouts a move";
 
     static StudyResult reportSeed(Config c, SeedResult r) {
         StudyResult.Table.Builder table = StudyResult.Table.builder("How often the judge names the true digit: alone "
                         + "on random pixels, and with debate (held-out images)").number("k", "%d").text("protocol")
-                .number("judge right (%)", "%.1f").number("images", "%d").text("Irving et al. 2018 (%)");
-        List<double[]> lines = new ArrayList<>();
+                .number("judge right (%)", "%.1f").number("images", "%d").text("Irving et al. 2018, judge alone (%)");
         for (PixelResult p : r.pixels()) {
             table.row(p.k(), p.judgeAlone().protocol(), p.judgeAlone().percent(), p.judgeAlone().images(),
-                    published(p.k(), false));
-            for (Outcome o : p.debates()) {
-                if (o.protocol().endsWith("on the MCTS images")) {
-                    continue;
-                }
-                boolean control = o.protocol().startsWith("control");
-                table.row(p.k(), o.protocol(), o.percent(), o.images(), control ? "-" : published(p.k(), true));
+                    publishedJudge(p.k()));
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                row(table, p, ordered(GREEDY, liarFirst));
+            }
+            if (!Double.isNaN(publishedDebate(p.k()))) {
+                table.row(p.k(), PAPER_ROW, publishedDebate(p.k()), Double.NaN, "-");
             }
             if (c.simulations().length > 0) {
                 Outcome alone = p.judgeAloneOnSearchImages();
                 table.row(p.k(), alone.protocol(), alone.percent(), alone.images(), "-");
-                for (String name : List.of(GREEDY_SEARCH_HONEST_FIRST, GREEDY_SEARCH_LIAR_FIRST)) {
-                    Outcome o = p.debate(name);
-                    table.row(p.k(), o.protocol(), o.percent(), o.images(), "-");
+                for (boolean liarFirst : new boolean[] {false, true}) {
+                    row(table, p, ordered(GREEDY_ON_SEARCH_IMAGES, liarFirst));
                 }
+                for (int n : c.simulations()) {
+                    for (boolean liarFirst : new boolean[] {false, true}) {
+                        row(table, p, ordered(DebateStudy.mcts(n), liarFirst));
+                        row(table, p, ordered(DebateStudy.mctsHonest(n), liarFirst));
+                        row(table, p, ordered(DebateStudy.mctsLiar(n), liarFirst));
+                    }
+                }
+            }
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                row(table, p, ordered(HONEST_ONLY, liarFirst));
+                row(table, p, ordered(LIAR_ONLY, liarFirst));
             }
         }
         table.note("judge right: with random pixels, the share of images whose digit is the judge's top logit of ten; "
-                + "with debate, the share of images on which the honest debater won all nine games (the liar tries "
-                + "every false digit, pre-committed, and the judge picks the claimed digit with the higher logit); "
-                + "every row on test images no judge was trained on; the MCTS rows on the first test images only, "
-                + "with the judge alone and the greedy debaters on those same images beside them");
+                + "with debate, the share on which the honest debater won all nine games (the liar tries every false "
+                + "digit, pre-committed, and the judge picks the claimed digit with the higher logit). On one shared "
+                + "set of pixels the two are the same event (the true digit beats all nine others), so the judge alone "
+                + "is the right baseline: only who picks the pixels differs. Every row on test images no judge was "
+                + "trained on; the MCTS rows on the first test images only, with the judge alone and the greedy "
+                + "debaters on those same images beside them. The paper's row is its figure with its own judge, "
+                + "trained on the 60,000 training images; the move order of its debates is not in our notes");
         return new StudyResult(DebateStudy.NAME, "", "", List.of(), List.of(table.build()), List.of(chart(r)), "",
                 r, 0);
     }
 
+    private static void row(StudyResult.Table.Builder table, PixelResult p, String protocol) {
+        Outcome o = p.debate(protocol);
+        table.row(p.k(), o.protocol(), o.percent(), o.images(), "-");
+    }
+
+    /**
+     * The judge's accuracy with debate against its accuracy alone, one point per k and move order,
+     * the paper's points beside them and the line of no gain.
+     */
     private static StudyResult.Chart chart(SeedResult r) {
-        int n = r.pixels().size();
-        double[] x = new double[n];
-        double[] alone = new double[n];
-        double[] honestFirst = new double[n];
-        double[] liarFirst = new double[n];
-        double[] paperAlone = new double[n];
-        double[] paperDebate = new double[n];
-        for (int i = 0; i < n; i++) {
-            PixelResult p = r.pixels().get(i);
-            x[i] = p.k();
-            alone[i] = p.judgeAlone().percent();
-            honestFirst[i] = p.debate(GREEDY_HONEST_FIRST).percent();
-            liarFirst[i] = p.debate(GREEDY_LIAR_FIRST).percent();
-            paperAlone[i] = p.k() == 6 ? DebateStudy.PAPER_JUDGE_6 : p.k() == 4 ? DebateStudy.PAPER_JUDGE_4 : Double.NaN;
-            paperDebate[i] = p.k() == 6 ? DebateStudy.PAPER_DEBATE_6 : p.k() == 4 ? DebateStudy.PAPER_DEBATE_4
-                    : Double.NaN;
+        List<StudyResult.Point> points = new ArrayList<>();
+        for (PixelResult p : r.pixels()) {
+            double alone = p.judgeAlone().percent();
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                double debate = p.debate(ordered(GREEDY, liarFirst)).percent();
+                points.add(new StudyResult.Point(p.k() + " px, " + (liarFirst ? "liar first" : "honest first"), alone,
+                        alone, alone, debate, debate, debate));
+            }
+            double[] paper = p.k() == 6 ? new double[] {DebateStudy.PAPER_JUDGE_6, DebateStudy.PAPER_DEBATE_6}
+                    : p.k() == 4 ? new double[] {DebateStudy.PAPER_JUDGE_4, DebateStudy.PAPER_DEBATE_4} : null;
+            if (paper != null) {
+                points.add(new StudyResult.Point(p.k() + " px, paper", paper[0], paper[0], paper[0], paper[1],
+                        paper[1], paper[1]));
+            }
         }
-        return new StudyResult.Chart("Judge accuracy alone and with debate, by pixels revealed",
-                "pixels revealed (k)", "judge right (%)", List.of(
-                new StudyResult.Series("judge alone, random pixels", x, alone, false),
-                new StudyResult.Series("debate, greedy, honest first", x, honestFirst, false),
-                new StudyResult.Series("debate, greedy, liar first", x, liarFirst, false),
-                new StudyResult.Series("paper: judge alone", x, paperAlone, true),
-                new StudyResult.Series("paper: debate (MCTS)", x, paperDebate, true)));
+        return new StudyResult.Chart("Greedy debate against the judge alone", "judge alone, random "
+                + "pixels (% right)", "judge with debate (% right)", List.of(new StudyResult.Series("no gain (y = x)",
+                new double[] {40, 62}, new double[] {40, 62}, false)), points);
+    }
+
+    private static String withSign(MeanInterval m) {
+        return (m.mean() >= 0 ? "+" : "") + m.format(1);
+    }
+
+    /** What the cross-play says about search: which side it helps, where the seeds can tell. */
+    private static String searchHelps(MeanInterval honest, MeanInterval liar) {
+        String h = honest.low() > 0 ? "search makes the honest side stronger" : honest.high() < 0
+                ? "search makes the honest side weaker" : "no effect of search on the honest side the seeds can tell";
+        String l = liar.high() < 0 ? "search makes the liar stronger" : liar.low() > 0 ? "search makes the liar weaker"
+                : "no effect on the liar the seeds can tell";
+        return h + "; " + l;
     }
 
     /** A number over seeds, one per seed. */
@@ -106,70 +135,104 @@ final class DebateReport {
                 .filter(p -> p.k() == k).findFirst().orElseThrow())).toArray());
     }
 
-    /** Every seed's wins of a protocol pooled, with Wilson's interval, in percent. */
-    private static String pooled(List<SeedResult> results, int k, java.util.function.Function<PixelResult, Outcome> o) {
-        long wins = 0;
-        long images = 0;
-        for (SeedResult r : results) {
-            Outcome x = o.apply(r.pixels().stream().filter(p -> p.k() == k).findFirst().orElseThrow());
-            wins += x.wins();
-            images += x.images();
-        }
-        ProportionInterval w = ProportionInterval.wilson(wins, images);
-        return String.format(Locale.ROOT, "%.1f%% of %d games pooled, Wilson 95%% %.1f-%.1f", 100 * w.estimate(),
-                images, 100 * w.low(), 100 * w.high());
+    /**
+     * The image-sampling interval of a mean over seeds: Wilson's interval for the mean share right
+     * out of the number of test images (the seeds' ± covers only the judge's training; the images
+     * are the same for every seed).
+     */
+    private static String images(MeanInterval percent, int images) {
+        ProportionInterval w = ProportionInterval.wilson(Math.round(percent.mean() / 100 * images), images);
+        return String.format(Locale.ROOT, "Wilson 95%% over the %,d images %.1f-%.1f", images, 100 * w.low(),
+                100 * w.high());
+    }
+
+    private static int imagesOf(List<SeedResult> results, int k, String protocol) {
+        PixelResult p = results.get(0).pixels().stream().filter(x -> x.k() == k).findFirst().orElseThrow();
+        return protocol == null ? p.judgeAlone().images() : p.debate(protocol).images();
     }
 
     static StudyResult report(Config c, List<SeedResult> results, StudyResult seeds, double seconds) {
         List<Finding> findings = new ArrayList<>();
         for (int k : c.pixels()) {
             MeanInterval alone = over(results, k, p -> p.judgeAlone().percent());
-            findings.add(Finding.note(String.format(Locale.ROOT, "k = %d: the judge alone, shown %d random nonzero "
-                            + "pixels of each held-out image, names the digit %s%% of the time (%s), against Irving et "
-                            + "al.'s %s; it was trained on %,d of MNIST's 10,000 test images, where the paper had the "
+            String aloneText = String.format(Locale.ROOT, "k = %d: the judge alone, shown %d random nonzero pixels of "
+                            + "each held-out image, names the digit %s%% of the time (over seeds; %s), against Irving et "
+                            + "al.'s %s. It was trained on %,d of MNIST's 10,000 test images, where the paper had the "
                             + "60,000 training images, and is a one-hidden-layer network of %d units on the paper's two "
                             + "input planes, not its convolutional network.", k, k, alone.format(1),
-                    pooled(results, k, PixelResult::judgeAlone), published(k, false), c.trainImages(), c.hidden())));
+                    images(alone, imagesOf(results, k, null)), publishedJudge(k), c.trainImages(), c.hidden());
+            if (k == 6) {
+                boolean inside = alone.mean() >= JUDGE_TARGET_6[0] && alone.mean() <= JUDGE_TARGET_6[1];
+                boolean outside = alone.high() < JUDGE_TARGET_6[0] || alone.low() > JUDGE_TARGET_6[1];
+                String target = String.format(Locale.ROOT, " Target %.0f-%.0f%%: %s.", JUDGE_TARGET_6[0],
+                        JUDGE_TARGET_6[1], inside ? "met" : outside ? "missed" : "not met by the mean, and the seeds "
+                                + "cannot rule it out");
+                findings.add(new Finding(inside ? Verdict.PASSED : outside ? Verdict.FAILED : Verdict.NOTE,
+                        aloneText + target));
+            } else {
+                findings.add(Finding.note(aloneText));
+            }
             boolean bothGain = true;
             StringBuilder gains = new StringBuilder();
-            for (String order : List.of(GREEDY_HONEST_FIRST, GREEDY_LIAR_FIRST)) {
-                MeanInterval debate = over(results, k, p -> p.debate(order).percent());
-                MeanInterval gain = over(results, k, p -> p.debate(order).percent() - p.judgeAlone().percent());
+            double lowest = Double.POSITIVE_INFINITY;
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                String name = ordered(GREEDY, liarFirst);
+                MeanInterval debate = over(results, k, p -> p.debate(name).percent());
+                MeanInterval gain = over(results, k, p -> p.debate(name).percent() - p.judgeAlone().percent());
                 bothGain &= gain.mean() >= GAIN && gain.low() > 0;
+                lowest = Math.min(lowest, debate.mean());
                 gains.append(String.format(Locale.ROOT, "%s%s: %s%% (%s), %s points over the judge alone",
-                        gains.length() == 0 ? "" : "; ", order, debate.format(1), pooled(results, k,
-                                p -> p.debate(order)), gain.format(1)));
+                        gains.length() == 0 ? "" : "; ", name, debate.format(1),
+                        images(debate, imagesOf(results, k, name)), gain.format(1)));
             }
+            double paper = publishedDebate(k);
             findings.add(new Finding(bothGain ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
-                    "k = %d: debate makes the same judge right far more often: %s. The paper: %s alone, %s with "
-                            + "debate. Reproduced when debate gains at least %.0f points in both move orders.", k,
-                    gains, published(k, false), published(k, true), GAIN)));
-            MeanInterval order = over(results, k, p -> p.debate(GREEDY_LIAR_FIRST).percent()
-                    - p.debate(GREEDY_HONEST_FIRST).percent());
+                    "k = %d: the direction of the paper's result, debate making the same judge right far more often, "
+                            + "with greedy debaters: %s. Reproduced when debate gains at least %.0f points in both move "
+                            + "orders. The level is another matter: the paper reached %s with debaters searching "
+                            + "10,000 rollouts a move and its own judge%s.", k, gains, GAIN,
+                    Double.isNaN(paper) ? "no figure for this k" : String.format(Locale.ROOT, "%.1f%%", paper),
+                    Double.isNaN(paper) ? "" : String.format(Locale.ROOT, "; the weaker order here is %.1f points "
+                            + "below it", paper - lowest))));
+            MeanInterval order = over(results, k, p -> p.debate(ordered(GREEDY, true)).percent()
+                    - p.debate(ordered(GREEDY, false)).percent());
             findings.add(Finding.note(String.format(Locale.ROOT, "k = %d: the move order matters by %s points (liar "
                     + "first minus honest first, greedy debaters): %s.", k, order.format(1), order.low() > 0
-                    ? "the honest debater does better moving last, when it can answer the liar's last pixel"
+                    ? "the honest debater does better moving last, consistent with its being able to answer the "
+                    + "liar's last pixel (not tested here)"
                     : order.high() < 0 ? "the honest debater does better moving first"
                     : "no difference the seeds can tell apart")));
             for (int n : c.simulations()) {
                 for (boolean liarFirst : new boolean[] {false, true}) {
-                    String name = DebateStudy.mcts(n, liarFirst);
-                    String greedy = liarFirst ? GREEDY_SEARCH_LIAR_FIRST : GREEDY_SEARCH_HONEST_FIRST;
-                    MeanInterval mcts = over(results, k, p -> p.debate(name).percent());
-                    MeanInterval vsGreedy = over(results, k, p -> p.debate(name).percent() - p.debate(greedy).percent());
-                    findings.add(Finding.note(String.format(Locale.ROOT, "k = %d: %s: the judge is right %s%% on the "
-                                    + "first %d test images (%s), %s points against greedy debaters on the same images; "
-                                    + "the paper's debaters searched 10,000 rollouts a move.", k, name, mcts.format(1),
-                            c.searchImages(), pooled(results, k, p -> p.debate(name)), vsGreedy.format(1))));
+                    String greedy = ordered(GREEDY_ON_SEARCH_IMAGES, liarFirst);
+                    String both = ordered(DebateStudy.mcts(n), liarFirst);
+                    String honest = ordered(DebateStudy.mctsHonest(n), liarFirst);
+                    String liar = ordered(DebateStudy.mctsLiar(n), liarFirst);
+                    findings.add(Finding.note(String.format(Locale.ROOT, "k = %d, %s first, on the first %d test "
+                                    + "images: greedy debaters %s%%; MCTS debaters (%d simulations a move) %s%% (%s "
+                                    + "points); search for the honest side only %s points, for the liar only %s points "
+                                    + "(each against greedy on both sides, paired by seed): %s. The paper's debaters "
+                                    + "searched 10,000 rollouts a move.", k, liarFirst ? "liar" : "honest",
+                            c.searchImages(), over(results, k, p -> p.debate(greedy).percent()).format(1), n,
+                            over(results, k, p -> p.debate(both).percent()).format(1),
+                            withSign(over(results, k, p -> p.debate(both).percent() - p.debate(greedy).percent())),
+                            withSign(over(results, k, p -> p.debate(honest).percent() - p.debate(greedy).percent())),
+                            withSign(over(results, k, p -> p.debate(liar).percent() - p.debate(greedy).percent())),
+                            searchHelps(over(results, k, p -> p.debate(honest).percent() - p.debate(greedy).percent()),
+                                    over(results, k, p -> p.debate(liar).percent() - p.debate(greedy).percent())))));
                 }
             }
-            MeanInterval honestOnly = over(results, k, p -> p.debate(HONEST_ONLY).percent());
-            MeanInterval liarOnly = over(results, k, p -> p.debate(LIAR_ONLY).percent());
-            findings.add(Finding.note(String.format(Locale.ROOT, "k = %d, controls (honest first): a greedy honest "
-                            + "debater against a liar revealing random pixels makes the judge right %s%%; a random "
-                            + "honest debater against a greedy liar, %s%%, against %s%% for the judge alone. What each "
-                            + "side's choice of pixels is worth, separately.", k, honestOnly.format(1),
-                    liarOnly.format(1), over(results, k, p -> p.judgeAlone().percent()).format(1))));
+            StringBuilder controls = new StringBuilder();
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                controls.append(String.format(Locale.ROOT, "%s%s first: a greedy honest debater against a liar "
+                                + "revealing random pixels makes the judge right %s%%, a random honest debater against a "
+                                + "greedy liar %s%%", liarFirst ? "; " : "", liarFirst ? "liar" : "honest",
+                        over(results, k, p -> p.debate(ordered(HONEST_ONLY, liarFirst)).percent()).format(1),
+                        over(results, k, p -> p.debate(ordered(LIAR_ONLY, liarFirst)).percent()).format(1)));
+            }
+            findings.add(Finding.note(String.format(Locale.ROOT, "k = %d, controls: %s; the judge alone %s%%. What "
+                    + "each side's choice of pixels is worth when the other side does not try.", k, controls,
+                    alone.format(1))));
         }
         if (results.size() < 2) {
             findings = findings.stream().map(f -> f.verdict() == Verdict.NOTE ? f
@@ -180,13 +243,18 @@ final class DebateReport {
                         + "train the judges, %,d held-out images measure everything; no judge sees a test image. For "
                         + "each k a judge (two input planes, the revealed-pixel mask and intensities, as in Irving et al.; "
                         + "one hidden layer of %d ReLU units) is trained on DJL for %,d Adam steps of %d images, each "
-                        + "with k fresh random nonzero pixels. Debate: the honest debater claims the true digit, the "
-                        + "liar a false one; they reveal nonzero pixels in turn, k in all; the judge picks the claimed "
-                        + "digit with the higher logit; the liar tries all nine false digits (pre-commitment as the "
-                        + "paper modelled it). Greedy debaters reveal the pixel that most helps their digit one move "
-                        + "ahead; MCTS debaters search with PUCT, priors from the judge one move ahead and leaves valued "
-                        + "by the judge's current verdict.", c.trainImages(), c.testImages(), c.hidden(), c.steps(),
-                c.batch());
+                        + "with k fresh random nonzero pixels, the step size falling from %s along a cosine (the paper: "
+                        + "a convolutional network, Adam at 1e-4, 30,000 batches of 128 for 6 pixels and 50,000 for 4). "
+                        + "The judge's size, step size and steps were chosen by looking at trial judges' accuracy on "
+                        + "images that overlap this test split: no validation split was set aside, a mild leak into the "
+                        + "judge-alone baseline (the debates use the same judge). Debate: the honest debater claims the "
+                        + "true digit, the liar a false one; they reveal nonzero pixels in turn, k in all; the judge "
+                        + "picks the claimed digit with the higher logit; the liar tries all nine false digits "
+                        + "(pre-commitment as the paper modelled it). Greedy debaters reveal the pixel that most helps "
+                        + "their digit one move ahead; MCTS debaters search with PUCT, priors from the judge one move "
+                        + "ahead, and value a new leaf by the judge's verdict on the pixels shown so far (fewer than it "
+                        + "was trained on; the paper rolled out to the end). Random debaters are controls.",
+                c.trainImages(), c.testImages(), c.hidden(), c.steps(), c.batch(), c.learningRate());
         String verdict = "Shows whether a judge that cannot classify digits from a few random pixels becomes reliable "
                 + "when two debaters with opposite claims choose which pixels it sees, and by how much, beside the "
                 + "paper's figures. Does not show that debate helps where evidence cannot be checked when revealed, "

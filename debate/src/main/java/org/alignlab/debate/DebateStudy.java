@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.alignlab.core.Progress;
 import org.alignlab.core.study.Budget;
@@ -85,10 +86,10 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
     public Config config(Budget budget) {
         return switch (budget) {
             case SMOKE -> new Config("", 2_000, 200, new int[] {6}, 64, 300, 64, 0.003, new int[] {10}, 20, 1, 2);
-            case AUDIT -> new Config("", 8_000, 1_000, new int[] {6}, 256, 4_000, 128, 0.003, new int[0], 0, 1, 3);
-            case DEFAULT -> new Config("", 8_000, 2_000, new int[] {6, 4}, 256, 8_000, 128, 0.003, new int[] {100},
+            case AUDIT -> new Config("", 8_000, 1_000, new int[] {6}, 128, 6_000, 128, 0.003, new int[0], 0, 1, 3);
+            case DEFAULT -> new Config("", 8_000, 2_000, new int[] {6, 4}, 128, 16_000, 128, 0.003, new int[] {100},
                     200, 1, 3);
-            case PAPER -> new Config("", 8_000, 2_000, new int[] {6, 4}, 256, 20_000, 128, 0.003,
+            case PAPER -> new Config("", 8_000, 2_000, new int[] {6, 4}, 256, 30_000, 128, 0.003,
                     new int[] {100, 1_000}, 500, 1, 5);
         };
     }
@@ -162,15 +163,30 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
     public record SeedResult(long seed, List<PixelResult> pixels) {
     }
 
-    static final String GREEDY_HONEST_FIRST = "greedy debaters, honest first";
-    static final String GREEDY_LIAR_FIRST = "greedy debaters, liar first";
-    static final String GREEDY_SEARCH_HONEST_FIRST = "greedy debaters, honest first, on the MCTS images";
-    static final String GREEDY_SEARCH_LIAR_FIRST = "greedy debaters, liar first, on the MCTS images";
+    static final String GREEDY = "greedy debaters";
+    static final String GREEDY_ON_SEARCH_IMAGES = "greedy debaters on the MCTS images";
     static final String HONEST_ONLY = "control: greedy honest, random liar";
     static final String LIAR_ONLY = "control: random honest, greedy liar";
+    static final String JUDGE_ALONE = "judge alone, random pixels";
 
-    static String mcts(int simulations, boolean liarFirst) {
-        return "MCTS debaters (" + simulations + " simulations a move), " + (liarFirst ? "liar" : "honest") + " first";
+    /** A protocol's name with its move order. */
+    static String ordered(String protocol, boolean liarFirst) {
+        return protocol + ", " + (liarFirst ? "liar" : "honest") + " first";
+    }
+
+    /** Both debaters search. */
+    static String mcts(int simulations) {
+        return "MCTS debaters (" + simulations + " simulations a move)";
+    }
+
+    /** Only the honest debater searches; the liar is greedy. */
+    static String mctsHonest(int simulations) {
+        return "MCTS honest (" + simulations + "), greedy liar";
+    }
+
+    /** Only the liar searches; the honest debater is greedy. */
+    static String mctsLiar(int simulations) {
+        return "greedy honest, MCTS liar (" + simulations + ")";
     }
 
     @Override
@@ -189,8 +205,11 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
     /** Progress units of one seed: a hundred training steps, or a hundred images of a greedy protocol, or one MCTS image. */
     static int units(Config c) {
         int greedy = (c.testImages() + 99) / 100;
-        return c.pixels().length * (c.steps() / 100 + 4 * greedy + 2 * c.simulations().length * c.searchImages());
+        return c.pixels().length * (c.steps() / 100 + 6 * greedy + 6 * c.simulations().length * c.searchImages());
     }
+
+    /** A salt that keeps the random debaters' draws apart from the judge-alone baseline's (both seeded by image). */
+    private static final long RANDOM_DEBATER = 0x5DEECE66DL;
 
     static SeedResult runSeed(Config c, Mnist data, Split split, long seed, Progress.Factory progressFactory) {
         Progress progress = progressFactory.start("mnist debate", units(c));
@@ -212,28 +231,33 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
             int[] test = split.test();
             int[] search = Arrays.copyOf(test, c.searchImages());
             boolean[] alone = judgeAlone(judge, data, test, k, seed);
+            IntFunction<Debate.Debater> greedy = image -> Debate.greedy();
+            IntFunction<Debate.Debater> random = image -> Debate.random((seed * 1_000_003L + image) ^ RANDOM_DEBATER);
             List<Outcome> debates = new ArrayList<>();
-            boolean[] honestFirst = debate(data, test, k, false, image -> Debate.greedy(), image -> Debate.greedy(),
-                    judge, progress, 100);
-            boolean[] liarFirst = debate(data, test, k, true, image -> Debate.greedy(), image -> Debate.greedy(),
-                    judge, progress, 100);
-            debates.add(count(GREEDY_HONEST_FIRST, honestFirst, test.length));
-            debates.add(count(GREEDY_LIAR_FIRST, liarFirst, test.length));
-            debates.add(count(GREEDY_SEARCH_HONEST_FIRST, honestFirst, search.length));
-            debates.add(count(GREEDY_SEARCH_LIAR_FIRST, liarFirst, search.length));
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                boolean[] won = debate(data, test, k, liarFirst, greedy, greedy, judge, progress, 100);
+                debates.add(count(ordered(GREEDY, liarFirst), won, test.length));
+                debates.add(count(ordered(GREEDY_ON_SEARCH_IMAGES, liarFirst), won, search.length));
+            }
             for (int n : c.simulations()) {
-                for (boolean lf : new boolean[] {false, true}) {
-                    debates.add(count(mcts(n, lf), debate(data, search, k, lf, image -> new Mcts(n),
-                            image -> new Mcts(n), judge, progress, 1), search.length));
+                IntFunction<Debate.Debater> searching = image -> new Mcts(n);
+                for (boolean liarFirst : new boolean[] {false, true}) {
+                    debates.add(count(ordered(mcts(n), liarFirst), debate(data, search, k, liarFirst, searching,
+                            searching, judge, progress, 1), search.length));
+                    debates.add(count(ordered(mctsHonest(n), liarFirst), debate(data, search, k, liarFirst, searching,
+                            greedy, judge, progress, 1), search.length));
+                    debates.add(count(ordered(mctsLiar(n), liarFirst), debate(data, search, k, liarFirst, greedy,
+                            searching, judge, progress, 1), search.length));
                 }
             }
-            debates.add(count(HONEST_ONLY, debate(data, test, k, false, image -> Debate.greedy(),
-                    image -> Debate.random(seed * 1_000_003L + image), judge, progress, 100), test.length));
-            debates.add(count(LIAR_ONLY, debate(data, test, k, false,
-                    image -> Debate.random(seed * 1_000_003L + image), image -> Debate.greedy(), judge, progress, 100),
-                    test.length));
-            out.add(new PixelResult(k, count("judge alone, random pixels", alone, test.length),
-                    count("judge alone, random pixels, on the MCTS images", alone, search.length), debates,
+            for (boolean liarFirst : new boolean[] {false, true}) {
+                debates.add(count(ordered(HONEST_ONLY, liarFirst), debate(data, test, k, liarFirst, greedy, random,
+                        judge, progress, 100), test.length));
+                debates.add(count(ordered(LIAR_ONLY, liarFirst), debate(data, test, k, liarFirst, random, greedy,
+                        judge, progress, 100), test.length));
+            }
+            out.add(new PixelResult(k, count(JUDGE_ALONE, alone, test.length),
+                    count(JUDGE_ALONE + " on the MCTS images", alone, search.length), debates,
                     trainSeconds, (System.nanoTime() - t0) / 1e9));
         }
         return new SeedResult(seed, out);
@@ -270,8 +294,7 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
      * @param per a progress unit every this many images
      */
     static boolean[] debate(Mnist data, int[] images, int k, boolean liarFirst,
-                            java.util.function.IntFunction<Debate.Debater> honest,
-                            java.util.function.IntFunction<Debate.Debater> liar, SparseJudge judge, Progress progress,
+                            IntFunction<Debate.Debater> honest, IntFunction<Debate.Debater> liar, SparseJudge judge, Progress progress,
                             int per) {
         boolean[] won = new boolean[images.length];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();

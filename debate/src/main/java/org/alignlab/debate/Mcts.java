@@ -4,8 +4,10 @@ package org.alignlab.debate;
  * A debater that searches: Monte Carlo tree search with PUCT selection (the rule of AlphaZero;
  * Irving et al. used MCTS with PUCT, 10,000 rollouts a move). Priors come from the judge one move
  * ahead (a softmax over how much each pixel would help the mover now); a new leaf is valued by the
- * judge's present verdict, squashed to (-1, 1), and a finished game by who won. Deterministic:
- * ties go to the earlier candidate.
+ * judge's present verdict, squashed to (-1, 1), and a finished game by who won. The paper rolled
+ * out to the end of the game instead; here a leaf's value is the judge's view of fewer pixels than
+ * it was trained on, which is cheaper but off its training distribution. Deterministic: ties are
+ * broken by value, then prior, then candidate order.
  */
 public final class Mcts implements Debate.Debater {
     private final int simulations;
@@ -40,6 +42,7 @@ public final class Mcts implements Debate.Debater {
         final float[] value;
         final Node[] children;
         int total;
+        float valueSum;
 
         Node(int[] moves, float[] prior) {
             this.moves = moves;
@@ -56,13 +59,24 @@ public final class Mcts implements Debate.Debater {
         for (int s = 0; s < simulations; s++) {
             simulate(game, root);
         }
+        // The most visited move; among equally visited ones the best valued, then the one the prior likes most (with
+        // fewer simulations than moves, many are visited once or never, and the lowest pixel index would decide).
         int best = 0;
         for (int i = 1; i < root.moves.length; i++) {
-            if (root.visits[i] > root.visits[best]) {
+            if (better(root, i, best)) {
                 best = i;
             }
         }
         return root.moves[best];
+    }
+
+    private static boolean better(Node node, int i, int than) {
+        if (node.visits[i] != node.visits[than]) {
+            return node.visits[i] > node.visits[than];
+        }
+        float qi = node.visits[i] == 0 ? 0 : node.value[i] / node.visits[i];
+        float qt = node.visits[than] == 0 ? 0 : node.value[than] / node.visits[than];
+        return qi != qt ? qi > qt : node.prior[i] > node.prior[than];
     }
 
     /** One simulation below {@code node}; returns the value for the honest debater. */
@@ -71,8 +85,11 @@ public final class Mcts implements Debate.Debater {
         int pick = 0;
         float bestScore = Float.NEGATIVE_INFINITY;
         float root = (float) Math.sqrt(node.total + 1);
+        // A move not yet tried is valued as the position's moves are on average so far (0 before any), so that a
+        // losing mover does not spread its simulations over every untried move just because 0 beats its average.
+        float unvisited = node.total == 0 ? 0 : node.valueSum / node.total;
         for (int i = 0; i < node.moves.length; i++) {
-            float q = node.visits[i] == 0 ? 0 : node.value[i] / node.visits[i];
+            float q = node.visits[i] == 0 ? unvisited : node.value[i] / node.visits[i];
             float score = q + exploration * node.prior[i] * root / (1 + node.visits[i]);
             if (score > bestScore) {
                 bestScore = score;
@@ -93,6 +110,7 @@ public final class Mcts implements Debate.Debater {
         node.visits[pick]++;
         node.total++;
         node.value[pick] += sign * honest;
+        node.valueSum += sign * honest;
         return honest;
     }
 

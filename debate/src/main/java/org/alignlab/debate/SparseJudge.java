@@ -40,7 +40,7 @@ public final class SparseJudge {
      * @param hidden       hidden units
      * @param steps        Adam steps
      * @param batch        images per step (each with its own random pixels)
-     * @param learningRate Adam's step size
+     * @param learningRate Adam's step size at the start (it decays along a cosine to a thirtieth of it)
      */
     public record Settings(int hidden, int steps, int batch, float learningRate) {
         public Settings {
@@ -96,7 +96,9 @@ public final class SparseJudge {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             Map<String, NDArray> params = init.toArrays(manager);
             params.values().forEach(p -> p.setRequiresGradient(true));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(s.learningRate())).build();
+            // The step size falls along a cosine to a thirtieth of its start by the last step.
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(s.learningRate())
+                    .optFinalValue(s.learningRate() / 30).setMaxUpdates(s.steps()).build()).build();
             long[] pixels = new long[s.batch() * k];
             float[] intensities = new float[s.batch() * k];
             float[] targets = new float[s.batch() * CLASSES];

@@ -48,6 +48,44 @@ class DebateStudyTest {
         }
     }
 
+    /** One seed's result with the judge alone right {@code alone} times and greedy debate {@code debate} times of 1,000. */
+    private static DebateStudy.SeedResult seed(long seed, int alone, int debate) {
+        java.util.List<DebateStudy.Outcome> debates = new java.util.ArrayList<>();
+        for (boolean liarFirst : new boolean[] {false, true}) {
+            debates.add(new DebateStudy.Outcome(DebateStudy.ordered(DebateStudy.GREEDY, liarFirst), debate, 1_000));
+            debates.add(new DebateStudy.Outcome(DebateStudy.ordered(DebateStudy.GREEDY_ON_SEARCH_IMAGES, liarFirst), 0, 0));
+            debates.add(new DebateStudy.Outcome(DebateStudy.ordered(DebateStudy.HONEST_ONLY, liarFirst), 990, 1_000));
+            debates.add(new DebateStudy.Outcome(DebateStudy.ordered(DebateStudy.LIAR_ONLY, liarFirst), 20, 1_000));
+        }
+        DebateStudy.Outcome judge = new DebateStudy.Outcome(DebateStudy.JUDGE_ALONE, alone, 1_000);
+        return new DebateStudy.SeedResult(seed, java.util.List.of(new DebateStudy.PixelResult(6, judge, judge, debates,
+                1, 1)));
+    }
+
+    private StudyResult.Verdict[] verdicts(DebateStudy.SeedResult... results) {
+        DebateStudy.Config c = study.config(Budget.AUDIT);
+        java.util.List<DebateStudy.SeedResult> list = java.util.List.of(results);
+        StudyResult seeds = org.alignlab.core.study.Seeds.combine(list.stream().map(r -> DebateReport.reportSeed(c, r))
+                .toList(), list.stream().mapToLong(DebateStudy.SeedResult::seed).toArray(), list, 0);
+        return DebateReport.report(c, list, seeds, 0).findings().stream().map(StudyResult.Finding::verdict)
+                .toArray(StudyResult.Verdict[]::new);
+    }
+
+    @Test
+    void theVerdictsFollowTheirRules() {
+        // Judge alone 58% (inside 57-60), debate 80%: target met, direction reproduced.
+        assertThat(verdicts(seed(1, 575, 795), seed(2, 580, 800), seed(3, 585, 805))).startsWith(
+                StudyResult.Verdict.PASSED, StudyResult.Verdict.REPRODUCED);
+        // Judge alone 50% (its interval below 57), debate 10 points above it: target missed, not reproduced.
+        assertThat(verdicts(seed(1, 495, 595), seed(2, 500, 600), seed(3, 505, 605))).startsWith(
+                StudyResult.Verdict.FAILED, StudyResult.Verdict.NOT_REPRODUCED);
+        // Judge alone 56% with an interval reaching into the band: no verdict either way.
+        assertThat(verdicts(seed(1, 520, 800), seed(2, 560, 800), seed(3, 600, 800))[0])
+                .isEqualTo(StudyResult.Verdict.NOTE);
+        // One seed: no interval, so notes only.
+        assertThat(verdicts(seed(1, 580, 800))).containsOnly(StudyResult.Verdict.NOTE);
+    }
+
     @Test
     void aSmokeRunReportsDebateBesideTheJudgeAloneAndResumes(@TempDir Path dir) throws Exception {
         DebateStudy.Config c = study.config(Budget.SMOKE);
@@ -58,14 +96,15 @@ class DebateStudyTest {
         }
         assertThat(r.study()).isEqualTo(DebateStudy.NAME);
         StudyResult.Table table = r.tables().get(0);
-        assertThat(table.rows()).extracting(row -> row.get(1)).contains("judge alone, random pixels",
-                DebateStudy.GREEDY_HONEST_FIRST, DebateStudy.GREEDY_LIAR_FIRST, DebateStudy.mcts(10, false),
-                DebateStudy.HONEST_ONLY, DebateStudy.LIAR_ONLY);
-        assertThat(table.cell(0, 4)).startsWith("59.4");
+        assertThat(table.rows()).extracting(row -> row.get(1)).contains(DebateStudy.JUDGE_ALONE,
+                DebateStudy.ordered(DebateStudy.GREEDY, false), DebateStudy.ordered(DebateStudy.GREEDY, true),
+                DebateStudy.ordered(DebateStudy.mcts(10), true), DebateStudy.ordered(DebateStudy.mctsHonest(10), false),
+                DebateStudy.ordered(DebateStudy.mctsLiar(10), true), DebateStudy.ordered(DebateStudy.HONEST_ONLY, true),
+                DebateStudy.ordered(DebateStudy.LIAR_ONLY, false), DebateReport.PAPER_ROW);
         // Two seeds: numbers that differ are shown with their interval.
         assertThat(table.cell(0, 2)).contains("\u00b1");
-        assertThat(r.findings()).extracting(StudyResult.Finding::verdict).containsAnyOf(StudyResult.Verdict.REPRODUCED,
-                StudyResult.Verdict.NOT_REPRODUCED).hasSizeGreaterThan(3);
+        // Per k: the judge alone, the debate's direction, the move order, MCTS in each order, the controls.
+        assertThat(r.findings()).hasSize(6);
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
             assertThat(ctx.resumedSteps()).isEqualTo(c.seeds());

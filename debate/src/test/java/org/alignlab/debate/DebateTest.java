@@ -20,6 +20,11 @@ class DebateTest {
     static final int E = 500;
 
     static SparseJudge handBuilt() {
+        return handBuilt(1);
+    }
+
+    /** The judge above with {@code lie} as the digit units 1 and 2 speak for (the other false digits at -1000). */
+    static SparseJudge handBuilt(int lie) {
         int h = 3;
         float[] mask = new float[Mnist.PIXELS * h];
         set(mask, A, 3, 0, 3);
@@ -29,11 +34,11 @@ class DebateTest {
         set(mask, E, 0.5f, 0, 0);
         float[] output = new float[SparseJudge.CLASSES * h];
         output[0] = 1; // digit 0 reads unit 0
-        output[h + 1] = 1; // digit 1 reads unit 1 and the trap
-        output[h + 2] = 10;
+        output[lie * h + 1] = 1; // the lie reads unit 1 and the trap
+        output[lie * h + 2] = 10;
         float[] outputBias = new float[SparseJudge.CLASSES];
-        for (int c = 2; c < SparseJudge.CLASSES; c++) {
-            outputBias[c] = -1000;
+        for (int c = 1; c < SparseJudge.CLASSES; c++) {
+            outputBias[c] = c == lie ? 0 : -1000;
         }
         return new SparseJudge(h, mask, new float[Mnist.PIXELS * h], new float[] {10, 10, -5}, output, outputBias);
     }
@@ -107,6 +112,30 @@ class DebateTest {
         // shows d (-1.5) and wins with digit 1.
         assertThat(Debate.precommitted(judge, data, 0, 1, false, Debate.greedy(), Debate.greedy())).isEqualTo(-1);
         assertThat(Debate.precommitted(judge, data, 0, 1, true, Debate.greedy(), Debate.greedy())).isEqualTo(1);
+        // Only digit 5 can win: the eight other claims are tried and lose first.
+        assertThat(Debate.precommitted(handBuilt(5), data, 0, 1, true, Debate.greedy(), Debate.greedy())).isEqualTo(5);
+        assertThat(Debate.precommitted(handBuilt(5), data, 0, 1, false, Debate.greedy(), Debate.greedy())).isEqualTo(-1);
+    }
+
+    @Test
+    void searchWithFewerSimulationsThanMovesStillPicksTheLeastBadMove() {
+        // One linear unit read by the lie: every pixel loses for the honest debater, pixel 40 least. With 5
+        // simulations over 50 moves most are never tried and the tried ones all lose; the choice must then follow
+        // the values and priors, not the pixel order.
+        byte[] pixels = new byte[Mnist.PIXELS];
+        float[] mask = new float[Mnist.PIXELS];
+        for (int p = 10; p < 60; p++) {
+            pixels[p] = (byte) 255;
+            mask[p] = p == 40 ? 0.5f : 1 + p / 100f;
+        }
+        float[] output = new float[SparseJudge.CLASSES];
+        output[1] = 1;
+        SparseJudge judge = new SparseJudge(1, mask, new float[Mnist.PIXELS], new float[] {10}, output,
+                new float[SparseJudge.CLASSES]);
+        Mnist data = new Mnist(new byte[][] {pixels}, new int[] {0});
+        Debate.Game g = new Debate.Game(judge, Debate.intensities(data, 0), data.nonzero(0), 0, 1, 1, false);
+        assertThat(Debate.greedy().choose(g)).isEqualTo(40);
+        assertThat(new Mcts(5).choose(g)).isEqualTo(40);
     }
 
     @Test
