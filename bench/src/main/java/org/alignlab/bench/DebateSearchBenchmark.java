@@ -2,10 +2,10 @@ package org.alignlab.bench;
 
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.alignlab.debate.Debate;
-import org.alignlab.debate.Mcts;
-import org.alignlab.debate.Mnist;
-import org.alignlab.debate.SparseJudge;
+import org.alignlab.scalable.Debate;
+import org.alignlab.scalable.Mcts;
+import org.alignlab.scalable.Mnist;
+import org.alignlab.scalable.SparseJudge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

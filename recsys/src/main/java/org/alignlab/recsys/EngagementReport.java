@@ -400,11 +400,7 @@ final class EngagementReport {
                 + "what the mitigations buy back; it does not show what any real platform does: the users, their "
                 + "dynamics and the welfare measure are this project's assumptions, two of them fitted to one audit, "
                 + "and the map shows where the conclusion would turn.";
-        if (results.size() < 2) {
-            // One seed has no interval, so nothing is decided: every verdict becomes a measurement.
-            findings = findings.stream().map(f -> f.verdict() == Verdict.NOTE ? f
-                    : Finding.note("One seed, no interval, so no verdict: " + f.text())).toList();
-        }
+        findings = Seeds.verdictsNeedSeeds(findings, results.size());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("calibration", cal);
         data.put("seeds", results);

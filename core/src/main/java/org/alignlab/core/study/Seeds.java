@@ -90,6 +90,15 @@ public final class Seeds {
     }
 
     /**
+     * Findings a study decided over its seeds, as notes when there was only one seed: with no
+     * interval over seeds, a verdict would rest on nothing.
+     */
+    public static List<Finding> verdictsNeedSeeds(List<Finding> findings, int seeds) {
+        return seeds > 1 ? findings : findings.stream().map(f -> f.verdict() == Verdict.NOTE ? f
+                : Finding.note("One seed, no interval, so no verdict: " + f.text())).toList();
+    }
+
+    /**
      * The per-seed results as one.
      *
      * @param perSeed one result per seed, in the order of {@code seeds}

@@ -1,10 +1,10 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
-import static org.alignlab.debate.DebateStudy.GREEDY;
-import static org.alignlab.debate.DebateStudy.GREEDY_ON_SEARCH_IMAGES;
-import static org.alignlab.debate.DebateStudy.HONEST_ONLY;
-import static org.alignlab.debate.DebateStudy.LIAR_ONLY;
-import static org.alignlab.debate.DebateStudy.ordered;
+import static org.alignlab.scalable.DebateStudy.GREEDY;
+import static org.alignlab.scalable.DebateStudy.GREEDY_ON_SEARCH_IMAGES;
+import static org.alignlab.scalable.DebateStudy.HONEST_ONLY;
+import static org.alignlab.scalable.DebateStudy.LIAR_ONLY;
+import static org.alignlab.scalable.DebateStudy.ordered;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +13,14 @@ import java.util.function.ToDoubleFunction;
 import org.alignlab.core.MeanInterval;
 import org.alignlab.core.ProportionInterval;
 import org.alignlab.core.Statistics;
+import org.alignlab.core.study.Seeds;
 import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Verdict;
-import org.alignlab.debate.DebateStudy.Config;
-import org.alignlab.debate.DebateStudy.Outcome;
-import org.alignlab.debate.DebateStudy.PixelResult;
-import org.alignlab.debate.DebateStudy.SeedResult;
+import org.alignlab.scalable.DebateStudy.Config;
+import org.alignlab.scalable.DebateStudy.Outcome;
+import org.alignlab.scalable.DebateStudy.PixelResult;
+import org.alignlab.scalable.DebateStudy.SeedResult;
 
 /** The debate study's report: one seed's table and chart, then the findings decided over seeds. */
 final class DebateReport {
@@ -234,10 +235,7 @@ final class DebateReport {
                     + "each side's choice of pixels is worth when the other side does not try.", k, controls,
                     alone.format(1))));
         }
-        if (results.size() < 2) {
-            findings = findings.stream().map(f -> f.verdict() == Verdict.NOTE ? f
-                    : Finding.note("One seed, no interval, so no verdict: " + f.text())).toList();
-        }
+        findings = Seeds.verdictsNeedSeeds(findings, results.size());
         String method = String.format(Locale.ROOT, "The MNIST test set (10,000 images, carried by the project with "
                         + "its CC BY-SA 3.0 attribution, checksums checked) is split once by a fixed shuffle: %,d images "
                         + "train the judges, %,d held-out images measure everything; no judge sees a test image. For "

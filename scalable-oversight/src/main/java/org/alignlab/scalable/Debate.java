@@ -1,4 +1,4 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,5 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,9 +95,8 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
     @Override
     public void validate(Config c) {
         List<String> problems = new ArrayList<>();
-        if (!c.mnist().isEmpty() && !Files.isDirectory(Path.of(c.mnist()))) {
-            problems.add("mnist must be a folder holding " + Mnist.IMAGES + " and " + Mnist.LABELS
-                    + " (or empty for the embedded copy), got '" + c.mnist() + "'");
+        if (Mnist.settingProblem(c.mnist()) != null) {
+            problems.add(Mnist.settingProblem(c.mnist()));
         }
         if (c.trainImages() < 100 || c.testImages() < 10 || c.trainImages() + c.testImages() > 10_000) {
             problems.add("train images (at least 100) and test images (at least 10) must add up to at most the "
@@ -192,7 +189,7 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         long start = System.nanoTime();
-        Mnist data = c.mnist().isEmpty() ? Mnist.embedded() : Mnist.from(Path.of(c.mnist()));
+        Mnist data = Mnist.load(c.mnist());
         Split split = split(data.size(), c.trainImages(), c.testImages());
         StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class,
                 (seed, progress) -> runSeed(c, data, split, seed, progress), (seed, r) -> { },

@@ -1,4 +1,4 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

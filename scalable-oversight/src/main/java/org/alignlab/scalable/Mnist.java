@@ -1,4 +1,4 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -45,6 +45,17 @@ public record Mnist(byte[][] pixels, int[] labels) {
             files[i] = Files.readAllBytes(file);
         }
         return read(files[0], files[1], folder.toString());
+    }
+
+    /** The files in {@code folder}, or the embedded copy when it is empty: a study's {@code mnist} setting. */
+    public static Mnist load(String folder) throws IOException {
+        return folder.isEmpty() ? embedded() : from(Path.of(folder));
+    }
+
+    /** What is wrong with a study's {@code mnist} setting, or null when nothing is. */
+    static String settingProblem(String folder) {
+        return folder.isEmpty() || Files.isDirectory(Path.of(folder)) ? null : "mnist must be a folder holding "
+                + IMAGES + " and " + LABELS + " (or empty for the embedded copy), got '" + folder + "'";
     }
 
     private static byte[] resource(String name) throws IOException {

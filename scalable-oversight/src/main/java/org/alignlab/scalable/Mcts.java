@@ -1,4 +1,4 @@
-package org.alignlab.debate;
+package org.alignlab.scalable;
 
 /**
  * A debater that searches: Monte Carlo tree search with PUCT selection (the rule of AlphaZero;
