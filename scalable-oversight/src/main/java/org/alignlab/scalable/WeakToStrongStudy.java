@@ -36,7 +36,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
      * @param weakBlock        the side of the squares the weak supervisor's view averages (7: a 4 x 4 view)
      * @param strongHidden     the strong network's hidden widths
      * @param weakSteps        the supervisor's Adam steps
-     * @param strongSteps      the student's and the ceiling's Adam steps
+     * @param strongSteps      the students' and the ceilings' Adam steps, each tried (short training is the early
+     *                         stopping Burns et al. relied on; long training lets a student fit its supervisor's errors)
      * @param batch            examples per step
      * @param learningRate     Adam's step size
      * @param confidence       the auxiliary confidence loss's weight (Burns et al.: 0.5, 0.75 for their largest)
@@ -46,7 +47,7 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
      * @param seeds            how many seeds
      */
     public record Config(String mnist, int supervisorImages, int studentImages, int testImages, String[] tasks,
-                         int weakBlock, int[] strongHidden, int weakSteps, int strongSteps, int batch,
+                         int weakBlock, int[] strongHidden, int weakSteps, int[] strongSteps, int batch,
                          double learningRate, double confidence, int pretrainSteps, long seed, int seeds) {
     }
 
@@ -77,12 +78,12 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
     public Config config(Budget budget) {
         String[] all = WeakToStrong.TASKS.stream().map(WeakToStrong.Task::name).toArray(String[]::new);
         return switch (budget) {
-            case SMOKE -> new Config("", 500, 1_000, 300, all, 7, new int[] {32}, 100, 100, 64, 0.003, 0.5, 100, 1, 2);
-            case AUDIT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {128, 128}, 300, 400, 128, 0.001, 0.5,
+            case SMOKE -> new Config("", 500, 1_000, 300, all, 7, new int[] {32}, 100, new int[] {100}, 64, 0.003, 0.5, 100, 1, 2);
+            case AUDIT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {128, 128}, 300, new int[] {80, 400}, 128, 0.001, 0.5,
                     0, 1, 3);
-            case DEFAULT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {256, 256}, 500, 1_000, 128, 0.001,
+            case DEFAULT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {256, 256}, 500, new int[] {80, 1_000}, 128, 0.001,
                     0.5, 2_000, 1, 5);
-            case PAPER -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {512, 512}, 1_000, 3_000, 128, 0.001,
+            case PAPER -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {512, 512}, 1_000, new int[] {80, 400, 3_000}, 128, 0.001,
                     0.5, 5_000, 1, 10);
         };
     }
@@ -117,7 +118,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
             problems.add("strong hidden must be one or more widths of at least 1, got "
                     + Arrays.toString(c.strongHidden()));
         }
-        if (c.weakSteps() < 1 || c.strongSteps() < 1 || c.batch() < 1 || !(c.learningRate() > 0)) {
+        if (c.weakSteps() < 1 || c.strongSteps().length == 0 || Arrays.stream(c.strongSteps()).anyMatch(n -> n < 1)
+                || c.batch() < 1 || !(c.learningRate() > 0)) {
             problems.add("steps and batch must be at least 1 and the learning rate above 0");
         }
         if (!(c.confidence() > 0 && c.confidence() <= 1)) {
@@ -139,26 +141,28 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
     static final String PRETRAINED = "pretrained (autoencoder)";
 
     /**
-     * The strong models of one initialisation on one task: accuracies on the held-out images, and
-     * how often each student agrees with its supervisor there.
+     * The strong models of one start and training length on one task: accuracies on the held-out
+     * images, and how often each student agrees with its supervisor there.
+     *
+     * @param models how the strong models started and how long they trained, e.g. "random init, 80 steps"
      */
-    public record Student(String init, double ceiling, double naive, double confident, double naiveAgreement,
+    public record Student(String models, double ceiling, double naive, double confident, double naiveAgreement,
                           double confidentAgreement) {
     }
 
     /** One task on one seed: the weak supervisor, the accuracy of its labels, and the strong models. */
     public record TaskResult(String task, double weak, double weakLabels, List<Student> students) {
-        Student student(String init) {
-            return students.stream().filter(x -> x.init().equals(init)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no " + init + " students"));
+        Student student(String models) {
+            return students.stream().filter(x -> x.models().equals(models)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no students " + models));
         }
 
-        double pgrNaive(String init) {
-            return WeakToStrong.pgr(weak, student(init).naive(), student(init).ceiling());
+        double pgrNaive(String models) {
+            return WeakToStrong.pgr(weak, student(models).naive(), student(models).ceiling());
         }
 
-        double pgrConfident(String init) {
-            return WeakToStrong.pgr(weak, student(init).confident(), student(init).ceiling());
+        double pgrConfident(String models) {
+            return WeakToStrong.pgr(weak, student(models).confident(), student(models).ceiling());
         }
     }
 
@@ -180,7 +184,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
         int[] student = Arrays.copyOfRange(split.train(), c.supervisorImages(), split.train().length);
         StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class, (seed, progress) -> {
             int inits = c.pretrainSteps() > 0 ? 2 : 1;
-            Progress p = progress.start("weak-to-strong", (inits - 1) + c.tasks().length * (1 + 3 * inits));
+            Progress p = progress.start("weak-to-strong", (inits - 1) + c.tasks().length * (1 + 3 * inits
+                    * c.strongSteps().length));
             float[][] encoder = null;
             if (c.pretrainSteps() > 0) {
                 // Without labels, on every training image: what a pretrained student knows of digits before it sees a
@@ -227,22 +232,24 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
         progress.step(task.name() + ": weak supervisor");
         List<Student> students = new ArrayList<>();
         for (float[][] start : encoder == null ? new float[][][] {null} : new float[][][] {null, encoder}) {
-            String init = start == null ? RANDOM : PRETRAINED;
-            Mlp.Settings strong = new Mlp.Settings(c.strongHidden(), c.strongSteps(), c.batch(), (float) c.learningRate(),
-                    0);
-            double ceiling;
-            try (Mlp net = Mlp.train(strongStudent, WeakToStrong.oneHot(studentLabels, task.classes()), strong,
-                    seed * 31 + 2, start)) {
-                ceiling = WeakToStrong.accuracy(net.probabilities(strongTest), testLabels);
+            for (int steps : c.strongSteps()) {
+                String models = String.format(Locale.ROOT, "%s, %,d steps", start == null ? RANDOM : PRETRAINED, steps);
+                Mlp.Settings strong = new Mlp.Settings(c.strongHidden(), steps, c.batch(), (float) c.learningRate(), 0);
+                double ceiling;
+                try (Mlp net = Mlp.train(strongStudent, WeakToStrong.oneHot(studentLabels, task.classes()), strong,
+                        seed * 31 + 2, start)) {
+                    ceiling = WeakToStrong.accuracy(net.probabilities(strongTest), testLabels);
+                }
+                progress.step(task.name() + ", " + models + ": strong ceiling");
+                // The naive student and the confident one start from the same weights and draw the same batches.
+                double[] naive = student(strongStudent, weakLabels, strong, seed, start, strongTest, testLabels,
+                        weakOnTest);
+                progress.step(task.name() + ", " + models + ": naive student");
+                double[] confident = student(strongStudent, weakLabels, strong.withConfidence((float) c.confidence()),
+                        seed, start, strongTest, testLabels, weakOnTest);
+                progress.step(task.name() + ", " + models + ": student with the confidence loss");
+                students.add(new Student(models, ceiling, naive[0], confident[0], naive[1], confident[1]));
             }
-            progress.step(task.name() + ", " + init + ": strong ceiling");
-            // The naive student and the confident one start from the same weights and draw the same batches.
-            double[] naive = student(strongStudent, weakLabels, strong, seed, start, strongTest, testLabels, weakOnTest);
-            progress.step(task.name() + ", " + init + ": naive student");
-            double[] confident = student(strongStudent, weakLabels, strong.withConfidence((float) c.confidence()), seed,
-                    start, strongTest, testLabels, weakOnTest);
-            progress.step(task.name() + ", " + init + ": student with the confidence loss");
-            students.add(new Student(init, ceiling, naive[0], confident[0], naive[1], confident[1]));
         }
         return new TaskResult(task.name(), weak, weakLabelAccuracy, students);
     }
@@ -270,8 +277,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                 .number("weak labels right (student images)", "%.3f");
         for (TaskResult x : r.tasks()) {
             for (Student st : x.students()) {
-                t.row(x.task(), st.init(), x.weak(), st.ceiling(), st.naive(), st.confident(), x.pgrNaive(st.init()),
-                        x.pgrConfident(st.init()), st.naiveAgreement(), st.confidentAgreement(), x.weakLabels());
+                t.row(x.task(), st.models(), x.weak(), st.ceiling(), st.naive(), st.confident(), x.pgrNaive(st.models()),
+                        x.pgrConfident(st.models()), st.naiveAgreement(), st.confidentAgreement(), x.weakLabels());
             }
         }
         t.note("PGR: (student - weak supervisor) / (ceiling - weak supervisor), each an accuracy on the same "
@@ -284,7 +291,7 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
 
     static StudyResult report(Config c, List<SeedResult> results, StudyResult seeds, double seconds) {
         List<Finding> findings = new ArrayList<>();
-        List<String> inits = results.get(0).tasks().get(0).students().stream().map(Student::init).toList();
+        List<String> inits = results.get(0).tasks().get(0).students().stream().map(Student::models).toList();
         for (String task : c.tasks()) {
             MeanInterval weak = over(results, task, TaskResult::weak);
             for (String init : inits) {
@@ -313,7 +320,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                         + "the strong student (their true labels train the ceiling), %,d held out measure everything. "
                         + "The weak supervisor is logistic regression on the mean intensity of %d x %d squares (a %d x %d "
                         + "view; Adam, %,d steps at ten times the student's step size); the strong student and its ceiling are a network of hidden widths %s on the full 784 "
-                        + "pixels, both trained with Adam (%,d steps of %d) from the same initial weights and batches, "
+                        + "pixels, both trained with Adam (%s steps of %d, each length its own run) from the same initial "
+                        + "weights and batches, "
                         + "on the supervisor's probabilities (naive) or, with the confidence loss, on a mixture of them "
                         + "and the student's own hardened predictions, the mixture's weight rising to %.2f over the "
                         + "first fifth of training (Burns et al.). Burns et al.'s students are pretrained language models; "
@@ -322,7 +330,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                         + "autoencoder trained (%,d steps) on all %,d training images without their labels.",
                 c.supervisorImages(),
                 c.studentImages(), c.testImages(), c.weakBlock(), c.weakBlock(), Mnist.SIDE / c.weakBlock(),
-                Mnist.SIDE / c.weakBlock(), c.weakSteps(), Arrays.toString(c.strongHidden()), c.strongSteps(), c.batch(),
+                Mnist.SIDE / c.weakBlock(), c.weakSteps(), Arrays.toString(c.strongHidden()),
+                Arrays.toString(c.strongSteps()), c.batch(),
                 c.confidence(), c.pretrainSteps(), c.supervisorImages() + c.studentImages());
         String verdict = "Shows whether a network trained only on a weaker model's labels ends up better than that "
                 + "model, whether the confidence loss helps, and whether knowing digits beforehand (unsupervised "

@@ -52,7 +52,7 @@ class WeakToStrongTest {
     @Test
     void badSettingsAreRefusedInOneMessage() {
         WeakToStrongStudy.Config bad = new WeakToStrongStudy.Config("", 6_000, 5_000, 2_000, new String[] {"colour"}, 5,
-                new int[0], 10, 10, 8, 0.001, 0, -1, 1, 0);
+                new int[0], 10, new int[] {10}, 8, 0.001, 0, -1, 1, 0);
         assertThatThrownBy(() -> study.validate(bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must add up to at most the 10,000 images")
                 .hasMessageContaining("unknown task 'colour'")
@@ -75,10 +75,11 @@ class WeakToStrongTest {
             r = study.run(c, ctx);
         }
         StudyResult.Table t = r.tables().get(0);
-        assertThat(t.rows()).extracting(row -> row.get(0) + ", " + row.get(1)).containsExactly(
-                "digit, " + WeakToStrongStudy.RANDOM, "digit, " + WeakToStrongStudy.PRETRAINED,
-                "parity, " + WeakToStrongStudy.RANDOM, "parity, " + WeakToStrongStudy.PRETRAINED,
-                "loop, " + WeakToStrongStudy.RANDOM, "loop, " + WeakToStrongStudy.PRETRAINED);
+        String random = WeakToStrongStudy.RANDOM + ", 100 steps";
+        String pretrained = WeakToStrongStudy.PRETRAINED + ", 100 steps";
+        assertThat(t.rows()).extracting(row -> row.get(0) + ": " + row.get(1)).containsExactly(
+                "digit: " + random, "digit: " + pretrained, "parity: " + random, "parity: " + pretrained,
+                "loop: " + random, "loop: " + pretrained);
         // Every model beats chance on the held-out images, even at this budget.
         @SuppressWarnings("unchecked")
         var seeds = (java.util.List<WeakToStrongStudy.SeedResult>) r.data();
