@@ -146,8 +146,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
      *
      * @param models how the strong models started and how long they trained, e.g. "random init, 80 steps"
      */
-    public record Student(String models, double ceiling, double naive, double confident, double naiveAgreement,
-                          double confidentAgreement) {
+    public record Student(String models, boolean pretrained, double ceiling, double naive, double confident,
+                          double hardLabels, double naiveAgreement, double confidentAgreement) {
     }
 
     /** One task on one seed: the weak supervisor, the accuracy of its labels, and the strong models. */
@@ -157,12 +157,27 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                     .orElseThrow(() -> new IllegalStateException("no students " + models));
         }
 
+        /**
+         * The ceiling PGR is measured against: the best of the ceilings from the same start over the
+         * training lengths, so that a short-trained student is not flattered by its own short-trained
+         * ceiling.
+         */
+        double ceiling(String models) {
+            boolean pretrained = student(models).pretrained();
+            return students.stream().filter(x -> x.pretrained() == pretrained).mapToDouble(Student::ceiling).max()
+                    .orElseThrow();
+        }
+
         double pgrNaive(String models) {
-            return WeakToStrong.pgr(weak, student(models).naive(), student(models).ceiling());
+            return WeakToStrong.pgr(weak, student(models).naive(), ceiling(models));
         }
 
         double pgrConfident(String models) {
-            return WeakToStrong.pgr(weak, student(models).confident(), student(models).ceiling());
+            return WeakToStrong.pgr(weak, student(models).confident(), ceiling(models));
+        }
+
+        double pgrHard(String models) {
+            return WeakToStrong.pgr(weak, student(models).hardLabels(), ceiling(models));
         }
     }
 
@@ -172,6 +187,9 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
 
     /** A PGR counts as weak-to-strong generalisation from a tenth of the gap, with its interval above 0. */
     static final double PGR_MIN = 0.1;
+
+    /** The confidence loss counts as helping from a gain of 0.05 in PGR, with its interval above 0. */
+    static final double GAIN_MIN = 0.05;
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
@@ -184,7 +202,7 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
         int[] student = Arrays.copyOfRange(split.train(), c.supervisorImages(), split.train().length);
         StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class, (seed, progress) -> {
             int inits = c.pretrainSteps() > 0 ? 2 : 1;
-            Progress p = progress.start("weak-to-strong", (inits - 1) + c.tasks().length * (1 + 3 * inits
+            Progress p = progress.start("weak-to-strong", (inits - 1) + c.tasks().length * (1 + 4 * inits
                     * c.strongSteps().length));
             float[][] encoder = null;
             if (c.pretrainSteps() > 0) {
@@ -236,8 +254,9 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                 String models = String.format(Locale.ROOT, "%s, %,d steps", start == null ? RANDOM : PRETRAINED, steps);
                 Mlp.Settings strong = new Mlp.Settings(c.strongHidden(), steps, c.batch(), (float) c.learningRate(), 0);
                 double ceiling;
+                // The same initial weights and batches as the students (seed * 31 + 3 in student()).
                 try (Mlp net = Mlp.train(strongStudent, WeakToStrong.oneHot(studentLabels, task.classes()), strong,
-                        seed * 31 + 2, start)) {
+                        seed * 31 + 3, start)) {
                     ceiling = WeakToStrong.accuracy(net.probabilities(strongTest), testLabels);
                 }
                 progress.step(task.name() + ", " + models + ": strong ceiling");
@@ -248,7 +267,13 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                 double[] confident = student(strongStudent, weakLabels, strong.withConfidence((float) c.confidence()),
                         seed, start, strongTest, testLabels, weakOnTest);
                 progress.step(task.name() + ", " + models + ": student with the confidence loss");
-                students.add(new Student(models, ceiling, naive[0], confident[0], naive[1], confident[1]));
+                // A control: the supervisor's labels hardened, without the student's own predictions.
+                double[] hard = student(strongStudent, WeakToStrong.oneHot(Arrays.stream(weakLabels)
+                        .mapToInt(WeakToStrong::argmax).toArray(), task.classes()), strong, seed, start, strongTest,
+                        testLabels, weakOnTest);
+                progress.step(task.name() + ", " + models + ": student on hard weak labels");
+                students.add(new Student(models, start != null, ceiling, naive[0], confident[0], hard[0], naive[1],
+                        confident[1]));
             }
         }
         return new TaskResult(task.name(), weak, weakLabelAccuracy, students);
@@ -270,20 +295,24 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
     static StudyResult reportSeed(Config c, SeedResult r) {
         StudyResult.Table.Builder t = StudyResult.Table.builder("Accuracy on held-out images, and the performance gap "
                         + "recovered").text("task").text("strong models").number("weak supervisor", "%.3f")
-                .number("strong ceiling", "%.3f").number("student, naive", "%.3f")
-                .number("student, confidence loss", "%.3f").number("PGR, naive", "%.2f")
-                .number("PGR, confidence loss", "%.2f").number("naive student agrees with supervisor", "%.3f")
+                .number("strong ceiling (this length)", "%.3f").number("student, naive", "%.3f")
+                .number("student, confidence loss", "%.3f").number("student, hard weak labels (control)", "%.3f")
+                .number("PGR, naive", "%.2f").number("PGR, confidence loss", "%.2f").number("PGR, hard labels", "%.2f")
+                .number("naive student agrees with supervisor", "%.3f")
                 .number("confident student agrees with supervisor", "%.3f")
                 .number("weak labels right (student images)", "%.3f");
         for (TaskResult x : r.tasks()) {
             for (Student st : x.students()) {
-                t.row(x.task(), st.models(), x.weak(), st.ceiling(), st.naive(), st.confident(), x.pgrNaive(st.models()),
-                        x.pgrConfident(st.models()), st.naiveAgreement(), st.confidentAgreement(), x.weakLabels());
+                t.row(x.task(), st.models(), x.weak(), st.ceiling(), st.naive(), st.confident(), st.hardLabels(),
+                        x.pgrNaive(st.models()), x.pgrConfident(st.models()), x.pgrHard(st.models()),
+                        st.naiveAgreement(), st.confidentAgreement(), x.weakLabels());
             }
         }
         t.note("PGR: (student - weak supervisor) / (ceiling - weak supervisor), each an accuracy on the same "
-                + "held-out images, the ceiling the same network from the same start trained on the truth; 1 closes "
-                + "the gap, 0 is no better than the supervisor. Burns et al. (2023) report PGR above 0 on NLP tasks, "
+                + "held-out images, the ceiling the same network from the same weights and batches trained on the "
+                + "truth, the best of its training lengths; 1 closes the gap, 0 is no better than the supervisor. "
+                + "Hard weak labels: a control, the supervisor's labels hardened without the student's own "
+                + "predictions (is the confidence loss's gain only hardening?). Burns et al. (2023) report PGR above 0 on NLP tasks, "
                 + "and the confidence loss raising it, a GPT-2-level supervisor then recovering close to GPT-3.5-level "
                 + "performance; per-task figures are not in our notes");
         return new StudyResult(NAME, "", "", List.of(), List.of(t.build()), List.of(), "", r, 0);
@@ -306,12 +335,15 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                                 + "images. Reproduced (weak-to-strong generalisation) when PGR is at least %.1f with its "
                                 + "interval above 0.", task, init, naive.format(2), weak.format(3), ceiling.format(3),
                         over(results, task, x -> x.student(init).naiveAgreement()).format(3), PGR_MIN)));
-                findings.add(new Finding(gain.low() > 0 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
+                MeanInterval hard = over(results, task, x -> x.pgrHard(init));
+                findings.add(new Finding(gain.mean() >= GAIN_MIN && gain.low() > 0 ? Verdict.REPRODUCED
+                        : Verdict.NOT_REPRODUCED,
                         String.format(Locale.ROOT, "%s, %s: with the auxiliary confidence loss (weight %.2f) PGR is "
-                                        + "%s, %s against the naive student (paired by seed). Reproduced (the confidence "
-                                        + "loss helps, as Burns et al. found on NLP tasks) when the difference's interval "
-                                        + "is above 0.", task, init, c.confidence(), confident.format(2),
-                                (gain.mean() >= 0 ? "+" : "") + gain.format(2))));
+                                        + "%s, %s against the naive student (paired by seed); the control on hard weak "
+                                        + "labels alone gives %s. Reproduced (the confidence loss helps, as Burns et al. "
+                                        + "found on NLP tasks) when the gain is at least %.2f with its interval above 0.",
+                                task, init, c.confidence(), confident.format(2),
+                                (gain.mean() >= 0 ? "+" : "") + gain.format(2), hard.format(2), GAIN_MIN)));
             }
         }
         findings = Seeds.verdictsNeedSeeds(findings, results.size());
@@ -324,7 +356,13 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                         + "weights and batches, "
                         + "on the supervisor's probabilities (naive) or, with the confidence loss, on a mixture of them "
                         + "and the student's own hardened predictions, the mixture's weight rising to %.2f over the "
-                        + "first fifth of training (Burns et al.). Burns et al.'s students are pretrained language models; "
+                        + "first fifth of training (Burns et al.; binary tasks harden by argmax, not Burns et al.'s "
+                        + "threshold matched to the class balance; over short training the weight reaches its full "
+                        + "value within a few steps, while the student's own predictions are still poor). The "
+                        + "supervisor's view is a linear map of the pixels, so the student can represent the supervisor "
+                        + "exactly: copying its errors is open to it, the case Burns et al. flag as hard. The split "
+                        + "and test images are the same for every seed, so the intervals over seeds leave out the "
+                        + "sampling of test images (about 0.01 in accuracy). Burns et al.'s students are pretrained language models; "
                         + "here one set of strong models starts from random weights (what they know of digits they "
                         + "learn from the weak labels) and, when pretraining is on, another from the encoder of an "
                         + "autoencoder trained (%,d steps) on all %,d training images without their labels.",
