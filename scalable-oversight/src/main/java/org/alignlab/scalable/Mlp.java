@@ -3,7 +3,6 @@ package org.alignlab.scalable;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -100,23 +99,7 @@ public final class Mlp implements AutoCloseable {
 
     /** One Adam step on the scalar {@code loss} builds from the network (in the manager it is given). */
     private void step(Optimizer adam, java.util.function.Function<NDManager, NDArray> loss) {
-        // A sub-manager per step frees every intermediate array; the weights are attached to it for the step, as
-        // results of an operation belong to its first operand's manager.
-        try (NDManager sub = manager.newSubManager()) {
-            parameters.values().forEach(p -> p.tempAttach(sub));
-            boolean gradMode = JniUtils.isGradMode();
-            JniUtils.setGradMode(true);
-            try {
-                NDArray l = loss.apply(sub);
-                JniUtils.backward((PtNDArray) l, (PtNDArray) sub.ones(l.getShape()), false, false);
-            } finally {
-                JniUtils.setGradMode(gradMode);
-            }
-            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                adam.update(e.getKey(), e.getValue(), e.getValue().getGradient());
-                JniUtils.zeroGrad((PtNDArray) e.getValue());
-            }
-        }
+        AdamStep.step(manager, parameters, adam, loss);
     }
 
     /**

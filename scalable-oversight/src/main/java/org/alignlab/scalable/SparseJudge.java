@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.LinkedHashMap;
@@ -114,27 +112,9 @@ public final class SparseJudge {
                     }
                     targets[b * CLASSES + data.labels()[images[i]]] = 1;
                 }
-                // A sub-manager per step frees every intermediate array; without it memory grows each step. The
-                // weights are attached to it for the step, as results of an operation belong to its first operand's
-                // manager; closing it hands them back.
-                try (NDManager sub = manager.newSubManager()) {
-                    params.values().forEach(p -> p.tempAttach(sub));
-                    boolean gradMode = JniUtils.isGradMode();
-                    JniUtils.setGradMode(true);
-                    try {
-                        NDArray logits = forward(params, sub.create(pixels, new Shape(s.batch(), k)),
-                                sub.create(intensities, new Shape(s.batch(), k)));
-                        NDArray loss = logits.logSoftmax(1).mul(sub.create(targets, new Shape(s.batch(), CLASSES)))
-                                .sum(new int[] {1}).mean().neg();
-                        JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(loss.getShape()), false, false);
-                    } finally {
-                        JniUtils.setGradMode(gradMode);
-                    }
-                    for (Map.Entry<String, NDArray> e : params.entrySet()) {
-                        adam.update(e.getKey(), e.getValue(), e.getValue().getGradient());
-                        JniUtils.zeroGrad((PtNDArray) e.getValue());
-                    }
-                }
+                AdamStep.step(manager, params, adam, sub -> forward(params, sub.create(pixels, new Shape(s.batch(), k)),
+                        sub.create(intensities, new Shape(s.batch(), k))).logSoftmax(1)
+                        .mul(sub.create(targets, new Shape(s.batch(), CLASSES))).sum(new int[] {1}).mean().neg());
                 if (progress != null) {
                     progress.accept(step + 1);
                 }
