@@ -151,7 +151,7 @@ public final class Debate {
      */
     public static int precommitted(SparseJudge judge, Mnist data, int image, int k, boolean liarFirst,
                                    Debater honest, Debater liar) {
-        float[] intensity = intensities(data, image);
+        float[] intensity = data.intensities(image);
         int[] candidates = data.nonzero(image);
         int truth = data.labels()[image];
         for (int lie = 0; lie < SparseJudge.CLASSES; lie++) {
@@ -160,15 +160,6 @@ public final class Debate {
             }
         }
         return -1;
-    }
-
-    /** An image's intensities, 0-1. */
-    static float[] intensities(Mnist data, int image) {
-        float[] out = new float[Mnist.PIXELS];
-        for (int p = 0; p < Mnist.PIXELS; p++) {
-            out[p] = data.intensity(image, p) / 255f;
-        }
-        return out;
     }
 
     /**

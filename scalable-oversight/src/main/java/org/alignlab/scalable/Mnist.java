@@ -119,6 +119,15 @@ public record Mnist(byte[][] pixels, int[] labels) {
         return pixels[i][p] & 0xff;
     }
 
+    /** Image {@code i}'s intensities scaled to 0-1, the input every network here reads. */
+    public float[] intensities(int i) {
+        float[] out = new float[PIXELS];
+        for (int p = 0; p < PIXELS; p++) {
+            out[p] = intensity(i, p) / 255f;
+        }
+        return out;
+    }
+
     /** The indices of image {@code i}'s nonzero pixels, in order. */
     public int[] nonzero(int i) {
         int n = 0;

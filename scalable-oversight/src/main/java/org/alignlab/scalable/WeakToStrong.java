@@ -45,15 +45,6 @@ public final class WeakToStrong {
         return ceiling == weak ? Double.NaN : (weakToStrong - weak) / (ceiling - weak);
     }
 
-    /** An image's intensities, 0-1, for the strong models. */
-    static float[] full(Mnist data, int image) {
-        float[] out = new float[Mnist.PIXELS];
-        for (int p = 0; p < Mnist.PIXELS; p++) {
-            out[p] = data.intensity(image, p) / 255f;
-        }
-        return out;
-    }
-
     /**
      * The weak supervisor's view of an image: the mean intensity of each {@code block} x
      * {@code block} square (28 must be a multiple of the block), so it sees the digit blurred.

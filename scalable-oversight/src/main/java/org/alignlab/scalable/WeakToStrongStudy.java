@@ -208,7 +208,7 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
             if (c.pretrainSteps() > 0) {
                 // Without labels, on every training image: what a pretrained student knows of digits before it sees a
                 // weak label (the test images are not among them).
-                float[][] unlabelled = Arrays.stream(split.train()).mapToObj(i -> WeakToStrong.full(data, i))
+                float[][] unlabelled = Arrays.stream(split.train()).mapToObj(i -> data.intensities(i))
                         .toArray(float[][]::new);
                 encoder = Mlp.autoencoder(unlabelled, c.strongHidden(), c.pretrainSteps(), c.batch(),
                         (float) c.learningRate(), seed * 31 + 4);
@@ -232,8 +232,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
         int[] testLabels = labels(data, task, test);
         java.util.function.Function<int[], float[][]> weakView = images -> Arrays.stream(images)
                 .mapToObj(i -> WeakToStrong.pooled(data, i, c.weakBlock())).toArray(float[][]::new);
-        float[][] strongStudent = Arrays.stream(student).mapToObj(i -> WeakToStrong.full(data, i)).toArray(float[][]::new);
-        float[][] strongTest = Arrays.stream(test).mapToObj(i -> WeakToStrong.full(data, i)).toArray(float[][]::new);
+        float[][] strongStudent = Arrays.stream(student).mapToObj(i -> data.intensities(i)).toArray(float[][]::new);
+        float[][] strongTest = Arrays.stream(test).mapToObj(i -> data.intensities(i)).toArray(float[][]::new);
         Mlp.Settings weakSettings = new Mlp.Settings(new int[0], c.weakSteps(), c.batch(), (float) c.learningRate() * 10,
                 0);
         float[][] weakLabels;
@@ -351,7 +351,8 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                         + "shuffle: %,d train the weak supervisor on their true labels, %,d more are labelled by it for "
                         + "the strong student (their true labels train the ceiling), %,d held out measure everything. "
                         + "The weak supervisor is logistic regression on the mean intensity of %d x %d squares (a %d x %d "
-                        + "view; Adam, %,d steps at ten times the student's step size); the strong student and its ceiling are a network of hidden widths %s on the full 784 "
+                        + "view; Adam, %,d steps at ten times the student's step size); the strong student and its "
+                        + "ceiling are a network of hidden widths %s on the full 784 "
                         + "pixels, both trained with Adam (%s steps of %d, each length its own run) from the same initial "
                         + "weights and batches, "
                         + "on the supervisor's probabilities (naive) or, with the confidence loss, on a mixture of them "

@@ -60,7 +60,7 @@ class DebateTest {
 
     static Debate.Game game(int k, boolean liarFirst) {
         Mnist data = image();
-        return new Debate.Game(handBuilt(), Debate.intensities(data, 0), data.nonzero(0), 0, 1, k, liarFirst);
+        return new Debate.Game(handBuilt(), data.intensities(0), data.nonzero(0), 0, 1, k, liarFirst);
     }
 
     @Test
@@ -133,7 +133,7 @@ class DebateTest {
         SparseJudge judge = new SparseJudge(1, mask, new float[Mnist.PIXELS], new float[] {10}, output,
                 new float[SparseJudge.CLASSES]);
         Mnist data = new Mnist(new byte[][] {pixels}, new int[] {0});
-        Debate.Game g = new Debate.Game(judge, Debate.intensities(data, 0), data.nonzero(0), 0, 1, 1, false);
+        Debate.Game g = new Debate.Game(judge, data.intensities(0), data.nonzero(0), 0, 1, 1, false);
         assertThat(Debate.greedy().choose(g)).isEqualTo(40);
         assertThat(new Mcts(5).choose(g)).isEqualTo(40);
     }
