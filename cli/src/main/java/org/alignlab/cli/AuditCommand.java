@@ -11,6 +11,10 @@ import org.alignlab.report.StudyReports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Locale;
 import org.alignlab.audit.Audit;
 import org.alignlab.audit.GridworldStudy;
@@ -71,7 +75,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--eval-episodes", description = "Greedy evaluation episodes per run (overrides the budget).")
     Integer evaluationEpisodes;
 
-    @Option(names = "--threads", description = "Runs in parallel (default: the number of cores).")
+    @Option(names = "--threads", description = "Gridworld runs, and then studies, in parallel (default: the number of cores).")
     Integer threads;
 
     @Option(names = "--out", defaultValue = "audit-results", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -146,24 +150,45 @@ final class AuditCommand implements Callable<Integer> {
         int included = 0;
         int ran = 0;
         List<String> failed = new ArrayList<>();
-        for (Study<?> study : named) {
-            StoredStudy s = stored.get(study.name());
-            Path folder = out.resolve("studies").resolve(study.name());
-            if (s == null) {
-                System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
-                try {
-                    s = run(study, studyBudget(b), folder);
-                } catch (Exception e) {
-                    // One study's failure loses none of the others: the report is written, and the exit code says so.
-                    System.err.printf("alignlab: study %s failed: %s%n", study.name(), e.getMessage());
-                    failed.add(study.name());
-                    continue;
+        // Most studies use one core, so the audit runs as many at a time as it has threads (each owns its folder, seeds
+        // and models, so the numbers do not depend on what runs beside it); with more than one at a time their
+        // progress comes as plain lines, each naming its work, rather than one self-rewriting line.
+        int together = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        boolean progressLines = terminal && together == 1;
+        ExecutorService pool = Executors.newFixedThreadPool(together);
+        Map<Study<?>, Future<StoredStudy>> running = new LinkedHashMap<>();
+        try {
+            for (Study<?> study : named) {
+                if (!stored.containsKey(study.name())) {
+                    Path folder = out.resolve("studies").resolve(study.name());
+                    running.put(study, pool.submit(() -> {
+                        System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
+                        long start = System.nanoTime();
+                        StoredStudy s = run(study, studyBudget(b), folder, progressLines);
+                        System.err.printf("study %s done in %.0f s%n", study.name(), (System.nanoTime() - start) / 1e9);
+                        return s;
+                    }));
                 }
-                ran++;
-            } else {
-                included++;
             }
-            parts.put(folder, s);
+            for (Study<?> study : named) {
+                StoredStudy s = stored.get(study.name());
+                if (s == null) {
+                    try {
+                        s = running.get(study).get();
+                    } catch (ExecutionException e) {
+                        // One study's failure loses none of the others: the report is written, and the exit code says so.
+                        System.err.printf("alignlab: study %s failed: %s%n", study.name(), e.getCause().getMessage());
+                        failed.add(study.name());
+                        continue;
+                    }
+                    ran++;
+                } else {
+                    included++;
+                }
+                parts.put(out.resolve("studies").resolve(study.name()), s);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         Path html = StudyReports.writeAudit(out, parts);
         stdout.printf("%nStudies: %d run at their %s budget%s.%n", ran, studyBudget(b).label(), included == 0 ? ""
@@ -216,9 +241,8 @@ final class AuditCommand implements Callable<Integer> {
         };
     }
 
-    private static <C extends Record> StoredStudy run(Study<C> study, org.alignlab.core.study.Budget budget, Path dir)
-            throws Exception {
-        return StudyRunner.run(study, study.config(budget), budget.label(), dir, System.err, System.console() != null,
-                null);
+    private static <C extends Record> StoredStudy run(Study<C> study, org.alignlab.core.study.Budget budget, Path dir,
+                                                      boolean terminal) throws Exception {
+        return StudyRunner.run(study, study.config(budget), budget.label(), dir, System.err, terminal, null);
     }
 }

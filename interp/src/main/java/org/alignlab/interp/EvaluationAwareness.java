@@ -66,8 +66,8 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
     @Override
     public Config config(Budget budget) {
         // Steering dominates the run (each scale: the direction and ten random ones, both ways): the audit tries the
-        // ends and the middle of the range, the other budgets every scale.
-        return new Config("", budget == Budget.AUDIT || budget == Budget.SMOKE ? new double[] {0, 1, 4} : SCALES);
+        // ends of the range (the findings read the largest), the other budgets every scale.
+        return new Config("", budget == Budget.AUDIT || budget == Budget.SMOKE ? new double[] {0, 4} : SCALES);
     }
 
     @Override
