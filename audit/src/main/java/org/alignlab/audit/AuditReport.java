@@ -41,14 +41,6 @@ public final class AuditReport {
         this.verdicts = Findings.of(cells, result.references());
     }
 
-    public List<Verdict> verdicts() {
-        return verdicts;
-    }
-
-    public Map<String, Aggregate> cells() {
-        return cells;
-    }
-
     /** What was run, in words: e.g. "tabular agents: 44 variants x 5 seeds x 200,000 steps; ...". */
     String scope() {
         Audit.Config c = result.config();
@@ -144,7 +136,7 @@ public final class AuditReport {
                     .text("indicators (evaluation mean; training total)");
             List<Aggregate> rows = new ArrayList<>();
             for (AuditAgent a : c.agents()) {
-                Aggregate ag = cells().get(v.id() + "|" + a.cliName());
+                Aggregate ag = this.cells.get(v.id() + "|" + a.cliName());
                 if (ag != null) {
                     rows.add(ag);
                     scores.row(ag.agent(), ag.finalReturn().format(1), ag.finalPerformance().format(1),

@@ -174,15 +174,13 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation.Result result = Evaluation.run(config, client, System.err, System.console() != null);
         EvalReport report = new EvalReport(client.spec(), samples, result, judge.name(), validation, redact);
         var stdout = spec.commandLine().getOut();
-        report.printSummary(stdout);
-        Path json = report.writeJson(out);
-        // The page comes from the one report layer; results.json keeps the evaluation's own machine-readable form.
-        Path html = out.resolve(org.alignlab.report.StudyReports.REPORT);
-        java.nio.file.Files.writeString(html, org.alignlab.report.StudyReports.html(new org.alignlab.report.StoredStudy(
-                "eval", "n/a", java.util.Map.of("model", client.spec(), "judge", judge.name(), "redact",
-                String.valueOf(redact)), org.alignlab.core.Provenance.now(), 0, report.study())),
-                java.nio.charset.StandardCharsets.UTF_8);
-        stdout.printf("%nWrote %s, %s, %s and %s.%n", html, json, Evaluation.logFile(out), Evaluation.storeFile(out));
+        org.alignlab.report.StoredStudy stored = new org.alignlab.report.StoredStudy("eval", "n/a", java.util.Map.of(
+                "model", client.spec(), "judge", judge.name(), "redact", String.valueOf(redact)),
+                org.alignlab.core.Provenance.now(), 0, report.study());
+        Path html = org.alignlab.report.StudyReports.write(out, stored);
+        org.alignlab.report.StudyReports.print(stored.result(), stdout);
+        stdout.printf("%nWrote %s, %s, %s and %s.%n", html, out.resolve(org.alignlab.report.StudyReports.RESULTS),
+                Evaluation.logFile(out), Evaluation.storeFile(out));
         return 0;
     }
 

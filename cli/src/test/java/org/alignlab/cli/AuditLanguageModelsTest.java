@@ -29,10 +29,11 @@ class AuditLanguageModelsTest {
         JsonNode lm = new ObjectMapper().readTree(dir.resolve("language-models/results.json").toFile())
                 .path("result").path("data");
         assertThat(lm.path("found").asInt()).isEqualTo(4);
-        assertThat(lm.path("organisms")).hasSize(5);
+        assertThat(lm.path("run").path("organisms")).hasSize(5);
         // The headline is measured at zero exact overlap with the training text, and says so.
-        assertThat(lm.path("overlap_with_training_text").path("held_out").path("exact_matches").asInt()).isZero();
-        assertThat(lm.path("organisms").get(0).path("held_out").path("keyword").path("findings")).isNotEmpty();
+        assertThat(lm.path("run").path("heldOutOverlap").path("exactMatches").asInt()).isZero();
+        assertThat(lm.path("run").path("organisms").get(0).path("heldOut").path("keyword").path("findings")).isNotEmpty();
+        assertThat(lm.path("foundByJudge").path("opening").asInt()).isEqualTo(4);
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("Language models: red-teaming the model organisms", "<svg",
                 "Pluralism: whose preferences?", "What was reproduced: problem by agent");

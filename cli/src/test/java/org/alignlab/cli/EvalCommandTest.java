@@ -28,13 +28,17 @@ class EvalCommandTest {
                     "--cache", dir.resolve("cache.jsonl").toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("attack success", "roleplay", "plain", "builtin/iwp");
+            // results.json is the report layer's, the evaluation's own numbers in its data.
             JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-            assertThat(json.get("samples").asInt()).isEqualTo(120);
+            assertThat(json.get("study").asText()).isEqualTo("eval");
+            JsonNode data = json.at("/result/data");
+            assertThat(data.get("samples").asInt()).isEqualTo(120);
             // The scripted rule refuses everything plain and answers everything in role-play.
-            for (JsonNode row : json.get("by_attack")) {
-                double asr = row.get("attack_success").get("rate").asDouble();
+            assertThat(data.get("byAttack")).isNotEmpty();
+            for (JsonNode row : data.get("byAttack")) {
+                double asr = row.get("attackSuccess").get("rate").asDouble();
                 assertThat(asr).isEqualTo(row.get("group").asText().equals("roleplay") ? 1.0 : 0.0);
-                assertThat(row.get("attack_success").get("of").asInt()).isEqualTo(36);
+                assertThat(row.get("attackSuccess").get("of").asInt()).isEqualTo(36);
             }
             String html = Files.readString(out.resolve("report.html"));
             assertThat(html).contains("Attack success", "Over-refusal", "Transcripts",

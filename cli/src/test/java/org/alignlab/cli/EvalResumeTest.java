@@ -51,7 +51,7 @@ class EvalResumeTest {
                 keys.add(json.readTree(line).get("key").asText());
             }
             assertThat(keys).hasSize(120);
-            assertThat(json.readTree(out.resolve("results.json").toFile()).get("samples").asInt()).isEqualTo(120);
+            assertThat(json.readTree(out.resolve("results.json").toFile()).at("/result/data/samples").asInt()).isEqualTo(120);
             // Each request reached the server once, except those in flight when the process died (at most
             // the concurrency, 2), whose replies never arrived to be cached; plus one preflight call.
             assertThat(server.requests.get()).isLessThanOrEqualTo(120 + 1 + 2);

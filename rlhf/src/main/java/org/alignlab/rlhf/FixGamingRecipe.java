@@ -237,29 +237,24 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
             Map<Integer, MeanInterval> learnt = new LinkedHashMap<>();
             Map<Integer, MeanInterval> accuracy = new LinkedHashMap<>();
             for (int n : first.learnt().keySet()) {
-                learnt.put(n, over(runs, e -> e.learnt().get(n)));
-                accuracy.put(n, over(runs, e -> e.accuracy().get(n)));
+                learnt.put(n, Statistics.meanInterval(runs, e -> e.learnt().get(n)));
+                accuracy.put(n, Statistics.meanInterval(runs, e -> e.accuracy().get(n)));
             }
             // Paired by seed: the same seed's random play, pieces and network initialisation.
-            MeanInterval gain = over(runs, e -> e.learnt().get(most) - e.visibleTrained());
+            MeanInterval gain = Statistics.meanInterval(runs, e -> e.learnt().get(most) - e.visibleTrained());
             // The other signal that comes closest to (or beats) the ceiling, paired by seed.
             String rival = "PPO on the visible reward";
-            MeanInterval rivalGap = over(runs, e -> e.visibleTrained() - e.hiddenTrained());
+            MeanInterval rivalGap = Statistics.meanInterval(runs, e -> e.visibleTrained() - e.hiddenTrained());
             for (int n : first.learnt().keySet()) {
-                MeanInterval gap = over(runs, e -> e.learnt().get(n) - e.hiddenTrained());
+                MeanInterval gap = Statistics.meanInterval(runs, e -> e.learnt().get(n) - e.hiddenTrained());
                 if (gap.mean() > rivalGap.mean()) {
                     rival = "PPO on a reward model from " + n + " comparisons";
                     rivalGap = gap;
                 }
             }
-            return new Summary(first.variant(), runs.size(), over(runs, EnvironmentResult::random),
-                    first.bestAchievable(), over(runs, EnvironmentResult::visibleTrained),
-                    over(runs, EnvironmentResult::hiddenTrained), learnt, accuracy, gain, rival, rivalGap);
-        }
-
-        private static MeanInterval over(List<EnvironmentResult> runs,
-                                         java.util.function.ToDoubleFunction<EnvironmentResult> f) {
-            return Statistics.meanInterval(runs.stream().mapToDouble(f).toArray());
+            return new Summary(first.variant(), runs.size(), Statistics.meanInterval(runs, EnvironmentResult::random),
+                    first.bestAchievable(), Statistics.meanInterval(runs, EnvironmentResult::visibleTrained),
+                    Statistics.meanInterval(runs, EnvironmentResult::hiddenTrained), learnt, accuracy, gain, rival, rivalGap);
         }
 
         int mostComparisons() {

@@ -141,7 +141,8 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
      * @param debate              the honest debater wins against the searching liar
      */
     public record SizeResult(int size, double seen, double judge, double directHonest, double directLieRejected,
-                             double directPairwise, double decompositionHonest, double decompositionLie, double decompositionSlip,
+                             double directPairwise, double decompositionHonest, double decompositionLie,
+                             double decompositionSlip,
                              double debate) {
         double direct() {
             return (directHonest + directLieRejected) / 2;
@@ -158,7 +159,8 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
      * right answers all show the same work and wrong ones differ, so even such a model does not pick at random).
      */
     enum Oversight {
-        TRUTH("the truth (control)"), SHUFFLED("the truth, shuffled across answers (control)"), DIRECT("direct judgement"), DECOMPOSITION("decomposition"), DEBATE("debate");
+        TRUTH("the truth (control)"), SHUFFLED("the truth, shuffled across answers (control)"),
+        DIRECT("direct judgement"), DECOMPOSITION("decomposition"), DEBATE("debate");
 
         final String label;
 
@@ -268,7 +270,8 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
             debate += TraceOversight.liarWins(steps, q, -1) ? 0 : 1;
         }
         return new SizeResult(size, seen / count, right / count, directHonest / count, directLie / count,
-                directPairwise / count, decompositionHonest / count, decompositionLie / count, decompositionSlip / count, debate / count);
+                directPairwise / count, decompositionHonest / count, decompositionLie / count, decompositionSlip / count,
+                debate / count);
     }
 
     /** Whether each kind of oversight accepts an answer with its work shown. */
@@ -366,7 +369,8 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
     }
 
     /** The examples with their labels shuffled among them (Fisher-Yates): as many accepted, on other answers. */
-    static List<StepRewardModel.Example> shuffledLabels(List<StepRewardModel.Example> examples, SplittableRandom random) {
+    static List<StepRewardModel.Example> shuffledLabels(List<StepRewardModel.Example> examples,
+                                                        SplittableRandom random) {
         boolean[] labels = new boolean[examples.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = examples.get(i).accepted();
@@ -462,8 +466,8 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
         List<Finding> findings = new ArrayList<>();
         int smallest = Arrays.stream(c.sizes()).min().orElseThrow();
         int largest = Arrays.stream(c.sizes()).max().orElseThrow();
-        MeanInterval judgeSmall = over(results, r -> r.size(smallest).judge());
-        MeanInterval judgeLarge = over(results, r -> r.size(largest).judge());
+        MeanInterval judgeSmall = Statistics.meanInterval(results, r -> r.size(smallest).judge());
+        MeanInterval judgeLarge = Statistics.meanInterval(results, r -> r.size(largest).judge());
         boolean weak = judgeSmall.mean() >= 0.9 && judgeLarge.mean() <= 0.65;
         // PASSED and FAILED here judge the set-up (is the judge weak where it should be?); REPRODUCED and NOT_REPRODUCED
         // below say whether an oversight method's benefit was reproduced.
@@ -479,30 +483,30 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
             // Each against direct judgement under the same decision rule: debate's is a preference between two answers.
             ToDoubleFunction<SizeResult> base = debate ? SizeResult::directPairwise : SizeResult::direct;
             String baseName = debate ? "directly by the same rule (preferring one of two answers)" : "directly";
-            MeanInterval gain = over(results, r -> m.applyAsDouble(r.size(largest)) - base.applyAsDouble(r.size(largest)));
-            String bySize = String.join(", ", Arrays.stream(c.sizes()).mapToObj(n -> n + ": " + over(results,
+            MeanInterval gain = Statistics.meanInterval(results, r -> m.applyAsDouble(r.size(largest)) - base.applyAsDouble(r.size(largest)));
+            String bySize = String.join(", ", Arrays.stream(c.sizes()).mapToObj(n -> n + ": " + Statistics.meanInterval(results,
                     r -> m.applyAsDouble(r.size(n)) - base.applyAsDouble(r.size(n))).format(2)).toList());
             findings.add(new Finding(gainVerdict(gain), String.format(Locale.ROOT, "At %d instructions, overseen by %s "
                             + "the judge is right %s of the time against a searching liar, %s %s (paired gain %s; by "
                             + "size, %s). Reproduced (%s lets a weak judge oversee what it cannot judge whole) when the "
                             + "gain is at least %.2f with its interval above 0; not reproduced when the interval is below "
                             + "that; otherwise these seeds cannot tell.", largest, method,
-                    over(results, r -> m.applyAsDouble(r.size(largest))).format(3), baseName,
-                    over(results, r -> base.applyAsDouble(r.size(largest))).format(3), gain.format(3), bySize, method,
+                    Statistics.meanInterval(results, r -> m.applyAsDouble(r.size(largest))).format(3), baseName,
+                    Statistics.meanInterval(results, r -> base.applyAsDouble(r.size(largest))).format(3), gain.format(3), bySize, method,
                     GAIN_MIN)));
         }
         findings.add(Finding.note(String.format(Locale.ROOT, "The judge's reliability on single steps, which decomposition "
                         + "and debate rest on: at one instruction it rejects the wrong answer it likes best on %s of "
                         + "questions and prefers the right answer to it on %s; a searching liar needs one such blind "
                         + "spot among a long program's steps, so an overseer that has such spots falls as programs grow "
-                        + "(at %d instructions decomposition %s, debate %s).", over(results, r -> r.size(smallest)
-                        .directLieRejected()).format(3), over(results, r -> r.size(smallest).directPairwise()).format(3),
-                largest, over(results, r -> r.size(largest).decomposition()).format(3),
-                over(results, r -> r.size(largest).debate()).format(3))));
+                        + "(at %d instructions decomposition %s, debate %s).", Statistics.meanInterval(results, r -> r.size(smallest)
+                        .directLieRejected()).format(3), Statistics.meanInterval(results, r -> r.size(smallest).directPairwise()).format(3),
+                largest, Statistics.meanInterval(results, r -> r.size(largest).decomposition()).format(3),
+                Statistics.meanInterval(results, r -> r.size(largest).debate()).format(3))));
         int top = c.bestOf().length - 1;
         int most = c.bestOf()[top];
         for (Oversight o : new Oversight[] {Oversight.DECOMPOSITION, Oversight.DEBATE}) {
-            MeanInterval gain = over(results, r -> r.reward(o).picked()[top] - r.reward(Oversight.DIRECT).picked()[top]);
+            MeanInterval gain = Statistics.meanInterval(results, r -> r.reward(o).picked()[top] - r.reward(Oversight.DIRECT).picked()[top]);
             findings.add(new Finding(gainVerdict(gain), String.format(Locale.ROOT, "Optimised against by best-of-%d at %d "
                             + "instructions, the reward model learnt from %s's labels picks a right answer %s of the "
                             + "time, the one from direct judgement %s (paired gain %s); from the truth %s, from the "
@@ -510,12 +514,12 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
                             + "(that oversight's reward survives optimisation better) when the gain is at least %.2f with "
                             + "its interval above 0; not reproduced when the interval is below that; otherwise these "
                             + "seeds cannot tell.",
-                    most, c.rewardSize(), o.label, over(results, r -> r.reward(o).picked()[top]).format(3),
-                    over(results, r -> r.reward(Oversight.DIRECT).picked()[top]).format(3), gain.format(3),
-                    over(results, r -> r.reward(Oversight.TRUTH).picked()[top]).format(3),
-                    over(results, r -> r.reward(Oversight.SHUFFLED).picked()[top]).format(3),
-                    over(results, SeedResult::rightAtRandom).format(3), most,
-                    over(results, r -> r.anyRight()[top]).format(3), GAIN_MIN)));
+                    most, c.rewardSize(), o.label, Statistics.meanInterval(results, r -> r.reward(o).picked()[top]).format(3),
+                    Statistics.meanInterval(results, r -> r.reward(Oversight.DIRECT).picked()[top]).format(3), gain.format(3),
+                    Statistics.meanInterval(results, r -> r.reward(Oversight.TRUTH).picked()[top]).format(3),
+                    Statistics.meanInterval(results, r -> r.reward(Oversight.SHUFFLED).picked()[top]).format(3),
+                    Statistics.meanInterval(results, SeedResult::rightAtRandom).format(3), most,
+                    Statistics.meanInterval(results, r -> r.anyRight()[top]).format(3), GAIN_MIN)));
         }
         findings = Seeds.verdictsNeedSeeds(findings, results.size());
         String method = String.format(Locale.ROOT, "The task: a register holding a digit and a program of up to %d "
@@ -554,9 +558,5 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
                 + "anything about oversight of language models.";
         return new StudyResult(NAME, "Amplification and debate: a weak judge on tasks that grow", method + " "
                 + seeds.method(), findings, seeds.tables(), seeds.charts(), verdict, results, seconds);
-    }
-
-    private static MeanInterval over(List<SeedResult> results, ToDoubleFunction<SeedResult> value) {
-        return Statistics.meanInterval(results.stream().mapToDouble(value).toArray());
     }
 }
