@@ -1,0 +1,404 @@
+package org.alignlab.corrigibility;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.alignlab.core.Progress;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.core.study.StudyResult.Finding;
+import org.alignlab.core.study.StudyResult.Table;
+import org.alignlab.core.study.StudyResult.Verdict;
+import org.alignlab.gridworlds.Gridworlds;
+import org.alignlab.gridworlds.Variant;
+
+/**
+ * POWER (Turner et al. 2021) measured exactly: first on small MDPs whose limits are known (a fork,
+ * a 3 x 3 grid with a stay action, and a start beside an absorbing "off" state and n other
+ * options), against those limits at a discount near 0 and near 1; then on every state of every
+ * gridworld variant that is one deterministic MDP, with a heat map of POWER over each board.
+ */
+public final class PowerStudy implements Study<PowerStudy.Config> {
+    /** The study's name. */
+    public static final String NAME = "power";
+
+    /**
+     * @param gammas   discounts the gridworlds are measured at (heat maps at the first)
+     * @param samples  reward functions sampled for every estimate
+     * @param variants gridworld variants (empty: every one that is a single deterministic MDP)
+     * @param seed     the seed of the reward samples
+     */
+    public record Config(double[] gammas, int samples, String[] variants, long seed) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "POWER: where optimal agents keep their options";
+    }
+
+    @Override
+    public String description() {
+        return "Turner et al.'s POWER, the average optimal value a state offers over random reward functions: checked "
+                + "against its known limits on small MDPs (fork, grid, shutdown beside n options), then measured on "
+                + "every state of every deterministic gridworld, with a heat map per board.";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Config config(Budget budget) {
+        return switch (budget) {
+            case SMOKE -> new Config(new double[] {0.9}, 300, new String[] {"side_effects_sokoban:level0",
+                "island_navigation:default"}, 1);
+            // The audit: one board per environment (rocks_diamonds's main one has too many states, whisky_gold acts
+            // for the agent), standard errors below 0.002.
+            case AUDIT -> new Config(new double[] {0.9}, 4_000, new String[] {"boat_race:default",
+                "absent_supervisor:supervisor", "side_effects_sokoban:level0", "conveyor_belt:vase",
+                "distributional_shift:train", "island_navigation:default", "friend_foe:friend",
+                "rocks_diamonds:level1"}, 1);
+            // Every variant with standard errors below 0.002 at every discount (at 4,000 reward functions gamma 0.6
+            // reaches 0.0029).
+            case DEFAULT -> new Config(new double[] {0.9, 0.6, 0.99}, 10_000, new String[0], 1);
+            case PAPER -> new Config(new double[] {0.9, 0.6, 0.99, 0.999}, 50_000, new String[0], 1);
+        };
+    }
+
+    @Override
+    public void validate(Config c) {
+        List<String> problems = new ArrayList<>();
+        if (c.gammas().length == 0) {
+            problems.add("gammas must name at least one discount");
+        }
+        for (double g : c.gammas()) {
+            try {
+                Power.checkDiscount(g);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (c.samples() < 2) {
+            problems.add("samples must be at least 2 (a standard error needs two), got " + c.samples());
+        }
+        for (String v : c.variants()) {
+            try {
+                GridworldMdp.of(Gridworlds.variant(v));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                problems.add(e.getMessage() + (e instanceof UnsupportedOperationException ? "; these can: "
+                        + String.join(", ", solvable()) : ""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Every variant {@link GridworldMdp} can enumerate (one deterministic MDP, not too many states). */
+    static List<String> solvable() {
+        List<String> out = new ArrayList<>();
+        for (Variant v : Gridworlds.all()) {
+            try {
+                GridworldMdp.of(v);
+                out.add(v.id());
+            } catch (UnsupportedOperationException e) {
+                // not one deterministic MDP, or too large
+            }
+        }
+        return out;
+    }
+
+    /** The fork: state 0 goes right to state 2, which branches to three absorbing states, or left to absorbing 1. */
+    static Power.Mdp fork() {
+        return new Power.Mdp(new int[][] {{2, 1}, {1}, {3, 4, 5}, {3}, {4}, {5}});
+    }
+
+    /** A 3 x 3 grid, moves to the four neighbours where there are cells, and a stay action (index 0). */
+    static Power.Mdp grid() {
+        int[][] next = new int[9][];
+        for (int s = 0; s < 9; s++) {
+            List<Integer> to = new ArrayList<>(List.of(s));
+            int r = s / 3;
+            int c = s % 3;
+            if (r > 0) {
+                to.add(s - 3);
+            }
+            if (r < 2) {
+                to.add(s + 3);
+            }
+            if (c > 0) {
+                to.add(s - 1);
+            }
+            if (c < 2) {
+                to.add(s + 1);
+            }
+            next[s] = to.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new Power.Mdp(next);
+    }
+
+    /**
+     * A start (state 0) whose first action switches the agent off (absorbing state 1) and whose
+     * second leads on to a state (2) from which n absorbing options (3 onward) are open: at a
+     * discount near 1 going on is optimal for n/(n+1) of reward functions (the best of n beats one),
+     * near 0 for half (the next state's reward against off's).
+     */
+    static Power.Mdp shutdown(int n) {
+        int[][] next = new int[n + 3][];
+        next[0] = new int[] {1, 2};
+        next[1] = new int[] {1};
+        next[2] = new int[n];
+        for (int k = 0; k < n; k++) {
+            next[2][k] = 3 + k;
+            next[3 + k] = new int[] {3 + k};
+        }
+        return new Power.Mdp(next);
+    }
+
+    /** A small MDP's check: the estimate, the known limit, and how many standard errors apart. */
+    public record Check(String mdp, String quantity, double gamma, double estimate, double standardError,
+                        double limit) {
+        /** Within 3 standard errors plus the limit's own bias at this discount (allowed: {@link #BIAS}). */
+        boolean holds() {
+            return Math.abs(estimate - limit) <= 3 * standardError + BIAS;
+        }
+    }
+
+    /**
+     * How far from its limit a quantity may sit at a discount of 0.001 or 0.999: the limits are
+     * approached at O(g) or O(1 - g) times the path to the options (at most 2 steps here, rewards at
+     * most 1), so about 0.002; the allowance rounds that up.
+     */
+    static final double BIAS = 0.003;
+
+    /** Reward functions for the checks on small MDPs, whatever the budget: they cost little. */
+    static final int CHECK_SAMPLES = 20_000;
+
+    /** One gridworld variant at one discount: its states, and POWER at the start, its range over states and by cell. */
+    public record BoardResult(String variant, double gamma, int states, double start, double startSe,
+                              double lowest, double highest, double end, double maxSe, double[][] byCell,
+                              String[] board, int hiddenAgent, double optionsCorrelation) {
+    }
+
+    /**
+     * Everything: the checks, the grid's POWER at discount 0.6 (centre, edge, corner, then their
+     * standard errors), every board, and the variants not measured with why.
+     */
+    public record Result(List<Check> checks, double[] gridOrder, List<BoardResult> boards, List<String> skipped,
+                         double seconds) {
+    }
+
+    @Override
+    public StudyResult run(Config c, StudyContext ctx) throws Exception {
+        long start = System.nanoTime();
+        List<GridworldMdp> mdps = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int notNamed = 0;
+        for (Variant v : Gridworlds.all()) {
+            boolean named = c.variants().length == 0 || Arrays.stream(c.variants())
+                    .anyMatch(n -> Gridworlds.variant(n).id().equals(v.id()));
+            if (!named) {
+                notNamed++;
+                continue;
+            }
+            try {
+                mdps.add(GridworldMdp.of(v));
+            } catch (UnsupportedOperationException e) {
+                skipped.add(e.getMessage());
+            }
+        }
+        if (notNamed > 0) {
+            skipped.add(notNamed + " other variants, not named in the settings");
+        }
+        Progress progress = ctx.progress("power", 1 + mdps.size() * c.gammas().length);
+        CheckList checks = ctx.resumable("checks", CheckList.class, () -> checks(c));
+        progress.step("known limits on small MDPs");
+        List<BoardResult> boards = new ArrayList<>();
+        for (GridworldMdp m : mdps) {
+            for (double g : c.gammas()) {
+                boards.add(ctx.resumable("board/" + m.variant() + "/" + g, BoardResult.class, () -> board(m, g, c)));
+                progress.step(m.variant() + " at gamma " + g);
+            }
+        }
+        return report(c, new Result(checks.checks(), checks.gridOrder(), boards, skipped,
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    /** The checks as one resumable step, with the grid's POWER at discount 0.6. */
+    public record CheckList(List<Check> checks, double[] gridOrder) {
+    }
+
+    static CheckList checks(Config c) {
+        int samples = CHECK_SAMPLES;
+        List<Check> out = new ArrayList<>();
+        for (double g : new double[] {0.001, 0.999}) {
+            Power.Estimate fork = Power.estimate(fork(), g, samples, c.seed());
+            boolean near = g > 0.5;
+            out.add(new Check("fork", "POWER of the start", g, fork.power()[0], fork.standardError()[0],
+                    near ? 4 / 5.0 : 2 / 3.0));
+            out.add(new Check("fork", "share of reward functions that go to the branch", g, fork.optimalShare()[0],
+                    binomialSe(fork.optimalShare()[0], samples), near ? 0.75 : 0.5));
+            Power.Estimate grid = Power.estimate(grid(), g, samples, c.seed() + 1);
+            out.add(new Check("3 x 3 grid with stay", "POWER of the centre", g, grid.power()[4], grid.standardError()[4],
+                    near ? 0.9 : 5 / 6.0));
+            out.add(new Check("3 x 3 grid with stay", "POWER of an edge", g, grid.power()[1], grid.standardError()[1],
+                    near ? 0.9 : 4 / 5.0));
+            out.add(new Check("3 x 3 grid with stay", "POWER of a corner", g, grid.power()[0], grid.standardError()[0],
+                    near ? 0.9 : 3 / 4.0));
+            for (int n = 1; n <= 4; n++) {
+                Power.Estimate e = Power.estimate(shutdown(n), g, samples, c.seed() + 1 + n);
+                double avoid = 1 - e.optimalShare()[0];
+                out.add(new Check("off, or on to " + n + " option" + (n == 1 ? "" : "s"), "share of reward functions "
+                        + "whose optimal policy avoids off", g, avoid, binomialSe(avoid, samples),
+                        near ? n / (n + 1.0) : 0.5));
+            }
+        }
+        // Exact at any discount, so a check of the sampling only: the branching state's POWER is the best of its
+        // three options' rewards, the lone absorbing state's its own.
+        Power.Estimate fork = Power.estimate(fork(), 0.9, samples, c.seed());
+        out.add(new Check("fork", "POWER of the branching state (exact at any discount)", 0.9, fork.power()[2],
+                fork.standardError()[2], 0.75));
+        out.add(new Check("fork", "POWER of the lone absorbing state (exact at any discount)", 0.9, fork.power()[1],
+                fork.standardError()[1], 0.5));
+        Power.Estimate grid = Power.estimate(grid(), 0.6, samples, c.seed() + 1);
+        double[] order = {grid.power()[4], grid.power()[1], grid.power()[0], grid.standardError()[4],
+            grid.standardError()[1], grid.standardError()[0]};
+        return new CheckList(out, order);
+    }
+
+    private static double binomialSe(double p, int n) {
+        return Math.sqrt(Math.max(p * (1 - p), 1.0 / n) / n);
+    }
+
+    static BoardResult board(GridworldMdp m, double gamma, Config c) {
+        Power.Estimate e = Power.estimate(m.mdp(), gamma, c.samples(), c.seed());
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        double maxSe = 0;
+        for (int s = 0; s < m.end(); s++) {
+            lowest = Math.min(lowest, e.power()[s]);
+            highest = Math.max(highest, e.power()[s]);
+            maxSe = Math.max(maxSe, e.standardError()[s]);
+        }
+        // Options one step away: the distinct states the actions lead to.
+        double[] options = new double[m.end()];
+        for (int s = 0; s < m.end(); s++) {
+            options[s] = Arrays.stream(m.mdp().next()[s]).distinct().count();
+        }
+        double correlation = org.alignlab.core.Statistics.spearman(Arrays.copyOf(e.power(), m.end()), options);
+        return new BoardResult(m.variant(), gamma, m.mdp().states(), e.power()[m.start()], e.standardError()[m.start()],
+                lowest, highest, e.power()[m.end()], maxSe, m.byCell(e.power()), m.board(), m.hiddenAgent(),
+                correlation);
+    }
+
+    static StudyResult report(Config c, Result r) {
+        List<Finding> findings = new ArrayList<>();
+        long held = r.checks().stream().filter(Check::holds).count();
+        findings.add(new Finding(held == r.checks().size() ? Verdict.PASSED : Verdict.FAILED, String.format(Locale.ROOT,
+                "%d of %d known values hold (within 3 standard errors plus %.3f for the discount's distance from its "
+                        + "limit): POWER tends to the mean of the best of a state's m successors' rewards, m/(m+1), as "
+                        + "the discount goes to 0, and of its k reachable absorbing states', k/(k+1), as it goes to 1; "
+                        + "avoiding an absorbing off state for a state with n absorbing options beyond it is optimal for "
+                        + "n/(n+1) of reward functions as the discount goes to 1 and for half as it goes to 0, Turner et "
+                        + "al.'s (2021) shutdown result in its simplest case. These check the computation; the "
+                        + "gridworlds below are where it is applied.", held, r.checks().size(), BIAS)));
+        double[] o = r.gridOrder();
+        boolean ordered = o[0] - o[1] > 3 * Math.hypot(o[3], o[4]) && o[1] - o[2] > 3 * Math.hypot(o[4], o[5]);
+        findings.add(new Finding(ordered ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
+                "On a 3 x 3 grid with a stay action at discount 0.6, POWER is highest at the centre (%.4f ± %.4f), "
+                        + "then the edges (%.4f ± %.4f), then the corners (%.4f ± %.4f), the ordering of Turner et "
+                        + "al.'s figure 1 (reproduced when each step down exceeds 3 standard errors of the "
+                        + "difference).", o[0], o[3], o[1], o[4], o[2], o[5])));
+        Table.Builder checks = Table.builder("Known limits on small MDPs (" + CHECK_SAMPLES + " reward functions each)")
+                .text("MDP").text("quantity").number("gamma", "%.3f").number("estimate", "%.4f")
+                .number("standard error", "%.4f").number("limit", "%.4f").text("holds");
+        r.checks().forEach(k -> checks.row(k.mdp(), k.quantity(), k.gamma(), k.estimate(), k.standardError(), k.limit(),
+                k.holds() ? "yes" : "no"));
+        Table.Builder boards = Table.builder("Every deterministic gridworld: POWER over its states").text("variant")
+                .number("gamma", "%.2f").number("states", "%d").number("POWER at the start", "%.3f")
+                .number("standard error at the start", "%.4f").number("lowest", "%.3f").number("highest", "%.3f")
+                .number("episode's end (absorbing)", "%.3f").number("largest standard error", "%.4f")
+                .number("Spearman: POWER against options one step away", "%.2f");
+        r.boards().forEach(b -> boards.row(b.variant(), b.gamma(), b.states(), b.start(), b.startSe(), b.lowest(),
+                b.highest(), b.end(), b.maxSe(), b.optionsCorrelation()));
+        boards.note("The episode's end is one absorbing state shared by every terminal step (and present where no step "
+                + "ends the episode): its POWER is its own expected reward, 0.5. Options one step away: the distinct "
+                + "states a state's actions lead to. Not measured: " + (r.skipped().isEmpty() ? "none"
+                : String.join("; ", r.skipped())) + ".");
+        double worstSe = r.boards().stream().mapToDouble(BoardResult::maxSe).max().orElse(0);
+        double[] rho = r.boards().stream().filter(b -> b.gamma() == c.gammas()[0] && !Double.isNaN(b.optionsCorrelation()))
+                .mapToDouble(BoardResult::optionsCorrelation).sorted().toArray();
+        if (rho.length > 0) {
+            findings.add(Finding.note(String.format(Locale.ROOT, "Across each board's states at discount %.2f, POWER "
+                            + "against the number of distinct states one step away: Spearman's rank correlation from "
+                            + "%.2f to %.2f over the %d boards (median %.2f; positive on %d): more options at hand, more "
+                            + "POWER, as Turner et al.'s theorems lead one to expect, though one step is a coarse "
+                            + "measure of options at a discount where paths matter.", c.gammas()[0], rho[0],
+                    rho[rho.length - 1], rho.length, rho[rho.length / 2], Arrays.stream(rho).filter(x -> x > 0)
+                            .count())));
+        }
+        findings.add(Finding.note(String.format(Locale.ROOT, "%d gridworld variants measured, every state of each; the "
+                        + "largest standard error of any state's POWER is %.4f (%s 0.002).", r.boards().stream()
+                        .map(BoardResult::variant).distinct().count(), worstSe, worstSe < 0.002 ? "below" : "not below")));
+        List<Table> tables = new ArrayList<>(List.of(checks.build(), boards.build()));
+        double heatGamma = c.gammas()[0];
+        List<String> seenEnvironments = new ArrayList<>();
+        for (BoardResult b : r.boards()) {
+            String environment = b.variant().split(":")[0];
+            if (b.gamma() != heatGamma || seenEnvironments.contains(environment)) {
+                continue;
+            }
+            seenEnvironments.add(environment);
+            tables.add(heatMap(b));
+        }
+        String method = String.format(Locale.ROOT, "POWER(s) = (1 - g)/g E[V*(s) - R(s)], rewards drawn independently "
+                        + "and uniformly on [0, 1] for every state, %,d reward functions per estimate (standard errors "
+                        + "from their spread); each optimal value exact, by policy iteration with each policy's values in "
+                        + "closed form. A gridworld's MDP is every state reachable from its start by the agent's actions "
+                        + "(the whole state: agent, boxes, belts), each action leading to one state, and every terminal "
+                        + "step to one absorbing end state, so distinct ends (goal, lava, water) count as one option; "
+                        + "the horizon is infinite, the episode's 100-step limit left out; the first step is kept "
+                        + "apart from later ones, as some dynamics act on it, so a start may appear twice); variants "
+                        + "with hidden start outcomes, randomness within an episode or actions the environment takes "
+                        + "for the agent (the whisky) are left out. The small MDPs' checks use %,d reward functions "
+                        + "each. The heat maps give, at gamma %.2f, the mean POWER of the states with the agent in "
+                        + "each cell (one variant per environment; states where the agent is drawn under something "
+                        + "else, a switch, are left out of the map and counted in its caption).", c.samples(),
+                CHECK_SAMPLES, heatGamma);
+        String verdict = "Shows POWER computed to its known limits on small MDPs and measured on every state of the "
+                + "deterministic gridworlds; does not show that trained agents seek it, nor POWER under reward "
+                + "distributions other than independent uniform.";
+        return new StudyResult(NAME, "POWER: where optimal agents keep their options", method, findings, tables,
+                List.of(), verdict, r, r.seconds());
+    }
+
+    /** A board's POWER by cell: walls and cells the agent never reaches show the board's own character. */
+    static Table heatMap(BoardResult b) {
+        int cols = b.board()[0].length();
+        Table.Builder t = Table.builder(String.format(Locale.ROOT, "%s: POWER by the agent's cell (gamma %.2f; "
+                + "standard errors at most %.4f%s)", b.variant(), b.gamma(), b.maxSe(), b.hiddenAgent() == 0 ? ""
+                : "; " + b.hiddenAgent() + " states with the agent hidden left out")).text("row");
+        for (int col = 0; col < cols; col++) {
+            t.text(String.valueOf(col));
+        }
+        for (int row = 0; row < b.board().length; row++) {
+            List<Object> cells = new ArrayList<>(List.of(String.valueOf(row)));
+            for (int col = 0; col < cols; col++) {
+                double p = b.byCell()[row][col];
+                cells.add(p < 0 ? String.valueOf(b.board()[row].charAt(col))
+                        : String.format(Locale.ROOT, "%.2f", p));
+            }
+            t.row(cells.toArray());
+        }
+        return t.build();
+    }
+}
