@@ -154,7 +154,7 @@ final class AuditCommand implements Callable<Integer> {
         // and models, so the numbers do not depend on what runs beside it); with more than one at a time their
         // progress comes as plain lines, each naming its work, rather than one self-rewriting line.
         int together = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        boolean progressLines = terminal && together == 1;
+        boolean selfRewriting = terminal && together == 1;
         ExecutorService pool = Executors.newFixedThreadPool(together);
         Map<Study<?>, Future<StoredStudy>> running = new LinkedHashMap<>();
         try {
@@ -164,7 +164,7 @@ final class AuditCommand implements Callable<Integer> {
                     running.put(study, pool.submit(() -> {
                         System.err.printf("study %s at its %s budget%n", study.name(), studyBudget(b).label());
                         long start = System.nanoTime();
-                        StoredStudy s = run(study, studyBudget(b), folder, progressLines);
+                        StoredStudy s = run(study, studyBudget(b), folder, selfRewriting);
                         System.err.printf("study %s done in %.0f s%n", study.name(), (System.nanoTime() - start) / 1e9);
                         return s;
                     }));

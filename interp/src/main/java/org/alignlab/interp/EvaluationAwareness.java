@@ -131,9 +131,12 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
             List<Corpus.Prompt> harmlessNoted = PromptSets.select("corpus:harmless+cue:train");
             float[] direction = null;
             double bestAuroc = -1;
+            // The raw input and the model's first reply word do not depend on the layer: probed once.
+            Auroc rawInput = ProbeControls.probe(m::inputFeatures, sets);
+            Auroc output = ProbeControls.probe(m::outputFeatures, sets);
             for (String layer : m.layers()) {
                 ProbeControls.ControlledProbe probe = ProbeControls.controlled(layer, sets, ps -> m.capture(layer, ps),
-                        ps -> untrained.capture(layer, ps), m::inputFeatures, m::outputFeatures);
+                        ps -> untrained.capture(layer, ps), rawInput, output);
                 probes.add(new LayerProbe(layer, probe, ProbeControls.probe(ps -> control.capture(layer, ps), sets)));
                 progress.step("probe at " + layer);
                 // Steer at the deepest layer where the probe separates best (ties go deeper: closer to the behaviour).

@@ -53,13 +53,16 @@ public final class ProbeControls {
         return p.auroc(features.apply(sets.testPositives()), features.apply(sets.testNegatives()));
     }
 
-    /** The probe on the model and on each control (a null feature source gives a null control). */
+    /**
+     * The probe on the model's layer and on the untrained network's, beside the controls that do
+     * not depend on the layer (the raw input, the model's own output: probed once by the caller with
+     * {@link #probe}, and null where there is none).
+     */
     public static <T> ControlledProbe controlled(String layer, Sets<T> sets, Function<List<T>, float[][]> model,
-                                                 Function<List<T>, float[][]> untrained,
-                                                 Function<List<T>, float[][]> rawInput,
-                                                 Function<List<T>, float[][]> output) {
+                                                 Function<List<T>, float[][]> untrained, Auroc rawInput,
+                                                 Auroc output) {
         return new ControlledProbe(layer, probe(model, sets), untrained == null ? null : probe(untrained, sets),
-                rawInput == null ? null : probe(rawInput, sets), output == null ? null : probe(output, sets));
+                rawInput, output);
     }
 
     /**

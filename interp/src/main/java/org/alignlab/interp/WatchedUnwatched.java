@@ -3,6 +3,7 @@ package org.alignlab.interp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alignlab.core.Auroc;
 import org.alignlab.core.study.Budget;
 import org.alignlab.core.study.Study;
 import org.alignlab.core.study.StudyContext;
@@ -153,9 +154,11 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             List<LayerProbe> probes = new ArrayList<>();
             ProbeControls.Sets<float[]> sets = new ProbeControls.Sets<>(trainWatched, trainUnwatched, testWatched,
                     testUnwatched);
+            // The raw observation does not depend on the layer: probed once per set.
+            Auroc observation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), sets);
             for (String layer : List.of("hidden1", "hidden2")) {
                 probes.add(new LayerProbe(layer, ProbeControls.controlled(layer, sets, xs -> agent.capture(layer, xs),
-                        xs -> untrained.capture(layer, xs), xs -> xs.toArray(float[][]::new), null)));
+                        xs -> untrained.capture(layer, xs), observation, null)));
             }
             // Something the observation does not hold as such: the move the agent is about to make (its greedy
             // action, which its network computes from the whole board), as "this action or another", for its most
@@ -180,10 +183,10 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             ProbeControls.Sets<float[]> actionSets = new ProbeControls.Sets<>(trainByAction.get(true),
                     trainByAction.get(false), testByAction.get(true), testByAction.get(false));
             List<LayerProbe> actionProbes = new ArrayList<>();
+            Auroc actionObservation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), actionSets);
             for (String layer : List.of("hidden1", "hidden2")) {
                 actionProbes.add(new LayerProbe(layer, ProbeControls.controlled(layer, actionSets,
-                        xs -> agent.capture(layer, xs), xs -> untrained.capture(layer, xs), xs -> xs.toArray(float[][]::new),
-                        null)));
+                        xs -> agent.capture(layer, xs), xs -> untrained.capture(layer, xs), actionObservation, null)));
             }
             // The steering direction is a contrast pair at the decision point (after Turner et al.
             // 2023, who steered a maze agent with the difference of activations at the start with and

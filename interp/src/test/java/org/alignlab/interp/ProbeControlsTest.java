@@ -38,7 +38,7 @@ class ProbeControlsTest {
                 new float[] {0, 0.6f});
         ProbeControls.Sets<float[]> sets = new ProbeControls.Sets<>(pos, neg, pos, neg);
         ProbeControls.ControlledProbe p = ProbeControls.controlled("layer", sets, xs -> xs.toArray(float[][]::new),
-                null, xs -> xs.toArray(float[][]::new), null);
+                null, ProbeControls.probe(xs -> xs.toArray(float[][]::new), sets), null);
         assertThat(p.model().value()).isEqualTo(1.0);
         assertThat(p.rawInput().value()).isEqualTo(1.0);
         assertThat(p.untrained()).isNull();

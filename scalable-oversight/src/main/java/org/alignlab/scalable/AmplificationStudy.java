@@ -357,12 +357,9 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
                         .anyMatch(a -> a[c.rewardSize()] == answer) ? 1.0 / test.size() : 0;
             }
         }
-        double rightAtRandom = anyRight[0];
-        if (c.bestOf()[0] != 1) {
-            rightAtRandom = 0;
-            for (int i = 0; i < test.size(); i++) {
-                rightAtRandom += candidates.get(i)[0][c.rewardSize()] == test.get(i).answer() ? 1.0 / test.size() : 0;
-            }
+        double rightAtRandom = 0;
+        for (int i = 0; i < test.size(); i++) {
+            rightAtRandom += candidates.get(i)[0][c.rewardSize()] == test.get(i).answer() ? 1.0 / test.size() : 0;
         }
         p.step("best-of-n");
         return new SeedResult(seed, sizes, rewards, anyRight, rightAtRandom);
