@@ -442,8 +442,8 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
                 false, null, null));
         series.add(new StudyResult.Series("chance", x, r.sizes().stream().mapToDouble(s -> 0.5).toArray(), true,
                 null, null));
-        StudyResult.Chart chart = new StudyResult.Chart("Overseer accuracy against program size",
-                "log2 of instructions", "accuracy (searching liar)", series);
+        StudyResult.Chart chart = new StudyResult.Chart("Overseer accuracy by program size",
+                "log2 of instructions (0: one, 6: sixty-four)", "accuracy (searching liar)", series);
         return new StudyResult(NAME, "", "", List.of(), List.of(t.build(), rm.build()), List.of(chart), "", r, 0);
     }
 
