@@ -17,12 +17,16 @@ import org.alignlab.gridworlds.Variant;
  *
  * @param agentCell for every state, the agent's cell (row * cols + col), or -1 for the end state and
  *                  for states where the agent is drawn under something else (a switch in rocks_diamonds)
- * @param start     the start state
  * @param board     the start board, top row first
  */
-public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, int start, String[] board) {
+public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, String[] board) {
     /** Beyond this many states the enumeration stops rather than run for minutes. */
     public static final int STATE_LIMIT = 200_000;
+
+    /** The start state's index: enumeration begins there. */
+    public int start() {
+        return 0;
+    }
 
     /** The end state's index. */
     public int end() {
@@ -79,7 +83,7 @@ public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, int s
         table[end] = new int[] {end};
         cells.add(-1);
         return new GridworldMdp(variant.id(), new Power.Mdp(table), cells.stream().mapToInt(Integer::intValue).toArray(),
-                0, board);
+                board);
     }
 
     private static int intern(long[] state, int steps, Map<List<Long>, Integer> ids, List<long[]> states,
