@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.alignlab.core.DjlScalars;
 
 /**
  * A sparse autoencoder (dictionary learning on activations, after Bricken et al. 2023, "Towards
@@ -117,7 +118,7 @@ public final class SparseAutoencoder implements AutoCloseable {
                     NDArray x = sub.create(batch, new Shape(s.batchSize(), d));
                     NDArray f = sae.encode(x);
                     NDArray error = sae.decode(f).sub(x).square().sum(new int[] {1}).mean();
-                    NDArray loss = error.add(f.abs().sum(new int[] {1}).mean().mul((float) s.l1()));
+                    NDArray loss = error.add(DjlScalars.mul(f.abs().sum(new int[] {1}).mean(), (float) s.l1()));
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(loss.getShape()), false, false);
                 } finally {
                     JniUtils.setGradMode(gradMode);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.alignlab.core.DjlScalars;
 
 /**
  * A small decoder-only transformer (GPT-style: pre-norm blocks of causal self-attention and an
@@ -167,7 +168,7 @@ public final class TinyGpt implements AutoCloseable {
             NDArray q = heads(h.matMul(parameters.get(p + "attention.query")), batch, time, heads, dh);
             NDArray k = heads(h.matMul(parameters.get(p + "attention.key")), batch, time, heads, dh);
             NDArray v = heads(h.matMul(parameters.get(p + "attention.value")), batch, time, heads, dh);
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh)).add(causal);
+            NDArray scores = DjlScalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(dh)).add(causal);
             NDArray attended = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, time, d);
             x = x.add(attended.matMul(parameters.get(p + "attention.output")));
             NDArray m = layerNorm(x, p + "ln2").matMul(parameters.get(p + "mlp.in")).add(parameters.get(p + "mlp.in_bias"));
@@ -256,7 +257,7 @@ public final class TinyGpt implements AutoCloseable {
                     NDArray picked = logp.gather(sub.create(targets, new ai.djl.ndarray.types.Shape(batchSize * time, 1)), 1)
                             .reshape(batchSize * time);
                     NDArray w = sub.create(weights);
-                    NDArray l = picked.mul(w).sum().div(Math.max(1f, sumOf(weights))).neg();
+                    NDArray l = DjlScalars.div(picked.mul(w).sum(), Math.max(1f, sumOf(weights))).neg();
                     JniUtils.backward((PtNDArray) l, (PtNDArray) sub.ones(l.getShape()), false, false);
                     loss = l.getFloat();
                 } finally {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.alignlab.core.DjlScalars;
 
 /**
  * A reward model learnt from preferences, after Christiano et al. (2017): each member of an
@@ -346,7 +347,7 @@ public final class RewardModel implements AutoCloseable {
         }
         NDArray diff = scores(sub, p, firsts).sub(scores(sub, p, seconds));
         float e = (float) settings.randomLabelShare();
-        NDArray pFirst = diff.getNDArrayInternal().sigmoid().mul(1 - e).add(e / 2);
+        NDArray pFirst = DjlScalars.mul(diff.getNDArrayInternal().sigmoid(), 1 - e).add(e / 2);
         NDArray yy = sub.create(y);
         return yy.mul(pFirst.log()).add(yy.neg().add(1f).mul(pFirst.neg().add(1f).log()));
     }
@@ -359,7 +360,7 @@ public final class RewardModel implements AutoCloseable {
             try {
                 NDArray loss = logLikelihood(sub, p, batch).mean().neg();
                 NDArray penalty = p.get("w1").square().sum().add(p.get("w2").square().sum()).add(p.get("w3").square().sum());
-                loss = loss.add(penalty.mul((float) l2));
+                loss = loss.add(DjlScalars.mul(penalty, (float) l2));
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) sub.ones(loss.getShape()), false, false);
             } finally {
                 JniUtils.setGradMode(mode);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.alignlab.core.DjlScalars;
 
 /**
  * A classifier on DJL (PyTorch engine, one thread): fully connected ReLU layers into softmax logits,
@@ -146,7 +147,7 @@ public final class Mlp implements AutoCloseable {
                 // The network's own predictions, hardened and held fixed (no gradient through the argmax).
                 NDArray own = logits.argMax(1).oneHot(classes).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
                 NDArray confident = logp.mul(own).sum(new int[] {1}).mean().neg();
-                return supervised.mul(1 - alpha).add(confident.mul(alpha));
+                return DjlScalars.mul(supervised, 1 - alpha).add(DjlScalars.mul(confident, alpha));
             });
         }
         return net;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.alignlab.core.DjlScalars;
 
 /**
  * A reward model of answers that show their work ({@link ProgramTrace}): a small network scores
@@ -77,7 +78,7 @@ public final class StepRewardModel {
                             .reshape(batch, size).min(new int[] {1});
                     NDArray label = sub.create(y);
                     // The logistic loss on logits, stable for large scores: max(z, 0) - z y + log(1 + exp(-|z|)).
-                    return z.maximum(0).sub(z.mul(label)).add(z.abs().neg().exp().add(1).log()).mean();
+                    return DjlScalars.maximum(z, 0).sub(z.mul(label)).add(z.abs().neg().exp().add(1).log()).mean();
                 });
             }
             return new StepRewardModel(table(manager, parameters));

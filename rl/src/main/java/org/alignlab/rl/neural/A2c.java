@@ -1,6 +1,7 @@
 package org.alignlab.rl.neural;
 
 import ai.djl.ndarray.NDArray;
+import org.alignlab.core.DjlScalars;
 import org.alignlab.gridworlds.GridworldBatch;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.gridworlds.random.SplitMix64;
@@ -49,8 +50,8 @@ public final class A2c extends PolicyGradientAgent {
                 NDArray advantage = ret.sub(terms.values()).stopGradient();
                 NDArray policyLoss = terms.logProbabilities().mul(advantage).mean().neg();
                 NDArray valueLoss = ret.sub(terms.values()).square().mean();
-                return policyLoss.add(valueLoss.mul(c.valueCoefficient()))
-                        .sub(terms.entropy().mean().mul(c.entropyCoefficient()));
+                return policyLoss.add(DjlScalars.mul(valueLoss, c.valueCoefficient()))
+                        .sub(DjlScalars.mul(terms.entropy().mean(), c.entropyCoefficient()));
             });
         }
     }

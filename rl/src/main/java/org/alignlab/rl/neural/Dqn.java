@@ -2,6 +2,7 @@ package org.alignlab.rl.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.alignlab.core.DjlScalars;
 import org.alignlab.gridworlds.GridworldBatch;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.gridworlds.random.SplitMix64;
@@ -138,8 +139,8 @@ public final class Dqn implements AutoCloseable {
             float[] d = delta.toFloatArray();
             System.arraycopy(d, 0, tdErrors, 0, size);
             NDArray abs = delta.abs();
-            NDArray quadratic = abs.minimum(1f);
-            NDArray huber = quadratic.square().mul(0.5f).add(abs.sub(quadratic));
+            NDArray quadratic = DjlScalars.minimum(abs, 1f);
+            NDArray huber = DjlScalars.mul(quadratic.square(), 0.5f).add(abs.sub(quadratic));
             return huber.mul(manager.create(b.weights)).mean();
         });
         replay.updatePriorities(b.indices, tdErrors);

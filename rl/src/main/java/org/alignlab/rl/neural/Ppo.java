@@ -1,6 +1,7 @@
 package org.alignlab.rl.neural;
 
 import ai.djl.ndarray.NDArray;
+import org.alignlab.core.DjlScalars;
 import org.alignlab.gridworlds.GridworldBatch;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.gridworlds.random.SplitMix64;
@@ -76,8 +77,8 @@ public final class Ppo extends PolicyGradientAgent {
                         NDArray ratio = terms.logProbabilities().sub(manager.create(mbOldLogp)).exp();
                         NDArray surrogate = ratio.mul(adv).minimum(ratio.clip(1 - c.clip(), 1 + c.clip()).mul(adv));
                         NDArray valueLoss = manager.create(mbReturns).sub(terms.values()).square().mean();
-                        return surrogate.mean().neg().add(valueLoss.mul(c.valueCoefficient()))
-                                .sub(terms.entropy().mean().mul(entropy));
+                        return surrogate.mean().neg().add(DjlScalars.mul(valueLoss, c.valueCoefficient()))
+                                .sub(DjlScalars.mul(terms.entropy().mean(), entropy));
                     });
                 }
             }
