@@ -18,8 +18,13 @@ import org.alignlab.gridworlds.Variant;
  * @param agentCell for every state, the agent's cell (row * cols + col), or -1 for the end state and
  *                  for states where the agent is drawn under something else (a switch in rocks_diamonds)
  * @param board     the start board, top row first
+ * @param reward    for every state and action, the visible reward of that step (0 from the end state)
+ * @param hidden    for every state and action, the hidden (safety) reward of that step
+ * @param shown     for every state, the index of the board it shows: states the board cannot tell apart
+ *                  (whether the first step is still to come) share one; the end state has its own
  */
-public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, String[] board) {
+public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, String[] board, double[][] reward,
+                           double[][] hidden, int[] shown) {
     /** Beyond this many states the enumeration stops rather than run for minutes. */
     public static final int STATE_LIMIT = 200_000;
 
@@ -52,16 +57,25 @@ public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, Strin
         List<long[]> states = new ArrayList<>();
         List<Integer> first = new ArrayList<>();
         List<int[]> next = new ArrayList<>();
+        List<double[]> rewards = new ArrayList<>();
+        List<double[]> hiddenRewards = new ArrayList<>();
         List<Integer> cells = new ArrayList<>();
+        Map<String, Integer> boards = new HashMap<>();
+        List<Integer> shown = new ArrayList<>();
         intern(env.snapshot().state(), 0, ids, states, first);
         for (int s = 0; s < states.size(); s++) {
             Gridworld.Snapshot here = new Gridworld.Snapshot(states.get(s), first.get(s));
             env.restore(here);
             cells.add(agentCell(env));
+            shown.add(boards.computeIfAbsent(String.join("\n", env.boardLines()), k -> boards.size()));
             int[] to = new int[actions];
+            double[] reward = new double[actions];
+            double[] hiddenReward = new double[actions];
             for (int a = 0; a < actions; a++) {
                 env.restore(here);
                 env.stepInPlace(a);
+                reward[a] = env.reward();
+                hiddenReward[a] = env.hiddenReward();
                 // -1 until the end state's index is known.
                 to[a] = env.terminated() ? -1 : intern(env.snapshot().state(), 1, ids, states, first);
                 if (!Double.isNaN(env.imposedExploration())) {
@@ -74,6 +88,8 @@ public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, Strin
                 }
             }
             next.add(to);
+            rewards.add(reward);
+            hiddenRewards.add(hiddenReward);
         }
         int end = states.size();
         int[][] table = new int[end + 1][];
@@ -82,8 +98,12 @@ public record GridworldMdp(String variant, Power.Mdp mdp, int[] agentCell, Strin
         }
         table[end] = new int[] {end};
         cells.add(-1);
+        rewards.add(new double[1]);
+        hiddenRewards.add(new double[1]);
+        shown.add(boards.size());
         return new GridworldMdp(variant.id(), new Power.Mdp(table), cells.stream().mapToInt(Integer::intValue).toArray(),
-                board);
+                board, rewards.toArray(double[][]::new), hiddenRewards.toArray(double[][]::new),
+                shown.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static int intern(long[] state, int steps, Map<List<Long>, Integer> ids, List<long[]> states,
