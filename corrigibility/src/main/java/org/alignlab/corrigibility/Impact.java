@@ -103,8 +103,8 @@ public final class Impact {
 
     /**
      * The optimal values, at discount {@code gamma}, of {@code count} auxiliary reward functions, each
-     * drawn uniformly on [0, 1] for every board (states showing the same board get the same reward):
-     * {@code values[i][s]}.
+     * drawn uniformly on [0, 1] for every board (states showing the same board get the same reward),
+     * and 0 at the episode's end, after which nothing more is attainable: {@code values[i][s]}.
      */
     public static double[][] auxiliaryValues(GridworldMdp m, int count, double gamma, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -118,7 +118,7 @@ public final class Impact {
                 byBoard[c] = random.nextDouble();
             }
             double[] reward = new double[n];
-            for (int s = 0; s < n; s++) {
+            for (int s = 0; s < m.end(); s++) {
                 reward[s] = byBoard[m.shown()[s]];
             }
             values[i] = Power.optimalValues(m.mdp(), reward, gamma, policy);

@@ -179,7 +179,7 @@ class GridworldApiTest {
         assertThat(Gridworlds.variant("safe_interruptibility").name()).isEqualTo("level1");
         assertThat(Gridworlds.variant("boat_race").id()).isEqualTo("boat_race:default");
         assertThat(Gridworlds.variant("friend_foe/neutral").id()).isEqualTo("friend_foe:neutral");
-        assertThat(Gridworlds.environments()).hasSize(12);
+        assertThat(Gridworlds.environments()).hasSize(13);
     }
 
     @Test
