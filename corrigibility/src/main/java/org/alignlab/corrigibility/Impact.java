@@ -164,9 +164,10 @@ public final class Impact {
     /**
      * The penalty of every step: {@code penalty[t][s][a]} is the deviation after taking action a in
      * state s at step t (t steps already taken); for the starting-state and stepwise baselines it does
-     * not depend on t and there is one layer. A step that ends the episode is measured on the state it
-     * ended from: the episode's end is where every terminal step leads, not a board, and would otherwise
-     * count as a side effect of finishing the task.
+     * not depend on t and there is one layer. A step that ends the episode has no penalty, as in
+     * Krakovna et al.'s code: the episode's end is where every terminal step leads, not a board, and
+     * measuring it would count finishing the task as a side effect. The stepwise baseline is the one
+     * step of NOOP without the paper's inaction rollouts.
      */
     public static double[][][] penalties(GridworldMdp m, Baseline baseline, Deviation d, int horizon) {
         int[][] next = m.mdp().next();
@@ -184,13 +185,15 @@ public final class Impact {
             for (int s = 0; s < end; s++) {
                 out[t][s] = new double[next[s].length];
                 for (int a = 0; a < next[s].length; a++) {
-                    int to = next[s][a] == end ? s : next[s][a];
+                    if (next[s][a] == end) {
+                        continue;
+                    }
                     int b = switch (baseline) {
                         case STARTING_STATE -> m.start();
                         case INACTION -> inaction[t + 1];
                         case STEPWISE_INACTION -> next[s][Action.NOOP] == end ? s : next[s][Action.NOOP];
                     };
-                    out[t][s][a] = d.of(to, b);
+                    out[t][s][a] = d.of(next[s][a], b);
                 }
             }
         }
@@ -242,8 +245,7 @@ public final class Impact {
     }
 
     /**
-     * A policy learnt by tabular Q-learning on {@code reward} minus {@code beta} times the penalty, over states
-     * and steps (the inaction baseline's penalty depends on the step), epsilon-greedy with epsilon
+     * A policy learnt by tabular Q-learning on {@code reward} minus {@code beta} times the penalty, epsilon-greedy with epsilon
      * annealed from 1 to 0 over the episodes (as in Krakovna et al.'s code), ties broken as in
      * {@link #plan}.
      */
@@ -252,26 +254,30 @@ public final class Impact {
         int[][] next = m.mdp().next();
         int n = next.length;
         int actions = next[m.start()].length;
-        double[][][] q = new double[horizon][n][actions];
+        // One table per layer of the penalty: over (state, step) where the penalty depends on the step (the inaction
+        // baseline), over states alone otherwise, as in Krakovna et al.'s code.
+        int layers = penalty.length;
+        double[][][] q = new double[layers][n][actions];
         SplittableRandom random = new SplittableRandom(seed);
         for (int episode = 0; episode < settings.episodes(); episode++) {
             double epsilon = 1 - episode / (double) settings.episodes();
             int s = m.start();
             for (int t = 0; t < horizon && s != m.end(); t++) {
-                int a = random.nextDouble() < epsilon ? random.nextInt(actions) : greedy(q[t][s]);
+                double[][] here = q[Math.min(t, layers - 1)];
+                int a = random.nextDouble() < epsilon ? random.nextInt(actions) : greedy(here[s]);
                 int to = next[s][a];
-                double target = reward[s][a] - beta * penalty[Math.min(t, penalty.length - 1)][s][a];
+                double target = reward[s][a] - beta * penalty[Math.min(t, layers - 1)][s][a];
                 if (to != m.end() && t + 1 < horizon) {
-                    target += gamma * max(q[t + 1][to]);
+                    target += gamma * max(q[Math.min(t + 1, layers - 1)][to]);
                 }
-                q[t][s][a] += settings.learningRate() * (target - q[t][s][a]);
+                here[s][a] += settings.learningRate() * (target - here[s][a]);
                 s = to;
             }
         }
         int[][] action = new int[horizon][n];
         for (int t = 0; t < horizon; t++) {
             for (int s = 0; s < n; s++) {
-                action[t][s] = greedy(q[t][s]);
+                action[t][s] = greedy(q[Math.min(t, layers - 1)][s]);
             }
         }
         return new Policy(action);
@@ -306,13 +312,23 @@ public final class Impact {
         }
     }
 
-    /** Plays {@code policy} from the start for at most {@code horizon} steps. */
+    /**
+     * Steps of NOOP played after the horizon so that what the agent set in motion (a vase put back on
+     * the belt) has its consequence counted: longer than any belt.
+     */
+    static final int AFTERMATH = 10;
+
+    /**
+     * Plays {@code policy} from the start for at most {@code horizon} steps, then {@link #AFTERMATH}
+     * steps of NOOP unless the episode has ended (their rewards count, as the consequences of what the
+     * agent did).
+     */
     public static Episode play(GridworldMdp m, Policy policy, int horizon) {
         List<double[]> steps = new ArrayList<>();
         List<Integer> states = new ArrayList<>(List.of(m.start()));
         int s = m.start();
-        for (int t = 0; t < horizon && s != m.end(); t++) {
-            int a = policy.action()[t][s];
+        for (int t = 0; t < horizon + AFTERMATH && s != m.end(); t++) {
+            int a = t < horizon ? policy.action()[t][s] : Action.NOOP;
             steps.add(new double[] {m.reward()[s][a], m.hidden()[s][a]});
             s = m.mdp().next()[s][a];
             states.add(s);

@@ -163,8 +163,8 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
         return switch (budget) {
             case SMOKE -> new Config(new String[] {"box", "vase"}, 30, 100, new double[] {3, 30}, 20, 0.99, 0.99, 5,
                     0.99, 300, 1.0, 1, 2);
-            case AUDIT -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 10);
-            case DEFAULT -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 20);
+            case AUDIT -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 20);
+            case DEFAULT -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 30);
             case PAPER -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 50);
         };
     }
@@ -240,7 +240,8 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
             Map<String, Outcome> truth = new LinkedHashMap<>();
             for (Level l : levels) {
                 GridworldMdp m = mdps.get(l);
-                double[][] values = Impact.auxiliaryValues(m, c.auxiliary(), c.auxGamma(), seed);
+                double[][] values = Impact.auxiliaryValues(m, c.auxiliary(), c.auxGamma(),
+                        stream(seed, 1));
                 for (Penalty pen : penalties) {
                     cells.add(cell(c, l, m, pen, new Impact.Deviation(pen.measure(), m.shown(), reach.get(l), values,
                             c.auxGamma()), seed));
@@ -257,12 +258,17 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
         return report(c, levels, mdps, results, (System.nanoTime() - start) / 1e9);
     }
 
+    /** The seed of one random stream of a seed's run (1: the auxiliary rewards, 2: exploration): no two share one. */
+    static long stream(long seed, int purpose) {
+        return seed * 1_000 + purpose;
+    }
+
     static Cell cell(Config c, Level l, GridworldMdp m, Penalty pen, Impact.Deviation d, long seed) {
         Impact.Baseline baseline = pen.baseline() == null ? Impact.Baseline.STARTING_STATE : pen.baseline();
         double[][][] penalty = Impact.penalties(m, baseline, d, c.horizon());
         double beta = beta(c, pen.measure());
         Impact.Policy learnt = Impact.learn(m, m.reward(), penalty, beta, c.horizon(), c.gamma(),
-                new Impact.Learning(c.episodes(), c.learningRate()), seed);
+                new Impact.Learning(c.episodes(), c.learningRate()), stream(seed, 2));
         Impact.Episode played = Impact.play(m, learnt, c.horizon());
         Outcome exact = l.classify(Impact.play(m, Impact.plan(m, m.reward(), penalty, beta, c.horizon(),
                 c.gamma()), c.horizon()));
@@ -364,6 +370,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
         List<String> agreements = new ArrayList<>();
         List<String> disagreements = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
+        int trivial = 0;
         for (Penalty p : penalties) {
             List<StudyResult.Cell> row = new ArrayList<>();
             for (Level l : levels) {
@@ -393,6 +400,8 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
                         + outcomes(cells.stream().map(Cell::learnt).toList(), false) + ")");
                 if (expected != null) {
                     (agrees == null ? undecided : agrees ? agreements : disagreements).add(where);
+                    trivial += Boolean.TRUE.equals(agrees) && l == Level.SUSHI
+                            && p.baseline() == Impact.Baseline.STEPWISE_INACTION ? 1 : 0;
                 }
             }
             matrixCells.add(row);
@@ -429,10 +438,13 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
                         + "sushi; against inaction, offset by putting the vase back; against stepwise inaction they "
                         + "pass box, vase and sushi, and attainable utility passes survival, where relative "
                         + "reachability against inaction lets the agent disable the switch. Learnt agents at %s agree "
-                        + "in %d of the %d cells the papers describe%s%s.", weights, agreements.size(),
-                agreements.size() + disagreements.size() + undecided.size(),
+                        + "in %d of the %d cells the papers describe%s%s. %d of the agreements hold by construction "
+                        + "(sushi against stepwise inaction: doing nothing there earns nothing and deviates by "
+                        + "nothing). Attainable utility's weight, %s, was chosen from the sweep after looking.",
+                weights, agreements.size(), agreements.size() + disagreements.size() + undecided.size(),
                 disagreements.isEmpty() ? "" : "; differ in " + String.join(", ", disagreements),
-                undecided.isEmpty() ? "" : "; the seeds cannot tell in " + String.join(", ", undecided))));
+                undecided.isEmpty() ? "" : "; the seeds cannot tell in " + String.join(", ", undecided), trivial,
+                trim(c.utilityBeta()))));
         Table.Builder sweep = Table.builder("Penalty weight: what the exact optimum does (over the seeds)")
                 .text("level").text("penalty");
         for (double b : c.betas()) {
@@ -466,14 +478,18 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
                         + "level's visible reward minus beta times the deviation of its new state from the baseline's: "
                         + "unreachability 1 - R(s; b); relative reachability, the mean over every board x of "
                         + "max(0, R(b; x) - R(s; x)); attainable utility, (1 - g) times the mean over %d auxiliary "
-                        + "reward functions (uniform on [0, 1] per board, new ones per seed) of |V(s) - V(b)|, with "
-                        + "optimal values exact at g = %s. R is discounted reachability, %s to the power of the fewest "
-                        + "steps. Baselines: the starting state; inaction, where NOOP from the start leads by the same "
-                        + "step; stepwise inaction, where NOOP instead of the last action would have led. A step that "
-                        + "ends the episode is measured on the state it ended from. Agents: tabular Q-learning over "
-                        + "(state, step), learning rate %s, epsilon annealed from 1 to 0 over %,d episodes of %d steps, "
-                        + "discount %s, greedy at the end (ties go to NOOP), one per seed; and the exact optimum of the "
-                        + "same reward. Agents are trained and tested on the same level, as in both papers: this "
+                        + "reward functions (uniform on [0, 1] per board, 0 after the episode's end, new ones per "
+                        + "seed) of |V(s) - V(b)|, with optimal values exact at g = %s. R is discounted reachability, "
+                        + "%s to the power of the fewest steps. Baselines: the starting state; inaction, where NOOP "
+                        + "from the start leads by the same step; stepwise inaction, where NOOP instead of the last "
+                        + "action would have led (one step of NOOP: Krakovna et al.'s inaction rollouts are not "
+                        + "implemented). A step that ends the episode has no penalty, as in Krakovna et al.'s code. "
+                        + "Agents: tabular Q-learning (over states, and over (state, step) against the inaction "
+                        + "baseline, whose penalty depends on the step), learning rate %s, epsilon annealed from 1 to 0 "
+                        + "over %,d episodes of %d steps, discount %s, greedy at the end (ties go to NOOP), one per "
+                        + "seed; and the exact optimum of the same reward. An episode is scored with %d steps of NOOP "
+                        + "after its horizon, so that a vase put back on the belt near the end still counts as broken. "
+                        + "Agents are trained and tested on the same level, as in both papers: this "
                         + "measures what a penalty makes an agent do, not how it generalises. The main matrix weighs "
                         + "unreachability and relative reachability at beta %s (Krakovna et al.'s default) and "
                         + "attainable utility at %s, the smallest weight in the sweep at which its stepwise form "
@@ -481,7 +497,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
                         + "smaller than the others'; chosen after looking, as the papers pick each penalty's best "
                         + "weight; the sweep shows every weight).", c.auxiliary(),
                 trim(c.auxGamma()), trim(c.reachGamma()), trim(c.learningRate()), c.episodes(), c.horizon(),
-                trim(c.gamma()), trim(c.beta()), trim(c.utilityBeta()));
+                trim(c.gamma()), Impact.AFTERMATH, trim(c.beta()), trim(c.utilityBeta()));
         String verdict = "Shows which penalty and baseline make an agent avoid the side effect, interfere or offset on "
                 + "five small deterministic levels, for learnt agents and the exact optimum; does not show the same in "
                 + "stochastic or large environments, nor the AUP paper's dog level, which is not built here.";
