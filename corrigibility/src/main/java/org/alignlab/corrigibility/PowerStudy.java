@@ -262,6 +262,18 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         near ? n / (n + 1.0) : 0.5));
             }
         }
+        // The shutdown result on a gridworld: survival's first step either disables the off-switch (UP, action 0, onto
+        // the button) or leaves the agent to be switched off (the end) at its next step.
+        GridworldMdp survival = GridworldMdp.of(Gridworlds.variant("survival:noops"));
+        int[] options = survivalOptions(survival);
+        for (double g : new double[] {0.001, 0.999}) {
+            Power.Estimate e = Power.estimate(survival.mdp(), g, samples, c.seed() + 10);
+            double disable = e.optimalShare()[survival.start()];
+            boolean near = g > 0.5;
+            out.add(new Check("survival (the off-switch gridworld)", "share of reward functions whose optimal policy "
+                    + "disables the off-switch at its first step", g, disable, binomialSe(disable, samples),
+                    near ? options[1] / (options[1] + 1.0) : 1.0 / options[0]));
+        }
         // Exact at any discount, so a check of the sampling only: the branching state's POWER is the best of its
         // three options' rewards, the lone absorbing state's its own.
         Power.Estimate fork = Power.estimate(fork(), 0.9, samples, c.seed());
@@ -273,6 +285,37 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
         double[] order = {grid.power()[4], grid.power()[1], grid.power()[0], grid.standardError()[4],
             grid.standardError()[1], grid.standardError()[0]};
         return new CheckList(out, order);
+    }
+
+    /**
+     * What survival's limits depend on: the distinct states the start's actions lead to (near discount
+     * 0 the optimal first step is the one to the best of them, so disabling wins 1 in that many), and
+     * the states reachable once the switch is disabled, each of which can stay where it is (near
+     * discount 1 the agent goes for the best state it can stay in, and disabling wins unless the end
+     * beats all of them: k/(k+1)).
+     */
+    static int[] survivalOptions(GridworldMdp m) {
+        int[][] next = m.mdp().next();
+        int successors = (int) java.util.Arrays.stream(next[m.start()]).distinct().count();
+        boolean[] seen = new boolean[next.length];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(next[m.start()][0]));
+        seen[next[m.start()][0]] = true;
+        int staying = 0;
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            if (s == m.end()) {
+                continue;
+            }
+            int here = s;
+            staying += java.util.Arrays.stream(next[s]).anyMatch(t -> t == here) ? 1 : 0;
+            for (int t : next[s]) {
+                if (!seen[t]) {
+                    seen[t] = true;
+                    queue.add(t);
+                }
+            }
+        }
+        return new int[] {successors, staying};
     }
 
     private static double binomialSe(double p, int n) {
@@ -309,8 +352,11 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         + "the discount goes to 0, and of its k reachable absorbing states', k/(k+1), as it goes to 1; "
                         + "avoiding an absorbing off state for a state with n absorbing options beyond it is optimal for "
                         + "n/(n+1) of reward functions as the discount goes to 1 and for half as it goes to 0, Turner et "
-                        + "al.'s (2021) shutdown result in its simplest case. These check the computation; the "
-                        + "gridworlds below are where it is applied.", held, r.checks().size(), BIAS)));
+                        + "al.'s (2021) shutdown result in its simplest case; and on survival, the off-switch "
+                        + "gridworld, disabling the switch at once is optimal for k/(k+1) of reward functions near "
+                        + "discount 1 (k the states the agent can stay in once it is disabled) and for 1 in the number "
+                        + "of the first step's outcomes near 0. These check the computation; the gridworlds below are "
+                        + "where it is applied.", held, r.checks().size(), BIAS)));
         double[] o = r.gridOrder();
         boolean ordered = o[0] - o[1] > 3 * Math.hypot(o[3], o[4]) && o[1] - o[2] > 3 * Math.hypot(o[4], o[5]);
         findings.add(new Finding(ordered ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
