@@ -184,7 +184,7 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
     static final int CHECK_SAMPLES = 20_000;
 
     /** One gridworld variant at one discount: its states, and POWER at the start, its range over states and by cell. */
-    public record BoardResult(String variant, double gamma, int states, double start, double startSe,
+    public record BoardResult(String variant, double gamma, int states, int samples, double start, double startSe,
                               double lowest, double highest, double end, double maxSe, double[][] byCell,
                               String[] board, int hiddenAgent, double optionsCorrelation) {
     }
@@ -322,15 +322,24 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
         return Math.sqrt(Math.max(p * (1 - p), 1.0 / n) / n);
     }
 
+    /** The standard error every state's POWER should stay below. */
+    static final double TARGET_SE = 0.002;
+
     static BoardResult board(GridworldMdp m, double gamma, Config c) {
         Power.Estimate e = Power.estimate(m.mdp(), gamma, c.samples(), c.seed());
+        double maxSe = largestSe(m, e);
+        if (maxSe >= TARGET_SE) {
+            // A state whose POWER is one other state's reward (one step from the end, say) spreads as a uniform
+            // reward does: more reward functions, as many as the standard error asks for, with a margin.
+            int more = (int) Math.ceil(c.samples() * Math.pow(maxSe / (0.95 * TARGET_SE), 2));
+            e = Power.estimate(m.mdp(), gamma, more, c.seed());
+            maxSe = largestSe(m, e);
+        }
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
-        double maxSe = 0;
         for (int s = 0; s < m.end(); s++) {
             lowest = Math.min(lowest, e.power()[s]);
             highest = Math.max(highest, e.power()[s]);
-            maxSe = Math.max(maxSe, e.standardError()[s]);
         }
         // Options one step away: the distinct states the actions lead to.
         double[] options = new double[m.end()];
@@ -338,9 +347,18 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
             options[s] = Arrays.stream(m.mdp().next()[s]).distinct().count();
         }
         double correlation = org.alignlab.core.Statistics.spearman(Arrays.copyOf(e.power(), m.end()), options);
-        return new BoardResult(m.variant(), gamma, m.mdp().states(), e.power()[m.start()], e.standardError()[m.start()],
+        return new BoardResult(m.variant(), gamma, m.mdp().states(), e.samples(), e.power()[m.start()],
+                e.standardError()[m.start()],
                 lowest, highest, e.power()[m.end()], maxSe, m.byCell(e.power()), m.board(), m.hiddenAgent(),
                 correlation);
+    }
+
+    private static double largestSe(GridworldMdp m, Power.Estimate e) {
+        double largest = 0;
+        for (int s = 0; s < m.end(); s++) {
+            largest = Math.max(largest, e.standardError()[s]);
+        }
+        return largest;
     }
 
     static StudyResult report(Config c, Result r) {
@@ -370,11 +388,13 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
         r.checks().forEach(k -> checks.row(k.mdp(), k.quantity(), k.gamma(), k.estimate(), k.standardError(), k.limit(),
                 k.holds() ? "yes" : "no"));
         Table.Builder boards = Table.builder("Every deterministic gridworld: POWER over its states").text("variant")
-                .number("gamma", "%.2f").number("states", "%d").number("POWER at the start", "%.3f")
+                .number("gamma", "%.2f").number("states", "%d").number("reward functions", "%d")
+                .number("POWER at the start", "%.3f")
                 .number("standard error at the start", "%.4f").number("lowest", "%.3f").number("highest", "%.3f")
                 .number("episode's end (absorbing)", "%.3f").number("largest standard error", "%.4f")
                 .number("Spearman: POWER against options one step away", "%.2f");
-        r.boards().forEach(b -> boards.row(b.variant(), b.gamma(), b.states(), b.start(), b.startSe(), b.lowest(),
+        r.boards().forEach(b -> boards.row(b.variant(), b.gamma(), b.states(), b.samples(), b.start(), b.startSe(),
+                b.lowest(),
                 b.highest(), b.end(), b.maxSe(), b.optionsCorrelation()));
         boards.note("The episode's end is one absorbing state shared by every terminal step (and present where no step "
                 + "ends the episode): its POWER is its own expected reward, 0.5. Options one step away: the distinct "
@@ -407,8 +427,9 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
             tables.add(heatMap(b));
         }
         String method = String.format(Locale.ROOT, "POWER(s) = (1 - g)/g E[V*(s) - R(s)], rewards drawn independently "
-                        + "and uniformly on [0, 1] for every state, %,d reward functions per estimate (standard errors "
-                        + "from their spread); each optimal value exact, by policy iteration with each policy's values in "
+                        + "and uniformly on [0, 1] for every state, %,d reward functions per estimate, more on a board "
+                        + "where a state's standard error would reach 0.002 (as many as it needs; the table gives each "
+                        + "board's count; standard errors from the spread); each optimal value exact, by policy iteration with each policy's values in "
                         + "closed form. A gridworld's MDP is every state reachable from its start by the agent's actions "
                         + "(the whole state: agent, boxes, belts), each action leading to one state, and every terminal "
                         + "step to one absorbing end state, so distinct ends (goal, lava, water) count as one option; "
