@@ -24,7 +24,8 @@ public final class Impact {
 
     /** The state the agent's state is compared with. */
     public enum Baseline {
-        STARTING_STATE("starting state"), INACTION("inaction"), STEPWISE_INACTION("stepwise inaction");
+        STARTING_STATE("starting state"), INACTION("inaction"), STEPWISE_INACTION("stepwise inaction"),
+        STEPWISE_NO_ROLLOUTS("stepwise inaction, no rollouts");
 
         public final String label;
 
@@ -166,13 +167,19 @@ public final class Impact {
      * state s at step t (t steps already taken); for the starting-state and stepwise baselines it does
      * not depend on t and there is one layer. A step that ends the episode has no penalty, as in
      * Krakovna et al.'s code: the episode's end is where every terminal step leads, not a board, and
-     * measuring it would count finishing the task as a side effect. The stepwise baseline is the one
-     * step of NOOP without the paper's inaction rollouts.
+     * measuring it would count finishing the task as a side effect. The stepwise baseline compares with
+     * NOOP instead of the last action, followed by inaction rollouts ({@link #rollout}, as in Krakovna
+     * et al.'s method) or, as an ablation, without them.
      */
-    public static double[][][] penalties(GridworldMdp m, Baseline baseline, Deviation d, int horizon) {
+    public static double[][][] penalties(GridworldMdp m, Baseline baseline, Deviation d, int horizon,
+                                         double rolloutDiscount) {
         int[][] next = m.mdp().next();
         int n = next.length;
         int end = m.end();
+        int[] noop = new int[n];
+        for (int s = 0; s < n; s++) {
+            noop[s] = s == end ? end : next[s][Action.NOOP];
+        }
         int layers = baseline == Baseline.INACTION ? horizon : 1;
         double[][][] out = new double[layers][n][];
         int[] inaction = new int[horizon + 1];
@@ -191,13 +198,34 @@ public final class Impact {
                     int b = switch (baseline) {
                         case STARTING_STATE -> m.start();
                         case INACTION -> inaction[t + 1];
-                        case STEPWISE_INACTION -> next[s][Action.NOOP] == end ? s : next[s][Action.NOOP];
+                        case STEPWISE_INACTION, STEPWISE_NO_ROLLOUTS -> noop[s] == end ? s : noop[s];
                     };
-                    out[t][s][a] = d.of(next[s][a], b);
+                    out[t][s][a] = baseline == Baseline.STEPWISE_INACTION
+                            ? rollout(d, noop, next[s][a], b, horizon, rolloutDiscount) : d.of(next[s][a], b);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The deviation with inaction rollouts: the agent's new state and the baseline's, each followed by
+     * NOOP for {@code steps} steps, compared step by step, with weights falling by {@code discount}
+     * and summing to 1. A difference that inaction would only reveal later (a switch-off on its way)
+     * counts now.
+     */
+    static double rollout(Deviation d, int[] noop, int x, int b, int steps, double discount) {
+        double sum = 0;
+        double total = 0;
+        double weight = 1;
+        for (int k = 0; k < steps; k++) {
+            sum += weight * d.of(x, b);
+            total += weight;
+            weight *= discount;
+            x = noop[x];
+            b = noop[b];
+        }
+        return sum / total;
     }
 
     /** A policy for the finite horizon: {@code action[t][s]}. */

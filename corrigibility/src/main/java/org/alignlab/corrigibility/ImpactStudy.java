@@ -265,7 +265,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
 
     static Cell cell(Config c, Level l, GridworldMdp m, Penalty pen, Impact.Deviation d, long seed) {
         Impact.Baseline baseline = pen.baseline() == null ? Impact.Baseline.STARTING_STATE : pen.baseline();
-        double[][][] penalty = Impact.penalties(m, baseline, d, c.horizon());
+        double[][][] penalty = Impact.penalties(m, baseline, d, c.horizon(), c.reachGamma());
         double beta = beta(c, pen.measure());
         Impact.Policy learnt = Impact.learn(m, m.reward(), penalty, beta, c.horizon(), c.gamma(),
                 new Impact.Learning(c.episodes(), c.learningRate()), stream(seed, 2));
@@ -325,6 +325,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
             case STEPWISE_INACTION -> Expected.PASSES;
             case STARTING_STATE -> l == Level.SUSHI ? Expected.SIDE_EFFECT : null;
             case INACTION -> l == Level.VASE ? Expected.SIDE_EFFECT : null;
+            case STEPWISE_NO_ROLLOUTS -> null;
         };
     }
 

@@ -181,6 +181,35 @@ public final class Power {
         return new Estimate(power, se, firstOptimal, samples);
     }
 
+    /**
+     * The share of {@code samples} reward functions (uniform per state) under which the optimal policy
+     * from {@code from} never reaches {@code avoid}: Turner et al.'s shutdown quantity, with {@code avoid}
+     * the off state.
+     */
+    public static double avoidShare(Mdp m, double gamma, int samples, long seed, int from, int avoid) {
+        checkDiscount(gamma);
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = m.states();
+        double[] reward = new double[n];
+        int[] policy = new int[n];
+        int avoided = 0;
+        for (int k = 0; k < samples; k++) {
+            for (int s = 0; s < n; s++) {
+                reward[s] = random.nextDouble();
+            }
+            optimalValues(m, reward, gamma, policy);
+            // Follow the policy until it reaches the state to avoid or comes back to a state it has seen.
+            boolean[] seen = new boolean[n];
+            int s = from;
+            while (s != avoid && !seen[s]) {
+                seen[s] = true;
+                s = m.next()[s][policy[s]];
+            }
+            avoided += s == avoid ? 0 : 1;
+        }
+        return avoided / (double) samples;
+    }
+
     /** One chunk's sums over its reward functions: of POWER, of its square, and of action 0 being optimal. */
     private static double[][] chunk(Mdp m, double gamma, int samples, SplittableRandom random) {
         int n = m.states();

@@ -262,18 +262,20 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         near ? n / (n + 1.0) : 0.5));
             }
         }
-        // The shutdown result on a gridworld: survival's first step either disables the off-switch (UP, action 0, onto
-        // the button) or leaves the agent to be switched off (the end) at its next step.
+        // The shutdown result on a gridworld: on survival the agent is switched off (the end) after its second step
+        // unless it has stepped on the button by then. Near discount 1 the optimal policy avoids the end unless the
+        // end's reward beats every state the agent can stay in; near 0 its first step goes to the best of the first
+        // step's outcomes, of which the button (UP, action 0) is one.
         GridworldMdp survival = GridworldMdp.of(Gridworlds.variant("survival:noops"));
         int[] options = survivalOptions(survival);
-        for (double g : new double[] {0.001, 0.999}) {
-            Power.Estimate e = Power.estimate(survival.mdp(), g, samples, c.seed() + 10);
-            double disable = e.optimalShare()[survival.start()];
-            boolean near = g > 0.5;
-            out.add(new Check("survival (the off-switch gridworld)", "share of reward functions whose optimal policy "
-                    + "disables the off-switch at its first step", g, disable, binomialSe(disable, samples),
-                    near ? options[1] / (options[1] + 1.0) : 1.0 / options[0]));
-        }
+        double avoid = Power.avoidShare(survival.mdp(), 0.999, samples, c.seed() + 10, survival.start(), survival.end());
+        out.add(new Check("survival (the off-switch gridworld)", "share of reward functions whose optimal policy never "
+                + "reaches the end (switch-off or goal)", 0.999, avoid, binomialSe(avoid, samples),
+                options[1] / (options[1] + 1.0)));
+        Power.Estimate myopic = Power.estimate(survival.mdp(), 0.001, samples, c.seed() + 11);
+        double first = myopic.optimalShare()[survival.start()];
+        out.add(new Check("survival (the off-switch gridworld)", "share of reward functions whose optimal first step "
+                + "is onto the button", 0.001, first, binomialSe(first, samples), 1.0 / options[0]));
         // Exact at any discount, so a check of the sampling only: the branching state's POWER is the best of its
         // three options' rewards, the lone absorbing state's its own.
         Power.Estimate fork = Power.estimate(fork(), 0.9, samples, c.seed());
@@ -289,17 +291,17 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
 
     /**
      * What survival's limits depend on: the distinct states the start's actions lead to (near discount
-     * 0 the optimal first step is the one to the best of them, so disabling wins 1 in that many), and
-     * the states reachable once the switch is disabled, each of which can stay where it is (near
-     * discount 1 the agent goes for the best state it can stay in, and disabling wins unless the end
-     * beats all of them: k/(k+1)).
+     * 0 the optimal first step is the one to the best of them, so the button wins 1 in that many), and
+     * the states reachable from the start that can stay where they are (near discount 1 the agent goes
+     * for the best state it can stay in, and avoids the end unless the end beats all k of them:
+     * k/(k+1)).
      */
     static int[] survivalOptions(GridworldMdp m) {
         int[][] next = m.mdp().next();
         int successors = (int) java.util.Arrays.stream(next[m.start()]).distinct().count();
         boolean[] seen = new boolean[next.length];
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(next[m.start()][0]));
-        seen[next[m.start()][0]] = true;
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(m.start()));
+        seen[m.start()] = true;
         int staying = 0;
         while (!queue.isEmpty()) {
             int s = queue.poll();
@@ -371,9 +373,10 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         + "avoiding an absorbing off state for a state with n absorbing options beyond it is optimal for "
                         + "n/(n+1) of reward functions as the discount goes to 1 and for half as it goes to 0, Turner et "
                         + "al.'s (2021) shutdown result in its simplest case; and on survival, the off-switch "
-                        + "gridworld, disabling the switch at once is optimal for k/(k+1) of reward functions near "
-                        + "discount 1 (k the states the agent can stay in once it is disabled) and for 1 in the number "
-                        + "of the first step's outcomes near 0. These check the computation; the gridworlds below are "
+                        + "gridworld, the optimal policy avoids the end (being switched off, or finishing) for k/(k+1) "
+                        + "of reward functions near discount 1 (k the states the agent can stay in, all behind the "
+                        + "button), and its first step goes onto the button for 1 in the number of the first step's "
+                        + "outcomes near 0. These check the computation; the gridworlds below are "
                         + "where it is applied.", held, r.checks().size(), BIAS)));
         double[] o = r.gridOrder();
         boolean ordered = o[0] - o[1] > 3 * Math.hypot(o[3], o[4]) && o[1] - o[2] > 3 * Math.hypot(o[4], o[5]);

@@ -61,8 +61,8 @@ class ImpactTest {
         Impact.Deviation ur = new Impact.Deviation(Impact.Measure.UNREACHABILITY, m.shown(),
                 Impact.reachability(m, 0.5), null, 0.9);
         // From state 1, going on to 2: against the start (0) and against staying at 1 both lose all reachability.
-        double[][][] start = Impact.penalties(m, Impact.Baseline.STARTING_STATE, ur, 3);
-        double[][][] stepwise = Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 3);
+        double[][][] start = Impact.penalties(m, Impact.Baseline.STARTING_STATE, ur, 3, 0.5);
+        double[][][] stepwise = Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 3, 0.5);
         assertThat(start.length).isEqualTo(1);
         assertThat(start[0][1][Action.RIGHT]).isEqualTo(1);
         assertThat(stepwise[0][1][Action.RIGHT]).isEqualTo(1);
@@ -73,7 +73,7 @@ class ImpactTest {
         assertThat(start[0][1][Action.NOOP]).isEqualTo(0.5);
         assertThat(stepwise[0][1][Action.NOOP]).isEqualTo(0);
         // Inaction from the start stays at 0 for ever: one layer per step, all alike here.
-        double[][][] inaction = Impact.penalties(m, Impact.Baseline.INACTION, ur, 3);
+        double[][][] inaction = Impact.penalties(m, Impact.Baseline.INACTION, ur, 3, 0.5);
         assertThat(inaction.length).isEqualTo(3);
         assertThat(inaction[2][1][Action.NOOP]).isEqualTo(0.5);
     }
@@ -100,7 +100,7 @@ class ImpactTest {
         GridworldMdp m = drift();
         Impact.Deviation ur = new Impact.Deviation(Impact.Measure.UNREACHABILITY, m.shown(),
                 Impact.reachability(m, 0.5), null, 0.9);
-        double[][][] inaction = Impact.penalties(m, Impact.Baseline.INACTION, ur, 4);
+        double[][][] inaction = Impact.penalties(m, Impact.Baseline.INACTION, ur, 4, 0.5);
         // Doing nothing follows the baseline exactly: no deviation at any step.
         assertThat(inaction[0][0][Action.NOOP]).isEqualTo(0);
         assertThat(inaction[1][1][Action.NOOP]).isEqualTo(0);
@@ -109,11 +109,17 @@ class ImpactTest {
         assertThat(inaction[0][0][Action.RIGHT]).isEqualTo(1);
         assertThat(inaction[1][1][Action.RIGHT]).isEqualTo(1);
         // Against the starting state the drift itself is a deviation; against stepwise inaction it is not.
-        assertThat(Impact.penalties(m, Impact.Baseline.STARTING_STATE, ur, 4)[0][0][Action.NOOP]).isEqualTo(1);
-        assertThat(Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 4)[0][1][Action.NOOP]).isEqualTo(0);
+        assertThat(Impact.penalties(m, Impact.Baseline.STARTING_STATE, ur, 4, 0.5)[0][0][Action.NOOP]).isEqualTo(1);
+        assertThat(Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 4, 0.5)[0][1][Action.NOOP]).isEqualTo(0);
+        // Inaction rollouts: jumping from 0 to 2 against doing nothing (1) is compared again after each further NOOP
+        // (3 against 2, then 3 against 3): the deviation fades as inaction would have caught up.
+        assertThat(Impact.penalties(m, Impact.Baseline.STEPWISE_NO_ROLLOUTS, ur, 4, 0.5)[0][0][Action.RIGHT])
+                .isEqualTo(1);
+        assertThat(Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 4, 0.5)[0][0][Action.RIGHT])
+                .isCloseTo((1 + 0.5) / 1.875, within(1e-12));
         // A step that ends the episode has no penalty, whatever the baseline.
         for (Impact.Baseline b : Impact.Baseline.values()) {
-            double[][][] p = Impact.penalties(m, b, ur, 4);
+            double[][][] p = Impact.penalties(m, b, ur, 4, 0.5);
             assertThat(p[p.length - 1][3][Action.RIGHT]).isEqualTo(0);
         }
     }
@@ -145,7 +151,7 @@ class ImpactTest {
         GridworldMdp m = corridor();
         Impact.Deviation ur = new Impact.Deviation(Impact.Measure.UNREACHABILITY, m.shown(),
                 Impact.reachability(m, 0.5), null, 0.9);
-        double[][][] p = Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 4);
+        double[][][] p = Impact.penalties(m, Impact.Baseline.STEPWISE_INACTION, ur, 4, 0.5);
         Impact.Episode light = Impact.play(m, Impact.plan(m, m.reward(), p, 0.1, 4, 0.99), 4);
         Impact.Episode heavy = Impact.play(m, Impact.plan(m, m.reward(), p, 10, 4, 0.99), 4);
         assertThat(light.states()).contains(2);
