@@ -103,7 +103,7 @@ public final class Audit {
 
     /**
      * Where neural agents run by default: one variant per environment, the one behind the paper's
-     * finding where there is one. Neural agents on all 44 variants do not fit the default budget's
+     * finding where there is one. Neural agents on all 46 variants do not fit the default budget's
      * 10 minutes on two cores (a neural run costs 10 to 50 times a tabular one per step).
      */
     public static final List<String> MAIN_VARIANTS = List.of("boat_race:default", "tomato_watering:default",

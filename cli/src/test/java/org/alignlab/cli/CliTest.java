@@ -73,7 +73,7 @@ class CliTest {
     void envsListsEveryVariantWithItsProblem() {
         Run r = run("envs");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("boat_race:default", "reward gaming", "rocks_diamonds:level1", "44 variants");
+        assertThat(r.out()).contains("boat_race:default", "reward gaming", "rocks_diamonds:level1", "46 variants", "survival:default");
         Run json = run("envs", "--json");
         assertThat(json.out()).contains("\"name\" : \"whisky_gold:human_player\"");
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StudyCommandTest {
     /**
      * Studies with no cheaper smoke budget (the organisms' recipes and red-teaming take a minute each at any budget;
-     * the gridworld audit's smoke budget still trains six agents on 44 variants): the interp module's
+     * the gridworld audit's smoke budget still trains six agents on 46 variants): the interp module's
      * DemonstrationsTest and the audit's tests run their code; here their settings are checked, and the gridworld
      * study runs on one variant below.
      */
