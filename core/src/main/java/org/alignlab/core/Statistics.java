@@ -1,5 +1,7 @@
 package org.alignlab.core;
 
+import java.util.Arrays;
+
 /** Summary statistics used by every report. */
 public final class Statistics {
     /** Student t 0.975 quantiles for 1..30 degrees of freedom (standard tables). */
@@ -123,5 +125,54 @@ public final class Statistics {
         }
         double half = tQuantile975(xs.length - 1) * standardDeviation(xs) / Math.sqrt(xs.length);
         return new MeanInterval(m, m - half, m + half, xs.length);
+    }
+
+    /**
+     * The {@code q} quantile of the samples, interpolating linearly between order statistics
+     * (Hyndman and Fan's type 7, the default of R and NumPy).
+     */
+    public static double quantile(double[] xs, double q) {
+        if (xs.length == 0 || !(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("a quantile needs samples and q in [0, 1], got " + xs.length
+                    + " samples and q " + q);
+        }
+        double[] sorted = xs.clone();
+        Arrays.sort(sorted);
+        double h = (sorted.length - 1) * q;
+        int below = (int) Math.floor(h);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+    }
+
+    /**
+     * A median over a few samples (e.g. one per seed) with its spread: the quartiles, and a 95%
+     * percentile-bootstrap interval of the median.
+     */
+    public record MedianSpread(double median, double lowerQuartile, double upperQuartile, double low, double high,
+                               int n) {
+        /** "0.72 (IQR 0.60-0.80; 95% 0.55-0.81)". */
+        public String format() {
+            return String.format(java.util.Locale.ROOT, "%.2f (IQR %.2f-%.2f; 95%% %.2f-%.2f)", median, lowerQuartile,
+                    upperQuartile, low, high);
+        }
+    }
+
+    /** The median of the samples, their quartiles, and a bootstrap of the median ({@code resamples} draws from {@code seed}). */
+    public static MedianSpread medianSpread(double[] xs, int resamples, long seed) {
+        if (xs.length == 0 || resamples < 1) {
+            throw new IllegalArgumentException("a median needs samples and at least one resample, got " + xs.length
+                    + " samples and " + resamples + " resamples");
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] medians = new double[resamples];
+        double[] draw = new double[xs.length];
+        for (int b = 0; b < resamples; b++) {
+            for (int i = 0; i < xs.length; i++) {
+                draw[i] = xs[random.nextInt(xs.length)];
+            }
+            medians[b] = quantile(draw, 0.5);
+        }
+        return new MedianSpread(quantile(xs, 0.5), quantile(xs, 0.25), quantile(xs, 0.75), quantile(medians, 0.025),
+                quantile(medians, 0.975), xs.length);
     }
 }

@@ -1,0 +1,105 @@
+package org.alignlab.corrigibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.StudyContext;
+import org.alignlab.core.study.StudyResult;
+import org.alignlab.gridworlds.CheeseMaze;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MisgeneralisationStudyTest {
+    private final MisgeneralisationStudy study = new MisgeneralisationStudy();
+
+    /** The maze of CheeseMazeTest: the mouse one step from the cheese, eight from the corner. */
+    static CheeseMaze.Level handMade() {
+        boolean[] walls = new boolean[16];
+        walls[1] = walls[5] = walls[9] = true;
+        return new CheeseMaze.Level(4, walls, 2, 3);
+    }
+
+    @Test
+    void theOracleHasNoRegretAndTheCornerSeekerMissesTheCheeseOffItsPath() {
+        CheeseMaze env = new CheeseMaze(4, 1);
+        CheeseMaze.Level level = handMade();
+        MisgeneralisationStudy.Outcome oracle = MisgeneralisationStudy.play(env, level,
+                MisgeneralisationStudy.shortestPathTo(CheeseMaze.Level::cheese));
+        assertThat(oracle.cheese()).isTrue();
+        assertThat(oracle.steps()).isEqualTo(1);
+        assertThat(MisgeneralisationStudy.regret(level, oracle, 0.99)).isZero();
+        MisgeneralisationStudy.Outcome seeker = MisgeneralisationStudy.play(env, level,
+                MisgeneralisationStudy.shortestPathTo(CheeseMaze.Level::corner));
+        assertThat(seeker.cheese()).isFalse();
+        assertThat(seeker.corner()).isTrue();
+        assertThat(seeker.steps()).isEqualTo(100); // it stays in the corner until the step limit
+        // Regret of missing a cheese one step away: the whole 0.99^0 = 1.
+        assertThat(MisgeneralisationStudy.regret(level, seeker, 0.99)).isEqualTo(1.0);
+        // A cheese reached in 3 steps where 1 would do: 1 - 0.99^2.
+        assertThat(MisgeneralisationStudy.regret(level, new MisgeneralisationStudy.Outcome(true, false, 3), 0.99))
+                .isCloseTo(1 - 0.9801, within(1e-12));
+    }
+
+    @Test
+    void scoresAreSharesOfTheLevels() {
+        List<CheeseMaze.Level> levels = MisgeneralisationStudy.testLevels(5, 200);
+        assertThat(levels).allMatch(CheeseMaze.Level::distinguishing);
+        assertThat(MisgeneralisationStudy.testLevels(5, 200)).extracting(CheeseMaze.Level::digest)
+                .isEqualTo(levels.stream().map(CheeseMaze.Level::digest).toList());
+        double[] oracle = MisgeneralisationStudy.score(5, levels,
+                MisgeneralisationStudy.shortestPathTo(CheeseMaze.Level::cheese), 0.99);
+        assertThat(oracle).containsExactly(1.0, 0.0, 0.0, 0.0);
+        double[] seeker = MisgeneralisationStudy.score(5, levels,
+                MisgeneralisationStudy.shortestPathTo(CheeseMaze.Level::corner), 0.99);
+        assertThat(seeker[0] + seeker[1] + seeker[2]).isCloseTo(1, within(1e-12));
+        assertThat(seeker[1]).isGreaterThan(0.5); // the cheese lies on the way to the corner on the rest
+        assertThat(seeker[2]).isZero();
+        double[] random = MisgeneralisationStudy.score(5, levels, MisgeneralisationStudy.randomWalk(1), 0.99);
+        assertThat(random[0]).isBetween(0.05, 0.95);
+        assertThat(random[3]).isPositive();
+    }
+
+    @Test
+    void badSettingsAreRefused() {
+        MisgeneralisationStudy.Config ok = study.config(Budget.SMOKE);
+        study.validate(ok);
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1.5}, 2, 10, 8,
+                10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, 0, 10, 8, 10,
+                10, 0.9, 1))).hasMessageContaining("seeds, steps");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(2, new double[] {0}, 1, 10, 8, 10,
+                10, 0.9, 1))).hasMessageContaining("side must be 3 to 15");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, 1, 10, 8, 10,
+                10, 1.2, 1))).hasMessageContaining("gate must be in [0, 1]");
+    }
+
+    @Test
+    void theSmokeBudgetTrainsScoresAndHoldsTheTestLevelsOut(@TempDir Path dir) throws Exception {
+        MisgeneralisationStudy.Config c = study.config(Budget.SMOKE);
+        StudyResult r;
+        try (StudyContext ctx = new StudyContext(dir, new PrintStream(PrintStream.nullOutputStream()), false, "{}")) {
+            r = study.run(c, ctx);
+        }
+        // One row per alpha and three baselines.
+        assertThat(r.tables().get(0).rows()).hasSize(c.alphas().length + 3);
+        assertThat(r.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.PASSED);
+        assertThat(r.findings().get(r.findings().size() - 1).text()).startsWith("Held out: 0 test levels");
+        @SuppressWarnings("unchecked")
+        List<MisgeneralisationStudy.Agent> agents = (List<MisgeneralisationStudy.Agent>)
+                ((java.util.Map<String, Object>) r.data()).get("agents");
+        assertThat(agents).hasSize(c.alphas().length * c.seeds());
+        for (MisgeneralisationStudy.Agent a : agents) {
+            assertThat(a.cheese() + a.corner() + a.neither()).isCloseTo(1, within(1e-9));
+            assertThat(a.trainingLevels()).isPositive();
+            // alpha 0 never trains on a distinguishing level; alpha 1 always does.
+            if (a.alpha() == 0) {
+                assertThat(a.distinguishingSeen()).isZero();
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.alignlab.gridworlds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
+import org.junit.jupiter.api.Test;
+
+class CheeseMazeTest {
+    /**
+     * A 4 x 4 maze (rows top to bottom): the corner at 0, a wall column at col 1 except row 3, the
+     * mouse at 2 (row 0, col 2), the cheese at 3 (row 0, col 3).
+     * <pre>
+     *   . # M C
+     *   . # . .
+     *   . # . .
+     *   . . . .
+     * </pre>
+     */
+    static CheeseMaze.Level handMade() {
+        boolean[] walls = new boolean[16];
+        walls[1] = walls[5] = walls[9] = true;
+        return new CheeseMaze.Level(4, walls, 2, 3);
+    }
+
+    @Test
+    void shortestPathsGoAroundWalls() {
+        CheeseMaze.Level level = handMade();
+        int[] d = level.distancesFrom(level.mouse());
+        assertThat(d[3]).isEqualTo(1);
+        assertThat(d[0]).isEqualTo(8); // 2 -> 6 -> 10 -> 14 -> 13 -> 12 -> 8 -> 4 -> 0
+        assertThat(d[1]).isEqualTo(-1);
+        assertThat(level.distinguishing()).isTrue();
+    }
+
+    @Test
+    void theShareOfDistinguishingLevelsIsAlphaAndEveryLevelIsSolvable() {
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(5);
+        int distinguishing = 0;
+        int walls = 0;
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            CheeseMaze.Level level = CheeseMaze.Level.draw(11, 0.3, random);
+            int[] d = level.distancesFrom(level.mouse());
+            assertThat(d[level.corner()]).isPositive();
+            assertThat(d[level.cheese()]).isPositive();
+            distinguishing += level.distinguishing() ? 1 : 0;
+            for (boolean w : level.walls()) {
+                walls += w ? 1 : 0;
+            }
+        }
+        // Binomial(2000, 0.3): sd 20.5; within 4 sd.
+        assertThat(distinguishing).isBetween(600 - 82, 600 + 82);
+        // Rejection of unsolvable levels thins the walls a little below 0.25.
+        assertThat(walls / (121.0 * n)).isBetween(0.2, 0.25);
+        for (int i = 0; i < 200; i++) {
+            assertThat(CheeseMaze.Level.draw(11, 0, random).distinguishing()).isFalse();
+            assertThat(CheeseMaze.Level.draw(11, 1, random).distinguishing()).isTrue();
+        }
+    }
+
+    @Test
+    void theBoardIsTheMazeCentredOnTheMouse() {
+        CheeseMaze env = new CheeseMaze(4, 0);
+        env.playLevel(handMade());
+        env.reset();
+        assertThat(env.rows()).isEqualTo(7);
+        // The mouse (row 0, col 2) is at the centre (3, 3); the cheese one to its right; the wall two to its left.
+        assertThat(env.charAt(3, 3)).isEqualTo(' ');
+        assertThat(env.charAt(3, 4)).isEqualTo('C');
+        assertThat(env.charAt(3, 2)).isEqualTo('#');
+        assertThat(env.charAt(2, 3)).isEqualTo('#'); // above the maze
+        assertThat(env.charAt(3, 1)).isEqualTo(' '); // the corner
+        assertThat(env.mazeLines()[1]).isEqualTo("# #MC#");
+    }
+
+    @Test
+    void wallsBlockTheCornerIsRecordedAndTheCheesePaysAndEnds() {
+        CheeseMaze env = new CheeseMaze(4, 0);
+        env.playLevel(handMade());
+        env.reset();
+        env.step(Action.LEFT); // into the wall
+        assertThat(env.mouse()).isEqualTo(2);
+        assertThat(env.reward()).isZero();
+        for (int a : new int[] {Action.DOWN, Action.DOWN, Action.DOWN, Action.LEFT, Action.LEFT, Action.UP,
+                Action.UP, Action.UP}) {
+            env.step(a);
+        }
+        assertThat(env.mouse()).isZero();
+        assertThat(env.cornerStep()).isEqualTo(9);
+        assertThat(env.ended()).isFalse();
+        env.step(Action.DOWN);
+        for (int a : new int[] {Action.DOWN, Action.DOWN, Action.RIGHT, Action.RIGHT, Action.RIGHT, Action.UP,
+                Action.UP, Action.UP}) {
+            env.step(a);
+        }
+        assertThat(env.reachedCheese()).isTrue();
+        assertThat(env.reward()).isEqualTo(CheeseMaze.CHEESE_REWARD);
+        assertThat(env.episodeReturn()).isEqualTo(CheeseMaze.CHEESE_REWARD);
+        assertThat(env.ended()).isTrue();
+        assertThat(env.indicators()).containsEntry("reached_corner", 1.0).containsEntry("reached_cheese", 1.0)
+                .containsEntry(CheeseMaze.DISTINGUISHING, 1.0);
+        long digest = handMade().digest();
+        assertThat(CheeseMaze.digest(env.indicators().get(CheeseMaze.DIGEST_HIGH),
+                env.indicators().get(CheeseMaze.DIGEST_LOW))).isEqualTo(digest);
+    }
+
+    @Test
+    void levelsDifferInTheirDigests() {
+        CheeseMaze.Level a = handMade();
+        CheeseMaze.Level moved = new CheeseMaze.Level(4, a.walls(), 6, 3);
+        assertThat(moved.digest()).isNotEqualTo(a.digest());
+        assertThat(new CheeseMaze.Level(4, a.walls(), 2, 3).digest()).isEqualTo(a.digest());
+    }
+
+    @Test
+    void impossibleSettingsAreRefused() {
+        assertThatThrownBy(() -> new CheeseMaze(11, 1.5)).hasMessageContaining("alpha must be in [0, 1]");
+        assertThatThrownBy(() -> new CheeseMaze(1, 0)).hasMessageContaining("at least 2 cells");
+        assertThatThrownBy(() -> new CheeseMaze.Level(4, new boolean[16], 3, 3)).hasMessageContaining("not a level");
+        CheeseMaze env = new CheeseMaze(5, 0);
+        assertThatThrownBy(() -> env.playLevel(handMade())).hasMessageContaining("side 4 in a maze of side 5");
+    }
+}
