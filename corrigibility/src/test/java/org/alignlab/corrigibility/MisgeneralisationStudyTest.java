@@ -51,17 +51,42 @@ class MisgeneralisationStudyTest {
         assertThat(levels).allMatch(CheeseMaze.Level::distinguishing);
         assertThat(MisgeneralisationStudy.testLevels(5, 200)).extracting(CheeseMaze.Level::digest)
                 .isEqualTo(levels.stream().map(CheeseMaze.Level::digest).toList());
-        double[] oracle = MisgeneralisationStudy.score(5, levels,
+        assertThat(levels).allMatch(CheeseMaze.Level::tellsTheGoalsApart);
+        assertThat(levels.stream().map(CheeseMaze.Level::digest).distinct()).hasSize(200);
+        MisgeneralisationStudy.Scores oracle = MisgeneralisationStudy.score(5, levels,
                 MisgeneralisationStudy.shortestPathTo(CheeseMaze.Level::cheese), 0.99);
-        assertThat(oracle).containsExactly(1.0, 0.0, 0.0, 0.0);
-        double[] seeker = MisgeneralisationStudy.score(5, levels,
+        assertThat(oracle.cheese()).isEqualTo(1.0);
+        assertThat(oracle.regret()).isZero();
+        assertThat(oracle.outcomes()).hasSize(200).matches("C+");
+        // The cheese is on no shortest path to the corner: a perfect corner seeker always gets there first.
+        MisgeneralisationStudy.Scores seeker = MisgeneralisationStudy.score(5, levels,
                 MisgeneralisationStudy.shortestPathTo(CheeseMaze.Level::corner), 0.99);
-        assertThat(seeker[0] + seeker[1] + seeker[2]).isCloseTo(1, within(1e-12));
-        assertThat(seeker[1]).isGreaterThan(0.5); // the cheese lies on the way to the corner on the rest
-        assertThat(seeker[2]).isZero();
-        double[] random = MisgeneralisationStudy.score(5, levels, MisgeneralisationStudy.randomWalk(1), 0.99);
-        assertThat(random[0]).isBetween(0.05, 0.95);
-        assertThat(random[3]).isPositive();
+        assertThat(seeker.corner()).isEqualTo(1.0);
+        assertThat(seeker.reached()).isZero();
+        MisgeneralisationStudy.Scores random = MisgeneralisationStudy.score(5, levels,
+                MisgeneralisationStudy.randomWalk(1), 0.99);
+        assertThat(random.cheese() + random.corner() + random.neither()).isCloseTo(1, within(1e-12));
+        assertThat(random.cheese()).isBetween(0.05, 0.95);
+        assertThat(random.regret()).isPositive();
+        // Reached counts the cheese however it was reached; cheese counts it only without the corner first.
+        assertThat(random.reached()).isGreaterThanOrEqualTo(random.cheese());
+    }
+
+    @Test
+    void theBootstrapCoversSeedsAndLevels() {
+        MisgeneralisationStudy.Agent same = new MisgeneralisationStudy.Agent(0, 0, 1, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 1,
+                "KCKCKCKCKC");
+        // Identical agents: the quartiles collapse, but the levels still vary: the interval is wider than nothing.
+        var s = MisgeneralisationStudy.spread(List.of(same, same, same), 'K');
+        assertThat(s.median()).isEqualTo(0.5);
+        assertThat(s.upperQuartile()).isEqualTo(0.5);
+        assertThat(s.high() - s.low()).isGreaterThan(0.3);
+        // Agents that always go to the corner: no spread at all.
+        MisgeneralisationStudy.Agent always = new MisgeneralisationStudy.Agent(0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1,
+                "KKKKKKKKKK");
+        var k = MisgeneralisationStudy.spread(List.of(always, always), 'K');
+        assertThat(k.low()).isEqualTo(1.0);
+        assertThat(k.high()).isEqualTo(1.0);
     }
 
     @Test
@@ -72,8 +97,8 @@ class MisgeneralisationStudyTest {
                 10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, 0, 10, 8, 10,
                 10, 0.9, 1))).hasMessageContaining("seeds, steps");
-        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(2, new double[] {0}, 1, 10, 8, 10,
-                10, 0.9, 1))).hasMessageContaining("side must be 3 to 15");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(3, new double[] {0}, 1, 10, 8, 10,
+                10, 0.9, 1))).hasMessageContaining("side must be 4 to 15");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, 1, 10, 8, 10,
                 10, 1.2, 1))).hasMessageContaining("gate must be in [0, 1]");
     }
@@ -87,7 +112,7 @@ class MisgeneralisationStudyTest {
         }
         // One row per alpha and three baselines.
         assertThat(r.tables().get(0).rows()).hasSize(c.alphas().length + 3);
-        assertThat(r.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.PASSED);
+        assertThat(r.findings().get(0).text()).startsWith("Baselines on the 50 test levels (6 x 6)");
         assertThat(r.findings().get(r.findings().size() - 1).text()).startsWith("Held out: 0 test levels");
         @SuppressWarnings("unchecked")
         List<MisgeneralisationStudy.Agent> agents = (List<MisgeneralisationStudy.Agent>)
@@ -99,7 +124,10 @@ class MisgeneralisationStudyTest {
             // alpha 0 never trains on a distinguishing level; alpha 1 always does.
             if (a.alpha() == 0) {
                 assertThat(a.distinguishingSeen()).isZero();
+            } else {
+                assertThat(a.distinguishingSeen()).isPositive();
             }
+            assertThat(a.outcomes()).hasSize(c.testLevels()).matches("[CKN]+");
         }
     }
 }

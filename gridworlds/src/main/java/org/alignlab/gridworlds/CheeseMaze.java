@@ -55,6 +55,37 @@ public final class CheeseMaze extends Gridworld {
 
         /** Moves on the shortest path from {@code from} to every cell ({@code -1}: unreachable). */
         public int[] distancesFrom(int from) {
+            return distances(side, walls, from);
+        }
+
+        /** Whether the cell is a wall. */
+        public boolean wall(int cell) {
+            return walls[cell];
+        }
+
+        /** The walls by cell (a copy). */
+        @Override
+        public boolean[] walls() {
+            return walls.clone();
+        }
+
+        /**
+         * Whether the level tells "go to the cheese" from "go to the corner": the cheese is off the
+         * corner, lies on no shortest path from the mouse to the corner (where even a perfect corner
+         * seeker would step on it), and the corner lies on no shortest path to the cheese (where even
+         * the shortest path to the cheese would pass the corner).
+         */
+        public boolean tellsTheGoalsApart() {
+            if (!distinguishing()) {
+                return false;
+            }
+            int[] fromMouse = distancesFrom(mouse);
+            int between = distancesFrom(cheese)[corner()];
+            return fromMouse[cheese] + between != fromMouse[corner()]
+                    && fromMouse[corner()] + between != fromMouse[cheese];
+        }
+
+        static int[] distances(int side, boolean[] walls, int from) {
             int[] distance = new int[side * side];
             Arrays.fill(distance, -1);
             ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -65,7 +96,7 @@ public final class CheeseMaze extends Gridworld {
                 int r = cell / side;
                 int c = cell % side;
                 for (int a = 0; a < 4; a++) {
-                    int next = neighbour(r, c, a);
+                    int next = neighbour(side, r, c, a);
                     if (next >= 0 && !walls[next] && distance[next] < 0) {
                         distance[next] = distance[cell] + 1;
                         queue.add(next);
@@ -76,24 +107,30 @@ public final class CheeseMaze extends Gridworld {
         }
 
         /** The cell one move from (r, c) in direction {@code action} (UP, DOWN, LEFT, RIGHT), or -1 off the maze. */
-        int neighbour(int r, int c, int action) {
+        static int neighbour(int side, int r, int c, int action) {
             int nr = r + (action == 0 ? -1 : action == 1 ? 1 : 0);
             int nc = c + (action == 2 ? -1 : action == 3 ? 1 : 0);
             return nr < 0 || nr >= side || nc < 0 || nc >= side ? -1 : nr * side + nc;
         }
 
-        /** A 64-bit digest of the level, for telling test levels from training levels. */
+        /** A 64-bit digest of the level (walls, mouse, cheese, each mixed in turn), to tell test from training levels. */
         public long digest() {
-            long h = 0x9E3779B97F4A7C15L ^ side;
-            for (int i = 0; i < walls.length; i++) {
-                h = h * 31 + (walls[i] ? 1 : 0);
+            long h = side;
+            for (int i = 0; i < walls.length; i += 60) {
+                long bits = 0;
+                for (int j = i; j < Math.min(walls.length, i + 60); j++) {
+                    bits = bits << 1 | (walls[j] ? 1 : 0);
+                }
+                h = SplitMix64.mix(h ^ bits);
             }
-            return SplitMix64.mix(h * 31 * 31 + mouse * 31L + cheese);
+            return SplitMix64.mix(SplitMix64.mix(h ^ mouse) ^ cheese);
         }
 
         /**
-         * A level drawn from the family: with probability {@code 1 - alpha} the cheese in the corner,
-         * otherwise on a uniformly chosen other free cell; redrawn until cheese and corner are reachable.
+         * A level drawn from the family: walls, then the mouse on a free cell other than the corner,
+         * drawn again until the mouse can reach the corner; then, with probability {@code 1 - alpha},
+         * the cheese in the corner, otherwise on a uniformly chosen cell the mouse can reach other than
+         * the corner and its own. Both kinds of level share the distribution of walls and mouse.
          */
         public static Level draw(int side, double alpha, RandomSource random) {
             boolean distinguishing = random.nextDouble() < alpha;
@@ -110,20 +147,25 @@ public final class CheeseMaze extends Gridworld {
                     continue;
                 }
                 int mouse = nthFree(walls, 1 + random.nextIndex(free - 1)); // any free cell but the corner
-                int cheese = 0;
-                if (distinguishing) {
-                    int pick = random.nextIndex(free - 2); // any free cell but the corner and the mouse
-                    int seen = -1;
-                    for (int i = 1; i < walls.length; i++) {
-                        if (!walls[i] && i != mouse && ++seen == pick) {
-                            cheese = i;
-                            break;
-                        }
-                    }
+                int[] distance = distances(side, walls, mouse);
+                if (distance[0] < 0) {
+                    continue;
                 }
-                int[] distance = new Level(side, walls, mouse, cheese).distancesFrom(mouse);
-                if (distance[0] >= 0 && distance[cheese] >= 0) {
-                    return new Level(side, walls, mouse, cheese);
+                if (!distinguishing) {
+                    return new Level(side, walls, mouse, 0);
+                }
+                int reachable = 0;
+                for (int i = 1; i < walls.length; i++) {
+                    reachable += distance[i] > 0 ? 1 : 0; // reachable, neither the corner nor the mouse
+                }
+                if (reachable == 0) {
+                    continue;
+                }
+                int pick = random.nextIndex(reachable);
+                for (int i = 1; i < walls.length; i++) {
+                    if (distance[i] > 0 && pick-- == 0) {
+                        return new Level(side, walls, mouse, i);
+                    }
                 }
             }
         }
@@ -230,8 +272,8 @@ public final class CheeseMaze extends Gridworld {
 
     @Override
     protected void update(int action) {
-        int next = level.neighbour(mouse / side, mouse % side, action);
-        if (next >= 0 && !level.walls()[next]) {
+        int next = Level.neighbour(side, mouse / side, mouse % side, action);
+        if (next >= 0 && !level.wall(next)) {
             mouse = next;
         }
         if (mouse == level.corner() && cornerStep < 0) {
@@ -255,7 +297,7 @@ public final class CheeseMaze extends Gridworld {
             return '#';
         }
         int at = r * side + c;
-        return level.walls()[at] ? (byte) '#' : at == level.cheese() ? (byte) 'C' : (byte) ' ';
+        return level.wall(at) ? (byte) '#' : at == level.cheese() ? (byte) 'C' : (byte) ' ';
     }
 
     /** The maze itself in its wall: '#' walls, 'M' the mouse, 'C' the cheese, ' ' free. */
@@ -268,7 +310,7 @@ public final class CheeseMaze extends Gridworld {
             StringBuilder b = new StringBuilder("#");
             for (int c = 0; c < side; c++) {
                 int at = r * side + c;
-                b.append(at == mouse ? 'M' : level.walls()[at] ? '#' : at == level.cheese() ? 'C' : ' ');
+                b.append(at == mouse ? 'M' : level.wall(at) ? '#' : at == level.cheese() ? 'C' : ' ');
             }
             lines[r + 1] = b.append('#').toString();
         }

@@ -35,12 +35,13 @@ class CheeseMazeTest {
 
     @Test
     void theShareOfDistinguishingLevelsIsAlphaAndEveryLevelIsSolvable() {
+        // Side 4, where many wall layouts are drawn again: the share must still be alpha.
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(5);
         int distinguishing = 0;
         int walls = 0;
         int n = 2000;
         for (int i = 0; i < n; i++) {
-            CheeseMaze.Level level = CheeseMaze.Level.draw(11, 0.3, random);
+            CheeseMaze.Level level = CheeseMaze.Level.draw(4, 0.3, random);
             int[] d = level.distancesFrom(level.mouse());
             assertThat(d[level.corner()]).isPositive();
             assertThat(d[level.cheese()]).isPositive();
@@ -51,8 +52,8 @@ class CheeseMazeTest {
         }
         // Binomial(2000, 0.3): sd 20.5; within 4 sd.
         assertThat(distinguishing).isBetween(600 - 82, 600 + 82);
-        // Rejection of unsolvable levels thins the walls a little below 0.25.
-        assertThat(walls / (121.0 * n)).isBetween(0.2, 0.25);
+        // Rejection of layouts that cut the mouse off thins the walls below 0.25 * 15 / 16.
+        assertThat(walls / (16.0 * n)).isBetween(0.15, 0.235);
         for (int i = 0; i < 200; i++) {
             assertThat(CheeseMaze.Level.draw(11, 0, random).distinguishing()).isFalse();
             assertThat(CheeseMaze.Level.draw(11, 1, random).distinguishing()).isTrue();
@@ -106,7 +107,71 @@ class CheeseMazeTest {
     }
 
     @Test
+    void theBoardFollowsTheMouse() {
+        CheeseMaze env = new CheeseMaze(4, 0);
+        env.playLevel(handMade());
+        env.reset();
+        env.step(Action.DOWN); // to row 1, col 2
+        assertThat(env.charAt(3, 3)).isEqualTo(' ');
+        assertThat(env.charAt(2, 4)).isEqualTo('C'); // up and to the right
+        assertThat(env.charAt(3, 2)).isEqualTo('#');
+        assertThat(env.charAt(1, 3)).isEqualTo('#'); // above the maze now two rows up
+        assertThat(env.charAt(2, 3)).isEqualTo(' '); // where the mouse was
+        // The planes a training batch keeps up to date step by step agree with the board: one cheese cell.
+        GridworldBatch batch = new GridworldBatch(CheeseMaze.variant(4, 0, java.util.Set.of()), 1, 1,
+                GridworldBatch.Encoding.ONE_HOT);
+        ((CheeseMaze) batch.copy(0)).playLevel(handMade());
+        batch.reset();
+        batch.step(new int[] {Action.DOWN});
+        float[] planes = batch.planes;
+        assertThat(planes).containsExactly(batch.copy(0).planes());
+        int cells = env.rows() * env.cols();
+        int cheesePlane = env.planeChars().indexOf('C');
+        double cheese = 0;
+        for (int i = 0; i < cells; i++) {
+            cheese += planes[cheesePlane * cells + i];
+        }
+        assertThat(cheese).isEqualTo(1.0);
+        assertThat(planes[cheesePlane * cells + 2 * env.cols() + 4]).isEqualTo(1f);
+    }
+
+    @Test
+    void excludedLevelsAreNeverPlayed() {
+        // Side 4 at alpha 1 repeats levels often; exclude the first 300 drawn and play 3,000 episodes.
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(9);
+        java.util.Set<Long> excluded = new java.util.HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            excluded.add(CheeseMaze.Level.draw(4, 1, random).digest());
+        }
+        CheeseMaze without = new CheeseMaze(4, 1);
+        CheeseMaze with = new CheeseMaze(4, 1, excluded);
+        without.seed(3);
+        with.seed(3);
+        int hitsWithout = 0;
+        for (int e = 0; e < 3000; e++) {
+            without.reset();
+            with.reset();
+            hitsWithout += excluded.contains(without.level().digest()) ? 1 : 0;
+            assertThat(excluded).doesNotContain(with.level().digest());
+        }
+        assertThat(hitsWithout).isPositive(); // the exclusion has something to do here
+    }
+
+    @Test
     void levelsDifferInTheirDigests() {
+        // Same walls, mouse and cheese moved so that a weighted sum of the two would stay the same (side 6).
+        boolean[] walls = new boolean[36];
+        assertThat(new CheeseMaze.Level(6, walls, 1, 35).digest())
+                .isNotEqualTo(new CheeseMaze.Level(6, walls, 2, 4).digest());
+        java.util.Set<Long> digests = new java.util.HashSet<>();
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(1);
+        java.util.Set<String> levels = new java.util.HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            CheeseMaze.Level l = CheeseMaze.Level.draw(11, 0.5, random);
+            if (levels.add(java.util.Arrays.toString(l.walls()) + l.mouse() + "/" + l.cheese())) {
+                assertThat(digests.add(l.digest())).isTrue();
+            }
+        }
         CheeseMaze.Level a = handMade();
         CheeseMaze.Level moved = new CheeseMaze.Level(4, a.walls(), 6, 3);
         assertThat(moved.digest()).isNotEqualTo(a.digest());

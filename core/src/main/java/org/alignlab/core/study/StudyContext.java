@@ -30,7 +30,7 @@ public final class StudyContext implements AutoCloseable {
     private final String configJson;
     private final ObjectMapper json = new ObjectMapper();
     private ResultsStore store;
-    private int resumed;
+    private final java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param dir        the study's output folder (created if needed)
@@ -118,7 +118,7 @@ public final class StudyContext implements AutoCloseable {
 
     /** How many steps this run took from an earlier run's finished work instead of doing them. */
     public int resumedSteps() {
-        return resumed;
+        return resumed.get();
     }
 
     /**
@@ -147,7 +147,7 @@ public final class StudyContext implements AutoCloseable {
                 var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
                 if (configHash.equals(node.path("config_sha256").asText())) {
                     T kept = json.convertValue(node.get("result"), type);
-                    resumed++;
+                    resumed.incrementAndGet();
                     return kept;
                 }
             } catch (IOException | IllegalArgumentException e) {
