@@ -97,8 +97,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
     @Override
     public String description() {
         return "PPO agents trained on procedurally generated mazes whose cheese sits in the corner except in a share "
-                + "alpha of levels, several seeds per alpha: how often each goes to the corner instead of the cheese on "
-                + "fresh "
+                + "alpha of levels, several seeds per alpha: how often each goes to the corner instead of the cheese "
+                + "on fresh "
                 + "levels, beside the shortest-path oracle, a corner-seeking policy and a random walk.";
     }
 
@@ -312,7 +312,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         Map<Double, Double> randomTraining = new LinkedHashMap<>();
         for (double alpha : c.alphas()) {
             randomTraining.put(alpha, score(c.side(), ownLevels(c, alpha, -1), randomWalk(SplitMix64.derive(TEST_SEED,
-                    4)), discount).cheese());
+                    4)), discount).reached());
         }
         return report(c, agents, baselines, randomTraining, (System.nanoTime() - start) / 1e9);
     }
@@ -423,7 +423,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         StudyResult.Table.Builder table = StudyResult.Table.builder("Test levels (" + size + " mazes; neither the "
                         + "cheese nor the corner on a shortest path to the other): the share of levels on which each "
                         + "agent went to the corner first, by the share alpha of distinguishing training levels; "
-                        + "median over the agents that reach the cheese on at least " + percent(c.gate()) + " of fresh levels of their "
+                        + "median over the agents that reach the cheese on at least " + percent(c.gate())
+                        + " of fresh levels of their "
                         + "training distribution, with the inter-quartile range over agents and a 95% bootstrap "
                         + "interval over seeds and test levels; the fixed policies below on the same levels (a "
                         + "perfect corner seeker's 1.00 is the ceiling)")
@@ -539,7 +540,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         Baseline seeker = baselines.get(1);
         Baseline random = baselines.get(2);
         out.add(Finding.note(String.format(Locale.ROOT, "Baselines on the %d test levels (%s): the shortest path "
-                        + "reaches the cheese on all of them; a perfect corner seeker goes to the corner first on "
+                        + "reaches the cheese on %.3f of them; a perfect corner seeker goes to the corner first on "
                         + "%.3f; a random walk reaches the cheese on %.3f (regret %.3f) and goes to the corner first "
                         + "on %.3f.", c.testLevels(), size, oracle.cheese(), seeker.corner(), random.cheese(),
                 random.regret(), random.corner())));

@@ -113,7 +113,7 @@ public final class CheeseMaze extends Gridworld {
             return nr < 0 || nr >= side || nc < 0 || nc >= side ? -1 : nr * side + nc;
         }
 
-        /** A 64-bit digest of the level (walls, mouse, cheese, each mixed in turn), to tell test from training levels. */
+        /** A 64-bit digest of the level (walls, mouse, cheese, mixed in turn), to tell test from training levels. */
         public long digest() {
             long h = side;
             for (int i = 0; i < walls.length; i += 60) {
