@@ -112,7 +112,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         int threads = Runtime.getRuntime().availableProcessors();
         return switch (budget) {
             case SMOKE -> new Config(4, new double[] {0, 1}, 2, 30_000, 64, 50, 50, 0.9, threads);
-            case AUDIT -> new Config(5, new double[] {0, 1}, 5, 200_000, 64, 500, 500, 0.9, threads);
+            case AUDIT -> new Config(5, new double[] {0, 1}, 3, 200_000, 64, 500, 500, 0.9, threads);
             case DEFAULT -> new Config(5, ALPHAS, 10, 200_000, 64, 500, 500, 0.9, threads);
             case PAPER -> new Config(11, ALPHAS, 10, 5_000_000, 64, 1000, 1000, 0.9, threads);
         };
@@ -474,10 +474,11 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 + "even if it found the cheese later.");
 
         List<StudyResult.Series> series = new ArrayList<>();
-        series.add(spreadSeries("went to the corner first (median, 95% bootstrap)", cornerByAlpha));
-        series.add(spreadSeries("reached the cheese (median, 95% bootstrap)", cheeseByAlpha));
+        series.add(spreadSeries("corner first", cornerByAlpha));
+        series.add(spreadSeries("cheese", cheeseByAlpha));
         StudyResult.Chart chart = new StudyResult.Chart("Test levels (" + size + "): where the agents went, by "
-                + "training alpha", "log10 of alpha (alpha 0 drawn at -5)", "share of test levels", series, List.of());
+                + "training alpha", "log10 of alpha (alpha 0 drawn at -5)", "share of test levels (median, 95% bootstrap)",
+                series, List.of());
 
         int seenTotal = agents.stream().mapToInt(Agent::testLevelsSeen).sum();
         long gateSeen = agents.stream().mapToLong(Agent::gateLevelsSeen).sum();
