@@ -75,9 +75,11 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
         int plotH = HEIGHT - TOP - BOTTOM;
         List<Tick> xTicks = new ArrayList<>();
         List<Tick> yTicks = new ArrayList<>();
+        String xFormat = tickFormat(maxX - minX);
+        String yFormat = tickFormat(y1 - y0);
         for (int t = 0; t <= 4; t++) {
-            xTicks.add(new Tick(LEFT + plotW * t / 4.0, fmt("%.2f", minX + (maxX - minX) * t / 4)));
-            yTicks.add(new Tick(TOP + plotH - plotH * t / 4.0, fmt("%.1f", y0 + (y1 - y0) * t / 4)));
+            xTicks.add(new Tick(LEFT + plotW * t / 4.0, fmt(xFormat, minX + (maxX - minX) * t / 4)));
+            yTicks.add(new Tick(TOP + plotH - plotH * t / 4.0, fmt(yFormat, y0 + (y1 - y0) * t / 4)));
         }
         List<Line> lines = new ArrayList<>();
         int colourIndex = -1;
@@ -126,6 +128,16 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
     }
 
     /** Numbers in SVG attributes always use a dot, whatever the machine's locale. */
+    /**
+     * The format of tick labels over a span: enough decimals that a label is within about 1% of the
+     * span of where it stands (ticks fall every quarter of the span, not on round numbers, so a label
+     * rounded to one decimal over a span of 1 could sit 0.04 from its value).
+     */
+    static String tickFormat(double span) {
+        int decimals = Math.max(0, Math.min(6, 2 - (int) Math.floor(Math.log10(span))));
+        return "%." + decimals + "f";
+    }
+
     public static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }

@@ -96,4 +96,15 @@ class StudyReportsTest {
                 (a & b)
                 """, "* reproduced: gaming reproduced <b>", "* a note", "Shows X; does not show Y.");
     }
+
+    @Test
+    void tickLabelsKeepEnoughDecimalsForTheirSpan() {
+        // Over a span of about 1 a tick at 0.77 must not read 0.8.
+        assertThat(Svg.tickFormat(1.08)).isEqualTo("%.2f");
+        assertThat(Svg.fmt(Svg.tickFormat(1.08), 0.7695)).isEqualTo("0.77");
+        assertThat(Svg.tickFormat(5)).isEqualTo("%.2f");
+        assertThat(Svg.tickFormat(100)).isEqualTo("%.0f");
+        assertThat(Svg.tickFormat(0.1)).isEqualTo("%.3f");
+        assertThat(Svg.tickFormat(12_000)).isEqualTo("%.0f");
+    }
 }
