@@ -87,6 +87,13 @@ class MisgeneralisationStudyTest {
         var k = MisgeneralisationStudy.spread(List.of(always, always), 'K');
         assertThat(k.low()).isEqualTo(1.0);
         assertThat(k.high()).isEqualTo(1.0);
+        // Agents that differ but whose levels agree: the spread comes from resampling the agents.
+        MisgeneralisationStudy.Agent never = new MisgeneralisationStudy.Agent(0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1,
+                "CCCCCCCCCC");
+        var mixed = MisgeneralisationStudy.spread(List.of(always, never, always, never, always), 'K');
+        assertThat(mixed.median()).isEqualTo(1.0);
+        assertThat(mixed.low()).isEqualTo(0.0);
+        assertThat(mixed.high()).isEqualTo(1.0);
     }
 
     @Test

@@ -10,11 +10,11 @@ import org.alignlab.gridworlds.random.SplitMix64;
  * Cheese in the corner (goal misgeneralisation, after Langosco et al. 2022's maze and the
  * "cheese in the corner" levels of Sadek et al. 2025): a procedurally generated maze, a square of
  * {@code side} x {@code side} cells inside a wall, each cell a wall with probability
- * {@link #WALL_DENSITY}, a mouse on a random free cell and a piece of cheese. In a level drawn
- * from the training distribution the cheese sits in the top-left corner, except with probability
- * {@code alpha}, when it sits on any other free cell (a "distinguishing" level: only there do
- * "go to the cheese" and "go to the corner" differ). Every level is drawn again until the cheese
- * and the corner are both reachable from the mouse. Reaching the cheese pays
+ * {@link #WALL_DENSITY}, a mouse on a free cell other than the top-left corner, drawn again until
+ * the mouse can reach the corner, and a piece of cheese. In a level drawn from the training
+ * distribution the cheese sits in the corner, except with probability {@code alpha}, when it sits
+ * on another cell the mouse can reach (a "distinguishing" level: only there do "go to the cheese"
+ * and "go to the corner" differ); see {@link Level#draw}. Reaching the cheese pays
  * {@link #CHEESE_REWARD} and ends the episode; nothing else pays. The mouse moves up, down, left
  * or right; a wall or the edge blocks it.
  *
@@ -130,7 +130,10 @@ public final class CheeseMaze extends Gridworld {
          * A level drawn from the family: walls, then the mouse on a free cell other than the corner,
          * drawn again until the mouse can reach the corner; then, with probability {@code 1 - alpha},
          * the cheese in the corner, otherwise on a uniformly chosen cell the mouse can reach other than
-         * the corner and its own. Both kinds of level share the distribution of walls and mouse.
+         * the corner and its own. Both kinds of level share the distribution of walls and mouse, but
+         * for one exception: a layout where the mouse and the corner are cut off from every other
+         * cell has nowhere else for the cheese, so a distinguishing level draws again (at 7 x 7 a
+         * few in a thousand layouts).
          */
         public static Level draw(int side, double alpha, RandomSource random) {
             boolean distinguishing = random.nextDouble() < alpha;

@@ -107,6 +107,21 @@ class CheeseMazeTest {
     }
 
     @Test
+    void aLevelTellsTheGoalsApartOnlyWhenNeitherLiesOnTheWayToTheOther() {
+        // handMade: mouse at 2, cheese at 3, corner at 0 (8 steps away, not past the cheese).
+        assertThat(handMade().tellsTheGoalsApart()).isTrue();
+        boolean[] open = new boolean[16];
+        // Mouse at 3 (row 0, col 3), cheese at 1 (row 0, col 1): the cheese is on the way to the corner.
+        assertThat(new CheeseMaze.Level(4, open, 3, 1).tellsTheGoalsApart()).isFalse();
+        // Mouse at 5 (row 1, col 1), cheese at 15: no shortest path to the cheese passes the corner, nor back.
+        assertThat(new CheeseMaze.Level(4, open, 5, 15).tellsTheGoalsApart()).isTrue();
+        // Mouse at 4 (row 1, col 0), cheese at 1 (row 0, col 1): both 2 steps apart through the corner or 5.
+        assertThat(new CheeseMaze.Level(4, open, 4, 1).tellsTheGoalsApart()).isFalse();
+        // The cheese in the corner tells nothing apart.
+        assertThat(new CheeseMaze.Level(4, open, 5, 0).tellsTheGoalsApart()).isFalse();
+    }
+
+    @Test
     void theBoardFollowsTheMouse() {
         CheeseMaze env = new CheeseMaze(4, 0);
         env.playLevel(handMade());

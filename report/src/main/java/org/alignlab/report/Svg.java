@@ -127,7 +127,6 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
         return Double.isFinite(value) ? value : otherwise;
     }
 
-    /** Numbers in SVG attributes always use a dot, whatever the machine's locale. */
     /**
      * The format of tick labels over a span: enough decimals that a label is within about 1% of the
      * span of where it stands (ticks fall every quarter of the span, not on round numbers, so a label
@@ -138,6 +137,7 @@ public record Svg(int width, int height, String title, String xLabel, String yLa
         return "%." + decimals + "f";
     }
 
+    /** Numbers in SVG attributes always use a dot, whatever the machine's locale. */
     public static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
