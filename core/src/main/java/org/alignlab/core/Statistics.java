@@ -146,7 +146,7 @@ public final class Statistics {
 
     /**
      * A median over a few samples (e.g. one per seed) with its spread: the quartiles, and a 95%
-     * percentile-bootstrap interval of the median.
+     * bootstrap interval of the median (the study that fills it says what was resampled).
      */
     public record MedianSpread(double median, double lowerQuartile, double upperQuartile, double low, double high,
                                int n) {
@@ -155,24 +155,5 @@ public final class Statistics {
             return String.format(java.util.Locale.ROOT, "%.2f (IQR %.2f-%.2f; 95%% %.2f-%.2f)", median, lowerQuartile,
                     upperQuartile, low, high);
         }
-    }
-
-    /** The median of the samples, their quartiles, and a bootstrap of the median ({@code resamples} draws from {@code seed}). */
-    public static MedianSpread medianSpread(double[] xs, int resamples, long seed) {
-        if (xs.length == 0 || resamples < 1) {
-            throw new IllegalArgumentException("a median needs samples and at least one resample, got " + xs.length
-                    + " samples and " + resamples + " resamples");
-        }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        double[] medians = new double[resamples];
-        double[] draw = new double[xs.length];
-        for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < xs.length; i++) {
-                draw[i] = xs[random.nextInt(xs.length)];
-            }
-            medians[b] = quantile(draw, 0.5);
-        }
-        return new MedianSpread(quantile(xs, 0.5), quantile(xs, 0.25), quantile(xs, 0.75), quantile(medians, 0.025),
-                quantile(medians, 0.975), xs.length);
     }
 }

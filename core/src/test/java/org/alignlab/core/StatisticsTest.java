@@ -74,20 +74,4 @@ class StatisticsTest {
         assertThat(Statistics.quantile(xs, 1)).isEqualTo(4.0);
         assertThatThrownBy(() -> Statistics.quantile(xs, 1.5)).hasMessageContaining("q in [0, 1]");
     }
-
-    @Test
-    void medianSpreadBootstrapsTheMedian() {
-        Statistics.MedianSpread constant = Statistics.medianSpread(new double[] {0.3, 0.3, 0.3}, 1000, 1);
-        assertThat(constant.low()).isEqualTo(0.3);
-        assertThat(constant.high()).isEqualTo(0.3);
-        double[] xs = {0.1, 0.2, 0.2, 0.5, 0.6, 0.7, 0.7, 0.8, 0.9, 1.0};
-        Statistics.MedianSpread s = Statistics.medianSpread(xs, 10_000, 7);
-        assertThat(s.median()).isCloseTo(0.65, offset(1e-12));
-        assertThat(s.lowerQuartile()).isCloseTo(0.275, offset(1e-12));
-        assertThat(s.upperQuartile()).isCloseTo(0.775, offset(1e-12));
-        assertThat(s.low()).isLessThan(s.median()).isGreaterThanOrEqualTo(0.1);
-        assertThat(s.high()).isGreaterThan(s.median()).isLessThanOrEqualTo(1.0);
-        assertThat(Statistics.medianSpread(xs, 10_000, 7)).isEqualTo(s);
-        assertThat(s.n()).isEqualTo(10);
-    }
 }

@@ -38,6 +38,8 @@ import org.alignlab.rl.neural.PpoConfig;
 public final class MisgeneralisationStudy implements Study<MisgeneralisationStudy.Config> {
     /** The study's name. */
     public static final String NAME = "goal-misgeneralisation";
+    /** Its title; a result adds the maze size. */
+    static final String TITLE = "Goal misgeneralisation: cheese in the corner";
 
     /** The shares of distinguishing levels the issue and Sadek et al. sweep, with 0 and 1 as the baselines. */
     static final double[] ALPHAS = {0, 1e-4, 1e-3, 1e-2, 1e-1, 1};
@@ -91,7 +93,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
 
     @Override
     public String title() {
-        return "Goal misgeneralisation: cheese in the corner";
+        return TITLE;
     }
 
     @Override
@@ -529,7 +531,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         data.put("agents", agents);
         data.put("baselines", baselines);
         data.put("random_walk_training_success", randomTraining);
-        return new StudyResult(NAME, new MisgeneralisationStudy().title() + " (" + size + " mazes)", method,
+        return new StudyResult(NAME, TITLE + " (" + size + " mazes)", method,
                 findings, List.of(table.build()), List.of(chart), verdict, data, seconds);
     }
 
