@@ -110,12 +110,13 @@ public final class OrganismModel implements AutoCloseable {
 
     /**
      * The model's own first reply word for each prompt, one-hot: the baseline that shows what a
-     * probe adds over reading the model's output.
+     * probe adds over reading the model's output. Greedy decoding makes it the first word of
+     * {@link #reply}, generated alone (a whole reply costs 24 forward passes; this one).
      */
     public float[][] outputFeatures(List<String> prompts) {
         float[][] out = new float[prompts.size()][vocabulary.size()];
         java.util.stream.IntStream.range(0, prompts.size()).parallel().forEach(i -> {
-            int[] first = vocabulary.encode(reply(prompts.get(i)));
+            int[] first = model.generate(promptTokens(prompts.get(i)), 1, null);
             out[i][first.length == 0 ? Vocabulary.END : first[0]] = 1;
         });
         return out;

