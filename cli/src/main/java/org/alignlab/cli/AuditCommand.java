@@ -134,15 +134,6 @@ final class AuditCommand implements Callable<Integer> {
         parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
                 StudyCommand.label(gridworlds, config, base, "resume", "threads"), out.resolve("gridworlds"),
                 System.err, terminal, stdout));
-        if (!noLanguageModels) {
-            // The red-teaming is a study of its own (its replies are cached by the weights' hash in language-models/,
-            // so a killed audit resumes it).
-            RedTeamingStudy redTeaming = new RedTeamingStudy();
-            stdout.println();
-            parts.put(out.resolve("language-models"), StudyRunner.run(redTeaming, new RedTeamingStudy.Config(
-                    organismWeights == null ? "" : organismWeights.toString(), 8), studyBudget(b).label(),
-                    out.resolve("language-models"), System.err, terminal, stdout));
-        }
         // Every study joins the report: a result stored in this folder at a larger budget (alignlab study NAME --out
         // DIR/studies, alignlab rlhf ..., alignlab interp demo ...) as it is, marked by its budget; any other study is
         // run here at its audit budget (a killed audit resumes its finished steps).
@@ -157,6 +148,12 @@ final class AuditCommand implements Callable<Integer> {
         boolean selfRewriting = terminal && together == 1;
         ExecutorService pool = Executors.newFixedThreadPool(together);
         Map<Study<?>, Future<StoredStudy>> running = new LinkedHashMap<>();
+        int firstStudy = parts.size();
+        // The red-teaming is a study of its own (its replies are cached by the weights' hash in language-models/, so a
+        // killed audit resumes it); it runs first in the pool, beside the studies, and prints its summary when done.
+        Future<StoredStudy> redTeaming = noLanguageModels ? null : pool.submit(() -> StudyRunner.run(
+                new RedTeamingStudy(), new RedTeamingStudy.Config(organismWeights == null ? "" : organismWeights.toString(),
+                        8), studyBudget(b).label(), out.resolve("language-models"), System.err, selfRewriting, stdout));
         try {
             for (Study<?> study : named) {
                 if (!stored.containsKey(study.name())) {
@@ -170,6 +167,15 @@ final class AuditCommand implements Callable<Integer> {
                     }));
                 }
             }
+            if (redTeaming != null) {
+                try {
+                    parts.put(out.resolve("language-models"), redTeaming.get());
+                } catch (ExecutionException e) {
+                    System.err.printf("alignlab: the language-model part failed: %s%n", e.getCause().getMessage());
+                    failed.add("audit-language-models");
+                }
+            }
+            firstStudy = parts.size();
             for (Study<?> study : named) {
                 StoredStudy s = stored.get(study.name());
                 if (s == null) {
@@ -194,7 +200,7 @@ final class AuditCommand implements Callable<Integer> {
         stdout.printf("%nStudies: %d run at their %s budget%s.%n", ran, studyBudget(b).label(), included == 0 ? ""
                 : ", " + included + " taken as stored at a larger budget from " + out.resolve("studies") + ", "
                 + out.resolve("rlhf") + " or " + out.resolve("interp"));
-        for (StoredStudy p : new ArrayList<>(parts.values()).subList(noLanguageModels ? 1 : 2, parts.size())) {
+        for (StoredStudy p : new ArrayList<>(parts.values()).subList(firstStudy, parts.size())) {
             stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), String.join("; ", p.result().verdictCounts()
                     .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')).toList()));
