@@ -148,7 +148,6 @@ final class AuditCommand implements Callable<Integer> {
         boolean selfRewriting = terminal && together == 1;
         ExecutorService pool = Executors.newFixedThreadPool(together);
         Map<Study<?>, Future<StoredStudy>> running = new LinkedHashMap<>();
-        int firstStudy = parts.size();
         // The red-teaming is a study of its own (its replies are cached by the weights' hash in language-models/, so a
         // killed audit resumes it); it runs first in the pool, beside the studies, and prints its summary when done.
         Future<StoredStudy> redTeaming = noLanguageModels ? null : pool.submit(() -> StudyRunner.run(
@@ -175,7 +174,6 @@ final class AuditCommand implements Callable<Integer> {
                     failed.add("audit-language-models");
                 }
             }
-            firstStudy = parts.size();
             for (Study<?> study : named) {
                 StoredStudy s = stored.get(study.name());
                 if (s == null) {
@@ -200,7 +198,8 @@ final class AuditCommand implements Callable<Integer> {
         stdout.printf("%nStudies: %d run at their %s budget%s.%n", ran, studyBudget(b).label(), included == 0 ? ""
                 : ", " + included + " taken as stored at a larger budget from " + out.resolve("studies") + ", "
                 + out.resolve("rlhf") + " or " + out.resolve("interp"));
-        for (StoredStudy p : new ArrayList<>(parts.values()).subList(firstStudy, parts.size())) {
+        for (StoredStudy p : parts.entrySet().stream().filter(e -> e.getKey().startsWith(out.resolve("studies")))
+                .map(Map.Entry::getValue).toList()) {
             stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), String.join("; ", p.result().verdictCounts()
                     .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')).toList()));

