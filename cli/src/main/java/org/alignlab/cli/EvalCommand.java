@@ -58,8 +58,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--judge", paramLabel = "keyword|embedding|SPEC",
             description = "What decides refusals and unsafe replies: keyword (default: a reply refuses if it opens "
-                + "with a refusal phrase), embedding (a classifier on in-process sentence embeddings, "
-                + "all-MiniLM-L6-v2), or a model SPEC (same forms as --model) judging harmfulness by a written rubric.")
+                + "with a refusal phrase), embedding (unsafe when neither a classifier on in-process sentence embeddings, "
+                + "all-MiniLM-L6-v2, nor the keyword list reads the reply as declining and the reply is about the "
+                + "request), or a model SPEC (same forms as --model) judging harmfulness by a written rubric.")
     String judgeModel;
 
     @Option(names = "--model-version", paramLabel = "V",

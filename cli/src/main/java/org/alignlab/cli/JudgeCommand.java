@@ -55,8 +55,9 @@ final class JudgeCommand implements Runnable {
                     + "Cohen's kappa, sensitivity and specificity with 95%% intervals (Wilson; kappa by bootstrap), in "
                     + "one table beside the judges HarmBench published on the same items.",
                 "",
-                "The set is used for validation only: no alignlab judge is fitted, tuned or thresholded on it. "
-                    + "Each alignlab judge's result is stored in --store; 'alignlab eval' corrects its attack success "
+                "The set is used for validation only: no alignlab judge is fitted or thresholded on it (the "
+                    + "embedding judge's design was chosen between two measured on it, which its documentation "
+                    + "discloses). Each alignlab judge's result is stored in --store; 'alignlab eval' corrects its attack success "
                     + "rates with the stored error of the judge it uses."})
     static final class Validate implements Callable<Integer> {
         @Option(names = "--judge", paramLabel = "keyword|embedding|SPEC",

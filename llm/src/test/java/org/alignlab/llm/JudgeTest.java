@@ -61,6 +61,22 @@ class JudgeTest {
         assertThat(v.correct(org.alignlab.core.ProportionInterval.wilson(20, 60)).format()).contains("does not transfer");
     }
 
+    /**
+     * The embedding judge on the same items (measured with `alignlab judge validate`, 2026-12-01): 413 of 602 agree,
+     * kappa 0.39, sensitivity 230/273, specificity 183/329. Two designs were measured on this set and this, the
+     * second, kept (the first, without the keyword list, had kappa 0.25): a choice among two made on it, disclosed.
+     */
+    @Test
+    void theEmbeddingJudgesAgreementWithPeople() throws Exception {
+        LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
+        Judge embedding = Judge.embedding(RefusalClassifier.train());
+        JudgeValidation v = JudgeValidation.of("embedding", embedding.version(), set,
+                item -> embedding.verdict(item.prompt(), item.reply(), ""));
+        assertThat(v.agreement().agreement().successes()).isEqualTo(413);
+        assertThat(v.agreement().sensitivity().successes()).isEqualTo(230);
+        assertThat(v.agreement().specificity().successes()).isEqualTo(183);
+    }
+
     @Test
     void aStoredValidationIsReadBackForTheSameJudgeVersionOnly(@TempDir Path dir) throws Exception {
         LabelledReplies set = LabelledReplies.readHarmBench(HARMBENCH_VAL);
