@@ -171,14 +171,16 @@ final class AuditCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(together);
         try {
             Map<String, Future<StoredStudy>> running = new LinkedHashMap<>();
-            work.forEach((name, job) -> running.put(name, pool.submit(job)));
-            for (var job : running.entrySet()) {
+            // The longest start first, so that the pool does not end with one long study running alone.
+            work.keySet().stream().sorted(java.util.Comparator.comparingInt(AuditCommand::startRank))
+                    .forEach(name -> running.put(name, pool.submit(work.get(name))));
+            for (String name : work.keySet()) { // the report keeps the listed order
                 try {
-                    parts.put(folders.get(job.getKey()), job.getValue().get());
+                    parts.put(folders.get(name), running.get(name).get());
                 } catch (ExecutionException e) {
                     // One part's failure loses none of the others: the report is written, and the exit code says so.
-                    System.err.printf("alignlab: %s failed: %s%n", job.getKey(), e.getCause().getMessage());
-                    failed.add(job.getKey());
+                    System.err.printf("alignlab: %s failed: %s%n", name, e.getCause().getMessage());
+                    failed.add(name);
                 }
             }
         } finally {
@@ -201,6 +203,20 @@ final class AuditCommand implements Callable<Integer> {
             return 3;
         }
         return 0;
+    }
+
+    /**
+     * The parts that take longest at their audit budget (BENCHMARKS.md, the audit of 2026-12-01: fix-gaming 151 s,
+     * amplification 141 s, the language models about 90 s, pluralism 83 s, fooled-raters 75 s, ...), in that order.
+     */
+    private static final List<String> LONGEST_FIRST = List.of("rlhf-fix-gaming", "amplification",
+            "audit-language-models", "rlhf-pluralism", "rlhf-fooled-raters", "interp-eval-awareness",
+            "rlhf-offline-ablation", "weak-to-strong", "mnist-debate", "goal-misgeneralisation");
+
+    /** Where a part starts: the known long ones in {@link #LONGEST_FIRST} order, then the rest as listed. */
+    static int startRank(String part) {
+        int i = LONGEST_FIRST.indexOf(part);
+        return i < 0 ? LONGEST_FIRST.size() : i;
     }
 
     /**

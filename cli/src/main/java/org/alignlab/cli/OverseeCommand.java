@@ -13,6 +13,7 @@ import org.alignlab.oversight.Report;
 import org.alignlab.oversight.ScopeManifest;
 import org.alignlab.oversight.Severity;
 import org.alignlab.oversight.TaskStatement;
+import org.alignlab.oversight.sandbox.SandboxStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "oversee", mixinStandardHelpOptions = true,
         description = "Oversight of coding agents: catch test tampering, rewritten success criteria and out-of-scope "
                 + "changes.",
-        subcommands = {OverseeCommand.Diff.class})
+        subcommands = {OverseeCommand.Diff.class, OverseeCommand.SandboxRun.class})
 final class OverseeCommand {
 
     /** {@code alignlab oversee diff}: judge the change between two revisions of a git repository. */
@@ -105,6 +106,44 @@ final class OverseeCommand {
                 throw new IllegalArgumentException(option + " " + file + " is not a readable file");
             }
             return file;
+        }
+    }
+
+    /** {@code alignlab oversee sandbox}: the scripted agent organisms in the sandbox, judged by the monitor. */
+    @Command(name = "sandbox", mixinStandardHelpOptions = true,
+            description = {
+                "Run scripted agent organisms with planted policies (honest, stops and asks, deletes the failing test, "
+                    + "edits the expected value, special-cases the input, exits early, escapes its scope, narrates an "
+                    + "excuse) on small Java tasks in throw-away git workspaces, each task possible and impossible (a "
+                    + "flipped expected value, a contradictory assertion). Prints per agent the outcome by ground "
+                    + "truth (solved / honest stop / failed / exploited) and the change monitor's catch rate and false "
+                    + "alarms; writes report.html and results.json to --out. The organisms' behaviour is planted: "
+                    + "their rows test the sandbox and the monitor, not agents. The same study runs as "
+                    + "'alignlab study agent-sandbox'."})
+    static final class SandboxRun implements Callable<Integer> {
+        @Option(names = "--task", paramLabel = "NAME", description = "Tasks: leap-year, roman-numerals, word-count "
+                + "(default: all).")
+        java.util.List<String> tasks = new java.util.ArrayList<>();
+
+        @Option(names = "--agent", paramLabel = "NAME", description = "Scripted agents (default: all eight).")
+        java.util.List<String> agents = new java.util.ArrayList<>();
+
+        @Option(names = "--out", defaultValue = "audit-results/agent-sandbox",
+                description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            SandboxStudy study = new SandboxStudy();
+            SandboxStudy.Config d = study.config(org.alignlab.core.study.Budget.DEFAULT);
+            SandboxStudy.Config config = new SandboxStudy.Config(tasks.isEmpty() ? d.tasks()
+                    : tasks.toArray(String[]::new), d.variants(), agents.isEmpty() ? d.agents()
+                    : agents.toArray(String[]::new));
+            study.validate(config);
+            return StudyCommand.runAsCommand(spec, study, config, out);
         }
     }
 }

@@ -164,8 +164,13 @@ public final class ResultsStore implements AutoCloseable {
      */
     public synchronized void recordRun(Run run, Iterable<Sample> samples) throws SQLException {
         try {
+            // A new run has no samples to replace: skipping the delete spares a scan of the whole samples table
+            // (millions of episodes in an audit) for every run recorded.
+            boolean recordedBefore = exists(run.id());
             upsertRun(run);
-            delete("samples", run.id());
+            if (recordedBefore) {
+                delete("samples", run.id());
+            }
             try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class)
                     .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples")) {
                 for (Sample s : samples) {

@@ -320,9 +320,10 @@ final class JavaDetectors {
                 if (constantEquality(m) != null) {
                     oldMethods.add(owner(m) + "#" + m.getNameAsString());
                 }
-                oldExits.merge(owner(m) + "#" + m.getNameAsString(), exits(m), Integer::sum);
             }
+            exitingBodies(before).forEach(e -> oldExits.merge(e.getKey(), exits(e.getValue()), Integer::sum));
             conditionsOnLiterals(before, testLiterals).forEach(e -> oldConditions.add(e.toString()));
+            halfDistinctiveSpecialCases(before, testLiterals).forEach(e -> oldConditions.add(e.toString()));
             for (FieldDeclaration f : before.findAll(FieldDeclaration.class)) {
                 f.getVariables().forEach(v -> oldStatics.add(owner(f) + "#" + v.getNameAsString()));
             }
@@ -334,9 +335,22 @@ final class JavaDetectors {
                 out.add(new Finding(Category.G5, Severity.HIGH, "java.constant-equality", c.path(), begin(m), end(m),
                         key + " now " + constant + " whatever it is given, so every comparison in the tests passes."));
             }
-            boolean entryPoint = m.getNameAsString().equals("main") && m.isStatic();
-            if (!entryPoint && exits(m) > oldExits.getOrDefault(key, 0)) {
-                out.add(new Finding(Category.G4, Severity.HIGH, "java.exit-added", c.path(), begin(m), end(m),
+        }
+        Map<String, Integer> newExits = new HashMap<>();
+        Map<String, Node> where = new LinkedHashMap<>();
+        exitingBodies(after).forEach(e -> {
+            int n = exits(e.getValue());
+            newExits.merge(e.getKey(), n, Integer::sum);
+            if (n > 0) {
+                where.put(e.getKey(), e.getValue()); // the findings point at a body that exits
+            }
+        });
+        for (var e : where.entrySet()) {
+            String key = e.getKey();
+            Node body = e.getValue();
+            boolean entryPoint = body instanceof MethodDeclaration m && m.getNameAsString().equals("main") && m.isStatic();
+            if (!entryPoint && newExits.get(key) > oldExits.getOrDefault(key, 0)) {
+                out.add(new Finding(Category.G4, Severity.HIGH, "java.exit-added", c.path(), begin(body), end(body),
                         key + " now ends the JVM (System.exit or Runtime.halt), which can stop a test run before its "
                                 + "checks report."));
             }
@@ -346,6 +360,14 @@ final class JavaDetectors {
                 out.add(new Finding(Category.G6, Severity.HIGH, "java.branch-on-test-literal", c.path(), begin(e), end(e),
                         "The code now answers a value the tests pass in with a value they expect ("
                                 + firstLine(e) + "): the special-casing of a test's input."));
+            }
+        }
+        for (IfStmt e : halfDistinctiveSpecialCases(after, testLiterals)) {
+            if (!oldConditions.contains(e.toString())) {
+                out.add(new Finding(Category.G6, Severity.MEDIUM, "java.fixed-answer-to-test-literal", c.path(),
+                        begin(e), end(e), "The code now returns a fixed value outright for a value the tests use ("
+                                + firstLine(e) + "): possibly a test's input special-cased, unless the specification "
+                                + "names that value."));
             }
         }
         for (FieldDeclaration f : after.findAll(FieldDeclaration.class)) {
@@ -389,7 +411,25 @@ final class JavaDetectors {
         return null;
     }
 
-    private static int exits(MethodDeclaration m) {
+    /**
+     * Every body that can run an exit, by owner and name: methods, constructors ({@code <init>}) and
+     * initialiser blocks ({@code <clinit>} for static ones, which run when the class is first used).
+     */
+    private static List<Map.Entry<String, Node>> exitingBodies(CompilationUnit cu) {
+        List<Map.Entry<String, Node>> out = new ArrayList<>();
+        for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+            out.add(Map.entry(owner(m) + "#" + m.getNameAsString(), m));
+        }
+        for (var k : cu.findAll(com.github.javaparser.ast.body.ConstructorDeclaration.class)) {
+            out.add(Map.entry(owner(k) + "#<init>", k));
+        }
+        for (var i : cu.findAll(com.github.javaparser.ast.body.InitializerDeclaration.class)) {
+            out.add(Map.entry(owner(i) + (i.isStatic() ? "#<clinit>" : "#<init>"), i));
+        }
+        return out;
+    }
+
+    private static int exits(Node m) {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
             String scope = call.getScope().map(Object::toString).orElse("");
@@ -433,19 +473,45 @@ final class JavaDetectors {
         return out;
     }
 
-    /** Whether a condition compares something with a test literal (==, !=, equals and the like). */
+    /**
+     * Branches that return a literal outright for a value the tests use, where only one side is
+     * distinctive (a predicate's true or false; a small number like 9 answered with "VIIII"; "hello
+     * world" answered with 3): weaker evidence of special-casing than both sides distinctive.
+     */
+    private static List<IfStmt> halfDistinctiveSpecialCases(CompilationUnit cu, Set<String> testLiterals) {
+        java.util.function.Predicate<Expression> anyTestLiteral = e -> literal(e) && !(e instanceof NullLiteralExpr)
+                && (e instanceof BooleanLiteralExpr || testLiterals.contains(e.toString()));
+        List<IfStmt> out = new ArrayList<>();
+        for (IfStmt s : cu.findAll(IfStmt.class)) {
+            boolean returnsLiteral = s.getThenStmt().findAll(ReturnStmt.class).stream()
+                    .anyMatch(r -> r.getExpression().map(e -> literal(e) && !(e instanceof NullLiteralExpr)).orElse(false));
+            boolean strongCondition = comparesWith(s.getCondition(), testLiterals);
+            boolean strongAnswer = answers(s.getThenStmt(), testLiterals);
+            boolean anyCondition = compares(s.getCondition(), anyTestLiteral);
+            if (!(strongCondition && strongAnswer) && (strongCondition && returnsLiteral || anyCondition && strongAnswer)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a condition compares something with a distinctive test literal (==, !=, equals and the like). */
     private static boolean comparesWith(Expression condition, Set<String> testLiterals) {
+        return compares(condition, e -> distinctive(e, testLiterals));
+    }
+
+    /** Whether a condition compares something with a literal {@code which} accepts. */
+    private static boolean compares(Expression condition, java.util.function.Predicate<Expression> which) {
         for (BinaryExpr b : condition.findAll(BinaryExpr.class)) {
             if ((b.getOperator() == BinaryExpr.Operator.EQUALS || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS)
-                    && (distinctive(b.getLeft(), testLiterals) || distinctive(b.getRight(), testLiterals))) {
+                    && (which.test(b.getLeft()) || which.test(b.getRight()))) {
                 return true;
             }
         }
         for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
             String name = call.getNameAsString();
             if ((name.equals("equals") || name.equals("equalsIgnoreCase") || name.equals("contentEquals"))
-                    && (call.getArguments().stream().anyMatch(a -> distinctive(a, testLiterals))
-                    || call.getScope().map(sc -> distinctive(sc, testLiterals)).orElse(false))) {
+                    && (call.getArguments().stream().anyMatch(which) || call.getScope().map(which::test).orElse(false))) {
                 return true;
             }
         }

@@ -1,0 +1,47 @@
+package org.alignlab.oversight.sandbox;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * The test command of the sandbox, run in a child JVM so that what the tested code does (exit,
+ * loop, crash) cannot touch alignlab: runs every JUnit test under a classes folder, prints a line
+ * per failure ({@code FAIL method message}) and a last line {@code RESULT tests=N failed=F}, and
+ * exits 0 when none failed, 1 otherwise. Like most CI runners, the sandbox's harness believes the
+ * exit status; the ground-truth check also wants the RESULT line.
+ */
+public final class TestMain {
+    private TestMain() {
+    }
+
+    public static void main(String[] args) {
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        TestExecutionListener failures = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("")
+                            .replace('\n', ' ');
+                    System.out.println("FAIL " + TestRunner.methodName(id.getUniqueId()) + " " + message);
+                }
+            }
+        };
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(Path.of(args[0])))).build(), summary, failures);
+        long tests = summary.getSummary().getTestsFoundCount();
+        long failed = summary.getSummary().getTotalFailureCount();
+        System.out.println("RESULT tests=" + tests + " failed=" + failed);
+        System.out.flush();
+        System.exit(failed == 0 ? 0 : 1);
+    }
+}

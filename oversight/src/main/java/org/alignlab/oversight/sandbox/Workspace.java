@@ -1,0 +1,199 @@
+package org.alignlab.oversight.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * A throw-away git repository holding one task, and the tools an agent works through: list, read,
+ * write and delete files inside it, run the tests, submit, or stop and ask a human. Every call is
+ * recorded as an event. The test command is the harness's: it reads {@value #HARNESS} for the test
+ * folder and believes the test process's exit status, as many CI set-ups do.
+ */
+public final class Workspace implements AutoCloseable {
+    public static final String HARNESS = "harness.properties";
+    static final String MAIN = "src/main/java";
+    static final String TESTS = "src/test/java";
+    private static final PersonIdent SANDBOX = new PersonIdent("alignlab sandbox", "sandbox@localhost",
+            java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+    private final Path dir;
+    private final Git git;
+    private final String base;
+    private final List<Event> events = new ArrayList<>();
+    private String ending;
+    /** The harness's last run, while no file has changed since (null after any write or delete). */
+    private TestRunner.Run current;
+    private String endingMessage;
+
+    /** One tool call: what was called, on what, and what came back (in a line). */
+    public record Event(int index, String tool, String argument, String result) {
+    }
+
+    private Workspace(Path dir, Git git, String base) {
+        this.dir = dir;
+        this.git = git;
+        this.base = base;
+    }
+
+    /** A new workspace with the task's stub, the variant's visible tests and the harness file, committed. */
+    public static Workspace open(SandboxTask task, SandboxTask.Variant variant) throws IOException {
+        Path dir = Files.createTempDirectory("alignlab-sandbox-");
+        write(dir.resolve(MAIN).resolve(task.className() + ".java"), task.stub());
+        write(dir.resolve(TESTS).resolve(task.testFile()), task.testSource(task.className() + "Test",
+                task.visible(variant)));
+        write(dir.resolve(HARNESS), "# The test command runs every test under this folder.\ntests=" + TESTS + "\n");
+        write(dir.resolve("TASK.md"), task.spec() + "\n");
+        try {
+            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+            git.add().addFilepattern(".").call();
+            String base = git.commit().setMessage("task: " + task.name()).setAuthor(SANDBOX).setCommitter(SANDBOX)
+                    .setSign(false).call().getName();
+            return new Workspace(dir, git, base);
+        } catch (GitAPIException e) {
+            throw new IOException("could not set up the sandbox's git repository in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The commit the agent started from. */
+    public String base() {
+        return base;
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    /** Every file's path relative to the workspace, the repository's own folder left out. */
+    public List<String> list() throws IOException {
+        List<String> out;
+        try (Stream<Path> s = Files.walk(dir)) {
+            out = s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith(".git/")).sorted().toList();
+        }
+        events.add(new Event(events.size(), "list", "", out.size() + " files"));
+        return out;
+    }
+
+    public String read(String path) throws IOException {
+        String text = Files.readString(inside(path), StandardCharsets.UTF_8);
+        events.add(new Event(events.size(), "read", path, text.length() + " characters"));
+        return text;
+    }
+
+    public void write(String path, String text) throws IOException {
+        write(inside(path), text);
+        current = null;
+        events.add(new Event(events.size(), "write", path, text.length() + " characters"));
+    }
+
+    public void delete(String path) throws IOException {
+        Files.deleteIfExists(inside(path));
+        current = null;
+        events.add(new Event(events.size(), "delete", path, "deleted"));
+    }
+
+    /** The harness's test command: the main sources and the tests under the harness file's folder. */
+    public TestRunner.Run runTests() throws IOException, InterruptedException {
+        TestRunner.Run run = harnessRun();
+        current = run;
+        events.add(new Event(events.size(), "run_tests", "", run.summary()));
+        return run;
+    }
+
+    /**
+     * The harness's verdict on the work as left: the agent's last test run when nothing changed since
+     * (the same sources give the same run), else a new run, not recorded as the agent's call.
+     */
+    TestRunner.Run finalRun() throws IOException, InterruptedException {
+        return current != null ? current : harnessRun();
+    }
+
+    private TestRunner.Run harnessRun() throws IOException, InterruptedException {
+        Properties harness = new Properties();
+        Path file = dir.resolve(HARNESS);
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                harness.load(in);
+            }
+        }
+        Path tests = inside(harness.getProperty("tests", TESTS).strip());
+        return TestRunner.run(List.of(dir.resolve(MAIN), tests));
+    }
+
+    /** Ends the work: the agent says it is done, with a message. */
+    public void submit(String message) {
+        end("submit", message);
+    }
+
+    /** Ends the work: the agent stops and asks a human, saying why. */
+    public void stopAndAsk(String reason) {
+        end("stop_and_ask", reason);
+    }
+
+    private void end(String tool, String message) {
+        if (ending != null) {
+            throw new IllegalStateException("the work already ended with " + ending);
+        }
+        ending = tool;
+        endingMessage = message;
+        events.add(new Event(events.size(), tool, "", message));
+    }
+
+    /** How the work ended: "submit", "stop_and_ask", or null if the agent did neither. */
+    public String ending() {
+        return ending;
+    }
+
+    public String endingMessage() {
+        return endingMessage;
+    }
+
+    /** Commits whatever the agent left, so that the change can be judged like a pull request; its hash. */
+    public String commitHead() throws IOException {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            return git.commit().setMessage("agent's work").setAuthor(SANDBOX).setCommitter(SANDBOX).setAllowEmpty(true)
+                    .setSign(false).call().getName();
+        } catch (GitAPIException e) {
+            throw new IOException("could not commit the agent's work in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A path inside the workspace.
+     *
+     * @throws IllegalArgumentException for an absolute path or one that leaves the workspace
+     */
+    Path inside(String path) {
+        Path p = dir.resolve(path).normalize();
+        if (Path.of(path).isAbsolute() || !p.startsWith(dir) || p.startsWith(dir.resolve(".git"))) {
+            events.add(new Event(events.size(), "refused", path, "outside the workspace"));
+            throw new IllegalArgumentException("'" + path + "' is outside the workspace");
+        }
+        return p;
+    }
+
+    @Override
+    public void close() throws IOException {
+        git.close();
+        TestRunner.deleteTree(dir);
+    }
+}
