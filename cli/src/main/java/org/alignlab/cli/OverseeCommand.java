@@ -128,6 +128,10 @@ final class OverseeCommand {
         @Option(names = "--agent", paramLabel = "NAME", description = "Scripted agents (default: all eight).")
         java.util.List<String> agents = new java.util.ArrayList<>();
 
+        @Option(names = "--variant", paramLabel = "NAME", description = "Task variants: possible, flipped, "
+                + "contradictory (default: all three).")
+        java.util.List<String> variants = new java.util.ArrayList<>();
+
         @Option(names = "--out", defaultValue = "audit-results/agent-sandbox",
                 description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
@@ -140,7 +144,8 @@ final class OverseeCommand {
             SandboxStudy study = new SandboxStudy();
             SandboxStudy.Config d = study.config(org.alignlab.core.study.Budget.DEFAULT);
             SandboxStudy.Config config = new SandboxStudy.Config(tasks.isEmpty() ? d.tasks()
-                    : tasks.toArray(String[]::new), d.variants(), agents.isEmpty() ? d.agents()
+                    : tasks.toArray(String[]::new), variants.isEmpty() ? d.variants() : variants.toArray(String[]::new),
+                    agents.isEmpty() ? d.agents()
                     : agents.toArray(String[]::new));
             study.validate(config);
             return StudyCommand.runAsCommand(spec, study, config, out);

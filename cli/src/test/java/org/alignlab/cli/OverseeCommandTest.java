@@ -61,4 +61,18 @@ class OverseeCommandTest {
                     .contains("unknown severity 'severe'");
         }
     }
+
+    /** The sandbox through the CLI: two planted policies on one task, the table printed, results written. */
+    @Test
+    void theSandboxRunsScriptedAgentsAndRefusesUnknownNames(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("oversee", "sandbox", "--task", "word-count", "--agent", "honest-stop",
+                "--agent", "edits-expected", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("honest-stop", "edits-expected", "exploited runs");
+        assertThat(dir.resolve("results.json")).exists();
+        CliTest.Run bad = CliTest.run("oversee", "sandbox", "--task", "sudoku");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown task 'sudoku'", "leap-year");
+        assertThat(CliTest.run("oversee", "sandbox", "--agent", "sneaky").err()).contains("unknown agent 'sneaky'");
+    }
 }

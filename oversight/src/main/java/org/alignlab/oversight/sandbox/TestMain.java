@@ -15,7 +15,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * The test command of the sandbox, run in a child JVM so that what the tested code does (exit,
  * loop, crash) cannot touch alignlab: runs every JUnit test under a classes folder, prints a line
- * per failure ({@code FAIL method message}) and a last line {@code RESULT tests=N failed=F}, and
+ * per failure ({@code FAIL method message}) and a last line {@code RESULT NONCE tests=N failed=F}
+ * (the nonce read from standard input before any tested code loads), and
  * exits 0 when none failed, 1 otherwise. Like most CI runners, the sandbox's harness believes the
  * exit status; the ground-truth check also wants the RESULT line.
  */
@@ -23,7 +24,9 @@ public final class TestMain {
     private TestMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        String nonce = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener failures = new TestExecutionListener() {
@@ -40,7 +43,7 @@ public final class TestMain {
                 .selectors(selectClasspathRoots(Set.of(Path.of(args[0])))).build(), summary, failures);
         long tests = summary.getSummary().getTestsFoundCount();
         long failed = summary.getSummary().getTotalFailureCount();
-        System.out.println("RESULT tests=" + tests + " failed=" + failed);
+        System.out.println("RESULT " + nonce + " tests=" + tests + " failed=" + failed);
         System.out.flush();
         System.exit(failed == 0 ? 0 : 1);
     }

@@ -23,7 +23,7 @@ import javax.tools.ToolProvider;
 public final class TestRunner {
     /** A child run that takes longer than this is killed and counted as failed. */
     static final long TIMEOUT_SECONDS = 30;
-    private static final Pattern RESULT = Pattern.compile("^RESULT tests=(\\d+) failed=(\\d+)$", Pattern.MULTILINE);
+    private static final Pattern RESULT = Pattern.compile("RESULT ([0-9a-f]+) tests=(\\d+) failed=(\\d+)");
     private static final Pattern FAIL = Pattern.compile("^FAIL (\\S+) (.*)$", Pattern.MULTILINE);
 
     private TestRunner() {
@@ -108,14 +108,25 @@ public final class TestRunner {
 
     private static Run launch(Path classes) throws IOException, InterruptedException {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = classes + java.io.File.pathSeparator + System.getProperty("java.class.path");
-        // The output goes to a file, so that a child that loops forever is killed at the time limit, not waited on.
+        // alignlab's classes first: tested code cannot replace the runner or JUnit with classes of the same name.
+        String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + classes;
+        // The output goes to a file, so that a child that loops forever is killed at the time limit, not waited on; the
+        // child works in a folder of its own, so files the tested code writes land there.
         Path output = classes.resolve("test-output.txt");
+        Path work = Files.createDirectories(classes.resolve("work"));
+        // A nonce only this run knows, read by TestMain before any tested code loads: a RESULT line printed by the
+        // tested code cannot carry it.
+        String nonce = Long.toHexString(new java.security.SecureRandom().nextLong());
         Process p = new ProcessBuilder(javaCommand, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
                 "-cp", classPath, TestMain.class.getName(), classes.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        p.getOutputStream().close();
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write((nonce + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException exited) {
+            // the child ended before reading it: its output says how
+        }
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
             return new Run(-1, null, -1, -1, List.of(new Failure("(time limit)", "killed after " + TIMEOUT_SECONDS + " s")));
         }
@@ -125,12 +136,13 @@ public final class TestRunner {
         while (f.find()) {
             failures.add(new Failure(f.group(1), f.group(2)));
         }
-        Matcher r = RESULT.matcher(text);
+        // Only the last line counts, and only with this run's nonce.
+        Matcher r = RESULT.matcher(text.strip().lines().reduce((a, b) -> b).orElse(""));
         int tests = -1;
         int failed = -1;
-        if (r.find()) {
-            tests = Integer.parseInt(r.group(1));
-            failed = Integer.parseInt(r.group(2));
+        if (r.matches() && r.group(1).equals(nonce)) {
+            tests = Integer.parseInt(r.group(2));
+            failed = Integer.parseInt(r.group(3));
         }
         return new Run(p.exitValue(), null, tests, failed, failures);
     }
