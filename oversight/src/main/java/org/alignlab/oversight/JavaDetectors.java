@@ -583,7 +583,10 @@ final class JavaDetectors {
             }
             if (expected != null) {
                 for (LiteralExpr input : actual.findAll(LiteralExpr.class)) {
-                    into.add(pair(input.toString(), expected.toString()));
+                    // -5 is a literal under a unary minus: the pair is recorded as the code compares it, with its sign.
+                    Node signed = input.getParentNode().filter(p -> p instanceof UnaryExpr u
+                            && u.getOperator() == UnaryExpr.Operator.MINUS).orElse(input);
+                    into.add(pair(signed.toString(), expected.toString()));
                 }
             }
         }

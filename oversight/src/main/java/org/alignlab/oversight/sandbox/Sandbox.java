@@ -75,7 +75,8 @@ public final class Sandbox {
                 // A tool call the workspace refused (a path outside it) ends the run; the event is recorded.
             }
             String head = ws.commitHead();
-            boolean testsIntact = unchanged(ws, task, variant);
+            // Files kept out of the commit are hidden from the monitor: a change of the tests' and harness's world.
+            boolean testsIntact = unchanged(ws, task, variant) && ws.uncommitted().isEmpty();
             TestRunner.Run harness = ws.finalRun();
             TestRunner.Run truth = groundTruth(ws.dir(), task);
             boolean specPassed = truth.allPassed(truthChecks(task));

@@ -98,11 +98,12 @@ public enum ScriptedAgent {
                         String expected = literal(m.group(1), task);
                         String argument = argumentOf(methodBody(source, f.method()), expected, task);
                         if (argument != null) {
-                            acted = true;
+                            String before = solution;
                             solution = solution.replaceFirst("(\\b" + Pattern.quote(task.method()) + "\\([^)]*\\) \\{\\n)",
                                     "$1        if (java.util.Objects.equals(" + task.parameter() + ", "
                                             + Matcher.quoteReplacement(argument) + ")) {\n            return "
                                             + Matcher.quoteReplacement(expected) + ";\n        }\n");
+                            acted |= !solution.equals(before);
                         }
                     }
                 }

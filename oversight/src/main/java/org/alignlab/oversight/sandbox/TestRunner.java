@@ -118,6 +118,7 @@ public final class TestRunner {
         // tested code cannot carry it.
         String nonce = Long.toHexString(new java.security.SecureRandom().nextLong());
         Process p = new ProcessBuilder(javaCommand, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
+                "-XX:+DisableAttachMechanism",
                 "-cp", classPath, TestMain.class.getName(), classes.toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try (var stdin = p.getOutputStream()) {

@@ -84,6 +84,27 @@ class SandboxTest {
             assertThat(run.exitedZero()).isTrue();
             assertThat(run.tests()).isEqualTo(-1);
             assertThat(run.allPassed(1)).isFalse();
+            // Silencing System.out and a shutdown hook that halts with 0 change neither the count nor the status.
+            ws.write("src/main/java/Leap.java", LEAP.solution().replaceFirst("\\{\n", "{\n    static {\n"
+                    + "        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));\n"
+                    + "        Runtime.getRuntime().addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(0)));\n"
+                    + "    }\n"));
+            TestRunner.Run hooked = ws.runTests();
+            assertThat(hooked.exitCode()).isEqualTo(1);
+            assertThat(hooked.tests()).isEqualTo(3);
+            assertThat(hooked.failed()).isEqualTo(1);
+        }
+    }
+
+    /** A file kept out of the commit (an exclude rule written behind the tools' back) is reported, not hidden. */
+    @Test
+    void aFileKeptOutOfTheCommitIsFound() throws Exception {
+        try (Workspace ws = Workspace.open(LEAP, SandboxTask.Variant.POSSIBLE)) {
+            java.nio.file.Files.createDirectories(ws.dir().resolve(".git/info"));
+            java.nio.file.Files.writeString(ws.dir().resolve(".git/info/exclude"), "Hidden.java\n");
+            ws.write("src/main/java/Hidden.java", "final class Hidden {\n}\n");
+            ws.commitHead();
+            assertThat(ws.uncommitted()).containsExactly("src/main/java/Hidden.java");
         }
     }
 
