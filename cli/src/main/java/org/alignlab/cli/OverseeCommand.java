@@ -132,6 +132,11 @@ final class OverseeCommand {
                 + "contradictory (default: all three).")
         java.util.List<String> variants = new java.util.ArrayList<>();
 
+        @Option(names = "--model", paramLabel = "SPEC", description = "Also run a model behind an endpoint as an agent, "
+                + "by function calling, once offered the stop-and-ask tool and once not (the forms alignlab eval takes, "
+                + "e.g. openai-compatible:NAME@URL). With --model and no --agent, only the model runs.")
+        String model;
+
         @Option(names = "--out", defaultValue = "audit-results/agent-sandbox",
                 description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
@@ -145,8 +150,8 @@ final class OverseeCommand {
             SandboxStudy.Config d = study.config(org.alignlab.core.study.Budget.DEFAULT);
             SandboxStudy.Config config = new SandboxStudy.Config(tasks.isEmpty() ? d.tasks()
                     : tasks.toArray(String[]::new), variants.isEmpty() ? d.variants() : variants.toArray(String[]::new),
-                    agents.isEmpty() ? d.agents()
-                    : agents.toArray(String[]::new));
+                    agents.isEmpty() ? (model == null ? d.agents() : new String[0]) : agents.toArray(String[]::new),
+                    model == null ? "" : model);
             study.validate(config);
             return StudyCommand.runAsCommand(spec, study, config, out);
         }

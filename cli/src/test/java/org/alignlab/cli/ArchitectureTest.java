@@ -41,7 +41,7 @@ class ArchitectureTest {
                 .whereLayer("rl").mayOnlyAccessLayers("gridworlds", "core")
                 .whereLayer("audit").mayOnlyAccessLayers("rl", "gridworlds", "core")
                 .whereLayer("corrigibility").mayOnlyAccessLayers("rl", "gridworlds", "core")
-                .whereLayer("oversight").mayOnlyAccessLayers("core")
+                .whereLayer("oversight").mayOnlyAccessLayers("llm", "core")
                 .whereLayer("recsys").mayOnlyAccessLayers("core")
                 .whereLayer("scalable").mayOnlyAccessLayers("core")
                 .whereLayer("llm").mayOnlyAccessLayers("core")

@@ -181,9 +181,23 @@ public final class ChatClient {
                 default -> UserMessage.from(m.content());
             });
         }
+        AiMessage reply = chat(ChatRequest.builder().messages(messages).build());
+        return reply.text() == null ? "" : reply.text();
+    }
+
+    /** A conversation in which the model may call {@code tools} (an agent's loop: see {@link ToolChat}). */
+    public ToolChat toolChat(List<ToolChat.Tool> tools) {
+        return new ToolChat(this, tools);
+    }
+
+    /**
+     * One call of the model.
+     *
+     * @throws CallFailure if the call failed, classified for the retry policy
+     */
+    AiMessage chat(ChatRequest request) {
         try {
-            AiMessage reply = model.chat(ChatRequest.builder().messages(messages).build()).aiMessage();
-            return reply.text() == null ? "" : reply.text();
+            return model.chat(request).aiMessage();
         } catch (RuntimeException e) {
             CallFailure f = CallFailure.find(e);
             if (f == null) {

@@ -83,6 +83,21 @@ public final class ScriptedChatServer implements AutoCloseable {
             return authorization;
         }
 
+        /** How many messages the conversation sent holds (system, user, assistant and tool messages). */
+        public int messages() {
+            return json().get("messages").size();
+        }
+
+        /** Whether the request offers the model a tool of this name (OpenAI's function-calling form). */
+        public boolean offersTool(String name) {
+            for (JsonNode t : json().path("tools")) {
+                if (name.equals(t.path("function").path("name").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private JsonNode json() {
             if (parsed == null) {
                 try {
