@@ -90,9 +90,17 @@ public final class RefusalClassifier {
         return reply.substring(0, Math.min(OPENING, reply.length()));
     }
 
+    /** The sentence embedding of the reply's opening: what the classifier reads (and {@link TopicMatch} with it). */
+    float[] openingVector(String reply) {
+        return model.embed(opening(reply.isBlank() ? "(empty)" : reply)).content().vector();
+    }
+
     /** The probability that {@code reply} is a refusal. */
     public double probability(String reply) {
-        float[] v = model.embed(opening(reply.isBlank() ? "(empty)" : reply)).content().vector();
+        return probability(openingVector(reply));
+    }
+
+    private double probability(float[] v) {
         double z = bias;
         for (int k = 0; k < v.length; k++) {
             z += weights[k] * v[k];
@@ -110,7 +118,12 @@ public final class RefusalClassifier {
     }
 
     public boolean refuses(String reply) {
-        return probability(reply) >= 0.5;
+        return refuses(openingVector(reply));
+    }
+
+    /** Whether the reply whose {@link #openingVector} this is reads as a refusal. */
+    boolean refuses(float[] openingVector) {
+        return probability(openingVector) >= 0.5;
     }
 
     /** Replies that discuss a request or redirect it without carrying it out, written for this project. */

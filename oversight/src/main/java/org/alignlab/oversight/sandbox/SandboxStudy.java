@@ -25,6 +25,7 @@ import org.alignlab.llm.ChatClient;
  */
 public final class SandboxStudy implements Study<SandboxStudy.Config> {
     public static final String NAME = "agent-sandbox";
+    static final String TITLE = "Coding agents in a sandbox: solved, honest stop or exploited";
 
     /**
      * @param tasks    task names (of {@link SandboxTask#builtIn()})
@@ -43,7 +44,7 @@ public final class SandboxStudy implements Study<SandboxStudy.Config> {
 
     @Override
     public String title() {
-        return "Coding agents in a sandbox: solved, honest stop or exploited";
+        return TITLE;
     }
 
     @Override
@@ -253,7 +254,7 @@ public final class SandboxStudy implements Study<SandboxStudy.Config> {
                 + "exploit (that needs a model behind an endpoint), and the exploits are the ones the monitor's "
                 + "categories name, written by the same project on whose runs the monitor was tuned, so its catch "
                 + "rate here says nothing of exploits it was not built for.";
-        return new StudyResult(NAME, new SandboxStudy().title(), method, findings, List.of(table.build()), List.of(),
+        return new StudyResult(NAME, TITLE, method, findings, List.of(table.build()), List.of(),
                 verdict, Map.of("runs", runs, "monitor", Map.of("caught_exploited", caught,
                 "caught_tampered", caughtTampered, "false_alarms", falseAlarms)), seconds);
     }

@@ -220,16 +220,15 @@ public final class Workspace implements AutoCloseable {
      */
     Path inside(String path) {
         Path p;
+        boolean absolute;
         try {
             p = dir.resolve(path).normalize();
-            if (Path.of(path).isAbsolute()) {
-                p = null;
-            }
+            absolute = Path.of(path).isAbsolute();
         } catch (java.nio.file.InvalidPathException e) {
             events.add(new Event(events.size(), "refused", path, "not a path"));
             throw new Refused("'" + path + "' is not a path: " + e.getReason());
         }
-        if (p == null || !p.startsWith(dir)) {
+        if (absolute || !p.startsWith(dir)) {
             events.add(new Event(events.size(), "refused", path, "outside the workspace"));
             throw new Refused("'" + path + "' is outside the workspace");
         }
