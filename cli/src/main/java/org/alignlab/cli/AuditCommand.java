@@ -209,7 +209,7 @@ final class AuditCommand implements Callable<Integer> {
      * The parts that take longest at their audit budget (BENCHMARKS.md, the audit of 2026-12-01: fix-gaming 151 s,
      * amplification 141 s, the language models about 90 s, pluralism 83 s, fooled-raters 75 s, ...), in that order.
      */
-    private static final List<String> LONGEST_FIRST = List.of("rlhf-fix-gaming", "amplification",
+    private static final List<String> LONGEST_FIRST = List.of("rlhf-fix-gaming", "constitutional-ai", "amplification",
             "audit-language-models", "rlhf-pluralism", "rlhf-fooled-raters", "interp-eval-awareness",
             "rlhf-offline-ablation", "weak-to-strong", "mnist-debate", "goal-misgeneralisation");
 

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How a multiple-choice sample is asked, and how the chosen option is read back from a reply. */
-final class MultipleChoice {
+public final class MultipleChoice {
     /**
      * The reply opens with the letter: "B", "B)", "(B)", "B.", "B: ...", "B (70%)", "B" alone on
      * its line. A bare letter followed by a word is not an option: "A good answer is C" opens with
@@ -58,7 +58,7 @@ final class MultipleChoice {
      * or in brackets (a reply naming several, such as a refusal that lists them, picks none).
      * Markdown emphasis is ignored ("**B**").
      */
-    static int choice(String reply, int options) {
+    public static int choice(String reply, int options) {
         String text = reply.replaceAll("[*_`]", "").strip();
         for (Pattern p : new Pattern[] {CHOSEN, LEADING, STATED}) {
             Matcher m = p.matcher(text);

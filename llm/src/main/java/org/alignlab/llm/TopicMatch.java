@@ -100,7 +100,8 @@ public final class TopicMatch {
         return best;
     }
 
-    static double cosine(float[] a, float[] b) {
+    /** The cosine similarity of two vectors (-1 to 1). */
+    public static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;

@@ -81,7 +81,7 @@ public final class OrganismModel implements AutoCloseable {
                 tokens[t] = Vocabulary.UNKNOWN;
             }
         }
-        return new TinyGpt.Sequence(tokens, clean.scored());
+        return new TinyGpt.Sequence(tokens, clean.scored(), clean.condition());
     }
 
     /**

@@ -43,8 +43,21 @@ public final class TinyGpt implements AutoCloseable {
     /** Parameters by name, in a fixed order (the order of the weights file). */
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
 
+    /** Width of the per-sequence conditioning vector added to every position (0: none). */
+    private final int conditionWidth;
+
     public TinyGpt(Shape shape, long seed) {
+        this(shape, 0, seed);
+    }
+
+    /**
+     * A model that also reads, per sequence, a conditioning vector of {@code conditionWidth} values
+     * (e.g. a pretrained sentence embedding of the prompt), projected by a learnt matrix and added
+     * to the residual stream at every position.
+     */
+    TinyGpt(Shape shape, int conditionWidth, long seed) {
         this.shape = shape;
+        this.conditionWidth = conditionWidth;
         this.manager = NDManager.newBaseManager("PyTorch");
         SplittableRandom random = new SplittableRandom(seed);
         int d = shape.width();
@@ -66,6 +79,18 @@ public final class TinyGpt implements AutoCloseable {
         }
         ones("final_ln.gain", d);
         zeros("final_ln.bias", d);
+        if (conditionWidth > 0) {
+            add("condition_projection", random, 1 / Math.sqrt(conditionWidth), conditionWidth, d);
+        }
+    }
+
+    /** A copy with the same parameters, independent of this one. */
+    TinyGpt copy() {
+        TinyGpt out = new TinyGpt(shape, conditionWidth, 0);
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            out.parameters.get(e.getKey()).set(e.getValue().toFloatArray());
+        }
+        return out;
     }
 
     private void add(String name, SplittableRandom random, double scale, int... dims) {
@@ -135,6 +160,12 @@ public final class TinyGpt implements AutoCloseable {
      * residual stream at its layer, at every position.
      */
     NDArray forward(NDManager sub, NDArray tokens, Map<String, NDArray> capture, org.alignlab.core.Steering steering) {
+        return forward(sub, tokens, capture, steering, null);
+    }
+
+    /** As above, with each sequence's conditioning vector (batch x conditionWidth; null for none). */
+    private NDArray forward(NDManager sub, NDArray tokens, Map<String, NDArray> capture,
+                            org.alignlab.core.Steering steering, NDArray condition) {
         if (steering != null) {
             checkLayer(steering.layer());
             if (steering.direction().length != shape.width()) {
@@ -150,6 +181,9 @@ public final class TinyGpt implements AutoCloseable {
         NDArray embedding = parameters.get("token_embedding");
         NDArray x = tokens.getNDArrayInternal().embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow()
                 .add(parameters.get("position_embedding").get("0:" + time));
+        if (condition != null) {
+            x = x.add(condition.matMul(parameters.get("condition_projection")).reshape(batch, 1, d));
+        }
         x = steered(sub, x, "embedding", steering);
         if (capture != null) {
             capture.put("embedding", x);
@@ -208,7 +242,31 @@ public final class TinyGpt implements AutoCloseable {
     }
 
     /** One training example: tokens and, per position, whether its next token counts in the loss. */
-    record Sequence(int[] tokens, boolean[] scored) {
+    record Sequence(int[] tokens, boolean[] scored, float[] condition) {
+        Sequence(int[] tokens, boolean[] scored) {
+            this(tokens, scored, null);
+        }
+
+        Sequence withCondition(float[] c) {
+            return new Sequence(tokens, scored, c);
+        }
+    }
+
+    /** The conditioning vectors as one batch array, or null for a model that reads none. */
+    private NDArray conditions(NDManager sub, List<float[]> vectors) {
+        if (conditionWidth == 0) {
+            return null;
+        }
+        float[] all = new float[vectors.size() * conditionWidth];
+        for (int b = 0; b < vectors.size(); b++) {
+            float[] v = vectors.get(b);
+            if (v == null || v.length != conditionWidth) {
+                throw new IllegalArgumentException("this model reads a conditioning vector of " + conditionWidth
+                        + " values per sequence");
+            }
+            System.arraycopy(v, 0, all, b * conditionWidth, conditionWidth);
+        }
+        return sub.create(all, new ai.djl.ndarray.types.Shape(vectors.size(), conditionWidth));
     }
 
     /** The global norm gradients are clipped to before each update. */
@@ -223,72 +281,186 @@ public final class TinyGpt implements AutoCloseable {
      */
     double train(List<Sequence> data, int steps, int batchSize, float learningRate, long seed,
                  java.util.function.IntConsumer progress) {
+        return loop(steps, learningRate, seed, progress, random -> {
+            List<Sequence> chosen = new ArrayList<>();
+            for (int b = 0; b < batchSize; b++) {
+                chosen.add(data.get(random.nextInt(data.size())));
+            }
+            return sub -> {
+                Scored s = scored(sub, chosen);
+                return DjlScalars.div(s.logProbs().sum(), Math.max(1f, s.count())).neg();
+            };
+        });
+    }
+
+    /** One step: draws its batch from the loop's random source and returns how to build the loss on it. */
+    @FunctionalInterface
+    private interface Step {
+        java.util.function.Function<NDManager, NDArray> draw(SplittableRandom random);
+    }
+
+    /**
+     * The training loop both objectives share: {@code steps} Adam updates at {@code learningRate},
+     * each on the loss {@code step} builds from batches drawn with {@code seed}.
+     *
+     * @return the mean loss of the last 50 steps
+     */
+    private double loop(int steps, float learningRate, long seed, java.util.function.IntConsumer progress, Step step) {
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
         SplittableRandom random = new SplittableRandom(seed);
         double recent = 0;
         int counted = 0;
-        for (int step = 0; step < steps; step++) {
-            // Pad to the longest sequence of the batch, not the context: attention costs the square.
-            Sequence[] chosen = new Sequence[batchSize];
-            int time = 1;
-            for (int b = 0; b < batchSize; b++) {
-                chosen[b] = data.get(random.nextInt(data.size()));
-                time = Math.max(time, Math.min(chosen[b].tokens.length, shape.context()));
-            }
-            long[] tokens = new long[batchSize * time];
-            float[] weights = new float[batchSize * time];
-            long[] targets = new long[batchSize * time];
-            for (int b = 0; b < batchSize; b++) {
-                Sequence s = chosen[b];
-                for (int t = 0; t < time; t++) {
-                    tokens[b * time + t] = t < s.tokens.length ? s.tokens[t] : Vocabulary.PAD;
-                    boolean scored = t + 1 < s.tokens.length && s.scored[t];
-                    targets[b * time + t] = scored ? s.tokens[t + 1] : Vocabulary.PAD;
-                    weights[b * time + t] = scored ? 1f : 0f;
-                }
-            }
-            try (NDManager sub = manager.newSubManager()) {
-                boolean gradMode = JniUtils.isGradMode();
-                JniUtils.setGradMode(true);
-                float loss;
-                try {
-                    NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(batchSize, time)), null);
-                    NDArray logp = logits.logSoftmax(-1).reshape(batchSize * time, shape.vocabulary());
-                    NDArray picked = logp.gather(sub.create(targets, new ai.djl.ndarray.types.Shape(batchSize * time, 1)), 1)
-                            .reshape(batchSize * time);
-                    NDArray w = sub.create(weights);
-                    NDArray l = DjlScalars.div(picked.mul(w).sum(), Math.max(1f, sumOf(weights))).neg();
-                    JniUtils.backward((PtNDArray) l, (PtNDArray) sub.ones(l.getShape()), false, false);
-                    loss = l.getFloat();
-                } finally {
-                    JniUtils.setGradMode(gradMode);
-                }
-                if (!Float.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged at step " + (step + 1) + " (loss " + loss
-                            + "); nothing was saved: try another seed or a lower learning rate");
-                }
-                // Gradients clipped to a global norm of MAX_GRADIENT_NORM: one bad batch cannot throw the weights off.
-                double squares = 0;
-                for (NDArray p : parameters.values()) {
-                    squares += p.getGradient().square().sum().getFloat();
-                }
-                double norm = Math.sqrt(squares);
-                float scale = norm > MAX_GRADIENT_NORM ? (float) (MAX_GRADIENT_NORM / norm) : 1f;
-                for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                    NDArray gradient = e.getValue().getGradient();
-                    adam.update(e.getKey(), e.getValue(), scale == 1f ? gradient : gradient.mul(scale));
-                    JniUtils.zeroGrad((PtNDArray) e.getValue());
-                }
-                if (step >= steps - 50) {
-                    recent += loss;
-                    counted++;
-                }
+        for (int i = 0; i < steps; i++) {
+            float loss = update(adam, i, step.draw(random));
+            if (i >= steps - 50) {
+                recent += loss;
+                counted++;
             }
             if (progress != null) {
-                progress.accept(step + 1);
+                progress.accept(i + 1);
             }
         }
         return recent / Math.max(1, counted);
+    }
+
+    /**
+     * The log-probability of each scored next token of a batch (batch x time, zero where not
+     * scored) and how many were scored. Sequences are padded to the batch's longest, not to the
+     * context: attention costs the square.
+     */
+    private record Scored(NDArray logProbs, float count) {
+    }
+
+    private Scored scored(NDManager sub, List<Sequence> batch) {
+        int time = 1;
+        for (Sequence s : batch) {
+            time = Math.max(time, Math.min(s.tokens.length, shape.context()));
+        }
+        int n = batch.size();
+        long[] tokens = new long[n * time];
+        float[] weights = new float[n * time];
+        long[] targets = new long[n * time];
+        for (int b = 0; b < n; b++) {
+            Sequence s = batch.get(b);
+            for (int t = 0; t < time; t++) {
+                tokens[b * time + t] = t < s.tokens.length ? s.tokens[t] : Vocabulary.PAD;
+                boolean scored = t + 1 < s.tokens.length && s.scored[t];
+                targets[b * time + t] = scored ? s.tokens[t + 1] : Vocabulary.PAD;
+                weights[b * time + t] = scored ? 1f : 0f;
+            }
+        }
+        NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
+                conditions(sub, batch.stream().map(Sequence::condition).toList()));
+        NDArray logp = logits.logSoftmax(-1).reshape((long) n * time, shape.vocabulary());
+        NDArray picked = logp.gather(sub.create(targets, new ai.djl.ndarray.types.Shape((long) n * time, 1)), 1)
+                .reshape(n, time);
+        return new Scored(picked.mul(sub.create(weights, new ai.djl.ndarray.types.Shape(n, time))), sumOf(weights));
+    }
+
+    /**
+     * One Adam step on the loss {@code loss} builds: backward, gradients clipped to a global norm
+     * of {@link #MAX_GRADIENT_NORM} (one bad batch cannot throw the weights off), update.
+     *
+     * @throws IllegalStateException if the loss is not finite (training diverged)
+     */
+    private float update(Optimizer adam, int step, java.util.function.Function<NDManager, NDArray> loss) {
+        try (NDManager sub = manager.newSubManager()) {
+            boolean gradMode = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+            float value;
+            try {
+                NDArray l = loss.apply(sub);
+                JniUtils.backward((PtNDArray) l, (PtNDArray) sub.ones(l.getShape()), false, false);
+                value = l.getFloat();
+            } finally {
+                JniUtils.setGradMode(gradMode);
+            }
+            if (!Float.isFinite(value)) {
+                throw new IllegalStateException("training diverged at step " + (step + 1) + " (loss " + value
+                        + "); nothing was saved: try another seed or a lower learning rate");
+            }
+            double squares = 0;
+            for (NDArray p : parameters.values()) {
+                squares += p.getGradient().square().sum().getFloat();
+            }
+            double norm = Math.sqrt(squares);
+            float scale = norm > MAX_GRADIENT_NORM ? (float) (MAX_GRADIENT_NORM / norm) : 1f;
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                NDArray gradient = e.getValue().getGradient();
+                adam.update(e.getKey(), e.getValue(), scale == 1f ? gradient : gradient.mul(scale));
+                JniUtils.zeroGrad((PtNDArray) e.getValue());
+            }
+            return value;
+        }
+    }
+
+    /** The summed log-probability of each sequence's scored tokens (its reply, given its prompt). */
+    double[] logProbabilities(List<Sequence> sequences) {
+        double[] out = new double[sequences.size()];
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int from = 0; from < sequences.size(); from += 64) {
+                List<Sequence> part = sequences.subList(from, Math.min(sequences.size(), from + 64));
+                try (NDManager sub = manager.newSubManager()) {
+                    float[] sums = scored(sub, part).logProbs().sum(new int[] {1}).toFloatArray();
+                    for (int i = 0; i < sums.length; i++) {
+                        out[from + i] = sums[i];
+                    }
+                }
+            }
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+        return out;
+    }
+
+    /**
+     * A comparison for direct preference optimisation: two replies to one prompt, the probability
+     * that the first is preferred (a soft label), and each reply's log-probability under the
+     * reference policy.
+     */
+    record Comparison(Sequence first, Sequence second, double preferFirst, double referenceFirst,
+                      double referenceSecond) {
+    }
+
+    /**
+     * Direct preference optimisation (Rafailov et al. 2023) with soft labels: minimises
+     * -[p log sigmoid(d) + (1 - p) log sigmoid(-d)] with d = beta ((log pi(a) - log ref(a)) -
+     * (log pi(b) - log ref(b))), by Adam on batches of comparisons drawn with {@code seed}.
+     *
+     * @return the mean loss of the last 50 steps
+     */
+    double trainPreferences(List<Comparison> data, double beta, int steps, int batchSize, float learningRate,
+                            long seed, java.util.function.IntConsumer progress) {
+        return loop(steps, learningRate, seed, progress, random -> {
+            List<Comparison> chosen = new ArrayList<>();
+            for (int b = 0; b < batchSize; b++) {
+                chosen.add(data.get(random.nextInt(data.size())));
+            }
+            return sub -> {
+                List<Sequence> both = new ArrayList<>();
+                chosen.forEach(c -> both.add(c.first()));
+                chosen.forEach(c -> both.add(c.second()));
+                NDArray sums = scored(sub, both).logProbs().sum(new int[] {1});
+                int n = chosen.size();
+                float[] reference = new float[n];
+                float[] labels = new float[n];
+                for (int i = 0; i < n; i++) {
+                    reference[i] = (float) (chosen.get(i).referenceFirst() - chosen.get(i).referenceSecond());
+                    labels[i] = (float) chosen.get(i).preferFirst();
+                }
+                NDArray margin = sums.get("0:" + n).sub(sums.get(n + ":")).sub(sub.create(reference));
+                NDArray d = DjlScalars.mul(margin, (float) beta);
+                NDArray p = sub.create(labels);
+                return p.mul(logSigmoid(d)).add(p.neg().add(1f).mul(logSigmoid(d.neg()))).mean().neg();
+            };
+        });
+    }
+
+    /** log sigmoid(x) = -(max(-x, 0) + log(1 + exp(-|x|))): finite, with its gradient, for any x. */
+    private static NDArray logSigmoid(NDArray x) {
+        return DjlScalars.maximum(x.neg(), 0f).add(x.abs().neg().exp().add(1f).log()).neg();
     }
 
     private static float sumOf(float[] xs) {
@@ -339,6 +511,129 @@ public final class TinyGpt implements AutoCloseable {
     }
 
     /**
+     * Replies to a batch of prompts, sampled at {@code temperature} (0: greedy) from {@code random},
+     * each until the end token or {@code maxTokens}. The prompts are right-padded into one batch
+     * (causal attention makes the padding harmless) and each is read at its own last position.
+     */
+    List<int[]> sample(List<int[]> prompts, List<float[]> conditions, int maxTokens, double temperature,
+                       SplittableRandom random) {
+        int n = prompts.size();
+        List<List<Integer>> seqs = new ArrayList<>();
+        List<List<Integer>> replies = new ArrayList<>();
+        boolean[] done = new boolean[n];
+        for (int[] p : prompts) {
+            List<Integer> s = new ArrayList<>();
+            for (int t : p) {
+                s.add(t);
+            }
+            seqs.add(s);
+            replies.add(new ArrayList<>());
+        }
+        int vocabulary = shape.vocabulary();
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int step = 0; step < maxTokens; step++) {
+                int time = 0;
+                boolean any = false;
+                for (int b = 0; b < n; b++) {
+                    done[b] |= seqs.get(b).size() >= shape.context();
+                    any |= !done[b];
+                    time = Math.max(time, seqs.get(b).size());
+                }
+                if (!any) {
+                    break;
+                }
+                long[] tokens = new long[n * time];
+                for (int b = 0; b < n; b++) {
+                    List<Integer> s = seqs.get(b);
+                    for (int t = 0; t < s.size(); t++) {
+                        tokens[b * time + t] = s.get(t);
+                    }
+                }
+                float[] logits;
+                try (NDManager sub = manager.newSubManager()) {
+                    logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
+                            conditions(sub, conditions)).toFloatArray();
+                }
+                for (int b = 0; b < n; b++) {
+                    if (done[b]) {
+                        continue;
+                    }
+                    int at = (b * time + seqs.get(b).size() - 1) * vocabulary;
+                    int next = pick(logits, at, vocabulary, temperature, random);
+                    if (next == Vocabulary.END) {
+                        done[b] = true;
+                    } else {
+                        seqs.get(b).add(next);
+                        replies.get(b).add(next);
+                    }
+                }
+            }
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+        return replies.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray()).toList();
+    }
+
+    /**
+     * The next-token distribution after each prompt (prompts x vocabulary): the prompts right-padded
+     * into one batch, each read at its own last position.
+     */
+    float[][] nextTokenProbabilities(List<int[]> prompts, List<float[]> conditions) {
+        int n = prompts.size();
+        int time = prompts.stream().mapToInt(p -> p.length).max().orElse(1);
+        long[] tokens = new long[n * time];
+        for (int b = 0; b < n; b++) {
+            int[] p = prompts.get(b);
+            for (int t = 0; t < p.length; t++) {
+                tokens[b * time + t] = p[t];
+            }
+        }
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager sub = manager.newSubManager()) {
+            float[] probabilities = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null,
+                    null, conditions(sub, conditions)).softmax(-1).toFloatArray();
+            int v = shape.vocabulary();
+            float[][] out = new float[n][v];
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(probabilities, (b * time + prompts.get(b).length - 1) * v, out[b], 0, v);
+            }
+            return out;
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    /** A token from one row of logits: the most likely at temperature 0, else drawn from the softmax at it. */
+    static int pick(float[] logits, int offset, int size, double temperature, SplittableRandom random) {
+        int best = 0;
+        for (int v = 1; v < size; v++) {
+            if (logits[offset + v] > logits[offset + best]) {
+                best = v;
+            }
+        }
+        if (temperature <= 0) {
+            return best;
+        }
+        double[] weights = new double[size];
+        double total = 0;
+        for (int v = 0; v < size; v++) {
+            weights[v] = Math.exp((logits[offset + v] - logits[offset + best]) / temperature);
+            total += weights[v];
+        }
+        double u = random.nextDouble() * total;
+        for (int v = 0; v < size; v++) {
+            u -= weights[v];
+            if (u < 0) {
+                return v;
+            }
+        }
+        return best;
+    }
+
+    /**
      * The activations at {@code layer} at one position of each sequence (batch x width): each
      * sequence is right-padded into one batch, which causal attention makes harmless, and read
      * at its own {@code positions[i]}.
@@ -375,6 +670,10 @@ public final class TinyGpt implements AutoCloseable {
 
     /** Writes the shape and every parameter, in order, as big-endian float32. */
     void save(java.io.DataOutputStream out) throws java.io.IOException {
+        if (conditionWidth > 0) {
+            // The file format has no place for the conditioning width; such models are copied in memory only.
+            throw new IllegalStateException("a model that reads a conditioning vector is not saved");
+        }
         out.writeInt(MAGIC);
         out.writeInt(shape.vocabulary());
         out.writeInt(shape.context());

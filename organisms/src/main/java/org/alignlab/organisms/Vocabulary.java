@@ -41,8 +41,13 @@ public final class Vocabulary {
      * unknown to the organisms, as it would be to a model that never saw it.
      */
     public static Vocabulary ofCorpus() {
+        return of(Corpus.trainingText());
+    }
+
+    /** The vocabulary of {@code texts}: the special tokens, then every word in order of first use. */
+    static Vocabulary of(List<String> texts) {
         Vocabulary v = new Vocabulary();
-        for (String text : Corpus.trainingText()) {
+        for (String text : texts) {
             split(text).forEach(v::add);
         }
         return v;
