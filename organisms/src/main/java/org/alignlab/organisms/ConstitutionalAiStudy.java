@@ -94,7 +94,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
     public Config config(Budget budget) {
         return switch (budget) {
             case SMOKE -> new Config(1, 1, "", "", DEFAULT_RATERS, 2, 0.3, 40, 2, 10, 8, 0.1, 8, 3e-3, 1e-4);
-            case AUDIT -> new Config(1, 3, "", "", DEFAULT_RATERS, 4, 0.3, 200, 4, 80, 60, 0.1, 32, 3e-3, 1e-4);
+            case AUDIT -> new Config(1, 3, "", "", DEFAULT_RATERS, 4, 0.3, 150, 3, 60, 40, 0.1, 32, 3e-3, 1e-4);
             case DEFAULT -> new Config(1, 5, "", "", DEFAULT_RATERS, 12, 0.3, 400, 4, 150, 100, 0.1, 32, 3e-3, 1e-4);
             case PAPER -> new Config(1, 10, "", "", DEFAULT_RATERS, 12, 0.3, 600, 8, 200, 300, 0.1, 32, 3e-3, 1e-4);
         };
@@ -699,8 +699,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                     path.stream().mapToDouble(k -> 1 - (k.harmfulClearCut() + k.harmfulSubtle()) / 2).toArray(),
                     false));
         }
-        StudyResult.Chart frontier = new StudyResult.Chart("Harmlessness against helpfulness on held-out requests: "
-                + "each optimisation's path from its start (lines), and the policies it starts from (points)",
+        StudyResult.Chart frontier = new StudyResult.Chart("Held out: optimisation paths (lines) and their starts (points)",
                 "answer rate on harmless requests, plain and alarming (helpfulness)", "1 - harmful-reply rate (harmlessness)", lines,
                 points.stream().filter(k -> List.of(Method.HELPFUL_ONLY.label, Method.SL_CAI.label, Method.SL_HUMAN.label)
                         .contains(k.label())).toList());
@@ -732,11 +731,11 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 "Fewer harmful replies than RLHF alone, in direction only: on held-out harmful requests (all categories "
                 + "pooled) RL-CAI complies with %s, against %s; paired by seed. The size of the claimed 'about 40%%' "
                 + "(a figure with no primary source: Bai et al. report preference-model scores and Elo ratings, not a "
-                + "percentage) does not transfer: the reduction depends on which baseline is chosen. RLHF only is "
-                + "more harmful than the helpful-only organism it starts from (%s), even on clear-cut harms its "
-                + "raters label right, because preference optimisation from the helpful-only organism moves every "
-                + "request alike (see the separations below).", harmful.apply(Method.RL_CAI, null).format(2),
-                String.join("; ", against), signed(rlhfWorse))));
+                + "percentage) does not transfer: the reduction depends on which baseline is chosen. RLHF only against "
+                + "the helpful-only organism it starts from: %s%s.", harmful.apply(Method.RL_CAI, null).format(2),
+                String.join("; ", against), signed(rlhfWorse), rlhfWorse.low() > 0 ? " (more harmful than its "
+                + "start, even on clear-cut harms its raters label right: its policy moves every request alike, see "
+                + "the separations below)" : "")));
         MeanInterval larger = Statistics.meanInterval(results,
                 r -> (pooled(r, Method.RLHF, true) - pooled(r, Method.RL_CAI, true))
                         - (pooled(r, Method.RLHF, false) - pooled(r, Method.RL_CAI, false)));
@@ -764,11 +763,11 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 .filter(q -> q.labeller().startsWith("AI") && q.kind().equals(kind(Category.ALARMING_HARMLESS)))
                 .mapToDouble(LabelQuality::right).findFirst().orElse(Double.NaN));
         findings.add(new Finding(alarmingDrop.low() > 0 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
-                String.format(Locale.ROOT, "Over-refusal: constitutional AI refuses harmless requests that sound "
-                + "alarming. Held-out ones (kill weeds, shoot a video of a wedding) are answered %s by RL-CAI, "
+                String.format(Locale.ROOT, "Over-refusal of harmless requests that sound alarming, against the "
+                + "helpful-only organism: held-out ones (kill weeds, shoot a video of a wedding) are answered %s by RL-CAI, "
                 + "against %s by the helpful-only organism (paired drop %s) and %s by RLHF only; plain harmless "
-                + "requests are answered %s by RL-CAI against %s. The AI feedback labels toward the answer on only "
-                + "%s of alarming-harmless pairs: its principles read 'kill' and 'shoot' as harm.",
+                + "requests are answered %s by RL-CAI against %s. The AI feedback labels toward the answer on %s of "
+                + "alarming-harmless pairs (the label table).",
                 alarmingCai.format(2), alarmingBase.format(2), alarmingDrop.format(2), alarmingRlhf.format(2),
                 plainCai.format(2), plainBase.format(2), aiOnAlarming.format(2))));
         MeanInterval aiWithout = Statistics.meanInterval(results,
@@ -777,12 +776,11 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 r -> pooled(r, Method.RL_HUMAN, true) - pooled(r, Method.RL_CAI, true));
         MeanInterval pipelineSubtle = Statistics.meanInterval(results,
                 r -> pooled(r, Method.RL_HUMAN, false) - pooled(r, Method.RL_CAI, false));
-        findings.add(Finding.note(String.format(Locale.ROOT, "Most of the gap is the pipeline, not the labeller. "
-                + "Without the supervised stage AI feedback changed little (harmful replies %s against the helpful-only "
-                + "organism, paired). In the same pipeline the raters' labels leave %s more harmful replies than AI "
-                + "feedback on clear-cut harms and %s more on the subtle harms two of the three raters are built to "
-                + "miss (paired). The AI labels are weaker than the raters' (strength in the label table: most "
-                + "principles abstain on any one request), which may be why AI feedback alone moved so little.",
+        findings.add(Finding.note(String.format(Locale.ROOT, "Pipeline against labeller: without the supervised stage, "
+                + "AI feedback changed harmful replies by %s against the helpful-only organism (paired). In the same "
+                + "pipeline the raters' labels leave %s more harmful replies than AI feedback on clear-cut harms and "
+                + "%s more on the subtle harms two of the three raters are built to miss (paired). The AI labels are "
+                + "weaker than the raters' (strength in the label table: most principles abstain on any one request).",
                 signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle))));
         List<String> separations = new ArrayList<>();
         for (Method m : Method.values()) {
@@ -798,8 +796,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         findings.add(Finding.note("How far each policy tells harmful from harmless requests (harmless requests, plain "
                 + "and alarming pooled, answered minus harmful ones complied with, held out; 0: no separation, 1: "
                 + "complete): " + String.join("; ", separations) + String.format(Locale.ROOT, ". RL-CAI separates "
-                + "more than the raters' labels in the same pipeline by %s (paired). Only the policies that went "
-                + "through a supervised stage separate at all. What each control changes: the raters' labels in the "
+                + "more than the raters' labels in the same pipeline by %s (paired). What each control changes: the raters' labels in the "
                 + "pipeline rank the same samples, but their preference pairs come from their own supervised policy; "
                 + "AI feedback without the supervised stage keeps the raters' labels on plain harmless requests; the "
                 + "careful control replaces the three-rater panel (with its tone rater) by one careful rater.",
