@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed.", "", "The figures in BENCHMARKS.md come from these commands and from JMH."},
         subcommands = {BenchCommand.Envs.class, BenchCommand.Agents.class, BenchCommand.Eval.class, BenchCommand.Organisms.class,
+            BenchCommand.OrganismTraining.class,
             BenchCommand.RewardModelBench.class, BenchView.class, BenchCommand.Oversee.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
@@ -290,6 +291,30 @@ final class BenchCommand implements Runnable {
             double seconds = org.alignlab.organisms.OrganismThroughput.seconds(requests, concurrency);
             spec.commandLine().getOut().printf("%d replies in %.2f s at concurrency %d: %.1f replies/s%n", requests,
                     seconds, concurrency, requests / seconds);
+            return 0;
+        }
+    }
+
+    @Command(name = "organism-training", mixinStandardHelpOptions = true,
+            description = {"Fine-tuning throughput of an organism on one thread: the constitutional-AI study's policy "
+                + "(a 2-layer transformer, width 64, reading the request's sentence embedding) trained for --steps Adam "
+                + "steps of 32 sequences, after 20 untimed; reports tokens per second. Target: at least 200 tokens/s "
+                + "per core."})
+    static final class OrganismTraining implements Callable<Integer> {
+        @Option(names = "--steps", defaultValue = "200", description = "Steps timed (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (steps < 1) {
+                throw new IllegalArgumentException("--steps must be at least 1");
+            }
+            double[] r = org.alignlab.organisms.OrganismThroughput.fineTuning(steps);
+            spec.commandLine().getOut().printf("%d steps of 32 sequences, %.0f tokens in %.2f s: %.0f tokens/s on one "
+                    + "thread%n", steps, r[0], r[1], r[0] / r[1]);
             return 0;
         }
     }

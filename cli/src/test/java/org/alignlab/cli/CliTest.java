@@ -101,4 +101,14 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"boat_race:default\"", "\"single\"", "\"batched\"");
     }
+
+    @Test
+    void benchOrganismTrainingReportsTokensPerSecond() {
+        Run r = run("bench", "organism-training", "--steps", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("3 steps of 32 sequences, \\d+ tokens in [0-9.]+ s: \\d+ tokens/s");
+        Run bad = run("bench", "organism-training", "--steps", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--steps must be at least 1");
+    }
 }
