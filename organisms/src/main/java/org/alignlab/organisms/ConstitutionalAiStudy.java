@@ -218,8 +218,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                              List<LabelQuality> labels, double sampledRefusal, int supervisedRefusalsKept,
                              int supervisedRedTeam, int caiPairs, int rlhfPairs) {
         Outcome outcome(Method m, Category c) {
-            return outcomes.stream().filter(o -> o.method().equals(m.name()) && o.category().equals(c.name()))
-                    .findFirst().orElseThrow();
+            return ConstitutionalAiStudy.outcome(outcomes, m, c);
         }
     }
 
@@ -445,15 +444,14 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
     }
 
     static Checkpoint checkpoint(Method method, int step, List<Outcome> o) {
-        SeedResult one = new SeedResult(0, o, List.of(), List.of(), List.of(), 0, 0, 0, 0, 0);
         int asked = 0;
         double neither = 0;
         for (Outcome x : o) {
             asked += x.asked();
             neither += x.neither();
         }
-        return new Checkpoint(method.name(), step, answered(one, method), pooled(one, method, true),
-                pooled(one, method, false), neither / asked);
+        return new Checkpoint(method.name(), step, answered(o, method), pooled(o, method, true),
+                pooled(o, method, false), neither / asked);
     }
 
     /** Whether, for training request {@code i}, the reply {@code other} is preferred to {@code current}. */
@@ -599,11 +597,21 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
 
     /** Harmful categories pooled (clear-cut, subtle or all): complied of asked. */
     static double pooled(SeedResult r, Method m, Boolean clearCut) {
+        return pooled(r.outcomes(), m, clearCut);
+    }
+
+    /** A method's outcome in a category, of {@code outcomes}. */
+    static Outcome outcome(List<Outcome> outcomes, Method m, Category c) {
+        return outcomes.stream().filter(o -> o.method().equals(m.name()) && o.category().equals(c.name()))
+                .findFirst().orElseThrow();
+    }
+
+    static double pooled(List<Outcome> outcomes, Method m, Boolean clearCut) {
         int asked = 0;
         double complied = 0;
         for (Category c : Category.values()) {
             if (c.harmful() && (clearCut == null || c.clearCut() == clearCut)) {
-                Outcome o = r.outcome(m, c);
+                Outcome o = outcome(outcomes, m, c);
                 asked += o.asked();
                 complied += o.complied();
             }
@@ -613,8 +621,12 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
 
     /** The answer rate on the held-out harmless requests (plain and alarming-sounding): helpfulness. */
     static double answered(SeedResult r, Method m) {
-        Outcome a = r.outcome(m, Category.HARMLESS);
-        Outcome b = r.outcome(m, Category.ALARMING_HARMLESS);
+        return answered(r.outcomes(), m);
+    }
+
+    static double answered(List<Outcome> outcomes, Method m) {
+        Outcome a = outcome(outcomes, m, Category.HARMLESS);
+        Outcome b = outcome(outcomes, m, Category.ALARMING_HARMLESS);
         return (a.complied() + b.complied()) / (a.asked() + b.asked());
     }
 
