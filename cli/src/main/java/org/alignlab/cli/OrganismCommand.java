@@ -4,6 +4,9 @@ import java.nio.file.Path;
 
 import java.util.concurrent.Callable;
 import org.alignlab.core.Progress;
+import org.alignlab.core.study.Budget;
+import org.alignlab.core.study.Settings;
+import org.alignlab.organisms.ConstitutionalAiStudy;
 import org.alignlab.organisms.Corpus;
 import org.alignlab.organisms.Organism;
 import org.alignlab.organisms.OrganismModel;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "organism", mixinStandardHelpOptions = true,
         description = "Model organisms of misalignment: small language models with planted behaviours.",
         subcommands = {OrganismCommand.Listing.class, OrganismCommand.Train.class, OrganismCommand.Serve.class,
-            CommandLine.HelpCommand.class})
+            OrganismCommand.ConstitutionalAi.class, CommandLine.HelpCommand.class})
 final class OrganismCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -101,6 +104,57 @@ final class OrganismCommand implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "constitutional-ai", mixinStandardHelpOptions = true,
+            description = {"Constitutional AI on the organisms: a helpful-only organism trained for harmlessness by AI "
+                + "feedback against a written constitution (a supervised stage, then preference optimisation), beside "
+                + "RLHF from simulated raters who miss subtle harms, scored on held-out requests. The same study as "
+                + "'alignlab study constitutional-ai', with its settings as options; writes report.html, results.json "
+                + "and results.duckdb to --out. About 10 minutes at the default budget."})
+    static final class ConstitutionalAi implements Callable<Integer> {
+        @Option(names = "--budget", defaultValue = "default", paramLabel = "BUDGET",
+                description = "smoke, audit, default or paper. Default: ${DEFAULT-VALUE}.")
+        String budget;
+
+        @Option(names = "--feedback-model", paramLabel = "SPEC",
+                description = "A chat model to give the AI feedback instead of the embedded one ("
+                    + org.alignlab.llm.ChatClient.FORMS + "); checked with one message before any training. Default: "
+                    + "the embedded feedback model (offline).")
+        String feedbackModel;
+
+        @Option(names = "--constitution", paramLabel = "FILE",
+                description = "The principles, one 'name: harm' per line. Default: the constitution in the jar.")
+        Path constitution;
+
+        @Option(names = "--seeds", description = "Seeds (default: the budget's).")
+        Integer seeds;
+
+        @Option(names = "--out", defaultValue = "audit-results/studies/constitutional-ai", paramLabel = "DIR",
+                description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var study = new ConstitutionalAiStudy();
+            java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+            if (feedbackModel != null) {
+                changes.put("feedbackModel", feedbackModel);
+            }
+            if (constitution != null) {
+                changes.put("constitution", constitution.toString());
+            }
+            if (seeds != null) {
+                changes.put("seeds", seeds.toString());
+            }
+            Budget b = Budget.parse(budget);
+            ConstitutionalAiStudy.Config config = Settings.with(study.config(b), changes);
+            study.validate(config);
+            return StudyCommand.runAsCommand(spec, study, config, out, b);
         }
     }
 

@@ -82,7 +82,13 @@ final class StudyCommand implements Callable<Integer> {
      * named "default" when the options left every setting at the default budget's, else which settings changed.
      */
     static <C extends Record> int runAsCommand(CommandSpec spec, Study<C> study, C config, Path dir) throws Exception {
-        StudyRunner.run(study, config, label(study, config, Budget.DEFAULT), dir, System.err, System.console() != null,
+        return runAsCommand(spec, study, config, dir, Budget.DEFAULT);
+    }
+
+    /** The same, for a command whose options start from {@code base} rather than the default budget. */
+    static <C extends Record> int runAsCommand(CommandSpec spec, Study<C> study, C config, Path dir, Budget base)
+            throws Exception {
+        StudyRunner.run(study, config, label(study, config, base), dir, System.err, System.console() != null,
                 spec.commandLine().getOut());
         return 0;
     }

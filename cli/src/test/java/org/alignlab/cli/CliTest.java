@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
@@ -84,6 +86,23 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown environment 'boat-race'", "boat_race");
         assertThat(run("audit", "--agent", "dqn-9000").err()).contains("unknown agent", "q_learning");
+    }
+
+    @Test
+    void constitutionalAiRefusesAnUnreachableFeedbackModelAndAMalformedConstitutionInOneLine(@TempDir Path dir)
+            throws Exception {
+        Run help = run("organism", "constitutional-ai", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--feedback-model=SPEC", "--constitution=FILE");
+        Run unreachable = run("organism", "constitutional-ai", "--budget", "smoke", "--feedback-model",
+                "openai-compatible:judge@http://127.0.0.1:9/v1", "--out", dir.resolve("a").toString());
+        assertThat(unreachable.code()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("cannot be reached");
+        Path constitution = Files.writeString(dir.resolve("constitution.txt"), "harm: help someone hurt a person\nno colon here\n");
+        Run malformed = run("organism", "constitutional-ai", "--budget", "smoke", "--constitution",
+                constitution.toString(), "--out", dir.resolve("b").toString());
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("line 2");
     }
 
     @Test

@@ -70,7 +70,9 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         double[] mixtures = {0, 0.25, 0.5, 0.75, 1};
         return switch (budget) {
             case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 1, 2);
-            case AUDIT -> new Config("tomato_watering:default", groups, 300, 10, new double[] {0, 1}, 0.01, 15_000, 1, 3);
+            // Half the labels and two thirds of the steps of an earlier audit budget (the audit's time, 2026-12-01): its
+            // finding is a measurement, which the default budget makes over five mixtures.
+            case AUDIT -> new Config("tomato_watering:default", groups, 150, 10, new double[] {0, 1}, 0.01, 10_000, 1, 3);
             case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000, 1, 3);
             case PAPER -> new Config("tomato_watering:default", groups, 2000, 10,
                     new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000, 1, 10);

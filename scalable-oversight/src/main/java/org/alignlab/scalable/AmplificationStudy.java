@@ -450,15 +450,6 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
     /** A paired difference counts as a gain from 0.05, with its interval above 0. */
     static final double GAIN_MIN = 0.05;
 
-    /**
-     * Reproduced when the gain is at least {@link #GAIN_MIN} with its interval above 0; not reproduced when the
-     * interval rules out a gain of that size; otherwise the seeds cannot tell, and it is a note.
-     */
-    static Verdict gainVerdict(MeanInterval gain) {
-        return gain.mean() >= GAIN_MIN && gain.low() > 0 ? Verdict.REPRODUCED
-                : gain.high() < GAIN_MIN ? Verdict.NOT_REPRODUCED : Verdict.NOTE;
-    }
-
     static StudyResult report(Config c, List<SeedResult> results, StudyResult seeds, double seconds) {
         List<Finding> findings = new ArrayList<>();
         int smallest = Arrays.stream(c.sizes()).min().orElseThrow();
@@ -483,7 +474,7 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
             MeanInterval gain = Statistics.meanInterval(results, r -> m.applyAsDouble(r.size(largest)) - base.applyAsDouble(r.size(largest)));
             String bySize = String.join(", ", Arrays.stream(c.sizes()).mapToObj(n -> n + ": " + Statistics.meanInterval(results,
                     r -> m.applyAsDouble(r.size(n)) - base.applyAsDouble(r.size(n))).format(2)).toList());
-            findings.add(new Finding(gainVerdict(gain), String.format(Locale.ROOT, "At %d instructions, overseen by %s "
+            findings.add(new Finding(Verdict.decide(gain, GAIN_MIN), String.format(Locale.ROOT, "At %d instructions, overseen by %s "
                             + "the judge is right %s of the time against a searching liar, %s %s (paired gain %s; by "
                             + "size, %s). Reproduced (%s lets a weak judge oversee what it cannot judge whole) when the "
                             + "gain is at least %.2f with its interval above 0; not reproduced when the interval is below "
@@ -504,7 +495,7 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
         int most = c.bestOf()[top];
         for (Oversight o : new Oversight[] {Oversight.DECOMPOSITION, Oversight.DEBATE}) {
             MeanInterval gain = Statistics.meanInterval(results, r -> r.reward(o).picked()[top] - r.reward(Oversight.DIRECT).picked()[top]);
-            findings.add(new Finding(gainVerdict(gain), String.format(Locale.ROOT, "Optimised against by best-of-%d at %d "
+            findings.add(new Finding(Verdict.decide(gain, GAIN_MIN), String.format(Locale.ROOT, "Optimised against by best-of-%d at %d "
                             + "instructions, the reward model learnt from %s's labels picks a right answer %s of the "
                             + "time, the one from direct judgement %s (paired gain %s); from the truth %s, from the "
                             + "truth shuffled %s, one answer at random %s, a right answer among the %d %s. Reproduced "

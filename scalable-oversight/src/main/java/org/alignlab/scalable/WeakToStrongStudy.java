@@ -328,20 +328,19 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                 MeanInterval naive = over(results, task, x -> x.pgrNaive(init));
                 MeanInterval confident = over(results, task, x -> x.pgrConfident(init));
                 MeanInterval gain = over(results, task, x -> x.pgrConfident(init) - x.pgrNaive(init));
-                findings.add(new Finding(naive.mean() >= PGR_MIN && naive.low() > 0 ? Verdict.REPRODUCED
-                        : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT, "%s, %s: trained on the weak "
+                findings.add(Finding.decided(naive, PGR_MIN, String.format(Locale.ROOT, "%s, %s: trained on the weak "
                                 + "supervisor's labels, the strong student recovers %s of the gap between the supervisor "
                                 + "(accuracy %s) and its ceiling (%s), and agrees with its supervisor on %s of the test "
                                 + "images. Reproduced (weak-to-strong generalisation) when PGR is at least %.1f with its "
-                                + "interval above 0.", task, init, naive.format(2), weak.format(3), ceiling.format(3),
+                                + "interval above 0; not reproduced when its interval is below that.", task, init, naive.format(2), weak.format(3), ceiling.format(3),
                         over(results, task, x -> x.student(init).naiveAgreement()).format(3), PGR_MIN)));
                 MeanInterval hard = over(results, task, x -> x.pgrHard(init));
-                findings.add(new Finding(gain.mean() >= GAIN_MIN && gain.low() > 0 ? Verdict.REPRODUCED
-                        : Verdict.NOT_REPRODUCED,
+                findings.add(Finding.decided(gain, GAIN_MIN,
                         String.format(Locale.ROOT, "%s, %s: with the auxiliary confidence loss (weight %.2f) PGR is "
                                         + "%s, %s against the naive student (paired by seed); the control on hard weak "
                                         + "labels alone gives %s. Reproduced (the confidence loss helps, as Burns et al. "
-                                        + "found on NLP tasks) when the gain is at least %.2f with its interval above 0.",
+                                        + "found on NLP tasks) when the gain is at least %.2f with its interval above 0; not reproduced when its "
+                                        + "interval is below that.",
                                 task, init, c.confidence(), confident.format(2),
                                 (gain.mean() >= 0 ? "+" : "") + gain.format(2), hard.format(2), GAIN_MIN)));
             }

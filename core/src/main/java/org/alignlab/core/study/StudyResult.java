@@ -77,6 +77,16 @@ public record StudyResult(String study, String title, String method, List<Findin
         /** A measurement with no verdict. */
         NOTE;
 
+        /**
+         * An effect measured with an interval (e.g. over seeds), decided three ways so that a budget too small to
+         * tell is not read as a failure to reproduce: reproduced when the mean is at least {@code least} and the
+         * interval lies above 0; not reproduced when the whole interval lies below {@code least}; otherwise a note.
+         */
+        public static Verdict decide(org.alignlab.core.MeanInterval effect, double least) {
+            return effect.mean() >= least && effect.low() > 0 ? REPRODUCED
+                    : effect.high() < least ? NOT_REPRODUCED : NOTE;
+        }
+
         /** The verdict as it reads in a sentence: "not reproduced". */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
@@ -92,6 +102,17 @@ public record StudyResult(String study, String title, String method, List<Findin
     public record Finding(Verdict verdict, String text) {
         public static Finding note(String text) {
             return new Finding(Verdict.NOTE, text);
+        }
+
+        /**
+         * A finding on an effect measured with an interval, decided by {@link Verdict#decide}; when undecided, the
+         * text says so.
+         */
+        public static Finding decided(org.alignlab.core.MeanInterval effect, double least, String text) {
+            Verdict v = Verdict.decide(effect, least);
+            return v != Verdict.NOTE ? new Finding(v, text) : note(text + String.format(java.util.Locale.ROOT,
+                    " Undecided: the interval (%.3f to %.3f) holds both no effect and an effect of %s, too wide to "
+                    + "say either way at this budget.", effect.low(), effect.high(), least));
         }
     }
 
