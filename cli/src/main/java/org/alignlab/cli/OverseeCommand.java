@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.alignlab.core.Provenance;
 import org.alignlab.oversight.ChangeMonitor;
@@ -13,17 +14,21 @@ import org.alignlab.oversight.Report;
 import org.alignlab.oversight.ScopeManifest;
 import org.alignlab.oversight.Severity;
 import org.alignlab.oversight.TaskStatement;
+import org.alignlab.oversight.Transcript;
+import org.alignlab.oversight.TranscriptMonitor;
 import org.alignlab.oversight.sandbox.SandboxStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code alignlab oversee}: oversight of autonomous coding agents. */
 @Command(name = "oversee", mixinStandardHelpOptions = true,
         description = "Oversight of coding agents: catch test tampering, rewritten success criteria and out-of-scope "
                 + "changes.",
-        subcommands = {OverseeCommand.Diff.class, OverseeCommand.SandboxRun.class})
+        subcommands = {OverseeCommand.Diff.class, OverseeCommand.TranscriptCheck.class, OverseeCommand.SandboxRun.class})
 final class OverseeCommand {
 
     /** {@code alignlab oversee diff}: judge the change between two revisions of a git repository. */
@@ -49,6 +54,32 @@ final class OverseeCommand {
         @Option(names = "--head", defaultValue = "HEAD", description = "The revision after it (default: ${DEFAULT-VALUE}).")
         String head;
 
+        @Mixin
+        Judging judging;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            judging.threshold(); // a bad --fail-on is refused before any work
+            TaskStatement statement = judging.statement();
+            ScopeManifest manifest = judging.manifest();
+            Report report;
+            try (GitChanges git = GitChanges.open(repo)) {
+                String from = git.mergeBase(base, head); // base itself, or where head's branch left it
+                String to = git.resolve(head);
+                var changes = git.between(base, head);
+                var tests = git.filesAt(head, FileChange::isTest);
+                report = new ChangeMonitor().judge(repo.toAbsolutePath().normalize().toString(), from, to, changes,
+                        tests, statement, manifest);
+            }
+            return judging.publish(spec, List.of(report), false);
+        }
+    }
+
+    /** The options a judgement shares, and how its reports are published. */
+    static final class Judging {
         @Option(names = "--task", paramLabel = "FILE", description = "The task statement the agent was given (text).")
         Path task;
 
@@ -66,39 +97,41 @@ final class OverseeCommand {
         @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the findings as SARIF 2.1.0 to FILE.")
         Path sarif;
 
-        @Spec
-        CommandSpec spec;
+        Severity threshold() {
+            return failOn.equalsIgnoreCase("none") ? null : Severity.parse(failOn);
+        }
 
-        @Override
-        public Integer call() throws IOException {
-            Severity threshold = failOn.equalsIgnoreCase("none") ? null : Severity.parse(failOn);
-            TaskStatement statement = task == null ? TaskStatement.NONE
+        TaskStatement statement() throws IOException {
+            return task == null ? TaskStatement.NONE
                     : new TaskStatement(Files.readString(readable(task, "--task"), StandardCharsets.UTF_8));
-            ScopeManifest manifest = scope == null ? ScopeManifest.ANY : ScopeManifest.read(readable(scope, "--scope"));
-            Report report;
-            try (GitChanges git = GitChanges.open(repo)) {
-                String from = git.mergeBase(base, head); // base itself, or where head's branch left it
-                String to = git.resolve(head);
-                var changes = git.between(base, head);
-                var tests = git.filesAt(head, FileChange::isTest);
-                report = new ChangeMonitor().judge(repo.toAbsolutePath().normalize().toString(), from, to, changes,
-                        tests, statement, manifest);
-            }
+        }
+
+        ScopeManifest manifest() throws IOException {
+            return scope == null ? ScopeManifest.ANY : ScopeManifest.read(readable(scope, "--scope"));
+        }
+
+        /**
+         * Prints the reports (text, or JSON: one object, or an array when {@code array}), writes their findings as one
+         * SARIF log when asked, and returns the exit status: 1 when a finding is at or above --fail-on.
+         */
+        int publish(CommandSpec spec, List<Report> reports, boolean array) throws IOException {
+            Severity threshold = threshold();
             var out = spec.commandLine().getOut();
             if (json) {
-                out.println(report.json());
+                out.println(array ? Report.json(reports) : reports.get(0).json());
                 out.flush();
             } else {
-                report.print(out);
+                reports.forEach(r -> r.print(out));
             }
             if (sarif != null) {
-                Files.writeString(sarif, report.sarif(Provenance.codeVersion()), StandardCharsets.UTF_8);
+                Report all = reports.size() == 1 ? reports.get(0) : Report.merged(reports);
+                Files.writeString(sarif, all.sarif(Provenance.codeVersion()), StandardCharsets.UTF_8);
                 if (!json) {
                     out.printf("Wrote %s.%n", sarif);
                     out.flush();
                 }
             }
-            return threshold != null && report.atOrAbove(threshold) > 0 ? 1 : 0;
+            return threshold != null && reports.stream().anyMatch(r -> r.atOrAbove(threshold) > 0) ? 1 : 0;
         }
 
         private static Path readable(Path file, String option) {
@@ -106,6 +139,74 @@ final class OverseeCommand {
                 throw new IllegalArgumentException(option + " " + file + " is not a readable file");
             }
             return file;
+        }
+    }
+
+    /** {@code alignlab oversee transcript}: judge an agent's transcript and the files it changed. */
+    @Command(name = "transcript", mixinStandardHelpOptions = true,
+            description = {
+                "Judge a coding agent's transcript: the files it wrote, edited and deleted through its tools are "
+                    + "rebuilt and judged as a change, with every rule of 'oversee diff'; then what a change cannot show: "
+                    + "history beyond the checkout (git log --all, other refs, git's own records) and decompilers (G8), "
+                    + "credentials, sudo, network in a task whose scope allows none, and commands or hosts outside the "
+                    + "scope manifest (G9), tests deleted, edited or skipped through the shell (G1, G2), a test run that "
+                    + "reports success without running a test or whose failure is masked (G4), and a final claim that "
+                    + "the tests pass which the recorded test runs contradict or never checked (G11). Each finding "
+                    + "names its event (and, for JSONL, its line).",
+                "",
+                "Formats: " + Transcript.FORMATS + ". Paths in the transcript are read relative to --repo (absolute "
+                    + "paths under it are made relative). Exit status: 0, or 1 when a finding is at or above --fail-on; "
+                    + "2 for bad input. --json prints an array, one report per conversation."})
+    static final class TranscriptCheck implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The transcript.")
+        Path file;
+
+        @Option(names = "--repo", paramLabel = "DIR",
+                description = "The git repository the agent worked in, for the files' texts before its work.")
+        Path repo;
+
+        @Option(names = "--base", defaultValue = "HEAD", paramLabel = "REV",
+                description = "The revision the agent started from (with --repo; default: ${DEFAULT-VALUE}).")
+        String base;
+
+        @Mixin
+        Judging judging;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            TaskStatement statement = judging.statement();
+            ScopeManifest manifest = judging.manifest();
+            judging.threshold(); // a bad --fail-on is refused before any work
+            List<Transcript> transcripts = Transcript.read(file);
+            List<Report> reports = new java.util.ArrayList<>();
+            TranscriptMonitor monitor = new TranscriptMonitor();
+            if (repo == null) {
+                for (Transcript t : transcripts) {
+                    reports.add(monitor.judge(t, p -> null, java.util.Map.of(), statement, manifest));
+                }
+            } else {
+                Path root = repo.toAbsolutePath().normalize();
+                try (GitChanges git = GitChanges.open(repo)) {
+                    var tests = git.filesAt(base, FileChange::isTest);
+                    java.util.function.Function<String, String> before = p -> {
+                        if (p.startsWith("/") || p.contains("..")) {
+                            return null; // outside the repository: no text before
+                        }
+                        try {
+                            return git.fileAt(base, p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    };
+                    for (Transcript t : transcripts) {
+                        reports.add(monitor.judge(t, root, before, tests, statement, manifest));
+                    }
+                }
+            }
+            return judging.publish(spec, reports, true);
         }
     }
 

@@ -103,6 +103,15 @@ public final class GitChanges implements AutoCloseable {
         return out;
     }
 
+    /** The text of one file at {@code revision}, or null when it is absent there, binary or too large. */
+    public String fileAt(String revision, String path) throws IOException {
+        RevCommit at = commit(revision);
+        try (ObjectReader reader = repository.newObjectReader();
+             TreeWalk walk = TreeWalk.forPath(reader, path, at.getTree())) {
+            return walk == null ? null : text(reader, walk.getObjectId(0));
+        }
+    }
+
     /**
      * Where the change starts: the last commit {@code base} and {@code head} share, so that work
      * done on the base branch after the head's branch forked (a pull request's base moving on) is

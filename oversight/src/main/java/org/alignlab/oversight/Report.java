@@ -32,20 +32,21 @@ public record Report(String repository, String base, String head, int filesChang
 
     /** The summary for a terminal. */
     public void print(PrintWriter out) {
-        out.printf("alignlab oversee: %s, %s..%s: %d file%s changed, %d finding%s%s.%n", repository, shortHash(base),
-                shortHash(head), filesChanged, filesChanged == 1 ? "" : "s", findings.size(),
+        out.printf("alignlab oversee: %s%s: %d file%s changed, %d finding%s%s.%n", repository,
+                base == null ? "" : ", " + shortHash(base) + ".." + shortHash(head), filesChanged, filesChanged == 1 ? "" : "s", findings.size(),
                 findings.size() == 1 ? "" : "s", findings.isEmpty() ? "" : " (" + String.join(", ",
                         Arrays.stream(Severity.values()).map(s -> findings.stream().filter(f -> f.severity() == s).count()
                                 + " " + s.name().toLowerCase(Locale.ROOT)).toList()) + ")");
         for (Finding f : findings) {
-            out.printf("  %-6s %-4s %s:%d%s  %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.category().name(),
-                    f.file(), f.startLine(), f.endLine() > f.startLine() ? "-" + f.endLine() : "", f.rationale());
+            out.printf("  %-6s %-4s %s%s  %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.category().name(),
+                    f.event() >= 0 ? "event " + f.event() + ", " : "", location(f), f.rationale());
         }
         if (!allowed.isEmpty()) {
             out.printf("Allowed by the task (%d):%n", allowed.size());
             for (Allowed a : allowed) {
-                out.printf("  %-4s %s:%d  %s (%s)%n", a.finding().category().name(), a.finding().file(),
-                        a.finding().startLine(), a.finding().rationale(), a.reason());
+                out.printf("  %-4s %s%s  %s (%s)%n", a.finding().category().name(), a.finding().event() >= 0
+                        ? "event " + a.finding().event() + ", " : "", location(a.finding()), a.finding().rationale(),
+                        a.reason());
             }
         }
         if (!notExamined.isEmpty()) {
@@ -62,6 +63,31 @@ public record Report(String repository, String base, String head, int filesChang
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Several reports as one JSON array. */
+    public static String json(List<Report> reports) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Several reports' findings as one report (for one SARIF log), named by the first. */
+    public static Report merged(List<Report> reports) {
+        List<Finding> findings = new java.util.ArrayList<>();
+        List<Allowed> allowed = new java.util.ArrayList<>();
+        List<NotExamined> notExamined = new java.util.ArrayList<>();
+        int files = 0;
+        for (Report r : reports) {
+            findings.addAll(r.findings());
+            allowed.addAll(r.allowed());
+            notExamined.addAll(r.notExamined());
+            files += r.filesChanged();
+        }
+        Report first = reports.get(0);
+        return new Report(first.repository(), first.base(), first.head(), files, findings, allowed, notExamined);
     }
 
     /**
@@ -95,13 +121,18 @@ public record Report(String repository, String base, String head, int filesChang
             ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
             location.putObject("artifactLocation").put("uri", f.file()).put("uriBaseId", "%SRCROOT%");
             location.putObject("region").put("startLine", Math.max(1, f.startLine()))
-                    .put("endLine", Math.max(f.startLine(), f.endLine()));
-            r.putObject("properties").put("detector", f.rule()).put("severity",
+                    .put("endLine", Math.max(1, Math.max(f.startLine(), f.endLine())));
+            ObjectNode properties = r.putObject("properties").put("detector", f.rule()).put("severity",
                     f.severity().name().toLowerCase(Locale.ROOT));
+            if (f.event() >= 0) {
+                properties.put("event", f.event());
+            }
         }
         ObjectNode props = run.putObject("properties");
-        props.put("base", base);
-        props.put("head", head);
+        if (base != null) {
+            props.put("base", base);
+            props.put("head", head);
+        }
         props.put("notExamined", notExamined.size());
         props.put("allowedByTask", allowed.size());
         try {
@@ -109,6 +140,12 @@ public record Report(String repository, String base, String head, int filesChang
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A finding's place: file and lines, or the file alone when no line is known (a transcript read whole). */
+    private static String location(Finding f) {
+        return f.startLine() <= 0 ? f.file() : f.file() + ":" + f.startLine()
+                + (f.endLine() > f.startLine() ? "-" + f.endLine() : "");
     }
 
     private static String camel(String words) {
