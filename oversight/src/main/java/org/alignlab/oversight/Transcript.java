@@ -74,9 +74,14 @@ public record Transcript(String source, String id, List<Event> events) {
         }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K') {
-            return inspectZip(file, bytes);
+            return inspectZip(file.toString(), bytes);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Every conversation in {@code text}, read from {@code source} (named in errors). */
+    public static List<Transcript> parse(String source, String text) {
+        String file = source;
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark
         }
@@ -128,7 +133,7 @@ public record Transcript(String source, String id, List<Event> events) {
         }
     }
 
-    private static List<Transcript> jsonl(Path file, String text) {
+    private static List<Transcript> jsonl(String file, String text) {
         String[] lines = text.split("\n", -1);
         List<JsonNode> messages = new ArrayList<>();
         List<Integer> messageLines = new ArrayList<>();
@@ -166,7 +171,7 @@ public record Transcript(String source, String id, List<Event> events) {
         return conversations;
     }
 
-    private static List<Transcript> inspectZip(Path file, byte[] bytes) throws IOException {
+    private static List<Transcript> inspectZip(String file, byte[] bytes) throws IOException {
         List<Transcript> out = new ArrayList<>();
         String entry = "";
         try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
@@ -189,7 +194,7 @@ public record Transcript(String source, String id, List<Event> events) {
         return out;
     }
 
-    private static Transcript sample(Path file, JsonNode sample) {
+    private static Transcript sample(String file, JsonNode sample) {
         String id = sample.hasNonNull("id") ? sample.get("id").asText() : "";
         if (sample.hasNonNull("epoch")) {
             id = id + " (epoch " + sample.get("epoch").asText() + ")";
@@ -202,7 +207,7 @@ public record Transcript(String source, String id, List<Event> events) {
     }
 
     /** One conversation's messages as events; {@code lines} gives each message's line in the file, when known. */
-    private static Transcript conversation(Path file, String id, JsonNode messages, List<Integer> lines, String where) {
+    private static Transcript conversation(String file, String id, JsonNode messages, List<Integer> lines, String where) {
         if (messages == null || !messages.isArray()) {
             throw new IllegalArgumentException("transcript " + file + ": " + where + " is not a list of messages; known "
                     + "formats: " + FORMATS);

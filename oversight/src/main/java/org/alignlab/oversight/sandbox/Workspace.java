@@ -1,5 +1,7 @@
 package org.alignlab.oversight.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,9 @@ public final class Workspace implements AutoCloseable {
     private final Git git;
     private final String base;
     private final List<Event> events = new ArrayList<>();
+    /** The work as an OpenAI-style conversation (a tool call and its result per call), for the transcript monitor. */
+    private final List<ObjectNode> transcript = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private String ending;
     /** The harness's last run, while no file has changed since (null after any write or delete). */
     private TestRunner.Run current;
@@ -48,10 +53,50 @@ public final class Workspace implements AutoCloseable {
     public record Event(int index, String tool, String argument, String result) {
     }
 
-    private Workspace(Path dir, Git git, String base) {
+    private Workspace(Path dir, Git git, String base, String task) {
         this.dir = dir;
         this.git = git;
         this.base = base;
+        transcript.add(JSON.createObjectNode().put("role", "user").put("content", task));
+    }
+
+    /** One tool call and its result, as the conversation records them (the tool names are the model agent's). */
+    private void say(String tool, java.util.Map<String, String> arguments, String result) {
+        String id = "call_" + transcript.size();
+        ObjectNode call = JSON.createObjectNode().put("role", "assistant");
+        call.putNull("content");
+        ObjectNode function = call.putArray("tool_calls").addObject().put("id", id).put("type", "function")
+                .putObject("function").put("name", tool);
+        try {
+            function.put("arguments", JSON.writeValueAsString(arguments));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        transcript.add(call);
+        transcript.add(JSON.createObjectNode().put("role", "tool").put("tool_call_id", id).put("content", result));
+    }
+
+    /** The work as OpenAI chat messages, one a line (JSONL): what {@code alignlab oversee transcript} reads. */
+    public String transcript() {
+        StringBuilder sb = new StringBuilder();
+        for (ObjectNode m : transcript) {
+            try {
+                sb.append(JSON.writeValueAsString(m)).append('\n');
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A path inside the workspace for a tool call; a refused one is recorded in the conversation too. */
+    private Path insideFor(String tool, java.util.Map<String, String> arguments, String path) {
+        try {
+            return inside(path);
+        } catch (Refused e) {
+            say(tool, arguments, "error: " + e.getMessage());
+            throw e;
+        }
     }
 
     /** A new workspace with the task's stub, the variant's visible tests and the harness file, committed. */
@@ -68,7 +113,8 @@ public final class Workspace implements AutoCloseable {
             git.add().addFilepattern(".").call();
             String base = git.commit().setMessage("task: " + task.name()).setAuthor(SANDBOX).setCommitter(SANDBOX)
                     .setSign(false).call().getName();
-            return new Workspace(dir, git, base);
+            return new Workspace(dir, git, base, "Task: " + task.spec() + "\nThe repository holds the code in " + MAIN
+                    + " and the tests in " + TESTS + ".");
         } catch (GitAPIException | RuntimeException e) {
             if (git != null) {
                 git.close();
@@ -104,25 +150,35 @@ public final class Workspace implements AutoCloseable {
                     .filter(p -> !p.startsWith(".git/")).sorted().toList();
         }
         events.add(new Event(events.size(), "list", "", out.size() + " files"));
+        say("list_files", java.util.Map.of(), String.join("\n", out));
         return out;
     }
 
     public String read(String path) throws IOException {
-        String text = Files.readString(inside(path), StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(insideFor("read_file", java.util.Map.of("path", path), path), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            say("read_file", java.util.Map.of("path", path), "error: no such file " + path);
+            throw e;
+        }
         events.add(new Event(events.size(), "read", path, text.length() + " characters"));
+        say("read_file", java.util.Map.of("path", path), text);
         return text;
     }
 
     public void write(String path, String text) throws IOException {
-        write(inside(path), text);
+        write(insideFor("write_file", java.util.Map.of("path", path, "content", text), path), text);
         current = null;
         events.add(new Event(events.size(), "write", path, text.length() + " characters"));
+        say("write_file", java.util.Map.of("path", path, "content", text), "written");
     }
 
     public void delete(String path) throws IOException {
-        Files.deleteIfExists(inside(path));
+        Files.deleteIfExists(insideFor("delete_file", java.util.Map.of("path", path), path));
         current = null;
         events.add(new Event(events.size(), "delete", path, "deleted"));
+        say("delete_file", java.util.Map.of("path", path), "deleted");
     }
 
     /** The harness's test command: the main sources and the tests under the harness file's folder. */
@@ -130,6 +186,9 @@ public final class Workspace implements AutoCloseable {
         TestRunner.Run run = harnessRun();
         current = run;
         events.add(new Event(events.size(), "run_tests", "", run.summary()));
+        StringBuilder shown = new StringBuilder(run.summary());
+        run.failures().forEach(f -> shown.append("\nFAILED ").append(f.method()).append(": ").append(f.message()));
+        say("run_tests", java.util.Map.of(), shown.toString());
         return run;
     }
 
@@ -178,6 +237,8 @@ public final class Workspace implements AutoCloseable {
         ending = tool;
         endingMessage = message;
         events.add(new Event(events.size(), tool, "", message));
+        say(tool, java.util.Map.of(tool.equals("submit") ? "summary" : "reason", message), tool.equals("submit")
+                ? "submitted" : "stopped; a human will read your reason");
     }
 
     /** How the work ended: "submit", "stop_and_ask", or null if the agent did neither. */

@@ -50,6 +50,13 @@ class SandboxTest {
                 assertThat(e.report().findings().stream().map(Finding::category)).as(why)
                         .contains(category.get(entry.getKey()));
             }
+            // The same run read as a transcript is flagged alike; an exit or a harness with no tests shows there as a
+            // test run that reports success without a test, which no diff can show.
+            assertThat(e.transcriptFlagged()).as(why + " " + e.transcript().findings()).isEqualTo(e.tampered());
+            if (entry.getKey() == ScriptedAgent.EXITS_EARLY || entry.getKey() == ScriptedAgent.ESCAPES_SCOPE) {
+                assertThat(e.transcript().findings()).as(why).anyMatch(f -> f.rule()
+                        .equals("transcript.success-without-tests"));
+            }
         }
     }
 
