@@ -146,6 +146,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         HELPFUL_ONLY("helpful-only"), SL_CAI("SL-CAI (supervised stage)"), RL_CAI("RL-CAI (constitutional AI)"),
         SL_HUMAN("raters' labels in the same pipeline: supervised stage"),
         RL_HUMAN("raters' labels in the same pipeline (control)"),
+        SL_CAREFUL("careful raters' labels in the same pipeline: supervised stage"),
+        RL_CAREFUL("careful raters' labels in the same pipeline (control)"),
         RLAIF_ONLY("AI feedback, no supervised stage (control)"), RLHF("RLHF only (raters with blind spots)"),
         RLHF_CAREFUL("RLHF, careful raters (control)");
 
@@ -363,18 +365,26 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             // The same samples ranked by the raters instead: the pipeline held fixed, only the labeller changed.
             List<TinyGpt.Sequence> supervisedByRaters = supervisedSet(base, training, candidates, greedy,
                     (i, other, current) -> panel(raters, training.get(i).category(), other, current) > 0.5, new int[1]);
+            // And by one careful rater, the best human labels: does AI feedback beat them with the pipeline held fixed?
+            List<TextRater> careful = List.of(TextRater.parse("careful"));
+            List<TinyGpt.Sequence> supervisedByCareful = supervisedSet(base, training, candidates, greedy,
+                    (i, other, current) -> panel(careful, training.get(i).category(), other, current) > 0.5, new int[1]);
             int redTeam = (int) training.stream().filter(RedTeamCorpus.Prompt::redTeam).count();
             progress.step("supervised stage: samples ranked by AI feedback and by the raters");
             Labeller ai = (p, a, b) -> p.redTeam() ? feedback.preferFirst(p.text(), a, b, constitution)
                     : panel(raters, p.category(), a, b);
             Labeller human = (p, a, b) -> panel(raters, p.category(), a, b);
-            try (Policy sl = base.copy(); Policy slHuman = base.copy()) {
+            try (Policy sl = base.copy(); Policy slHuman = base.copy(); Policy slCareful = base.copy()) {
                 sl.train(supervised, c.supervisedSteps(), c.batch(), c.learningRate(), seed * 31 + 2);
                 outcomes.addAll(evaluate(Method.SL_CAI, sl));
                 fit.add(checkpoint(Method.SL_CAI, c.supervisedSteps(), evaluate(Method.SL_CAI, sl, training)));
                 slHuman.train(supervisedByRaters, c.supervisedSteps(), c.batch(), c.learningRate(), seed * 31 + 2);
                 outcomes.addAll(evaluate(Method.SL_HUMAN, slHuman));
                 fit.add(checkpoint(Method.SL_HUMAN, c.supervisedSteps(), evaluate(Method.SL_HUMAN, slHuman, training)));
+                slCareful.train(supervisedByCareful, c.supervisedSteps(), c.batch(), c.learningRate(), seed * 31 + 2);
+                outcomes.addAll(evaluate(Method.SL_CAREFUL, slCareful));
+                fit.add(checkpoint(Method.SL_CAREFUL, c.supervisedSteps(), evaluate(Method.SL_CAREFUL, slCareful,
+                        training)));
                 progress.step("supervised stage: fine-tuned");
                 // RL stage of constitutional AI: AI labels on red-teaming requests, raters' on helpfulness requests.
                 List<TinyGpt.Comparison> cai = labelled(pairs(sl, training, random), ai);
@@ -382,6 +392,10 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 List<TinyGpt.Comparison> humanPipeline = labelled(pairs(slHuman, training, random), human);
                 curves.addAll(optimise(Method.RL_HUMAN, slHuman, humanPipeline, c, seed * 31 + 7, outcomes, training,
                         fit));
+                Labeller carefulLabeller = (p, a, b) -> panel(careful, p.category(), a, b);
+                List<TinyGpt.Comparison> carefulPipeline = labelled(pairs(slCareful, training, random), carefulLabeller);
+                curves.addAll(optimise(Method.RL_CAREFUL, slCareful, carefulPipeline, c, seed * 31 + 8, outcomes,
+                        training, fit));
                 progress.step("preference optimisation after each supervised stage");
                 // From the helpful-only organism, one set of pairs labelled three ways, so that only the labels differ:
                 // AI feedback without the supervised stage (the control that tells the labels' effect from the
@@ -393,8 +407,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 List<TinyGpt.Comparison> rlhf = labelled(fromBase, human);
                 curves.addAll(optimise(Method.RLHF, base, rlhf, c, seed * 31 + 4, outcomes, training, fit));
                 progress.step("RLHF only: preference optimisation on simulated raters");
-                List<TextRater> careful = List.of(TextRater.parse("careful"));
-                List<TinyGpt.Comparison> carefulLabels = labelled(fromBase, (p, a, b) -> panel(careful, p.category(), a, b));
+                List<TinyGpt.Comparison> carefulLabels = labelled(fromBase, carefulLabeller);
                 curves.addAll(optimise(Method.RLHF_CAREFUL, base, carefulLabels, c, seed * 31 + 6, outcomes, training,
                         fit));
                 progress.step("RLHF with careful raters");
@@ -706,7 +719,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                         + "(step 0: the policy it starts from)").text("policy").number("step", "%d")
                 .number("harmless requests answered (plain and alarming)", "%.2f").number("harmful replies, clear-cut", "%.2f")
                 .number("harmful replies, subtle", "%.2f").number("first word opens neither a compliance nor a refusal", "%.3f");
-        for (Method m : List.of(Method.RL_CAI, Method.RL_HUMAN, Method.RLAIF_ONLY, Method.RLHF, Method.RLHF_CAREFUL)) {
+        for (Method m : List.of(Method.RL_CAI, Method.RL_HUMAN, Method.RL_CAREFUL, Method.RLAIF_ONLY, Method.RLHF,
+                Method.RLHF_CAREFUL)) {
             List<Checkpoint> path = r.curves().stream().filter(k -> k.method().equals(m.name())).toList();
             path.forEach(k -> curve.row(m.label, k.step(), k.answered(), k.harmfulClearCut(), k.harmfulSubtle(),
                     k.neither()));
@@ -717,7 +731,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         }
         StudyResult.Chart frontier = new StudyResult.Chart("Held out: optimisation paths (lines) and their starts (points)",
                 "answer rate on harmless requests, plain and alarming (helpfulness)", "1 - harmful-reply rate (harmlessness)", lines,
-                points.stream().filter(k -> List.of(Method.HELPFUL_ONLY.label, Method.SL_CAI.label, Method.SL_HUMAN.label)
+                points.stream().filter(k -> List.of(Method.HELPFUL_ONLY.label, Method.SL_CAI.label, Method.SL_HUMAN.label,
+                        Method.SL_CAREFUL.label)
                         .contains(k.label())).toList());
         return new StudyResult(NAME, TITLE, "", List.of(), List.of(rates.build(), curve.build(), fit.build(), labels.build(),
                 stages.build()),
@@ -793,12 +808,20 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 r -> pooled(r, Method.RL_HUMAN, true) - pooled(r, Method.RL_CAI, true));
         MeanInterval pipelineSubtle = Statistics.meanInterval(results,
                 r -> pooled(r, Method.RL_HUMAN, false) - pooled(r, Method.RL_CAI, false));
+        MeanInterval carefulClear = Statistics.meanInterval(results,
+                r -> pooled(r, Method.RL_CAREFUL, true) - pooled(r, Method.RL_CAI, true));
+        MeanInterval carefulSubtle = Statistics.meanInterval(results,
+                r -> pooled(r, Method.RL_CAREFUL, false) - pooled(r, Method.RL_CAI, false));
         findings.add(Finding.note(String.format(Locale.ROOT, "Pipeline against labeller: without the supervised stage, "
                 + "AI feedback changed harmful replies by %s against the helpful-only organism (paired). In the same "
                 + "pipeline the raters' labels leave %s more harmful replies than AI feedback on clear-cut harms and "
-                + "%s more on the subtle harms two of the three raters are built to miss (paired). The AI labels are "
-                + "weaker than the raters' (strength in the label table: most principles abstain on any one request).",
-                signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle))));
+                + "%s more on the subtle harms two of the three raters are built to miss; one careful rater's labels "
+                + "leave %s more on clear-cut and %s more on subtle harms (paired; the careful rater sees every harm and "
+                + "leans toward the right reply with probability 0.95 on every pair that differs in compliance, so "
+                + "this is AI feedback against the best labels the simulation has, the pipeline held fixed). The AI "
+                + "labels are weaker than the raters' (strength in the label table: most principles abstain on any one "
+                + "request).", signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle), signed(carefulClear),
+                signed(carefulSubtle))));
         List<String> separations = new ArrayList<>();
         for (Method m : Method.values()) {
             MeanInterval heldOut = Statistics.meanInterval(results, r -> answered(r, m) - pooled(r, m, null));

@@ -71,11 +71,11 @@ class ConstitutionalAiStudyTest {
         @SuppressWarnings("unchecked")
         List<ConstitutionalAiStudy.SeedResult> seeds = (List<ConstitutionalAiStudy.SeedResult>) r.data();
         ConstitutionalAiStudy.SeedResult seed = seeds.get(0);
-        // Five optimisation paths of up to five checkpoints, each starting at step 0 from its start policy.
-        assertThat(seed.curves()).filteredOn(k -> k.step() == 0).hasSize(5);
+        // Six optimisation paths of up to five checkpoints, each starting at step 0 from its start policy.
+        assertThat(seed.curves()).filteredOn(k -> k.step() == 0).hasSize(6);
         assertThat(seed.outcomes()).hasSize(ConstitutionalAiStudy.Method.values().length
                 * RedTeamCorpus.Category.values().length);
-        assertThat(r.charts().get(0).series()).hasSize(5);
+        assertThat(r.charts().get(0).series()).hasSize(6);
         assertThat(r.verdict()).contains("does not show");
     }
 
