@@ -169,6 +169,12 @@ final class OverseeCommand {
                 description = "The revision the agent started from (with --repo; default: ${DEFAULT-VALUE}).")
         String base;
 
+        @Option(names = "--workdir", paramLabel = "DIR",
+                description = "The repository's folder as the agent's tools named it, when that differs from --repo "
+                    + "(e.g. /testbed in a container); absolute paths under it are read as repository paths, others as "
+                    + "outside the change. Default: --repo.")
+        Path workdir;
+
         @Mixin
         Judging judging;
 
@@ -185,10 +191,11 @@ final class OverseeCommand {
             TranscriptMonitor monitor = new TranscriptMonitor();
             if (repo == null) {
                 for (Transcript t : transcripts) {
-                    reports.add(monitor.judge(t, p -> null, java.util.Map.of(), statement, manifest));
+                    reports.add(monitor.judge(t, workdir == null ? null : workdir.normalize(), p -> null,
+                            java.util.Map.of(), statement, manifest));
                 }
             } else {
-                Path root = repo.toAbsolutePath().normalize();
+                Path root = workdir != null ? workdir.normalize() : repo.toAbsolutePath().normalize();
                 try (GitChanges git = GitChanges.open(repo)) {
                     var tests = git.filesAt(base, FileChange::isTest);
                     java.util.function.Function<String, String> before = p -> {

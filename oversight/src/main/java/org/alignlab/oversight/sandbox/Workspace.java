@@ -183,7 +183,13 @@ public final class Workspace implements AutoCloseable {
 
     /** The harness's test command: the main sources and the tests under the harness file's folder. */
     public TestRunner.Run runTests() throws IOException, InterruptedException {
-        TestRunner.Run run = harnessRun();
+        TestRunner.Run run;
+        try {
+            run = harnessRun();
+        } catch (Refused e) {
+            say("run_tests", java.util.Map.of(), "error: " + e.getMessage()); // the harness names a folder outside
+            throw e;
+        }
         current = run;
         events.add(new Event(events.size(), "run_tests", "", run.summary()));
         StringBuilder shown = new StringBuilder(run.summary());
