@@ -99,8 +99,9 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             // A look, not the finding: the audit's time allows about a minute and a half (2026-12-01), too little
             // training for constitutional AI to separate harmful from harmless requests; the default budget shows it.
             case AUDIT -> new Config(1, 3, "", "", DEFAULT_RATERS, 2, 0.3, 100, 2, 40, 30, 0.1, 32, 3e-3, 1e-4);
-            // Four seeds keep ten policies a seed under the 10 minutes (five took 13 min beside builds, 2026-12-01).
-            case DEFAULT -> new Config(1, 4, "", "", DEFAULT_RATERS, 12, 0.3, 400, 4, 150, 100, 0.1, 32, 3e-3, 1e-4);
+            // Five seeds: four took 10 min 4 s alone and left the over-refusal finding undecided (2026-12-01), so the
+            // default stays at five, over the 10 minutes (13 min beside a build).
+            case DEFAULT -> new Config(1, 5, "", "", DEFAULT_RATERS, 12, 0.3, 400, 4, 150, 100, 0.1, 32, 3e-3, 1e-4);
             case PAPER -> new Config(1, 10, "", "", DEFAULT_RATERS, 12, 0.3, 600, 8, 200, 300, 0.1, 32, 3e-3, 1e-4);
         };
     }
