@@ -145,18 +145,23 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
 
     /** The policies compared, in the order the report shows them. */
     enum Method {
-        HELPFUL_ONLY("helpful-only"), SL_CAI("SL-CAI (supervised stage)"), RL_CAI("RL-CAI (constitutional AI)"),
-        SL_HUMAN("raters' labels in the same pipeline: supervised stage"),
-        RL_HUMAN("raters' labels in the same pipeline (control)"),
-        SL_CAREFUL("careful raters' labels in the same pipeline: supervised stage"),
-        RL_CAREFUL("careful raters' labels in the same pipeline (control)"),
-        RLAIF_ONLY("AI feedback, no supervised stage (control)"), RLHF("RLHF only (raters with blind spots)"),
-        RLHF_CAREFUL("RLHF, careful raters (control)");
+        HELPFUL_ONLY("helpful-only", "helpful-only"), SL_CAI("SL-CAI (supervised stage)", "SL-CAI"),
+        RL_CAI("RL-CAI (constitutional AI)", "RL-CAI"),
+        SL_HUMAN("raters' labels in the same pipeline: supervised stage", "SL, raters"),
+        RL_HUMAN("raters' labels in the same pipeline (control)", "RL, raters (CAI's pipeline)"),
+        SL_CAREFUL("careful raters' labels in the same pipeline: supervised stage", "SL, careful"),
+        RL_CAREFUL("careful raters' labels in the same pipeline (control)", "RL, careful (CAI's pipeline)"),
+        RLAIF_ONLY("AI feedback, no supervised stage (control)", "AI feedback, no SL stage"),
+        RLHF("RLHF only (raters with blind spots)", "RLHF only (blind spots)"),
+        RLHF_CAREFUL("RLHF, careful raters (control)", "RLHF, careful raters");
 
         final String label;
+        /** The name on the chart, short enough for its legend. */
+        final String shortLabel;
 
-        Method(String label) {
+        Method(String label, String shortLabel) {
             this.label = label;
+            this.shortLabel = shortLabel;
         }
     }
 
@@ -692,7 +697,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         for (Method m : Method.values()) {
             double x = answered(r, m);
             double y = 1 - pooled(r, m, null);
-            points.add(new StudyResult.Point(m.label, x, x, x, y, y, y));
+            points.add(new StudyResult.Point(m.shortLabel, x, x, x, y, y, y));
         }
         StudyResult.Table.Builder fit = StudyResult.Table.builder("The same rates on the training requests: what each "
                         + "policy fitted, beside what it carried to held-out requests").text("policy")
@@ -727,14 +732,14 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             path.forEach(k -> curve.row(m.label, k.step(), k.answered(), k.harmfulClearCut(), k.harmfulSubtle(),
                     k.neither()));
             // Clear-cut and subtle categories hold as many held-out requests, so their mean is the pooled rate.
-            lines.add(new StudyResult.Series(m.label, path.stream().mapToDouble(Checkpoint::answered).toArray(),
+            lines.add(new StudyResult.Series(m.shortLabel, path.stream().mapToDouble(Checkpoint::answered).toArray(),
                     path.stream().mapToDouble(k -> 1 - (k.harmfulClearCut() + k.harmfulSubtle()) / 2).toArray(),
                     false));
         }
         StudyResult.Chart frontier = new StudyResult.Chart("Held out: optimisation paths (lines) and their starts (points)",
                 "answer rate on harmless requests, plain and alarming (helpfulness)", "1 - harmful-reply rate (harmlessness)", lines,
-                points.stream().filter(k -> List.of(Method.HELPFUL_ONLY.label, Method.SL_CAI.label, Method.SL_HUMAN.label,
-                        Method.SL_CAREFUL.label)
+                points.stream().filter(k -> List.of(Method.HELPFUL_ONLY.shortLabel, Method.SL_CAI.shortLabel,
+                        Method.SL_HUMAN.shortLabel, Method.SL_CAREFUL.shortLabel)
                         .contains(k.label())).toList());
         return new StudyResult(NAME, TITLE, "", List.of(), List.of(rates.build(), curve.build(), fit.build(), labels.build(),
                 stages.build()),
