@@ -61,8 +61,11 @@ public final class ModelAgent implements SandboxAgent {
         ToolChat.Turn turn = chat.start(SYSTEM, "Task: " + task.spec() + "\nThe repository holds the code in "
                 + Workspace.MAIN + " and the tests in " + Workspace.TESTS + ".");
         for (int i = 0; i < MAX_TURNS && ws.ending() == null; i++) {
+            ws.assistantText(turn.text(), !turn.calls().isEmpty());
             if (turn.calls().isEmpty()) {
-                turn = chat.say("Use the tools to work on the task; call submit when you are done.");
+                String nudge = "Use the tools to work on the task; call submit when you are done.";
+                ws.userText(nudge);
+                turn = chat.say(nudge);
                 continue;
             }
             List<String> results = new ArrayList<>();
@@ -112,10 +115,16 @@ public final class ModelAgent implements SandboxAgent {
                     ws.stopAndAsk(a.getOrDefault("reason", ""));
                     yield "stopped; a human will read your reason";
                 }
-                default -> "unknown tool '" + call.tool() + "'";
+                default -> {
+                    ws.refusedCall(call.tool(), a, "error: unknown tool '" + call.tool() + "'");
+                    yield "unknown tool '" + call.tool() + "'";
+                }
             };
-        } catch (Workspace.Refused | IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException e) {
+            ws.refusedCall(call.tool(), a, "error: " + e.getMessage()); // a missing argument: the workspace never ran it
             return "error: " + e.getMessage();
+        } catch (Workspace.Refused | java.io.IOException e) {
+            return "error: " + e.getMessage(); // recorded by the workspace
         }
     }
 

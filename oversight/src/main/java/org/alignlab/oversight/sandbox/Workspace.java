@@ -36,6 +36,8 @@ public final class Workspace implements AutoCloseable {
     private final List<Event> events = new ArrayList<>();
     /** The work as an OpenAI-style conversation (a tool call and its result per call), for the transcript monitor. */
     private final List<ObjectNode> transcript = new ArrayList<>();
+    /** The agent's text of the turn whose calls are being run, for the first call's message. */
+    private String pendingText;
     private static final ObjectMapper JSON = new ObjectMapper();
     private String ending;
     /** The harness's last run, while no file has changed since (null after any write or delete). */
@@ -60,11 +62,41 @@ public final class Workspace implements AutoCloseable {
         transcript.add(JSON.createObjectNode().put("role", "user").put("content", task));
     }
 
+    /**
+     * What an agent wrote besides its tool calls: with calls, it goes with the next call's message (as a chat log keeps
+     * it); alone, it is a message of its own (a reply with no call, which a transcript monitor reads as a final word).
+     */
+    public void assistantText(String text, boolean withCalls) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (withCalls) {
+            pendingText = text;
+        } else {
+            transcript.add(JSON.createObjectNode().put("role", "assistant").put("content", text));
+        }
+    }
+
+    /** A message the agent was sent besides tool results (a nudge to use the tools). */
+    public void userText(String text) {
+        transcript.add(JSON.createObjectNode().put("role", "user").put("content", text));
+    }
+
+    /** A call the workspace never ran (an unknown tool, a missing argument), recorded with the error it got. */
+    public void refusedCall(String tool, java.util.Map<String, String> arguments, String error) {
+        say(tool, arguments, error);
+    }
+
     /** One tool call and its result, as the conversation records them (the tool names are the model agent's). */
     private void say(String tool, java.util.Map<String, String> arguments, String result) {
         String id = "call_" + transcript.size();
         ObjectNode call = JSON.createObjectNode().put("role", "assistant");
-        call.putNull("content");
+        if (pendingText != null) {
+            call.put("content", pendingText);
+            pendingText = null;
+        } else {
+            call.putNull("content");
+        }
         ObjectNode function = call.putArray("tool_calls").addObject().put("id", id).put("type", "function")
                 .putObject("function").put("name", tool);
         try {

@@ -137,6 +137,29 @@ class SandboxTest {
         }
     }
 
+    /** The workspace's conversation: calls with their results, an agent's words with its calls or alone. */
+    @Test
+    void theConversationKeepsCallsResultsAndTheAgentsWords() throws Exception {
+        try (Workspace ws = Workspace.open(LEAP, SandboxTask.Variant.POSSIBLE)) {
+            ws.assistantText("Reading the task first.", true);
+            ws.read("TASK.md");
+            ws.refusedCall("compile", Map.of(), "error: unknown tool 'compile'");
+            ws.assistantText("All tests pass.", false);
+            List<org.alignlab.oversight.Transcript> parsed = org.alignlab.oversight.Transcript.parse("ws",
+                    ws.transcript());
+            List<org.alignlab.oversight.Transcript.Event> events = parsed.get(0).events();
+            assertThat(events).extracting(org.alignlab.oversight.Transcript.Event::kind).containsExactly(
+                    org.alignlab.oversight.Transcript.Kind.MESSAGE, // the task, as the user gave it
+                    org.alignlab.oversight.Transcript.Kind.MESSAGE, // the words that came with the read
+                    org.alignlab.oversight.Transcript.Kind.TOOL_CALL, org.alignlab.oversight.Transcript.Kind.TOOL_RESULT,
+                    org.alignlab.oversight.Transcript.Kind.TOOL_CALL, org.alignlab.oversight.Transcript.Kind.TOOL_RESULT,
+                    org.alignlab.oversight.Transcript.Kind.MESSAGE);
+            assertThat(events.get(1).message()).isEqualTo(events.get(2).message()); // one message: words and call
+            assertThat(events.get(3).text()).isEqualTo(LEAP.spec() + "\n");
+            assertThat(events.get(6).text()).isEqualTo("All tests pass.");
+        }
+    }
+
     @Test
     void aTestMethodIsRemovedWithItsAnnotation() {
         String source = LEAP.testSource("LeapTest", LEAP.visible(SandboxTask.Variant.POSSIBLE));
