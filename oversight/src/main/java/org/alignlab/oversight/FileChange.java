@@ -49,12 +49,17 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
 
     /** The language the monitor reads this file as, or null when it has no detectors for it. */
     public String language() {
-        String p = where().replace('\\', '/');
+        return languageOf(where());
+    }
+
+    /** The language the monitor reads a file at {@code path} as, or null when it has no detectors for it. */
+    public static String languageOf(String path) {
+        String p = path.replace('\\', '/');
         String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (java()) {
+        if (p.endsWith(".java")) {
             return "java";
         }
-        if (python()) {
+        if (p.endsWith(".py")) {
             return "python";
         }
         if (name.equals("pom.xml") || name.endsWith(".gradle") || name.endsWith(".gradle.kts")) {

@@ -79,9 +79,8 @@ public record Transcript(String source, String id, List<Event> events) {
         return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** Every conversation in {@code text}, read from {@code source} (named in errors). */
-    public static List<Transcript> parse(String source, String text) {
-        String file = source;
+    /** Every conversation in {@code text}, read from {@code file} (named in errors). */
+    public static List<Transcript> parse(String file, String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark
         }

@@ -73,9 +73,13 @@ public final class TranscriptMonitor {
                         Map<String, String> testSources, TaskStatement task, ScopeManifest scope) {
         List<Event> events = transcript.events();
         Map<Integer, Event> resultOf = results(events);
-        Map<String, String> knownBefore = new HashMap<>(); // before, asked once per path
-        Function<String, String> was = p -> knownBefore.computeIfAbsent(p, q -> Objects.requireNonNullElse(
-                before.apply(q), MISSING)) == MISSING ? null : knownBefore.get(p);
+        Map<String, String> knownBefore = new HashMap<>(); // before, asked once per path (null values kept)
+        Function<String, String> was = p -> {
+            if (!knownBefore.containsKey(p)) {
+                knownBefore.put(p, before.apply(p));
+            }
+            return knownBefore.get(p);
+        };
         Map<String, String> original = new LinkedHashMap<>();
         Map<String, String> current = new HashMap<>();
         Map<String, String> seen = new HashMap<>(); // what a read returned, for files the repository does not give
@@ -190,7 +194,7 @@ public final class TranscriptMonitor {
                                     + ".", e.index()));
                         }
                         if ((existing || original.containsKey(edited))
-                                && (FileChange.isTest(edited) || languageOf(edited) != null)) {
+                                && (FileChange.isTest(edited) || FileChange.languageOf(edited) != null)) {
                             changesAt.add(e.index()); // code, tests or build; not a README or a changelog
                         }
                     }
@@ -207,7 +211,7 @@ public final class TranscriptMonitor {
                 }
             }
             if (!touched.isEmpty()) {
-                if (touched.stream().anyMatch(t -> FileChange.isTest(t) || languageOf(t) != null)) {
+                if (touched.stream().anyMatch(t -> FileChange.isTest(t) || FileChange.languageOf(t) != null)) {
                     changesAt.add(e.index()); // code, tests or build; not a README or a changelog
                 }
                 snapshots.add(Map.entry(e.index(), new HashMap<>(current)));
@@ -299,9 +303,6 @@ public final class TranscriptMonitor {
             o.exitCode() == 0 ? 1 : 0});
     }
 
-    /** A marker for "asked, and absent" in the cache of texts before. */
-    private static final String MISSING = new String("absent");
-
     private static void track(String path, Function<String, String> was, Map<String, String> seen,
                               Map<String, String> original, Map<String, String> current) {
         if (!original.containsKey(path)) {
@@ -340,10 +341,6 @@ public final class TranscriptMonitor {
             }
         }
         return changeMonitor.judge(transcript.source(), null, null, changes, tests, task, scope);
-    }
-
-    private static String languageOf(String path) {
-        return new FileChange(FileChange.Kind.MODIFIED, path, path, "", "").language();
     }
 
     /** Each tool call's result: by call id where the log gives ids, else the first result after it from its tool. */
@@ -839,6 +836,8 @@ public final class TranscriptMonitor {
         return out;
     }
 
+    /** A redirection into a file ("> f", ">> f"), not "2>&1" or "&> f". */
+    private static final Pattern REDIRECT = Pattern.compile("(?<![0-9&>])>>?\\s*([^\\s&|;<>]+)");
     private static final Pattern SHELL_EDIT = Pattern.compile("^(sed\\s+(-\\S+\\s+)*-i\\S*|perl\\s+-\\S*i\\S*|truncate)\\b");
 
     /**
@@ -854,7 +853,7 @@ public final class TranscriptMonitor {
             if (SHELL_EDIT.matcher(joined).find() && last != null) {
                 out.put(last, true);
             }
-            Matcher r = Pattern.compile("(?<![0-9&>])>>?\\s*([^\\s&|;<>]+)").matcher(segment);
+            Matcher r = REDIRECT.matcher(segment);
             while (r.find()) {
                 String target = r.group(1).startsWith("/dev/") ? null : repositoryPath(r.group(1), root);
                 if (target != null) {
