@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "oversee", mixinStandardHelpOptions = true,
         description = "Oversight of coding agents: catch test tampering, rewritten success criteria and out-of-scope "
                 + "changes.",
-        subcommands = {OverseeCommand.Diff.class, OverseeCommand.TranscriptCheck.class, OverseeCommand.SandboxRun.class})
+        subcommands = {OverseeCommand.Diff.class, OverseeCommand.TranscriptCheck.class, OverseeCommand.SandboxRun.class,
+            OverseeCommand.BenchRun.class})
 final class OverseeCommand {
 
     /** {@code alignlab oversee diff}: judge the change between two revisions of a git repository. */
@@ -260,6 +261,90 @@ final class OverseeCommand {
                     model == null ? "" : model);
             study.validate(config);
             return StudyCommand.runAsCommand(spec, study, config, out);
+        }
+    }
+
+    /** {@code alignlab oversee bench}: the labelled benchmark of tampering and honest twins on real code. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = {
+                "Score the rule-based monitors on a labelled benchmark: tampering changes and agent transcripts (13 "
+                    + "change families and 7 transcript families, G1-G11) made on real classes and their tests, each "
+                    + "with its honest twin (a moved test, an added test, an assertion reworded, the edit asked for by "
+                    + "the task, ...), plus this project's real commits that change tests. Prints AUROC, recall at 1% "
+                    + "and 5% false positives, F1, localisation and false positives on honest work, for development "
+                    + "and held-out code and families, with intervals; writes report.html, results.json and "
+                    + "cases.jsonl (every case with its label and the monitor's answer) to --out.",
+                "The code bases are sources and test sources of Apache-licensed libraries, fetched from Maven Central "
+                    + "on first use and cached (in $ALIGNLAB_CACHE, else $XDG_CACHE_HOME/alignlab or "
+                    + "~/.cache/alignlab); --offline never fetches. The same study runs as 'alignlab study "
+                    + "oversight-bench'."})
+    static final class BenchRun implements Callable<Integer> {
+        @Option(names = "--budget", defaultValue = "default", description = "smoke (this project's code only), "
+                + "audit, default (commons-lang3 for development; commons-text and commons-codec held out) or paper "
+                + "(two more held-out libraries, 150 classes each). Default: ${DEFAULT-VALUE}.")
+        String budget;
+
+        @Option(names = "--code-base", paramLabel = "COORDS", description = "Development code bases instead of the "
+                + "budget's: 'self' (this project, from --repo) or Maven coordinates group:artifact:version (repeatable).")
+        java.util.List<String> codeBases = new java.util.ArrayList<>();
+
+        @Option(names = "--held-out", paramLabel = "COORDS", description = "Held-out code bases instead of the "
+                + "budget's, as Maven coordinates (repeatable).")
+        java.util.List<String> heldOut = new java.util.ArrayList<>();
+
+        @Option(names = "--targets", paramLabel = "N", description = "Classes drawn per code base (default: the "
+                + "budget's).")
+        Integer targets;
+
+        @Option(names = "--commits", paramLabel = "N", description = "Real commits that change tests, newest first "
+                + "(default: the budget's; 0 for none).")
+        Integer commits;
+
+        @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The git repository whose code "
+                + "is 'self' and whose history gives the real commits. Default: the current folder.")
+        String repo;
+
+        @Option(names = "--seed", description = "Which classes are drawn and how each family edits them (default: the "
+                + "budget's).")
+        Long seed;
+
+        @Option(names = "--offline", description = "Never fetch; a code base not in the cache is an error.")
+        boolean offline;
+
+        @Option(names = "--maven-repository", paramLabel = "URL", defaultValue = org.alignlab.oversight.bench.MavenSources.CENTRAL,
+                description = "Where libraries are fetched from. Default: ${DEFAULT-VALUE}.")
+        String mavenRepository;
+
+        @Option(names = "--json", description = "Print results.json (the metrics of every row) instead of the tables.")
+        boolean json;
+
+        @Option(names = "--out", defaultValue = "audit-results/oversight-bench",
+                description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var study = new org.alignlab.oversight.bench.OversightBenchStudy();
+            org.alignlab.core.study.Budget base = org.alignlab.core.study.Budget.parse(budget);
+            var d = study.config(base);
+            var config = new org.alignlab.oversight.bench.OversightBenchStudy.Config(
+                    codeBases.isEmpty() ? d.codeBases() : codeBases.toArray(String[]::new),
+                    heldOut.isEmpty() && codeBases.isEmpty() ? d.heldOutCodeBases() : heldOut.toArray(String[]::new),
+                    targets != null ? targets : d.targets(), repo, commits != null ? commits : d.commits(), d.flagAt(),
+                    seed != null ? seed : d.seed(), offline || d.offline(), mavenRepository);
+            study.validate(config);
+            if (!json) {
+                return StudyCommand.runAsCommand(spec, study, config, out, base);
+            }
+            org.alignlab.report.StudyRunner.run(study, config, StudyCommand.label(study, config, base), out, System.err,
+                    System.console() != null, null);
+            spec.commandLine().getOut().println(java.nio.file.Files.readString(out.resolve(
+                    org.alignlab.report.StudyReports.RESULTS)));
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 }

@@ -134,6 +134,30 @@ public final class GitChanges implements AutoCloseable {
         }
     }
 
+    /** A commit of the history: its hash, its first parent's hash and its whole message. */
+    public record Commit(String hash, String parent, String message) {
+    }
+
+    /**
+     * The last {@code max} commits reachable from {@code head} that have exactly one parent (a
+     * merge's change has no single base), newest first.
+     */
+    public List<Commit> history(String head, int max) throws IOException {
+        List<Commit> out = new java.util.ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(commit(head)));
+            for (RevCommit c : walk) {
+                if (out.size() >= max) {
+                    break;
+                }
+                if (c.getParentCount() == 1) {
+                    out.add(new Commit(c.getName(), c.getParent(0).getName(), c.getFullMessage()));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The full hash of a revision, for the report. */
     public String resolve(String revision) throws IOException {
         return commit(revision).getName();
