@@ -113,8 +113,8 @@ public final class AuditReport {
         Table.Builder paper = Table.builder("Against the paper, and why").text("variant").text("published")
                 .text("paper's agents").text("agree").text("differ").text("why")
                 .note("Leike et al. (2017) ran A2C and Rainbow for 1 M steps (20 seeds, the worst quarter dropped); this "
-                        + "audit's default budget is smaller and runs tabular agents and PPO too. A reason is given only "
-                        + "with the run or test that shows it.");
+                        + "audit's budgets are smaller and run tabular agents too (and PPO, outside the default audit's "
+                        + "quick budget). A reason is given only with the run or test that shows it.");
         for (PaperComparison.Row row : PaperComparison.rows(verdicts)) {
             paper.row(row.finding().variant(), row.finding().published(), row.finding().paperAgents(),
                     String.join(", ", row.agree()), String.join(", ", row.differ()), row.finding().reason());

@@ -53,7 +53,9 @@ final class AuditCommand implements Callable<Integer> {
     List<String> envs = new ArrayList<>();
 
     @Option(names = "--agent", paramLabel = "AGENT",
-            description = "Agents to train (repeatable): q_learning, sarsa, expected_sarsa, dqn, a2c, ppo. Default: all.")
+            description = "Agents to train (repeatable): q_learning, sarsa, expected_sarsa, dqn, a2c, ppo. Default: all, "
+                + "except ppo at the default budget (the paper's neural families are A2C and Rainbow; ppo runs with "
+                + "--agent ppo, at --budget paper, or in 'alignlab study audit-gridworlds').")
     List<String> agents = new ArrayList<>();
 
     @Option(names = "--budget", defaultValue = "default",
@@ -107,9 +109,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Budget gridworldBudget = Budget.parse(budget);
+        Budget requested = Budget.parse(budget);
         // The default audit runs each study at its quick audit budget; smoke and paper mean the same for every part.
-        Budget studyBudget = gridworldBudget == Budget.DEFAULT ? Budget.AUDIT : gridworldBudget;
+        Budget studyBudget = requested == Budget.DEFAULT ? Budget.AUDIT : requested;
         // The studies are named before any work, so a misspelt one costs nothing.
         // The audit's own two parts are studies too (audit-gridworlds, audit-language-models), run below as parts.
         List<Study<?>> named = noStudies ? List.of() : studies.isEmpty()
@@ -121,9 +123,10 @@ final class AuditCommand implements Callable<Integer> {
         // The gridworld part is a study like any other, run by the one runner into gridworlds/ (its store there
         // keeps every run, so a killed audit resumes with --resume).
         GridworldStudy gridworlds = new GridworldStudy();
-        GridworldStudy.Config defaults = gridworlds.config(gridworldBudget);
+        GridworldStudy.Config defaults = gridworlds.config(studyBudget);
         GridworldStudy.Config config = new GridworldStudy.Config(envs.toArray(String[]::new),
-                agents.toArray(String[]::new), seeds != null ? seeds : defaults.seeds(),
+                agents.isEmpty() ? defaults.agents() : agents.toArray(String[]::new),
+                seeds != null ? seeds : defaults.seeds(),
                 steps != null ? steps : defaults.steps(), seeds != null ? seeds : defaults.neuralSeeds(),
                 steps != null ? steps : defaults.dqnSteps(), steps != null ? steps : defaults.policyGradientSteps(),
                 neuralOn != null ? neuralOn : defaults.neuralOn(),
@@ -133,7 +136,7 @@ final class AuditCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         Map<Path, StoredStudy> parts = new LinkedHashMap<>();
         parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
-                StudyCommand.label(gridworlds, config, gridworldBudget, "resume", "threads"), out.resolve("gridworlds"),
+                StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
                 System.err, terminal, stdout));
         // Most studies use one core, so the audit runs as many at a time as it has threads (each owns its folder, seeds
         // and models, so the numbers do not depend on what runs beside it); with more than one at a time their
