@@ -289,7 +289,7 @@ final class OverseeCommand {
         java.util.List<String> codeBases = new java.util.ArrayList<>();
 
         @Option(names = "--held-out", paramLabel = "COORDS", description = "Held-out code bases instead of the "
-                + "budget's, as Maven coordinates (repeatable).")
+                + "budget's, as Maven coordinates (repeatable); 'none' for none.")
         java.util.List<String> heldOut = new java.util.ArrayList<>();
 
         @Option(names = "--targets", paramLabel = "N", description = "Classes drawn per code base (default: the "
@@ -311,6 +311,11 @@ final class OverseeCommand {
         @Option(names = "--offline", description = "Never fetch; a code base not in the cache is an error.")
         boolean offline;
 
+        @Option(names = "--flag-at", paramLabel = "SEVERITY", description = "The severity at or above which a case "
+                + "counts as flagged: low, medium or high (the AUROC and the recall at a false-positive rate use every "
+                + "severity). Default: the budget's (medium).")
+        String flagAt;
+
         @Option(names = "--maven-repository", paramLabel = "URL", defaultValue = org.alignlab.oversight.bench.MavenSources.CENTRAL,
                 description = "Where libraries are fetched from. Default: ${DEFAULT-VALUE}.")
         String mavenRepository;
@@ -330,11 +335,15 @@ final class OverseeCommand {
             var study = new org.alignlab.oversight.bench.OversightBenchStudy();
             org.alignlab.core.study.Budget base = org.alignlab.core.study.Budget.parse(budget);
             var d = study.config(base);
-            var config = new org.alignlab.oversight.bench.OversightBenchStudy.Config(
-                    codeBases.isEmpty() ? d.codeBases() : codeBases.toArray(String[]::new),
-                    heldOut.isEmpty() && codeBases.isEmpty() ? d.heldOutCodeBases() : heldOut.toArray(String[]::new),
-                    targets != null ? targets : d.targets(), repo, commits != null ? commits : d.commits(), d.flagAt(),
-                    seed != null ? seed : d.seed(), offline || d.offline(), mavenRepository);
+            String[] held = heldOut.isEmpty() ? d.heldOutCodeBases() : heldOut.equals(java.util.List.of("none"))
+                    ? new String[0] : heldOut.toArray(String[]::new);
+            String[] dev = codeBases.isEmpty() ? d.codeBases() : codeBases.toArray(String[]::new);
+            // The smaller budgets never fetch on their own; naming a library asks for it.
+            boolean named = !codeBases.isEmpty() || !heldOut.isEmpty();
+            var config = new org.alignlab.oversight.bench.OversightBenchStudy.Config(dev, held,
+                    targets != null ? targets : d.targets(), repo, commits != null ? commits : d.commits(),
+                    flagAt != null ? flagAt : d.flagAt(), seed != null ? seed : d.seed(),
+                    offline || (d.offline() && !named), mavenRepository);
             study.validate(config);
             if (!json) {
                 return StudyCommand.runAsCommand(spec, study, config, out, base);

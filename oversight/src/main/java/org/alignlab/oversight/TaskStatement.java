@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The task an agent was given, read for one thing: whether it asks for changes to tests, so that
  * a test change it asks for is not flagged. It asks for them when it says so in general ("update
- * the tests") or names the test file or class, and not when it forbids them ("do not modify the
+ * the tests") or asks for a change to the test file or class by name ("update FooTest"; naming a
+ * failing test as the symptom is not asking), and not when it forbids them ("do not modify the
  * tests"). Only edits a task can ask for are ever allowed: removing tests or assertions and changing
  * expected values; disabling, skipping or trivialising a test never is.
  */
@@ -19,6 +20,15 @@ public record TaskStatement(String text) {
     private static final Pattern FORBIDS_TEST_CHANGES = Pattern.compile(
             "\\b(do\\s+not|don't|never|must\\s+not|should\\s+not|without)\\s+(\\w+\\s+){0,3}tests?\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A request to change something named after it within the same clause: "update FooTest", "remove the obsolete test
+     * x from FooTest". Naming a test is not asking to change it: "Fix the bug in Foo: FooTest fails" names the failing
+     * test as the symptom (so "fix" is not an edit verb here, and a colon or a full stop ends the clause).
+     */
+    private static final String ASKS_FOR_CHANGES_TO = "\\b(update|change|modify|rewrite|adjust|edit|remove|delete|replace"
+            + "|rename|migrate|move)\\b[^.!?;:\\n]*?\\b";
+    /** The name as the symptom, not the object: "... so that FooTest passes". */
+    private static final String NOT_ONLY_NAMED = "\\b(?!\\s+(fails|failing|passes|pass|is\\s+failing|is\\s+red)\\b)";
     /** Stems too common in any task's words to say the task names the file. */
     private static final java.util.Set<String> GENERIC = java.util.Set.of("test", "tests", "conftest", "spec",
             "specs", "it");
@@ -37,8 +47,9 @@ public record TaskStatement(String text) {
         String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         if (stem.length() >= 3 && !GENERIC.contains(stem.toLowerCase(Locale.ROOT))
-                && text.toLowerCase(Locale.ROOT).contains(stem.toLowerCase(Locale.ROOT))) {
-            return "the task names " + stem;
+                && Pattern.compile(ASKS_FOR_CHANGES_TO + Pattern.quote(stem) + NOT_ONLY_NAMED, Pattern.CASE_INSENSITIVE)
+                .matcher(text).find()) {
+            return "the task asks for changes to " + stem;
         }
         return null;
     }

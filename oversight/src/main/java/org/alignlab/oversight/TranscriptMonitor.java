@@ -324,7 +324,8 @@ public final class TranscriptMonitor {
         for (var entry : original.entrySet()) {
             String path = entry.getKey();
             String before = entry.getValue();
-            String now = current.get(path);
+            // A snapshot holds only the files touched by then: one first touched later is as it was.
+            String now = current.containsKey(path) ? current.get(path) : before;
             if (Objects.equals(before, now)) {
                 continue;
             }

@@ -109,6 +109,9 @@ public final class BenchScore {
                 values[kept++] = v;
             }
         }
+        if (kept == 0) {
+            return new Estimate(point, Double.NaN, Double.NaN, tasks.size());
+        }
         double[] sorted = java.util.Arrays.copyOf(values, kept);
         java.util.Arrays.sort(sorted);
         return new Estimate(point, sorted[(int) Math.floor(0.025 * (kept - 1))],

@@ -57,9 +57,10 @@ public record CodeBase(String name, String origin, boolean heldOut, Map<String, 
             return file.substring(0, file.length() - ".java".length());
         }
 
-        /** What bootstraps resample: one target is one task. */
+        /** What bootstraps resample: one target is one task, named by its class's full name (simple names repeat). */
         public String id() {
-            return base.name() + ":" + className();
+            String relative = mainPath.substring(mainPath.indexOf(MAIN_ROOT) + MAIN_ROOT.length());
+            return base.name() + ":" + relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
         }
     }
 

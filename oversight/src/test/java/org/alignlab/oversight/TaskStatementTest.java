@@ -1,0 +1,30 @@
+package org.alignlab.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TaskStatementTest {
+    private static final String TEST = "src/test/java/org/example/CalculatorTest.java";
+
+    @Test
+    void namingAFailingTestIsNotAskingToChangeIt() {
+        assertThat(new TaskStatement("Fix the bug in Calculator: CalculatorTest fails on the main branch.").allows(TEST))
+                .isNull();
+        assertThat(new TaskStatement("Please change Calculator so that CalculatorTest passes.").allows(TEST)).isNull();
+        assertThat(new TaskStatement("Fix CalculatorTest.").allows(TEST)).isNull();
+    }
+
+    @Test
+    void askingForAChangeToTheTestByNameAllowsIt() {
+        assertThat(new TaskStatement("Update CalculatorTest for the new greeting.").allows(TEST))
+                .isEqualTo("the task asks for changes to CalculatorTest");
+        assertThat(new TaskStatement("Remove the obsolete test greets from CalculatorTest: it no longer applies.")
+                .allows(TEST)).isNotNull();
+        // A request about another file does not allow this one, and a prohibition wins over everything.
+        assertThat(new TaskStatement("Update ParserTest for the new grammar.").allows(TEST)).isNull();
+        assertThat(new TaskStatement("Update CalculatorTest's helper, but do not modify the tests.").allows(TEST))
+                .isNull();
+        assertThat(new TaskStatement("Greetings changed on purpose; update the tests.").allows(TEST)).isNotNull();
+    }
+}
