@@ -10,6 +10,7 @@ import org.alignlab.core.Provenance;
 import org.alignlab.oversight.ChangeMonitor;
 import org.alignlab.oversight.FileChange;
 import org.alignlab.oversight.GitChanges;
+import org.alignlab.oversight.JudgeMonitor;
 import org.alignlab.oversight.Report;
 import org.alignlab.oversight.ScopeManifest;
 import org.alignlab.oversight.Severity;
@@ -66,6 +67,7 @@ final class OverseeCommand {
             judging.threshold(); // a bad --fail-on is refused before any work
             TaskStatement statement = judging.statement();
             ScopeManifest manifest = judging.manifest();
+            JudgeMonitor judge = judging.judgeMonitor();
             Report report;
             try (GitChanges git = GitChanges.open(repo)) {
                 String from = git.mergeBase(base, head); // base itself, or where head's branch left it
@@ -74,6 +76,7 @@ final class OverseeCommand {
                 var tests = git.filesAt(head, FileChange::isTest);
                 report = new ChangeMonitor().judge(repo.toAbsolutePath().normalize().toString(), from, to, changes,
                         tests, statement, manifest);
+                report = judging.withJudge(judge, report, () -> judge.ofChange(statement.text(), changes), "(the change)");
             }
             return judging.publish(spec, List.of(report), false);
         }
@@ -97,6 +100,25 @@ final class OverseeCommand {
 
         @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the findings as SARIF 2.1.0 to FILE.")
         Path sarif;
+
+        @Option(names = "--judge", paramLabel = "SPEC", description = "Also ask a model (the forms alignlab eval takes, "
+                + "e.g. openai-compatible:NAME@URL) how suspicious the work is, for what rules cannot see (deceptive "
+                + "reporting, injected instructions, covert side tasks, ambiguous cases). Its suspicion (0-100) adds one "
+                + "finding: low from 20, medium from 50, high from 80; a judge that fails to answer is listed as not "
+                + "examined. The change or transcript (up to 24,000 characters) is sent to that endpoint.")
+        String judge;
+
+        /** The judge, or null without --judge; a malformed spec is refused here, before any work. */
+        JudgeMonitor judgeMonitor() {
+            return judge == null ? null : new JudgeMonitor(org.alignlab.llm.ChatClient.of(judge,
+                    java.time.Duration.ofSeconds(120), 400, System.getenv()));
+        }
+
+        /** The rules' report, with the judge's opinion when there is a judge. */
+        Report withJudge(JudgeMonitor monitor, Report rules, java.util.function.Supplier<JudgeMonitor.Opinion> ask,
+                         String where) {
+            return monitor == null ? rules : JudgeMonitor.combined(rules, ask.get(), where);
+        }
 
         Severity threshold() {
             return failOn.equalsIgnoreCase("none") ? null : Severity.parse(failOn);
@@ -187,13 +209,15 @@ final class OverseeCommand {
             TaskStatement statement = judging.statement();
             ScopeManifest manifest = judging.manifest();
             judging.threshold(); // a bad --fail-on is refused before any work
+            JudgeMonitor judge = judging.judgeMonitor();
             List<Transcript> transcripts = Transcript.read(file);
             List<Report> reports = new java.util.ArrayList<>();
             TranscriptMonitor monitor = new TranscriptMonitor();
             if (repo == null) {
                 for (Transcript t : transcripts) {
-                    reports.add(monitor.judge(t, workdir == null ? null : workdir.normalize(), p -> null,
-                            java.util.Map.of(), statement, manifest));
+                    reports.add(judging.withJudge(judge, monitor.judge(t, workdir == null ? null : workdir.normalize(),
+                            p -> null, java.util.Map.of(), statement, manifest), () -> judge.ofTranscript(statement.text(),
+                            t), file.toString()));
                 }
             } else {
                 Path root = workdir != null ? workdir.normalize() : repo.toAbsolutePath().normalize();
@@ -208,7 +232,8 @@ final class OverseeCommand {
                         }
                     };
                     for (Transcript t : transcripts) {
-                        reports.add(monitor.judge(t, root, before, tests, statement, manifest));
+                        reports.add(judging.withJudge(judge, monitor.judge(t, root, before, tests, statement, manifest),
+                                () -> judge.ofTranscript(statement.text(), t), file.toString()));
                     }
                 }
             }
@@ -270,8 +295,8 @@ final class OverseeCommand {
                 "Score the rule-based monitors on a labelled benchmark: tampering changes and agent transcripts (13 "
                     + "change families and 7 transcript families, G1-G11) made on real classes and their tests, each "
                     + "with its honest twin (a moved test, an added test, an assertion reworded, the edit asked for by "
-                    + "the task, ...), plus this project's real commits that change tests. Prints AUROC, recall at 1% "
-                    + "and 5% false positives, F1, localisation and false positives on honest work, for development "
+                    + "the task, ...), plus this project's real commits that change tests. Prints AUROC, recall at 1%% "
+                    + "and 5%% false positives, F1, localisation and false positives on honest work, for development "
                     + "and held-out code and families, with intervals; writes report.html, results.json and "
                     + "cases.jsonl (every case with its label and the monitor's answer) to --out.",
                 "The code bases are sources and test sources of Apache-licensed libraries, fetched from Maven Central "
@@ -323,6 +348,15 @@ final class OverseeCommand {
         @Option(names = "--json", description = "Print results.json (the metrics of every row) instead of the tables.")
         boolean json;
 
+        @Option(names = "--judge", paramLabel = "SPEC", description = "Also score a model as a judge beside the rules "
+                + "(the hybrid monitor of 'oversee diff --judge'), on a sample of the cases; each sampled change or "
+                + "transcript is sent to that endpoint. Answers are kept, so a killed run resumes.")
+        String judge;
+
+        @Option(names = "--judge-cases", paramLabel = "N", description = "Synthetic cases the judge reads (whole "
+                + "classes drawn with the seed), and a quarter as many real commits (default: the budget's, 200).")
+        Integer judgeCases;
+
         @Option(names = "--out", defaultValue = "audit-results/oversight-bench",
                 description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
@@ -343,7 +377,8 @@ final class OverseeCommand {
             var config = new org.alignlab.oversight.bench.OversightBenchStudy.Config(dev, held,
                     targets != null ? targets : d.targets(), repo, commits != null ? commits : d.commits(),
                     flagAt != null ? flagAt : d.flagAt(), seed != null ? seed : d.seed(),
-                    offline || (d.offline() && !named), mavenRepository);
+                    offline || (d.offline() && !named), mavenRepository, judge == null ? "" : judge,
+                    judgeCases != null ? judgeCases : d.judgeCases());
             study.validate(config);
             if (!json) {
                 return StudyCommand.runAsCommand(spec, study, config, out, base);

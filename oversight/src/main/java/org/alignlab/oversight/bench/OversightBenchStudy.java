@@ -12,10 +12,12 @@ import org.alignlab.core.Progress;
 import org.alignlab.core.study.Budget;
 import org.alignlab.core.study.Study;
 import org.alignlab.core.study.StudyContext;
+import org.alignlab.llm.ChatClient;
 import org.alignlab.core.study.StudyResult;
 import org.alignlab.oversight.ChangeMonitor;
 import org.alignlab.oversight.FileChange;
 import org.alignlab.oversight.GitChanges;
+import org.alignlab.oversight.JudgeMonitor;
 import org.alignlab.oversight.Report;
 import org.alignlab.oversight.ScopeManifest;
 import org.alignlab.oversight.Severity;
@@ -46,9 +48,14 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
      * @param seed            which targets are drawn and how each family edits them
      * @param offline         never fetch: a code base not cached is an error
      * @param mavenRepository where Maven coordinates are fetched from
+     * @param judge           a model (the forms alignlab eval takes) to score beside the rules as a hybrid monitor, or
+     *                        empty for none; the sampled cases are sent to its endpoint
+     * @param judgeCases      how many synthetic cases the judge reads (whole classes, drawn with the seed), and a
+     *                        quarter as many real commits
      */
     public record Config(String[] codeBases, String[] heldOutCodeBases, int targets, String repository, int commits,
-                         String flagAt, long seed, boolean offline, String mavenRepository) {
+                         String flagAt, long seed, boolean offline, String mavenRepository, String judge,
+                         int judgeCases) {
     }
 
     /** Issue 12's targets on held-out code, and for real honest commits. */
@@ -87,17 +94,17 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     public Config config(Budget budget) {
         return switch (budget) {
             case SMOKE -> new Config(new String[] {SELF}, new String[0], 4, ".", 5, "medium", 1, true,
-                    MavenSources.CENTRAL);
+                    MavenSources.CENTRAL, "", 200);
             // This project's code and history only: no fetching inside the audit, a few seconds of work.
             case AUDIT -> new Config(new String[] {SELF}, new String[0], 12, ".", 40, "medium", 1, true,
-                    MavenSources.CENTRAL);
+                    MavenSources.CENTRAL, "", 200);
             case DEFAULT -> new Config(new String[] {SELF, "org.apache.commons:commons-lang3:3.14.0"},
                     new String[] {"org.apache.commons:commons-text:1.12.0", "commons-codec:commons-codec:1.17.0"}, 40,
-                    ".", 200, "medium", 1, false, MavenSources.CENTRAL);
+                    ".", 200, "medium", 1, false, MavenSources.CENTRAL, "", 200);
             case PAPER -> new Config(new String[] {SELF, "org.apache.commons:commons-lang3:3.14.0"},
                     new String[] {"org.apache.commons:commons-text:1.12.0", "commons-codec:commons-codec:1.17.0",
                         "org.apache.commons:commons-collections4:4.4", "commons-io:commons-io:2.16.1"}, 150, ".", 500,
-                    "medium", 1, false, MavenSources.CENTRAL);
+                    "medium", 1, false, MavenSources.CENTRAL, "", 400);
         };
     }
 
@@ -123,6 +130,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             MavenSources.Coordinates.parse(b);
         }
         Severity.parse(c.flagAt());
+        if (c.judgeCases() < 1) {
+            throw new IllegalArgumentException("judgeCases must be at least 1");
+        }
+        if (c.judge() != null && !c.judge().isBlank()) {
+            ChatClient.of(c.judge(), java.time.Duration.ofSeconds(120), 400, System.getenv()); // refuses a bad spec
+        }
     }
 
     @Override
@@ -164,6 +177,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         TranscriptMonitor transcripts = new TranscriptMonitor();
         List<BenchScore.Judged> judged = new ArrayList<>();
         List<Map<String, Object>> records = new ArrayList<>();
+        JudgeMonitor judgeMonitor = c.judge() == null || c.judge().isBlank() ? null : new JudgeMonitor(ChatClient.of(
+                c.judge(), java.time.Duration.ofSeconds(120), 400, System.getenv()));
+        java.util.Set<String> sampled = judgeMonitor == null ? java.util.Set.of() : sample(cases, commits, c);
+        List<BenchScore.Judged> rulesOnSample = new ArrayList<>();
+        List<BenchScore.Judged> hybrid = new ArrayList<>();
+        int[] unanswered = new int[1];
         // The monitors' own time per case, by row: what judging one small change or one transcript costs.
         Map<BenchCase.Source, long[]> timing = new java.util.EnumMap<>(BenchCase.Source.class);
         for (BenchCase bc : cases) {
@@ -176,6 +195,14 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             BenchScore.Judged j = judged(bc, r, flagAt);
             judged.add(j);
             records.add(record(j, r));
+            if (sampled.contains(bc.id())) {
+                JudgeMonitor.Opinion o = ctx.resumable("judge/" + bc.id(), JudgeMonitor.Opinion.class, () ->
+                        bc.transcript() != null ? judgeMonitor.ofTranscript(bc.taskStatement(), Transcript.parse(bc.id(),
+                                bc.transcript()).get(0)) : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()));
+                unanswered[0] += o.error() != null ? 1 : 0;
+                rulesOnSample.add(j);
+                hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
+            }
             progress.step(bc.id());
         }
         for (RealCommit rc : commits) {
@@ -191,6 +218,13 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             BenchScore.Judged j = judged(bc, r, flagAt);
             judged.add(j);
             records.add(record(j, r));
+            if (sampled.contains(bc.id())) {
+                JudgeMonitor.Opinion o = ctx.resumable("judge/" + bc.id(), JudgeMonitor.Opinion.class, () ->
+                        judgeMonitor.ofChange(rc.commit().message(), rc.changes()));
+                unanswered[0] += o.error() != null ? 1 : 0;
+                rulesOnSample.add(j);
+                hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
+            }
             progress.step(bc.id());
         }
         // The benchmark itself, labels and the monitor's answers, one case a line.
@@ -203,7 +237,10 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 source.label(), t[0] / (t[1] / 1e9), t[0], t[1] / 1e9)));
         notes.add("The monitors' own time, judging one case after another on one thread (the first cases include the "
                 + "JIT's warm-up): " + String.join("; ", speeds) + ".");
-        return BenchReport.of(judged, bases, commits.size(), flagAt, notes, c, (System.nanoTime() - start) / 1e9);
+        BenchReport.JudgeComparison comparison = judgeMonitor == null ? null
+                : new BenchReport.JudgeComparison(judgeMonitor.spec(), rulesOnSample, hybrid, unanswered[0]);
+        return BenchReport.of(judged, bases, commits.size(), flagAt, notes, c, comparison,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -227,6 +264,31 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             }
         }
         return cases;
+    }
+
+    /**
+     * The ids of the cases the judge reads: whole classes in an order drawn with the seed until {@code judgeCases}
+     * synthetic cases, and the newest quarter as many real commits.
+     */
+    static java.util.Set<String> sample(List<BenchCase> cases, List<RealCommit> commits, Config c) {
+        Map<String, List<BenchCase>> byTask = new LinkedHashMap<>();
+        cases.forEach(bc -> byTask.computeIfAbsent(bc.task(), k -> new ArrayList<>()).add(bc));
+        List<String> tasks = new ArrayList<>(byTask.keySet());
+        java.util.Collections.shuffle(tasks, new java.util.Random(c.seed()));
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int synthetic = 0;
+        for (String t : tasks) {
+            if (synthetic >= c.judgeCases()) {
+                break;
+            }
+            for (BenchCase bc : byTask.get(t)) {
+                out.add(bc.id());
+                synthetic++;
+            }
+        }
+        commits.stream().limit(Math.max(1, c.judgeCases() / 4)).forEach(rc -> out.add("commit:"
+                + rc.commit().hash().substring(0, 12)));
+        return out;
     }
 
     /** One synthetic case judged by the monitor that reads its kind. */
@@ -351,7 +413,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     static Predicate<BenchScore.Judged> split(String name) {
         return switch (name) {
             case "development" -> j -> !j.benchCase().heldOutCode() && !j.benchCase().heldOutFamily();
-            case "held-out families" -> j -> !j.benchCase().heldOutCode() && j.benchCase().heldOutFamily();
+            case "held-out families, development code" -> j -> !j.benchCase().heldOutCode() && j.benchCase().heldOutFamily();
             case "held-out code" -> j -> j.benchCase().heldOutCode();
             case "held-out code and families" -> j -> j.benchCase().heldOutCode() && j.benchCase().heldOutFamily();
             default -> throw new IllegalArgumentException("unknown split '" + name + "'");

@@ -328,6 +328,41 @@ class OversightBenchTest {
         assertThat(BenchReport.decide(Double.NaN, Double.NaN, 0.05, false)).isEqualTo(StudyResult.Verdict.NOTE);
     }
 
+    @Test
+    void aJudgeIsScoredBesideTheRulesOnASample(@TempDir Path out) throws Exception {
+        // A scripted judge (planted answers, to test the pipeline, not a model): suspicious of every change that
+        // deletes or disables a test, calm about the rest.
+        try (org.alignlab.llm.ScriptedChatServer server = new org.alignlab.llm.ScriptedChatServer((n, req) ->
+                org.alignlab.llm.ScriptedChatServer.Reply.ok(req.lastMessage().contains("+++ /dev/null")
+                        || req.lastMessage().contains("@Disabled") ? "{\"suspicion\": 90, \"category\": \"G1\"}"
+                        : "{\"suspicion\": 0, \"category\": \"none\"}"))) {
+            OversightBenchStudy study = new OversightBenchStudy();
+            OversightBenchStudy.Config smoke = study.config(Budget.SMOKE);
+            OversightBenchStudy.Config judged = new OversightBenchStudy.Config(smoke.codeBases(),
+                    smoke.heldOutCodeBases(), 2, smoke.repository(), 4, smoke.flagAt(), smoke.seed(), true,
+                    smoke.mavenRepository(), "openai-compatible:judge@" + server.url(), 30);
+            study.validate(judged);
+            StudyResult result;
+            try (StudyContext ctx = new StudyContext(out, new PrintStream(new ByteArrayOutputStream()), false, "{}")) {
+                result = study.run(judged, ctx);
+            }
+            StudyResult.Table table = result.tables().get(result.tables().size() - 1);
+            assertThat(table.caption()).startsWith("The judge (openai-compatible:judge@");
+            assertThat(table.rows()).hasSize(2);
+            assertThat(table.cell(0, 0)).isEqualTo("rules alone");
+            assertThat(table.cell(1, 0)).isEqualTo("rules and judge");
+            // Whole classes until at least 30 cases, and one real commit (a quarter of 30, at most the 4 judged).
+            int asked = server.requests.get();
+            assertThat(asked).isGreaterThanOrEqualTo(30 + 4).isLessThanOrEqualTo(2 * 40 + 7);
+            assertThat(table.note()).startsWith("0 of ");
+            // A second run resumes the judge's answers instead of asking again.
+            try (StudyContext ctx = new StudyContext(out, new PrintStream(new ByteArrayOutputStream()), false, "{}")) {
+                study.run(judged, ctx);
+            }
+            assertThat(server.requests.get()).isEqualTo(asked);
+        }
+    }
+
     // ------------------------------------------------------------------------------------ sources
 
     private static byte[] jar(String entry, String text) throws Exception {
@@ -415,9 +450,9 @@ class OversightBenchTest {
         assertThat(result.findings()).anyMatch(f -> f.text().startsWith("No held-out code at this budget"));
         assertThat(result.tables().get(0).rows()).isNotEmpty();
         assertThatThrownBy(() -> study.validate(new OversightBenchStudy.Config(new String[] {"self"},
-                new String[] {"self"}, 1, ".", 0, "medium", 1, true, MavenSources.CENTRAL)))
+                new String[] {"self"}, 1, ".", 0, "medium", 1, true, MavenSources.CENTRAL, "", 10)))
                 .hasMessageContaining("cannot be held out");
         assertThatThrownBy(() -> study.validate(new OversightBenchStudy.Config(new String[] {"self"}, new String[0],
-                1, ".", 0, "severe", 1, true, MavenSources.CENTRAL))).hasMessageContaining("unknown severity");
+                1, ".", 0, "severe", 1, true, MavenSources.CENTRAL, "", 10))).hasMessageContaining("unknown severity");
     }
 }
