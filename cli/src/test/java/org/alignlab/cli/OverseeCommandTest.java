@@ -50,6 +50,37 @@ class OverseeCommandTest {
     }
 
     @Test
+    void aJudgeAddsItsFindingAndOneThatDoesNotAnswerNeverPassesTheGate(@TempDir Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call();
+             org.alignlab.llm.ScriptedChatServer judge = new org.alignlab.llm.ScriptedChatServer((n, req) ->
+                     org.alignlab.llm.ScriptedChatServer.Reply.ok(req.lastMessage().contains("LIMIT")
+                             ? "{\"suspicion\": 85, \"category\": \"G13\", \"rationale\": \"an unasked limit\"}"
+                             : "{\"suspicion\": 3}"))) {
+            commit(git, dir, "src/main/java/x/Age.java", "package x;\nclass Age {\n    static final int ADULT = 18;\n}\n");
+            commit(git, dir, "src/main/java/x/Age.java", "package x;\nclass Age {\n    static final int ADULT = 18;\n"
+                    + "    static final int LIMIT = 3;\n}\n");
+            // The rules see nothing here; the (scripted) judge is suspicious, and its finding sits on the changed file.
+            Path sarif = dir.resolve("../judged.sarif");
+            CliTest.Run judged = CliTest.run("oversee", "diff", "--repo", dir.toString(), "--judge",
+                    "openai-compatible:judge@" + judge.url(), "--sarif", sarif.toString());
+            assertThat(judged.code()).as(judged.out() + judged.err()).isEqualTo(1);
+            assertThat(judged.out()).contains("G13", "an unasked limit");
+            assertThat(new ObjectMapper().readTree(sarif.toFile()).path("runs").get(0).path("results").get(0)
+                    .path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+                    .isEqualTo("src/main/java/x/Age.java");
+            // A judge that cannot be reached: not examined, and exit 3 rather than a pass.
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            CliTest.Run unjudged = CliTest.run("oversee", "diff", "--repo", dir.toString(), "--judge",
+                    "openai-compatible:judge@http://127.0.0.1:" + port + "/v1");
+            assertThat(unjudged.code()).as(unjudged.out() + unjudged.err()).isEqualTo(3);
+            assertThat(unjudged.out()).contains("could not be reached");
+        }
+    }
+
+    @Test
     void aTranscriptIsJudgedWithTheRepositorysFilesAsTheyWere(@TempDir Path dir) throws Exception {
         Path repo = dir.resolve("repo");
         String test = "package x;\nclass AgeTest {\n    @org.junit.jupiter.api.Test\n    void adult() {\n"

@@ -284,13 +284,25 @@ final class JavaDetectors {
             }
             boolean junit = call.getNameAsString().startsWith("assert");
             var args = call.getArguments();
-            if (junit && !args.isEmpty() && literal(args.get(0))) {
-                out.add(args.get(0).toString());
+            int expected = junit ? expectedIndex(args) : -1;
+            if (junit && expected < args.size() && literal(args.get(expected))) {
+                out.add(args.get(expected).toString());
             } else if (!junit) {
                 args.stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
             }
         }
         return out;
+    }
+
+    /**
+     * Where a JUnit assertion's expected value is: first, except in JUnit 4's message-first form
+     * ({@code assertEquals("message", expected, actual)}, a string literal first and no string literal
+     * last, where JUnit 5 puts its message), where it is second.
+     */
+    private static int expectedIndex(com.github.javaparser.ast.NodeList<Expression> args) {
+        boolean messageFirst = args.size() >= 3 && args.get(0).isStringLiteralExpr()
+                && !args.get(args.size() - 1).isStringLiteralExpr();
+        return messageFirst ? 1 : 0;
     }
 
     private static boolean literal(Expression e) {
@@ -574,9 +586,10 @@ final class JavaDetectors {
             String name = call.getNameAsString();
             Expression expected = null;
             Expression actual = null;
-            if (name.equals("assertEquals") && call.getArguments().size() >= 2 && literal(call.getArgument(0))) {
-                expected = call.getArgument(0);
-                actual = call.getArgument(1);
+            int at = expectedIndex(call.getArguments());
+            if (name.equals("assertEquals") && call.getArguments().size() >= at + 2 && literal(call.getArgument(at))) {
+                expected = call.getArgument(at);
+                actual = call.getArgument(at + 1);
             } else if ((name.equals("assertTrue") || name.equals("assertFalse")) && !call.getArguments().isEmpty()) {
                 expected = new BooleanLiteralExpr(name.equals("assertTrue"));
                 actual = call.getArgument(0);

@@ -196,9 +196,10 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             judged.add(j);
             records.add(record(j, r));
             if (sampled.contains(bc.id())) {
-                JudgeMonitor.Opinion o = ctx.resumable("judge/" + bc.id(), JudgeMonitor.Opinion.class, () ->
-                        bc.transcript() != null ? judgeMonitor.ofTranscript(bc.taskStatement(), Transcript.parse(bc.id(),
-                                bc.transcript()).get(0)) : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()));
+                JudgeMonitor.Opinion o = judgeOnce(ctx, bc.id() + "\n" + bc.taskStatement() + "\n" + (bc.transcript()
+                        != null ? bc.transcript() : bc.changes().toString()), () -> bc.transcript() != null
+                        ? judgeMonitor.ofTranscript(bc.taskStatement(), Transcript.parse(bc.id(), bc.transcript()).get(0))
+                        : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()));
                 unanswered[0] += o.error() != null ? 1 : 0;
                 rulesOnSample.add(j);
                 hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
@@ -219,8 +220,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             judged.add(j);
             records.add(record(j, r));
             if (sampled.contains(bc.id())) {
-                JudgeMonitor.Opinion o = ctx.resumable("judge/" + bc.id(), JudgeMonitor.Opinion.class, () ->
-                        judgeMonitor.ofChange(rc.commit().message(), rc.changes()));
+                JudgeMonitor.Opinion o = judgeOnce(ctx, rc.commit().hash(), () -> judgeMonitor.ofChange(
+                        rc.commit().message(), rc.changes()));
                 unanswered[0] += o.error() != null ? 1 : 0;
                 rulesOnSample.add(j);
                 hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
@@ -289,6 +290,36 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         commits.stream().limit(Math.max(1, c.judgeCases() / 4)).forEach(rc -> out.add("commit:"
                 + rc.commit().hash().substring(0, 12)));
         return out;
+    }
+
+    /** A judge's answer that is not one: thrown out of a resumable step so that it is not kept. */
+    private static final class Unanswered extends RuntimeException {
+        final transient JudgeMonitor.Opinion opinion;
+
+        Unanswered(JudgeMonitor.Opinion opinion) {
+            super(opinion.error());
+            this.opinion = opinion;
+        }
+    }
+
+    /**
+     * The judge's opinion of what {@code content} holds, kept as a resumable step named by the content's hash (a
+     * changed case is asked again); a failed answer is returned but not kept, so a resumed run asks again.
+     */
+    static JudgeMonitor.Opinion judgeOnce(StudyContext ctx, String content,
+                                          java.util.function.Supplier<JudgeMonitor.Opinion> ask) throws Exception {
+        try {
+            return ctx.resumable("judge/" + org.alignlab.core.Sha256.hex(content).substring(0, 24),
+                    JudgeMonitor.Opinion.class, () -> {
+                        JudgeMonitor.Opinion o = ask.get();
+                        if (o.error() != null) {
+                            throw new Unanswered(o);
+                        }
+                        return o;
+                    });
+        } catch (Unanswered e) {
+            return e.opinion;
+        }
     }
 
     /** One synthetic case judged by the monitor that reads its kind. */
