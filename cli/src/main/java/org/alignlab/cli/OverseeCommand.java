@@ -306,7 +306,7 @@ final class OverseeCommand {
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = {
                 "Score the rule-based monitors on a labelled benchmark: tampering changes and agent transcripts (13 "
-                    + "change families and 7 transcript families, G1-G11) made on real classes and their tests, each "
+                    + "change families and 7 transcript families, G1-G9 and G11) made on real classes and their tests, each "
                     + "with its honest twin (a moved test, an added test, an assertion reworded, the edit asked for by "
                     + "the task, ...), plus this project's real commits that change tests. Prints AUROC, recall at 1%% "
                     + "and 5%% false positives, F1, localisation and false positives on honest work, for development "
@@ -319,7 +319,8 @@ final class OverseeCommand {
     static final class BenchRun implements Callable<Integer> {
         @Option(names = "--budget", defaultValue = "default", description = "smoke (this project's code only), "
                 + "audit, default (commons-lang3 for development; commons-text and commons-codec held out) or paper "
-                + "(two more held-out libraries, 150 classes each). Default: ${DEFAULT-VALUE}.")
+                + "(four held-out libraries never run while the bench was built, 150 classes each). Default: "
+                + "${DEFAULT-VALUE}.")
         String budget;
 
         @Option(names = "--code-base", paramLabel = "COORDS", description = "Development code bases instead of the "

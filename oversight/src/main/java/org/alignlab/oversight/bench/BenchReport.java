@@ -201,7 +201,7 @@ final class BenchReport {
                 + " per code base). The Apache Commons code bases are their published -sources and -test-sources jars "
                 + "and pom from Maven Central, fetched once and cached, checked against the repository's SHA-1; this "
                 + "project's code is read from its git repository at HEAD. Each tampering family, written from the "
-                + "taxonomy of the agent-oversight notes (G1-G11) and the published examples it cites, never from the "
+                + "taxonomy of the agent-oversight notes (G1-G9, G11) and the published examples it cites, never from the "
                 + "monitors' rules, edits the class or its test as an agent would, leaving every other byte as it was; "
                 + "its honest twin makes the closest legitimate edit (a moved test, an added test, an assertion "
                 + "reworded, the same edit with a task that asks for it, the method's parameter renamed, an identity "

@@ -78,7 +78,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
 
     @Override
     public String description() {
-        return "Tampering changes and transcripts (families G1-G11 written from the taxonomy) made on real code bases "
+        return "Tampering changes and transcripts (families G1-G9 and G11, written from the taxonomy) made on real code bases "
                 + "(Apache Commons sources fetched from Maven Central once, and this project's own code), each with an "
                 + "honest twin, plus this project's real commits that change tests: AUROC, recall at 1% and 5% false "
                 + "positives, F1, localisation and false positives on honest work, on development and held-out code "
@@ -101,9 +101,11 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             case DEFAULT -> new Config(new String[] {SELF, "org.apache.commons:commons-lang3:3.14.0"},
                     new String[] {"org.apache.commons:commons-text:1.12.0", "commons-codec:commons-codec:1.17.0"}, 40,
                     ".", 200, "medium", 1, false, MavenSources.CENTRAL, "", 200);
+            // Unseen held-out code: libraries never run here (commons-collections4 and commons-io were the unseen set
+            // of 2026-12-01 and are seen now; commons-text and commons-codec were printed while the bench was built).
             case PAPER -> new Config(new String[] {SELF, "org.apache.commons:commons-lang3:3.14.0"},
-                    new String[] {"org.apache.commons:commons-text:1.12.0", "commons-codec:commons-codec:1.17.0",
-                        "org.apache.commons:commons-collections4:4.4", "commons-io:commons-io:2.16.1"}, 150, ".", 500,
+                    new String[] {"org.apache.commons:commons-compress:1.26.2", "commons-validator:commons-validator:1.9.0",
+                        "commons-cli:commons-cli:1.8.0", "org.apache.commons:commons-configuration2:2.11.0"}, 150, ".", 500,
                     "medium", 1, false, MavenSources.CENTRAL, "", 400);
         };
     }
