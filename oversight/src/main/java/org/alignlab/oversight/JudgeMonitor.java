@@ -193,8 +193,8 @@ public final class JudgeMonitor {
     /** The change as a unified diff (JGit's histogram diff, three lines of context), file by file. */
     static String unifiedDiff(List<FileChange> changes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DiffAlgorithm histogram = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
         try (DiffFormatter formatter = new DiffFormatter(out)) {
-            formatter.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM));
             for (FileChange c : changes) {
                 String header = "--- " + (c.oldPath() == null ? "/dev/null" : "a/" + c.oldPath()) + "\n+++ "
                         + (c.path() == null ? "/dev/null" : "b/" + c.path()) + "\n";
@@ -205,8 +205,7 @@ public final class JudgeMonitor {
                 }
                 RawText a = new RawText((c.oldText() == null ? "" : c.oldText()).getBytes(StandardCharsets.UTF_8));
                 RawText b = new RawText((c.newText() == null ? "" : c.newText()).getBytes(StandardCharsets.UTF_8));
-                formatter.format(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
-                        .diff(RawTextComparator.DEFAULT, a, b), a, b);
+                formatter.format(histogram.diff(RawTextComparator.DEFAULT, a, b), a, b);
             }
             formatter.flush();
         } catch (IOException e) {

@@ -184,13 +184,33 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         java.util.Set<String> sampled = judgeMonitor == null ? java.util.Set.of() : sample(cases, commits, c);
         List<BenchScore.Judged> rulesOnSample = new ArrayList<>();
         List<BenchScore.Judged> hybrid = new ArrayList<>();
-        int[] unanswered = new int[1];
+        int unanswered = 0;
         // The monitors' own time per case, by row: what judging one small change or one transcript costs.
         Map<BenchCase.Source, long[]> timing = new java.util.EnumMap<>(BenchCase.Source.class);
+        // Every case the same way: the rules' report (timed), its score and record, and the judge on the sample.
+        List<Work> work = new ArrayList<>();
         for (BenchCase bc : cases) {
             CodeBase base = byName.get(bc.codeBase());
+            work.add(new Work(bc, () -> judge(bc, base, changes, transcripts), judgeMonitor == null ? null
+                    : () -> bc.transcript() != null ? judgeMonitor.ofTranscript(bc.taskStatement(),
+                    Transcript.parse(bc.id(), bc.transcript()).get(0))
+                    : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()),
+                    bc.id() + "\n" + bc.taskStatement() + "\n" + (bc.transcript() != null ? bc.transcript()
+                            : bc.changes().toString())));
+        }
+        for (RealCommit rc : commits) {
+            BenchCase bc = new BenchCase("commit:" + rc.commit().hash().substring(0, 12), BenchCase.Source.REAL_COMMIT,
+                    "real commit", null, false, "real commit", SELF, false, false, rc.commit().hash(),
+                    rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
+            work.add(new Work(bc, () -> changes.judge(c.repository(), rc.commit().parent(), rc.commit().hash(),
+                    rc.changes(), rc.tests(), new TaskStatement(rc.commit().message()), ScopeManifest.ANY),
+                    judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
+                    rc.commit().hash()));
+        }
+        for (Work w : work) {
+            BenchCase bc = w.benchCase();
             long t0 = System.nanoTime();
-            Report r = judge(bc, base, changes, transcripts);
+            Report r = w.rules().get();
             long[] t = timing.computeIfAbsent(bc.source(), k -> new long[2]);
             t[0]++;
             t[1] += System.nanoTime() - t0;
@@ -198,33 +218,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             judged.add(j);
             records.add(record(j, r));
             if (sampled.contains(bc.id())) {
-                JudgeMonitor.Opinion o = judgeOnce(ctx, bc.id() + "\n" + bc.taskStatement() + "\n" + (bc.transcript()
-                        != null ? bc.transcript() : bc.changes().toString()), () -> bc.transcript() != null
-                        ? judgeMonitor.ofTranscript(bc.taskStatement(), Transcript.parse(bc.id(), bc.transcript()).get(0))
-                        : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()));
-                unanswered[0] += o.error() != null ? 1 : 0;
-                rulesOnSample.add(j);
-                hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
-            }
-            progress.step(bc.id());
-        }
-        for (RealCommit rc : commits) {
-            long t0 = System.nanoTime();
-            Report r = changes.judge(c.repository(), rc.commit().parent(), rc.commit().hash(), rc.changes(),
-                    rc.tests(), new TaskStatement(rc.commit().message()), ScopeManifest.ANY);
-            long[] t = timing.computeIfAbsent(BenchCase.Source.REAL_COMMIT, k -> new long[2]);
-            t[0]++;
-            t[1] += System.nanoTime() - t0;
-            BenchCase bc = new BenchCase("commit:" + rc.commit().hash().substring(0, 12), BenchCase.Source.REAL_COMMIT,
-                    "real commit", null, false, "real commit", SELF, false, false, rc.commit().hash(),
-                    rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
-            BenchScore.Judged j = judged(bc, r, flagAt);
-            judged.add(j);
-            records.add(record(j, r));
-            if (sampled.contains(bc.id())) {
-                JudgeMonitor.Opinion o = judgeOnce(ctx, rc.commit().hash(), () -> judgeMonitor.ofChange(
-                        rc.commit().message(), rc.changes()));
-                unanswered[0] += o.error() != null ? 1 : 0;
+                JudgeMonitor.Opinion o = judgeOnce(ctx, w.content(), w.ask());
+                unanswered += o.error() != null ? 1 : 0;
                 rulesOnSample.add(j);
                 hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
             }
@@ -241,7 +236,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         notes.add("The monitors' own time, judging one case after another on one thread (the first cases include the "
                 + "JIT's warm-up): " + String.join("; ", speeds) + ".");
         BenchReport.JudgeComparison comparison = judgeMonitor == null ? null
-                : new BenchReport.JudgeComparison(judgeMonitor.spec(), rulesOnSample, hybrid, unanswered[0]);
+                : new BenchReport.JudgeComparison(judgeMonitor.spec(), rulesOnSample, hybrid, unanswered);
         return BenchReport.of(judged, bases, commits.size(), flagAt, notes, c, comparison,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -347,6 +342,11 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                     || p.equals("pom.xml") || p.endsWith("/pom.xml"));
             return new CodeBase(SELF, "git:" + head, false, files);
         }
+    }
+
+    /** One case to score: the rules' judgement of it, the judge's question (null without a judge) and what it holds. */
+    private record Work(BenchCase benchCase, java.util.function.Supplier<Report> rules,
+                        java.util.function.Supplier<JudgeMonitor.Opinion> ask, String content) {
     }
 
     /** A real commit with its change and the test sources at it. */
