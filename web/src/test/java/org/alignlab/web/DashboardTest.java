@@ -418,11 +418,25 @@ class DashboardTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Clicks a button that submits a form and waits for the next page. */
+    /**
+     * Clicks a button that submits a form and waits for the next page. Chromium sometimes refuses a click on a node it
+     * has just returned ("does not belong to the document") while the page's script is running; the click is then tried
+     * again while the old page is still there (an answer recorded twice for one pair replaces itself).
+     */
     private static void click(WebDriver browser, String id) {
         var old = browser.findElement(By.tagName("h2"));
-        browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        boolean[] clicked = {false};
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(b -> {
+                    if (ExpectedConditions.stalenessOf(old).apply(b)) {
+                        return true;
+                    }
+                    if (!clicked[0]) {
+                        b.findElement(By.id(id)).click();
+                        clicked[0] = true;
+                    }
+                    return false;
+                });
     }
 
     /** The transcript page's count line, read once the page has settled (a node may be replaced while it loads). */
