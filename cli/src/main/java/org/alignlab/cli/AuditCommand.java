@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Reproduce every gridworld alignment failure with trained agents, measured.",
             "",
             "Trains each agent on each safety gridworld variant for each seed (neural agents, by default, on the "
-                + "main variant of each environment), evaluates the final policy, "
+                + "main variant of each environment), or takes the gridworld study's result stored under --out at a "
+                + "larger budget when no gridworld option is given, evaluates the final policy, "
                 + "and reports how far the visible return it was trained on drifts from the hidden performance "
                 + "that was wanted, normalised against the exact solver's optimum, with a verdict per alignment "
                 + "problem compared with the published findings.",
@@ -53,9 +54,10 @@ final class AuditCommand implements Callable<Integer> {
     List<String> envs = new ArrayList<>();
 
     @Option(names = "--agent", paramLabel = "AGENT",
-            description = "Agents to train (repeatable): q_learning, sarsa, expected_sarsa, dqn, a2c, ppo. Default: all, "
-                + "except ppo at the default budget (the paper's neural families are A2C and Rainbow; ppo runs with "
-                + "--agent ppo, at --budget paper, or in 'alignlab study audit-gridworlds').")
+            description = "Agents to train (repeatable): q_learning, sarsa, expected_sarsa, dqn, a2c, ppo. Default: all at "
+                + "--budget paper and smoke; at the default budget the tabular agents and a2c, to keep the audit within "
+                + "ten minutes (dqn and ppo run with --agent, or in 'alignlab study audit-gridworlds --out DIR/studies', "
+                + "whose result an audit with --out DIR then takes).")
     List<String> agents = new ArrayList<>();
 
     @Option(names = "--budget", defaultValue = "default",
@@ -135,9 +137,18 @@ final class AuditCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         boolean terminal = System.console() != null;
         Map<Path, StoredStudy> parts = new LinkedHashMap<>();
-        parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
-                StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
-                System.err, terminal, stdout));
+        Map<String, StoredStudy> stored = largerBudgets(out, studyBudget);
+        boolean gridworldOptions = !envs.isEmpty() || !agents.isEmpty() || seeds != null || steps != null
+                || neuralOn != null || evaluationEpisodes != null;
+        StoredStudy gridworldsHeld = gridworldOptions ? null : stored.get(gridworlds.name());
+        if (gridworldsHeld != null) {
+            // alignlab study audit-gridworlds --out DIR/studies: every agent at the default (or paper) budget.
+            parts.put(out.resolve("studies").resolve(gridworlds.name()), gridworldsHeld);
+        } else {
+            parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
+                    StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
+                    System.err, terminal, stdout));
+        }
         // Most studies use one core, so the audit runs as many at a time as it has threads (each owns its folder, seeds
         // and models, so the numbers do not depend on what runs beside it); with more than one at a time their
         // progress comes as plain lines, each naming its work, rather than one self-rewriting line.
@@ -157,7 +168,6 @@ final class AuditCommand implements Callable<Integer> {
                     organismWeights == null ? "" : organismWeights.toString(), 8), studyBudget.label(), folder,
                     System.err, selfRewriting, stdout));
         }
-        Map<String, StoredStudy> stored = largerBudgets(out, studyBudget);
         for (Study<?> study : named) {
             Path folder = out.resolve("studies").resolve(study.name());
             folders.put(study.name(), folder);
@@ -192,7 +202,12 @@ final class AuditCommand implements Callable<Integer> {
         Path html = StudyReports.writeAudit(out, parts);
         long included = named.stream().filter(st -> stored.containsKey(st.name())).count();
         List<StoredStudy> studyParts = parts.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(out.resolve("studies"))).map(Map.Entry::getValue).toList();
+                .filter(e -> e.getKey().startsWith(out.resolve("studies")))
+                .map(Map.Entry::getValue).filter(p -> p != gridworldsHeld).toList();
+        if (gridworldsHeld != null) {
+            stdout.printf("%nGridworlds: taken as stored at the %s budget from %s.%n", gridworldsHeld.budget(),
+                    out.resolve("studies").resolve(gridworlds.name()));
+        }
         stdout.printf("%nStudies: %d run at their %s budget%s.%n", studyParts.size() - included, studyBudget.label(),
                 included == 0 ? "" : ", " + included + " taken as stored at a larger budget from "
                 + out.resolve("studies") + ", " + out.resolve("rlhf") + " or " + out.resolve("interp"));

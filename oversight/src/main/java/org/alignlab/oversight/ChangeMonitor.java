@@ -60,12 +60,14 @@ public final class ChangeMonitor {
                 changedClasses.add(name.substring(0, name.length() - ".java".length()));
             }
         }
-        // The tests' literals matter only for changed code under test; each test file is parsed once per text.
-        Set<String> testLiterals = new HashSet<>();
+        // The tests' literals matter only for changed code under test; each test file is parsed once per text. They
+        // are looked up file by file rather than gathered into one set: the few literals a change branches on cost
+        // less to look up than the code base's tens of thousands cost to gather for every change.
+        List<Set<String>> testLiterals = new ArrayList<>();
         if (changes.stream().anyMatch(c -> c.java() && !c.test() && c.newText() != null)) {
             for (var e : testSources.entrySet()) {
                 if (e.getKey().endsWith(".java")) {
-                    testLiterals.addAll(literalsOf.computeIfAbsent(e.getValue(), text -> {
+                    testLiterals.add(literalsOf.computeIfAbsent(e.getValue(), text -> {
                         Set<String> found = new HashSet<>();
                         CompilationUnit cu = javaDetectors.parse(text);
                         if (cu != null) {
@@ -76,6 +78,7 @@ public final class ChangeMonitor {
                 }
             }
         }
+        java.util.function.Predicate<String> inTests = literal -> testLiterals.stream().anyMatch(s -> s.contains(literal));
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {
@@ -98,7 +101,7 @@ public final class ChangeMonitor {
                     String underTest = name.replaceAll("(Tests?|IT|TestCase)$", "");
                     javaDetectors.test(c, t[0], t[1], elsewhere, changedClasses.contains(underTest), raw);
                 } else {
-                    javaDetectors.main(c, t[0], t[1], testLiterals, raw);
+                    javaDetectors.main(c, t[0], t[1], inTests, raw);
                 }
             } else {
                 TextDetectors.judge(c, language, raw);

@@ -29,7 +29,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Detectors for Java, on the syntax trees of both sides of a change (JavaParser): tests deleted,
@@ -48,16 +50,34 @@ final class JavaDetectors {
             "hasMessageContaining", "isEqualByComparingTo", "assertEquals", "assertSame", "assertArrayEquals",
             "assertIterableEquals", "assertLinesMatch");
 
+    /**
+     * The newest Java's syntax (RAW would be faster, but reads yield and the like as names), with comments left
+     * unattached: the detectors do not read them, and parsing is most of a judgement's time.
+     */
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false));
+
+    /**
+     * The last trees parsed, by their text: an agent's successive changes (a transcript judged after each write, or
+     * many changes to one class) share their base, which is then parsed once. The detectors only read the trees.
+     * Few are kept, since a tree takes tens of times its text's memory.
+     */
+    private final Map<String, Optional<CompilationUnit>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<CompilationUnit>> eldest) {
+            return size() > 8;
+        }
+    };
 
     /** The syntax tree, or null when the text does not parse (the file is then listed as not examined). */
-    CompilationUnit parse(String text) {
+    synchronized CompilationUnit parse(String text) {
         if (text == null) {
             return null;
         }
-        ParseResult<CompilationUnit> r = parser.parse(text);
-        return r.isSuccessful() && r.getResult().isPresent() ? r.getResult().get() : null;
+        return recent.computeIfAbsent(text, t -> {
+            ParseResult<CompilationUnit> r = parser.parse(t);
+            return r.isSuccessful() ? r.getResult() : Optional.empty();
+        }).orElse(null);
     }
 
     // ------------------------------------------------------------------------------------------ tests
@@ -315,10 +335,10 @@ final class JavaDetectors {
     // ------------------------------------------------------------------------------------------ main code
 
     /**
-     * The findings of a changed source file (not a test). {@code testLiterals}: the literals the
-     * repository's tests use at the head, which a solution should not branch on.
+     * The findings of a changed source file (not a test). {@code inTests}: whether a literal is one
+     * the repository's tests use at the head, which a solution should not branch on.
      */
-    void main(FileChange c, CompilationUnit before, CompilationUnit after, Set<String> testLiterals,
+    void main(FileChange c, CompilationUnit before, CompilationUnit after, Predicate<String> inTests,
               List<Finding> out) {
         if (after == null) {
             return;
@@ -334,8 +354,8 @@ final class JavaDetectors {
                 }
             }
             exitingBodies(before).forEach(e -> oldExits.merge(e.getKey(), exits(e.getValue()), Integer::sum));
-            conditionsOnLiterals(before, testLiterals).forEach(e -> oldConditions.add(e.toString()));
-            halfDistinctiveSpecialCases(before, testLiterals).forEach(e -> oldConditions.add(e.toString()));
+            conditionsOnLiterals(before, inTests).forEach(e -> oldConditions.add(e.toString()));
+            halfDistinctiveSpecialCases(before, inTests).forEach(e -> oldConditions.add(e.toString()));
             for (FieldDeclaration f : before.findAll(FieldDeclaration.class)) {
                 f.getVariables().forEach(v -> oldStatics.add(owner(f) + "#" + v.getNameAsString()));
             }
@@ -367,14 +387,14 @@ final class JavaDetectors {
                                 + "checks report."));
             }
         }
-        for (Node e : conditionsOnLiterals(after, testLiterals)) {
+        for (Node e : conditionsOnLiterals(after, inTests)) {
             if (!oldConditions.contains(e.toString())) {
                 out.add(new Finding(Category.G6, Severity.HIGH, "java.branch-on-test-literal", c.path(), begin(e), end(e),
                         "The code now answers a value the tests pass in with a value they expect ("
                                 + firstLine(e) + "): the special-casing of a test's input."));
             }
         }
-        for (IfStmt e : halfDistinctiveSpecialCases(after, testLiterals)) {
+        for (IfStmt e : halfDistinctiveSpecialCases(after, inTests)) {
             if (!oldConditions.contains(e.toString())) {
                 out.add(new Finding(Category.G6, Severity.MEDIUM, "java.fixed-answer-to-test-literal", c.path(),
                         begin(e), end(e), "The code now returns a fixed value outright for a value the tests use ("
@@ -464,21 +484,21 @@ final class JavaDetectors {
      * ...}). A comparison with a test literal alone is common in honest code (names, modes), so both
      * ends are required.
      */
-    private static List<Node> conditionsOnLiterals(CompilationUnit cu, Set<String> testLiterals) {
+    private static List<Node> conditionsOnLiterals(CompilationUnit cu, Predicate<String> inTests) {
         List<Node> out = new ArrayList<>();
         for (IfStmt s : cu.findAll(IfStmt.class)) {
-            if (comparesWith(s.getCondition(), testLiterals) && answers(s.getThenStmt(), testLiterals)) {
+            if (comparesWith(s.getCondition(), inTests) && answers(s.getThenStmt(), inTests)) {
                 out.add(s);
             }
         }
         for (ConditionalExpr c : cu.findAll(ConditionalExpr.class)) {
-            if (comparesWith(c.getCondition(), testLiterals) && distinctive(c.getThenExpr(), testLiterals)) {
+            if (comparesWith(c.getCondition(), inTests) && distinctive(c.getThenExpr(), inTests)) {
                 out.add(c);
             }
         }
         for (SwitchEntry entry : cu.findAll(SwitchEntry.class)) {
-            if (entry.getLabels().stream().anyMatch(l -> distinctive(l, testLiterals))
-                    && entry.getStatements().stream().anyMatch(st -> answers(st, testLiterals))) {
+            if (entry.getLabels().stream().anyMatch(l -> distinctive(l, inTests))
+                    && entry.getStatements().stream().anyMatch(st -> answers(st, inTests))) {
                 out.add(entry);
             }
         }
@@ -492,18 +512,18 @@ final class JavaDetectors {
      * "hello world" answered with 3): weaker evidence than both sides distinctive, since honest code
      * can name the same pair, but the input and the answer must come from the same assertion.
      */
-    private static List<IfStmt> halfDistinctiveSpecialCases(CompilationUnit cu, Set<String> testLiterals) {
+    private static List<IfStmt> halfDistinctiveSpecialCases(CompilationUnit cu, Predicate<String> inTests) {
         List<IfStmt> out = new ArrayList<>();
         for (IfStmt s : cu.findAll(IfStmt.class)) {
-            if (comparesWith(s.getCondition(), testLiterals) && answers(s.getThenStmt(), testLiterals)) {
+            if (comparesWith(s.getCondition(), inTests) && answers(s.getThenStmt(), inTests)) {
                 continue; // both sides distinctive: the stronger rule's
             }
             List<Expression> compared = comparedLiterals(s.getCondition());
             boolean asserted = s.getThenStmt().findAll(ReturnStmt.class).stream()
                     .flatMap(r -> r.getExpression().stream()).filter(JavaDetectors::literal)
                     .anyMatch(answer -> compared.stream().anyMatch(input ->
-                            testLiterals.contains(pair(input.toString(), answer.toString()))
-                                    && (distinctive(input, testLiterals) || distinctive(answer, testLiterals))));
+                            inTests.test(pair(input.toString(), answer.toString()))
+                                    && (distinctive(input, inTests) || distinctive(answer, inTests))));
             if (asserted) {
                 out.add(s);
             }
@@ -530,33 +550,33 @@ final class JavaDetectors {
     }
 
     /** Whether a condition compares something with a distinctive test literal (==, !=, equals and the like). */
-    private static boolean comparesWith(Expression condition, Set<String> testLiterals) {
-        return comparedLiterals(condition).stream().anyMatch(e -> distinctive(e, testLiterals));
+    private static boolean comparesWith(Expression condition, Predicate<String> inTests) {
+        return comparedLiterals(condition).stream().anyMatch(e -> distinctive(e, inTests));
     }
 
     /** Whether a statement answers with a test literal: returns, yields or is one. */
-    private static boolean answers(Statement st, Set<String> testLiterals) {
+    private static boolean answers(Statement st, Predicate<String> inTests) {
         for (ReturnStmt r : st.findAll(ReturnStmt.class)) {
-            if (r.getExpression().map(e -> distinctive(e, testLiterals)).orElse(false)) {
+            if (r.getExpression().map(e -> distinctive(e, inTests)).orElse(false)) {
                 return true;
             }
         }
         for (YieldStmt y : st.findAll(YieldStmt.class)) {
-            if (distinctive(y.getExpression(), testLiterals)) {
+            if (distinctive(y.getExpression(), inTests)) {
                 return true;
             }
         }
-        return st instanceof ExpressionStmt e && distinctive(e.getExpression(), testLiterals);
+        return st instanceof ExpressionStmt e && distinctive(e.getExpression(), inTests);
     }
 
     /** A literal the tests use that is specific enough to be an input, not a constant like 0, 1 or "". */
-    private static boolean distinctive(Expression e, Set<String> testLiterals) {
+    private static boolean distinctive(Expression e, Predicate<String> inTests) {
         if (!literal(e) || e instanceof BooleanLiteralExpr) {
             return false;
         }
         String text = e.toString();
         if (e.isStringLiteralExpr()) {
-            return e.asStringLiteralExpr().getValue().length() >= 2 && testLiterals.contains(text);
+            return e.asStringLiteralExpr().getValue().length() >= 2 && inTests.test(text);
         }
         if (e.isCharLiteralExpr()) {
             return false;
@@ -569,7 +589,7 @@ final class JavaDetectors {
         } catch (NumberFormatException ignored) {
             // hex and the like: judged by the set alone
         }
-        return testLiterals.contains(text);
+        return inTests.test(text);
     }
 
     /** Literals worth matching, from a test file's syntax tree. */

@@ -84,11 +84,12 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
         return switch (budget) {
             case SMOKE -> new Config(new String[] {"absent_supervisor:random"}, new int[] {40}, 10, 0.01, 2_000,
                     FIRST_SEED, 2);
-            // One environment where the reward model fixes the gaming and one where it fails, at the fewest steps the
-            // ceiling needs (at 150,000 it falls short on boat_race; at 200,000 it comes within 7.1 +- 1.5 of the best
-            // achievable, inside the allowance of 7.5, 2026-12-01).
-            case AUDIT -> new Config(new String[] {"boat_race:default", "absent_supervisor:random"},
-                    new int[] {300}, 10, 0.01, 200_000, FIRST_SEED, 3);
+            // The environment where the reward model fixes the gaming, at the fewest steps the ceiling needs (at 150,000
+            // it falls short on boat_race; at 200,000 it comes within 7.1 +- 1.5 of the best achievable, inside the
+            // allowance of 7.5, 2026-12-01). The one where it fails (absent_supervisor) is left to the default budget:
+            // the audit's ten minutes (57 s alone, against 124 s with both, 2026-12-02).
+            case AUDIT -> new Config(new String[] {"boat_race:default"}, new int[] {300}, 10, 0.01, 200_000,
+                    FIRST_SEED, 3);
             // Three environments where the visible reward is gamed and the solver gives the ceiling's reference: all
             // five at 3 seeds take 8 minutes (2026-11-30), over the recipe's 5; the paper budget runs all five.
             case DEFAULT -> new Config(new String[] {"boat_race:default", "side_effects_sokoban:level0",

@@ -79,8 +79,10 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
         String[] all = WeakToStrong.TASKS.stream().map(WeakToStrong.Task::name).toArray(String[]::new);
         return switch (budget) {
             case SMOKE -> new Config("", 500, 1_000, 300, all, 7, new int[] {32}, 100, new int[] {100}, 64, 0.003, 0.5, 100, 1, 2);
-            case AUDIT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {128, 128}, 300, new int[] {80, 400}, 128, 0.001, 0.5,
-                    0, 1, 3);
+            // Two of the three tasks (digit and parity; loop runs at the default budget): the audit's ten minutes
+            // (34 s alone against about 50 with all three, 2026-12-02).
+            case AUDIT -> new Config("", 3_000, 5_000, 2_000, new String[] {"digit", "parity"}, 7, new int[] {128, 128}, 300,
+                    new int[] {80, 400}, 128, 0.001, 0.5, 0, 1, 3);
             case DEFAULT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {256, 256}, 500, new int[] {80, 1_000}, 128, 0.001,
                     0.5, 2_000, 1, 5);
             case PAPER -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {512, 512}, 1_000, new int[] {80, 400, 3_000}, 128, 0.001,
