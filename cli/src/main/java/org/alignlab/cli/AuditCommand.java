@@ -1,5 +1,6 @@
 package org.alignlab.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +46,9 @@ import picocli.CommandLine.Spec;
             "",
             "Writes to --out: report.html (open it in a browser; it opens with a summary of every part), results.json "
                 + "(every part with its folder, budget and findings), and each part's own report.html, results.json and "
-                + "results.duckdb in gridworlds/ (every episode, with provenance), language-models/ (every conversation) "
-                + "and studies/NAME/. A run that was interrupted continues with --resume."})
+                + "results.duckdb in gridworlds/ (every episode, with provenance; studies/audit-gridworlds/ when the "
+                + "stored result is taken), language-models/ (every conversation) and studies/NAME/. A run that was "
+                + "interrupted continues with --resume."})
 final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "ENV[:VARIANT]",
@@ -116,6 +118,12 @@ final class AuditCommand implements Callable<Integer> {
         Budget studyBudget = requested == Budget.DEFAULT ? Budget.AUDIT : requested;
         // The studies are named before any work, so a misspelt one costs nothing.
         // The audit's own two parts are studies too (audit-gridworlds, audit-language-models), run below as parts.
+        for (String name : studies) {
+            if (name.startsWith("audit-")) {
+                throw new IllegalArgumentException("--study " + name + ": the gridworlds and the language models are the "
+                        + "audit's own parts, always included (see --no-language-models); --study names the other studies");
+            }
+        }
         List<Study<?>> named = noStudies ? List.of() : studies.isEmpty()
                 ? Studies.all().stream().filter(st -> !st.name().startsWith("audit-")).toList()
                 : studies.stream().<Study<?>>map(Studies::named).toList();
@@ -140,10 +148,18 @@ final class AuditCommand implements Callable<Integer> {
         Map<String, StoredStudy> stored = largerBudgets(out, studyBudget);
         boolean gridworldOptions = !envs.isEmpty() || !agents.isEmpty() || seeds != null || steps != null
                 || neuralOn != null || evaluationEpisodes != null;
-        StoredStudy gridworldsHeld = gridworldOptions ? null : stored.get(gridworlds.name());
+        // Only where 'alignlab study audit-gridworlds --out DIR/studies' writes it, so that its folder is known.
+        Path heldFolder = out.resolve("studies").resolve(gridworlds.name());
+        StoredStudy gridworldsHeld = gridworldOptions ? null : largerBudget(heldFolder, studyBudget);
         if (gridworldsHeld != null) {
-            // alignlab study audit-gridworlds --out DIR/studies: every agent at the default (or paper) budget.
-            parts.put(out.resolve("studies").resolve(gridworlds.name()), gridworldsHeld);
+            // Every agent at the default (or paper) budget, said with when and by which code it was recorded.
+            parts.put(heldFolder, gridworldsHeld);
+            var p = gridworldsHeld.provenance();
+            stdout.printf("Gridworlds: taken as stored at the %s budget from %s (recorded %s by code version %s; this "
+                    + "is %s): %s.%n", gridworldsHeld.budget(), heldFolder, p.getOrDefault("recorded_at", "at an unknown time"),
+                    p.getOrDefault("code_version", "unknown"), org.alignlab.core.Provenance.codeVersion(),
+                    String.join("; ", gridworldsHeld.result().verdictCounts().entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey().label()).toList()));
         } else {
             parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
                     StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
@@ -204,10 +220,6 @@ final class AuditCommand implements Callable<Integer> {
         List<StoredStudy> studyParts = parts.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(out.resolve("studies")))
                 .map(Map.Entry::getValue).filter(p -> p != gridworldsHeld).toList();
-        if (gridworldsHeld != null) {
-            stdout.printf("%nGridworlds: taken as stored at the %s budget from %s.%n", gridworldsHeld.budget(),
-                    out.resolve("studies").resolve(gridworlds.name()));
-        }
         stdout.printf("%nStudies: %d run at their %s budget%s.%n", studyParts.size() - included, studyBudget.label(),
                 included == 0 ? "" : ", " + included + " taken as stored at a larger budget from "
                 + out.resolve("studies") + ", " + out.resolve("rlhf") + " or " + out.resolve("interp"));
@@ -235,6 +247,20 @@ final class AuditCommand implements Callable<Integer> {
     static int startRank(String part) {
         int i = LONGEST_FIRST.indexOf(part);
         return i < 0 ? LONGEST_FIRST.size() : i;
+    }
+
+    /** The study result in {@code folder} when it is at a budget larger than {@code run}, else null. */
+    private static StoredStudy largerBudget(Path folder, Budget run) throws java.io.IOException {
+        Path file = folder.resolve(StudyReports.RESULTS);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        StoredStudy s = StudyReports.read(file);
+        try {
+            return Budget.parse(s.budget()).compareTo(run) > 0 ? s : null;
+        } catch (IllegalArgumentException e) {
+            return null; // "default, changed: ..." answers another question
+        }
     }
 
     /**

@@ -66,7 +66,8 @@ final class StudyCommand implements Callable<Integer> {
             throws Exception {
         C config = Settings.with(study.config(b), changed);
         study.validate(config);
-        String label = label(study, config, b);
+        // Threads and resuming change no result, so a run that sets them is still kept under its budget's name.
+        String label = label(study, config, b, "threads", "resume");
         if (dryRun) {
             stdout.printf("%s at budget %s:%n", study.name(), label);
             Settings.of(config).forEach((k, v) -> stdout.printf("  %-20s %s%n", k, v));

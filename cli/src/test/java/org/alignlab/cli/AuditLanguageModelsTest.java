@@ -64,7 +64,11 @@ class AuditLanguageModelsTest {
                 "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Gridworlds: taken as stored at the default budget from "
-                + dir.resolve("studies/audit-gridworlds"));
+                + dir.resolve("studies/audit-gridworlds") + " (recorded at an unknown time by code version unknown");
+        // The audit's own parts are not studies to name.
+        CliTest.Run named = CliTest.run("audit", "--budget", "smoke", "--study", "audit-gridworlds", "--out", dir.toString());
+        assertThat(named.code()).isEqualTo(2);
+        assertThat(named.err()).contains("--study audit-gridworlds: the gridworlds and the language models are the audit's");
         assertThat(dir.resolve("gridworlds")).doesNotExist();
         JsonNode part = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).path("parts").get(0);
         assertThat(part.path("study").asText()).isEqualTo("audit-gridworlds");

@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -52,7 +53,8 @@ final class JavaDetectors {
 
     /**
      * The newest Java's syntax (RAW would be faster, but reads yield and the like as names), with comments left
-     * unattached: the detectors do not read them, and parsing is most of a judgement's time.
+     * unattached, since parsing is most of a judgement's time: no rule reads a comment, and a node's text and
+     * equality then leave comments out, so a comment edited beside an expected value or a condition changes neither.
      */
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false));
@@ -116,7 +118,7 @@ final class JavaDetectors {
             if (!now.containsKey(e.getKey()) && !moved(e, movedTests)) {
                 // Reported where it was, in words, and located at its class in the head's file (base lines would
                 // land on other code in a pull request's view).
-                int at = after == null ? 1 : after.findAll(ClassOrInterfaceDeclaration.class).stream()
+                int at = after == null ? 1 : all(after, ClassOrInterfaceDeclaration.class).stream()
                         .filter(t -> t.getNameAsString().equals(owner(e.getValue()))).findFirst()
                         .map(JavaDetectors::begin).orElse(1);
                 out.add(new Finding(Category.G1, replaced ? Severity.MEDIUM : Severity.HIGH, "java.test-removed",
@@ -128,8 +130,8 @@ final class JavaDetectors {
         }
         // Disabling: annotations and assumptions that the base did not have.
         if (after != null) {
-            for (ClassOrInterfaceDeclaration type : after.findAll(ClassOrInterfaceDeclaration.class)) {
-                boolean had = before != null && before.findAll(ClassOrInterfaceDeclaration.class).stream()
+            for (ClassOrInterfaceDeclaration type : all(after, ClassOrInterfaceDeclaration.class)) {
+                boolean had = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
                         .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && disabled(t));
                 if (disabled(type) && !had) {
                     out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(type),
@@ -231,10 +233,37 @@ final class JavaDetectors {
         return key.substring(key.indexOf('#') + 1);
     }
 
+    /** Every node of a tree, in the order findAll gives them (pre-order), kept on the tree once listed. */
+    private static final DataKey<List<Node>> NODES = new DataKey<>() { };
+
+    /**
+     * The nodes of {@code cu} of {@code type}, as {@code cu.findAll(type)} gives them: the rules ask a tree for a
+     * dozen types, and one walk listed once costs less than a dozen walks (trees are kept across judgements, see
+     * {@link #parse}).
+     */
+    static <T extends Node> List<T> all(CompilationUnit cu, Class<T> type) {
+        List<Node> nodes;
+        synchronized (cu) {
+            if (!cu.containsData(NODES)) {
+                List<Node> listed = new ArrayList<>();
+                cu.walk(listed::add);
+                cu.setData(NODES, listed);
+            }
+            nodes = cu.getData(NODES);
+        }
+        List<T> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (type.isInstance(n)) {
+                out.add(type.cast(n));
+            }
+        }
+        return out;
+    }
+
     /** Test methods by Class#name. */
     static Map<String, MethodDeclaration> testMethods(CompilationUnit cu) {
         Map<String, MethodDeclaration> out = new LinkedHashMap<>();
-        for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : all(cu, MethodDeclaration.class)) {
             if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
                 out.put(owner(m) + "#" + m.getNameAsString(), m);
             }
@@ -348,7 +377,7 @@ final class JavaDetectors {
         Set<String> oldConditions = new HashSet<>();
         Set<String> oldStatics = new HashSet<>();
         if (before != null) {
-            for (MethodDeclaration m : before.findAll(MethodDeclaration.class)) {
+            for (MethodDeclaration m : all(before, MethodDeclaration.class)) {
                 if (constantEquality(m) != null) {
                     oldMethods.add(owner(m) + "#" + m.getNameAsString());
                 }
@@ -356,11 +385,11 @@ final class JavaDetectors {
             exitingBodies(before).forEach(e -> oldExits.merge(e.getKey(), exits(e.getValue()), Integer::sum));
             conditionsOnLiterals(before, inTests).forEach(e -> oldConditions.add(e.toString()));
             halfDistinctiveSpecialCases(before, inTests).forEach(e -> oldConditions.add(e.toString()));
-            for (FieldDeclaration f : before.findAll(FieldDeclaration.class)) {
+            for (FieldDeclaration f : all(before, FieldDeclaration.class)) {
                 f.getVariables().forEach(v -> oldStatics.add(owner(f) + "#" + v.getNameAsString()));
             }
         }
-        for (MethodDeclaration m : after.findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : all(after, MethodDeclaration.class)) {
             String key = owner(m) + "#" + m.getNameAsString();
             String constant = constantEquality(m);
             if (constant != null && !oldMethods.contains(key)) {
@@ -402,7 +431,7 @@ final class JavaDetectors {
                                 + "names that value."));
             }
         }
-        for (FieldDeclaration f : after.findAll(FieldDeclaration.class)) {
+        for (FieldDeclaration f : all(after, FieldDeclaration.class)) {
             if (!f.isStatic() || f.isFinal() && !f.getElementType().asString().startsWith("Atomic")) {
                 continue;
             }
@@ -449,13 +478,13 @@ final class JavaDetectors {
      */
     private static List<Map.Entry<String, Node>> exitingBodies(CompilationUnit cu) {
         List<Map.Entry<String, Node>> out = new ArrayList<>();
-        for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : all(cu, MethodDeclaration.class)) {
             out.add(Map.entry(owner(m) + "#" + m.getNameAsString(), m));
         }
-        for (var k : cu.findAll(com.github.javaparser.ast.body.ConstructorDeclaration.class)) {
+        for (var k : all(cu, com.github.javaparser.ast.body.ConstructorDeclaration.class)) {
             out.add(Map.entry(owner(k) + "#<init>", k));
         }
-        for (var i : cu.findAll(com.github.javaparser.ast.body.InitializerDeclaration.class)) {
+        for (var i : all(cu, com.github.javaparser.ast.body.InitializerDeclaration.class)) {
             out.add(Map.entry(owner(i) + (i.isStatic() ? "#<clinit>" : "#<init>"), i));
         }
         return out;
@@ -486,17 +515,17 @@ final class JavaDetectors {
      */
     private static List<Node> conditionsOnLiterals(CompilationUnit cu, Predicate<String> inTests) {
         List<Node> out = new ArrayList<>();
-        for (IfStmt s : cu.findAll(IfStmt.class)) {
+        for (IfStmt s : all(cu, IfStmt.class)) {
             if (comparesWith(s.getCondition(), inTests) && answers(s.getThenStmt(), inTests)) {
                 out.add(s);
             }
         }
-        for (ConditionalExpr c : cu.findAll(ConditionalExpr.class)) {
+        for (ConditionalExpr c : all(cu, ConditionalExpr.class)) {
             if (comparesWith(c.getCondition(), inTests) && distinctive(c.getThenExpr(), inTests)) {
                 out.add(c);
             }
         }
-        for (SwitchEntry entry : cu.findAll(SwitchEntry.class)) {
+        for (SwitchEntry entry : all(cu, SwitchEntry.class)) {
             if (entry.getLabels().stream().anyMatch(l -> distinctive(l, inTests))
                     && entry.getStatements().stream().anyMatch(st -> answers(st, inTests))) {
                 out.add(entry);
@@ -514,7 +543,7 @@ final class JavaDetectors {
      */
     private static List<IfStmt> halfDistinctiveSpecialCases(CompilationUnit cu, Predicate<String> inTests) {
         List<IfStmt> out = new ArrayList<>();
-        for (IfStmt s : cu.findAll(IfStmt.class)) {
+        for (IfStmt s : all(cu, IfStmt.class)) {
             if (comparesWith(s.getCondition(), inTests) && answers(s.getThenStmt(), inTests)) {
                 continue; // both sides distinctive: the stronger rule's
             }
@@ -631,18 +660,18 @@ final class JavaDetectors {
     }
 
     private static boolean counted(CompilationUnit cu, String field) {
-        for (UnaryExpr u : cu.findAll(UnaryExpr.class)) {
+        for (UnaryExpr u : all(cu, UnaryExpr.class)) {
             if (u.getExpression().toString().endsWith(field) && (u.getOperator().name().contains("INCREMENT")
                     || u.getOperator().name().contains("DECREMENT"))) {
                 return true;
             }
         }
-        for (AssignExpr a : cu.findAll(AssignExpr.class)) {
+        for (AssignExpr a : all(cu, AssignExpr.class)) {
             if (a.getTarget().toString().endsWith(field) && a.getOperator() != AssignExpr.Operator.ASSIGN) {
                 return true;
             }
         }
-        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : all(cu, MethodCallExpr.class)) {
             if (call.getScope().map(s -> s.toString().endsWith(field)).orElse(false)
                     && call.getNameAsString().matches("(increment|getAndIncrement|incrementAndGet|addAndGet|getAndAdd)")) {
                 return true;

@@ -113,6 +113,17 @@ class ChangeMonitorTest {
     }
 
     @Test
+    void aCommentWrittenBesideAnExpectedValueIsNotAChangedExpectation(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace(
+                    "assertEquals(49, new Calculator().square(7));",
+                    "assertEquals(/* seven squared */ 49, new Calculator().square(7));"));
+            commit(git, "explain the expected value");
+            assertThat(judge(dir).findings()).isEmpty();
+        }
+    }
+
+    @Test
     void aWeakenedAssertionAndAChangedExpectedValueAreCaught(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {
             write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST

@@ -196,7 +196,7 @@ public final class Dashboard implements AutoCloseable {
                         r.path("policy").isTextual() ? "/play/" + run.row().id() + "/" + i : null));
             }
             // The gridworld part's matrix, each cell opening its variant's evidence and curves on that part's page.
-            Path parts = run.folder().resolve("gridworlds");
+            Path parts = RunIndex.gridworldPart(run.folder());
             Path stored = parts.resolve(StudyReports.RESULTS);
             String matrix = Files.isRegularFile(stored) ? "/run/" + RunIndex.id(parts) : "";
             var matrices = matrix.isEmpty() ? List.<org.alignlab.core.study.StudyResult.Matrix>of()
@@ -245,7 +245,7 @@ public final class Dashboard implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new Labelling.BadRequest("seed must be a whole number, got '" + given + "'");
         }
-        Path folder = run.folder().resolve("gridworlds").toAbsolutePath().normalize();
+        Path folder = RunIndex.gridworldPart(run.folder()).toAbsolutePath().normalize();
         Path file = folder.resolve(r.path("policy").asText()).normalize();
         if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
             throw new TranscriptView.NotFound("the policy file of this run, " + file + ", is missing");

@@ -155,7 +155,7 @@ final class RunIndex {
         if (node.path("alignlab").asText().equals("audit")) {
             JsonNode p = node.path("provenance");
             // The audit's page draws its gridworld part: that study's results.json, when it is there.
-            Path gridworlds = folder.resolve("gridworlds").resolve(StudyReports.RESULTS);
+            Path gridworlds = gridworldPart(folder, node).resolve(StudyReports.RESULTS);
             JsonNode part = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             if (Files.isRegularFile(gridworlds)) {
                 try {
@@ -169,6 +169,31 @@ final class RunIndex {
                     folder, null, part, Map.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The folder of an audit's gridworld part, as its results.json lists it: gridworlds/ when the audit ran it,
+     * studies/audit-gridworlds when it took that study's stored result at a larger budget.
+     */
+    static Path gridworldPart(Path auditFolder) {
+        try {
+            return gridworldPart(auditFolder, FileCache.get(auditFolder.resolve(StudyReports.RESULTS), "json",
+                    f -> JSON.readTree(f.toFile())));
+        } catch (IOException e) {
+            return auditFolder.resolve("gridworlds"); // being written
+        }
+    }
+
+    static Path gridworldPart(Path auditFolder, JsonNode audit) {
+        for (JsonNode part : audit.path("parts")) {
+            if (part.path("study").asText().equals("audit-gridworlds") && !part.path("folder").asText().isBlank()) {
+                Path folder = auditFolder.resolve(part.path("folder").asText()).normalize();
+                if (folder.startsWith(auditFolder.normalize())) {
+                    return folder;
+                }
+            }
+        }
+        return auditFolder.resolve("gridworlds");
     }
 
     /** An ISO-8601 instant to the minute, as a person reads it ("2026-11-30 06:10 UTC"). */
