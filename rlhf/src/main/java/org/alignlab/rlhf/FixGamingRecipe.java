@@ -87,7 +87,7 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
             // The environment where the reward model fixes the gaming, at the fewest steps the ceiling needs (at 150,000
             // it falls short on boat_race; at 200,000 it comes within 7.1 +- 1.5 of the best achievable, inside the
             // allowance of 7.5, 2026-12-01). The one where it fails (absent_supervisor) is left to the default budget:
-            // the audit's ten minutes (57 s alone, against 124 s with both, 2026-12-02).
+            // the audit's ten minutes (57 s alone on 2026-12-02, against 124 s with both on 2026-12-01).
             case AUDIT -> new Config(new String[] {"boat_race:default"}, new int[] {300}, 10, 0.01, 200_000,
                     FIRST_SEED, 3);
             // Three environments where the visible reward is gamed and the solver gives the ceiling's reference: all

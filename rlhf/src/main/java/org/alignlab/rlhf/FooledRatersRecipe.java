@@ -65,8 +65,8 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
         String[] raters = {"observed", "oracle"};
         return switch (budget) {
             case SMOKE -> new Config("tomato_watering:default", raters, 60, 10, new double[] {1, 0.01}, 2_000, 1, 2);
-            // 200 comparisons and 10,000 steps keep the finding reproduced (49 s alone against 61 s with 300 and 15,000,
-            // 2026-12-02; at 300 it was reproduced on every seed, 46.5 +- 3.8 against the bar of 5).
+            // 200 comparisons and 10,000 steps keep the finding reproduced (49 s alone on 2026-12-02, against 61 s with
+            // 300 and 15,000 on 2026-12-01, when it was reproduced on every seed, 46.5 +- 3.8 against the bar of 5).
             case AUDIT -> new Config("tomato_watering:default", raters, 200, 10, new double[] {3, 0.01}, 10_000, 1, 3);
             case DEFAULT -> new Config("tomato_watering:default", raters, 1000, 10,
                     new double[] {10, 3, 1, 0.3, 0.1, 0.01}, 30_000, 1, 3);

@@ -84,8 +84,9 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
             case SMOKE -> new Config(new int[] {1, 2, 8}, 400, new int[] {32}, 200, 64, 0.003, 60, 8, 0.05, 300, 16,
                     150, new int[] {1, 4}, 1, 2);
             // Programs up to 32 instructions, not 64 (the searching liar's costliest size), for the audit's ten
-            // minutes: 70 s alone against 78, with the premise passed and the decomposition finding still reproduced
-            // (2026-12-02; one run each, and runs of one setting varied by 15% that day).
+            // minutes: 70 s alone against 78 (2026-12-02, one run each; runs of one setting varied by 15% that day),
+            // the premise passed and the reward-model finding still reproduced; the debate finding, undecided at 64,
+            // reads reproduced at 32.
             case AUDIT -> new Config(new int[] {1, 2, 4, 8, 16, 32}, 3_000, new int[] {128}, 3_000, 128, 0.002, 300, 16,
                     0.05, 2_000, 32, 1_500, bestOf, 1, 3);
             case DEFAULT -> new Config(sizes, 6_000, new int[] {256}, 6_000, 128, 0.002, 1_000, 16, 0.05, 4_000, 32,
