@@ -158,8 +158,7 @@ final class AuditCommand implements Callable<Integer> {
             stdout.printf("Gridworlds: taken as stored at the %s budget from %s (recorded %s by code version %s; this "
                     + "is %s): %s.%n", gridworldsHeld.budget(), heldFolder, p.getOrDefault("recorded_at", "at an unknown time"),
                     p.getOrDefault("code_version", "unknown"), org.alignlab.core.Provenance.codeVersion(),
-                    String.join("; ", gridworldsHeld.result().verdictCounts().entrySet().stream()
-                            .map(e -> e.getValue() + " " + e.getKey().label()).toList()));
+                    verdicts(gridworldsHeld));
         } else {
             parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
                     StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
@@ -224,8 +223,7 @@ final class AuditCommand implements Callable<Integer> {
                 included == 0 ? "" : ", " + included + " taken as stored at a larger budget from "
                 + out.resolve("studies") + ", " + out.resolve("rlhf") + " or " + out.resolve("interp"));
         for (StoredStudy p : studyParts) {
-            stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), String.join("; ", p.result().verdictCounts()
-                    .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).toList()));
+            stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), verdicts(p));
         }
         stdout.printf("%nWrote %s and %s.%n", html, out.resolve(StudyReports.RESULTS));
         if (!failed.isEmpty()) {
@@ -249,6 +247,21 @@ final class AuditCommand implements Callable<Integer> {
         return i < 0 ? LONGEST_FIRST.size() : i;
     }
 
+    /** A study's verdicts counted, as one line ("2 reproduced; 1 note"). */
+    private static String verdicts(StoredStudy s) {
+        return String.join("; ", s.result().verdictCounts().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label()).toList());
+    }
+
+    /** A stored result's budget, or null for "default, changed: ..." and the like, which answer another question. */
+    private static Budget budgetOf(StoredStudy s) {
+        try {
+            return Budget.parse(s.budget());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The study result in {@code folder} when it is at a budget larger than {@code run}, else null. */
     private static StoredStudy largerBudget(Path folder, Budget run) throws java.io.IOException {
         Path file = folder.resolve(StudyReports.RESULTS);
@@ -256,11 +269,8 @@ final class AuditCommand implements Callable<Integer> {
             return null;
         }
         StoredStudy s = StudyReports.read(file);
-        try {
-            return Budget.parse(s.budget()).compareTo(run) > 0 ? s : null;
-        } catch (IllegalArgumentException e) {
-            return null; // "default, changed: ..." answers another question
-        }
+        Budget budget = budgetOf(s);
+        return budget != null && budget.compareTo(run) > 0 ? s : null;
     }
 
     /**
@@ -272,15 +282,10 @@ final class AuditCommand implements Callable<Integer> {
         Map<String, StoredStudy> best = new LinkedHashMap<>();
         for (String part : new String[] {"studies", "rlhf", "interp"}) {
             for (StoredStudy s : StudyReports.under(out.resolve(part))) {
-                Budget budget;
-                try {
-                    budget = Budget.parse(s.budget());
-                } catch (IllegalArgumentException e) {
-                    continue; // "default, changed: ..." and the like
-                }
+                Budget budget = budgetOf(s);
                 StoredStudy held = best.get(s.study());
-                if (budget.compareTo(run) > 0 && (held == null
-                        || budget.compareTo(Budget.parse(held.budget())) > 0)) {
+                if (budget != null && budget.compareTo(run) > 0 && (held == null
+                        || budget.compareTo(budgetOf(held)) > 0)) {
                     best.put(s.study(), s);
                 }
             }
