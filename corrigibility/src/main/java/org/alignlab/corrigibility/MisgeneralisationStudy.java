@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.alignlab.core.Progress;
 import org.alignlab.core.Statistics;
 import org.alignlab.core.study.Budget;
@@ -45,8 +42,39 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
     static final double[] ALPHAS = {0, 1e-4, 1e-3, 1e-2, 1e-1, 1};
 
     /**
+     * Where level replay is also swept: the small alphas, at which training on fresh levels
+     * misgeneralises and Sadek et al. find regret-based curricula more robust (at alpha 0 there is
+     * no level to prioritise; at 0.1 and 1 fresh levels already generalise here).
+     */
+    static final double[] REPLAY_ALPHAS = {1e-4, 1e-3, 1e-2};
+
+    /** The kinds of level replay, by their names in {@link Config#replays()}. */
+    static final String[] REPLAYS = {"robust", "plain"};
+
+    /** How an agent's training levels are chosen: its curriculum, by the name its rows carry. */
+    static final String FRESH = "fresh levels";
+
+    /** The curriculum of level replay of {@code kind} ({@code robust} or {@code plain}). */
+    static String curriculum(String kind) {
+        return kind.equals("robust") ? "robust regret replay" : "regret replay";
+    }
+
+    /**
+     * The level-replay settings: the form of Jiang et al. (2021), values chosen here once and not
+     * tuned on results (a buffer sized for runs of 200,000 steps rather than their millions).
+     */
+    static LevelReplay levelReplay(double discount, String kind) {
+        return new LevelReplay(256, 0.5, 0.3, 0.3, discount, kind.equals("robust"));
+    }
+
+    /**
      * @param side         cells a side of the maze inside its wall (5: 7 x 7 levels; 11: 13 x 13)
      * @param alphas       shares of training levels with the cheese off the corner, each in [0, 1]
+     * @param replayAlphas the alphas (each one of {@code alphas}) at which agents are also trained
+     *                     with regret-prioritised level replay ({@link LevelReplay}) instead of
+     *                     fresh levels only; the same seeds, so each pair shares its start
+     * @param replays      the kinds of level replay swept there: {@code robust} (PLR-perp, trained
+     *                     on replayed levels only) and {@code plain} (PLR, trained on fresh ones too)
      * @param seeds        agents per alpha
      * @param steps        PPO training steps per agent
      * @param hidden       units per hidden layer of the policy network
@@ -55,8 +83,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      * @param gate         the training-level success an agent needs to count
      * @param threads      agents trained in parallel
      */
-    public record Config(int side, double[] alphas, int seeds, long steps, int hidden, int testLevels,
-                         int trainLevels, double gate, int threads) {
+    public record Config(int side, double[] alphas, double[] replayAlphas, String[] replays, int seeds, long steps,
+                         int hidden, int testLevels, int trainLevels, double gate, int threads) {
     }
 
     /**
@@ -64,14 +92,20 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      * how many of those it had trained on), and on the test levels the share on which it reached the
      * cheese without passing the corner, reached the corner first (went to the corner instead: the
      * misgeneralisation rate), or reached neither; its mean regret there; how many distinguishing
-     * levels and distinct levels it trained on, and how many test levels among them.
+     * episodes it trained on, on how many distinct distinguishing levels, how many distinct levels
+     * it met, and how many test levels among them.
      * {@code outcomes} holds one letter per test level: C cheese, K corner first, N neither.
      */
-    public record Agent(double alpha, long seed, double trainingSuccess, double trainingRegret, int gateLevelsSeen,
+    public record Agent(String curriculum, double alpha, long seed, double trainingSuccess, double trainingRegret, int gateLevelsSeen,
                         double cheese, double corner, double neither, double regret, int distinguishingSeen,
-                        int testLevelsSeen, int trainingLevels, String outcomes) {
+                        int distinguishingLevels, int testLevelsSeen, int trainingLevels, String outcomes) {
         boolean qualifies(double gate) {
             return trainingSuccess >= gate;
+        }
+
+        /** How its training levels were chosen (agents stored before level replay existed trained on fresh levels). */
+        String curriculumName() {
+            return curriculum == null ? FRESH : curriculum;
         }
     }
 
@@ -113,10 +147,12 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
     public Config config(Budget budget) {
         int threads = Runtime.getRuntime().availableProcessors();
         return switch (budget) {
-            case SMOKE -> new Config(4, new double[] {0, 1}, 2, 30_000, 64, 50, 50, 0.9, threads);
-            case AUDIT -> new Config(5, new double[] {0, 1}, 3, 200_000, 64, 500, 500, 0.9, threads);
-            case DEFAULT -> new Config(5, ALPHAS, 10, 200_000, 64, 500, 500, 0.9, threads);
-            case PAPER -> new Config(11, ALPHAS, 10, 5_000_000, 64, 1000, 1000, 0.9, threads);
+            case SMOKE -> new Config(4, new double[] {0, 1}, new double[] {1}, REPLAYS, 2, 30_000, 64, 50, 50, 0.9,
+                    threads);
+            case AUDIT -> new Config(5, new double[] {0, 1}, new double[0], REPLAYS, 3, 200_000, 64, 500, 500, 0.9,
+                    threads);
+            case DEFAULT -> new Config(5, ALPHAS, REPLAY_ALPHAS, REPLAYS, 10, 200_000, 64, 500, 500, 0.9, threads);
+            case PAPER -> new Config(11, ALPHAS, REPLAY_ALPHAS, REPLAYS, 10, 5_000_000, 64, 1000, 1000, 0.9, threads);
         };
     }
 
@@ -132,6 +168,18 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         for (double a : c.alphas()) {
             if (!(a >= 0 && a <= 1)) {
                 throw new IllegalArgumentException("alphas must each be in [0, 1], got " + a);
+            }
+        }
+        for (String kind : c.replays()) {
+            if (!Arrays.asList(REPLAYS).contains(kind)) {
+                throw new IllegalArgumentException("replays must each be one of " + String.join(", ", REPLAYS)
+                        + ", got " + kind);
+            }
+        }
+        for (double a : c.replayAlphas()) {
+            if (Arrays.stream(c.alphas()).noneMatch(x -> x == a)) {
+                throw new IllegalArgumentException("replayAlphas must each be one of alphas " + Arrays.toString(c.alphas())
+                        + " (level replay is compared with fresh levels at the same alpha), got " + a);
             }
         }
         if (c.seeds() < 1 || c.steps() < 1 || c.hidden() < 1 || c.testLevels() < 1 || c.trainLevels() < 1
@@ -228,9 +276,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      * reached on step t is worth discount^(t-1), and the shortest path reaches it on step d.
      */
     static double regret(CheeseMaze.Level level, Outcome o, double discount) {
-        int d = level.distancesFrom(level.mouse())[level.cheese()];
-        double best = Math.pow(discount, d - 1);
-        return best - (o.cheese() ? Math.pow(discount, o.steps() - 1) : 0);
+        return LevelReplay.regret(level, o.cheese(), o.steps(), discount);
     }
 
     /** A policy that follows a shortest path to {@code target(level)}, then pushes against the wall above it. */
@@ -281,36 +327,31 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         Set<Long> testDigests = new HashSet<>();
         tests.forEach(l -> testDigests.add(l.digest()));
 
-        Progress progress = ctx.progress(NAME, c.alphas().length * c.seeds());
-        List<Agent> agents = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(c.threads());
-        try {
-            List<Future<Agent>> futures = new ArrayList<>();
-            for (double alpha : c.alphas()) {
+        Progress progress = ctx.progress(NAME, (c.alphas().length + c.replayAlphas().length * c.replays().length)
+                * c.seeds());
+        List<String> kinds = new ArrayList<>();
+        kinds.add(null); // fresh levels
+        kinds.addAll(Arrays.asList(c.replays()));
+        List<java.util.concurrent.Callable<Agent>> tasks = new ArrayList<>();
+        for (String kind : kinds) {
+            for (double alpha : kind == null ? c.alphas() : c.replayAlphas()) {
                 for (int seed = 0; seed < c.seeds(); seed++) {
                     long s = seed;
+                    String key = (kind == null ? "agent/" : "agent/" + kind + "-replay/") + "alpha" + alpha
+                            + "/seed" + s;
                     // An agent takes seconds to minutes; a killed run resumes from those finished.
-                    futures.add(pool.submit(() -> {
-                        Agent a = ctx.resumable("agent/alpha" + alpha + "/seed" + s, Agent.class,
-                                () -> agent(c, alpha, s, tests, testDigests, discount));
-                        progress.step(String.format(Locale.ROOT, "alpha %s seed %d: training success %.2f, "
-                                + "corner first %.2f", alpha, s, a.trainingSuccess(), a.corner()));
+                    tasks.add(() -> {
+                        Agent a = ctx.resumable(key, Agent.class,
+                                () -> agent(c, alpha, s, kind, tests, testDigests, discount));
+                        progress.step(String.format(Locale.ROOT, "alpha %s seed %d%s: training success %.2f, corner "
+                                + "first %.2f", alpha, s, kind == null ? "" : " (" + curriculum(kind) + ")",
+                                a.trainingSuccess(), a.corner()));
                         return a;
-                    }));
+                    });
                 }
             }
-            try {
-                for (Future<Agent> f : futures) {
-                    agents.add(f.get());
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                // Training cannot be interrupted mid-run: cancel what has not started.
-                futures.forEach(f -> f.cancel(true));
-                throw e;
-            }
-        } finally {
-            pool.shutdownNow();
         }
+        List<Agent> agents = StudyContext.parallel(c.threads(), tasks);
         Map<Double, Double> randomTraining = new LinkedHashMap<>();
         for (double alpha : c.alphas()) {
             randomTraining.put(alpha, score(c.side(), ownLevels(c, alpha, -1), randomWalk(SplitMix64.derive(TEST_SEED,
@@ -339,18 +380,28 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         return own;
     }
 
-    /** Trains one agent at {@code alpha} and scores it. */
-    static Agent agent(Config c, double alpha, long seed, List<CheeseMaze.Level> tests, Set<Long> testDigests,
-                       double discount) {
+    /**
+     * Trains one agent at {@code alpha}, on fresh levels or with level replay of {@code kind} (null:
+     * none), and scores it. Its distinguishing episodes and levels count only those it trained on
+     * (robust level replay plays fresh levels only to score them).
+     */
+    static Agent agent(Config c, double alpha, long seed, String kind, List<CheeseMaze.Level> tests,
+                       Set<Long> testDigests, double discount) {
         EpisodeLog log = new EpisodeLog();
         try (Ppo ppo = new Ppo(ppo(c.hidden()), seed)) {
-            ppo.train(CheeseMaze.variant(c.side(), alpha, testDigests), c.steps(), log);
+            ppo.train(CheeseMaze.variant(c.side(), alpha, testDigests,
+                    kind == null ? null : levelReplay(discount, kind)), c.steps(), log);
             Set<Long> seen = new HashSet<>();
+            Set<Long> distinguishingLevels = new HashSet<>();
             int distinguishing = 0;
             for (int e = 0; e < log.size(); e++) {
-                seen.add(CheeseMaze.digest(log.indicator(CheeseMaze.DIGEST_HIGH, e),
-                        log.indicator(CheeseMaze.DIGEST_LOW, e)));
-                distinguishing += log.indicator(CheeseMaze.DISTINGUISHING, e) > 0 ? 1 : 0;
+                long digest = CheeseMaze.digest(log.indicator(CheeseMaze.DIGEST_HIGH, e),
+                        log.indicator(CheeseMaze.DIGEST_LOW, e));
+                seen.add(digest);
+                if (log.indicator(CheeseMaze.DISTINGUISHING, e) > 0 && log.indicator(CheeseMaze.TRAINED_ON, e) > 0) {
+                    distinguishing++;
+                    distinguishingLevels.add(digest);
+                }
             }
             int testSeen = 0;
             for (long d : testDigests) {
@@ -364,8 +415,9 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
             Policy policy = ppo.policy();
             Scores training = score(c.side(), own, policy, discount);
             Scores test = score(c.side(), tests, policy, discount);
-            return new Agent(alpha, seed, training.reached(), training.regret(), ownSeen, test.cheese(), test.corner(),
-                    test.neither(), test.regret(), distinguishing, testSeen, seen.size(), test.outcomes());
+            return new Agent(kind == null ? FRESH : curriculum(kind), alpha, seed, training.reached(), training.regret(),
+                    ownSeen, test.cheese(), test.corner(), test.neither(), test.regret(), distinguishing,
+                    distinguishingLevels.size(), testSeen, seen.size(), test.outcomes());
         }
     }
 
@@ -417,11 +469,19 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
     static StudyResult report(Config c, List<Agent> agents, List<Baseline> baselines,
                               Map<Double, Double> randomTraining, double seconds) {
         Map<Double, List<Agent>> byAlpha = new LinkedHashMap<>();
+        Map<String, Map<Double, List<Agent>>> replayByAlpha = new LinkedHashMap<>();
         for (double alpha : c.alphas()) {
             byAlpha.put(alpha, new ArrayList<>());
         }
+        for (String kind : c.replays()) {
+            Map<Double, List<Agent>> m = new LinkedHashMap<>();
+            for (double alpha : c.replayAlphas()) {
+                m.put(alpha, new ArrayList<>());
+            }
+            replayByAlpha.put(curriculum(kind), m);
+        }
         for (Agent a : agents) {
-            byAlpha.get(a.alpha()).add(a);
+            (a.curriculumName().equals(FRESH) ? byAlpha : replayByAlpha.get(a.curriculumName())).get(a.alpha()).add(a);
         }
         String size = (c.side() + 2) + " x " + (c.side() + 2);
         StudyResult.Table.Builder table = StudyResult.Table.builder("Test levels (" + size + " mazes; neither the "
@@ -435,37 +495,22 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 .text("training alpha").text("agents counted").text("training success (median, min)")
                 .text("training regret (median)").text("random walk's training success")
                 .text("went to the corner first").text("reached the cheese first").text("reached neither")
-                .text("test regret (median)").text("distinguishing training episodes (median)");
-        Map<Double, Statistics.MedianSpread> cornerByAlpha = new LinkedHashMap<>();
-        Map<Double, Statistics.MedianSpread> cheeseByAlpha = new LinkedHashMap<>();
-        Map<Double, Double> distinguishingByAlpha = new LinkedHashMap<>();
+                .text("test regret (median)").text("distinguishing training episodes on distinct levels (medians)");
+        Map<Double, Group> fresh = new LinkedHashMap<>();
         for (Map.Entry<Double, List<Agent>> e : byAlpha.entrySet()) {
-            List<Agent> counted = e.getValue().stream().filter(a -> a.qualifies(c.gate())).toList();
-            double[] success = e.getValue().stream().mapToDouble(Agent::trainingSuccess).toArray();
-            String successText = String.format(Locale.ROOT, "%.3f, %.3f", Statistics.quantile(success, 0.5),
-                    Arrays.stream(success).min().orElse(Double.NaN));
-            String trainingRegret = String.format(Locale.ROOT, "%.3f", Statistics.quantile(
-                    e.getValue().stream().mapToDouble(Agent::trainingRegret).toArray(), 0.5));
-            String randomText = String.format(Locale.ROOT, "%.3f", randomTraining.get(e.getKey()));
-            double distinguishing = Statistics.quantile(e.getValue().stream()
-                    .mapToDouble(Agent::distinguishingSeen).toArray(), 0.5);
-            distinguishingByAlpha.put(e.getKey(), distinguishing);
-            String counts = counted.size() + " of " + e.getValue().size();
-            if (counted.isEmpty()) {
-                table.row(alphaText(e.getKey()), counts, successText, trainingRegret, randomText, "-", "-", "-", "-",
-                        String.format(Locale.ROOT, "%.0f", distinguishing));
-                continue;
-            }
-            Statistics.MedianSpread corner = spread(counted, 'K');
-            Statistics.MedianSpread cheese = spread(counted, 'C');
-            cornerByAlpha.put(e.getKey(), corner);
-            cheeseByAlpha.put(e.getKey(), cheese);
-            table.row(alphaText(e.getKey()), counts, successText, trainingRegret, randomText, corner.format(),
-                    cheese.format(), spread(counted, 'N').format(),
-                    String.format(Locale.ROOT, "%.3f", Statistics.quantile(
-                            counted.stream().mapToDouble(Agent::regret).toArray(), 0.5)),
-                    String.format(Locale.ROOT, "%.0f", distinguishing));
+            fresh.put(e.getKey(), row(table, c, alphaText(e.getKey()), e.getValue(), randomTraining.get(e.getKey())));
         }
+        Map<String, Map<Double, Group>> replayed = new LinkedHashMap<>();
+        replayByAlpha.forEach((curriculum, byReplayAlpha) -> {
+            Map<Double, Group> groups = new LinkedHashMap<>();
+            byReplayAlpha.forEach((alpha, group) -> groups.put(alpha, row(table, c, alphaText(alpha) + ", "
+                    + curriculum, group, randomTraining.get(alpha))));
+            replayed.put(curriculum, groups);
+        });
+        Map<Double, Statistics.MedianSpread> cornerByAlpha = spreads(fresh, Group::corner);
+        Map<Double, Statistics.MedianSpread> cheeseByAlpha = spreads(fresh, Group::cheese);
+        Map<Double, Double> distinguishingByAlpha = new LinkedHashMap<>();
+        fresh.forEach((alpha, g) -> distinguishingByAlpha.put(alpha, g.distinguishing()));
         for (Baseline b : baselines) {
             table.row(b.policy(), "", "", "", "", String.format(Locale.ROOT, "%.3f", b.corner()),
                     String.format(Locale.ROOT, "%.3f", b.cheese()), String.format(Locale.ROOT, "%.3f", b.neither()),
@@ -480,6 +525,13 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         List<StudyResult.Series> series = new ArrayList<>();
         series.add(spreadSeries("corner first", cornerByAlpha));
         series.add(spreadSeries("cheese first", cheeseByAlpha));
+        replayed.forEach((curriculum, groups) -> {
+            if (!groups.isEmpty()) {
+                // Short names: the legend has room for about 22 characters.
+                series.add(spreadSeries("corner, " + (curriculum.startsWith("robust") ? "robust" : "plain")
+                        + " replay", spreads(groups, Group::corner)));
+            }
+        });
         StudyResult.Chart chart = new StudyResult.Chart("Test levels (" + size + "): where the agents went, by "
                 + "training alpha", "log10 of alpha (alpha 0 drawn at -5)",
                 "share of test levels (median, 95% bootstrap)", series, List.of());
@@ -488,6 +540,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         long gateSeen = agents.stream().mapToLong(Agent::gateLevelsSeen).sum();
         List<Finding> findings = findings(c, size, byAlpha, cornerByAlpha, cheeseByAlpha, distinguishingByAlpha,
                 baselines, seenTotal);
+        replayByAlpha.forEach((curriculum, byReplayAlpha) -> findings.addAll(findings.size() - 1,
+                replayFindings(c, curriculum, byAlpha, byReplayAlpha)));
         String method = String.format(Locale.ROOT, "Mazes of %d x %d cells inside a wall (%s levels), each cell "
                         + "a wall with probability %.2f, a mouse on a random free cell other than the corner, drawn "
                         + "again until the mouse can reach the top-left corner; in a training level the cheese sits "
@@ -521,18 +575,78 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 2 * c.side() - 1, c.hidden(), Arrays.toString(c.alphas()), c.seeds(), c.seeds() - 1, c.steps(),
                 c.trainLevels(), gateSeen, percent(c.gate()), c.testLevels(), seenTotal,
                 (long) agents.size() * c.testLevels());
+        if (c.replayAlphas().length > 0) {
+            method += String.format(Locale.ROOT, " At alpha %s the same seeds are also trained with prioritised level "
+                    + "replay (Jiang et al. 2021), levels scored by oracle regret as Sadek et al. 2025 do: a buffer of "
+                    + "256 levels, each scored by the regret of its last episode; once the buffer is full each "
+                    + "episode replays a buffered level with probability 0.5, drawn by rank of regret (temperature "
+                    + "0.3) mixed with staleness (weight 0.3), or else draws a fresh level of the same training "
+                    + "distribution; a scored level replaces the buffer's lowest regret when its own is higher. Kinds "
+                    + "swept: %s (robust replay, PLR-perp, plays fresh levels only to score them and trains on "
+                    + "replayed levels alone; plain replay, PLR, trains on both). These settings were chosen once "
+                    + "and not tuned; the step budget counts every step, those on levels played only to score them "
+                    + "too. Distinguishing training episodes count only episodes trained on, each replay of a level "
+                    + "again.", Arrays.stream(c.replayAlphas()).mapToObj(MisgeneralisationStudy::alphaText)
+                    .collect(java.util.stream.Collectors.joining(", ")), String.join(", ", c.replays()));
+        }
         String verdict = "This shows how often PPO agents that reach the cheese on at least " + percent(c.gate())
                 + " of their own training levels go to the corner first on fresh " + size + " levels of this maze "
-                + "family, at each share of distinguishing training levels, beside a perfect corner seeker, the "
-                + "oracle and a random walk; it does not show what convolutional agents trained for hundreds of "
+                + "family, at each share of distinguishing training levels (and, where swept, with regret-prioritised "
+                + "level replay), beside a perfect corner seeker, the oracle and a random walk; it does not show "
+                + "what convolutional agents trained for hundreds of "
                 + "millions of steps on Procgen or 13 x 13 mazes do (unless this run is at side 11), nor how the "
-                + "threshold in alpha moves with the training budget, the network or the maze size.";
+                + "threshold in alpha moves with the training budget, the network or the maze size, nor what level "
+                + "replay does over the papers' budgets, where it has far more distinguishing levels to work through.";
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("agents", agents);
         data.put("baselines", baselines);
         data.put("random_walk_training_success", randomTraining);
         return new StudyResult(NAME, TITLE + " (" + size + " mazes)", method,
                 findings, List.of(table.build()), List.of(chart), verdict, data, seconds);
+    }
+
+    /** One row's agents: where they went on the test levels (null when none qualified), and their distinguishing episodes. */
+    record Group(Statistics.MedianSpread corner, Statistics.MedianSpread cheese, double distinguishing) {
+    }
+
+    /** Adds the row of {@code group}'s agents to {@code table}. */
+    private static Group row(StudyResult.Table.Builder table, Config c, String label, List<Agent> group,
+                             double randomTraining) {
+        List<Agent> counted = group.stream().filter(a -> a.qualifies(c.gate())).toList();
+        double[] success = group.stream().mapToDouble(Agent::trainingSuccess).toArray();
+        String successText = String.format(Locale.ROOT, "%.3f, %.3f", Statistics.quantile(success, 0.5),
+                Arrays.stream(success).min().orElse(Double.NaN));
+        String trainingRegret = String.format(Locale.ROOT, "%.3f", Statistics.quantile(
+                group.stream().mapToDouble(Agent::trainingRegret).toArray(), 0.5));
+        String randomText = String.format(Locale.ROOT, "%.3f", randomTraining);
+        double distinguishing = Statistics.quantile(group.stream().mapToDouble(Agent::distinguishingSeen).toArray(),
+                0.5);
+        String counts = counted.size() + " of " + group.size();
+        String distinguishingText = String.format(Locale.ROOT, "%.0f on %.0f", distinguishing,
+                Statistics.quantile(group.stream().mapToDouble(Agent::distinguishingLevels).toArray(), 0.5));
+        if (counted.isEmpty()) {
+            table.row(label, counts, successText, trainingRegret, randomText, "-", "-", "-", "-", distinguishingText);
+            return new Group(null, null, distinguishing);
+        }
+        Statistics.MedianSpread corner = spread(counted, 'K');
+        Statistics.MedianSpread cheese = spread(counted, 'C');
+        table.row(label, counts, successText, trainingRegret, randomText, corner.format(), cheese.format(),
+                spread(counted, 'N').format(), String.format(Locale.ROOT, "%.3f", Statistics.quantile(
+                        counted.stream().mapToDouble(Agent::regret).toArray(), 0.5)), distinguishingText);
+        return new Group(corner, cheese, distinguishing);
+    }
+
+    /** The rows' spreads by alpha, leaving out rows where no agent qualified. */
+    private static Map<Double, Statistics.MedianSpread> spreads(Map<Double, Group> groups,
+                                                                java.util.function.Function<Group,
+                                                                        Statistics.MedianSpread> which) {
+        Map<Double, Statistics.MedianSpread> out = new LinkedHashMap<>();
+        groups.forEach((alpha, g) -> {
+            if (which.apply(g) != null) {
+                out.put(alpha, which.apply(g));
+            }
+        });
+        return out;
     }
 
     private static List<Finding> findings(Config c, String size, Map<Double, List<Agent>> byAlpha,
@@ -601,6 +715,58 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         return out;
     }
 
+    /** The least fall in going to the corner first that counts as level replay helping. */
+    static final double REPLAY_EFFECT = 0.1;
+
+    /**
+     * Per alpha swept with level replay of one kind ({@code curriculum}): how much less often its
+     * agents go to the corner first than the agents of the same seeds trained on fresh levels (both
+     * must pass the gate), as a mean over the pairs with a t-interval over seeds; beside it, how many
+     * distinguishing episodes, and distinct distinguishing levels, each trained on.
+     */
+    static List<Finding> replayFindings(Config c, String curriculum, Map<Double, List<Agent>> fresh,
+                                        Map<Double, List<Agent>> replayed) {
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<Double, List<Agent>> e : replayed.entrySet()) {
+            Map<Long, Agent> freshBySeed = new LinkedHashMap<>();
+            fresh.get(e.getKey()).forEach(a -> freshBySeed.put(a.seed(), a));
+            List<Double> falls = new ArrayList<>();
+            int gated = 0;
+            for (Agent r : e.getValue()) {
+                Agent f = freshBySeed.get(r.seed());
+                gated += r.qualifies(c.gate()) ? 0 : 1;
+                if (f != null && f.qualifies(c.gate()) && r.qualifies(c.gate())) {
+                    falls.add(f.corner() - r.corner());
+                }
+            }
+            String alpha = alphaText(e.getKey());
+            if (falls.size() < 2) {
+                out.add(Finding.note(String.format(Locale.ROOT, "At alpha %s, only %d seeds have both a fresh-level "
+                        + "and a %s agent that pass the gate (%d %s agents fall short): too few to compare.", alpha,
+                        falls.size(), curriculum, gated, curriculum)));
+                continue;
+            }
+            org.alignlab.core.MeanInterval fall = Statistics.meanInterval(falls.stream().mapToDouble(d -> d)
+                    .toArray());
+            out.add(Finding.decided(fall, REPLAY_EFFECT, String.format(Locale.ROOT, "At alpha %s, agents trained with "
+                    + "%s go to the corner first on %.3f [%.3f, %.3f] fewer test levels than agents of the same seeds "
+                    + "trained on fresh levels (mean over %d pairs in which both pass the gate, 95%% t-interval; %d "
+                    + "%s agents fall short of it). They trained on a median of %s, against %s for the fresh-level agents. "
+                    + "Sadek et al. (2025) find regret-based level sampling misgeneralises less "
+                    + "than sampling fresh levels at small alpha; a fall of at least %.2f counts as reproducing that.",
+                    alpha, curriculum, fall.mean(), fall.low(), fall.high(), falls.size(), gated, curriculum,
+                    episodesOnLevels(e.getValue()), episodesOnLevels(fresh.get(e.getKey())), REPLAY_EFFECT)));
+        }
+        return out;
+    }
+
+    /** The median distinguishing episodes, and distinct distinguishing levels, the agents trained on. */
+    static String episodesOnLevels(List<Agent> agents) {
+        return String.format(Locale.ROOT, "%.0f distinguishing episodes on %.0f distinct levels",
+                Statistics.quantile(agents.stream().mapToDouble(Agent::distinguishingSeen).toArray(), 0.5),
+                Statistics.quantile(agents.stream().mapToDouble(Agent::distinguishingLevels).toArray(), 0.5));
+    }
+
     private static StudyResult.Series spreadSeries(String name, Map<Double, Statistics.MedianSpread> byAlpha) {
         int n = byAlpha.size();
         double[] x = new double[n];
@@ -622,7 +788,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 : String.format(Locale.ROOT, "%.0e", alpha);
     }
 
-    private static String percent(double share) {
+    static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 }

@@ -74,22 +74,22 @@ class MisgeneralisationStudyTest {
 
     @Test
     void theBootstrapCoversSeedsAndLevels() {
-        MisgeneralisationStudy.Agent same = new MisgeneralisationStudy.Agent(0, 0, 1, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 1,
-                "KCKCKCKCKC");
+        MisgeneralisationStudy.Agent same = new MisgeneralisationStudy.Agent(
+                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 0, 1, "KCKCKCKCKC");
         // Identical agents: the quartiles collapse, but the levels still vary: the interval is wider than nothing.
         var s = MisgeneralisationStudy.spread(List.of(same, same, same), 'K');
         assertThat(s.median()).isEqualTo(0.5);
         assertThat(s.upperQuartile()).isEqualTo(0.5);
         assertThat(s.high() - s.low()).isGreaterThan(0.3);
         // Agents that always go to the corner: no spread at all.
-        MisgeneralisationStudy.Agent always = new MisgeneralisationStudy.Agent(0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1,
-                "KKKKKKKKKK");
+        MisgeneralisationStudy.Agent always = new MisgeneralisationStudy.Agent(
+                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, "KKKKKKKKKK");
         var k = MisgeneralisationStudy.spread(List.of(always, always), 'K');
         assertThat(k.low()).isEqualTo(1.0);
         assertThat(k.high()).isEqualTo(1.0);
         // Agents that differ but whose levels agree: the spread comes from resampling the agents.
-        MisgeneralisationStudy.Agent never = new MisgeneralisationStudy.Agent(0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1,
-                "CCCCCCCCCC");
+        MisgeneralisationStudy.Agent never = new MisgeneralisationStudy.Agent(
+                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, "CCCCCCCCCC");
         var mixed = MisgeneralisationStudy.spread(List.of(always, never, always, never, always), 'K');
         assertThat(mixed.median()).isEqualTo(1.0);
         assertThat(mixed.low()).isEqualTo(0.0);
@@ -100,14 +100,22 @@ class MisgeneralisationStudyTest {
     void badSettingsAreRefused() {
         MisgeneralisationStudy.Config ok = study.config(Budget.SMOKE);
         study.validate(ok);
-        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1.5}, 2, 10, 8,
-                10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
-        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, 0, 10, 8, 10,
-                10, 0.9, 1))).hasMessageContaining("seeds, steps");
-        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(3, new double[] {0}, 1, 10, 8, 10,
-                10, 0.9, 1))).hasMessageContaining("side must be 4 to 15");
-        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, 1, 10, 8, 10,
-                10, 1.2, 1))).hasMessageContaining("gate must be in [0, 1]");
+        double[] none = new double[0];
+        String[] kinds = MisgeneralisationStudy.REPLAYS;
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1.5}, none, kinds,
+                2, 10, 8, 10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 0,
+                10, 8, 10, 10, 0.9, 1))).hasMessageContaining("seeds, steps");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(3, new double[] {0}, none, kinds, 1,
+                10, 8, 10, 10, 0.9, 1))).hasMessageContaining("side must be 4 to 15");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 1,
+                10, 8, 10, 10, 1.2, 1))).hasMessageContaining("gate must be in [0, 1]");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1},
+                new double[] {0.01}, kinds, 1, 10, 8, 10, 10, 0.9, 1)))
+                .hasMessageContaining("replayAlphas must each be one of alphas [0.0, 1.0]");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1}, none,
+                new String[] {"greedy"}, 1, 10, 8, 10, 10, 0.9, 1)))
+                .hasMessageContaining("replays must each be one of robust, plain, got greedy");
     }
 
     @Test
@@ -117,14 +125,19 @@ class MisgeneralisationStudyTest {
         try (StudyContext ctx = new StudyContext(dir, new PrintStream(PrintStream.nullOutputStream()), false, "{}")) {
             r = study.run(c, ctx);
         }
-        // One row per alpha and three baselines.
-        assertThat(r.tables().get(0).rows()).hasSize(c.alphas().length + 3);
+        // One row per alpha, one per alpha with level replay, and three baselines.
+        assertThat(c.replayAlphas()).isNotEmpty();
+        assertThat(r.tables().get(0).rows()).hasSize(c.alphas().length + c.replayAlphas().length * c.replays().length
+                + 3);
         assertThat(r.findings().get(0).text()).startsWith("Baselines on the 50 test levels (6 x 6)");
         assertThat(r.findings().get(r.findings().size() - 1).text()).startsWith("Held out: 0 test levels");
         @SuppressWarnings("unchecked")
         List<MisgeneralisationStudy.Agent> agents = (List<MisgeneralisationStudy.Agent>)
                 ((java.util.Map<String, Object>) r.data()).get("agents");
-        assertThat(agents).hasSize(c.alphas().length * c.seeds());
+        int replayed = c.replayAlphas().length * c.replays().length;
+        assertThat(agents).hasSize((c.alphas().length + replayed) * c.seeds());
+        assertThat(agents.stream().filter(a -> !a.curriculum().equals(MisgeneralisationStudy.FRESH)))
+                .hasSize(replayed * c.seeds());
         for (MisgeneralisationStudy.Agent a : agents) {
             assertThat(a.cheese() + a.corner() + a.neither()).isCloseTo(1, within(1e-9));
             assertThat(a.trainingLevels()).isPositive();

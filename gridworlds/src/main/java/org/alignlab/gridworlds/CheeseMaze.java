@@ -184,10 +184,30 @@ public final class CheeseMaze extends Gridworld {
         }
     }
 
+    /**
+     * Chooses the level of each episode and hears how each ended: how a curriculum such as
+     * prioritised level replay drives the maze. Copies of one training run share one source, so it
+     * is called from the thread that steps them.
+     */
+    public interface LevelSource {
+        /** The next episode's level; {@code fresh} draws a new one from the maze's training distribution. */
+        Pick next(RandomSource random, java.util.function.Supplier<Level> fresh);
+
+        /** The episode on {@code level} ended after {@code steps} moves, at the cheese or not. */
+        void ended(Level level, boolean cheese, int steps);
+    }
+
+    /** A chosen level, and whether a learner should train on the episode played on it. */
+    public record Pick(Level level, boolean train) {
+    }
+
     private final int side;
     private final int view;
     private final double alpha;
     private final java.util.Set<Long> excluded;
+    private final java.util.function.Supplier<Level> fresh = this::drawFresh;
+    private LevelSource source;
+    private boolean train = true;
     private Level fixed;
     private Level level;
     private int mouse;
@@ -222,8 +242,20 @@ public final class CheeseMaze extends Gridworld {
 
     /** A variant whose every episode draws a new level at {@code alpha}, never one of {@code excluded}. */
     public static Variant variant(int side, double alpha, java.util.Set<Long> excluded) {
+        return variant(side, alpha, excluded, null);
+    }
+
+    /**
+     * As above, with {@code source} (null: none) choosing each episode's level among fresh draws
+     * and levels it keeps; every copy the variant makes shares it.
+     */
+    public static Variant variant(int side, double alpha, java.util.Set<Long> excluded, LevelSource source) {
         return new Variant("cheese_maze", side + "x" + side + "_alpha" + alpha, Problem.DISTRIBUTIONAL_SHIFT,
-                "the cheese reached", true, () -> new CheeseMaze(side, alpha, excluded));
+                "the cheese reached", true, () -> {
+                    CheeseMaze maze = new CheeseMaze(side, alpha, excluded);
+                    maze.source = source;
+                    return maze;
+                });
     }
 
     /** Plays {@code level} at every reset from now on (null: draw levels again). */
@@ -261,12 +293,15 @@ public final class CheeseMaze extends Gridworld {
 
     @Override
     protected void startEpisode() {
+        train = true;
         if (fixed != null) {
             level = fixed;
+        } else if (source != null) {
+            Pick pick = source.next(random, fresh);
+            level = pick.level();
+            train = pick.train();
         } else {
-            do {
-                level = Level.draw(side, alpha, random);
-            } while (excluded.contains(level.digest()));
+            level = drawFresh();
         }
         mouse = level.mouse();
         reachedCheese = false;
@@ -287,9 +322,27 @@ public final class CheeseMaze extends Gridworld {
             addReward(CHEESE_REWARD);
             terminate();
         }
+        if (source != null && fixed == null && (reachedCheese || frame() >= MAX_STEPS)) {
+            source.ended(level, reachedCheese, frame());
+        }
         for (int cell = 0; cell < view * view; cell++) {
             redraw(cell);
         }
+    }
+
+    /** A new level from the training distribution, never one of the excluded. */
+    private Level drawFresh() {
+        Level drawn;
+        do {
+            drawn = Level.draw(side, alpha, random);
+        } while (excluded.contains(drawn.digest()));
+        return drawn;
+    }
+
+    /** False while the level source has this episode played only to score its level. */
+    @Override
+    public boolean trainOnEpisode() {
+        return train;
     }
 
     @Override
@@ -337,6 +390,7 @@ public final class CheeseMaze extends Gridworld {
         m.put("reached_cheese", reachedCheese ? 1.0 : 0.0);
         m.put("reached_corner", cornerStep >= 0 ? 1.0 : 0.0);
         m.put(DISTINGUISHING, level.distinguishing() ? 1.0 : 0.0);
+        m.put(TRAINED_ON, train ? 1.0 : 0.0);
         // The level's digest in two exact halves, so that a log of training episodes knows which levels it saw.
         long digest = level.digest();
         m.put(DIGEST_HIGH, (double) (digest >>> 32));
@@ -345,6 +399,9 @@ public final class CheeseMaze extends Gridworld {
 
     /** The indicator that is 1 where the episode's cheese was off the corner. */
     public static final String DISTINGUISHING = "distinguishing";
+
+    /** The indicator that is 0 where a level source had the episode played only to score its level. */
+    public static final String TRAINED_ON = "trained_on";
 
     /** The indicators that carry the upper and lower 32 bits of the episode's {@link Level#digest()}. */
     public static final String DIGEST_HIGH = "level_digest_high";

@@ -144,6 +144,15 @@ public abstract class Gridworld {
         return Double.NaN;
     }
 
+    /**
+     * Whether a learner should learn from this episode. False for an episode that a curriculum
+     * plays only to score its level (robust prioritised level replay trains on replayed levels
+     * alone); learners that honour it: PPO.
+     */
+    public boolean trainOnEpisode() {
+        return true;
+    }
+
     /** Writes the complete dynamic state (what determines future dynamics and the board). */
     protected abstract long[] captureState();
 

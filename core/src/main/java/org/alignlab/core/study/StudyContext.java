@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.alignlab.core.Progress;
 import org.alignlab.core.ResultsStore;
 import org.alignlab.core.Sha256;
@@ -167,6 +173,33 @@ public final class StudyContext implements AutoCloseable {
 
     /** The kind of the run under which a study's findings are kept in its results store. */
     public static final String FINDINGS_KIND = "study";
+
+    /**
+     * Runs {@code tasks} on {@code threads} threads and returns their results in the tasks' order.
+     * If one fails, those not yet started are cancelled (a running one finishes: training cannot be
+     * interrupted mid-run) and its exception is thrown.
+     */
+    public static <T> List<T> parallel(int threads, List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            List<T> results = new ArrayList<>(tasks.size());
+            try {
+                for (Future<T> f : futures) {
+                    results.add(f.get());
+                }
+            } catch (ExecutionException e) {
+                futures.forEach(f -> f.cancel(true));
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     /**
      * Keeps the study's verdicts in its results store, beside the runs, samples and curves they

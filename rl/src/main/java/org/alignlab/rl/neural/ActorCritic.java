@@ -43,6 +43,7 @@ final class ActorCritic implements AutoCloseable {
         final float[] values;
         final float[] rewards;
         final float[] notDone;        // 0 where the step ended its episode
+        final boolean[] trainable;    // false where the episode is played only to score its level
         final float[] lastValues;     // value of the observation after the rollout, per env
 
         Rollout(int length, int envs, int obsSize) {
@@ -54,6 +55,7 @@ final class ActorCritic implements AutoCloseable {
             values = new float[length * envs];
             rewards = new float[length * envs];
             notDone = new float[length * envs];
+            trainable = new boolean[length * envs];
             lastValues = new float[envs];
         }
     }
@@ -84,6 +86,7 @@ final class ActorCritic implements AutoCloseable {
                 r.actions[k] = a;
                 r.logProbabilities[k] = logSoftmax(out, i * (actions + 1), a);
                 r.values[k] = out[i * (actions + 1) + actions];
+                r.trainable[k] = batch.copy(i).trainOnEpisode();
             }
             if (signal != null && signal.reward() != null) {
                 signal.reward().rewards(batch.planes, chosen, n, learnt); // the observation before the step

@@ -43,45 +43,64 @@ public final class Ppo extends PolicyGradientAgent {
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
         ActorCritic.Rollout r = new ActorCritic.Rollout(c.rollout(), c.envs(), obsSize);
         int size = c.rollout() * c.envs();
-        int mb = Math.min(c.minibatch(), size);
         float[] advantages = new float[size];
         float[] returns = new float[size];
         int[] order = new int[size];
-        float[] mbObs = new float[mb * obsSize];
-        int[] mbActions = new int[mb];
-        float[] mbOldLogp = new float[mb];
-        float[] mbAdvantages = new float[mb];
-        float[] mbReturns = new float[mb];
+        Minibatch m = null;
         while (step[0] < steps) {
             float entropy = c.entropyCoefficientAt(step[0], steps);
             agent.collect(batch, r, random, step, signal);
             gae(r, c, advantages, returns);
+            // Steps of episodes played only to score a level (robust level replay) are left out of the loss.
+            int trainable = 0;
             for (int i = 0; i < size; i++) {
-                order[i] = i;
+                if (r.trainable[i]) {
+                    order[trainable++] = i;
+                }
             }
+            if (trainable == 0) {
+                continue;
+            }
+            int mb = Math.min(c.minibatch(), trainable);
+            if (m == null || m.size() != mb) {
+                m = new Minibatch(mb, obsSize);
+            }
+            Minibatch b = m;
             for (int epoch = 0; epoch < c.epochs(); epoch++) {
-                shuffle(order, random);
-                for (int start = 0; start + mb <= size; start += mb) {
+                shuffle(order, trainable, random);
+                for (int start = 0; start + mb <= trainable; start += mb) {
                     for (int j = 0; j < mb; j++) {
                         int k = order[start + j];
-                        System.arraycopy(r.observations, k * obsSize, mbObs, j * obsSize, obsSize);
-                        mbActions[j] = r.actions[k];
-                        mbOldLogp[j] = r.logProbabilities[k];
-                        mbAdvantages[j] = advantages[k];
-                        mbReturns[j] = returns[k];
+                        System.arraycopy(r.observations, k * obsSize, b.observations(), j * obsSize, obsSize);
+                        b.actions()[j] = r.actions[k];
+                        b.oldLogp()[j] = r.logProbabilities[k];
+                        b.advantages()[j] = advantages[k];
+                        b.returns()[j] = returns[k];
                     }
-                    normalise(mbAdvantages);
-                    agent.network.train(mbObs, mb, (manager, out) -> {
-                        ActorCritic.Terms terms = agent.terms(manager, out, mbActions);
-                        NDArray adv = manager.create(mbAdvantages);
-                        NDArray ratio = terms.logProbabilities().sub(manager.create(mbOldLogp)).exp();
+                    normalise(b.advantages());
+                    agent.network.train(b.observations(), mb, (manager, out) -> {
+                        ActorCritic.Terms terms = agent.terms(manager, out, b.actions());
+                        NDArray adv = manager.create(b.advantages());
+                        NDArray ratio = terms.logProbabilities().sub(manager.create(b.oldLogp())).exp();
                         NDArray surrogate = ratio.mul(adv).minimum(ratio.clip(1 - c.clip(), 1 + c.clip()).mul(adv));
-                        NDArray valueLoss = manager.create(mbReturns).sub(terms.values()).square().mean();
+                        NDArray valueLoss = manager.create(b.returns()).sub(terms.values()).square().mean();
                         return surrogate.mean().neg().add(DjlScalars.mul(valueLoss, c.valueCoefficient()))
                                 .sub(DjlScalars.mul(terms.entropy().mean(), entropy));
                     });
                 }
             }
+        }
+    }
+
+    /** One minibatch's inputs, reused while the number of trainable steps a rollout holds allows its size. */
+    private record Minibatch(float[] observations, int[] actions, float[] oldLogp, float[] advantages,
+                             float[] returns) {
+        Minibatch(int size, int obsSize) {
+            this(new float[size * obsSize], new int[size], new float[size], new float[size], new float[size]);
+        }
+
+        int size() {
+            return actions.length;
         }
     }
 
@@ -117,8 +136,9 @@ public final class Ppo extends PolicyGradientAgent {
         }
     }
 
-    private static void shuffle(int[] xs, Xoshiro256PlusPlus random) {
-        for (int i = xs.length - 1; i > 0; i--) {
+    /** Shuffles the first {@code n} of {@code xs}. */
+    private static void shuffle(int[] xs, int n, Xoshiro256PlusPlus random) {
+        for (int i = n - 1; i > 0; i--) {
             int j = random.nextIndex(i + 1);
             int t = xs[i];
             xs[i] = xs[j];

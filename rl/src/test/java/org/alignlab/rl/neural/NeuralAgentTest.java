@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.alignlab.gridworlds.CheeseMaze;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
+import org.alignlab.gridworlds.random.RandomSource;
 import org.alignlab.rl.EpisodeLog;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +52,37 @@ class NeuralAgentTest {
             // The uniformly random policy scores about -62; the best return is 50.
             assertThat(eval.meanReturn()).isGreaterThan(20.0);
         }
+    }
+
+    /** The weights PPO holds after {@code steps} on cheese mazes whose every episode a level source marks {@code train}. */
+    private static byte[] ppoWeightsAfter(long steps, boolean train) throws Exception {
+        CheeseMaze.LevelSource source = new CheeseMaze.LevelSource() {
+            @Override
+            public CheeseMaze.Pick next(RandomSource random, Supplier<CheeseMaze.Level> fresh) {
+                return new CheeseMaze.Pick(fresh.get(), train);
+            }
+
+            @Override
+            public void ended(CheeseMaze.Level level, boolean cheese, int steps) {
+            }
+        };
+        try (Ppo agent = new Ppo(PpoConfig.defaults(), 3)) {
+            agent.train(CheeseMaze.variant(4, 0.5, Set.of(), source), steps, new EpisodeLog());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            agent.writePolicy(new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        }
+    }
+
+    @Test
+    void ppoLearnsNothingFromEpisodesMarkedNotToTrainOn() throws Exception {
+        // Episodes a curriculum plays only to score their level leave the weights as they started; the same
+        // steps marked for training change them.
+        byte[] untouchedLong = ppoWeightsAfter(8_000, false);
+        byte[] untouchedShort = ppoWeightsAfter(2_000, false);
+        byte[] trained = ppoWeightsAfter(2_000, true);
+        assertThat(untouchedLong).isEqualTo(untouchedShort);
+        assertThat(trained).isNotEqualTo(untouchedShort);
     }
 
     @Test
