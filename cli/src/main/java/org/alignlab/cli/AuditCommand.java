@@ -239,7 +239,7 @@ final class AuditCommand implements Callable<Integer> {
      */
     private static final List<String> LONGEST_FIRST = List.of("rlhf-fix-gaming", "constitutional-ai", "amplification",
             "audit-language-models", "rlhf-pluralism", "rlhf-fooled-raters", "interp-eval-awareness",
-            "rlhf-offline-ablation", "weak-to-strong", "mnist-debate", "goal-misgeneralisation");
+            "rlhf-offline-ablation", "weak-to-strong", "mnist-debate", "lava-shift", "goal-misgeneralisation");
 
     /** Where a part starts: the known long ones in {@link #LONGEST_FIRST} order, then the rest as listed. */
     static int startRank(String part) {
