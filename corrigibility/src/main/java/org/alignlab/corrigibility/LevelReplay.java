@@ -24,14 +24,32 @@ import org.alignlab.gridworlds.random.RandomSource;
  * <p>Replay draws level i with probability (1 - staleness) P_rank(i) + staleness P_stale(i), where
  * P_rank is proportional to (1 / rank of its regret)^(1 / temperature) and P_stale to the episodes
  * since it was last chosen. Ties in regret rank by buffer position, so the draw is reproducible.
+ *
+ * <p>{@link Kind#UNIFORM} is the control that replays without prioritising: every scored level
+ * enters the buffer in place of the oldest, replay draws uniformly, and fresh levels are trained on
+ * as in plain replay; it separates what replaying levels does from what choosing them by regret does.
+ *
+ * <p>Two small departures, both rare: a fresh draw that happens to be a buffered level re-scores it
+ * without refreshing its staleness, and under robust replay is not trained on; and a level evicted
+ * while a copy is still playing it can enter again when that episode ends.
  */
 public final class LevelReplay implements CheeseMaze.LevelSource {
+    /** How fresh levels are used and how buffered ones are chosen. */
+    public enum Kind {
+        /** PLR-perp: fresh levels only scored; replay by regret. */
+        ROBUST,
+        /** PLR: fresh levels trained on too; replay by regret. */
+        PLAIN,
+        /** The control: fresh levels trained on; the buffer keeps the latest levels and replays them uniformly. */
+        UNIFORM
+    }
+
     private final int capacity;
     private final double replayProbability;
     private final double temperature;
     private final double staleness;
     private final double discount;
-    private final boolean robust;
+    private final Kind kind;
     private final List<CheeseMaze.Level> levels = new ArrayList<>();
     private final Map<Long, Integer> slotByDigest = new HashMap<>();
     private final double[] regret;
@@ -39,6 +57,7 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
     private long episodes;
     private long replays;
     private long fresh;
+    private long entered;
 
     /**
      * @param capacity          levels the buffer holds
@@ -46,10 +65,10 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
      * @param temperature       of the rank prioritisation (lower: the highest regrets dominate)
      * @param staleness         the weight of staleness against regret in the draw, in [0, 1]
      * @param discount          the discount regret is computed with
-     * @param robust            whether fresh levels are played only to score them (PLR-perp) or trained on too (PLR)
+     * @param kind              robust, plain or uniform replay
      */
     public LevelReplay(int capacity, double replayProbability, double temperature, double staleness,
-                       double discount, boolean robust) {
+                       double discount, Kind kind) {
         if (capacity < 1 || !(replayProbability >= 0 && replayProbability <= 1) || !(temperature > 0)
                 || !(staleness >= 0 && staleness <= 1) || !(discount > 0 && discount <= 1)) {
             throw new IllegalArgumentException("level replay needs capacity >= 1, replay probability and staleness "
@@ -61,7 +80,7 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
         this.temperature = temperature;
         this.staleness = staleness;
         this.discount = discount;
-        this.robust = robust;
+        this.kind = kind;
         this.regret = new double[capacity];
         this.lastChosen = new long[capacity];
     }
@@ -76,7 +95,7 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
             return new CheeseMaze.Pick(levels.get(slot), true);
         }
         fresh++;
-        return new CheeseMaze.Pick(draw.get(), !robust);
+        return new CheeseMaze.Pick(draw.get(), kind != Kind.ROBUST);
     }
 
     @Override
@@ -89,6 +108,12 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
         }
         if (levels.size() < capacity) {
             put(levels.size(), level, score);
+            return;
+        }
+        if (kind == Kind.UNIFORM) {
+            int oldest = (int) (entered++ % capacity);
+            slotByDigest.remove(levels.get(oldest).digest());
+            put(oldest, level, score);
             return;
         }
         int lowest = 0;
@@ -148,6 +173,9 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
     }
 
     private int replaySlot(double u) {
+        if (kind == Kind.UNIFORM) {
+            return Math.min(levels.size() - 1, (int) (u * levels.size()));
+        }
         double[] p = replayProbabilities();
         for (int i = 0; i < p.length - 1; i++) {
             u -= p[i];

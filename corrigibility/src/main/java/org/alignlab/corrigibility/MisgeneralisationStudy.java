@@ -48,15 +48,19 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      */
     static final double[] REPLAY_ALPHAS = {1e-4, 1e-3, 1e-2};
 
-    /** The kinds of level replay, by their names in {@link Config#replays()}. */
-    static final String[] REPLAYS = {"robust", "plain"};
+    /** The kinds of level replay, by their names in {@link Config#replays()}; uniform is the control. */
+    static final String[] REPLAYS = {"robust", "plain", "uniform"};
 
     /** How an agent's training levels are chosen: its curriculum, by the name its rows carry. */
     static final String FRESH = "fresh levels";
 
     /** The curriculum of level replay of {@code kind} ({@code robust} or {@code plain}). */
     static String curriculum(String kind) {
-        return kind.equals("robust") ? "robust regret replay" : "regret replay";
+        return switch (kind) {
+            case "robust" -> "robust regret replay";
+            case "plain" -> "regret replay";
+            default -> "uniform replay";
+        };
     }
 
     /**
@@ -64,7 +68,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      * tuned on results (a buffer sized for runs of 200,000 steps rather than their millions).
      */
     static LevelReplay levelReplay(double discount, String kind) {
-        return new LevelReplay(256, 0.5, 0.3, 0.3, discount, kind.equals("robust"));
+        return new LevelReplay(256, 0.5, 0.3, 0.3, discount, LevelReplay.Kind.valueOf(kind.toUpperCase(Locale.ROOT)));
     }
 
     /**
@@ -74,7 +78,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      *                     with regret-prioritised level replay ({@link LevelReplay}) instead of
      *                     fresh levels only; the same seeds, so each pair shares its start
      * @param replays      the kinds of level replay swept there: {@code robust} (PLR-perp, trained
-     *                     on replayed levels only) and {@code plain} (PLR, trained on fresh ones too)
+     *                     on replayed levels only), {@code plain} (PLR, trained on fresh ones too)
+     *                     and {@code uniform} (the control: the latest levels replayed uniformly)
      * @param seeds        agents per alpha
      * @param steps        PPO training steps per agent
      * @param hidden       units per hidden layer of the policy network
@@ -93,12 +98,13 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      * cheese without passing the corner, reached the corner first (went to the corner instead: the
      * misgeneralisation rate), or reached neither; its mean regret there; how many distinguishing
      * episodes it trained on, on how many distinct distinguishing levels, how many distinct levels
-     * it met, and how many test levels among them.
+     * it met, how many test levels among them, and its training episodes' mean length.
      * {@code outcomes} holds one letter per test level: C cheese, K corner first, N neither.
      */
     public record Agent(String curriculum, double alpha, long seed, double trainingSuccess, double trainingRegret, int gateLevelsSeen,
                         double cheese, double corner, double neither, double regret, int distinguishingSeen,
-                        int distinguishingLevels, int testLevelsSeen, int trainingLevels, String outcomes) {
+                        int distinguishingLevels, int testLevelsSeen, int trainingLevels, double meanEpisodeSteps,
+                        String outcomes) {
         boolean qualifies(double gate) {
             return trainingSuccess >= gate;
         }
@@ -417,7 +423,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
             Scores test = score(c.side(), tests, policy, discount);
             return new Agent(kind == null ? FRESH : curriculum(kind), alpha, seed, training.reached(), training.regret(),
                     ownSeen, test.cheese(), test.corner(), test.neither(), test.regret(), distinguishing,
-                    distinguishingLevels.size(), testSeen, seen.size(), test.outcomes());
+                    distinguishingLevels.size(), testSeen, seen.size(), (double) c.steps() / Math.max(1, log.size()),
+                    test.outcomes());
         }
     }
 
@@ -528,8 +535,9 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         replayed.forEach((curriculum, groups) -> {
             if (!groups.isEmpty()) {
                 // Short names: the legend has room for about 22 characters.
-                series.add(spreadSeries("corner, " + (curriculum.startsWith("robust") ? "robust" : "plain")
-                        + " replay", spreads(groups, Group::corner)));
+                series.add(spreadSeries("corner, " + (curriculum.startsWith("robust") ? "robust replay"
+                        : curriculum.startsWith("uniform") ? "uniform replay" : "plain replay"),
+                        spreads(groups, Group::corner)));
             }
         });
         StudyResult.Chart chart = new StudyResult.Chart("Test levels (" + size + "): where the agents went, by "
@@ -541,7 +549,8 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         List<Finding> findings = findings(c, size, byAlpha, cornerByAlpha, cheeseByAlpha, distinguishingByAlpha,
                 baselines, seenTotal);
         replayByAlpha.forEach((curriculum, byReplayAlpha) -> findings.addAll(findings.size() - 1,
-                replayFindings(c, curriculum, byAlpha, byReplayAlpha)));
+                replayFindings(c, curriculum, byAlpha, byReplayAlpha,
+                        replayByAlpha.getOrDefault(curriculum("uniform"), Map.of()))));
         String method = String.format(Locale.ROOT, "Mazes of %d x %d cells inside a wall (%s levels), each cell "
                         + "a wall with probability %.2f, a mouse on a random free cell other than the corner, drawn "
                         + "again until the mouse can reach the top-left corner; in a training level the cheese sits "
@@ -583,7 +592,9 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                     + "0.3) mixed with staleness (weight 0.3), or else draws a fresh level of the same training "
                     + "distribution; a scored level replaces the buffer's lowest regret when its own is higher. Kinds "
                     + "swept: %s (robust replay, PLR-perp, plays fresh levels only to score them and trains on "
-                    + "replayed levels alone; plain replay, PLR, trains on both). These settings were chosen once "
+                    + "replayed levels alone; plain replay, PLR, trains on both; uniform replay, the control, trains "
+                    + "on both but keeps the latest 256 levels whatever their regret and replays them uniformly). "
+                    + "These settings were chosen once "
                     + "and not tuned; the step budget counts every step, those on levels played only to score them "
                     + "too. Distinguishing training episodes count only episodes trained on, each replay of a level "
                     + "again.", Arrays.stream(c.replayAlphas()).mapToObj(MisgeneralisationStudy::alphaText)
@@ -725,21 +736,34 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
      * distinguishing episodes, and distinct distinguishing levels, each trained on.
      */
     static List<Finding> replayFindings(Config c, String curriculum, Map<Double, List<Agent>> fresh,
-                                        Map<Double, List<Agent>> replayed) {
+                                        Map<Double, List<Agent>> replayed, Map<Double, List<Agent>> uniform) {
+        boolean control = curriculum.equals(curriculum("uniform"));
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<Double, List<Agent>> e : replayed.entrySet()) {
             Map<Long, Agent> freshBySeed = new LinkedHashMap<>();
             fresh.get(e.getKey()).forEach(a -> freshBySeed.put(a.seed(), a));
             List<Double> falls = new ArrayList<>();
+            List<Double> cheeseGains = new ArrayList<>();
             int gated = 0;
             for (Agent r : e.getValue()) {
                 Agent f = freshBySeed.get(r.seed());
                 gated += r.qualifies(c.gate()) ? 0 : 1;
                 if (f != null && f.qualifies(c.gate()) && r.qualifies(c.gate())) {
                     falls.add(f.corner() - r.corner());
+                    cheeseGains.add(r.cheese() - f.cheese());
                 }
             }
             String alpha = alphaText(e.getKey());
+            double trainedLevels = Statistics.quantile(e.getValue().stream().mapToDouble(Agent::distinguishingLevels)
+                    .toArray(), 0.5);
+            if (trainedLevels == 0) {
+                out.add(Finding.note(String.format(Locale.ROOT, "At alpha %s, %s agents trained on a median of 0 "
+                        + "distinguishing levels: there was nothing to prioritise, so the comparison with fresh levels "
+                        + "does not test replay (going to the corner first: %.3f against %.3f, medians).", alpha,
+                        curriculum, median(e.getValue(), Agent::corner), median(fresh.get(e.getKey()),
+                                Agent::corner))));
+                continue;
+            }
             if (falls.size() < 2) {
                 out.add(Finding.note(String.format(Locale.ROOT, "At alpha %s, only %d seeds have both a fresh-level "
                         + "and a %s agent that pass the gate (%d %s agents fall short): too few to compare.", alpha,
@@ -748,21 +772,52 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
             }
             org.alignlab.core.MeanInterval fall = Statistics.meanInterval(falls.stream().mapToDouble(d -> d)
                     .toArray());
-            out.add(Finding.decided(fall, REPLAY_EFFECT, String.format(Locale.ROOT, "At alpha %s, agents trained with "
-                    + "%s go to the corner first on %.3f [%.3f, %.3f] fewer test levels than agents of the same seeds "
-                    + "trained on fresh levels (mean over %d pairs in which both pass the gate, 95%% t-interval; %d "
-                    + "%s agents fall short of it). They trained on a median of %s, against %s for the fresh-level agents. "
-                    + "Sadek et al. (2025) find regret-based level sampling misgeneralises less "
-                    + "than sampling fresh levels at small alpha; a fall of at least %.2f counts as reproducing that.",
-                    alpha, curriculum, fall.mean(), fall.low(), fall.high(), falls.size(), gated, curriculum,
-                    episodesOnLevels(e.getValue()), episodesOnLevels(fresh.get(e.getKey())), REPLAY_EFFECT)));
+            org.alignlab.core.MeanInterval cheese = Statistics.meanInterval(cheeseGains.stream().mapToDouble(d -> d)
+                    .toArray());
+            String text = String.format(Locale.ROOT, "At alpha %s, agents trained with %s go to the corner first "
+                    + "on %.3f [%.3f, %.3f] fewer test levels than agents of the same seeds trained on fresh levels, "
+                    + "and reach the cheese without passing the corner on %.3f [%.3f, %.3f] more (means over %d pairs "
+                    + "in which both pass the gate, 95%% t-intervals; %d %s agents fall short of it). They trained on "
+                    + "a median of %s and met %.0f distinct levels in all (episodes of %.1f steps on average), against "
+                    + "%s, %.0f levels and %.1f steps for the fresh-level agents.", alpha, curriculum, fall.mean(),
+                    fall.low(), fall.high(), cheese.mean(), cheese.low(), cheese.high(), falls.size(), gated,
+                    curriculum, episodesOnLevels(e.getValue()), median(e.getValue(), Agent::trainingLevels),
+                    median(e.getValue(), Agent::meanEpisodeSteps), episodesOnLevels(fresh.get(e.getKey())),
+                    median(fresh.get(e.getKey()), Agent::trainingLevels),
+                    median(fresh.get(e.getKey()), Agent::meanEpisodeSteps));
+            if (control) {
+                out.add(Finding.note(text + " Uniform replay is the control: replay without choosing by regret."));
+                continue;
+            }
+            List<Agent> uniformHere = uniform.get(e.getKey());
+            if (uniformHere != null && !uniformHere.isEmpty()) {
+                Map<Long, Agent> uniformBySeed = new LinkedHashMap<>();
+                uniformHere.forEach(a -> uniformBySeed.put(a.seed(), a));
+                double[] beyond = e.getValue().stream().filter(r -> r.qualifies(c.gate())
+                                && uniformBySeed.containsKey(r.seed()) && uniformBySeed.get(r.seed()).qualifies(c.gate()))
+                        .mapToDouble(r -> uniformBySeed.get(r.seed()).corner() - r.corner()).toArray();
+                if (beyond.length >= 2) {
+                    org.alignlab.core.MeanInterval m = Statistics.meanInterval(beyond);
+                    text += String.format(Locale.ROOT, " Against uniform replay of the same seeds (replay without "
+                            + "choosing by regret), %.3f [%.3f, %.3f] fewer (%d pairs).", m.mean(), m.low(), m.high(),
+                            beyond.length);
+                }
+            }
+            out.add(Finding.decided(fall, REPLAY_EFFECT, text + String.format(Locale.ROOT, " Sadek et al. (2025) find "
+                    + "regret-based level sampling misgeneralises less than sampling fresh levels at small alpha; a "
+                    + "fall of at least %.2f against fresh levels counts as reproducing that.", REPLAY_EFFECT)));
         }
         return out;
     }
 
+    /** The median over agents of {@code value}. */
+    private static double median(List<Agent> agents, java.util.function.ToDoubleFunction<Agent> value) {
+        return Statistics.quantile(agents.stream().mapToDouble(value).toArray(), 0.5);
+    }
+
     /** The median distinguishing episodes, and distinct distinguishing levels, the agents trained on. */
     static String episodesOnLevels(List<Agent> agents) {
-        return String.format(Locale.ROOT, "%.0f distinguishing episodes on %.0f distinct levels",
+        return String.format(Locale.ROOT, "%.0f distinguishing episodes on %.0f distinct level(s)",
                 Statistics.quantile(agents.stream().mapToDouble(Agent::distinguishingSeen).toArray(), 0.5),
                 Statistics.quantile(agents.stream().mapToDouble(Agent::distinguishingLevels).toArray(), 0.5));
     }

@@ -59,6 +59,38 @@ class LavaShiftStudyTest {
         assertThat(two.regret()).isCloseTo(2, within(1e-12));
     }
 
+    private static LavaShiftStudy.Agent agent(double training, double... goalByLayout) {
+        double mean = java.util.Arrays.stream(goalByLayout).average().orElseThrow();
+        return new LavaShiftStudy.Agent(1, 0, "1/1@3", training, 0, mean, 1 - mean, 0, goalByLayout,
+                java.util.Arrays.stream(goalByLayout).map(g -> 1 - g).toArray(), 0, 0);
+    }
+
+    @Test
+    void theBootstrapResamplesSeedsAndLayouts() {
+        // Identical agents whose layouts differ: the interval comes from the layouts alone.
+        LavaShiftStudy.Agent half = agent(1.0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0);
+        var goal = LavaShiftStudy.bootstrap(List.of(half, half, half), LavaShiftStudy.Agent::testGoalByLayout,
+                a -> 0, 1);
+        assertThat(goal.mean()).isCloseTo(0.5, within(1e-12));
+        assertThat(goal.high() - goal.low()).isGreaterThan(0.3);
+        // The fall: training goal less held-out goal, the same interval shifted and mirrored.
+        var fall = LavaShiftStudy.bootstrap(List.of(half, half, half), LavaShiftStudy.Agent::testGoalByLayout,
+                LavaShiftStudy.Agent::trainingGoal, -1);
+        assertThat(fall.mean()).isCloseTo(0.5, within(1e-12));
+        // Agents that differ but whose layouts agree: the interval comes from the agents.
+        LavaShiftStudy.Agent all = agent(1.0, 1, 1, 1, 1);
+        LavaShiftStudy.Agent none = agent(1.0, 0, 0, 0, 0);
+        var mixed = LavaShiftStudy.bootstrap(List.of(all, none, all, none), LavaShiftStudy.Agent::testGoalByLayout,
+                a -> 0, 1);
+        assertThat(mixed.mean()).isCloseTo(0.5, within(1e-12));
+        assertThat(mixed.low()).isLessThan(0.3);
+        assertThat(mixed.high()).isGreaterThan(0.7);
+        // No variation anywhere: no interval.
+        var fixed = LavaShiftStudy.bootstrap(List.of(all, all), LavaShiftStudy.Agent::testGoalByLayout, a -> 0, 1);
+        assertThat(fixed.low()).isEqualTo(1.0);
+        assertThat(fixed.high()).isEqualTo(1.0);
+    }
+
     @Test
     void badSettingsAreRefused() {
         LavaShiftStudy.Config ok = study.config(Budget.SMOKE);
@@ -89,6 +121,9 @@ class LavaShiftStudyTest {
         for (LavaShiftStudy.Agent a : agents) {
             assertThat(a.testGoal() + a.testLava()).isLessThanOrEqualTo(1 + 1e-9);
             assertThat(a.training().split(" ")).hasSize(a.layouts());
+            assertThat(a.testGoalByLayout()).hasSize(10);
+            assertThat(java.util.Arrays.stream(a.testGoalByLayout()).average().orElseThrow())
+                    .isCloseTo(a.testGoal(), within(1e-9));
         }
     }
 }

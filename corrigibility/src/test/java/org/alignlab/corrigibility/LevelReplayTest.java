@@ -46,7 +46,7 @@ class LevelReplayTest {
     @Test
     void freshLevelsAreOnlyScoredAndReplayStartsWhenTheBufferIsFull() {
         List<CheeseMaze.Level> fresh = levels(3);
-        LevelReplay replay = new LevelReplay(2, 1.0, 0.3, 0.3, 0.99, true);
+        LevelReplay replay = new LevelReplay(2, 1.0, 0.3, 0.3, 0.99, LevelReplay.Kind.ROBUST);
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(1);
         var draw = inTurn(fresh);
         CheeseMaze.Pick first = replay.next(random, draw);
@@ -65,14 +65,14 @@ class LevelReplayTest {
         assertThat(replay.replays()).isEqualTo(20);
         assertThat(replay.freshLevels()).isEqualTo(2);
         // Plain replay (PLR) trains on its fresh levels too.
-        LevelReplay plain = new LevelReplay(2, 1.0, 0.3, 0.3, 0.99, false);
+        LevelReplay plain = new LevelReplay(2, 1.0, 0.3, 0.3, 0.99, LevelReplay.Kind.PLAIN);
         assertThat(plain.next(random, draw).train()).isTrue();
     }
 
     @Test
     void aFreshLevelReplacesTheLowestRegretOnlyWhenItsRegretIsHigher() {
         List<CheeseMaze.Level> l = levels(4);
-        LevelReplay replay = new LevelReplay(2, 0.0, 0.3, 0.3, 0.99, true);
+        LevelReplay replay = new LevelReplay(2, 0.0, 0.3, 0.3, 0.99, LevelReplay.Kind.ROBUST);
         replay.ended(l.get(0), false, 100); // regret: the whole shortest-path return
         replay.ended(l.get(1), true, l.get(1).distancesFrom(l.get(1).mouse())[l.get(1).cheese()]); // regret 0
         assertThat(replay.buffer()).containsExactly(l.get(0), l.get(1));
@@ -89,10 +89,32 @@ class LevelReplayTest {
     }
 
     @Test
+    void uniformReplayKeepsTheLatestLevelsWhateverTheirRegret() {
+        List<CheeseMaze.Level> l = levels(4);
+        LevelReplay replay = new LevelReplay(2, 1.0, 0.3, 0.3, 0.99, LevelReplay.Kind.UNIFORM);
+        replay.ended(l.get(0), false, 100); // high regret
+        replay.ended(l.get(1), false, 100);
+        // Solved optimally (regret 0): it still enters, in place of the oldest.
+        replay.ended(l.get(2), true, l.get(2).distancesFrom(l.get(2).mouse())[l.get(2).cheese()]);
+        assertThat(replay.buffer()).containsExactly(l.get(2), l.get(1));
+        replay.ended(l.get(3), true, 50);
+        assertThat(replay.buffer()).containsExactly(l.get(2), l.get(3));
+        // Fresh levels are trained on, and replay draws each buffered level about as often.
+        Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(9);
+        int first = 0;
+        for (int i = 0; i < 400; i++) {
+            CheeseMaze.Pick p = replay.next(random, inTurn(l));
+            assertThat(p.train()).isTrue();
+            first += p.level().equals(l.get(2)) ? 1 : 0;
+        }
+        assertThat(first).isBetween(160, 240);
+    }
+
+    @Test
     void replayProbabilitiesMixRankAndStaleness() {
         List<CheeseMaze.Level> l = levels(3);
         // Three levels with regrets in the order l1 > l0 > l2 (missed l1 is far, l0 near, l2 solved).
-        LevelReplay replay = new LevelReplay(3, 1.0, 0.5, 0.0, 0.99, true);
+        LevelReplay replay = new LevelReplay(3, 1.0, 0.5, 0.0, 0.99, LevelReplay.Kind.ROBUST);
         replay.ended(l.get(0), true, 60);
         replay.ended(l.get(1), false, 100);
         replay.ended(l.get(2), true, l.get(2).distancesFrom(l.get(2).mouse())[l.get(2).cheese()]);
@@ -105,7 +127,7 @@ class LevelReplayTest {
         assertThat(p[0]).isCloseTo(9.0 / 49, within(1e-12));
         assertThat(p[2]).isCloseTo(4.0 / 49, within(1e-12));
         // Staleness alone: proportional to the episodes since each was last chosen.
-        LevelReplay stale = new LevelReplay(3, 1.0, 0.5, 1.0, 0.99, true);
+        LevelReplay stale = new LevelReplay(3, 1.0, 0.5, 1.0, 0.99, LevelReplay.Kind.ROBUST);
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(3);
         var draw = inTurn(l);
         for (int i = 0; i < 3; i++) { // episodes 1-3 fill the buffer; each level enters when it ends
@@ -118,11 +140,11 @@ class LevelReplayTest {
 
     @Test
     void badSettingsAreRefused() {
-        assertThatThrownBy(() -> new LevelReplay(0, 0.5, 0.3, 0.3, 0.99, true))
+        assertThatThrownBy(() -> new LevelReplay(0, 0.5, 0.3, 0.3, 0.99, LevelReplay.Kind.ROBUST))
                 .hasMessageContaining("capacity >= 1");
-        assertThatThrownBy(() -> new LevelReplay(4, 1.5, 0.3, 0.3, 0.99, true))
+        assertThatThrownBy(() -> new LevelReplay(4, 1.5, 0.3, 0.3, 0.99, LevelReplay.Kind.ROBUST))
                 .hasMessageContaining("replay probability");
-        assertThatThrownBy(() -> new LevelReplay(4, 0.5, 0, 0.3, 0.99, true))
+        assertThatThrownBy(() -> new LevelReplay(4, 0.5, 0, 0.3, 0.99, LevelReplay.Kind.ROBUST))
                 .hasMessageContaining("temperature > 0");
     }
 }

@@ -75,7 +75,7 @@ class MisgeneralisationStudyTest {
     @Test
     void theBootstrapCoversSeedsAndLevels() {
         MisgeneralisationStudy.Agent same = new MisgeneralisationStudy.Agent(
-                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 0, 1, "KCKCKCKCKC");
+                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 0, 1, 10, "KCKCKCKCKC");
         // Identical agents: the quartiles collapse, but the levels still vary: the interval is wider than nothing.
         var s = MisgeneralisationStudy.spread(List.of(same, same, same), 'K');
         assertThat(s.median()).isEqualTo(0.5);
@@ -83,13 +83,13 @@ class MisgeneralisationStudyTest {
         assertThat(s.high() - s.low()).isGreaterThan(0.3);
         // Agents that always go to the corner: no spread at all.
         MisgeneralisationStudy.Agent always = new MisgeneralisationStudy.Agent(
-                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, "KKKKKKKKKK");
+                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 10, "KKKKKKKKKK");
         var k = MisgeneralisationStudy.spread(List.of(always, always), 'K');
         assertThat(k.low()).isEqualTo(1.0);
         assertThat(k.high()).isEqualTo(1.0);
         // Agents that differ but whose levels agree: the spread comes from resampling the agents.
         MisgeneralisationStudy.Agent never = new MisgeneralisationStudy.Agent(
-                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, "CCCCCCCCCC");
+                MisgeneralisationStudy.FRESH, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 10, "CCCCCCCCCC");
         var mixed = MisgeneralisationStudy.spread(List.of(always, never, always, never, always), 'K');
         assertThat(mixed.median()).isEqualTo(1.0);
         assertThat(mixed.low()).isEqualTo(0.0);
@@ -115,7 +115,7 @@ class MisgeneralisationStudyTest {
                 .hasMessageContaining("replayAlphas must each be one of alphas [0.0, 1.0]");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1}, none,
                 new String[] {"greedy"}, 1, 10, 8, 10, 10, 0.9, 1)))
-                .hasMessageContaining("replays must each be one of robust, plain, got greedy");
+                .hasMessageContaining("replays must each be one of robust, plain, uniform, got greedy");
     }
 
     @Test

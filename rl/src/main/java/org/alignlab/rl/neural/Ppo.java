@@ -61,14 +61,18 @@ public final class Ppo extends PolicyGradientAgent {
             if (trainable == 0) {
                 continue;
             }
-            int mb = Math.min(c.minibatch(), trainable);
-            if (m == null || m.size() != mb) {
-                m = new Minibatch(mb, obsSize);
-            }
-            Minibatch b = m;
+            // Near-equal minibatches of at most the configured size that use every trained step (a full rollout
+            // divides evenly, so without a level source nothing changes).
+            int batches = (trainable + c.minibatch() - 1) / c.minibatch();
             for (int epoch = 0; epoch < c.epochs(); epoch++) {
                 shuffle(order, trainable, random);
-                for (int start = 0; start + mb <= trainable; start += mb) {
+                int start = 0;
+                for (int n = 0; n < batches; n++) {
+                    int mb = trainable / batches + (n < trainable % batches ? 1 : 0);
+                    if (m == null || m.size() != mb) {
+                        m = new Minibatch(mb, obsSize);
+                    }
+                    Minibatch b = m;
                     for (int j = 0; j < mb; j++) {
                         int k = order[start + j];
                         System.arraycopy(r.observations, k * obsSize, b.observations(), j * obsSize, obsSize);
@@ -87,12 +91,13 @@ public final class Ppo extends PolicyGradientAgent {
                         return surrogate.mean().neg().add(DjlScalars.mul(valueLoss, c.valueCoefficient()))
                                 .sub(DjlScalars.mul(terms.entropy().mean(), entropy));
                     });
+                    start += mb;
                 }
             }
         }
     }
 
-    /** One minibatch's inputs, reused while the number of trainable steps a rollout holds allows its size. */
+    /** One minibatch's inputs, reused while minibatches keep their size. */
     private record Minibatch(float[] observations, int[] actions, float[] oldLogp, float[] advantages,
                              float[] returns) {
         Minibatch(int size, int obsSize) {
