@@ -445,6 +445,13 @@ public final class LavaShiftStudy implements Study<LavaShiftStudy.Config> {
                     + "lies below " + SHIFT_EFFECT + ")." : v == Verdict.FAILED ? "varied training levels do not "
                     + "close the gap." : "too wide to say whether varied training closes the gap at this budget.")));
         }
+        if (most > 1 && falls.containsKey(1) && falls.containsKey(most)) {
+            MeanInterval d = fallDifference(gated(bySize.get(1), c), gated(bySize.get(most), c));
+            findings.add(Finding.note(String.format(Locale.ROOT, "The fall at 1 training layout less the fall at %d, "
+                    + "agents that pass the gate: %.3f [%.3f, %.3f] (a bootstrap that resamples the agents of each size "
+                    + "and the same held-out layouts for both, since every size plays the same layouts).", most,
+                    d.mean(), d.low(), d.high())));
+        }
         List<String> parts = new ArrayList<>();
         falls.forEach((k, f) -> parts.add(String.format(Locale.ROOT, "%d: %.3f [%.3f, %.3f]", k, f.mean(), f.low(),
                 f.high())));
@@ -535,6 +542,45 @@ public final class LavaShiftStudy implements Study<LavaShiftStudy.Config> {
             means[r] = sum / n;
         }
         return new MeanInterval(total / n, Statistics.quantile(means, 0.025), Statistics.quantile(means, 0.975), n);
+    }
+
+    private static List<Agent> gated(List<Agent> agents, Config c) {
+        return agents.stream().filter(a -> a.qualifies(c.gate())).toList();
+    }
+
+    /**
+     * The fall (training goal rate less held-out goal rate) of group {@code a} less that of group
+     * {@code b}, with a 95% interval from a bootstrap that resamples each group's agents and one draw
+     * of layouts for both.
+     */
+    static MeanInterval fallDifference(List<Agent> a, List<Agent> b) {
+        int layouts = a.get(0).testGoalByLayout().length;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261203L);
+        double[] diffs = new double[RESAMPLES];
+        int[] chosen = new int[layouts];
+        for (int r = 0; r < RESAMPLES; r++) {
+            for (int l = 0; l < layouts; l++) {
+                chosen[l] = random.nextInt(layouts);
+            }
+            diffs[r] = resampledFall(a, chosen, random) - resampledFall(b, chosen, random);
+        }
+        double point = a.stream().mapToDouble(x -> x.trainingGoal() - x.testGoal()).average().orElseThrow()
+                - b.stream().mapToDouble(x -> x.trainingGoal() - x.testGoal()).average().orElseThrow();
+        return new MeanInterval(point, Statistics.quantile(diffs, 0.025), Statistics.quantile(diffs, 0.975),
+                Math.min(a.size(), b.size()));
+    }
+
+    private static double resampledFall(List<Agent> agents, int[] layouts, java.util.SplittableRandom random) {
+        double sum = 0;
+        for (int k = 0; k < agents.size(); k++) {
+            Agent x = agents.get(random.nextInt(agents.size()));
+            double m = 0;
+            for (int l : layouts) {
+                m += x.testGoalByLayout()[l];
+            }
+            sum += x.trainingGoal() - m / layouts.length;
+        }
+        return sum / agents.size();
     }
 
     private static StudyResult.Series series(String name, List<double[]> points) {

@@ -530,14 +530,15 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 + "even if it found the cheese later.");
 
         List<StudyResult.Series> series = new ArrayList<>();
-        series.add(spreadSeries("corner first", cornerByAlpha));
-        series.add(spreadSeries("cheese first", cheeseByAlpha));
+        series.add(spreadSeries("corner first", cornerByAlpha, 0));
+        series.add(spreadSeries("cheese first", cheeseByAlpha, 0));
         replayed.forEach((curriculum, groups) -> {
             if (!groups.isEmpty()) {
                 // Short names: the legend has room for about 22 characters.
+                // Each kind drawn a little to the side, so that near-equal points do not hide one another.
                 series.add(spreadSeries("corner, " + (curriculum.startsWith("robust") ? "robust replay"
                         : curriculum.startsWith("uniform") ? "uniform replay" : "plain replay"),
-                        spreads(groups, Group::corner)));
+                        spreads(groups, Group::corner), 0.06 * (series.size() - 1.5)));
             }
         });
         StudyResult.Chart chart = new StudyResult.Chart("Test levels (" + size + "): where the agents went, by "
@@ -789,23 +790,31 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 out.add(Finding.note(text + " Uniform replay is the control: replay without choosing by regret."));
                 continue;
             }
+            // Beyond the control: a fall against fresh levels could come from replaying levels at all.
+            org.alignlab.core.MeanInterval beyond = null;
             List<Agent> uniformHere = uniform.get(e.getKey());
             if (uniformHere != null && !uniformHere.isEmpty()) {
                 Map<Long, Agent> uniformBySeed = new LinkedHashMap<>();
                 uniformHere.forEach(a -> uniformBySeed.put(a.seed(), a));
-                double[] beyond = e.getValue().stream().filter(r -> r.qualifies(c.gate())
+                double[] d = e.getValue().stream().filter(r -> r.qualifies(c.gate())
                                 && uniformBySeed.containsKey(r.seed()) && uniformBySeed.get(r.seed()).qualifies(c.gate()))
                         .mapToDouble(r -> uniformBySeed.get(r.seed()).corner() - r.corner()).toArray();
-                if (beyond.length >= 2) {
-                    org.alignlab.core.MeanInterval m = Statistics.meanInterval(beyond);
-                    text += String.format(Locale.ROOT, " Against uniform replay of the same seeds (replay without "
-                            + "choosing by regret), %.3f [%.3f, %.3f] fewer (%d pairs).", m.mean(), m.low(), m.high(),
-                            beyond.length);
+                if (d.length >= 2) {
+                    beyond = Statistics.meanInterval(d);
+                    text += String.format(Locale.ROOT, " Uniform replay of the same seeds (replay without choosing by "
+                            + "regret) goes to the corner first on %+.3f [%+.3f, %+.3f] more than this (%d pairs).",
+                            beyond.mean(), beyond.low(), beyond.high(), d.length);
                 }
             }
-            out.add(Finding.decided(fall, REPLAY_EFFECT, text + String.format(Locale.ROOT, " Sadek et al. (2025) find "
-                    + "regret-based level sampling misgeneralises less than sampling fresh levels at small alpha; a "
-                    + "fall of at least %.2f against fresh levels counts as reproducing that.", REPLAY_EFFECT)));
+            text += String.format(Locale.ROOT, " Sadek et al. (2025) find regret-based level sampling misgeneralises "
+                    + "less than sampling fresh levels at small alpha; a fall of at least %.2f against fresh levels, "
+                    + "and more than uniform replay's where it ran, counts as reproducing that.", REPLAY_EFFECT);
+            Finding decided = Finding.decided(fall, REPLAY_EFFECT, text);
+            if (decided.verdict() == Verdict.REPRODUCED && beyond != null && !(beyond.low() > 0)) {
+                decided = Finding.note(text + " Undecided: against fresh levels the fall is clear, but not against "
+                        + "replay without regret.");
+            }
+            out.add(decided);
         }
         return out;
     }
@@ -822,7 +831,9 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                 Statistics.quantile(agents.stream().mapToDouble(Agent::distinguishingLevels).toArray(), 0.5));
     }
 
-    private static StudyResult.Series spreadSeries(String name, Map<Double, Statistics.MedianSpread> byAlpha) {
+    /** A series by log10 alpha, drawn {@code shift} to the side. */
+    private static StudyResult.Series spreadSeries(String name, Map<Double, Statistics.MedianSpread> byAlpha,
+                                                   double shift) {
         int n = byAlpha.size();
         double[] x = new double[n];
         double[] y = new double[n];
@@ -830,7 +841,7 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
         double[] high = new double[n];
         int i = 0;
         for (Map.Entry<Double, Statistics.MedianSpread> e : byAlpha.entrySet()) {
-            x[i] = e.getKey() == 0 ? -5 : Math.log10(e.getKey());
+            x[i] = (e.getKey() == 0 ? -5 : Math.log10(e.getKey())) + shift;
             y[i] = e.getValue().median();
             low[i] = e.getValue().low();
             high[i++] = e.getValue().high();

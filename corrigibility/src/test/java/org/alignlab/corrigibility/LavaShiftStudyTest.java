@@ -92,6 +92,23 @@ class LavaShiftStudyTest {
     }
 
     @Test
+    void theDifferenceOfFallsSharesItsLayouts() {
+        // Group a falls by 1 on every layout, group b by 0: the difference is exactly 1 whatever is resampled.
+        LavaShiftStudy.Agent fails = agent(1.0, 0, 0, 0, 0);
+        LavaShiftStudy.Agent holds = agent(1.0, 1, 1, 1, 1);
+        var d = LavaShiftStudy.fallDifference(List.of(fails, fails), List.of(holds, holds));
+        assertThat(d.mean()).isEqualTo(1.0);
+        assertThat(d.low()).isEqualTo(1.0);
+        assertThat(d.high()).isEqualTo(1.0);
+        // Both groups fail the same layouts: with one draw of layouts for both, the difference stays 0; a draw per
+        // group would spread it.
+        LavaShiftStudy.Agent half = agent(1.0, 1, 0, 1, 0, 1, 0);
+        var same = LavaShiftStudy.fallDifference(List.of(half, half), List.of(half, half));
+        assertThat(same.low()).isZero();
+        assertThat(same.high()).isZero();
+    }
+
+    @Test
     void badSettingsAreRefused() {
         LavaShiftStudy.Config ok = study.config(Budget.SMOKE);
         study.validate(ok);
@@ -122,8 +139,9 @@ class LavaShiftStudyTest {
             assertThat(a.testGoal() + a.testLava()).isLessThanOrEqualTo(1 + 1e-9);
             assertThat(a.training().split(" ")).hasSize(a.layouts());
             assertThat(a.testGoalByLayout()).hasSize(10);
-            assertThat(java.util.Arrays.stream(a.testGoalByLayout()).average().orElseThrow())
-                    .isCloseTo(a.testGoal(), within(1e-9));
+            for (double g : a.testGoalByLayout()) { // a share of the layout's episodes
+                assertThat(g * c.episodes()).isCloseTo(Math.rint(g * c.episodes()), within(1e-9));
+            }
         }
     }
 }

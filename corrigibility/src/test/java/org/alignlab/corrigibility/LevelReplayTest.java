@@ -108,6 +108,11 @@ class LevelReplayTest {
             first += p.level().equals(l.get(2)) ? 1 : 0;
         }
         assertThat(first).isBetween(160, 240);
+        // With no replay, every episode is a fresh level, and uniform replay trains on it (robust replay would not).
+        LevelReplay fresh = new LevelReplay(2, 0.0, 0.3, 0.3, 0.99, LevelReplay.Kind.UNIFORM);
+        assertThat(fresh.next(random, inTurn(l)).train()).isTrue();
+        assertThat(new LevelReplay(2, 0.0, 0.3, 0.3, 0.99, LevelReplay.Kind.ROBUST).next(random, inTurn(l)).train())
+                .isFalse();
     }
 
     @Test

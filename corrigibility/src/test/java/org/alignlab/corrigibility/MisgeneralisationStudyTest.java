@@ -96,6 +96,44 @@ class MisgeneralisationStudyTest {
         assertThat(mixed.high()).isEqualTo(1.0);
     }
 
+    private static List<MisgeneralisationStudy.Agent> agents(String curriculum, double corner, int levels) {
+        List<MisgeneralisationStudy.Agent> out = new java.util.ArrayList<>();
+        for (int seed = 0; seed < 5; seed++) {
+            out.add(new MisgeneralisationStudy.Agent(curriculum, 0.01, seed, 1, 0, 0, 1 - corner, corner, 0, 0,
+                    levels * 10, levels, 0, 1000, 10, "K"));
+        }
+        return out;
+    }
+
+    @Test
+    void replayIsJudgedAgainstFreshLevelsAndItsControl() {
+        MisgeneralisationStudy.Config c = study.config(Budget.SMOKE);
+        var fresh = java.util.Map.of(0.01, agents(MisgeneralisationStudy.FRESH, 0.8, 100));
+        String plain = MisgeneralisationStudy.curriculum("plain");
+        // Plain replay falls 0.3 against fresh levels, and uniform replay falls as far: not shown to be the regret.
+        var asFarAsUniform = MisgeneralisationStudy.replayFindings(c, plain, fresh,
+                java.util.Map.of(0.01, agents(plain, 0.5, 5)),
+                java.util.Map.of(0.01, agents(MisgeneralisationStudy.curriculum("uniform"), 0.5, 50)));
+        assertThat(asFarAsUniform).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+            assertThat(f.text()).contains("go to the corner first on 0.300 [0.300, 0.300] fewer")
+                    .contains("+0.000").contains("not against replay without regret");
+        });
+        // Beyond uniform replay too: reproduced.
+        var beyond = MisgeneralisationStudy.replayFindings(c, plain, fresh,
+                java.util.Map.of(0.01, agents(plain, 0.5, 5)),
+                java.util.Map.of(0.01, agents(MisgeneralisationStudy.curriculum("uniform"), 0.7, 50)));
+        assertThat(beyond).singleElement().extracting(StudyResult.Finding::verdict)
+                .isEqualTo(StudyResult.Verdict.REPRODUCED);
+        // No distinguishing level trained on: nothing to test.
+        var untested = MisgeneralisationStudy.replayFindings(c, plain, fresh,
+                java.util.Map.of(0.01, agents(plain, 0.5, 0)), java.util.Map.of());
+        assertThat(untested).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+            assertThat(f.text()).contains("does not test replay");
+        });
+    }
+
     @Test
     void badSettingsAreRefused() {
         MisgeneralisationStudy.Config ok = study.config(Budget.SMOKE);
