@@ -367,7 +367,7 @@ public final class LavaShiftStudy implements Study<LavaShiftStudy.Config> {
         List<double[]> lavaPoints = new ArrayList<>();
         for (Map.Entry<Integer, List<Agent>> e : bySize.entrySet()) {
             List<Agent> all = e.getValue();
-            List<Agent> counted = all.stream().filter(a -> a.qualifies(c.gate())).toList();
+            List<Agent> counted = gated(all, c);
             double[] training = all.stream().mapToDouble(Agent::trainingGoal).toArray();
             String trainingText = String.format(Locale.ROOT, "%.3f, %.3f", Statistics.quantile(training, 0.5),
                     Arrays.stream(training).min().orElse(Double.NaN));
@@ -419,7 +419,7 @@ public final class LavaShiftStudy implements Study<LavaShiftStudy.Config> {
                         + "%.3f.", tests.size(), oracle.goal(), route.goal(), route.lava(), random.goal(),
                 random.lava())));
         for (Map.Entry<Integer, List<Agent>> e : bySize.entrySet()) {
-            long counted = e.getValue().stream().filter(a -> a.qualifies(c.gate())).count();
+            long counted = gated(e.getValue(), c).size();
             if (counted < e.getValue().size()) {
                 findings.add(Finding.note(String.format(Locale.ROOT, "With %d training layouts, %d of %d agents reach "
                                 + "the goal on fewer than %s of episodes on their own layouts and are left out.",

@@ -200,9 +200,4 @@ public final class LevelReplay implements CheeseMaze.LevelSource {
     public synchronized List<CheeseMaze.Level> buffer() {
         return List.copyOf(levels);
     }
-
-    /** The number of levels in the buffer now that tell the cheese from the corner (cheese off the corner). */
-    public synchronized int distinguishingInBuffer() {
-        return (int) levels.stream().filter(CheeseMaze.Level::distinguishing).count();
-    }
 }
