@@ -185,16 +185,20 @@ public final class Audit {
             String configJson = JSON.writeValueAsString(config.asMap());
             ExecutorService pool = Executors.newFixedThreadPool(config.threads());
             try {
-                List<Future<RunSummary>> futures = new ArrayList<>();
-                for (RunSpec t : todo) {
-                    futures.add(pool.submit(() -> {
+                // The neural runs, each hundreds of times a tabular one, start first, so that the short ones fill
+                // the pool's last minutes instead of a lone long run; results are still gathered in the listed order.
+                Map<RunSpec, Future<RunSummary>> futures = new java.util.HashMap<>();
+                List<RunSpec> longestFirst = new ArrayList<>(todo);
+                longestFirst.sort(java.util.Comparator.comparing(t -> !t.agent().neural()));
+                for (RunSpec t : longestFirst) {
+                    futures.put(t, pool.submit(() -> {
                         RunSummary s = runOne(config, t.variant(), t.agent(), t.seed(), store, configJson);
                         progress.step(t.variant().id() + " " + t.agent().cliName() + " seed " + t.seed());
                         return s;
                     }));
                 }
-                for (Future<RunSummary> f : futures) {
-                    runs.add(f.get());
+                for (RunSpec t : todo) {
+                    runs.add(futures.get(t).get());
                 }
             } finally {
                 pool.shutdownNow();
