@@ -55,9 +55,17 @@ final class JavaDetectors {
      * The newest Java's syntax (RAW would be faster, but reads yield and the like as names), with comments left
      * unattached, since parsing is most of a judgement's time: no rule reads a comment, and a node's text and
      * equality then leave comments out, so a comment edited beside an expected value or a condition changes neither.
+     * No processor runs after the parse: the language level's validator (more than half of the parse's time) checks
+     * rules that javac enforces anyway, so a text it would refuse is judged on its tree rather than not examined; the
+     * other processors (comment attribution, symbols, lexical preservation, line endings) are ones no rule reads.
      */
-    private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false));
+    private final JavaParser parser = new JavaParser(withoutProcessors(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false)));
+
+    private static ParserConfiguration withoutProcessors(ParserConfiguration c) {
+        c.getProcessors().clear();
+        return c;
+    }
 
     /**
      * The last trees parsed, by their text: an agent's successive changes (a transcript judged after each write, or
