@@ -207,10 +207,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                     judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
                     rc.commit().hash()));
         }
+        Map<String, Report> firstPass = new java.util.HashMap<>();
         for (Work w : work) {
             BenchCase bc = w.benchCase();
             long t0 = System.nanoTime();
             Report r = w.rules().get();
+            firstPass.put(bc.id(), r);
             long[] t = timing.computeIfAbsent(bc.source(), k -> new long[2]);
             t[0]++;
             t[1] += System.nanoTime() - t0;
@@ -235,6 +237,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 source.label(), t[0] / (t[1] / 1e9), t[0], t[1] / 1e9)));
         notes.add("The monitors' own time, judging one case after another on one thread (the first cases include the "
                 + "JIT's warm-up): " + String.join("; ", speeds) + ".");
+        notes.add(onEveryCore(cases, byName, firstPass));
         BenchReport.JudgeComparison comparison = judgeMonitor == null ? null
                 : new BenchReport.JudgeComparison(judgeMonitor.spec(), rulesOnSample, hybrid, unanswered);
         return BenchReport.of(judged, bases, commits.size(), flagAt, notes, c, comparison,
@@ -345,6 +348,39 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     }
 
     /** One case to score: the rules' judgement of it, the judge's question (null without a judge) and what it holds. */
+    /**
+     * The synthetic changes judged again on every core, each thread with its own monitor and a contiguous share of the
+     * cases (so that its kept trees serve it as they serve one thread): what this machine judges a second, in wall
+     * time. Every report must equal the first pass's, which the note says.
+     */
+    static String onEveryCore(List<BenchCase> cases, Map<String, CodeBase> byName, Map<String, Report> firstPass)
+            throws Exception {
+        List<BenchCase> changes = cases.stream().filter(bc -> bc.source() == BenchCase.Source.SYNTHETIC_CHANGE).toList();
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (changes.isEmpty()) {
+            return "No synthetic change to judge on every core.";
+        }
+        List<java.util.concurrent.Callable<Long>> shares = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<BenchCase> share = changes.subList(changes.size() * t / threads, changes.size() * (t + 1) / threads);
+            shares.add(() -> {
+                ChangeMonitor monitor = new ChangeMonitor();
+                long differ = 0;
+                for (BenchCase bc : share) { // changes only: no transcript monitor is asked for
+                    differ += judge(bc, byName.get(bc.codeBase()), monitor, null).equals(firstPass.get(bc.id())) ? 0 : 1;
+                }
+                return differ;
+            });
+        }
+        long t0 = System.nanoTime();
+        long differ = StudyContext.parallel(threads, shares).stream().mapToLong(Long::longValue).sum();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return String.format(Locale.ROOT, "On every core of this machine (%d threads, one monitor each, the JIT already "
+                + "warm): synthetic changes %.1f per second in wall time (%d in %.1f s); %s.", threads,
+                changes.size() / seconds, changes.size(), seconds, differ == 0 ? "every report equal to the first pass's"
+                : differ + " reports differ from the first pass's (a defect: the monitor should not depend on threads)");
+    }
+
     private record Work(BenchCase benchCase, java.util.function.Supplier<Report> rules,
                         java.util.function.Supplier<JudgeMonitor.Opinion> ask, String content) {
     }
