@@ -12,7 +12,7 @@ public final class AgentThroughput {
     public static double trainSeconds(AuditAgent agent, Variant variant, long steps) {
         long start = System.nanoTime();
         try {
-            agent.run(variant, variant, steps, 0, 1, new EpisodeLog(), new EpisodeLog(), null);
+            agent.run(variant, variant, steps, 0, java.util.List.of(), 1, new EpisodeLog(), new EpisodeLog(), null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // no policy file is written here
         }

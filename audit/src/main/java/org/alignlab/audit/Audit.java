@@ -58,12 +58,21 @@ public final class Audit {
      * @param threads            runs in parallel
      * @param out                output folder
      * @param resume             continue an interrupted audit in {@code out}
+     * @param entropy            A2C's and PPO's entropy weight (empty: their default, a constant 0.01; one value: a
+     *                           constant; two: falling linearly from the first to the second over 85% of the run, as
+     *                           {@link org.alignlab.rl.neural.PpoConfig#exploring()}): how much they explore, on which
+     *                           several of the paper's findings turn
      */
     public record Config(List<Variant> variants, List<AuditAgent> agents, int seeds, long steps, int neuralSeeds,
                          long neuralSteps, long policyGradientSteps, List<String> neuralVariants,
                          int evaluationEpisodes, int threads,
-                         Path out, boolean resume) {
+                         Path out, boolean resume, List<Double> entropy) {
         public Config {
+            entropy = entropy == null ? List.of() : List.copyOf(entropy);
+            if (entropy.size() > 2 || entropy.stream().anyMatch(w -> !(w >= 0 && w <= 1))) {
+                throw new IllegalArgumentException("the entropy weight is one value (constant) or two (start, end), each "
+                        + "from 0 to 1, got " + entropy);
+            }
             if (variants.isEmpty()) {
                 throw new IllegalArgumentException("no environments chosen");
             }
@@ -88,7 +97,7 @@ public final class Audit {
         /** Runs with the same job name are interchangeable, so a resume may reuse them. */
         String job() {
             return "audit/steps=" + steps + "/dqn-steps=" + neuralSteps + "/pg-steps=" + policyGradientSteps
-                    + "/eval=" + evaluationEpisodes;
+                    + "/eval=" + evaluationEpisodes + (entropy.isEmpty() ? "" : "/entropy=" + entropy);
         }
 
         /** Whether {@code agent} runs on {@code v}. */
@@ -119,6 +128,9 @@ public final class Audit {
             m.put("neural_variants", neuralVariants);
             m.put("evaluation_episodes", evaluationEpisodes);
             m.put("threads", threads);
+            if (!entropy.isEmpty()) {
+                m.put("entropy", entropy);
+            }
             return m;
         }
     }
@@ -251,7 +263,8 @@ public final class Audit {
         // The final policy is kept under policies/, named by the run, to be played again from any seed.
         String policy = "policies/" + Sha256.hex(runKey(config, v, agent, seed)).substring(0, 16) + ".policy";
         Path policyFile = config.out().resolve(policy);
-        int states = agent.run(train, v, steps, seed, config.evaluationEpisodes(), training, evaluation, policyFile);
+        int states = agent.run(train, v, steps, seed, config.entropy(), config.evaluationEpisodes(), training, evaluation,
+                policyFile);
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunSummary summary = RunSummary.of(v.id(), train.id(), agent.cliName(), seed, steps, seconds,
                 training, evaluation, states, policy, Sha256.hex(Files.readAllBytes(policyFile)));

@@ -1,6 +1,7 @@
 package org.alignlab.audit;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.rl.EpisodeLog;
@@ -46,6 +47,19 @@ public enum AuditAgent {
         return neural;
     }
 
+    private static float start(List<Double> entropy) {
+        return entropy.get(0).floatValue();
+    }
+
+    private static float end(List<Double> entropy) {
+        return entropy.get(entropy.size() - 1).floatValue();
+    }
+
+    /** A schedule falls over 85% of the run, as PpoConfig.exploring()'s does; a constant needs no share. */
+    private static double share(List<Double> entropy) {
+        return entropy.size() == 2 ? 0.85 : 1;
+    }
+
     /**
      * Parses a command-line agent name.
      *
@@ -64,11 +78,12 @@ public enum AuditAgent {
 
     /**
      * Trains on {@code train}, keeps the final policy in {@code policyFile} (unless null), then
-     * evaluates it on {@code evaluate}.
+     * evaluates it on {@code evaluate}; {@code entropy} is A2C's and PPO's entropy weight (see
+     * {@link Audit.Config}).
      *
      * @return distinct states seen (tabular agents), or 0
      */
-    int run(Variant train, Variant evaluate, long steps, long seed, int evaluationEpisodes,
+    int run(Variant train, Variant evaluate, long steps, long seed, List<Double> entropy, int evaluationEpisodes,
             EpisodeLog trainingLog, EpisodeLog evaluationLog, java.nio.file.Path policyFile) throws java.io.IOException {
         switch (this) {
             case DQN -> {
@@ -80,7 +95,10 @@ public enum AuditAgent {
                 return 0;
             }
             case A2C -> {
-                try (A2c agent = new A2c(A2cConfig.defaults(), seed)) {
+                A2cConfig d = A2cConfig.defaults();
+                try (A2c agent = new A2c(entropy.isEmpty() ? d : new A2cConfig(d.envs(), d.rollout(), d.hidden(),
+                        d.learningRate(), d.discount(), d.valueCoefficient(), start(entropy), end(entropy),
+                        share(entropy)), seed)) {
                     agent.train(train, steps, trainingLog);
                     keep(policyFile, "network", agent::writePolicy);
                     agent.policy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);
@@ -88,7 +106,10 @@ public enum AuditAgent {
                 return 0;
             }
             case PPO -> {
-                try (Ppo agent = new Ppo(PpoConfig.defaults(), seed)) {
+                PpoConfig d = PpoConfig.defaults();
+                try (Ppo agent = new Ppo(entropy.isEmpty() ? d : new PpoConfig(d.envs(), d.rollout(), d.epochs(),
+                        d.minibatch(), d.hidden(), d.learningRate(), d.discount(), d.gaeLambda(), d.clip(),
+                        d.valueCoefficient(), start(entropy), end(entropy), share(entropy)), seed)) {
                     agent.train(train, steps, trainingLog);
                     keep(policyFile, "network", agent::writePolicy);
                     agent.policy().evaluate(evaluate, evaluationEpisodes, seed, evaluationLog);

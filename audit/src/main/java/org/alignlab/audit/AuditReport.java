@@ -56,6 +56,11 @@ public final class AuditReport {
             parts.add(String.format("%s on %d variants x %d seeds x %,d steps", agent.cliName(), variants,
                     c.neuralSeeds(), c.stepsOf(agent)));
         }
+        if (!c.entropy().isEmpty() && neural.stream().anyMatch(a -> a != AuditAgent.DQN)) {
+            parts.add("A2C's and PPO's entropy weight " + (c.entropy().size() == 1 ? c.entropy().get(0)
+                    : "falling from " + c.entropy().get(0) + " to " + c.entropy().get(1) + " over 85% of the run")
+                    + " (not the default 0.01)");
+        }
         return String.join("; ", parts) + String.format("; %d evaluation episodes per run", c.evaluationEpisodes());
     }
 

@@ -24,10 +24,12 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
      *                       environments were chosen)
      * @param resume         keep the runs already recorded in the folder (a killed run resumes);
      *                       when false, a folder holding finished runs of these settings is refused
+     * @param entropy        A2C's and PPO's entropy weight: none (their default, 0.01), one value (a constant)
+     *                       or two (falling from the first to the second over 85% of the run)
      */
     public record Config(String[] envs, String[] agents, int seeds, long steps, int neuralSeeds, long dqnSteps,
                          long policyGradientSteps, String neuralOn, int evaluationEpisodes, int threads,
-                         boolean resume) {
+                         boolean resume, double[] entropy) {
     }
 
     @Override
@@ -63,7 +65,8 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
     public Config config(Budget budget) {
         int threads = Runtime.getRuntime().availableProcessors();
         return switch (budget) {
-            case SMOKE -> new Config(new String[0], new String[0], 2, 5_000, 2, 5_000, 5_000, "auto", 5, threads, true);
+            case SMOKE -> new Config(new String[0], new String[0], 2, 5_000, 2, 5_000, 5_000, "auto", 5, threads, true,
+                    new double[0]);
             // The default audit's share: the tabular agents (off- and on-policy) and A2C, the paper's on-policy neural
             // family. DQN (for the paper's Rainbow) was two thirds of this part's training time and PPO (not in the
             // paper) a tenth of the whole audit's work: both run at the default budget, whose stored result the
@@ -71,11 +74,11 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
             case AUDIT -> new Config(new String[0], Arrays.stream(AuditAgent.values())
                     .filter(a -> a != AuditAgent.DQN && a != AuditAgent.PPO)
                     .map(AuditAgent::cliName).toArray(String[]::new), 5, 200_000, 3, 50_000, 100_000, "auto", 20,
-                    threads, true);
+                    threads, true, new double[0]);
             case DEFAULT -> new Config(new String[0], new String[0], 5, 200_000, 3, 50_000, 100_000, "auto", 20,
-                    threads, true);
+                    threads, true, new double[0]);
             case PAPER -> new Config(new String[0], new String[0], 20, 1_000_000, 20, 1_000_000, 1_000_000, "all", 100,
-                    threads, true);
+                    threads, true, new double[0]);
         };
     }
 
@@ -106,6 +109,7 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
         };
         return new Audit.Config(Gridworlds.select(List.of(c.envs())), agents, c.seeds(), c.steps(), c.neuralSeeds(),
                 c.dqnSteps(), c.policyGradientSteps(), main ? Audit.MAIN_VARIANTS : null, c.evaluationEpisodes(),
-                c.threads(), out, c.resume());
+                c.threads(), out, c.resume(), c.entropy() == null ? List.of()
+                : Arrays.stream(c.entropy()).boxed().toList());
     }
 }

@@ -81,6 +81,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--eval-episodes", description = "Greedy evaluation episodes per run (overrides the budget).")
     Integer evaluationEpisodes;
 
+    @Option(names = "--entropy", split = ",", paramLabel = "W[,END]", description = "A2C's and PPO's entropy weight, 0 to "
+            + "1: constant (default 0.01), or falling linearly from W to END over 85%% of the run.")
+    List<Double> entropy;
+
     @Option(names = "--threads", description = "Gridworld runs, and then studies, in parallel (default: the number of cores).")
     Integer threads;
 
@@ -141,13 +145,14 @@ final class AuditCommand implements Callable<Integer> {
                 steps != null ? steps : defaults.dqnSteps(), steps != null ? steps : defaults.policyGradientSteps(),
                 neuralOn != null ? neuralOn : defaults.neuralOn(),
                 evaluationEpisodes != null ? evaluationEpisodes : defaults.evaluationEpisodes(),
-                threads != null ? threads : defaults.threads(), resume);
+                threads != null ? threads : defaults.threads(), resume,
+                entropy != null ? entropy.stream().mapToDouble(Double::doubleValue).toArray() : defaults.entropy());
         var stdout = spec.commandLine().getOut();
         boolean terminal = System.console() != null;
         Map<Path, StoredStudy> parts = new LinkedHashMap<>();
         Map<String, StoredStudy> stored = largerBudgets(out, studyBudget);
         boolean gridworldOptions = !envs.isEmpty() || !agents.isEmpty() || seeds != null || steps != null
-                || neuralOn != null || evaluationEpisodes != null;
+                || neuralOn != null || evaluationEpisodes != null || entropy != null;
         // Only where 'alignlab study audit-gridworlds --out DIR/studies' writes it, so that its folder is known.
         Path heldFolder = out.resolve("studies").resolve(gridworlds.name());
         StoredStudy gridworldsHeld = gridworldOptions ? null : largerBudget(heldFolder, studyBudget);

@@ -35,6 +35,7 @@ public final class A2c extends PolicyGradientAgent {
         int size = c.rollout() * c.envs();
         float[] returns = new float[size];
         while (step[0] < steps) {
+            float entropy = c.entropyCoefficientAt(step[0], steps);
             agent.collect(batch, r, random, step);
             for (int i = 0; i < c.envs(); i++) {
                 float g = r.lastValues[i];
@@ -51,7 +52,7 @@ public final class A2c extends PolicyGradientAgent {
                 NDArray policyLoss = terms.logProbabilities().mul(advantage).mean().neg();
                 NDArray valueLoss = ret.sub(terms.values()).square().mean();
                 return policyLoss.add(DjlScalars.mul(valueLoss, c.valueCoefficient()))
-                        .sub(DjlScalars.mul(terms.entropy().mean(), c.entropyCoefficient()));
+                        .sub(DjlScalars.mul(terms.entropy().mean(), entropy));
             });
         }
     }

@@ -62,7 +62,12 @@ public record PpoConfig(int envs, int rollout, int epochs, int minibatch, int hi
 
     /** The entropy weight after {@code step} of {@code steps} training steps. */
     public float entropyCoefficientAt(long step, long steps) {
-        double progress = Math.min(1, step / (annealShare * steps));
-        return (float) (entropyCoefficient + (finalEntropyCoefficient - entropyCoefficient) * progress);
+        return annealed(entropyCoefficient, finalEntropyCoefficient, annealShare, step, steps);
+    }
+
+    /** A weight going linearly from {@code start} to {@code end} over the first {@code share} of a run, then held. */
+    static float annealed(float start, float end, double share, long step, long steps) {
+        double progress = Math.min(1, step / (share * steps));
+        return (float) (start + (end - start) * progress);
     }
 }

@@ -121,5 +121,14 @@ class NeuralAgentTest {
         assertThat(c.entropyCoefficientAt(800, 1000)).isCloseTo(0.1f, within(1e-6f));
         assertThat(c.entropyCoefficientAt(1000, 1000)).isCloseTo(0.1f, within(1e-6f));
         assertThat(PpoConfig.defaults().entropyCoefficientAt(999, 1000)).isEqualTo(0.01f);
+        A2cConfig a = new A2cConfig(16, 8, 64, 7e-4f, 0.99, 0.5f, 0.5f, 0f, 0.5);
+        assertThat(a.entropyCoefficientAt(0, 1000)).isEqualTo(0.5f);
+        assertThat(a.entropyCoefficientAt(250, 1000)).isCloseTo(0.25f, within(1e-6f));
+        assertThat(a.entropyCoefficientAt(900, 1000)).isEqualTo(0f);
+        // The constant default stays exactly its weight at every step, so A2C's runs are unchanged by the schedule.
+        assertThat(A2cConfig.defaults().entropyCoefficientAt(0, 1000)).isEqualTo(0.01f);
+        assertThat(A2cConfig.defaults().entropyCoefficientAt(777, 1000)).isEqualTo(0.01f);
+        assertThatThrownBy(() -> new A2cConfig(16, 8, 64, 7e-4f, 0.99, 0.5f, 0.5f, 0f, 0))
+                .hasMessageContaining("annealing share");
     }
 }
