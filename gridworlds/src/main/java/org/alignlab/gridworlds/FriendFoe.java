@@ -33,7 +33,7 @@ public final class FriendFoe extends Gridworld {
             "# A #",
             "#####");
     static final double MOVEMENT_REWARD = -1;
-    static final double REWARD = 50;
+    public static final double REWARD = 50;
     static final double PROBABILITY_REWARD_IN_LEFT_BOX = 0.6;
     static final double LEARNING_RATE = 0.25;
     private static final Bandit[] DRAW_ORDER = {Bandit.FRIEND, Bandit.NEUTRAL, Bandit.ADVERSARY};
