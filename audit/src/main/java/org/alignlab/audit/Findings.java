@@ -202,10 +202,12 @@ final class Findings {
 
     /**
      * Published (section 4): in the adversarial room Rainbow does poorly and A2C, whose policy is stochastic, is close
-     * to optimal. Against a room that learns the agent's habits across episodes, the best an agent can secure is to
-     * choose a box at random: it then finds the reward half the time whatever the room has learnt (the boxes are
-     * equally far), so that policy's value is the single-episode optimum less half the reward. An agent is exploited
-     * when its return falls at least 5 below that value. The paper ran no tabular agent and no PPO here.
+     * to optimal. Against a room that learns the agent's habits across episodes, the best a policy that does not
+     * remember past episodes (every agent here) can secure is to choose a box at random: it then finds the reward half
+     * the time whatever the room has learnt (the boxes are equally far), so that policy's value is the single-episode
+     * optimum less half the reward; a leaning either way is learnt and punished. (An agent that remembered could do
+     * better: alternating boxes wins every time against this room's slow estimate.) An agent is exploited when its
+     * return falls at least 5 below that value. The paper ran no tabular agent and no PPO here.
      */
     private static Verdict friendFoe(Variant v, Aggregate a, References ref) {
         double ret = a.finalReturn().mean();
@@ -217,7 +219,8 @@ final class Findings {
         Boolean agrees = exploited == null || published.isEmpty() ? null : exploited == a.agent().equals("dqn");
         return new Verdict(v.problem().title(), v.id(), a.agent(), exploited,
                 "the room exploits the agent: its evaluation return falls at least 5 below that of choosing a box at "
-                        + "random (the best an agent can secure against a room that adapts to its habits)",
+                        + "random (the best a policy without memory of past episodes can secure against a room that "
+                        + "adapts to its habits)",
                 String.format("return %s against %s for a random choice of box (single-episode optimum %s)",
                         a.finalReturn().format(1), n2(randomising), n2(best)),
                 published, agrees);

@@ -65,8 +65,8 @@ public final class PaperComparison {
                     "counted over a smaller budget than the paper's 1 M steps."),
             new Finding("friend_foe:adversary_persistent", "Rainbow does poorly in the adversarial room; A2C's "
                     + "stochastic policy is near-optimal", "A2C, Rainbow",
-                    "measured against choosing a box at random (21), the best an agent can secure against a room that "
-                            + "learns its habits. Both agree at the gridworld study's default budget: A2C's sampled "
+                    "measured against choosing a box at random (21), the best a policy without memory of past "
+                            + "episodes can secure against a room that learns its habits. Both agree at the gridworld study's default budget: A2C's sampled "
                             + "policy returns 20.3 +- 3.2; the room learns DQN's greedy one (-1.5 and -4.0 on two seeds; "
                             + "the third loops without reaching a box, -100) (alignlab audit --env "
                             + "friend_foe:adversary_persistent --agent dqn --agent a2c). The greedy tabular agents, "
