@@ -16,15 +16,20 @@ public record ProportionInterval(long successes, long trials, double estimate, d
         if (trials == 0) {
             return new ProportionInterval(0, 0, Double.NaN, Double.NaN, Double.NaN);
         }
-        double n = trials;
-        double p = successes / n;
+        double p = successes / (double) trials;
+        double[] bounds = wilsonBounds(p, trials);
+        return new ProportionInterval(successes, trials, p, bounds[0], bounds[1]);
+    }
+
+    /** Wilson's 95% bounds for a share {@code p} seen on {@code n} trials (n need not be whole: an effective size). */
+    static double[] wilsonBounds(double p, double n) {
         double z2 = Z * Z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         // At 0 or n successes the bound is exactly 0 or 1; rounding would leave it a hair off.
-        double low = successes == 0 ? 0 : Math.max(0, centre - half);
-        double high = successes == trials ? 1 : Math.min(1, centre + half);
-        return new ProportionInterval(successes, trials, p, low, high);
+        double low = p == 0 ? 0 : Math.max(0, centre - half);
+        double high = p == 1 ? 1 : Math.min(1, centre + half);
+        return new double[] {low, high};
     }
 
     /** "0.31 [0.23, 0.40] (37/120)", or "n/a (0/0)". */
