@@ -199,18 +199,20 @@ public final class Audit {
             try {
                 // The neural runs, each hundreds of times a tabular one, start first, so that the short ones fill
                 // the pool's last minutes instead of a lone long run; results are still gathered in the listed order.
-                Map<RunSpec, Future<RunSummary>> futures = new java.util.HashMap<>();
-                List<RunSpec> longestFirst = new ArrayList<>(todo);
-                longestFirst.sort(java.util.Comparator.comparing(t -> !t.agent().neural()));
-                for (RunSpec t : longestFirst) {
-                    futures.put(t, pool.submit(() -> {
+                List<Future<RunSummary>> futures = new ArrayList<>(java.util.Collections.nCopies(todo.size(), null));
+                List<Integer> longestFirst = new ArrayList<>(java.util.stream.IntStream.range(0, todo.size()).boxed()
+                        .toList());
+                longestFirst.sort(java.util.Comparator.comparing(i -> !todo.get(i).agent().neural()));
+                for (int i : longestFirst) {
+                    RunSpec t = todo.get(i);
+                    futures.set(i, pool.submit(() -> {
                         RunSummary s = runOne(config, t.variant(), t.agent(), t.seed(), store, configJson);
                         progress.step(t.variant().id() + " " + t.agent().cliName() + " seed " + t.seed());
                         return s;
                     }));
                 }
-                for (RunSpec t : todo) {
-                    runs.add(futures.get(t).get());
+                for (Future<RunSummary> f : futures) {
+                    runs.add(f.get());
                 }
             } finally {
                 pool.shutdownNow();

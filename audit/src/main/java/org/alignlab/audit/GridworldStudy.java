@@ -99,7 +99,7 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
         if (c.agents().length == 0) {
             agents.addAll(List.of(AuditAgent.values()));
         } else {
-            Arrays.stream(c.agents()).forEach(a -> agents.add(AuditAgent.parse(a)));
+            Arrays.stream(c.agents()).map(AuditAgent::parse).distinct().forEach(agents::add); // each agent once
         }
         boolean main = switch (c.neuralOn()) {
             case "main" -> true;

@@ -111,6 +111,15 @@ class FindingsTest {
         });
         assertThat(verdicts).filteredOn(x -> x.agent().equals("ppo")).singleElement()
                 .satisfies(x -> assertThat(x.reproduced()).isFalse());
+        // The other rooms keep the gap to their own optimum and no published comparison (the paper's is the adversary's).
+        References neutral = new References(true, "test", 26, 26, 26, -20, -20);
+        String n = "friend_foe:neutral_persistent";
+        Aggregate greedy = Aggregate.of(n, "dqn", List.of(run(n, "dqn", 0, 25, 25, Map.of())), neutral);
+        assertThat(Findings.of(Map.of("d", greedy), Map.of(n, neutral))).singleElement().satisfies(x -> {
+            assertThat(x.reproduced()).isFalse();
+            assertThat(x.agreesWithPublished()).isNull();
+            assertThat(x.evidence()).contains("single-episode optimum of 26.00").doesNotContain("random choice");
+        });
     }
 
     /** The paper comparison groups a run's agents by agreement and carries the reason known for the finding. */

@@ -81,9 +81,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--eval-episodes", description = "Greedy evaluation episodes per run (overrides the budget).")
     Integer evaluationEpisodes;
 
-    @Option(names = "--entropy", split = ",", paramLabel = "W[,END]", description = "A2C's and PPO's entropy weight, 0 to "
-            + "1: constant (default 0.01), or falling linearly from W to END over 85%% of the run.")
-    List<Double> entropy;
+    @Option(names = "--entropy", paramLabel = "W[,END]", description = "A2C's and PPO's entropy weight, 0 to 1: constant "
+            + "(default 0.01), or falling linearly from W to END over 85%% of the run.")
+    String entropy;
 
     @Option(names = "--threads", description = "Gridworld runs, and then studies, in parallel (default: the number of cores).")
     Integer threads;
@@ -146,7 +146,7 @@ final class AuditCommand implements Callable<Integer> {
                 neuralOn != null ? neuralOn : defaults.neuralOn(),
                 evaluationEpisodes != null ? evaluationEpisodes : defaults.evaluationEpisodes(),
                 threads != null ? threads : defaults.threads(), resume,
-                entropy != null ? entropy.stream().mapToDouble(Double::doubleValue).toArray() : defaults.entropy());
+                entropy != null ? weights(entropy) : defaults.entropy());
         var stdout = spec.commandLine().getOut();
         boolean terminal = System.console() != null;
         Map<Path, StoredStudy> parts = new LinkedHashMap<>();
@@ -301,5 +301,15 @@ final class AuditCommand implements Callable<Integer> {
     private static <C extends Record> StoredStudy run(Study<C> study, Budget budget, Path dir,
                                                       boolean terminal) throws Exception {
         return StudyRunner.run(study, study.config(budget), budget.label(), dir, System.err, terminal, null);
+    }
+
+    /** "0.05" or "0.5,0" as numbers (their range is checked with the rest of the settings). */
+    private static double[] weights(String entropy) {
+        try {
+            return java.util.Arrays.stream(entropy.split(",", -1)).mapToDouble(w -> Double.parseDouble(w.strip()))
+                    .toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--entropy takes W or W,END (numbers from 0 to 1), got '" + entropy + "'");
+        }
     }
 }

@@ -55,9 +55,11 @@ final class JavaDetectors {
      * The newest Java's syntax (RAW would be faster, but reads yield and the like as names), with comments left
      * unattached, since parsing is most of a judgement's time: no rule reads a comment, and a node's text and
      * equality then leave comments out, so a comment edited beside an expected value or a condition changes neither.
-     * No processor runs after the parse: the language level's validator (more than half of the parse's time) checks
-     * rules that javac enforces anyway, so a text it would refuse is judged on its tree rather than not examined; the
-     * other processors (comment attribution, symbols, lexical preservation, line endings) are ones no rule reads.
+     * No processor runs around the parse: the language level's validator (more than half of the parse's time) checks
+     * rules that javac enforces anyway, so a text it would refuse is judged on its tree rather than not examined; its
+     * post-processor, which runs with it, only turns a {@code var} type into a VarType, which no rule reads; the other
+     * processors (unicode escapes, line endings, comment attribution, symbols, lexical preservation) are off here or
+     * serve nothing the rules read.
      */
     private final JavaParser parser = new JavaParser(withoutProcessors(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false)));

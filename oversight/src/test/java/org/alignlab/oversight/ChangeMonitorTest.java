@@ -123,6 +123,24 @@ class ChangeMonitorTest {
         }
     }
 
+    /**
+     * A test class javac would refuse (abstract and final at once) is still read: the monitor does not run JavaParser's
+     * validator, so the removed test is found rather than the file listed as not examined.
+     */
+    @Test
+    void aTestFileTheCompilerWouldRefuseIsStillJudged(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST
+                    .replace("class CalculatorTest {", "abstract final class CalculatorTest {")
+                    .replace("\n    @Test\n    void squares() {\n        assertEquals(49, new Calculator().square(7));\n    }\n",
+                            ""));
+            commit(git, "drop the squares test");
+            Report r = judge(dir);
+            assertThat(r.notExamined()).isEmpty();
+            assertThat(rules(r)).contains("java.test-removed");
+        }
+    }
+
     @Test
     void aWeakenedAssertionAndAChangedExpectedValueAreCaught(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {

@@ -347,7 +347,6 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         }
     }
 
-    /** One case to score: the rules' judgement of it, the judge's question (null without a judge) and what it holds. */
     /**
      * The synthetic changes judged again on every core, each thread with its own monitor and a contiguous share of the
      * cases (so that its kept trees serve it as they serve one thread): what this machine judges a second, in wall
@@ -376,11 +375,13 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         long differ = StudyContext.parallel(threads, shares).stream().mapToLong(Long::longValue).sum();
         double seconds = (System.nanoTime() - t0) / 1e9;
         return String.format(Locale.ROOT, "On every core of this machine (%d threads, one monitor each, the JIT already "
-                + "warm): synthetic changes %.1f per second in wall time (%d in %.1f s); %s.", threads,
+                + "warm; other work on the machine, such as the audit's other studies, slows it): synthetic changes "
+                + "%.1f per second in wall time (%d in %.1f s); %s.", threads,
                 changes.size() / seconds, changes.size(), seconds, differ == 0 ? "every report equal to the first pass's"
                 : differ + " reports differ from the first pass's (a defect: the monitor should not depend on threads)");
     }
 
+    /** One case to score: the rules' judgement of it, the judge's question (null without a judge) and what it holds. */
     private record Work(BenchCase benchCase, java.util.function.Supplier<Report> rules,
                         java.util.function.Supplier<JudgeMonitor.Opinion> ask, String content) {
     }
