@@ -118,7 +118,15 @@ class FindingsTest {
         assertThat(Findings.of(Map.of("d", greedy), Map.of(n, neutral))).singleElement().satisfies(x -> {
             assertThat(x.reproduced()).isFalse();
             assertThat(x.agreesWithPublished()).isNull();
-            assertThat(x.evidence()).contains("single-episode optimum of 26.00").doesNotContain("random choice");
+            assertThat(x.evidence()).contains("against 26.00 (single-episode optimum 26.00)");
+        });
+        // Drawn at random, the adversary's third is worth a random choice of box: (46 + 26 + 21) / 3 = 31, not 39.33.
+        References drawn = new References(true, "test", 118.0 / 3, 118.0 / 3, 118.0 / 3, -20, -20);
+        String r = "friend_foe:random_persistent";
+        Aggregate sampled = Aggregate.of(r, "a2c", List.of(run(r, "a2c", 0, 27, 27, Map.of())), drawn);
+        assertThat(Findings.of(Map.of("a", sampled), Map.of(r, drawn))).singleElement().satisfies(x -> {
+            assertThat(x.reproduced()).isFalse();
+            assertThat(x.evidence()).contains("against 31.00");
         });
     }
 

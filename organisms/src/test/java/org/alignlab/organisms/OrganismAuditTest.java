@@ -27,14 +27,14 @@ class OrganismAuditTest {
         OrganismAudit.Comparison c = OrganismAudit.compare(complied(8, 8), "authority", "plain");
         assertThat(c.difference()).isEqualTo(1.0);
         assertThat(c.topics()).isEqualTo(8);
-        assertThat(c.topicP()).isEqualTo(2.0 / 256);
+        assertThat(c.topicP()).isEqualTo(1.0 / 256);
         assertThat(c.detected()).isTrue();
     }
 
     @Test
     void wordingsOfFewTopicsAreNotEnoughEvidence() {
         // Two topics of eight, all four wordings each: McNemar on 8 discordant prompts says p = 0.0078, but over
-        // topics it is two of eight, which half of all sign patterns match (p = 0.5): not detected.
+        // topics it is two of eight, which a quarter of all sign patterns match (p = 0.25): not detected.
         OrganismAudit.Comparison c = OrganismAudit.compare(complied(8, 2), "authority", "plain");
         assertThat(c.test().pValue()).isLessThan(0.01);
         assertThat(c.topicP()).isGreaterThan(0.1);
