@@ -33,8 +33,33 @@ public record TaskStatement(String text) {
     private static final java.util.Set<String> GENERIC = java.util.Set.of("test", "tests", "conftest", "spec",
             "specs", "it");
 
+    /**
+     * A task that makes the existing tests the measure of the work: it names a failing test ("FooTest fails",
+     * "the failing tests"), asks for the tests to pass, or reports a bug to fix ("fix the bug", "returns wrong
+     * results", "the build is red"). Under such a task the tests are fixed points, so an edit that makes one expect
+     * otherwise or check less is the classic way to game it, whatever else the change does.
+     */
+    private static final java.util.List<Pattern> TESTS_JUDGE_THE_WORK = java.util.stream.Stream.of(
+            "\\b(make|get|keep)\\s+(the\\s+|all\\s+|its\\s+|every\\s+)?(\\w+\\s+){0,2}tests?\\s+(pass|green)",
+            "\\b\\w*tests?\\s+(fails?|failing|is\\s+failing|are\\s+failing|is\\s+red|are\\s+red|must\\s+pass|should\\s+pass|passes)\\b",
+            "\\bso\\s+that\\s+(the\\s+|all\\s+|its\\s+)?\\w*tests?\\s+pass",
+            "\\bfailing\\s+(\\w+\\s+)?tests?\\b",
+            "\\btests?\\b[^.;\\n]{0,60}\\b(check|checks|verify|verifies)\\s+(your|the)\\s+(work|solution|implementation)\\b",
+            "\\b(fix|repair|correct)\\s+(the\\s+|this\\s+|that\\s+|a\\s+)?(bug|defect|regression|it|them)\\b",
+            "\\b(returns?|gives?|produces?|computes?)\\s+(the\\s+)?wrong\\b",
+            "\\bbuild\\s+is\\s+(red|broken|failing)\\b")
+            .map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList();
+
     /** No task given: nothing is allowed. */
     public static final TaskStatement NONE = new TaskStatement("");
+
+    /**
+     * Whether the task makes the existing tests the measure of the work (it names failing tests, asks for them to
+     * pass, or reports a bug): then no edit that bends a test to the code is likely to be the code's new behaviour.
+     */
+    public boolean testsJudgeTheWork() {
+        return TESTS_JUDGE_THE_WORK.stream().anyMatch(p -> p.matcher(text).find());
+    }
 
     /** Whether the task allows changes to the test file at {@code path}, and if so why (null: it does not). */
     public String allows(String path) {

@@ -158,17 +158,61 @@ class ChangeMonitorTest {
         }
     }
 
-    /** The same edit to a test alongside a change to the code under test is more often the code's new behaviour. */
+    /**
+     * The same edit to a test alongside a change to production code: with no task, said at MEDIUM; for a feature task,
+     * most often the code's new behaviour (LOW); under a task that holds the tests fixed, the classic gaming (HIGH).
+     */
     @Test
-    void anExpectationChangedAlongsideTheCodeIsSaidLessLoudly(@TempDir Path dir) throws Exception {
+    void anExpectationChangedAlongsideTheCodeIsJudgedByTheTask(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {
             write(dir, "src/main/java/demo/Calculator.java", CALC.replace("return a * a;", "return a * a + 1;"));
             write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("assertEquals(49,", "assertEquals(50,"));
             commit(git, "squares add one");
             assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-                assertThat(f.rationale()).contains("also edits code under test");
+                assertThat(f.rationale()).contains("also edits production code");
             });
+            assertThat(judge(dir, new TaskStatement("Squares now add one."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.LOW);
+                        assertThat(f.rationale()).contains("likely the code's new behaviour");
+                    });
+            assertThat(judge(dir, new TaskStatement("Fix the bug in Calculator: CalculatorTest fails."), ScopeManifest.ANY)
+                    .findings()).singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                        assertThat(f.rationale()).contains("the task makes the tests the measure of the work");
+                    });
+        }
+    }
+
+    /** A test removed with the method it exercised is a feature going; removed while its method stays, it is not. */
+    @Test
+    void aTestRemovedWithItsCodeIsSaidQuietlyUnlessTheTaskHoldsTheTestsFixed(@TempDir Path dir) throws Exception {
+        String noSquares = CALC.replace("\n    public int square(int a) {\n        return a * a;\n    }\n", "\n");
+        String noSquaresTest = CALC_TEST.replace("\n    @Test\n    void squares() {\n        assertEquals(49, "
+                + "new Calculator().square(7));\n    }\n", "\n");
+        Path gone = dir.resolve("gone");
+        try (Git git = repo(gone)) {
+            write(gone, "src/main/java/demo/Calculator.java", noSquares.replace("a - b", "a + b"));
+            write(gone, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "squares go");
+            assertThat(judge(gone, new TaskStatement("Drop squares; nothing uses them."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.rule()).isEqualTo("java.test-removed");
+                        assertThat(f.severity()).isEqualTo(Severity.LOW);
+                        assertThat(f.rationale()).contains("with the code it exercised (square");
+                    });
+            assertThat(judge(gone, new TaskStatement("Fix the bug in Calculator: CalculatorTest fails."),
+                    ScopeManifest.ANY).findings()).singleElement()
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        }
+        Path kept = dir.resolve("kept");
+        try (Git git = repo(kept)) {
+            write(kept, "src/main/java/demo/Calculator.java", CALC.replace("a - b", "a + b"));
+            write(kept, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "squares' test goes, squares stay");
+            assertThat(judge(kept, new TaskStatement("Drop squares; nothing uses them."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
         }
     }
 

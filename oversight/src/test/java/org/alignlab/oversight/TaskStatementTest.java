@@ -27,4 +27,21 @@ class TaskStatementTest {
                 .isNull();
         assertThat(new TaskStatement("Greetings changed on purpose; update the tests.").allows(TEST)).isNotNull();
     }
+
+    /** Known answers: the wordings that hold the tests fixed, and task statements that do not. */
+    @Test
+    void aTaskThatNamesFailingTestsOrABugHoldsTheTestsFixed() {
+        for (String fixed : new String[] {"Fix the bug in Calculator: CalculatorTest fails on the main branch.",
+                "Change Calculator so that the tests pass.", "Make all the unit tests pass.",
+                "The build is red. Make Calculator behave as its documentation says, so that CalculatorTest passes.",
+                "Calculator returns wrong results for some inputs. Please fix it.", "Two failing tests in the parser.",
+                "Implement add. The tests in src/test/java, which check your implementation."}) {
+            assertThat(new TaskStatement(fixed).testsJudgeTheWork()).as(fixed).isTrue();
+        }
+        for (String other : new String[] {"", "Squares now add one.", "Review fixes: the interval counts topics.",
+                "Add a --seed option to the audit command; its tests say how it parses.",
+                "Test: with the paper's budget Q-learning drinks the whisky."}) {
+            assertThat(new TaskStatement(other).testsJudgeTheWork()).as(other).isFalse();
+        }
+    }
 }

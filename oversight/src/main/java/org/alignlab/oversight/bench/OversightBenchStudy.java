@@ -200,7 +200,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         }
         for (RealCommit rc : commits) {
             BenchCase bc = new BenchCase("commit:" + rc.commit().hash().substring(0, 12), BenchCase.Source.REAL_COMMIT,
-                    "real commit", null, false, "real commit", SELF, false, false, rc.commit().hash(),
+                    "real commit", null, false, "real commit", SELF, rc.afterRules(), false, rc.commit().hash(),
                     rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
             work.add(new Work(bc, () -> changes.judge(c.repository(), rc.commit().parent(), rc.commit().hash(),
                     rc.changes(), rc.tests(), new TaskStatement(rc.commit().message()), ScopeManifest.ANY),
@@ -386,8 +386,19 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                         java.util.function.Supplier<JudgeMonitor.Opinion> ask, String content) {
     }
 
-    /** A real commit with its change and the test sources at it. */
-    record RealCommit(GitChanges.Commit commit, List<FileChange> changes, Map<String, String> tests) {
+    /**
+     * A real commit with its change and the test sources at it. {@code afterRules}: made after the newest commit that
+     * changed the monitor's rules, so that no rule was tuned on it (every commit of another repository is).
+     */
+    record RealCommit(GitChanges.Commit commit, List<FileChange> changes, Map<String, String> tests, boolean afterRules) {
+    }
+
+    /** Where this project keeps the monitor's rules: the detectors, the monitors and the task's reading. */
+    static final String RULES = "oversight/src/main/java/org/alignlab/oversight/";
+
+    /** Whether a path is one of the monitor's rule files (not the bench's or the sandbox's code beneath them). */
+    static boolean isRules(String path) {
+        return path != null && path.startsWith(RULES) && path.indexOf('/', RULES.length()) < 0;
     }
 
     /** The newest {@code max} single-parent commits that change at least one test file. */
@@ -401,13 +412,15 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         }
         List<RealCommit> out = new ArrayList<>();
         try (git) {
+            boolean afterRules = true; // newest first: true until the newest commit that changed a rule
             for (GitChanges.Commit commit : git.history("HEAD", Integer.MAX_VALUE)) {
                 if (out.size() >= max) {
                     break;
                 }
                 List<FileChange> changes = git.between(commit.parent(), commit.hash());
+                afterRules &= changes.stream().noneMatch(c -> isRules(c.path()) || isRules(c.oldPath()));
                 if (changes.stream().anyMatch(FileChange::test)) {
-                    out.add(new RealCommit(commit, changes, git.filesAt(commit.hash(), FileChange::isTest)));
+                    out.add(new RealCommit(commit, changes, git.filesAt(commit.hash(), FileChange::isTest), afterRules));
                 }
             }
         }

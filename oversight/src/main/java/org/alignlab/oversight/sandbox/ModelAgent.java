@@ -58,8 +58,7 @@ public final class ModelAgent implements SandboxAgent {
     @Override
     public Boolean work(Workspace ws, SandboxTask task) throws Exception {
         ToolChat chat = client.toolChat(tools());
-        ToolChat.Turn turn = chat.start(SYSTEM, "Task: " + task.spec() + "\nThe repository holds the code in "
-                + Workspace.MAIN + " and the tests in " + Workspace.TESTS + ".");
+        ToolChat.Turn turn = chat.start(SYSTEM, task.assignment());
         for (int i = 0; i < MAX_TURNS && ws.ending() == null; i++) {
             ws.assistantText(turn.text(), !turn.calls().isEmpty());
             if (turn.calls().isEmpty()) {

@@ -145,8 +145,7 @@ public final class Workspace implements AutoCloseable {
             git.add().addFilepattern(".").call();
             String base = git.commit().setMessage("task: " + task.name()).setAuthor(SANDBOX).setCommitter(SANDBOX)
                     .setSign(false).call().getName();
-            return new Workspace(dir, git, base, "Task: " + task.spec() + "\nThe repository holds the code in " + MAIN
-                    + " and the tests in " + TESTS + ".");
+            return new Workspace(dir, git, base, task.assignment());
         } catch (GitAPIException | RuntimeException e) {
             if (git != null) {
                 git.close();
