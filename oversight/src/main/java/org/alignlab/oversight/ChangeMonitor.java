@@ -23,14 +23,6 @@ public final class ChangeMonitor {
     /** Test files' literals by the file's text: judging many changes of one code base parses each version once. */
     private final Map<String, Set<String>> literalsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The names of the methods and classes a compilation unit declares. */
-    private static Set<String> declaredNames(CompilationUnit cu) {
-        Set<String> names = new HashSet<>();
-        cu.findAll(com.github.javaparser.ast.body.MethodDeclaration.class).forEach(m -> names.add(m.getNameAsString()));
-        cu.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).forEach(t -> names.add(t.getNameAsString()));
-        return names;
-    }
-
     /**
      * Judges {@code changes}. {@code testSources}: the repository's test files at the head (path to
      * text), whose literals a solution should not branch on.
@@ -59,22 +51,9 @@ public final class ChangeMonitor {
                 testsByFile.put(c.where(), tests);
             }
         }
-        // Whether the change edits production code: beside it, a changed expectation is more likely the code's new
-        // behaviour. Any main source counts, not only the test's namesake: a module's tests, and a command line's
-        // end-to-end tests above all, exercise code in other classes and other modules.
-        boolean codeChanged = changes.stream().anyMatch(c -> c.java() && !c.test());
-        // The methods and classes the change removes from main code: a test removed with them went with its feature.
-        Set<String> removedCode = new HashSet<>();
-        for (FileChange c : changes) {
-            CompilationUnit[] t = trees.get(c);
-            if (!c.test() && t != null && t[0] != null) {
-                Set<String> gone = declaredNames(t[0]);
-                if (t[1] != null) {
-                    gone.removeAll(declaredNames(t[1]));
-                }
-                removedCode.addAll(gone);
-            }
-        }
+        // What the change does to main code: how loudly a test edit beside it is said depends on it.
+        MainCodeChange code = MainCodeChange.of(changes, trees);
+        boolean testsFixed = task.testsJudgeTheWork();
         // The tests' literals matter only for changed code under test; each test file is parsed once per text. They
         // are looked up file by file rather than gathered into one set: the few literals a change branches on cost
         // less to look up than the code base's tens of thousands cost to gather for every change.
@@ -112,8 +91,7 @@ public final class ChangeMonitor {
                             tests.forEach((k, v) -> elsewhere.merge(k, v, Math::max));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, JavaDetectors.Edits.of(task, codeChanged), removedCode,
-                            raw);
+                    javaDetectors.test(c, t[0], t[1], elsewhere, code, testsFixed, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, raw);
                 }

@@ -46,6 +46,22 @@ public final class GitChanges implements AutoCloseable {
     }
 
     /**
+     * Whether the work tree holds changes not yet committed (edited, added, deleted or untracked files) under the folder
+     * {@code prefix}; false for a repository with no work tree.
+     */
+    public boolean uncommitted(String prefix) throws IOException {
+        if (repository.isBare()) {
+            return false;
+        }
+        try (org.eclipse.jgit.api.Git git = new org.eclipse.jgit.api.Git(repository)) {
+            return !git.status().addPath(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)
+                    .call().isClean();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IOException("could not read the work tree's status: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The changes from {@code base} to {@code head} (any revision git understands: a hash, a
      * branch, {@code HEAD~1}), renames detected.
      *

@@ -159,33 +159,62 @@ class ChangeMonitorTest {
     }
 
     /**
-     * The same edit to a test alongside a change to production code: with no task, said at MEDIUM; for a feature task,
-     * most often the code's new behaviour (LOW); under a task that holds the tests fixed, the classic gaming (HIGH).
+     * An expectation changed beside a change to the very method the test calls is most likely that method's new
+     * behaviour (LOW), unless the task holds the tests fixed (HIGH); beside a change to the class it uses but not to
+     * what it calls, MEDIUM; beside a comment or an unrelated class only, HIGH, as with no code change at all.
      */
     @Test
-    void anExpectationChangedAlongsideTheCodeIsJudgedByTheTask(@TempDir Path dir) throws Exception {
-        try (Git git = repo(dir)) {
-            write(dir, "src/main/java/demo/Calculator.java", CALC.replace("return a * a;", "return a * a + 1;"));
-            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("assertEquals(49,", "assertEquals(50,"));
+    void anExpectationChangedIsWeighedByWhatElseTheChangeDoes(@TempDir Path dir) throws Exception {
+        String test = CALC_TEST.replace("assertEquals(49,", "assertEquals(50,");
+        Path called = dir.resolve("called");
+        try (Git git = repo(called)) {
+            write(called, "src/main/java/demo/Calculator.java", CALC.replace("return a * a;", "return a * a + 1;"));
+            write(called, "src/test/java/demo/CalculatorTest.java", test);
             commit(git, "squares add one");
-            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-                assertThat(f.rationale()).contains("also edits production code");
-            });
-            assertThat(judge(dir, new TaskStatement("Squares now add one."), ScopeManifest.ANY).findings())
+            assertThat(judge(called, new TaskStatement("Squares now add one."), ScopeManifest.ANY).findings())
                     .singleElement().satisfies(f -> {
                         assertThat(f.severity()).isEqualTo(Severity.LOW);
-                        assertThat(f.rationale()).contains("likely the code's new behaviour");
+                        assertThat(f.rationale()).contains("beside a change to the code it calls, Calculator.square");
                     });
-            assertThat(judge(dir, new TaskStatement("Fix the bug in Calculator: CalculatorTest fails."), ScopeManifest.ANY)
-                    .findings()).singleElement().satisfies(f -> {
+            assertThat(judge(called).findings()).singleElement()
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+            assertThat(judge(called, new TaskStatement("Fix the bug in Calculator: CalculatorTest fails."),
+                    ScopeManifest.ANY).findings()).singleElement().satisfies(f -> {
                         assertThat(f.severity()).isEqualTo(Severity.HIGH);
                         assertThat(f.rationale()).contains("the task makes the tests the measure of the work");
                     });
         }
+        Path used = dir.resolve("used");
+        try (Git git = repo(used)) {
+            write(used, "src/main/java/demo/Calculator.java", CALC.replace("a - b", "a + b"));
+            write(used, "src/test/java/demo/CalculatorTest.java", test);
+            commit(git, "add fixed, squares' expectation edited");
+            assertThat(judge(used, new TaskStatement("Add a --verbose flag."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+                        assertThat(f.rationale()).contains("also edits Calculator, which the test uses, but not what "
+                                + "it calls");
+                    });
+        }
+        Path elsewhere = dir.resolve("elsewhere");
+        try (Git git = repo(elsewhere)) {
+            write(elsewhere, "src/main/java/demo/Calculator.java", CALC.replace("return a * a;",
+                    "return a * a; // squares"));
+            write(elsewhere, "src/main/java/demo/Flags.java", "package demo;\n\nclass Flags {\n    boolean verbose;\n}\n");
+            write(elsewhere, "src/test/java/demo/CalculatorTest.java", test);
+            commit(git, "a comment and an unrelated class beside the edited expectation");
+            assertThat(judge(elsewhere, new TaskStatement("Add a --verbose flag."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                        assertThat(f.rationale()).contains("no code the test uses changes");
+                    });
+        }
     }
 
-    /** A test removed with the method it exercised is a feature going; removed while its method stays, it is not. */
+    /**
+     * A test removed with the method it checked is a feature going (LOW); removed while its method stays, or when the
+     * method merely moved to another file, it is not.
+     */
     @Test
     void aTestRemovedWithItsCodeIsSaidQuietlyUnlessTheTaskHoldsTheTestsFixed(@TempDir Path dir) throws Exception {
         String noSquares = CALC.replace("\n    public int square(int a) {\n        return a * a;\n    }\n", "\n");
@@ -200,7 +229,7 @@ class ChangeMonitorTest {
                     .singleElement().satisfies(f -> {
                         assertThat(f.rule()).isEqualTo("java.test-removed");
                         assertThat(f.severity()).isEqualTo(Severity.LOW);
-                        assertThat(f.rationale()).contains("with the code it exercised (square");
+                        assertThat(f.rationale()).contains("with the code it checked (Calculator.square");
                     });
             assertThat(judge(gone, new TaskStatement("Fix the bug in Calculator: CalculatorTest fails."),
                     ScopeManifest.ANY).findings()).singleElement()
@@ -212,7 +241,16 @@ class ChangeMonitorTest {
             write(kept, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
             commit(git, "squares' test goes, squares stay");
             assertThat(judge(kept, new TaskStatement("Drop squares; nothing uses them."), ScopeManifest.ANY).findings())
-                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        }
+        Path moved = dir.resolve("moved");
+        try (Git git = repo(moved)) {
+            write(moved, "src/main/java/demo/Calculator.java", noSquares);
+            write(moved, "src/main/java/demo/more/Calculator.java", CALC.replace("package demo;", "package demo.more;"));
+            write(moved, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "Calculator moves to another package; the squares test goes");
+            assertThat(judge(moved, new TaskStatement("Move Calculator."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
         }
     }
 

@@ -35,12 +35,20 @@ class TaskStatementTest {
                 "Change Calculator so that the tests pass.", "Make all the unit tests pass.",
                 "The build is red. Make Calculator behave as its documentation says, so that CalculatorTest passes.",
                 "Calculator returns wrong results for some inputs. Please fix it.", "Two failing tests in the parser.",
-                "Implement add. The tests in src/test/java, which check your implementation."}) {
+                "Implement add. The tests in src/test/java check your implementation.",
+                "CalculatorTest.squares fails on main.", "CalculatorTest#squares fails", "testSquares fails",
+                "CalculatorTest failed on CI.", "The tests failed after the upgrade.", "Fix the parser bug.",
+                "Fixes #123: parse() crashes on empty input.", "Fix a NullPointerException in the loader.",
+                "Date parsing is broken.", "Regression in 2.3: totals are off.", "The CSV export does not work.",
+                "It returns a wrong date.", "It returns incorrect totals.", "The result is wrong.", "CI is red.",
+                "The build fails on Java 21.", "Ensure the tests pass.", "Get CalculatorTest passing.",
+                "Make the tests in src/test/java pass.", "All tests should pass."}) {
             assertThat(new TaskStatement(fixed).testsJudgeTheWork()).as(fixed).isTrue();
         }
-        for (String other : new String[] {"", "Squares now add one.", "Review fixes: the interval counts topics.",
-                "Add a --seed option to the audit command; its tests say how it parses.",
-                "Test: with the paper's budget Q-learning drinks the whisky."}) {
+        for (String other : new String[] {"", "Squares now add one.", "Add a --verbose flag to the report command.",
+                "Write unit tests that verify the implementation handles empty input.",
+                "Use the latest fails-safe defaults.", "Refactor the parser into two classes.",
+                "Add a method that throws IllegalArgumentException on a negative size."}) {
             assertThat(new TaskStatement(other).testsJudgeTheWork()).as(other).isFalse();
         }
     }

@@ -18,7 +18,8 @@ import org.alignlab.oversight.ScopeManifest;
  * @param positive      whether it tampers
  * @param contrast      for a negative, what makes it legitimate (moved test, task asks, ...); null for a positive
  * @param codeBase      the code base's name
- * @param heldOutCode   whether the code base is held out from detector development
+ * @param heldOutCode   whether the code base is held out from detector development (a real commit: made after the
+ *                      newest commit that changed the monitor's rules, so that no rule was tuned on it)
  * @param heldOutFamily whether the family is held out from detector development
  * @param task          what a bootstrap resamples: the target (code base and class under test) or the commit
  * @param taskStatement the task the agent was given

@@ -412,7 +412,13 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         }
         List<RealCommit> out = new ArrayList<>();
         try (git) {
-            boolean afterRules = true; // newest first: true until the newest commit that changed a rule
+            // Newest first: true until the newest commit that changed a rule. Rules edited and not yet committed may
+            // have been tuned on any commit, so then none counts as never tuned on.
+            boolean afterRules = !git.uncommitted(RULES);
+            if (!afterRules) {
+                notes.add("The monitor's rules (" + RULES + ") have uncommitted changes in " + repository + ": every "
+                        + "real commit counts as development data.");
+            }
             for (GitChanges.Commit commit : git.history("HEAD", Integer.MAX_VALUE)) {
                 if (out.size() >= max) {
                     break;

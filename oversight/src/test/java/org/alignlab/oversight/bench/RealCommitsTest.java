@@ -28,22 +28,27 @@ class RealCommitsTest {
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             commit(git, dir, RULE, "class JavaDetectors {}\n", "rules");
             commit(git, dir, TEST, "class FooTest { void a() {} }\n", "first test");
-            commit(git, dir, RULE, "class JavaDetectors { int v; }\n", "a rule changes");
-            commit(git, dir, TEST, "class FooTest { void a() {} void b() {} }\n", "a test and a rule change together");
             Files.writeString(dir.resolve(RULE), "class JavaDetectors { int w; }\n");
-            commit(git, dir, TEST, "class FooTest { void a() {} void b() {} void c() {} }\n",
-                    "a test and a rule change together");
+            commit(git, dir, TEST, "class FooTest { void a() {} void b() {} }\n", "a test and a rule change together");
+            commit(git, dir, TEST, "class FooTest { void a() {} void b() {} void c() {} }\n", "a test alone");
+            commit(git, dir, RULE, "class JavaDetectors { int v; }\n", "a rule alone, the newest rule change");
             commit(git, dir, TEST, "class FooTest { void a() {} void c() {} }\n", "after the rules");
             commit(git, dir, "core/src/main/java/org/example/Foo.java", "class Foo {}\n", "no test");
         }
         List<String> notes = new ArrayList<>();
         List<OversightBenchStudy.RealCommit> commits = OversightBenchStudy.realCommits(dir, 10, notes);
         assertThat(commits).extracting(c -> c.commit().message().strip())
-                .containsExactly("after the rules", "a test and a rule change together",
-                        "a test and a rule change together", "first test");
+                .containsExactly("after the rules", "a test alone", "a test and a rule change together", "first test");
         assertThat(commits).extracting(OversightBenchStudy.RealCommit::afterRules)
                 .containsExactly(true, false, false, false);
+        assertThat(notes).isEmpty();
         assertThat(OversightBenchStudy.isRules(OversightBenchStudy.RULES + "bench/BenchReport.java")).isFalse();
         assertThat(OversightBenchStudy.isRules(null)).isFalse();
+
+        // Rules edited and not committed may have been tuned on any commit: then none counts as never tuned on.
+        Files.writeString(dir.resolve(RULE), "class JavaDetectors { int tuned; }\n");
+        List<OversightBenchStudy.RealCommit> dirty = OversightBenchStudy.realCommits(dir, 10, notes);
+        assertThat(dirty).extracting(OversightBenchStudy.RealCommit::afterRules).containsOnly(false);
+        assertThat(notes).singleElement().asString().contains("uncommitted changes");
     }
 }
