@@ -166,6 +166,12 @@ public final class TinyGpt implements AutoCloseable {
     /** As above, with each sequence's conditioning vector (batch x conditionWidth; null for none). */
     private NDArray forward(NDManager sub, NDArray tokens, Map<String, NDArray> capture,
                             org.alignlab.core.Steering steering, NDArray condition) {
+        return hidden(sub, tokens, capture, steering, condition).matMul(parameters.get("token_embedding").transpose());
+    }
+
+    /** The final residual stream, normalised (batch, time, width): the logits before the tied output projection. */
+    private NDArray hidden(NDManager sub, NDArray tokens, Map<String, NDArray> capture,
+                           org.alignlab.core.Steering steering, NDArray condition) {
         if (steering != null) {
             checkLayer(steering.layer());
             if (steering.direction().length != shape.width()) {
@@ -213,7 +219,7 @@ public final class TinyGpt implements AutoCloseable {
                 capture.put(p + "residual", x);
             }
         }
-        return layerNorm(x, "final_ln").matMul(embedding.transpose());
+        return layerNorm(x, "final_ln");
     }
 
     private static NDArray steered(NDManager sub, NDArray x, String layer, org.alignlab.core.Steering steering) {
@@ -530,6 +536,9 @@ public final class TinyGpt implements AutoCloseable {
             replies.add(new ArrayList<>());
         }
         int vocabulary = shape.vocabulary();
+        int width = shape.width();
+        float[] embedding = parameters.get("token_embedding").toFloatArray(); // vocabulary x width, tied to the output
+        float[] logits = new float[vocabulary];
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
@@ -551,17 +560,27 @@ public final class TinyGpt implements AutoCloseable {
                         tokens[b * time + t] = s.get(t);
                     }
                 }
-                float[] logits;
+                // Only each sequence's last position is read: its logits are computed here from the final residual
+                // stream, rather than the whole batch's (every position times the vocabulary) in the native library
+                // and copied out at every step.
+                float[] hidden;
                 try (NDManager sub = manager.newSubManager()) {
-                    logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
+                    hidden = hidden(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
                             conditions(sub, conditions)).toFloatArray();
                 }
                 for (int b = 0; b < n; b++) {
                     if (done[b]) {
                         continue;
                     }
-                    int at = (b * time + seqs.get(b).size() - 1) * vocabulary;
-                    int next = pick(logits, at, vocabulary, temperature, random);
+                    int at = (b * time + seqs.get(b).size() - 1) * width;
+                    for (int v = 0; v < vocabulary; v++) {
+                        float sum = 0;
+                        for (int i = 0; i < width; i++) {
+                            sum += hidden[at + i] * embedding[v * width + i];
+                        }
+                        logits[v] = sum;
+                    }
+                    int next = pick(logits, 0, vocabulary, temperature, random);
                     if (next == Vocabulary.END) {
                         done[b] = true;
                     } else {
