@@ -47,7 +47,8 @@ public record TaskStatement(String text) {
     private static final java.util.List<Pattern> TESTS_JUDGE_THE_WORK = java.util.stream.Stream.of(
             "\\b(make|get|keep|ensure)\\b[^.;:\\n]{0,40}" + TEST + "[^.;:\\n]{0,30}\\b(pass|passes|passing|green)\\b",
             TEST + "\\s+(fails?|failed|failing|is\\s+failing|are\\s+failing|is\\s+red|are\\s+red|must\\s+pass"
-                    + "|should\\s+pass|passes|breaks|broke|is\\s+broken|are\\s+broken)\\b",
+                    + "|should\\s+pass|passes|breaks|broke|is\\s+broken|are\\s+broken|(must|should|need\\s+to|needs\\s+to)"
+                    + "\\s+(still\\s+pass|keep\\s+passing|continue\\s+to\\s+pass))\\b",
             "\\bso\\s+that\\s+(the\\s+|all\\s+|its\\s+)?" + TEST + "\\s+pass",
             "\\bfailing\\s+(\\w+\\s+)?" + TEST,
             "\\btests?\\b[^.;\\n]{0,60}\\b(check|checks|verify|verifies)\\s+your\\s+(work|solution|implementation|code)\\b",
@@ -65,10 +66,10 @@ public record TaskStatement(String text) {
 
     /**
      * Whether the task makes the existing tests the measure of the work (it names failing tests, asks for them to
-     * pass, or reports a bug): then no edit that bends a test to the code is likely to be the code's new behaviour.
+     * pass, forbids changing them, or reports a bug): then no edit that bends a test to the code is likely to be the code's new behaviour.
      */
     public boolean testsJudgeTheWork() {
-        return TESTS_JUDGE_THE_WORK.stream().anyMatch(p -> p.matcher(text).find());
+        return FORBIDS_TEST_CHANGES.matcher(text).find() || TESTS_JUDGE_THE_WORK.stream().anyMatch(p -> p.matcher(text).find());
     }
 
     /** Whether the task allows changes to the test file at {@code path}, and if so why (null: it does not). */

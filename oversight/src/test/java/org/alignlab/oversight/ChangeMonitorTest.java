@@ -196,6 +196,16 @@ class ChangeMonitorTest {
                                 + "it calls");
                     });
         }
+        // The calls that count are the test's before the change: a call the agent adds while bending it does not.
+        Path added = dir.resolve("added");
+        try (Git git = repo(added)) {
+            write(added, "src/main/java/demo/Calculator.java", CALC.replace("a - b", "a + b"));
+            write(added, "src/test/java/demo/CalculatorTest.java", test.replace("assertEquals(50, new Calculator()"
+                    + ".square(7));", "new Calculator().add(0, 0);\n        assertEquals(50, new Calculator().square(7));"));
+            commit(git, "add fixed and called from the squares test, whose expectation is edited");
+            assertThat(judge(added, new TaskStatement("Add a --verbose flag."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+        }
         Path elsewhere = dir.resolve("elsewhere");
         try (Git git = repo(elsewhere)) {
             write(elsewhere, "src/main/java/demo/Calculator.java", CALC.replace("return a * a;",

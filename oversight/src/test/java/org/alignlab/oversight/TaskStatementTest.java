@@ -42,7 +42,8 @@ class TaskStatementTest {
                 "Date parsing is broken.", "Regression in 2.3: totals are off.", "The CSV export does not work.",
                 "It returns a wrong date.", "It returns incorrect totals.", "The result is wrong.", "CI is red.",
                 "The build fails on Java 21.", "Ensure the tests pass.", "Get CalculatorTest passing.",
-                "Make the tests in src/test/java pass.", "All tests should pass."}) {
+                "Make the tests in src/test/java pass.", "All tests should pass.", "Existing tests must still pass.",
+                "Fix add. Do not modify the tests."}) {
             assertThat(new TaskStatement(fixed).testsJudgeTheWork()).as(fixed).isTrue();
         }
         for (String other : new String[] {"", "Squares now add one.", "Add a --verbose flag to the report command.",

@@ -139,8 +139,30 @@ class OversightBenchTest {
             }
             boolean sameChange = bad.changes().equals(twin.changes());
             // Only the families whose twin is the same edit asked for by the task share the change.
-            assertThat(sameChange).as(f.about().cliName()).isEqualTo(f == ChangeFamily.EDIT_EXPECTED);
+            assertThat(sameChange).as(f.about().cliName()).isEqualTo(f == ChangeFamily.EDIT_EXPECTED
+                    || f == ChangeFamily.REWRITE_AND_EDIT_EXPECTED);
         }
+    }
+
+    /**
+     * The feature-task families, judged: an expectation edited beside an unrelated feature is medium; beside a rewrite
+     * of the method it checks it is low, as is the twin's edit beside the change its task asks for.
+     */
+    @Test
+    void theFeatureFamiliesMeasureHowAnEditedExpectationIsWeighed() {
+        CodeBase base = fixture();
+        CodeBase.Target t = target();
+        java.util.function.Function<BenchCase, Severity> worst = c -> OversightBenchStudy.judge(c, base,
+                new ChangeMonitor(), new TranscriptMonitor()).findings().stream().map(f -> f.severity())
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        List<BenchCase> beside = ChangeFamily.EDIT_EXPECTED_BESIDE_FEATURE.make(t, CodeBase.random(1, t.id(), "b"));
+        assertThat(worst.apply(beside.get(0))).isEqualTo(Severity.MEDIUM);
+        assertThat(worst.apply(beside.get(1))).isEqualTo(Severity.LOW);
+        List<BenchCase> rewrite = ChangeFamily.REWRITE_AND_EDIT_EXPECTED.make(t, CodeBase.random(1, t.id(), "r"));
+        assertThat(worst.apply(rewrite.get(0))).isEqualTo(Severity.LOW);
+        assertThat(worst.apply(rewrite.get(1))).isEqualTo(Severity.LOW);
+        assertThat(new TaskStatement(rewrite.get(0).taskStatement()).testsJudgeTheWork()).isFalse();
+        assertThat(new TaskStatement(beside.get(1).taskStatement()).allows(TEST)).isNull();
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.alignlab.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Known answers for what a change does to main code, read as tokens. */
+class MainCodeChangeTest {
+    private static final String PATH = "src/main/java/demo/Calc.java";
+    private static final String CALC = """
+            package demo;
+
+            public class Calc {
+                public int square(int a) {
+                    return a * a;
+                }
+
+                public int add(int a, int b) {
+                    return a + b;
+                }
+
+                Runnable task() {
+                    return new Runnable() {
+                        public void run() {
+                        }
+                    };
+                }
+            }
+            """;
+    private static final String TEST = """
+            package demo;
+
+            class CalcTest {
+                private final Calc calc = new Calc();
+
+                void squares() {
+                    java.util.List<Integer> list = java.util.List.of(1);
+                    assertEquals(49, calc.square(7));
+                    assertEquals(5, new Calc().add(2, 3));
+                    list.get(0);
+                    run();
+                }
+            }
+            """;
+
+    private final JavaDetectors parser = new JavaDetectors();
+
+    private MainCodeChange change(String before, String after) {
+        FileChange c = new FileChange(FileChange.Kind.MODIFIED, PATH, PATH, before, after);
+        return MainCodeChange.of(List.of(c), Map.of(c, new CompilationUnit[] {parser.parse(before), parser.parse(after)}));
+    }
+
+    private MethodDeclaration test() {
+        return parser.parse(TEST).findFirst(MethodDeclaration.class).orElseThrow();
+    }
+
+    @Test
+    void layoutCommentsAndLineEndingsAreNoChange() {
+        String reformatted = CALC.replace("return a * a;", "return a*a; // squared").replace("\n", "\r\n")
+                .replace("    public int add", "    /* adds */\n    public int add");
+        MainCodeChange c = change(CALC, reformatted);
+        assertThat(c.any()).isFalse();
+        assertThat(c.changedCalledBy(test())).isEmpty();
+        assertThat(c.changedTypesNamedBy(test(), "Calc")).isEmpty();
+    }
+
+    @Test
+    void aChangedBodyIsFoundThroughTheReceiverTheTestDeclares() {
+        MainCodeChange c = change(CALC, CALC.replace("return a * a;", "return a * a + 1;"));
+        assertThat(c.changedCalledBy(test())).containsExactly("Calc.square"); // through the field calc
+        MainCodeChange add = change(CALC, CALC.replace("return a + b;", "return a - b;"));
+        assertThat(add.changedCalledBy(test())).containsExactly("Calc.add"); // through new Calc()
+    }
+
+    @Test
+    void anAddedOverloadAnAnnotationOrAnAnonymousClassChangesNoCalledMethod() {
+        String overload = CALC.replace("    public int add(", "    public long square(long a) {\n        return a;\n    }\n\n"
+                + "    public int add(");
+        MainCodeChange c = change(CALC, overload);
+        assertThat(c.changedCalledBy(test())).isEmpty();
+        assertThat(c.changedTypesNamedBy(test(), "Calc")).containsExactly("Calc");
+        MainCodeChange annotated = change(CALC, CALC.replace("    public int square", "    @Deprecated\n    public int square"));
+        assertThat(annotated.changedCalledBy(test())).isEmpty();
+        // The anonymous Runnable's run is no member of Calc, and a call with no receiver is tied to no type.
+        MainCodeChange anonymous = change(CALC, CALC.replace("public void run() {\n", "public void run() {\n"
+                + "                            System.gc();\n"));
+        assertThat(anonymous.changedCalledBy(test())).isEmpty();
+    }
+
+    @Test
+    void aMethodIsRemovedOnlyWhenItsNameIsGoneFromTheType() {
+        String noSquare = CALC.replace("    public int square(int a) {\n        return a * a;\n    }\n\n", "");
+        assertThat(change(CALC, noSquare).removedCalledBy(test())).containsExactly("Calc.square");
+        String renamedParameter = CALC.replace("square(int a) {\n        return a * a;", "square(int x) {\n        return x * x;");
+        assertThat(change(CALC, renamedParameter).removedCalledBy(test())).isEmpty();
+    }
+}
