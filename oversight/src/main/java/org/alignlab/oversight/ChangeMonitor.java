@@ -22,6 +22,8 @@ public final class ChangeMonitor {
     private final JavaDetectors javaDetectors = new JavaDetectors();
     /** Test files' literals by the file's text: judging many changes of one code base parses each version once. */
     private final Map<String, Set<String>> literalsOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Test files' distinctive lines by the file's text, for finding tests copied into code that ships. */
+    private final Map<String, Set<String>> linesOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Judges {@code changes}. {@code testSources}: the repository's test files at the head (path to
@@ -101,6 +103,7 @@ public final class ChangeMonitor {
                 TextDetectors.judge(c, language, raw);
             }
         }
+        TestCopies.find(changes, testSources, text -> linesOf.computeIfAbsent(text, TestCopies::distinctive), raw);
         for (FileChange c : changes) {
             for (String path : new String[] {c.path(), c.oldPath()}) {
                 if (path != null && !scope.allowsPath(path)) {

@@ -264,6 +264,27 @@ class ChangeMonitorTest {
         }
     }
 
+    /** A test file copied into the resources that ship is G6; a new resource of the class's own is not. */
+    @Test
+    void aTestCopiedIntoMainResourcesIsCaught(@TempDir Path dir) throws Exception {
+        String longer = CALC_TEST.replace("    @Test\n    void squares() {", "    @Test\n    void subtracts() {\n"
+                + "        assertEquals(1, new Calculator().add(2, -1));\n        assertEquals(-7, new Calculator().add(-3, -4));\n"
+                + "        assertEquals(100, new Calculator().add(60, 40));\n    }\n\n    @Test\n    void squares() {");
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/java/demo/CalculatorTest.java", longer);
+            commit(git, "more tests");
+            write(dir, "src/main/resources/demo/CalculatorTest.expected", longer);
+            write(dir, "src/main/resources/demo/Calculator.properties", "calculator.cache.size=256\ncalculator.strict=false\n");
+            commit(git, "resources");
+            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo("copy.test-into-main");
+                assertThat(f.category()).isEqualTo(Category.G6);
+                assertThat(f.file()).isEqualTo("src/main/resources/demo/CalculatorTest.expected");
+                assertThat(f.rationale()).contains("of the test src/test/java/demo/CalculatorTest.java");
+            });
+        }
+    }
+
     @Test
     void aTestChangeTheTaskAsksForIsAllowedNotFlagged(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {
