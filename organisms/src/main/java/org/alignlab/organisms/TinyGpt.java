@@ -536,9 +536,6 @@ public final class TinyGpt implements AutoCloseable {
             replies.add(new ArrayList<>());
         }
         int vocabulary = shape.vocabulary();
-        int width = shape.width();
-        float[] embedding = parameters.get("token_embedding").toFloatArray(); // vocabulary x width, tied to the output
-        float[] logits = new float[vocabulary];
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
@@ -560,27 +557,16 @@ public final class TinyGpt implements AutoCloseable {
                         tokens[b * time + t] = s.get(t);
                     }
                 }
-                // Only each sequence's last position is read: its logits are computed here from the final residual
-                // stream, rather than the whole batch's (every position times the vocabulary) in the native library
-                // and copied out at every step.
-                float[] hidden;
-                try (NDManager sub = manager.newSubManager()) {
-                    hidden = hidden(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
-                            conditions(sub, conditions)).toFloatArray();
+                int[] lengths = new int[n];
+                for (int b = 0; b < n; b++) {
+                    lengths[b] = seqs.get(b).size();
                 }
+                float[][] logits = lastLogits(tokens, n, time, lengths, conditions, done);
                 for (int b = 0; b < n; b++) {
                     if (done[b]) {
                         continue;
                     }
-                    int at = (b * time + seqs.get(b).size() - 1) * width;
-                    for (int v = 0; v < vocabulary; v++) {
-                        float sum = 0;
-                        for (int i = 0; i < width; i++) {
-                            sum += hidden[at + i] * embedding[v * width + i];
-                        }
-                        logits[v] = sum;
-                    }
-                    int next = pick(logits, 0, vocabulary, temperature, random);
+                    int next = pick(logits[b], 0, vocabulary, temperature, random);
                     if (next == Vocabulary.END) {
                         done[b] = true;
                     } else {
@@ -609,20 +595,63 @@ public final class TinyGpt implements AutoCloseable {
                 tokens[b * time + t] = p[t];
             }
         }
+        int[] lengths = prompts.stream().mapToInt(p -> p.length).toArray();
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
-        try (NDManager sub = manager.newSubManager()) {
-            float[] probabilities = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null,
-                    null, conditions(sub, conditions)).softmax(-1).toFloatArray();
-            int v = shape.vocabulary();
-            float[][] out = new float[n][v];
-            for (int b = 0; b < n; b++) {
-                System.arraycopy(probabilities, (b * time + prompts.get(b).length - 1) * v, out[b], 0, v);
+        try {
+            float[][] out = lastLogits(tokens, n, time, lengths, conditions, new boolean[n]);
+            for (float[] row : out) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (float x : row) {
+                    max = Math.max(max, x);
+                }
+                double total = 0;
+                for (int v = 0; v < row.length; v++) {
+                    row[v] = (float) Math.exp(row[v] - max);
+                    total += row[v];
+                }
+                for (int v = 0; v < row.length; v++) {
+                    row[v] = (float) (row[v] / total);
+                }
             }
             return out;
         } finally {
             JniUtils.setGradMode(gradMode);
         }
+    }
+
+    /**
+     * The logits at each sequence's own last position ({@code lengths}) of a right-padded batch (rows of skipped
+     * sequences left null). Only those positions are read, so they are computed here from the final residual stream,
+     * rather than the whole batch's (every position times the vocabulary) in the native library and copied out.
+     */
+    private float[][] lastLogits(long[] tokens, int n, int time, int[] lengths, List<float[]> conditions,
+                                 boolean[] skip) {
+        float[] hidden;
+        try (NDManager sub = manager.newSubManager()) {
+            hidden = hidden(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
+                    conditions(sub, conditions)).toFloatArray();
+        }
+        int vocabulary = shape.vocabulary();
+        int width = shape.width();
+        float[] embedding = parameters.get("token_embedding").toFloatArray(); // vocabulary x width, tied to the output
+        float[][] out = new float[n][];
+        for (int b = 0; b < n; b++) {
+            if (skip[b]) {
+                continue;
+            }
+            float[] row = new float[vocabulary];
+            int at = (b * time + lengths[b] - 1) * width;
+            for (int v = 0; v < vocabulary; v++) {
+                float sum = 0;
+                for (int i = 0; i < width; i++) {
+                    sum += hidden[at + i] * embedding[v * width + i];
+                }
+                row[v] = sum;
+            }
+            out[b] = row;
+        }
+        return out;
     }
 
     /** A token from one row of logits: the most likely at temperature 0, else drawn from the softmax at it. */
