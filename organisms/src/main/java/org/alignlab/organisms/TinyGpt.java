@@ -536,6 +536,7 @@ public final class TinyGpt implements AutoCloseable {
             replies.add(new ArrayList<>());
         }
         int vocabulary = shape.vocabulary();
+        float[] embedding = outputEmbedding(); // read once: the weights do not change while sampling
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
@@ -561,7 +562,7 @@ public final class TinyGpt implements AutoCloseable {
                 for (int b = 0; b < n; b++) {
                     lengths[b] = seqs.get(b).size();
                 }
-                float[][] logits = lastLogits(tokens, n, time, lengths, conditions, done);
+                float[][] logits = lastLogits(tokens, n, time, lengths, conditions, done, embedding);
                 for (int b = 0; b < n; b++) {
                     if (done[b]) {
                         continue;
@@ -599,7 +600,7 @@ public final class TinyGpt implements AutoCloseable {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            float[][] out = lastLogits(tokens, n, time, lengths, conditions, new boolean[n]);
+            float[][] out = lastLogits(tokens, n, time, lengths, conditions, new boolean[n], outputEmbedding());
             for (float[] row : out) {
                 float max = Float.NEGATIVE_INFINITY;
                 for (float x : row) {
@@ -620,13 +621,25 @@ public final class TinyGpt implements AutoCloseable {
         }
     }
 
+    /** The token embedding (vocabulary x width), which the output projection shares. */
+    private float[] outputEmbedding() {
+        return parameters.get("token_embedding").toFloatArray();
+    }
+
     /**
      * The logits at each sequence's own last position ({@code lengths}) of a right-padded batch (rows of skipped
      * sequences left null). Only those positions are read, so they are computed here from the final residual stream,
      * rather than the whole batch's (every position times the vocabulary) in the native library and copied out.
+     * {@code embedding}: {@link #outputEmbedding()}.
      */
     private float[][] lastLogits(long[] tokens, int n, int time, int[] lengths, List<float[]> conditions,
-                                 boolean[] skip) {
+                                 boolean[] skip, float[] embedding) {
+        for (int b = 0; b < n; b++) {
+            if (lengths[b] < 1 || lengths[b] > time) {
+                throw new IllegalArgumentException("sequence " + b + " has length " + lengths[b] + "; each must be 1 to "
+                        + time);
+            }
+        }
         float[] hidden;
         try (NDManager sub = manager.newSubManager()) {
             hidden = hidden(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
@@ -634,7 +647,6 @@ public final class TinyGpt implements AutoCloseable {
         }
         int vocabulary = shape.vocabulary();
         int width = shape.width();
-        float[] embedding = parameters.get("token_embedding").toFloatArray(); // vocabulary x width, tied to the output
         float[][] out = new float[n][];
         for (int b = 0; b < n; b++) {
             if (skip[b]) {

@@ -282,6 +282,18 @@ class ChangeMonitorTest {
                 assertThat(f.file()).isEqualTo("src/main/resources/demo/CalculatorTest.expected");
                 assertThat(f.rationale()).contains("of the test src/test/java/demo/CalculatorTest.java");
             });
+            // Quoted in the documentation: said, at medium. Moved out of the tests altogether: high.
+            write(dir, "docs/testing.md", "# How we test\n\n```java\n" + longer + "```\n");
+            commit(git, "docs");
+            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo("docs/testing.md");
+                assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            });
+            Files.move(dir.resolve("src/test/java/demo/CalculatorTest.java"),
+                    dir.resolve("src/main/resources/demo/CalculatorCases.data"));
+            commit(git, "moved");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .contains(org.assertj.core.groups.Tuple.tuple("copy.test-into-main", Severity.HIGH));
         }
     }
 
