@@ -54,9 +54,7 @@ public final class ChangeMonitor {
             }
         }
         // What the change does to main code: how loudly a test edit beside it is said depends on it.
-        MainCodeChange[] known = new MainCodeChange[1]; // read only when a test edit needs weighing
-        java.util.function.Supplier<MainCodeChange> code = () -> known[0] != null ? known[0]
-                : (known[0] = MainCodeChange.of(changes, trees));
+        Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(changes, trees)); // only if a test edit needs it
         boolean testsFixed = task.testsJudgeTheWork();
         // The tests' literals matter only for changed code under test; each test file is parsed once per text. They
         // are looked up file by file rather than gathered into one set: the few literals a change branches on cost

@@ -214,9 +214,7 @@ final class JavaDetectors {
                 continue;
             }
             // Weighed only when a finding needs it, on the test as it was (see Level).
-            Level[] level = new Level[1];
-            java.util.function.Supplier<Level> levelOf = () -> level[0] != null ? level[0]
-                    : (level[0] = Level.of(was, namesake, code, testsFixed));
+            Lazy<Level> levelOf = new Lazy<>(() -> Level.of(was, namesake, code, testsFixed));
             // Weakened: fewer assertions than before.
             int before2 = assertions(was);
             int after2 = assertions(m);
