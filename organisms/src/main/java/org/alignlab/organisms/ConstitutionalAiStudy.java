@@ -59,11 +59,13 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
      * @param batch            sequences (or pairs) per step
      * @param learningRate     Adam's rate for the helpful-only organism and the supervised stage
      * @param preferenceRate   Adam's rate for preference optimisation
+     * @param threads          seeds trained at once (each seed draws from its own random source, so this changes
+     *                         no result)
      */
     public record Config(long seed, int seeds, String constitution, String feedbackModel, String raters, int wordings, double baseRefusal,
                          int baseSteps,
                          int samples, int supervisedSteps, int preferenceSteps, double beta, int batch,
-                         double learningRate, double preferenceRate) {
+                         double learningRate, double preferenceRate, int threads) {
     }
 
     /** A paired difference in a rate counts as an effect from five points, with its interval above 0. */
@@ -94,16 +96,19 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
 
     @Override
     public Config config(Budget budget) {
+        int threads = Runtime.getRuntime().availableProcessors();
         return switch (budget) {
-            case SMOKE -> new Config(1, 1, "", "", DEFAULT_RATERS, 2, 0.3, 40, 2, 10, 8, 0.1, 8, 3e-3, 1e-4);
+            case SMOKE -> new Config(1, 1, "", "", DEFAULT_RATERS, 2, 0.3, 40, 2, 10, 8, 0.1, 8, 3e-3, 1e-4, threads);
             // A look at the pipeline, not the finding: the audit's ten minutes allow under a minute (49 s alone,
             // 2026-12-02, against 93 s at 3 seeds and twice the steps, whose verdicts were undecided too), too little
             // training for constitutional AI to separate harmful from harmless requests; the default budget shows it.
-            case AUDIT -> new Config(1, 2, "", "", DEFAULT_RATERS, 2, 0.3, 50, 2, 20, 15, 0.1, 32, 3e-3, 1e-4);
-            // Five seeds: four took 10 min 4 s alone and left the over-refusal finding undecided (2026-12-01), so the
-            // default stays at five, over the 10 minutes (13 min beside a build).
-            case DEFAULT -> new Config(1, 5, "", "", DEFAULT_RATERS, 12, 0.3, 400, 4, 150, 100, 0.1, 32, 3e-3, 1e-4);
-            case PAPER -> new Config(1, 10, "", "", DEFAULT_RATERS, 12, 0.3, 600, 8, 200, 300, 0.1, 32, 3e-3, 1e-4);
+            case AUDIT -> new Config(1, 2, "", "", DEFAULT_RATERS, 2, 0.3, 50, 2, 20, 15, 0.1, 32, 3e-3, 1e-4, threads);
+            // Five seeds: four left the over-refusal finding undecided (2026-12-01). Two at a time on two cores they take
+            // 7 min 15 s (2026-12-02; 11 min 28 s one at a time).
+            case DEFAULT -> new Config(1, 5, "", "", DEFAULT_RATERS, 12, 0.3, 400, 4, 150, 100, 0.1, 32, 3e-3, 1e-4,
+                    threads);
+            case PAPER -> new Config(1, 10, "", "", DEFAULT_RATERS, 12, 0.3, 600, 8, 200, 300, 0.1, 32, 3e-3, 1e-4,
+                    threads);
         };
     }
 
@@ -121,6 +126,9 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         }
         if (c.baseSteps() < 1 || c.supervisedSteps() < 1 || c.preferenceSteps() < 1 || c.batch() < 1) {
             throw new IllegalArgumentException("baseSteps, supervisedSteps, preferenceSteps and batch must be at least 1");
+        }
+        if (c.threads() < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + c.threads());
         }
         if (c.samples() < 2) {
             throw new IllegalArgumentException("samples must be at least 2 (the supervised stage keeps the best of them), "
@@ -245,7 +253,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         // A chat model is checked with one message before any work.
         Feedback feedback = c.feedbackModel().isEmpty() ? new Feedback.Embedding(encoder)
                 : Feedback.Chat.connect(c.feedbackModel());
-        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class, (seed, progress) -> {
+        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), c.threads(), SeedResult.class, (seed, progress) -> {
             Progress p = progress.start("constitutional AI", 7);
             return runSeed(c, seed, constitution, raters, feedback, encoder, p);
         }, (seed, r) -> { }, ConstitutionalAiStudy::reportSeed);

@@ -20,7 +20,7 @@ class ConstitutionalAiStudyTest {
                                                      int wordings, int samples) {
         return new ConstitutionalAiStudy.Config(c.seed(), c.seeds(), constitution, "", raters, wordings, c.baseRefusal(),
                 c.baseSteps(), samples, c.supervisedSteps(), c.preferenceSteps(), c.beta(), c.batch(), c.learningRate(),
-                c.preferenceRate());
+                c.preferenceRate(), c.threads());
     }
 
     @Test

@@ -71,22 +71,59 @@ public final class Seeds {
     public static <R> StudyResult run(StudyContext ctx, long first, int count, Class<R> type, Work<R> work,
                                       Keep<R> keep, java.util.function.Function<R, StudyResult> report)
             throws Exception {
+        return run(ctx, first, count, 1, type, work, keep, report);
+    }
+
+    /**
+     * As {@link #run(StudyContext, long, int, Class, Work, Keep, java.util.function.Function)}, with up
+     * to {@code threads} seeds at once. Seeds share nothing but what {@code work} shares, so a study
+     * that runs its seeds together must share only what is safe across threads (caches, read-only
+     * data); each seed draws from its own random source, so the results do not depend on
+     * {@code threads}. Results are reported in seed order whatever order they finish in.
+     */
+    public static <R> StudyResult run(StudyContext ctx, long first, int count, int threads, Class<R> type,
+                                      Work<R> work, Keep<R> keep, java.util.function.Function<R, StudyResult> report)
+            throws Exception {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         long start = System.nanoTime();
         long[] seeds = of(first, count);
-        List<R> results = new ArrayList<>();
-        // One progress display for the seeds still to run (resumed seeds come first and take no time): the first
-        // seed that works opens it for all that remain, the others carry it on.
+        String[] keys = java.util.Arrays.stream(seeds).mapToObj(s -> "seed/" + s).toArray(String[]::new);
+        // One progress display for the seeds still to run (resumed seeds take no time): the first seed that works
+        // opens it for all that remain, the others carry it on.
+        int remaining = (int) java.util.Arrays.stream(keys).filter(k -> !ctx.isKept(k)).count();
         Progress[] shared = {null};
-        for (long seed : seeds) {
-            int remaining = seeds.length - results.size();
-            Progress.Factory progress = (what, total) -> shared[0] != null ? shared[0]
-                    : (shared[0] = ctx.progress(what + (remaining > 1 ? ", " + remaining + " seeds" : ""),
-                    total * remaining));
-            R r = ctx.resumable("seed/" + seed, type, () -> work.run(seed, progress));
-            keep.keep(seed, r);
-            results.add(r);
+        Progress.Factory progress = (what, total) -> {
+            synchronized (shared) {
+                return shared[0] != null ? shared[0] : (shared[0] = ctx.progress(what
+                        + (remaining > 1 ? ", " + remaining + " seeds" : ""), total * remaining));
+            }
+        };
+        List<java.util.concurrent.Callable<R>> tasks = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            long seed = seeds[i];
+            String key = keys[i];
+            tasks.add(() -> {
+                R r = ctx.resumable(key, type, () -> work.run(seed, progress));
+                // Kept as each seed finishes (a dashboard shows it), one seed at a time.
+                synchronized (keys) {
+                    keep.keep(seed, r);
+                }
+                return r;
+            });
         }
+        List<R> results = threads == 1 || seeds.length == 1 ? sequential(tasks)
+                : StudyContext.parallel(Math.min(threads, seeds.length), tasks);
         return combine(results.stream().map(report).toList(), seeds, results, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static <R> List<R> sequential(List<java.util.concurrent.Callable<R>> tasks) throws Exception {
+        List<R> out = new ArrayList<>();
+        for (var task : tasks) {
+            out.add(task.call());
+        }
+        return out;
     }
 
     /**

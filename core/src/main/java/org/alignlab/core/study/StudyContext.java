@@ -141,22 +141,14 @@ public final class StudyContext implements AutoCloseable {
 
     /** As {@link #resumable(String, Class, Callable)}, for a generic result type. */
     public <T> T resumable(String key, JavaType type, Callable<T> work) throws Exception {
-        if (!key.matches("[A-Za-z0-9_.:/-]+")) {
-            throw new IllegalArgumentException("step key '" + key + "' may hold only letters, digits and - _ . : /");
-        }
-        // The key names the file reversibly (no two keys share one); the hash covers the settings and the code, so a
-        // step is reused only by the same settings on the same code, never after a fix.
-        Path file = dir.resolve(STEPS).resolve(java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + ".json");
-        String configHash = Sha256.hex(configJson + "\n" + org.alignlab.core.Provenance.codeVersion());
-        if (Files.isRegularFile(file)) {
+        Path file = stepFile(key);
+        var kept = kept(file, true);
+        if (kept != null) {
             try {
-                var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-                if (configHash.equals(node.path("config_sha256").asText())) {
-                    T kept = json.convertValue(node.get("result"), type);
-                    resumed.incrementAndGet();
-                    return kept;
-                }
-            } catch (IOException | IllegalArgumentException e) {
+                T result = json.convertValue(kept, type);
+                resumed.incrementAndGet();
+                return result;
+            } catch (IllegalArgumentException e) {
                 log.println("alignlab: the kept step " + file + " could not be read (" + e.getMessage() + "); doing it again");
             }
         }
@@ -164,11 +156,48 @@ public final class StudyContext implements AutoCloseable {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         var node = json.createObjectNode();
-        node.put("config_sha256", configHash);
+        node.put("config_sha256", configHash());
         node.set("result", json.valueToTree(result));
         Files.writeString(tmp, json.writeValueAsString(node), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return result;
+    }
+
+    /** Whether an earlier run under the same configuration and code version finished step {@code key}. */
+    public boolean isKept(String key) {
+        return kept(stepFile(key), false) != null;
+    }
+
+    private Path stepFile(String key) {
+        if (!key.matches("[A-Za-z0-9_.:/-]+")) {
+            throw new IllegalArgumentException("step key '" + key + "' may hold only letters, digits and - _ . : /");
+        }
+        // The key names the file reversibly (no two keys share one).
+        return dir.resolve(STEPS).resolve(java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + ".json");
+    }
+
+    /** The hash a kept step must carry: it covers the settings and the code, so a step is never reused after a fix. */
+    private String configHash() {
+        return Sha256.hex(configJson + "\n" + org.alignlab.core.Provenance.codeVersion());
+    }
+
+    /**
+     * A kept step's result, or null when there is none under this configuration and code (or it cannot be read,
+     * which is said on the log when {@code sayWhy}).
+     */
+    private com.fasterxml.jackson.databind.JsonNode kept(Path file, boolean sayWhy) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return configHash().equals(node.path("config_sha256").asText()) ? node.get("result") : null;
+        } catch (IOException e) {
+            if (sayWhy) {
+                log.println("alignlab: the kept step " + file + " could not be read (" + e.getMessage() + "); doing it again");
+            }
+            return null;
+        }
     }
 
     /** The kind of the run under which a study's findings are kept in its results store. */

@@ -71,4 +71,66 @@ class SeedsTest {
         assertThatThrownBy(() -> Seeds.combine(List.of(seed(1, "a", Verdict.NOTE, 1), other), new long[] {1, 2}, null, 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("differs in shape between seeds");
     }
+
+    /** One seed's result in the test below: what it drew from its own random source. */
+    record Drawn(long seed, double value) {
+    }
+
+    private static StudyResult runDrawing(StudyContext ctx, int threads, long failOn,
+                                          java.util.concurrent.CountDownLatch together) throws Exception {
+        return Seeds.run(ctx, 1, 3, threads, Drawn.class, (seed, progress) -> {
+            org.alignlab.core.Progress p = progress.start("draws", 2);
+            if (together != null) {
+                together.countDown();
+                // Seeds 1 and 2 run at once on two threads: each waits for the other to have started.
+                if (seed < 3 && !together.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("seed " + seed + " ran alone");
+                }
+            }
+            if (seed == failOn) {
+                throw new IllegalStateException("killed at seed " + seed);
+            }
+            p.step("first");
+            p.step("second");
+            return new Drawn(seed, new java.util.SplittableRandom(seed).nextDouble());
+        }, (seed, r) -> { }, r -> seed(r.value(), "a", Verdict.NOTE, r.value()));
+    }
+
+    @Test
+    void seedsRunTogetherGiveTheSameResultAndResumeFromTheSeedsNotFinished(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var log = new java.io.ByteArrayOutputStream();
+        StudyResult alone;
+        try (StudyContext ctx = new StudyContext(dir.resolve("alone"), new java.io.PrintStream(log, true), false, "{}")) {
+            alone = runDrawing(ctx, 1, -1, null);
+        }
+        StudyResult together;
+        try (StudyContext ctx = new StudyContext(dir.resolve("together"), new java.io.PrintStream(log, true), false,
+                "{}")) {
+            together = runDrawing(ctx, 2, -1, new java.util.concurrent.CountDownLatch(2));
+        }
+        assertThat(together.data()).isEqualTo(alone.data());
+        assertThat(((List<?>) together.data()).get(2)).isEqualTo(new Drawn(3, new java.util.SplittableRandom(3)
+                .nextDouble()));
+        assertThat(together.tables().get(0).rows()).isEqualTo(alone.tables().get(0).rows());
+        assertThat(log.toString()).contains("draws, 3 seeds [6/6]");
+
+        // Killed at seed 3: seeds 1 and 2 are kept, and the run again does seed 3 alone, its progress counting it only.
+        var resumed = new java.io.ByteArrayOutputStream();
+        try (StudyContext ctx = new StudyContext(dir.resolve("killed"), new java.io.PrintStream(resumed, true), false,
+                "{}")) {
+            assertThatThrownBy(() -> runDrawing(ctx, 2, 3, null)).hasMessage("killed at seed 3");
+            assertThat(ctx.isKept("seed/1")).isTrue();
+            assertThat(ctx.isKept("seed/3")).isFalse();
+        }
+        resumed.reset();
+        try (StudyContext ctx = new StudyContext(dir.resolve("killed"), new java.io.PrintStream(resumed, true), false,
+                "{}")) {
+            assertThat(runDrawing(ctx, 2, -1, null).data()).isEqualTo(alone.data());
+            assertThat(ctx.resumedSteps()).isEqualTo(2);
+        }
+        assertThat(resumed.toString()).contains("draws [2/2]").doesNotContain("seeds");
+        assertThatThrownBy(() -> Seeds.run(null, 1, 1, 0, Drawn.class, null, null, null))
+                .hasMessage("threads must be at least 1, got 0");
+    }
 }
