@@ -71,12 +71,14 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * @param mapSeeds     seeds per cell of the map
      * @param seed         the first evaluation seed
      * @param seeds        how many evaluation seeds
+     * @param threads      evaluation seeds simulated at once (each seed's worlds and rankers are its own, so this
+     *                     changes no result)
      */
     public record Config(int users, int steps, int offered, int timeline, int[] strengths, String[] mitigations,
                          double[] penalties, double[] discounts,
                          double surveyShare, double surveyNoise, boolean calibrate, double chargeWeight,
                          double appealWorth, double chargeHarm, boolean sensitivity, double[] mapWeights, double[] mapHarms, int mapSeeds, long seed,
-                         int seeds) {
+                         int seeds, int threads) {
         PopulationConfig population(double weight, double worth, double harm) {
             return PopulationConfig.defaults(users).with(weight, worth, harm);
         }
@@ -120,19 +122,20 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         double weight = d.chargeWeight();
         double worth = d.appealWorth();
         double harm = d.chargeHarm();
+        int threads = Runtime.getRuntime().availableProcessors();
         return switch (budget) {
             case SMOKE -> new Config(200, 20, 10, 10, new int[] {2, 10}, all, new double[] {30},
                     new double[] {0, 0.9}, 0.05, 1, true, weight,
-                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, FIRST_SEED, 2);
+                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, FIRST_SEED, 2, threads);
             case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, discounts,
                     0.05, 1, true, weight,
-                    worth, harm, false, weights, harms, 3, FIRST_SEED, 10);
+                    worth, harm, false, weights, harms, 3, FIRST_SEED, 10, threads);
             case DEFAULT -> new Config(10_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10);
+                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10, threads);
             case PAPER -> new Config(100_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10);
+                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10, threads);
         };
     }
 
@@ -180,6 +183,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         }
         if (c.mapWeights().length == 0 || c.mapHarms().length == 0 || c.mapSeeds() < 1) {
             problems.add("the welfare map needs at least one weight, one harm and one seed");
+        }
+        if (c.threads() < 1) {
+            problems.add("threads must be at least 1, got " + c.threads());
         }
         if (c.seeds() < 1 || c.seeds() > Seeds.MAX) {
             problems.add("seeds must be 1 to " + Seeds.MAX + ", got " + c.seeds());
@@ -232,7 +238,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         long start = System.nanoTime();
         Calibration cal = ctx.resumable("calibration", Calibration.class, () -> calibrate(c, ctx));
         PopulationConfig world = c.population(cal.chargeWeight(), cal.appealWorth(), c.chargeHarm());
-        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class,
+        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), c.threads(), SeedResult.class,
                 (seed, progress) -> runSeed(c, world, seed, progress), (seed, r) -> { }, r -> EngagementReport.reportSeed(c, r));
         MapCell[] map = ctx.resumable("map", MapCell[].class, () -> welfareMap(c, cal.appealWorth(), ctx));
         Sensitivity[] sensitivity = ctx.resumable("sensitivity", Sensitivity[].class, () -> sensitivity(c, ctx));

@@ -23,7 +23,7 @@ class EngagementStudyTest {
         return new EngagementStudy.Config(users, steps, c.offered(), Math.min(c.timeline(), Math.max(steps, 1)),
                 c.strengths(), mitigations, c.penalties(), new double[] {0, 1.5}, c.surveyShare(), c.surveyNoise(), c.calibrate(),
                 c.chargeWeight(), c.appealWorth(), c.chargeHarm(), false, c.mapWeights(), c.mapHarms(), c.mapSeeds(),
-                c.seed(), c.seeds());
+                c.seed(), c.seeds(), c.threads());
     }
 
     @Test
@@ -152,7 +152,7 @@ class EngagementStudyTest {
         EngagementStudy.Config three = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
                 c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), new double[] {0, 0.9},
                 c.surveyShare(), c.surveyNoise(),
-                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 1, 3);
+                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 1, 3, 1);
         StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementReport.reportSeed(three, r)).toList(),
                 Seeds.of(1, 3), results, 0);
         EngagementStudy.MapCell[] map = {new EngagementStudy.MapCell(0, 0, new double[] {0.1, 0.2})};
