@@ -53,7 +53,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * @param timeline     the last posts of each user measured as their timeline (the audit measured 10)
      * @param strengths    the numbers of offered posts the strength sweep tries
      * @param mitigations  the mitigations compared with the engagement ranker: {@value #SURVEYS} (rank by a model of
-     *                     survey answers), {@value #REFLECTION} (rank by a Bradley-Terry reward model of users'
+     *                     survey answers), {@value #REFLECTION} (rank by the rlhf module's reward model of users'
      *                     comparisons) and {@value #SHIFT} (the engagement ranker less a penalty on induced shift)
      * @param penalties    the weights of the induced-shift penalty tried
      * @param discounts    the discounts of the long-horizon ranker tried (0: myopic), each in [0, 1)
@@ -127,7 +127,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             case SMOKE -> new Config(200, 20, 10, 10, new int[] {2, 10}, all, new double[] {30},
                     new double[] {0, 0.9}, 0.05, 1, true, weight,
                     worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, FIRST_SEED, 2, threads);
-            case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, discounts,
+            // The audit's look at the horizon: the two ends (each ranker that plans is a network, about 1 s a run here).
+            case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, new double[] {0, 0.9},
                     0.05, 1, true, weight,
                     worth, harm, false, weights, harms, 3, FIRST_SEED, 10, threads);
             case DEFAULT -> new Config(10_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,

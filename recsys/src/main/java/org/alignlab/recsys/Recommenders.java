@@ -1,6 +1,12 @@
 package org.alignlab.recsys;
 
 import java.util.Arrays;
+import org.alignlab.core.Perceptron;
+import org.alignlab.rl.neural.CandidateQ;
+import org.alignlab.rlhf.Label;
+import org.alignlab.rlhf.Rater;
+import org.alignlab.rlhf.RewardModel;
+import org.alignlab.rlhf.Segment;
 
 /**
  * The recommenders the study compares: what platforms optimise, what a careful platform might
@@ -56,35 +62,70 @@ public final class Recommenders {
     /**
      * The post with the highest reward under a model learnt from users' reflections: the users asked
      * compare each post they are shown with the one before ("which would you rather have seen?"),
-     * choosing as a Boltzmann-rational person would by the welfare of each, and a linear
-     * Bradley-Terry model of those comparisons ranks the posts, as RLHF's reward model does.
+     * choosing as a Boltzmann-rational person would by the welfare of each, and the rlhf module's
+     * reward model, fitted to those comparisons, ranks the posts, as RLHF's reward model does.
      */
     public static Recommender reflections() {
         return new Reflections();
     }
 
-    /** Ranks by a Bradley-Terry reward model of users' comparisons. */
+    /**
+     * Ranks by the rlhf module's reward model ({@link RewardModel}: a perceptron fitted to the
+     * comparisons by the Bradley-Terry likelihood), each comparison a pair of one-step segments
+     * whose observation is what the platform sees of the user and the post. It is fitted when the
+     * comparisons reach {@value #FIRST_FIT} and again each time they are four times as many, on the latest
+     * {@value #MAX_LABELS}; until the first fit it shows the newest post, as the chronological feed
+     * does. Posts are valued on the Java side from the fitted network.
+     */
     static final class Reflections implements Recommender {
-        private final BradleyTerry model = new BradleyTerry(Platform.FEATURES, 1, 500);
+        static final int FIRST_FIT = 1_000;
+        static final int MAX_LABELS = 5_000;
+        /** One network of two hidden layers of 8 (the features are four), 10 passes over the labels in batches of 256. */
+        static RewardModel.Settings settings(long seed) {
+            return new RewardModel.Settings(1, 8, 10, 256, 3e-3f, 1e-4, 0, seed);
+        }
+
+        private final java.util.ArrayDeque<Label> labels = new java.util.ArrayDeque<>();
         private final double[] x = new double[Platform.FEATURES];
-        private final double[] y = new double[Platform.FEATURES];
+        private final float[] step = new float[Platform.FEATURES + 1];
+        private Perceptron[] model;
+        private long seed;
+        private long comparisons;
+        private long nextFit = FIRST_FIT;
+        private int fits;
 
         @Override
         public int choose(Population world, Platform platform, int u, int[] offered, int count) {
             if (world.random.nextDouble() < EXPLORE) {
                 return world.random.nextInt(count);
             }
+            if (model == null) {
+                return 0;
+            }
             int best = 0;
             double bestReward = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
-                platform.features(world, u, offered[i], x);
-                double r = model.reward(x);
+                double r = reward(world, platform, u, offered[i]);
                 if (r > bestReward) {
                     bestReward = r;
                     best = i;
                 }
             }
             return best;
+        }
+
+        /** The fitted model's reward for showing post {@code p} to user {@code u}. */
+        double reward(Population world, Platform platform, int u, int p) {
+            platform.features(world, u, p, x);
+            for (int i = 0; i < x.length; i++) {
+                step[i] = (float) x[i];
+            }
+            step[x.length] = 1; // the one action, one-hot
+            double sum = 0;
+            for (Perceptron member : model) {
+                sum += member.output(step, 0);
+            }
+            return sum / model.length;
         }
 
         @Override
@@ -94,13 +135,36 @@ public final class Recommenders {
 
         @Override
         public void compare(Population world, Platform platform, int u, int better, int worse) {
-            platform.features(world, u, better, x);
-            platform.features(world, u, worse, y);
-            model.prefer(x, y);
+            if (comparisons == 0) {
+                seed = world.random.nextLong();
+            }
+            labels.addLast(new Label(segment(world, platform, u, better), segment(world, platform, u, worse),
+                    Rater.Preference.FIRST, "user " + u));
+            if (labels.size() > MAX_LABELS) {
+                labels.removeFirst();
+            }
+            if (++comparisons == nextFit) {
+                try (RewardModel fitted = RewardModel.train(new java.util.ArrayList<>(labels), 1,
+                        settings(org.alignlab.gridworlds.random.SplitMix64.derive(seed, fits++)))) {
+                    model = fitted.perceptrons();
+                }
+                nextFit *= 4;
+            }
         }
 
-        BradleyTerry model() {
-            return model;
+        private Segment segment(Population world, Platform platform, int u, int p) {
+            platform.features(world, u, p, x);
+            float[] observation = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                observation[i] = (float) x[i];
+            }
+            return new Segment("recommender", comparisons, 0, new float[][] {observation}, new int[] {0},
+                    new double[1], new double[1], new boolean[1]);
+        }
+
+        /** How many times the reward model has been fitted. */
+        int fits() {
+            return fits;
         }
     }
 
@@ -166,11 +230,11 @@ public final class Recommenders {
     }
 
     /**
-     * A ranker that plans: Q-learning with a linear value over the post's features and the user's
-     * state as the platform sees it (its estimate of the user's taste for charge, and taste x
-     * charge), rewarded by engagement and discounting the future by {@code discount}. At discount
-     * 0 it values a post by the engagement it brings now; above, also by what it does to the
-     * state, so it has the incentive the hidden-incentive test detects. One instance per run.
+     * A ranker that plans: deep Q-learning on engagement over the offered posts, each valued from its
+     * features and the user's state as the platform sees it (its estimate of the user's taste for
+     * charge), discounting the future by {@code discount}. At discount 0 it values a post by the
+     * engagement it brings now; above, also by what it does to the state, so it has the incentive
+     * the hidden-incentive test detects. One instance per run.
      */
     public static Recommender longHorizon(double discount) {
         if (!(discount >= 0 && discount < 1)) {
@@ -180,80 +244,61 @@ public final class Recommenders {
     }
 
     /**
-     * Semi-gradient Q-learning over linear features (normalised LMS steps), one transition per user
-     * and step. Charge and taste enter centred on the average post's charge: uncentred, they overlap
-     * the constant, and while the constant climbs toward engagement / (1 - discount) the mostly
-     * positive errors raised their weights too, so the discount changed what was served for a
-     * reason other than planning.
+     * The rl module's deep Q-learning over candidates ({@link CandidateQ}: SlateQ's decomposition with
+     * slates of one), one transition per user and step, learning online from every post it shows.
+     * A post's features: the user's engagement with its topic, its appeal, its charge and the
+     * platform's estimate of the user's taste for charge, charge and taste centred on the average
+     * post's charge (the network forms their product itself). It explores as the other learnt
+     * rankers do (a random post 5% of the time); the network's weights start from the run's seed.
      */
     static final class Planning implements Recommender {
-        static final int FEATURES = Platform.FEATURES + 2;
-        /** The step size, divided by the squared length of the features (normalised least mean squares). */
-        static final double STEP = 0.05;
+        static final int FEATURES = 4;
+        /** Two hidden layers of 16: the features are four, and the ranker acts once per user and step. */
+        static final CandidateQ.Settings NETWORK = new CandidateQ.Settings(8, 3e-3f, 0, 20_000, 128, 512, 20);
         private final double discount;
-        private final double[] theta = new double[FEATURES];
-        private final double[] x = new double[FEATURES];
-        private final double[] best = new double[FEATURES];
-        private double[] previous; // per user, the features of the post shown last
-        private double[] reward;   // per user, the engagement it brought
+        private CandidateQ q;
+        private float[] candidates;
+        private float[] previous; // per user, the features of the post shown last
+        private double[] reward;  // per user, the engagement it brought
         private boolean[] pending;
+        private double meanCharge;
 
         Planning(double discount) {
             this.discount = discount;
         }
 
-        private double meanCharge = Double.NaN;
-
-        private void features(Population world, Platform platform, int u, int p, double[] out) {
-            platform.features(world, u, p, out);
-            double charge = world.charge[p] - meanCharge;
-            double taste = platform.taste(u) - meanCharge;
-            out[Platform.CHARGE] = charge;
-            out[Platform.FEATURES] = taste;
-            out[Platform.FEATURES + 1] = taste * charge;
+        private void features(Population world, Platform platform, int u, int p, double[] scratch, float[] out,
+                              int offset) {
+            platform.features(world, u, p, scratch);
+            out[offset] = (float) scratch[1];
+            out[offset + 1] = (float) scratch[2];
+            out[offset + 2] = (float) (world.charge[p] - meanCharge);
+            out[offset + 3] = (float) (platform.taste(u) - meanCharge);
         }
+
+        private final double[] scratch = new double[Platform.FEATURES];
 
         @Override
         public int choose(Population world, Platform platform, int u, int[] offered, int count) {
-            if (previous == null) {
-                previous = new double[world.users * FEATURES];
+            if (q == null) {
+                CandidateQ.Settings n = NETWORK;
+                q = new CandidateQ(FEATURES, count, new CandidateQ.Settings(n.hidden(), n.learningRate(), discount,
+                        n.replay(), n.batch(), n.learnEvery(), n.targetEvery()), world.random.nextLong());
+                candidates = new float[count * FEATURES];
+                previous = new float[world.users * FEATURES];
                 reward = new double[world.users];
                 pending = new boolean[world.users];
                 meanCharge = Arrays.stream(world.charge).average().orElse(0);
             }
-            int chosen = 0;
-            double bestValue = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
-                features(world, platform, u, offered[i], x);
-                double v = Matrices.dot(theta, x);
-                if (v > bestValue) {
-                    bestValue = v;
-                    chosen = i;
-                    System.arraycopy(x, 0, best, 0, FEATURES);
-                }
+                features(world, platform, u, offered[i], scratch, candidates, i * FEATURES);
             }
             if (pending[u]) {
-                // The last post shown to this user: its engagement plus the discounted value of the best post now.
-                int from = u * FEATURES;
-                double predicted = 0;
-                double norm = 1e-9;
-                for (int i = 0; i < FEATURES; i++) {
-                    predicted += theta[i] * previous[from + i];
-                    norm += previous[from + i] * previous[from + i];
-                }
-                double error = reward[u] + discount * bestValue - predicted;
-                if (!Double.isFinite(error)) {
-                    throw new IllegalStateException("the planning ranker's values diverged (TD error " + error + ")");
-                }
-                for (int i = 0; i < FEATURES; i++) {
-                    theta[i] += STEP * error * previous[from + i] / norm;
-                }
+                // The last post shown to this user: its engagement, then the posts offered now.
+                q.remember(previous, u * FEATURES, reward[u], candidates, count);
             }
-            if (world.random.nextDouble() < EXPLORE) {
-                chosen = world.random.nextInt(count);
-                features(world, platform, u, offered[chosen], best);
-            }
-            System.arraycopy(best, 0, previous, u * FEATURES, FEATURES);
+            int chosen = world.random.nextDouble() < EXPLORE ? world.random.nextInt(count) : q.best(candidates, count);
+            System.arraycopy(candidates, chosen * FEATURES, previous, u * FEATURES, FEATURES);
             return chosen;
         }
 
@@ -263,8 +308,9 @@ public final class Recommenders {
             pending[u] = true;
         }
 
-        double[] coefficients() {
-            return theta.clone();
+        /** How many learning steps its network has taken. */
+        long updates() {
+            return q == null ? 0 : q.updates();
         }
     }
 

@@ -525,6 +525,24 @@ public final class RewardModel implements AutoCloseable {
         };
     }
 
+    /**
+     * Each member's network on the Java side, reading one step as the model does (the observation,
+     * then the action one-hot): its output is the member's raw reward for the step, and the mean over
+     * members is the ensemble's ({@link #score} of a one-step segment). For valuing many single steps
+     * without a call into the engine each (a recommender's posts, once per user and step).
+     */
+    public org.alignlab.core.Perceptron[] perceptrons() {
+        int h = settings.hidden();
+        org.alignlab.core.Perceptron[] out = new org.alignlab.core.Perceptron[members.size()];
+        for (int k = 0; k < out.length; k++) {
+            Map<String, NDArray> p = members.get(k);
+            out[k] = new org.alignlab.core.Perceptron(features, h, p.get("w1").toFloatArray(),
+                    p.get("b1").toFloatArray(), p.get("w2").toFloatArray(), p.get("b2").toFloatArray(),
+                    p.get("w3").toFloatArray(), p.get("b3").toFloatArray()[0]);
+        }
+        return out;
+    }
+
     /** Each segment's learnt return in the standardised units of {@link #stepReward}. */
     public double[] standardisedReturn(List<Segment> segments) {
         double[] raw = score(segments);

@@ -99,6 +99,26 @@ class PreferenceLearningTest {
             assertThat(model.fit().trainingLoss()).isFinite();
             assertThat(model.fit().validationLoss()).isFinite();
 
+            // The members on the Java side give the same scores: per real step, the members' mean output on the
+            // observation and the action one-hot.
+            org.alignlab.core.Perceptron[] members = model.perceptrons();
+            assertThat(members).hasSize(RewardModel.Settings.defaults(1).members());
+            for (int i = 0; i < heldOut.size(); i++) {
+                Segment seg = heldOut.get(i);
+                double sum = 0;
+                for (int t = 0; t < seg.length(); t++) {
+                    if (seg.padding()[t]) {
+                        continue;
+                    }
+                    float[] x = java.util.Arrays.copyOf(seg.observations()[t], members[0].inputs());
+                    x[seg.observations()[t].length + seg.actions()[t]] = 1;
+                    for (org.alignlab.core.Perceptron m : members) {
+                        sum += m.output(x, 0) / members.length;
+                    }
+                }
+                assertThat(sum).isCloseTo(predicted[i], within(1e-3 * Math.max(1, Math.abs(predicted[i]))));
+            }
+
             // The interpretability hooks: one row per real step; a constant added to the output layer adds
             // that constant per real step to each segment's score; a wrong layer names the right ones.
             int steps = heldOut.stream().mapToInt(Segment::steps).sum();

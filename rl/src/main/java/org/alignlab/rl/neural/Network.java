@@ -234,6 +234,19 @@ final class Network implements AutoCloseable {
         return net;
     }
 
+    /**
+     * Every weight array, in the block's order (for each of the three linear layers its weights,
+     * units x inputs row by row, then its biases): what a forward pass on the Java side reads.
+     */
+    float[][] weights() {
+        var parameters = block.getParameters();
+        float[][] out = new float[parameters.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = parameters.get(i).getValue().getArray().toFloatArray();
+        }
+        return out;
+    }
+
     /** Copies every weight of {@code other} (same architecture) into this network. */
     void copyFrom(Network other) {
         var mine = block.getParameters();
