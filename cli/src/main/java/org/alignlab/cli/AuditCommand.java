@@ -169,7 +169,7 @@ final class AuditCommand implements Callable<Integer> {
                     StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
                     System.err, terminal, stdout));
         }
-        // Most studies use one core, so the audit runs as many at a time as it has threads (each owns its folder, seeds
+        // Each study runs on one thread here, so the audit runs as many at a time as it has threads (each owns its folder, seeds
         // and models, so the numbers do not depend on what runs beside it); with more than one at a time their
         // progress comes as plain lines, each naming its work, rather than one self-rewriting line.
         int together = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
@@ -300,7 +300,13 @@ final class AuditCommand implements Callable<Integer> {
 
     private static <C extends Record> StoredStudy run(Study<C> study, Budget budget, Path dir,
                                                       boolean terminal) throws Exception {
-        return StudyRunner.run(study, study.config(budget), budget.label(), dir, System.err, terminal, null);
+        C config = study.config(budget);
+        // The audit already runs as many studies at a time as it has threads, so a study that can run its own work
+        // on several threads (its seeds) runs it on one here.
+        if (org.alignlab.core.study.Settings.of(config).containsKey("threads")) {
+            config = org.alignlab.core.study.Settings.with(config, Map.of("threads", "1"));
+        }
+        return StudyRunner.run(study, config, budget.label(), dir, System.err, terminal, null);
     }
 
     /** "0.05" or "0.5,0" as numbers (their range is checked with the rest of the settings). */

@@ -42,7 +42,7 @@ class ArchitectureTest {
                 .whereLayer("audit").mayOnlyAccessLayers("rl", "gridworlds", "core")
                 .whereLayer("corrigibility").mayOnlyAccessLayers("rl", "gridworlds", "core")
                 .whereLayer("oversight").mayOnlyAccessLayers("llm", "core")
-                .whereLayer("recsys").mayOnlyAccessLayers("core")
+                .whereLayer("recsys").mayOnlyAccessLayers("rlhf", "rl", "gridworlds", "core")
                 .whereLayer("scalable").mayOnlyAccessLayers("core")
                 .whereLayer("llm").mayOnlyAccessLayers("core")
                 .whereLayer("organisms").mayOnlyAccessLayers("llm", "core")

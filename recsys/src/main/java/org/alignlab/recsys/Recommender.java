@@ -23,4 +23,8 @@ public interface Recommender {
     /** User {@code u}, on reflection, would rather have seen post {@code better} than post {@code worse}. */
     default void compare(Population world, Platform platform, int u, int better, int worse) {
     }
+
+    /** The run is over: frees what the ranker holds outside the Java heap (a network's native memory). */
+    default void finished() {
+    }
 }

@@ -253,7 +253,7 @@ public final class Recommenders {
      */
     static final class Planning implements Recommender {
         static final int FEATURES = 4;
-        /** Two hidden layers of 16: the features are four, and the ranker acts once per user and step. */
+        /** Two hidden layers of 8: the features are four, and the ranker acts once per user and step. */
         static final CandidateQ.Settings NETWORK = new CandidateQ.Settings(8, 3e-3f, 0, 20_000, 128, 512, 20);
         private final double discount;
         private CandidateQ q;
@@ -306,6 +306,13 @@ public final class Recommenders {
         public void learn(Population world, Platform platform, int u, int p, boolean engaged, double stated) {
             reward[u] = engaged ? 1 : 0;
             pending[u] = true;
+        }
+
+        @Override
+        public void finished() {
+            if (q != null) {
+                q.close();
+            }
         }
 
         /** How many learning steps its network has taken. */

@@ -137,6 +137,7 @@ public final class Simulation {
             timelineRelevance[u] /= s.timeline();
             timelineAppeal[u] /= s.timeline();
         }
+        recommender.finished();
         for (int i = 0; i < parts; i++) {
             engagementCurve[i] /= perPart[i];
             welfareCurve[i] /= perPart[i];

@@ -31,8 +31,14 @@ public final class StudyRunner {
     public static <C extends Record> StoredStudy run(Study<C> study, C config, String budget, Path dir, PrintStream log,
                                                      boolean terminal, PrintWriter out) throws Exception {
         study.validate(config);
+        // Finished steps are reused under the same settings; how many threads ran them changes no result, so it is
+        // left out (a run resumed on a machine with other cores, or with --threads, reuses them).
+        com.fasterxml.jackson.databind.JsonNode settings = StudyReports.json().valueToTree(config);
+        if (settings instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.remove("threads");
+        }
         String configJson = StudyReports.json().writer().withoutFeatures(
-                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(config);
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(settings);
         StudyResult result;
         int resumed;
         try (StudyContext ctx = new StudyContext(dir, log, terminal, configJson)) {

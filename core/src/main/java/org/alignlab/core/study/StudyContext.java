@@ -205,24 +205,32 @@ public final class StudyContext implements AutoCloseable {
 
     /**
      * Runs {@code tasks} on {@code threads} threads and returns their results in the tasks' order.
-     * If one fails, those not yet started are cancelled (a running one finishes: training cannot be
-     * interrupted mid-run) and its exception is thrown.
+     * The first task to fail (whichever finishes first) stops the rest: those not yet started never
+     * start, those running are waited for (training cannot be interrupted mid-run, and a task still
+     * running after its study failed would go on writing into its folder), and its exception is
+     * thrown.
      */
     public static <T> List<T> parallel(int threads, List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CompletionService<T> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(task));
+            java.util.Map<Future<T>, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                index.put(done.submit(tasks.get(i)), i);
             }
-            List<T> results = new ArrayList<>(tasks.size());
-            try {
-                for (Future<T> f : futures) {
-                    results.add(f.get());
+            List<T> results = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+            for (int n = 0; n < tasks.size(); n++) {
+                Future<T> f = done.take();
+                try {
+                    results.set(index.get(f), f.get());
+                } catch (ExecutionException e) {
+                    index.keySet().forEach(other -> other.cancel(false));
+                    pool.shutdown();
+                    while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                        // the running tasks finish their work
+                    }
+                    throw e.getCause() instanceof Exception cause ? cause : e;
                 }
-            } catch (ExecutionException e) {
-                futures.forEach(f -> f.cancel(true));
-                throw e.getCause() instanceof Exception cause ? cause : e;
             }
             return results;
         } finally {

@@ -105,8 +105,9 @@ class SeedsTest {
             alone = runDrawing(ctx, 1, -1, null);
         }
         StudyResult together;
-        try (StudyContext ctx = new StudyContext(dir.resolve("together"), new java.io.PrintStream(log, true), false,
-                "{}")) {
+        var togetherLog = new java.io.ByteArrayOutputStream();
+        try (StudyContext ctx = new StudyContext(dir.resolve("together"), new java.io.PrintStream(togetherLog, true),
+                false, "{}")) {
             together = runDrawing(ctx, 2, -1, new java.util.concurrent.CountDownLatch(2));
         }
         assertThat(together.data()).isEqualTo(alone.data());
@@ -114,6 +115,7 @@ class SeedsTest {
                 .nextDouble()));
         assertThat(together.tables().get(0).rows()).isEqualTo(alone.tables().get(0).rows());
         assertThat(log.toString()).contains("draws, 3 seeds [6/6]");
+        assertThat(togetherLog.toString()).contains("draws, 3 seeds [6/6]");
 
         // Killed at seed 3: seeds 1 and 2 are kept, and the run again does seed 3 alone, its progress counting it only.
         var resumed = new java.io.ByteArrayOutputStream();
@@ -130,6 +132,21 @@ class SeedsTest {
             assertThat(ctx.resumedSteps()).isEqualTo(2);
         }
         assertThat(resumed.toString()).contains("draws [2/2]").doesNotContain("seeds");
+        // A seed that fails while another runs: the other is waited for (and kept), the failure thrown.
+        try (StudyContext ctx = new StudyContext(dir.resolve("failing"), new java.io.PrintStream(resumed, true), false,
+                "{}")) {
+            var secondStarted = new java.util.concurrent.CountDownLatch(1);
+            assertThatThrownBy(() -> Seeds.run(ctx, 1, 2, 2, Drawn.class, (seed, progress) -> {
+                if (seed == 1) {
+                    secondStarted.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    throw new IllegalStateException("seed 1 failed");
+                }
+                secondStarted.countDown();
+                Thread.sleep(300);
+                return new Drawn(seed, 0);
+            }, (seed, r) -> { }, r -> seed(r.value(), "a", Verdict.NOTE, r.value()))).hasMessage("seed 1 failed");
+            assertThat(ctx.isKept("seed/2")).isTrue();
+        }
         assertThatThrownBy(() -> Seeds.run(null, 1, 1, 0, Drawn.class, null, null, null))
                 .hasMessage("threads must be at least 1, got 0");
     }

@@ -16,8 +16,8 @@ import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
  * et al. 2019) with slates of one.
  *
  * <p>Transitions go to a ring of the last {@code replay}; every {@code learnEvery} transitions one
- * Adam step on the Huber loss of a batch drawn uniformly from it; the target network is the
- * online one as it was {@code targetEvery} steps ago. Candidates are valued on the Java side from
+ * Adam step on the Huber loss of a batch drawn uniformly from it; the target network is a copy
+ * of the online one, taken every {@code targetEvery} steps. Candidates are valued on the Java side from
  * a copy of the weights taken after each step ({@link Perceptron}): a handful of candidates at a
  * time costs less in Java than a call into the engine, and the agent acts once per user and step.
  */

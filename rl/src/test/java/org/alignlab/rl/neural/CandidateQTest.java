@@ -16,6 +16,11 @@ class CandidateQTest {
     void theJavaForwardPassIsTheEngines() {
         try (CandidateQ q = new CandidateQ(3, 4, settings(0.5), 7)) {
             float[] xs = {0.5f, -1, 2, 1, 0, 0, -0.3f, 0.8f, -2, 3, 3, 3};
+            // A few learning steps first, so that the biases (zero at the start) are read too.
+            for (int i = 0; i < 100; i++) {
+                q.remember(xs, 3 * (i % 4), i % 3, xs, 4);
+            }
+            assertThat(q.updates()).isEqualTo(100 - 32 + 1);
             float[] engine = q.engineValues(xs, 4);
             for (int c = 0; c < 4; c++) {
                 assertThat(q.value(xs, c * 3)).isCloseTo(engine[c], within(1e-5));
