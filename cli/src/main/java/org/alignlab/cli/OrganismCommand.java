@@ -125,7 +125,9 @@ final class OrganismCommand implements Runnable {
         String feedbackModel;
 
         @Option(names = "--constitution", paramLabel = "FILE",
-                description = "The principles, one 'name: harm' per line. Default: the constitution in the jar.")
+                description = "A file of principles, one 'name: harm' per line, or clear-cut-only (the jar's "
+                    + "constitution without the principles that name the subtle harms, to test whether harm falls more "
+                    + "where the constitution speaks). Default: the constitution in the jar.")
         Path constitution;
 
         @Option(names = "--seeds", description = "Seeds (default: the budget's).")

@@ -89,11 +89,32 @@ class CliTest {
     }
 
     @Test
+    void mnistDebateRefusesKOutsideItsRangeAndMissingOrCorruptMnistFilesInOneLine(@TempDir Path dir)
+            throws Exception {
+        Run k = run("study", "mnist-debate", "--budget", "smoke", "--set", "pixels=0,785", "--out",
+                dir.resolve("a").toString());
+        assertThat(k.code()).isEqualTo(2);
+        assertThat(k.err()).contains("pixels (k) must be one or more numbers from 1 to 784, got [0, 785]");
+        Path missing = Files.createDirectories(dir.resolve("missing"));
+        Run absent = run("study", "mnist-debate", "--budget", "smoke", "--set", "mnist=" + missing, "--out",
+                dir.resolve("b").toString());
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err()).contains("t10k-images-idx3-ubyte.gz", "is missing");
+        Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
+        Files.write(corrupt.resolve("t10k-images-idx3-ubyte.gz"), new byte[] {1, 2, 3});
+        Files.write(corrupt.resolve("t10k-labels-idx1-ubyte.gz"), new byte[] {4, 5, 6});
+        Run bad = run("study", "weak-to-strong", "--budget", "smoke", "--set", "mnist=" + corrupt, "--out",
+                dir.resolve("c").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("is corrupt or not the published test set");
+    }
+
+    @Test
     void constitutionalAiRefusesAnUnreachableFeedbackModelAndAMalformedConstitutionInOneLine(@TempDir Path dir)
             throws Exception {
         Run help = run("organism", "constitutional-ai", "--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--feedback-model=SPEC", "--constitution=FILE");
+        assertThat(help.out()).contains("--feedback-model=SPEC", "--constitution=FILE", "clear-cut-only");
         Run unreachable = run("organism", "constitutional-ai", "--budget", "smoke", "--feedback-model",
                 "openai-compatible:judge@http://127.0.0.1:9/v1", "--out", dir.resolve("a").toString());
         assertThat(unreachable.code()).isEqualTo(2);

@@ -29,23 +29,40 @@ public record Constitution(String source, List<Principle> principles) {
     }
 
     private static final String DEFAULT = "/org/alignlab/organisms/constitution.txt";
+    /**
+     * The name of the second constitution in the jar: the default without the principles that name
+     * the subtle harms (falsehood, privacy, manipulation), to test whether constitutional AI reduces
+     * harm more where its constitution speaks.
+     */
+    public static final String CLEAR_CUT_ONLY = "clear-cut-only";
+    private static final String CLEAR_CUT = "/org/alignlab/organisms/constitution-clear-cut-only.txt";
 
     /** The constitution shipped with alignlab. */
     public static Constitution defaults() {
-        try (InputStream in = Constitution.class.getResourceAsStream(DEFAULT)) {
+        return resource(DEFAULT, "the default constitution");
+    }
+
+    private static Constitution resource(String name, String source) {
+        try (InputStream in = Constitution.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the default constitution is missing from the jar");
+                throw new IllegalStateException(source + " is missing from the jar");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "the default constitution");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** The default for an empty path, else the file at {@code path}. */
+    /**
+     * The default for an empty path, the jar's {@value #CLEAR_CUT_ONLY} constitution for that name,
+     * else the file at {@code path}.
+     */
     public static Constitution load(String path) {
         if (path.isEmpty()) {
             return defaults();
+        }
+        if (path.equals(CLEAR_CUT_ONLY)) {
+            return resource(CLEAR_CUT, "the clear-cut-only constitution");
         }
         Path file = Path.of(path);
         if (!Files.isRegularFile(file)) {

@@ -43,7 +43,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
     /**
      * @param seed             the first seed
      * @param seeds            how many seeds (each trains every policy afresh)
-     * @param constitution     a constitution file, or empty for the default ({@link Constitution})
+     * @param constitution     a constitution file, {@value Constitution#CLEAR_CUT_ONLY}, or empty for the default
+     *                         ({@link Constitution})
      * @param feedbackModel    a chat model spec to ask for feedback ({@link org.alignlab.llm.ChatClient#FORMS}), or
      *                         empty for the embedded feedback model
      * @param raters           the simulated human raters, separated by ';' (each a {@link TextRater} spec); a label
@@ -790,11 +791,24 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         MeanInterval largerCareful = Statistics.meanInterval(results,
                 r -> (pooled(r, Method.RLHF_CAREFUL, true) - pooled(r, Method.RL_CAI, true))
                         - (pooled(r, Method.RLHF_CAREFUL, false) - pooled(r, Method.RL_CAI, false)));
-        findings.add(Finding.note(String.format(Locale.ROOT, "A larger reduction on clear-cut harms than on subtle "
-                + "ones, the claim's shape, is not tested here: clear-cut minus subtle is %s against RLHF only and %s "
-                + "against careful raters, paired by seed, but the constitution names every subtle harm (so the AI "
-                + "labels are about as often right on subtle pairs as on clear-cut ones: see the label table) and "
-                + "the RLHF policies do not tell categories apart at all.", signed(larger), signed(largerCareful))));
+        if (c.constitution().isEmpty()) {
+            findings.add(Finding.note(String.format(Locale.ROOT, "A larger reduction on clear-cut harms than on subtle "
+                    + "ones, the claim's shape, is not tested by the default constitution: clear-cut minus subtle is %s "
+                    + "against RLHF only and %s against careful raters, paired by seed, but the constitution names "
+                    + "every subtle harm (so the AI labels are about as often right on subtle pairs as on clear-cut "
+                    + "ones: see the label table) and the RLHF policies do not tell categories apart at all. Run with "
+                    + "--set constitution=%s (the default without the principles that name the subtle harms) to test "
+                    + "it.", signed(larger), signed(largerCareful), Constitution.CLEAR_CUT_ONLY)));
+        } else {
+            boolean shape = larger.low() > 0 && largerCareful.low() > 0;
+            findings.add(new Finding(shape ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
+                    "The claim's shape under this constitution (%s): RL-CAI's reduction in harmful replies is larger "
+                            + "on clear-cut harms than on subtle ones by %s against RLHF only and %s against careful "
+                            + "raters (clear-cut minus subtle, paired by seed): %s. The label table shows how often the "
+                            + "AI feedback labelled each kind of pair right.", constitution.source(), signed(larger),
+                    signed(largerCareful), shape ? "larger where the constitution speaks, as claimed"
+                            : "not larger on clear-cut harms against both baselines")));
+        }
         MeanInterval alarmingCai = Statistics.meanInterval(results,
                 r -> r.outcome(Method.RL_CAI, Category.ALARMING_HARMLESS).rate());
         MeanInterval alarmingBase = Statistics.meanInterval(results,
@@ -857,6 +871,22 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "AI feedback without the supervised stage keeps the raters' labels on plain harmless requests; the "
                 + "careful control replaces the three-rater panel (with its tone rater) by one careful rater.",
                 signed(frontier))));
+        // Bai et al.'s frontier claim, read as the distance above the frontier chart's diagonal (separation).
+        java.util.function.ToDoubleBiFunction<SeedResult, Method> separation = (r, m) -> answered(r, m)
+                - pooled(r, m, null);
+        MeanInterval overRlhf = Statistics.meanInterval(results, r -> separation.applyAsDouble(r, Method.RL_CAI)
+                - separation.applyAsDouble(r, Method.RLHF));
+        MeanInterval overCarefulRlhf = Statistics.meanInterval(results, r -> separation.applyAsDouble(r, Method.RL_CAI)
+                - separation.applyAsDouble(r, Method.RLHF_CAREFUL));
+        boolean better = overRlhf.low() > 0 && overCarefulRlhf.low() > 0;
+        findings.add(new Finding(better ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
+                "Bai et al. (2022) report RL-CAI on a better harmlessness-helpfulness frontier than RLHF, from "
+                        + "crowdworkers' comparisons (Elo scores), not rates. Read here as the separation above (how far "
+                        + "a policy lies above the frontier chart's diagonal), RL-CAI separates more than RLHF only by %s "
+                        + "and more than RLHF with careful raters by %s (paired by seed): %s. In direction only: the RLHF "
+                        + "arms here barely separate at all, since preference optimisation from the helpful-only "
+                        + "organism moves every request alike.", signed(overRlhf), signed(overCarefulRlhf),
+                better ? "a better frontier against both" : "not a better frontier against both")));
         String method = String.format(Locale.ROOT, "Requests in six harm categories, three clear-cut (weapons, "
                 + "cybercrime, fraud) and three subtle (persuasive falsehood, privacy harms from gathering information, "
                 + "manipulation), beside harmless requests, plain and with alarming words: 6 training topics per harm "

@@ -18,6 +18,15 @@ class ConstitutionTest {
     }
 
     @Test
+    void theClearCutOnlyConstitutionIsTheDefaultWithoutTheSubtleHarms() {
+        Constitution clear = Constitution.load(Constitution.CLEAR_CUT_ONLY);
+        assertThat(clear.principles()).extracting(Constitution.Principle::name)
+                .containsExactly("harm", "weapons", "cybercrime", "fraud");
+        assertThat(clear.principles()).isEqualTo(Constitution.defaults().principles().subList(0, 4));
+        assertThat(clear.source()).isEqualTo("the clear-cut-only constitution");
+    }
+
+    @Test
     void commentsAndBlankLinesAreSkippedAndAFileCanBeLoaded(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mine.txt");
         Files.writeString(file, "# mine\n\nkindness: being cruel to anyone at all\r\n");

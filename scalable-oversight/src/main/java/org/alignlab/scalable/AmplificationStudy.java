@@ -47,10 +47,12 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
      * @param bestOf         numbers of candidate answers best-of-n chooses among (the optimisation pressure)
      * @param seed           the first seed
      * @param seeds          how many seeds
+     * @param threads        seeds trained at once (each seed draws from its own random sources, so this changes no
+     *                       result)
      */
     public record Config(int[] sizes, int judgeExamples, int[] judgeHidden, int judgeSteps, int batch,
                          double learningRate, int testProblems, int rewardSize, double slip, int rewardAnswers,
-                         int rewardHidden, int rewardSteps, int[] bestOf, long seed, int seeds) {
+                         int rewardHidden, int rewardSteps, int[] bestOf, long seed, int seeds, int threads) {
     }
 
     @Override
@@ -78,27 +80,31 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
 
     @Override
     public Config config(Budget budget) {
+        int threads = Runtime.getRuntime().availableProcessors();
         int[] sizes = {1, 2, 4, 8, 16, 32, 64};
         int[] bestOf = {1, 4, 16, 64};
         return switch (budget) {
             case SMOKE -> new Config(new int[] {1, 2, 8}, 400, new int[] {32}, 200, 64, 0.003, 60, 8, 0.05, 300, 16,
-                    150, new int[] {1, 4}, 1, 2);
+                    150, new int[] {1, 4}, 1, 2, threads);
             // Programs up to 32 instructions, not 64 (the searching liar's costliest size), for the audit's ten
             // minutes: 70 s alone against 78 (2026-12-02, one run each; runs of one setting varied by 15% that day),
             // the premise passed and the reward-model finding still reproduced; the debate finding, undecided at 64,
             // reads reproduced at 32.
             case AUDIT -> new Config(new int[] {1, 2, 4, 8, 16, 32}, 3_000, new int[] {128}, 3_000, 128, 0.002, 300, 16,
-                    0.05, 2_000, 32, 1_500, bestOf, 1, 3);
+                    0.05, 2_000, 32, 1_500, bestOf, 1, 3, threads);
             case DEFAULT -> new Config(sizes, 6_000, new int[] {256}, 6_000, 128, 0.002, 1_000, 16, 0.05, 4_000, 32,
-                    3_000, bestOf, 1, 5);
+                    3_000, bestOf, 1, 5, threads);
             case PAPER -> new Config(sizes, 12_000, new int[] {256, 256}, 12_000, 128, 0.001, 2_000, 16, 0.05, 8_000, 64,
-                    6_000, new int[] {1, 4, 16, 64, 256}, 1, 10);
+                    6_000, new int[] {1, 4, 16, 64, 256}, 1, 10, threads);
         };
     }
 
     @Override
     public void validate(Config c) {
         List<String> problems = new ArrayList<>();
+        if (c.threads() < 1) {
+            problems.add("threads must be at least 1, got " + c.threads());
+        }
         if (c.sizes().length == 0 || Arrays.stream(c.sizes()).anyMatch(s -> s < 1 || s > TraceJudge.MAX_SIZE)) {
             problems.add("sizes must be one or more program sizes from 1 to " + TraceJudge.MAX_SIZE + ", got "
                     + Arrays.toString(c.sizes()));
@@ -195,7 +201,7 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         long start = System.nanoTime();
-        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class, (seed, progress) -> {
+        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), c.threads(), SeedResult.class, (seed, progress) -> {
             Progress p = progress.start("amplification", 1 + c.sizes().length + 2 + Oversight.values().length);
             Mlp.Settings settings = new Mlp.Settings(c.judgeHidden(), c.judgeSteps(), c.batch(),
                     (float) c.learningRate(), 0);

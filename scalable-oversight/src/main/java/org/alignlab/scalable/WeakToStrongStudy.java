@@ -45,10 +45,12 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
      *                         training images without their labels (0: random initialisation only)
      * @param seed             the first seed
      * @param seeds            how many seeds
+     * @param threads          seeds trained at once (each seed draws from its own random sources, so this changes no
+     *                         result)
      */
     public record Config(String mnist, int supervisorImages, int studentImages, int testImages, String[] tasks,
                          int weakBlock, int[] strongHidden, int weakSteps, int[] strongSteps, int batch,
-                         double learningRate, double confidence, int pretrainSteps, long seed, int seeds) {
+                         double learningRate, double confidence, int pretrainSteps, long seed, int seeds, int threads) {
     }
 
     @Override
@@ -76,23 +78,27 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
 
     @Override
     public Config config(Budget budget) {
+        int threads = Runtime.getRuntime().availableProcessors();
         String[] all = WeakToStrong.TASKS.stream().map(WeakToStrong.Task::name).toArray(String[]::new);
         return switch (budget) {
-            case SMOKE -> new Config("", 500, 1_000, 300, all, 7, new int[] {32}, 100, new int[] {100}, 64, 0.003, 0.5, 100, 1, 2);
+            case SMOKE -> new Config("", 500, 1_000, 300, all, 7, new int[] {32}, 100, new int[] {100}, 64, 0.003, 0.5, 100, 1, 2, threads);
             // Two of the three tasks (digit and parity; loop runs at the default budget): the audit's ten minutes
             // (34 s alone against about 50 with all three, 2026-12-02).
             case AUDIT -> new Config("", 3_000, 5_000, 2_000, new String[] {"digit", "parity"}, 7, new int[] {128, 128}, 300,
-                    new int[] {80, 400}, 128, 0.001, 0.5, 0, 1, 3);
+                    new int[] {80, 400}, 128, 0.001, 0.5, 0, 1, 3, threads);
             case DEFAULT -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {256, 256}, 500, new int[] {80, 1_000}, 128, 0.001,
-                    0.5, 2_000, 1, 5);
+                    0.5, 2_000, 1, 5, threads);
             case PAPER -> new Config("", 3_000, 5_000, 2_000, all, 7, new int[] {512, 512}, 1_000, new int[] {80, 400, 3_000}, 128, 0.001,
-                    0.5, 5_000, 1, 10);
+                    0.5, 5_000, 1, 10, threads);
         };
     }
 
     @Override
     public void validate(Config c) {
         List<String> problems = new ArrayList<>();
+        if (c.threads() < 1) {
+            problems.add("threads must be at least 1, got " + c.threads());
+        }
         if (Mnist.settingProblem(c.mnist()) != null) {
             problems.add(Mnist.settingProblem(c.mnist()));
         }
@@ -202,7 +208,7 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
                 c.testImages());
         int[] supervisor = Arrays.copyOf(split.train(), c.supervisorImages());
         int[] student = Arrays.copyOfRange(split.train(), c.supervisorImages(), split.train().length);
-        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class, (seed, progress) -> {
+        StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), c.threads(), SeedResult.class, (seed, progress) -> {
             int inits = c.pretrainSteps() > 0 ? 2 : 1;
             Progress p = progress.start("weak-to-strong", (inits - 1) + c.tasks().length * (1 + 4 * inits
                     * c.strongSteps().length));

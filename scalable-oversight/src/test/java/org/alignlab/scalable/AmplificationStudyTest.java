@@ -23,9 +23,10 @@ class AmplificationStudyTest {
     @Test
     void badSettingsAreRefusedInOneMessage() {
         AmplificationStudy.Config bad = new AmplificationStudy.Config(new int[] {0, 65}, 5, new int[] {0}, 0, 1, 0.001,
-                5, 70, 1.5, 5, 0, 1, new int[] {0}, 1, 0);
+                5, 70, 1.5, 5, 0, 1, new int[] {0}, 1, 0, 0);
         assertThatThrownBy(() -> study.validate(bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sizes must be one or more program sizes from 1 to 64, got [0, 65]")
+                .hasMessageContaining("threads must be at least 1, got 0")
                 .hasMessageContaining("each be at least 10")
                 .hasMessageContaining("hidden widths must be at least 1")
                 .hasMessageContaining("reward size must be 1 to 64, got 70")
@@ -81,7 +82,7 @@ class AmplificationStudyTest {
         AmplificationStudy.Config d = study.config(Budget.AUDIT);
         AmplificationStudy.Config c = new AmplificationStudy.Config(new int[] {1, 64}, d.judgeExamples(),
                 d.judgeHidden(), d.judgeSteps(), d.batch(), d.learningRate(), d.testProblems(), d.rewardSize(), d.slip(),
-                d.rewardAnswers(), d.rewardHidden(), d.rewardSteps(), new int[] {1, 64}, 1, results.length);
+                d.rewardAnswers(), d.rewardHidden(), d.rewardSteps(), new int[] {1, 64}, 1, results.length, 1);
         List<AmplificationStudy.SeedResult> list = List.of(results);
         StudyResult seeds = Seeds.combine(list.stream().map(r -> AmplificationStudy.reportSeed(c, r)).toList(),
                 list.stream().mapToLong(AmplificationStudy.SeedResult::seed).toArray(), list, 0);

@@ -55,9 +55,10 @@ class WeakToStrongTest {
     @Test
     void badSettingsAreRefusedInOneMessage() {
         WeakToStrongStudy.Config bad = new WeakToStrongStudy.Config("", 6_000, 5_000, 2_000, new String[] {"colour"}, 5,
-                new int[0], 10, new int[] {10}, 8, 0.001, 0, -1, 1, 0);
+                new int[0], 10, new int[] {10}, 8, 0.001, 0, -1, 1, 0, 0);
         assertThatThrownBy(() -> study.validate(bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must add up to at most the 10,000 images")
+                .hasMessageContaining("threads must be at least 1, got 0")
                 .hasMessageContaining("unknown task 'colour'")
                 .hasMessageContaining("weak block must divide 28")
                 .hasMessageContaining("strong hidden must be one or more widths")
