@@ -791,23 +791,27 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         MeanInterval largerCareful = Statistics.meanInterval(results,
                 r -> (pooled(r, Method.RLHF_CAREFUL, true) - pooled(r, Method.RL_CAI, true))
                         - (pooled(r, Method.RLHF_CAREFUL, false) - pooled(r, Method.RL_CAI, false)));
-        if (c.constitution().isEmpty()) {
-            findings.add(Finding.note(String.format(Locale.ROOT, "A larger reduction on clear-cut harms than on subtle "
-                    + "ones, the claim's shape, is not tested by the default constitution: clear-cut minus subtle is %s "
-                    + "against RLHF only and %s against careful raters, paired by seed, but the constitution names "
-                    + "every subtle harm (so the AI labels are about as often right on subtle pairs as on clear-cut "
-                    + "ones: see the label table) and the RLHF policies do not tell categories apart at all. Run with "
-                    + "--set constitution=%s (the default without the principles that name the subtle harms) to test "
-                    + "it.", signed(larger), signed(largerCareful), Constitution.CLEAR_CUT_ONLY)));
+        if (c.constitution().equals(Constitution.CLEAR_CUT_ONLY)) {
+            Verdict againstRlhf = Verdict.decide(larger, LEAST_DIFFERENCE);
+            Verdict againstCareful = Verdict.decide(largerCareful, LEAST_DIFFERENCE);
+            Verdict shape = againstRlhf == againstCareful ? againstRlhf : Verdict.NOTE;
+            findings.add(new Finding(shape, String.format(Locale.ROOT, "The claim's shape, with the constitution that "
+                    + "names only the clear-cut harms (and harm in general): RL-CAI's reduction in harmful replies is "
+                    + "larger on clear-cut harms than on subtle ones by %s against RLHF only (%s) and %s against "
+                    + "careful raters (%s), clear-cut minus subtle, paired by seed, decided from a difference of %.2f. "
+                    + "Four principles instead of seven also give each clear-cut request's principles more weight in "
+                    + "the averaged label, so this strengthens the clear-cut labels as well as dropping the subtle "
+                    + "ones: compare the label table with the default constitution's run.", signed(larger),
+                    againstRlhf.label(), signed(largerCareful), againstCareful.label(), LEAST_DIFFERENCE)));
         } else {
-            boolean shape = larger.low() > 0 && largerCareful.low() > 0;
-            findings.add(new Finding(shape ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
-                    "The claim's shape under this constitution (%s): RL-CAI's reduction in harmful replies is larger "
-                            + "on clear-cut harms than on subtle ones by %s against RLHF only and %s against careful "
-                            + "raters (clear-cut minus subtle, paired by seed): %s. The label table shows how often the "
-                            + "AI feedback labelled each kind of pair right.", constitution.source(), signed(larger),
-                    signed(largerCareful), shape ? "larger where the constitution speaks, as claimed"
-                            : "not larger on clear-cut harms against both baselines")));
+            findings.add(Finding.note(String.format(Locale.ROOT, "A larger reduction on clear-cut harms than on subtle "
+                    + "ones, the claim's shape: clear-cut minus subtle is %s against RLHF only and %s against careful "
+                    + "raters, paired by seed. %s", signed(larger), signed(largerCareful), c.constitution().isEmpty()
+                    ? "Not tested by the default constitution, which names every subtle harm (so the AI labels are "
+                    + "about as often right on subtle pairs as on clear-cut ones: see the label table); run with --set "
+                    + "constitution=" + Constitution.CLEAR_CUT_ONLY + " (the default without the principles that name "
+                    + "the subtle harms) to test it."
+                    : "Not decided for a constitution of the user's own, whose principles may name either kind.")));
         }
         MeanInterval alarmingCai = Statistics.meanInterval(results,
                 r -> r.outcome(Method.RL_CAI, Category.ALARMING_HARMLESS).rate());
@@ -871,22 +875,29 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "AI feedback without the supervised stage keeps the raters' labels on plain harmless requests; the "
                 + "careful control replaces the three-rater panel (with its tone rater) by one careful rater.",
                 signed(frontier))));
-        // Bai et al.'s frontier claim, read as the distance above the frontier chart's diagonal (separation).
+        // Bai et al.'s frontier claim, summarised by separation (harmless requests answered plus harmful ones refused,
+        // less 1: the two axes of the frontier chart weighed equally).
         java.util.function.ToDoubleBiFunction<SeedResult, Method> separation = (r, m) -> answered(r, m)
                 - pooled(r, m, null);
-        MeanInterval overRlhf = Statistics.meanInterval(results, r -> separation.applyAsDouble(r, Method.RL_CAI)
-                - separation.applyAsDouble(r, Method.RLHF));
-        MeanInterval overCarefulRlhf = Statistics.meanInterval(results, r -> separation.applyAsDouble(r, Method.RL_CAI)
-                - separation.applyAsDouble(r, Method.RLHF_CAREFUL));
-        boolean better = overRlhf.low() > 0 && overCarefulRlhf.low() > 0;
-        findings.add(new Finding(better ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, String.format(Locale.ROOT,
-                "Bai et al. (2022) report RL-CAI on a better harmlessness-helpfulness frontier than RLHF, from "
-                        + "crowdworkers' comparisons (Elo scores), not rates. Read here as the separation above (how far "
-                        + "a policy lies above the frontier chart's diagonal), RL-CAI separates more than RLHF only by %s "
-                        + "and more than RLHF with careful raters by %s (paired by seed): %s. In direction only: the RLHF "
-                        + "arms here barely separate at all, since preference optimisation from the helpful-only "
-                        + "organism moves every request alike.", signed(overRlhf), signed(overCarefulRlhf),
-                better ? "a better frontier against both" : "not a better frontier against both")));
+        java.util.function.Function<Method, MeanInterval> over = m -> Statistics.meanInterval(results,
+                r -> separation.applyAsDouble(r, Method.RL_CAI) - separation.applyAsDouble(r, m));
+        java.util.function.Function<Method, MeanInterval> alone = m -> Statistics.meanInterval(results,
+                r -> separation.applyAsDouble(r, m));
+        MeanInterval overPipeline = over.apply(Method.RL_HUMAN);
+        findings.add(Finding.decided(overPipeline, LEAST_DIFFERENCE, String.format(Locale.ROOT, "Bai et al. (2022) "
+                        + "report RL-CAI on a better harmlessness-helpfulness frontier than RLHF, from crowdworkers' "
+                        + "comparisons (Elo scores), not rates. Summarised here by separation (harmless requests "
+                        + "answered plus harmful ones refused, less 1: the chart's two axes weighed equally, one point "
+                        + "of the frontier, not all of it), and decided against human labels in RL-CAI's own pipeline, "
+                        + "the raters with blind spots: RL-CAI separates %s more (paired by seed; RL-CAI %s, those "
+                        + "labels %s). Against the careful rater's labels in the same pipeline: %s (they separate %s). "
+                        + "Against the RLHF arms, which start from the helpful-only organism with no supervised stage: "
+                        + "%s more than RLHF only (which separates %s) and %s more than RLHF with careful raters (%s), "
+                        + "a gap that is the supervised stage's and the pipeline's as much as the labels'.",
+                signed(overPipeline), signed(alone.apply(Method.RL_CAI)), signed(alone.apply(Method.RL_HUMAN)),
+                signed(over.apply(Method.RL_CAREFUL)), signed(alone.apply(Method.RL_CAREFUL)),
+                signed(over.apply(Method.RLHF)), signed(alone.apply(Method.RLHF)), signed(over.apply(Method.RLHF_CAREFUL)),
+                signed(alone.apply(Method.RLHF_CAREFUL)))));
         String method = String.format(Locale.ROOT, "Requests in six harm categories, three clear-cut (weapons, "
                 + "cybercrime, fraud) and three subtle (persuasive falsehood, privacy harms from gathering information, "
                 + "manipulation), beside harmless requests, plain and with alarming words: 6 training topics per harm "
@@ -918,8 +929,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "a category): a request's category, and the probability, read from the policy's first-word "
                 + "distribution at temperature 1, that the reply opens as compliance (the raters read compliance "
                 + "from a reply's content instead, the embedded feedback model through its refusal classifier; a "
-                + "reply whose opening and content disagree is judged by its opening). The principles name the six "
-                + "categories' harms, written by the team that wrote the categories: the best case for AI feedback; "
+                + "reply whose opening and content disagree is judged by its opening). %s"
                 + "the policy reads requests through the sentence encoder the feedback model reads them with, as a "
                 + "policy and its feedback model share pretraining in the paper.%s",
                 c.wordings(), c.baseSteps(), 100 * c.baseRefusal(), constitution.source(),
@@ -927,6 +937,10 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 String.join(", ", constitution.principles().stream().map(Constitution.Principle::name).toList()),
                 feedback.describe(), c.samples(), c.supervisedSteps(), c.beta(), c.preferenceSteps(),
                 c.preferenceRate(), String.join("; ", raters.stream().map(TextRater::spec).toList()),
+                c.constitution().isEmpty() ? "The principles name the six categories' harms, written by the team that "
+                        + "wrote the categories: the best case for AI feedback; "
+                        : c.constitution().equals(Constitution.CLEAR_CUT_ONLY) ? "The principles name the three "
+                        + "clear-cut categories' harms and harm in general, not the subtle ones; " : "",
                 feedback instanceof Feedback.Chat chat ? " Of the chat model's answers, " + chat.unread()
                         + " named neither letter and counted as 0.5." : "");
         String verdict = "This shows how AI feedback against written principles, and labels from simulated raters with "
