@@ -116,10 +116,7 @@ public final class Recommenders {
 
         /** The fitted model's reward for showing post {@code p} to user {@code u}. */
         double reward(Population world, Platform platform, int u, int p) {
-            platform.features(world, u, p, x);
-            for (int i = 0; i < x.length; i++) {
-                step[i] = (float) x[i];
-            }
+            observe(world, platform, u, p, step);
             step[x.length] = 1; // the one action, one-hot
             double sum = 0;
             for (Perceptron member : model) {
@@ -153,13 +150,18 @@ public final class Recommenders {
         }
 
         private Segment segment(Population world, Platform platform, int u, int p) {
-            platform.features(world, u, p, x);
             float[] observation = new float[x.length];
-            for (int i = 0; i < x.length; i++) {
-                observation[i] = (float) x[i];
-            }
+            observe(world, platform, u, p, observation);
             return new Segment("recommender", comparisons, 0, new float[][] {observation}, new int[] {0},
                     new double[1], new double[1], new boolean[1]);
+        }
+
+        /** What the platform sees of showing post {@code p} to user {@code u}, as the reward model reads it. */
+        private void observe(Population world, Platform platform, int u, int p, float[] out) {
+            platform.features(world, u, p, x);
+            for (int i = 0; i < x.length; i++) {
+                out[i] = (float) x[i];
+            }
         }
 
         /** How many times the reward model has been fitted. */
