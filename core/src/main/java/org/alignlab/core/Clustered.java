@@ -59,9 +59,12 @@ public final class Clustered {
      * Clusters with no difference leave p as it is; with k clusters that moved, p cannot fall below
      * 1 / 2^k (8 topics, all moved: 0.0039; 7: 0.0078).
      *
-     * @param differences the mean difference within each cluster
+     * @param clusters the mean difference within each cluster
      */
-    public static double signFlipP(double[] differences) {
+    public static double signFlipP(double[] clusters) {
+        // Sorted, so that p depends on the clusters and not on the order they came in (the sampled patterns would).
+        double[] differences = clusters.clone();
+        java.util.Arrays.sort(differences);
         int k = differences.length;
         if (k == 0) {
             return 1;

@@ -66,6 +66,16 @@ class ClusteredTest {
         double[] many = new double[30];
         java.util.Arrays.fill(many, 0.5);
         assertThat(Clustered.signFlipP(many)).isLessThan(1e-4);
+        // A sampled p depends on the clusters, not on the order they come in.
+        double[] mixed = new double[24];
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = i % 3 == 0 ? -0.25 : 0.1 * (i % 5);
+        }
+        double[] reversed = new double[mixed.length];
+        for (int i = 0; i < mixed.length; i++) {
+            reversed[i] = mixed[mixed.length - 1 - i];
+        }
+        assertThat(Clustered.signFlipP(reversed)).isEqualTo(Clustered.signFlipP(mixed)).isBetween(0.01, 0.99);
     }
 
     @Test
