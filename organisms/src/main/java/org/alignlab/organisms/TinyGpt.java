@@ -495,23 +495,22 @@ public final class TinyGpt implements AutoCloseable {
     }
 
     private int[] greedy(int[] prompt, int maxTokens, org.alignlab.core.Steering steering) {
+        float[] embedding = outputEmbedding(); // read once: the weights do not change while replying
         List<Integer> seq = new ArrayList<>();
         for (int t : prompt) {
             seq.add(t);
         }
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < maxTokens && seq.size() < shape.context(); i++) {
-            try (NDManager sub = manager.newSubManager()) {
-                long[] tokens = seq.stream().mapToLong(Integer::longValue).toArray();
-                NDArray logits = forward(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(1, tokens.length)), null,
-                        steering);
-                int next = (int) logits.get("0, -1").argMax().getLong();
-                if (next == Vocabulary.END) {
-                    break;
-                }
-                out.add(next);
-                seq.add(next);
+            long[] tokens = seq.stream().mapToLong(Integer::longValue).toArray();
+            float[] logits = lastLogits(tokens, 1, tokens.length, new int[] {tokens.length}, null, new boolean[1],
+                    embedding, steering)[0];
+            int next = pick(logits, 0, shape.vocabulary(), 0, null);
+            if (next == Vocabulary.END) {
+                break;
             }
+            out.add(next);
+            seq.add(next);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -634,6 +633,19 @@ public final class TinyGpt implements AutoCloseable {
      */
     private float[][] lastLogits(long[] tokens, int n, int time, int[] lengths, List<float[]> conditions,
                                  boolean[] skip, float[] embedding) {
+        if (conditionWidth > 0 && conditions == null) {
+            throw new IllegalArgumentException("this model reads a conditioning vector of " + conditionWidth
+                    + " values per sequence");
+        }
+        return lastLogits(tokens, n, time, lengths, conditions, skip, embedding, null);
+    }
+
+    /**
+     * As above, with {@code steering} (or null) applied on the forward pass; {@code conditions} null
+     * for none (greedy replies, which read no conditioning vector, as the full forward pass did).
+     */
+    private float[][] lastLogits(long[] tokens, int n, int time, int[] lengths, List<float[]> conditions,
+                                 boolean[] skip, float[] embedding, org.alignlab.core.Steering steering) {
         for (int b = 0; b < n; b++) {
             if (lengths[b] < 1 || lengths[b] > time) {
                 throw new IllegalArgumentException("sequence " + b + " has length " + lengths[b] + "; each must be 1 to "
@@ -642,8 +654,8 @@ public final class TinyGpt implements AutoCloseable {
         }
         float[] hidden;
         try (NDManager sub = manager.newSubManager()) {
-            hidden = hidden(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, null,
-                    conditions(sub, conditions)).toFloatArray();
+            hidden = hidden(sub, sub.create(tokens, new ai.djl.ndarray.types.Shape(n, time)), null, steering,
+                    conditions == null ? null : conditions(sub, conditions)).toFloatArray();
         }
         int vocabulary = shape.vocabulary();
         int width = shape.width();
