@@ -160,13 +160,9 @@ public final class Audit {
     public static Result run(Config config, PrintStream log, boolean terminal) throws IOException, SQLException,
             InterruptedException, ExecutionException {
         long start = System.nanoTime();
-        Path storeFile = prepareOutput(config);
+        Path storeFile = preflight(config);
         try (ResultsStore store = openStore(storeFile)) {
             Map<String, String> finished = store.summaries(config.job(), RUN_KIND);
-            if (!finished.isEmpty() && !config.resume()) {
-                throw new IllegalArgumentException(config.out() + " already holds " + finished.size()
-                        + " finished runs of this audit; pass --resume to continue it, or choose another --out");
-            }
             log.printf("Solving %d variants exactly for the reference points ...%n", config.variants().size());
             Map<String, References> references = references(config);
 
@@ -219,6 +215,25 @@ public final class Audit {
             }
             return new Result(config, references, runs, resumed, (System.nanoTime() - start) / 1e9, storeFile);
         }
+    }
+
+    /**
+     * Checks, before any work, that the output folder can be used: it can be made and written, its
+     * store is of a version this code reads, and it holds no finished run unless the audit resumes.
+     * Returns the store's file.
+     *
+     * @throws IllegalArgumentException if it cannot
+     */
+    public static Path preflight(Config config) throws SQLException {
+        Path storeFile = prepareOutput(config);
+        try (ResultsStore store = openStore(storeFile)) {
+            int finished = store.summaries(config.job(), RUN_KIND).size();
+            if (finished > 0 && !config.resume()) {
+                throw new IllegalArgumentException(config.out() + " already holds " + finished
+                        + " finished runs of this audit; pass --resume to continue it, or choose another --out");
+            }
+        }
+        return storeFile;
     }
 
     private static Path prepareOutput(Config config) {

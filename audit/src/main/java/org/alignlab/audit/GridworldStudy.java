@@ -12,7 +12,7 @@ import org.alignlab.gridworlds.Gridworlds;
 /**
  * The audit's gridworld part as a study: every chosen agent trained on every chosen variant,
  * evaluated, normalised against the exact solver and judged per problem against the paper. The
- * same work {@code alignlab audit} does first; runs already recorded in the study's folder are
+ * same work {@code alignlab audit} does beside its other parts; runs already recorded in the study's folder are
  * kept (a killed run resumes).
  */
 public final class GridworldStudy implements Study<GridworldStudy.Config> {
@@ -35,6 +35,11 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
     @Override
     public String name() {
         return AuditReport.STUDY;
+    }
+
+    @Override
+    public double auditCoreSeconds() {
+        return 269; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
     }
 
     @Override
@@ -91,6 +96,16 @@ public final class GridworldStudy implements Study<GridworldStudy.Config> {
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         Audit.Result result = Audit.run(audit(c, ctx.dir()), ctx.log(), ctx.terminal());
         return new AuditReport(result).study();
+    }
+
+    /**
+     * Checks {@code c} and the folder {@code dir} it would run in before any work (see
+     * {@link Audit#preflight}), so that an audit that runs this beside other studies refuses a bad
+     * folder at once.
+     */
+    public void preflight(Config c, java.nio.file.Path dir) throws java.sql.SQLException {
+        validate(c);
+        Audit.preflight(audit(c, dir));
     }
 
     /** The audit's own configuration: unknown environments or agents, and counts below 1, are refused here. */

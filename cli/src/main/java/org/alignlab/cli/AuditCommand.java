@@ -7,14 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.alignlab.audit.GridworldStudy;
 import org.alignlab.core.study.Budget;
 import org.alignlab.core.study.Studies;
 import org.alignlab.core.study.Study;
+import org.alignlab.core.study.StudyPool;
 import org.alignlab.organisms.RedTeamingStudy;
 import org.alignlab.report.StoredStudy;
 import org.alignlab.report.StudyReports;
@@ -36,13 +33,13 @@ import picocli.CommandLine.Spec;
                 + "that was wanted, normalised against the exact solver's optimum, with a verdict per alignment "
                 + "problem compared with the published findings.",
             "",
-            "Then red-teams the five model organisms (small language models with planted behaviours, served on "
+            "It also red-teams the five model organisms (small language models with planted behaviours, served on "
                 + "loopback) through the evaluation harness and reports which planted behaviours the evaluation found "
                 + "and which it missed (skip with --no-language-models).",
             "",
-            "Then runs every study ('alignlab study list') at its audit budget, or takes its result stored under "
+            "And it runs every study ('alignlab study list') at its audit budget, or takes its result stored under "
                 + "--out at a larger budget (alignlab study NAME --out DIR/studies, alignlab rlhf ..., alignlab interp "
-                + "demo ...), marked as such.",
+                + "demo ...), marked as such. The parts run side by side, --threads at a time, the longest first.",
             "",
             "Writes to --out: report.html (open it in a browser; it opens with a summary of every part), results.json "
                 + "(every part with its folder, budget and findings), and each part's own report.html, results.json and "
@@ -85,7 +82,9 @@ final class AuditCommand implements Callable<Integer> {
             + "(default 0.01), or falling linearly from W to END over 85%% of the run.")
     String entropy;
 
-    @Option(names = "--threads", description = "Gridworld runs, and then studies, in parallel (default: the number of cores).")
+    @Option(names = "--threads", description = "Parts run side by side, each on one thread: the gridworlds, the language "
+            + "models and each study, the longest first (default: the number of cores); the gridworld part alone runs "
+            + "that many of its runs at a time.")
     Integer threads;
 
     @Option(names = "--out", defaultValue = "audit-results", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -130,7 +129,10 @@ final class AuditCommand implements Callable<Integer> {
         }
         List<Study<?>> named = noStudies ? List.of() : studies.isEmpty()
                 ? Studies.all().stream().filter(st -> !st.name().startsWith("audit-")).toList()
-                : studies.stream().<Study<?>>map(Studies::named).toList();
+                : studies.stream().distinct().<Study<?>>map(Studies::named).toList();
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
         if (neuralOn != null && !neuralOn.equals("main") && !neuralOn.equals("all")) {
             throw new IllegalArgumentException("--neural-on must be main or all, got '" + neuralOn + "'");
         }
@@ -149,75 +151,78 @@ final class AuditCommand implements Callable<Integer> {
                 entropy != null ? weights(entropy) : defaults.entropy());
         var stdout = spec.commandLine().getOut();
         boolean terminal = System.console() != null;
-        Map<Path, StoredStudy> parts = new LinkedHashMap<>();
         Map<String, StoredStudy> stored = largerBudgets(out, studyBudget);
         boolean gridworldOptions = !envs.isEmpty() || !agents.isEmpty() || seeds != null || steps != null
                 || neuralOn != null || evaluationEpisodes != null || entropy != null;
         // Only where 'alignlab study audit-gridworlds --out DIR/studies' writes it, so that its folder is known.
         Path heldFolder = out.resolve("studies").resolve(gridworlds.name());
         StoredStudy gridworldsHeld = gridworldOptions ? null : largerBudget(heldFolder, studyBudget);
+        // Every part runs in one pool, as many at a time as the audit has threads, its own work on one thread (each
+        // owns its folder, seeds and models, so the numbers do not depend on what runs beside it), the longest first;
+        // with more than one at a time their progress comes as plain lines, each naming its work, rather than one
+        // self-rewriting line. The gridworld part keeps every thread for its runs when nothing runs beside it.
+        int together = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        boolean alone = noLanguageModels && named.stream().allMatch(st -> stored.containsKey(st.name()));
+        boolean selfRewriting = terminal && (together == 1 || alone);
+        Map<String, Path> folders = new LinkedHashMap<>();
+        List<StudyPool.Part<StoredStudy>> work = new ArrayList<>();
         if (gridworldsHeld != null) {
             // Every agent at the default (or paper) budget, said with when and by which code it was recorded.
-            parts.put(heldFolder, gridworldsHeld);
+            folders.put(gridworlds.name(), heldFolder);
+            work.add(new StudyPool.Part<>(gridworlds.name(), 0, () -> gridworldsHeld));
             var p = gridworldsHeld.provenance();
             stdout.printf("Gridworlds: taken as stored at the %s budget from %s (recorded %s by code version %s; this "
                     + "is %s): %s.%n", gridworldsHeld.budget(), heldFolder, p.getOrDefault("recorded_at", "at an unknown time"),
                     p.getOrDefault("code_version", "unknown"), org.alignlab.core.Provenance.codeVersion(),
                     verdicts(gridworldsHeld));
         } else {
-            parts.put(out.resolve("gridworlds"), StudyRunner.run(gridworlds, config,
-                    StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"), out.resolve("gridworlds"),
-                    System.err, terminal, stdout));
+            folders.put(gridworlds.name(), out.resolve("gridworlds"));
+            GridworldStudy.Config run = alone ? config : StudyPool.oneThread(config);
+            gridworlds.preflight(run, out.resolve("gridworlds")); // a bad folder is refused before any part starts
+            work.add(new StudyPool.Part<>(gridworlds.name(), gridworlds.auditCoreSeconds(), () -> StudyRunner.run(
+                    gridworlds, run, StudyCommand.label(gridworlds, config, studyBudget, "resume", "threads"),
+                    out.resolve("gridworlds"), System.err, selfRewriting, null)));
         }
-        // Each study runs on one thread here, so the audit runs as many at a time as it has threads (each owns its folder, seeds
-        // and models, so the numbers do not depend on what runs beside it); with more than one at a time their
-        // progress comes as plain lines, each naming its work, rather than one self-rewriting line.
-        int together = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        boolean selfRewriting = terminal && together == 1;
-        // The red-teaming comes first (its replies are cached by the weights' hash in language-models/, so a killed
-        // audit resumes it) and prints its summary when done. Every study joins the report: a result stored in this
-        // folder at a larger budget (alignlab study NAME --out DIR/studies, alignlab rlhf ..., alignlab interp demo
-        // ...) as it is, marked by its budget; any other is run here at its audit budget (a killed audit resumes its
-        // finished steps).
-        Map<String, Path> folders = new LinkedHashMap<>();
-        Map<String, Callable<StoredStudy>> work = new LinkedHashMap<>();
+        // The red-teaming's replies are cached by the weights' hash in language-models/, so a killed audit resumes it.
+        // Every study joins the report: a result stored in this folder at a larger
+        // budget (alignlab study NAME --out DIR/studies, alignlab rlhf ..., alignlab interp demo ...) as it is, marked
+        // by its budget; any other is run here at its audit budget (a killed audit resumes its finished steps).
         if (!noLanguageModels) {
             Path folder = out.resolve("language-models");
-            folders.put("audit-language-models", folder);
-            work.put("audit-language-models", () -> StudyRunner.run(new RedTeamingStudy(), new RedTeamingStudy.Config(
-                    organismWeights == null ? "" : organismWeights.toString(), 8), studyBudget.label(), folder,
-                    System.err, selfRewriting, stdout));
+            RedTeamingStudy redTeaming = new RedTeamingStudy();
+            folders.put(redTeaming.name(), folder);
+            work.add(new StudyPool.Part<>(redTeaming.name(), redTeaming.auditCoreSeconds(), () -> StudyRunner.run(
+                    redTeaming, new RedTeamingStudy.Config(organismWeights == null ? "" : organismWeights.toString(), 8),
+                    studyBudget.label(), folder, System.err, selfRewriting, null)));
         }
         for (Study<?> study : named) {
             Path folder = out.resolve("studies").resolve(study.name());
             folders.put(study.name(), folder);
             StoredStudy held = stored.get(study.name());
-            work.put(study.name(), held != null ? () -> held : () -> {
-                System.err.printf("study %s at its %s budget%n", study.name(), studyBudget.label());
-                long start = System.nanoTime();
-                StoredStudy s = run(study, studyBudget, folder, selfRewriting);
-                System.err.printf("study %s done in %.0f s%n", study.name(), (System.nanoTime() - start) / 1e9);
-                return s;
-            });
+            work.add(new StudyPool.Part<>(study.name(), held != null ? 0 : study.auditCoreSeconds(), held != null
+                    ? () -> held : () -> {
+                        System.err.printf("study %s at its %s budget%n", study.name(), studyBudget.label());
+                        long start = System.nanoTime();
+                        StoredStudy s = run(study, studyBudget, folder, selfRewriting);
+                        System.err.printf("study %s done in %.0f s%n", study.name(), (System.nanoTime() - start) / 1e9);
+                        return s;
+                    }));
         }
-        List<String> failed = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(together);
-        try {
-            Map<String, Future<StoredStudy>> running = new LinkedHashMap<>();
-            // The longest start first, so that the pool does not end with one long study running alone.
-            work.keySet().stream().sorted(java.util.Comparator.comparingInt(AuditCommand::startRank))
-                    .forEach(name -> running.put(name, pool.submit(work.get(name))));
-            for (String name : work.keySet()) { // the report keeps the listed order
-                try {
-                    parts.put(folders.get(name), running.get(name).get());
-                } catch (ExecutionException e) {
-                    // One part's failure loses none of the others: the report is written, and the exit code says so.
-                    System.err.printf("alignlab: %s failed: %s%n", name, e.getCause().getMessage());
-                    failed.add(name);
-                }
+        StudyPool.Outcome<StoredStudy> outcome = StudyPool.run(together, work);
+        // One part's failure loses none of the others: the report is written, and the exit code says so.
+        outcome.failed().forEach((name, e) -> System.err.printf("alignlab: %s failed: %s%n", name,
+                e.getMessage() != null ? e.getMessage() : e.toString()));
+        Map<Path, StoredStudy> parts = new LinkedHashMap<>();
+        outcome.done().forEach((name, s) -> parts.put(folders.get(name), s));
+        // The gridworlds' and the language models' results in full, in that order, once every part is done (printed
+        // as each finished, the two could interleave).
+        for (Map.Entry<String, StoredStudy> e : outcome.done().entrySet()) {
+            Path folder = folders.get(e.getKey());
+            if (e.getKey().startsWith("audit-") && e.getValue() != gridworldsHeld) {
+                StudyReports.print(e.getValue().result(), stdout);
+                stdout.printf("%nWrote %s, %s and %s.%n", folder.resolve(StudyReports.REPORT),
+                        folder.resolve(StudyReports.RESULTS), folder.resolve("results.duckdb"));
             }
-        } finally {
-            pool.shutdownNow();
         }
         Path html = StudyReports.writeAudit(out, parts);
         long included = named.stream().filter(st -> stored.containsKey(st.name())).count();
@@ -231,25 +236,12 @@ final class AuditCommand implements Callable<Integer> {
             stdout.printf("  %-24s %-8s %s%n", p.study(), p.budget(), verdicts(p));
         }
         stdout.printf("%nWrote %s and %s.%n", html, out.resolve(StudyReports.RESULTS));
-        if (!failed.isEmpty()) {
-            stdout.printf("These parts failed and are not in the report: %s (see above).%n", String.join(", ", failed));
+        if (!outcome.failed().isEmpty()) {
+            stdout.printf("These parts failed and are not in the report: %s (see above).%n",
+                    String.join(", ", outcome.failed().keySet()));
             return 3;
         }
         return 0;
-    }
-
-    /**
-     * The parts that take longest at their audit budget (BENCHMARKS.md, the audit of 2026-12-01: fix-gaming 151 s,
-     * amplification 141 s, the language models about 90 s, pluralism 83 s, fooled-raters 75 s, ...), in that order.
-     */
-    private static final List<String> LONGEST_FIRST = List.of("rlhf-fix-gaming", "constitutional-ai", "amplification",
-            "audit-language-models", "rlhf-pluralism", "rlhf-fooled-raters", "interp-eval-awareness",
-            "rlhf-offline-ablation", "weak-to-strong", "mnist-debate", "lava-shift", "goal-misgeneralisation");
-
-    /** Where a part starts: the known long ones in {@link #LONGEST_FIRST} order, then the rest as listed. */
-    static int startRank(String part) {
-        int i = LONGEST_FIRST.indexOf(part);
-        return i < 0 ? LONGEST_FIRST.size() : i;
     }
 
     /** A study's verdicts counted, as one line ("2 reproduced; 1 note"). */
@@ -300,12 +292,7 @@ final class AuditCommand implements Callable<Integer> {
 
     private static <C extends Record> StoredStudy run(Study<C> study, Budget budget, Path dir,
                                                       boolean terminal) throws Exception {
-        C config = study.config(budget);
-        // The audit already runs as many studies at a time as it has threads, so a study that can run its own work
-        // on several threads (its seeds) runs it on one here.
-        if (org.alignlab.core.study.Settings.of(config).containsKey("threads")) {
-            config = org.alignlab.core.study.Settings.with(config, Map.of("threads", "1"));
-        }
+        C config = StudyPool.oneThread(study.config(budget));
         return StudyRunner.run(study, config, budget.label(), dir, System.err, terminal, null);
     }
 

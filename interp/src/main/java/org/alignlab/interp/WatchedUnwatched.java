@@ -51,6 +51,11 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 39; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Watched vs unwatched (absent supervisor)";
     }

@@ -79,6 +79,11 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 61; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }

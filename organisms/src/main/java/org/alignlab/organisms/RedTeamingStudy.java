@@ -26,6 +26,11 @@ public final class RedTeamingStudy implements Study<RedTeamingStudy.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 149; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Language models: red-teaming the model organisms";
     }

@@ -94,6 +94,11 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 59; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "An engagement-optimised recommender: engagement against welfare";
     }

@@ -60,6 +60,11 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 57; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Does preference learning fix the gaming?";
     }

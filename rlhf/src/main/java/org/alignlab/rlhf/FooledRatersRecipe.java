@@ -44,6 +44,11 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 41; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Fooled raters";
     }

@@ -42,6 +42,11 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 43; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Offline against online reward models";
     }

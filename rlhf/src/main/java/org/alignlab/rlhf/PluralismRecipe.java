@@ -48,6 +48,11 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 59; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Pluralism: whose preferences?";
     }

@@ -61,6 +61,11 @@ public final class AmplificationStudy implements Study<AmplificationStudy.Config
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 105; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Amplification and debate: a weak judge on tasks that grow";
     }

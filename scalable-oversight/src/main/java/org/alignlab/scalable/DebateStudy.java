@@ -63,6 +63,11 @@ public final class DebateStudy implements Study<DebateStudy.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 47; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Debate on MNIST: a sparse-pixel judge, alone and with two debaters";
     }

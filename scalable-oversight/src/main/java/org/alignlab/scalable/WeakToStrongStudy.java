@@ -59,6 +59,11 @@ public final class WeakToStrongStudy implements Study<WeakToStrongStudy.Config> 
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 45; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return "Weak-to-strong generalisation: a strong student trained on a weak supervisor's labels";
     }

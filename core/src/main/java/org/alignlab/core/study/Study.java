@@ -32,6 +32,14 @@ public interface Study<C extends Record> {
     default void validate(C config) {
     }
 
+    /**
+     * Seconds of one core its audit budget takes (measured alone on one thread, BENCHMARKS.md), so
+     * that an audit starts the longest studies first ({@link StudyPool}); 0 for one of a few seconds.
+     */
+    default double auditCoreSeconds() {
+        return 0;
+    }
+
     /** Runs the study; everything it writes goes through {@code context}. */
     StudyResult run(C config, StudyContext context) throws Exception;
 }

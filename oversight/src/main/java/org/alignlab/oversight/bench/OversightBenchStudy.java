@@ -72,6 +72,11 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 33; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }

@@ -44,6 +44,11 @@ public final class SandboxStudy implements Study<SandboxStudy.Config> {
     }
 
     @Override
+    public double auditCoreSeconds() {
+        return 58; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+    }
+
+    @Override
     public String title() {
         return TITLE;
     }
