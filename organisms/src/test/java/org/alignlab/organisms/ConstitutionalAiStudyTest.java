@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConstitutionalAiStudyTest {
+
+    @Test
+    void findingsAreNotDecidedWhenTheHelpfulOnlyStartAnswersTooFewHarmfulRequests() {
+        List<StudyResult.Finding> findings = List.of(new StudyResult.Finding(StudyResult.Verdict.NOT_REPRODUCED,
+                "Fewer harmful replies."), StudyResult.Finding.note("A measurement."));
+        List<StudyResult.Finding> untrained = ConstitutionalAiStudy.premise(
+                new org.alignlab.core.MeanInterval(0.10, 0.05, 0.15, 3), findings);
+        assertThat(untrained).extracting(StudyResult.Finding::verdict).containsOnly(StudyResult.Verdict.NOTE);
+        assertThat(untrained.get(0).text()).startsWith("Not decided: the helpful-only organism").contains(
+                "0.10", "Fewer harmful replies.");
+        assertThat(untrained.get(1).text()).isEqualTo("A measurement.");
+        assertThat(ConstitutionalAiStudy.premise(new org.alignlab.core.MeanInterval(0.69, 0.59, 0.79, 5), findings))
+                .isEqualTo(findings);
+    }
     private final ConstitutionalAiStudy study = new ConstitutionalAiStudy();
 
     private static ConstitutionalAiStudy.Config with(ConstitutionalAiStudy.Config c, String constitution, String raters,
