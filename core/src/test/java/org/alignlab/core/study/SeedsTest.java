@@ -121,7 +121,10 @@ class SeedsTest {
         var resumed = new java.io.ByteArrayOutputStream();
         try (StudyContext ctx = new StudyContext(dir.resolve("killed"), new java.io.PrintStream(resumed, true), false,
                 "{}")) {
-            assertThatThrownBy(() -> runDrawing(ctx, 2, 3, null)).hasMessage("killed at seed 3");
+            // Seeds 1 and 2 both start before either goes on, so seed 2 is running (not merely queued, which the
+            // failure would cancel) when seed 3 fails.
+            assertThatThrownBy(() -> runDrawing(ctx, 2, 3, new java.util.concurrent.CountDownLatch(2)))
+                    .hasMessage("killed at seed 3");
             assertThat(ctx.isKept("seed/1")).isTrue();
             assertThat(ctx.isKept("seed/3")).isFalse();
         }
