@@ -217,11 +217,8 @@ final class AuditCommand implements Callable<Integer> {
         // The gridworlds' and the language models' results in full, in that order, once every part is done (printed
         // as each finished, the two could interleave).
         for (Map.Entry<String, StoredStudy> e : outcome.done().entrySet()) {
-            Path folder = folders.get(e.getKey());
             if (e.getKey().startsWith("audit-") && e.getValue() != gridworldsHeld) {
-                StudyReports.print(e.getValue().result(), stdout);
-                stdout.printf("%nWrote %s, %s and %s.%n", folder.resolve(StudyReports.REPORT),
-                        folder.resolve(StudyReports.RESULTS), folder.resolve("results.duckdb"));
+                StudyRunner.print(e.getValue().result(), folders.get(e.getKey()), stdout);
             }
         }
         Path html = StudyReports.writeAudit(out, parts);

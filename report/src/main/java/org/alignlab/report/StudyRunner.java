@@ -59,12 +59,18 @@ public final class StudyRunner {
                     dir.resolve(StudyContext.STEPS));
         }
         StoredStudy stored = new StoredStudy(study.name(), budget, Settings.of(config), Provenance.now(), resumed, result);
-        Path page = StudyReports.write(dir, stored);
+        StudyReports.write(dir, stored);
         if (out != null) {
-            StudyReports.print(result, out);
-            out.printf("%nWrote %s, %s and %s.%n", page, dir.resolve(StudyReports.RESULTS), dir.resolve("results.duckdb"));
-            out.flush();
+            print(result, dir, out);
         }
         return stored;
+    }
+
+    /** Prints {@code result} and the files it was written to in {@code dir}. */
+    public static void print(StudyResult result, Path dir, PrintWriter out) {
+        StudyReports.print(result, out);
+        out.printf("%nWrote %s, %s and %s.%n", dir.resolve(StudyReports.REPORT), dir.resolve(StudyReports.RESULTS),
+                dir.resolve("results.duckdb"));
+        out.flush();
     }
 }
