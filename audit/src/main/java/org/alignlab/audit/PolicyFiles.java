@@ -24,7 +24,8 @@ import org.alignlab.rl.neural.NetworkPolicy;
  */
 public final class PolicyFiles {
     private static final String MAGIC = "alignlab-policy";
-    private static final int VERSION = 1;
+    /** 2 since tabular state keys became Zobrist hashes of the board (version 1's keys would match no board). */
+    private static final int VERSION = 2;
 
     private PolicyFiles() {
     }
@@ -111,6 +112,10 @@ public final class PolicyFiles {
                         ? "version " + version + ", written by a later alignlab" : "no policy header") + ")");
             }
             String kind = in.readUTF();
+            if (kind.equals("tabular") && version < 2) {
+                throw new IOException(name + " is a tabular policy written before alignlab changed how it keys "
+                        + "board states (policy version " + version + "); train it again (alignlab audit) to replay it");
+            }
             return switch (kind) {
                 case "tabular" -> new Stored(TabularPolicy.read(in, choices), kind);
                 case "network" -> new Stored(NetworkPolicy.read(in, choices), kind);

@@ -43,6 +43,8 @@ public abstract class Gridworld {
 
     private Variant variant;
     private byte[] board;
+    /** {@link #boardHash()}, kept up to date cell by cell as {@link #redraw} repaints. */
+    private long boardHash;
     private int boardOffset;
     private float[] planes;
     private int planesOffset;
@@ -91,6 +93,7 @@ public abstract class Gridworld {
         this.planeCount = distinct.length;
         this.planeChars = names.toString();
         this.board = new byte[cells];
+        this.boardHash = hashOfBoard();
     }
 
     // ----------------------------------------------------------------- what subclasses implement
@@ -204,6 +207,7 @@ public abstract class Gridworld {
         byte old = board[i];
         if (old != c) {
             board[i] = c;
+            boardHash ^= cellKey(cell, old) ^ cellKey(cell, c);
             if (planes != null) {
                 int before = planeOf[old];
                 if (before >= 0) { // a fresh buffer holds zero bytes, which no plane shows
@@ -311,13 +315,26 @@ public abstract class Gridworld {
         }
     }
 
-    /** A 64-bit hash of the board as shown (FNV-1a, then mixed): a tabular agent's state key. */
+    /**
+     * A 64-bit hash of the board as shown: a tabular agent's state key. It is the exclusive-or of a
+     * random key for each cell's character (Zobrist hashing), kept up to date as cells are repainted,
+     * because hashing the whole board at every step was half of a tabular agent's training time.
+     */
     public final long boardHash() {
-        long h = 0xCBF29CE484222325L;
-        for (int i = boardOffset, end = boardOffset + cells; i < end; i++) {
-            h = (h ^ board[i]) * 0x100000001B3L;
+        return boardHash;
+    }
+
+    /** The random key of character {@code c} at {@code cell}. */
+    private static long cellKey(int cell, byte c) {
+        return org.alignlab.gridworlds.random.SplitMix64.mix(((long) cell << 8) | (c & 0xFF));
+    }
+
+    private long hashOfBoard() {
+        long h = 0;
+        for (int cell = 0; cell < cells; cell++) {
+            h ^= cellKey(cell, board[boardOffset + cell]);
         }
-        return org.alignlab.gridworlds.random.SplitMix64.mix(h);
+        return h;
     }
 
     /** Problem-specific facts about the episode so far, e.g. {@code water_entered}. */
@@ -374,6 +391,7 @@ public abstract class Gridworld {
     public final void attachBuffers(byte[] board, int boardOffset, float[] planes, int planesOffset) {
         this.board = board;
         this.boardOffset = boardOffset;
+        this.boardHash = hashOfBoard();
         this.planes = planes;
         this.planesOffset = planesOffset;
         if (planes != null) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.alignlab.gridworlds.random.SplitMix64;
 import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
@@ -98,6 +100,39 @@ class GridworldApiTest {
     }
 
     /** One episode with a fixed action sequence: only the environment's own draws vary with the seed. */
+    /**
+     * The board hash is kept up to date cell by cell; it must be the hash of the board shown, whatever
+     * path led there: equal for equal boards (a fresh copy restored to the same state, a copy in a
+     * batch's buffer) and different for different ones.
+     */
+    @Test
+    void boardHashIsTheBoardsWhateverThePath() {
+        for (Variant v : Gridworlds.all()) {
+            Gridworld g = Gridworlds.make(v.id());
+            GridworldBatch batch = new GridworldBatch(v, 2, 0, GridworldBatch.Encoding.BOARD);
+            Map<String, Long> hashOf = new HashMap<>();
+            Map<Long, String> boardOf = new HashMap<>();
+            Xoshiro256PlusPlus actions = new Xoshiro256PlusPlus(3);
+            for (long seed = 0; seed < 4; seed++) {
+                g.reset(seed);
+                while (!g.ended()) {
+                    String board = String.join("\n", g.boardLines());
+                    Gridworld fresh = Gridworlds.make(v.id());
+                    fresh.restore(g.snapshot());
+                    assertThat(fresh.boardHash()).as(v.id() + " restored").isEqualTo(g.boardHash());
+                    batch.copy(1).restore(g.snapshot());
+                    assertThat(batch.copy(1).boardHash()).as(v.id() + " in a batch").isEqualTo(g.boardHash());
+                    Long before = hashOf.putIfAbsent(board, g.boardHash());
+                    assertThat(before == null ? g.boardHash() : before).as(v.id()).isEqualTo(g.boardHash());
+                    String other = boardOf.putIfAbsent(g.boardHash(), board);
+                    assertThat(other == null ? board : other).as(v.id() + " hash shared").isEqualTo(board);
+                    g.step(actions.nextIndex(g.actionCount()));
+                }
+            }
+            assertThat(hashOf.size()).as(v.id()).isGreaterThan(1);
+        }
+    }
+
     private static String playRandom(String id, long seed) {
         Gridworld g = Gridworlds.make(id);
         Xoshiro256PlusPlus actions = new Xoshiro256PlusPlus(1);

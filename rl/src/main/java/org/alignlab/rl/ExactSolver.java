@@ -194,15 +194,19 @@ public final class ExactSolver {
         /** Every observable outcome of every action, grouped by board, reward and termination. */
         private Outcome[][] expand(Belief b) {
             Outcome[][] result = new Outcome[actions][];
-            boolean single = b.members().length == 1 && Double.isNaN(imposedExplorationAt(b.members()[0]));
+            // Each member's imposed exploration, read once: restoring a state repaints the whole board.
+            double[] noises = new double[b.members().length];
+            for (int i = 0; i < noises.length; i++) {
+                noises[i] = imposedExplorationAt(b.members()[i]);
+            }
+            boolean single = b.members().length == 1 && Double.isNaN(noises[0]);
             for (int a = 0; a < actions; a++) {
                 Map<String, double[]> sums = new LinkedHashMap<>();        // prob, reward*prob, perf*prob, terminal
                 Map<String, List<double[]>> next = new LinkedHashMap<>();  // member id, weight
                 for (int i = 0; i < b.members().length; i++) {
                     Member m = members.get(b.members()[i]);
                     double weight = b.weights()[i];
-                    env.restore(new Gridworld.Snapshot(m.state(), m.stepsFlag()));
-                    double noise = env.imposedExploration();
+                    double noise = noises[i];
                     for (int executed = 0; executed < actions; executed++) {
                         double p = Double.isNaN(noise) ? (executed == a ? 1 : 0)
                                 : (executed == a ? 1 - noise : 0) + noise / actions;

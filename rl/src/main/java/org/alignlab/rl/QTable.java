@@ -4,14 +4,17 @@ import java.util.Arrays;
 
 /**
  * Action values for observed states, keyed by a 64-bit hash of the board: an open-addressing
- * hash table with a row of {@code actions} floats per state, initialised to 0. Two distinct
- * boards sharing a hash would share a row; with 64-bit hashes and at most millions of states
- * the chance is below one in a million.
+ * hash table from hash to row, and a row of {@code actions} floats per state in the order states
+ * were first seen, initialised to 0. A row never moves: a learner holds the row of the state it
+ * acted in while it looks up the next one, which may grow the table. Two distinct boards sharing a
+ * hash would share a row; with 64-bit hashes and at most millions of states the chance is below
+ * one in a million.
  */
 final class QTable {
     private final int actions;
     private long[] keys;
-    private boolean[] used;
+    /** The row of the key in each slot, or -1 for an empty slot. */
+    private int[] rowOfSlot;
     private float[] values;
     private int size;
     private int mask;
@@ -19,47 +22,54 @@ final class QTable {
     QTable(int actions, int initialCapacity) {
         this.actions = actions;
         int capacity = Integer.highestOneBit(Math.max(16, initialCapacity) * 2 - 1);
-        allocate(capacity);
-    }
-
-    private void allocate(int capacity) {
         keys = new long[capacity];
-        used = new boolean[capacity];
-        values = new float[capacity * actions];
+        rowOfSlot = new int[capacity];
+        Arrays.fill(rowOfSlot, -1);
+        values = new float[capacity / 2 * actions];
         mask = capacity - 1;
-        size = 0;
     }
 
     /** The row of the state with this hash, created (all zeros) if new. */
     int row(long hash) {
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (used[slot]) {
-            if (keys[slot] == hash) {
-                return slot;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(hash);
+        if (rowOfSlot[slot] >= 0) {
+            return rowOfSlot[slot];
         }
         if (size + 1 > (mask + 1) / 2) {
             grow();
-            return row(hash);
+            slot = slotOf(hash);
         }
-        used[slot] = true;
         keys[slot] = hash;
-        size++;
+        rowOfSlot[slot] = size;
+        return size++;
+    }
+
+    /** The slot holding {@code hash}, or the empty slot where it would go. */
+    private int slotOf(long hash) {
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (rowOfSlot[slot] >= 0 && keys[slot] != hash) {
+            slot = (slot + 1) & mask;
+        }
         return slot;
     }
 
+    /** Doubles the slots, keeping every row where it is. */
     private void grow() {
         long[] oldKeys = keys;
-        boolean[] oldUsed = used;
-        float[] oldValues = values;
-        allocate((mask + 1) * 2);
+        int[] oldRows = rowOfSlot;
+        int capacity = (mask + 1) * 2;
+        keys = new long[capacity];
+        rowOfSlot = new int[capacity];
+        Arrays.fill(rowOfSlot, -1);
+        mask = capacity - 1;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
-                int r = row(oldKeys[i]);
-                System.arraycopy(oldValues, i * actions, values, r * actions, actions);
+            if (oldRows[i] >= 0) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                rowOfSlot[slot] = oldRows[i];
             }
         }
+        values = Arrays.copyOf(values, capacity / 2 * actions);
     }
 
     float get(int row, int action) {
@@ -111,16 +121,20 @@ final class QTable {
         return best;
     }
 
-    /** Writes every seen state's hash and action values. */
+    /** Writes every seen state's hash and action values, in the order the states were first seen. */
     void write(java.io.DataOutputStream out) throws java.io.IOException {
+        long[] keyOfRow = new long[size];
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (rowOfSlot[slot] >= 0) {
+                keyOfRow[rowOfSlot[slot]] = keys[slot];
+            }
+        }
         out.writeInt(actions);
         out.writeInt(size);
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (used[slot]) {
-                out.writeLong(keys[slot]);
-                for (int a = 0; a < actions; a++) {
-                    out.writeFloat(values[slot * actions + a]);
-                }
+        for (int row = 0; row < size; row++) {
+            out.writeLong(keyOfRow[row]);
+            for (int a = 0; a < actions; a++) {
+                out.writeFloat(values[row * actions + a]);
             }
         }
     }
