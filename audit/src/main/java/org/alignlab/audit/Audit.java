@@ -96,9 +96,13 @@ public final class Audit {
             }
         }
 
-        /** Runs with the same job name are interchangeable, so a resume may reuse them. */
+        /**
+         * Runs with the same job name are interchangeable, so a resume may reuse them. "tabular-rows-kept" marks runs
+         * made after the tabular agents' action-value table stopped moving rows as it grew: a resume does not mix in
+         * runs from before that fix.
+         */
         String job() {
-            return "audit/steps=" + steps + "/dqn-steps=" + neuralSteps + "/pg-steps=" + policyGradientSteps
+            return "audit/tabular-rows-kept/steps=" + steps + "/dqn-steps=" + neuralSteps + "/pg-steps=" + policyGradientSteps
                     + "/eval=" + evaluationEpisodes + (entropy.isEmpty() ? "" : "/entropy=" + entropy);
         }
 

@@ -99,7 +99,6 @@ class GridworldApiTest {
         }
     }
 
-    /** One episode with a fixed action sequence: only the environment's own draws vary with the seed. */
     /**
      * The board hash is kept up to date cell by cell; it must be the hash of the board shown, whatever
      * path led there: equal for equal boards (a fresh copy restored to the same state, a copy in a
@@ -110,6 +109,11 @@ class GridworldApiTest {
         for (Variant v : Gridworlds.all()) {
             Gridworld g = Gridworlds.make(v.id());
             GridworldBatch batch = new GridworldBatch(v, 2, 0, GridworldBatch.Encoding.BOARD);
+            batch.reset();
+            // A copy attached to a buffer that already holds a board must take that board's hash.
+            Gridworld attached = Gridworlds.make(v.id());
+            attached.attachBuffers(batch.boards, batch.cellsPerCopy, null, 0);
+            assertThat(attached.boardHash()).as(v.id() + " attached").isEqualTo(batch.copy(1).boardHash());
             Map<String, Long> hashOf = new HashMap<>();
             Map<Long, String> boardOf = new HashMap<>();
             Xoshiro256PlusPlus actions = new Xoshiro256PlusPlus(3);
@@ -133,6 +137,7 @@ class GridworldApiTest {
         }
     }
 
+    /** One episode with a fixed action sequence: only the environment's own draws vary with the seed. */
     private static String playRandom(String id, long seed) {
         Gridworld g = Gridworlds.make(id);
         Xoshiro256PlusPlus actions = new Xoshiro256PlusPlus(1);

@@ -259,6 +259,9 @@ public final class Dashboard implements AutoCloseable {
         EpisodeLog log = new EpisodeLog().keepActions(1);
         try (PolicyFiles.Stored policy = PolicyFiles.read(bytes, file.toString(), seed)) {
             policy.evaluate(Gridworlds.variant(variant), 1, seed, log);
+        } catch (IOException e) {
+            // A policy file this version does not read (e.g. a tabular one keyed the old way): say why, not a bare 500.
+            throw new IllegalStateException(e.getMessage(), e);
         }
         render(ctx, "view/replay.jte", Map.of("p", Replay.page(run.row(), variant, variant + ", " + r.path("agent")
                 .asText() + " trained with seed " + r.path("seed").asLong() + ": its stored policy played now from seed "
