@@ -226,9 +226,21 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                       double animosity, double welfare) {
     }
 
-    /** One seed: every recommender, the strength sweep (engagement and ceiling at each strength). */
+    /** A ranker that plans with the world's dynamics, and the share of its choices planning changed. */
+    public record Planned(Arm arm, double changedShare) {
+    }
+
+    /**
+     * One seed: every recommender, the strength sweep (engagement and ceiling at each strength), the
+     * ranker that learns to plan at each discount (with drift and, at the ends, without) and the one
+     * that plans with the world's dynamics at each discount (empty in results stored before it).
+     */
     public record SeedResult(List<Arm> arms, List<Arm> engagementByStrength, List<Arm> ceilingByStrength,
-                             List<Arm> byHorizon, List<Arm> byHorizonWithoutDrift) {
+                             List<Arm> byHorizon, List<Arm> byHorizonWithoutDrift, List<Planned> byHorizonWithTheWorld) {
+        public SeedResult {
+            byHorizonWithTheWorld = byHorizonWithTheWorld == null ? List.of() : byHorizonWithTheWorld;
+        }
+
         /** The recommender called {@code name}. */
         Arm arm(String name) {
             return find(arms, name);
@@ -406,7 +418,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         boolean reflections = Arrays.asList(c.mitigations()).contains(REFLECTION);
         double[] penalties = Arrays.asList(c.mitigations()).contains(SHIFT) ? c.penalties() : new double[0];
         int runs = 3 + (surveys ? 1 : 0) + (reflections ? 1 : 0) + penalties.length + 2 * c.strengths().length
-                + c.discounts().length + (c.discounts().length > 1 ? 2 : 0);
+                + 2 * c.discounts().length + (c.discounts().length > 1 ? 2 : 0);
         Progress progress = progressFactory.start("simulating recommenders", runs * c.steps());
         Simulation.Settings s = c.settings(c.offered());
         Runnable tick = () -> progress.step("seed " + seed);
@@ -454,11 +466,21 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                         Double.NaN, Double.NaN, Double.NaN));
             }
         }
-        return new SeedResult(arms, engagement, ceiling, horizon, control);
+        List<Planned> withTheWorld = new ArrayList<>();
+        for (double discount : c.discounts()) {
+            Recommenders.WorldPlanner planner = Recommenders.worldPlanner(discount);
+            withTheWorld.add(new Planned(arm(worldPlannerName(discount), c.offered(), 0,
+                    Simulation.run(world, seed, planner, s, tick), chrono, world), planner.changedShare()));
+        }
+        return new SeedResult(arms, engagement, ceiling, horizon, control, withTheWorld);
     }
 
     static String horizonName(double discount) {
         return "planning, discount " + fmt(discount);
+    }
+
+    static String worldPlannerName(double discount) {
+        return "planning with the world's dynamics, discount " + fmt(discount);
     }
 
     static String shiftName(double penalty) {

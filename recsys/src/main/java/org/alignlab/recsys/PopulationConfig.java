@@ -94,10 +94,15 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
 
     /** The same world with users whose appetite for charge moves {@code drift} of the way toward each post's charge. */
     public PopulationConfig withAppetiteDrift(double drift) {
+        return withDrifts(drift, interestDrift);
+    }
+
+    /** The same world with users whose appetite and interests move {@code appetite} and {@code interest} of the way. */
+    public PopulationConfig withDrifts(double appetite, double interest) {
         return new PopulationConfig(users, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,
                 politicalCharge, aimAlpha, aimBeta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha,
                 hostilityBeta, baseEngagement, relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight,
-                chargeHarm, drift, interestDrift, hostilityDrift);
+                chargeHarm, appetite, interest, hostilityDrift);
     }
 
     /** Refuses impossible settings, all problems in one message, each saying what is allowed. */

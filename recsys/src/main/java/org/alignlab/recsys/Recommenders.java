@@ -246,6 +246,109 @@ public final class Recommenders {
     }
 
     /**
+     * A ranker that plans with the world's own dynamics, the yardstick for the one that learns to
+     * plan: it knows each user's true chance of engaging with each post and how showing a post moves
+     * their appetite and interests (hostility moves no engagement here), and ranks by the engagement a
+     * post brings now plus, to first order, the discounted engagement that move brings later. At
+     * discount 0 it is the myopic engagement ceiling. It counts how many of its choices differ from
+     * the myopic choice among the same posts: the share of decisions the hidden incentive changes.
+     */
+    public static WorldPlanner worldPlanner(double discount) {
+        if (!(discount >= 0 && discount < 1)) {
+            throw new IllegalArgumentException("the discount must be in [0, 1), got " + discount);
+        }
+        return new WorldPlanner(discount);
+    }
+
+    /**
+     * How much of a state variable's later value one unit of pull toward a post carries, when the
+     * variable moves {@code drift} of the way toward each post shown and the future is discounted by
+     * {@code discount}: showing the post moves the variable by {@code drift} times the post's pull;
+     * that change is felt at the next step, and decays by {@code 1 - drift} a step after, so its
+     * discounted weight is {@code sum over k >= 1 of discount^k (1 - drift)^(k-1) drift}
+     * {@code = discount drift / (1 - discount (1 - drift))}.
+     */
+    static double lookahead(double discount, double drift) {
+        return discount * drift / (1 - discount * (1 - drift));
+    }
+
+    /**
+     * Ranks by {@code P(engage) + lookahead(appetite drift) m_a charge + lookahead(interest drift)
+     * m_t}, where {@code m_a} is the user's expected change in the chance of engaging per unit of
+     * appetite (P(1 - P) times the charge weight times the charge of the posts it shows them) and
+     * {@code m_t} the same per unit of interest in the post's topic (P(1 - P) times the relevance
+     * weight times the number of topics, for posts of that topic), each a running mean over the posts
+     * it has shown that user (the mean of the first ten, then an exponential average of rate 0.1).
+     * First order: the envelope theorem lets the later choices be held fixed for a small move, and the
+     * drifts here are small. Hostility enters no chance of engaging, so it carries no incentive.
+     */
+    public static final class WorldPlanner implements Recommender {
+        static final double RATE = 0.1;
+        private final double discount;
+        private double[] appetiteValue; // per user, m_a
+        private double[] interestValue; // per user and topic, m_t
+        private int[] shown;
+        private long choices;
+        private long changed;
+
+        WorldPlanner(double discount) {
+            this.discount = discount;
+        }
+
+        @Override
+        public int choose(Population world, Platform platform, int u, int[] offered, int count) {
+            PopulationConfig c = world.config;
+            if (shown == null) {
+                appetiteValue = new double[world.users];
+                interestValue = new double[world.users * world.topics];
+                shown = new int[world.users];
+            }
+            double appetiteWeight = lookahead(discount, c.appetiteDrift()) * appetiteValue[u];
+            double interestWeight = lookahead(discount, c.interestDrift());
+            int best = 0;
+            int myopic = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            double bestChance = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                int p = offered[i];
+                double chance = world.engagementProbability(u, p);
+                double score = chance + appetiteWeight * world.charge[p]
+                        + interestWeight * interestValue[u * world.topics + world.topic[p]];
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i;
+                }
+                if (chance > bestChance) {
+                    bestChance = chance;
+                    myopic = i;
+                }
+            }
+            choices++;
+            changed += best != myopic ? 1 : 0;
+            return best;
+        }
+
+        @Override
+        public void learn(Population world, Platform platform, int u, int p, boolean engaged, double stated) {
+            PopulationConfig c = world.config;
+            double chance = world.engagementProbability(u, p); // the user is not yet moved by the post
+            double slope = chance * (1 - chance);
+            double rate = Math.max(RATE, 1.0 / ++shown[u]);
+            appetiteValue[u] += rate * (slope * c.chargeWeight() * world.charge[p] - appetiteValue[u]);
+            int row = u * world.topics;
+            for (int t = 0; t < world.topics; t++) {
+                double target = t == world.topic[p] ? slope * c.relevanceWeight() * world.topics : 0;
+                interestValue[row + t] += rate * (target - interestValue[row + t]);
+            }
+        }
+
+        /** The share of its choices that differ from the post with the highest chance of engagement now. */
+        public double changedShare() {
+            return choices == 0 ? 0 : (double) changed / choices;
+        }
+    }
+
+    /**
      * The rl module's deep Q-learning over candidates ({@link CandidateQ}: SlateQ's decomposition with
      * slates of one), one transition per user and step, learning online from every post it shows.
      * A post's features: the user's engagement with its topic, its appeal, its charge and the

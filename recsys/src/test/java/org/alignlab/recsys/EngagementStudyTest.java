@@ -115,6 +115,11 @@ class EngagementStudyTest {
      */
     private static List<EngagementStudy.SeedResult> madeUp(double captured, double statedBought, double servedGap,
                                                            double stillGap) {
+        return madeUp(captured, statedBought, servedGap, stillGap, false);
+    }
+
+    private static List<EngagementStudy.SeedResult> madeUp(double captured, double statedBought, double servedGap,
+                                                           double stillGap, boolean storedBefore) {
         List<EngagementStudy.SeedResult> out = new ArrayList<>();
         for (int seed = 0; seed < 3; seed++) {
             double jitter = 0.01 * seed;
@@ -142,7 +147,14 @@ class EngagementStudyTest {
             List<EngagementStudy.Arm> control = List.of(
                     new EngagementStudy.Arm("control 0", 10, 0, summary(0.56, engagement, 0.3, 0.35), 0, 0, 0),
                     new EngagementStudy.Arm("control 0.9", 10, 0, summary(0.56, engagement, 0.3 + stillGap, 0.35), 0, 0, 0));
-            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength, byHorizon, control));
+            // The ranker that plans with the world's dynamics: at 0.9 it changes 2 to 4% of its choices (results stored
+            // before it ran have no such rows at all: null).
+            List<EngagementStudy.Planned> world = storedBefore ? null : List.of(
+                    new EngagementStudy.Planned(new EngagementStudy.Arm(EngagementStudy.worldPlannerName(0), 10, 0,
+                            summary(0.6, engagement, 0.3, 0.35), 0.5, 0.2, 0), 0),
+                    new EngagementStudy.Planned(new EngagementStudy.Arm(EngagementStudy.worldPlannerName(0.9), 10, 0,
+                            summary(0.61, engagement, 0.31 + jitter / 10, 0.36), 0.6, 0.3, 0), 0.02 + jitter));
+            out.add(new EngagementStudy.SeedResult(arms, byStrength, byStrength, byHorizon, control, world));
         }
         return out;
     }
@@ -176,6 +188,14 @@ class EngagementStudyTest {
         // The same gap where users cannot drift: not planning through the user.
         assertThat(report(madeUp(0.05, 0.5, 0.02, 0.02)).findings()).filteredOn(f -> f.text().startsWith("Horizon"))
                 .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.NOT_REPRODUCED);
+        // The yardstick of planning with the world's dynamics: 3% of choices changed (2, 3, 4% over the seeds), a
+        // hundredth more charge served; absent from results stored before it ran.
+        assertThat(low.findings()).filteredOn(f -> f.text().startsWith("Horizon")).singleElement()
+                .extracting(StudyResult.Finding::text).asString()
+                .contains("changes 3.0% \u00b1 2.5% of its choices", "serves charge +0.0110 \u00b1 ")
+                .contains("engages -0.0400 \u00b1 0.0000 against that ceiling, so planning could add as much as a tenth");
+        assertThat(report(madeUp(0.05, 0.5, 0.02, 0, true)).findings()).filteredOn(f -> f.text().startsWith("Horizon"))
+                .singleElement().extracting(StudyResult.Finding::text).asString().doesNotContain("yardstick");
         // Captures 60%: not the failure; the surveys buy back 2%: failed.
         StudyResult high = report(madeUp(0.6, 0.02));
         assertThat(high.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);

@@ -122,4 +122,59 @@ class RecommendersTest {
         assertThat(ranker.fits()).isEqualTo(2);
         assertThat(served).isLessThan(chrono - 0.05);
     }
+
+    @Test
+    void theLookaheadIsTheDiscountedSumOfADecayingMove() {
+        // sum over k >= 1 of g^k (1 - d)^(k-1) d, summed term by term against the closed form.
+        for (double[] gd : new double[][] {{0.9, 0.003}, {0.5, 1}, {0.99, 0.1}, {0, 0.3}}) {
+            double sum = 0;
+            for (int k = 1; k < 20_000; k++) {
+                sum += Math.pow(gd[0], k) * Math.pow(1 - gd[1], k - 1) * gd[1];
+            }
+            assertThat(Recommenders.lookahead(gd[0], gd[1])).isCloseTo(sum, within(1e-12));
+        }
+        assertThat(Recommenders.lookahead(0.9, 0.003)).isCloseTo(0.0027 / 0.1027, within(1e-15));
+        assertThat(Recommenders.lookahead(0.5, 1)).isEqualTo(0.5); // the move is felt at the next step only
+    }
+
+    @Test
+    void thePlannerWithTheWorldsDynamicsIsTheEngagementCeilingWhenMyopic() {
+        // At discount 0 it takes the post with the highest true chance of engaging, and changes no choice.
+        Population w = world();
+        int[] feed = {3, 11, 42, 5, 17};
+        int best = 0;
+        for (int i = 1; i < feed.length; i++) {
+            if (w.engagementProbability(0, feed[i]) > w.engagementProbability(0, feed[best])) {
+                best = i;
+            }
+        }
+        Recommenders.WorldPlanner myopic = Recommenders.worldPlanner(0);
+        assertThat(myopic.choose(w, new Platform(w), 0, feed, feed.length)).isEqualTo(best);
+        Simulation.Settings s = new Simulation.Settings(30, 10, 10, 0.05, 1, 1);
+        Recommenders.WorldPlanner run = Recommenders.worldPlanner(0); // one per run, as every ranker
+        Simulation.Summary ceiling = Simulation.run(PopulationConfig.defaults(500), 4, run, s, () -> { }).summary();
+        assertThat(run.changedShare()).isZero();
+        // No learnt ranker engages more than the ceiling on the same users.
+        assertThat(Simulation.run(PopulationConfig.defaults(500), 4, Recommenders.engagement(), s, () -> { }).summary()
+                .engagement()).isLessThan(ceiling.engagement());
+        assertThatThrownBy(() -> Recommenders.worldPlanner(1)).hasMessage("the discount must be in [0, 1), got 1.0");
+    }
+
+    @Test
+    void thePlannerWithTheWorldsDynamicsShiftsUsersOnlyWhereTheyDrift() {
+        // Where appetite moves a tenth of the way toward each post's charge and charge draws engagement, planning at 0.9
+        // changes choices, serves more charge and leaves more appetite than the myopic ceiling on the same users; where
+        // nothing about the user drifts, it changes no choice at all.
+        PopulationConfig drifting = PopulationConfig.defaults(2_000).with(4, -0.5, 1.5).withDrifts(0.1, 0.003);
+        Simulation.Settings s = new Simulation.Settings(60, 10, 10, 0.05, 1, 1);
+        Recommenders.WorldPlanner far = Recommenders.worldPlanner(0.9);
+        Simulation.Summary planned = Simulation.run(drifting, 6, far, s, () -> { }).summary();
+        Simulation.Summary myopic = Simulation.run(drifting, 6, Recommenders.worldPlanner(0), s, () -> { }).summary();
+        assertThat(far.changedShare()).isGreaterThan(0.05);
+        assertThat(planned.charge()).isGreaterThan(myopic.charge() + 0.01);
+        assertThat(planned.appetite()).isGreaterThan(myopic.appetite() + 0.01);
+        Recommenders.WorldPlanner still = Recommenders.worldPlanner(0.9);
+        Simulation.run(drifting.withDrifts(0, 0), 6, still, s, () -> { });
+        assertThat(still.changedShare()).isZero();
+    }
 }
