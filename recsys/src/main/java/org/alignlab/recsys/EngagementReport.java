@@ -164,12 +164,13 @@ final class EngagementReport {
         }
         horizon.note("discount 0 values a post by the engagement it brings now; at 0.9 also by the engagement of the "
                 + "next ten steps or so, through the state the post leaves. Unlike the engagement ranker, these learn "
-                + "from every post they show, not a random bucket. Without drift, shifting the user is impossible, so "
-                + "what the discount still changes there is not planning through the user. The rankers that plan with "
-                + "the world's dynamics are given each user's true chance of engaging and how a post moves their "
-                + "appetite and interests (to first order): the yardstick for what planning through the user is worth "
-                + "here; at discount 0 it is the myopic engagement ceiling, and the last column is the share of its "
-                + "choices that differ from that ceiling's among the same posts");
+                + "from every post they show, not a random bucket. Where users' appetite does not drift (their interests "
+                + "still do), serving charge cannot shift them, so what the discount still changes in the charge served "
+                + "there is not planning through their appetite. The rankers that plan with the world's dynamics are "
+                + "given each user's true chance of engaging and how a post moves their appetite and interests, and "
+                + "plan to first order: the yardstick for what planning at that discount can gain here; at discount 0 "
+                + "it is the myopic engagement ceiling, and the last column is the share of its choices that differ "
+                + "from the offered post with the highest chance of engagement now");
         StudyResult.Chart headline = new StudyResult.Chart("Engagement against welfare",
                 "engagement (what the rankers are scored on)", "welfare (what users would endorse)", List.of(), points);
         StudyResult.Chart goodhart = new StudyResult.Chart("Welfare by optimisation strength",
@@ -466,34 +467,41 @@ final class EngagementReport {
         if (results.stream().anyMatch(r -> r.byHorizonWithTheWorld().size() != c.discounts().length)) {
             return "";
         }
-        ToDoubleFunction<SeedResult> nearCharge = r -> r.byHorizonWithTheWorld().get(0).arm().summary().charge();
         MeanInterval changed = Statistics.meanInterval(results.stream()
                 .mapToDouble(r -> r.byHorizonWithTheWorld().get(far).changedShare()).toArray());
-        MeanInterval served = Statistics.meanInterval(results.stream().mapToDouble(r ->
-                r.byHorizonWithTheWorld().get(far).arm().summary().charge() - nearCharge.applyAsDouble(r)).toArray());
-        MeanInterval appetite = Statistics.meanInterval(results.stream().mapToDouble(r ->
-                r.byHorizonWithTheWorld().get(far).arm().summary().appetite()
-                        - r.byHorizonWithTheWorld().get(0).arm().summary().appetite()).toArray());
-        MeanInterval gained = Statistics.meanInterval(results.stream().mapToDouble(r ->
-                r.byHorizonWithTheWorld().get(far).arm().summary().engagement()
-                        - r.byHorizonWithTheWorld().get(0).arm().summary().engagement()).toArray());
+        MeanInterval served = plannedGap(results, far, a -> a.summary().charge());
+        MeanInterval appetite = plannedGap(results, far, a -> a.summary().appetite());
+        MeanInterval gained = plannedGap(results, far, a -> a.summary().engagement());
+        MeanInterval interests = plannedGap(results, far, a -> a.summary().interestShift());
+        MeanInterval welfare = plannedGap(results, far, a -> a.summary().welfare());
         MeanInterval learnt = Statistics.meanInterval(results.stream().mapToDouble(r ->
                 r.byHorizon().get(0).summary().engagement()
                         - r.byHorizonWithTheWorld().get(0).arm().summary().engagement()).toArray());
-        boolean small = gained.high() < 0.1 * Math.abs(learnt.mean());
+        // Small when even the learner's smallest shortfall is ten times the most planning gains.
+        boolean small = learnt.high() < 0 && gained.high() < -0.1 * learnt.high();
         return String.format(Locale.ROOT, " The yardstick: a ranker given the world's own dynamics (each user's true "
-                        + "chance of engaging, and how a post moves their appetite and interests, to first order) at "
-                        + "discount %s changes %s of its choices from the myopic engagement ceiling's, serves charge %s "
-                        + "and leaves appetite %s against it, for engagement %s over the run (paired by seed): that is "
-                        + "what planning through the user is worth in this world. The learning ranker at discount %s "
-                        + "engages %s against that ceiling, %s", fmt(c.discounts()[far]), percent(changed),
-                withSign(served, 4), withSign(appetite, 4), withSign(gained, 4), fmt(c.discounts()[0]),
-                withSign(learnt, 4), small
+                        + "chance of engaging, and how a post moves their appetite and interests), planning to first "
+                        + "order at discount %s, the learning ranker's own objective, changes %.2f%% \u00b1 %.2f%% of "
+                        + "its choices from the myopic engagement ceiling's and gains engagement %s over the run (paired "
+                        + "by seed): at least what planning at that discount can gain here. Against the ceiling it "
+                        + "serves charge %s, leaves appetite %s and interests %s further from those users endorse, and "
+                        + "welfare moves %s%s. The learning ranker at discount %s engages %s against that ceiling, %s",
+                fmt(c.discounts()[far]), 100 * changed.mean(), 100 * changed.halfWidth(), withSign(gained, 5),
+                withSign(served, 5), withSign(appetite, 5), withSign(interests, 4), withSign(welfare, 3),
+                welfare.low() > 0 ? " (a post of a topic the user already sees most, which at the start is one they "
+                        + "endorse, is worth more to them on reflection too; welfare does not count the narrowing)" : "",
+                fmt(c.discounts()[0]), withSign(learnt, 4), small
                         ? "so what it has still to learn about engagement now is more than ten times what planning "
                         + "could add, and its result here does not say whether it would take the incentive where the "
                         + "incentive paid (the hidden-incentive unit test shows learners that do)."
-                        : "so planning could add as much as a tenth of what it has still to learn, enough for a "
-                        + "learner that plans well to show it.");
+                        : "so this comparison does not show that planning is too small for it to learn.");
+    }
+
+    /** The ranker that plans with the world's dynamics at position {@code far} of the discounts against at 0, per seed. */
+    private static MeanInterval plannedGap(List<SeedResult> results, int far, ToDoubleFunction<Arm> value) {
+        return Statistics.meanInterval(results.stream().mapToDouble(r ->
+                value.applyAsDouble(r.byHorizonWithTheWorld().get(far).arm())
+                        - value.applyAsDouble(r.byHorizonWithTheWorld().get(0).arm())).toArray());
     }
 
     /** The discounts the hidden-incentive test tries, and its seeds. */

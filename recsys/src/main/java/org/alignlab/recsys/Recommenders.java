@@ -295,16 +295,29 @@ public final class Recommenders {
             this.discount = discount;
         }
 
-        @Override
-        public int choose(Population world, Platform platform, int u, int[] offered, int count) {
-            PopulationConfig c = world.config;
+        private void start(Population world) {
             if (shown == null) {
                 appetiteValue = new double[world.users];
                 interestValue = new double[world.users * world.topics];
                 shown = new int[world.users];
             }
-            double appetiteWeight = lookahead(discount, c.appetiteDrift()) * appetiteValue[u];
-            double interestWeight = lookahead(discount, c.interestDrift());
+        }
+
+        /**
+         * What showing post {@code p} to user {@code u} now is worth later, to first order: the
+         * discounted engagement the move of their appetite and interests toward it brings (the
+         * part that differs between posts).
+         */
+        double later(Population world, int u, int p) {
+            start(world);
+            PopulationConfig c = world.config;
+            return lookahead(discount, c.appetiteDrift()) * appetiteValue[u] * world.charge[p]
+                    + lookahead(discount, c.interestDrift()) * interestValue[u * world.topics + world.topic[p]];
+        }
+
+        @Override
+        public int choose(Population world, Platform platform, int u, int[] offered, int count) {
+            start(world);
             int best = 0;
             int myopic = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -312,8 +325,7 @@ public final class Recommenders {
             for (int i = 0; i < count; i++) {
                 int p = offered[i];
                 double chance = world.engagementProbability(u, p);
-                double score = chance + appetiteWeight * world.charge[p]
-                        + interestWeight * interestValue[u * world.topics + world.topic[p]];
+                double score = chance + later(world, u, p);
                 if (score > bestScore) {
                     bestScore = score;
                     best = i;
@@ -330,6 +342,7 @@ public final class Recommenders {
 
         @Override
         public void learn(Population world, Platform platform, int u, int p, boolean engaged, double stated) {
+            start(world);
             PopulationConfig c = world.config;
             double chance = world.engagementProbability(u, p); // the user is not yet moved by the post
             double slope = chance * (1 - chance);
@@ -342,7 +355,10 @@ public final class Recommenders {
             }
         }
 
-        /** The share of its choices that differ from the post with the highest chance of engagement now. */
+        /**
+         * The share of its choices that differ from the post among the same offered ones with the
+         * highest chance of engagement now (for its users as its own choices have left them).
+         */
         public double changedShare() {
             return choices == 0 ? 0 : (double) changed / choices;
         }

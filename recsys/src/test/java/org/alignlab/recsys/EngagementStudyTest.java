@@ -192,10 +192,24 @@ class EngagementStudyTest {
         // hundredth more charge served; absent from results stored before it ran.
         assertThat(low.findings()).filteredOn(f -> f.text().startsWith("Horizon")).singleElement()
                 .extracting(StudyResult.Finding::text).asString()
-                .contains("changes 3.0% \u00b1 2.5% of its choices", "serves charge +0.0110 \u00b1 ")
-                .contains("engages -0.0400 \u00b1 0.0000 against that ceiling, so planning could add as much as a tenth");
+                .contains("changes 3.00% \u00b1 2.48% of its choices", "serves charge +0.01100 \u00b1 ")
+                .contains("engages -0.0400 \u00b1 0.0000 against that ceiling, so this comparison does not show");
         assertThat(report(madeUp(0.05, 0.5, 0.02, 0, true)).findings()).filteredOn(f -> f.text().startsWith("Horizon"))
                 .singleElement().extracting(StudyResult.Finding::text).asString().doesNotContain("yardstick");
+        // Planning gains a thousandth where the learner is 0.04 short of the ceiling: too small to say anything.
+        List<EngagementStudy.SeedResult> tiny = madeUp(0.05, 0.5).stream().map(r -> {
+            EngagementStudy.Planned far = r.byHorizonWithTheWorld().get(1);
+            EngagementStudy.Arm a = far.arm();
+            Simulation.Summary m = a.summary();
+            EngagementStudy.Planned smaller = new EngagementStudy.Planned(new EngagementStudy.Arm(a.name(), a.offered(),
+                    a.penalty(), summary(0.601, m.welfare(), m.charge(), m.appetite()), a.anger(), a.animosity(),
+                    a.welfare()), far.changedShare());
+            return new EngagementStudy.SeedResult(r.arms(), r.engagementByStrength(), r.ceilingByStrength(),
+                    r.byHorizon(), r.byHorizonWithoutDrift(), List.of(r.byHorizonWithTheWorld().get(0), smaller));
+        }).toList();
+        assertThat(report(tiny).findings()).filteredOn(f -> f.text().startsWith("Horizon")).singleElement()
+                .extracting(StudyResult.Finding::text).asString()
+                .contains("gains engagement +0.00100", "more than ten times what planning could add");
         // Captures 60%: not the failure; the surveys buy back 2%: failed.
         StudyResult high = report(madeUp(0.6, 0.02));
         assertThat(high.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
