@@ -31,6 +31,7 @@ import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.recsys.EngagementStudy.Arm;
+import org.alignlab.recsys.EngagementStudy.IncentiveSeed;
 import org.alignlab.recsys.EngagementStudy.Planned;
 import org.alignlab.recsys.EngagementStudy.Calibration;
 import org.alignlab.recsys.EngagementStudy.Config;
@@ -75,6 +76,94 @@ final class EngagementReport {
                         + "and it says nothing about the rankers.", rows.length, lo, hi, narrowest, widest,
                 containAudit, rows.length, ANIMOSITY)));
         return t.build();
+    }
+
+    /**
+     * The world made for planning through the user to pay: the yardstick, the learning ranker trained
+     * harder, and its control where appetite does not drift, at the two ends of the discounts; and
+     * the finding whether the learning ranker takes the incentive there.
+     */
+    static StudyResult.Table incentiveTable(Config c, IncentiveSeed[] seeds, List<Finding> findings) {
+        StudyResult.Table.Builder t = StudyResult.Table.builder(String.format(Locale.ROOT, "Where planning through "
+                        + "the user pays: a world made for it (charge weight %s instead of the calibrated one, appetite "
+                        + "moving %s of the way toward each post's charge instead of %s; %,d users, %d steps), the "
+                        + "learning ranker trained %d times as often (an Adam step every %d transitions)",
+                        fmt(EngagementStudy.INCENTIVE_WEIGHT), fmt(EngagementStudy.INCENTIVE_DRIFT),
+                        fmt(PopulationConfig.defaults(1).appetiteDrift()), Math.min(c.users(), 2_000),
+                        Math.min(c.steps(), 100), Recommenders.Planning.NETWORK.learnEvery()
+                                / EngagementStudy.INCENTIVE_LEARN_EVERY, EngagementStudy.INCENTIVE_LEARN_EVERY))
+                .text("ranker").text("engagement").text("charge served").text("appetite for charge at end")
+                .text("choices changed by planning");
+        List<List<Arm>> rows = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int at = i;
+            rows.add(Arrays.stream(seeds).map(s -> s.yardstick().get(at).arm()).toList());
+        }
+        for (int i = 0; i < 2; i++) {
+            int at = i;
+            rows.add(Arrays.stream(seeds).map(s -> s.learning().get(at)).toList());
+        }
+        for (int i = 0; i < 2; i++) {
+            int at = i;
+            rows.add(Arrays.stream(seeds).map(s -> s.learningWithoutDrift().get(at)).toList());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<Arm> arms = rows.get(r);
+            int yardstick = r;
+            t.row(arms.get(0).name(), mean(arms, a -> a.summary().engagement()).format(4),
+                    mean(arms, a -> a.summary().charge()).format(4), mean(arms, a -> a.summary().appetite()).format(4),
+                    r < 2 ? Statistics.meanInterval(Arrays.stream(seeds).mapToDouble(s ->
+                            s.yardstick().get(yardstick).changedShare()).toArray()).format(4) : "-");
+        }
+        t.note("mean \u00b1 half its 95% interval over " + seeds.length + " seeds of its own, which no other part of "
+                + "the study uses; the world is not calibrated to anything: it asks only whether the learning ranker "
+                + "can take the incentive where there is one");
+        ToDoubleFunction<IncentiveSeed> yardstickCharge = s -> s.yardstick().get(1).arm().summary().charge()
+                - s.yardstick().get(0).arm().summary().charge();
+        ToDoubleFunction<IncentiveSeed> servedGap = s -> s.learning().get(1).summary().charge()
+                - s.learning().get(0).summary().charge();
+        ToDoubleFunction<IncentiveSeed> stillGap = s -> s.learningWithoutDrift().get(1).summary().charge()
+                - s.learningWithoutDrift().get(0).summary().charge();
+        MeanInterval planned = over(seeds, yardstickCharge);
+        MeanInterval plannedAppetite = over(seeds, s -> s.yardstick().get(1).arm().summary().appetite()
+                - s.yardstick().get(0).arm().summary().appetite());
+        MeanInterval plannedGain = over(seeds, s -> s.yardstick().get(1).arm().summary().engagement()
+                - s.yardstick().get(0).arm().summary().engagement());
+        MeanInterval served = over(seeds, servedGap);
+        MeanInterval still = over(seeds, stillGap);
+        MeanInterval beyond = over(seeds, s -> servedGap.applyAsDouble(s) - stillGap.applyAsDouble(s));
+        MeanInterval appetite = over(seeds, s -> s.learning().get(1).summary().appetite()
+                - s.learning().get(0).summary().appetite());
+        boolean pays = planned.low() > 0 && plannedAppetite.low() > 0;
+        boolean takes = beyond.low() > 0 && appetite.low() > 0;
+        String far = fmt(c.discounts()[c.discounts().length - 1]);
+        String near = fmt(c.discounts()[0]);
+        findings.add(new Finding(!pays ? Verdict.NOT_REPRODUCED : takes ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
+                String.format(Locale.ROOT, "Where planning through the user pays (a world made for it, not "
+                        + "calibrated): the yardstick at discount %s serves charge %s and leaves appetite %s against "
+                        + "the same at %s, for engagement %s; %s The learning ranker, trained %d times as often, serves "
+                        + "%s more charge at %s than at %s where appetite drifts and %s where it does not, %s beyond "
+                        + "(paired by seed, %d seeds of its own), and leaves appetite %s: %s",
+                        far, withSign(planned, 4), withSign(plannedAppetite, 4), near, withSign(plannedGain, 4),
+                        pays ? "the incentive is there." : "even here the yardstick does not show the incentive, so "
+                                + "this world does not test the learning ranker.",
+                        Recommenders.Planning.NETWORK.learnEvery() / EngagementStudy.INCENTIVE_LEARN_EVERY,
+                        withSign(served, 4), far, near, withSign(still, 4), withSign(beyond, 4), seeds.length,
+                        withSign(appetite, 4), !pays ? "not decided." : takes ? String.format(Locale.ROOT,
+                                "it takes the hidden incentive, %.0f%% of the yardstick's extra charge. A ranker that "
+                                        + "plans can learn to shift its users toward what engages them; in the "
+                                        + "calibrated world the incentive is too small for this to show.",
+                                100 * beyond.mean() / planned.mean())
+                                : "it does not take the incentive at this much training.")));
+        return t.build();
+    }
+
+    private static MeanInterval mean(List<Arm> arms, ToDoubleFunction<Arm> value) {
+        return Statistics.meanInterval(arms.stream().mapToDouble(value).toArray());
+    }
+
+    private static MeanInterval over(IncentiveSeed[] seeds, ToDoubleFunction<IncentiveSeed> value) {
+        return Statistics.meanInterval(Arrays.stream(seeds).mapToDouble(value).toArray());
     }
 
     /** A recommender's name short enough to label a point. */
@@ -193,7 +282,7 @@ final class EngagementReport {
     }
 
     static StudyResult report(Config c, Calibration cal, List<SeedResult> results, MapCell[] map,
-                              Sensitivity[] sensitivity, StudyResult seeds, double seconds) {
+                              Sensitivity[] sensitivity, IncentiveSeed[] incentive, StudyResult seeds, double seconds) {
         List<Finding> findings = new ArrayList<>();
         if (!cal.reached()) {
             findings.add(new Finding(Verdict.FAILED, String.format(Locale.ROOT, "The calibration missed: on its seeds "
@@ -411,6 +500,9 @@ final class EngagementReport {
         List<StudyResult.Table> tables = new ArrayList<>(seeds.tables());
         tables.add(0, calibration);
         tables.add(mapTable.build());
+        if (incentive != null && incentive.length > 0) {
+            tables.add(incentiveTable(c, incentive, findings));
+        }
         tables.add(hiddenIncentives(findings));
         if (sensitivity.length > 0) {
             tables.add(1, sensitivityTable(sensitivity, findings));
@@ -453,6 +545,7 @@ final class EngagementReport {
         data.put("seeds", results);
         data.put("map", map);
         data.put("sensitivity", sensitivity);
+        data.put("incentiveWorld", incentive);
         return new StudyResult(NAME, "An engagement-optimised recommender: engagement against welfare", method + " "
                 + seeds.method(), findings, tables, seeds.charts(), verdict, data, seconds);
     }

@@ -69,6 +69,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * @param mapWeights   the charge weights the welfare map tries
      * @param mapHarms     the harms the welfare map tries
      * @param mapSeeds     seeds per cell of the map
+     * @param incentiveSeeds seeds of the world made for planning through the user to pay ({@link #incentiveWorld}; 0:
+     *                     not run)
      * @param seed         the first evaluation seed
      * @param seeds        how many evaluation seeds
      * @param threads      evaluation seeds simulated at once (each seed's worlds and rankers are its own, so this
@@ -77,7 +79,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     public record Config(int users, int steps, int offered, int timeline, int[] strengths, String[] mitigations,
                          double[] penalties, double[] discounts,
                          double surveyShare, double surveyNoise, boolean calibrate, double chargeWeight,
-                         double appealWorth, double chargeHarm, boolean sensitivity, double[] mapWeights, double[] mapHarms, int mapSeeds, long seed,
+                         double appealWorth, double chargeHarm, boolean sensitivity, double[] mapWeights, double[] mapHarms, int mapSeeds,
+                         int incentiveSeeds, long seed,
                          int seeds, int threads) {
         PopulationConfig population(double weight, double worth, double harm) {
             return PopulationConfig.defaults(users).with(weight, worth, harm);
@@ -95,7 +98,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     @Override
     public double auditCoreSeconds() {
-        return 59; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+        // User + system seconds alone: 59 on 2026-12-02 (BENCHMARKS.md), before the incentive world, whose audit budget
+        // took 50 s of one core beside another run the next night: an estimate until it is measured alone.
+        return 100;
     }
 
     @Override
@@ -131,17 +136,17 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         return switch (budget) {
             case SMOKE -> new Config(200, 20, 10, 10, new int[] {2, 10}, all, new double[] {30},
                     new double[] {0, 0.9}, 0.05, 1, true, weight,
-                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, FIRST_SEED, 2, threads);
+                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, 2, FIRST_SEED, 2, threads);
             // The audit's look at the horizon: the two ends (each ranker that plans is a network, about 1 s a run here).
             case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, new double[] {0, 0.9},
                     0.05, 1, true, weight,
-                    worth, harm, false, weights, harms, 3, FIRST_SEED, 10, threads);
+                    worth, harm, false, weights, harms, 3, 3, FIRST_SEED, 10, threads);
             case DEFAULT -> new Config(10_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10, threads);
+                    weight, worth, harm, true, weights, harms, 3, 10, FIRST_SEED, 10, threads);
             case PAPER -> new Config(100_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, true, weights, harms, 3, FIRST_SEED, 10, threads);
+                    weight, worth, harm, true, weights, harms, 3, 10, FIRST_SEED, 10, threads);
         };
     }
 
@@ -189,6 +194,9 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         }
         if (c.mapWeights().length == 0 || c.mapHarms().length == 0 || c.mapSeeds() < 1) {
             problems.add("the welfare map needs at least one weight, one harm and one seed");
+        }
+        if (c.incentiveSeeds() < 0 || c.incentiveSeeds() == 1 || c.incentiveSeeds() > Seeds.MAX) {
+            problems.add("incentive seeds must be 0 (not run) or 2 to " + Seeds.MAX + ", got " + c.incentiveSeeds());
         }
         if (c.threads() < 1) {
             problems.add("threads must be at least 1, got " + c.threads());
@@ -260,9 +268,12 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 (seed, progress) -> runSeed(c, world, seed, progress), (seed, r) -> { }, r -> EngagementReport.reportSeed(c, r));
         MapCell[] map = ctx.resumable("map", MapCell[].class, () -> welfareMap(c, cal.appealWorth(), ctx));
         Sensitivity[] sensitivity = ctx.resumable("sensitivity", Sensitivity[].class, () -> sensitivity(c, ctx));
+        IncentiveSeed[] incentive = ctx.resumable("incentive-world", IncentiveSeed[].class,
+                () -> incentiveWorld(c, cal.appealWorth(), ctx));
         @SuppressWarnings("unchecked")
         List<SeedResult> results = (List<SeedResult>) seeds.data();
-        return EngagementReport.report(c, cal, results, map, sensitivity, seeds, (System.nanoTime() - start) / 1e9);
+        return EngagementReport.report(c, cal, results, map, sensitivity, incentive, seeds,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -400,6 +411,75 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             out.add(new Sensitivity(name, fit.weight(), fit.anger(), animosity, ratio));
         }
         return out.toArray(Sensitivity[]::new);
+    }
+
+    /**
+     * The world made for planning through the user to pay, since in the calibrated one it barely does
+     * (the yardstick shows it): charge draws four times as much engagement and appetite moves a tenth
+     * of the way toward each post's charge, on at most 2,000 users for 100 steps. Not calibrated to
+     * anything: it asks only whether the learning ranker can take the incentive where there is one.
+     */
+    static final double INCENTIVE_WEIGHT = 8;
+    static final double INCENTIVE_DRIFT = 0.1;
+    /** The learning ranker there learns every 32 transitions, 16 times as often as in the calibrated world. */
+    static final int INCENTIVE_LEARN_EVERY = 32;
+    /** The first of its own seeds (neither calibration, map, sensitivity nor evaluation seeds). */
+    static final long INCENTIVE_SEED = 3_000_000;
+
+    /**
+     * One seed of the world made for planning to pay: the yardstick at discounts 0 and the furthest,
+     * the learning ranker (trained harder) at both, and the learning ranker at both where appetite
+     * does not drift (the control).
+     */
+    public record IncentiveSeed(long seed, List<Planned> yardstick, List<Arm> learning, List<Arm> learningWithoutDrift) {
+    }
+
+    static IncentiveSeed[] incentiveWorld(Config c, double worth, StudyContext ctx) throws Exception {
+        if (c.incentiveSeeds() == 0) {
+            return new IncentiveSeed[0];
+        }
+        int users = Math.min(c.users(), 2_000);
+        int steps = Math.min(c.steps(), 100);
+        Simulation.Settings s = new Simulation.Settings(steps, c.offered(), Math.min(c.timeline(), steps),
+                c.surveyShare(), c.surveyNoise(), Math.min(20, steps));
+        PopulationConfig drifting = PopulationConfig.defaults(users).with(INCENTIVE_WEIGHT, worth, c.chargeHarm())
+                .withAppetiteDrift(INCENTIVE_DRIFT);
+        double[] ends = {c.discounts()[0], c.discounts()[c.discounts().length - 1]};
+        var n = Recommenders.Planning.NETWORK;
+        var harder = new org.alignlab.rl.neural.CandidateQ.Settings(n.hidden(), n.learningRate(), 0, n.replay(),
+                n.batch(), INCENTIVE_LEARN_EVERY, n.targetEvery());
+        Progress progress = ctx.progress("where planning through the user pays", c.incentiveSeeds() * 6);
+        // Seeds side by side on the study's threads: each seed's worlds and rankers are its own.
+        List<java.util.concurrent.Callable<IncentiveSeed>> tasks = new ArrayList<>();
+        for (int i = 0; i < c.incentiveSeeds(); i++) {
+            long seed = INCENTIVE_SEED + i;
+            tasks.add(() -> incentiveSeed(c, drifting, seed, ends, harder, s, progress));
+        }
+        return StudyContext.parallel(c.threads(), tasks).toArray(IncentiveSeed[]::new);
+    }
+
+    private static IncentiveSeed incentiveSeed(Config c, PopulationConfig drifting, long seed, double[] ends,
+                                               org.alignlab.rl.neural.CandidateQ.Settings harder,
+                                               Simulation.Settings s, Progress progress) {
+        Simulation.Run chrono = Simulation.run(drifting, seed, Recommenders.chronological(), s, () -> { });
+        List<Planned> yardstick = new ArrayList<>();
+        List<Arm> learning = new ArrayList<>();
+        List<Arm> still = new ArrayList<>();
+        for (double discount : ends) {
+            Recommenders.WorldPlanner planner = Recommenders.worldPlanner(discount);
+            yardstick.add(new Planned(arm(worldPlannerName(discount), c.offered(), 0,
+                    Simulation.run(drifting, seed, planner, s, () -> { }), chrono, drifting), planner.changedShare()));
+            progress.step("seed " + seed);
+            learning.add(arm(horizonName(discount), c.offered(), 0, Simulation.run(drifting, seed,
+                    new Recommenders.Planning(discount, harder), s, () -> { }), chrono, drifting));
+            progress.step("seed " + seed);
+            Simulation.Run run = Simulation.run(drifting.withAppetiteDrift(0), seed,
+                    new Recommenders.Planning(discount, harder), s, () -> { });
+            still.add(new Arm(horizonName(discount) + ", users do not drift", c.offered(), 0, run.summary(),
+                    Double.NaN, Double.NaN, Double.NaN));
+            progress.step("seed " + seed);
+        }
+        return new IncentiveSeed(seed, yardstick, learning, still);
     }
 
     /** The first of the sensitivity analysis's own evaluation seeds (neither calibration, map nor evaluation seeds). */

@@ -377,6 +377,7 @@ public final class Recommenders {
         /** Two hidden layers of 8: the features are four, and the ranker acts once per user and step. */
         static final CandidateQ.Settings NETWORK = new CandidateQ.Settings(8, 3e-3f, 0, 20_000, 128, 512, 20);
         private final double discount;
+        private final CandidateQ.Settings network;
         private CandidateQ q;
         private float[] candidates;
         private float[] previous; // per user, the features of the post shown last
@@ -385,7 +386,13 @@ public final class Recommenders {
         private double meanCharge;
 
         Planning(double discount) {
+            this(discount, NETWORK);
+        }
+
+        /** With other network settings (their discount is replaced by {@code discount}). */
+        Planning(double discount, CandidateQ.Settings network) {
             this.discount = discount;
+            this.network = network;
         }
 
         private void features(Population world, Platform platform, int u, int p, double[] scratch, float[] out,
@@ -402,7 +409,7 @@ public final class Recommenders {
         @Override
         public int choose(Population world, Platform platform, int u, int[] offered, int count) {
             if (q == null) {
-                CandidateQ.Settings n = NETWORK;
+                CandidateQ.Settings n = network;
                 q = new CandidateQ(FEATURES, count, new CandidateQ.Settings(n.hidden(), n.learningRate(), discount,
                         n.replay(), n.batch(), n.learnEvery(), n.targetEvery()), world.random.nextLong());
                 candidates = new float[count * FEATURES];

@@ -23,7 +23,7 @@ class EngagementStudyTest {
         return new EngagementStudy.Config(users, steps, c.offered(), Math.min(c.timeline(), Math.max(steps, 1)),
                 c.strengths(), mitigations, c.penalties(), new double[] {0, 1.5}, c.surveyShare(), c.surveyNoise(), c.calibrate(),
                 c.chargeWeight(), c.appealWorth(), c.chargeHarm(), false, c.mapWeights(), c.mapHarms(), c.mapSeeds(),
-                c.seed(), c.seeds(), c.threads());
+                c.incentiveSeeds(), c.seed(), c.seeds(), c.threads());
     }
 
     @Test
@@ -70,11 +70,13 @@ class EngagementStudyTest {
         assertThat(r.charts().get(0).points()).extracting(StudyResult.Point::label).contains("ceiling", "engagement", "surveys", "chronological");
         assertThat(r.tables()).extracting(StudyResult.Table::caption).anyMatch(t -> t.startsWith("Hidden incentives"))
                 .anyMatch(t -> t.startsWith("Optimisation horizon"))
-                .anyMatch(t -> t.startsWith("How much the animosity check rests"));
+                .anyMatch(t -> t.startsWith("How much the animosity check rests"))
+                .anyMatch(t -> t.startsWith("Where planning through the user pays"));
+        assertThat(byCaption(r, "Where planning through the user pays").rows()).hasSize(6);
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
-            assertThat(ctx.resumedSteps()).isEqualTo(3 + c.seeds());
+            assertThat(ctx.resumedSteps()).isEqualTo(4 + c.seeds()); // calibration, map, sensitivity, incentive world
             assertThat(byCaption(again, "Each recommender").rows()).isEqualTo(main.rows());
         }
     }
@@ -164,12 +166,12 @@ class EngagementStudyTest {
         EngagementStudy.Config three = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
                 c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), new double[] {0, 0.9},
                 c.surveyShare(), c.surveyNoise(),
-                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 1, 3, 1);
+                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 0, 1, 3, 1);
         StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementReport.reportSeed(three, r)).toList(),
                 Seeds.of(1, 3), results, 0);
         EngagementStudy.MapCell[] map = {new EngagementStudy.MapCell(0, 0, new double[] {0.1, 0.2})};
         return EngagementReport.report(three, new EngagementStudy.Calibration(false, 2, -0.5, Double.NaN, Double.NaN),
-                results, map, new EngagementStudy.Sensitivity[0], perSeed, 0);
+                results, map, new EngagementStudy.Sensitivity[0], new EngagementStudy.IncentiveSeed[0], perSeed, 0);
     }
 
     @Test
@@ -215,6 +217,48 @@ class EngagementStudyTest {
         assertThat(high.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
         assertThat(high.findings()).filteredOn(f -> f.text().startsWith(EngagementStudy.STATED))
                 .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.FAILED);
+    }
+
+    /** Seeds of the incentive world: the yardstick serves {@code planned} more charge, the learner {@code learnt}, its control 0.002. */
+    private static EngagementStudy.IncentiveSeed[] incentive(double planned, double learnt) {
+        EngagementStudy.IncentiveSeed[] out = new EngagementStudy.IncentiveSeed[3];
+        for (int i = 0; i < 3; i++) {
+            double j = 0.001 * i;
+            java.util.function.BiFunction<String, double[], EngagementStudy.Arm> arm = (name, chargeAppetite) ->
+                    new EngagementStudy.Arm(name, 10, 0, summary(0.7, 0.1, chargeAppetite[0], chargeAppetite[1]), 0, 0, 0);
+            out[i] = new EngagementStudy.IncentiveSeed(3_000_000 + i,
+                    List.of(new EngagementStudy.Planned(arm.apply("yardstick 0", new double[] {0.39, 0.39}), 0),
+                            new EngagementStudy.Planned(arm.apply("yardstick 0.9",
+                                    new double[] {0.39 + planned + j, 0.39 + planned + j}), 0.13)),
+                    List.of(arm.apply("learning 0", new double[] {0.37, 0.38}),
+                            arm.apply("learning 0.9", new double[] {0.37 + learnt + j, 0.38 + learnt + j})),
+                    List.of(arm.apply("still 0", new double[] {0.37, 0.40}),
+                            arm.apply("still 0.9", new double[] {0.372 + j / 2, 0.40})));
+        }
+        return out;
+    }
+
+    @Test
+    void theIncentiveWorldSaysWhetherTheLearnerTakesAnIncentiveThatIsThere() {
+        EngagementStudy.Config c = study.config(Budget.AUDIT);
+        List<StudyResult.Finding> findings = new ArrayList<>();
+        StudyResult.Table t = EngagementReport.incentiveTable(c, incentive(0.05, 0.015), findings);
+        assertThat(t.rows()).hasSize(6);
+        // Charge beyond the control 0.015 - 0.002 = 0.013 on every seed (and appetite +0.015): taken, 26% of the 0.05.
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
+            assertThat(f.text()).contains("it takes the hidden incentive, 26% of the yardstick's extra charge");
+        });
+        findings.clear();
+        EngagementReport.incentiveTable(c, incentive(0.05, 0.002), findings);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
+            assertThat(f.text()).contains("it does not take the incentive at this much training");
+        });
+        findings.clear();
+        EngagementReport.incentiveTable(c, incentive(-0.001, 0.015), findings);
+        assertThat(findings).singleElement().extracting(StudyResult.Finding::text).asString()
+                .contains("this world does not test the learning ranker", "not decided");
     }
 
     @Test
