@@ -415,71 +415,78 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     /**
      * The world made for planning through the user to pay, since in the calibrated one it barely does
-     * (the yardstick shows it): charge draws four times as much engagement and appetite moves a tenth
-     * of the way toward each post's charge, on at most 2,000 users for 100 steps. Not calibrated to
-     * anything: it asks only whether the learning ranker can take the incentive where there is one.
+     * (the yardstick shows it): charge draws {@value #INCENTIVE_WEIGHT} units of engagement log-odds
+     * per unit of charge times appetite (the calibrated world about 2) and appetite moves a tenth of
+     * the way toward each post's charge, on at most {@value #INCENTIVE_USERS} users for
+     * {@value #INCENTIVE_STEPS} steps. Its control is the mirror world, where charge sates the
+     * appetite for it (appetite moves toward one less the charge): serving charge now pays later in
+     * the first and costs later in the second, and nothing else differs, so a ranker that plans
+     * through its users serves more charge in the first than in the second, while whatever else the
+     * discount changes is common to both. Not calibrated to anything: it asks only whether the
+     * learning ranker can take the incentive where there is one.
      */
     static final double INCENTIVE_WEIGHT = 8;
     static final double INCENTIVE_DRIFT = 0.1;
+    static final int INCENTIVE_USERS = 2_000;
+    static final int INCENTIVE_STEPS = 100;
     /** The learning ranker there learns every 32 transitions, 16 times as often as in the calibrated world. */
     static final int INCENTIVE_LEARN_EVERY = 32;
     /** The first of its own seeds (neither calibration, map, sensitivity nor evaluation seeds). */
     static final long INCENTIVE_SEED = 3_000_000;
 
     /**
-     * One seed of the world made for planning to pay: the yardstick at discounts 0 and the furthest,
-     * the learning ranker (trained harder) at both, and the learning ranker at both where appetite
-     * does not drift (the control).
+     * One seed of the world made for planning to pay: the yardstick and the learning ranker (trained
+     * harder) at discounts 0 and the furthest, where charge whets the appetite for it and where it
+     * sates it (the control).
      */
-    public record IncentiveSeed(long seed, List<Planned> yardstick, List<Arm> learning, List<Arm> learningWithoutDrift) {
+    public record IncentiveSeed(long seed, List<Planned> yardstick, List<Arm> learning, List<Planned> yardstickSated,
+                                List<Arm> learningSated) {
     }
 
     static IncentiveSeed[] incentiveWorld(Config c, double worth, StudyContext ctx) throws Exception {
         if (c.incentiveSeeds() == 0) {
             return new IncentiveSeed[0];
         }
-        int users = Math.min(c.users(), 2_000);
-        int steps = Math.min(c.steps(), 100);
+        int users = Math.min(c.users(), INCENTIVE_USERS);
+        int steps = Math.min(c.steps(), INCENTIVE_STEPS);
         Simulation.Settings s = new Simulation.Settings(steps, c.offered(), Math.min(c.timeline(), steps),
                 c.surveyShare(), c.surveyNoise(), Math.min(20, steps));
-        PopulationConfig drifting = PopulationConfig.defaults(users).with(INCENTIVE_WEIGHT, worth, c.chargeHarm())
+        PopulationConfig whetted = PopulationConfig.defaults(users).with(INCENTIVE_WEIGHT, worth, c.chargeHarm())
                 .withAppetiteDrift(INCENTIVE_DRIFT);
         double[] ends = {c.discounts()[0], c.discounts()[c.discounts().length - 1]};
         var n = Recommenders.Planning.NETWORK;
         var harder = new org.alignlab.rl.neural.CandidateQ.Settings(n.hidden(), n.learningRate(), 0, n.replay(),
                 n.batch(), INCENTIVE_LEARN_EVERY, n.targetEvery());
-        Progress progress = ctx.progress("where planning through the user pays", c.incentiveSeeds() * 6);
+        Progress progress = ctx.progress("where planning through the user pays", c.incentiveSeeds() * 8);
         // Seeds side by side on the study's threads: each seed's worlds and rankers are its own.
         List<java.util.concurrent.Callable<IncentiveSeed>> tasks = new ArrayList<>();
         for (int i = 0; i < c.incentiveSeeds(); i++) {
             long seed = INCENTIVE_SEED + i;
-            tasks.add(() -> incentiveSeed(c, drifting, seed, ends, harder, s, progress));
+            tasks.add(() -> {
+                List<List<Planned>> yardsticks = new ArrayList<>();
+                List<List<Arm>> learners = new ArrayList<>();
+                for (PopulationConfig world : List.of(whetted, whetted.withSatedAppetite())) {
+                    String where = world.sated() ? ", charge sates" : "";
+                    Simulation.Run chrono = Simulation.run(world, seed, Recommenders.chronological(), s, () -> { });
+                    List<Planned> yardstick = new ArrayList<>();
+                    List<Arm> learning = new ArrayList<>();
+                    for (double discount : ends) {
+                        Recommenders.WorldPlanner planner = Recommenders.worldPlanner(discount);
+                        yardstick.add(new Planned(arm(worldPlannerName(discount) + where, c.offered(), 0,
+                                Simulation.run(world, seed, planner, s, () -> { }), chrono, world),
+                                planner.changedShare()));
+                        progress.step("seed " + seed);
+                        learning.add(arm(horizonName(discount) + where, c.offered(), 0, Simulation.run(world, seed,
+                                new Recommenders.Planning(discount, harder), s, () -> { }), chrono, world));
+                        progress.step("seed " + seed);
+                    }
+                    yardsticks.add(yardstick);
+                    learners.add(learning);
+                }
+                return new IncentiveSeed(seed, yardsticks.get(0), learners.get(0), yardsticks.get(1), learners.get(1));
+            });
         }
         return StudyContext.parallel(c.threads(), tasks).toArray(IncentiveSeed[]::new);
-    }
-
-    private static IncentiveSeed incentiveSeed(Config c, PopulationConfig drifting, long seed, double[] ends,
-                                               org.alignlab.rl.neural.CandidateQ.Settings harder,
-                                               Simulation.Settings s, Progress progress) {
-        Simulation.Run chrono = Simulation.run(drifting, seed, Recommenders.chronological(), s, () -> { });
-        List<Planned> yardstick = new ArrayList<>();
-        List<Arm> learning = new ArrayList<>();
-        List<Arm> still = new ArrayList<>();
-        for (double discount : ends) {
-            Recommenders.WorldPlanner planner = Recommenders.worldPlanner(discount);
-            yardstick.add(new Planned(arm(worldPlannerName(discount), c.offered(), 0,
-                    Simulation.run(drifting, seed, planner, s, () -> { }), chrono, drifting), planner.changedShare()));
-            progress.step("seed " + seed);
-            learning.add(arm(horizonName(discount), c.offered(), 0, Simulation.run(drifting, seed,
-                    new Recommenders.Planning(discount, harder), s, () -> { }), chrono, drifting));
-            progress.step("seed " + seed);
-            Simulation.Run run = Simulation.run(drifting.withAppetiteDrift(0), seed,
-                    new Recommenders.Planning(discount, harder), s, () -> { });
-            still.add(new Arm(horizonName(discount) + ", users do not drift", c.offered(), 0, run.summary(),
-                    Double.NaN, Double.NaN, Double.NaN));
-            progress.step("seed " + seed);
-        }
-        return new IncentiveSeed(seed, yardstick, learning, still);
     }
 
     /** The first of the sensitivity analysis's own evaluation seeds (neither calibration, map nor evaluation seeds). */

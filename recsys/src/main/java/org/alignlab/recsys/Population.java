@@ -138,10 +138,13 @@ public final class Population {
         return reflectiveRelevance(u, p) + config.appealWorth() * appeal[p] - config.chargeHarm() * charge[p];
     }
 
-    /** User {@code u} sees post {@code p}: their appetite, interests and hostility move toward it. */
+    /**
+     * User {@code u} sees post {@code p}: their appetite, interests and hostility move toward it (appetite away from
+     * it, toward one less its charge, where charge sates).
+     */
     void expose(int u, int p) {
         PopulationConfig c = config;
-        appetite[u] += c.appetiteDrift() * (charge[p] - appetite[u]);
+        appetite[u] += c.appetiteDrift() * ((c.sated() ? 1 - charge[p] : charge[p]) - appetite[u]);
         double drift = c.interestDrift();
         if (drift > 0) {
             int from = u * topics;

@@ -43,6 +43,9 @@ import java.util.Locale;
  * @param appetiteDrift         how far a user's appetite moves toward the charge of each post they see
  * @param interestDrift         how far their interests move toward the topic of each post they see
  * @param hostilityDrift        how far their hostility moves toward the animosity of each political post they see
+ * @param sated                 whether charge sates the appetite for it: appetite then moves toward one less the charge
+ *                              of each post seen instead of toward it (the mirror world, where serving charge now lowers
+ *                              the engagement it draws later; a control for planning, not a claim about people)
  */
 public record PopulationConfig(int users, int topics, int postPool, double politicalShare, double ownSideShare,
                                double chargeAlpha, double chargeBeta, double politicalCharge, double aimAlpha,
@@ -50,7 +53,8 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
                                double appetiteAlpha, double appetiteBeta, double hostilityAlpha, double hostilityBeta,
                                double baseEngagement, double relevanceWeight, double appealWeight, double appealWorth,
                                double chargeWeight, double sideWeight,
-                               double chargeHarm, double appetiteDrift, double interestDrift, double hostilityDrift) {
+                               double chargeHarm, double appetiteDrift, double interestDrift, double hostilityDrift,
+                               boolean sated) {
 
     /**
      * The default world, for {@code users} users. Its charge weight (2) and worth of appeal (-0.5)
@@ -59,7 +63,7 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
      */
     public static PopulationConfig defaults(int users) {
         return new PopulationConfig(users, 8, 20_000, 0.25, 0.8, 1.5, 5, 1.5, 1, 1, 1, 2, 3, 2, 5,
-                -2, 0.5, 1, -0.5, 2, 0, 1.5, 0.003, 0.003, 0.003);
+                -2, 0.5, 1, -0.5, 2, 0, 1.5, 0.003, 0.003, 0.003, false);
     }
 
     /** The same world with another population size. */
@@ -67,7 +71,7 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
         return new PopulationConfig(n, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,
                 politicalCharge, aimAlpha, aimBeta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha,
                 hostilityBeta, baseEngagement, relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight,
-                chargeHarm, appetiteDrift, interestDrift, hostilityDrift);
+                chargeHarm, appetiteDrift, interestDrift, hostilityDrift, sated);
     }
 
     /**
@@ -78,7 +82,7 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
         return new PopulationConfig(users, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,
                 politicalCharge, aimAlpha, aimBeta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha,
                 hostilityBeta, baseEngagement, relevanceWeight, appealWeight, worth, weight, sideWeight, harm,
-                appetiteDrift, interestDrift, hostilityDrift);
+                appetiteDrift, interestDrift, hostilityDrift, sated);
     }
 
     /**
@@ -89,7 +93,7 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
         return new PopulationConfig(users, topics, postPool, share, ownSideShare, chargeAlpha, chargeBeta, charge, alpha,
                 beta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha, hostilityBeta, baseEngagement,
                 relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight, chargeHarm, appetiteDrift,
-                interestDrift, hostilityDrift);
+                interestDrift, hostilityDrift, sated);
     }
 
     /** The same world with users whose appetite for charge moves {@code drift} of the way toward each post's charge. */
@@ -102,7 +106,15 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
         return new PopulationConfig(users, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,
                 politicalCharge, aimAlpha, aimBeta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha,
                 hostilityBeta, baseEngagement, relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight,
-                chargeHarm, appetite, interest, hostilityDrift);
+                chargeHarm, appetite, interest, hostilityDrift, sated);
+    }
+
+    /** The mirror world: charge sates the appetite for it ({@code sated}). */
+    public PopulationConfig withSatedAppetite() {
+        return new PopulationConfig(users, topics, postPool, politicalShare, ownSideShare, chargeAlpha, chargeBeta,
+                politicalCharge, aimAlpha, aimBeta, interestConcentration, appetiteAlpha, appetiteBeta, hostilityAlpha,
+                hostilityBeta, baseEngagement, relevanceWeight, appealWeight, appealWorth, chargeWeight, sideWeight,
+                chargeHarm, appetiteDrift, interestDrift, hostilityDrift, true);
     }
 
     /** Refuses impossible settings, all problems in one message, each saying what is allowed. */

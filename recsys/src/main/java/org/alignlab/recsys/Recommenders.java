@@ -311,7 +311,8 @@ public final class Recommenders {
         double later(Population world, int u, int p) {
             start(world);
             PopulationConfig c = world.config;
-            return lookahead(discount, c.appetiteDrift()) * appetiteValue[u] * world.charge[p]
+            // Where charge sates, a post pulls appetite toward one less its charge: the part that differs is -charge.
+            return lookahead(discount, c.appetiteDrift()) * appetiteValue[u] * (c.sated() ? -1 : 1) * world.charge[p]
                     + lookahead(discount, c.interestDrift()) * interestValue[u * world.topics + world.topic[p]];
         }
 

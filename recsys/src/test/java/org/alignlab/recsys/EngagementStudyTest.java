@@ -72,7 +72,7 @@ class EngagementStudyTest {
                 .anyMatch(t -> t.startsWith("Optimisation horizon"))
                 .anyMatch(t -> t.startsWith("How much the animosity check rests"))
                 .anyMatch(t -> t.startsWith("Where planning through the user pays"));
-        assertThat(byCaption(r, "Where planning through the user pays").rows()).hasSize(6);
+        assertThat(byCaption(r, "Where planning through the user pays").rows()).hasSize(8);
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
@@ -219,46 +219,65 @@ class EngagementStudyTest {
                 .extracting(StudyResult.Finding::verdict).containsExactly(StudyResult.Verdict.FAILED);
     }
 
-    /** Seeds of the incentive world: the yardstick serves {@code planned} more charge, the learner {@code learnt}, its control 0.002. */
-    private static EngagementStudy.IncentiveSeed[] incentive(double planned, double learnt) {
-        EngagementStudy.IncentiveSeed[] out = new EngagementStudy.IncentiveSeed[3];
-        for (int i = 0; i < 3; i++) {
+    /**
+     * {@code n} seeds of the incentive world: at the far discount the yardstick serves {@code planned} more charge than
+     * at 0 where charge whets the appetite and {@code plannedSated} where it sates it; the learning ranker {@code
+     * learnt} and {@code learntSated}; seed i adds 0.001 i to the whetted world's gaps.
+     */
+    private static EngagementStudy.IncentiveSeed[] incentive(int n, double planned, double plannedSated, double learnt,
+                                                             double learntSated) {
+        EngagementStudy.IncentiveSeed[] out = new EngagementStudy.IncentiveSeed[n];
+        for (int i = 0; i < n; i++) {
             double j = 0.001 * i;
-            java.util.function.BiFunction<String, double[], EngagementStudy.Arm> arm = (name, chargeAppetite) ->
-                    new EngagementStudy.Arm(name, 10, 0, summary(0.7, 0.1, chargeAppetite[0], chargeAppetite[1]), 0, 0, 0);
+            java.util.function.BiFunction<String, Double, EngagementStudy.Arm> arm = (name, charge) ->
+                    new EngagementStudy.Arm(name, 10, 0, summary(0.7 + charge / 10, 0.1, charge, charge), 0, 0, 0);
+            java.util.function.BiFunction<String, Double, EngagementStudy.Planned> planner = (name, charge) ->
+                    new EngagementStudy.Planned(arm.apply(name, charge), 0.13);
             out[i] = new EngagementStudy.IncentiveSeed(3_000_000 + i,
-                    List.of(new EngagementStudy.Planned(arm.apply("yardstick 0", new double[] {0.39, 0.39}), 0),
-                            new EngagementStudy.Planned(arm.apply("yardstick 0.9",
-                                    new double[] {0.39 + planned + j, 0.39 + planned + j}), 0.13)),
-                    List.of(arm.apply("learning 0", new double[] {0.37, 0.38}),
-                            arm.apply("learning 0.9", new double[] {0.37 + learnt + j, 0.38 + learnt + j})),
-                    List.of(arm.apply("still 0", new double[] {0.37, 0.40}),
-                            arm.apply("still 0.9", new double[] {0.372 + j / 2, 0.40})));
+                    List.of(planner.apply("yardstick 0", 0.39), planner.apply("yardstick 0.9", 0.39 + planned + j)),
+                    List.of(arm.apply("learning 0", 0.37), arm.apply("learning 0.9", 0.37 + learnt + j)),
+                    List.of(planner.apply("yardstick 0 sated", 0.39), planner.apply("yardstick 0.9 sated",
+                            0.39 + plannedSated)),
+                    List.of(arm.apply("learning 0 sated", 0.37), arm.apply("learning 0.9 sated", 0.37 + learntSated)));
         }
         return out;
     }
 
-    @Test
-    void theIncentiveWorldSaysWhetherTheLearnerTakesAnIncentiveThatIsThere() {
-        EngagementStudy.Config c = study.config(Budget.AUDIT);
+    private static StudyResult.Finding incentiveFinding(EngagementStudy.IncentiveSeed[] seeds) {
         List<StudyResult.Finding> findings = new ArrayList<>();
-        StudyResult.Table t = EngagementReport.incentiveTable(c, incentive(0.05, 0.015), findings);
-        assertThat(t.rows()).hasSize(6);
-        // Charge beyond the control 0.015 - 0.002 = 0.013 on every seed (and appetite +0.015): taken, 26% of the 0.05.
-        assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
-            assertThat(f.text()).contains("it takes the hidden incentive, 26% of the yardstick's extra charge");
-        });
-        findings.clear();
-        EngagementReport.incentiveTable(c, incentive(0.05, 0.002), findings);
-        assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
-            assertThat(f.text()).contains("it does not take the incentive at this much training");
-        });
-        findings.clear();
-        EngagementReport.incentiveTable(c, incentive(-0.001, 0.015), findings);
-        assertThat(findings).singleElement().extracting(StudyResult.Finding::text).asString()
-                .contains("this world does not test the learning ranker", "not decided");
+        StudyResult.Table t = EngagementReport.incentiveTable(study().config(Budget.AUDIT), seeds, findings);
+        assertThat(t.rows()).extracting(row -> row.get(0)).containsExactly("yardstick 0", "yardstick 0.9", "learning 0",
+                "learning 0.9", "yardstick 0 sated", "yardstick 0.9 sated", "learning 0 sated", "learning 0.9 sated");
+        assertThat(t.rows().get(1).get(4)).isEqualTo("0.1300 \u00b1 0.0000"); // the yardstick's changed choices
+        assertThat(t.rows().get(2).get(4)).isEqualTo("-");
+        assertThat(findings).hasSize(1);
+        return findings.get(0);
+    }
+
+    private static EngagementStudy study() {
+        return new EngagementStudy();
+    }
+
+    @Test
+    void theIncentiveWorldSaysWhetherTheLearnerTellsTheWorldsApartAsPlanningWould() {
+        // The learner serves 0.015 + 0.001 i more charge where it whets, 0.002 where it sates: 0.013 + 0.001 i between,
+        // 0.015 on average against the yardstick's 0.05 + 0.002 - (-0.05) = 0.102: 15%.
+        StudyResult.Finding taken = incentiveFinding(incentive(5, 0.05, -0.05, 0.015, 0.002));
+        assertThat(taken.verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
+        assertThat(taken.text()).contains("per seed +0.0130, +0.0140, +0.0150, +0.0160, +0.0170; 5 seeds of its own",
+                "15% of the yardstick's difference", "so it plans poorly");
+        // The same at 3 seeds: a note.
+        StudyResult.Finding few = incentiveFinding(incentive(3, 0.05, -0.05, 0.015, 0.002));
+        assertThat(few.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+        assertThat(few.text()).contains("With 3 seeds this is a note, not a verdict");
+        // The learner serves as much more charge at 0.9 in both worlds (its own seeds' spread aside): not taken.
+        StudyResult.Finding same = incentiveFinding(incentive(5, 0.05, -0.05, 0.002, 0.004));
+        assertThat(same.verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
+        assertThat(same.text()).contains("it does not tell the two worlds apart");
+        // The yardstick serves no less where charge sates: the world tests nothing.
+        StudyResult.Finding untested = incentiveFinding(incentive(5, 0.05, 0.01, 0.015, 0.002));
+        assertThat(untested.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+        assertThat(untested.text()).contains("does not test the learning ranker").doesNotContain("plans poorly");
     }
 
     @Test

@@ -133,7 +133,7 @@ class RecommendersTest {
                 d.chargeBeta(), d.politicalCharge(), d.aimAlpha(), d.aimBeta(), d.interestConcentration(),
                 d.appetiteAlpha(), d.appetiteBeta(), d.hostilityAlpha(), d.hostilityBeta(), d.baseEngagement(),
                 appetite ? 0 : 0.5, 0, d.appealWorth(), appetite ? 2 : 0, 0, d.chargeHarm(), appetite ? 0.003 : 0,
-                appetite ? 0 : 0.003, d.hostilityDrift());
+                appetite ? 0 : 0.003, d.hostilityDrift(), false);
     }
 
     /**
@@ -158,14 +158,16 @@ class RecommendersTest {
         // value of showing post `other` instead of `kept` once, now, must be the difference in discounted engagement the
         // world's own dynamics give from the next step on. It checks the timing (felt from the next step), the decay, and
         // the derivative of the chance of engaging for appetite and for interests.
-        for (boolean appetite : new boolean[] {true, false}) {
-            PopulationConfig config = oneVariable(appetite);
+        for (String variable : new String[] {"appetite", "sated appetite", "interests"}) {
+            boolean appetite = !variable.equals("interests");
+            PopulationConfig config = variable.equals("sated appetite") ? oneVariable(true).withSatedAppetite()
+                    : oneVariable(appetite);
             java.util.function.Supplier<Population> world = () -> {
                 Population w = new Population(config, 8);
                 if (appetite) {
                     java.util.Arrays.fill(w.charge, 0.5);
                     w.charge[1] = 1;
-                    w.appetite[0] = 0.5; // the kept posts' charge: a stationary appetite
+                    w.appetite[0] = 0.5; // the kept posts' charge (and one less it): a stationary appetite
                 } else {
                     java.util.Arrays.fill(w.interest, 0);
                     w.interest[w.topic[0]] = 1; // all interest in the kept post's topic: stationary
@@ -186,8 +188,9 @@ class RecommendersTest {
                 Recommenders.WorldPlanner planner = Recommenders.worldPlanner(discount);
                 planner.learn(w, null, 0, kept, false, Double.NaN); // what the kept post does for this user now
                 double planned = planner.later(w, 0, other) - planner.later(w, 0, kept);
-                assertThat(planned).as(appetite + " at " + discount).isCloseTo(brute, within(0.01 * Math.abs(brute)));
-                assertThat(Math.signum(planned)).isEqualTo(appetite ? 1.0 : -1.0); // more appetite pays; leaving the topic costs
+                assertThat(planned).as(variable + " at " + discount).isCloseTo(brute, within(0.01 * Math.abs(brute)));
+                // More appetite pays; where charge sates, the charged post lowers it; leaving the topic costs.
+                assertThat(Math.signum(planned)).isEqualTo(variable.equals("appetite") ? 1.0 : -1.0);
             }
         }
         assertThat(Recommenders.lookahead(0.9, 0.003)).isCloseTo(0.0027 / 0.1027, within(1e-15));

@@ -115,6 +115,12 @@ class SimulatorTest {
         assertThat(w.hostility[0]).isEqualTo(hostility);
         // The endorsed interests never move.
         assertThat(w.reflective[0]).isEqualTo(0.25);
+        // Where charge sates, appetite moves toward one less the charge: 0.4 + drift (0.1 - 0.4).
+        Population sated = new Population(SMALL.withSatedAppetite(), 1);
+        sated.appetite[0] = 0.4;
+        sated.charge[0] = 0.9;
+        sated.expose(0, 0);
+        assertThat(sated.appetite[0]).isCloseTo(0.4 + c.appetiteDrift() * (0.1 - 0.4), within(1e-12));
     }
 
     @Test
@@ -163,7 +169,7 @@ class SimulatorTest {
         PopulationConfig ok = PopulationConfig.defaults(100);
         assertThatThrownBy(() -> ok.withUsers(-5).validate()).hasMessageContaining("users must be at least 1, got -5");
         assertThatThrownBy(() -> new PopulationConfig(100, 8, 20_000, 0.7, 0.8, 1.5, 5, 1.5, 1, 1, 1, 2, 3, 2, 5, -2,
-                0.5, 1, 0.5, 3, 0, 1.5, 1.5, 0.003, 0.003).validate())
+                0.5, 1, 0.5, 3, 0, 1.5, 1.5, 0.003, 0.003, false).validate())
                 .hasMessageContaining("political share must be between 0 and 0.5")
                 .hasMessageContaining("appetite drift must be between 0 and 1, got 1.5");
     }
