@@ -83,10 +83,17 @@ final class EngagementReport {
     static final int INCENTIVE_VERDICT_SEEDS = 5;
 
     /**
-     * The world made for planning through the user to pay: the yardstick and the learning ranker
-     * trained harder, where charge whets the appetite for it and where it sates it, at the two ends
-     * of the discounts; and the finding whether the learning ranker tells the two worlds apart as
-     * planning would.
+     * The world made for planning through the user to pay and its mirror: the yardstick, the learning
+     * ranker trained harder and the same ranker blind to the taste estimate, at the two ends of the
+     * discounts; and the finding whether the learning ranker plans through its users.
+     *
+     * <p>The measure is a difference of differences of differences, each paired by seed: the charge
+     * the far discount adds over discount 0, where charge whets the appetite less where it sates it,
+     * for the learning ranker less for the blind one. The first difference is what the discount does;
+     * the second keeps what depends on the world (planning, but also any effect of the level at which
+     * appetite settles, which differs between the worlds); the third removes the part the blind
+     * ranker shows too, since it cannot plan through the user: the taste estimate is the only feature
+     * the post shown moves with its charge.
      */
     static StudyResult.Table incentiveTable(Config c, IncentiveSeed[] seeds, List<Finding> findings) {
         double every = (double) Recommenders.Planning.NETWORK.learnEvery() / EngagementStudy.INCENTIVE_LEARN_EVERY;
@@ -95,86 +102,85 @@ final class EngagementReport {
                         + "each post's charge, against %s in the calibrated world; %,d users, %d steps), and its mirror, "
                         + "where charge sates the appetite for it (appetite moving toward one less the charge); the "
                         + "learning ranker takes an Adam step every %d transitions, %s times as often as in the "
-                        + "calibrated world", fmt(EngagementStudy.INCENTIVE_WEIGHT), fmt(EngagementStudy.INCENTIVE_DRIFT),
+                        + "calibrated world, and runs again blind to the platform's estimate of the user's taste",
+                        fmt(EngagementStudy.INCENTIVE_WEIGHT), fmt(EngagementStudy.INCENTIVE_DRIFT),
                         fmt(PopulationConfig.defaults(1).appetiteDrift()), Math.min(c.users(), EngagementStudy.INCENTIVE_USERS),
                         Math.min(c.steps(), EngagementStudy.INCENTIVE_STEPS), EngagementStudy.INCENTIVE_LEARN_EVERY,
                         fmt(every)))
                 .text("ranker").text("engagement").text("charge served").text("appetite for charge at end")
                 .text("choices changed by planning");
         for (int world = 0; world < 2; world++) {
-            for (int kind = 0; kind < 2; kind++) {
+            for (int ranker = 0; ranker < 3; ranker++) {
                 for (int at = 0; at < 2; at++) {
                     int w = world;
-                    int k = kind;
+                    int k = ranker;
                     int d = at;
                     List<Arm> arms = Arrays.stream(seeds).map(s -> arm(s, w, k, d)).toList();
                     t.row(arms.get(0).name(), mean(arms, a -> a.summary().engagement()).format(4),
                             mean(arms, a -> a.summary().charge()).format(4),
-                            mean(arms, a -> a.summary().appetite()).format(4), kind == 0
+                            mean(arms, a -> a.summary().appetite()).format(4), ranker == 0
                                     ? over(seeds, s -> (w == 0 ? s.yardstick() : s.yardstickSated()).get(d)
                                     .changedShare()).format(4) : "-");
                 }
             }
         }
-        t.note("mean \u00b1 half its 95% interval over " + seeds.length + " seeds of its own, which no other part of "
-                + "the study uses (the default budget's include the audit budget's); neither world is calibrated to "
-                + "anything: they ask only whether the learning ranker can take the incentive where there is one. The "
-                + "yardstick plans to first order, which at this drift is not all planning could gain");
-        // Per seed: the charge served at the far discount less at 0, in one world (0: whetted, 1: sated), by one ranker
-        // (0: yardstick, 1: learning).
+        t.note("mean \u00b1 half its 95% interval over " + seeds.length + " seeds of their own, which no other part of "
+                + "the study uses; neither world is calibrated to anything: they ask only whether the learning ranker "
+                + "can take the incentive where there is one. The yardstick plans to first order, which at this drift "
+                + "is not all planning could gain");
+        // Per seed: the charge served at the far discount less at 0, in one world (0: whets, 1: sates), by one ranker
+        // (0: yardstick, 1: learning, 2: blind), and that less the same in the other world.
         java.util.function.BiFunction<Integer, Integer, ToDoubleFunction<IncentiveSeed>> gap = (w, k) -> s ->
                 arm(s, w, k, 1).summary().charge() - arm(s, w, k, 0).summary().charge();
+        java.util.function.IntFunction<ToDoubleFunction<IncentiveSeed>> between = k -> s ->
+                gap.apply(0, k).applyAsDouble(s) - gap.apply(1, k).applyAsDouble(s);
+        double[] planning = Arrays.stream(seeds).mapToDouble(s -> between.apply(1).applyAsDouble(s)
+                - between.apply(2).applyAsDouble(s)).toArray();
         MeanInterval planned = over(seeds, gap.apply(0, 0));
         MeanInterval plannedSated = over(seeds, gap.apply(1, 0));
-        MeanInterval plannedBetween = over(seeds, s -> gap.apply(0, 0).applyAsDouble(s) - gap.apply(1, 0).applyAsDouble(s));
-        MeanInterval learnt = over(seeds, gap.apply(0, 1));
-        MeanInterval learntSated = over(seeds, gap.apply(1, 1));
-        double[] between = Arrays.stream(seeds).mapToDouble(s -> gap.apply(0, 1).applyAsDouble(s)
-                - gap.apply(1, 1).applyAsDouble(s)).toArray();
-        MeanInterval learntBetween = Statistics.meanInterval(between);
-        MeanInterval learntEngagement = over(seeds, s -> arm(s, 0, 1, 1).summary().engagement()
-                - arm(s, 0, 1, 0).summary().engagement());
-        MeanInterval plannedEngagement = over(seeds, s -> arm(s, 0, 0, 1).summary().engagement()
-                - arm(s, 0, 0, 0).summary().engagement());
+        MeanInterval planningBeyond = Statistics.meanInterval(planning);
         boolean pays = planned.low() > 0 && plannedSated.high() < 0;
-        boolean takes = learntBetween.low() > 0;
+        boolean takes = planningBeyond.low() > 0;
         boolean decides = seeds.length >= INCENTIVE_VERDICT_SEEDS;
         String far = fmt(c.discounts()[c.discounts().length - 1]);
         String near = fmt(c.discounts()[0]);
-        String conclusion;
-        if (!pays) {
-            conclusion = "the yardstick does not show the incentive here, so this world does not test the learning "
-                    + "ranker.";
-        } else if (takes) {
-            conclusion = String.format(Locale.ROOT, "it serves more charge where that pays later than where it costs "
-                    + "later, as planning through its users' appetite would (through the platform's estimate of their "
-                    + "taste, the only view of them it has), %.0f%% of the yardstick's difference; yet it engages %s at "
-                    + "%s against %s (the yardstick %s), so it plans poorly.", 100 * learntBetween.mean()
-                    / plannedBetween.mean(), withSign(learntEngagement, 4), far, near, withSign(plannedEngagement, 4));
-        } else {
-            conclusion = "it does not tell the two worlds apart at this much training.";
-        }
+        String conclusion = !pays ? "the yardstick does not show the incentive here, so this world does not test the "
+                + "learning ranker." : takes ? "the learning ranker tells the two worlds apart by more than the blind "
+                + "one does: it plans through its users (through the platform's estimate of their taste, the only "
+                + "view of them it has), serving more charge where that whets their appetite."
+                : "the learning ranker does not tell the two worlds apart by more than the blind one does: it is not "
+                + "shown to plan through its users at this much training.";
         String text = String.format(Locale.ROOT, "Where planning through the user pays (a world made for it, and its "
                         + "mirror where charge sates the appetite for it; not calibrated): the yardstick at discount %s "
                         + "serves charge %s against the same at %s where charge whets the appetite and %s where it sates "
-                        + "it. The learning ranker, trained %s times as often, serves %s and %s: %s between the two "
-                        + "worlds (paired by seed; per seed %s; %d seeds of its own): %s%s",
-                far, withSign(planned, 4), near, withSign(plannedSated, 4), fmt(every), withSign(learnt, 4),
-                withSign(learntSated, 4), withSign(learntBetween, 4), Arrays.stream(between)
-                        .mapToObj(x -> String.format(Locale.ROOT, "%+.4f", x)).collect(Collectors.joining(", ")),
-                seeds.length, conclusion, decides || !pays ? "" : String.format(Locale.ROOT, " With %d seeds this is "
-                        + "a note, not a verdict (a verdict needs %d).", seeds.length, INCENTIVE_VERDICT_SEEDS));
+                        + "it. The learning ranker, trained %s times as often, serves %s and %s (%s between the worlds); "
+                        + "the same ranker blind to the taste estimate, which cannot plan through the user, %s and %s "
+                        + "(%s between; what the discount does that depends on the world without planning, such as "
+                        + "the level at which appetite settles). The learning ranker's difference beyond the blind "
+                        + "one's: %s (paired by seed; per seed %s; %d seeds of their own): %s%s",
+                far, withSign(planned, 4), near, withSign(plannedSated, 4), fmt(every),
+                withSign(over(seeds, gap.apply(0, 1)), 4), withSign(over(seeds, gap.apply(1, 1)), 4),
+                withSign(over(seeds, between.apply(1)), 4), withSign(over(seeds, gap.apply(0, 2)), 4),
+                withSign(over(seeds, gap.apply(1, 2)), 4), withSign(over(seeds, between.apply(2)), 4),
+                withSign(planningBeyond, 4), Arrays.stream(planning).mapToObj(x -> String.format(Locale.ROOT, "%+.4f",
+                        x)).collect(Collectors.joining(", ")), seeds.length, conclusion,
+                decides || !pays ? "" : String.format(Locale.ROOT, " With %d seeds this is a note, not a verdict (a "
+                        + "verdict needs %d).", seeds.length, INCENTIVE_VERDICT_SEEDS));
         findings.add(!pays || !decides ? Finding.note(text)
                 : new Finding(takes ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, text));
         return t.build();
     }
 
-    /** One arm of an incentive-world seed: world 0 whets, 1 sates; ranker 0 is the yardstick, 1 the learning one. */
+    /**
+     * One arm of an incentive-world seed: world 0 whets, 1 sates; ranker 0 is the yardstick, 1 the
+     * learning one, 2 the learning one blind to taste.
+     */
     private static Arm arm(IncentiveSeed s, int world, int ranker, int discount) {
-        if (ranker == 0) {
-            return (world == 0 ? s.yardstick() : s.yardstickSated()).get(discount).arm();
-        }
-        return (world == 0 ? s.learning() : s.learningSated()).get(discount);
+        return switch (ranker) {
+            case 0 -> (world == 0 ? s.yardstick() : s.yardstickSated()).get(discount).arm();
+            case 1 -> (world == 0 ? s.learning() : s.learningSated()).get(discount);
+            default -> (world == 0 ? s.blind() : s.blindSated()).get(discount);
+        };
     }
 
     private static MeanInterval mean(List<Arm> arms, ToDoubleFunction<Arm> value) {

@@ -98,9 +98,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
 
     @Override
     public double auditCoreSeconds() {
-        // User + system seconds alone: 59 on 2026-12-02 (BENCHMARKS.md), before the incentive world, whose audit budget
-        // took 50 s of one core beside another run the next night: an estimate until it is measured alone.
-        return 100;
+        return 59; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md); the audit budget skips the incentive world
     }
 
     @Override
@@ -138,9 +136,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                     new double[] {0, 0.9}, 0.05, 1, true, weight,
                     worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, 2, FIRST_SEED, 2, threads);
             // The audit's look at the horizon: the two ends (each ranker that plans is a network, about 1 s a run here).
+            // It skips the incentive world (eight networks trained harder a seed), as it skips the sensitivity analysis.
             case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, new double[] {0, 0.9},
                     0.05, 1, true, weight,
-                    worth, harm, false, weights, harms, 3, 3, FIRST_SEED, 10, threads);
+                    worth, harm, false, weights, harms, 3, 0, FIRST_SEED, 10, threads);
             case DEFAULT -> new Config(10_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
                     weight, worth, harm, true, weights, harms, 3, 10, FIRST_SEED, 10, threads);
@@ -435,12 +434,13 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     static final long INCENTIVE_SEED = 3_000_000;
 
     /**
-     * One seed of the world made for planning to pay: the yardstick and the learning ranker (trained
-     * harder) at discounts 0 and the furthest, where charge whets the appetite for it and where it
-     * sates it (the control).
+     * One seed of the world made for planning to pay, in each of its two worlds (where charge whets
+     * the appetite for it, and where it sates it): the yardstick, the learning ranker (trained harder)
+     * and the same ranker blind to the taste estimate (which cannot plan through the user), each at
+     * discounts 0 and the furthest.
      */
-    public record IncentiveSeed(long seed, List<Planned> yardstick, List<Arm> learning, List<Planned> yardstickSated,
-                                List<Arm> learningSated) {
+    public record IncentiveSeed(long seed, List<Planned> yardstick, List<Arm> learning, List<Arm> blind,
+                                List<Planned> yardstickSated, List<Arm> learningSated, List<Arm> blindSated) {
     }
 
     static IncentiveSeed[] incentiveWorld(Config c, double worth, StudyContext ctx) throws Exception {
@@ -457,7 +457,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         var n = Recommenders.Planning.NETWORK;
         var harder = new org.alignlab.rl.neural.CandidateQ.Settings(n.hidden(), n.learningRate(), 0, n.replay(),
                 n.batch(), INCENTIVE_LEARN_EVERY, n.targetEvery());
-        Progress progress = ctx.progress("where planning through the user pays", c.incentiveSeeds() * 8);
+        Progress progress = ctx.progress("where planning through the user pays", c.incentiveSeeds() * 12);
         // Seeds side by side on the study's threads: each seed's worlds and rankers are its own.
         List<java.util.concurrent.Callable<IncentiveSeed>> tasks = new ArrayList<>();
         for (int i = 0; i < c.incentiveSeeds(); i++) {
@@ -465,11 +465,13 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             tasks.add(() -> {
                 List<List<Planned>> yardsticks = new ArrayList<>();
                 List<List<Arm>> learners = new ArrayList<>();
+                List<List<Arm>> blinds = new ArrayList<>();
                 for (PopulationConfig world : List.of(whetted, whetted.withSatedAppetite())) {
                     String where = world.sated() ? ", charge sates" : "";
                     Simulation.Run chrono = Simulation.run(world, seed, Recommenders.chronological(), s, () -> { });
                     List<Planned> yardstick = new ArrayList<>();
                     List<Arm> learning = new ArrayList<>();
+                    List<Arm> blind = new ArrayList<>();
                     for (double discount : ends) {
                         Recommenders.WorldPlanner planner = Recommenders.worldPlanner(discount);
                         yardstick.add(new Planned(arm(worldPlannerName(discount) + where, c.offered(), 0,
@@ -479,11 +481,17 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                         learning.add(arm(horizonName(discount) + where, c.offered(), 0, Simulation.run(world, seed,
                                 new Recommenders.Planning(discount, harder), s, () -> { }), chrono, world));
                         progress.step("seed " + seed);
+                        blind.add(arm(horizonName(discount) + ", blind to taste" + where, c.offered(), 0,
+                                Simulation.run(world, seed, new Recommenders.Planning(discount, harder, false), s,
+                                        () -> { }), chrono, world));
+                        progress.step("seed " + seed);
                     }
                     yardsticks.add(yardstick);
                     learners.add(learning);
+                    blinds.add(blind);
                 }
-                return new IncentiveSeed(seed, yardsticks.get(0), learners.get(0), yardsticks.get(1), learners.get(1));
+                return new IncentiveSeed(seed, yardsticks.get(0), learners.get(0), blinds.get(0), yardsticks.get(1),
+                        learners.get(1), blinds.get(1));
             });
         }
         return StudyContext.parallel(c.threads(), tasks).toArray(IncentiveSeed[]::new);

@@ -181,7 +181,8 @@ public final class Recommenders {
     /**
      * How far showing post {@code p} would move user {@code u}'s preferences beyond where their
      * unranked feed would move them (the "natural" shift, after Carroll et al. 2022), under the
-     * world's own dynamics: the drift of appetite toward the post's charge, of interests toward its
+     * world's own dynamics: the drift of appetite toward the post's charge (or away, where charge sates: the
+     * distance is the same), of interests toward its
      * topic and of hostility toward a political post's animosity, each against the expected drift
      * under a post drawn from the offered ones (what a chronological feed shows), summed in absolute
      * value. The platform is given the true dynamics here, so this is the best such a penalty could
@@ -379,6 +380,7 @@ public final class Recommenders {
         static final CandidateQ.Settings NETWORK = new CandidateQ.Settings(8, 3e-3f, 0, 20_000, 128, 512, 20);
         private final double discount;
         private final CandidateQ.Settings network;
+        private final boolean seesTaste;
         private CandidateQ q;
         private float[] candidates;
         private float[] previous; // per user, the features of the post shown last
@@ -392,8 +394,17 @@ public final class Recommenders {
 
         /** With other network settings (their discount is replaced by {@code discount}). */
         Planning(double discount, CandidateQ.Settings network) {
+            this(discount, network, true);
+        }
+
+        /**
+         * @param seesTaste false for the control that cannot plan through the user: the taste estimate, the only
+         *                  feature the post shown moves with its charge, is held at 0
+         */
+        Planning(double discount, CandidateQ.Settings network, boolean seesTaste) {
             this.discount = discount;
             this.network = network;
+            this.seesTaste = seesTaste;
         }
 
         private void features(Population world, Platform platform, int u, int p, double[] scratch, float[] out,
@@ -402,7 +413,7 @@ public final class Recommenders {
             out[offset] = (float) scratch[1];
             out[offset + 1] = (float) scratch[2];
             out[offset + 2] = (float) (world.charge[p] - meanCharge);
-            out[offset + 3] = (float) (platform.taste(u) - meanCharge);
+            out[offset + 3] = seesTaste ? (float) (platform.taste(u) - meanCharge) : 0;
         }
 
         private final double[] scratch = new double[Platform.FEATURES];

@@ -72,12 +72,14 @@ class EngagementStudyTest {
                 .anyMatch(t -> t.startsWith("Optimisation horizon"))
                 .anyMatch(t -> t.startsWith("How much the animosity check rests"))
                 .anyMatch(t -> t.startsWith("Where planning through the user pays"));
-        assertThat(byCaption(r, "Where planning through the user pays").rows()).hasSize(8);
+        assertThat(byCaption(r, "Where planning through the user pays").rows()).hasSize(12);
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
             assertThat(ctx.resumedSteps()).isEqualTo(4 + c.seeds()); // calibration, map, sensitivity, incentive world
             assertThat(byCaption(again, "Each recommender").rows()).isEqualTo(main.rows());
+            assertThat(byCaption(again, "Where planning through the user pays").rows())
+                    .isEqualTo(byCaption(r, "Where planning through the user pays").rows());
         }
     }
 
@@ -222,10 +224,10 @@ class EngagementStudyTest {
     /**
      * {@code n} seeds of the incentive world: at the far discount the yardstick serves {@code planned} more charge than
      * at 0 where charge whets the appetite and {@code plannedSated} where it sates it; the learning ranker {@code
-     * learnt} and {@code learntSated}; seed i adds 0.001 i to the whetted world's gaps.
+     * learnt} (plus 0.001 i on seed i) and {@code learntSated}; the blind one {@code blind} and {@code blindSated}.
      */
     private static EngagementStudy.IncentiveSeed[] incentive(int n, double planned, double plannedSated, double learnt,
-                                                             double learntSated) {
+                                                             double learntSated, double blind, double blindSated) {
         EngagementStudy.IncentiveSeed[] out = new EngagementStudy.IncentiveSeed[n];
         for (int i = 0; i < n; i++) {
             double j = 0.001 * i;
@@ -234,50 +236,50 @@ class EngagementStudyTest {
             java.util.function.BiFunction<String, Double, EngagementStudy.Planned> planner = (name, charge) ->
                     new EngagementStudy.Planned(arm.apply(name, charge), 0.13);
             out[i] = new EngagementStudy.IncentiveSeed(3_000_000 + i,
-                    List.of(planner.apply("yardstick 0", 0.39), planner.apply("yardstick 0.9", 0.39 + planned + j)),
+                    List.of(planner.apply("yardstick 0", 0.39), planner.apply("yardstick 0.9", 0.39 + planned)),
                     List.of(arm.apply("learning 0", 0.37), arm.apply("learning 0.9", 0.37 + learnt + j)),
+                    List.of(arm.apply("blind 0", 0.36), arm.apply("blind 0.9", 0.36 + blind)),
                     List.of(planner.apply("yardstick 0 sated", 0.39), planner.apply("yardstick 0.9 sated",
                             0.39 + plannedSated)),
-                    List.of(arm.apply("learning 0 sated", 0.37), arm.apply("learning 0.9 sated", 0.37 + learntSated)));
+                    List.of(arm.apply("learning 0 sated", 0.37), arm.apply("learning 0.9 sated", 0.37 + learntSated)),
+                    List.of(arm.apply("blind 0 sated", 0.36), arm.apply("blind 0.9 sated", 0.36 + blindSated)));
         }
         return out;
     }
 
     private static StudyResult.Finding incentiveFinding(EngagementStudy.IncentiveSeed[] seeds) {
         List<StudyResult.Finding> findings = new ArrayList<>();
-        StudyResult.Table t = EngagementReport.incentiveTable(study().config(Budget.AUDIT), seeds, findings);
+        StudyResult.Table t = EngagementReport.incentiveTable(new EngagementStudy().config(Budget.DEFAULT), seeds,
+                findings);
         assertThat(t.rows()).extracting(row -> row.get(0)).containsExactly("yardstick 0", "yardstick 0.9", "learning 0",
-                "learning 0.9", "yardstick 0 sated", "yardstick 0.9 sated", "learning 0 sated", "learning 0.9 sated");
+                "learning 0.9", "blind 0", "blind 0.9", "yardstick 0 sated", "yardstick 0.9 sated", "learning 0 sated",
+                "learning 0.9 sated", "blind 0 sated", "blind 0.9 sated");
         assertThat(t.rows().get(1).get(4)).isEqualTo("0.1300 \u00b1 0.0000"); // the yardstick's changed choices
         assertThat(t.rows().get(2).get(4)).isEqualTo("-");
         assertThat(findings).hasSize(1);
         return findings.get(0);
     }
 
-    private static EngagementStudy study() {
-        return new EngagementStudy();
-    }
-
     @Test
-    void theIncentiveWorldSaysWhetherTheLearnerTellsTheWorldsApartAsPlanningWould() {
-        // The learner serves 0.015 + 0.001 i more charge where it whets, 0.002 where it sates: 0.013 + 0.001 i between,
-        // 0.015 on average against the yardstick's 0.05 + 0.002 - (-0.05) = 0.102: 15%.
-        StudyResult.Finding taken = incentiveFinding(incentive(5, 0.05, -0.05, 0.015, 0.002));
+    void theIncentiveWorldSaysWhetherTheLearnerPlansThroughItsUsers() {
+        // The learner's gap between the worlds: 0.015 + 0.001 i - (-0.02) = 0.035 + 0.001 i; the blind ranker's 0.01 -
+        // (-0.015) = 0.025; beyond it 0.010 + 0.001 i.
+        StudyResult.Finding taken = incentiveFinding(incentive(5, 0.05, -0.03, 0.015, -0.02, 0.01, -0.015));
         assertThat(taken.verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
-        assertThat(taken.text()).contains("per seed +0.0130, +0.0140, +0.0150, +0.0160, +0.0170; 5 seeds of its own",
-                "15% of the yardstick's difference", "so it plans poorly");
+        assertThat(taken.text()).contains("per seed +0.0100, +0.0110, +0.0120, +0.0130, +0.0140; 5 seeds of their own",
+                "it plans through its users");
         // The same at 3 seeds: a note.
-        StudyResult.Finding few = incentiveFinding(incentive(3, 0.05, -0.05, 0.015, 0.002));
+        StudyResult.Finding few = incentiveFinding(incentive(3, 0.05, -0.03, 0.015, -0.02, 0.01, -0.015));
         assertThat(few.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
         assertThat(few.text()).contains("With 3 seeds this is a note, not a verdict");
-        // The learner serves as much more charge at 0.9 in both worlds (its own seeds' spread aside): not taken.
-        StudyResult.Finding same = incentiveFinding(incentive(5, 0.05, -0.05, 0.002, 0.004));
-        assertThat(same.verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
-        assertThat(same.text()).contains("it does not tell the two worlds apart");
+        // The learner tells the worlds apart, but the blind ranker as much (0.035 + 0.001 i against 0.045): not shown.
+        StudyResult.Finding confounded = incentiveFinding(incentive(5, 0.05, -0.03, 0.015, -0.02, 0.02, -0.025));
+        assertThat(confounded.verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
+        assertThat(confounded.text()).contains("not shown to plan through its users");
         // The yardstick serves no less where charge sates: the world tests nothing.
-        StudyResult.Finding untested = incentiveFinding(incentive(5, 0.05, 0.01, 0.015, 0.002));
+        StudyResult.Finding untested = incentiveFinding(incentive(5, 0.05, 0.01, 0.015, -0.02, 0.01, -0.015));
         assertThat(untested.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
-        assertThat(untested.text()).contains("does not test the learning ranker").doesNotContain("plans poorly");
+        assertThat(untested.text()).contains("does not test the learning ranker").doesNotContain("plans through");
     }
 
     @Test
