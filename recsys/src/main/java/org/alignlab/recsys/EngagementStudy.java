@@ -71,6 +71,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * @param mapSeeds     seeds per cell of the map
      * @param incentiveSeeds seeds of the world made for planning through the user to pay ({@link #incentiveWorld}; 0:
      *                     not run)
+     * @param slate        how many posts a slate holds in the slates part ({@link #slates}), 2 to offered - 1
+     * @param slateSeeds   seeds of the slates part (0: not run)
      * @param seed         the first evaluation seed
      * @param seeds        how many evaluation seeds
      * @param threads      evaluation seeds simulated at once (each seed's worlds and rankers are its own, so this
@@ -80,7 +82,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                          double[] penalties, double[] discounts,
                          double surveyShare, double surveyNoise, boolean calibrate, double chargeWeight,
                          double appealWorth, double chargeHarm, boolean sensitivity, double[] mapWeights, double[] mapHarms, int mapSeeds,
-                         int incentiveSeeds, long seed,
+                         int incentiveSeeds, int slate, int slateSeeds, long seed,
                          int seeds, int threads) {
         PopulationConfig population(double weight, double worth, double harm) {
             return PopulationConfig.defaults(users).with(weight, worth, harm);
@@ -134,18 +136,19 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         return switch (budget) {
             case SMOKE -> new Config(200, 20, 10, 10, new int[] {2, 10}, all, new double[] {30},
                     new double[] {0, 0.9}, 0.05, 1, true, weight,
-                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, 2, FIRST_SEED, 2, threads);
+                    worth, harm, true, new double[] {0, 4}, new double[] {0, 4}, 1, 2, 3, 2, FIRST_SEED, 2, threads);
             // The audit's look at the horizon: the two ends (each ranker that plans is a network, about 1 s a run here).
-            // It skips the incentive world (eight networks trained harder a seed), as it skips the sensitivity analysis.
+            // It skips the incentive world (eight networks trained harder a seed) and the slates (four), as it skips the
+            // sensitivity analysis.
             case AUDIT -> new Config(2_000, 100, 10, 10, new int[] {2, 5, 10, 20}, all, penalties, new double[] {0, 0.9},
                     0.05, 1, true, weight,
-                    worth, harm, false, weights, harms, 3, 0, FIRST_SEED, 10, threads);
+                    worth, harm, false, weights, harms, 3, 0, 3, 0, FIRST_SEED, 10, threads);
             case DEFAULT -> new Config(10_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, true, weights, harms, 3, 10, FIRST_SEED, 10, threads);
+                    weight, worth, harm, true, weights, harms, 3, 10, 3, 10, FIRST_SEED, 10, threads);
             case PAPER -> new Config(100_000, 200, 10, 10, new int[] {2, 5, 10, 20, 40}, all, penalties,
                     discounts, 0.05, 1, true,
-                    weight, worth, harm, true, weights, harms, 3, 10, FIRST_SEED, 10, threads);
+                    weight, worth, harm, true, weights, harms, 3, 10, 3, 10, FIRST_SEED, 10, threads);
         };
     }
 
@@ -196,6 +199,13 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         }
         if (c.incentiveSeeds() < 0 || c.incentiveSeeds() == 1 || c.incentiveSeeds() > Seeds.MAX) {
             problems.add("incentive seeds must be 0 (not run) or 2 to " + Seeds.MAX + ", got " + c.incentiveSeeds());
+        }
+        if (c.slate() < 2 || c.slate() >= c.offered()) {
+            problems.add("slate must be 2 to offered - 1 (" + (c.offered() - 1) + "): a slate of more posts than one, "
+                    + "fewer than are offered, got " + c.slate());
+        }
+        if (c.slateSeeds() < 0 || c.slateSeeds() == 1 || c.slateSeeds() > Seeds.MAX) {
+            problems.add("slate seeds must be 0 (not run) or 2 to " + Seeds.MAX + ", got " + c.slateSeeds());
         }
         if (c.threads() < 1) {
             problems.add("threads must be at least 1, got " + c.threads());
@@ -269,9 +279,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         Sensitivity[] sensitivity = ctx.resumable("sensitivity", Sensitivity[].class, () -> sensitivity(c, ctx));
         IncentiveSeed[] incentive = ctx.resumable("incentive-world", IncentiveSeed[].class,
                 () -> incentiveWorld(c, cal.appealWorth(), ctx));
+        SlateSeed[] slates = ctx.resumable("slates", SlateSeed[].class, () -> slates(c, cal, ctx));
         @SuppressWarnings("unchecked")
         List<SeedResult> results = (List<SeedResult>) seeds.data();
-        return EngagementReport.report(c, cal, results, map, sensitivity, incentive, seeds,
+        return EngagementReport.report(c, cal, results, map, sensitivity, incentive, slates, seeds,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -448,15 +459,11 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             return new IncentiveSeed[0];
         }
         int users = Math.min(c.users(), INCENTIVE_USERS);
-        int steps = Math.min(c.steps(), INCENTIVE_STEPS);
-        Simulation.Settings s = new Simulation.Settings(steps, c.offered(), Math.min(c.timeline(), steps),
-                c.surveyShare(), c.surveyNoise(), Math.min(20, steps));
+        Simulation.Settings s = shorter(c, INCENTIVE_STEPS);
         PopulationConfig whetted = PopulationConfig.defaults(users).with(INCENTIVE_WEIGHT, worth, c.chargeHarm())
                 .withAppetiteDrift(INCENTIVE_DRIFT);
         double[] ends = {c.discounts()[0], c.discounts()[c.discounts().length - 1]};
-        var n = Recommenders.Planning.NETWORK;
-        var harder = new org.alignlab.rl.neural.CandidateQ.Settings(n.hidden(), n.learningRate(), 0, n.replay(),
-                n.batch(), INCENTIVE_LEARN_EVERY, n.targetEvery());
+        var harder = networkLearningEvery(INCENTIVE_LEARN_EVERY);
         Progress progress = ctx.progress("where planning through the user pays", c.incentiveSeeds() * 12);
         // Seeds side by side on the study's threads: each seed's worlds and rankers are its own.
         List<java.util.concurrent.Callable<IncentiveSeed>> tasks = new ArrayList<>();
@@ -495,6 +502,90 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             });
         }
         return StudyContext.parallel(c.threads(), tasks).toArray(IncentiveSeed[]::new);
+    }
+
+    /**
+     * The slates part: the calibrated world on at most {@value #SLATE_USERS} users for
+     * {@value #SLATE_STEPS} steps, each step showing every user a slate of posts of which they engage
+     * with one at most (a conditional logit, SlateQ's user choice model; a slate of one is the
+     * study's world exactly). SlateQ learns as the learning ranker does in the incentive world, an
+     * Adam step every {@value #SLATE_LEARN_EVERY} transitions.
+     */
+    static final int SLATE_USERS = 2_000;
+    static final int SLATE_STEPS = 100;
+    static final int SLATE_LEARN_EVERY = 32;
+    /** The first of its own seeds (no other part's). */
+    static final long SLATE_SEED = 4_000_000;
+
+    /** The slates part's rankers, in the order of each list of a {@link SlateSeed}. */
+    static final String ENGAGEMENT_CEILING = "engagement ceiling (true choice model)";
+
+    static String slateQName(double discount) {
+        return "SlateQ, discount " + fmt(discount);
+    }
+
+    /**
+     * One seed of the slates part, at slates of one ({@code single}) and of {@code slate} posts
+     * ({@code slates}): the chronological feed, SlateQ at discount 0 and at the furthest, the myopic
+     * engagement ceiling and the welfare ceiling, each against the chronological feed of the same
+     * slate size.
+     */
+    public record SlateSeed(long seed, List<Arm> single, List<Arm> slates) {
+    }
+
+    static SlateSeed[] slates(Config c, Calibration cal, StudyContext ctx) throws Exception {
+        if (c.slateSeeds() == 0) {
+            return new SlateSeed[0];
+        }
+        int users = Math.min(c.users(), SLATE_USERS);
+        Simulation.Settings s = shorter(c, SLATE_STEPS);
+        PopulationConfig world = PopulationConfig.defaults(users).with(cal.chargeWeight(), cal.appealWorth(),
+                c.chargeHarm());
+        double[] ends = {c.discounts()[0], c.discounts()[c.discounts().length - 1]};
+        var network = networkLearningEvery(SLATE_LEARN_EVERY);
+        Progress progress = ctx.progress("slates of " + c.slate() + " posts", c.slateSeeds() * 10);
+        List<java.util.concurrent.Callable<SlateSeed>> tasks = new ArrayList<>();
+        for (int i = 0; i < c.slateSeeds(); i++) {
+            long seed = SLATE_SEED + i;
+            tasks.add(() -> {
+                List<List<Arm>> bySize = new ArrayList<>();
+                for (int size : new int[] {1, c.slate()}) {
+                    Simulation.Run chrono = Simulation.run(world, seed, Recommenders.chronologicalSlates(), size, s,
+                            () -> { });
+                    List<Arm> arms = new ArrayList<>();
+                    arms.add(arm(CHRONOLOGICAL, c.offered(), 0, chrono, chrono, world));
+                    progress.step("seed " + seed);
+                    for (double discount : ends) {
+                        arms.add(arm(slateQName(discount), c.offered(), 0, Simulation.run(world, seed,
+                                Recommenders.slateQ(discount, network), size, s, () -> { }), chrono, world));
+                        progress.step("seed " + seed);
+                    }
+                    arms.add(arm(ENGAGEMENT_CEILING, c.offered(), 0, Simulation.run(world, seed,
+                            Recommenders.engagementCeilingSlates(), size, s, () -> { }), chrono, world));
+                    progress.step("seed " + seed);
+                    arms.add(arm(CEILING, c.offered(), 0, Simulation.run(world, seed,
+                            Recommenders.welfareCeilingSlates(), size, s, () -> { }), chrono, world));
+                    progress.step("seed " + seed);
+                    bySize.add(arms);
+                }
+                return new SlateSeed(seed, bySize.get(0), bySize.get(1));
+            });
+        }
+        return StudyContext.parallel(c.threads(), tasks).toArray(SlateSeed[]::new);
+    }
+
+    /** The study's run settings, cut to at most {@code maxSteps} steps (and the timeline with them). */
+    static Simulation.Settings shorter(Config c, int maxSteps) {
+        int steps = Math.min(c.steps(), maxSteps);
+        return new Simulation.Settings(steps, c.offered(), Math.min(c.timeline(), steps), c.surveyShare(),
+                c.surveyNoise(), Math.min(20, steps));
+    }
+
+    /** The learning ranker's network settings, but taking an Adam step every {@code learnEvery} transitions. */
+    static org.alignlab.rl.neural.CandidateQ.Settings networkLearningEvery(int learnEvery) {
+        var n = Recommenders.Planning.NETWORK;
+        return new org.alignlab.rl.neural.CandidateQ.Settings(n.hidden(), n.learningRate(), 0, n.replay(), n.batch(),
+                learnEvery, n.targetEvery());
     }
 
     /** The first of the sensitivity analysis's own evaluation seeds (neither calibration, map nor evaluation seeds). */

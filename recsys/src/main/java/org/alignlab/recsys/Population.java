@@ -120,12 +120,38 @@ public final class Population {
         return topics * reflective[u * topics + topic[p]] - 1;
     }
 
-    /** The chance that user {@code u} engages with post {@code p} now. */
+    /** The chance that user {@code u} engages with post {@code p} now, shown it alone. */
     public double engagementProbability(int u, int p) {
+        return Sampling.sigmoid(logit(u, p));
+    }
+
+    /** The log-odds of user {@code u} engaging with post {@code p} now, shown it alone: its utility against none. */
+    double logit(int u, int p) {
         PopulationConfig c = config;
-        double logit = c.baseEngagement() + c.relevanceWeight() * relevance(u, p) + c.appealWeight() * appeal[p]
+        return c.baseEngagement() + c.relevanceWeight() * relevance(u, p) + c.appealWeight() * appeal[p]
                 + c.chargeWeight() * appetite[u] * charge[p] + c.sideWeight() * slant[p] * side[u];
-        return Sampling.sigmoid(logit);
+    }
+
+    /**
+     * The chance that user {@code u}, shown the posts {@code slate[0, size)} together, engages with
+     * each (into {@code out[0, size)}; they engage with one at most): a conditional logit over the
+     * posts and not engaging, each post's weight e to its {@link #logit}, not engaging's 1, as in
+     * SlateQ's user choice model (Ie et al. 2019). A slate of one gives {@link #engagementProbability}.
+     *
+     * @return the chance of engaging with any of them
+     */
+    double engagementChances(int u, int[] slate, int size, double[] out) {
+        double total = 1;
+        for (int i = 0; i < size; i++) {
+            out[i] = Math.exp(logit(u, slate[i]));
+            total += out[i];
+        }
+        double any = 0;
+        for (int i = 0; i < size; i++) {
+            out[i] /= total;
+            any += out[i];
+        }
+        return any;
     }
 
     /**
@@ -143,9 +169,18 @@ public final class Population {
      * it, toward one less its charge, where charge sates).
      */
     void expose(int u, int p) {
+        expose(u, p, 1);
+    }
+
+    /**
+     * User {@code u} sees post {@code p} as one of {@code 1 / weight} posts shown together: each moves
+     * them {@code weight} times as far as a post shown alone (so a slate moves them about as far as
+     * one post, toward its average).
+     */
+    void expose(int u, int p, double weight) {
         PopulationConfig c = config;
-        appetite[u] += c.appetiteDrift() * ((c.sated() ? 1 - charge[p] : charge[p]) - appetite[u]);
-        double drift = c.interestDrift();
+        appetite[u] += weight * c.appetiteDrift() * ((c.sated() ? 1 - charge[p] : charge[p]) - appetite[u]);
+        double drift = weight * c.interestDrift();
         if (drift > 0) {
             int from = u * topics;
             for (int t = 0; t < topics; t++) {
@@ -156,7 +191,7 @@ public final class Population {
         if (slant[p] != 0) {
             // Political posts move the reader's hostility toward the other side toward their own animosity (the audit's
             // readers felt worse about their out-group after the posts engagement ranking chose).
-            hostility[u] += c.hostilityDrift() * (animosity[p] - hostility[u]);
+            hostility[u] += weight * c.hostilityDrift() * (animosity[p] - hostility[u]);
         }
     }
 

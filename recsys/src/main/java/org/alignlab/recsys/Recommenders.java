@@ -461,6 +461,214 @@ public final class Recommenders {
         }
     }
 
+    /** The newest posts, whatever they are: the reverse-chronological feed, a slate at a time. */
+    public static SlateRecommender chronologicalSlates() {
+        return (world, platform, u, offered, count, slate, size) -> System.arraycopy(offered, 0, slate, 0, size);
+    }
+
+    /** The posts with the highest true welfare: the ceiling for a slate. */
+    public static SlateRecommender welfareCeilingSlates() {
+        return new TopSlate() {
+            @Override
+            double score(Population world, int u, int p) {
+                return world.welfare(u, p);
+            }
+        };
+    }
+
+    /**
+     * The posts with the highest true log-odds of engagement: the myopic engagement ceiling for a
+     * slate (under the users' conditional logit the chance of engaging with any post of a slate rises
+     * with each post's weight, so the best slate holds the posts of highest weight).
+     */
+    public static SlateRecommender engagementCeilingSlates() {
+        return new TopSlate() {
+            @Override
+            double score(Population world, int u, int p) {
+                return world.logit(u, p);
+            }
+        };
+    }
+
+    /** Shows the offered posts with the highest score. */
+    abstract static class TopSlate implements SlateRecommender {
+        private double[] scores = new double[0];
+        private int[] indices = new int[0];
+
+        abstract double score(Population world, int u, int p);
+
+        @Override
+        public void choose(Population world, Platform platform, int u, int[] offered, int count, int[] slate, int size) {
+            if (scores.length < count) {
+                scores = new double[count];
+                indices = new int[count];
+            }
+            for (int i = 0; i < count; i++) {
+                scores[i] = score(world, u, offered[i]);
+            }
+            Slates.top(scores, count, size, indices);
+            for (int k = 0; k < size; k++) {
+                slate[k] = offered[indices[k]];
+            }
+        }
+    }
+
+    /**
+     * SlateQ (Ie et al. 2019) over slates of any size, discounting the future by {@code discount},
+     * with network settings {@code network} (their discount replaced).
+     */
+    public static SlateRecommender slateQ(double discount, CandidateQ.Settings network) {
+        if (!(discount >= 0 && discount < 1)) {
+            throw new IllegalArgumentException("the discount must be in [0, 1), got " + discount);
+        }
+        return new SlateQ(discount, network);
+    }
+
+    /**
+     * Deep Q-learning over slates by SlateQ's decomposition (Ie et al. 2019): a slate's value is the
+     * expectation, under a model of how users choose, of the value of the post the user engages with
+     * (or of engaging with none), so the network values posts one at a time and a slate is valued
+     * from them. The choice model is a conditional logit learnt from the slates shown at random
+     * ({@link ConditionalLogit} on the platform's features, refitted every {@value #REFIT_EVERY}
+     * such slates), as the other learnt rankers learn only from their random showings; the network
+     * learns from every slate, its target the engagement (1 or 0) plus the discounted value of the
+     * next slate shown under the choice model ({@link CandidateQ}'s expected target). Each step it
+     * shows the slate of highest value exactly ({@link Slates#best}), or a random one 5% of the time.
+     * A post's features are the planning ranker's ({@link Planning}) and a flag, set for the
+     * stand-in for engaging with none (whose other features but the user's taste are 0). At discount
+     * 0 the value of engaging is 1 and of not engaging 0, so it shows the posts the choice model
+     * rates most engaging: the learnt myopic ranker.
+     */
+    static final class SlateQ implements SlateRecommender {
+        static final int FEATURES = Planning.FEATURES + 1;
+        private final double discount;
+        private final CandidateQ.Settings network;
+        private CandidateQ q;
+        private ConditionalLogit choice;
+        private double meanCharge;
+        private double[] x = new double[0];       // the offered posts' platform features, one after another
+        private float[] candidates = new float[0]; // their network features
+        private double[] weight = new double[0];  // their choice weights under the model
+        private double[] value = new double[0];   // their values under the network
+        private double[] scratch = new double[0];
+        private int[] picked = new int[0];         // the slate's indices among the offered
+        private float[] nextCandidates = new float[0]; // the slate's network features and none's
+        private float[] nextChances = new float[0];
+        private double[] slateX = new double[0];
+        private float[] previous;  // per user, the network features of what they took last (a post or none)
+        private double[] reward;   // per user, the engagement it brought
+        private boolean[] pending;
+        private boolean explored;
+        private final double[] platformX = new double[Platform.FEATURES];
+
+        SlateQ(double discount, CandidateQ.Settings network) {
+            this.discount = discount;
+            this.network = network;
+        }
+
+        private void start(Population world, int count, int size) {
+            CandidateQ.Settings n = network;
+            q = new CandidateQ(FEATURES, size + 1, new CandidateQ.Settings(n.hidden(), n.learningRate(), discount,
+                    n.replay(), n.batch(), n.learnEvery(), n.targetEvery()), world.random.nextLong());
+            choice = new ConditionalLogit(Platform.FEATURES, size, RIDGE, REFIT_EVERY, 50_000);
+            meanCharge = Arrays.stream(world.charge).average().orElse(0);
+            x = new double[count * Platform.FEATURES];
+            candidates = new float[count * FEATURES];
+            weight = new double[count];
+            value = new double[count];
+            scratch = new double[count];
+            picked = new int[size];
+            nextCandidates = new float[(size + 1) * FEATURES];
+            nextChances = new float[size + 1];
+            slateX = new double[size * Platform.FEATURES];
+            previous = new float[world.users * FEATURES];
+            reward = new double[world.users];
+            pending = new boolean[world.users];
+        }
+
+        @Override
+        public void choose(Population world, Platform platform, int u, int[] offered, int count, int[] slate, int size) {
+            if (q == null) {
+                start(world, count, size);
+            }
+            for (int i = 0; i < count; i++) {
+                int p = offered[i];
+                platform.features(world, u, p, platformX);
+                System.arraycopy(platformX, 0, x, i * Platform.FEATURES, Platform.FEATURES);
+                int c = i * FEATURES;
+                candidates[c] = (float) platformX[1];
+                candidates[c + 1] = (float) platformX[2];
+                candidates[c + 2] = (float) (world.charge[p] - meanCharge);
+                candidates[c + 3] = (float) (platform.taste(u) - meanCharge);
+                candidates[c + 4] = 0;
+                weight[i] = Math.exp(choice.utility(x, i * Platform.FEATURES));
+                value[i] = q.value(candidates, c);
+            }
+            // Engaging with none: the user's state, and the flag.
+            int none = size * FEATURES;
+            Arrays.fill(nextCandidates, none, none + FEATURES, 0);
+            nextCandidates[none + 3] = (float) (platform.taste(u) - meanCharge);
+            nextCandidates[none + 4] = 1;
+            double noneValue = q.value(nextCandidates, none);
+            explored = world.random.nextDouble() < EXPLORE;
+            if (explored) {
+                // A random slate: the first size of a random shuffle of the offered.
+                for (int i = 0; i < count; i++) {
+                    scratch[i] = world.random.nextDouble();
+                }
+                Slates.top(scratch, count, size, picked);
+            } else {
+                Slates.best(weight, value, count, noneValue, size, picked, scratch);
+            }
+            double total = 1;
+            for (int k = 0; k < size; k++) {
+                slate[k] = offered[picked[k]];
+                System.arraycopy(candidates, picked[k] * FEATURES, nextCandidates, k * FEATURES, FEATURES);
+                total += weight[picked[k]];
+            }
+            if (pending[u]) {
+                // What the user took last time, its engagement, then the slate shown now with the model's chances.
+                for (int k = 0; k < size; k++) {
+                    nextChances[k] = (float) (weight[picked[k]] / total);
+                }
+                nextChances[size] = (float) (1 / total);
+                q.remember(previous, u * FEATURES, reward[u], nextCandidates, nextChances, size + 1);
+            }
+        }
+
+        @Override
+        public void learn(Population world, Platform platform, int u, int[] slate, int size, int engaged) {
+            int taken = engaged >= 0 ? engaged : size;
+            System.arraycopy(nextCandidates, taken * FEATURES, previous, u * FEATURES, FEATURES);
+            reward[u] = engaged >= 0 ? 1 : 0;
+            pending[u] = true;
+            if (explored) {
+                for (int k = 0; k < size; k++) {
+                    System.arraycopy(x, picked[k] * Platform.FEATURES, slateX, k * Platform.FEATURES,
+                            Platform.FEATURES);
+                }
+                choice.observe(slateX, size, engaged);
+            }
+        }
+
+        @Override
+        public void finished() {
+            if (q != null) {
+                q.close();
+            }
+        }
+
+        /** The choice model's weights (for tests). */
+        double[] choiceWeights() {
+            return choice.weights();
+        }
+
+        /** How many learning steps its network has taken. */
+        long updates() {
+            return q == null ? 0 : q.updates();
+        }
+    }
+
     /** A ranker that learns a linear model of engagement or of survey answers (LinUCB) from its random showings. */
     static final class Learnt implements Recommender {
         private final boolean stated;

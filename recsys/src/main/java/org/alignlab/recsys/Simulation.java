@@ -64,9 +64,30 @@ public final class Simulation {
 
     /**
      * Runs {@code recommender} on a fresh population from {@code config} and {@code seed}, calling
-     * {@code afterStep} after each step (for progress).
+     * {@code afterStep} after each step (for progress). Each step every user is shown one post.
      */
     public static Run run(PopulationConfig config, long seed, Recommender recommender, Settings s, Runnable afterStep) {
+        return run(config, seed, recommender, null, 1, s, afterStep);
+    }
+
+    /**
+     * Runs {@code recommender} on a fresh population, each step showing every user a slate of
+     * {@code size} posts, of which they engage with one at most ({@link Population#engagementChances});
+     * each post of the slate moves them {@code 1 / size} as far as a post shown alone. A slate's
+     * engagement is the chance of engaging with any of its posts, its welfare, charge and the rest the
+     * mean over its posts. No one is surveyed or asked to compare (no slate ranker learns from them).
+     */
+    public static Run run(PopulationConfig config, long seed, SlateRecommender recommender, int size, Settings s,
+                          Runnable afterStep) {
+        if (size < 1 || size > s.offered()) {
+            throw new IllegalArgumentException("a slate holds 1 to " + s.offered() + " posts (the offered ones), got "
+                    + size);
+        }
+        return run(config, seed, null, recommender, size, s, afterStep);
+    }
+
+    private static Run run(PopulationConfig config, long seed, Recommender single, SlateRecommender slates, int size,
+                           Settings s, Runnable afterStep) {
         Population world = new Population(config, seed);
         Platform platform = new Platform(world);
         int n = world.users;
@@ -74,7 +95,9 @@ public final class Simulation {
         double startHostility = mean(world.hostility);
         int respondents = (int) Math.round(s.surveyShare() * n);
         int[] offered = new int[s.offered()];
-        boolean comparisons = recommender.wantsComparisons();
+        int[] shown = new int[size];
+        double[] chances = new double[size];
+        boolean comparisons = single != null && single.wantsComparisons();
         int[] lastShown = new int[comparisons ? n : 0];
         java.util.Arrays.fill(lastShown, -1);
         double[] timelineCharge = new double[n];
@@ -93,39 +116,68 @@ public final class Simulation {
             boolean onTimeline = step >= s.steps() - s.timeline();
             for (int u = 0; u < n; u++) {
                 world.offer(u, offered, s.offered());
-                int p = offered[recommender.choose(world, platform, u, offered, s.offered())];
-                double chance = world.engagementProbability(u, p);
-                boolean engaged = world.random.nextDouble() < chance;
-                double w = world.welfare(u, p);
-                double stated = u < respondents ? w + s.surveyNoise() * world.random.nextGaussian() : Double.NaN;
-                // The ranker learns from the features it saw when it chose, before the platform counts this engagement.
-                recommender.learn(world, platform, u, p, engaged, stated);
-                if (comparisons && u < respondents) {
-                    // On reflection, would they rather have seen this post or the one before? Boltzmann-rational in
-                    // welfare, with the survey noise as the temperature.
-                    int before = lastShown[u];
-                    if (before >= 0 && before != p) {
-                        double gap = w - world.welfare(u, before);
-                        boolean thisOne = s.surveyNoise() == 0 ? gap > 0
-                                : world.random.nextDouble() < Sampling.sigmoid(gap / s.surveyNoise());
-                        recommender.compare(world, platform, u, thisOne ? p : before, thisOne ? before : p);
+                double chance;
+                double w;
+                if (single != null) {
+                    int p = offered[single.choose(world, platform, u, offered, s.offered())];
+                    shown[0] = p;
+                    chance = world.engagementProbability(u, p);
+                    boolean engaged = world.random.nextDouble() < chance;
+                    w = world.welfare(u, p);
+                    double stated = u < respondents ? w + s.surveyNoise() * world.random.nextGaussian() : Double.NaN;
+                    // The ranker learns from the features it saw when it chose, before the platform counts this engagement.
+                    single.learn(world, platform, u, p, engaged, stated);
+                    if (comparisons && u < respondents) {
+                        // On reflection, would they rather have seen this post or the one before? Boltzmann-rational in
+                        // welfare, with the survey noise as the temperature.
+                        int before = lastShown[u];
+                        if (before >= 0 && before != p) {
+                            double gap = w - world.welfare(u, before);
+                            boolean thisOne = s.surveyNoise() == 0 ? gap > 0
+                                    : world.random.nextDouble() < Sampling.sigmoid(gap / s.surveyNoise());
+                            single.compare(world, platform, u, thisOne ? p : before, thisOne ? before : p);
+                        }
+                        lastShown[u] = p;
                     }
-                    lastShown[u] = p;
+                    if (engaged) {
+                        platform.engaged(world, u, p);
+                    }
+                    world.expose(u, p);
+                } else {
+                    slates.choose(world, platform, u, offered, s.offered(), shown, size);
+                    chance = world.engagementChances(u, shown, size, chances);
+                    double draw = world.random.nextDouble();
+                    int engaged = -1;
+                    double below = 0;
+                    w = 0;
+                    for (int i = 0; i < size; i++) {
+                        below += chances[i];
+                        if (engaged < 0 && draw < below) {
+                            engaged = i;
+                        }
+                        w += world.welfare(u, shown[i]) / size;
+                    }
+                    slates.learn(world, platform, u, shown, size, engaged);
+                    if (engaged >= 0) {
+                        platform.engaged(world, u, shown[engaged]);
+                    }
+                    for (int i = 0; i < size; i++) {
+                        world.expose(u, shown[i], 1.0 / size);
+                    }
                 }
-                if (engaged) {
-                    platform.engaged(world, u, p);
-                }
-                world.expose(u, p);
                 engagement += chance;
                 welfare += w;
-                charge += world.charge[p];
                 engagementCurve[part] += chance;
                 welfareCurve[part] += w;
-                if (onTimeline) {
-                    timelineCharge[u] += world.charge[p];
-                    timelineAnimosity[u] += world.animosity[p];
-                    timelineRelevance[u] += world.reflectiveRelevance(u, p);
-                    timelineAppeal[u] += world.appeal[p];
+                for (int i = 0; i < size; i++) {
+                    int p = shown[i];
+                    charge += world.charge[p] / size;
+                    if (onTimeline) {
+                        timelineCharge[u] += world.charge[p] / size;
+                        timelineAnimosity[u] += world.animosity[p] / size;
+                        timelineRelevance[u] += world.reflectiveRelevance(u, p) / size;
+                        timelineAppeal[u] += world.appeal[p] / size;
+                    }
                 }
             }
             perPart[part] += n;
@@ -137,7 +189,11 @@ public final class Simulation {
             timelineRelevance[u] /= s.timeline();
             timelineAppeal[u] /= s.timeline();
         }
-        recommender.finished();
+        if (single != null) {
+            single.finished();
+        } else {
+            slates.finished();
+        }
         for (int i = 0; i < parts; i++) {
             engagementCurve[i] /= perPart[i];
             welfareCurve[i] /= perPart[i];

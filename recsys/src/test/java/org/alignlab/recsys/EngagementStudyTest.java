@@ -23,7 +23,7 @@ class EngagementStudyTest {
         return new EngagementStudy.Config(users, steps, c.offered(), Math.min(c.timeline(), Math.max(steps, 1)),
                 c.strengths(), mitigations, c.penalties(), new double[] {0, 1.5}, c.surveyShare(), c.surveyNoise(), c.calibrate(),
                 c.chargeWeight(), c.appealWorth(), c.chargeHarm(), false, c.mapWeights(), c.mapHarms(), c.mapSeeds(),
-                c.incentiveSeeds(), c.seed(), c.seeds(), c.threads());
+                c.incentiveSeeds(), c.slate(), c.slateSeeds(), c.seed(), c.seeds(), c.threads());
     }
 
     @Test
@@ -47,6 +47,15 @@ class EngagementStudyTest {
                         + "shift-penalty")
                 .hasMessageContaining("discounts must be one or more rising numbers from 0 (myopic) up to but not "
                         + "including 1");
+        EngagementStudy.Config c = smoke;
+        EngagementStudy.Config wideSlates = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
+                c.strengths(), c.mitigations(), c.penalties(), c.discounts(), c.surveyShare(), c.surveyNoise(),
+                c.calibrate(), c.chargeWeight(), c.appealWorth(), c.chargeHarm(), false, c.mapWeights(), c.mapHarms(),
+                c.mapSeeds(), c.incentiveSeeds(), c.offered(), 1, c.seed(), c.seeds(), c.threads());
+        assertThatThrownBy(() -> study.validate(wideSlates))
+                .hasMessageContaining("slate must be 2 to offered - 1 (9): a slate of more posts than one, fewer than "
+                        + "are offered, got 10")
+                .hasMessageContaining("slate seeds must be 0 (not run) or 2 to");
     }
 
     @Test
@@ -73,13 +82,15 @@ class EngagementStudyTest {
                 .anyMatch(t -> t.startsWith("How much the animosity check rests"))
                 .anyMatch(t -> t.startsWith("Where planning through the user pays"));
         assertThat(byCaption(r, "Where planning through the user pays").rows()).hasSize(12);
+        assertThat(byCaption(r, "Slates").rows()).hasSize(10);
         // Run again in the same folder: every step is taken from the first run, with the same numbers.
         try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"smoke\":1}")) {
             StudyResult again = study.run(c, ctx);
-            assertThat(ctx.resumedSteps()).isEqualTo(4 + c.seeds()); // calibration, map, sensitivity, incentive world
+            assertThat(ctx.resumedSteps()).isEqualTo(5 + c.seeds()); // calibration, map, sensitivity, incentive world, slates
             assertThat(byCaption(again, "Each recommender").rows()).isEqualTo(main.rows());
             assertThat(byCaption(again, "Where planning through the user pays").rows())
                     .isEqualTo(byCaption(r, "Where planning through the user pays").rows());
+            assertThat(byCaption(again, "Slates").rows()).isEqualTo(byCaption(r, "Slates").rows());
         }
     }
 
@@ -168,12 +179,12 @@ class EngagementStudyTest {
         EngagementStudy.Config three = new EngagementStudy.Config(c.users(), c.steps(), c.offered(), c.timeline(),
                 c.strengths(), new String[] {EngagementStudy.SURVEYS}, c.penalties(), new double[] {0, 0.9},
                 c.surveyShare(), c.surveyNoise(),
-                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 0, 1, 3, 1);
+                false, 2, -0.5, 1.5, false, new double[] {0}, new double[] {0}, 2, 0, 3, 0, 1, 3, 1);
         StudyResult perSeed = Seeds.combine(results.stream().map(r -> EngagementReport.reportSeed(three, r)).toList(),
                 Seeds.of(1, 3), results, 0);
         EngagementStudy.MapCell[] map = {new EngagementStudy.MapCell(0, 0, new double[] {0.1, 0.2})};
         return EngagementReport.report(three, new EngagementStudy.Calibration(false, 2, -0.5, Double.NaN, Double.NaN),
-                results, map, new EngagementStudy.Sensitivity[0], new EngagementStudy.IncentiveSeed[0], perSeed, 0);
+                results, map, new EngagementStudy.Sensitivity[0], new EngagementStudy.IncentiveSeed[0], new EngagementStudy.SlateSeed[0], perSeed, 0);
     }
 
     @Test
@@ -280,6 +291,55 @@ class EngagementStudyTest {
         StudyResult.Finding untested = incentiveFinding(incentive(5, 0.05, 0.01, 0.015, -0.02, 0.01, -0.015));
         assertThat(untested.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
         assertThat(untested.text()).contains("does not test the learning ranker").doesNotContain("plans through");
+    }
+
+    /**
+     * {@code n} seeds of the slates part, the same at both slate sizes: SlateQ at discount 0 gains {@code gain}
+     * engagement (plus 0.001 i on seed i) and {@code welfareChange} welfare over the chronological slate.
+     */
+    private static EngagementStudy.SlateSeed[] slates(int n, double gain, double welfareChange) {
+        EngagementStudy.SlateSeed[] out = new EngagementStudy.SlateSeed[n];
+        for (int i = 0; i < n; i++) {
+            double j = 0.001 * i;
+            List<EngagementStudy.Arm> arms = List.of(
+                    new EngagementStudy.Arm(EngagementStudy.CHRONOLOGICAL, 10, 0, summary(0.5, 0.2), 0, 0, 0),
+                    new EngagementStudy.Arm(EngagementStudy.slateQName(0), 10, 0,
+                            summary(0.5 + gain + j, 0.2 + welfareChange), 0.4, 0.2, -0.1),
+                    new EngagementStudy.Arm(EngagementStudy.slateQName(0.9), 10, 0,
+                            summary(0.5 + gain, 0.2 + welfareChange, 0.31 + j, 0.35), 0.4, 0.2, -0.1),
+                    new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT_CEILING, 10, 0, summary(0.7, 0.1), 0.6, 0.3,
+                            -0.2),
+                    new EngagementStudy.Arm(EngagementStudy.CEILING, 10, 0, summary(0.55, 0.6), -0.3, -0.1, 0.8));
+            out[i] = new EngagementStudy.SlateSeed(4_000_000 + i, arms, arms);
+        }
+        return out;
+    }
+
+    private static List<StudyResult.Finding> slateFindings(EngagementStudy.SlateSeed[] seeds) {
+        List<StudyResult.Finding> findings = new ArrayList<>();
+        StudyResult.Table t = EngagementReport.slateTable(new EngagementStudy().config(Budget.DEFAULT), seeds, findings);
+        assertThat(t.rows()).hasSize(10);
+        assertThat(t.rows()).extracting(row -> row.get(1)).containsExactly(1, 1, 1, 1, 1, 3, 3, 3, 3, 3);
+        assertThat(t.rows().get(5).get(4)).isEqualTo("0 (baseline)");
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(1).verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+        return findings;
+    }
+
+    @Test
+    void theSlatesSayWhetherTheGapHoldsForSlates() {
+        List<StudyResult.Finding> holds = slateFindings(slates(5, 0.1, -0.05));
+        assertThat(holds.get(0).verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
+        assertThat(holds.get(0).text()).contains("raises engagement per slate by +0.1020 \u00b1", "(the engagement "
+                + "ceiling by +0.2000 \u00b1 0.0000)", "welfare per post by -0.0500", "still raises engagement and "
+                + "lowers welfare");
+        assertThat(holds.get(1).text()).contains("charge served +0.0120");
+        // Welfare does not fall: the gap is not shown.
+        assertThat(slateFindings(slates(5, 0.1, 0.02)).get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
+        // Three seeds: a note.
+        StudyResult.Finding few = slateFindings(slates(3, 0.1, -0.05)).get(0);
+        assertThat(few.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+        assertThat(few.text()).contains("With 3 seeds this is a note");
     }
 
     @Test

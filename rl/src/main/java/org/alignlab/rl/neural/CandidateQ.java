@@ -13,7 +13,10 @@ import org.alignlab.gridworlds.random.Xoshiro256PlusPlus;
  * candidates, in any order, can be offered; the target of a taken candidate is its reward plus the
  * discounted value of the best candidate offered at the next step (double Q-learning: the online
  * network picks that candidate, the target network values it). This is SlateQ's decomposition (Ie
- * et al. 2019) with slates of one.
+ * et al. 2019) with slates of one. For slates of more, a transition instead carries the candidates
+ * the user could take at the next step with the chance of each (a choice model's, for the slate
+ * shown then): the target is the reward plus the discounted expected value of what the user takes
+ * there (SlateQ's on-policy target; the agent's own slate optimisation chooses the slates).
  *
  * <p>Transitions go to a ring of the last {@code replay}; every {@code learnEvery} transitions one
  * Adam step on the Huber loss of a batch drawn uniformly from it; the target network is a copy
@@ -57,6 +60,7 @@ public final class CandidateQ implements AutoCloseable {
     private final float[] rewards;
     private final float[] next;
     private final int[] nextCount;
+    private final float[] nextChance; // per transition and next candidate, the chance it is taken; NaN first: the best
     private int size;
     private int head;
     private long remembered;
@@ -82,6 +86,7 @@ public final class CandidateQ implements AutoCloseable {
         rewards = new float[settings.replay()];
         next = new float[settings.replay() * maxCandidates * features];
         nextCount = new int[settings.replay()];
+        nextChance = new float[settings.replay() * maxCandidates];
     }
 
     /** The value of the candidate whose features start at {@code x[offset]}. */
@@ -100,6 +105,17 @@ public final class CandidateQ implements AutoCloseable {
      * episode ended there); learns when it is time.
      */
     public void remember(float[] takenFeatures, int from, double reward, float[] nextCandidates, int count) {
+        remember(takenFeatures, from, reward, nextCandidates, null, count);
+    }
+
+    /**
+     * Keeps one transition whose next step is a slate: as {@link #remember(float[], int, double, float[], int)},
+     * with {@code chances[0, count)} the chance that each next candidate is the one taken (summing to
+     * 1: include a candidate for taking none); the target values the next step at the expectation
+     * under them rather than at the best candidate. {@code chances} null: the best candidate.
+     */
+    public void remember(float[] takenFeatures, int from, double reward, float[] nextCandidates, float[] chances,
+                         int count) {
         if (count < 0 || count > maxCandidates) {
             throw new IllegalArgumentException("0 to " + maxCandidates + " next candidates, got " + count);
         }
@@ -107,6 +123,11 @@ public final class CandidateQ implements AutoCloseable {
         rewards[head] = (float) reward;
         System.arraycopy(nextCandidates, 0, next, head * maxCandidates * features, count * features);
         nextCount[head] = count;
+        if (chances == null) {
+            nextChance[head * maxCandidates] = Float.NaN;
+        } else {
+            System.arraycopy(chances, 0, nextChance, head * maxCandidates, count);
+        }
         head = (head + 1) % rewards.length;
         size = Math.min(size + 1, rewards.length);
         if (++remembered % settings.learnEvery() == 0 && size >= settings.batch()) {
@@ -134,8 +155,16 @@ public final class CandidateQ implements AutoCloseable {
             float target = rewards[i];
             if (nextCount[i] > 0 && settings.discount() > 0) {
                 int from = i * maxCandidates * features;
-                int pick = best(weights, next, from, nextCount[i]);
-                target += (float) (settings.discount() * targetWeights.output(next, from + pick * features));
+                double later;
+                if (Float.isNaN(nextChance[i * maxCandidates])) {
+                    later = targetWeights.output(next, from + best(weights, next, from, nextCount[i]) * features);
+                } else {
+                    later = 0;
+                    for (int c = 0; c < nextCount[i]; c++) {
+                        later += nextChance[i * maxCandidates + c] * targetWeights.output(next, from + c * features);
+                    }
+                }
+                target += (float) (settings.discount() * later);
             }
             targets[k] = target;
         }

@@ -59,6 +59,29 @@ class CandidateQTest {
         }
     }
 
+    /**
+     * A known answer for a slate: candidate B pays 0 and leads to a slate where the user takes C (pays
+     * 3) with chance 0.25 and D (pays 0) with chance 0.75. With the chances, Q(B) is the discounted
+     * expectation, 0.9 x 0.75 = 0.675; without, the best candidate's, 0.9 x 3 = 2.7.
+     */
+    @Test
+    void aSlateIsValuedAtTheExpectationOfWhatTheUserTakes() {
+        float[] b = {1, 0, 0};
+        float[] c = {0, 1, 0};
+        float[] d = {0, 0, 1};
+        float[] next = {0, 1, 0, 0, 0, 1};
+        for (boolean expected : new boolean[] {true, false}) {
+            try (CandidateQ q = new CandidateQ(3, 2, settings(0.9), 5)) {
+                for (int episode = 0; episode < 1_500; episode++) {
+                    q.remember(b, 0, 0, next, expected ? new float[] {0.25f, 0.75f} : null, 2);
+                    q.remember(c, 0, 3, new float[0], 0);
+                    q.remember(d, 0, 0, new float[0], 0);
+                }
+                assertThat(q.value(b, 0)).as("expected %s", expected).isCloseTo(expected ? 0.675 : 2.7, within(0.2));
+            }
+        }
+    }
+
     @Test
     void impossibleSettingsAreRefused() {
         assertThatThrownBy(() -> settings(1)).hasMessageContaining("discount in [0, 1)");
