@@ -82,8 +82,12 @@ final class ConditionalLogit {
         }
     }
 
-    /** Newton's method from the current weights until a step moves no weight by 1e-9, or 50 steps. */
-    void fit() {
+    /**
+     * Newton's method from the current weights until a step moves no weight by 1e-9, or 50 steps.
+     *
+     * @return the steps taken
+     */
+    int fit() {
         for (int iteration = 0; iteration < 50; iteration++) {
             for (int j = 0; j < d; j++) {
                 gradient[j] = -ridge * beta[j];
@@ -130,8 +134,9 @@ final class ConditionalLogit {
                 largest = Math.max(largest, Math.abs(step));
             }
             if (largest < 1e-9) {
-                return;
+                return iteration + 1;
             }
         }
+        return 50;
     }
 }

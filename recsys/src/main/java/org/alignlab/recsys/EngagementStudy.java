@@ -207,6 +207,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
         if (c.slateSeeds() < 0 || c.slateSeeds() == 1 || c.slateSeeds() > Seeds.MAX) {
             problems.add("slate seeds must be 0 (not run) or 2 to " + Seeds.MAX + ", got " + c.slateSeeds());
         }
+        if ((c.slateSeeds() > 0 || c.incentiveSeeds() > 0) && c.discounts().length < 2) {
+            problems.add("the incentive world and the slates compare the first and last discounts, so with either "
+                    + "run discounts need at least two, got " + Arrays.toString(c.discounts()));
+        }
         if (c.threads() < 1) {
             problems.add("threads must be at least 1, got " + c.threads());
         }
@@ -517,8 +521,8 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     /** The first of its own seeds (no other part's). */
     static final long SLATE_SEED = 4_000_000;
 
-    /** The slates part's rankers, in the order of each list of a {@link SlateSeed}. */
-    static final String ENGAGEMENT_CEILING = "engagement ceiling (true choice model)";
+    /** The slates part's one-step engagement ceiling's name. */
+    static final String ENGAGEMENT_CEILING = "myopic engagement ceiling (true choice model)";
 
     static String slateQName(double discount) {
         return "SlateQ, discount " + fmt(discount);
@@ -528,9 +532,11 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
      * One seed of the slates part, at slates of one ({@code single}) and of {@code slate} posts
      * ({@code slates}): the chronological feed, SlateQ at discount 0 and at the furthest, the myopic
      * engagement ceiling and the welfare ceiling, each against the chronological feed of the same
-     * slate size.
+     * slate size; and the control, SlateQ at the two discounts at slates of {@code slate} where
+     * users do not drift at all ({@code still}: neither appetite nor interests move; hostility moves
+     * no engagement), so that what the discount changes there is not planning through the user.
      */
-    public record SlateSeed(long seed, List<Arm> single, List<Arm> slates) {
+    public record SlateSeed(long seed, List<Arm> single, List<Arm> slates, List<Arm> still) {
     }
 
     static SlateSeed[] slates(Config c, Calibration cal, StudyContext ctx) throws Exception {
@@ -543,7 +549,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 c.chargeHarm());
         double[] ends = {c.discounts()[0], c.discounts()[c.discounts().length - 1]};
         var network = networkLearningEvery(SLATE_LEARN_EVERY);
-        Progress progress = ctx.progress("slates of " + c.slate() + " posts", c.slateSeeds() * 10);
+        Progress progress = ctx.progress("slates of " + c.slate() + " posts", c.slateSeeds() * 12);
         List<java.util.concurrent.Callable<SlateSeed>> tasks = new ArrayList<>();
         for (int i = 0; i < c.slateSeeds(); i++) {
             long seed = SLATE_SEED + i;
@@ -568,7 +574,15 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                     progress.step("seed " + seed);
                     bySize.add(arms);
                 }
-                return new SlateSeed(seed, bySize.get(0), bySize.get(1));
+                List<Arm> still = new ArrayList<>();
+                for (double discount : ends) {
+                    Simulation.Run run = Simulation.run(world.withDrifts(0, 0), seed,
+                            Recommenders.slateQ(discount, network), c.slate(), s, () -> { });
+                    still.add(new Arm(slateQName(discount) + ", users do not drift", c.offered(), 0, run.summary(),
+                            Double.NaN, Double.NaN, Double.NaN));
+                    progress.step("seed " + seed);
+                }
+                return new SlateSeed(seed, bySize.get(0), bySize.get(1), still);
             });
         }
         return StudyContext.parallel(c.threads(), tasks).toArray(SlateSeed[]::new);

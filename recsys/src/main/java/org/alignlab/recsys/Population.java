@@ -141,9 +141,19 @@ public final class Population {
      * @return the chance of engaging with any of them
      */
     double engagementChances(int u, int[] slate, int size, double[] out) {
-        double total = 1;
+        if (size == 1) {
+            out[0] = engagementProbability(u, slate[0]); // the same number as the single-post world's, to the bit
+            return out[0];
+        }
+        // Weights relative to the largest (engaging with none among them), so that no exponential overflows.
+        double largest = 0;
         for (int i = 0; i < size; i++) {
-            out[i] = Math.exp(logit(u, slate[i]));
+            out[i] = logit(u, slate[i]);
+            largest = Math.max(largest, out[i]);
+        }
+        double total = Math.exp(-largest);
+        for (int i = 0; i < size; i++) {
+            out[i] = Math.exp(out[i] - largest);
             total += out[i];
         }
         double any = 0;
@@ -201,26 +211,53 @@ public final class Population {
      * side's with probability {@code ownSideShare}).
      */
     void offer(int u, int[] out, int count) {
-        int row = u * topics;
         for (int i = 0; i < count; i++) {
-            double x = random.nextDouble();
-            int t = 0;
-            while (followCdf[row + t] <= x) {
-                t++;
-            }
-            int g = 0;
-            if (random.nextDouble() < politicalShare(t)) {
-                boolean own = random.nextDouble() < config.ownSideShare();
-                g = (side[u] > 0) == own ? 2 : 1;
-            }
-            int from = groupStart[3 * t + g];
-            int size = groupStart[3 * t + g + 1] - from;
-            if (size == 0) { // a pool too small to hold this group: any post of the topic
-                from = groupStart[3 * t];
-                size = groupStart[3 * t + 3] - from;
-            }
-            out[i] = from + random.nextInt(size);
+            out[i] = offerOne(u);
         }
+    }
+
+    /**
+     * As {@link #offer}, but each post at most once (a post drawn again is drawn afresh, up to 100
+     * times), for slates: a feed does not show one post twice side by side.
+     */
+    void offerDistinct(int u, int[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            int p = offerOne(u);
+            for (int attempt = 0; attempt < 100 && contains(out, i, p); attempt++) {
+                p = offerOne(u);
+            }
+            out[i] = p;
+        }
+    }
+
+    private static boolean contains(int[] xs, int count, int x) {
+        for (int i = 0; i < count; i++) {
+            if (xs[i] == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int offerOne(int u) {
+        int row = u * topics;
+        double x = random.nextDouble();
+        int t = 0;
+        while (followCdf[row + t] <= x) {
+            t++;
+        }
+        int g = 0;
+        if (random.nextDouble() < politicalShare(t)) {
+            boolean own = random.nextDouble() < config.ownSideShare();
+            g = (side[u] > 0) == own ? 2 : 1;
+        }
+        int from = groupStart[3 * t + g];
+        int size = groupStart[3 * t + g + 1] - from;
+        if (size == 0) { // a pool too small to hold this group: any post of the topic
+            from = groupStart[3 * t];
+            size = groupStart[3 * t + 3] - from;
+        }
+        return from + random.nextInt(size);
     }
 
     /** How far user {@code u}'s interests have moved from those they endorse: total variation distance, 0 to 1. */

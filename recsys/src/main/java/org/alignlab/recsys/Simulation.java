@@ -73,7 +73,8 @@ public final class Simulation {
     /**
      * Runs {@code recommender} on a fresh population, each step showing every user a slate of
      * {@code size} posts, of which they engage with one at most ({@link Population#engagementChances});
-     * each post of the slate moves them {@code 1 / size} as far as a post shown alone. A slate's
+     * each post of the slate moves them {@code 1 / size} as far as a post shown alone; the posts
+     * offered for a slate of more than one are distinct. A slate's
      * engagement is the chance of engaging with any of its posts, its welfare, charge and the rest the
      * mean over its posts. No one is surveyed or asked to compare (no slate ranker learns from them).
      */
@@ -115,7 +116,11 @@ public final class Simulation {
             int part = (int) ((long) step * parts / s.steps());
             boolean onTimeline = step >= s.steps() - s.timeline();
             for (int u = 0; u < n; u++) {
-                world.offer(u, offered, s.offered());
+                if (size > 1) {
+                    world.offerDistinct(u, offered, s.offered());
+                } else {
+                    world.offer(u, offered, s.offered());
+                }
                 double chance;
                 double w;
                 if (single != null) {

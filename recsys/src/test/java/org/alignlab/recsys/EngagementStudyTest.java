@@ -294,23 +294,28 @@ class EngagementStudyTest {
     }
 
     /**
-     * {@code n} seeds of the slates part, the same at both slate sizes: SlateQ at discount 0 gains {@code gain}
-     * engagement (plus 0.001 i on seed i) and {@code welfareChange} welfare over the chronological slate.
+     * {@code n} seeds of the slates part: at slates of three SlateQ at discount 0 gains {@code gain} engagement (plus
+     * 0.001 i on seed i) and {@code welfareChange} welfare over the chronological slate; at slates of one, twice both.
+     * At 0.9 it serves 0.01 + 0.001 i more charge than at 0 and {@code stillCharge} more where users do not drift.
      */
-    private static EngagementStudy.SlateSeed[] slates(int n, double gain, double welfareChange) {
+    private static EngagementStudy.SlateSeed[] slates(int n, double gain, double welfareChange, double stillCharge) {
         EngagementStudy.SlateSeed[] out = new EngagementStudy.SlateSeed[n];
         for (int i = 0; i < n; i++) {
             double j = 0.001 * i;
-            List<EngagementStudy.Arm> arms = List.of(
+            java.util.function.DoubleFunction<List<EngagementStudy.Arm>> arms = times -> List.of(
                     new EngagementStudy.Arm(EngagementStudy.CHRONOLOGICAL, 10, 0, summary(0.5, 0.2), 0, 0, 0),
                     new EngagementStudy.Arm(EngagementStudy.slateQName(0), 10, 0,
-                            summary(0.5 + gain + j, 0.2 + welfareChange), 0.4, 0.2, -0.1),
+                            summary(0.5 + times * gain + j, 0.2 + times * welfareChange), 0.4 * times, 0.2, -0.1),
                     new EngagementStudy.Arm(EngagementStudy.slateQName(0.9), 10, 0,
                             summary(0.5 + gain, 0.2 + welfareChange, 0.31 + j, 0.35), 0.4, 0.2, -0.1),
                     new EngagementStudy.Arm(EngagementStudy.ENGAGEMENT_CEILING, 10, 0, summary(0.7, 0.1), 0.6, 0.3,
                             -0.2),
                     new EngagementStudy.Arm(EngagementStudy.CEILING, 10, 0, summary(0.55, 0.6), -0.3, -0.1, 0.8));
-            out[i] = new EngagementStudy.SlateSeed(4_000_000 + i, arms, arms);
+            List<EngagementStudy.Arm> still = List.of(
+                    new EngagementStudy.Arm("still 0", 10, 0, summary(0.5, 0.2), Double.NaN, Double.NaN, Double.NaN),
+                    new EngagementStudy.Arm("still 0.9", 10, 0, summary(0.5, 0.2, 0.3 + stillCharge, 0.35),
+                            Double.NaN, Double.NaN, Double.NaN));
+            out[i] = new EngagementStudy.SlateSeed(4_000_000 + i, arms.apply(2), arms.apply(1), still);
         }
         return out;
     }
@@ -321,6 +326,8 @@ class EngagementStudyTest {
         assertThat(t.rows()).hasSize(10);
         assertThat(t.rows()).extracting(row -> row.get(1)).containsExactly(1, 1, 1, 1, 1, 3, 3, 3, 3, 3);
         assertThat(t.rows().get(5).get(4)).isEqualTo("0 (baseline)");
+        assertThat(t.cell(1, 4)).isEqualTo("+0.800 \u00b1 0.000"); // SlateQ's anger at slates of one
+        assertThat(t.cell(6, 4)).isEqualTo("+0.400 \u00b1 0.000"); // and of three
         assertThat(findings).hasSize(2);
         assertThat(findings.get(1).verdict()).isEqualTo(StudyResult.Verdict.NOTE);
         return findings;
@@ -328,16 +335,21 @@ class EngagementStudyTest {
 
     @Test
     void theSlatesSayWhetherTheGapHoldsForSlates() {
-        List<StudyResult.Finding> holds = slateFindings(slates(5, 0.1, -0.05));
+        List<StudyResult.Finding> holds = slateFindings(slates(5, 0.1, -0.05, 0.012));
         assertThat(holds.get(0).verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
-        assertThat(holds.get(0).text()).contains("raises engagement per slate by +0.1020 \u00b1", "(the engagement "
-                + "ceiling by +0.2000 \u00b1 0.0000)", "welfare per post by -0.0500", "still raises engagement and "
-                + "lowers welfare");
-        assertThat(holds.get(1).text()).contains("charge served +0.0120");
+        assertThat(holds.get(0).text()).contains("raises engagement per slate by +0.1020 \u00b1", "(the myopic "
+                + "engagement ceiling by +0.2000 \u00b1 0.0000)", "welfare per post by -0.0500", "at slates of one in "
+                + "the same runs: engagement +0.2020", "welfare -0.1000", "still raises engagement and lowers welfare");
+        // The discount's extra charge, 0.012 on average, is the control's 0.012: not planning through the user.
+        assertThat(holds.get(1).text()).contains("charge served +0.0120", "it is not planning through the user");
+        // The control serves none: a candidate, not shown.
+        assertThat(slateFindings(slates(5, 0.1, -0.05, 0)).get(1).text()).contains("a candidate for planning through "
+                + "the user, not shown to be it");
         // Welfare does not fall: the gap is not shown.
-        assertThat(slateFindings(slates(5, 0.1, 0.02)).get(0).verdict()).isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
+        assertThat(slateFindings(slates(5, 0.1, 0.02, 0.012)).get(0).verdict())
+                .isEqualTo(StudyResult.Verdict.NOT_REPRODUCED);
         // Three seeds: a note.
-        StudyResult.Finding few = slateFindings(slates(3, 0.1, -0.05)).get(0);
+        StudyResult.Finding few = slateFindings(slates(3, 0.1, -0.05, 0.012)).get(0);
         assertThat(few.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
         assertThat(few.text()).contains("With 3 seeds this is a note");
     }

@@ -68,15 +68,30 @@ class SlatesTest {
         assertThat(model.weights()[0]).isCloseTo(Math.log(300.0 / 700), within(1e-6));
     }
 
-    /** Slates drawn from a known conditional logit: the fit recovers its weights. */
+    /** Slates drawn from a known conditional logit: the fit recovers its weights, in a handful of Newton steps. */
     @Test
     void theChoiceModelRecoversTheWeightsThatMadeTheChoices() {
         double[] truth = {-1, 0.8, -0.5};
         ConditionalLogit model = new ConditionalLogit(3, 3, 1, 20_000, 20_000);
+        observeDrawnSlates(model, truth, 20_000);
+        double[] fitted = model.weights();
+        for (int j = 0; j < 3; j++) {
+            assertThat(fitted[j]).as("weight %d", j).isCloseTo(truth[j], within(0.06));
+        }
+        // Newton's method converges quadratically with the true Hessian; a wrong one, even positive definite, converges
+        // linearly and takes far more steps to move no weight by 1e-9.
+        ConditionalLogit unfitted = new ConditionalLogit(3, 3, 1, Integer.MAX_VALUE, 20_000);
+        observeDrawnSlates(unfitted, truth, 20_000);
+        assertThat(unfitted.fit()).isLessThanOrEqualTo(8);
+        assertThat(unfitted.weights()).containsExactly(fitted, within(1e-8));
+        assertThatThrownBy(() -> model.observe(new double[12], 4, 0)).hasMessageContaining("a slate of 1 to 3 posts");
+    }
+
+    private static void observeDrawnSlates(ConditionalLogit model, double[] truth, int slates) {
         SplittableRandom random = new SplittableRandom(4);
         double[] x = new double[9];
         double[] weight = new double[3];
-        for (int slate = 0; slate < 20_000; slate++) {
+        for (int slate = 0; slate < slates; slate++) {
             double total = 1;
             for (int i = 0; i < 3; i++) {
                 x[3 * i] = 1;
@@ -93,11 +108,27 @@ class SlatesTest {
             }
             model.observe(x, 3, chosen);
         }
-        double[] fitted = model.weights();
-        for (int j = 0; j < 3; j++) {
-            assertThat(fitted[j]).as("weight %d", j).isCloseTo(truth[j], within(0.06));
+    }
+
+    /** In the smallest pool allowed (10 posts a topic), offers drawn freely repeat posts; a slate's never do. */
+    @Test
+    void theOffersForASlateAreDistinct() {
+        PopulationConfig d = PopulationConfig.defaults(200);
+        PopulationConfig small = new PopulationConfig(d.users(), d.topics(), 10 * d.topics(), d.politicalShare(),
+                d.ownSideShare(), d.chargeAlpha(), d.chargeBeta(), d.politicalCharge(), d.aimAlpha(), d.aimBeta(),
+                d.interestConcentration(), d.appetiteAlpha(), d.appetiteBeta(), d.hostilityAlpha(), d.hostilityBeta(),
+                d.baseEngagement(), d.relevanceWeight(), d.appealWeight(), d.appealWorth(), d.chargeWeight(),
+                d.sideWeight(), d.chargeHarm(), d.appetiteDrift(), d.interestDrift(), d.hostilityDrift(), d.sated());
+        Population world = new Population(small, 3);
+        int[] offered = new int[10];
+        int repeated = 0;
+        for (int u = 0; u < 200; u++) {
+            world.offer(u, offered, 10);
+            repeated += java.util.Arrays.stream(offered).distinct().count() < 10 ? 1 : 0;
+            world.offerDistinct(u, offered, 10);
+            assertThat(offered).doesNotHaveDuplicates();
         }
-        assertThatThrownBy(() -> model.observe(x, 4, 0)).hasMessageContaining("a slate of 1 to 3 posts");
+        assertThat(repeated).isGreaterThan(10);
     }
 
     @Test
@@ -161,6 +192,10 @@ class SlatesTest {
         assertThat(q.choiceWeights()[2]).as("appeal").isGreaterThan(0);
         assertThat(q.choiceWeights()[3]).as("charge").isGreaterThan(0);
         assertThat(learnt).isGreaterThan(chrono + 0.02).isLessThanOrEqualTo(ceiling);
+        // Looking ahead, through the expected target over the next slate: it still learns what engages.
+        Recommenders.SlateQ far = (Recommenders.SlateQ) Recommenders.slateQ(0.9, network);
+        assertThat(Simulation.run(world, 2, far, 3, s, () -> { }).summary().engagement()).isGreaterThan(chrono + 0.02);
+        assertThat(far.updates()).isGreaterThan(500);
         assertThatThrownBy(() -> Recommenders.slateQ(1, network)).hasMessageContaining("[0, 1)");
     }
 }

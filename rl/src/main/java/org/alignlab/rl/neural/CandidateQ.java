@@ -60,7 +60,8 @@ public final class CandidateQ implements AutoCloseable {
     private final float[] rewards;
     private final float[] next;
     private final int[] nextCount;
-    private final float[] nextChance; // per transition and next candidate, the chance it is taken; NaN first: the best
+    private final float[] nextChance; // per transition and next candidate, the chance it is taken
+    private final boolean[] expected;  // per transition, whether the target is the expectation under them (else the best)
     private int size;
     private int head;
     private long remembered;
@@ -87,6 +88,7 @@ public final class CandidateQ implements AutoCloseable {
         next = new float[settings.replay() * maxCandidates * features];
         nextCount = new int[settings.replay()];
         nextChance = new float[settings.replay() * maxCandidates];
+        expected = new boolean[settings.replay()];
     }
 
     /** The value of the candidate whose features start at {@code x[offset]}. */
@@ -119,13 +121,26 @@ public final class CandidateQ implements AutoCloseable {
         if (count < 0 || count > maxCandidates) {
             throw new IllegalArgumentException("0 to " + maxCandidates + " next candidates, got " + count);
         }
+        if (chances != null && count > 0) {
+            double sum = 0;
+            for (int c = 0; c < count; c++) {
+                if (!(chances[c] >= 0)) {
+                    throw new IllegalArgumentException("the next candidates' chances must be 0 or more, got "
+                            + chances[c]);
+                }
+                sum += chances[c];
+            }
+            if (Math.abs(sum - 1) > 1e-4) {
+                throw new IllegalArgumentException("the next candidates' chances must sum to 1 (include one for taking "
+                        + "none), got " + sum);
+            }
+        }
         System.arraycopy(takenFeatures, from, taken, head * features, features);
         rewards[head] = (float) reward;
         System.arraycopy(nextCandidates, 0, next, head * maxCandidates * features, count * features);
         nextCount[head] = count;
-        if (chances == null) {
-            nextChance[head * maxCandidates] = Float.NaN;
-        } else {
+        expected[head] = chances != null;
+        if (chances != null) {
             System.arraycopy(chances, 0, nextChance, head * maxCandidates, count);
         }
         head = (head + 1) % rewards.length;
@@ -156,7 +171,7 @@ public final class CandidateQ implements AutoCloseable {
             if (nextCount[i] > 0 && settings.discount() > 0) {
                 int from = i * maxCandidates * features;
                 double later;
-                if (Float.isNaN(nextChance[i * maxCandidates])) {
+                if (!expected[i]) {
                     later = targetWeights.output(next, from + best(weights, next, from, nextCount[i]) * features);
                 } else {
                     later = 0;

@@ -89,6 +89,10 @@ class CandidateQTest {
         try (CandidateQ q = new CandidateQ(3, 2, settings(0), 1)) {
             assertThatThrownBy(() -> q.remember(new float[3], 0, 0, new float[9], 3))
                     .hasMessage("0 to 2 next candidates, got 3");
+            assertThatThrownBy(() -> q.remember(new float[3], 0, 0, new float[6], new float[] {0.5f, 0.4f}, 2))
+                    .hasMessageContaining("must sum to 1 (include one for taking none), got 0.9");
+            assertThatThrownBy(() -> q.remember(new float[3], 0, 0, new float[6], new float[] {Float.NaN, 1}, 2))
+                    .hasMessageContaining("must be 0 or more, got NaN");
         }
     }
 }
