@@ -223,20 +223,11 @@ public final class Population {
     void offerDistinct(int u, int[] out, int count) {
         for (int i = 0; i < count; i++) {
             int p = offerOne(u);
-            for (int attempt = 0; attempt < 100 && contains(out, i, p); attempt++) {
+            for (int attempt = 0; attempt < 100 && Slates.contains(out, i, p); attempt++) {
                 p = offerOne(u);
             }
             out[i] = p;
         }
-    }
-
-    private static boolean contains(int[] xs, int count, int x) {
-        for (int i = 0; i < count; i++) {
-            if (xs[i] == x) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private int offerOne(int u) {

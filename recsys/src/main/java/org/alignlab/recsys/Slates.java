@@ -13,7 +13,7 @@ final class Slates {
         for (int k = 0; k < size; k++) {
             int best = -1;
             for (int i = 0; i < count; i++) {
-                if (!taken(out, k, i) && (best < 0 || scores[i] > scores[best])) {
+                if (!contains(out, k, i) && (best < 0 || scores[i] > scores[best])) {
                     best = i;
                 }
             }
@@ -21,9 +21,10 @@ final class Slates {
         }
     }
 
-    private static boolean taken(int[] out, int k, int i) {
-        for (int j = 0; j < k; j++) {
-            if (out[j] == i) {
+    /** Whether {@code x} is among {@code xs[0, count)}. */
+    static boolean contains(int[] xs, int count, int x) {
+        for (int j = 0; j < count; j++) {
+            if (xs[j] == x) {
                 return true;
             }
         }
