@@ -278,27 +278,34 @@ final class EngagementReport {
                 s -> change.apply(false, value).applyAsDouble(s) - change.apply(true, value).applyAsDouble(s));
         MeanInterval welfareBeyond = beyond.apply(welfarePerPost);
         MeanInterval chargeBeyond = beyond.apply(charge);
-        boolean asInControl = !excludesZero(welfareBeyond) && !excludesZero(chargeBeyond);
+        MeanInterval welfareChange = over(seeds, change.apply(false, welfarePerPost));
+        MeanInterval welfareStill = over(seeds, change.apply(true, welfarePerPost));
+        // In this world charge whets the appetite for it, so planning through the user would serve more charge than
+        // where users cannot be moved.
+        boolean moreCharge = chargeBeyond.low() > 0;
+        boolean largelyInControl = Math.abs(welfareStill.mean()) >= 0.5 * Math.abs(welfareChange.mean());
         findings.add(Finding.note(String.format(Locale.ROOT, "SlateQ at discount %s against %s, at slates of %d "
                         + "(paired by seed): welfare per post %s, charge served %s, engagement %s, appetite at end %s; "
                         + "where users do not drift at all (neither appetite nor interests move): welfare %s, charge "
                         + "%s, engagement %s; the first beyond the second: welfare %s, charge %s. %s The slates part "
                         + "has no yardstick and no world made for planning to pay, so this does not say whether SlateQ "
                         + "would plan through its users where that paid.", far, near, c.slate(),
-                withSign(over(seeds, change.apply(false, welfarePerPost)), 4),
+                withSign(welfareChange, 4),
                 withSign(over(seeds, change.apply(false, charge)), 4),
                 withSign(over(seeds, change.apply(false, engaged)), 4),
                 withSign(over(seeds, change.apply(false, a -> a.summary().appetite())), 4),
-                withSign(over(seeds, change.apply(true, welfarePerPost)), 4),
+                withSign(welfareStill, 4),
                 withSign(over(seeds, change.apply(true, charge)), 4),
                 withSign(over(seeds, change.apply(true, engaged)), 4), withSign(welfareBeyond, 4),
                 withSign(chargeBeyond, 4),
-                asInControl ? "What the discount changes here it changes as much where users cannot be moved, so it is "
-                        + "not planning through the user: it comes through the platform's own state (its counts of "
-                        + "what each user engaged with, which move with what it shows) or the network's reading of "
-                        + "the future from the posts' features."
-                        : "The discount changes more where users drift than where they cannot be moved; the "
-                        + "difference is a candidate for planning through the user, not shown to be it.")));
+                moreCharge ? "Beyond the control it serves more charge, as planning through the user would here (charge "
+                        + "whets the appetite for it): a candidate for planning through the user, not shown to be it."
+                        : (largelyInControl ? "Most of what the discount changes it changes where users cannot be "
+                        + "moved too, so that part is not planning through the user: it comes through the platform's "
+                        + "own state (its counts of what each user engaged with, which move with what it shows) or the "
+                        + "network's reading of the future from the posts' features. " : "")
+                        + "Beyond the control it serves no more charge, as planning through the user would here "
+                        + "(charge whets the appetite for it).")));
         return t.build();
     }
 
@@ -338,7 +345,8 @@ final class EngagementReport {
                 .number("welfare - chronological", "%+.3f").number("welfare - ceiling", "%+.3f")
                 .number("timeline anger (SD)", "%+.3f").number("timeline out-group animosity (SD)", "%+.3f")
                 .number("timeline welfare (SD)", "%+.3f").number("appetite for charge at end", "%.3f")
-                .number("hostility at end", "%.3f").number("interest shift at end", "%.3f");
+                .number("hostility toward the other side at end (affective polarisation)", "%.3f")
+                .number("interest shift at end", "%.3f");
         List<StudyResult.Point> points = new ArrayList<>();
         for (Arm a : r.arms()) {
             Simulation.Summary m = a.summary();
@@ -418,8 +426,24 @@ final class EngagementReport {
         }
         StudyResult.Chart time = new StudyResult.Chart("Welfare over time", "step", "welfare of the posts shown",
                 overTime, List.of());
+        // The horizon as a picture: the welfare of what each ranker that plans shows, by its discount (the rankers run
+        // in the order of the discounts).
+        double[] discounts = c.discounts();
+        List<StudyResult.Series> byDiscount = new ArrayList<>();
+        if (r.byHorizon().size() == discounts.length) {
+            byDiscount.add(new StudyResult.Series("learning ranker", discounts,
+                    r.byHorizon().stream().mapToDouble(a -> a.summary().welfare()).toArray(), false));
+        }
+        if (r.byHorizonWithTheWorld().size() == discounts.length) {
+            byDiscount.add(new StudyResult.Series("planning with the world's dynamics", discounts,
+                    r.byHorizonWithTheWorld().stream().mapToDouble(p -> p.arm().summary().welfare()).toArray(),
+                    false));
+        }
+        StudyResult.Chart horizonChart = new StudyResult.Chart("Welfare by optimisation horizon",
+                "discount (how much the ranker values the future)", "welfare of the posts shown", byDiscount,
+                List.of());
         return new StudyResult(NAME, "", "", List.of(), List.of(main.build(), strength.build(), horizon.build()),
-                List.of(headline, goodhart, time), "", r, 0);
+                List.of(headline, goodhart, horizonChart, time), "", r, 0);
     }
 
     static StudyResult report(Config c, Calibration cal, List<SeedResult> results, MapCell[] map,
