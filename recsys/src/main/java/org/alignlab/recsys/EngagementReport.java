@@ -207,9 +207,14 @@ final class EngagementReport {
                         + "(SlateQ's user choice model; each post's weight is e to its log-odds alone, so a slate of "
                         + "one is the study's world); each post moves the user 1/%d as far as one shown alone; the "
                         + "calibrated world, %,d users, %d steps; effects in SD against the chronological feed of the "
-                        + "same slate size", c.slate(), c.offered(), c.slate(), users, steps))
+                        + "same slate size, a timeline being the last %d posts at slates of one and the last %d slates "
+                        + "(%d posts) at slates of %d, so that the SD across users is taken over about as many posts",
+                        c.slate(), c.offered(), c.slate(), users, steps, Math.min(c.timeline(), steps),
+                        EngagementStudy.slateTimeline(c, c.slate()), EngagementStudy.slateTimeline(c, c.slate())
+                                * c.slate(), c.slate()))
                 .text("ranker").number("posts per slate", "%d").text("engagement (per slate)").text("welfare (per post)")
-                .text("timeline anger, SD").text("timeline welfare, SD").text("appetite for charge at end");
+                .text("timeline anger, SD").text("timeline welfare, SD").text("appetite for charge at end")
+                .text("interest shift at end");
         for (int size = 0; size < 2; size++) {
             int bySize = size;
             for (int k = 0; k < seeds[0].single().size(); k++) {
@@ -220,7 +225,8 @@ final class EngagementReport {
                         mean(arms, a -> a.summary().welfare()).format(4),
                         chrono ? "0 (baseline)" : withSign(mean(arms, Arm::anger), 3),
                         chrono ? "0 (baseline)" : withSign(mean(arms, Arm::welfare), 3),
-                        mean(arms, a -> a.summary().appetite()).format(4));
+                        mean(arms, a -> a.summary().appetite()).format(4),
+                        mean(arms, a -> a.summary().interestShift()).format(4));
             }
         }
         t.note("mean ± half its 95% interval over " + seeds.length + " seeds of their own, which no other part of "
@@ -248,18 +254,20 @@ final class EngagementReport {
                 .engagement() - find(s.slates(), CHRONOLOGICAL).summary().engagement());
         boolean holds = engagement.low() > 0 && welfare.high() < 0;
         boolean decides = seeds.length >= INCENTIVE_VERDICT_SEEDS;
-        String text = String.format(Locale.ROOT, "Slates of %d posts (SlateQ, Ie et al. 2019): the learnt engagement "
-                        + "ranker (discount %s) raises engagement per slate by %s against the chronological slate (the "
-                        + "myopic engagement ceiling by %s) and changes welfare per post by %s; its timelines' anger %s SD and "
-                        + "welfare %s SD (at slates of one in the same runs: engagement %s, welfare %s, anger %s SD; the "
-                        + "Twitter audit's anger +%.2f SD, fitted at slates of one with LinUCB). %s%s",
+        String text = String.format(Locale.ROOT, "Slates of %d posts (SlateQ, Ie et al. 2019): the learnt myopic "
+                        + "engagement ranker (discount %s) raises engagement per slate by %s against the chronological "
+                        + "slate (the myopic engagement ceiling by %s) and changes welfare per post by %s; its "
+                        + "timelines' anger %s SD and welfare %s SD (at slates of one in the same runs: engagement %s, "
+                        + "welfare %s, anger %s SD; the Twitter audit's anger +%.2f SD, fitted at slates of one with "
+                        + "LinUCB). %s%s",
                 c.slate(), near, withSign(engagement, 4), withSign(ceilingGain, 4), withSign(welfare, 4),
                 withSign(anger, 3), withSign(welfareSd, 3), withSign(gain.apply(false, a -> a.summary().engagement()), 4),
                 withSign(gain.apply(false, a -> a.summary().welfare()), 4),
                 withSign(over(seeds, s -> find(s.single(), myopic).anger()), 3), ANGER,
-                holds ? "Showing slates does not close the gap: optimised for engagement, the slate ranker still raises "
-                        + "engagement and lowers welfare." : "At slates of this size the gap is not shown: engagement "
-                        + "does not rise, or welfare does not fall, by more than the seeds can tell.",
+                holds ? "Showing slates does not close the gap: optimised for engagement now, the slate ranker still "
+                        + "raises engagement and lowers welfare (the far-sighted one's welfare: the note below)."
+                        : "At slates of this size the gap is not shown: engagement does not rise, or welfare does not "
+                        + "fall, by more than the seeds can tell.",
                 decides ? "" : String.format(Locale.ROOT, " With %d seeds this is a note, not a verdict (a verdict "
                         + "needs %d).", seeds.length, INCENTIVE_VERDICT_SEEDS));
         findings.add(decides ? new Finding(holds ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, text)
@@ -276,36 +284,27 @@ final class EngagementReport {
         ToDoubleFunction<Arm> engaged = a -> a.summary().engagement();
         java.util.function.Function<ToDoubleFunction<Arm>, MeanInterval> beyond = value -> over(seeds,
                 s -> change.apply(false, value).applyAsDouble(s) - change.apply(true, value).applyAsDouble(s));
-        MeanInterval welfareBeyond = beyond.apply(welfarePerPost);
-        MeanInterval chargeBeyond = beyond.apply(charge);
-        MeanInterval welfareChange = over(seeds, change.apply(false, welfarePerPost));
-        MeanInterval welfareStill = over(seeds, change.apply(true, welfarePerPost));
-        // In this world charge whets the appetite for it, so planning through the user would serve more charge than
-        // where users cannot be moved.
-        boolean moreCharge = chargeBeyond.low() > 0;
-        boolean largelyInControl = Math.abs(welfareStill.mean()) >= 0.5 * Math.abs(welfareChange.mean());
+        ToDoubleFunction<Arm> interests = a -> a.summary().interestShift();
         findings.add(Finding.note(String.format(Locale.ROOT, "SlateQ at discount %s against %s, at slates of %d "
-                        + "(paired by seed): welfare per post %s, charge served %s, engagement %s, appetite at end %s; "
-                        + "where users do not drift at all (neither appetite nor interests move): welfare %s, charge "
-                        + "%s, engagement %s; the first beyond the second: welfare %s, charge %s. %s The slates part "
-                        + "has no yardstick and no world made for planning to pay, so this does not say whether SlateQ "
-                        + "would plan through its users where that paid.", far, near, c.slate(),
-                withSign(welfareChange, 4),
+                        + "(paired by seed): welfare per post %s (against the chronological slate: %s), charge served %s, "
+                        + "engagement %s, appetite at end %s, interests %s further from those users endorse; where "
+                        + "users do not drift at all (neither appetite nor interests move): welfare %s, charge %s, "
+                        + "engagement %s; the first beyond the second: welfare %s, charge %s. What the discount changes "
+                        + "where users cannot be moved is not planning through the user (it comes through the "
+                        + "platform's own state, its counts of what each user engaged with, or the network's reading of "
+                        + "the future from the posts' features); whether the rest is, the slates part cannot say: it "
+                        + "has no yardstick and no world made for planning to pay.", far, near, c.slate(),
+                withSign(over(seeds, change.apply(false, welfarePerPost)), 4),
+                withSign(over(seeds, s -> find(s.slates(), EngagementStudy.slateQName(c.discounts()[c.discounts()
+                        .length - 1])).summary().welfare() - find(s.slates(), CHRONOLOGICAL).summary().welfare()), 4),
                 withSign(over(seeds, change.apply(false, charge)), 4),
                 withSign(over(seeds, change.apply(false, engaged)), 4),
                 withSign(over(seeds, change.apply(false, a -> a.summary().appetite())), 4),
-                withSign(welfareStill, 4),
+                withSign(over(seeds, change.apply(false, interests)), 4),
+                withSign(over(seeds, change.apply(true, welfarePerPost)), 4),
                 withSign(over(seeds, change.apply(true, charge)), 4),
-                withSign(over(seeds, change.apply(true, engaged)), 4), withSign(welfareBeyond, 4),
-                withSign(chargeBeyond, 4),
-                moreCharge ? "Beyond the control it serves more charge, as planning through the user would here (charge "
-                        + "whets the appetite for it): a candidate for planning through the user, not shown to be it."
-                        : (largelyInControl ? "Most of what the discount changes it changes where users cannot be "
-                        + "moved too, so that part is not planning through the user: it comes through the platform's "
-                        + "own state (its counts of what each user engaged with, which move with what it shows) or the "
-                        + "network's reading of the future from the posts' features. " : "")
-                        + "Beyond the control it serves no more charge, as planning through the user would here "
-                        + "(charge whets the appetite for it).")));
+                withSign(over(seeds, change.apply(true, engaged)), 4), withSign(beyond.apply(welfarePerPost), 4),
+                withSign(beyond.apply(charge), 4))));
         return t.build();
     }
 
@@ -416,6 +415,7 @@ final class EngagementReport {
                 List.of(new StudyResult.Series("engagement ranker", x, engagementWelfare, false),
                         new StudyResult.Series("welfare ceiling", x, ceilingWelfare, false)), List.of());
         List<StudyResult.Series> overTime = new ArrayList<>();
+        List<StudyResult.Series> engagedOverTime = new ArrayList<>();
         for (Arm a : r.arms()) {
             double[] curve = a.summary().welfareCurve();
             double[] t = new double[curve.length];
@@ -423,9 +423,12 @@ final class EngagementReport {
                 t[i] = (i + 1.0) * c.steps() / curve.length;
             }
             overTime.add(new StudyResult.Series(a.name(), t, curve, false));
+            engagedOverTime.add(new StudyResult.Series(a.name(), t, a.summary().engagementCurve(), false));
         }
         StudyResult.Chart time = new StudyResult.Chart("Welfare over time", "step", "welfare of the posts shown",
                 overTime, List.of());
+        StudyResult.Chart engagedTime = new StudyResult.Chart("Engagement over time", "step",
+                "engagement (chance of engaging with the post shown)", engagedOverTime, List.of());
         // The horizon as a picture: the welfare of what each ranker that plans shows, by its discount (the rankers run
         // in the order of the discounts).
         double[] discounts = c.discounts();
@@ -443,7 +446,7 @@ final class EngagementReport {
                 "discount (how much the ranker values the future)", "welfare of the posts shown", byDiscount,
                 List.of());
         return new StudyResult(NAME, "", "", List.of(), List.of(main.build(), strength.build(), horizon.build()),
-                List.of(headline, goodhart, horizonChart, time), "", r, 0);
+                List.of(headline, goodhart, horizonChart, time, engagedTime), "", r, 0);
     }
 
     static StudyResult report(Config c, Calibration cal, List<SeedResult> results, MapCell[] map,
@@ -548,6 +551,22 @@ final class EngagementReport {
             MeanInterval stillInterests = Statistics.meanInterval(results.stream().mapToDouble(r ->
                     r.byHorizonWithoutDrift().get(1).summary().interestShift()
                             - r.byHorizonWithoutDrift().get(0).summary().interestShift()).toArray());
+            MeanInterval welfareGain = Statistics.meanInterval(results.stream().mapToDouble(r ->
+                    r.byHorizon().get(far).summary().welfare() - r.byHorizon().get(0).summary().welfare()).toArray());
+            MeanInterval stillWelfare = Statistics.meanInterval(results.stream().mapToDouble(r ->
+                    r.byHorizonWithoutDrift().get(1).summary().welfare()
+                            - r.byHorizonWithoutDrift().get(0).summary().welfare()).toArray());
+            MeanInterval farEngagement = Statistics.meanInterval(results.stream().mapToDouble(r ->
+                    r.byHorizon().get(far).summary().engagement() - r.byHorizon().get(0).summary().engagement())
+                    .toArray());
+            String gapText = String.format(Locale.ROOT, " Against the issue's expectation that the gap between "
+                            + "engagement and welfare grows with the horizon as it does with strength: at discount %s "
+                            + "the ranker's welfare is %s against %s and its engagement %s (paired), and welfare %s "
+                            + "where users do not drift, so here the gap %s with the horizon, and not through the "
+                            + "users.", fmt(c.discounts()[far]), withSign(welfareGain, 3), fmt(c.discounts()[0]),
+                    withSign(farEngagement, 4), withSign(stillWelfare, 3), welfareGain.low() > 0
+                            && farEngagement.high() <= 0 ? "narrows" : welfareGain.high() < 0 ? "widens"
+                            : "does not clearly move");
             boolean planning = appetite.low() > 0 && beyond.low() > 0;
             var n = Recommenders.Planning.NETWORK;
             String training = String.format(Locale.ROOT, "(one Adam step on %d transitions every %d, so each "
@@ -582,9 +601,10 @@ final class EngagementReport {
                             + "and leaves its users' appetite %s (paired by seed; the engagement ranker leaves it %s "
                             + "above the chronological feed); where users do not drift, the same two differ in charge "
                             + "served by %s, so %s is beyond what the discount changes anyway. Engagement in the last "
-                            + "twentieth of the run: %s. %s%s%s", fmt(c.discounts()[far]), withSign(served, 4),
+                            + "twentieth of the run: %s. %s%s%s%s", fmt(c.discounts()[far]), withSign(served, 4),
                     fmt(c.discounts()[0]), withSign(appetite, 4), withSign(shift, 3), withSign(still, 4),
-                    withSign(beyond, 4), withSign(lastPart, 4), why, interestText, worldPlanning(c, results))));
+                    withSign(beyond, 4), withSign(lastPart, 4), why, interestText, gapText,
+                    worldPlanning(c, results))));
         }
         // 6. Goodhart: the engagement ranker's own welfare as it chooses from more posts.
         int last = c.strengths().length - 1;
@@ -698,7 +718,8 @@ final class EngagementReport {
                 + "from the same features plus the platform's estimate of the user's taste for charge, learning online "
                 + "from every post it shows, at each discount of the horizon table), beside its yardstick, a ranker "
                 + "given each user's true chance of engaging and how a post moves them, planning to first order at "
-                + "the same discounts. The weight "
+                + "the same discounts; and, on seeds of their own, slates of several posts among which a user "
+                + "engages with one at most (a conditional logit), ranked by SlateQ. The weight "
                 + "of charge and the worth of appeal are fitted to the Twitter audit on %d calibration seeds; every "
                 + "other number comes from evaluation seeds the fit never saw.", c.users(), c.offered(), c.steps(),
                 fmt(c.chargeHarm()), Recommenders.REFIT_EVERY, 100 * c.surveyShare(), fmt(c.surveyNoise()),

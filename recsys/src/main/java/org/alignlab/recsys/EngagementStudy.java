@@ -544,7 +544,6 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             return new SlateSeed[0];
         }
         int users = Math.min(c.users(), SLATE_USERS);
-        Simulation.Settings s = shorter(c, SLATE_STEPS);
         PopulationConfig world = PopulationConfig.defaults(users).with(cal.chargeWeight(), cal.appealWorth(),
                 c.chargeHarm());
         double[] ends = {c.discounts()[0], c.discounts()[c.discounts().length - 1]};
@@ -556,6 +555,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             tasks.add(() -> {
                 List<List<Arm>> bySize = new ArrayList<>();
                 for (int size : new int[] {1, c.slate()}) {
+                    Simulation.Settings s = slateSettings(c, size);
                     Simulation.Run chrono = Simulation.run(world, seed, Recommenders.chronologicalSlates(), size, s,
                             () -> { });
                     List<Arm> arms = new ArrayList<>();
@@ -577,7 +577,7 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
                 List<Arm> still = new ArrayList<>();
                 for (double discount : ends) {
                     Simulation.Run run = Simulation.run(world.withDrifts(0, 0), seed,
-                            Recommenders.slateQ(discount, network), c.slate(), s, () -> { });
+                            Recommenders.slateQ(discount, network), c.slate(), slateSettings(c, c.slate()), () -> { });
                     still.add(new Arm(slateQName(discount) + ", users do not drift", c.offered(), 0, run.summary(),
                             Double.NaN, Double.NaN, Double.NaN));
                     progress.step("seed " + seed);
@@ -586,6 +586,21 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
             });
         }
         return StudyContext.parallel(c.threads(), tasks).toArray(SlateSeed[]::new);
+    }
+
+    /**
+     * How many of the last slates of {@code size} posts make a user's timeline in the slates part: the study's
+     * timeline in posts over the slate size, rounded (at least 1), so that timelines hold about as many posts whatever
+     * the size (a timeline of more posts has a smaller SD across users, and effects in SD would grow with it).
+     */
+    static int slateTimeline(Config c, int size) {
+        return Math.max(1, (int) Math.round(shorter(c, SLATE_STEPS).timeline() / (double) size));
+    }
+
+    private static Simulation.Settings slateSettings(Config c, int size) {
+        Simulation.Settings s = shorter(c, SLATE_STEPS);
+        return new Simulation.Settings(s.steps(), s.offered(), slateTimeline(c, size), s.surveyShare(), s.surveyNoise(),
+                s.parts());
     }
 
     /** The study's run settings, cut to at most {@code maxSteps} steps (and the timeline with them). */

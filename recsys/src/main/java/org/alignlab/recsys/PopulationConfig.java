@@ -147,9 +147,11 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
         finite(problems, "relevance weight", relevanceWeight);
         finite(problems, "appeal weight", appealWeight);
         finite(problems, "appeal worth", appealWorth);
-        finite(problems, "charge weight", chargeWeight);
+        // Engagement rises with charge (times appetite, the users' susceptibility) and welfare falls with it: the world's
+        // premise; how much is what the study fits and maps, from 0 (no effect) up.
+        nonNegative(problems, "charge weight", chargeWeight);
         finite(problems, "side weight", sideWeight);
-        finite(problems, "charge harm", chargeHarm);
+        nonNegative(problems, "charge harm", chargeHarm);
         share(problems, "appetite drift", appetiteDrift);
         share(problems, "interest drift", interestDrift);
         share(problems, "hostility drift", hostilityDrift);
@@ -167,6 +169,12 @@ public record PopulationConfig(int users, int topics, int postPool, double polit
     private static void share(List<String> problems, String name, double value) {
         if (!(value >= 0 && value <= 1)) {
             problems.add(name + " must be between 0 and 1, got " + value);
+        }
+    }
+
+    private static void nonNegative(List<String> problems, String name, double value) {
+        if (!(value >= 0 && Double.isFinite(value))) {
+            problems.add(name + " must be 0 or more, got " + value);
         }
     }
 

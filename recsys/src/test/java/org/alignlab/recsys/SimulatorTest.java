@@ -172,5 +172,7 @@ class SimulatorTest {
                 0.5, 1, 0.5, 3, 0, 1.5, 1.5, 0.003, 0.003, false).validate())
                 .hasMessageContaining("political share must be between 0 and 0.5")
                 .hasMessageContaining("appetite drift must be between 0 and 1, got 1.5");
+        assertThatThrownBy(() -> ok.with(-1, 0, -0.5).validate()).hasMessageContaining("charge weight must be 0 or more, "
+                + "got -1.0").hasMessageContaining("charge harm must be 0 or more, got -0.5");
     }
 }
