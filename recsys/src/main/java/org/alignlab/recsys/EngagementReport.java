@@ -562,8 +562,8 @@ final class EngagementReport {
             String gapText = String.format(Locale.ROOT, " Against the issue's expectation that the gap between "
                             + "engagement and welfare grows with the horizon as it does with strength: at discount %s "
                             + "the ranker's welfare is %s against %s and its engagement %s (paired), and welfare %s "
-                            + "where users do not drift, so here the gap %s with the horizon, and not through the "
-                            + "users.", fmt(c.discounts()[far]), withSign(welfareGain, 3), fmt(c.discounts()[0]),
+                            + "where users' appetite does not drift (their interests still do), so here the gap %s "
+                            + "with the horizon.", fmt(c.discounts()[far]), withSign(welfareGain, 3), fmt(c.discounts()[0]),
                     withSign(farEngagement, 4), withSign(stillWelfare, 3), welfareGain.low() > 0
                             && farEngagement.high() <= 0 ? "narrows" : welfareGain.high() < 0 ? "widens"
                             : "does not clearly move");
@@ -718,8 +718,9 @@ final class EngagementReport {
                 + "from the same features plus the platform's estimate of the user's taste for charge, learning online "
                 + "from every post it shows, at each discount of the horizon table), beside its yardstick, a ranker "
                 + "given each user's true chance of engaging and how a post moves them, planning to first order at "
-                + "the same discounts; and, on seeds of their own, slates of several posts among which a user "
-                + "engages with one at most (a conditional logit), ranked by SlateQ. The weight "
+                + "the same discounts" + (slates != null && slates.length > 0 ? "; and, on seeds of their own, slates "
+                + "of several posts among which a user engages with one at most (a conditional logit), ranked by "
+                + "SlateQ" : "") + ". The weight "
                 + "of charge and the worth of appeal are fitted to the Twitter audit on %d calibration seeds; every "
                 + "other number comes from evaluation seeds the fit never saw.", c.users(), c.offered(), c.steps(),
                 fmt(c.chargeHarm()), Recommenders.REFIT_EVERY, 100 * c.surveyShare(), fmt(c.surveyNoise()),

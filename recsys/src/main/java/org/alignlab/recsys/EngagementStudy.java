@@ -112,8 +112,10 @@ public final class EngagementStudy implements Study<EngagementStudy.Config> {
     public String description() {
         return "Simulated users whose engagement rises with charged (angry, sensational) posts and whose welfare falls "
                 + "with them; a LinUCB engagement ranker against a chronological feed, a welfare ceiling, ranking by "
-                + "survey answers and a penalty on induced preference shift, calibrated to the Twitter audit's +0.47 "
-                + "SD anger and checked against its +0.24 SD out-group animosity, over 10 seeds.";
+                + "survey answers, by a reward model of users' comparisons and with a penalty on induced preference "
+                + "shift, deep Q-learning rankers that plan beside a yardstick with the world's dynamics, and SlateQ "
+                + "over slates; calibrated to the Twitter audit's +0.47 SD anger and checked against its +0.24 SD "
+                + "out-group animosity, over 10 seeds.";
     }
 
     @Override
