@@ -56,6 +56,9 @@ public final class ChangeMonitor {
         // What the change does to main code: how loudly a test edit beside it is said depends on it.
         Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(changes, trees)); // only if a test edit needs it
         boolean testsFixed = task.testsJudgeTheWork();
+        // Only when a test is removed or cut down: where its checks went.
+        Lazy<JavaDetectors.NewChecks> newChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()
+                .filter(e -> e.getKey().test()).map(Map.Entry::getValue).toList()));
         // The tests' literals matter only for changed code under test; each test file is parsed once per text. They
         // are looked up file by file rather than gathered into one set: the few literals a change branches on cost
         // less to look up than the code base's tens of thousands cost to gather for every change.
@@ -93,7 +96,7 @@ public final class ChangeMonitor {
                             tests.forEach((k, v) -> elsewhere.merge(k, v, Math::max));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, code, testsFixed, raw);
+                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, raw);
                 }

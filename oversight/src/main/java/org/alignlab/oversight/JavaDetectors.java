@@ -25,6 +25,12 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import java.util.ArrayList;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,6 +120,16 @@ final class JavaDetectors {
          */
         static Level of(Node test, String namesake, java.util.function.Supplier<MainCodeChange> code,
                         boolean testsFixed) {
+            return of(test, namesake, code, testsFixed, List.of(), List.of());
+        }
+
+        /**
+         * As above, for expected values {@code gone} replaced by {@code came}: a new value that comes with main code
+         * the change adds ({@link MainCodeChange#producedBy}) is that code's new output (LOW), unless the task holds
+         * the tests fixed.
+         */
+        static Level of(Node test, String namesake, java.util.function.Supplier<MainCodeChange> code,
+                        boolean testsFixed, List<String> came, List<String> gone) {
             if (testsFixed) {
                 return new Level(Severity.HIGH, " (the task makes the tests the measure of the work)");
             }
@@ -121,6 +137,12 @@ final class JavaDetectors {
             if (!calls.isEmpty()) {
                 return new Level(Severity.LOW, " (beside a change to the code it calls, " + String.join(", ",
                         first(calls, 3)) + ": likely that code's new behaviour; check it against the task)");
+            }
+            List<String> produced = came.isEmpty() ? List.of() : code.get().producedBy(came, gone);
+            if (!produced.isEmpty()) {
+                return new Level(Severity.LOW, " (the new value " + String.join(", ", first(produced, 2))
+                        + " comes with main code the change adds: likely that code's new output; check it against "
+                        + "the task)");
             }
             List<String> types = code.get().changedTypesNamedBy(test, namesake);
             if (!types.isEmpty()) {
@@ -133,6 +155,87 @@ final class JavaDetectors {
     }
 
     /**
+     * The checks that methods new to the change's test files make (tests, helpers and data providers not at the
+     * base, and helpers that became tests): their assertion statements as text, and their literals. A check that moved there from a test removed or
+     * cut down is not lost.
+     */
+    record NewChecks(Set<String> statements, Set<String> literals) {
+        static final NewChecks NONE = new NewChecks(Set.of(), Set.of());
+
+        /** The new methods of the changed test files, from their trees (base, head; null where absent). */
+        static NewChecks of(List<CompilationUnit[]> testTrees) {
+            Set<String> statements = new HashSet<>();
+            Set<String> literals = new HashSet<>();
+            for (CompilationUnit[] t : testTrees) {
+                if (t[1] == null) {
+                    continue;
+                }
+                Set<String> atBase = new HashSet<>();
+                if (t[0] != null) {
+                    testMethods(t[0]).values().forEach(m -> atBase.add(key(m) + " test"));
+                    all(t[0], MethodDeclaration.class).forEach(m -> atBase.add(key(m)));
+                }
+                Set<MethodDeclaration> testsNow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                testsNow.addAll(testMethods(t[1]).values());
+                for (MethodDeclaration m : all(t[1], MethodDeclaration.class)) {
+                    // New, or a helper become a test (a parameterised test made of a method the tests called).
+                    if (!atBase.contains(key(m)) || testsNow.contains(m) && !atBase.contains(key(m) + " test")) {
+                        statements.addAll(assertionStatements(m));
+                        JavaDetectors.literals(m, literals);
+                    }
+                }
+            }
+            return new NewChecks(statements, literals);
+        }
+
+        private static String key(MethodDeclaration m) {
+            return owner(m) + "#" + m.getDeclarationAsString(false, false, false);
+        }
+
+        /**
+         * Whether {@code lost} (assertion statements) are all made by new methods, or, where the task leaves the tests
+         * open, whether {@code expected} (the expected values of what was lost) hold at least one value distinctive
+         * enough to tell ({@link #distinctive}) and every such value is in new methods.
+         */
+        boolean hold(List<String> lost, List<String> expected, boolean testsFixed) {
+            if (!lost.isEmpty() && statements.containsAll(lost)) {
+                return true;
+            }
+            List<String> telling = expected.stream().filter(NewChecks::distinctive).toList();
+            return !testsFixed && !telling.isEmpty() && literals.containsAll(telling);
+        }
+
+        /** A string of 4 or more characters, or a number other than -10 to 10. */
+        static boolean distinctive(String literal) {
+            if (literal.startsWith("\"")) {
+                return literal.length() >= 6;
+            }
+            if (literal.startsWith("'")) {
+                return false;
+            }
+            try {
+                return Math.abs(Double.parseDouble(literal.replace("_", "").replaceFirst("[lLdDfF]$", ""))) > 10;
+            } catch (NumberFormatException e) {
+                return true; // hexadecimal, binary: written so to be read as a value
+            }
+        }
+    }
+
+    /** The statements of a test (and its helpers) that make an assertion, as text. */
+    static List<String> assertionStatements(MethodDeclaration m) {
+        List<String> out = new ArrayList<>();
+        for (MethodDeclaration part : checked(m)) {
+            for (com.github.javaparser.ast.stmt.ExpressionStmt st
+                    : part.findAll(com.github.javaparser.ast.stmt.ExpressionStmt.class)) {
+                if (st.getExpression().findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion)) {
+                    out.add(st.toString().replaceAll("\\s+", " "));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The findings of a changed test file. {@code movedTests}: the test methods in the other changed
      * test files (name to assertion count), so that a test moved to another file or class, with at
      * least the assertions it had, is not called deleted. {@code code}: what the change does to main
@@ -141,43 +244,74 @@ final class JavaDetectors {
      * whether the task makes the tests the measure of the work.
      */
     void test(FileChange c, CompilationUnit before, CompilationUnit after, Map<String, Integer> movedTests,
-              java.util.function.Supplier<MainCodeChange> code, boolean testsFixed, List<Finding> out) {
+              java.util.function.Supplier<NewChecks> newChecks, java.util.function.Supplier<MainCodeChange> code,
+              boolean testsFixed,
+              List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
         Map<String, MethodDeclaration> now = after == null ? Map.of() : testMethods(after);
         if (c.kind() == FileChange.Kind.DELETED) {
-            List<String> lost = old.entrySet().stream().filter(e -> !moved(e, movedTests)).map(Map.Entry::getKey)
-                    .toList();
+            List<Map.Entry<String, MethodDeclaration>> lost = old.entrySet().stream()
+                    .filter(e -> !moved(e, movedTests) && !newChecks.get().hold(assertionStatements(e.getValue()),
+                            expectedLiterals(e.getValue()), testsFixed)).toList();
             if (!lost.isEmpty()) {
-                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-file-deleted", c.where(), 1,
-                        lineCount(c.oldText()), "The change deletes a test file with " + lost.size() + " test"
-                        + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ", first(lost, 3))
-                        + ") that are not moved elsewhere."));
+                // Deleted with the class it is named after, or with code each of its tests called, it is a feature
+                // going, unless the task holds the tests fixed.
+                boolean withItsCode = !testsFixed && (code.get().removesType(namesake) || lost.stream()
+                        .allMatch(e -> !code.get().removedCalledBy(e.getValue()).isEmpty()));
+                out.add(new Finding(Category.G1, withItsCode ? Severity.LOW : Severity.HIGH, "java.test-file-deleted",
+                        c.where(), 1, lineCount(c.oldText()), "The change deletes a test file with " + lost.size()
+                        + " test" + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ", first(lost.stream()
+                        .map(Map.Entry::getKey).toList(), 3)) + ") that are not moved elsewhere"
+                        + (withItsCode ? ", with the code they checked (removed by the change)." : ".")));
             }
             return;
         }
         // Tests removed while as many new ones come in are more often a rewrite than a deletion: said, not hidden.
-        long added = now.keySet().stream().filter(k -> !old.containsKey(k)).count();
+        List<MethodDeclaration> addedTests = now.entrySet().stream().filter(e -> !old.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
         long removed = old.keySet().stream().filter(k -> !now.containsKey(k)).count();
-        boolean replaced = added >= removed;
+        boolean replaced = addedTests.size() >= removed;
+        // A class renamed keeps its tests: one of the same method name in a class the base did not have.
+        Set<String> newClasses = new HashSet<>();
+        now.keySet().forEach(k -> newClasses.add(k.substring(0, k.indexOf('#'))));
+        Map<String, Long> nowByName = now.keySet().stream().collect(java.util.stream.Collectors.groupingBy(
+                JavaDetectors::methodName, java.util.stream.Collectors.counting()));
         for (var e : old.entrySet()) {
-            if (!now.containsKey(e.getKey()) && !moved(e, movedTests)) {
+            boolean renamed = !newClasses.contains(e.getKey().substring(0, e.getKey().indexOf('#')))
+                    && nowByName.getOrDefault(methodName(e.getKey()), 0L) == 1;
+            if (!now.containsKey(e.getKey()) && !renamed && !moved(e, movedTests)) {
                 // Reported where it was, in words, and located at its class in the head's file (base lines would
                 // land on other code in a pull request's view).
                 int at = after == null ? 1 : all(after, ClassOrInterfaceDeclaration.class).stream()
                         .filter(t -> t.getNameAsString().equals(owner(e.getValue()))).findFirst()
                         .map(JavaDetectors::begin).orElse(1);
-                // Removed with the code it checked is a feature going, unless the task holds the tests fixed.
+                // Removed with the code it checked is a feature going, and a new test of the file that makes every
+                // call it made with at least its assertions is the same test rewritten, unless the task holds the
+                // tests fixed. Removed beside a change to code it called is said for review.
                 List<String> itsCode = testsFixed ? List.of() : code.get().removedCalledBy(e.getValue());
-                Severity severity = !itsCode.isEmpty() ? Severity.LOW : replaced ? Severity.MEDIUM : Severity.HIGH;
+                String rewrittenAs = testsFixed ? null : rewrittenAs(e.getValue(), addedTests);
+                if (rewrittenAs == null && newChecks.get().hold(assertionStatements(e.getValue()),
+                        expectedLiterals(e.getValue()), testsFixed)) {
+                    rewrittenAs = "or data the change adds";
+                }
+                boolean itsCodeChanged = !testsFixed && !code.get().changedCalledBy(e.getValue()).isEmpty();
+                Severity severity = !itsCode.isEmpty() || rewrittenAs != null ? Severity.LOW
+                        : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
                         c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
                                 + end(e.getValue()) + " at the base) is removed and not moved elsewhere with at least "
                                 + "its assertions" + (!itsCode.isEmpty() ? ", with the code it checked ("
                                 + String.join(", ", first(itsCode, 3)) + ", removed by the change)."
-                                : replaced ? " (the file gains " + added + " new tests: check that they cover what it "
-                                + "covered)." : ".")));
+                                : rewrittenAs != null ? "; " + (rewrittenAs.startsWith("or ") ? "tests " + rewrittenAs
+                                + " check what it checked" : "the new test" + (rewrittenAs.contains(",") ? "s " : " ")
+                                + rewrittenAs + " make" + (rewrittenAs.contains(",") ? "" : "s") + " every call it "
+                                + "made with at least as many assertions") + " (likely the same test rewritten)."
+                                : replaced ? " (the file gains " + addedTests.size() + " new tests: check that they "
+                                + "cover what it covered)."
+                                : itsCodeChanged ? " (beside a change to code it called: check that the change "
+                                + "still has a test)." : ".")));
             }
         }
         // Disabling: annotations and assumptions that the base did not have.
@@ -191,9 +325,17 @@ final class JavaDetectors {
                 }
             }
         }
+        // A class renamed with its file (or in it) keeps its tests: they are matched by method name.
+        Set<String> oldClasses = new HashSet<>();
+        old.keySet().forEach(k -> oldClasses.add(k.substring(0, k.indexOf('#'))));
+        Map<String, List<MethodDeclaration>> oldByName = new HashMap<>();
+        old.forEach((k, v) -> oldByName.computeIfAbsent(methodName(k), x -> new ArrayList<>()).add(v));
         for (var e : now.entrySet()) {
             MethodDeclaration m = e.getValue();
-            MethodDeclaration was = old.get(e.getKey());
+            List<MethodDeclaration> namesakes = oldByName.getOrDefault(methodName(e.getKey()), List.of());
+            MethodDeclaration was = old.containsKey(e.getKey()) ? old.get(e.getKey())
+                    : !oldClasses.contains(e.getKey().substring(0, e.getKey().indexOf('#'))) && namesakes.size() == 1
+                    ? namesakes.get(0) : null;
             if (disabled(m) && (was == null || !disabled(was))) {
                 out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
                         "The change disables the test " + e.getKey() + "."));
@@ -219,10 +361,13 @@ final class JavaDetectors {
             int before2 = assertions(was);
             int after2 = assertions(m);
             if (after2 < before2) {
-                out.add(new Finding(Category.G2, levelOf.get().severity(), "java.assertions-removed", c.path(),
-                        begin(m), end(m), "The test " + e.getKey() + " checks less than before: " + after2
-                                + " assertion" + (after2 == 1 ? "" : "s") + " instead of " + before2
-                                + levelOf.get().why() + "."));
+                List<String> lost = minus(assertionStatements(was), assertionStatements(m));
+                boolean movedOut = newChecks.get().hold(lost, minus(expectedLiterals(was), expectedLiterals(m)), testsFixed);
+                out.add(new Finding(Category.G2, movedOut ? Severity.LOW : levelOf.get().severity(),
+                        "java.assertions-removed", c.path(), begin(m), end(m), "The test " + e.getKey()
+                                + " checks less than before: " + after2 + " assertion" + (after2 == 1 ? "" : "s")
+                                + " instead of " + before2 + (movedOut ? " (what it no longer checks, tests the change "
+                                + "adds do: likely split)" : levelOf.get().why()) + "."));
             }
             // Expected values changed: same number of expectations, different literals.
             List<String> oldExpected = expectedLiterals(was);
@@ -230,9 +375,10 @@ final class JavaDetectors {
             List<String> gone = minus(oldExpected, newExpected);
             List<String> came = minus(newExpected, oldExpected);
             if (!gone.isEmpty() && !came.isEmpty()) {
-                out.add(new Finding(Category.G2, levelOf.get().severity(), "java.expected-value-changed", c.path(),
+                Level level = Level.of(was, namesake, code, testsFixed, came, gone);
+                out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                         begin(m), end(m), "The test " + e.getKey() + " now expects " + String.join(", ", first(came, 3))
-                                + " where it expected " + String.join(", ", first(gone, 3)) + levelOf.get().why() + "."));
+                                + " where it expected " + String.join(", ", first(gone, 3)) + level.why() + "."));
             } else if (!absentFrom(gone, m).isEmpty() && after2 >= before2) {
                 // As many assertions, but a value they checked is gone: isEqualTo(5) became isNotNull().
                 out.add(new Finding(Category.G2, levelOf.get().severity(), "java.expectation-dropped", c.path(),
@@ -242,10 +388,10 @@ final class JavaDetectors {
             }
         }
         // A line's test is the one around it at the head, read as it was at the base (the whole file if none).
-        expectationLines(c, line -> Level.of(now.entrySet().stream()
+        expectationLines(c, (line, came, gone) -> Level.of(now.entrySet().stream()
                 .filter(e -> begin(e.getValue()) <= line && line <= end(e.getValue())).findFirst()
                 .map(e -> old.containsKey(e.getKey()) ? (Node) old.get(e.getKey()) : e.getValue())
-                .orElse(before != null ? before : after), namesake, code, testsFixed), out);
+                .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone), out);
     }
 
     /**
@@ -253,8 +399,7 @@ final class JavaDetectors {
      * variable, or parameterised-test data ({@code @CsvSource}, {@code @ValueSource}), whose line
      * now carries other literals in the same shape.
      */
-    private static void expectationLines(FileChange c, java.util.function.IntFunction<Level> levelAt,
-                                         List<Finding> out) {
+    private static void expectationLines(FileChange c, LevelAt levelAt, List<Finding> out) {
         if (c.oldText() == null || c.newText() == null) {
             return;
         }
@@ -268,7 +413,9 @@ final class JavaDetectors {
             }
             for (LineDiff.Line removed : d.removed()) {
                 if (LineShape.sameShapeOtherLiterals(removed.text(), text)) {
-                    Level level = levelAt.apply(added.number());
+                    List<String> was = LineShape.literals(removed.text());
+                    List<String> now = LineShape.literals(text);
+                    Level level = levelAt.at(added.number(), minus(now, was), minus(was, now));
                     out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                             added.number(), added.number(), "An expected value held outside the assertions changed: '"
                                     + removed.text().strip() + "' became '" + text.strip() + "'" + level.why() + "."));
@@ -278,11 +425,92 @@ final class JavaDetectors {
         }
     }
 
-    /** The values of {@code gone} that appear nowhere in the method any more (moved into a variable is not gone). */
+    /** How loudly an expected value edited on a line is said: by the line's test, and the values that came and went. */
+    private interface LevelAt {
+        Level at(int line, List<String> came, List<String> gone);
+    }
+
+    /**
+     * The values of {@code gone} that appear nowhere in the test any more: moved into a variable, a helper it calls or
+     * a constant of its class that it names, built from pieces in one assertion, or made of at most 3 of its strings
+     * (a parameterised test's value and the text around it), is not gone.
+     */
     private static List<String> absentFrom(List<String> gone, MethodDeclaration m) {
         Set<String> present = new HashSet<>();
-        literals(m, present);
-        return gone.stream().filter(g -> !present.contains(g)).toList();
+        Set<String> named = new HashSet<>();
+        for (MethodDeclaration part : checked(m)) {
+            literals(part, present);
+            part.findAll(NameExpr.class).forEach(n -> named.add(n.getNameAsString()));
+            // An expected text now built from pieces ("[a=" + f("b") + "]") still holds the text the pieces make.
+            for (MethodCallExpr call : part.findAll(MethodCallExpr.class)) {
+                if (isAssertion(call)) {
+                    StringBuilder pieces = new StringBuilder();
+                    call.findAll(StringLiteralExpr.class).forEach(l -> pieces.append(l.getValue()));
+                    present.add("\"" + pieces + "\"");
+                }
+            }
+        }
+        m.findAncestor(ClassOrInterfaceDeclaration.class).ifPresent(type -> type.getFields().forEach(f ->
+                f.getVariables().forEach(v -> {
+                    if (named.contains(v.getNameAsString())) {
+                        v.getInitializer().ifPresent(i -> literals(i, present));
+                    }
+                })));
+        Set<String> pieces = new HashSet<>();
+        present.stream().filter(l -> l.startsWith("\"") && l.length() >= 4)
+                .forEach(l -> pieces.add(l.substring(1, l.length() - 1)));
+        return gone.stream().filter(g -> !present.contains(g) && !(g.startsWith("\"") && g.length() >= 2
+                && composed(g.substring(1, g.length() - 1), pieces, 3))).toList();
+    }
+
+    /**
+     * Whether {@code text} is made of at most {@code most} of {@code pieces} end to end (each of 2 characters or more):
+     * "Hello, Ada" from "Hello, " and "Ada", the one in the assertion and the other among a parameterised test's values.
+     */
+    private static boolean composed(String text, Set<String> pieces, int most) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (most == 0) {
+            return false;
+        }
+        for (String p : pieces) {
+            if (text.startsWith(p) && composed(text.substring(p.length()), pieces, most - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A test and the helper methods of its class it calls (by name, without a receiver or on {@code this}, and what
+     * they call in turn): an assertion moved into a helper still checks the test.
+     */
+    static List<MethodDeclaration> checked(MethodDeclaration test) {
+        List<MethodDeclaration> out = new ArrayList<>(List.of(test));
+        Optional<ClassOrInterfaceDeclaration> type = test.findAncestor(ClassOrInterfaceDeclaration.class);
+        if (type.isEmpty()) {
+            return out;
+        }
+        Map<String, List<MethodDeclaration>> helpers = new HashMap<>();
+        for (MethodDeclaration h : type.get().getMethods()) {
+            if (h != test && h.getAnnotations().stream()
+                    .noneMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+                helpers.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h);
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
+                if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+                    for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
+                        if (out.stream().noneMatch(x -> x == h)) {
+                            out.add(h);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Moved: a test of the same name elsewhere in the change that checks at least as much. */
@@ -363,8 +591,96 @@ final class JavaDetectors {
         return name.startsWith("assert") || name.equals("fail") || name.equals("verify") || name.equals("expect");
     }
 
+    /**
+     * The name of a test among {@code added} that makes every call {@code removed} made outside its assertions (at
+     * least one) with at least as many assertions; else, when the added tests together make every such call with at
+     * least as many assertions in all, their names; else null.
+     */
+    private static String rewrittenAs(MethodDeclaration removed, List<MethodDeclaration> added) {
+        Set<String> calls = calls(removed);
+        if (calls.isEmpty()) {
+            return null;
+        }
+        Set<String> together = new HashSet<>();
+        int assertions = 0;
+        for (MethodDeclaration a : added) {
+            Set<String> its = calls(a);
+            if (its.containsAll(calls) && assertions(a) >= assertions(removed)) {
+                return a.getNameAsString();
+            }
+            together.addAll(its);
+            assertions += assertions(a);
+        }
+        return together.containsAll(calls) && assertions >= assertions(removed) ? String.join(", ", first(
+                added.stream().map(MethodDeclaration::getNameAsString).toList(), 3)) : null;
+    }
+
+    /**
+     * The names of the methods a test calls outside its assertions: an assertion, and any call on an assertion's
+     * result ({@code assertThat(x).isEqualTo(y)}), is left out; calls inside an assertion's arguments count.
+     */
+    private static Set<String> calls(MethodDeclaration m) {
+        Set<String> out = new HashSet<>();
+        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            if (!onAssertion(call)) {
+                out.add(call.getNameAsString());
+            }
+        }
+        return out;
+    }
+
+    private static boolean onAssertion(MethodCallExpr call) {
+        Expression at = call;
+        while (at instanceof MethodCallExpr c) {
+            if (isAssertion(c)) {
+                return true;
+            }
+            at = c.getScope().orElse(null);
+        }
+        return false;
+    }
+
+    /**
+     * The assertions a test makes, in its body and in the helpers of its class it calls, times the cases it runs
+     * (a parameterised test runs once for each value or row of its source).
+     */
     static int assertions(MethodDeclaration m) {
-        return (int) m.findAll(MethodCallExpr.class).stream().filter(JavaDetectors::isAssertion).count();
+        return runs(m) * checked(m).stream().mapToInt(part -> (int) part.findAll(MethodCallExpr.class).stream()
+                .filter(JavaDetectors::isAssertion).count()).sum();
+    }
+
+    /**
+     * How many cases a test runs: the values of its {@code @ValueSource}, the rows of its {@code @CsvSource}, or the
+     * {@code arguments(...)} its {@code @MethodSource} in the same class makes (at least 1; 1 for other sources).
+     */
+    static int runs(MethodDeclaration m) {
+        int runs = 1;
+        for (AnnotationExpr a : m.getAnnotations()) {
+            String name = a.getName().getIdentifier();
+            if (name.equals("ValueSource") || name.equals("CsvSource")) {
+                for (Node v : a.getChildNodes()) {
+                    Expression value = v instanceof MemberValuePair p ? p.getValue() : v instanceof Expression x ? x : null;
+                    if (value instanceof ArrayInitializerExpr array) {
+                        runs = Math.max(runs, array.getValues().size());
+                    } else if (value instanceof TextBlockLiteralExpr block) {
+                        runs = Math.max(runs, (int) block.getValue().lines().filter(l -> !l.isBlank()).count());
+                    }
+                }
+            } else if (name.equals("MethodSource")) {
+                String provider = a.findAll(StringLiteralExpr.class).stream().map(StringLiteralExpr::getValue)
+                        .findFirst().orElse(m.getNameAsString());
+                int made = m.findAncestor(ClassOrInterfaceDeclaration.class).stream()
+                        .flatMap(t -> t.getMethodsByName(provider).stream())
+                        .mapToInt(p -> (int) p.findAll(MethodCallExpr.class).stream()
+                                .filter(c -> c.getNameAsString().equals("arguments")
+                                        || c.getNameAsString().equals("argumentSet")
+                                        || c.getNameAsString().equals("of") && c.getScope()
+                                        .map(sc -> sc.toString().equals("Arguments")).orElse(false)).count())
+                        .sum();
+                runs = Math.max(runs, made);
+            }
+        }
+        return runs;
     }
 
     /** Assertions on a constant: assertTrue(true), assertFalse(false), assertThat(true).isTrue(), assertEquals(1, 1). */
@@ -386,10 +702,11 @@ final class JavaDetectors {
         return n;
     }
 
-    /** The literal expected values the test's assertions take, in order. */
+    /** The literal expected values the test's assertions take (its helpers' too), in order. */
     private static List<String> expectedLiterals(MethodDeclaration m) {
         List<String> out = new ArrayList<>();
-        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+                .toList()) {
             if (!EXPECTING.contains(call.getNameAsString())) {
                 continue;
             }

@@ -15,6 +15,11 @@ final class LineShape {
         return LITERAL.matcher(line.strip()).replaceAll("#").replaceAll("\\s+", " ");
     }
 
+    /** The line's literals (strings with their quotes, numbers), in order. */
+    static java.util.List<String> literals(String line) {
+        return LITERAL.matcher(line).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
     /** Whether two lines have the same shape but differ in their literals: an edited value, nothing else. */
     static boolean sameShapeOtherLiterals(String before, String after) {
         return !before.strip().equals(after.strip()) && mask(before).equals(mask(after)) && mask(after).contains("#");

@@ -9,11 +9,15 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,10 +38,15 @@ import java.util.TreeSet;
  * name for a static call). A class moved to another file keeps its methods, so it is neither changed nor removed.
  */
 final class MainCodeChange {
-    static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of());
+    static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+            Set.of(), Map.of());
 
-    /** A tree's methods (signature to body tokens) and types (name to tokens), read once per tree. */
-    private record Code(Map<String, String> methods, Map<String, String> types) {
+    /**
+     * A tree's methods (signature to body tokens), types (name to tokens) and literals (strings without their quotes,
+     * numbers as written), read once per tree.
+     */
+    private record Code(Map<String, String> methods, Map<String, String> types, Set<String> strings,
+                        Set<String> numbers, Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls) {
     }
 
     private static final DataKey<Code> CODE = new DataKey<>() { };
@@ -45,11 +54,37 @@ final class MainCodeChange {
     private final Set<String> changed;
     private final Set<String> removed;
     private final Set<String> changedTypes;
+    private final Set<String> removedTypes;
+    /** String literals (without quotes) and numbers in the changed main files after the change and not before. */
+    private final Set<String> addedStrings;
+    private final Set<String> addedNumbers;
+    /** Numbers in the changed main files before the change and not after. */
+    private final Set<String> removedNumbers;
 
-    private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes) {
+    /** Strings in methods the change adds or edits (as they are after it): text the changed code may now print. */
+    private final Set<String> changedCodeStrings;
+    /** Calls between the changed files' methods after the change ({@code Type.name} to the {@code Type.name}s called). */
+    private final Map<String, Set<String>> calls;
+
+    private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
+                           Set<String> addedLiterals, Set<String> removedNumbers, Set<String> changedCodeStrings,
+                           Map<String, Set<String>> calls) {
+        this.removedNumbers = removedNumbers;
+        this.changedCodeStrings = changedCodeStrings;
+        this.calls = calls;
         this.changed = changed;
         this.removed = removed;
         this.changedTypes = changedTypes;
+        this.removedTypes = removedTypes;
+        this.addedStrings = new HashSet<>();
+        this.addedNumbers = new HashSet<>();
+        for (String l : addedLiterals) {
+            if (l.startsWith("\"")) {
+                addedStrings.add(l.substring(1, l.length() - 1));
+            } else {
+                addedNumbers.add(l);
+            }
+        }
     }
 
     /** The main files of {@code changes}, read through their parsed trees (before, after; null where absent). */
@@ -58,6 +93,10 @@ final class MainCodeChange {
         Map<String, String> after = new HashMap<>();
         Map<String, String> typesBefore = new HashMap<>();
         Map<String, String> typesAfter = new HashMap<>();
+        Set<String> literalsBefore = new HashSet<>();
+        Set<String> literalsAfter = new HashSet<>();
+        Map<String, Set<String>> stringsAfter = new HashMap<>();
+        Map<String, Set<String>> calls = new HashMap<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (c.test() || !c.java() || t == null) {
@@ -66,12 +105,24 @@ final class MainCodeChange {
             if (t[0] != null) {
                 before.putAll(code(t[0]).methods());
                 typesBefore.putAll(code(t[0]).types());
+                code(t[0]).strings().forEach(l -> literalsBefore.add('"' + l + '"'));
+                literalsBefore.addAll(code(t[0]).numbers());
             }
             if (t[1] != null) {
                 after.putAll(code(t[1]).methods());
                 typesAfter.putAll(code(t[1]).types());
+                code(t[1]).strings().forEach(l -> literalsAfter.add('"' + l + '"'));
+                literalsAfter.addAll(code(t[1]).numbers());
+                stringsAfter.putAll(code(t[1]).methodStrings());
+                code(t[1]).calls().forEach((k, v) -> calls.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
         }
+        Set<String> changedCodeStrings = new HashSet<>();
+        stringsAfter.forEach((signature, strings) -> {
+            if (!after.get(signature).equals(before.get(signature))) {
+                changedCodeStrings.addAll(strings);
+            }
+        });
         Set<String> changed = new HashSet<>();
         before.forEach((signature, body) -> {
             if (after.containsKey(signature) && !after.get(signature).equals(body)) {
@@ -84,7 +135,13 @@ final class MainCodeChange {
         Set<String> types = new HashSet<>(typesBefore.keySet());
         types.addAll(typesAfter.keySet());
         types.removeIf(k -> Objects.equals(typesBefore.get(k), typesAfter.get(k)));
-        return new MainCodeChange(changed, removed, types);
+        Set<String> removedTypes = new HashSet<>(typesBefore.keySet());
+        removedTypes.removeAll(typesAfter.keySet());
+        Set<String> removedNumbers = new HashSet<>();
+        literalsBefore.stream().filter(l -> !l.startsWith("\"") && !literalsAfter.contains(l)).forEach(removedNumbers::add);
+        literalsAfter.removeAll(literalsBefore);
+        return new MainCodeChange(changed, removed, types, removedTypes, literalsAfter, removedNumbers, changedCodeStrings,
+                calls);
     }
 
     /** {@code Type.name(params)} to {@code Type.name}. */
@@ -97,6 +154,8 @@ final class MainCodeChange {
             if (!cu.containsData(CODE)) {
                 Map<String, String> methods = new HashMap<>();
                 Map<String, String> types = new HashMap<>();
+                Map<String, Set<String>> methodStrings = new HashMap<>();
+                Map<String, Set<String>> callsOut = new HashMap<>();
                 for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
                     Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
                     if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
@@ -105,11 +164,34 @@ final class MainCodeChange {
                     String signature = owner.get().getNameAsString() + "." + m.getNameAsString() + "("
                             + String.join(",", m.getParameters().stream().map(p -> p.getType().asString()).toList()) + ")";
                     methods.put(signature, m.getBody().map(MainCodeChange::tokens).orElse(""));
+                    Set<String> strings = new HashSet<>();
+                    m.findAll(StringLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
+                    m.findAll(TextBlockLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
+                    methodStrings.put(signature, strings);
+                    String type = owner.get().getNameAsString();
+                    Set<String> callees = callsOut.computeIfAbsent(type + "." + m.getNameAsString(),
+                            k -> new HashSet<>());
+                    for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+                        String callee = call.getScope().map(scope -> scope.isThisExpr() ? type
+                                : receiverType(scope, m)).orElse(type);
+                        if (callee != null) {
+                            callees.add(callee + "." + call.getNameAsString());
+                        }
+                    }
                 }
                 for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
                     types.merge(t.getNameAsString(), tokens(t), (a, b) -> a + " | " + b);
                 }
-                cu.setData(CODE, new Code(methods, types));
+                Set<String> strings = new HashSet<>();
+                Set<String> numbers = new HashSet<>();
+                for (LiteralStringValueExpr l : JavaDetectors.all(cu, LiteralStringValueExpr.class)) {
+                    if (l instanceof StringLiteralExpr || l instanceof TextBlockLiteralExpr) {
+                        strings.add(l.getValue());
+                    } else if (!(l instanceof CharLiteralExpr)) {
+                        numbers.add(number(l.getValue()));
+                    }
+                }
+                cu.setData(CODE, new Code(methods, types, strings, numbers, methodStrings, callsOut));
             }
             return cu.getData(CODE);
         }
@@ -133,14 +215,106 @@ final class MainCodeChange {
         return !changedTypes.isEmpty();
     }
 
+    /** Whether the change removes the type named {@code name} from main code (it is in no changed file after it). */
+    boolean removesType(String name) {
+        return removedTypes.contains(name);
+    }
+
+    /**
+     * The new expected values ({@code came}, literals as written in the test) that come with main code the change
+     * adds or edits, where the old ones ({@code gone}) do not: a number (alone or in a string) that the changed main
+     * code now holds and did not, where the number is other than -10 to 10 (too common to tell anything) or the main
+     * code also lost a number the old values held (a constant moved from 2 to 3, and the test with it); a word of 4 or
+     * more characters new to the expectation that is a whole string the main code now holds and did not (a name
+     * added to a list the output shows); or a string that holds a piece of 8 or more
+     * characters of a string in main code the change adds or in a method it edits (pieces: the string cut at format
+     * placeholders such as {@code %s} or <code>{}</code>), or is itself held in one, which none of the old values
+     * held. Such a new expectation is likely the changed code's new output, not a value edited to fit unchanged code.
+     */
+    List<String> producedBy(List<String> came, List<String> gone) {
+        Set<String> out = new TreeSet<>();
+        Set<String> sources = new HashSet<>(addedStrings);
+        sources.addAll(changedCodeStrings);
+        // Words and numbers the new values hold and the old ones did not, and the numbers the old ones lost.
+        Set<String> oldWords = new HashSet<>();
+        Set<String> oldNumbers = new HashSet<>();
+        gone.forEach(g -> split(g, oldWords, oldNumbers));
+        for (String value : came) {
+            Set<String> words = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
+            split(value, words, numbers);
+            words.removeAll(oldWords);
+            numbers.removeAll(oldNumbers);
+            boolean numberReplaced = numbers.stream().anyMatch(n -> addedNumbers.contains(n)
+                    && (!common(n) || oldNumbers.stream().anyMatch(o -> !numbers.contains(o) && removedNumbers.contains(o))));
+            boolean wordAdded = words.stream().anyMatch(w -> w.length() >= 4 && addedStrings.contains(w));
+            if (numberReplaced || wordAdded) {
+                out.add(value);
+                continue;
+            }
+            if (value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2) {
+                String text = value.substring(1, value.length() - 1);
+                search:
+                for (String source : sources) {
+                    for (String piece : PLACEHOLDER.split(source)) {
+                        String core = piece.strip();
+                        boolean tied = core.length() >= 8 && text.contains(core)
+                                || text.length() >= 8 && core.contains(text);
+                        String shared = core.length() < text.length() ? core : text;
+                        if (tied && gone.stream().noneMatch(g -> g.contains(shared))) {
+                            out.add(value);
+                            break search;
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A literal's words (letters, digits and underscores, with a letter) and its numbers (as {@link #number}). */
+    private static void split(String literal, Set<String> words, Set<String> numbers) {
+        if (!literal.startsWith("\"")) {
+            numbers.add(number(literal));
+            return;
+        }
+        for (String token : literal.substring(1, Math.max(1, literal.length() - 1)).split("[^\\w.]+")) {
+            String t = token.replaceAll("^\\.+|\\.+$", "");
+            if (t.matches("-?[0-9][0-9_]*(\\.[0-9]+)?")) {
+                numbers.add(number(t));
+            } else if (t.matches("\\w*[A-Za-z]\\w*")) {
+                words.add(t);
+            }
+        }
+    }
+
+    /** Format placeholders: String.format's, and the {} and {0} of loggers and MessageFormat. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "%(\\d+\\$)?[-#+ 0,(<]*\\d*(\\.\\d+)?[a-zA-Z%]|\\{\\d*}");
+
+    /** A number as the code means it: without underscores, its type's letter or a leading plus. */
+    private static String number(String literal) {
+        String n = literal.replace("_", "").replaceFirst("^\\+", "");
+        return n.matches("-?[0-9.]+([eE][-+]?[0-9]+)?[lLdDfF]") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    /** Integers from -10 to 10: too common in code to tie a test to it. */
+    private static boolean common(String n) {
+        try {
+            return Math.abs(Long.parseLong(n)) <= 10;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The changed methods {@code test} calls: the code it checks changed. */
     List<String> changedCalledBy(Node test) {
-        return calledAmong(test, changed);
+        return calledAmong(test, changed, calls);
     }
 
     /** The methods gone from main code that {@code test} called: it went with the code it checked. */
     List<String> removedCalledBy(Node test) {
-        return calledAmong(test, removed);
+        return calledAmong(test, removed, Map.of());
     }
 
     /** The changed types {@code test} names (itself, through its class's fields, or as its file's namesake). */
@@ -173,22 +347,36 @@ final class MainCodeChange {
         return out;
     }
 
-    /** The methods of {@code members} that {@code test} calls on a receiver whose type it shows, assertions aside. */
-    private static List<String> calledAmong(Node test, Set<String> members) {
+    /**
+     * The methods of {@code members} that {@code test} calls on a receiver whose type it shows, assertions aside,
+     * directly or through {@code graph} (calls between the changed files' methods), up to 4 calls deep.
+     */
+    private static List<String> calledAmong(Node test, Set<String> members, Map<String, Set<String>> graph) {
         if (members.isEmpty()) {
             return List.of();
         }
-        Set<String> out = new TreeSet<>();
+        Set<String> reached = new HashSet<>();
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
             if (c.getNameAsString().startsWith("assert")) {
                 continue;
             }
             String type = c.getScope().map(scope -> receiverType(scope, test)).orElse(null);
-            if (type != null && members.contains(type + "." + c.getNameAsString())) {
-                out.add(type + "." + c.getNameAsString());
+            if (type != null) {
+                reached.add(type + "." + c.getNameAsString());
             }
         }
-        return List.copyOf(out);
+        Set<String> frontier = new HashSet<>(reached);
+        for (int depth = 0; depth < 4 && !frontier.isEmpty(); depth++) {
+            Set<String> next = new HashSet<>();
+            frontier.forEach(m -> graph.getOrDefault(m, Set.of()).forEach(callee -> {
+                if (reached.add(callee)) {
+                    next.add(callee);
+                }
+            }));
+            frontier = next;
+        }
+        reached.retainAll(members);
+        return List.copyOf(new TreeSet<>(reached));
     }
 
     /** The simple name of the type a call's receiver is declared as, or null when the test does not show it. */
