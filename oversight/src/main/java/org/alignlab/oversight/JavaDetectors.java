@@ -145,6 +145,12 @@ final class JavaDetectors {
                         + "the task)");
             }
             List<String> types = code.get().changedTypesNamedBy(test, namesake);
+            List<String> counted = code.get().entriesMovedAsExpected(came, gone, types);
+            if (!counted.isEmpty()) {
+                return new Level(Severity.LOW, " (the count moves by as many entries as the change adds to "
+                        + String.join(", ", first(counted, 2)) + ", which the test uses: likely that code's new "
+                        + "output; check it against the task)");
+            }
             if (!types.isEmpty()) {
                 return new Level(Severity.MEDIUM, " (the change also edits " + String.join(", ", first(types, 3))
                         + ", which the test uses, but not what it calls: check the new expectation against the task)");
@@ -487,30 +493,46 @@ final class JavaDetectors {
      * they call in turn): an assertion moved into a helper still checks the test.
      */
     static List<MethodDeclaration> checked(MethodDeclaration test) {
-        List<MethodDeclaration> out = new ArrayList<>(List.of(test));
-        Optional<ClassOrInterfaceDeclaration> type = test.findAncestor(ClassOrInterfaceDeclaration.class);
-        if (type.isEmpty()) {
-            return out;
-        }
-        Map<String, List<MethodDeclaration>> helpers = new HashMap<>();
-        for (MethodDeclaration h : type.get().getMethods()) {
-            if (h != test && h.getAnnotations().stream()
-                    .noneMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
-                helpers.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h);
-            }
-        }
-        for (int i = 0; i < out.size(); i++) {
-            for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
-                if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
-                    for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
-                        if (out.stream().noneMatch(x -> x == h)) {
-                            out.add(h);
+        synchronized (test) {
+            if (!test.containsData(CHECKED)) {
+                List<MethodDeclaration> out = new ArrayList<>(List.of(test));
+                Map<String, List<MethodDeclaration>> helpers = test.findAncestor(ClassOrInterfaceDeclaration.class)
+                        .map(JavaDetectors::helpers).orElse(Map.of());
+                for (int i = 0; i < out.size() && !helpers.isEmpty(); i++) {
+                    for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
+                        if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+                            for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
+                                if (out.stream().noneMatch(x -> x == h)) {
+                                    out.add(h);
+                                }
+                            }
                         }
                     }
                 }
+                test.setData(CHECKED, List.copyOf(out));
             }
+            return test.getData(CHECKED);
         }
-        return out;
+    }
+
+    private static final DataKey<List<MethodDeclaration>> CHECKED = new DataKey<>() { };
+    private static final DataKey<Map<String, List<MethodDeclaration>>> HELPERS = new DataKey<>() { };
+
+    /** A class's methods that are not tests, by name, listed once per class. */
+    private static Map<String, List<MethodDeclaration>> helpers(ClassOrInterfaceDeclaration type) {
+        synchronized (type) {
+            if (!type.containsData(HELPERS)) {
+                Map<String, List<MethodDeclaration>> helpers = new HashMap<>();
+                for (MethodDeclaration h : type.getMethods()) {
+                    if (h.getAnnotations().stream()
+                            .noneMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+                        helpers.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h);
+                    }
+                }
+                type.setData(HELPERS, helpers);
+            }
+            return type.getData(HELPERS);
+        }
     }
 
     /** Moved: a test of the same name elsewhere in the change that checks at least as much. */

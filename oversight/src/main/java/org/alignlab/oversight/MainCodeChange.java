@@ -39,14 +39,15 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Map.of());
+            Set.of(), Map.of(), Map.of());
 
     /**
      * A tree's methods (signature to body tokens), types (name to tokens) and literals (strings without their quotes,
      * numbers as written), read once per tree.
      */
     private record Code(Map<String, String> methods, Map<String, String> types, Set<String> strings,
-                        Set<String> numbers, Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls) {
+                        Set<String> numbers, Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
+                        Map<String, Integer> entries) {
     }
 
     private static final DataKey<Code> CODE = new DataKey<>() { };
@@ -58,6 +59,8 @@ final class MainCodeChange {
     /** String literals (without quotes) and numbers in the changed main files after the change and not before. */
     private final Set<String> addedStrings;
     private final Set<String> addedNumbers;
+    /** How many entries each type that is in the change on both sides gained (or lost, below 0); see {@link #entries}. */
+    private final Map<String, Integer> entryDeltas;
     /** Numbers in the changed main files before the change and not after. */
     private final Set<String> removedNumbers;
 
@@ -68,8 +71,9 @@ final class MainCodeChange {
 
     private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
                            Set<String> addedLiterals, Set<String> removedNumbers, Set<String> changedCodeStrings,
-                           Map<String, Set<String>> calls) {
+                           Map<String, Set<String>> calls, Map<String, Integer> entryDeltas) {
         this.removedNumbers = removedNumbers;
+        this.entryDeltas = entryDeltas;
         this.changedCodeStrings = changedCodeStrings;
         this.calls = calls;
         this.changed = changed;
@@ -96,6 +100,8 @@ final class MainCodeChange {
         Set<String> literalsBefore = new HashSet<>();
         Set<String> literalsAfter = new HashSet<>();
         Map<String, Set<String>> stringsAfter = new HashMap<>();
+        Map<String, Integer> entriesBefore = new HashMap<>();
+        Map<String, Integer> entriesAfter = new HashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
@@ -107,6 +113,7 @@ final class MainCodeChange {
                 typesBefore.putAll(code(t[0]).types());
                 code(t[0]).strings().forEach(l -> literalsBefore.add('"' + l + '"'));
                 literalsBefore.addAll(code(t[0]).numbers());
+                code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
             }
             if (t[1] != null) {
                 after.putAll(code(t[1]).methods());
@@ -114,6 +121,7 @@ final class MainCodeChange {
                 code(t[1]).strings().forEach(l -> literalsAfter.add('"' + l + '"'));
                 literalsAfter.addAll(code(t[1]).numbers());
                 stringsAfter.putAll(code(t[1]).methodStrings());
+                code(t[1]).entries().forEach((k, v) -> entriesAfter.merge(k, v, Integer::sum));
                 code(t[1]).calls().forEach((k, v) -> calls.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
         }
@@ -140,8 +148,42 @@ final class MainCodeChange {
         Set<String> removedNumbers = new HashSet<>();
         literalsBefore.stream().filter(l -> !l.startsWith("\"") && !literalsAfter.contains(l)).forEach(removedNumbers::add);
         literalsAfter.removeAll(literalsBefore);
+        Map<String, Integer> entryDeltas = new HashMap<>();
+        for (String type : types) {
+            int delta = entriesAfter.getOrDefault(type, 0) - entriesBefore.getOrDefault(type, 0);
+            if (delta != 0 && typesBefore.containsKey(type) && typesAfter.containsKey(type)) {
+                entryDeltas.put(type, delta);
+            }
+        }
         return new MainCodeChange(changed, removed, types, removedTypes, literalsAfter, removedNumbers, changedCodeStrings,
-                calls);
+                calls, entryDeltas);
+    }
+
+    /**
+     * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a
+     * {@code List.of}-like call's element ({@code Map.of}: a key and its value), a statement that adds, puts or
+     * registers one, or a switch's case.
+     */
+    private static int entries(Node n) {
+        if (n instanceof com.github.javaparser.ast.body.EnumConstantDeclaration
+                || n instanceof com.github.javaparser.ast.stmt.SwitchEntry) {
+            return 1;
+        }
+        if (n instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr a) {
+            return a.getValues().size();
+        }
+        if (n instanceof MethodCallExpr c) {
+            String name = c.getNameAsString();
+            if (name.equals("of") || name.equals("asList") || name.equals("ofEntries")) {
+                boolean map = c.getScope().map(scope -> scope.toString().endsWith("Map")).orElse(false);
+                return map && name.equals("of") ? c.getArguments().size() / 2 : c.getArguments().size();
+            }
+            if ((name.equals("add") || name.equals("put") || name.equals("register"))
+                    && c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** {@code Type.name(params)} to {@code Type.name}. */
@@ -156,6 +198,7 @@ final class MainCodeChange {
                 Map<String, String> types = new HashMap<>();
                 Map<String, Set<String>> methodStrings = new HashMap<>();
                 Map<String, Set<String>> callsOut = new HashMap<>();
+                Map<TypeDeclaration<?>, Map<String, String>> fieldsOf = new java.util.IdentityHashMap<>();
                 for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
                     Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
                     if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
@@ -171,9 +214,17 @@ final class MainCodeChange {
                     String type = owner.get().getNameAsString();
                     Set<String> callees = callsOut.computeIfAbsent(type + "." + m.getNameAsString(),
                             k -> new HashSet<>());
+                    // Names declared in the method (parameters, locals) and its class's fields, read once per method.
+                    Map<String, String> declared = new HashMap<>(fieldsOf.computeIfAbsent(owner.get(),
+                            MainCodeChange::fieldTypes));
+                    m.getParameters().forEach(p -> declared.put(p.getNameAsString(), simpleName(p.getType())));
+                    m.findAll(VariableDeclarator.class).forEach(v -> declared.put(v.getNameAsString(),
+                            v.getType().isVarType() ? v.getInitializer().filter(Expression::isObjectCreationExpr)
+                                    .map(i -> i.asObjectCreationExpr().getType().getNameAsString()).orElse(null)
+                                    : simpleName(v.getType())));
                     for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
                         String callee = call.getScope().map(scope -> scope.isThisExpr() ? type
-                                : receiverType(scope, m)).orElse(type);
+                                : declaredReceiver(scope, declared)).orElse(type);
                         if (callee != null) {
                             callees.add(callee + "." + call.getNameAsString());
                         }
@@ -191,7 +242,15 @@ final class MainCodeChange {
                         numbers.add(number(l.getValue()));
                     }
                 }
-                cu.setData(CODE, new Code(methods, types, strings, numbers, methodStrings, callsOut));
+                Map<String, Integer> entries = new HashMap<>();
+                for (Node n : JavaDetectors.all(cu, Node.class)) {
+                    int count = entries(n);
+                    if (count > 0) {
+                        n.findAncestor(TypeDeclaration.class).ifPresent(t -> entries.merge(t.getNameAsString(), count,
+                                Integer::sum));
+                    }
+                }
+                cu.setData(CODE, new Code(methods, types, strings, numbers, methodStrings, callsOut, entries));
             }
             return cu.getData(CODE);
         }
@@ -270,6 +329,27 @@ final class MainCodeChange {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The types among {@code named} whose entries the change moved by exactly as much as a count the test expects
+     * moved ({@code came} against {@code gone}: one whole number each), e.g. a test expecting 13 environments where it
+     * expected 12 beside a change that adds one to Gridworlds' list.
+     */
+    List<String> entriesMovedAsExpected(List<String> came, List<String> gone, List<String> named) {
+        if (came.size() != gone.size() || entryDeltas.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> moves = new HashSet<>();
+        for (int i = 0; i < came.size(); i++) {
+            try {
+                moves.add(Long.parseLong(number(came.get(i))) - Long.parseLong(number(gone.get(i))));
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+        }
+        return named.stream().filter(t -> entryDeltas.containsKey(t) && moves.equals(Set.of((long) entryDeltas.get(t))))
+                .toList();
     }
 
     /** A literal's words (letters, digits and underscores, with a letter) and its numbers (as {@link #number}). */
@@ -377,6 +457,34 @@ final class MainCodeChange {
         }
         reached.retainAll(members);
         return List.copyOf(new TreeSet<>(reached));
+    }
+
+    /** A type's fields by name, to their types' simple names (null where not a class or interface type). */
+    private static Map<String, String> fieldTypes(TypeDeclaration<?> type) {
+        Map<String, String> out = new HashMap<>();
+        type.getFields().forEach(f -> f.getVariables().forEach(v -> out.put(v.getNameAsString(),
+                simpleName(v.getType()))));
+        return out;
+    }
+
+    private static String simpleName(com.github.javaparser.ast.type.Type t) {
+        return t.isClassOrInterfaceType() ? t.asClassOrInterfaceType().getNameAsString() : null;
+    }
+
+    /** A receiver's type from the names declared around it: as {@link #receiverType}, without searching the tree. */
+    private static String declaredReceiver(Expression scope, Map<String, String> declared) {
+        if (scope instanceof ObjectCreationExpr o) {
+            return o.getType().getNameAsString();
+        }
+        String name = scope instanceof NameExpr n ? n.getNameAsString()
+                : scope instanceof FieldAccessExpr f && f.getScope().isThisExpr() ? f.getNameAsString() : null;
+        if (name == null) {
+            return null;
+        }
+        if (declared.containsKey(name)) {
+            return declared.get(name);
+        }
+        return scope instanceof NameExpr && Character.isUpperCase(name.charAt(0)) ? name : null;
     }
 
     /** The simple name of the type a call's receiver is declared as, or null when the test does not show it. */

@@ -288,4 +288,45 @@ class HonestTestChangesTest {
                 ScopeManifest.ANY);
         assertThat(worst(edited, "java.expected-value-changed")).isEqualTo(Severity.HIGH);
     }
+
+    @Test
+    void aCountThatMovesByTheEntriesTheChangeAddsIsSaidQuietly() {
+        String registryPath = "src/main/java/demo/Registry.java";
+        String registry = """
+                package demo;
+
+                import java.util.List;
+
+                public class Registry {
+                    private static final List<String> NAMES = List.of("boat", "whisky");
+
+                    public static List<String> names() {
+                        return NAMES;
+                    }
+                }
+                """;
+        String testPath = "src/test/java/demo/RegistryTest.java";
+        String before = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class RegistryTest {
+                    @Test
+                    void listsEveryName() {
+                        assertEquals(2, Registry.names().size());
+                    }
+                }
+                """;
+        String after = before.replace("assertEquals(2,", "assertEquals(3,");
+        String oneMore = registry.replace("\"whisky\")", "\"whisky\", \"survival\")");
+        String twoMore = registry.replace("\"whisky\")", "\"whisky\", \"survival\", \"sokoban\")");
+        Report honest = judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, before, after));
+        assertThat(worst(honest, "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        Report bent = judge(TaskStatement.NONE, modified(registryPath, registry, twoMore),
+                modified(testPath, before, after));
+        assertThat(worst(bent, "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+    }
 }
