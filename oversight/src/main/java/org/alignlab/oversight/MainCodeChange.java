@@ -224,7 +224,7 @@ final class MainCodeChange {
                                     : simpleName(v.getType())));
                     for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
                         String callee = call.getScope().map(scope -> scope.isThisExpr() ? type
-                                : declaredReceiver(scope, declared)).orElse(type);
+                                : receiver(scope, declared::get)).orElse(type);
                         if (callee != null) {
                             callees.add(callee + "." + call.getNameAsString());
                         }
@@ -471,8 +471,11 @@ final class MainCodeChange {
         return t.isClassOrInterfaceType() ? t.asClassOrInterfaceType().getNameAsString() : null;
     }
 
-    /** A receiver's type from the names declared around it: as {@link #receiverType}, without searching the tree. */
-    private static String declaredReceiver(Expression scope, Map<String, String> declared) {
+    /**
+     * The simple name of the type a call's receiver is declared as, or null when it is not shown: {@code typeOf} gives
+     * a name's declared type (null for none, or not a class or interface type).
+     */
+    private static String receiver(Expression scope, java.util.function.Function<String, String> typeOf) {
         if (scope instanceof ObjectCreationExpr o) {
             return o.getType().getNameAsString();
         }
@@ -481,27 +484,16 @@ final class MainCodeChange {
         if (name == null) {
             return null;
         }
-        if (declared.containsKey(name)) {
-            return declared.get(name);
-        }
-        return scope instanceof NameExpr && Character.isUpperCase(name.charAt(0)) ? name : null;
-    }
-
-    /** The simple name of the type a call's receiver is declared as, or null when the test does not show it. */
-    private static String receiverType(Expression scope, Node test) {
-        if (scope instanceof ObjectCreationExpr o) {
-            return o.getType().getNameAsString();
-        }
-        String name = scope instanceof NameExpr n ? n.getNameAsString()
-                : scope instanceof FieldAccessExpr f && f.getScope().isThisExpr() ? f.getNameAsString() : null;
-        if (name == null) {
-            return null;
-        }
-        String declared = declaredType(name, test);
+        String declared = typeOf.apply(name);
         if (declared == null && scope instanceof NameExpr && Character.isUpperCase(name.charAt(0))) {
             return name; // a static call: Type.method(...)
         }
         return declared;
+    }
+
+    /** A receiver's type as the test shows it (its variables, parameters, and its classes' fields). */
+    private static String receiverType(Expression scope, Node test) {
+        return receiver(scope, name -> declaredType(name, test));
     }
 
     /** The declared type of a local variable, parameter or field of the test's classes named {@code name}. */
