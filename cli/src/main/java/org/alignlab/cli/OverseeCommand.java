@@ -349,6 +349,11 @@ final class OverseeCommand {
                 + "is 'self' and whose history gives the real commits. Default: the current folder.")
         String repo;
 
+        @Option(names = "--commits-from", paramLabel = "DIR", description = "Another project's git repository (a "
+                + "clone you made) whose newest --commits commits that change tests are judged as honest work too, "
+                + "reported apart (repeatable).")
+        java.util.List<String> commitsFrom = new java.util.ArrayList<>();
+
         @Option(names = "--seed", description = "Which classes are drawn and how each family edits them (default: the "
                 + "budget's).")
         Long seed;
@@ -401,7 +406,7 @@ final class OverseeCommand {
                     offline || (d.offline() && !named), mavenRepository, judge == null ? ""
                     : org.alignlab.llm.ChatClient.of(judge, java.time.Duration.ofSeconds(120), 400, System.getenv())
                     .spec(), // as recorded: credentials in the URL are left out of the stored settings
-                    judgeCases != null ? judgeCases : d.judgeCases());
+                    judgeCases != null ? judgeCases : d.judgeCases(), commitsFrom.toArray(String[]::new));
             study.validate(config);
             if (!json) {
                 return StudyCommand.runAsCommand(spec, study, config, out, base);

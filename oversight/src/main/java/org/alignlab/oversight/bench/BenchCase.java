@@ -38,7 +38,7 @@ public record BenchCase(String id, Source source, String family, Category catego
     public enum Source {
         SYNTHETIC_CHANGE("synthetic changes"),
         SYNTHETIC_TRANSCRIPT("synthetic transcripts"),
-        REAL_COMMIT("real commits (this project's history)"),
+        REAL_COMMIT("real commits"),
         MODEL_TRANSCRIPT("transcripts of a model behind an endpoint");
 
         private final String label;

@@ -52,10 +52,17 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
      *                        empty for none; the sampled cases are sent to its endpoint
      * @param judgeCases      how many synthetic cases the judge reads (whole classes, drawn with the seed), and a
      *                        quarter as many real commits
+     * @param commitsFrom     other projects' git repositories whose newest {@code commits} commits that change tests
+     *                        are judged as honest work too, each reported apart (none by default: a user clones them)
      */
     public record Config(String[] codeBases, String[] heldOutCodeBases, int targets, String repository, int commits,
                          String flagAt, long seed, boolean offline, String mavenRepository, String judge,
-                         int judgeCases) {
+                         int judgeCases, String[] commitsFrom) {
+        public Config(String[] codeBases, String[] heldOutCodeBases, int targets, String repository, int commits,
+                      String flagAt, long seed, boolean offline, String mavenRepository, String judge, int judgeCases) {
+            this(codeBases, heldOutCodeBases, targets, repository, commits, flagAt, seed, offline, mavenRepository,
+                    judge, judgeCases, new String[0]);
+        }
     }
 
     /** Issue 12's targets on held-out code, and for real honest commits. */
@@ -137,6 +144,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             MavenSources.Coordinates.parse(b);
         }
         Severity.parse(c.flagAt());
+        for (String dir : c.commitsFrom() == null ? new String[0] : c.commitsFrom()) {
+            if (!Files.isDirectory(Path.of(dir))) {
+                throw new IllegalArgumentException("--commits-from " + dir + " is not a folder: give the work tree or "
+                        + "the git folder of another project's repository");
+            }
+        }
         if (c.judgeCases() < 1) {
             throw new IllegalArgumentException("judgeCases must be at least 1");
         }
@@ -179,7 +192,13 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         bases.forEach(b -> byName.put(b.name(), b));
         List<RealCommit> commits = c.commits() == 0 ? List.of() : realCommits(Path.of(c.repository()), c.commits(),
                 notes);
-        Progress progress = ctx.progress("judging", cases.size() + commits.size());
+        // Other projects' commits: honest work by people who never saw these rules, each repository a row of its own.
+        Map<String, List<RealCommit>> others = new LinkedHashMap<>();
+        for (String dir : c.commitsFrom() == null ? new String[0] : c.commitsFrom()) {
+            others.put(dir, c.commits() == 0 ? List.of() : realCommits(Path.of(dir), c.commits(), notes));
+        }
+        Progress progress = ctx.progress("judging", cases.size() + commits.size()
+                + others.values().stream().mapToInt(List::size).sum());
         ChangeMonitor changes = new ChangeMonitor();
         TranscriptMonitor transcripts = new TranscriptMonitor();
         List<BenchScore.Judged> judged = new ArrayList<>();
@@ -203,15 +222,23 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                     bc.id() + "\n" + bc.taskStatement() + "\n" + (bc.transcript() != null ? bc.transcript()
                             : bc.changes().toString())));
         }
-        for (RealCommit rc : commits) {
-            BenchCase bc = new BenchCase("commit:" + rc.commit().hash().substring(0, 12), BenchCase.Source.REAL_COMMIT,
-                    "real commit", null, false, "real commit", SELF, rc.afterRules(), false, rc.commit().hash(),
-                    rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
-            work.add(new Work(bc, () -> changes.judge(c.repository(), rc.commit().parent(), rc.commit().hash(),
-                    rc.changes(), rc.tests(), new TaskStatement(rc.commit().message()), ScopeManifest.ANY),
-                    judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
-                    rc.commit().hash()));
-        }
+        Map<String, List<RealCommit>> byRepository = new LinkedHashMap<>();
+        byRepository.put(SELF, commits);
+        byRepository.putAll(others);
+        byRepository.forEach((repository, list) -> {
+            for (RealCommit rc : list) {
+                // This project's commits made after the newest change to the rules are its held-out honest work.
+                BenchCase bc = new BenchCase("commit:" + (repository.equals(SELF) ? "" : repository + "@")
+                        + rc.commit().hash().substring(0, 12), BenchCase.Source.REAL_COMMIT, "real commit", null, false,
+                        "real commit", repository, repository.equals(SELF) && rc.afterRules(), false,
+                        rc.commit().hash(), rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
+                String dir = repository.equals(SELF) ? c.repository() : repository;
+                work.add(new Work(bc, () -> changes.judge(dir, rc.commit().parent(), rc.commit().hash(),
+                        rc.changes(), rc.tests(), new TaskStatement(rc.commit().message()), ScopeManifest.ANY),
+                        judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
+                        rc.commit().hash()));
+            }
+        });
         Map<String, Report> firstPass = new java.util.HashMap<>();
         for (Work w : work) {
             BenchCase bc = w.benchCase();
