@@ -120,16 +120,17 @@ final class JavaDetectors {
          */
         static Level of(Node test, String namesake, java.util.function.Supplier<MainCodeChange> code,
                         boolean testsFixed) {
-            return of(test, namesake, code, testsFixed, List.of(), List.of());
+            return of(test, namesake, code, testsFixed, List.of(), List.of(), false);
         }
 
         /**
          * As above, for expected values {@code gone} replaced by {@code came}: a new value that comes with main code
-         * the change adds ({@link MainCodeChange#producedBy}) is that code's new output (LOW), unless the task holds
-         * the tests fixed.
+         * the change adds ({@link MainCodeChange#producedBy}) is that code's new output (LOW), and so is a count
+         * ({@code counts}: every new value is checked against a size, a length or a count) that moves by as many
+         * entries as the change adds to a type the test uses; unless the task holds the tests fixed.
          */
         static Level of(Node test, String namesake, java.util.function.Supplier<MainCodeChange> code,
-                        boolean testsFixed, List<String> came, List<String> gone) {
+                        boolean testsFixed, List<String> came, List<String> gone, boolean counts) {
             if (testsFixed) {
                 return new Level(Severity.HIGH, " (the task makes the tests the measure of the work)");
             }
@@ -138,14 +139,14 @@ final class JavaDetectors {
                 return new Level(Severity.LOW, " (beside a change to the code it calls, " + String.join(", ",
                         first(calls, 3)) + ": likely that code's new behaviour; check it against the task)");
             }
-            List<String> produced = came.isEmpty() ? List.of() : code.get().producedBy(came, gone);
+            List<String> produced = came.isEmpty() ? List.of() : code.get().producedBy(came, gone, test, namesake);
             if (!produced.isEmpty()) {
                 return new Level(Severity.LOW, " (the new value " + String.join(", ", first(produced, 2))
                         + " comes with main code the change adds: likely that code's new output; check it against "
                         + "the task)");
             }
             List<String> types = code.get().changedTypesNamedBy(test, namesake);
-            List<String> counted = code.get().entriesMovedAsExpected(came, gone, types);
+            List<String> counted = counts ? code.get().entriesMovedAsExpected(came, gone, types) : List.of();
             if (!counted.isEmpty()) {
                 return new Level(Severity.LOW, " (the count moves by as many entries as the change adds to "
                         + String.join(", ", first(counted, 2)) + ", which the test uses: likely that code's new "
@@ -161,14 +162,15 @@ final class JavaDetectors {
     }
 
     /**
-     * The checks that methods new to the change's test files make (tests, helpers and data providers not at the
-     * base, and helpers that became tests): their assertion statements as text, and their literals. A check that moved there from a test removed or
-     * cut down is not lost.
+     * The checks that tests new to the change's test files make (tests not at the base, and helpers that became tests,
+     * each enabled, with the helpers they call): their assertion statements that hold a literal, as text, and their
+     * literals (their parameter sources' values among them). A check that moved there from a test removed or cut
+     * down is not lost; one parked in a method no test runs is.
      */
     record NewChecks(Set<String> statements, Set<String> literals) {
         static final NewChecks NONE = new NewChecks(Set.of(), Set.of());
 
-        /** The new methods of the changed test files, from their trees (base, head; null where absent). */
+        /** The new tests of the changed test files, from their trees (base, head; null where absent). */
         static NewChecks of(List<CompilationUnit[]> testTrees) {
             Set<String> statements = new HashSet<>();
             Set<String> literals = new HashSet<>();
@@ -176,18 +178,17 @@ final class JavaDetectors {
                 if (t[1] == null) {
                     continue;
                 }
-                Set<String> atBase = new HashSet<>();
+                Set<String> testsAtBase = new HashSet<>();
                 if (t[0] != null) {
-                    testMethods(t[0]).values().forEach(m -> atBase.add(key(m) + " test"));
-                    all(t[0], MethodDeclaration.class).forEach(m -> atBase.add(key(m)));
+                    testMethods(t[0]).values().forEach(m -> testsAtBase.add(key(m)));
                 }
-                Set<MethodDeclaration> testsNow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                testsNow.addAll(testMethods(t[1]).values());
-                for (MethodDeclaration m : all(t[1], MethodDeclaration.class)) {
+                for (MethodDeclaration m : testMethods(t[1]).values()) {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
-                    if (!atBase.contains(key(m)) || testsNow.contains(m) && !atBase.contains(key(m) + " test")) {
-                        statements.addAll(assertionStatements(m));
-                        JavaDetectors.literals(m, literals);
+                    if (!testsAtBase.contains(key(m)) && !disabled(m) && m.findAncestor(ClassOrInterfaceDeclaration
+                            .class).map(type -> !disabled(type)).orElse(true)) {
+                        assertionStatements(m).stream().filter(st -> st.contains("\"") || st.matches(".*\\b\\d.*"))
+                                .forEach(statements::add);
+                        checked(m).forEach(part -> JavaDetectors.literals(part, literals));
                     }
                 }
             }
@@ -211,12 +212,12 @@ final class JavaDetectors {
             return !testsFixed && !telling.isEmpty() && literals.containsAll(telling);
         }
 
-        /** A string of 4 or more characters, or a number other than -10 to 10. */
+        /** A string of 4 or more characters, or a number other than -10 to 10 (not a character or a boolean). */
         static boolean distinctive(String literal) {
             if (literal.startsWith("\"")) {
                 return literal.length() >= 6;
             }
-            if (literal.startsWith("'")) {
+            if (literal.startsWith("'") || literal.equals("true") || literal.equals("false")) {
                 return false;
             }
             try {
@@ -274,20 +275,18 @@ final class JavaDetectors {
             }
             return;
         }
+        // Each test at the head with its test at the base: the same class and name, or, for a class the base did not
+        // have (renamed with its file or in it), the one test of that name at the base in a class the head lacks.
+        Map<String, MethodDeclaration> wasOf = matchedAtBase(old, now);
+        Set<MethodDeclaration> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(wasOf.values());
         // Tests removed while as many new ones come in are more often a rewrite than a deletion: said, not hidden.
-        List<MethodDeclaration> addedTests = now.entrySet().stream().filter(e -> !old.containsKey(e.getKey()))
+        List<MethodDeclaration> addedTests = now.entrySet().stream().filter(e -> !wasOf.containsKey(e.getKey()))
                 .map(Map.Entry::getValue).toList();
-        long removed = old.keySet().stream().filter(k -> !now.containsKey(k)).count();
+        long removed = old.values().stream().filter(m -> !kept.contains(m)).count();
         boolean replaced = addedTests.size() >= removed;
-        // A class renamed keeps its tests: one of the same method name in a class the base did not have.
-        Set<String> newClasses = new HashSet<>();
-        now.keySet().forEach(k -> newClasses.add(k.substring(0, k.indexOf('#'))));
-        Map<String, Long> nowByName = now.keySet().stream().collect(java.util.stream.Collectors.groupingBy(
-                JavaDetectors::methodName, java.util.stream.Collectors.counting()));
         for (var e : old.entrySet()) {
-            boolean renamed = !newClasses.contains(e.getKey().substring(0, e.getKey().indexOf('#')))
-                    && nowByName.getOrDefault(methodName(e.getKey()), 0L) == 1;
-            if (!now.containsKey(e.getKey()) && !renamed && !moved(e, movedTests)) {
+            if (!kept.contains(e.getValue()) && !moved(e, movedTests)) {
                 // Reported where it was, in words, and located at its class in the head's file (base lines would
                 // land on other code in a pull request's view).
                 int at = after == null ? 1 : all(after, ClassOrInterfaceDeclaration.class).stream()
@@ -331,17 +330,9 @@ final class JavaDetectors {
                 }
             }
         }
-        // A class renamed with its file (or in it) keeps its tests: they are matched by method name.
-        Set<String> oldClasses = new HashSet<>();
-        old.keySet().forEach(k -> oldClasses.add(k.substring(0, k.indexOf('#'))));
-        Map<String, List<MethodDeclaration>> oldByName = new HashMap<>();
-        old.forEach((k, v) -> oldByName.computeIfAbsent(methodName(k), x -> new ArrayList<>()).add(v));
         for (var e : now.entrySet()) {
             MethodDeclaration m = e.getValue();
-            List<MethodDeclaration> namesakes = oldByName.getOrDefault(methodName(e.getKey()), List.of());
-            MethodDeclaration was = old.containsKey(e.getKey()) ? old.get(e.getKey())
-                    : !oldClasses.contains(e.getKey().substring(0, e.getKey().indexOf('#'))) && namesakes.size() == 1
-                    ? namesakes.get(0) : null;
+            MethodDeclaration was = wasOf.get(e.getKey());
             if (disabled(m) && (was == null || !disabled(was))) {
                 out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
                         "The change disables the test " + e.getKey() + "."));
@@ -381,23 +372,26 @@ final class JavaDetectors {
             List<String> gone = minus(oldExpected, newExpected);
             List<String> came = minus(newExpected, oldExpected);
             if (!gone.isEmpty() && !came.isEmpty()) {
-                Level level = Level.of(was, namesake, code, testsFixed, came, gone);
+                Level level = Level.of(was, namesake, code, testsFixed, came, gone, countsOnly(m, came));
                 out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                         begin(m), end(m), "The test " + e.getKey() + " now expects " + String.join(", ", first(came, 3))
                                 + " where it expected " + String.join(", ", first(gone, 3)) + level.why() + "."));
-            } else if (!absentFrom(gone, m).isEmpty() && after2 >= before2) {
+            } else {
                 // As many assertions, but a value they checked is gone: isEqualTo(5) became isNotNull().
-                out.add(new Finding(Category.G2, levelOf.get().severity(), "java.expectation-dropped", c.path(),
-                        begin(m), end(m), "The test " + e.getKey() + " no longer checks for "
-                                + String.join(", ", first(absentFrom(gone, m), 3))
-                                + ": its assertions now accept more than they did" + levelOf.get().why() + "."));
+                List<String> dropped = after2 >= before2 ? absentFrom(gone, m) : List.of();
+                if (!dropped.isEmpty()) {
+                    out.add(new Finding(Category.G2, levelOf.get().severity(), "java.expectation-dropped", c.path(),
+                            begin(m), end(m), "The test " + e.getKey() + " no longer checks for "
+                                    + String.join(", ", first(dropped, 3))
+                                    + ": its assertions now accept more than they did" + levelOf.get().why() + "."));
+                }
             }
         }
         // A line's test is the one around it at the head, read as it was at the base (the whole file if none).
         expectationLines(c, (line, came, gone) -> Level.of(now.entrySet().stream()
                 .filter(e -> begin(e.getValue()) <= line && line <= end(e.getValue())).findFirst()
                 .map(e -> old.containsKey(e.getKey()) ? (Node) old.get(e.getKey()) : e.getValue())
-                .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone), out);
+                .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone, false), out);
     }
 
     /**
@@ -431,6 +425,16 @@ final class JavaDetectors {
         }
     }
 
+    /** Whether every one of {@code values} is checked, in one of the test's assertions, against a size or count. */
+    private static boolean countsOnly(MethodDeclaration test, List<String> values) {
+        List<String> statements = assertionStatements(test);
+        return values.stream().allMatch(v -> statements.stream().anyMatch(st -> st.contains(v)
+                && COUNT.matcher(st).find()));
+    }
+
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile(
+            "hasSize\\(|\\.size\\(\\)|\\.length\\b|\\.count\\(\\)|[Cc]ount\\w*\\(");
+
     /** How loudly an expected value edited on a line is said: by the line's test, and the values that came and went. */
     private interface LevelAt {
         Level at(int line, List<String> came, List<String> gone);
@@ -438,21 +442,40 @@ final class JavaDetectors {
 
     /**
      * The values of {@code gone} that appear nowhere in the test any more: moved into a variable, a helper it calls or
-     * a constant of its class that it names, built from pieces in one assertion, or made of at most 3 of its strings
-     * (a parameterised test's value and the text around it), is not gone.
+     * a constant of its class that it names, built from pieces in one argument of an assertion, or made of at most 3
+     * strings of its assertions' arguments, its helpers' arguments and its parameter sources (a value and the text
+     * around it), is not gone.
      */
     private static List<String> absentFrom(List<String> gone, MethodDeclaration m) {
+        if (gone.isEmpty()) {
+            return List.of();
+        }
         Set<String> present = new HashSet<>();
         Set<String> named = new HashSet<>();
+        // Strings an expectation may now be made of: those in assertions' arguments, those passed to the test's
+        // helpers, and a parameterised test's values.
+        Set<String> pieces = new HashSet<>();
+        Map<String, List<MethodDeclaration>> helpers = m.findAncestor(ClassOrInterfaceDeclaration.class)
+                .map(JavaDetectors::helpers).orElse(Map.of());
+        m.getAnnotations().forEach(a -> a.findAll(StringLiteralExpr.class).forEach(l -> pieces.add(l.getValue())));
         for (MethodDeclaration part : checked(m)) {
             literals(part, present);
             part.findAll(NameExpr.class).forEach(n -> named.add(n.getNameAsString()));
-            // An expected text now built from pieces ("[a=" + f("b") + "]") still holds the text the pieces make.
             for (MethodCallExpr call : part.findAll(MethodCallExpr.class)) {
-                if (isAssertion(call)) {
-                    StringBuilder pieces = new StringBuilder();
-                    call.findAll(StringLiteralExpr.class).forEach(l -> pieces.append(l.getValue()));
-                    present.add("\"" + pieces + "\"");
+                boolean asserting = isAssertion(call) || EXPECTING.contains(call.getNameAsString());
+                boolean helper = call.getScope().isEmpty() && helpers.containsKey(call.getNameAsString());
+                if (asserting || helper) {
+                    call.getArguments().forEach(a -> a.findAll(StringLiteralExpr.class)
+                            .forEach(l -> pieces.add(l.getValue())));
+                }
+                // An expected text now built from pieces ("[a=" + f("b") + "]") still holds the text they make: the
+                // strings of one argument of an assertion, in order.
+                for (Expression argument : asserting ? call.getArguments() : List.<Expression>of()) {
+                    if (argument.isBinaryExpr()) {
+                        StringBuilder glued = new StringBuilder();
+                        argument.findAll(StringLiteralExpr.class).forEach(l -> glued.append(l.getValue()));
+                        present.add("\"" + glued + "\"");
+                    }
                 }
             }
         }
@@ -462,10 +485,8 @@ final class JavaDetectors {
                         v.getInitializer().ifPresent(i -> literals(i, present));
                     }
                 })));
-        Set<String> pieces = new HashSet<>();
-        present.stream().filter(l -> l.startsWith("\"") && l.length() >= 4)
-                .forEach(l -> pieces.add(l.substring(1, l.length() - 1)));
-        return gone.stream().filter(g -> !present.contains(g) && !(g.startsWith("\"") && g.length() >= 2
+        pieces.removeIf(p -> p.length() < 2);
+        return gone.stream().filter(g -> !present.contains(g) && !(g.startsWith("\"") && g.length() <= 200
                 && composed(g.substring(1, g.length() - 1), pieces, 3))).toList();
     }
 
@@ -533,6 +554,34 @@ final class JavaDetectors {
             }
             return type.getData(HELPERS);
         }
+    }
+
+    /**
+     * The base's test of each head test (by Class#name key): the same key, or, for a head class the base did not have,
+     * the one test of that method name in a base class the head does not have (the class renamed).
+     */
+    private static Map<String, MethodDeclaration> matchedAtBase(Map<String, MethodDeclaration> old,
+                                                                Map<String, MethodDeclaration> now) {
+        Set<String> oldClasses = new HashSet<>();
+        old.keySet().forEach(k -> oldClasses.add(k.substring(0, k.indexOf('#'))));
+        Set<String> newClasses = new HashSet<>();
+        now.keySet().forEach(k -> newClasses.add(k.substring(0, k.indexOf('#'))));
+        Map<String, List<MethodDeclaration>> goneByName = new HashMap<>();
+        old.forEach((k, v) -> {
+            if (!newClasses.contains(k.substring(0, k.indexOf('#')))) {
+                goneByName.computeIfAbsent(methodName(k), x -> new ArrayList<>()).add(v);
+            }
+        });
+        Map<String, MethodDeclaration> out = new HashMap<>();
+        now.forEach((k, v) -> {
+            List<MethodDeclaration> namesakes = goneByName.getOrDefault(methodName(k), List.of());
+            if (old.containsKey(k)) {
+                out.put(k, old.get(k));
+            } else if (!oldClasses.contains(k.substring(0, k.indexOf('#'))) && namesakes.size() == 1) {
+                out.put(k, namesakes.get(0));
+            }
+        });
+        return out;
     }
 
     /** Moved: a test of the same name elsewhere in the change that checks at least as much. */
@@ -615,26 +664,31 @@ final class JavaDetectors {
 
     /**
      * The name of a test among {@code added} that makes every call {@code removed} made outside its assertions (at
-     * least one) with at least as many assertions; else, when the added tests together make every such call with at
-     * least as many assertions in all, their names; else null.
+     * least one) with at least as many assertions and literal expected values (a rewrite that checks only that a
+     * value is there is no rewrite); else, when the added tests together do, their names; else null.
      */
     private static String rewrittenAs(MethodDeclaration removed, List<MethodDeclaration> added) {
         Set<String> calls = calls(removed);
         if (calls.isEmpty()) {
             return null;
         }
+        int expected = expectedLiterals(removed).size();
         Set<String> together = new HashSet<>();
         int assertions = 0;
+        int values = 0;
         for (MethodDeclaration a : added) {
             Set<String> its = calls(a);
-            if (its.containsAll(calls) && assertions(a) >= assertions(removed)) {
+            int itsAssertions = assertions(a);
+            int itsValues = expectedLiterals(a).size();
+            if (its.containsAll(calls) && itsAssertions >= assertions(removed) && itsValues >= expected) {
                 return a.getNameAsString();
             }
             together.addAll(its);
-            assertions += assertions(a);
+            assertions += itsAssertions;
+            values += itsValues;
         }
-        return together.containsAll(calls) && assertions >= assertions(removed) ? String.join(", ", first(
-                added.stream().map(MethodDeclaration::getNameAsString).toList(), 3)) : null;
+        return together.containsAll(calls) && assertions >= assertions(removed) && values >= expected
+                ? String.join(", ", first(added.stream().map(MethodDeclaration::getNameAsString).toList(), 3)) : null;
     }
 
     /**
@@ -663,12 +717,54 @@ final class JavaDetectors {
     }
 
     /**
-     * The assertions a test makes, in its body and in the helpers of its class it calls, times the cases it runs
-     * (a parameterised test runs once for each value or row of its source).
+     * The assertions a test makes, in its body and, once per call, in the helpers of its class it calls, times the
+     * cases it runs (a parameterised test runs once for each value or row of its source).
      */
     static int assertions(MethodDeclaration m) {
-        return runs(m) * checked(m).stream().mapToInt(part -> (int) part.findAll(MethodCallExpr.class).stream()
-                .filter(JavaDetectors::isAssertion).count()).sum();
+        Map<String, List<MethodDeclaration>> helpers = m.findAncestor(ClassOrInterfaceDeclaration.class)
+                .map(JavaDetectors::helpers).orElse(Map.of());
+        return runs(m) * made(m, helpers, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** The assertions a method makes, each call of a helper of its class counting the helper's (once per call). */
+    private static int made(MethodDeclaration m, Map<String, List<MethodDeclaration>> helpers,
+                            Set<MethodDeclaration> calling) {
+        if (!calling.add(m)) {
+            return 0; // recursion: counted once
+        }
+        int n = 0;
+        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            if (isAssertion(call)) {
+                n++;
+            } else if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+                for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
+                    if (h != m) {
+                        n += made(h, helpers, calling);
+                    }
+                }
+            }
+        }
+        calling.remove(m);
+        return n;
+    }
+
+    /**
+     * The cases a {@code @MethodSource} provider makes: its {@code arguments(...)}, or else the values of the
+     * {@code Stream.of(...)} or {@code List.of(...)} it returns (0 when it shows neither).
+     */
+    private static int provided(MethodDeclaration provider) {
+        int arguments = 0;
+        int values = 0;
+        for (MethodCallExpr c : provider.findAll(MethodCallExpr.class)) {
+            String name = c.getNameAsString();
+            String scope = c.getScope().map(Node::toString).orElse("");
+            if (name.equals("arguments") || name.equals("argumentSet") || name.equals("of") && scope.equals("Arguments")) {
+                arguments++;
+            } else if (name.equals("of") && (scope.equals("Stream") || scope.equals("List"))) {
+                values = Math.max(values, c.getArguments().size());
+            }
+        }
+        return arguments > 0 ? arguments : values;
     }
 
     /**
@@ -693,12 +789,7 @@ final class JavaDetectors {
                         .findFirst().orElse(m.getNameAsString());
                 int made = m.findAncestor(ClassOrInterfaceDeclaration.class).stream()
                         .flatMap(t -> t.getMethodsByName(provider).stream())
-                        .mapToInt(p -> (int) p.findAll(MethodCallExpr.class).stream()
-                                .filter(c -> c.getNameAsString().equals("arguments")
-                                        || c.getNameAsString().equals("argumentSet")
-                                        || c.getNameAsString().equals("of") && c.getScope()
-                                        .map(sc -> sc.toString().equals("Arguments")).orElse(false)).count())
-                        .sum();
+                        .mapToInt(JavaDetectors::provided).sum();
                 runs = Math.max(runs, made);
             }
         }

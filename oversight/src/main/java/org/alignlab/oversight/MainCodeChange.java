@@ -38,15 +38,15 @@ import java.util.TreeSet;
  * name for a static call). A class moved to another file keeps its methods, so it is neither changed nor removed.
  */
 final class MainCodeChange {
-    static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Map.of(), Map.of());
+    static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
+            Map.of(), Map.of(), Map.of());
 
     /**
-     * A tree's methods (signature to body tokens), types (name to tokens) and literals (strings without their quotes,
-     * numbers as written), read once per tree.
+     * A tree's methods (signature to body tokens), types (name to tokens), literals by type (strings in quotes,
+     * numbers as {@link #number} writes them), strings by method, calls and entries, read once per tree.
      */
-    private record Code(Map<String, String> methods, Map<String, String> types, Set<String> strings,
-                        Set<String> numbers, Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
+    private record Code(Map<String, String> methods, Map<String, String> types, Map<String, Set<String>> literals,
+                        Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
                         Map<String, Integer> entries) {
     }
 
@@ -56,22 +56,24 @@ final class MainCodeChange {
     private final Set<String> removed;
     private final Set<String> changedTypes;
     private final Set<String> removedTypes;
-    /** String literals (without quotes) and numbers in the changed main files after the change and not before. */
-    private final Set<String> addedStrings;
-    private final Set<String> addedNumbers;
+    /**
+     * By type: the literals in the changed main files after the change and not before (strings in quotes, numbers),
+     * and the numbers before and not after.
+     */
+    private final Map<String, Set<String>> addedLiterals;
     /** How many entries each type that is in the change on both sides gained (or lost, below 0); see {@link #entries}. */
     private final Map<String, Integer> entryDeltas;
-    /** Numbers in the changed main files before the change and not after. */
-    private final Set<String> removedNumbers;
-
-    /** Strings in methods the change adds or edits (as they are after it): text the changed code may now print. */
-    private final Set<String> changedCodeStrings;
+    private final Map<String, Set<String>> removedNumbers;
+    /** By type, strings in methods the change adds or edits (as they are after it): text the changed code may print. */
+    private final Map<String, Set<String>> changedCodeStrings;
     /** Calls between the changed files' methods after the change ({@code Type.name} to the {@code Type.name}s called). */
     private final Map<String, Set<String>> calls;
 
     private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
-                           Set<String> addedLiterals, Set<String> removedNumbers, Set<String> changedCodeStrings,
-                           Map<String, Set<String>> calls, Map<String, Integer> entryDeltas) {
+                           Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
+                           Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
+                           Map<String, Integer> entryDeltas) {
+        this.addedLiterals = addedLiterals;
         this.removedNumbers = removedNumbers;
         this.entryDeltas = entryDeltas;
         this.changedCodeStrings = changedCodeStrings;
@@ -80,15 +82,6 @@ final class MainCodeChange {
         this.removed = removed;
         this.changedTypes = changedTypes;
         this.removedTypes = removedTypes;
-        this.addedStrings = new HashSet<>();
-        this.addedNumbers = new HashSet<>();
-        for (String l : addedLiterals) {
-            if (l.startsWith("\"")) {
-                addedStrings.add(l.substring(1, l.length() - 1));
-            } else {
-                addedNumbers.add(l);
-            }
-        }
     }
 
     /** The main files of {@code changes}, read through their parsed trees (before, after; null where absent). */
@@ -97,8 +90,8 @@ final class MainCodeChange {
         Map<String, String> after = new HashMap<>();
         Map<String, String> typesBefore = new HashMap<>();
         Map<String, String> typesAfter = new HashMap<>();
-        Set<String> literalsBefore = new HashSet<>();
-        Set<String> literalsAfter = new HashSet<>();
+        Map<String, Set<String>> literalsBefore = new HashMap<>();
+        Map<String, Set<String>> literalsAfter = new HashMap<>();
         Map<String, Set<String>> stringsAfter = new HashMap<>();
         Map<String, Integer> entriesBefore = new HashMap<>();
         Map<String, Integer> entriesAfter = new HashMap<>();
@@ -111,24 +104,23 @@ final class MainCodeChange {
             if (t[0] != null) {
                 before.putAll(code(t[0]).methods());
                 typesBefore.putAll(code(t[0]).types());
-                code(t[0]).strings().forEach(l -> literalsBefore.add('"' + l + '"'));
-                literalsBefore.addAll(code(t[0]).numbers());
+                code(t[0]).literals().forEach((k, v) -> literalsBefore.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
             }
             if (t[1] != null) {
                 after.putAll(code(t[1]).methods());
                 typesAfter.putAll(code(t[1]).types());
-                code(t[1]).strings().forEach(l -> literalsAfter.add('"' + l + '"'));
-                literalsAfter.addAll(code(t[1]).numbers());
+                code(t[1]).literals().forEach((k, v) -> literalsAfter.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 stringsAfter.putAll(code(t[1]).methodStrings());
                 code(t[1]).entries().forEach((k, v) -> entriesAfter.merge(k, v, Integer::sum));
                 code(t[1]).calls().forEach((k, v) -> calls.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
         }
-        Set<String> changedCodeStrings = new HashSet<>();
+        Map<String, Set<String>> changedCodeStrings = new HashMap<>();
         stringsAfter.forEach((signature, strings) -> {
             if (!after.get(signature).equals(before.get(signature))) {
-                changedCodeStrings.addAll(strings);
+                changedCodeStrings.computeIfAbsent(signature.substring(0, signature.indexOf('.')), k -> new HashSet<>())
+                        .addAll(strings);
             }
         });
         Set<String> changed = new HashSet<>();
@@ -145,9 +137,18 @@ final class MainCodeChange {
         types.removeIf(k -> Objects.equals(typesBefore.get(k), typesAfter.get(k)));
         Set<String> removedTypes = new HashSet<>(typesBefore.keySet());
         removedTypes.removeAll(typesAfter.keySet());
-        Set<String> removedNumbers = new HashSet<>();
-        literalsBefore.stream().filter(l -> !l.startsWith("\"") && !literalsAfter.contains(l)).forEach(removedNumbers::add);
-        literalsAfter.removeAll(literalsBefore);
+        Map<String, Set<String>> added = new HashMap<>();
+        Map<String, Set<String>> removedNumbers = new HashMap<>();
+        literalsAfter.forEach((type, now) -> {
+            Set<String> was = literalsBefore.getOrDefault(type, Set.of());
+            now.stream().filter(l -> !was.contains(l)).forEach(l -> added.computeIfAbsent(type, k -> new HashSet<>())
+                    .add(l));
+        });
+        literalsBefore.forEach((type, was) -> {
+            Set<String> now = literalsAfter.getOrDefault(type, Set.of());
+            was.stream().filter(l -> !l.startsWith("\"") && !now.contains(l)).forEach(l -> removedNumbers
+                    .computeIfAbsent(type, k -> new HashSet<>()).add(l));
+        });
         Map<String, Integer> entryDeltas = new HashMap<>();
         for (String type : types) {
             int delta = entriesAfter.getOrDefault(type, 0) - entriesBefore.getOrDefault(type, 0);
@@ -155,18 +156,17 @@ final class MainCodeChange {
                 entryDeltas.put(type, delta);
             }
         }
-        return new MainCodeChange(changed, removed, types, removedTypes, literalsAfter, removedNumbers, changedCodeStrings,
-                calls, entryDeltas);
+        return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
+                entryDeltas);
     }
 
     /**
-     * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a
-     * {@code List.of}-like call's element ({@code Map.of}: a key and its value), a statement that adds, puts or
-     * registers one, or a switch's case.
+     * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a collection
+     * factory's element ({@code List.of}, {@code Arrays.asList}; {@code Map.of}: a key and its value), or a statement
+     * that adds, puts or registers one.
      */
     private static int entries(Node n) {
-        if (n instanceof com.github.javaparser.ast.body.EnumConstantDeclaration
-                || n instanceof com.github.javaparser.ast.stmt.SwitchEntry) {
+        if (n instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
             return 1;
         }
         if (n instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr a) {
@@ -174,9 +174,11 @@ final class MainCodeChange {
         }
         if (n instanceof MethodCallExpr c) {
             String name = c.getNameAsString();
-            if (name.equals("of") || name.equals("asList") || name.equals("ofEntries")) {
-                boolean map = c.getScope().map(scope -> scope.toString().endsWith("Map")).orElse(false);
-                return map && name.equals("of") ? c.getArguments().size() / 2 : c.getArguments().size();
+            String scope = c.getScope().map(Node::toString).orElse("");
+            if ((name.equals("of") || name.equals("ofEntries")) && COLLECTION.matcher(scope).matches()
+                    || name.equals("asList") && scope.endsWith("Arrays")) {
+                boolean map = scope.endsWith("Map") && name.equals("of");
+                return map ? c.getArguments().size() / 2 : c.getArguments().size();
             }
             if ((name.equals("add") || name.equals("put") || name.equals("register"))
                     && c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt) {
@@ -185,6 +187,10 @@ final class MainCodeChange {
         }
         return 0;
     }
+
+    /** The receivers of a collection's factory: List.of, Set.of, Map.of, Stream.of, EnumSet.of and the like. */
+    private static final java.util.regex.Pattern COLLECTION = java.util.regex.Pattern.compile(
+            "([\\w.]*\\.)?\\w*(List|Set|Map|Stream|Collection)");
 
     /** {@code Type.name(params)} to {@code Type.name}. */
     private static String name(String signature) {
@@ -233,13 +239,13 @@ final class MainCodeChange {
                 for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
                     types.merge(t.getNameAsString(), tokens(t), (a, b) -> a + " | " + b);
                 }
-                Set<String> strings = new HashSet<>();
-                Set<String> numbers = new HashSet<>();
+                Map<String, Set<String>> literals = new HashMap<>();
                 for (LiteralStringValueExpr l : JavaDetectors.all(cu, LiteralStringValueExpr.class)) {
-                    if (l instanceof StringLiteralExpr || l instanceof TextBlockLiteralExpr) {
-                        strings.add(l.getValue());
-                    } else if (!(l instanceof CharLiteralExpr)) {
-                        numbers.add(number(l.getValue()));
+                    String value = l instanceof StringLiteralExpr || l instanceof TextBlockLiteralExpr
+                            ? '"' + l.getValue() + '"' : l instanceof CharLiteralExpr ? null : number(l.getValue());
+                    if (value != null) {
+                        l.findAncestor(TypeDeclaration.class).ifPresent(t -> literals.computeIfAbsent(
+                                t.getNameAsString(), k -> new HashSet<>()).add(value));
                     }
                 }
                 Map<String, Integer> entries = new HashMap<>();
@@ -250,7 +256,7 @@ final class MainCodeChange {
                                 Integer::sum));
                     }
                 }
-                cu.setData(CODE, new Code(methods, types, strings, numbers, methodStrings, callsOut, entries));
+                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries));
             }
             return cu.getData(CODE);
         }
@@ -290,14 +296,30 @@ final class MainCodeChange {
      * placeholders such as {@code %s} or <code>{}</code>), or is itself held in one, which none of the old values
      * held. Such a new expectation is likely the changed code's new output, not a value edited to fit unchanged code.
      */
-    List<String> producedBy(List<String> came, List<String> gone) {
-        Set<String> out = new TreeSet<>();
-        Set<String> sources = new HashSet<>(addedStrings);
-        sources.addAll(changedCodeStrings);
-        // Words and numbers the new values hold and the old ones did not, and the numbers the old ones lost.
+    List<String> producedBy(List<String> came, List<String> gone, Node test, String namesake) {
+        Set<String> reached = reachedTypes(test, namesake);
+        Set<String> addedStrings = new HashSet<>();
+        Set<String> addedNumbers = new HashSet<>();
+        Set<String> lostNumbers = new HashSet<>();
+        Set<String> sources = new HashSet<>();
+        for (String type : reached) {
+            for (String l : addedLiterals.getOrDefault(type, Set.of())) {
+                if (l.startsWith("\"")) {
+                    addedStrings.add(l.substring(1, l.length() - 1));
+                } else {
+                    addedNumbers.add(l);
+                }
+            }
+            lostNumbers.addAll(removedNumbers.getOrDefault(type, Set.of()));
+            sources.addAll(changedCodeStrings.getOrDefault(type, Set.of()));
+        }
+        sources.addAll(addedStrings);
+        // Words and numbers the new values hold and the old ones did not, and the numbers the old ones held.
         Set<String> oldWords = new HashSet<>();
         Set<String> oldNumbers = new HashSet<>();
         gone.forEach(g -> split(g, oldWords, oldNumbers));
+        boolean oldNumberLost = oldNumbers.stream().anyMatch(lostNumbers::contains);
+        Set<String> out = new TreeSet<>();
         for (String value : came) {
             Set<String> words = new HashSet<>();
             Set<String> numbers = new HashSet<>();
@@ -305,8 +327,8 @@ final class MainCodeChange {
             words.removeAll(oldWords);
             numbers.removeAll(oldNumbers);
             boolean numberReplaced = numbers.stream().anyMatch(n -> addedNumbers.contains(n)
-                    && (!common(n) || oldNumbers.stream().anyMatch(o -> !numbers.contains(o) && removedNumbers.contains(o))));
-            boolean wordAdded = words.stream().anyMatch(w -> w.length() >= 4 && addedStrings.contains(w));
+                    && (!common(n) || oldNumberLost));
+            boolean wordAdded = words.stream().anyMatch(w -> w.length() >= 5 && addedStrings.contains(w));
             if (numberReplaced || wordAdded) {
                 out.add(value);
                 continue;
@@ -329,6 +351,22 @@ final class MainCodeChange {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The types a test reaches: those it names (itself, its class's fields, its file's namesake) and those whose
+     * changed methods its calls reach through the changed files' call graph. Only what they hold can explain what
+     * the test now expects.
+     */
+    private Set<String> reachedTypes(Node test, String namesake) {
+        Set<String> types = new HashSet<>();
+        if (namesake != null) {
+            types.add(namesake);
+        }
+        collect(test, types);
+        enclosingTypes(test).forEach(type -> type.getFields().forEach(f -> collect(f, types)));
+        reached(test, calls).forEach(m -> types.add(m.substring(0, m.indexOf('.'))));
+        return types;
     }
 
     /**
@@ -370,7 +408,7 @@ final class MainCodeChange {
 
     /** Format placeholders: String.format's, and the {} and {0} of loggers and MessageFormat. */
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
-            "%(\\d+\\$)?[-#+ 0,(<]*\\d*(\\.\\d+)?[a-zA-Z%]|\\{\\d*}");
+            "%(\\d+\\$)?[-#+0,(<]*\\d*(\\.\\d+)?[a-zA-Z%]|\\{\\d*}");
 
     /** A number as the code means it: without underscores, its type's letter or a leading plus. */
     private static String number(String literal) {
@@ -378,10 +416,10 @@ final class MainCodeChange {
         return n.matches("-?[0-9.]+([eE][-+]?[0-9]+)?[lLdDfF]") ? n.substring(0, n.length() - 1) : n;
     }
 
-    /** Integers from -10 to 10: too common in code to tie a test to it. */
+    /** Numbers from -10 to 10 (0.5 and 1.0 among them): too common in code to tie a test to one. */
     private static boolean common(String n) {
         try {
-            return Math.abs(Long.parseLong(n)) <= 10;
+            return Math.abs(Double.parseDouble(n)) <= 10;
         } catch (NumberFormatException e) {
             return false;
         }
@@ -435,12 +473,23 @@ final class MainCodeChange {
         if (members.isEmpty()) {
             return List.of();
         }
+        Set<String> reached = reached(test, graph);
+        reached.retainAll(members);
+        return List.copyOf(new TreeSet<>(reached));
+    }
+
+    /**
+     * The methods ({@code Type.name}) a test calls on a receiver whose type it shows, assertions aside, and those they
+     * call through {@code graph}, up to 4 calls deep.
+     */
+    private static Set<String> reached(Node test, Map<String, Set<String>> graph) {
+        Map<String, String> declared = declaredIn(test);
         Set<String> reached = new HashSet<>();
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
             if (c.getNameAsString().startsWith("assert")) {
                 continue;
             }
-            String type = c.getScope().map(scope -> receiverType(scope, test)).orElse(null);
+            String type = c.getScope().map(scope -> receiver(scope, declared::get)).orElse(null);
             if (type != null) {
                 reached.add(type + "." + c.getNameAsString());
             }
@@ -455,8 +504,7 @@ final class MainCodeChange {
             }));
             frontier = next;
         }
-        reached.retainAll(members);
-        return List.copyOf(new TreeSet<>(reached));
+        return reached;
     }
 
     /** A type's fields by name, to their types' simple names (null where not a class or interface type). */
@@ -491,33 +539,31 @@ final class MainCodeChange {
         return declared;
     }
 
-    /** A receiver's type as the test shows it (its variables, parameters, and its classes' fields). */
-    private static String receiverType(Expression scope, Node test) {
-        return receiver(scope, name -> declaredType(name, test));
-    }
-
-    /** The declared type of a local variable, parameter or field of the test's classes named {@code name}. */
-    private static String declaredType(String name, Node test) {
+    /**
+     * The names a test declares, to their types' simple names (null where not a class or interface type): its locals
+     * and parameters over those of the classes around it, inner over outer, each scope's first declaration of a name
+     * (a local before a parameter). Read once per test, not once per call.
+     */
+    private static Map<String, String> declaredIn(Node test) {
         List<Node> scopes = new java.util.ArrayList<>();
         scopes.add(test);
         scopes.addAll(enclosingTypes(test));
+        Map<String, String> out = new HashMap<>();
         for (Node scope : scopes) {
+            Map<String, String> here = new HashMap<>();
             for (VariableDeclarator v : scope.findAll(VariableDeclarator.class)) {
-                if (v.getNameAsString().equals(name)) {
-                    if (v.getType().isVarType()) {
-                        return v.getInitializer().filter(Expression::isObjectCreationExpr)
-                                .map(i -> i.asObjectCreationExpr().getType().getNameAsString()).orElse(null);
-                    }
-                    return v.getType().isClassOrInterfaceType()
-                            ? v.getType().asClassOrInterfaceType().getNameAsString() : null;
-                }
+                here.putIfAbsent(v.getNameAsString(), v.getType().isVarType() ? v.getInitializer()
+                        .filter(Expression::isObjectCreationExpr)
+                        .map(i -> i.asObjectCreationExpr().getType().getNameAsString()).orElse(null)
+                        : simpleName(v.getType()));
             }
             for (Parameter p : scope.findAll(Parameter.class)) {
-                if (p.getNameAsString().equals(name) && p.getType().isClassOrInterfaceType()) {
-                    return p.getType().asClassOrInterfaceType().getNameAsString();
+                if (p.getType().isClassOrInterfaceType()) {
+                    here.putIfAbsent(p.getNameAsString(), simpleName(p.getType()));
                 }
             }
+            here.forEach(out::putIfAbsent);
         }
-        return null;
+        return out;
     }
 }

@@ -165,6 +165,15 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.MEDIUM);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, rewritten)), "java.test-removed"))
                 .isEqualTo(Severity.MEDIUM);
+        // A "rewrite" that only checks that there is an answer checks less: no rewrite.
+        String weak = test("""
+                    @Test
+                    void greetsSomehow() {
+                        org.junit.jupiter.api.Assertions.assertNotNull(new Greeter().greet("Ada"));
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, weak)), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
     }
 
     @Test
@@ -197,6 +206,23 @@ class HonestTestChangesTest {
                     }
                 """);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, cut)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // The assertion parked in a method no test runs is lost, however alike its text.
+        String parked = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    private void parked() {
+                        assertEquals(12, new Greeter().size());
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, parked)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        String disabled = split.replace("    @Test\n    void hasASize", "    @org.junit.jupiter.api.Disabled\n    @Test\n"
+                + "    void hasASize");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, disabled)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
     }
 
@@ -234,10 +260,11 @@ class HonestTestChangesTest {
         assertThat(judge(FIX_FAILING, modified(TEST, before, parameterised)).findings()).isEmpty();
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, parameterisedShort)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
-        // The helper's one assertion counts once however often it is called: 1 against 3 is still fewer (a helper's
-        // calls are not counted), so what is said rests on where the values went.
-        Report viaHelper = judge(TaskStatement.NONE, modified(TEST, before, helper));
-        assertThat(viaHelper.findings().stream().map(Finding::rule).toList()).doesNotContain("java.expectation-dropped");
+        // The helper's assertion counts once per call: three, as before; its expected text is built from pieces.
+        assertThat(judge(FIX_FAILING, modified(TEST, before, helper)).findings()).isEmpty();
+        String helperTwice = helper.replace("        check(\"Cy\");\n", "");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, helperTwice)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -328,5 +355,76 @@ class HonestTestChangesTest {
         Report bent = judge(TaskStatement.NONE, modified(registryPath, registry, twoMore),
                 modified(testPath, before, after));
         assertThat(worst(bent, "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void onlyTextTheTestReachesExplainsItsNewExpectation() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        String after = before.replace("\"Hello, Ada\"", "\"Hello, Ada, welcome back\"");
+        String farewell = """
+                package demo;
+
+                public class Farewell {
+                    public String say() {
+                        return "Hello, Ada, welcome back";
+                    }
+                }
+                """;
+        // The new text added to a class the test never uses explains nothing: said at high, as without it.
+        Report elsewhere = judge(TaskStatement.NONE, new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Farewell"
+                + ".java", null, null, farewell), modified(TEST, before, after));
+        assertThat(worst(elsewhere, "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // Added to the class it uses, in a method the test does not call, the piece of text ties it (low).
+        String greeter = GREETER.replace("    public int size() {", """
+                    public String welcome(String name) {
+                        return greet(name) + ", welcome back";
+                    }
+
+                    public int size() {""");
+        Report there = judge(TaskStatement.NONE, modified(MAIN, GREETER, greeter), modified(TEST, before, after));
+        assertThat(worst(there, "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        assertThat(there.findings()).anySatisfy(f -> assertThat(f.rationale()).contains("comes with main code"));
+    }
+
+    @Test
+    void aNameAddedToAListTheOutputShowsExplainsTheWordTheTestNowExpects() {
+        String studyPath = "src/main/java/demo/Replays.java";
+        String study = """
+                package demo;
+
+                public class Replays {
+                    static final String[] KINDS = {"robust", "plain"};
+
+                    public static String refuse(String kind) {
+                        return "replays must each be one of " + String.join(", ", KINDS) + ", got " + kind;
+                    }
+                }
+                """;
+        String testPath = "src/test/java/demo/ReplaysTest.java";
+        String before = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class ReplaysTest {
+                    @Test
+                    void refusesAnUnknownKind() {
+                        assertEquals("replays must each be one of robust, plain, got greedy", Replays.refuse("greedy"));
+                    }
+                }
+                """;
+        String after = before.replace("robust, plain,", "robust, plain, uniform,");
+        String added = study.replace("{\"robust\", \"plain\"}", "{\"robust\", \"plain\", \"uniform\"}");
+        assertThat(worst(judge(TaskStatement.NONE, modified(studyPath, study, added), modified(testPath, before, after)),
+                "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        String otherWord = study.replace("{\"robust\", \"plain\"}", "{\"robust\", \"plain\", \"greedy2\"}");
+        assertThat(worst(judge(TaskStatement.NONE, modified(studyPath, study, otherWord),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
     }
 }
