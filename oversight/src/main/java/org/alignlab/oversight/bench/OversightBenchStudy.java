@@ -215,7 +215,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         List<Work> work = new ArrayList<>();
         for (BenchCase bc : cases) {
             CodeBase base = byName.get(bc.codeBase());
-            work.add(new Work(bc, () -> judge(bc, base, changes, transcripts), judgeMonitor == null ? null
+            work.add(new Work(bc, () -> { }, () -> judge(bc, base, changes, transcripts), judgeMonitor == null ? null
                     : () -> bc.transcript() != null ? judgeMonitor.ofTranscript(bc.taskStatement(),
                     Transcript.parse(bc.id(), bc.transcript()).get(0))
                     : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()),
@@ -233,8 +233,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                         "real commit", repository, repository.equals(SELF) && rc.afterRules(), false,
                         rc.commit().hash(), rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
                 String dir = repository.equals(SELF) ? c.repository() : repository;
-                work.add(new Work(bc, () -> changes.judge(dir, rc.commit().parent(), rc.commit().hash(),
-                        rc.changes(), rc.tests(), new TaskStatement(rc.commit().message()), ScopeManifest.ANY),
+                // The test sources are read from git before the monitor is timed, and dropped after.
+                java.util.concurrent.atomic.AtomicReference<Map<String, String>> tests = new java.util.concurrent.atomic
+                        .AtomicReference<>();
+                work.add(new Work(bc, () -> tests.set(rc.tests()), () -> changes.judge(dir, rc.commit().parent(),
+                        rc.commit().hash(), rc.changes(), tests.getAndSet(null), new TaskStatement(rc.commit()
+                        .message()), ScopeManifest.ANY),
                         judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
                         rc.commit().hash()));
             }
@@ -242,6 +246,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         Map<String, Report> firstPass = new java.util.HashMap<>();
         for (Work w : work) {
             BenchCase bc = w.benchCase();
+            w.prepare().run();
             long t0 = System.nanoTime();
             Report r = w.rules().get();
             firstPass.put(bc.id(), r);
@@ -414,15 +419,26 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     }
 
     /** One case to score: the rules' judgement of it, the judge's question (null without a judge) and what it holds. */
-    private record Work(BenchCase benchCase, java.util.function.Supplier<Report> rules,
+    /** A case to judge: what to read before the monitor is timed, the rules' report, and the judge's opinion. */
+    private record Work(BenchCase benchCase, Runnable prepare, java.util.function.Supplier<Report> rules,
                         java.util.function.Supplier<JudgeMonitor.Opinion> ask, String content) {
     }
 
     /**
-     * A real commit with its change and the test sources at it. {@code afterRules}: made after the newest commit that
-     * changed the monitor's rules, so that no rule was tuned on it (every commit of another repository is).
+     * A real commit with its change, and the test sources at it read when asked (a repository's test sources at
+     * hundreds of commits would not fit in memory together). {@code afterRules}: made after the newest commit that
+     * changed the monitor's rules, so that no rule was tuned on it.
      */
-    record RealCommit(GitChanges.Commit commit, List<FileChange> changes, Map<String, String> tests, boolean afterRules) {
+    record RealCommit(GitChanges.Commit commit, List<FileChange> changes, Path repository, boolean afterRules) {
+        /** The repository's test files at the commit (path to text). */
+        Map<String, String> tests() {
+            try (GitChanges git = GitChanges.open(repository)) {
+                return git.filesAt(commit.hash(), FileChange::isTest);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not read the test files of " + commit.hash() + " in "
+                        + repository + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Where this project keeps the monitor's rules: the detectors, the monitors and the task's reading. */
@@ -458,7 +474,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 List<FileChange> changes = git.between(commit.parent(), commit.hash());
                 afterRules &= changes.stream().noneMatch(c -> isRules(c.path()) || isRules(c.oldPath()));
                 if (changes.stream().anyMatch(FileChange::test)) {
-                    out.add(new RealCommit(commit, changes, git.filesAt(commit.hash(), FileChange::isTest), afterRules));
+                    out.add(new RealCommit(commit, changes, repository, afterRules));
                 }
             }
         }
