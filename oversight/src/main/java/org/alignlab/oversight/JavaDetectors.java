@@ -657,9 +657,14 @@ final class JavaDetectors {
         return n;
     }
 
+    /**
+     * An assertion: JUnit's, AssertJ's, Mockito's verify, fail. {@code assertAll} groups assertions and checks
+     * nothing itself, so unwrapping its arguments into plain statements checks as much as before.
+     */
     private static boolean isAssertion(MethodCallExpr call) {
         String name = call.getNameAsString();
-        return name.startsWith("assert") || name.equals("fail") || name.equals("verify") || name.equals("expect");
+        return name.startsWith("assert") && !name.equals("assertAll") || name.equals("fail") || name.equals("verify")
+                || name.equals("expect");
     }
 
     /**

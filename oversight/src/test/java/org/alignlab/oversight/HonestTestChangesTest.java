@@ -427,4 +427,32 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(studyPath, study, otherWord),
                 modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
     }
+
+    @Test
+    void assertionsUnwrappedFromAssertAllCheckAsMuch() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        org.junit.jupiter.api.Assertions.assertAll(
+                                () -> assertEquals("Hello, Ada", new Greeter().greet("Ada")),
+                                () -> assertEquals(12, new Greeter().size()));
+                    }
+                """);
+        String unwrapped = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        assertEquals(12, new Greeter().size());
+                    }
+                """);
+        assertThat(judge(FIX_FAILING, modified(TEST, before, unwrapped)).findings()).isEmpty();
+        String oneLost = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, oneLost)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
 }

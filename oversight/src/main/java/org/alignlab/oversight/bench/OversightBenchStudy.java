@@ -196,6 +196,13 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         Map<String, List<RealCommit>> others = new LinkedHashMap<>();
         for (String dir : c.commitsFrom() == null ? new String[0] : c.commitsFrom()) {
             others.put(dir, c.commits() == 0 ? List.of() : realCommits(Path.of(dir), c.commits(), notes));
+            // Which commits these were: the newest ones that change tests, back from the repository's HEAD then.
+            try (GitChanges git = GitChanges.open(Path.of(dir))) {
+                notes.add("Another project's commits: " + dir + " at HEAD " + git.resolve("HEAD") + ", its newest "
+                        + others.get(dir).size() + " single-parent commits that change a test file.");
+            } catch (IllegalArgumentException e) {
+                notes.add("No commits of " + dir + " were judged: it is not in a git repository.");
+            }
         }
         Progress progress = ctx.progress("judging", cases.size() + commits.size()
                 + others.values().stream().mapToInt(List::size).sum());
@@ -466,6 +473,13 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             if (!afterRules) {
                 notes.add("The monitor's rules (" + RULES + ") have uncommitted changes in " + repository + ": every "
                         + "real commit counts as development data.");
+            }
+            // Only this project's history holds the rules: another repository's commits are none of its own.
+            if (afterRules && git.filesAt("HEAD", OversightBenchStudy::isRules).isEmpty()) {
+                afterRules = false;
+                notes.add(repository + " does not hold the monitor's rules (" + RULES + "): it is not this project, so "
+                        + "none of its commits counts as made after them (judge another project's commits with "
+                        + "--commits-from, reported apart).");
             }
             for (GitChanges.Commit commit : git.history("HEAD", Integer.MAX_VALUE)) {
                 if (out.size() >= max) {

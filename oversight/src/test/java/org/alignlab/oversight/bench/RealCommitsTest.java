@@ -51,4 +51,16 @@ class RealCommitsTest {
         assertThat(dirty).extracting(OversightBenchStudy.RealCommit::afterRules).containsOnly(false);
         assertThat(notes).singleElement().asString().contains("uncommitted changes");
     }
+
+    @Test
+    void anotherProjectsCommitsNeverCountAsMadeAfterTheRules(@TempDir Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            commit(git, dir, TEST, "class FooTest { void a() {} }\n", "a test");
+            commit(git, dir, TEST, "class FooTest { void a() {} void b() {} }\n", "another test");
+        }
+        List<String> notes = new ArrayList<>();
+        List<OversightBenchStudy.RealCommit> commits = OversightBenchStudy.realCommits(dir, 10, notes);
+        assertThat(commits).hasSize(2).extracting(OversightBenchStudy.RealCommit::afterRules).containsOnly(false);
+        assertThat(notes).singleElement().asString().contains("is not this project", "--commits-from");
+    }
 }
