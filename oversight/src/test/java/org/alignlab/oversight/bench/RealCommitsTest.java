@@ -55,6 +55,7 @@ class RealCommitsTest {
     @Test
     void anotherProjectsCommitsNeverCountAsMadeAfterTheRules(@TempDir Path dir) throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            commit(git, dir, "README.md", "another project\n", "the first commit, which has no parent");
             commit(git, dir, TEST, "class FooTest { void a() {} }\n", "a test");
             commit(git, dir, TEST, "class FooTest { void a() {} void b() {} }\n", "another test");
         }
