@@ -168,8 +168,6 @@ final class JavaDetectors {
      * down is not lost; one parked in a method no test runs is.
      */
     record NewChecks(Set<String> statements, Set<String> literals) {
-        static final NewChecks NONE = new NewChecks(Set.of(), Set.of());
-
         /** The new tests of the changed test files, from their trees (base, head; null where absent). */
         static NewChecks of(List<CompilationUnit[]> testTrees) {
             Set<String> statements = new HashSet<>();
@@ -678,6 +676,7 @@ final class JavaDetectors {
             return null;
         }
         int expected = expectedLiterals(removed).size();
+        int checks = assertions(removed);
         Set<String> together = new HashSet<>();
         int assertions = 0;
         int values = 0;
@@ -685,14 +684,14 @@ final class JavaDetectors {
             Set<String> its = calls(a);
             int itsAssertions = assertions(a);
             int itsValues = expectedLiterals(a).size();
-            if (its.containsAll(calls) && itsAssertions >= assertions(removed) && itsValues >= expected) {
+            if (its.containsAll(calls) && itsAssertions >= checks && itsValues >= expected) {
                 return a.getNameAsString();
             }
             together.addAll(its);
             assertions += itsAssertions;
             values += itsValues;
         }
-        return together.containsAll(calls) && assertions >= assertions(removed) && values >= expected
+        return together.containsAll(calls) && assertions >= checks && values >= expected
                 ? String.join(", ", first(added.stream().map(MethodDeclaration::getNameAsString).toList(), 3)) : null;
     }
 

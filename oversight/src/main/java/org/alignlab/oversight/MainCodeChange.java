@@ -287,9 +287,9 @@ final class MainCodeChange {
 
     /**
      * The new expected values ({@code came}, literals as written in the test) that come with main code the change
-     * adds or edits, where the old ones ({@code gone}) do not: a number (alone or in a string) that the changed main
-     * code now holds and did not, where the number is other than -10 to 10 (too common to tell anything) or the main
-     * code also lost a number the old values held (a constant moved from 2 to 3, and the test with it); a word of 4 or
+     * adds or edits in a type the test reaches ({@link #reachedTypes}), where the old ones ({@code gone}) do not: a
+     * number (alone or in a string) that the changed main code now holds and did not, where the number is other than -10 to 10 (too common to tell anything) or the main
+     * code also lost a number the old values held (a constant moved from 2 to 3, and the test with it); a word of 5 or
      * more characters new to the expectation that is a whole string the main code now holds and did not (a name
      * added to a list the output shows); or a string that holds a piece of 8 or more
      * characters of a string in main code the change adds or in a method it edits (pieces: the string cut at format
@@ -359,12 +359,7 @@ final class MainCodeChange {
      * the test now expects.
      */
     private Set<String> reachedTypes(Node test, String namesake) {
-        Set<String> types = new HashSet<>();
-        if (namesake != null) {
-            types.add(namesake);
-        }
-        collect(test, types);
-        enclosingTypes(test).forEach(type -> type.getFields().forEach(f -> collect(f, types)));
+        Set<String> types = namedTypes(test, namesake);
         reached(test, calls).forEach(m -> types.add(m.substring(0, m.indexOf('.'))));
         return types;
     }
@@ -440,14 +435,20 @@ final class MainCodeChange {
         if (changedTypes.isEmpty()) {
             return List.of();
         }
+        Set<String> named = namedTypes(test, namesake);
+        named.retainAll(changedTypes);
+        return List.copyOf(new TreeSet<>(named));
+    }
+
+    /** The types a test names: in itself, in its classes' fields, and its file's namesake. */
+    private static Set<String> namedTypes(Node test, String namesake) {
         Set<String> named = new HashSet<>();
         if (namesake != null) {
             named.add(namesake);
         }
         collect(test, named);
         enclosingTypes(test).forEach(type -> type.getFields().forEach(f -> collect(f, named)));
-        named.retainAll(changedTypes);
-        return List.copyOf(new TreeSet<>(named));
+        return named;
     }
 
     private static void collect(Node n, Set<String> named) {
