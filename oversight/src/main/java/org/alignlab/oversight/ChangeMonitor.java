@@ -40,7 +40,7 @@ public final class ChangeMonitor {
                 continue;
             }
             CompilationUnit before = javaDetectors.parse(c.oldText());
-            CompilationUnit after = javaDetectors.parse(c.newText());
+            CompilationUnit after = javaDetectors.parse(c.oldText(), c.newText());
             if ((c.oldText() != null && before == null) || (c.newText() != null && after == null)) {
                 notExamined.add(new Report.NotExamined(c.where(), "does not parse as Java"));
                 continue;

@@ -67,12 +67,13 @@ final class JavaDetectors {
      * processors (unicode escapes, line endings, comment attribution, symbols, lexical preservation) are off here or
      * serve nothing the rules read.
      */
-    private final JavaParser parser = new JavaParser(withoutProcessors(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false)));
+    private final JavaParser parser = newParser();
 
-    private static ParserConfiguration withoutProcessors(ParserConfiguration c) {
+    static JavaParser newParser() {
+        ParserConfiguration c = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false);
         c.getProcessors().clear();
-        return c;
+        return new JavaParser(c);
     }
 
     /**
@@ -89,13 +90,30 @@ final class JavaDetectors {
 
     /** The syntax tree, or null when the text does not parse (the file is then listed as not examined). */
     synchronized CompilationUnit parse(String text) {
+        return parse(null, text);
+    }
+
+    /**
+     * The syntax tree of {@code text}, a new version of {@code base} (or null for a new file): built from the base's
+     * tree where the change lies within a class's members ({@link IncrementalParse}, the same tree as a full parse),
+     * else parsed whole. Null when the text does not parse.
+     */
+    synchronized CompilationUnit parse(String base, String text) {
         if (text == null) {
             return null;
         }
-        return recent.computeIfAbsent(text, t -> {
-            ParseResult<CompilationUnit> r = parser.parse(t);
-            return r.isSuccessful() ? r.getResult() : Optional.empty();
-        }).orElse(null);
+        Optional<CompilationUnit> known = recent.get(text);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        CompilationUnit baseTree = base == null || base.equals(text) ? null : parse(null, base);
+        CompilationUnit tree = baseTree == null ? null : IncrementalParse.of(parser, baseTree, base, text);
+        if (tree == null) {
+            ParseResult<CompilationUnit> r = parser.parse(text);
+            tree = r.isSuccessful() ? r.getResult().orElse(null) : null;
+        }
+        recent.put(text, Optional.ofNullable(tree));
+        return tree;
     }
 
     // ------------------------------------------------------------------------------------------ tests
