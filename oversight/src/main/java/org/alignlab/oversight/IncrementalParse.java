@@ -135,6 +135,11 @@ final class IncrementalParse {
                 || base.getModule().isPresent()) {
             return null; // the tokens do not spell the text (unicode escapes, a byte-order mark): no offsets to trust
         }
+        for (TypeDeclaration<?> t : base.getTypes()) {
+            if (t.getName().getTokenRange().isEmpty()) {
+                return null; // a compact source file's implicit class, to which the parser adds a modifier after
+            }
+        }
         int[] changed = changed(baseText, headText);
         int typeIndex = tokens.begin(base.getType(0));
         if (typeIndex < 0) {
@@ -248,9 +253,6 @@ final class IncrementalParse {
         int segmentFrom = tokens.offset[segmentBegin];
         int segmentTo = tokens.offset[segmentEnd] + headText.length() - baseText.length();
         String segment = headText.substring(segmentFrom, segmentTo);
-        if (segment.endsWith("\r")) {
-            return null; // with the text after it, a line end of two characters
-        }
 
         // The segment alone, as the members of a class of its own, placed so that its first line has its columns:
         // the text before it on that line with every character but tabs made a space (a tab counts as one column).
@@ -281,7 +283,8 @@ final class IncrementalParse {
         }
         Tokens islandTokens = Tokens.of(islandTree);
         List<JavaToken> middle = within(islandTokens, islandFrom, islandFrom + segment.length());
-        if (middle == null) {
+        if (middle == null || !seamHolds(headText, segmentFrom, List.of())
+                || !seamHolds(headText, segmentTo, middle)) {
             return null;
         }
         for (BodyDeclaration<?> m : holder.getMembers()) {
@@ -357,8 +360,13 @@ final class IncrementalParse {
         }
         String header = headText.substring(0, headerEnd);
         ParseResult<CompilationUnit> parsed = parser.parse(header);
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty() || header.endsWith("\r")) {
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return null;
+        }
+        for (ImportDeclaration i : base.getImports()) {
+            if (tokens.begin(i) > typeIndex) {
+                return null; // an import after a type: the imports parsed again would leave it out
+            }
         }
         CompilationUnit imports = parsed.getResult().get();
         if (!imports.getTypes().isEmpty() || imports.getModule().isPresent()) {
@@ -366,7 +374,7 @@ final class IncrementalParse {
         }
         Tokens importTokens = Tokens.of(imports);
         List<JavaToken> fresh = importTokens == null ? List.of() : within(importTokens, 0, header.length());
-        if (fresh == null) {
+        if (fresh == null || !seamHolds(headText, headerEnd, fresh)) {
             return null;
         }
         Position oldAfter = tokens.list[typeIndex].getRange().map(r -> r.begin).orElse(null);
@@ -390,6 +398,21 @@ final class IncrementalParse {
             }
         }, null);
         return copies.made.isEmpty() ? null : pointAt(head, copies, copies.made.get(0));
+    }
+
+    /**
+     * Whether {@code text} read across {@code at}, where a piece parsed alone meets the copied tokens, gives the tokens
+     * the two sides gave apart: not where a \r before it and a \n after it would make one line end, nor where the
+     * piece before it ({@code before}) ends in a line comment that the text after it would continue (a comment that
+     * ran to the island's own line end).
+     */
+    private static boolean seamHolds(String text, int at, List<JavaToken> before) {
+        if (at > 0 && at < text.length() && text.charAt(at - 1) == '\r' && text.charAt(at) == '\n') {
+            return false;
+        }
+        return before.isEmpty() || before.get(before.size() - 1).getKind()
+                != JavaToken.Kind.SINGLE_LINE_COMMENT.getKind() || at >= text.length() || text.charAt(at) == '\n'
+                || text.charAt(at) == '\r';
     }
 
     /** The tokens of {@code tokens} that make up its text's [from, to), or null when a token straddles either end. */

@@ -64,6 +64,8 @@ class IncrementalParseTest {
                 assertThat(tree).as(file.toString()).isNotNull();
                 List<String> heads = memberEdits(base, tree);
                 for (String head : heads) {
+                    boolean mustBuild = !head.startsWith(MAY_FALL_BACK);
+                    head = mustBuild ? head : head.substring(MAY_FALL_BACK.length());
                     edits++;
                     CompilationUnit incremental = IncrementalParse.of(parser, tree, base, head);
                     CompilationUnit whole = full(head);
@@ -71,15 +73,57 @@ class IncrementalParseTest {
                         built++;
                         assertThat(whole).as("an edit of %s parsed only in part", file).isNotNull();
                         assertSame(incremental, whole);
+                    } else {
+                        assertThat(mustBuild).as("an edit within the members of %s not built", file).isFalse();
                     }
                 }
             }
         }
         System.out.printf("IncrementalParseTest: %d of %d edits built from the base%n", built, edits);
-        assertThat(edits).isGreaterThan(800);
-        // Nearly every edit within members is built from the base (the rest are parsed whole, as before).
-        assertThat(built).isGreaterThan(edits * 9 / 10);
+        assertThat(edits).isGreaterThan(600);
+        assertThat(built).isGreaterThan(edits * 8 / 10);
     }
+
+    /** Pairs found by a review: each built tree must be the full parse's, and none is built where that fails. */
+    @Test
+    void seamsWhereTheNewTextReadsOnAcrossThePieceParsedAlone() {
+        String[][] pairs = {
+            // A line comment that, in the whole text, runs on over what follows it on its line.
+            {"class A {\n    int a; int b;\n}\n", "class A {\n    // int a; int b;\n}\n"},
+            {"class A {\n    int a; }\n", "class A {\n    int a; // }\n"},
+            {"class A {\n  int a; // note\n  int b; int c;\n}\n", "class A {\n  int a; // note  int b; int c;\n}\n"},
+            {"package p; /* x */ class A {}\n", "package p; // x */ class A {}\n"},
+            {"import a.B;\nclass A {\n  int x;\n}\n", "import a.B; // class A {\n  int y;\n}\n"},
+            // An import after a type, which the imports parsed again would leave out.
+            {"import a.B;\nclass A {}\nimport c.D;\n", "import a.X;\nclass A {}\nimport c.D;\n"},
+            // A \r before and a \n after the seam: one line end in the whole text.
+            {"class A {\r  int a;\rint b;\r}\r", "class A {\r  int a;\r\nint b;\r}\r"},
+            // A compact source file, whose implicit class the parser gives a modifier after building it.
+            {"import a.B;\nvoid main(){}\n", "import a.C;\nvoid main(){}\n"},
+            // Block comments and text blocks close themselves: built.
+            {"class A {\n    int a; int b;\n}\n", "class A {\n    /* int a; */ int b;\n}\n"},
+            {"class A {\n    String s = \"\"\"\n      x\n      \"\"\"; int b;\n}\n",
+                "class A {\n    String s = \"\"\"\n      y // z\n      \"\"\"; int b;\n}\n"},
+            {"interface I {\n\tdefault void f() {}\n\tint X = 1;\n}\n", "interface I {\n\tdefault void f() { g(); }\n\tint X = 1;\n}\n"},
+        };
+        int built = 0;
+        for (String[] pair : pairs) {
+            CompilationUnit base = full(pair[0]);
+            assertThat(base).as(pair[0]).isNotNull();
+            CompilationUnit incremental = IncrementalParse.of(parser, base, pair[0], pair[1]);
+            CompilationUnit whole = full(pair[1]);
+            if (whole == null) {
+                assertThat(incremental).as(pair[1]).isNull();
+            } else if (incremental != null) {
+                built++;
+                assertSame(incremental, whole);
+            }
+        }
+        assertThat(built).isGreaterThanOrEqualTo(3);
+    }
+
+    /** Marks an edit that may be parsed whole (its new members need not parse alone). */
+    private static final String MAY_FALL_BACK = "\u0000may fall back\u0000";
 
     @Test
     void textsThatDoNotParseOrChangeTheHeaderAreLeftToTheFullParse() throws IOException {
@@ -117,7 +161,9 @@ class IncrementalParseTest {
         String text = Files.readString(Path.of("src/main/java/org/alignlab/oversight/JavaDetectors.java"));
         CompilationUnit tree = full(text);
         for (int round = 0; round < 12; round++) {
-            List<String> heads = memberEdits(text, tree);
+            String now = text;
+            List<String> heads = memberEdits(text, tree).stream().filter(h -> !h.startsWith(MAY_FALL_BACK)
+                    && !h.equals(now)).toList();
             String head = heads.get((round * 7919) % heads.size());
             CompilationUnit built = IncrementalParse.of(parser, tree, text, head);
             assertThat(built).isNotNull();
@@ -127,7 +173,7 @@ class IncrementalParseTest {
         }
     }
 
-    /** Edits within the members of each top-level class of {@code text}: a handful per member, for the first 6. */
+    /** Edits within the members of each top-level class of {@code text}: a handful per member, for the first 3. */
     private static List<String> memberEdits(String text, CompilationUnit tree) {
         List<String> heads = new ArrayList<>();
         for (ClassOrInterfaceDeclaration type : tree.findAll(ClassOrInterfaceDeclaration.class,
@@ -138,7 +184,7 @@ class IncrementalParseTest {
             heads.add(text.substring(0, close) + "    void appended() {" + eol + "    }" + eol + text.substring(close));
             int open = text.indexOf('{', offset(text, type.getName().getEnd().orElseThrow()));
             heads.add(text.substring(0, open + 1) + eol + "    int prepended;" + text.substring(open + 1));
-            for (int k = 0; k < Math.min(6, members.size()); k++) {
+            for (int k = 0; k < Math.min(3, members.size()); k++) {
                 BodyDeclaration<?> m = members.get(k);
                 int from = offset(text, m.getBegin().orElseThrow());
                 int to = offset(text, m.getEnd().orElseThrow()) + 1;
@@ -147,6 +193,13 @@ class IncrementalParseTest {
                 heads.add(text.substring(0, to) + eol + eol + "    " + own.replaceFirst("\\b(\\w+)\\s*\\(", "$1Copy(")
                         + text.substring(to)); // copied under another name
                 heads.add(text.substring(0, to) + " int trailing" + k + ";" + text.substring(to)); // on its last line
+                // Its first line commented out, and (where another follows) the next member joined to its line: the
+                // first may leave text that parses only whole, or not at all.
+                heads.add(MAY_FALL_BACK + text.substring(0, from) + "// " + text.substring(from));
+                if (k + 1 < members.size()) {
+                    int next = offset(text, members.get(k + 1).getBegin().orElseThrow());
+                    heads.add(text.substring(0, to) + " " + text.substring(next));
+                }
                 int brace = own.indexOf('{');
                 if (m instanceof CallableDeclaration<?> && brace >= 0) {
                     String inserted = text.substring(0, from + brace + 1) + eol + "        int inserted = 42;"
