@@ -359,6 +359,9 @@ final class IncrementalParse {
             return null;
         }
         String header = headText.substring(0, headerEnd);
+        if (header.indexOf('\u001A') >= 0) {
+            return null; // the parser ends a file at a Ctrl-Z and ignores the rest: what follows would be no longer read
+        }
         ParseResult<CompilationUnit> parsed = parser.parse(header);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return null;

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -100,14 +102,18 @@ class IncrementalParseTest {
             {"class A {\r  int a;\rint b;\r}\r", "class A {\r  int a;\r\nint b;\r}\r"},
             // A compact source file, whose implicit class the parser gives a modifier after building it.
             {"import a.B;\nvoid main(){}\n", "import a.C;\nvoid main(){}\n"},
+            // A Ctrl-Z, after which the parser reads no further.
+            {"import a.B;\nclass A {}\n", "import a.B;\u001A\nclass A {}\n"},
+            {"import a.B;\nclass A {\n int x;\n}\n", "import a.C;\u001A\nclass A {\n int y;\n}\n"},
             // Block comments and text blocks close themselves: built.
             {"class A {\n    int a; int b;\n}\n", "class A {\n    /* int a; */ int b;\n}\n"},
             {"class A {\n    String s = \"\"\"\n      x\n      \"\"\"; int b;\n}\n",
                 "class A {\n    String s = \"\"\"\n      y // z\n      \"\"\"; int b;\n}\n"},
             {"interface I {\n\tdefault void f() {}\n\tint X = 1;\n}\n", "interface I {\n\tdefault void f() { g(); }\n\tint X = 1;\n}\n"},
         };
-        int built = 0;
-        for (String[] pair : pairs) {
+        int mustBuild = pairs.length - 3; // the last three
+        for (int i = 0; i < pairs.length; i++) {
+            String[] pair = pairs[i];
             CompilationUnit base = full(pair[0]);
             assertThat(base).as(pair[0]).isNotNull();
             CompilationUnit incremental = IncrementalParse.of(parser, base, pair[0], pair[1]);
@@ -115,11 +121,12 @@ class IncrementalParseTest {
             if (whole == null) {
                 assertThat(incremental).as(pair[1]).isNull();
             } else if (incremental != null) {
-                built++;
                 assertSame(incremental, whole);
             }
+            if (i >= mustBuild) {
+                assertThat(incremental).as(pair[1]).isNotNull();
+            }
         }
-        assertThat(built).isGreaterThanOrEqualTo(3);
     }
 
     /** Marks an edit that may be parsed whole (its new members need not parse alone). */
@@ -259,6 +266,22 @@ class IncrementalParseTest {
         List<Node> a = built.findAll(Node.class);
         List<Node> b = parsed.findAll(Node.class);
         assertThat(a).hasSameSizeAs(b);
+        // Each node's parent is the node at the same place in the other tree's walk.
+        Map<Node, Integer> at = new IdentityHashMap<>();
+        for (int i = 0; i < b.size(); i++) {
+            at.put(b.get(i), i);
+        }
+        Map<Node, Integer> builtAt = new IdentityHashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            builtAt.put(a.get(i), i);
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Integer pa = a.get(i).getParentNode().map(builtAt::get).orElse(-1);
+            Integer pb = b.get(i).getParentNode().map(at::get).orElse(-1);
+            if (!pa.equals(pb)) {
+                assertThat(pa).as("the parent of node %d, %s", i, a.get(i)).isEqualTo(pb);
+            }
+        }
         for (int i = 0; i < a.size(); i++) {
             Node x = a.get(i);
             Node y = b.get(i);
