@@ -462,7 +462,11 @@ final class IncrementalParse {
     /** The new text's tokens, copied in runs from other trees' tokens, and the copy of each token copied. */
     private static final class Copies {
         final List<JavaToken> made;
-        private final List<Object[]> runs = new ArrayList<>(); // {Tokens, from, count, index of the first copy}
+        private final List<Run> runs = new ArrayList<>();
+
+        /** {@code count} tokens of {@code source} from {@code from}, copied from {@code firstCopy} on. */
+        private record Run(Tokens source, int from, int count, int firstCopy) {
+        }
 
         Copies(int size) {
             made = new ArrayList<>(size);
@@ -479,7 +483,7 @@ final class IncrementalParse {
             if (from < 0 || from + count > source.list.length) {
                 throw new IllegalStateException("tokens " + from + ".." + (from + count) + " of " + source.list.length);
             }
-            runs.add(new Object[] {source, from, count, made.size()});
+            runs.add(new Run(source, from, count, made.size()));
             for (int i = from; i < from + count; i++) {
                 JavaToken t = source.list[i];
                 Range r = t.getRange().orElse(null);
@@ -495,11 +499,10 @@ final class IncrementalParse {
 
         /** The copy of {@code t}, or null when it was not copied. */
         JavaToken of(JavaToken t) {
-            for (Object[] run : runs) {
-                int i = ((Tokens) run[0]).indexOf(t);
-                int from = (Integer) run[1];
-                if (i >= from && i < from + (Integer) run[2]) {
-                    return made.get((Integer) run[3] + i - from);
+            for (Run run : runs) {
+                int i = run.source().indexOf(t);
+                if (i >= run.from() && i < run.from() + run.count()) {
+                    return made.get(run.firstCopy() + i - run.from());
                 }
             }
             return null;
