@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +40,14 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), List.of());
+
+    /**
+     * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
+     * a constant moved from 2 to 3, a name "exact" become "opening".
+     */
+    record Swap(String path, int line, String was, String now) {
+    }
 
     /**
      * A tree's methods (signature to body tokens), types (name to tokens), literals by type (strings in quotes,
@@ -68,11 +76,21 @@ final class MainCodeChange {
     private final Map<String, Set<String>> changedCodeStrings;
     /** Calls between the changed files' methods after the change ({@code Type.name} to the {@code Type.name}s called). */
     private final Map<String, Set<String>> calls;
+    /** By type, the strings main code held before the change and holds nowhere in the changed files after it. */
+    private final Map<String, Set<String>> deletedStrings;
+    /** Every string in the changed main files after the change. */
+    private final Set<String> stringsAfter;
+    /** The words and numbers main lines swapped in place ({@link #swaps}). */
+    private final List<Swap> swaps;
 
     private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
-                           Map<String, Integer> entryDeltas) {
+                           Map<String, Integer> entryDeltas, Map<String, Set<String>> deletedStrings,
+                           Set<String> stringsAfter, List<Swap> swaps) {
+        this.deletedStrings = deletedStrings;
+        this.stringsAfter = stringsAfter;
+        this.swaps = swaps;
         this.addedLiterals = addedLiterals;
         this.removedNumbers = removedNumbers;
         this.entryDeltas = entryDeltas;
@@ -156,8 +174,84 @@ final class MainCodeChange {
                 entryDeltas.put(type, delta);
             }
         }
+        Set<String> allStringsAfter = new HashSet<>();
+        literalsAfter.values().forEach(now -> now.stream().filter(l -> l.startsWith("\""))
+                .forEach(l -> allStringsAfter.add(l.substring(1, l.length() - 1))));
+        Map<String, Set<String>> deletedStrings = new HashMap<>();
+        literalsBefore.forEach((type, was) -> was.stream().filter(l -> l.startsWith("\""))
+                .map(l -> l.substring(1, l.length() - 1)).filter(l -> !allStringsAfter.contains(l))
+                .forEach(l -> deletedStrings.computeIfAbsent(type, k -> new HashSet<>()).add(l)));
+        List<Swap> swaps = new ArrayList<>();
+        for (FileChange c : changes) {
+            if (!c.test() && c.java() && c.oldText() != null && c.newText() != null && trees.get(c) != null) {
+                swaps.addAll(swaps(c));
+            }
+        }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
-                entryDeltas);
+                entryDeltas, deletedStrings, allStringsAfter, swaps);
+    }
+
+    /**
+     * The swaps of a changed main file: each added line paired with a removed line of the same shape
+     * ({@link LineShape}) whose literals differ in one place only, and there by one word (of 4 or more characters, on
+     * one side at least) or one number. A number from -10 to 10 counts only on a line declaring a constant
+     * ({@code static final}): elsewhere small numbers move for too many reasons to tell anything.
+     */
+    private static List<Swap> swaps(FileChange c) {
+        LineDiff d = LineDiff.of(c.oldText(), c.newText());
+        Map<String, java.util.ArrayDeque<LineDiff.Line>> removedByShape = new HashMap<>();
+        for (LineDiff.Line r : d.removed()) {
+            removedByShape.computeIfAbsent(LineShape.mask(r.text()), k -> new java.util.ArrayDeque<>()).add(r);
+        }
+        List<Swap> out = new ArrayList<>();
+        for (LineDiff.Line a : d.added()) {
+            java.util.ArrayDeque<LineDiff.Line> same = removedByShape.get(LineShape.mask(a.text()));
+            if (same == null || same.isEmpty() || !LineShape.sameShapeOtherLiterals(same.peekFirst().text(), a.text())) {
+                continue;
+            }
+            List<String> was = LineShape.literals(same.pollFirst().text());
+            List<String> now = LineShape.literals(a.text());
+            if (was.size() != now.size()) {
+                continue;
+            }
+            int differing = -1;
+            for (int i = 0; i < was.size(); i++) {
+                if (!was.get(i).equals(now.get(i))) {
+                    differing = differing == -1 ? i : -2;
+                }
+            }
+            if (differing < 0 || was.get(differing).startsWith("'") || now.get(differing).startsWith("'")) {
+                continue;
+            }
+            Set<String> wasWords = new HashSet<>();
+            Set<String> wasNumbers = new HashSet<>();
+            Set<String> nowWords = new HashSet<>();
+            Set<String> nowNumbers = new HashSet<>();
+            split(was.get(differing), wasWords, wasNumbers);
+            split(now.get(differing), nowWords, nowNumbers);
+            Set<String> oldOnly = new HashSet<>(wasWords);
+            oldOnly.removeAll(nowWords);
+            Set<String> newOnly = new HashSet<>(nowWords);
+            newOnly.removeAll(wasWords);
+            boolean words = oldOnly.size() == 1 && newOnly.size() == 1 && wasNumbers.equals(nowNumbers);
+            if (!words) {
+                oldOnly = new HashSet<>(wasNumbers);
+                oldOnly.removeAll(nowNumbers);
+                newOnly = new HashSet<>(nowNumbers);
+                newOnly.removeAll(wasNumbers);
+                if (oldOnly.size() != 1 || newOnly.size() != 1 || !wasWords.equals(nowWords)) {
+                    continue;
+                }
+            }
+            String o = oldOnly.iterator().next();
+            String n = newOnly.iterator().next();
+            boolean telling = words ? Math.max(o.length(), n.length()) >= 4
+                    : !(common(o) || common(n)) || a.text().matches(".*\\bstatic\\s+final\\b.*");
+            if (telling) {
+                out.add(new Swap(c.path(), a.number(), o, n));
+            }
+        }
+        return out;
     }
 
     /**
@@ -333,24 +427,117 @@ final class MainCodeChange {
                 out.add(value);
                 continue;
             }
-            if (value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2) {
-                String text = value.substring(1, value.length() - 1);
-                search:
-                for (String source : sources) {
-                    for (String piece : PLACEHOLDER.split(source)) {
-                        String core = piece.strip();
-                        boolean tied = core.length() >= 8 && text.contains(core)
-                                || text.length() >= 8 && core.contains(text);
-                        String shared = core.length() < text.length() ? core : text;
-                        if (tied && gone.stream().noneMatch(g -> g.contains(shared))) {
-                            out.add(value);
-                            break search;
-                        }
-                    }
-                }
+            if (sharedText(value, sources, gone, false) != null) {
+                out.add(value);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The text that string {@code value} (quoted, as written) shares with one of {@code sources}, which none of
+     * {@code others} (quoted values) holds: a piece of a source of 8 or more characters that the value holds (pieces: the
+     * source cut at format placeholders such as {@code %s} or <code>{}</code>), or the value's own text, of 8 or more
+     * characters, held in a piece, or 16 characters or more where the value runs across a piece's start or end
+     * ({@link #overlap}); with {@code words}, only text of two words or more (a single word is more often a
+     * key or a name than output); null for none.
+     */
+    private static String sharedText(String value, Set<String> sources, List<String> others, boolean words) {
+        if (!value.startsWith("\"") || !value.endsWith("\"") || value.length() < 2) {
+            return null;
+        }
+        String text = value.substring(1, value.length() - 1);
+        for (String source : sources) {
+            for (String piece : PLACEHOLDER.split(source)) {
+                String core = piece.strip();
+                boolean tied = core.length() >= 8 && text.contains(core) || text.length() >= 8 && core.contains(text);
+                String shared = tied ? (core.length() < text.length() ? core : text) : overlap(text, core);
+                tied |= shared != null;
+                if (tied && (!words || TWO_WORDS.matcher(shared).find())
+                        && others.stream().noneMatch(g -> g.contains(shared))) {
+                    return shared;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a value that a test looks for runs across the end of a piece of printed text into what follows it, or
+     * comes from before it into its start: the part the two share, when it is 16 or more characters of two words or
+     * more; else null.
+     */
+    private static String overlap(String text, String core) {
+        if (text.length() < OVERLAP || core.length() < OVERLAP) {
+            return null;
+        }
+        // The text ends with the start of the piece.
+        int at = text.indexOf(core.substring(0, OVERLAP));
+        if (at >= 0 && core.startsWith(text.substring(at))) {
+            String shared = text.substring(at);
+            return TWO_WORDS.matcher(shared).find() ? shared : null;
+        }
+        // The text starts with the end of the piece.
+        at = core.indexOf(text.substring(0, OVERLAP));
+        if (at >= 0 && text.startsWith(core.substring(at))) {
+            String shared = core.substring(at);
+            return TWO_WORDS.matcher(shared).find() ? shared : null;
+        }
+        return null;
+    }
+
+    private static final int OVERLAP = 16;
+
+    private static final java.util.regex.Pattern TWO_WORDS = java.util.regex.Pattern.compile("\\w\\W+\\w");
+
+    /**
+     * Why expected values {@code gone}, replaced by {@code came}, are likely a change to main code followed, wherever in
+     * the changed files that code is (a test run through a command line or a service reaches code its own text does
+     * not name): a new value holds text of two words or more that main code the change adds or edits holds
+     * ({@link #sharedText}); an old value held such text that main code held and no longer does anywhere in the
+     * changed files, which no new value holds;
+     * or the values swap a word or number as a main line does in place ({@link Swap}: the same old and new). Null for
+     * none of these.
+     */
+    String followedAnywhere(List<String> came, List<String> gone) {
+        Set<String> sources = new HashSet<>();
+        changedCodeStrings.values().forEach(sources::addAll);
+        addedLiterals.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
+                .forEach(l -> sources.add(l.substring(1, l.length() - 1))));
+        for (String value : came) {
+            String shared = sharedText(value, sources, gone, true);
+            if (shared != null) {
+                return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds or "
+                        + "edits holds";
+            }
+        }
+        for (String value : gone) {
+            for (Map.Entry<String, Set<String>> deleted : deletedStrings.entrySet()) {
+                String shared = sharedText(value, deleted.getValue(), came, true);
+                if (shared != null && stringsAfter.stream().noneMatch(s -> s.contains(shared))) {
+                    return "the old value " + value + " held \"" + shared + "\", text that the change takes out of "
+                            + deleted.getKey();
+                }
+            }
+        }
+        if (swaps.isEmpty()) {
+            return null;
+        }
+        Set<String> oldTokens = new HashSet<>();
+        gone.forEach(g -> split(g, oldTokens, oldTokens));
+        Set<String> newTokens = new HashSet<>();
+        came.forEach(v -> split(v, newTokens, newTokens));
+        Set<String> wentOut = new HashSet<>(oldTokens);
+        wentOut.removeAll(newTokens);
+        Set<String> cameIn = new HashSet<>(newTokens);
+        cameIn.removeAll(oldTokens);
+        for (Swap swap : swaps) {
+            if (wentOut.contains(swap.was()) && cameIn.contains(swap.now())) {
+                return "main code makes the same swap, " + swap.was() + " to " + swap.now() + ", at " + swap.path() + ":"
+                        + swap.line();
+            }
+        }
+        return null;
     }
 
     /**

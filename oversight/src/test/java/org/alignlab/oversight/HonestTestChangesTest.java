@@ -358,7 +358,7 @@ class HonestTestChangesTest {
     }
 
     @Test
-    void onlyTextTheTestReachesExplainsItsNewExpectation() {
+    void textAddedToMainCodeTheTestDoesNotNameStillTiesItsNewExpectation() {
         String before = test("""
                     @Test
                     void greets() {
@@ -375,10 +375,16 @@ class HonestTestChangesTest {
                     }
                 }
                 """;
-        // The new text added to a class the test never uses explains nothing: said at high, as without it.
+        // Without the text in main code, said at high: no code the test uses changes.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        // Added to a class the test does not name, the text still ties it (low), since a test that runs a command
+        // line or a service reaches code it does not name; said so, with the text shared.
         Report elsewhere = judge(TaskStatement.NONE, new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Farewell"
                 + ".java", null, null, farewell), modified(TEST, before, after));
-        assertThat(worst(elsewhere, "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(elsewhere, "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        assertThat(elsewhere.findings()).anySatisfy(f -> assertThat(f.rationale())
+                .contains("holds \"Hello, Ada, welcome back\", text that main code the change adds"));
         // Added to the class it uses, in a method the test does not call, the piece of text ties it (low).
         String greeter = GREETER.replace("    public int size() {", """
                     public String welcome(String name) {
@@ -454,5 +460,102 @@ class HonestTestChangesTest {
                 """);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, oneLost)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+    }
+
+    // A test run through a command line reaches code its own text does not name: the expectation is tied to main code
+    // anywhere in the change, by text of two words or more, by text the change takes out, or by the same swap.
+    private static final String COMMAND = "src/main/java/demo/AuditCommand.java";
+
+    private static String command(String body) {
+        return """
+                package demo;
+
+                class AuditCommand {
+                    static final String JUDGE = "exact";
+                    static final int SCHEMA_VERSION = 2;
+
+                    void run(java.io.PrintStream out, int n, String budget, java.sql.PreparedStatement ps) throws Exception {
+                %s
+                    }
+                }
+                """.formatted(body);
+    }
+
+    private static String cliTest(String expected) {
+        return test("""
+                    @Test
+                    void reportsTheStudies() {
+                        org.assertj.core.api.Assertions.assertThat(Cli.run("audit")).contains(%s);
+                    }
+                """.formatted(expected));
+    }
+
+    private static Severity edited(TaskStatement task, String mainBefore, String mainAfter, String was, String now) {
+        return worst(judge(task, modified(COMMAND, command(mainBefore), command(mainAfter)),
+                modified(TEST, cliTest(was), cliTest(now))), "java.expected-value-changed");
+    }
+
+    @Test
+    void anExpectationHoldingTextThatMainCodeAnywhereInTheChangeAddsIsSaidQuietly() {
+        String was = "        out.println(\"with \" + n + \" studies found\");";
+        String now = "        out.printf(\"Studies: %d run at their %s budget%n\", n, budget);";
+        assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\"",
+                "\"1 run at their smoke budget\"")).isEqualTo(Severity.LOW);
+        // Text the main code does not print, or a single word of it, ties nothing: no code the test names changed.
+        String other = was + "\n        out.printf(\"Ran %d of them%n\", n);";
+        assertThat(edited(TaskStatement.NONE, was, other, "\"with 1 studies found\"",
+                "\"1 run at their smoke budget\"")).isEqualTo(Severity.HIGH);
+        String word = was + "\n        out.println(\"Studies\" + n);";
+        assertThat(edited(TaskStatement.NONE, was, word, "\"with 1 studies found\"", "\"Studies\""))
+                .isEqualTo(Severity.HIGH);
+        assertThat(edited(FIX_FAILING, was, now, "\"with 1 studies found\"", "\"1 run at their smoke budget\""))
+                .isEqualTo(Severity.HIGH);
+        // A value running from the printed number into the start of the text after it ties by the part they share.
+        String verdict = was + "\n        out.println(n + \" found; so the comparison does not show a gain\");";
+        assertThat(edited(TaskStatement.NONE, was, verdict, "\"with 1 studies found\"",
+                "\"1 found; so the comparison does not show\"")).isEqualTo(Severity.LOW);
+        // Sharing less than 16 characters across the seam ties nothing.
+        assertThat(edited(TaskStatement.NONE, was, verdict, "\"with 1 studies found\"", "\"1 found; so the cat\""))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void anExpectationOfTextThatTheChangeTakesOutOfMainCodeIsSaidQuietly() {
+        String was = "        out.println(\"the budgets: \" + \"default, paper, smoke\");";
+        String now = "        out.println(String.join(\", \", java.util.List.of(\"smoke\", \"audit\")));";
+        assertThat(edited(TaskStatement.NONE, was, now, "\"default, paper, smoke\"", "\"smoke, audit\""))
+                .isEqualTo(Severity.LOW);
+        // The text kept somewhere in the changed main code still shows: the old expectation could still hold.
+        String kept = now + "\n        out.println(\"default, paper, smoke\");";
+        assertThat(edited(TaskStatement.NONE, was, kept, "\"default, paper, smoke\"", "\"smoke, audit\""))
+                .isEqualTo(Severity.HIGH);
+        assertThat(edited(FIX_FAILING, was, now, "\"default, paper, smoke\"", "\"smoke, audit\""))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void anExpectationSwappingAWordOrNumberAsAMainLineDoesInPlaceIsSaidQuietly() {
+        String body = "        out.println(n);";
+        String judged = command(body);
+        String opening = judged.replace("JUDGE = \"exact\"", "JUDGE = \"opening\"");
+        Severity swapped = worst(judge(TaskStatement.NONE, modified(COMMAND, judged, opening),
+                modified(TEST, cliTest("\"found by the exact judge\""), cliTest("\"found by the opening judge\""))),
+                "java.expected-value-changed");
+        assertThat(swapped).isEqualTo(Severity.LOW);
+        // Another word than the one main code swapped in: no tie.
+        Severity otherWord = worst(judge(TaskStatement.NONE, modified(COMMAND, judged, opening),
+                modified(TEST, cliTest("\"found by the exact judge\""), cliTest("\"found by the keyword judge\""))),
+                "java.expected-value-changed");
+        assertThat(otherWord).isEqualTo(Severity.HIGH);
+        // A constant moved from 2 to 3 takes "schema version 2" to 3; a small number moved on another line does not.
+        String three = judged.replace("SCHEMA_VERSION = 2;", "SCHEMA_VERSION = 3;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(COMMAND, judged, three),
+                modified(TEST, cliTest("\"schema version 2\""), cliTest("\"schema version 3\""))),
+                "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        assertThat(edited(TaskStatement.NONE, "        ps.setInt(2, n);", "        ps.setInt(3, n);",
+                "\"schema version 2\"", "\"schema version 3\"")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(FIX_FAILING, modified(COMMAND, judged, three),
+                modified(TEST, cliTest("\"schema version 2\""), cliTest("\"schema version 3\""))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
     }
 }
