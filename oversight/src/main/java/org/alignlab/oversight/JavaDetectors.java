@@ -123,8 +123,10 @@ final class JavaDetectors {
      * task that makes the tests the measure of the work (it names a failing test, asks for the tests to pass, or
      * reports a bug) such an edit is how a test is bent to fit the code, whatever else the change does: HIGH. Else the
      * change's own evidence decides: beside a change to the very code the test calls (a member of a type it names), the
-     * new expectation is most likely that code's new behaviour (LOW, for review); beside a change to a type it uses but
-     * not to what it calls, MEDIUM; with no code the test uses changing, HIGH. An agent that rewrites the method a test
+     * new expectation is most likely that code's new behaviour (LOW, for review), as it is when the new values are
+     * what changed main code now holds (see {@link #of(Node, String, java.util.function.Supplier, boolean, List, List,
+     * boolean)}); beside a change to a type it uses but not to what it calls, MEDIUM; with no code the test uses
+     * changing, HIGH. An agent that rewrites the method a test
      * checks and then edits the test to match is thus said only at LOW by the change alone under a task that does not
      * hold the tests fixed; the transcript monitor judges the same change with the same rule, so only a judge reading
      * the task and the code might tell (not measured here).

@@ -4,8 +4,10 @@ import java.util.regex.Pattern;
 
 /** Lines compared by shape: the same text once its literals (strings, numbers) are masked. */
 final class LineShape {
+    // Each quoted literal is written as runs of plain characters between escapes, so that a long literal does not
+    // recurse once per character in the regex engine (a StackOverflowError on generated code's long lines).
     private static final Pattern LITERAL = Pattern.compile(
-            "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|(?<![\\w.])-?\\d[\\d_]*(?:\\.\\d+)?(?:[eE][-+]?\\d+)?[lLfFdD]?");
+            "\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|'[^'\\\\]*+(?:\\\\.[^'\\\\]*+)*+'|(?<![\\w.])-?\\d[\\d_]*(?:\\.\\d+)?(?:[eE][-+]?\\d+)?[lLfFdD]?");
 
     private LineShape() {
     }

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), List.of());
+            Map.of(), Map.of(), Map.of(), Set.of(), List.of());
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -76,20 +76,16 @@ final class MainCodeChange {
     private final Map<String, Set<String>> changedCodeStrings;
     /** Calls between the changed files' methods after the change ({@code Type.name} to the {@code Type.name}s called). */
     private final Map<String, Set<String>> calls;
-    /** By type, the strings main code held before the change and holds nowhere in the changed files after it. */
-    private final Map<String, Set<String>> deletedStrings;
-    /** Every string in the changed main files after the change. */
-    private final Set<String> stringsAfter;
+    /** The strings new to the changed main files' types (as written, without quotes): text the change adds. */
+    private final Set<String> addedStrings;
     /** The words and numbers main lines swapped in place ({@link #swaps}). */
     private final List<Swap> swaps;
 
     private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
-                           Map<String, Integer> entryDeltas, Map<String, Set<String>> deletedStrings,
-                           Set<String> stringsAfter, List<Swap> swaps) {
-        this.deletedStrings = deletedStrings;
-        this.stringsAfter = stringsAfter;
+                           Map<String, Integer> entryDeltas, Set<String> addedStrings, List<Swap> swaps) {
+        this.addedStrings = addedStrings;
         this.swaps = swaps;
         this.addedLiterals = addedLiterals;
         this.removedNumbers = removedNumbers;
@@ -174,13 +170,9 @@ final class MainCodeChange {
                 entryDeltas.put(type, delta);
             }
         }
-        Set<String> allStringsAfter = new HashSet<>();
-        literalsAfter.values().forEach(now -> now.stream().filter(l -> l.startsWith("\""))
-                .forEach(l -> allStringsAfter.add(l.substring(1, l.length() - 1))));
-        Map<String, Set<String>> deletedStrings = new HashMap<>();
-        literalsBefore.forEach((type, was) -> was.stream().filter(l -> l.startsWith("\""))
-                .map(l -> l.substring(1, l.length() - 1)).filter(l -> !allStringsAfter.contains(l))
-                .forEach(l -> deletedStrings.computeIfAbsent(type, k -> new HashSet<>()).add(l)));
+        Set<String> addedStrings = new HashSet<>();
+        added.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
+                .forEach(l -> addedStrings.add(l.substring(1, l.length() - 1))));
         List<Swap> swaps = new ArrayList<>();
         for (FileChange c : changes) {
             if (!c.test() && c.java() && c.oldText() != null && c.newText() != null && trees.get(c) != null) {
@@ -188,14 +180,15 @@ final class MainCodeChange {
             }
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
-                entryDeltas, deletedStrings, allStringsAfter, swaps);
+                entryDeltas, addedStrings, swaps);
     }
 
     /**
      * The swaps of a changed main file: each added line paired with a removed line of the same shape
      * ({@link LineShape}) whose literals differ in one place only, and there by one word (of 4 or more characters, on
-     * one side at least) or one number. A number from -10 to 10 counts only on a line declaring a constant
-     * ({@code static final}): elsewhere small numbers move for too many reasons to tell anything.
+     * one side at least) or one number; the first such removed line of the file, lines of comments left out. A number
+     * from -10 to 10 counts only on a line declaring a constant ({@code static final}): elsewhere small numbers move
+     * for too many reasons to tell anything.
      */
     private static List<Swap> swaps(FileChange c) {
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
@@ -205,11 +198,19 @@ final class MainCodeChange {
         }
         List<Swap> out = new ArrayList<>();
         for (LineDiff.Line a : d.added()) {
-            java.util.ArrayDeque<LineDiff.Line> same = removedByShape.get(LineShape.mask(a.text()));
-            if (same == null || same.isEmpty() || !LineShape.sameShapeOtherLiterals(same.peekFirst().text(), a.text())) {
+            String masked = LineShape.mask(a.text());
+            if (COMMENT_LINE.matcher(masked).lookingAt()) {
+                continue; // a year in a licence header or a figure in a comment is no code
+            }
+            java.util.ArrayDeque<LineDiff.Line> same = removedByShape.getOrDefault(masked, new java.util.ArrayDeque<>());
+            // The first removed line of this shape that differs from it (one moved or re-indented whole does not).
+            LineDiff.Line paired = same.stream().filter(r -> LineShape.sameShapeOtherLiterals(r.text(), a.text()))
+                    .findFirst().orElse(null);
+            if (paired == null) {
                 continue;
             }
-            List<String> was = LineShape.literals(same.pollFirst().text());
+            same.remove(paired);
+            List<String> was = LineShape.literals(paired.text());
             List<String> now = LineShape.literals(a.text());
             if (was.size() != now.size()) {
                 continue;
@@ -246,13 +247,19 @@ final class MainCodeChange {
             String o = oldOnly.iterator().next();
             String n = newOnly.iterator().next();
             boolean telling = words ? Math.max(o.length(), n.length()) >= 4
-                    : !(common(o) || common(n)) || a.text().matches(".*\\bstatic\\s+final\\b.*");
+                    : !(common(o) || common(n)) || CONSTANT.matcher(masked).find();
             if (telling) {
                 out.add(new Swap(c.path(), a.number(), o, n));
             }
         }
         return out;
     }
+
+    /** A line of a comment: its start, a Javadoc or block comment's inner line, or a line comment. */
+    private static final java.util.regex.Pattern COMMENT_LINE = java.util.regex.Pattern.compile("(//|/\\*|\\*)");
+    /** A constant's declaration (literals masked, so that the words in a string do not count). */
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile(
+            "\\b(static\\s+final|final\\s+static)\\b");
 
     /**
      * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a collection
@@ -387,8 +394,8 @@ final class MainCodeChange {
      * more characters new to the expectation that is a whole string the main code now holds and did not (a name
      * added to a list the output shows); or a string that holds a piece of 8 or more
      * characters of a string in main code the change adds or in a method it edits (pieces: the string cut at format
-     * placeholders such as {@code %s} or <code>{}</code>), or is itself held in one, which none of the old values
-     * held. Such a new expectation is likely the changed code's new output, not a value edited to fit unchanged code.
+     * placeholders such as {@code %s} or <code>{}</code>), or is itself held in one, or runs across a piece's start
+     * or end ({@link #sharedText}), which none of the old values held. Such a new expectation is likely the changed code's new output, not a value edited to fit unchanged code.
      */
     List<String> producedBy(List<String> came, List<String> gone, Node test, String namesake) {
         Set<String> reached = reachedTypes(test, namesake);
@@ -488,53 +495,68 @@ final class MainCodeChange {
 
     private static final int OVERLAP = 16;
 
-    private static final java.util.regex.Pattern TWO_WORDS = java.util.regex.Pattern.compile("\\w\\W+\\w");
+    private static final java.util.regex.Pattern TWO_WORDS = java.util.regex.Pattern.compile(
+            "\\p{L}{2,}[^\\p{L}\\p{N}]+\\p{L}{2,}");
 
     /**
      * Why expected values {@code gone}, replaced by {@code came}, are likely a change to main code followed, wherever in
      * the changed files that code is (a test run through a command line or a service reaches code its own text does
-     * not name): a new value holds text of two words or more that main code the change adds or edits holds
-     * ({@link #sharedText}); an old value held such text that main code held and no longer does anywhere in the
-     * changed files, which no new value holds;
-     * or the values swap a word or number as a main line does in place ({@link Swap}: the same old and new). Null for
-     * none of these.
+     * not name). A new value is explained by main code when it holds text of two words or more that main code the
+     * change adds holds ({@link #sharedText}), or when it is an old value with one word or number swapped for another
+     * as a main code line of the same shape swaps it ({@link Swap}), other words maybe added. Null unless one value is
+     * so explained and every value that replaces an old one is explained too or made of the old values' words and
+     * numbers: a value replaces an old one when it shares a word or number with one, or when both are numbers alone
+     * (an expected 0.42 become 0.17 beside reworded text is not explained by the text). A value sharing nothing
+     * with the old ones is taken as a check the change adds.
      */
     String followedAnywhere(List<String> came, List<String> gone) {
-        Set<String> sources = new HashSet<>();
-        changedCodeStrings.values().forEach(sources::addAll);
-        addedLiterals.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
-                .forEach(l -> sources.add(l.substring(1, l.length() - 1))));
+        Set<String> oldTokens = new HashSet<>();
+        gone.forEach(g -> split(g, oldTokens, oldTokens));
+        boolean oldNumberAlone = gone.stream().anyMatch(g -> !g.startsWith("\""));
+        String reason = null;
         for (String value : came) {
-            String shared = sharedText(value, sources, gone, true);
-            if (shared != null) {
-                return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds or "
-                        + "edits holds";
+            String why = followed(value, gone);
+            if (why != null) {
+                reason = reason == null ? why : reason;
+                continue;
+            }
+            Set<String> tokens = new HashSet<>();
+            split(value, tokens, tokens);
+            boolean replaces = !value.startsWith("\"") && oldNumberAlone
+                    || tokens.stream().anyMatch(oldTokens::contains);
+            if (replaces && !oldTokens.containsAll(tokens)) {
+                return null;
             }
         }
-        for (String value : gone) {
-            for (Map.Entry<String, Set<String>> deleted : deletedStrings.entrySet()) {
-                String shared = sharedText(value, deleted.getValue(), came, true);
-                if (shared != null && stringsAfter.stream().noneMatch(s -> s.contains(shared))) {
-                    return "the old value " + value + " held \"" + shared + "\", text that the change takes out of "
-                            + deleted.getKey();
-                }
-            }
+        return reason;
+    }
+
+    /** Why a new expected value follows main code the change adds or swaps ({@link #followedAnywhere}), or null. */
+    private String followed(String value, List<String> gone) {
+        String shared = sharedText(value, addedStrings, gone, true);
+        if (shared != null) {
+            return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds";
         }
         if (swaps.isEmpty()) {
             return null;
         }
-        Set<String> oldTokens = new HashSet<>();
-        gone.forEach(g -> split(g, oldTokens, oldTokens));
-        Set<String> newTokens = new HashSet<>();
-        came.forEach(v -> split(v, newTokens, newTokens));
-        Set<String> wentOut = new HashSet<>(oldTokens);
-        wentOut.removeAll(newTokens);
-        Set<String> cameIn = new HashSet<>(newTokens);
-        cameIn.removeAll(oldTokens);
-        for (Swap swap : swaps) {
-            if (wentOut.contains(swap.was()) && cameIn.contains(swap.now())) {
-                return "main code makes the same swap, " + swap.was() + " to " + swap.now() + ", at " + swap.path() + ":"
-                        + swap.line();
+        Set<String> now = new HashSet<>();
+        split(value, now, now);
+        for (String g : gone) {
+            Set<String> was = new HashSet<>();
+            split(g, was, was);
+            Set<String> out = new HashSet<>(was);
+            out.removeAll(now);
+            Set<String> in = new HashSet<>(now);
+            in.removeAll(was);
+            if (out.size() == 1 && !in.isEmpty()) {
+                String o = out.iterator().next();
+                for (Swap swap : swaps) {
+                    if (swap.was().equals(o) && in.contains(swap.now())) {
+                        return "the new value " + value + " swaps " + o + " for " + swap.now() + " as main code does at "
+                                + swap.path() + ":" + swap.line();
+                    }
+                }
             }
         }
         return null;

@@ -505,31 +505,39 @@ class HonestTestChangesTest {
         String other = was + "\n        out.printf(\"Ran %d of them%n\", n);";
         assertThat(edited(TaskStatement.NONE, was, other, "\"with 1 studies found\"",
                 "\"1 run at their smoke budget\"")).isEqualTo(Severity.HIGH);
-        String word = was + "\n        out.println(\"Studies\" + n);";
-        assertThat(edited(TaskStatement.NONE, was, word, "\"with 1 studies found\"", "\"Studies\""))
+        String word = was + "\n        out.println(\"Summaries\" + n);";
+        assertThat(edited(TaskStatement.NONE, was, word, "\"with 1 studies found\"", "\"Summaries\""))
                 .isEqualTo(Severity.HIGH);
+        // Every new value needs explaining: a number bent beside the reworded text is not the code's output.
+        assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"gain 0.42\"",
+                "\"1 run at their smoke budget\", \"gain 0.17\"")).isEqualTo(Severity.HIGH);
+        // A value sharing nothing with the old ones is a check the change adds, as is one made of their words and
+        // numbers.
+        assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"gain 0.42\"",
+                "\"1 run at their smoke budget\", \"0.42 gain\"")).isEqualTo(Severity.LOW);
+        assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\"",
+                "\"1 run at their smoke budget\", \"default\"")).isEqualTo(Severity.LOW);
         assertThat(edited(FIX_FAILING, was, now, "\"with 1 studies found\"", "\"1 run at their smoke budget\""))
                 .isEqualTo(Severity.HIGH);
         // A value running from the printed number into the start of the text after it ties by the part they share.
         String verdict = was + "\n        out.println(n + \" found; so the comparison does not show a gain\");";
         assertThat(edited(TaskStatement.NONE, was, verdict, "\"with 1 studies found\"",
                 "\"1 found; so the comparison does not show\"")).isEqualTo(Severity.LOW);
+        // And a value running from the end of a printed piece into the number after it.
+        String stopped = was + "\n        out.println(\"Stopped early: the run budget ran out after \" + n);";
+        assertThat(edited(TaskStatement.NONE, was, stopped, "\"with 1 studies found\"",
+                "\"the run budget ran out after 1\"")).isEqualTo(Severity.LOW);
         // Sharing less than 16 characters across the seam ties nothing.
         assertThat(edited(TaskStatement.NONE, was, verdict, "\"with 1 studies found\"", "\"1 found; so the cat\""))
                 .isEqualTo(Severity.HIGH);
     }
 
     @Test
-    void anExpectationOfTextThatTheChangeTakesOutOfMainCodeIsSaidQuietly() {
+    void textThatTheChangeTakesOutOfMainCodeDoesNotTieANewExpectation() {
+        // The code no longer printing what the test expected says the old value broke, not that the new one is right.
         String was = "        out.println(\"the budgets: \" + \"default, paper, smoke\");";
         String now = "        out.println(String.join(\", \", java.util.List.of(\"smoke\", \"audit\")));";
         assertThat(edited(TaskStatement.NONE, was, now, "\"default, paper, smoke\"", "\"smoke, audit\""))
-                .isEqualTo(Severity.LOW);
-        // The text kept somewhere in the changed main code still shows: the old expectation could still hold.
-        String kept = now + "\n        out.println(\"default, paper, smoke\");";
-        assertThat(edited(TaskStatement.NONE, was, kept, "\"default, paper, smoke\"", "\"smoke, audit\""))
-                .isEqualTo(Severity.HIGH);
-        assertThat(edited(FIX_FAILING, was, now, "\"default, paper, smoke\"", "\"smoke, audit\""))
                 .isEqualTo(Severity.HIGH);
     }
 
@@ -547,6 +555,14 @@ class HonestTestChangesTest {
                 modified(TEST, cliTest("\"found by the exact judge\""), cliTest("\"found by the keyword judge\""))),
                 "java.expected-value-changed");
         assertThat(otherWord).isEqualTo(Severity.HIGH);
+        // The same swap in a comment is no code.
+        String commented = judged.replace("    static final String JUDGE", "    // judged by the exact judge\n"
+                + "    static final String JUDGE");
+        Severity inComment = worst(judge(TaskStatement.NONE, modified(COMMAND, commented,
+                        commented.replace("// judged by the exact judge", "// judged by the opening judge")),
+                modified(TEST, cliTest("\"found by the exact judge\""), cliTest("\"found by the opening judge\""))),
+                "java.expected-value-changed");
+        assertThat(inComment).isEqualTo(Severity.HIGH);
         // A constant moved from 2 to 3 takes "schema version 2" to 3; a small number moved on another line does not.
         String three = judged.replace("SCHEMA_VERSION = 2;", "SCHEMA_VERSION = 3;");
         assertThat(worst(judge(TaskStatement.NONE, modified(COMMAND, judged, three),
