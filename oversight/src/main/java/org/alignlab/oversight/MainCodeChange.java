@@ -78,15 +78,16 @@ final class MainCodeChange {
     private final Map<String, Set<String>> calls;
     /** The strings new to the changed main files' types (as written, without quotes): text the change adds. */
     private final Set<String> addedStrings;
-    /** The words and numbers main lines swapped in place ({@link #swaps}). */
-    private final List<Swap> swaps;
+    /** The changed main Java files with both sides, whose swaps ({@link #swaps}) are read when first asked for. */
+    private final List<FileChange> edited;
+    private List<Swap> swaps;
 
     private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
-                           Map<String, Integer> entryDeltas, Set<String> addedStrings, List<Swap> swaps) {
+                           Map<String, Integer> entryDeltas, Set<String> addedStrings, List<FileChange> edited) {
         this.addedStrings = addedStrings;
-        this.swaps = swaps;
+        this.edited = edited;
         this.addedLiterals = addedLiterals;
         this.removedNumbers = removedNumbers;
         this.entryDeltas = entryDeltas;
@@ -173,14 +174,18 @@ final class MainCodeChange {
         Set<String> addedStrings = new HashSet<>();
         added.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
                 .forEach(l -> addedStrings.add(l.substring(1, l.length() - 1))));
-        List<Swap> swaps = new ArrayList<>();
-        for (FileChange c : changes) {
-            if (!c.test() && c.java() && c.oldText() != null && c.newText() != null && trees.get(c) != null) {
-                swaps.addAll(swaps(c));
-            }
-        }
+        List<FileChange> edited = changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null
+                && c.newText() != null && trees.get(c) != null).toList();
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
-                entryDeltas, addedStrings, swaps);
+                entryDeltas, addedStrings, edited);
+    }
+
+    /** The swaps of every changed main file, read once, when an expectation first needs them (a line diff each). */
+    private synchronized List<Swap> swaps() {
+        if (swaps == null) {
+            swaps = edited.stream().flatMap(c -> swaps(c).stream()).toList();
+        }
+        return swaps;
     }
 
     /**
@@ -537,7 +542,7 @@ final class MainCodeChange {
         if (shared != null) {
             return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds";
         }
-        if (swaps.isEmpty()) {
+        if (swaps().isEmpty()) {
             return null;
         }
         Set<String> now = new HashSet<>();
@@ -551,7 +556,7 @@ final class MainCodeChange {
             in.removeAll(was);
             if (out.size() == 1 && !in.isEmpty()) {
                 String o = out.iterator().next();
-                for (Swap swap : swaps) {
+                for (Swap swap : swaps()) {
                     if (swap.was().equals(o) && in.contains(swap.now())) {
                         return "the new value " + value + " swaps " + o + " for " + swap.now() + " as main code does at "
                                 + swap.path() + ":" + swap.line();
