@@ -412,7 +412,7 @@ final class JavaDetectors {
             }
         }
         // A line's test is the one around it at the head, read as it was at the base (the whole file if none).
-        expectationLines(c, (line, came, gone) -> Level.of(now.entrySet().stream()
+        expectationLines(c, after, (line, came, gone) -> Level.of(now.entrySet().stream()
                 .filter(e -> begin(e.getValue()) <= line && line <= end(e.getValue())).findFirst()
                 .map(e -> old.containsKey(e.getKey()) ? (Node) old.get(e.getKey()) : e.getValue())
                 .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone, false), out);
@@ -420,23 +420,31 @@ final class JavaDetectors {
 
     /**
      * Expected values held outside assertion calls, read line by line: a local {@code expected}
-     * variable, or parameterised-test data ({@code @CsvSource}, {@code @ValueSource}), whose line
+     * variable, or parameterised-test data ({@code @CsvSource}, {@code @ValueSource}, on one line or
+     * over several, and the body of a {@code @MethodSource} provider of the same class), whose line
      * now carries other literals in the same shape.
      */
-    private static void expectationLines(FileChange c, LevelAt levelAt, List<Finding> out) {
+    private static void expectationLines(FileChange c, CompilationUnit after, LevelAt levelAt, List<Finding> out) {
         if (c.oldText() == null || c.newText() == null) {
             return;
         }
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
+        List<int[]> data = after == null ? List.of() : parameterData(after);
+        Lazy<Set<List<String>>> addedLiterals = new Lazy<>(() -> d.added().stream()
+                .map(a -> LineShape.literals(a.text())).collect(java.util.stream.Collectors.toSet()));
         for (LineDiff.Line added : d.added()) {
             String text = added.text();
             boolean holdsExpectation = text.matches("(?i).*\\bexpected\\w*\\s*=.*")
-                    || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*");
+                    || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*")
+                    || data.stream().anyMatch(r -> r[0] <= added.number() && added.number() <= r[1]);
             if (!holdsExpectation) {
                 continue;
             }
             for (LineDiff.Line removed : d.removed()) {
-                if (LineShape.sameShapeOtherLiterals(removed.text(), text)) {
+                // A removed line whose literals an added line carries as they were was reformatted (a row given a
+                // trailing comma when one is added after it), not edited.
+                if (LineShape.sameShapeOtherLiterals(removed.text(), text)
+                        && !addedLiterals.get().contains(LineShape.literals(removed.text()))) {
                     List<String> was = LineShape.literals(removed.text());
                     List<String> now = LineShape.literals(text);
                     Level level = levelAt.at(added.number(), minus(now, was), minus(was, now));
@@ -447,6 +455,32 @@ final class JavaDetectors {
                 }
             }
         }
+    }
+
+    /**
+     * The lines (first, last) of a file's parameterised-test data: its {@code @CsvSource} and {@code @ValueSource}
+     * annotations, and the bodies of the {@code @MethodSource} providers its tests name in their own class.
+     */
+    private static List<int[]> parameterData(CompilationUnit tree) {
+        List<int[]> out = new ArrayList<>();
+        for (MethodDeclaration m : all(tree, MethodDeclaration.class)) {
+            for (AnnotationExpr a : m.getAnnotations()) {
+                String name = a.getName().getIdentifier();
+                if (name.equals("CsvSource") || name.equals("ValueSource")) {
+                    out.add(new int[] {begin(a), end(a)});
+                } else if (name.equals("MethodSource")) {
+                    List<String> providers = a.findAll(StringLiteralExpr.class).stream()
+                            .map(StringLiteralExpr::getValue).filter(v -> !v.contains("#")).toList();
+                    for (String provider : providers.isEmpty() ? List.of(m.getNameAsString()) : providers) {
+                        m.findAncestor(ClassOrInterfaceDeclaration.class).stream()
+                                .flatMap(t -> t.getMethodsByName(provider).stream())
+                                .filter(p -> p != m && p.getParameters().isEmpty())
+                                .forEach(p -> p.getBody().ifPresent(b -> out.add(new int[] {begin(b), end(b)})));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether every one of {@code values} is checked, in one of the test's assertions, against a size or count. */

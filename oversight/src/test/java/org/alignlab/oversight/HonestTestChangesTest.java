@@ -574,4 +574,38 @@ class HonestTestChangesTest {
                 modified(TEST, cliTest("\"schema version 2\""), cliTest("\"schema version 3\""))),
                 "java.expected-value-changed")).isEqualTo(Severity.HIGH);
     }
+
+    @Test
+    void aRowOfParameterDataOverSeveralLinesEditedIsAnExpectationChangedAndOneAddedIsNot() {
+        String before = test("""
+                    @ParameterizedTest
+                    @org.junit.jupiter.params.provider.CsvSource({
+                        "Ada, Hello, Ada",
+                        "Bob, Hello, Bob"
+                    })
+                    void greets(String name, String expected) {
+                        assertEquals(expected, new Greeter().greet(name));
+                    }
+
+                    @ParameterizedTest
+                    @org.junit.jupiter.params.provider.MethodSource("sizes")
+                    void sizes(int expected) {
+                        assertEquals(expected, new Greeter().size());
+                    }
+
+                    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> sizes() {
+                        return java.util.stream.Stream.of(
+                                org.junit.jupiter.params.provider.Arguments.arguments(12));
+                    }
+                """);
+        String edited = before.replace("\"Bob, Hello, Bob\"", "\"Bob, Hi, Bob\"");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, edited)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        String provided = before.replace("arguments(12)", "arguments(13)");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, provided)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        // A row added, the others as they were, expects nothing new of the old cases.
+        String added = before.replace("\"Bob, Hello, Bob\"", "\"Bob, Hello, Bob\",\n            \"Cy, Hello, Cy\"");
+        assertThat(judge(FIX_FAILING, modified(TEST, before, added)).findings()).isEmpty();
+    }
 }
