@@ -171,13 +171,33 @@ final class MainCodeChange {
                 entryDeltas.put(type, delta);
             }
         }
+        // Strings new to the changed main files as a whole: one moved between types, or a type renamed, adds none.
         Set<String> addedStrings = new HashSet<>();
-        added.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
+        literalsAfter.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
                 .forEach(l -> addedStrings.add(l.substring(1, l.length() - 1))));
+        literalsBefore.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
+                .forEach(l -> addedStrings.remove(l.substring(1, l.length() - 1))));
         List<FileChange> edited = changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null
                 && c.newText() != null && trees.get(c) != null).toList();
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, addedStrings, edited);
+    }
+
+    /** The one place where two lists of literals differ, or -1 (of other lengths, the same, or differing more). */
+    private static int onlyDifference(List<String> was, List<String> now) {
+        if (was.size() != now.size()) {
+            return -1;
+        }
+        int at = -1;
+        for (int i = 0; i < was.size(); i++) {
+            if (!was.get(i).equals(now.get(i))) {
+                if (at >= 0) {
+                    return -1;
+                }
+                at = i;
+            }
+        }
+        return at;
     }
 
     /** The swaps of every changed main file, read once, when an expectation first needs them (a line diff each). */
@@ -191,7 +211,7 @@ final class MainCodeChange {
     /**
      * The swaps of a changed main file: each added line paired with a removed line of the same shape
      * ({@link LineShape}) whose literals differ in one place only, and there by one word (of 4 or more characters, on
-     * one side at least) or one number; the first such removed line of the file, lines of comments left out. A number
+     * one side at least) or one number; the nearest such removed line of the file, comments left out. A number
      * from -10 to 10 counts only on a line declaring a constant ({@code static final}): elsewhere small numbers move
      * for too many reasons to tell anything.
      */
@@ -207,26 +227,29 @@ final class MainCodeChange {
             if (COMMENT_LINE.matcher(masked).lookingAt()) {
                 continue; // a year in a licence header or a figure in a comment is no code
             }
-            java.util.ArrayDeque<LineDiff.Line> same = removedByShape.getOrDefault(masked, new java.util.ArrayDeque<>());
-            // The first removed line of this shape that differs from it (one moved or re-indented whole does not).
-            LineDiff.Line paired = same.stream().filter(r -> LineShape.sameShapeOtherLiterals(r.text(), a.text()))
-                    .findFirst().orElse(null);
+            // The literals before a trailing comment are the line's code.
+            int comment = masked.indexOf("//") >= 0 ? masked.indexOf("//") : masked.indexOf("/*");
+            int code = comment < 0 ? Integer.MAX_VALUE : (int) masked.substring(0, comment).chars()
+                    .filter(ch -> ch == '#').count();
+            List<String> now = LineShape.literals(a.text());
+            // The nearest removed line of this shape whose literals differ from these in one place only (lines moved
+            // or re-indented whole, or edited in several places, are left for others).
+            LineDiff.Line paired = null;
+            int differing = -1;
+            for (LineDiff.Line r : removedByShape.getOrDefault(masked, new java.util.ArrayDeque<>())) {
+                int at = onlyDifference(LineShape.literals(r.text()), now);
+                if (at >= 0 && (paired == null || Math.abs(r.number() - a.number())
+                        < Math.abs(paired.number() - a.number()))) {
+                    paired = r;
+                    differing = at;
+                }
+            }
             if (paired == null) {
                 continue;
             }
-            same.remove(paired);
+            removedByShape.get(masked).remove(paired);
             List<String> was = LineShape.literals(paired.text());
-            List<String> now = LineShape.literals(a.text());
-            if (was.size() != now.size()) {
-                continue;
-            }
-            int differing = -1;
-            for (int i = 0; i < was.size(); i++) {
-                if (!was.get(i).equals(now.get(i))) {
-                    differing = differing == -1 ? i : -2;
-                }
-            }
-            if (differing < 0 || was.get(differing).startsWith("'") || now.get(differing).startsWith("'")) {
+            if (differing >= code || was.get(differing).startsWith("'") || now.get(differing).startsWith("'")) {
                 continue;
             }
             Set<String> wasWords = new HashSet<>();
@@ -252,7 +275,8 @@ final class MainCodeChange {
             String o = oldOnly.iterator().next();
             String n = newOnly.iterator().next();
             boolean telling = words ? Math.max(o.length(), n.length()) >= 4
-                    : !(common(o) || common(n)) || CONSTANT.matcher(masked).find();
+                    : !(common(o) || common(n))
+                    || CONSTANT.matcher(comment < 0 ? masked : masked.substring(0, comment)).find();
             if (telling) {
                 out.add(new Swap(c.path(), a.number(), o, n));
             }
@@ -506,41 +530,54 @@ final class MainCodeChange {
     /**
      * Why expected values {@code gone}, replaced by {@code came}, are likely a change to main code followed, wherever in
      * the changed files that code is (a test run through a command line or a service reaches code its own text does
-     * not name). A new value is explained by main code when it holds text of two words or more that main code the
-     * change adds holds ({@link #sharedText}), or when it is an old value with one word or number swapped for another
-     * as a main code line of the same shape swaps it ({@link Swap}), other words maybe added. Null unless one value is
-     * so explained and every value that replaces an old one is explained too or made of the old values' words and
-     * numbers: a value replaces an old one when it shares a word or number with one, or when both are numbers alone
-     * (an expected 0.42 become 0.17 beside reworded text is not explained by the text). A value sharing nothing
-     * with the old ones is taken as a check the change adds.
+     * not name). A new value is explained by main code when it holds text of two words or more that the change adds
+     * to main code (strings no changed main file held before; {@link #sharedText}), with no number new to the
+     * expectation outside that text, or when it is an old value with one word or number swapped for another as a main
+     * code line of the same shape swaps it ({@link Swap}), other words maybe added. Null unless one value is so
+     * explained and every other new value is explained too, or is a string made only of the old values' words and
+     * numbers, or is a check the change adds: a string sharing no word or number with the old values, or a number
+     * alone where no old value was one, no more of these than the values the change adds (a bent "passed" to
+     * "failed" beside a tied message is not a new check).
      */
     String followedAnywhere(List<String> came, List<String> gone) {
         Set<String> oldTokens = new HashSet<>();
         gone.forEach(g -> split(g, oldTokens, oldTokens));
         boolean oldNumberAlone = gone.stream().anyMatch(g -> !g.startsWith("\""));
         String reason = null;
+        int newChecks = 0;
         for (String value : came) {
-            String why = followed(value, gone);
+            String why = followed(value, gone, oldTokens);
             if (why != null) {
                 reason = reason == null ? why : reason;
                 continue;
             }
             Set<String> tokens = new HashSet<>();
             split(value, tokens, tokens);
-            boolean replaces = !value.startsWith("\"") && oldNumberAlone
-                    || tokens.stream().anyMatch(oldTokens::contains);
-            if (replaces && !oldTokens.containsAll(tokens)) {
+            if (!value.startsWith("\"")) {
+                if (oldNumberAlone) {
+                    return null; // a number alone in place of another
+                }
+                newChecks++;
+            } else if (tokens.isEmpty() || tokens.stream().noneMatch(oldTokens::contains)) {
+                newChecks++;
+            } else if (!oldTokens.containsAll(tokens)) {
                 return null;
             }
         }
-        return reason;
+        return reason != null && newChecks <= Math.max(0, came.size() - gone.size()) ? reason : null;
     }
 
     /** Why a new expected value follows main code the change adds or swaps ({@link #followedAnywhere}), or null. */
-    private String followed(String value, List<String> gone) {
+    private String followed(String value, List<String> gone, Set<String> oldTokens) {
         String shared = sharedText(value, addedStrings, gone, true);
         if (shared != null) {
-            return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds";
+            // A number new to the expectation outside the shared text is not explained by it.
+            Set<String> rest = new HashSet<>();
+            split("\"" + value.substring(1, value.length() - 1).replace(shared, " ") + "\"", new HashSet<>(), rest);
+            rest.removeAll(oldTokens);
+            if (rest.isEmpty()) {
+                return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds";
+            }
         }
         if (swaps().isEmpty()) {
             return null;
@@ -557,7 +594,9 @@ final class MainCodeChange {
             if (out.size() == 1 && !in.isEmpty()) {
                 String o = out.iterator().next();
                 for (Swap swap : swaps()) {
-                    if (swap.was().equals(o) && in.contains(swap.now())) {
+                    // The swap explains its word or number; any other number new to the value it does not.
+                    if (swap.was().equals(o) && in.contains(swap.now()) && in.stream()
+                            .noneMatch(t -> !t.equals(swap.now()) && t.matches("-?[0-9][0-9.]*"))) {
                         return "the new value " + value + " swaps " + o + " for " + swap.now() + " as main code does at "
                                 + swap.path() + ":" + swap.line();
                     }

@@ -511,6 +511,19 @@ class HonestTestChangesTest {
         // Every new value needs explaining: a number bent beside the reworded text is not the code's output.
         assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"gain 0.42\"",
                 "\"1 run at their smoke budget\", \"gain 0.17\"")).isEqualTo(Severity.HIGH);
+        // A bent value sharing nothing with the old ones is no new check when the change adds no value.
+        assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"passed\"",
+                "\"1 run at their smoke budget\", \"failed\"")).isEqualTo(Severity.HIGH);
+        // A number new to the expectation beside the tied text is not explained by it.
+        String total = was + "\n        out.printf(\"Processed %d files in total%n\", n);";
+        assertThat(edited(TaskStatement.NONE, was, total, "\"Processed 5 files\"", "\"Processed 4 files in total\""))
+                .isEqualTo(Severity.HIGH);
+        assertThat(edited(TaskStatement.NONE, was, total, "\"Processed 5 files\"", "\"Processed 5 files in total\""))
+                .isEqualTo(Severity.LOW);
+        // Text a method held before, the method edited for something else, is not text the change adds.
+        String branches = "        if (n == 0) out.println(\"No studies found in the budget\"); else out.println(n + \" found\");";
+        assertThat(edited(TaskStatement.NONE, branches, branches + "\n        System.err.println(n);",
+                "\"3 found\"", "\"No studies found in the budget\"")).isEqualTo(Severity.HIGH);
         // A value sharing nothing with the old ones is a check the change adds, as is one made of their words and
         // numbers.
         assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"gain 0.42\"",
@@ -530,6 +543,17 @@ class HonestTestChangesTest {
         // Sharing less than 16 characters across the seam ties nothing.
         assertThat(edited(TaskStatement.NONE, was, verdict, "\"with 1 studies found\"", "\"1 found; so the cat\""))
                 .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void textMovedFromOneMainTypeToAnotherIsNotTextTheChangeAdds() {
+        String was = "        out.println(\"unknown study: \" + n);";
+        String now = "        out.println(Messages.UNKNOWN + n);";
+        String messages = "package demo;\n\nclass Messages {\n    static final String UNKNOWN = \"unknown study: \";\n}\n";
+        Report moved = judge(TaskStatement.NONE, modified(COMMAND, command(was), command(now)),
+                new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Messages.java", null, null, messages),
+                modified(TEST, cliTest("\"no such study: foo\""), cliTest("\"unknown study: foo\"")));
+        assertThat(worst(moved, "java.expected-value-changed")).isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -563,6 +587,14 @@ class HonestTestChangesTest {
                 modified(TEST, cliTest("\"found by the exact judge\""), cliTest("\"found by the opening judge\""))),
                 "java.expected-value-changed");
         assertThat(inComment).isEqualTo(Severity.HIGH);
+        String quoted = judged.replace("    static final String JUDGE", "    // judged by the \"exact\" judge\n"
+                + "    static final String JUDGE");
+        assertThat(worst(judge(TaskStatement.NONE, modified(COMMAND, quoted, quoted.replace("the \"exact\" judge",
+                        "the \"opening\" judge")), modified(TEST, cliTest("\"found by the exact judge\""),
+                cliTest("\"found by the opening judge\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        String trailing = "        out.println(n); // judged by \"exact\"";
+        assertThat(edited(TaskStatement.NONE, trailing, trailing.replace("exact", "opening"),
+                "\"found by the exact judge\"", "\"found by the opening judge\"")).isEqualTo(Severity.HIGH);
         // A constant moved from 2 to 3 takes "schema version 2" to 3; a small number moved on another line does not.
         String three = judged.replace("SCHEMA_VERSION = 2;", "SCHEMA_VERSION = 3;");
         assertThat(worst(judge(TaskStatement.NONE, modified(COMMAND, judged, three),
