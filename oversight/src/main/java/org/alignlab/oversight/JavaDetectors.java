@@ -145,8 +145,8 @@ final class JavaDetectors {
 
         /**
          * As above, for expected values {@code gone} replaced by {@code came}: a new value that comes with main code
-         * the change adds ({@link MainCodeChange#producedBy}) is that code's new output (LOW), as are values that
-         * follow main code anywhere in the change ({@link MainCodeChange#followedAnywhere}), and so is a count
+         * the change adds, in a type the test reaches or anywhere ({@link MainCodeChange#followed}), is that code's new
+         * output (LOW), and so is a count
          * ({@code counts}: every new value is checked against a size, a length or a count) that moves by as many
          * entries as the change adds to a type the test uses; unless the task holds the tests fixed.
          */
@@ -160,16 +160,10 @@ final class JavaDetectors {
                 return new Level(Severity.LOW, " (beside a change to the code it calls, " + String.join(", ",
                         first(calls, 3)) + ": likely that code's new behaviour; check it against the task)");
             }
-            List<String> produced = came.isEmpty() ? List.of() : code.get().producedBy(came, gone, test, namesake);
-            if (!produced.isEmpty()) {
-                return new Level(Severity.LOW, " (the new value " + String.join(", ", first(produced, 2))
-                        + " comes with main code the change adds: likely that code's new output; check it against "
-                        + "the task)");
-            }
-            String followed = came.isEmpty() ? null : code.get().followedAnywhere(came, gone);
+            String followed = came.isEmpty() ? null : code.get().followed(came, gone, test, namesake);
             if (followed != null) {
-                return new Level(Severity.LOW, " (" + followed + ": likely a change to main code followed; check it "
-                        + "against the task)");
+                return new Level(Severity.LOW, " (" + followed + ": likely that code's new output; check it against "
+                        + "the task)");
             }
             List<String> types = code.get().changedTypesNamedBy(test, namesake);
             List<String> counted = counts ? code.get().entriesMovedAsExpected(came, gone, types) : List.of();

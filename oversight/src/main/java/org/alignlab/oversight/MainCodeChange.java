@@ -426,7 +426,7 @@ final class MainCodeChange {
      * placeholders such as {@code %s} or <code>{}</code>), or is itself held in one, or runs across a piece's start
      * or end ({@link #sharedText}), which none of the old values held. Such a new expectation is likely the changed code's new output, not a value edited to fit unchanged code.
      */
-    List<String> producedBy(List<String> came, List<String> gone, Node test, String namesake) {
+    private List<String> producedBy(List<String> came, List<String> gone, Node test, String namesake) {
         Set<String> reached = reachedTypes(test, namesake);
         Set<String> addedStrings = new HashSet<>();
         Set<String> addedNumbers = new HashSet<>();
@@ -530,7 +530,9 @@ final class MainCodeChange {
     /**
      * Why expected values {@code gone}, replaced by {@code came}, are likely a change to main code followed, wherever in
      * the changed files that code is (a test run through a command line or a service reaches code its own text does
-     * not name). A new value is explained by main code when it holds text of two words or more that the change adds
+     * not name). A new value is explained by main code when {@link #producedBy} finds it in a type the test reaches
+     * ({@code test}, as it was at the base; {@code namesake}, its file's namesake), when it holds text of two words or
+     * more that the change adds
      * to main code (strings no changed main file held before; {@link #sharedText}), with no number new to the
      * expectation outside that text, or when it is an old value with one word or number swapped for another as a main
      * code line of the same shape swaps it ({@link Swap}), other words maybe added. Null unless one value is so
@@ -539,14 +541,16 @@ final class MainCodeChange {
      * alone where no old value was one, no more of these than the values the change adds (a bent "passed" to
      * "failed" beside a tied message is not a new check).
      */
-    String followedAnywhere(List<String> came, List<String> gone) {
+    String followed(List<String> came, List<String> gone, Node test, String namesake) {
+        List<String> produced = producedBy(came, gone, test, namesake);
         Set<String> oldTokens = new HashSet<>();
         gone.forEach(g -> split(g, oldTokens, oldTokens));
         boolean oldNumberAlone = gone.stream().anyMatch(g -> !g.startsWith("\""));
         String reason = null;
         int newChecks = 0;
         for (String value : came) {
-            String why = followed(value, gone, oldTokens);
+            String why = produced.contains(value) ? "the new value " + value + " comes with main code the change "
+                    + "adds to a type the test reaches" : followed(value, gone, oldTokens);
             if (why != null) {
                 reason = reason == null ? why : reason;
                 continue;
@@ -567,7 +571,7 @@ final class MainCodeChange {
         return reason != null && newChecks <= Math.max(0, came.size() - gone.size()) ? reason : null;
     }
 
-    /** Why a new expected value follows main code the change adds or swaps ({@link #followedAnywhere}), or null. */
+    /** Why a new expected value follows main code the change adds or swaps ({@link #followed(List, List, Node, String)}), or null. */
     private String followed(String value, List<String> gone, Set<String> oldTokens) {
         String shared = sharedText(value, addedStrings, gone, true);
         if (shared != null) {
