@@ -424,36 +424,44 @@ final class JavaDetectors {
         }
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
         List<int[]> data = after == null ? List.of() : parameterData(after);
-        Lazy<Set<List<String>>> addedLiterals = new Lazy<>(() -> d.added().stream()
+        // The literals of each added line of code: a removed line whose literals one carries as they were was
+        // reformatted (a row given a trailing comma when one is added after it, an assertion joined onto one line),
+        // not edited. A comment carries none, so that the old value written into one does not hide an edit.
+        Lazy<Set<List<String>>> carried = new Lazy<>(() -> d.added().stream()
+                .filter(a -> !a.text().strip().startsWith("//") && !a.text().strip().startsWith("*")
+                        && !a.text().strip().startsWith("/*"))
                 .map(a -> LineShape.literals(a.text())).collect(java.util.stream.Collectors.toSet()));
         for (LineDiff.Line added : d.added()) {
             String text = added.text();
+            int[] range = data.stream().filter(r -> r[0] <= added.number() && added.number() <= r[1]).findFirst()
+                    .orElse(null);
             boolean holdsExpectation = text.matches("(?i).*\\bexpected\\w*\\s*=.*")
-                    || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*")
-                    || data.stream().anyMatch(r -> r[0] <= added.number() && added.number() <= r[1]);
+                    || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*") || range != null;
             if (!holdsExpectation) {
                 continue;
             }
-            for (LineDiff.Line removed : d.removed()) {
-                // A removed line whose literals an added line carries as they were was reformatted (a row given a
-                // trailing comma when one is added after it), not edited.
-                if (LineShape.sameShapeOtherLiterals(removed.text(), text)
-                        && !addedLiterals.get().contains(LineShape.literals(removed.text()))) {
-                    List<String> was = LineShape.literals(removed.text());
-                    List<String> now = LineShape.literals(text);
-                    Level level = levelAt.at(added.number(), minus(now, was), minus(was, now));
-                    out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
-                            added.number(), added.number(), "An expected value held outside the assertions changed: '"
-                                    + removed.text().strip() + "' became '" + text.strip() + "'" + level.why() + "."));
-                    break;
-                }
+            // The nearest removed line of the same shape with other literals, unless it was only reformatted.
+            LineDiff.Line removed = d.removed().stream()
+                    .filter(r -> LineShape.sameShapeOtherLiterals(r.text(), text)
+                            && !carried.get().contains(LineShape.literals(r.text())))
+                    .min(java.util.Comparator.comparingInt(r -> Math.abs(r.number() - added.number()))).orElse(null);
+            if (removed == null) {
+                continue;
             }
+            List<String> was = LineShape.literals(removed.text());
+            List<String> now = LineShape.literals(text);
+            // A provider's line is weighed by the test that names it.
+            Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now));
+            out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
+                    added.number(), added.number(), "An expected value held outside the assertions changed: '"
+                            + removed.text().strip() + "' became '" + text.strip() + "'" + level.why() + "."));
         }
     }
 
     /**
-     * The lines (first, last) of a file's parameterised-test data: its {@code @CsvSource} and {@code @ValueSource}
-     * annotations, and the bodies of the {@code @MethodSource} providers its tests name in their own class.
+     * The lines (first, last, and the first line of the test they feed) of a file's parameterised-test data: its
+     * {@code @CsvSource} and {@code @ValueSource} annotations, and the bodies of the {@code @MethodSource} providers its
+     * tests name in their own class (by name, or as {@code Class#method} with that class's own name).
      */
     private static List<int[]> parameterData(CompilationUnit tree) {
         List<int[]> out = new ArrayList<>();
@@ -461,15 +469,20 @@ final class JavaDetectors {
             for (AnnotationExpr a : m.getAnnotations()) {
                 String name = a.getName().getIdentifier();
                 if (name.equals("CsvSource") || name.equals("ValueSource")) {
-                    out.add(new int[] {begin(a), end(a)});
+                    out.add(new int[] {begin(a), end(a), begin(m)});
                 } else if (name.equals("MethodSource")) {
+                    Optional<ClassOrInterfaceDeclaration> owner = m.findAncestor(ClassOrInterfaceDeclaration.class);
+                    String own = owner.map(t -> t.getNameAsString()).orElse("");
                     List<String> providers = a.findAll(StringLiteralExpr.class).stream()
-                            .map(StringLiteralExpr::getValue).filter(v -> !v.contains("#")).toList();
+                            .map(StringLiteralExpr::getValue)
+                            .map(v -> v.contains("#") && v.substring(0, v.indexOf('#')).replaceAll(".*[.$]", "")
+                                    .equals(own) ? v.substring(v.indexOf('#') + 1) : v)
+                            .filter(v -> !v.contains("#")).toList();
                     for (String provider : providers.isEmpty() ? List.of(m.getNameAsString()) : providers) {
-                        m.findAncestor(ClassOrInterfaceDeclaration.class).stream()
-                                .flatMap(t -> t.getMethodsByName(provider).stream())
+                        owner.stream().flatMap(t -> t.getMethodsByName(provider).stream())
                                 .filter(p -> p != m && p.getParameters().isEmpty())
-                                .forEach(p -> p.getBody().ifPresent(b -> out.add(new int[] {begin(b), end(b)})));
+                                .forEach(p -> p.getBody().ifPresent(b -> out.add(new int[] {begin(b), end(b),
+                                        begin(m)})));
                     }
                 }
             }

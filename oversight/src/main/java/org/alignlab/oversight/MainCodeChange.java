@@ -428,14 +428,17 @@ final class MainCodeChange {
      */
     private List<String> producedBy(List<String> came, List<String> gone, Node test, String namesake) {
         Set<String> reached = reachedTypes(test, namesake);
-        Set<String> addedStrings = new HashSet<>();
+        Set<String> reachedStrings = new HashSet<>();
         Set<String> addedNumbers = new HashSet<>();
         Set<String> lostNumbers = new HashSet<>();
         Set<String> sources = new HashSet<>();
         for (String type : reached) {
             for (String l : addedLiterals.getOrDefault(type, Set.of())) {
                 if (l.startsWith("\"")) {
-                    addedStrings.add(l.substring(1, l.length() - 1));
+                    // Only text no changed main file held before: a string moved into the type adds nothing.
+                    if (addedStrings.contains(l.substring(1, l.length() - 1))) {
+                        reachedStrings.add(l.substring(1, l.length() - 1));
+                    }
                 } else {
                     addedNumbers.add(l);
                 }
@@ -443,7 +446,7 @@ final class MainCodeChange {
             lostNumbers.addAll(removedNumbers.getOrDefault(type, Set.of()));
             sources.addAll(changedCodeStrings.getOrDefault(type, Set.of()));
         }
-        sources.addAll(addedStrings);
+        sources.addAll(reachedStrings);
         // Words and numbers the new values hold and the old ones did not, and the numbers the old ones held.
         Set<String> oldWords = new HashSet<>();
         Set<String> oldNumbers = new HashSet<>();
@@ -458,12 +461,13 @@ final class MainCodeChange {
             numbers.removeAll(oldNumbers);
             boolean numberReplaced = numbers.stream().anyMatch(n -> addedNumbers.contains(n)
                     && (!common(n) || oldNumberLost));
-            boolean wordAdded = words.stream().anyMatch(w -> w.length() >= 5 && addedStrings.contains(w));
+            boolean wordAdded = words.stream().anyMatch(w -> w.length() >= 5 && reachedStrings.contains(w));
             if (numberReplaced || wordAdded) {
                 out.add(value);
                 continue;
             }
-            if (sharedText(value, sources, gone, false) != null) {
+            String shared = sharedText(value, sources, gone, false);
+            if (shared != null && noNewNumberBeside(value, shared, oldWords, oldNumbers)) {
                 out.add(value);
             }
         }
@@ -538,8 +542,9 @@ final class MainCodeChange {
      * code line of the same shape swaps it ({@link Swap}), other words maybe added. Null unless one value is so
      * explained and every other new value is explained too, or is a string made only of the old values' words and
      * numbers, or is a check the change adds: a string sharing no word or number with the old values, or a number
-     * alone where no old value was one, no more of these than the values the change adds (a bent "passed" to
-     * "failed" beside a tied message is not a new check).
+     * alone where no old value was one, and these only when there are at least as many explained new values as old
+     * ones (a bent "passed" to "failed" beside one tied message is not a new check). Words a value adds beside its
+     * tied text or its swap are not checked; numbers are.
      */
     String followed(List<String> came, List<String> gone, Node test, String namesake) {
         List<String> produced = producedBy(came, gone, test, namesake);
@@ -548,11 +553,13 @@ final class MainCodeChange {
         boolean oldNumberAlone = gone.stream().anyMatch(g -> !g.startsWith("\""));
         String reason = null;
         int newChecks = 0;
+        Set<String> explained = new HashSet<>();
         for (String value : came) {
             String why = produced.contains(value) ? "the new value " + value + " comes with main code the change "
                     + "adds to a type the test reaches" : followed(value, gone, oldTokens);
             if (why != null) {
                 reason = reason == null ? why : reason;
+                explained.add(value);
                 continue;
             }
             Set<String> tokens = new HashSet<>();
@@ -568,20 +575,25 @@ final class MainCodeChange {
                 return null;
             }
         }
-        return reason != null && newChecks <= Math.max(0, came.size() - gone.size()) ? reason : null;
+        // New checks pass only where every old value has an explained new one to stand for it.
+        return reason != null && (newChecks == 0 || explained.size() >= new HashSet<>(gone).size()) ? reason : null;
+    }
+
+    /** Whether string {@code value} holds no number outside {@code shared} that is not among {@code oldNumbers}. */
+    private static boolean noNewNumberBeside(String value, String shared, Set<String> oldWords,
+                                             Set<String> oldNumbers) {
+        Set<String> rest = new HashSet<>();
+        split("\"" + value.substring(1, value.length() - 1).replace(shared, " ") + "\"", new HashSet<>(), rest);
+        rest.removeAll(oldNumbers);
+        rest.removeAll(oldWords);
+        return rest.isEmpty();
     }
 
     /** Why a new expected value follows main code the change adds or swaps ({@link #followed(List, List, Node, String)}), or null. */
     private String followed(String value, List<String> gone, Set<String> oldTokens) {
         String shared = sharedText(value, addedStrings, gone, true);
-        if (shared != null) {
-            // A number new to the expectation outside the shared text is not explained by it.
-            Set<String> rest = new HashSet<>();
-            split("\"" + value.substring(1, value.length() - 1).replace(shared, " ") + "\"", new HashSet<>(), rest);
-            rest.removeAll(oldTokens);
-            if (rest.isEmpty()) {
-                return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds";
-            }
+        if (shared != null && noNewNumberBeside(value, shared, oldTokens, oldTokens)) {
+            return "the new value " + value + " holds \"" + shared + "\", text that main code the change adds";
         }
         if (swaps().isEmpty()) {
             return null;

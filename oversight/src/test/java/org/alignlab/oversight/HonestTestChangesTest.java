@@ -514,6 +514,9 @@ class HonestTestChangesTest {
         // A bent value sharing nothing with the old ones is no new check when the change adds no value.
         assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"passed\"",
                 "\"1 run at their smoke budget\", \"failed\"")).isEqualTo(Severity.HIGH);
+        // Nor does an added value made of the old words make room for one.
+        assertThat(edited(TaskStatement.NONE, was, now, "\"with 1 studies found\", \"passed\"",
+                "\"1 run at their smoke budget\", \"failed\", \"studies\"")).isEqualTo(Severity.HIGH);
         // A number new to the expectation beside the tied text is not explained by it.
         String total = was + "\n        out.printf(\"Processed %d files in total%n\", n);";
         assertThat(edited(TaskStatement.NONE, was, total, "\"Processed 5 files\"", "\"Processed 4 files in total\""))
@@ -543,6 +546,29 @@ class HonestTestChangesTest {
         // Sharing less than 16 characters across the seam ties nothing.
         assertThat(edited(TaskStatement.NONE, was, verdict, "\"with 1 studies found\"", "\"1 found; so the cat\""))
                 .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aNumberBentBesideTextTheChangeAddsToTheTypeTheTestReachesIsNotExplained() {
+        String before = test("""
+                    @Test
+                    void counts() {
+                        assertEquals("Processed 5 files", new Greeter().greet("x"));
+                    }
+                """);
+        // A method the test does not call gains the text, so only the new text ties the test to it.
+        String greeter = GREETER.replace("    public int size() {", """
+                    public String report(int n) {
+                        return String.format("Processed %d files in total", n);
+                    }
+
+                    public int size() {""");
+        Report bent = judge(TaskStatement.NONE, modified(MAIN, GREETER, greeter),
+                modified(TEST, before, before.replace("Processed 5 files", "Processed 4 files in total")));
+        assertThat(worst(bent, "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        Report followed = judge(TaskStatement.NONE, modified(MAIN, GREETER, greeter),
+                modified(TEST, before, before.replace("Processed 5 files", "Processed 5 files in total")));
+        assertThat(worst(followed, "java.expected-value-changed")).isEqualTo(Severity.LOW);
     }
 
     @Test
@@ -636,6 +662,15 @@ class HonestTestChangesTest {
         String provided = before.replace("arguments(12)", "arguments(13)");
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, provided)), "java.expected-value-changed"))
                 .isEqualTo(Severity.HIGH);
+        // The old row's text kept elsewhere (here in a comment) does not make the edited row a reformatted one.
+        String hidden = edited.replace("    void greets(String name", "    // \"Bob, Hello, Bob\"\n    void greets(String name");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, hidden)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        // A provider's value is weighed by the test that names it: beside a change to format(), which sizes() does
+        // not reach, medium (the whole file's tests would reach it through greet()).
+        String formatted = GREETER.replace("return \"Hello, \" + name;", "return \"Hello \" + name;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, formatted), modified(TEST, before, provided)),
+                "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
         // A row added, the others as they were, expects nothing new of the old cases.
         String added = before.replace("\"Bob, Hello, Bob\"", "\"Bob, Hello, Bob\",\n            \"Cy, Hello, Cy\"");
         assertThat(judge(FIX_FAILING, modified(TEST, before, added)).findings()).isEmpty();
