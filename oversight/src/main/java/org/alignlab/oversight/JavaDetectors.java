@@ -428,8 +428,7 @@ final class JavaDetectors {
         // reformatted (a row given a trailing comma when one is added after it, an assertion joined onto one line),
         // not edited. A comment carries none, so that the old value written into one does not hide an edit.
         Lazy<Set<List<String>>> carried = new Lazy<>(() -> d.added().stream()
-                .filter(a -> !a.text().strip().startsWith("//") && !a.text().strip().startsWith("*")
-                        && !a.text().strip().startsWith("/*"))
+                .filter(a -> !LineShape.comment(a.text()))
                 .map(a -> LineShape.literals(a.text())).collect(java.util.stream.Collectors.toSet()));
         for (LineDiff.Line added : d.added()) {
             String text = added.text();

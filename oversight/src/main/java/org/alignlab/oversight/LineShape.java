@@ -12,6 +12,12 @@ final class LineShape {
     private LineShape() {
     }
 
+    /** Whether a line is a comment's: a line comment, a block comment's start or a Javadoc's inner line. */
+    static boolean comment(String line) {
+        String t = line.strip();
+        return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*");
+    }
+
     /** The line with every literal replaced by a placeholder, and spacing normalised. */
     static String mask(String line) {
         return LITERAL.matcher(line.strip()).replaceAll("#").replaceAll("\\s+", " ");

@@ -76,7 +76,7 @@ final class MainCodeChange {
     private final Map<String, Set<String>> changedCodeStrings;
     /** Calls between the changed files' methods after the change ({@code Type.name} to the {@code Type.name}s called). */
     private final Map<String, Set<String>> calls;
-    /** The strings new to the changed main files' types (as written, without quotes): text the change adds. */
+    /** The strings no changed main file held before the change (as written, without quotes): text it adds. */
     private final Set<String> addedStrings;
     /** The changed main Java files with both sides, whose swaps ({@link #swaps}) are read when first asked for. */
     private final List<FileChange> edited;
@@ -183,6 +183,13 @@ final class MainCodeChange {
                 entryDeltas, addedStrings, edited);
     }
 
+    /** The members of {@code a} not in {@code b}. */
+    private static Set<String> without(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+
     /** The one place where two lists of literals differ, or -1 (of other lengths, the same, or differing more). */
     private static int onlyDifference(List<String> was, List<String> now) {
         if (was.size() != now.size()) {
@@ -224,7 +231,7 @@ final class MainCodeChange {
         List<Swap> out = new ArrayList<>();
         for (LineDiff.Line a : d.added()) {
             String masked = LineShape.mask(a.text());
-            if (COMMENT_LINE.matcher(masked).lookingAt()) {
+            if (LineShape.comment(a.text())) {
                 continue; // a year in a licence header or a figure in a comment is no code
             }
             // The literals before a trailing comment are the line's code.
@@ -258,16 +265,12 @@ final class MainCodeChange {
             Set<String> nowNumbers = new HashSet<>();
             split(was.get(differing), wasWords, wasNumbers);
             split(now.get(differing), nowWords, nowNumbers);
-            Set<String> oldOnly = new HashSet<>(wasWords);
-            oldOnly.removeAll(nowWords);
-            Set<String> newOnly = new HashSet<>(nowWords);
-            newOnly.removeAll(wasWords);
+            Set<String> oldOnly = without(wasWords, nowWords);
+            Set<String> newOnly = without(nowWords, wasWords);
             boolean words = oldOnly.size() == 1 && newOnly.size() == 1 && wasNumbers.equals(nowNumbers);
             if (!words) {
-                oldOnly = new HashSet<>(wasNumbers);
-                oldOnly.removeAll(nowNumbers);
-                newOnly = new HashSet<>(nowNumbers);
-                newOnly.removeAll(wasNumbers);
+                oldOnly = without(wasNumbers, nowNumbers);
+                newOnly = without(nowNumbers, wasNumbers);
                 if (oldOnly.size() != 1 || newOnly.size() != 1 || !wasWords.equals(nowWords)) {
                     continue;
                 }
@@ -284,8 +287,6 @@ final class MainCodeChange {
         return out;
     }
 
-    /** A line of a comment: its start, a Javadoc or block comment's inner line, or a line comment. */
-    private static final java.util.regex.Pattern COMMENT_LINE = java.util.regex.Pattern.compile("(//|/\\*|\\*)");
     /** A constant's declaration (literals masked, so that the words in a string do not count). */
     private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile(
             "\\b(static\\s+final|final\\s+static)\\b");
@@ -424,7 +425,8 @@ final class MainCodeChange {
      * added to a list the output shows); or a string that holds a piece of 8 or more
      * characters of a string in main code the change adds or in a method it edits (pieces: the string cut at format
      * placeholders such as {@code %s} or <code>{}</code>), or is itself held in one, or runs across a piece's start
-     * or end ({@link #sharedText}), which none of the old values held. Such a new expectation is likely the changed code's new output, not a value edited to fit unchanged code.
+     * or end ({@link #sharedText}), which none of the old values held. Such a new expectation is likely the changed
+     * code's new output, not a value edited to fit unchanged code.
      */
     private List<String> producedBy(List<String> came, List<String> gone, Node test, String namesake) {
         Set<String> reached = reachedTypes(test, namesake);
@@ -603,10 +605,8 @@ final class MainCodeChange {
         for (String g : gone) {
             Set<String> was = new HashSet<>();
             split(g, was, was);
-            Set<String> out = new HashSet<>(was);
-            out.removeAll(now);
-            Set<String> in = new HashSet<>(now);
-            in.removeAll(was);
+            Set<String> out = without(was, now);
+            Set<String> in = without(now, was);
             if (out.size() == 1 && !in.isEmpty()) {
                 String o = out.iterator().next();
                 for (Swap swap : swaps()) {
