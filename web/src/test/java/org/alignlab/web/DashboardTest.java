@@ -39,7 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -292,9 +294,27 @@ class DashboardTest {
 
     /** Submits the filters and waits for the new page. */
     private static void apply(WebDriver browser) {
-        var old = browser.findElement(By.id("count"));
+        WebElement old = browser.findElement(By.id("count"));
         browser.findElement(By.id("apply")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> gone(old));
+    }
+
+    /**
+     * Whether a node of the page before is gone. Chromium sometimes reports such a node as "does not belong to the
+     * document" rather than as stale (a CI run failed on it); both say the same; any other error is thrown.
+     */
+    private static boolean gone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException error) {
+            if (String.valueOf(error.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw error;
+        }
     }
 
     @Test
@@ -428,7 +448,7 @@ class DashboardTest {
         boolean[] clicked = {false};
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(b -> {
-                    if (ExpectedConditions.stalenessOf(old).apply(b)) {
+                    if (gone(old)) {
                         return true;
                     }
                     if (!clicked[0]) {
