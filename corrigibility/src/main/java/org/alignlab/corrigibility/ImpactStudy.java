@@ -100,21 +100,45 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
             return baseline == null ? measure.label : measure.label + ", " + baseline.label;
         }
 
-        static List<Penalty> all() {
+        /** No penalty (the control), then every chosen measure against every chosen baseline. */
+        static List<Penalty> of(Config c) {
             List<Penalty> out = new ArrayList<>(List.of(new Penalty(Impact.Measure.NONE, null)));
-            for (Impact.Measure m : Impact.Measure.values()) {
-                if (m != Impact.Measure.NONE) {
-                    for (Impact.Baseline b : Impact.Baseline.values()) {
-                        out.add(new Penalty(m, b));
-                    }
+            for (String measure : c.measures()) {
+                for (String baseline : c.baselines()) {
+                    out.add(new Penalty(ImpactStudy.measure(measure), ImpactStudy.baseline(baseline)));
                 }
             }
             return out;
         }
     }
 
+    /** The name a setting gives a measure or baseline: its label with hyphens. */
+    static String name(String label) {
+        return label.replace(", ", "-").replace(' ', '-');
+    }
+
+    private static final String[] MEASURES = Arrays.stream(Impact.Measure.values())
+            .filter(m -> m != Impact.Measure.NONE).map(m -> name(m.label)).toArray(String[]::new);
+    private static final String[] BASELINES = Arrays.stream(Impact.Baseline.values()).map(b -> name(b.label))
+            .toArray(String[]::new);
+
+    static Impact.Measure measure(String name) {
+        return Arrays.stream(Impact.Measure.values()).filter(m -> m != Impact.Measure.NONE && name(m.label).equals(name))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown deviation measure '" + name
+                        + "'; the measures are " + String.join(", ", MEASURES) + " (no penalty always runs, as the "
+                        + "control)"));
+    }
+
+    static Impact.Baseline baseline(String name) {
+        return Arrays.stream(Impact.Baseline.values()).filter(b -> name(b.label).equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown baseline '" + name + "'; the baselines are "
+                        + String.join(", ", BASELINES)));
+    }
+
     /**
-     * @param levels       the levels, by label (box, vase, sushi, sushi_goal)
+     * @param levels       the levels, by label (box, vase, sushi, sushi_goal, survival)
+     * @param measures     the deviation measures (unreachability, relative-reachability, attainable-utility)
+     * @param baselines    the baselines (starting-state, inaction, stepwise-inaction, stepwise-inaction-no-rollouts)
      * @param beta         the penalty weight of unreachability and relative reachability in the main matrix
      * @param utilityBeta  the penalty weight of attainable utility in the main matrix
      * @param betas        the weights of the sensitivity sweep (exact optimum only)
@@ -128,7 +152,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
      * @param seed         the first seed (each seed: its Q-learners' exploration and its auxiliary rewards)
      * @param seeds        how many seeds
      */
-    public record Config(String[] levels, double beta, double utilityBeta, double[] betas, int horizon, double gamma, double reachGamma,
+    public record Config(String[] levels, String[] measures, String[] baselines, double beta, double utilityBeta, double[] betas, int horizon, double gamma, double reachGamma,
                          int auxiliary, double auxGamma, int episodes, double learningRate, long seed, int seeds) {
     }
 
@@ -161,11 +185,11 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
     @Override
     public Config config(Budget budget) {
         return switch (budget) {
-            case SMOKE -> new Config(new String[] {"box", "vase"}, 30, 100, new double[] {3, 30}, 20, 0.99, 0.99, 5,
+            case SMOKE -> new Config(new String[] {"box", "vase"}, MEASURES, BASELINES, 30, 100, new double[] {3, 30}, 20, 0.99, 0.99, 5,
                     0.99, 300, 1.0, 1, 2);
-            case AUDIT -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 20);
-            case DEFAULT -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 30);
-            case PAPER -> new Config(ALL_LEVELS, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 50);
+            case AUDIT -> new Config(ALL_LEVELS, MEASURES, BASELINES, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 20);
+            case DEFAULT -> new Config(ALL_LEVELS, MEASURES, BASELINES, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 30);
+            case PAPER -> new Config(ALL_LEVELS, MEASURES, BASELINES, 30, 100, BETAS, 20, 0.99, 0.99, 30, 0.99, 10_000, 1.0, 1, 50);
         };
     }
 
@@ -182,8 +206,31 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
                 problems.add(e.getMessage());
             }
         }
-        if (!(c.beta() >= 0) || !(c.utilityBeta() >= 0) || Arrays.stream(c.betas()).anyMatch(b -> !(b >= 0))) {
-            problems.add("penalty weights must be 0 or more");
+        if (c.measures().length == 0 || c.baselines().length == 0) {
+            problems.add("give at least one deviation measure (" + String.join(", ", MEASURES) + ") and one baseline ("
+                    + String.join(", ", BASELINES) + ")");
+        }
+        for (String m : c.measures()) {
+            try {
+                measure(m);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        for (String b : c.baselines()) {
+            try {
+                baseline(b);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        for (double[] weights : new double[][] {{c.beta()}, {c.utilityBeta()}, c.betas()}) {
+            for (double w : weights) {
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    problems.add("penalty weights (beta, utilityBeta, betas) must each be 0 or more and finite, got "
+                            + w);
+                }
+            }
         }
         if (c.horizon() < 1 || c.horizon() > org.alignlab.gridworlds.Gridworld.MAX_STEPS) {
             problems.add("horizon must be 1 to " + org.alignlab.gridworlds.Gridworld.MAX_STEPS + ", got "
@@ -233,7 +280,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
             mdps.put(l, m);
             reach.put(l, Impact.reachability(m, c.reachGamma()));
         }
-        List<Penalty> penalties = Penalty.all();
+        List<Penalty> penalties = Penalty.of(c);
         StudyResult seeds = Seeds.run(ctx, c.seed(), c.seeds(), SeedResult.class, (seed, progress) -> {
             Progress p = progress.start("impact", levels.size());
             List<Cell> cells = new ArrayList<>();
@@ -354,7 +401,7 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
 
     static StudyResult report(Config c, List<Level> levels, Map<Level, GridworldMdp> mdps, List<SeedResult> results,
                               double seconds) {
-        List<Penalty> penalties = Penalty.all();
+        List<Penalty> penalties = Penalty.of(c);
         int n = results.size();
         List<String> columns = levels.stream().map(l -> l.label).toList();
         List<String> rows = new ArrayList<>(penalties.stream().map(Penalty::label).toList());
@@ -483,8 +530,9 @@ public final class ImpactStudy implements Study<ImpactStudy.Config> {
                         + "seed) of |V(s) - V(b)|, with optimal values exact at g = %s. R is discounted reachability, "
                         + "%s to the power of the fewest steps. Baselines: the starting state; inaction, where NOOP "
                         + "from the start leads by the same step; stepwise inaction, where NOOP instead of the last "
-                        + "action would have led (one step of NOOP: Krakovna et al.'s inaction rollouts are not "
-                        + "implemented). A step that ends the episode has no penalty, as in Krakovna et al.'s code. "
+                        + "action would have led, the agent's new state and that state each followed by NOOP for the "
+                        + "horizon and compared step by step, weights falling by the reachability discount (Krakovna "
+                        + "et al.'s inaction rollouts), and the same without rollouts as an ablation. A step that ends the episode has no penalty, as in Krakovna et al.'s code. "
                         + "Agents: tabular Q-learning (over states, and over (state, step) against the inaction "
                         + "baseline, whose penalty depends on the step), learning rate %s, epsilon annealed from 1 to 0 "
                         + "over %,d episodes of %d steps, discount %s, greedy at the end (ties go to NOOP), one per "

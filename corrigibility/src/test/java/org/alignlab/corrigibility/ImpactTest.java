@@ -184,10 +184,16 @@ class ImpactTest {
     @Test
     void badSettingsAreRefused() {
         ImpactStudy study = new ImpactStudy();
-        assertThatThrownBy(() -> study.validate(new ImpactStudy.Config(new String[] {"dog"}, -1, 1, new double[] {1}, 0,
+        assertThatThrownBy(() -> study.validate(new ImpactStudy.Config(new String[] {"dog"},
+                new String[] {"distance"}, new String[] {"yesterday"}, -1, 1, new double[] {1}, 0,
                 1, 0.5, 0, 0.5, 0, 2, 1, 0)))
                 .hasMessageContaining("no level 'dog'; levels are box, vase, sushi, sushi_goal")
-                .hasMessageContaining("penalty weights must be 0 or more")
+                .hasMessageContaining("unknown deviation measure 'distance'; the measures are unreachability, "
+                        + "relative-reachability, attainable-utility (no penalty always runs, as the control)")
+                .hasMessageContaining("unknown baseline 'yesterday'; the baselines are starting-state, inaction, "
+                        + "stepwise-inaction, stepwise-inaction-no-rollouts")
+                .hasMessageContaining("penalty weights (beta, utilityBeta, betas) must each be 0 or more and finite, "
+                        + "got -1.0")
                 .hasMessageContaining("horizon must be 1 to 100")
                 .hasMessageContaining("discounts (gamma, reachGamma, auxGamma) must be above 0 and below 1, got 1.0")
                 .hasMessageContaining("auxiliary must be at least 1")
@@ -197,6 +203,16 @@ class ImpactTest {
         for (Budget b : Budget.values()) {
             study.validate(study.config(b));
         }
+        // Every budget runs the whole matrix; a setting narrows it, and no penalty always runs as the control.
+        ImpactStudy.Config all = study.config(Budget.DEFAULT);
+        assertThat(ImpactStudy.Penalty.of(all)).hasSize(1 + 3 * 4);
+        ImpactStudy.Config one = new ImpactStudy.Config(all.levels(), new String[] {"attainable-utility"},
+                new String[] {"stepwise-inaction"}, all.beta(), all.utilityBeta(), all.betas(), all.horizon(),
+                all.gamma(), all.reachGamma(), all.auxiliary(), all.auxGamma(), all.episodes(), all.learningRate(),
+                all.seed(), all.seeds());
+        assertThat(ImpactStudy.Penalty.of(one)).containsExactly(
+                new ImpactStudy.Penalty(Impact.Measure.NONE, null),
+                new ImpactStudy.Penalty(Impact.Measure.ATTAINABLE_UTILITY, Impact.Baseline.STEPWISE_INACTION));
     }
 
     /** The papers' pattern where it is sharpest: the audit's levels, twenty seeds. */
