@@ -100,4 +100,37 @@ class StudyCommandTest {
         assertThat(env.code()).isEqualTo(2);
         assertThat(dir.resolve("rlhf-pluralism")).doesNotExist();
     }
+
+    /**
+     * The corrigibility studies' impossible settings (issue 14): each is one line on standard error, exit 2, and
+     * nothing is written, since nothing has started.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "power|gammas=1.5|gamma must be above 0 and below 1, got 1.5",
+        "power|gammas=0|gamma must be above 0 and below 1, got 0.0",
+        "power|variants=absent_supervisor:random|absent_supervisor:random starts from one of 2 hidden outcomes",
+        "impact|gamma=1|discounts (gamma, reachGamma, auxGamma) must be above 0 and below 1, got 1.0",
+        "impact|beta=-1|penalty weights (beta, utilityBeta, betas) must each be 0 or more and finite, got -1.0",
+        "impact|measures=distance|unknown deviation measure 'distance'; the measures are unreachability, "
+            + "relative-reachability, attainable-utility",
+        "impact|baselines=yesterday|unknown baseline 'yesterday'; the baselines are starting-state, inaction, "
+            + "stepwise-inaction, stepwise-inaction-no-rollouts",
+        "impact|seeds=0|seeds must be between 1 and 100, got 0",
+        "goal-misgeneralisation|alphas=0,1.5|alphas must each be in [0, 1], got 1.5",
+        "goal-misgeneralisation|alphas=-0.1|alphas must each be in [0, 1], got -0.1",
+        "goal-misgeneralisation|seeds=0|seeds, steps, hidden, testLevels, trainLevels and threads must each be",
+        "lava-shift|seeds=0|seeds, steps, hidden, episodes and threads must each be at least 1",
+        "safe-interruptibility|probabilities=1.2|probabilities must each be in [0, 1], got 1.2",
+        "safe-interruptibility|seeds=0|seeds, steps, evaluationEpisodes and threads must each be at least 1",
+        "off-switch-game|seeds=0|seeds, rounds, evaluationRounds and threads must be at least 1",
+    })
+    void impossibleCorrigibilitySettingsAreRefusedInOneLine(String study, String setting, String message,
+                                                             @TempDir Path dir) {
+        CliTest.Run r = CliTest.run("study", study, "--set", setting, "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(message);
+        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        assertThat(dir.resolve(study)).doesNotExist();
+    }
 }
