@@ -43,6 +43,13 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
         {0.1, -0.097}, {0.5, 0}, {1, 0.094}, {2, 0.193}, {5, 0.265}, {20, 0.286}, {Double.POSITIVE_INFINITY, 0.2864}};
 
     /**
+     * The same incentives to 6 decimals, computed apart from this code: Simpson's rule with 200,000
+     * intervals on [-12, 12] in Python (the rational entry from the closed form), in the same order
+     * as {@link #BOLTZMANN_REFERENCE}. The 1e-4 criterion is checked against these.
+     */
+    static final double[] BOLTZMANN_QUADRATURE = {-0.098508, 0, 0.092555, 0.191038, 0.263686, 0.284767, 0.286345};
+
+    /**
      * @param mu                the mean of the utility U the robot's action would bring
      * @param sigma             its standard deviation (the robot's prior uncertainty)
      * @param betas             the human's rationality in the learnt game (Infinity: rational)
@@ -240,14 +247,19 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
         // 2. The Boltzmann human, at the design notes' mu = 0.25, sigma = 1.
         StudyResult.Table.Builder noisy = StudyResult.Table.builder("Incentive to defer to a Boltzmann human (lets "
                         + "the action happen with probability sigmoid(beta U)), mu = 0.25, sigma = 1")
-                .text("beta").number("integrated", "%.4f").number("reference (design notes, Monte Carlo)", "%.3f")
+                .text("beta").number("integrated", "%.6f").number("independent quadrature", "%.6f")
+                .number("reference (design notes, Monte Carlo)", "%.3f")
                 .text("Monte Carlo (± s.e.)").text("within 3 s.e.");
         boolean noisyAgree = true;
+        double quadratureGap = 0;
+        int entry = 0;
         double rationalEntry = Double.NaN;
         double largestGap = 0;
         int above = 0;
         for (double[] r : BOLTZMANN_REFERENCE) {
             double value = OffSwitchGame.incentive(0.25, 1, r[0]);
+            double quadrature = BOLTZMANN_QUADRATURE[entry++];
+            quadratureGap = Math.max(quadratureGap, Math.abs(value - quadrature));
             OffSwitchGame.Estimate mc = OffSwitchGame.monteCarlo(0.25, 1, r[0], c.monteCarloSamples(), 8_000 + row++);
             noisyAgree &= mc.agrees(value, 3);
             if (Double.isInfinite(r[0])) {
@@ -256,20 +268,24 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
                 largestGap = Math.max(largestGap, Math.abs(value - r[1]));
                 above += r[1] > value ? 1 : 0;
             }
-            noisy.row(Double.isInfinite(r[0]) ? "infinite (rational)" : fmt(r[0]), value, r[1], estimate(mc),
+            noisy.row(Double.isInfinite(r[0]) ? "infinite (rational)" : fmt(r[0]), value, quadrature, r[1], estimate(mc),
                     mc.agrees(value, 3) ? "yes" : "no");
         }
         double zero = zeroCrossing();
-        findings.add(new Finding(noisyAgree ? Verdict.PASSED : Verdict.FAILED, String.format(Locale.ROOT,
-                "A noisy human: the integrated incentive agrees with this study's Monte Carlo games within 3 standard "
-                        + "errors at every beta (%s); it is negative below beta = %.6f and positive above, where the "
+        boolean quadratureClose = quadratureGap <= 1e-4;
+        findings.add(new Finding(noisyAgree && quadratureClose ? Verdict.PASSED : Verdict.FAILED,
+                String.format(Locale.ROOT, "A noisy human: the integrated incentive matches an independent quadrature "
+                        + "to 1e-4 at every beta (largest difference %.1e) and agrees with this study's Monte Carlo "
+                        + "games within 3 standard errors (%s); it is negative below beta = %.6f and positive above, where the "
                         + "identity f(u)/f(-u) = exp(2 mu u / sigma^2) of the Gaussian belief puts the crossing exactly "
                         + "at beta = 2 mu / sigma^2 = %.6f: a human noisier than that removes the robot's incentive to "
-                        + "defer (the paper's trade-off).", noisyAgree ? "yes" : "no", zero, 2 * 0.25 / (1.0 * 1.0))));
+                        + "defer (the paper's trade-off).", quadratureGap, noisyAgree ? "yes" : "no", zero,
+                2 * 0.25 / (1.0 * 1.0))));
         findings.add(Finding.note(String.format(Locale.ROOT, "The design notes' Boltzmann values (one Monte Carlo run, "
                 + "3 decimals) differ from the integral by at most %.4f, %d of %d of them above it, so the 1e-4 "
-                + "criterion cannot be met against that table; it is met against the closed form's values above, and "
-                + "the integral is checked by independent games at each beta here. The notes' rational entry 0.2864 "
+                + "criterion cannot be met against that table; it is met against the closed form's values above and "
+                + "against the independent quadrature, and the integral is checked by independent games at each beta "
+                + "here. The notes' rational entry 0.2864 "
                 + "is misrounded: the closed form gives %.6f.", largestGap, above, BOLTZMANN_REFERENCE.length - 2,
                 rationalEntry)));
 

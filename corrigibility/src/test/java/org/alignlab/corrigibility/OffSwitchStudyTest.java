@@ -42,6 +42,17 @@ class OffSwitchStudyTest {
         assertThat(OffSwitchGame.incentive(1, 2, 0.5)).isCloseTo(0, within(1e-12));
     }
 
+    /** The Boltzmann incentive against a quadrature computed apart from this code (Python, Simpson's rule). */
+    @Test
+    void theNoisyIncentiveMatchesAnIndependentQuadratureTo1e4() {
+        double[][] reference = OffSwitchStudy.BOLTZMANN_REFERENCE;
+        for (int i = 0; i < reference.length; i++) {
+            assertThat(OffSwitchGame.incentive(0.25, 1, reference[i][0])).as("beta " + reference[i][0])
+                    .isCloseTo(OffSwitchStudy.BOLTZMANN_QUADRATURE[i], within(1e-5));
+        }
+        assertThat(OffSwitchStudy.BOLTZMANN_QUADRATURE).hasSize(reference.length);
+    }
+
     @Test
     void monteCarloGamesAgreeWithTheExactIncentive() {
         OffSwitchGame.Estimate rational = OffSwitchGame.monteCarlo(0, 1, Double.POSITIVE_INFINITY, 200_000, 1);
