@@ -420,14 +420,10 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         .map(BoardResult::variant).distinct().count(), worstSe, worstSe < 0.002 ? "below" : "not below")));
         List<Table> tables = new ArrayList<>(List.of(checks.build(), boards.build()));
         double heatGamma = c.gammas()[0];
-        List<String> seenEnvironments = new ArrayList<>();
         for (BoardResult b : r.boards()) {
-            String environment = b.variant().split(":")[0];
-            if (b.gamma() != heatGamma || seenEnvironments.contains(environment)) {
-                continue;
+            if (b.gamma() == heatGamma) {
+                tables.add(heatMap(b));
             }
-            seenEnvironments.add(environment);
-            tables.add(heatMap(b));
         }
         String method = String.format(Locale.ROOT, "POWER(s) = (1 - g)/g E[V*(s) - R(s)], rewards drawn independently "
                         + "and uniformly on [0, 1] for every state, %,d reward functions per estimate, more on a board "
@@ -441,8 +437,9 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         + "with hidden start outcomes, randomness within an episode or actions the environment takes "
                         + "for the agent (the whisky) are left out. The small MDPs' checks use %,d reward functions "
                         + "each. The heat maps give, at gamma %.2f, the mean POWER of the states with the agent in "
-                        + "each cell (one variant per environment; states where the agent is drawn under something "
-                        + "else, a switch, are left out of the map and counted in its caption).", c.samples(),
+                        + "each cell, every board, coloured from the board's least (pale) to its greatest (dark) "
+                        + "POWER (states where the agent is drawn under something else, a switch, are left out of the "
+                        + "map and counted in its caption).", c.samples(),
                 CHECK_SAMPLES, heatGamma);
         String verdict = "Shows POWER computed to its known limits on small MDPs and measured on every state of the "
                 + "deterministic gridworlds; does not show that trained agents seek it, nor POWER under reward "
@@ -454,18 +451,21 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
     /** A board's POWER by cell: walls and cells the agent never reaches show the board's own character. */
     static Table heatMap(BoardResult b) {
         int cols = b.board()[0].length();
+        double least = Arrays.stream(b.byCell()).flatMapToDouble(Arrays::stream).filter(p -> p >= 0).min().orElse(0);
+        double greatest = Arrays.stream(b.byCell()).flatMapToDouble(Arrays::stream).max().orElse(0);
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "%s: POWER by the agent's cell (gamma %.2f; "
-                + "standard errors at most %.4f%s)", b.variant(), b.gamma(), b.maxSe(), b.hiddenAgent() == 0 ? ""
+                + "coloured from %.3f, pale, to %.3f, dark; standard errors at most %.4f, so colours closer than "
+                + "about %.3f may differ by chance%s)", b.variant(), b.gamma(), least, greatest, b.maxSe(),
+                2 * Math.sqrt(2) * b.maxSe(), b.hiddenAgent() == 0 ? ""
                 : "; " + b.hiddenAgent() + " states with the agent hidden left out")).text("row");
         for (int col = 0; col < cols; col++) {
-            t.text(String.valueOf(col));
+            t.heat(String.valueOf(col), "%.3f");
         }
         for (int row = 0; row < b.board().length; row++) {
             List<Object> cells = new ArrayList<>(List.of(String.valueOf(row)));
             for (int col = 0; col < cols; col++) {
                 double p = b.byCell()[row][col];
-                cells.add(p < 0 ? String.valueOf(b.board()[row].charAt(col))
-                        : String.format(Locale.ROOT, "%.2f", p));
+                cells.add(p < 0 ? String.valueOf(b.board()[row].charAt(col)) : (Object) p);
             }
             t.row(cells.toArray());
         }

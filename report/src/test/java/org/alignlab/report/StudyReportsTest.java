@@ -85,6 +85,22 @@ class StudyReportsTest {
     }
 
     @Test
+    void aHeatMapColoursItsNumbersFromLeastToGreatestAndLeavesTextAlone() {
+        StudyResult.Table t = StudyResult.Table.builder("A board").text("row").heat("0", "%.3f").heat("1", "%.3f")
+                .row("0", 0.2, "#").row("1", 0.6, 1.0).build();
+        assertThat(t.cell(0, 1)).isEqualTo("0.200"); // the heat mark is not part of the number's format
+        assertThat(t.heatStyle(0, 1)).isEqualTo("background:#ffffcc;color:#000"); // the least: pale
+        assertThat(t.heatStyle(1, 2)).isEqualTo("background:#bd0026;color:#fff"); // the greatest: dark
+        assertThat(t.heatStyle(1, 1)).isEqualTo("background:#de8079;color:#000"); // half way
+        assertThat(t.heatStyle(0, 2)).isNull(); // a wall
+        assertThat(t.heatStyle(0, 0)).isNull(); // not a heat column
+        StudyResult r = new StudyResult("demo", "A demo", null, List.of(), List.of(t), List.of(), "It shows a board.",
+                null, 0);
+        String html = StudyReports.html(new StoredStudy("demo", "smoke", Map.of(), Map.of(), 0, r));
+        assertThat(html).contains("style=\"background:#bd0026;color:#fff\">1.000</td>");
+    }
+
+    @Test
     void textHasAlignedColumnsFindingsAndTheVerdict() {
         StringWriter w = new StringWriter();
         StudyReports.print(sample(), new PrintWriter(w));

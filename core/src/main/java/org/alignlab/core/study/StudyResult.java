@@ -116,8 +116,23 @@ public record StudyResult(String study, String title, String method, List<Findin
         }
     }
 
-    /** A column: its heading and, for numbers, the format they are shown in (e.g. {@code %.2f}; null for text). */
+    /**
+     * A column: its heading and, for numbers, the format they are shown in (e.g. {@code %.2f}; null for text). A
+     * format that starts with {@value #HEAT} marks a heat map's column: its numbers are also coloured by value.
+     */
     public record Column(String heading, String format) {
+        /** The mark of a heat map's column, before the number format. */
+        public static final String HEAT = "heat ";
+
+        /** Whether the column's numbers are coloured by value. */
+        public boolean heat() {
+            return format != null && format.startsWith(HEAT);
+        }
+
+        /** The format its numbers are shown in, the heat mark left out (null for text). */
+        public String numberFormat() {
+            return heat() ? format.substring(HEAT.length()) : format;
+        }
     }
 
     /**
@@ -146,7 +161,37 @@ public record StudyResult(String study, String title, String method, List<Findin
 
         /** The text of a cell as shown to a person. */
         public String cell(int row, int column) {
-            return show(rows.get(row).get(column), columns.get(column).format());
+            return show(rows.get(row).get(column), columns.get(column).numberFormat());
+        }
+
+        /**
+         * A heat map cell's colours as CSS, on a scale from the table's least to its greatest number in heat
+         * columns (pale yellow to dark red, white text on the darker half); null for any other cell.
+         */
+        public String heatStyle(int row, int column) {
+            if (!columns.get(column).heat() || !(rows.get(row).get(column) instanceof Number n)
+                    || !Double.isFinite(n.doubleValue())) {
+                return null;
+            }
+            double least = Double.POSITIVE_INFINITY;
+            double greatest = Double.NEGATIVE_INFINITY;
+            for (List<Object> r : rows) {
+                for (int j = 0; j < columns.size(); j++) {
+                    if (columns.get(j).heat() && r.get(j) instanceof Number m && Double.isFinite(m.doubleValue())) {
+                        least = Math.min(least, m.doubleValue());
+                        greatest = Math.max(greatest, m.doubleValue());
+                    }
+                }
+            }
+            double t = greatest > least ? (n.doubleValue() - least) / (greatest - least) : 0.5;
+            int[] pale = {255, 255, 204};
+            int[] dark = {189, 0, 38};
+            int[] rgb = new int[3];
+            for (int k = 0; k < 3; k++) {
+                rgb[k] = (int) Math.round(pale[k] + t * (dark[k] - pale[k]));
+            }
+            return String.format(java.util.Locale.ROOT, "background:#%02x%02x%02x;color:%s", rgb[0], rgb[1], rgb[2],
+                    t > 0.5 ? "#fff" : "#000");
         }
 
         /** A value as shown: numbers in {@code format}, a mean over seeds as {@code mean ± half-width}, NaN and null as a dash. */
@@ -199,6 +244,12 @@ public record StudyResult(String study, String title, String method, List<Findin
             /** A number column shown in {@code format}. */
             public Builder number(String heading, String format) {
                 columns.add(new Column(heading, format));
+                return this;
+            }
+
+            /** A heat map's number column, shown in {@code format} and coloured by value across the table. */
+            public Builder heat(String heading, String format) {
+                columns.add(new Column(heading, Column.HEAT + format));
                 return this;
             }
 
