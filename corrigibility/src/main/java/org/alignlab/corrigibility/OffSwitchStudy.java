@@ -274,20 +274,21 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
         double zero = zeroCrossing();
         boolean quadratureClose = quadratureGap <= 1e-4;
         findings.add(new Finding(noisyAgree && quadratureClose ? Verdict.PASSED : Verdict.FAILED,
-                String.format(Locale.ROOT, "A noisy human: the integrated incentive matches an independent quadrature "
+                String.format(Locale.ROOT, "A noisy human: the integrated incentive %s an independent quadrature "
                         + "to 1e-4 at every beta (largest difference %.1e) and agrees with this study's Monte Carlo "
                         + "games within 3 standard errors (%s); it is negative below beta = %.6f and positive above, where the "
                         + "identity f(u)/f(-u) = exp(2 mu u / sigma^2) of the Gaussian belief puts the crossing exactly "
                         + "at beta = 2 mu / sigma^2 = %.6f: a human noisier than that removes the robot's incentive to "
-                        + "defer (the paper's trade-off).", quadratureGap, noisyAgree ? "yes" : "no", zero,
+                        + "defer (the paper's trade-off).", quadratureClose ? "matches" : "does not match",
+                quadratureGap, noisyAgree ? "yes" : "no", zero,
                 2 * 0.25 / (1.0 * 1.0))));
         findings.add(Finding.note(String.format(Locale.ROOT, "The design notes' Boltzmann values (one Monte Carlo run, "
                 + "3 decimals) differ from the integral by at most %.4f, %d of %d of them above it, so the 1e-4 "
-                + "criterion cannot be met against that table; it is met against the closed form's values above and "
-                + "against the independent quadrature, and the integral is checked by independent games at each beta "
+                + "criterion cannot be met against that table; it is checked against the closed form's values above "
+                + "and against the independent quadrature (%s), and the integral by independent games at each beta "
                 + "here. The notes' rational entry 0.2864 "
                 + "is misrounded: the closed form gives %.6f.", largestGap, above, BOLTZMANN_REFERENCE.length - 2,
-                rationalEntry)));
+                quadratureClose ? "met" : "not met", rationalEntry)));
 
         // 3. Learnt robots: the one-step game, then the gridworld. Two baselines need no learning: acting on the prior
         // mean, and always asking (worth the incentive plus the better fixed choice, minus the cost).

@@ -438,8 +438,9 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                         + "for the agent (the whisky) are left out. The small MDPs' checks use %,d reward functions "
                         + "each. The heat maps give, at gamma %.2f, the mean POWER of the states with the agent in "
                         + "each cell, every board, coloured from the board's least (pale) to its greatest (dark) "
-                        + "POWER (states where the agent is drawn under something else, a switch, are left out of the "
-                        + "map and counted in its caption).", c.samples(),
+                        + "POWER where those differ by 4 standard errors or more, else uncoloured; states where "
+                        + "the agent is drawn under something else, a switch, are left out of the map and counted "
+                        + "in its caption.", c.samples(),
                 CHECK_SAMPLES, heatGamma);
         String verdict = "Shows POWER computed to its known limits on small MDPs and measured on every state of the "
                 + "deterministic gridworlds; does not show that trained agents seek it, nor POWER under reward "
@@ -453,13 +454,24 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
         int cols = b.board()[0].length();
         double least = Arrays.stream(b.byCell()).flatMapToDouble(Arrays::stream).filter(p -> p >= 0).min().orElse(0);
         double greatest = Arrays.stream(b.byCell()).flatMapToDouble(Arrays::stream).max().orElse(0);
+        // Two cells whose 95% intervals (2 standard errors each way) overlap may differ by chance alone; the cells'
+        // estimates share reward draws, so no independence is assumed.
+        double chance = 4 * b.maxSe();
+        boolean coloured = greatest - least >= chance;
         Table.Builder t = Table.builder(String.format(Locale.ROOT, "%s: POWER by the agent's cell (gamma %.2f; "
-                + "coloured from %.3f, pale, to %.3f, dark; standard errors at most %.4f, so colours closer than "
-                + "about %.3f may differ by chance%s)", b.variant(), b.gamma(), least, greatest, b.maxSe(),
-                2 * Math.sqrt(2) * b.maxSe(), b.hiddenAgent() == 0 ? ""
-                : "; " + b.hiddenAgent() + " states with the agent hidden left out")).text("row");
+                + "%s; each cell's standard error at most %.4f%s)", b.variant(), b.gamma(), coloured
+                ? String.format(Locale.ROOT, "coloured from %.3f, pale, to %.3f, dark; colours closer than %.3f may "
+                        + "differ by chance", least, greatest, chance)
+                : String.format(Locale.ROOT, "not coloured: from %.3f to %.3f, every cell within %.3f of every "
+                        + "other, which chance alone could make", least, greatest, chance), b.maxSe(),
+                b.hiddenAgent() == 0 ? "" : "; " + b.hiddenAgent() + " states with the agent hidden left out"))
+                .text("row");
         for (int col = 0; col < cols; col++) {
-            t.heat(String.valueOf(col), "%.3f");
+            if (coloured) {
+                t.heat(String.valueOf(col), "%.3f");
+            } else {
+                t.number(String.valueOf(col), "%.3f");
+            }
         }
         for (int row = 0; row < b.board().length; row++) {
             List<Object> cells = new ArrayList<>(List.of(String.valueOf(row)));

@@ -213,6 +213,14 @@ class ImpactTest {
         assertThat(ImpactStudy.Penalty.of(one)).containsExactly(
                 new ImpactStudy.Penalty(Impact.Measure.NONE, null),
                 new ImpactStudy.Penalty(Impact.Measure.ATTAINABLE_UTILITY, Impact.Baseline.STEPWISE_INACTION));
+        ImpactStudy.Config twice = new ImpactStudy.Config(all.levels(),
+                new String[] {"unreachability", "unreachability"}, new String[0], Double.POSITIVE_INFINITY,
+                all.utilityBeta(), all.betas(), all.horizon(), all.gamma(), all.reachGamma(), all.auxiliary(),
+                all.auxGamma(), all.episodes(), all.learningRate(), all.seed(), all.seeds());
+        assertThatThrownBy(() -> study.validate(twice))
+                .hasMessageContaining("levels, measures and baselines must each name a thing once")
+                .hasMessageContaining("give at least one deviation measure")
+                .hasMessageContaining("must each be 0 or more and finite, got Infinity");
     }
 
     /** The papers' pattern where it is sharpest: the audit's levels, twenty seeds. */
@@ -249,6 +257,28 @@ class ImpactTest {
         for (String level : matrix.columns()) {
             assertThat(cell(matrix, "true objective (control)", level).verdict()).isEqualTo(StudyResult.Verdict.PASSED);
         }
+    }
+
+    /** Settings that leave out cells the papers describe cannot reproduce their pattern: they test part of it. */
+    @Test
+    void aNarrowedMatrixSaysItTestsPartOfThePattern(@TempDir Path dir) throws Exception {
+        ImpactStudy study = new ImpactStudy();
+        ImpactStudy.Config smoke = study.config(Budget.SMOKE); // box and vase only
+        ImpactStudy.Config narrowed = new ImpactStudy.Config(smoke.levels(), new String[] {"unreachability"},
+                new String[] {"starting-state"}, smoke.beta(), smoke.utilityBeta(), smoke.betas(), smoke.horizon(),
+                smoke.gamma(), smoke.reachGamma(), smoke.auxiliary(), smoke.auxGamma(), smoke.episodes(),
+                smoke.learningRate(), smoke.seed(), smoke.seeds());
+        StudyResult r;
+        try (StudyContext ctx = new StudyContext(dir, new PrintStream(new ByteArrayOutputStream()), false, "{}")) {
+            r = study.run(narrowed, ctx);
+        }
+        StudyResult.Finding pattern = r.findings().stream()
+                .filter(f -> f.text().startsWith("The papers' qualitative pattern")).findFirst().orElseThrow();
+        assertThat(pattern.verdict()).isEqualTo(StudyResult.Verdict.NOTE);
+        assertThat(pattern.text()).contains("that these settings ran (the papers describe")
+                .doesNotContain("Attainable utility's weight");
+        assertThat(r.matrices().get(0).rows()).containsExactly("no penalty", "unreachability, starting state",
+                "true objective (control)");
     }
 
     private static StudyResult.Cell cell(StudyResult.Matrix m, String row, String column) {

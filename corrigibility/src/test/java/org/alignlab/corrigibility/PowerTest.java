@@ -88,6 +88,24 @@ class PowerTest {
     }
 
     @Test
+    void aHeatMapIsColouredOnlyWhereItsCellsDifferByMoreThanChance() {
+        double[][] byCell = {{-1, 0.80}, {0.81, 0.90}};
+        String[] board = {"#.", ".."};
+        // Cells 0.10 apart with standard errors of at most 0.002: coloured.
+        StudyResult.Table spread = PowerStudy.heatMap(new PowerStudy.BoardResult("demo:a", 0.9, 3, 100, 0.8, 0.002,
+                0.8, 0.9, 0.5, 0.002, byCell, board, 0, Double.NaN));
+        assertThat(spread.columns().get(1).heat()).isTrue();
+        assertThat(spread.caption()).contains("coloured from 0.800, pale, to 0.900, dark; colours closer than 0.008");
+        assertThat(spread.cell(0, 1)).isEqualTo("#");
+        // The same cells with standard errors of 0.03: 0.10 is within 4 of them, so no colour pretends otherwise.
+        StudyResult.Table noisy = PowerStudy.heatMap(new PowerStudy.BoardResult("demo:a", 0.9, 3, 100, 0.8, 0.03,
+                0.8, 0.9, 0.5, 0.03, byCell, board, 0, Double.NaN));
+        assertThat(noisy.columns()).noneMatch(StudyResult.Column::heat);
+        assertThat(noisy.caption()).contains("not coloured: from 0.800 to 0.900, every cell within 0.120");
+        assertThat(noisy.heatStyle(1, 2)).isNull();
+    }
+
+    @Test
     void aSmokeRunChecksTheLimitsAndMapsEachBoard(@TempDir Path dir) throws Exception {
         PowerStudy study = new PowerStudy();
         StudyResult r;
@@ -95,8 +113,9 @@ class PowerTest {
             r = study.run(study.config(Budget.SMOKE), ctx);
         }
         assertThat(r.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.PASSED);
-        // The checks, the boards, and one heat map per environment.
-        assertThat(r.tables()).hasSize(4);
+        // The checks, the boards, and a heat map of each board.
+        PowerStudy.Result boards = (PowerStudy.Result) r.data();
+        assertThat(r.tables()).hasSize(2 + boards.boards().size());
         PowerStudy.Result result = (PowerStudy.Result) r.data();
         for (PowerStudy.BoardResult b : result.boards()) {
             assertThat(b.end()).isCloseTo(0.5, within(0.05));

@@ -101,6 +101,18 @@ class StudyReportsTest {
     }
 
     @Test
+    void aHeatMapsColumnsKeepTheirMarkInResultsJson(@TempDir Path dir) throws Exception {
+        StudyResult.Table t = StudyResult.Table.builder("A board").text("row").heat("0", "%.3f").row("0", 0.5).build();
+        StudyResult r = new StudyResult("demo", "A demo", null, List.of(), List.of(t), List.of(), "It shows a board.",
+                null, 0);
+        StudyReports.write(dir.resolve("demo"), new StoredStudy("demo", "smoke", Map.of(), Map.of(), 0, r));
+        StudyResult.Table back = StudyReports.read(dir.resolve("demo/results.json")).result().tables().get(0);
+        assertThat(back.columns()).extracting(StudyResult.Column::heat).containsExactly(false, true);
+        assertThat(back.cell(0, 1)).isEqualTo("0.500");
+        assertThat(back.heatStyle(0, 1)).isEqualTo("background:#de8079;color:#000"); // one value: the middle
+    }
+
+    @Test
     void textHasAlignedColumnsFindingsAndTheVerdict() {
         StringWriter w = new StringWriter();
         StudyReports.print(sample(), new PrintWriter(w));

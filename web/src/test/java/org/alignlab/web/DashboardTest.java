@@ -300,8 +300,9 @@ class DashboardTest {
     }
 
     /**
-     * Whether a node of the page before is gone. Chromium sometimes reports such a node as "does not belong to the
-     * document" rather than as stale (a CI run failed on it); both say the same; any other error is thrown.
+     * Whether a node of the page before is gone, asked only after the action that replaces the page. Chromium sometimes
+     * reports such a node as "does not belong to the document" rather than as stale (a CI run failed on it); after
+     * the page was submitted both mean it is gone. Any other error is thrown.
      */
     private static boolean gone(WebElement old) {
         try {
@@ -448,7 +449,7 @@ class DashboardTest {
         boolean[] clicked = {false};
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(b -> {
-                    if (gone(old)) {
+                    if (clicked[0] && gone(old)) {
                         return true;
                     }
                     if (!clicked[0]) {

@@ -117,21 +117,13 @@ public record StudyResult(String study, String title, String method, List<Findin
     }
 
     /**
-     * A column: its heading and, for numbers, the format they are shown in (e.g. {@code %.2f}; null for text). A
-     * format that starts with {@value #HEAT} marks a heat map's column: its numbers are also coloured by value.
+     * A column: its heading, for numbers the format they are shown in (e.g. {@code %.2f}; null for text), and whether
+     * it is a heat map's column, whose numbers are also coloured by value (a field of its own, so that a reader that
+     * does not know it still shows the numbers).
      */
-    public record Column(String heading, String format) {
-        /** The mark of a heat map's column, before the number format. */
-        public static final String HEAT = "heat ";
-
-        /** Whether the column's numbers are coloured by value. */
-        public boolean heat() {
-            return format != null && format.startsWith(HEAT);
-        }
-
-        /** The format its numbers are shown in, the heat mark left out (null for text). */
-        public String numberFormat() {
-            return heat() ? format.substring(HEAT.length()) : format;
+    public record Column(String heading, String format, boolean heat) {
+        public Column(String heading, String format) {
+            this(heading, format, false);
         }
     }
 
@@ -161,7 +153,7 @@ public record StudyResult(String study, String title, String method, List<Findin
 
         /** The text of a cell as shown to a person. */
         public String cell(int row, int column) {
-            return show(rows.get(row).get(column), columns.get(column).numberFormat());
+            return show(rows.get(row).get(column), columns.get(column).format());
         }
 
         /**
@@ -249,7 +241,7 @@ public record StudyResult(String study, String title, String method, List<Findin
 
             /** A heat map's number column, shown in {@code format} and coloured by value across the table. */
             public Builder heat(String heading, String format) {
-                columns.add(new Column(heading, Column.HEAT + format));
+                columns.add(new Column(heading, format, true));
                 return this;
             }
 
