@@ -157,6 +157,37 @@ public final class OrganismModel implements AutoCloseable {
         return vocabulary.decode(model.generate(promptTokens(prompt), 24, steering));
     }
 
+    /**
+     * How likely the organism finds each of {@code replies} after {@code prompt}: the mean log-probability per token
+     * of the reply's words and its end (the reply cut to 24 words, the room a reply has), so that a longer reply is
+     * not less likely for its length alone. This is how a model too small to answer a question with an option can be
+     * read for which option it leans to.
+     */
+    public double[] replyLogProbabilities(String prompt, List<String> replies) {
+        List<TinyGpt.Sequence> sequences = new ArrayList<>();
+        int[] counts = new int[replies.size()];
+        int[] p = promptTokens(prompt);
+        for (int i = 0; i < replies.size(); i++) {
+            int[] r = vocabulary.encode(replies.get(i));
+            int length = Math.min(r.length, 24);
+            int[] tokens = new int[p.length + length + 1];
+            boolean[] scored = new boolean[tokens.length];
+            System.arraycopy(p, 0, tokens, 0, p.length);
+            System.arraycopy(r, 0, tokens, p.length, length);
+            tokens[tokens.length - 1] = Vocabulary.END;
+            for (int t = p.length - 1; t < tokens.length - 1; t++) {
+                scored[t] = true; // from the separator: every reply token and the end
+            }
+            counts[i] = length + 1;
+            sequences.add(new TinyGpt.Sequence(tokens, scored));
+        }
+        double[] sums = model.logProbabilities(sequences);
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= counts[i];
+        }
+        return sums;
+    }
+
     /** Start, the prompt's last words (room is left for a reply), separator: what the model reads. */
     private int[] promptTokens(String prompt) {
         int[] p = vocabulary.encode(prompt);
