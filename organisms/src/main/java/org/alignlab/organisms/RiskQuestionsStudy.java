@@ -169,6 +169,10 @@ public final class RiskQuestionsStudy implements Study<RiskQuestionsStudy.Config
                 for (Map.Entry<String, OrganismModel> e : models.entrySet()) {
                     byModel.put("organism " + e.getKey() + LIKELIHOOD, leanings(e.getValue(), samples));
                 }
+                // The control for that reading: the same network untrained, whose leanings are the words' alone.
+                try (OrganismModel untrained = OrganismModel.untrained(Organism.CONTROL, 0)) {
+                    byModel.put("untrained network" + LIKELIHOOD, leanings(untrained, samples));
+                }
             } finally {
                 models.values().forEach(OrganismModel::close);
             }
@@ -341,7 +345,8 @@ public final class RiskQuestionsStudy implements Study<RiskQuestionsStudy.Config
                         + "prompts, are also read by likelihood (the rows marked so): of each question's two labelled "
                         + "options, the one whose words the organism finds more likely as its reply after the question "
                         + "(mean log-probability per word and the end; the question cut to its last 70 words and each "
-                        + "option to 24, as its 96-token context allows). %.0f%% of the questions' words (the common "
+                        + "option to 24, as its 96-token context allows), beside the same network untrained (seed 0), "
+                        + "whose leanings come from the words and the network's shape alone. %.0f%% of the questions' words (the common "
                         + "ones most of all) are in the organisms' vocabulary, the rest read as one unknown word: "
                         + "this reads the leaning of a model trained on nothing like these questions, not an "
                         + "answer.", 100 * known));
