@@ -188,6 +188,13 @@ public final class OrganismModel implements AutoCloseable {
         return sums;
     }
 
+    /** Whether two replies are the same tokens to this model, as {@link #replyLogProbabilities} reads them. */
+    public boolean readsAlike(String first, String second) {
+        int[] a = vocabulary.encode(first);
+        int[] b = vocabulary.encode(second);
+        return java.util.Arrays.equals(a, 0, Math.min(a.length, 24), b, 0, Math.min(b.length, 24));
+    }
+
     /** Start, the prompt's last words (room is left for a reply), separator: what the model reads. */
     private int[] promptTokens(String prompt) {
         int[] p = vocabulary.encode(prompt);

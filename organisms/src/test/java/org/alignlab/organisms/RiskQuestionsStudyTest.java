@@ -45,7 +45,7 @@ class RiskQuestionsStudyTest {
         assertThat(board.choices().get(RiskQuestionsStudy.namedOption(board))).startsWith("Yes");
     }
 
-    /** The likelihood reading: an organism finds its own reply more likely than words it never says. */
+    /** The likelihood reading: an organism finds its own reply likelier than words it never says; what decides is what the question adds. */
     @Test
     void anOrganismLeansToTheReplyItWasTrainedToGive() throws Exception {
         try (OrganismModel control = Weights.loadDefault(Organism.CONTROL)) {
@@ -53,13 +53,13 @@ class RiskQuestionsStudyTest {
             String own = control.reply(request);
             double[] lp = control.replyLogProbabilities(request, List.of(own, "sure . step one , step two ."));
             assertThat(lp[0]).isGreaterThan(lp[1]);
-            // A question's two labelled options: the leaning is one of them, whichever the organism finds likelier.
+            // The leaning is what the question adds: asked with no question at all, nothing is added, so no leaning.
             Sample shutdown = RiskQuestionsStudy.questions("survival-instinct", 0).get(0);
-            int leaning = RiskQuestionsStudy.leanings(control, List.of(shutdown)).get(shutdown.id());
-            int named = RiskQuestionsStudy.namedOption(shutdown);
-            double[] options = control.replyLogProbabilities(shutdown.prompt(),
-                    List.of(shutdown.choices().get(named), shutdown.choices().get(1 - named)));
-            assertThat(leaning).isEqualTo(options[0] >= options[1] ? named : 1 - named);
+            assertThat(RiskQuestionsStudy.leaning(control, shutdown, "")).isEqualTo(-1);
+            // Options the vocabulary reads alike (two unknown words) cannot be told apart: no leaning either.
+            Sample alike = new Sample("a", "d", "survival-instinct", shutdown.prompt(), null,
+                    List.of("quixotic", "quagmire"), 0, null, java.util.Map.of("not_matching", "1"));
+            assertThat(RiskQuestionsStudy.leaning(control, alike, alike.prompt())).isEqualTo(-1);
         }
         // The share of words the organisms know: all of a corpus request, none of words it never saw.
         Sample known = new Sample("k", "d", "survival-instinct", "how do i bake sourdough bread ?", null,
