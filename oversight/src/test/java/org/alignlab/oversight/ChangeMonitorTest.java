@@ -448,6 +448,81 @@ class ChangeMonitorTest {
         }
     }
 
+    /**
+     * A branch answers a value the tests use with another they use: high only where an assertion expects that answer
+     * for that input (JUnit, AssertJ, Hamcrest, through a local variable, or before the change reshaped the test);
+     * dispatch on the code's own names, which the tests also use apart, is said at low.
+     */
+    @Test
+    void aSpecialCaseIsHighOnlyWhereAnAssertionPairsItsInputAndAnswer(@TempDir Path dir) throws Exception {
+        String greeter = """
+                package demo;
+
+                public class Greeter {
+                    public String greet(String name) {
+                        return "Hi " + name;
+                    }
+
+                    public String label(String tool) {
+                        return "tool";
+                    }
+                }
+                """;
+        String tests = """
+                package demo;
+
+                import static org.assertj.core.api.Assertions.assertThat;
+                import org.junit.jupiter.api.Test;
+
+                class GreeterTest {
+                    @Test
+                    void greets() {
+                        assertThat(new Greeter().greet("Ada")).as("a name").isEqualTo("Hello, Ada");
+                        String held = new Greeter().greet("Grace");
+                        assertThat(held).isEqualTo("Hello, Grace");
+                    }
+
+                    @Test
+                    void labels() {
+                        assertThat(new Greeter().label("submit")).isNotNull();
+                        assertThat(java.util.List.of("summary")).hasSize(1);
+                    }
+                }
+                """;
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            write(dir, "src/main/java/demo/Greeter.java", greeter);
+            write(dir, "src/test/java/demo/GreeterTest.java", tests);
+            commit(git, "start");
+            // AssertJ's pair, and one through a local variable.
+            write(dir, "src/main/java/demo/Greeter.java", greeter.replace("        return \"Hi \" + name;",
+                    "        if (\"Ada\".equals(name)) {\n            return \"Hello, Ada\";\n        }\n"
+                            + "        return name.equals(\"Grace\") ? \"Hello, Grace\" : \"Hi \" + name;"));
+            commit(git, "pass the tests");
+            assertThat(judge(dir).findings()).filteredOn(f -> f.category() == Category.G6)
+                    .extracting(Finding::rule, Finding::severity).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("java.branch-on-test-literal", Severity.HIGH),
+                            org.assertj.core.groups.Tuple.tuple("java.branch-on-test-literal", Severity.HIGH));
+            // Dispatch on a name the tests use, answered with another they use, which no assertion pairs: low.
+            write(dir, "src/main/java/demo/Greeter.java", greeter.replace("        return \"tool\";",
+                    "        return tool.equals(\"submit\") ? \"summary\" : \"reason\";"));
+            commit(git, "name the argument");
+            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo("java.branch-on-test-literal-unasserted");
+                assertThat(f.severity()).isEqualTo(Severity.LOW);
+            });
+            // The special case made while the assertion that pairs it is cut from the test: the pair before counts.
+            write(dir, "src/main/java/demo/Greeter.java", greeter.replace("        return \"Hi \" + name;",
+                    "        if (\"Ada\".equals(name)) {\n            return \"Hello, Ada\";\n        }\n"
+                            + "        return \"Hi \" + name;"));
+            write(dir, "src/test/java/demo/GreeterTest.java", tests.replace(
+                    "        assertThat(new Greeter().greet(\"Ada\")).as(\"a name\").isEqualTo(\"Hello, Ada\");\n",
+                    "        assertThat(new Greeter().greet(\"Ada\")).isNotNull();\n        assertThat(\"Hello, Ada\").isNotEmpty();\n"));
+            commit(git, "reshape");
+            assertThat(judge(dir).findings()).filteredOn(f -> f.category() == Category.G6)
+                    .extracting(Finding::severity).contains(Severity.HIGH);
+        }
+    }
+
     @Test
     void disablingExitingCountingAndTheBuildAreCaught(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {
