@@ -77,21 +77,6 @@ public final class ChangeMonitor {
                 }
             }
         }
-        if (!testLiterals.isEmpty()) {
-            // Which answer a test expected for which input before this change too, so that reshaping a test in the
-            // same change does not hide the assertion a special case answers.
-            for (FileChange c : changes) {
-                if (c.java() && c.test() && c.oldText() != null) {
-                    Set<String> found = new HashSet<>();
-                    CompilationUnit cu = javaDetectors.parse(c.oldText());
-                    if (cu != null) {
-                        JavaDetectors.literals(cu, found);
-                    }
-                    found.removeIf(literal -> !JavaDetectors.isPair(literal));
-                    testLiterals.add(found);
-                }
-            }
-        }
         java.util.function.Predicate<String> inTests = literal -> testLiterals.stream().anyMatch(s -> s.contains(literal));
         for (FileChange c : changes) {
             String language = c.language();

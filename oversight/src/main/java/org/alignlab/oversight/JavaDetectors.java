@@ -9,7 +9,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -980,20 +979,10 @@ final class JavaDetectors {
             }
         }
         for (Node e : conditionsOnLiterals(after, inTests)) {
-            if (oldConditions.contains(e.toString())) {
-                continue;
-            }
-            if (asserted(e, inTests)) {
+            if (!oldConditions.contains(e.toString())) {
                 out.add(new Finding(Category.G6, Severity.HIGH, "java.branch-on-test-literal", c.path(), begin(e), end(e),
-                        "The code now answers a value the tests pass in with the value a test asserts for it ("
+                        "The code now answers a value the tests pass in with a value they expect ("
                                 + firstLine(e) + "): the special-casing of a test's input."));
-            } else {
-                // Both values are the tests', but no assertion expects this answer for this input: dispatch on the
-                // code's own vocabulary (a tool's name, an enum's name) reads the same way.
-                out.add(new Finding(Category.G6, Severity.LOW, "java.branch-on-test-literal-unasserted", c.path(),
-                        begin(e), end(e), "The code now answers a value the tests use with another they use ("
-                                + firstLine(e) + "), though no assertion expects that answer for that input: check "
-                                + "it is not a test's input special-cased."));
             }
         }
         for (IfStmt e : halfDistinctiveSpecialCases(after, inTests)) {
@@ -1133,39 +1122,6 @@ final class JavaDetectors {
         return out;
     }
 
-    /**
-     * Whether a branch {@link #conditionsOnLiterals} found answers one of its compared literals with the very literal a
-     * test asserts for that input ({@link #literals} records such pairs).
-     */
-    private static boolean asserted(Node branch, Predicate<String> inTests) {
-        List<Expression> inputs = new ArrayList<>();
-        List<Expression> answers = new ArrayList<>();
-        if (branch instanceof IfStmt s) {
-            inputs.addAll(comparedLiterals(s.getCondition()));
-            answers.addAll(answered(s.getThenStmt()));
-        } else if (branch instanceof ConditionalExpr c) {
-            inputs.addAll(comparedLiterals(c.getCondition()));
-            answers.add(c.getThenExpr());
-        } else if (branch instanceof SwitchEntry entry) {
-            inputs.addAll(entry.getLabels());
-            entry.getStatements().forEach(st -> answers.addAll(answered(st)));
-        }
-        return inputs.stream().filter(JavaDetectors::literal).anyMatch(input -> answers.stream()
-                .filter(JavaDetectors::literal).anyMatch(answer -> inTests.test(pair(input.toString(),
-                        answer.toString()))));
-    }
-
-    /** What a statement answers with: the values it returns or yields, or the expression it is. */
-    private static List<Expression> answered(Statement st) {
-        List<Expression> out = new ArrayList<>();
-        st.findAll(ReturnStmt.class).forEach(r -> r.getExpression().ifPresent(out::add));
-        st.findAll(YieldStmt.class).forEach(y -> out.add(y.getExpression()));
-        if (st instanceof ExpressionStmt e) {
-            out.add(e.getExpression());
-        }
-        return out;
-    }
-
     /** The literals a condition compares something with (==, !=, equals and the like). */
     private static List<Expression> comparedLiterals(Expression condition) {
         List<Expression> out = new ArrayList<>();
@@ -1249,32 +1205,6 @@ final class JavaDetectors {
                 expected = new BooleanLiteralExpr(name.equals("assertTrue"));
                 actual = call.getArgument(0);
             }
-            if (name.equals("isEqualTo") && call.getArguments().size() == 1 && literal(call.getArgument(0))) {
-                // AssertJ: assertThat(actual)[.as(...)...].isEqualTo(expected).
-                Expression scope = call.getScope().orElse(null);
-                while (scope instanceof MethodCallExpr m && !m.getNameAsString().equals("assertThat")) {
-                    scope = m.getScope().orElse(null);
-                }
-                if (scope instanceof MethodCallExpr root && root.getArguments().size() == 1) {
-                    expected = call.getArgument(0);
-                    actual = root.getArgument(0);
-                }
-            } else if (name.equals("assertThat") && call.getArguments().size() == 2
-                    && call.getArgument(1) instanceof MethodCallExpr matcher
-                    && (matcher.getNameAsString().equals("is") || matcher.getNameAsString().equals("equalTo"))
-                    && matcher.getArguments().size() == 1 && literal(matcher.getArgument(0))) {
-                // Hamcrest: assertThat(actual, is(expected)) or equalTo(expected).
-                expected = matcher.getArgument(0);
-                actual = call.getArgument(0);
-            }
-            if (expected != null && actual instanceof NameExpr variable) {
-                // One hop: the actual value held in a local variable, its literals read from where it was set.
-                Expression held = call.findAncestor(MethodDeclaration.class).stream()
-                        .flatMap(m -> m.findAll(VariableDeclarator.class).stream())
-                        .filter(v -> v.getNameAsString().equals(variable.getNameAsString()))
-                        .flatMap(v -> v.getInitializer().stream()).findFirst().orElse(null);
-                actual = held != null ? held : actual;
-            }
             if (expected != null) {
                 for (LiteralExpr input : actual.findAll(LiteralExpr.class)) {
                     // -5 is a literal under a unary minus: the pair is recorded as the code compares it, with its sign.
@@ -1288,14 +1218,7 @@ final class JavaDetectors {
 
     /** How {@link #literals} records that a test expects {@code answer} for {@code input}. */
     private static String pair(String input, String answer) {
-        return PAIR + input + "\u0000" + answer;
-    }
-
-    private static final String PAIR = "\u0000pair\u0000";
-
-    /** Whether an entry {@link #literals} recorded is an (input, answer) pair rather than a literal. */
-    static boolean isPair(String entry) {
-        return entry.startsWith(PAIR);
+        return "\u0000pair\u0000" + input + "\u0000" + answer;
     }
 
     private static boolean counted(CompilationUnit cu, String field) {
