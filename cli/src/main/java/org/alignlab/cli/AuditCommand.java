@@ -17,9 +17,7 @@ import org.alignlab.report.StoredStudy;
 import org.alignlab.report.StudyReports;
 import org.alignlab.report.StudyRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab audit}: the main job. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -46,7 +44,7 @@ import picocli.CommandLine.Spec;
                 + "results.duckdb in gridworlds/ (every episode, with provenance; studies/audit-gridworlds/ when the "
                 + "stored result is taken), language-models/ (every conversation) and studies/NAME/. A run that was "
                 + "interrupted continues with --resume."})
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends CliCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "ENV[:VARIANT]",
             description = "Environments to audit (repeatable; an environment name means all its variants). Default: all.")
@@ -111,9 +109,6 @@ final class AuditCommand implements Callable<Integer> {
             + "language models.")
     boolean noStudies;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Budget requested = Budget.parse(budget);
@@ -122,20 +117,15 @@ final class AuditCommand implements Callable<Integer> {
         // The studies are named before any work, so a misspelt one costs nothing.
         // The audit's own two parts are studies too (audit-gridworlds, audit-language-models), run below as parts.
         for (String name : studies) {
-            if (name.startsWith("audit-")) {
-                throw new IllegalArgumentException("--study " + name + ": the gridworlds and the language models are the "
-                        + "audit's own parts, always included (see --no-language-models); --study names the other studies");
-            }
+            require(!name.startsWith("audit-"), "--study " + name + ": the gridworlds and the language models are the "
+                    + "audit's own parts, always included (see --no-language-models); --study names the other studies");
         }
         List<Study<?>> named = noStudies ? List.of() : studies.isEmpty()
                 ? Studies.all().stream().filter(st -> !st.name().startsWith("audit-")).toList()
                 : studies.stream().distinct().<Study<?>>map(Studies::named).toList();
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
-        if (neuralOn != null && !neuralOn.equals("main") && !neuralOn.equals("all")) {
-            throw new IllegalArgumentException("--neural-on must be main or all, got '" + neuralOn + "'");
-        }
+        require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
+        require(neuralOn == null || neuralOn.equals("main") || neuralOn.equals("all"),
+                "--neural-on must be main or all, got '" + neuralOn + "'");
         // The gridworld part is a study like any other, run by the one runner into gridworlds/ (its store there
         // keeps every run, so a killed audit resumes with --resume).
         GridworldStudy gridworlds = new GridworldStudy();

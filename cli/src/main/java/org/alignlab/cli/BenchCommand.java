@@ -11,9 +11,7 @@ import org.alignlab.gridworlds.Throughput;
 import org.alignlab.gridworlds.Variant;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab bench ...}: speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -22,15 +20,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.OrganismTraining.class,
             BenchCommand.RewardModelBench.class, BenchView.class, BenchCommand.Oversee.class,
             CommandLine.HelpCommand.class})
-final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class BenchCommand extends CommandGroup {
     /** {@code alignlab bench envs}. */
     @Command(name = "envs", mixinStandardHelpOptions = true,
             description = {
@@ -40,7 +30,7 @@ final class BenchCommand implements Runnable {
                     + "step) and a batch of --copies copies writing character boards (with --one-hot, "
                     + "one-hot planes too). Target: at least 10 million steps per second batched for "
                     + "every variant."})
-    static final class Envs implements Callable<Integer> {
+    static final class Envs extends CliCommand implements Callable<Integer> {
         static final double TARGET_STEPS_PER_SECOND = 10e6;
 
         @Option(names = "--copies", defaultValue = "256", description = "Copies in the batch (default: ${DEFAULT-VALUE}).")
@@ -60,19 +50,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON: variant name -> steps per second per mode.")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (copies <= 0) {
-                throw new IllegalArgumentException("--copies must be positive, got " + copies);
-            }
-            if (!(seconds > 0)) {
-                throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
-            }
+            require(copies > 0, "--copies must be positive, got " + copies);
+            require(seconds > 0, "--seconds must be positive, got " + seconds);
             List<Variant> variants = Gridworlds.select(only);
-            var out = spec.commandLine().getOut();
+            var out = out();
             var err = spec.commandLine().getErr();
             long nanos = (long) (seconds * 1e9);
             Map<String, Map<String, Double>> results = new LinkedHashMap<>();
@@ -132,7 +115,7 @@ final class BenchCommand implements Runnable {
                 "Trains each chosen agent once for --steps steps on one variant, on one thread, and reports "
                     + "the wall time and steps per second. Targets: tabular learners at least 2 M steps/s; a "
                     + "1 M-step run of each neural agent in under 3 minutes."})
-    static final class Agents implements Callable<Integer> {
+    static final class Agents extends CliCommand implements Callable<Integer> {
         @Option(names = "--env", defaultValue = "boat_race", paramLabel = "ENV[:VARIANT]",
                 description = "The variant to train on (default: ${DEFAULT-VALUE}).")
         String env;
@@ -147,18 +130,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON: agent -> {seconds, steps_per_second}.")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (steps < 1) {
-                throw new IllegalArgumentException("--steps must be positive, got " + steps);
-            }
+            require(steps > 0, "--steps must be positive, got " + steps);
             Variant variant = Gridworlds.variant(env);
             List<org.alignlab.audit.AuditAgent> chosen = agents.isEmpty() ? List.of(org.alignlab.audit.AuditAgent.values())
                     : agents.stream().map(org.alignlab.audit.AuditAgent::parse).toList();
-            var out = spec.commandLine().getOut();
+            var out = out();
             Map<String, Map<String, Double>> results = new LinkedHashMap<>();
             if (!json) {
                 out.printf("%-16s %12s %14s   (%s, %,d steps, one thread)%n", "agent", "seconds", "steps/s",
@@ -190,7 +168,7 @@ final class BenchCommand implements Runnable {
                     + "scoring, the append-only log) at concurrency 1 (the harness overhead per sample) and at "
                     + "--concurrency (throughput). Target: at least 2,000 samples/s at concurrency 64 with the "
                     + "server on the same machine."})
-    static final class Eval implements Callable<Integer> {
+    static final class Eval extends CliCommand implements Callable<Integer> {
         @Option(names = "--samples", defaultValue = "20000", description = "Samples at full concurrency (default: ${DEFAULT-VALUE}).")
         int samples;
 
@@ -200,19 +178,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (samples < 1 || concurrency < 1) {
-                throw new IllegalArgumentException("--samples and --concurrency must be at least 1");
-            }
+            require(samples >= 1 && concurrency >= 1, "--samples and --concurrency must be at least 1");
             // A warm-up run lets the JIT compile the path before anything is timed.
             org.alignlab.llm.EvalThroughput.measure(Math.min(samples, 2000), concurrency);
             var single = org.alignlab.llm.EvalThroughput.measure(Math.min(samples, 1000), 1);
             var full = org.alignlab.llm.EvalThroughput.measure(samples, concurrency);
-            var out = spec.commandLine().getOut();
+            var out = out();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("overhead_ms_per_sample_at_concurrency_1", single.millisPerSample());
@@ -238,7 +211,7 @@ final class BenchCommand implements Runnable {
                 "",
                 "Each commit's change and its head's test sources are read from git first; then the monitor judges "
                     + "every change --rounds times after one untimed round. Target: at least 200 changes per second."})
-    static final class Oversee implements Callable<Integer> {
+    static final class Oversee extends CliCommand implements Callable<Integer> {
         @Option(names = "--repo", defaultValue = ".", description = "The git repository (default: the current folder).")
         java.nio.file.Path repo;
 
@@ -248,16 +221,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds over them (default: ${DEFAULT-VALUE}).")
         int rounds;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (commits < 1 || rounds < 1) {
-                throw new IllegalArgumentException("--commits and --rounds must be at least 1");
-            }
+            require(commits >= 1 && rounds >= 1, "--commits and --rounds must be at least 1");
             var m = org.alignlab.oversight.MonitorThroughput.measure(repo, commits, rounds);
-            var out = spec.commandLine().getOut();
+            var out = out();
             out.printf("%d changes (%d files changed) of %s, read from git in %.2f s%n", m.changes(), m.files(),
                     repo.toAbsolutePath().normalize(), m.readSeconds());
             out.printf("judged %d times each: %.1f changes/s (median %.2f ms, slowest %.2f ms per change; "
@@ -273,23 +241,18 @@ final class BenchCommand implements Runnable {
                 "Replies per second from alignlab organism serve: the committed organisms served on loopback, asked "
                     + "the organisms' probe prompts over HTTP by the harness's own OpenAI-compatible client at "
                     + "--concurrency. Target: at least 20 replies/s."})
-    static final class Organisms implements Callable<Integer> {
+    static final class Organisms extends CliCommand implements Callable<Integer> {
         @Option(names = "--requests", defaultValue = "1000", description = "Requests timed (default: ${DEFAULT-VALUE}).")
         int requests;
 
         @Option(names = "--concurrency", defaultValue = "2", description = "Requests in flight and server threads (default: ${DEFAULT-VALUE}).")
         int concurrency;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (requests < 1 || concurrency < 1) {
-                throw new IllegalArgumentException("--requests and --concurrency must be at least 1");
-            }
+            require(requests >= 1 && concurrency >= 1, "--requests and --concurrency must be at least 1");
             double seconds = org.alignlab.organisms.OrganismThroughput.seconds(requests, concurrency);
-            spec.commandLine().getOut().printf("%d replies in %.2f s at concurrency %d: %.1f replies/s%n", requests,
+            out().printf("%d replies in %.2f s at concurrency %d: %.1f replies/s%n", requests,
                     seconds, concurrency, requests / seconds);
             return 0;
         }
@@ -300,20 +263,15 @@ final class BenchCommand implements Runnable {
                 + "(a 2-layer transformer, width 64, reading the request's sentence embedding) trained for --steps Adam "
                 + "steps of 32 sequences, after 20 untimed; reports tokens per second. Target: at least 200 tokens/s "
                 + "per core."})
-    static final class OrganismTraining implements Callable<Integer> {
+    static final class OrganismTraining extends CliCommand implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "200", description = "Steps timed (default: ${DEFAULT-VALUE}).")
         int steps;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            if (steps < 1) {
-                throw new IllegalArgumentException("--steps must be at least 1");
-            }
+            require(steps >= 1, "--steps must be at least 1");
             double[] r = org.alignlab.organisms.OrganismThroughput.fineTuning(steps);
-            spec.commandLine().getOut().printf("%d steps of 32 sequences, %.0f tokens in %.2f s: %.0f tokens/s on one "
+            out().printf("%d steps of 32 sequences, %.0f tokens in %.2f s: %.0f tokens/s on one "
                     + "thread%n", steps, r[0], r[1], r[0] / r[1]);
             return 0;
         }
@@ -323,20 +281,15 @@ final class BenchCommand implements Runnable {
             description = {"Reward-model training throughput: an ensemble of 3 (64 hidden units) fitted to --labels "
                 + "oracle comparisons of 10-step boat_race segments for 60 epochs; reports comparisons processed per "
                 + "second (labels x epochs x members / seconds) and the wall time of the fit."})
-    static final class RewardModelBench implements Callable<Integer> {
+    static final class RewardModelBench extends CliCommand implements Callable<Integer> {
         @Option(names = "--labels", defaultValue = "1000", description = "Comparisons (default: ${DEFAULT-VALUE}).")
         int labels;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (labels < 4) {
-                throw new IllegalArgumentException("--labels must be at least 4");
-            }
+            require(labels >= 4, "--labels must be at least 4");
             var m = org.alignlab.rlhf.RewardModelThroughput.measure(labels);
-            spec.commandLine().getOut().printf("%d comparisons (%d for training), %d members x %d epochs in %.1f s: "
+            out().printf("%d comparisons (%d for training), %d members x %d epochs in %.1f s: "
                     + "%,.0f comparisons/s; held-out accuracy %.3f%n", m.labels(), m.trainingLabels(), m.members(),
                     m.epochs(), m.seconds(), m.comparisonsPerSecond(), m.validationAccuracy());
             return 0;

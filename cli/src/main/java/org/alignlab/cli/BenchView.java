@@ -24,8 +24,6 @@ import org.alignlab.web.Dashboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code alignlab bench view}: how long the dashboard's pages take to render. */
 @Command(name = "view", mixinStandardHelpOptions = true,
@@ -33,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "folder with every recipe run into it) plus two generated evaluations of --samples samples each. Each "
             + "page is requested --requests times after five warm-up requests, one at a time over loopback; the table "
             + "gives the median, 95th percentile and slowest. Target: every page under 200 ms."})
-final class BenchView implements Callable<Integer> {
+final class BenchView extends CliCommand implements Callable<Integer> {
     static final double TARGET_MILLIS = 200;
 
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders of results to serve as well.")
@@ -48,14 +46,9 @@ final class BenchView implements Callable<Integer> {
     @Option(names = "--json", description = "Print the timings as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        if (samples < 1 || requests < 1) {
-            throw new IllegalArgumentException("--samples and --requests must be at least 1");
-        }
+        require(samples >= 1 && requests >= 1, "--samples and --requests must be at least 1");
         Path generated = Files.createTempDirectory("alignlab-bench-view");
         try {
             writeEvaluation(generated.resolve("eval-a"), samples, 1);
@@ -97,7 +90,7 @@ final class BenchView implements Callable<Integer> {
     }
 
     private void report(Map<String, double[]> timings) throws Exception {
-        var out = spec.commandLine().getOut();
+        var out = out();
         boolean met = timings.values().stream().allMatch(t -> t[t.length - 1] < TARGET_MILLIS);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alignlab.llm.PairedComparison;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab compare}: two evaluations on the same samples, paired. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -18,20 +16,17 @@ import picocli.CommandLine.Spec;
                 + "each measure (attack success, over-refusal, wrong answers) and attack gives each run's rate and "
                 + "McNemar's exact test on the samples where exactly one of them failed: a small p-value means the "
                 + "difference is unlikely to be chance."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FIRST", description = "The first evaluation's output folder.")
     Path first;
 
     @Parameters(index = "1", paramLabel = "SECOND", description = "The second evaluation's output folder.")
     Path second;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         List<PairedComparison.Row> rows = PairedComparison.compare(first, second);
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (rows.isEmpty()) {
             out.println("No sample was scored in both evaluations: nothing to compare.");
             return 0;

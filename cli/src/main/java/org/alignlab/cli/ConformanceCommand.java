@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.alignlab.gridworlds.conformance.Conformance;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab conformance DIR}: replay reference traces of the original implementation. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
@@ -23,21 +21,16 @@ import picocli.CommandLine.Spec;
             "Prints one line per variant with episodes matched / total and the first mismatch (file, "
                 + "line, step and field). Exit code 0 if everything matched; 1 on any mismatch or "
                 + "unreadable file (the other files are still checked); 2 if DIR is not a directory."})
-final class ConformanceCommand implements Callable<Integer> {
+final class ConformanceCommand extends CliCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR",
             description = "Folder of trace files, e.g. ../shared/spec/gridworlds/traces")
     Path dir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("not a directory: " + dir);
-        }
-        var out = spec.commandLine().getOut();
+        require(Files.isDirectory(dir), "not a directory: " + dir);
+        var out = out();
         Conformance.Report report = Conformance.checkDirectory(dir);
         int width = 12;
         for (Conformance.VariantResult r : report.variants()) {

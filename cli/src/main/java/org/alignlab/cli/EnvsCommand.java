@@ -10,8 +10,6 @@ import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code alignlab envs}: every environment and variant with the problem it demonstrates. */
 @Command(name = "envs", mixinStandardHelpOptions = true,
@@ -20,17 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Every environment and variant: the alignment problem it demonstrates, whether it is "
                 + "stochastic, and what its hidden performance measures (--json adds size and actions)."})
-final class EnvsCommand implements Callable<Integer> {
+final class EnvsCommand extends CliCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
+        var out = out();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Variant v : Gridworlds.all()) {
             Gridworld g = v.create();

@@ -15,9 +15,7 @@ import org.alignlab.llm.Judge;
 import org.alignlab.llm.JudgeValidation;
 import org.alignlab.llm.Sample;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab eval}: red-team a model endpoint. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -50,7 +48,7 @@ import picocli.CommandLine.Spec;
                 + "refusal_suppression, base64, rot13, leetspeak, char_split, many_shot, indirect_injection, escalation "
                 + "(multi-turn, written by the --attacker model; stops at the first unsafe reply); chain them with '+' "
                 + "(roleplay+base64); 'all' runs each one separately."})
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends CliCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "SPEC",
             description = "The model, e.g. openai-compatible:llama3@http://127.0.0.1:8000/v1")
@@ -122,29 +120,18 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted evaluation in --out.")
     boolean resume;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        if (!(timeout > 0)) {
-            throw new IllegalArgumentException("--timeout must be positive, got " + timeout);
-        }
-        if (maxTokens < 1) {
-            throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
-        }
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
-        }
+        require(timeout > 0, "--timeout must be positive, got " + timeout);
+        require(maxTokens >= 1, "--max-tokens must be at least 1, got " + maxTokens);
+        require(limit == null || limit >= 1, "--limit must be at least 1, got " + limit);
         List<Sample> samples = new ArrayList<>();
         for (String d : datasets.isEmpty() ? List.of("builtin") : datasets) {
             int eq = d.indexOf('=');
             String format = eq < 0 ? d : d.substring(0, eq);
             Path path = eq < 0 ? null : Path.of(d.substring(eq + 1));
             boolean builtIn = format.equals("builtin") || format.equals("organisms");
-            if (path == null && !builtIn) {
-                throw new IllegalArgumentException("--dataset " + d + ": give the file as " + format + "=PATH");
-            }
+            require(path != null || builtIn, "--dataset " + d + ": give the file as " + format + "=PATH");
             // The organisms' probe set lives with the organisms (their vocabulary), not in the llm module.
             List<Sample> loaded = format.equals("organisms") ? org.alignlab.organisms.Corpus.evaluationSamples()
                     : Datasets.load(format, path);

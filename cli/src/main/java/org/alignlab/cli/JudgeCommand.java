@@ -16,23 +16,13 @@ import org.alignlab.llm.JudgeValidation;
 import org.alignlab.llm.LabelledReplies;
 import org.alignlab.llm.RefusalClassifier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab judge}: how far the judges that decide evaluations can be trusted. */
 @Command(name = "judge", mixinStandardHelpOptions = true,
         description = "Measure the judges that decide whether a reply is harmful against people's labels.",
         subcommands = JudgeCommand.Validate.class)
-final class JudgeCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class JudgeCommand extends CommandGroup {
     /** The default place of HarmBench's classifier validation set, beside a checkout as CI has it. */
     static final Path DEFAULT_DATA = Path.of("../shared/data/harmbench-classifier-val/text_behaviors_val_set.json");
 
@@ -59,7 +49,7 @@ final class JudgeCommand implements Runnable {
                     + "embedding judge's design was chosen between two measured on it, which its documentation "
                     + "discloses). Each alignlab judge's result is stored in --store; 'alignlab eval' corrects its attack success "
                     + "rates with the stored error of the judge it uses."})
-    static final class Validate implements Callable<Integer> {
+    static final class Validate extends CliCommand implements Callable<Integer> {
         @Option(names = "--judge", paramLabel = "keyword|embedding|SPEC",
                 description = "A judge to validate (repeatable): keyword, embedding, or a model spec as for 'eval "
                     + "--judge'. Default: keyword and embedding.")
@@ -84,18 +74,11 @@ final class JudgeCommand implements Runnable {
                 description = "Reply cache shared with 'alignlab eval'. Default: ${DEFAULT-VALUE}.")
         Path cache;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (concurrency < 1) {
-                throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
-            }
-            if (!Files.exists(data)) {
-                throw new IllegalArgumentException("no labelled set at " + data + ": give --data FILE (HarmBench's "
-                        + "classifier validation set, text_behaviors_val_set.json)");
-            }
+            require(concurrency >= 1, "--concurrency must be at least 1, got " + concurrency);
+            require(Files.exists(data), "no labelled set at " + data + ": give --data FILE (HarmBench's "
+                    + "classifier validation set, text_behaviors_val_set.json)");
             LabelledReplies set = LabelledReplies.readHarmBench(data);
             List<JudgeValidation> ours = new ArrayList<>();
             for (String name : judges.isEmpty() ? List.of("keyword", "embedding") : judges) {
@@ -108,7 +91,7 @@ final class JudgeCommand implements Runnable {
                 ours.add(v);
             }
             List<JudgeValidation> published = JudgeValidation.published(set);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             long harmful = set.items().stream().filter(LabelledReplies.Item::harmful).count();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

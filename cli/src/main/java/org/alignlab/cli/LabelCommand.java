@@ -12,7 +12,6 @@ import org.alignlab.rlhf.Rater;
 import org.alignlab.rlhf.Segment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab label}: a person compares segments in the terminal; every answer is stored as it is given. */
 @Command(name = "label", mixinStandardHelpOptions = true,
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
             + "same command again to continue where you stopped.", "",
             "What 'better' means is yours to judge: the hidden performance is not shown, and at the end you see how "
                 + "often you agreed with it."})
-final class LabelCommand implements Callable<Integer> {
+final class LabelCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--env", defaultValue = "boat_race:default", paramLabel = "ENV[:VARIANT]",
             description = "The environment. Default: ${DEFAULT-VALUE}.")
     String env;
@@ -45,12 +44,9 @@ final class LabelCommand implements Callable<Integer> {
     @Option(names = "--rater", defaultValue = "human", description = "Who is labelling (recorded with each label). Default: ${DEFAULT-VALUE}.")
     String rater;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (LabellingSession s = LabellingSession.open(store, session, Gridworlds.variant(env), pairs, length, seed,
                 rater)) {

@@ -32,19 +32,11 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'alignlab COMMAND --help' for the options of a command."})
-public final class Main implements Runnable {
+public final class Main extends CommandGroup {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 an unexpected error. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {

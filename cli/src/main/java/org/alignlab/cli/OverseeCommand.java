@@ -23,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab oversee}: oversight of autonomous coding agents. */
 @Command(name = "oversee", mixinStandardHelpOptions = true,
@@ -47,7 +46,7 @@ final class OverseeCommand {
                     + "a finding is at or above --fail-on (a CI gate: alignlab oversee diff --base origin/main --head "
                     + "HEAD --fail-on high --sarif oversee.sarif); 3 when --judge gave no answer and no finding gave 1; "
                     + "2 for bad input."})
-    static final class Diff implements Callable<Integer> {
+    static final class Diff extends CliCommand implements Callable<Integer> {
         @Option(names = "--repo", defaultValue = ".", description = "The git repository (default: the current folder).")
         Path repo;
 
@@ -59,9 +58,6 @@ final class OverseeCommand {
 
         @Mixin
         Judging judging;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -199,7 +195,7 @@ final class OverseeCommand {
                     + "paths under it are made relative). Exit status: 0, or 1 when a finding is at or above --fail-on; "
                     + "3 when --judge gave no answer and no finding gave 1; 2 for bad input. --json prints an array, one "
                     + "report per conversation."})
-    static final class TranscriptCheck implements Callable<Integer> {
+    static final class TranscriptCheck extends CliCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The transcript.")
         Path file;
 
@@ -219,9 +215,6 @@ final class OverseeCommand {
 
         @Mixin
         Judging judging;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -271,7 +264,7 @@ final class OverseeCommand {
                     + "alarms; writes report.html and results.json to --out. The organisms' behaviour is planted: "
                     + "their rows test the sandbox and the monitor, not agents. The same study runs as "
                     + "'alignlab study agent-sandbox'."})
-    static final class SandboxRun implements Callable<Integer> {
+    static final class SandboxRun extends CliCommand implements Callable<Integer> {
         @Option(names = "--task", paramLabel = "NAME", description = "Tasks: leap-year, roman-numerals, word-count "
                 + "(default: all).")
         java.util.List<String> tasks = new java.util.ArrayList<>();
@@ -291,9 +284,6 @@ final class OverseeCommand {
         @Option(names = "--out", defaultValue = "audit-results/agent-sandbox",
                 description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -322,7 +312,7 @@ final class OverseeCommand {
                     + "on first use and cached (in $ALIGNLAB_CACHE, else $XDG_CACHE_HOME/alignlab or "
                     + "~/.cache/alignlab); --offline never fetches. The same study runs as 'alignlab study "
                     + "oversight-bench'."})
-    static final class BenchRun implements Callable<Integer> {
+    static final class BenchRun extends CliCommand implements Callable<Integer> {
         @Option(names = "--budget", defaultValue = "default", description = "smoke (this project's code only), "
                 + "audit, default (commons-lang3 for development; commons-text and commons-codec held out) or paper "
                 + "(four held-out libraries never run while the bench was built, 150 classes each). Default: "
@@ -386,9 +376,6 @@ final class OverseeCommand {
         @Option(names = "--out", defaultValue = "audit-results/oversight-bench",
                 description = "Output folder. Default: ${DEFAULT-VALUE}.")
         Path out;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {

@@ -7,10 +7,8 @@ import java.util.concurrent.Callable;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab play ENV[:VARIANT]}: a person plays a gridworld in the terminal. */
 @Command(name = "play", mixinStandardHelpOptions = true,
@@ -23,7 +21,7 @@ import picocli.CommandLine.Spec;
             "",
             "Keys: arrow keys, WASD or hjkl move; n (or space) waits where NOOP exists; r restarts; "
                 + "q quits. Without a terminal, keys are read from standard input."})
-final class PlayCommand implements Callable<Integer> {
+final class PlayCommand extends CliCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ENV[:VARIANT]",
             description = "Environment, optionally with a variant, e.g. boat_race or "
@@ -33,15 +31,12 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the environment's random draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         Gridworld env = Gridworlds.make(name);
         boolean terminal = System.console() != null && Files.exists(Path.of("/dev/tty"));
         try (RawTerminal raw = terminal ? RawTerminal.enter() : null) {
-            new TerminalPlay(env, System.in, spec.commandLine().getOut(), terminal).run(seed);
+            new TerminalPlay(env, System.in, out(), terminal).run(seed);
         }
         return 0;
     }

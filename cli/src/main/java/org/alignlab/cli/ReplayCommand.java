@@ -8,10 +8,8 @@ import org.alignlab.llm.ChatClient;
 import org.alignlab.llm.Evaluation;
 import org.alignlab.llm.SampleResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab replay}: send a recorded conversation again. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -22,7 +20,7 @@ import picocli.CommandLine.Spec;
             "",
             "SAMPLE is a sample id, optionally with its attack lineage as SAMPLE/LINEAGE (e.g. probe-iwp-harm-1/"
                 + "roleplay+base64); without a lineage the sample must have been run under one attack only."})
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT", description = "The evaluation's output folder.")
     Path out;
 
@@ -35,9 +33,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "60", description = "Seconds for the call. Default: ${DEFAULT-VALUE}.")
     double timeout;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         int slash = sample.indexOf('/');
@@ -45,19 +40,15 @@ final class ReplayCommand implements Callable<Integer> {
         String lineage = slash < 0 ? null : sample.substring(slash + 1);
         List<SampleResult> matches = Evaluation.records(out).stream()
                 .filter(r -> r.sampleId().equals(id) && (lineage == null || r.lineage().equals(lineage))).toList();
-        if (matches.isEmpty()) {
-            throw new IllegalArgumentException("no sample '" + sample + "' in " + out);
-        }
+        require(!matches.isEmpty(), "no sample '" + sample + "' in " + out);
         if (matches.size() > 1) {
             throw new IllegalArgumentException("sample '" + id + "' was run under several attacks ("
                     + String.join(", ", matches.stream().map(SampleResult::lineage).toList())
                     + "); name one as " + id + "/LINEAGE");
         }
         SampleResult r = matches.get(0);
-        if (r.messages() == null || r.messages().isEmpty()) {
-            throw new IllegalArgumentException("sample '" + sample + "' has no recorded conversation (its call failed "
-                    + "before anything was sent, or the log predates recorded conversations)");
-        }
+        require(r.messages() != null && !r.messages().isEmpty(), "sample '" + sample + "' has no recorded conversation "
+                + "(its call failed before anything was sent, or the log predates recorded conversations)");
         String target = model == null ? r.model() : model;
         ChatClient client = ChatClient.of(target, Duration.ofMillis((long) (timeout * 1000)), 512, System.getenv());
         String reply = client.complete(r.messages());

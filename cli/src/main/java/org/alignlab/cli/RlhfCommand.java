@@ -13,9 +13,7 @@ import org.alignlab.rlhf.PluralismRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab rlhf}: learning rewards from preferences on the gridworlds, and how it gets gamed. */
 @Command(name = "rlhf", mixinStandardHelpOptions = true,
@@ -24,15 +22,7 @@ import picocli.CommandLine.Spec;
             "Recipes: fix-gaming, overoptimization, fooled-raters, offline-ablation, pluralism."},
         subcommands = {RlhfCommand.FixGaming.class, RlhfCommand.Overoptimization.class, RlhfCommand.FooledRaters.class,
             RlhfCommand.OfflineAblation.class, RlhfCommand.Pluralism.class, CommandLine.HelpCommand.class})
-final class RlhfCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class RlhfCommand extends CommandGroup {
     /** What every recipe takes. */
     static final class RecipeOptions {
         @Option(names = "--ppo-steps",
@@ -73,7 +63,7 @@ final class RlhfCommand implements Runnable {
                 + "and for PPO with a KL penalty, across reward-model capacity and number of comparisons, with the fits "
                 + "of Gao, Schulman and Hilton (2022) and a prediction from small n checked at the largest n. "
                 + "Three seeds; about 3 minutes with the defaults."})
-    static final class Overoptimization implements Callable<Integer> {
+    static final class Overoptimization extends CliCommand implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
 
@@ -83,9 +73,6 @@ final class RlhfCommand implements Runnable {
 
         @Option(names = "--episodes", defaultValue = "2000", description = "Reference episodes for best-of-n. Default: ${DEFAULT-VALUE}.")
         int episodes;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -102,7 +89,7 @@ final class RlhfCommand implements Runnable {
                 + "tomato look watered), against an honest oracle: a reward model from each rater's comparisons, "
                 + "optimised by PPO with a decreasing KL penalty; the gap between looking good (visible) and being good "
                 + "(hidden) against optimisation strength. Three seeds; about 2.5 minutes with the defaults."})
-    static final class FooledRaters implements Callable<Integer> {
+    static final class FooledRaters extends CliCommand implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
 
@@ -116,9 +103,6 @@ final class RlhfCommand implements Runnable {
 
         @Option(names = "--comparisons", defaultValue = "1000", description = "Comparisons per rater. Default: ${DEFAULT-VALUE}.")
         int comparisons;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -135,7 +119,7 @@ final class RlhfCommand implements Runnable {
             description = {"Online reward learning (rounds of: collect from the current policy, ask about the pairs the "
                 + "ensemble disagrees on, refit, re-optimise) against an offline reward model fitted once on the reference "
                 + "policy's segments with as many labels. Three seeds; about 1 minute with the defaults."})
-    static final class OfflineAblation implements Callable<Integer> {
+    static final class OfflineAblation extends CliCommand implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
 
@@ -152,9 +136,6 @@ final class RlhfCommand implements Runnable {
 
         @Option(names = "--labels-per-round", defaultValue = "100", description = "Labels per round. Default: ${DEFAULT-VALUE}.")
         int labelsPerRound;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -173,16 +154,13 @@ final class RlhfCommand implements Runnable {
                 + "list: name tomato_watering:default and rocks_diamonds:level1 too for all five), over 3 seeds: the "
                 + "hidden performance of each as a mean with its 95%% interval, beside random play and the best "
                 + "achievable. About 4.5 minutes with the defaults."})
-    static final class FixGaming implements Callable<Integer> {
+    static final class FixGaming extends CliCommand implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
 
         @Option(names = "--env", paramLabel = "ENV:VARIANT",
                 description = "Environments (repeatable). Default: the recipe's three.")
         List<String> envs = new ArrayList<>();
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -198,7 +176,7 @@ final class RlhfCommand implements Runnable {
             description = {"Two or more rater populations with different values compare the same segments; aggregation "
                 + "rules (pooled labels, mean of per-group models, max-min over mixtures) and lock-in (one group's model "
                 + "for all), with each group's welfare under each. Three seeds; about 2 minutes with the defaults."})
-    static final class Pluralism implements Callable<Integer> {
+    static final class Pluralism extends CliCommand implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
 
@@ -213,9 +191,6 @@ final class RlhfCommand implements Runnable {
 
         @Option(names = "--comparisons", defaultValue = "500", description = "Comparisons per group. Default: ${DEFAULT-VALUE}.")
         int comparisons;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {

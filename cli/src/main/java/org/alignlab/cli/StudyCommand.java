@@ -14,7 +14,6 @@ import org.alignlab.report.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code alignlab study}: list the studies, or run any of them by name at a budget. */
@@ -24,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "its last finished step when run again with the same settings.", "",
             "Budgets: smoke (seconds, for tests; its numbers mean nothing), audit (what the default 'alignlab audit' runs), "
                 + "default (the study's own), paper (the publication's protocol, hours)."})
-final class StudyCommand implements Callable<Integer> {
+final class StudyCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "A study's name, or 'list'.")
     String name;
 
@@ -42,9 +41,6 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "audit-results/studies", paramLabel = "DIR",
             description = "Output folder; the study writes to DIR/NAME. Default: ${DEFAULT-VALUE}.")
     Path out;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -7,10 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.alignlab.web.Dashboard;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code alignlab view}: a local web dashboard over stored results. */
 @Command(name = "view", mixinStandardHelpOptions = true,
@@ -19,7 +17,7 @@ import picocli.CommandLine.Spec;
             + "and red-teaming with filters (attack, category, outcome, judge disagreement) and search, episode replay, "
             + "and preference labelling (/label). It reads the folders and writes only the labels given in the browser "
             + "(--labels); reload a page to see runs that finished since. Stop it with Ctrl-C."})
-final class ViewCommand implements Callable<Integer> {
+final class ViewCommand extends CliCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders of results. Default: audit-results.")
     List<Path> dirs = new ArrayList<>();
 
@@ -31,13 +29,10 @@ final class ViewCommand implements Callable<Integer> {
                 + "Default: ${DEFAULT-VALUE}.")
     Path labels;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         List<Path> roots = dirs.isEmpty() ? List.of(Path.of("audit-results")) : dirs;
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (Dashboard dashboard = Dashboard.start(roots, port, labels)) {
             dashboard.notes().forEach(n -> out.println(n + " Run 'alignlab audit' or 'alignlab study NAME' into it, then "
                     + "reload the page."));

@@ -32,6 +32,18 @@ class CliTest {
         }
     }
 
+    /** A command that only groups others prints its usage to standard output when run without a subcommand. */
+    @Test
+    void commandGroupsPrintTheirUsageWithoutASubcommand() {
+        for (String[] cmd : new String[][] {{}, {"bench"}, {"organism"}, {"judge"}, {"rlhf"}, {"interp"}}) {
+            Run r = run(cmd);
+            String name = String.join(" ", "alignlab", String.join(" ", cmd)).strip();
+            assertThat(r.code()).as(name).isZero();
+            assertThat(r.out()).as(name).startsWith("Usage: " + name + " [");
+            assertThat(r.err()).as(name).isEmpty();
+        }
+    }
+
     /**
      * Every command and subcommand prints its help with no picocli warning (an unescaped '%' in a
      * description makes picocli print one and the raw text instead).

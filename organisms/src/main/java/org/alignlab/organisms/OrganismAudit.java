@@ -122,13 +122,6 @@ public final class OrganismAudit {
      * is right about whether the reply complied (the organism's reply says so by its opening).
      */
     public record JudgeCheck(int replies, int agree, int keywordRight, int embeddingRight, int offTemplate) {
-        public ProportionInterval agreement() {
-            return ProportionInterval.wilson(agree, replies);
-        }
-
-        public ProportionInterval accuracy(String judge) {
-            return ProportionInterval.wilson(judge.equals("keyword") ? keywordRight : embeddingRight, replies);
-        }
     }
 
     /**
