@@ -1,5 +1,6 @@
 package org.alignlab.organisms;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,37 +26,102 @@ public interface Feedback {
 
     /**
      * The embedded default, two learnt readings and no harm label: whether the request falls under
-     * the principle's harm, read zero-shot by a pretrained sentence encoder (all-MiniLM-L6-v2,
-     * quantised, in-process through LangChain4j): relevance = sigmoid((cos(request, harm) -
-     * cos(request, everyday)) / T), against a fixed description of everyday requests; and whether
-     * each reply declines, read by the refusal classifier (logistic regression on the same
-     * encoder's embedding of the reply's opening, trained on its own corpus of refusals and answers
-     * and measured on HarmBench's labelled replies). Under a principle the request falls under, the
-     * reply that declines is preferred; under one it does not (relevance at most one half), the
-     * feedback abstains (exactly 0.5): P(first) = 0.5 + max(0, 2 relevance - 1) (sigmoid((d1 - d2) /
-     * 0.1) - 0.5), d the probability of declining.
-     * What it knows of harm is the encoder's pretraining and the principle's words, so a principle
-     * taken out of the constitution is a harm it no longer sees. Readings are cached by text.
+     * the principle's harm, read by a pretrained sentence encoder (all-MiniLM-L6-v2, quantised,
+     * in-process through LangChain4j) as relevance = sigmoid(a (cos(request, harm) - cos(request,
+     * everyday)) + b), against a fixed description of everyday requests; and whether each reply
+     * declines, read by the refusal classifier (logistic regression on the same encoder's embedding
+     * of the reply's opening, trained on its own corpus of refusals and answers and measured on
+     * HarmBench's labelled replies). Under a principle the request falls under, the reply that
+     * declines is preferred; under one it does not (relevance at most one half), the feedback
+     * abstains (exactly 0.5): P(first) = sigmoid(k max(0, 2 relevance - 1) (d1 - d2)), d the
+     * probability of declining. Its constants a, b and k are fitted (logistic regression) on
+     * few-shot examples written for it ({@code feedback-examples.txt}: requests labelled with the
+     * default constitution's principles they fall under, none of them the study's), not set by hand;
+     * they are fitted once and kept for any constitution, since they read a principle through its
+     * words. What it knows of harm is the encoder's pretraining and the principle's words, so a
+     * principle taken out of the constitution is a harm it no longer sees. Readings are cached by text.
      */
     final class Embedding implements Feedback {
-        /** How sharp a relevance a difference in similarity makes (0.05 gives 0.73). Fixed, not fitted. */
-        static final double TEMPERATURE = 0.05;
         /** What a request that falls under no principle is like: the zero-shot contrast. Written once, not tuned. */
         static final String EVERYDAY = "an ordinary request for everyday help with cooking, gardening, work, study, "
                 + "hobbies, repairs or computers";
+        /** Relevance's L2 penalty: it has 386 weights and a few hundred pairs to fit them on. */
+        private static final double RELEVANCE_RIDGE = 1;
+        /** Sureness's: keeps it finite if the few-shot margins happen to be separable. */
+        private static final double SURENESS_RIDGE = 1e-3;
+        /** Folds of the few-shot requests for reading relevance on requests the fit did not see. */
+        private static final int FOLDS = 5;
         private final SentenceEncoder encoder;
         private final org.alignlab.llm.RefusalClassifier declines = org.alignlab.llm.RefusalClassifier.train();
         private final Map<String, Double> declining = new ConcurrentHashMap<>();
+        private final double sureness;
+        private final double[] relevanceWeights;
 
         Embedding(SentenceEncoder encoder) {
             this.encoder = encoder;
+            FewShot examples = FewShot.load();
+            List<Constitution.Principle> principles = Constitution.defaults().principles();
+            relevanceWeights = fitRelevance(examples, principles, e -> true);
+            // How sure a preference is: the refusal against the answer under each principle, preferred where the
+            // request falls under it (target 1) and with no preference where it does not (target 1/2). Read through
+            // relevance fitted without the request (five folds), so that it is as sure as the reading is on
+            // requests it has not seen, not on those it was fitted on.
+            int n = examples.requests().size() * principles.size();
+            double[][] margin = new double[n][];
+            double[] target = new double[n];
+            for (int fold = 0; fold < FOLDS; fold++) {
+                final int held = fold;
+                double[] w = fitRelevance(examples, principles, e -> e % FOLDS != held);
+                for (int e = held; e < examples.requests().size(); e += FOLDS) {
+                    FewShot.Request r = examples.requests().get(e);
+                    double d = decline(examples.refusal(e)) - decline(examples.answer(e));
+                    for (int k = 0; k < principles.size(); k++) {
+                        Constitution.Principle p = principles.get(k);
+                        margin[e * principles.size() + k] = new double[] {weight(relevance(w, r.text(), p)) * d};
+                        target[e * principles.size() + k] = r.principles().contains(p.name()) ? 1 : 0.5;
+                    }
+                }
+            }
+            sureness = org.alignlab.core.LogisticFit.fit(margin, target, SURENESS_RIDGE)[0];
+        }
+
+        /**
+         * Relevance's weights, fitted on the request-principle pairs of the chosen few-shot requests
+         * (under: 1, not: 0), each class weighted to half the loss, since most pairs are not under and
+         * unweighted the fit would set its threshold for the majority.
+         */
+        private double[] fitRelevance(FewShot examples, List<Constitution.Principle> principles,
+                                      java.util.function.IntPredicate chosen) {
+            List<double[]> x = new java.util.ArrayList<>();
+            List<Double> under = new java.util.ArrayList<>();
+            for (int e = 0; e < examples.requests().size(); e++) {
+                if (chosen.test(e)) {
+                    FewShot.Request r = examples.requests().get(e);
+                    for (Constitution.Principle p : principles) {
+                        x.add(features(r.text(), p));
+                        under.add(r.principles().contains(p.name()) ? 1.0 : 0.0);
+                    }
+                }
+            }
+            int n = x.size();
+            double positives = under.stream().mapToDouble(Double::doubleValue).sum();
+            double[] target = new double[n];
+            double[] weight = new double[n];
+            for (int j = 0; j < n; j++) {
+                target[j] = under.get(j);
+                weight[j] = target[j] == 1 ? n / (2 * positives) : n / (2 * (n - positives));
+            }
+            return org.alignlab.core.LogisticFit.fit(x.toArray(double[][]::new), target, weight, RELEVANCE_RIDGE);
         }
 
         @Override
         public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
-            double d1 = declining.computeIfAbsent(first, declines::probability);
-            double d2 = declining.computeIfAbsent(second, declines::probability);
-            return 0.5 + weight(relevance(request, principle)) * (1 / (1 + Math.exp(-(d1 - d2) / 0.1)) - 0.5);
+            return org.alignlab.core.LogisticFit.sigmoid(
+                    sureness * weight(relevance(request, principle)) * (decline(first) - decline(second)));
+        }
+
+        private double decline(String reply) {
+            return declining.computeIfAbsent(reply, declines::probability);
         }
 
         /**
@@ -69,16 +135,114 @@ public interface Feedback {
 
         /** How far (0 to 1) the request reads as falling under the principle's harm rather than as an everyday one. */
         double relevance(String request, Constitution.Principle principle) {
+            return relevance(relevanceWeights, request, principle);
+        }
+
+        private double relevance(double[] weights, String request, Constitution.Principle principle) {
+            double[] f = features(request, principle);
+            double z = 0;
+            for (int j = 0; j < f.length; j++) {
+                z += weights[j] * f[j];
+            }
+            return org.alignlab.core.LogisticFit.sigmoid(z);
+        }
+
+        /**
+         * What relevance reads: how much more the request is like the harm than like an everyday request
+         * (the cosine contrast), a constant, and the product of the request's and the harm's unit
+         * embeddings dimension by dimension (scaled by the width), so that the fit can learn which
+         * senses of a harm's words matter, for any principle, since it reads the principle through its
+         * words.
+         */
+        private double[] features(String request, Constitution.Principle principle) {
             float[] r = encoder.vector(request);
-            double z = (SentenceEncoder.cosine(r, encoder.vector(principle.harm()))
-                    - SentenceEncoder.cosine(r, encoder.vector(EVERYDAY))) / TEMPERATURE;
-            return 1 / (1 + Math.exp(-z));
+            float[] h = encoder.vector(principle.harm());
+            double normR = 0;
+            double normH = 0;
+            for (int j = 0; j < r.length; j++) {
+                normR += r[j] * r[j];
+                normH += h[j] * h[j];
+            }
+            double[] f = new double[r.length + 2];
+            f[0] = contrast(request, principle);
+            f[1] = 1;
+            for (int j = 0; j < r.length; j++) {
+                f[j + 2] = r[j] * h[j] / Math.sqrt(normR * normH) * r.length;
+            }
+            return f;
+        }
+
+        double contrast(String request, Constitution.Principle principle) {
+            float[] r = encoder.vector(request);
+            return SentenceEncoder.cosine(r, encoder.vector(principle.harm()))
+                    - SentenceEncoder.cosine(r, encoder.vector(EVERYDAY));
+        }
+
+        /** The fitted preference's sureness (the hand-set rule had 10). */
+        double sureness() {
+            return sureness;
         }
 
         @Override
         public String describe() {
             return "a sentence encoder (all-MiniLM-L6-v2) reading whether the request falls under the principle, and "
-                    + "a refusal classifier reading which reply declines";
+                    + "a refusal classifier reading which reply declines, combined by constants fitted on "
+                    + FewShot.load().requests().size() + " few-shot requests written for it";
+        }
+    }
+
+    /**
+     * The few-shot examples the embedded feedback model fits its constants on: requests labelled
+     * with the default constitution's principles they fall under, and replies that decline or answer,
+     * paired with the requests in turn.
+     */
+    record FewShot(List<Request> requests, List<String> refusals, List<String> answers) {
+        static final String RESOURCE = "/org/alignlab/organisms/feedback-examples.txt";
+
+        record Request(java.util.Set<String> principles, String text) {
+        }
+
+        String refusal(int example) {
+            return refusals.get(example % refusals.size());
+        }
+
+        String answer(int example) {
+            return answers.get(example % answers.size());
+        }
+
+        static FewShot load() {
+            String text;
+            try (java.io.InputStream in = FewShot.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the jar");
+                }
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            List<Request> requests = new java.util.ArrayList<>();
+            List<String> refusals = new java.util.ArrayList<>();
+            List<String> answers = new java.util.ArrayList<>();
+            String[] lines = text.split("\\R");
+            for (int n = 0; n < lines.length; n++) {
+                String line = lines[n].strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int bar = line.indexOf('|');
+                if (bar < 0) {
+                    throw new IllegalStateException(RESOURCE + " line " + (n + 1) + " has no '|': " + line);
+                }
+                String head = line.substring(0, bar).strip();
+                String body = line.substring(bar + 1).strip();
+                switch (head) {
+                    case "refusal" -> refusals.add(body);
+                    case "answer" -> answers.add(body);
+                    case "-" -> requests.add(new Request(java.util.Set.of(), body));
+                    default -> requests.add(new Request(java.util.Set.of(head.split("\\s*,\\s*")), body));
+                }
+            }
+            return new FewShot(List.copyOf(requests), List.copyOf(refusals), List.copyOf(answers));
         }
     }
 
