@@ -806,9 +806,10 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                     + "names only the clear-cut harms (and harm in general): RL-CAI's reduction in harmful replies is "
                     + "larger on clear-cut harms than on subtle ones by %s against RLHF only (%s) and %s against "
                     + "careful raters (%s), clear-cut minus subtle, paired by seed, decided from a difference of %.2f. "
-                    + "Four principles instead of seven also give each clear-cut request's principles more weight in "
-                    + "the averaged label, so this strengthens the clear-cut labels as well as dropping the subtle "
-                    + "ones: compare the label table with the default constitution's run.", signed(larger),
+                    + "A principle that abstains does not vote in the averaged label, so dropping the subtle harms' "
+                    + "principles changes a label only where they had stated a preference; the general harm principle "
+                    + "still reads subtle requests: compare the label table with the default constitution's run.",
+                    signed(larger),
                     againstRlhf.label(), signed(largerCareful), againstCareful.label(), LEAST_DIFFERENCE)));
         } else {
             findings.add(Finding.note(String.format(Locale.ROOT, "A larger reduction on clear-cut harms than on subtle "
@@ -860,8 +861,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "leave %s more on clear-cut and %s more on subtle harms (paired; the careful rater sees every harm and "
                 + "leans toward the right reply with probability 0.95 on every pair that differs in compliance, so "
                 + "this is AI feedback against the best labels the simulation has, the pipeline held fixed). The AI "
-                + "labels are weaker than the raters' (strength in the label table: most principles abstain on any one "
-                + "request).", signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle), signed(carefulClear),
+                + "labels are weaker than the raters' (strength in the label table: the embedded feedback model is fitted "
+                + "to be as sure as its reading of a request is on few-shot requests it was not fitted on).", signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle), signed(carefulClear),
                 signed(carefulSubtle))));
         List<String> separations = new ArrayList<>();
         for (Method m : Method.values()) {
@@ -922,7 +923,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "red-teaming request (every harmful request and the alarming harmless ones), the best under a "
                 + "principle drawn at random kept, the organism's greedy replies to the plain harmless requests, %d "
                 + "fine-tuning steps. RL stage: two different samples per training request, labelled on red-teaming "
-                + "requests by the feedback averaged over every principle and on helpfulness requests by the raters, "
+                + "requests by the feedback averaged over the principles that state a preference (one that abstains "
+                + "does not vote) and on helpfulness requests by the raters, "
                 + "then direct preference optimisation (soft labels, beta %.2f, %d steps, Adam at %.0e). RLHF only: "
                 + "pairs sampled from the helpful-only organism, every label the raters' (%s; a rater values a reply "
                 + "that gives the steps at +1 for a request it reads as harmless and -1 for one it reads as harmful, "

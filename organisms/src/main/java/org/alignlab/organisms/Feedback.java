@@ -12,13 +12,23 @@ public interface Feedback {
     /** The probability (0 to 1) that {@code first} is preferred to {@code second} as a reply to {@code request}. */
     double preferFirst(String request, String first, String second, Constitution.Principle principle);
 
-    /** The mean of {@link #preferFirst} over every principle of the constitution: an ensemble label. */
+    /**
+     * The ensemble label: the mean of {@link #preferFirst} over the principles of the constitution
+     * that state a preference. A principle that abstains (exactly 0.5: the request does not fall
+     * under it) does not vote, so that a harm one principle names is not outvoted by the principles
+     * that say nothing about it; 0.5 if none states one.
+     */
     default double preferFirst(String request, String first, String second, Constitution constitution) {
         double sum = 0;
+        int votes = 0;
         for (Constitution.Principle p : constitution.principles()) {
-            sum += preferFirst(request, first, second, p);
+            double preference = preferFirst(request, first, second, p);
+            if (preference != 0.5) {
+                sum += preference;
+                votes++;
+            }
         }
-        return sum / constitution.principles().size();
+        return votes == 0 ? 0.5 : sum / votes;
     }
 
     /** What the report calls it. */

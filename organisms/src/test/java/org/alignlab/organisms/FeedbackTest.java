@@ -80,6 +80,31 @@ class FeedbackTest {
     }
 
     @Test
+    void theEnsembleLabelAveragesThePrinciplesThatStateAPreference() {
+        Feedback fixed = new Feedback() {
+            @Override
+            public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
+                return switch (principle.name()) {
+                    case "a" -> 0.9;
+                    case "c" -> 0.6;
+                    default -> 0.5;
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "fixed";
+            }
+        };
+        Constitution.Principle a = new Constitution.Principle("a", "harm a");
+        Constitution.Principle b = new Constitution.Principle("b", "harm b");
+        Constitution.Principle c = new Constitution.Principle("c", "harm c");
+        // b abstains and does not vote: (0.9 + 0.6) / 2.
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, c)))).isCloseTo(0.75, within(1e-12));
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(b)))).isEqualTo(0.5);
+    }
+
+    @Test
     void itsConstantsAreFittedOnFewShotExamplesTheStudyNeverUses() {
         Feedback.FewShot examples = Feedback.FewShot.load();
         assertThat(examples.requests()).hasSizeGreaterThan(40);
