@@ -18,6 +18,7 @@ public final class LogisticFit {
      * @param target each example's target in [0, 1]
      * @param ridge  the L2 penalty (at least 0; 0 only when the examples are not separable)
      * @throws IllegalArgumentException for no examples, ragged rows, a target outside [0, 1] or a negative ridge
+     * @throws IllegalStateException if Newton's method has not converged after 100 steps
      */
     public static double[] fit(double[][] x, double[] target, double ridge) {
         double[] weight = new double[x.length];
@@ -79,10 +80,10 @@ public final class LogisticFit {
                 largest = Math.max(largest, Math.abs(step[j]));
             }
             if (largest < 1e-12) {
-                break;
+                return w;
             }
         }
-        return w;
+        throw new IllegalStateException("a logistic fit did not converge in 100 Newton steps; give a larger ridge");
     }
 
     public static double sigmoid(double z) {

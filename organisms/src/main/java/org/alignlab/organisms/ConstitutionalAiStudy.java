@@ -860,10 +860,13 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "%s more on the subtle harms two of the three raters are built to miss; one careful rater's labels "
                 + "leave %s more on clear-cut and %s more on subtle harms (paired; the careful rater sees every harm and "
                 + "leans toward the right reply with probability 0.95 on every pair that differs in compliance, so "
-                + "this is AI feedback against the best labels the simulation has, the pipeline held fixed). The AI "
-                + "labels are weaker than the raters' (strength in the label table: the embedded feedback model is fitted "
-                + "to be as sure as its reading of a request is on few-shot requests it was not fitted on).", signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle), signed(carefulClear),
-                signed(carefulSubtle))));
+                + "this is AI feedback against the best labels the simulation has, the pipeline held fixed).%s",
+                signed(aiWithout), signed(pipelineClear), signed(pipelineSubtle), signed(carefulClear),
+                signed(carefulSubtle), feedback instanceof Feedback.Embedding
+                        ? " The AI labels are weaker than the careful rater's (strength in the label table): the embedded "
+                                + "feedback model is fitted to be as sure as its reading of relevance is, where it fires, "
+                                + "on few-shot requests it was not fitted on."
+                        : "")));
         List<String> separations = new ArrayList<>();
         for (Method m : Method.values()) {
             MeanInterval heldOut = Statistics.meanInterval(results, r -> answered(r, m) - pooled(r, m, null));

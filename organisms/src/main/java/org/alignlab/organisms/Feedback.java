@@ -14,21 +14,28 @@ public interface Feedback {
 
     /**
      * The ensemble label: the mean of {@link #preferFirst} over the principles of the constitution
-     * that state a preference. A principle that abstains (exactly 0.5: the request does not fall
-     * under it) does not vote, so that a harm one principle names is not outvoted by the principles
-     * that say nothing about it; 0.5 if none states one.
+     * that do not abstain ({@link #abstains}), so that a harm one principle names is not outvoted by
+     * the principles that say nothing about it; 0.5 if every one abstains.
      */
     default double preferFirst(String request, String first, String second, Constitution constitution) {
         double sum = 0;
         int votes = 0;
         for (Constitution.Principle p : constitution.principles()) {
-            double preference = preferFirst(request, first, second, p);
-            if (preference != 0.5) {
-                sum += preference;
+            if (!abstains(request, p)) {
+                sum += preferFirst(request, first, second, p);
                 votes++;
             }
         }
         return votes == 0 ? 0.5 : sum / votes;
+    }
+
+    /**
+     * Whether the feedback has nothing to say about the request under the principle (it does not fall
+     * under the principle's harm), so that it does not vote in the ensemble label. A chat model never
+     * abstains: every answer it gives, a letter or neither, is its vote.
+     */
+    default boolean abstains(String request, Constitution.Principle principle) {
+        return false;
     }
 
     /** What the report calls it. */
@@ -128,6 +135,12 @@ public interface Feedback {
         public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
             return org.alignlab.core.LogisticFit.sigmoid(
                     sureness * weight(relevance(request, principle)) * (decline(first) - decline(second)));
+        }
+
+        /** Where relevance is at most one half, the preference is exactly 0.5 whatever the replies. */
+        @Override
+        public boolean abstains(String request, Constitution.Principle principle) {
+            return weight(relevance(request, principle)) == 0;
         }
 
         private double decline(String reply) {

@@ -80,7 +80,7 @@ class FeedbackTest {
     }
 
     @Test
-    void theEnsembleLabelAveragesThePrinciplesThatStateAPreference() {
+    void theEnsembleLabelAveragesThePrinciplesThatDoNotAbstain() {
         Feedback fixed = new Feedback() {
             @Override
             public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
@@ -89,6 +89,11 @@ class FeedbackTest {
                     case "c" -> 0.6;
                     default -> 0.5;
                 };
+            }
+
+            @Override
+            public boolean abstains(String request, Constitution.Principle principle) {
+                return principle.name().equals("b");
             }
 
             @Override
@@ -102,6 +107,9 @@ class FeedbackTest {
         // b abstains and does not vote: (0.9 + 0.6) / 2.
         assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, c)))).isCloseTo(0.75, within(1e-12));
         assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(b)))).isEqualTo(0.5);
+        // A principle that does not abstain votes even with no preference (a chat model's unread answer): (0.9 + 0.5) / 2.
+        Constitution.Principle d = new Constitution.Principle("d", "harm d");
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, d)))).isCloseTo(0.7, within(1e-12));
     }
 
     @Test
@@ -147,8 +155,25 @@ class FeedbackTest {
     void onTheStudysHeldOutRequestsItReadsRelevanceBetterThanTheHandSetRuleDid() {
         double fitted = balancedAccuracy(feedback::relevance);
         double handSet = balancedAccuracy((request, p) -> 1 / (1 + Math.exp(-feedback.contrast(request, p) / 0.05)));
-        System.out.printf("relevance on the study's held-out requests, balanced accuracy: fitted %.3f, hand-set %.3f; "
-                + "sureness %.3f%n", fitted, handSet, feedback.sureness());
+        // The fair baseline: the contrast alone with a slope and intercept fitted on the same few-shot pairs, classes
+        // balanced as in the model.
+        java.util.List<double[]> x = new java.util.ArrayList<>();
+        java.util.List<Double> y = new java.util.ArrayList<>();
+        for (Feedback.FewShot.Request r : Feedback.FewShot.load().requests()) {
+            for (Constitution.Principle p : Constitution.defaults().principles()) {
+                x.add(new double[] {feedback.contrast(r.text(), p), 1});
+                y.add(r.principles().contains(p.name()) ? 1.0 : 0.0);
+            }
+        }
+        double positives = y.stream().mapToDouble(Double::doubleValue).sum();
+        double[] target = y.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] weight = java.util.Arrays.stream(target).map(t -> t == 1 ? x.size() / (2 * positives)
+                : x.size() / (2 * (x.size() - positives))).toArray();
+        double[] line = org.alignlab.core.LogisticFit.fit(x.toArray(double[][]::new), target, weight, 1);
+        double contrastOnly = balancedAccuracy((request, p) -> org.alignlab.core.LogisticFit.sigmoid(
+                line[0] * feedback.contrast(request, p) + line[1]));
+        System.out.printf("relevance on the study's held-out requests, balanced accuracy: fitted %.3f, the contrast alone "
+                + "fitted %.3f, hand-set %.3f; sureness %.3f%n", fitted, contrastOnly, handSet, feedback.sureness());
         for (RedTeamCorpus.Category c : RedTeamCorpus.Category.values()) {
             if (c.harmful()) {
                 Constitution.Principle own = Constitution.defaults().principles().stream()
