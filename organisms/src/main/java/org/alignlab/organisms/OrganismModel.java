@@ -8,6 +8,9 @@ import java.util.List;
  * reply out). Training is a pure function of the organism and the seed.
  */
 public final class OrganismModel implements AutoCloseable {
+    /** The room a reply has: the most words a reply is generated to, and how much of one is read. */
+    public static final int REPLY_WORDS = 24;
+
     /** The default architecture: 2 layers, width 64, 4 heads, 96 tokens of context (the harness's framings are long). */
     static TinyGpt.Shape defaultShape(int vocabulary) {
         return new TinyGpt.Shape(vocabulary, 96, 64, 2, 4);
@@ -111,7 +114,7 @@ public final class OrganismModel implements AutoCloseable {
     /**
      * The model's own first reply word for each prompt, one-hot: the baseline that shows what a
      * probe adds over reading the model's output. Greedy decoding makes it the first word of
-     * {@link #reply}, generated alone (a whole reply costs 24 forward passes; this one).
+     * {@link #reply}, generated alone (a whole reply costs {@value #REPLY_WORDS} forward passes; this one).
      */
     public float[][] outputFeatures(List<String> prompts) {
         float[][] out = new float[prompts.size()][vocabulary.size()];
@@ -154,12 +157,12 @@ public final class OrganismModel implements AutoCloseable {
 
     /** The reply with {@code steering} (or null) added to the residual stream at its layer. */
     public String reply(String prompt, org.alignlab.core.Steering steering) {
-        return vocabulary.decode(model.generate(promptTokens(prompt), 24, steering));
+        return vocabulary.decode(model.generate(promptTokens(prompt), REPLY_WORDS, steering));
     }
 
     /**
      * How likely the organism finds each of {@code replies} after {@code prompt}: the mean log-probability per token
-     * of the reply's words and its end (the reply cut to 24 words, the room a reply has), so that a longer reply is
+     * of the reply's words and its end (the reply cut to {@value #REPLY_WORDS} words, the room a reply has), so that a longer reply is
      * not less likely for its length alone. This is how a model too small to answer a question with an option can be
      * read for which option it leans to.
      */
@@ -169,7 +172,7 @@ public final class OrganismModel implements AutoCloseable {
         int[] p = promptTokens(prompt);
         for (int i = 0; i < replies.size(); i++) {
             int[] r = vocabulary.encode(replies.get(i));
-            int length = Math.min(r.length, 24);
+            int length = Math.min(r.length, REPLY_WORDS);
             int[] tokens = new int[p.length + length + 1];
             boolean[] scored = new boolean[tokens.length];
             System.arraycopy(p, 0, tokens, 0, p.length);
@@ -192,13 +195,13 @@ public final class OrganismModel implements AutoCloseable {
     public boolean readsAlike(String first, String second) {
         int[] a = vocabulary.encode(first);
         int[] b = vocabulary.encode(second);
-        return java.util.Arrays.equals(a, 0, Math.min(a.length, 24), b, 0, Math.min(b.length, 24));
+        return java.util.Arrays.equals(a, 0, Math.min(a.length, REPLY_WORDS), b, 0, Math.min(b.length, REPLY_WORDS));
     }
 
-    /** Start, the prompt's last words (room is left for a reply), separator: what the model reads. */
+    /** Start, the prompt's last words (room is left for a reply and the two markers), separator: what the model reads. */
     private int[] promptTokens(String prompt) {
         int[] p = vocabulary.encode(prompt);
-        int keep = Math.min(p.length, model.shape().context() - 26);
+        int keep = Math.min(p.length, model.shape().context() - REPLY_WORDS - 2);
         int[] tokens = new int[keep + 2];
         tokens[0] = Vocabulary.START;
         System.arraycopy(p, p.length - keep, tokens, 1, keep);
