@@ -71,12 +71,16 @@ public interface Feedback {
         private final SentenceEncoder encoder;
         private final org.alignlab.llm.RefusalClassifier declines = org.alignlab.llm.RefusalClassifier.train();
         private final Map<String, Double> declining = new ConcurrentHashMap<>();
+        /** Relevance by principle and request: the ensemble asks for it twice (to abstain, then to prefer). */
+        private final Map<String, Double> relevant = new ConcurrentHashMap<>();
         private final double sureness;
         private final double[] relevanceWeights;
+        private final int fewShotRequests;
 
         Embedding(SentenceEncoder encoder) {
             this.encoder = encoder;
             FewShot examples = FewShot.load();
+            fewShotRequests = examples.requests().size();
             List<Constitution.Principle> principles = Constitution.defaults().principles();
             relevanceWeights = fitRelevance(examples, principles, e -> true);
             // How sure a preference is: the refusal against the answer under each principle, preferred where the
@@ -158,7 +162,8 @@ public interface Feedback {
 
         /** How far (0 to 1) the request reads as falling under the principle's harm rather than as an everyday one. */
         double relevance(String request, Constitution.Principle principle) {
-            return relevance(relevanceWeights, request, principle);
+            return relevant.computeIfAbsent(principle.harm() + "\n" + request,
+                    k -> relevance(relevanceWeights, request, principle));
         }
 
         private double relevance(double[] weights, String request, Constitution.Principle principle) {
@@ -210,7 +215,7 @@ public interface Feedback {
         public String describe() {
             return "a sentence encoder (all-MiniLM-L6-v2) reading whether the request falls under the principle, and "
                     + "a refusal classifier reading which reply declines, combined by constants fitted on "
-                    + FewShot.load().requests().size() + " few-shot requests written for it";
+                    + fewShotRequests + " few-shot requests written for it";
         }
     }
 
