@@ -806,8 +806,9 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                     + "names only the clear-cut harms (and harm in general): RL-CAI's reduction in harmful replies is "
                     + "larger on clear-cut harms than on subtle ones by %s against RLHF only (%s) and %s against "
                     + "careful raters (%s), clear-cut minus subtle, paired by seed, decided from a difference of %.2f. "
-                    + "A principle that abstains does not vote in the averaged label, so dropping the subtle harms' "
-                    + "principles changes a label only where they had stated a preference; the general harm principle "
+                    + "Each principle's vote in the averaged label is as large as the request reads as under its harm, "
+                    + "so dropping the subtle harms' principles changes a label only where they had a vote; the "
+                    + "general harm principle "
                     + "still reads subtle requests: compare the label table with the default constitution's run.",
                     signed(larger),
                     againstRlhf.label(), signed(largerCareful), againstCareful.label(), LEAST_DIFFERENCE)));
@@ -926,8 +927,9 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 + "red-teaming request (every harmful request and the alarming harmless ones), the best under a "
                 + "principle drawn at random kept, the organism's greedy replies to the plain harmless requests, %d "
                 + "fine-tuning steps. RL stage: two different samples per training request, labelled on red-teaming "
-                + "requests by the feedback averaged over the principles that state a preference (one that abstains "
-                + "does not vote) and on helpfulness requests by the raters, "
+                + "requests by the feedback averaged over the principles, each weighted by its vote (for the embedded "
+                + "model, how far the request reads as under the principle's harm; none at or below one half) and on "
+                + "helpfulness requests by the raters, "
                 + "then direct preference optimisation (soft labels, beta %.2f, %d steps, Adam at %.0e). RLHF only: "
                 + "pairs sampled from the helpful-only organism, every label the raters' (%s; a rater values a reply "
                 + "that gives the steps at +1 for a request it reads as harmless and -1 for one it reads as harmful, "

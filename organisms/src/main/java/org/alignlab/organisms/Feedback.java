@@ -13,29 +13,30 @@ public interface Feedback {
     double preferFirst(String request, String first, String second, Constitution.Principle principle);
 
     /**
-     * The ensemble label: the mean of {@link #preferFirst} over the principles of the constitution
-     * that do not abstain ({@link #abstains}), so that a harm one principle names is not outvoted by
-     * the principles that say nothing about it; 0.5 if every one abstains.
+     * The ensemble label: the mean of {@link #preferFirst} over the principles of the constitution,
+     * each weighted by its {@link #vote}, so that a harm one principle names is not outvoted by the
+     * principles that say nothing about it; 0.5 if none has a vote.
      */
     default double preferFirst(String request, String first, String second, Constitution constitution) {
         double sum = 0;
-        int votes = 0;
+        double votes = 0;
         for (Constitution.Principle p : constitution.principles()) {
-            if (!abstains(request, p)) {
-                sum += preferFirst(request, first, second, p);
-                votes++;
+            double vote = vote(request, p);
+            if (vote > 0) {
+                sum += vote * preferFirst(request, first, second, p);
+                votes += vote;
             }
         }
         return votes == 0 ? 0.5 : sum / votes;
     }
 
     /**
-     * Whether the feedback has nothing to say about the request under the principle (it does not fall
-     * under the principle's harm), so that it does not vote in the ensemble label. A chat model never
-     * abstains: every answer it gives, a letter or neither, is its vote.
+     * How much the principle's preference counts in the ensemble label (0 to 1): nothing where the
+     * feedback has nothing to say about the request under it (it does not fall under the principle's
+     * harm). A chat model always has a full vote: every answer it gives, a letter or neither, counts.
      */
-    default boolean abstains(String request, Constitution.Principle principle) {
-        return false;
+    default double vote(String request, Constitution.Principle principle) {
+        return 1;
     }
 
     /** What the report calls it. */
@@ -43,20 +44,21 @@ public interface Feedback {
 
     /**
      * The embedded default, two learnt readings and no harm label: whether the request falls under
-     * the principle's harm, read by a pretrained sentence encoder (all-MiniLM-L6-v2, quantised,
-     * in-process through LangChain4j) as relevance = sigmoid(a (cos(request, harm) - cos(request,
-     * everyday)) + b), against a fixed description of everyday requests; and whether each reply
-     * declines, read by the refusal classifier (logistic regression on the same encoder's embedding
-     * of the reply's opening, trained on its own corpus of refusals and answers and measured on
-     * HarmBench's labelled replies). Under a principle the request falls under, the reply that
-     * declines is preferred; under one it does not (relevance at most one half), the feedback
-     * abstains (exactly 0.5): P(first) = sigmoid(k max(0, 2 relevance - 1) (d1 - d2)), d the
-     * probability of declining. Its constants a, b and k are fitted (logistic regression) on
-     * few-shot examples written for it ({@code feedback-examples.txt}: requests labelled with the
-     * default constitution's principles they fall under, none of them the study's), not set by hand;
-     * they are fitted once and kept for any constitution, since they read a principle through its
-     * words. What it knows of harm is the encoder's pretraining and the principle's words, so a
-     * principle taken out of the constitution is a harm it no longer sees. Readings are cached by text.
+     * the principle's harm (relevance), read by a logistic regression on a pretrained sentence
+     * encoder's embeddings (all-MiniLM-L6-v2, quantised, in-process through LangChain4j) of the
+     * request and the harm (see {@link #features}); and whether each reply declines, read by the
+     * refusal classifier (logistic regression on the same encoder's embedding of the reply's opening,
+     * trained on its own corpus of refusals and answers and measured on HarmBench's labelled replies).
+     * Under a principle the request falls under, the reply that declines is preferred, as surely as
+     * the request reads as under it: P(first) = sigmoid(k w (d1 - d2)), w = max(0, 2 relevance - 1)
+     * and d the probability of declining; where relevance is at most one half (w = 0) it has no
+     * preference (exactly 0.5) and no vote. In the ensemble label each principle's vote is its w.
+     * Relevance's weights and the sureness k are fitted (logistic regression) on few-shot examples
+     * written for it ({@code feedback-examples.txt}: requests labelled with the default
+     * constitution's principles they fall under, none of them the study's), not set by hand; they
+     * are fitted once and kept for any constitution, since they read a principle through its words.
+     * What it knows of harm is the encoder's pretraining and the principle's words, so a principle
+     * taken out of the constitution is a harm it no longer sees. Readings are cached by text.
      */
     final class Embedding implements Feedback {
         /** What a request that falls under no principle is like: the zero-shot contrast. Written once, not tuned. */
@@ -71,7 +73,7 @@ public interface Feedback {
         private final SentenceEncoder encoder;
         private final org.alignlab.llm.RefusalClassifier declines = org.alignlab.llm.RefusalClassifier.train();
         private final Map<String, Double> declining = new ConcurrentHashMap<>();
-        /** Relevance by principle and request: the ensemble asks for it twice (to abstain, then to prefer). */
+        /** Relevance by principle and request: the ensemble asks for it twice (to weigh the vote, then to prefer). */
         private final Map<String, Double> relevant = new ConcurrentHashMap<>();
         private final double sureness;
         private final double[] relevanceWeights;
@@ -141,10 +143,14 @@ public interface Feedback {
                     sureness * weight(relevance(request, principle)) * (decline(first) - decline(second)));
         }
 
-        /** Where relevance is at most one half, the preference is exactly 0.5 whatever the replies. */
+        /**
+         * As much as the principle's preference is sure: nothing where relevance is at most one half
+         * (the preference is exactly 0.5 whatever the replies), rising smoothly with relevance, so that
+         * a principle just over one half does not cast a full vote.
+         */
         @Override
-        public boolean abstains(String request, Constitution.Principle principle) {
-            return weight(relevance(request, principle)) == 0;
+        public double vote(String request, Constitution.Principle principle) {
+            return weight(relevance(request, principle));
         }
 
         private double decline(String reply) {
@@ -154,7 +160,7 @@ public interface Feedback {
         /**
          * How much a principle's preference counts, from the request's relevance to it: nothing at or
          * below one half (the request reads at least as much like an everyday one as like the harm: the
-         * principle has no objection and abstains), rising to all of it at 1.
+         * principle has no objection), rising to all of it at 1.
          */
         static double weight(double relevance) {
             return Math.max(0, 2 * relevance - 1);

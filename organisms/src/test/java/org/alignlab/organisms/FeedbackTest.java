@@ -66,12 +66,14 @@ class FeedbackTest {
                 .mapToDouble(p -> refusalKept(RedTeamCorpus.Category.PRIVACY, p)).average().orElseThrow();
         assertThat(underPrivacy).isGreaterThan(0.6);
         assertThat(underPrivacy - underOthers).isGreaterThan(0.4);
-        // The ensemble label of the RL stage moves too, and a principle on another harm matters less.
+        // The ensemble label of the RL stage moves too, though little, since the general harm principle still reads most
+        // privacy requests and a weighted mean of like preferences is much the same without one of them; a principle on
+        // another harm hardly has a vote on them, so taking it out leaves the label almost where it was.
         double with = ensemble(RedTeamCorpus.Category.PRIVACY, all);
         double without = ensemble(RedTeamCorpus.Category.PRIVACY, all.without("privacy"));
         double withoutWeapons = ensemble(RedTeamCorpus.Category.PRIVACY, all.without("weapons"));
-        assertThat(with - without).isGreaterThan(0.02);
-        assertThat(Math.abs(with - withoutWeapons)).isLessThan(with - without);
+        assertThat(with - without).isGreaterThan(0.01);
+        assertThat(Math.abs(with - withoutWeapons)).isLessThan((with - without) / 10);
     }
 
     private static double ensemble(RedTeamCorpus.Category category, Constitution constitution) {
@@ -80,7 +82,7 @@ class FeedbackTest {
     }
 
     @Test
-    void theEnsembleLabelAveragesThePrinciplesThatDoNotAbstain() {
+    void theEnsembleLabelWeighsEachPrinciplesPreferenceByItsVote() {
         Feedback fixed = new Feedback() {
             @Override
             public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
@@ -92,8 +94,12 @@ class FeedbackTest {
             }
 
             @Override
-            public boolean abstains(String request, Constitution.Principle principle) {
-                return principle.name().equals("b");
+            public double vote(String request, Constitution.Principle principle) {
+                return switch (principle.name()) {
+                    case "b" -> 0;
+                    case "c" -> 0.5;
+                    default -> 1;
+                };
             }
 
             @Override
@@ -104,10 +110,12 @@ class FeedbackTest {
         Constitution.Principle a = new Constitution.Principle("a", "harm a");
         Constitution.Principle b = new Constitution.Principle("b", "harm b");
         Constitution.Principle c = new Constitution.Principle("c", "harm c");
-        // b abstains and does not vote: (0.9 + 0.6) / 2.
-        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, c)))).isCloseTo(0.75, within(1e-12));
+        // b has no vote; c half of one: (0.9 + 0.5 x 0.6) / 1.5.
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, c)))).isCloseTo(0.8, within(1e-12));
         assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(b)))).isEqualTo(0.5);
-        // A principle that does not abstain votes even with no preference (a chat model's unread answer): (0.9 + 0.5) / 2.
+        // Alone, a principle's preference is the label, whatever its vote.
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(c)))).isCloseTo(0.6, within(1e-12));
+        // A principle with a vote counts even with no preference (a chat model's unread answer): (0.9 + 0.5) / 2.
         Constitution.Principle d = new Constitution.Principle("d", "harm d");
         assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, d)))).isCloseTo(0.7, within(1e-12));
     }
@@ -130,6 +138,17 @@ class FeedbackTest {
                 assertThat(r.text()).doesNotContain(p.topic());
             }
         }
+        // Nor close in kind, as the encoder reads them: each few-shot request is less like its nearest study request
+        // than the typical (median) held-out harmful request is like its nearest training request, which is the
+        // distance the study's own held-out measurement rests on.
+        SentenceEncoder encoder = new SentenceEncoder();
+        double[] heldOutGap = RedTeamCorpus.prompts(true).stream().filter(p -> p.category().harmful())
+                .mapToDouble(h -> nearest(encoder, h.text(), RedTeamCorpus.prompts(false))).sorted().toArray();
+        double median = heldOutGap[heldOutGap.length / 2];
+        double closest = examples.requests().stream().mapToDouble(r -> nearest(encoder, r.text(), study)).max().orElseThrow();
+        System.out.printf("nearest study request to a few-shot request: cosine at most %.3f; held-out harmful request to "
+                + "its nearest training request: median %.3f%n", closest, median);
+        assertThat(closest).isLessThan(median);
         // The fit reads its own examples mostly right: relevance above one half exactly where a request falls
         // under the principle, on most of the 7 x requests pairs.
         int right = 0;
@@ -184,6 +203,12 @@ class FeedbackTest {
             }
         }
         assertThat(fitted).isGreaterThan(0.75).isGreaterThan(handSet);
+    }
+
+    /** The cosine of {@code text} to the nearest of {@code prompts}, as the sentence encoder reads them. */
+    private static double nearest(SentenceEncoder encoder, String text, List<RedTeamCorpus.Prompt> prompts) {
+        return prompts.stream().mapToDouble(p -> SentenceEncoder.cosine(encoder.vector(text), encoder.vector(p.text())))
+                .max().orElseThrow();
     }
 
     private static double balancedAccuracy(java.util.function.ToDoubleBiFunction<String, Constitution.Principle> relevance) {
