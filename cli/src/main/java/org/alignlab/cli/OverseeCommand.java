@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                 + "changes.",
         subcommands = {OverseeCommand.Diff.class, OverseeCommand.TranscriptCheck.class, OverseeCommand.SandboxRun.class,
             OverseeCommand.BenchRun.class})
-final class OverseeCommand {
+final class OverseeCommand extends CommandGroup {
 
     /** {@code alignlab oversee diff}: judge the change between two revisions of a git repository. */
     @Command(name = "diff", mixinStandardHelpOptions = true,

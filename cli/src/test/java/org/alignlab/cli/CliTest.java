@@ -35,7 +35,7 @@ class CliTest {
     /** A command that only groups others prints its usage to standard output when run without a subcommand. */
     @Test
     void commandGroupsPrintTheirUsageWithoutASubcommand() {
-        for (String[] cmd : new String[][] {{}, {"bench"}, {"organism"}, {"judge"}, {"rlhf"}, {"interp"}}) {
+        for (String[] cmd : new String[][] {{}, {"bench"}, {"organism"}, {"judge"}, {"rlhf"}, {"interp"}, {"oversee"}}) {
             Run r = run(cmd);
             String name = String.join(" ", "alignlab", String.join(" ", cmd)).strip();
             assertThat(r.code()).as(name).isZero();

@@ -20,16 +20,23 @@ public final class RefusalClassifier {
     private final EmbeddingModel model;
     private final float[] weights;
     private final float bias;
+    private final List<String> trainedOn;
 
     /** The sentence-embedding model it reads replies with (shared with {@link TopicMatch}). */
     EmbeddingModel model() {
         return model;
     }
 
-    private RefusalClassifier(EmbeddingModel model, float[] weights, float bias) {
+    private RefusalClassifier(EmbeddingModel model, float[] weights, float bias, List<String> trainedOn) {
         this.model = model;
         this.weights = weights;
         this.bias = bias;
+        this.trainedOn = trainedOn;
+    }
+
+    /** The texts it was trained on, refusals and answers. */
+    public List<String> trainedOn() {
+        return trainedOn;
     }
 
     /**
@@ -37,12 +44,23 @@ public final class RefusalClassifier {
      * each class weighted to half the loss (the corpus has more refusals than answers).
      */
     public static RefusalClassifier train() {
+        return train(text -> true);
+    }
+
+    /**
+     * As {@link #train()} on the corpus's examples that {@code keep} accepts: for a use whose scorer
+     * must share no data with it (the organisms' AI feedback leaves out answers that open with the
+     * words their judge counts as compliance).
+     */
+    public static RefusalClassifier train(java.util.function.Predicate<String> keep) {
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         List<String> texts = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         for (Example e : trainingCorpus()) {
-            texts.add(e.text());
-            labels.add(e.refusal());
+            if (keep.test(e.text())) {
+                texts.add(e.text());
+                labels.add(e.refusal());
+            }
         }
         float[][] x = new float[texts.size()][];
         for (int i = 0; i < x.length; i++) {
@@ -79,7 +97,7 @@ public final class RefusalClassifier {
         for (int k = 0; k < d; k++) {
             wf[k] = (float) w[k];
         }
-        return new RefusalClassifier(model, wf, (float) b);
+        return new RefusalClassifier(model, wf, (float) b, List.copyOf(texts));
     }
 
     private static double sigmoid(double z) {
