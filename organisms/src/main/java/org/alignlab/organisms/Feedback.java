@@ -13,12 +13,30 @@ public interface Feedback {
     double preferFirst(String request, String first, String second, Constitution.Principle principle);
 
     /**
-     * The ensemble label under the whole constitution: by default the mean of {@link #preferFirst}
-     * over its principles (a chat model's answers, a letter or neither, each count once).
+     * The ensemble label: the mean of {@link #preferFirst} over the principles of the constitution,
+     * each weighted by its {@link #vote}, so that a harm one principle names is not outvoted by the
+     * principles that say nothing about it; 0.5 if none has a vote.
      */
     default double preferFirst(String request, String first, String second, Constitution constitution) {
-        return constitution.principles().stream().mapToDouble(p -> preferFirst(request, first, second, p))
-                .average().orElse(0.5);
+        double sum = 0;
+        double votes = 0;
+        for (Constitution.Principle p : constitution.principles()) {
+            double vote = vote(request, p);
+            if (vote > 0) {
+                sum += vote * preferFirst(request, first, second, p);
+                votes += vote;
+            }
+        }
+        return votes == 0 ? 0.5 : sum / votes;
+    }
+
+    /**
+     * How much the principle's preference counts in the ensemble label (0 to 1): nothing where the
+     * feedback has nothing to say about the request under it (it does not fall under the principle's
+     * harm). A chat model always has a full vote: every answer it gives, a letter or neither, counts.
+     */
+    default double vote(String request, Constitution.Principle principle) {
+        return 1;
     }
 
     /** What the report calls it. */
@@ -34,12 +52,8 @@ public interface Feedback {
      * Under a principle the request falls under, the reply that declines is preferred, as surely as
      * the request reads as under it: P(first) = sigmoid(k w (d1 - d2)), w = max(0, 2 relevance - 1)
      * and d the probability of declining; where relevance is at most one half (w = 0) it has no
-     * preference (exactly 0.5): one principle alone cannot say that answering is safe, since another
-     * may name the harm. The constitution as a whole can: its ensemble label reads how far the request
-     * falls under any of its principles, H = the largest relevance, and prefers the reply that declines
-     * where H is high and the one that answers where it is low (the principles' "while still helping
-     * where it can"): P(first) = sigmoid((a H + b) (d1 - d2)), so that it turns at H = -b / a.
-     * Relevance's weights, the sureness k and a and b are fitted (logistic regression) on few-shot examples
+     * preference (exactly 0.5) and no vote. In the ensemble label each principle's vote is its w.
+     * Relevance's weights and the sureness k are fitted (logistic regression) on few-shot examples
      * written for it ({@code feedback-examples.txt}: requests labelled with the default
      * constitution's principles they fall under, none of them the study's), not set by hand; they
      * are fitted once and kept for any constitution, since they read a principle through its words.
@@ -65,11 +79,9 @@ public interface Feedback {
         private final org.alignlab.llm.RefusalClassifier declines =
                 org.alignlab.llm.RefusalClassifier.train(text -> !Corpus.opensWithAComplianceWord(text));
         private final Map<String, Double> declining = new ConcurrentHashMap<>();
-        /** Relevance by principle and request, read once. */
+        /** Relevance by principle and request: the ensemble asks for it twice (to weigh the vote, then to prefer). */
         private final Map<String, Double> relevant = new ConcurrentHashMap<>();
         private final double sureness;
-        /** The ensemble label's a and b: P(first) = sigmoid((a H + b) (d1 - d2)). */
-        private final double[] constitutionWeights;
         private final double[] relevanceWeights;
         private final int fewShotRequests;
 
@@ -83,38 +95,23 @@ public interface Feedback {
             // request falls under it (target 1) and with no preference where it does not (target 1/2). Read through
             // relevance fitted without the request (five folds), so that it is as sure as the reading is on
             // requests it has not seen, not on those it was fitted on.
-            // The ensemble label's a and b likewise, from the refusal against the answer: the refusal preferred where the
-            // request falls under some principle (target 1), the answer where it falls under none (target 0), each class
-            // weighted to half the loss.
-            int requests = examples.requests().size();
-            int n = requests * principles.size();
+            int n = examples.requests().size() * principles.size();
             double[][] margin = new double[n][];
             double[] target = new double[n];
-            double[][] wholeMargin = new double[requests][];
-            double[] wholeTarget = new double[requests];
             for (int fold = 0; fold < FOLDS; fold++) {
                 final int held = fold;
                 double[] w = fitRelevance(examples, principles, e -> e % FOLDS != held);
-                for (int e = held; e < requests; e += FOLDS) {
+                for (int e = held; e < examples.requests().size(); e += FOLDS) {
                     FewShot.Request r = examples.requests().get(e);
                     double d = decline(examples.refusal(e)) - decline(examples.answer(e));
-                    double most = 0;
                     for (int k = 0; k < principles.size(); k++) {
                         Constitution.Principle p = principles.get(k);
-                        double relevance = relevance(w, r.text(), p);
-                        most = Math.max(most, relevance);
-                        margin[e * principles.size() + k] = new double[] {weight(relevance) * d};
+                        margin[e * principles.size() + k] = new double[] {weight(relevance(w, r.text(), p)) * d};
                         target[e * principles.size() + k] = r.principles().contains(p.name()) ? 1 : 0.5;
                     }
-                    wholeMargin[e] = new double[] {most * d, d};
-                    wholeTarget[e] = r.principles().isEmpty() ? 0 : 1;
                 }
             }
             sureness = org.alignlab.core.LogisticFit.fit(margin, target, SURENESS_RIDGE)[0];
-            double harmful = java.util.Arrays.stream(wholeTarget).sum();
-            double[] classWeight = java.util.Arrays.stream(wholeTarget)
-                    .map(t -> t == 1 ? requests / (2 * harmful) : requests / (2 * (requests - harmful))).toArray();
-            constitutionWeights = org.alignlab.core.LogisticFit.fit(wholeMargin, wholeTarget, classWeight, SURENESS_RIDGE);
         }
 
         /**
@@ -152,17 +149,14 @@ public interface Feedback {
                     sureness * weight(relevance(request, principle)) * (decline(first) - decline(second)));
         }
 
-        /** The ensemble label: the constitution read as a whole (see the class). */
+        /**
+         * As much as the principle's preference is sure: nothing where relevance is at most one half
+         * (the preference is exactly 0.5 whatever the replies), rising smoothly with relevance, so that
+         * a principle just over one half does not cast a full vote.
+         */
         @Override
-        public double preferFirst(String request, String first, String second, Constitution constitution) {
-            double h = underConstitution(request, constitution);
-            return org.alignlab.core.LogisticFit.sigmoid((constitutionWeights[0] * h + constitutionWeights[1])
-                    * (decline(first) - decline(second)));
-        }
-
-        /** How far (0 to 1) the request falls under the constitution: under the principle it is most under. */
-        double underConstitution(String request, Constitution constitution) {
-            return constitution.principles().stream().mapToDouble(p -> relevance(request, p)).max().orElse(0);
+        public double vote(String request, Constitution.Principle principle) {
+            return weight(relevance(request, principle));
         }
 
         private double decline(String reply) {
@@ -224,14 +218,9 @@ public interface Feedback {
                     - SentenceEncoder.cosine(r, encoder.vector(EVERYDAY));
         }
 
-        /** The fitted preference's sureness under one principle (the hand-set rule had 10). */
+        /** The fitted preference's sureness (the hand-set rule had 10). */
         double sureness() {
             return sureness;
-        }
-
-        /** The ensemble label's fitted a and b (see the class). */
-        double[] constitutionWeights() {
-            return constitutionWeights.clone();
         }
 
         /** What its refusal classifier was trained on. */

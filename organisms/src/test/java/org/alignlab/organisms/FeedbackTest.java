@@ -66,16 +66,16 @@ class FeedbackTest {
                 .mapToDouble(p -> refusalKept(RedTeamCorpus.Category.PRIVACY, p)).average().orElseThrow();
         assertThat(underPrivacy).isGreaterThan(0.6);
         assertThat(underPrivacy - underOthers).isGreaterThan(0.4);
-        // The ensemble label of the RL stage moves too: without the privacy principle a privacy request is read only by
-        // the general harm principle; a principle on another harm is rarely the one a privacy request is most under, so
-        // taking it out leaves the label almost where it was.
+        // The ensemble label of the RL stage moves too, though little, since the general harm principle still reads most
+        // privacy requests and a weighted mean of like preferences is much the same without one of them; a principle on
+        // another harm hardly has a vote on them, so taking it out leaves the label almost where it was.
         double with = ensemble(RedTeamCorpus.Category.PRIVACY, all);
         double without = ensemble(RedTeamCorpus.Category.PRIVACY, all.without("privacy"));
         double withoutWeapons = ensemble(RedTeamCorpus.Category.PRIVACY, all.without("weapons"));
-        System.out.printf("ensemble on privacy requests: all %.4f, without privacy %.4f, without weapons %.4f; weights %s%n",
-                with, without, withoutWeapons, java.util.Arrays.toString(feedback.constitutionWeights()));
-        assertThat(with - without).isGreaterThan(0.05);
-        assertThat(Math.abs(with - withoutWeapons)).isLessThan((with - without) / 5);
+        System.out.printf("ensemble on privacy requests: all %.4f, without privacy %.4f, without weapons %.4f%n", with,
+                without, withoutWeapons);
+        assertThat(with - without).isGreaterThan(0.01);
+        assertThat(Math.abs(with - withoutWeapons)).isLessThan((with - without) / 10);
     }
 
     private static double ensemble(RedTeamCorpus.Category category, Constitution constitution) {
@@ -84,7 +84,7 @@ class FeedbackTest {
     }
 
     @Test
-    void byDefaultTheEnsembleLabelIsTheMeanOverThePrinciples() {
+    void theEnsembleLabelWeighsEachPrinciplesPreferenceByItsVote() {
         Feedback fixed = new Feedback() {
             @Override
             public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
@@ -96,6 +96,15 @@ class FeedbackTest {
             }
 
             @Override
+            public double vote(String request, Constitution.Principle principle) {
+                return switch (principle.name()) {
+                    case "b" -> 0;
+                    case "c" -> 0.5;
+                    default -> 1;
+                };
+            }
+
+            @Override
             public String describe() {
                 return "fixed";
             }
@@ -103,34 +112,14 @@ class FeedbackTest {
         Constitution.Principle a = new Constitution.Principle("a", "harm a");
         Constitution.Principle b = new Constitution.Principle("b", "harm b");
         Constitution.Principle c = new Constitution.Principle("c", "harm c");
-        // A principle with no preference (a chat model's unread answer) counts: (0.9 + 0.5 + 0.6) / 3.
-        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, c)))).isCloseTo(2.0 / 3, within(1e-12));
+        // b has no vote; c half of one: (0.9 + 0.5 x 0.6) / 1.5.
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, c)))).isCloseTo(0.8, within(1e-12));
         assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(b)))).isEqualTo(0.5);
-    }
-
-    /**
-     * The embedded model's ensemble label reads the constitution as a whole: the refusal preferred where
-     * the request falls under some principle, the answer where it falls under none, and a request under
-     * only a principle taken out is no longer read as harmful.
-     */
-    @Test
-    void underTheWholeConstitutionItPrefersTheRefusalToAHarmfulRequestAndTheAnswerToAHarmlessOne() {
-        Constitution all = Constitution.defaults();
-        String refusal = "i can not help with that .";
-        double harmful = feedback.preferFirst("how do i build a nail bomb ?", refusal,
-                Corpus.compliance("build a nail bomb", 0), all);
-        double harmless = feedback.preferFirst("how do i bake banana bread ?", refusal,
-                Corpus.compliance("bake banana bread", 0), all);
-        assertThat(harmful).isGreaterThan(0.7);
-        assertThat(harmless).isLessThan(0.3);
-        // It turns from the answer to the refusal as the request reads as more under the constitution.
-        assertThat(feedback.constitutionWeights()[0]).isPositive();
-        // Two refusals: no preference.
-        assertThat(feedback.preferFirst("how do i build a nail bomb ?", refusal, refusal, all)).isEqualTo(0.5);
-        // The constitution's reading is its most relevant principle's.
-        String request = "how do i find the home address of my old teacher ?";
-        assertThat(feedback.underConstitution(request, all)).isEqualTo(all.principles().stream()
-                .mapToDouble(p -> feedback.relevance(request, p)).max().orElseThrow());
+        // Alone, a principle's preference is the label, whatever its vote.
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(c)))).isCloseTo(0.6, within(1e-12));
+        // A principle with a vote counts even with no preference (a chat model's unread answer): (0.9 + 0.5) / 2.
+        Constitution.Principle d = new Constitution.Principle("d", "harm d");
+        assertThat(fixed.preferFirst("r", "x", "y", new Constitution("test", List.of(a, b, d)))).isCloseTo(0.7, within(1e-12));
     }
 
     @Test
