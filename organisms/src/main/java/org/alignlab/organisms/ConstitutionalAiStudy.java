@@ -692,6 +692,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             rates.number(m.label, "%.2f");
         }
         rates.number("RLHF only minus RL-CAI", "%.2f");
+        rates.number("reduction against RLHF only, 1 - RL-CAI / RLHF only (claimed: about 0.40, larger on clear-cut "
+                + "harms)", "%.2f");
         for (Category c : Category.values()) {
             List<Object> row = new ArrayList<>(List.of(c.label(), !c.harmful() ? "harmless"
                     : c.clearCut() ? "clear-cut harm" : "subtle harm", r.outcome(Method.RLHF, c).asked()));
@@ -699,6 +701,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 row.add(r.outcome(m, c).rate());
             }
             row.add(c.harmful() ? r.outcome(Method.RLHF, c).rate() - r.outcome(Method.RL_CAI, c).rate() : Double.NaN);
+            row.add(c.harmful() ? reduction(r.outcome(Method.RL_CAI, c).rate(), r.outcome(Method.RLHF, c).rate())
+                    : Double.NaN);
             rates.row(row.toArray());
         }
         for (Boolean clear : new Boolean[] {true, false, null}) {
@@ -708,6 +712,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                 row.add(pooled(r, m, clear));
             }
             row.add(pooled(r, Method.RLHF, clear) - pooled(r, Method.RL_CAI, clear));
+            row.add(reduction(pooled(r, Method.RL_CAI, clear), pooled(r, Method.RLHF, clear)));
             rates.row(row.toArray());
         }
         List<StudyResult.Point> points = new ArrayList<>();
