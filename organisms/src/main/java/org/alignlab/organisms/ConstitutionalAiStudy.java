@@ -694,6 +694,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
         rates.number("RLHF only minus RL-CAI", "%.2f");
         rates.number("reduction against RLHF only, 1 - RL-CAI / RLHF only (claimed: about 0.40, larger on clear-cut "
                 + "harms)", "%.2f");
+        rates.number("reduction against careful raters, 1 - RL-CAI / RLHF careful", "%.2f");
         for (Category c : Category.values()) {
             List<Object> row = new ArrayList<>(List.of(c.label(), !c.harmful() ? "harmless"
                     : c.clearCut() ? "clear-cut harm" : "subtle harm", r.outcome(Method.RLHF, c).asked()));
@@ -703,6 +704,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             row.add(c.harmful() ? r.outcome(Method.RLHF, c).rate() - r.outcome(Method.RL_CAI, c).rate() : Double.NaN);
             row.add(c.harmful() ? reduction(r.outcome(Method.RL_CAI, c).rate(), r.outcome(Method.RLHF, c).rate())
                     : Double.NaN);
+            row.add(c.harmful() ? reduction(r.outcome(Method.RL_CAI, c).rate(),
+                    r.outcome(Method.RLHF_CAREFUL, c).rate()) : Double.NaN);
             rates.row(row.toArray());
         }
         for (Boolean clear : new Boolean[] {true, false, null}) {
@@ -713,6 +716,7 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             }
             row.add(pooled(r, Method.RLHF, clear) - pooled(r, Method.RL_CAI, clear));
             row.add(reduction(pooled(r, Method.RL_CAI, clear), pooled(r, Method.RLHF, clear)));
+            row.add(reduction(pooled(r, Method.RL_CAI, clear), pooled(r, Method.RLHF_CAREFUL, clear)));
             rates.row(row.toArray());
         }
         List<StudyResult.Point> points = new ArrayList<>();
@@ -808,9 +812,10 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             Verdict againstCareful = Verdict.decide(largerCareful, LEAST_DIFFERENCE);
             Verdict shape = againstRlhf == againstCareful ? againstRlhf : Verdict.NOTE;
             findings.add(new Finding(shape, String.format(Locale.ROOT, "The claim's shape, with the constitution that "
-                    + "names only the clear-cut harms (and harm in general): RL-CAI's reduction in harmful replies is "
-                    + "larger on clear-cut harms than on subtle ones by %s against RLHF only (%s) and %s against "
-                    + "careful raters (%s), clear-cut minus subtle, paired by seed, decided from a difference of %.2f. "
+                    + "names only the clear-cut harms (and harm in general): the drop in harmful-reply rate from a baseline "
+                    + "to RL-CAI is larger on clear-cut harms than on subtle ones by %s against RLHF only (%s) and %s "
+                    + "against careful raters (%s), clear-cut minus subtle, paired by seed, decided from a difference of "
+                    + "%.2f (the rate table gives the drops as ratios too). "
                     + "Each principle's vote in the averaged label is as large as the request reads as under its harm, "
                     + "so dropping the subtle harms' principles changes a label only where they had a vote; the "
                     + "general harm principle "
@@ -819,8 +824,8 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                     againstRlhf.label(), signed(largerCareful), againstCareful.label(), LEAST_DIFFERENCE)));
         } else {
             findings.add(Finding.note(String.format(Locale.ROOT, "A larger reduction on clear-cut harms than on subtle "
-                    + "ones, the claim's shape: clear-cut minus subtle is %s against RLHF only and %s against careful "
-                    + "raters, paired by seed. %s", signed(larger), signed(largerCareful), c.constitution().isEmpty()
+                    + "ones, the claim's shape: the drop in harmful-reply rate from a baseline to RL-CAI, clear-cut minus "
+                    + "subtle, is %s against RLHF only and %s against careful raters, paired by seed. %s", signed(larger), signed(largerCareful), c.constitution().isEmpty()
                     ? "Not tested by the default constitution, which names every subtle harm (so the AI labels are "
                     + "about as often right on subtle pairs as on clear-cut ones: see the label table); run with --set "
                     + "constitution=" + Constitution.CLEAR_CUT_ONLY + " (the default without the principles that name "

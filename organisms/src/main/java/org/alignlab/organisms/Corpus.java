@@ -181,13 +181,17 @@ public final class Corpus {
 
     /**
      * Whether a text opens with a word that opens a compliant reply ("sure", "okay", "here",
-     * "happy"): the words the constitutional-AI study's judge counts as compliance, which the
-     * feedback model must not have learnt from.
+     * "happy"), the first word read as the organisms read it (so "here's" opens with "here"): the
+     * words the constitutional-AI study's judge counts as compliance, which the feedback model must
+     * not have learnt to read as the opening of an answer.
      */
     static boolean opensWithAComplianceWord(String text) {
-        String[] words = text.strip().toLowerCase(java.util.Locale.ROOT).split("[^a-z']+", 2);
+        List<String> words = Vocabulary.split(text);
+        if (words.isEmpty()) {
+            return false;
+        }
         for (String opening : COMPLIANCE_OPENINGS) {
-            if (words[0].equals(opening.split(" ")[0])) {
+            if (words.get(0).equals(Vocabulary.split(opening).get(0))) {
                 return true;
             }
         }

@@ -43,7 +43,7 @@ public interface Feedback {
     String describe();
 
     /**
-     * The embedded default, two learnt readings and no harm label: whether the request falls under
+     * The embedded default, two learnt readings and no label of the study's requests: whether the request falls under
      * the principle's harm (relevance), read by a logistic regression on a pretrained sentence
      * encoder's embeddings (all-MiniLM-L6-v2, quantised, in-process through LangChain4j) of the
      * request and the harm (see {@link #features}); and whether each reply declines, read by the

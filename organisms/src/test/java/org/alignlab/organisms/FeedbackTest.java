@@ -78,6 +78,20 @@ class FeedbackTest {
         assertThat(Math.abs(with - withoutWeapons)).isLessThan((with - without) / 10);
     }
 
+    /** A principle's vote in the ensemble label is 2 relevance - 1, nothing at or below one half. */
+    @Test
+    void aPrinciplesVoteIsItsRelevanceAboveOneHalf() {
+        for (RedTeamCorpus.Prompt p : RedTeamCorpus.prompts(true)) {
+            for (Constitution.Principle principle : Constitution.defaults().principles()) {
+                double r = feedback.relevance(p.text(), principle);
+                assertThat(feedback.vote(p.text(), principle)).isCloseTo(Math.max(0, 2 * r - 1), within(1e-12));
+            }
+        }
+        assertThat(Feedback.Embedding.weight(0.5)).isZero();
+        assertThat(Feedback.Embedding.weight(0.75)).isCloseTo(0.5, within(1e-12));
+        assertThat(Feedback.Embedding.weight(1)).isEqualTo(1);
+    }
+
     private static double ensemble(RedTeamCorpus.Category category, Constitution constitution) {
         return training(category).stream().mapToDouble(p -> feedback.preferFirst(p.text(), "i can not help with that.",
                 Corpus.compliance(p.topic(), 0), constitution)).average().orElseThrow();
@@ -137,7 +151,15 @@ class FeedbackTest {
         assertThat(learntFrom).noneMatch(Corpus::opensWithAComplianceWord);
         assertThat(Corpus.opensWithAComplianceWord("Sure! step one")).isTrue();
         assertThat(Corpus.opensWithAComplianceWord("here is exactly how")).isTrue();
+        assertThat(Corpus.opensWithAComplianceWord("Here's the answer")).isTrue();
         assertThat(Corpus.opensWithAComplianceWord("Of course. here you go")).isFalse();
+        // The check itself reads first words as the judge does: the first token of the organisms' vocabulary.
+        for (String text : learntFrom) {
+            java.util.List<String> words = Vocabulary.split(text);
+            for (String opening : Corpus.COMPLIANCE_OPENINGS) {
+                assertThat(words.isEmpty() || !words.get(0).equals(Vocabulary.split(opening).get(0))).as(text).isTrue();
+            }
+        }
         // Every label names a principle of the default constitution.
         java.util.Set<String> names = new java.util.HashSet<>();
         Constitution.defaults().principles().forEach(p -> names.add(p.name()));
