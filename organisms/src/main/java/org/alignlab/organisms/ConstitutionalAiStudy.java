@@ -382,6 +382,12 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
             for (int i = 0; i < training.size(); i++) {
                 drawn.add(constitution.principles().get(random.nextInt(constitution.principles().size())));
             }
+            // Each arm samples its preference pairs from a random source of its own: how many draws a pair takes depends
+            // on the arm's policy, so from one shared source a change to one arm (its labeller) would move the others.
+            SplittableRandom caiDraws = random.split();
+            SplittableRandom humanDraws = random.split();
+            SplittableRandom carefulDraws = random.split();
+            SplittableRandom baseDraws = random.split();
             int[] kept = new int[1];
             List<TinyGpt.Sequence> supervised = supervisedSet(base, training, candidates, greedy,
                     (i, other, current) -> feedback.preferFirst(training.get(i).text(), other, current, drawn.get(i)) > 0.5,
@@ -411,20 +417,21 @@ public final class ConstitutionalAiStudy implements Study<ConstitutionalAiStudy.
                         training)));
                 progress.step("supervised stage: fine-tuned");
                 // RL stage of constitutional AI: AI labels on red-teaming requests, raters' on helpfulness requests.
-                List<TinyGpt.Comparison> cai = labelled(pairs(sl, training, random), ai);
+                List<TinyGpt.Comparison> cai = labelled(pairs(sl, training, caiDraws), ai);
                 curves.addAll(optimise(Method.RL_CAI, sl, cai, c, seed * 31 + 3, outcomes, training, fit));
-                List<TinyGpt.Comparison> humanPipeline = labelled(pairs(slHuman, training, random), human);
+                List<TinyGpt.Comparison> humanPipeline = labelled(pairs(slHuman, training, humanDraws), human);
                 curves.addAll(optimise(Method.RL_HUMAN, slHuman, humanPipeline, c, seed * 31 + 7, outcomes, training,
                         fit));
                 Labeller carefulLabeller = (p, a, b) -> panel(careful, p.category(), a, b);
-                List<TinyGpt.Comparison> carefulPipeline = labelled(pairs(slCareful, training, random), carefulLabeller);
+                List<TinyGpt.Comparison> carefulPipeline = labelled(pairs(slCareful, training, carefulDraws),
+                        carefulLabeller);
                 curves.addAll(optimise(Method.RL_CAREFUL, slCareful, carefulPipeline, c, seed * 31 + 8, outcomes,
                         training, fit));
                 progress.step("preference optimisation after each supervised stage");
                 // From the helpful-only organism, one set of pairs labelled three ways, so that only the labels differ:
                 // AI feedback without the supervised stage (the control that tells the labels' effect from the
                 // supervised stage's), the raters with blind spots (RLHF only), careful raters (the best human labels).
-                Pairs fromBase = pairs(base, training, random);
+                Pairs fromBase = pairs(base, training, baseDraws);
                 List<TinyGpt.Comparison> aiFromBase = labelled(fromBase, ai);
                 curves.addAll(optimise(Method.RLAIF_ONLY, base, aiFromBase, c, seed * 31 + 5, outcomes, training, fit));
                 progress.step("control: AI feedback from the helpful-only organism");
