@@ -294,8 +294,9 @@ public interface Feedback {
     /**
      * Feedback from a chat model behind an endpoint (any spec the harness takes), asked as the
      * paper's multiple-choice question: the request, the principle, the two replies as (A) and
-     * (B). The letter it answers with is the label (1 or 0); a reply that names neither is 0.5 and
-     * counted. Answers are cached by question.
+     * (B), then again with the replies swapped. The letter it answers with is the label (1 or 0);
+     * a reply that names neither is 0.5 and counted; the two orders are averaged. Answers are
+     * cached by question.
      */
     final class Chat implements Feedback {
         private final org.alignlab.llm.ChatClient client;
@@ -330,8 +331,17 @@ public interface Feedback {
                     + "\n\nAnswer with the letter A or B.";
         }
 
+        /**
+         * Asked both ways round, (A) then (B) and (B) then (A), and averaged, so that a model's lean
+         * toward one letter or one position does not become a preference.
+         */
         @Override
         public double preferFirst(String request, String first, String second, Constitution.Principle principle) {
+            return (answer(request, first, second, principle) + 1 - answer(request, second, first, principle)) / 2;
+        }
+
+        /** The label for (A) = {@code first}: 1 for A, 0 for B, 0.5 for neither. */
+        private double answer(String request, String first, String second, Constitution.Principle principle) {
             String q = question(request, first, second, principle);
             return answers.computeIfAbsent(q, k -> {
                 int choice = org.alignlab.llm.MultipleChoice.choice(
@@ -351,7 +361,8 @@ public interface Feedback {
 
         @Override
         public String describe() {
-            return "the chat model " + client.spec() + ", asked which of (A) and (B) follows the principle better";
+            return "the chat model " + client.spec() + ", asked which of (A) and (B) follows the principle better, both "
+                    + "ways round";
         }
     }
 }

@@ -96,6 +96,24 @@ class ConstitutionalAiStudyTest {
                 * RedTeamCorpus.Category.values().length);
         assertThat(r.charts().get(0).series()).hasSize(6);
         assertThat(r.verdict()).contains("does not show");
+        // The arms that AI feedback does not touch come out the same under another constitution: each arm draws its
+        // preference pairs from a random source of its own, so a change to one labeller moves no baseline.
+        ConstitutionalAiStudy.Config clearCut = org.alignlab.core.study.Settings.with(study.config(Budget.SMOKE),
+                java.util.Map.of("constitution", Constitution.CLEAR_CUT_ONLY));
+        StudyResult other2;
+        try (StudyContext ctx = new StudyContext(other.resolve("clear-cut"), new PrintStream(
+                java.io.OutputStream.nullOutputStream()), false, "{}")) {
+            other2 = study.run(clearCut, ctx);
+        }
+        @SuppressWarnings("unchecked")
+        ConstitutionalAiStudy.SeedResult underClearCut = ((List<ConstitutionalAiStudy.SeedResult>) other2.data()).get(0);
+        java.util.Set<String> untouched = java.util.Set.of("HELPFUL_ONLY", "SL_HUMAN", "RL_HUMAN", "SL_CAREFUL",
+                "RL_CAREFUL", "RLHF", "RLHF_CAREFUL");
+        assertThat(underClearCut.outcomes()).filteredOn(o -> untouched.contains(o.method()))
+                .isEqualTo(seed.outcomes().stream().filter(o -> untouched.contains(o.method())).toList())
+                .hasSize(untouched.size() * RedTeamCorpus.Category.values().length);
+        assertThat(underClearCut.outcomes().stream().filter(o -> o.method().equals("RL_CAI")).toList())
+                .isNotEqualTo(seed.outcomes().stream().filter(o -> o.method().equals("RL_CAI")).toList());
     }
 
     @Test
