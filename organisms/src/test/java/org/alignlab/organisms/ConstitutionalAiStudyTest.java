@@ -60,9 +60,13 @@ class ConstitutionalAiStudyTest {
     }
 
     private StudyResult run(Path dir, int[] resumed) throws Exception {
+        return run(dir, study.config(Budget.SMOKE), resumed);
+    }
+
+    private StudyResult run(Path dir, ConstitutionalAiStudy.Config config, int[] resumed) throws Exception {
         try (StudyContext ctx = new StudyContext(dir, new PrintStream(java.io.OutputStream.nullOutputStream()), false,
                 "{}")) {
-            StudyResult r = study.run(study.config(Budget.SMOKE), ctx);
+            StudyResult r = study.run(config, ctx);
             resumed[0] = ctx.resumedSteps();
             return r;
         }
@@ -100,13 +104,9 @@ class ConstitutionalAiStudyTest {
         // preference pairs from a random source of its own, so a change to one labeller moves no baseline.
         ConstitutionalAiStudy.Config clearCut = org.alignlab.core.study.Settings.with(study.config(Budget.SMOKE),
                 java.util.Map.of("constitution", Constitution.CLEAR_CUT_ONLY));
-        StudyResult other2;
-        try (StudyContext ctx = new StudyContext(other.resolve("clear-cut"), new PrintStream(
-                java.io.OutputStream.nullOutputStream()), false, "{}")) {
-            other2 = study.run(clearCut, ctx);
-        }
         @SuppressWarnings("unchecked")
-        ConstitutionalAiStudy.SeedResult underClearCut = ((List<ConstitutionalAiStudy.SeedResult>) other2.data()).get(0);
+        ConstitutionalAiStudy.SeedResult underClearCut = ((List<ConstitutionalAiStudy.SeedResult>)
+                run(other.resolve("clear-cut"), clearCut, resumed).data()).get(0);
         java.util.Set<String> untouched = java.util.Set.of("HELPFUL_ONLY", "SL_HUMAN", "RL_HUMAN", "SL_CAREFUL",
                 "RL_CAREFUL", "RLHF", "RLHF_CAREFUL");
         assertThat(underClearCut.outcomes()).filteredOn(o -> untouched.contains(o.method()))
