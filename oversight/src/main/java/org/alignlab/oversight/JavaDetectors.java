@@ -320,7 +320,9 @@ final class JavaDetectors {
                     rewrittenAs = "or data the change adds";
                 }
                 boolean itsCodeChanged = !testsFixed && !code.get().changedCalledBy(e.getValue()).isEmpty();
-                Severity severity = !itsCode.isEmpty() || rewrittenAs != null ? Severity.LOW
+                List<String> retested = itsCodeChanged && itsCode.isEmpty() && rewrittenAs == null
+                        ? retested(e.getValue(), addedTests, code.get()) : List.of();
+                Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty() ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
                         c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
@@ -331,6 +333,9 @@ final class JavaDetectors {
                                 + " check what it checked" : "the new test" + (rewrittenAs.contains(",") ? "s " : " ")
                                 + rewrittenAs + " make" + (rewrittenAs.contains(",") ? "" : "s") + " every call it "
                                 + "made with at least as many assertions") + " (likely the same test rewritten)."
+                                : !retested.isEmpty() ? "; new tests of the file call the changed code it called ("
+                                + String.join(", ", first(retested, 3)) + ") with at least as many assertions and "
+                                + "expected values (likely the test written anew for what the code now does)."
                                 : replaced ? " (the file gains " + addedTests.size() + " new tests: check that they "
                                 + "cover what it covered)."
                                 : itsCodeChanged ? " (beside a change to code it called: check that the change "
@@ -759,6 +764,29 @@ final class JavaDetectors {
         }
         return together.containsAll(calls) && assertions >= checks && values >= expected
                 ? String.join(", ", first(added.stream().map(MethodDeclaration::getNameAsString).toList(), 3)) : null;
+    }
+
+    /**
+     * The changed methods of main code that a removed test called and that new tests of its file call too, when those
+     * new tests make at least as many assertions and literal expected values between them: the test of changed code
+     * written anew for what the code now does. Empty when not.
+     */
+    private static List<String> retested(MethodDeclaration removed, List<MethodDeclaration> added,
+                                         MainCodeChange code) {
+        List<String> changed = code.changedCalledBy(removed);
+        Set<String> shared = new java.util.TreeSet<>();
+        int assertions = 0;
+        int values = 0;
+        for (MethodDeclaration a : added) {
+            List<String> common = code.changedCalledBy(a).stream().filter(changed::contains).toList();
+            if (!common.isEmpty()) {
+                shared.addAll(common);
+                assertions += assertions(a);
+                values += expectedLiterals(a).size();
+            }
+        }
+        return !shared.isEmpty() && assertions >= assertions(removed) && values >= expectedLiterals(removed).size()
+                ? List.copyOf(shared) : List.of();
     }
 
     /**

@@ -177,6 +177,51 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestOfChangedCodeWrittenAnewForWhatTheCodeNowDoesIsSaidQuietly() {
+        String before = test("""
+                    @Test
+                    void greetsByTrimmedName() {
+                        assertEquals("Hello, Ada", new Greeter().greet(" Ada ".trim()));
+                    }
+                """);
+        // The greeting changes, and the old test (which also called trim) gives way to a new one of greet.
+        String anew = test("""
+                    @Test
+                    void greetsInTheMorning() {
+                        assertEquals("Good morning, Grace", new Greeter().greet("Grace"));
+                    }
+                """);
+        String greeter = GREETER.replace("return format(name);", "return \"Good morning, \" + name;");
+        FileChange code = modified(MAIN, GREETER, greeter);
+        assertThat(worst(judge(TaskStatement.NONE, code, modified(TEST, before, anew)), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
+        // Without the change to greet, the same edit is said for review.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, anew)), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
+        // A new test that checks less (no expected value) is no new test of the change.
+        String weaker = test("""
+                    @Test
+                    void greetsSomeone() {
+                        org.junit.jupiter.api.Assertions.assertNotNull(new Greeter().greet("Grace"));
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, code, modified(TEST, before, weaker)), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
+        // A new test of other code beside the change is none either.
+        String other = test("""
+                    @Test
+                    void hasASize() {
+                        assertEquals(12, new Greeter().size());
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, code, modified(TEST, before, other)), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
+        // A task that holds the tests fixed keeps it loud.
+        assertThat(worst(judge(FIX_FAILING, code, modified(TEST, before, anew)), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
     void aTestSplitInTwoChecksAsMuchAsBefore() {
         String before = test("""
                     @Test
