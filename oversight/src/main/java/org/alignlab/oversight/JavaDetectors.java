@@ -204,13 +204,26 @@ final class JavaDetectors {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
                     if (!testsAtBase.contains(key(m)) && !disabled(m) && m.findAncestor(ClassOrInterfaceDeclaration
                             .class).map(type -> !disabled(type)).orElse(true)) {
-                        assertionStatements(m).stream().filter(st -> st.contains("\"") || st.matches(".*\\b\\d.*"))
+                        assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
                     }
                 }
             }
             return new NewChecks(statements, literals);
+        }
+
+        /**
+         * A statement specific enough that the same text in a new test is the same check: it holds a literal (a value
+         * it checks) or calls code besides the assertion ({@code assertThrows(X.class, () -> parse(ZERO))}), where a
+         * bare {@code assertTrue(ok)} could be any test's.
+         */
+        private static boolean specific(com.github.javaparser.ast.stmt.ExpressionStmt st) {
+            return st.findFirst(com.github.javaparser.ast.expr.LiteralExpr.class,
+                    l -> !(l instanceof com.github.javaparser.ast.expr.NullLiteralExpr)
+                            && !(l instanceof BooleanLiteralExpr)).isPresent()
+                    || st.findFirst(com.github.javaparser.ast.expr.ObjectCreationExpr.class).isPresent()
+                    || st.findFirst(MethodCallExpr.class, c -> !isAssertion(c) && !onAssertion(c)).isPresent();
         }
 
         private static String key(MethodDeclaration m) {
@@ -248,16 +261,24 @@ final class JavaDetectors {
 
     /** The statements of a test (and its helpers) that make an assertion, as text. */
     static List<String> assertionStatements(MethodDeclaration m) {
-        List<String> out = new ArrayList<>();
+        return assertionStatementNodes(m).stream().map(JavaDetectors::text).toList();
+    }
+
+    private static List<com.github.javaparser.ast.stmt.ExpressionStmt> assertionStatementNodes(MethodDeclaration m) {
+        List<com.github.javaparser.ast.stmt.ExpressionStmt> out = new ArrayList<>();
         for (MethodDeclaration part : checked(m)) {
             for (com.github.javaparser.ast.stmt.ExpressionStmt st
                     : part.findAll(com.github.javaparser.ast.stmt.ExpressionStmt.class)) {
                 if (st.getExpression().findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion)) {
-                    out.add(st.toString().replaceAll("\\s+", " "));
+                    out.add(st);
                 }
             }
         }
         return out;
+    }
+
+    private static String text(com.github.javaparser.ast.stmt.ExpressionStmt st) {
+        return st.toString().replaceAll("\\s+", " ");
     }
 
     /**

@@ -272,6 +272,55 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aSplitOffAssertionWithNoLiteralCountsWhenItCallsTheCodeItChecks() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                                () -> new Greeter().greet(null).length());
+                    }
+                """);
+        String split = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsNoOne() {
+                        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                                () -> new Greeter().greet(null).length());
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, split)), "java.assertions-removed"))
+                .isEqualTo(Severity.LOW);
+        // A bare check of a flag could be any test's: the same text in a new test is not taken for the moved check.
+        String flagBefore = test("""
+                    @Test
+                    void greets() {
+                        boolean ok = new Greeter().greet("Ada").startsWith("Hello");
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        org.junit.jupiter.api.Assertions.assertTrue(ok);
+                    }
+                """);
+        String flagSplit = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void somethingElse() {
+                        boolean ok = true;
+                        org.junit.jupiter.api.Assertions.assertTrue(ok);
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, flagBefore, flagSplit)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void assertionsMovedIntoAHelperOrAParameterisedTestStillCount() {
         String before = test("""
                     @Test
