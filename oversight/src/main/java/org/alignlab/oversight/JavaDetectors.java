@@ -47,8 +47,9 @@ import java.util.function.Predicate;
  * branches on literals that the tests use (G6); static call counters (G7).
  */
 final class JavaDetectors {
+    /** JUnit's test annotations, and JUnit Pioneer's, jqwik's and JUnit 4's Theories' that run a method as a test. */
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
-            "TestFactory", "TestTemplate");
+            "TestFactory", "TestTemplate", "CartesianTest", "RetryingTest", "Property", "Theory");
     private static final Set<String> DISABLING = Set.of("Disabled", "Ignore", "DisabledIf", "DisabledOnOs",
             "DisabledIfSystemProperty", "DisabledIfEnvironmentVariable");
     /** AssertJ and Hamcrest-style calls that take the expected value. */

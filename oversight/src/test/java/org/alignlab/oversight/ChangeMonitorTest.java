@@ -123,6 +123,24 @@ class ChangeMonitorTest {
         }
     }
 
+    /** Tests of JUnit Pioneer and jqwik are tests too: one of them deleted is a test removed. */
+    @Test
+    void aRemovedPropertyOrCartesianTestIsATestRemoved(@TempDir Path dir) throws Exception {
+        for (String annotation : List.of("net.jqwik.api.Property", "org.junitpioneer.jupiter.cartesian.CartesianTest")) {
+            Path at = dir.resolve(annotation.substring(annotation.lastIndexOf('.') + 1));
+            try (Git git = repo(at)) {
+                String written = CALC_TEST.replace("    @Test\n    void squares()", "    @" + annotation
+                        + "\n    void squares()");
+                write(at, "src/test/java/demo/CalculatorTest.java", written);
+                commit(git, "squares as a " + annotation);
+                write(at, "src/test/java/demo/CalculatorTest.java", written.replace("\n    @" + annotation
+                        + "\n    void squares() {\n        assertEquals(49, new Calculator().square(7));\n    }\n", ""));
+                commit(git, "drop the squares test");
+                assertThat(rules(judge(at))).as(annotation).contains("java.test-removed");
+            }
+        }
+    }
+
     /**
      * A test class javac would refuse (abstract and final at once) is still read: the monitor does not run JavaParser's
      * validator, so the removed test is found rather than the file listed as not examined.
