@@ -321,6 +321,35 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTryWhoseCatchOnlyFailsIsNoMoreThanItsBody() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        try {
+                            new Greeter().greet("Ada");
+                        } catch (IllegalStateException e) {
+                            org.junit.jupiter.api.Assertions.fail("should not throw");
+                        }
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        // The JUnit 5 way: the call alone, since an exception that escapes fails the test.
+        String migrated = test("""
+                    @Test
+                    void greets() {
+                        new Greeter().greet("Ada");
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, migrated)), "java.assertions-removed")).isNull();
+        // A check made in the catch (of the exception) is an assertion, and dropping it is said.
+        String checked = before.replace("org.junit.jupiter.api.Assertions.fail(\"should not throw\");",
+                "assertEquals(\"closed\", e.getMessage());");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, migrated)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void assertionsMovedIntoAHelperOrAParameterisedTestStillCount() {
         String before = test("""
                     @Test
