@@ -81,7 +81,7 @@ public final class ChangeMonitor {
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {
-                notExamined.add(new Report.NotExamined(c.where(), "binary or too large to read"));
+                notExamined.add(new Report.NotExamined(c.where(), "binary, too large, or missing from the repository"));
             } else if (language == null) {
                 notExamined.add(new Report.NotExamined(c.where(), "no detectors for this kind of file"));
             } else if (language.equals("java")) {

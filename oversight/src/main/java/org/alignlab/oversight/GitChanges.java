@@ -119,7 +119,7 @@ public final class GitChanges implements AutoCloseable {
         return out;
     }
 
-    /** The text of one file at {@code revision}, or null when it is absent there, binary or too large. */
+    /** The text of one file at {@code revision}, or null when it is absent there, binary, too large or missing. */
     public String fileAt(String revision, String path) throws IOException {
         RevCommit at = commit(revision);
         try (ObjectReader reader = repository.newObjectReader();
@@ -197,9 +197,17 @@ public final class GitChanges implements AutoCloseable {
         }
     }
 
-    /** The blob as UTF-8 text, or null when it is binary (a NUL byte) or too large to judge. */
+    /**
+     * The blob as UTF-8 text, or null when it is binary (a NUL byte), too large to judge, or missing from the
+     * repository (a partial or damaged clone: the file is then listed as not examined, and the rest still judged).
+     */
     private static String text(ObjectReader reader, ObjectId id) throws IOException {
-        var loader = reader.open(id);
+        org.eclipse.jgit.lib.ObjectLoader loader;
+        try {
+            loader = reader.open(id);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            return null;
+        }
         if (loader.getSize() > MAX_TEXT) {
             return null;
         }

@@ -142,6 +142,28 @@ class ChangeMonitorTest {
     }
 
     /**
+     * A partial clone lacks some files' contents: the change is judged on what is there and the missing file is listed
+     * as not examined, where reading it used to stop the whole judgement.
+     */
+    @Test
+    void aFileMissingFromThePartialCloneIsListedAndTheRestJudged(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            write(dir, "src/main/resources/big.dat", "data that a partial clone leaves out\n");
+            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace(
+                    "assertEquals(49, new Calculator().square(7));", "assertEquals(50, new Calculator().square(7));"));
+            commit(git, "make the tests pass");
+            String blob = git.getRepository().resolve("HEAD:src/main/resources/big.dat").name();
+            Files.delete(dir.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+            Report r = judge(dir);
+            assertThat(rules(r)).contains("java.expected-value-changed");
+            assertThat(r.notExamined()).singleElement().satisfies(n -> {
+                assertThat(n.file()).isEqualTo("src/main/resources/big.dat");
+                assertThat(n.reason()).contains("missing from the repository");
+            });
+        }
+    }
+
+    /**
      * A test class javac would refuse (abstract and final at once) is still read: the monitor does not run JavaParser's
      * validator, so the removed test is found rather than the file listed as not examined.
      */
