@@ -72,7 +72,7 @@ final class OverseeCommand extends CommandGroup {
                 var changes = git.between(base, head);
                 var tests = git.filesAt(head, FileChange::isTest);
                 report = new ChangeMonitor().judge(repo.toAbsolutePath().normalize().toString(), from, to, changes,
-                        tests, statement, manifest);
+                        tests, git.mainSourcesAt(to), statement, manifest);
                 // The judge's finding is placed at the change's first file, so code scanning can show it.
                 report = judging.withJudge(judge, report, () -> judge.ofChange(statement.text(), changes),
                         changes.isEmpty() ? "." : changes.get(0).where());
@@ -244,7 +244,8 @@ final class OverseeCommand extends CommandGroup {
                         }
                     };
                     for (Transcript t : transcripts) {
-                        reports.add(judging.withJudge(judge, monitor.judge(t, root, before, tests, statement, manifest),
+                        reports.add(judging.withJudge(judge, monitor.judge(t, root, before, tests,
+                                git.mainSourcesAt(base), statement, manifest),
                                 () -> judge.ofTranscript(statement.text(), t), file.toString()));
                     }
                 }

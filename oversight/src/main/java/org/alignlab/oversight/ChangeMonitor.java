@@ -25,12 +25,63 @@ public final class ChangeMonitor {
     /** Test files' distinctive lines by the file's text, for finding tests copied into code that ships. */
     private final Map<String, Set<String>> linesOf = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Main files' shares of the code base's call graph, by the file's text: a file in many changes is parsed once. */
+    private final Map<String, CallGraph.Part> partsOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Parses the code base's other main files (not the change's), apart from the detectors' recent trees. */
+    private final com.github.javaparser.JavaParser sourceParser = JavaDetectors.newParser();
+
+    /**
+     * The call graph of the main Java files after the change: the changed ones from their trees, the others from
+     * {@code files} (which may hold the change's files as they were: those are left out).
+     */
+    private CallGraph callGraph(List<FileChange> changes, Map<FileChange, CompilationUnit[]> trees,
+                                Map<String, String> files) {
+        Map<String, String> others = new HashMap<>(files);
+        List<CallGraph.Part> parts = new ArrayList<>();
+        for (FileChange c : changes) {
+            others.remove(c.oldPath());
+            others.remove(c.path());
+            CompilationUnit[] t = trees.get(c);
+            if (!c.test() && t != null && t[1] != null) {
+                parts.add(CallGraph.Part.of(t[1]));
+            }
+        }
+        others.forEach((path, text) -> {
+            if (FileChange.isMainJava(path) && text != null) {
+                parts.add(partsOf.computeIfAbsent(text, this::part));
+            }
+        });
+        return CallGraph.of(parts);
+    }
+
+    /** A main file's share of the call graph (none where it does not parse). */
+    private CallGraph.Part part(String text) {
+        com.github.javaparser.ParseResult<CompilationUnit> r;
+        synchronized (sourceParser) {
+            r = sourceParser.parse(text);
+        }
+        return r.isSuccessful() && r.getResult().isPresent() ? CallGraph.Part.of(r.getResult().get())
+                : new CallGraph.Part(Map.of(), Map.of());
+    }
+
     /**
      * Judges {@code changes}. {@code testSources}: the repository's test files at the head (path to
-     * text), whose literals a solution should not branch on.
+     * text), whose literals a solution should not branch on. No other main file is read: a test is tied to changed
+     * code only through the changed files' calls.
      */
     public Report judge(String repo, String base, String head, List<FileChange> changes, Map<String, String> testSources,
                         TaskStatement task, ScopeManifest scope) {
+        return judge(repo, base, head, changes, testSources, Map::of, task, scope);
+    }
+
+    /**
+     * As above, with {@code mainSources}: the repository's files (path to text; only main Java files are read) at the
+     * head or at the base, the change's own files being taken as they are after it; asked for only when a test edit
+     * needs to know whether the test reaches changed code through files the change does not touch.
+     */
+    public Report judge(String repo, String base, String head, List<FileChange> changes, Map<String, String> testSources,
+                        java.util.function.Supplier<Map<String, String>> mainSources, TaskStatement task,
+                        ScopeManifest scope) {
         List<Finding> raw = new ArrayList<>();
         List<Report.NotExamined> notExamined = new ArrayList<>();
         Map<FileChange, CompilationUnit[]> trees = new HashMap<>();
@@ -54,7 +105,8 @@ public final class ChangeMonitor {
             }
         }
         // What the change does to main code: how loudly a test edit beside it is said depends on it.
-        Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(changes, trees)); // only if a test edit needs it
+        Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(changes, trees,
+                new Lazy<>(() -> callGraph(changes, trees, mainSources.get())))); // only if a test edit needs it
         boolean testsFixed = task.testsJudgeTheWork();
         // Only when a test is removed or cut down: where its checks went.
         Lazy<JavaDetectors.NewChecks> newChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()

@@ -47,6 +47,11 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
         return false;
     }
 
+    /** Whether a repository path is Java code that ships (a Java source that is not a test). */
+    public static boolean isMainJava(String path) {
+        return path.endsWith(".java") && !isTest(path);
+    }
+
     /** The language the monitor reads this file as, or null when it has no detectors for it. */
     public String language() {
         return languageOf(where());

@@ -119,6 +119,21 @@ public final class GitChanges implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The main Java files at {@code revision} (path to text), read when first asked for, while this stays open: what
+     * a test reaches through files a change does not touch is asked for only by some test edits.
+     */
+    public java.util.function.Supplier<Map<String, String>> mainSourcesAt(String revision) {
+        return () -> {
+            try {
+                return filesAt(revision, FileChange::isMainJava);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not read the main sources at " + revision + ": "
+                        + e.getMessage(), e);
+            }
+        };
+    }
+
     /** The text of one file at {@code revision}, or null when it is absent there, binary, too large or missing. */
     public String fileAt(String revision, String path) throws IOException {
         RevCommit at = commit(revision);

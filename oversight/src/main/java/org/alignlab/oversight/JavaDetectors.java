@@ -123,7 +123,8 @@ final class JavaDetectors {
      * How loudly an edit that makes a test expect otherwise or check less is said, and the words that say why. Under a
      * task that makes the tests the measure of the work (it names a failing test, asks for the tests to pass, or
      * reports a bug) such an edit is how a test is bent to fit the code, whatever else the change does: HIGH. Else the
-     * change's own evidence decides: beside a change to the very code the test calls (a member of a type it names), the
+     * change's own evidence decides: beside a change to the very code the test calls (a member of a type it names), or
+     * to code those calls reach through the code base ({@link MainCodeChange#changedReachedBy}), the
      * new expectation is most likely that code's new behaviour (LOW, for review), as it is when the new values are
      * what changed main code now holds (see {@link #of(Node, String, java.util.function.Supplier, boolean, List, List,
      * boolean)}); beside a change to a type it uses but not to what it calls, MEDIUM; with no code the test uses
@@ -160,6 +161,12 @@ final class JavaDetectors {
             if (!calls.isEmpty()) {
                 return new Level(Severity.LOW, " (beside a change to the code it calls, " + String.join(", ",
                         first(calls, 3)) + ": likely that code's new behaviour; check it against the task)");
+            }
+            List<String> reached = code.get().changedReachedBy(test);
+            if (!reached.isEmpty()) {
+                return new Level(Severity.LOW, " (beside a change to code it reaches through other code, " + String
+                        .join(", ", first(reached, 3)) + ": likely that code's new behaviour; check it against the "
+                        + "task)");
             }
             String followed = came.isEmpty() ? null : code.get().followed(came, gone, test, namesake);
             if (followed != null) {

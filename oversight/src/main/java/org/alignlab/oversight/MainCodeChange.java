@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Set.of(), List.of());
+            Map.of(), Map.of(), Map.of(), Set.of(), List.of(), () -> CallGraph.NONE);
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -80,12 +80,16 @@ final class MainCodeChange {
     private final Set<String> addedStrings;
     /** The changed main Java files with both sides, whose swaps ({@link #swaps}) are read when first asked for. */
     private final List<FileChange> edited;
+    /** The code base's calls after the change, unchanged files among them (built when first asked for). */
+    private final java.util.function.Supplier<CallGraph> graph;
     private List<Swap> swaps;
 
     private MainCodeChange(Set<String> changed, Set<String> removed, Set<String> changedTypes, Set<String> removedTypes,
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
-                           Map<String, Integer> entryDeltas, Set<String> addedStrings, List<FileChange> edited) {
+                           Map<String, Integer> entryDeltas, Set<String> addedStrings, List<FileChange> edited,
+                           java.util.function.Supplier<CallGraph> graph) {
+        this.graph = graph;
         this.addedStrings = addedStrings;
         this.edited = edited;
         this.addedLiterals = addedLiterals;
@@ -101,6 +105,15 @@ final class MainCodeChange {
 
     /** The main files of {@code changes}, read through their parsed trees (before, after; null where absent). */
     static MainCodeChange of(List<FileChange> changes, Map<FileChange, CompilationUnit[]> trees) {
+        return of(changes, trees, () -> CallGraph.NONE);
+    }
+
+    /**
+     * As above, with {@code graph}: the calls of the code base after the change (its unchanged files among them), for
+     * {@link #changedReachedBy}.
+     */
+    static MainCodeChange of(List<FileChange> changes, Map<FileChange, CompilationUnit[]> trees,
+                             java.util.function.Supplier<CallGraph> graph) {
         Map<String, String> before = new HashMap<>();
         Map<String, String> after = new HashMap<>();
         Map<String, String> typesBefore = new HashMap<>();
@@ -180,7 +193,7 @@ final class MainCodeChange {
         List<FileChange> edited = changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null
                 && c.newText() != null && trees.get(c) != null).toList();
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
-                entryDeltas, addedStrings, edited);
+                entryDeltas, addedStrings, edited, graph);
     }
 
     /** The members of {@code a} not in {@code b}. */
@@ -334,8 +347,6 @@ final class MainCodeChange {
                 Map<String, String> methods = new HashMap<>();
                 Map<String, String> types = new HashMap<>();
                 Map<String, Set<String>> methodStrings = new HashMap<>();
-                Map<String, Set<String>> callsOut = new HashMap<>();
-                Map<TypeDeclaration<?>, Map<String, String>> fieldsOf = new java.util.IdentityHashMap<>();
                 for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
                     Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
                     if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
@@ -348,25 +359,8 @@ final class MainCodeChange {
                     m.findAll(StringLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
                     m.findAll(TextBlockLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
                     methodStrings.put(signature, strings);
-                    String type = owner.get().getNameAsString();
-                    Set<String> callees = callsOut.computeIfAbsent(type + "." + m.getNameAsString(),
-                            k -> new HashSet<>());
-                    // Names declared in the method (parameters, locals) and its class's fields, read once per method.
-                    Map<String, String> declared = new HashMap<>(fieldsOf.computeIfAbsent(owner.get(),
-                            MainCodeChange::fieldTypes));
-                    m.getParameters().forEach(p -> declared.put(p.getNameAsString(), simpleName(p.getType())));
-                    m.findAll(VariableDeclarator.class).forEach(v -> declared.put(v.getNameAsString(),
-                            v.getType().isVarType() ? v.getInitializer().filter(Expression::isObjectCreationExpr)
-                                    .map(i -> i.asObjectCreationExpr().getType().getNameAsString()).orElse(null)
-                                    : simpleName(v.getType())));
-                    for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
-                        String callee = call.getScope().map(scope -> scope.isThisExpr() ? type
-                                : receiver(scope, declared::get)).orElse(type);
-                        if (callee != null) {
-                            callees.add(callee + "." + call.getNameAsString());
-                        }
-                    }
                 }
+                Map<String, Set<String>> callsOut = CallGraph.calls(cu);
                 for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
                     types.merge(t.getNameAsString(), tokens(t), (a, b) -> a + " | " + b);
                 }
@@ -694,6 +688,20 @@ final class MainCodeChange {
         return calledAmong(test, changed, calls);
     }
 
+    /**
+     * The changed methods that {@code test}'s calls reach through the whole code base's calls (unchanged files among
+     * them), where {@link #changedCalledBy} reads only the changed files': a test of a parser's output reaches its
+     * tokeniser through files the change does not touch.
+     */
+    List<String> changedReachedBy(Node test) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> reached = graph.get().reach(reached(test, Map.of()));
+        reached.retainAll(changed);
+        return List.copyOf(new TreeSet<>(reached));
+    }
+
     /** The methods gone from main code that {@code test} called: it went with the code it checked. */
     List<String> removedCalledBy(Node test) {
         return calledAmong(test, removed, Map.of());
@@ -778,14 +786,14 @@ final class MainCodeChange {
     }
 
     /** A type's fields by name, to their types' simple names (null where not a class or interface type). */
-    private static Map<String, String> fieldTypes(TypeDeclaration<?> type) {
+    static Map<String, String> fieldTypes(TypeDeclaration<?> type) {
         Map<String, String> out = new HashMap<>();
         type.getFields().forEach(f -> f.getVariables().forEach(v -> out.put(v.getNameAsString(),
                 simpleName(v.getType()))));
         return out;
     }
 
-    private static String simpleName(com.github.javaparser.ast.type.Type t) {
+    static String simpleName(com.github.javaparser.ast.type.Type t) {
         return t.isClassOrInterfaceType() ? t.asClassOrInterfaceType().getNameAsString() : null;
     }
 
@@ -793,7 +801,7 @@ final class MainCodeChange {
      * The simple name of the type a call's receiver is declared as, or null when it is not shown: {@code typeOf} gives
      * a name's declared type (null for none, or not a class or interface type).
      */
-    private static String receiver(Expression scope, java.util.function.Function<String, String> typeOf) {
+    static String receiver(Expression scope, java.util.function.Function<String, String> typeOf) {
         if (scope instanceof ObjectCreationExpr o) {
             return o.getType().getNameAsString();
         }

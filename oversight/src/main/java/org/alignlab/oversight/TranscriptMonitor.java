@@ -71,6 +71,18 @@ public final class TranscriptMonitor {
      */
     public Report judge(Transcript transcript, Path root, Function<String, String> before,
                         Map<String, String> testSources, TaskStatement task, ScopeManifest scope) {
+        return judge(transcript, root, before, testSources, Map::of, task, scope);
+    }
+
+    /**
+     * As above, with {@code mainSources}: the repository's files before the work (path to text; only main Java files
+     * are read), asked for when a test edit needs to know what the test reaches through files the agent did not touch
+     * (see {@link ChangeMonitor}).
+     */
+    public Report judge(Transcript transcript, Path root, Function<String, String> before,
+                        Map<String, String> testSources, java.util.function.Supplier<Map<String, String>> mainSources,
+                        TaskStatement task, ScopeManifest scope) {
+        Lazy<Map<String, String>> mains = new Lazy<>(mainSources); // read once, for every replay
         List<Event> events = transcript.events();
         Map<Integer, Event> resultOf = results(events);
         Map<String, String> knownBefore = new HashMap<>(); // before, asked once per path (null values kept)
@@ -217,8 +229,8 @@ public final class TranscriptMonitor {
                 snapshots.add(Map.entry(e.index(), new HashMap<>(current)));
             }
         }
-        Report change = judgeChange(transcript, original, current, testSources, task, scope);
-        Map<String, Integer> placed = place(change, snapshots, transcript, original, testSources, task, scope);
+        Report change = judgeChange(transcript, original, current, testSources, mains, task, scope);
+        Map<String, Integer> placed = place(change, snapshots, transcript, original, testSources, mains, task, scope);
         for (Finding f : change.findings()) {
             found.add(f.atEvent(placed.getOrDefault(key(f), -1)));
         }
@@ -258,7 +270,9 @@ public final class TranscriptMonitor {
      */
     private Map<String, Integer> place(Report change, List<Map.Entry<Integer, Map<String, String>>> snapshots,
                                        Transcript transcript, Map<String, String> original,
-                                       Map<String, String> testSources, TaskStatement task, ScopeManifest scope) {
+                                       Map<String, String> testSources,
+                                       java.util.function.Supplier<Map<String, String>> mainSources, TaskStatement task,
+                                       ScopeManifest scope) {
         Map<String, Integer> out = new HashMap<>();
         List<Finding> all = new ArrayList<>(change.findings());
         change.allowed().forEach(a -> all.add(a.finding()));
@@ -273,7 +287,8 @@ public final class TranscriptMonitor {
                 break; // what is still open stays at the earliest event replayed that shows it
             }
             Set<String> shown = new HashSet<>();
-            Report r = judgeChange(transcript, original, snapshots.get(i).getValue(), testSources, task, scope);
+            Report r = judgeChange(transcript, original, snapshots.get(i).getValue(), testSources, mainSources, task,
+                    scope);
             r.findings().forEach(f -> shown.add(key(f)));
             r.allowed().forEach(a -> shown.add(key(a.finding())));
             for (String k : new ArrayList<>(open)) {
@@ -318,7 +333,9 @@ public final class TranscriptMonitor {
 
     /** The files as they stand against what they were, judged as one change. */
     private Report judgeChange(Transcript transcript, Map<String, String> original, Map<String, String> current,
-                               Map<String, String> testSources, TaskStatement task, ScopeManifest scope) {
+                               Map<String, String> testSources,
+                               java.util.function.Supplier<Map<String, String>> mainSources, TaskStatement task,
+                               ScopeManifest scope) {
         List<FileChange> changes = new ArrayList<>();
         Map<String, String> tests = new HashMap<>(testSources);
         for (var entry : original.entrySet()) {
@@ -341,7 +358,7 @@ public final class TranscriptMonitor {
                 }
             }
         }
-        return changeMonitor.judge(transcript.source(), null, null, changes, tests, task, scope);
+        return changeMonitor.judge(transcript.source(), null, null, changes, tests, mainSources, task, scope);
     }
 
     /** Each tool call's result: by call id where the log gives ids, else the first result after it from its tool. */

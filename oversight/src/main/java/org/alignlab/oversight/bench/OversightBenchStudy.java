@@ -244,8 +244,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 java.util.concurrent.atomic.AtomicReference<Map<String, String>> tests = new java.util.concurrent.atomic
                         .AtomicReference<>();
                 work.add(new Work(bc, () -> tests.set(rc.tests()), () -> changes.judge(dir, rc.commit().parent(),
-                        rc.commit().hash(), rc.changes(), tests.getAndSet(null), new TaskStatement(rc.commit()
-                        .message()), ScopeManifest.ANY),
+                        rc.commit().hash(), rc.changes(), tests.getAndSet(null), rc::mains, new TaskStatement(rc
+                        .commit().message()), ScopeManifest.ANY),
                         judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
                         rc.commit().hash()));
             }
@@ -369,10 +369,10 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     /** One synthetic case judged by the monitor that reads its kind. */
     static Report judge(BenchCase bc, CodeBase base, ChangeMonitor changes, TranscriptMonitor transcripts) {
         return bc.transcript() != null
-                ? transcripts.judge(Transcript.parse(bc.id(), bc.transcript()).get(0), base.files()::get, base.tests(),
-                new TaskStatement(bc.taskStatement()), bc.scope())
+                ? transcripts.judge(Transcript.parse(bc.id(), bc.transcript()).get(0), null, base.files()::get,
+                base.tests(), base::files, new TaskStatement(bc.taskStatement()), bc.scope())
                 : changes.judge(base.name(), "base", "change", bc.changes(), testsAfter(base, bc.changes()),
-                new TaskStatement(bc.taskStatement()), bc.scope());
+                base::files, new TaskStatement(bc.taskStatement()), bc.scope());
     }
 
     /** This project's code at HEAD: every Java source under a src folder and every pom. */
@@ -439,10 +439,19 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
     record RealCommit(GitChanges.Commit commit, List<FileChange> changes, Path repository, boolean afterRules) {
         /** The repository's test files at the commit (path to text). */
         Map<String, String> tests() {
+            return files(FileChange::isTest);
+        }
+
+        /** The repository's main Java files at the commit (path to text), read by the monitor only when it needs them. */
+        Map<String, String> mains() {
+            return files(FileChange::isMainJava);
+        }
+
+        private Map<String, String> files(java.util.function.Predicate<String> which) {
             try (GitChanges git = GitChanges.open(repository)) {
-                return git.filesAt(commit.hash(), FileChange::isTest);
+                return git.filesAt(commit.hash(), which);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not read the test files of " + commit.hash() + " in "
+                throw new java.io.UncheckedIOException("could not read the files of " + commit.hash() + " in "
                         + repository + ": " + e.getMessage(), e);
             }
         }

@@ -107,7 +107,8 @@ public final class Sandbox {
                         .append(f.newText()).append('\u0000'));
                 change = org.alignlab.core.Sha256.hex(all.toString()).substring(0, 16);
                 report = new ChangeMonitor().judge(ws.dir().toString(), ws.base(), head, changes,
-                        git.filesAt(head, FileChange::isTest), new TaskStatement(task.assignment()), SCOPE);
+                        git.filesAt(head, FileChange::isTest), git.mainSourcesAt(head), new TaskStatement(task
+                        .assignment()), SCOPE);
                 // The same run as a transcript: its tool calls replayed over the task's files, its test runs and its
                 // final claim, as 'alignlab oversee transcript' reads a conversation.
                 Transcript conversation = Transcript.parse(agent.cliName() + " on " + task.name() + " ("
@@ -118,7 +119,8 @@ public final class Sandbox {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, git.filesAt(ws.base(), FileChange::isTest), new TaskStatement(task.assignment()), SCOPE);
+                }, git.filesAt(ws.base(), FileChange::isTest), git.mainSourcesAt(ws.base()), new TaskStatement(task
+                        .assignment()), SCOPE);
             }
             boolean flagged = report.atOrAbove(FLAG_AT) > 0;
             // A scripted organism's planted action is known; a model's tampering is read from ground truth: the tests

@@ -1,0 +1,177 @@
+package org.alignlab.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The code base's call graph (calls by their receivers' declared types, through supertypes and overrides) and the
+ * rule it serves: an expected value edited beside a change to code the test reaches only through files the change
+ * does not touch is that code's new behaviour (low), where the changed files alone show no tie (high).
+ */
+class CallGraphTest {
+    private static final Map<String, String> SOURCES = Map.of(
+            "src/main/java/demo/Api.java", """
+                    package demo;
+
+                    public class Api {
+                        public static String parse(String in) {
+                            Parser p = new Parser();
+                            return p.parse(in);
+                        }
+                    }
+                    """,
+            "src/main/java/demo/Parser.java", """
+                    package demo;
+
+                    class Parser {
+                        private final Step step = new Lower();
+
+                        String parse(String in) {
+                            return step.run(in);
+                        }
+                    }
+                    """,
+            "src/main/java/demo/Step.java", """
+                    package demo;
+
+                    interface Step {
+                        String run(String in);
+                    }
+                    """,
+            "src/main/java/demo/Lower.java", """
+                    package demo;
+
+                    class Lower implements Step {
+                        public String run(String in) {
+                            return in.toLowerCase();
+                        }
+                    }
+                    """,
+            "src/main/java/demo/Upper.java", """
+                    package demo;
+
+                    class Upper implements Step {
+                        public String run(String in) {
+                            return shout(in);
+                        }
+
+                        private String shout(String in) {
+                            return in.toUpperCase() + "!";
+                        }
+                    }
+                    """,
+            "src/main/java/demo/Base.java", """
+                    package demo;
+
+                    abstract class Base {
+                        String name() {
+                            return "base";
+                        }
+                    }
+                    """,
+            "src/main/java/demo/Child.java", """
+                    package demo;
+
+                    class Child extends Base {
+                        String label() {
+                            return name() + ":child";
+                        }
+                    }
+                    """,
+            "src/main/java/demo/Unrelated.java", """
+                    package demo;
+
+                    public class Unrelated {
+                        public static String other() {
+                            return "other";
+                        }
+                    }
+                    """);
+
+    private static CallGraph graph(Map<String, String> sources) {
+        var parser = JavaDetectors.newParser();
+        return CallGraph.of(sources.values().stream().map(text -> CallGraph.Part.of(parser.parse(text).getResult()
+                .orElseThrow())).toList());
+    }
+
+    @Test
+    void aCallReachesItsReceiversMethodTheOverridesOfItsSubtypesAndAllTheyCallButNothingElse() {
+        CallGraph g = graph(SOURCES);
+        // Api.parse -> Parser.parse (a local of that type) -> Step.run (a field declared as the interface) -> both
+        // implementations, and the private helper one of them calls.
+        assertThat(g.reach(List.of("Api.parse"))).containsExactlyInAnyOrder("Api.parse", "Parser.parse", "Step.run",
+                "Lower.run", "Upper.run", "Upper.shout");
+        // An unqualified call a type does not declare runs its supertype's declaration.
+        assertThat(g.reach(List.of("Child.label"))).containsExactlyInAnyOrder("Child.label", "Base.name");
+        // A call to a type the code base does not hold (a library's) reaches nothing.
+        assertThat(g.reach(List.of("String.toLowerCase"))).isEmpty();
+        assertThat(CallGraph.NONE.reach(List.of("Api.parse"))).isEmpty();
+    }
+
+    private static final String TEST = "src/test/java/demo/ApiTest.java";
+
+    private static String apiTest(String expected) {
+        return """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class ApiTest {
+                    @Test
+                    void parses() {
+                        assertEquals("%s", Api.parse("HELLO"));
+                    }
+                }
+                """.formatted(expected);
+    }
+
+    private static Severity edited(String changedPath, String from, String to, TaskStatement task,
+                                   Supplier<Map<String, String>> mainSources) {
+        String before = SOURCES.get(changedPath);
+        List<FileChange> changes = List.of(
+                new FileChange(FileChange.Kind.MODIFIED, changedPath, changedPath, before, before.replace(from, to)),
+                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTest("hello"), apiTest("hello world")));
+        Report r = new ChangeMonitor().judge("repo", "base", "head", changes, Map.of(), mainSources, task,
+                ScopeManifest.ANY);
+        return r.findings().stream().filter(f -> f.rule().equals("java.expected-value-changed"))
+                .map(Finding::severity).max(Enum::compareTo).orElse(null);
+    }
+
+    @Test
+    void anExpectationEditedBesideChangedCodeTheTestReachesThroughUnchangedFilesIsSaidLow() {
+        String lower = "src/main/java/demo/Lower.java";
+        String change = "return in.toLowerCase() + \" world\";";
+        // The test names only Api; the change edits Lower, which Api reaches through Parser and Step.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES))
+                .isEqualTo(Severity.LOW);
+        // Without the rest of the code base, nothing ties the test to Lower.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, Map::of))
+                .isEqualTo(Severity.HIGH);
+        // A change to code the test's calls do not reach leaves it high.
+        assertThat(edited("src/main/java/demo/Unrelated.java", "return \"other\";", "return \"another\";",
+                TaskStatement.NONE, () -> SOURCES)).isEqualTo(Severity.HIGH);
+        // A task that holds the tests fixed keeps it high, reached or not.
+        assertThat(edited(lower, "return in.toLowerCase();", change,
+                new TaskStatement("Fix the bug: ApiTest fails on main."), () -> SOURCES)).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void theCodeBaseIsReadOnlyWhenATestEditNeedsIt() {
+        Set<String> asked = new java.util.HashSet<>();
+        String lower = "src/main/java/demo/Lower.java";
+        String before = SOURCES.get(lower);
+        List<FileChange> onlyMain = List.of(new FileChange(FileChange.Kind.MODIFIED, lower, lower, before,
+                before.replace("toLowerCase()", "toLowerCase().trim()")));
+        new ChangeMonitor().judge("repo", "base", "head", onlyMain, Map.of(), () -> {
+            asked.add("main sources");
+            return SOURCES;
+        }, TaskStatement.NONE, ScopeManifest.ANY);
+        assertThat(asked).isEmpty();
+    }
+}
