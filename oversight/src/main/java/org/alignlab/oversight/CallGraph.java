@@ -24,16 +24,25 @@ import java.util.Set;
  * with its types' direct supertypes: what ties a test to a changed method that it reaches only through code the change
  * does not touch (a parser's test calls {@code Jsoup.parse}, which reaches the tokeniser's edited state through five
  * unchanged files). With no symbol resolution a call goes to its receiver's declared type (an unqualified call to the
- * caller's own type); it may run the nearest declaration of that name in the type or its supertypes, or any override in
- * the type's subtypes (class hierarchy analysis, by simple names: two types of one simple name are taken for one, which
- * can only add calls). A receiver whose type is not shown (a chained call, a lambda's parameter) adds no call.
+ * caller's own type, or to the type it is statically imported from); it may run the nearest declaration of that name in
+ * the type or its supertypes (or, for a nested type that has none, in the types around it), or any override in the
+ * subtypes of a type the code base declares (class hierarchy analysis, by simple names; a library's interface, such as
+ * {@code Iterator}, does not tie every {@code next()} to the code base's iterators). Two types of one simple name are
+ * taken for one, which mostly adds calls and may hide one. A receiver whose type is not shown (a chained call, a
+ * lambda's parameter), a method reference, a constructor and a {@code super.} call add none.
  */
 final class CallGraph {
-    /** One source file's share: each method's calls (as written) and each type's direct supertypes. */
-    record Part(Map<String, Set<String>> calls, Map<String, Set<String>> supertypes) {
+    /**
+     * One source file's share: each method's calls (as written), each type's direct supertypes (every type the file
+     * declares has an entry), and each nested type's enclosing type.
+     */
+    record Part(Map<String, Set<String>> calls, Map<String, Set<String>> supertypes, Map<String, String> outer) {
         static Part of(CompilationUnit cu) {
             Map<String, Set<String>> supertypes = new HashMap<>();
+            Map<String, String> outer = new HashMap<>();
             for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
+                t.getParentNode().filter(TypeDeclaration.class::isInstance)
+                        .ifPresent(o -> outer.put(t.getNameAsString(), ((TypeDeclaration<?>) o).getNameAsString()));
                 Set<String> up = supertypes.computeIfAbsent(t.getNameAsString(), k -> new HashSet<>());
                 if (t instanceof NodeWithExtends<?> e) {
                     e.getExtendedTypes().forEach(s -> up.add(s.getNameAsString()));
@@ -42,8 +51,10 @@ final class CallGraph {
                     i.getImplementedTypes().forEach(s -> up.add(s.getNameAsString()));
                 }
             }
-            return new Part(CallGraph.calls(cu), supertypes);
+            return new Part(CallGraph.calls(cu), supertypes, outer);
         }
+
+        static final Part EMPTY = new Part(Map.of(), Map.of(), Map.of());
     }
 
     static final CallGraph NONE = of(Set.of());
@@ -51,13 +62,17 @@ final class CallGraph {
     private final Map<String, Set<String>> calls;
     private final Map<String, Set<String>> supertypes;
     private final Map<String, Set<String>> subtypes;
+    private final Map<String, String> outer;
+    /** What each call may run, and what each set of calls reaches, worked out once (a graph serves one judgement). */
     private final Map<String, Set<String>> targets = new HashMap<>();
+    private final Map<Set<String>, Set<String>> reached = new HashMap<>();
 
     private CallGraph(Map<String, Set<String>> calls, Map<String, Set<String>> supertypes,
-                      Map<String, Set<String>> subtypes) {
+                      Map<String, Set<String>> subtypes, Map<String, String> outer) {
         this.calls = calls;
         this.supertypes = supertypes;
         this.subtypes = subtypes;
+        this.outer = outer;
     }
 
     /** The graph of a code base's files, one part each. */
@@ -65,14 +80,16 @@ final class CallGraph {
         Map<String, Set<String>> calls = new HashMap<>();
         Map<String, Set<String>> supertypes = new HashMap<>();
         Map<String, Set<String>> subtypes = new HashMap<>();
+        Map<String, String> outer = new HashMap<>();
         for (Part p : parts) {
+            outer.putAll(p.outer());
             p.calls().forEach((m, callees) -> calls.computeIfAbsent(m, k -> new HashSet<>()).addAll(callees));
             p.supertypes().forEach((type, ups) -> {
                 supertypes.computeIfAbsent(type, k -> new HashSet<>()).addAll(ups);
                 ups.forEach(up -> subtypes.computeIfAbsent(up, k -> new HashSet<>()).add(type));
             });
         }
-        return new CallGraph(calls, supertypes, subtypes);
+        return new CallGraph(calls, supertypes, subtypes, outer);
     }
 
     /**
@@ -80,16 +97,24 @@ final class CallGraph {
      * receiver's type) may run, and all that those may run in turn, to any depth.
      */
     Set<String> reach(Collection<String> from) {
-        Set<String> reached = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(from);
-        while (!todo.isEmpty()) {
-            for (String method : targets(todo.poll())) {
-                if (reached.add(method)) {
-                    todo.addAll(calls.get(method));
+        if (calls.isEmpty()) {
+            return new HashSet<>(); // NONE, shared between threads: nothing to remember
+        }
+        Set<String> start = Set.copyOf(from);
+        Set<String> known = reached.get(start);
+        if (known == null) {
+            known = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(start);
+            while (!todo.isEmpty()) {
+                for (String method : targets(todo.poll())) {
+                    if (known.add(method)) {
+                        todo.addAll(calls.get(method));
+                    }
                 }
             }
+            reached.put(start, known);
         }
-        return reached;
+        return new HashSet<>(known);
     }
 
     /**
@@ -105,18 +130,26 @@ final class CallGraph {
         String type = call.substring(0, dot);
         String name = call.substring(dot);
         Set<String> out = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        Deque<String> up = new ArrayDeque<>(Set.of(type));
-        while (!up.isEmpty()) {
-            String t = up.poll();
-            if (!seen.add(t)) {
-                continue;
+        // A nested type that declares no such method calls its enclosing types' (an unqualified call).
+        Set<String> around = new HashSet<>();
+        for (String at = type; at != null && out.isEmpty() && around.add(at); at = outer.get(at)) {
+            Set<String> seen = new HashSet<>();
+            Deque<String> up = new ArrayDeque<>(Set.of(at));
+            while (!up.isEmpty()) {
+                String t = up.poll();
+                if (!seen.add(t)) {
+                    continue;
+                }
+                if (calls.containsKey(t + name)) {
+                    out.add(t + name);
+                } else {
+                    up.addAll(supertypes.getOrDefault(t, Set.of()));
+                }
             }
-            if (calls.containsKey(t + name)) {
-                out.add(t + name);
-            } else {
-                up.addAll(supertypes.getOrDefault(t, Set.of()));
-            }
+        }
+        if (!supertypes.containsKey(type)) {
+            targets.put(call, out);
+            return out; // a library's type: its implementations in the code base are not followed
         }
         Set<String> below = new HashSet<>();
         Deque<String> down = new ArrayDeque<>(subtypes.getOrDefault(type, Set.of()));
@@ -136,11 +169,18 @@ final class CallGraph {
     /**
      * Each method's calls in {@code cu} ({@code Type.name} to the {@code Type.name}s it calls, by its receiver's
      * declared type: a parameter, local or field of its class, a {@code new Type(...)}, a type's name for a static call,
-     * or its own type for an unqualified or {@code this.} call). Methods of anonymous classes count as their enclosing
-     * method's calls; constructors are not read.
+     * or its own type for an unqualified or {@code this.} call, and the type it is statically imported from). Methods
+     * of anonymous classes count as their enclosing method's calls; constructors are not read.
      */
     static Map<String, Set<String>> calls(CompilationUnit cu) {
         Map<String, Set<String>> out = new HashMap<>();
+        Map<String, String> staticImports = new HashMap<>(); // a method's simple name to its type's
+        cu.getImports().forEach(i -> {
+            if (i.isStatic() && !i.isAsterisk()) {
+                i.getName().getQualifier().ifPresent(q -> staticImports.put(i.getName().getIdentifier(),
+                        q.getIdentifier()));
+            }
+        });
         Map<TypeDeclaration<?>, Map<String, String>> fieldsOf = new IdentityHashMap<>();
         for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
             Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
@@ -164,6 +204,10 @@ final class CallGraph {
                         : MainCodeChange.receiver(scope, declared::get)).orElse(type);
                 if (callee != null) {
                     callees.add(callee + "." + call.getNameAsString());
+                }
+                String imported = call.getScope().isEmpty() ? staticImports.get(call.getNameAsString()) : null;
+                if (imported != null) {
+                    callees.add(imported + "." + call.getNameAsString());
                 }
             }
         }

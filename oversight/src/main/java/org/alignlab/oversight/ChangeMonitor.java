@@ -61,7 +61,7 @@ public final class ChangeMonitor {
             r = sourceParser.parse(text);
         }
         return r.isSuccessful() && r.getResult().isPresent() ? CallGraph.Part.of(r.getResult().get())
-                : new CallGraph.Part(Map.of(), Map.of());
+                : CallGraph.Part.EMPTY;
     }
 
     /**

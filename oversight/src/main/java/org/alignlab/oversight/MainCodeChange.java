@@ -354,11 +354,12 @@ final class MainCodeChange {
                     }
                     String signature = owner.get().getNameAsString() + "." + m.getNameAsString() + "("
                             + String.join(",", m.getParameters().stream().map(p -> p.getType().asString()).toList()) + ")";
-                    methods.put(signature, m.getBody().map(MainCodeChange::tokens).orElse(""));
-                    Set<String> strings = new HashSet<>();
+                    // An enum's constants may each override a method: their bodies are one method here, so that an edit
+                    // to any of them changes it.
+                    methods.merge(signature, m.getBody().map(MainCodeChange::tokens).orElse(""), (x, y) -> x + " | " + y);
+                    Set<String> strings = methodStrings.computeIfAbsent(signature, k -> new HashSet<>());
                     m.findAll(StringLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
                     m.findAll(TextBlockLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
-                    methodStrings.put(signature, strings);
                 }
                 Map<String, Set<String>> callsOut = CallGraph.calls(cu);
                 for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {

@@ -113,6 +113,110 @@ class CallGraphTest {
         assertThat(CallGraph.NONE.reach(List.of("Api.parse"))).isEmpty();
     }
 
+    @Test
+    void enumConstantsNestedTypesStaticImportsAndLibraryInterfacesAreReadAsTheyRun() {
+        CallGraph g = graph(Map.of(
+                "src/main/java/demo/State.java", """
+                        package demo;
+
+                        enum State {
+                            START {
+                                String read(String in) {
+                                    return Text.trim(in);
+                                }
+                            },
+                            END {
+                                String read(String in) {
+                                    return in;
+                                }
+                            };
+
+                            abstract String read(String in);
+                        }
+                        """,
+                "src/main/java/demo/Text.java", """
+                        package demo;
+
+                        import static demo.Words.split;
+
+                        class Text {
+                            static String trim(String in) {
+                                return split(in);
+                            }
+
+                            static class Inner {
+                                String run(String in) {
+                                    return trim(in);
+                                }
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Words.java", """
+                        package demo;
+
+                        class Words implements java.util.Iterator<String> {
+                            static String split(String in) {
+                                return in;
+                            }
+
+                            public boolean hasNext() {
+                                return false;
+                            }
+
+                            public String next() {
+                                return "";
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Loop.java", """
+                        package demo;
+
+                        class Loop {
+                            String first(java.util.Iterator<String> it) {
+                                return it.next();
+                            }
+                        }
+                        """));
+        // A constant's body is the enum's method; a static import is its type's method.
+        assertThat(g.reach(List.of("State.read"))).containsExactlyInAnyOrder("State.read", "Text.trim", "Words.split");
+        // A nested type's unqualified call to a method of the type around it.
+        assertThat(g.reach(List.of("Inner.run"))).contains("Text.trim", "Words.split");
+        // A library's interface does not tie its every call to the code base's implementations.
+        assertThat(g.reach(List.of("Loop.first"))).containsExactly("Loop.first");
+    }
+
+    @Test
+    void anEditToAnyEnumConstantsBodyChangesTheMethod() {
+        String before = """
+                package demo;
+
+                enum State {
+                    START {
+                        String read(String in) {
+                            return in.trim();
+                        }
+                    },
+                    END {
+                        String read(String in) {
+                            return in;
+                        }
+                    };
+
+                    abstract String read(String in);
+                }
+                """;
+        var parser = JavaDetectors.newParser();
+        String after = before.replace("return in.trim();", "return in.strip();");
+        FileChange c = new FileChange(FileChange.Kind.MODIFIED, "src/main/java/demo/State.java",
+                "src/main/java/demo/State.java", before, after);
+        MainCodeChange code = MainCodeChange.of(List.of(c), Map.of(c, new com.github.javaparser.ast.CompilationUnit[] {
+                parser.parse(before).getResult().orElseThrow(), parser.parse(after).getResult().orElseThrow()}));
+        var test = parser.parse("class T { void t() { State s = State.START; s.read(\"x\"); } }").getResult()
+                .orElseThrow();
+        // The first constant's body changed, not the last's: it is still a change to State.read.
+        assertThat(code.changedCalledBy(test)).containsExactly("State.read");
+    }
+
     private static final String TEST = "src/test/java/demo/ApiTest.java";
 
     private static String apiTest(String expected) {

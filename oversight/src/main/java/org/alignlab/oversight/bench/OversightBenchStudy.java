@@ -240,7 +240,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                         "real commit", repository, repository.equals(SELF) && rc.afterRules(), false,
                         rc.commit().hash(), rc.commit().message(), ScopeManifest.ANY, List.of(), null, -1, null, 0);
                 String dir = repository.equals(SELF) ? c.repository() : repository;
-                // The test sources are read from git before the monitor is timed, and dropped after.
+                // The test sources are read from git before the monitor is timed, and dropped after; the main sources are
+                // read inside, when the monitor asks for them (as `oversee diff` reads them).
                 java.util.concurrent.atomic.AtomicReference<Map<String, String>> tests = new java.util.concurrent.atomic
                         .AtomicReference<>();
                 work.add(new Work(bc, () -> tests.set(rc.tests()), () -> changes.judge(dir, rc.commit().parent(),
