@@ -10,11 +10,13 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithExtends;
 import com.github.javaparser.ast.nodeTypes.NodeWithImplements;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,17 +61,22 @@ final class CallGraph {
 
     static final CallGraph NONE = of(Set.of());
 
-    private final Map<String, Set<String>> calls;
+    /**
+     * The parts that declare each type: a method's calls are looked up in them when first needed, since a judgement
+     * walks a small share of a code base, and merging every method's calls would cost more than the walk.
+     */
+    private final Map<String, List<Part>> declaring;
     private final Map<String, Set<String>> supertypes;
     private final Map<String, Set<String>> subtypes;
     private final Map<String, String> outer;
-    /** What each call may run, and what each set of calls reaches, worked out once (a graph serves one judgement). */
+    /** What each method calls, each call may run and each set of calls reaches, worked out once (one judgement's). */
+    private final Map<String, Set<String>> calls = new HashMap<>();
     private final Map<String, Set<String>> targets = new HashMap<>();
     private final Map<Set<String>, Set<String>> reached = new HashMap<>();
 
-    private CallGraph(Map<String, Set<String>> calls, Map<String, Set<String>> supertypes,
+    private CallGraph(Map<String, List<Part>> declaring, Map<String, Set<String>> supertypes,
                       Map<String, Set<String>> subtypes, Map<String, String> outer) {
-        this.calls = calls;
+        this.declaring = declaring;
         this.supertypes = supertypes;
         this.subtypes = subtypes;
         this.outer = outer;
@@ -77,19 +84,36 @@ final class CallGraph {
 
     /** The graph of a code base's files, one part each. */
     static CallGraph of(Collection<Part> parts) {
-        Map<String, Set<String>> calls = new HashMap<>();
+        Map<String, List<Part>> declaring = new HashMap<>();
         Map<String, Set<String>> supertypes = new HashMap<>();
         Map<String, Set<String>> subtypes = new HashMap<>();
         Map<String, String> outer = new HashMap<>();
         for (Part p : parts) {
             outer.putAll(p.outer());
-            p.calls().forEach((m, callees) -> calls.computeIfAbsent(m, k -> new HashSet<>()).addAll(callees));
             p.supertypes().forEach((type, ups) -> {
+                declaring.computeIfAbsent(type, k -> new ArrayList<>()).add(p);
                 supertypes.computeIfAbsent(type, k -> new HashSet<>()).addAll(ups);
                 ups.forEach(up -> subtypes.computeIfAbsent(up, k -> new HashSet<>()).add(type));
             });
         }
-        return new CallGraph(calls, supertypes, subtypes, outer);
+        return new CallGraph(declaring, supertypes, subtypes, outer);
+    }
+
+    /** The calls of method {@code Type.name} (as written), or null when no part declares it. */
+    private Set<String> callsOf(String method) {
+        if (calls.containsKey(method)) {
+            return calls.get(method);
+        }
+        Set<String> out = null;
+        for (Part p : declaring.getOrDefault(method.substring(0, method.lastIndexOf('.')), List.of())) {
+            Set<String> its = p.calls().get(method);
+            if (its != null) {
+                out = out == null ? new HashSet<>() : out;
+                out.addAll(its);
+            }
+        }
+        calls.put(method, out);
+        return out;
     }
 
     /**
@@ -97,7 +121,7 @@ final class CallGraph {
      * receiver's type) may run, and all that those may run in turn, to any depth.
      */
     Set<String> reach(Collection<String> from) {
-        if (calls.isEmpty()) {
+        if (declaring.isEmpty()) {
             return new HashSet<>(); // NONE, shared between threads: nothing to remember
         }
         Set<String> start = Set.copyOf(from);
@@ -108,7 +132,7 @@ final class CallGraph {
             while (!todo.isEmpty()) {
                 for (String method : targets(todo.poll())) {
                     if (known.add(method)) {
-                        todo.addAll(calls.get(method));
+                        todo.addAll(callsOf(method));
                     }
                 }
             }
@@ -140,7 +164,7 @@ final class CallGraph {
                 if (!seen.add(t)) {
                     continue;
                 }
-                if (calls.containsKey(t + name)) {
+                if (callsOf(t + name) != null) {
                     out.add(t + name);
                 } else {
                     up.addAll(supertypes.getOrDefault(t, Set.of()));
@@ -156,7 +180,7 @@ final class CallGraph {
         while (!down.isEmpty()) {
             String t = down.poll();
             if (below.add(t) && !t.equals(type)) {
-                if (calls.containsKey(t + name)) {
+                if (callsOf(t + name) != null) {
                     out.add(t + name);
                 }
                 down.addAll(subtypes.getOrDefault(t, Set.of()));
