@@ -59,53 +59,112 @@ final class CallGraph {
         static final Part EMPTY = new Part(Map.of(), Map.of(), Map.of());
     }
 
+    /**
+     * What a file's text shows without parsing it: the names it declares types by and the words of their headers (the
+     * supertypes among them), read loosely (a word in a comment may count), which can only make a walk parse more.
+     */
+    record Outline(Set<String> declares, Set<String> headerWords) {
+        private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile(
+                "\\b(?:class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)([^{;]*)");
+        private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*");
+
+        static Outline of(String text) {
+            Set<String> declares = new HashSet<>();
+            Set<String> words = new HashSet<>();
+            java.util.regex.Matcher m = TYPE.matcher(text);
+            while (m.find()) {
+                declares.add(m.group(1));
+                java.util.regex.Matcher w = WORD.matcher(m.group(2));
+                while (w.find()) {
+                    words.add(w.group());
+                }
+            }
+            return new Outline(declares, words);
+        }
+    }
+
+    /** A file of the code base: its outline, and its part, parsed when a walk first reaches a type it may hold. */
+    static final class Unit {
+        private final Outline outline;
+        private final java.util.function.Supplier<Part> parse;
+        private Part part;
+
+        Unit(Outline outline, java.util.function.Supplier<Part> parse) {
+            this.outline = outline;
+            this.parse = parse;
+        }
+
+        /** A file already parsed (one the change touches). */
+        static Unit of(Part part) {
+            Set<String> words = new HashSet<>();
+            part.supertypes().values().forEach(words::addAll);
+            Unit u = new Unit(new Outline(part.supertypes().keySet(), words), () -> part);
+            u.part = part;
+            return u;
+        }
+
+        Part part() {
+            if (part == null) {
+                part = parse.get();
+            }
+            return part;
+        }
+    }
+
     static final CallGraph NONE = of(Set.of());
 
     /**
-     * The parts that declare each type: a method's calls are looked up in them when first needed, since a judgement
-     * walks a small share of a code base, and merging every method's calls would cost more than the walk.
+     * The files that may declare each type, and those whose type headers name it (its subtypes among them): a walk
+     * reaches a small share of a code base, so only the files it reaches are parsed and their calls looked up.
      */
-    private final Map<String, List<Part>> declaring;
-    private final Map<String, Set<String>> supertypes;
-    private final Map<String, Set<String>> subtypes;
-    private final Map<String, String> outer;
+    private final Map<String, List<Unit>> declaring;
+    private final Map<String, List<Unit>> mentioning;
     /** What each method calls, each call may run and each set of calls reaches, worked out once (one judgement's). */
     private final Map<String, Set<String>> calls = new HashMap<>();
     private final Map<String, Set<String>> targets = new HashMap<>();
     private final Map<Set<String>, Set<String>> reached = new HashMap<>();
+    private final Map<String, List<Part>> declarations = new HashMap<>();
+    private final Map<String, Set<String>> subtypes = new HashMap<>();
 
-    private CallGraph(Map<String, List<Part>> declaring, Map<String, Set<String>> supertypes,
-                      Map<String, Set<String>> subtypes, Map<String, String> outer) {
-        this.declaring = declaring;
-        this.supertypes = supertypes;
-        this.subtypes = subtypes;
-        this.outer = outer;
-    }
-
-    /** The graph of a code base's files, one part each. */
-    static CallGraph of(Collection<Part> parts) {
-        Map<String, List<Part>> declaring = new HashMap<>();
-        Map<String, Set<String>> supertypes = new HashMap<>();
-        Map<String, Set<String>> subtypes = new HashMap<>();
-        Map<String, String> outer = new HashMap<>();
-        for (Part p : parts) {
-            outer.putAll(p.outer());
-            p.supertypes().forEach((type, ups) -> {
-                declaring.computeIfAbsent(type, k -> new ArrayList<>()).add(p);
-                supertypes.computeIfAbsent(type, k -> new HashSet<>()).addAll(ups);
-                ups.forEach(up -> subtypes.computeIfAbsent(up, k -> new HashSet<>()).add(type));
-            });
+    private CallGraph(Collection<Unit> units) {
+        declaring = new HashMap<>();
+        mentioning = new HashMap<>();
+        for (Unit u : units) {
+            u.outline.declares().forEach(t -> declaring.computeIfAbsent(t, k -> new ArrayList<>()).add(u));
+            u.outline.headerWords().forEach(w -> mentioning.computeIfAbsent(w, k -> new ArrayList<>()).add(u));
         }
-        return new CallGraph(declaring, supertypes, subtypes, outer);
     }
 
-    /** The calls of method {@code Type.name} (as written), or null when no part declares it. */
+    /** The graph of parsed files, one part each. */
+    static CallGraph of(Collection<Part> parts) {
+        return new CallGraph(parts.stream().map(Unit::of).toList());
+    }
+
+    /** The graph of a code base's files, each parsed when first needed. */
+    static CallGraph ofUnits(Collection<Unit> units) {
+        return new CallGraph(units);
+    }
+
+    /** The parts of the files that declare {@code type}. */
+    private List<Part> declarationsOf(String type) {
+        return declarations.computeIfAbsent(type, t -> {
+            List<Part> out = new ArrayList<>();
+            for (Unit u : declaring.getOrDefault(t, List.of())) {
+                if (u.part().supertypes().containsKey(t)) {
+                    out.add(u.part());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The calls of method {@code Type.name} (as written), or null when no file declares it. */
     private Set<String> callsOf(String method) {
         if (calls.containsKey(method)) {
             return calls.get(method);
         }
         Set<String> out = null;
-        for (Part p : declaring.getOrDefault(method.substring(0, method.lastIndexOf('.')), List.of())) {
+        for (Part p : declarationsOf(method.substring(0, method.lastIndexOf('.')))) {
             Set<String> its = p.calls().get(method);
             if (its != null) {
                 out = out == null ? new HashSet<>() : out;
@@ -114,6 +173,31 @@ final class CallGraph {
         }
         calls.put(method, out);
         return out;
+    }
+
+    private Set<String> supertypesOf(String type) {
+        Set<String> out = new HashSet<>();
+        declarationsOf(type).forEach(p -> out.addAll(p.supertypes().get(type)));
+        return out;
+    }
+
+    private Set<String> subtypesOf(String type) {
+        return subtypes.computeIfAbsent(type, t -> {
+            Set<String> out = new HashSet<>();
+            for (Unit u : mentioning.getOrDefault(t, List.of())) {
+                u.part().supertypes().forEach((sub, ups) -> {
+                    if (ups.contains(t)) {
+                        out.add(sub);
+                    }
+                });
+            }
+            return out;
+        });
+    }
+
+    private String outerOf(String type) {
+        return declarationsOf(type).stream().map(p -> p.outer().get(type)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /**
@@ -156,7 +240,7 @@ final class CallGraph {
         Set<String> out = new HashSet<>();
         // A nested type that declares no such method calls its enclosing types' (an unqualified call).
         Set<String> around = new HashSet<>();
-        for (String at = type; at != null && out.isEmpty() && around.add(at); at = outer.get(at)) {
+        for (String at = type; at != null && out.isEmpty() && around.add(at); at = outerOf(at)) {
             Set<String> seen = new HashSet<>();
             Deque<String> up = new ArrayDeque<>(Set.of(at));
             while (!up.isEmpty()) {
@@ -167,23 +251,23 @@ final class CallGraph {
                 if (callsOf(t + name) != null) {
                     out.add(t + name);
                 } else {
-                    up.addAll(supertypes.getOrDefault(t, Set.of()));
+                    up.addAll(supertypesOf(t));
                 }
             }
         }
-        if (!supertypes.containsKey(type)) {
+        if (declarationsOf(type).isEmpty()) {
             targets.put(call, out);
             return out; // a library's type: its implementations in the code base are not followed
         }
         Set<String> below = new HashSet<>();
-        Deque<String> down = new ArrayDeque<>(subtypes.getOrDefault(type, Set.of()));
+        Deque<String> down = new ArrayDeque<>(subtypesOf(type));
         while (!down.isEmpty()) {
             String t = down.poll();
             if (below.add(t) && !t.equals(type)) {
                 if (callsOf(t + name) != null) {
                     out.add(t + name);
                 }
-                down.addAll(subtypes.getOrDefault(t, Set.of()));
+                down.addAll(subtypesOf(t));
             }
         }
         targets.put(call, out);

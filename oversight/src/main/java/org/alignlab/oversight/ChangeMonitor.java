@@ -25,7 +25,11 @@ public final class ChangeMonitor {
     /** Test files' distinctive lines by the file's text, for finding tests copied into code that ships. */
     private final Map<String, Set<String>> linesOf = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Main files' shares of the code base's call graph, by the file's text: a file in many changes is parsed once. */
+    /**
+     * Main files' outlines and shares of the code base's call graph, by the file's text: a file in many changes is read
+     * once, and parsed only once a walk reaches it.
+     */
+    private final Map<String, CallGraph.Outline> outlinesOf = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, CallGraph.Part> partsOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Parses the code base's other main files (not the change's), apart from the detectors' recent trees. */
     private final com.github.javaparser.JavaParser sourceParser = JavaDetectors.newParser();
@@ -36,22 +40,23 @@ public final class ChangeMonitor {
      */
     private CallGraph callGraph(List<FileChange> changes, Map<FileChange, CompilationUnit[]> trees,
                                 Map<String, String> files) {
-        Map<String, String> others = new HashMap<>(files);
-        List<CallGraph.Part> parts = new ArrayList<>();
+        Set<String> changed = new HashSet<>();
+        List<CallGraph.Unit> units = new ArrayList<>();
         for (FileChange c : changes) {
-            others.remove(c.oldPath());
-            others.remove(c.path());
+            changed.add(c.oldPath());
+            changed.add(c.path());
             CompilationUnit[] t = trees.get(c);
             if (!c.test() && t != null && t[1] != null) {
-                parts.add(CallGraph.Part.of(t[1]));
+                units.add(CallGraph.Unit.of(CallGraph.Part.of(t[1])));
             }
         }
-        others.forEach((path, text) -> {
-            if (FileChange.isMainJava(path) && text != null) {
-                parts.add(partsOf.computeIfAbsent(text, this::part));
+        files.forEach((path, text) -> {
+            if (!changed.contains(path) && FileChange.isMainJava(path) && text != null) {
+                units.add(new CallGraph.Unit(outlinesOf.computeIfAbsent(text, CallGraph.Outline::of),
+                        () -> partsOf.computeIfAbsent(text, this::part)));
             }
         });
-        return CallGraph.of(parts);
+        return CallGraph.ofUnits(units);
     }
 
     /** A main file's share of the call graph (none where it does not parse). */

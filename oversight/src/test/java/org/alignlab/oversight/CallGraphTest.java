@@ -114,6 +114,21 @@ class CallGraphTest {
     }
 
     @Test
+    void onlyTheFilesAWalkReachesAreParsedAndTheWalkIsTheSameAsOverEveryFileParsed() {
+        var parser = JavaDetectors.newParser();
+        Set<String> parsed = new java.util.TreeSet<>();
+        CallGraph lazy = CallGraph.ofUnits(SOURCES.entrySet().stream().map(e -> new CallGraph.Unit(
+                CallGraph.Outline.of(e.getValue()), () -> {
+                    parsed.add(e.getKey().substring(e.getKey().lastIndexOf('/') + 1));
+                    return CallGraph.Part.of(parser.parse(e.getValue()).getResult().orElseThrow());
+                })).toList());
+        assertThat(lazy.reach(List.of("Child.label"))).isEqualTo(graph(SOURCES).reach(List.of("Child.label")));
+        assertThat(parsed).containsExactly("Base.java", "Child.java");
+        assertThat(lazy.reach(List.of("Api.parse"))).isEqualTo(graph(SOURCES).reach(List.of("Api.parse")));
+        assertThat(parsed).doesNotContain("Unrelated.java");
+    }
+
+    @Test
     void enumConstantsNestedTypesStaticImportsAndLibraryInterfacesAreReadAsTheyRun() {
         CallGraph g = graph(Map.of(
                 "src/main/java/demo/State.java", """
