@@ -72,7 +72,9 @@ final class CallGraph {
             Set<String> declares = new HashSet<>();
             Set<String> words = new HashSet<>();
             java.util.regex.Matcher m = TYPE.matcher(text);
-            while (m.find()) {
+            // Each search resumes after the name, not the header: a header read from a comment ("the class under
+            // test.") may run over the declaration that follows it.
+            for (int from = 0; from < text.length() && m.find(from); from = m.end(1)) {
                 declares.add(m.group(1));
                 java.util.regex.Matcher w = WORD.matcher(m.group(2));
                 while (w.find()) {

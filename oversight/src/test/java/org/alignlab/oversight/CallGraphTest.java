@@ -129,6 +129,22 @@ class CallGraphTest {
     }
 
     @Test
+    void anOutlineFindsADeclarationAfterACommentThatReadsLikeOne() {
+        CallGraph.Outline o = CallGraph.Outline.of("""
+                package demo;
+
+                /** Runs the class under test. */
+                public class Runner extends Base implements Step {
+                    // an enum of no kind; a record kept
+                    record Entry(String key) implements Comparable<Entry> {
+                    }
+                }
+                """);
+        assertThat(o.declares()).contains("Runner", "Entry");
+        assertThat(o.headerWords()).contains("Base", "Step", "Comparable");
+    }
+
+    @Test
     void enumConstantsNestedTypesStaticImportsAndLibraryInterfacesAreReadAsTheyRun() {
         CallGraph g = graph(Map.of(
                 "src/main/java/demo/State.java", """
