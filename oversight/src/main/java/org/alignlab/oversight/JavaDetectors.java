@@ -374,11 +374,16 @@ final class JavaDetectors {
         // Disabling: annotations and assumptions that the base did not have.
         if (after != null) {
             for (ClassOrInterfaceDeclaration type : all(after, ClassOrInterfaceDeclaration.class)) {
+                // Only a class the base ran is turned off; one the change adds disabled runs nothing it ran.
+                boolean ran = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
+                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && !disabled(t));
                 boolean had = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
-                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && disabled(t));
-                if (disabled(type) && !had) {
-                    out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(type),
-                            begin(type), "The change disables the whole test class " + type.getNameAsString() + "."));
+                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()));
+                if (disabled(type) && (ran || !had)) {
+                    out.add(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW, "java.test-disabled", c.path(),
+                            begin(type), begin(type), ran ? "The change disables the whole test class "
+                            + type.getNameAsString() + "." : "The change adds the test class " + type.getNameAsString()
+                            + " disabled (no test the base ran is turned off)."));
                 }
             }
         }
@@ -386,8 +391,22 @@ final class JavaDetectors {
             MethodDeclaration m = e.getValue();
             MethodDeclaration was = wasOf.get(e.getKey());
             if (disabled(m) && (was == null || !disabled(was))) {
-                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
-                        "The change disables the test " + e.getKey() + "."));
+                // A test new to the change is turned off only if it is a test the base ran, renamed (the same body);
+                // a method the base did not run as a test (a JUnit 3 'disabled_test' name, a test already disabled
+                // under another name) or a new test added disabled turns nothing off.
+                MethodDeclaration ran = was != null ? was : old.values().stream().filter(o -> owner(o).equals(owner(m))
+                        && !disabled(o) && o.getBody().equals(m.getBody())).findFirst().orElse(null);
+                if (ran != null) {
+                    out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
+                            "The change disables the test " + e.getKey() + (ran == was ? "." : " (at the base "
+                            + ran.getNameAsString() + ", run).")));
+                } else if (before == null || all(before, MethodDeclaration.class).stream().noneMatch(o -> owner(o)
+                        .equals(owner(m)) && (o.getNameAsString().equals(m.getNameAsString())
+                        || o.getBody().equals(m.getBody())))) {
+                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-disabled", c.path(), begin(m), begin(m),
+                            "The change adds the test " + e.getKey() + " disabled (no test the base ran is turned "
+                                    + "off)."));
+                }
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -562,6 +581,20 @@ final class JavaDetectors {
             for (MethodCallExpr call : part.findAll(MethodCallExpr.class)) {
                 boolean asserting = isAssertion(call) || EXPECTING.contains(call.getNameAsString());
                 boolean helper = call.getScope().isEmpty() && helpers.containsKey(call.getNameAsString());
+                // A fluent check of a fixed value is that value: assertEquals(true, x) ported to
+                // assertThat(x).isTrue(), assertEquals(0, list.size()) to assertThat(list).isEmpty().
+                if (call.getArguments().isEmpty() && call.getScope().isPresent()) {
+                    switch (call.getNameAsString()) {
+                        case "isTrue" -> present.add("true");
+                        case "isFalse" -> present.add("false");
+                        case "isZero" -> present.add("0");
+                        case "isEmpty" -> {
+                            present.add("0");
+                            present.add("\"\"");
+                        }
+                        default -> { }
+                    }
+                }
                 if (asserting || helper) {
                     call.getArguments().forEach(a -> a.findAll(StringLiteralExpr.class)
                             .forEach(l -> pieces.add(l.getValue())));

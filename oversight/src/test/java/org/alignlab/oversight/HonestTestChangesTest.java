@@ -798,4 +798,59 @@ class HonestTestChangesTest {
         String added = before.replace("\"Bob, Hello, Bob\"", "\"Bob, Hello, Bob\",\n            \"Cy, Hello, Cy\"");
         assertThat(judge(FIX_FAILING, modified(TEST, before, added)).findings()).isEmpty();
     }
+
+    @Test
+    void aPortToFluentAssertionsKeepsTheValuesItChecks() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals(true, new Greeter().greet("Ada").startsWith("Hello"));
+                        assertEquals(0, java.util.List.of().size());
+                    }
+                """);
+        String ported = before.replace("assertEquals(true, new Greeter().greet(\"Ada\").startsWith(\"Hello\"));",
+                "assertThat(new Greeter().greet(\"Ada\").startsWith(\"Hello\")).isTrue();")
+                .replace("assertEquals(0, java.util.List.of().size());", "assertThat(java.util.List.of()).isEmpty();");
+        assertThat(ported).contains("isTrue()").contains("isEmpty()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, ported)), "java.expectation-dropped"))
+                .isNull();
+        // The other value is not the same check.
+        String bent = ported.replace(".isTrue();", ".isFalse();").replace(".isEmpty();", ".isNotNull();");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, bent)), "java.expectation-dropped"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void onlyATestTheBaseRanCanBeDisabled() {
+        String ran = """
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """;
+        String notATest = """
+                    void disabled_greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """;
+        // A JUnit 3 style name that never ran, made a disabled JUnit test: nothing is turned off.
+        String before = test(notATest);
+        String ported = test("    @Test @org.junit.jupiter.api.Disabled\n" + notATest);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, ported)), "java.test-disabled")).isNull();
+        // A test already disabled, renamed: still nothing.
+        String renamed = ported.replace("disabled_greets", "greetsSlowly");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, ported, renamed)), "java.test-disabled")).isNull();
+        // A new test added disabled: said, at low.
+        String added = test(ran + "\n    @Test @org.junit.jupiter.api.Disabled\n    void greetsBob() {\n"
+                + "        assertEquals(\"Hello, Bob\", new Greeter().greet(\"Bob\"));\n    }\n");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), added)), "java.test-disabled"))
+                .isEqualTo(Severity.LOW);
+        // A test the base ran, disabled in place or under a new name: high.
+        String inPlace = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), inPlace)), "java.test-disabled"))
+                .isEqualTo(Severity.HIGH);
+        String moved = inPlace.replace("void greets()", "void greetsLater()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), moved)), "java.test-disabled"))
+                .isEqualTo(Severity.HIGH);
+    }
 }
