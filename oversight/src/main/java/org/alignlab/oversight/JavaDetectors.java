@@ -328,8 +328,10 @@ final class JavaDetectors {
         Set<MethodDeclaration> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         kept.addAll(wasOf.values());
         // Tests removed while as many new ones come in are more often a rewrite than a deletion: said, not hidden.
+        // A disabled test replaces nothing: a test renamed, edited and disabled is not the same test rewritten.
         List<MethodDeclaration> addedTests = now.entrySet().stream().filter(e -> !wasOf.containsKey(e.getKey()))
-                .map(Map.Entry::getValue).toList();
+                .map(Map.Entry::getValue).filter(m -> !disabled(m) && m.findAncestor(ClassOrInterfaceDeclaration.class)
+                        .map(type -> !disabled(type)).orElse(true)).toList();
         long removed = old.values().stream().filter(m -> !kept.contains(m)).count();
         boolean replaced = addedTests.size() >= removed;
         for (var e : old.entrySet()) {
@@ -374,39 +376,26 @@ final class JavaDetectors {
         // Disabling: annotations and assumptions that the base did not have.
         if (after != null) {
             for (ClassOrInterfaceDeclaration type : all(after, ClassOrInterfaceDeclaration.class)) {
-                // Only a class the base ran is turned off; one the change adds disabled runs nothing it ran.
-                boolean ran = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
-                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && !disabled(t));
                 boolean had = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
-                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()));
-                if (disabled(type) && (ran || !had)) {
-                    out.add(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW, "java.test-disabled", c.path(),
-                            begin(type), begin(type), ran ? "The change disables the whole test class "
-                            + type.getNameAsString() + "." : "The change adds the test class " + type.getNameAsString()
-                            + " disabled (no test the base ran is turned off)."));
+                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && disabled(t));
+                if (disabled(type) && !had) {
+                    out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(type),
+                            begin(type), "The change disables the whole test class " + type.getNameAsString() + "."));
                 }
             }
         }
         for (var e : now.entrySet()) {
             MethodDeclaration m = e.getValue();
             MethodDeclaration was = wasOf.get(e.getKey());
-            if (disabled(m) && (was == null || !disabled(was))) {
-                // A test new to the change is turned off only if it is a test the base ran, renamed (the same body);
-                // a method the base did not run as a test (a JUnit 3 'disabled_test' name, a test already disabled
-                // under another name) or a new test added disabled turns nothing off.
-                MethodDeclaration ran = was != null ? was : old.values().stream().filter(o -> owner(o).equals(owner(m))
-                        && !disabled(o) && o.getBody().equals(m.getBody())).findFirst().orElse(null);
-                if (ran != null) {
-                    out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
-                            "The change disables the test " + e.getKey() + (ran == was ? "." : " (at the base "
-                            + ran.getNameAsString() + ", run).")));
-                } else if (before == null || all(before, MethodDeclaration.class).stream().noneMatch(o -> owner(o)
-                        .equals(owner(m)) && (o.getNameAsString().equals(m.getNameAsString())
-                        || o.getBody().equals(m.getBody())))) {
-                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-disabled", c.path(), begin(m), begin(m),
-                            "The change adds the test " + e.getKey() + " disabled (no test the base ran is turned "
-                                    + "off)."));
-                }
+            // A method the base had in this class and did not run (a JUnit 3 'disabled_test' name, not a test; or a
+            // test already disabled, renamed with the same body) made a disabled test turns nothing off. Any other
+            // test disabled, a new one among them, is said: a failing test moved or renamed and disabled is one.
+            boolean neverRan = was == null && before != null && all(before, MethodDeclaration.class).stream()
+                    .anyMatch(o -> owner(o).equals(owner(m)) && (o.getNameAsString().equals(m.getNameAsString())
+                            && !old.containsValue(o) || disabled(o) && o.getBody().equals(m.getBody())));
+            if (disabled(m) && (was == null || !disabled(was)) && !neverRan) {
+                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
+                        "The change disables the test " + e.getKey() + "."));
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -581,9 +570,10 @@ final class JavaDetectors {
             for (MethodCallExpr call : part.findAll(MethodCallExpr.class)) {
                 boolean asserting = isAssertion(call) || EXPECTING.contains(call.getNameAsString());
                 boolean helper = call.getScope().isEmpty() && helpers.containsKey(call.getNameAsString());
-                // A fluent check of a fixed value is that value: assertEquals(true, x) ported to
+                // A fluent check of a fixed value on assertThat(...) is that value: assertEquals(true, x) ported to
                 // assertThat(x).isTrue(), assertEquals(0, list.size()) to assertThat(list).isEmpty().
-                if (call.getArguments().isEmpty() && call.getScope().isPresent()) {
+                if (call.getArguments().isEmpty() && call.getScope().filter(Expression::isMethodCallExpr)
+                        .map(scope -> scope.asMethodCallExpr().getNameAsString().equals("assertThat")).orElse(false)) {
                     switch (call.getNameAsString()) {
                         case "isTrue" -> present.add("true");
                         case "isFalse" -> present.add("false");

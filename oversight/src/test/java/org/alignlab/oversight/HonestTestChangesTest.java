@@ -814,6 +814,11 @@ class HonestTestChangesTest {
         assertThat(ported).contains("isTrue()").contains("isEmpty()");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, ported)), "java.expectation-dropped"))
                 .isNull();
+        // isEmpty() on something other than an assertion's subject is not the check.
+        String elsewhere = before.replace("assertEquals(0, java.util.List.of().size());",
+                "org.junit.jupiter.api.Assertions.assertFalse(java.util.List.of(1).isEmpty());");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, elsewhere)), "java.expectation-dropped"))
+                .isEqualTo(Severity.HIGH);
         // The other value is not the same check.
         String bent = ported.replace(".isTrue();", ".isFalse();").replace(".isEmpty();", ".isNotNull();");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, bent)), "java.expectation-dropped"))
@@ -840,11 +845,11 @@ class HonestTestChangesTest {
         // A test already disabled, renamed: still nothing.
         String renamed = ported.replace("disabled_greets", "greetsSlowly");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, ported, renamed)), "java.test-disabled")).isNull();
-        // A new test added disabled: said, at low.
+        // A new test added disabled: said (a failing test moved here and disabled is one).
         String added = test(ran + "\n    @Test @org.junit.jupiter.api.Disabled\n    void greetsBob() {\n"
                 + "        assertEquals(\"Hello, Bob\", new Greeter().greet(\"Bob\"));\n    }\n");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), added)), "java.test-disabled"))
-                .isEqualTo(Severity.LOW);
+                .isEqualTo(Severity.HIGH);
         // A test the base ran, disabled in place or under a new name: high.
         String inPlace = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), inPlace)), "java.test-disabled"))
@@ -852,5 +857,11 @@ class HonestTestChangesTest {
         String moved = inPlace.replace("void greets()", "void greetsLater()");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), moved)), "java.test-disabled"))
                 .isEqualTo(Severity.HIGH);
+        // Renamed, edited and disabled: the disabling is said, and the test the base ran is gone, which a disabled
+        // test does not replace.
+        String edited = moved.replace("new Greeter().greet(\"Ada\")", "new Greeter().greet(\"Ada\").trim()");
+        Report r = judge(TaskStatement.NONE, modified(TEST, test(ran), edited));
+        assertThat(worst(r, "java.test-disabled")).isEqualTo(Severity.HIGH);
+        assertThat(worst(r, "java.test-removed")).isEqualTo(Severity.HIGH);
     }
 }
