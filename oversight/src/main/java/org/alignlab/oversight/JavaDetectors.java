@@ -666,8 +666,7 @@ final class JavaDetectors {
             if (!type.containsData(HELPERS)) {
                 Map<String, List<MethodDeclaration>> helpers = new HashMap<>();
                 for (MethodDeclaration h : type.getMethods()) {
-                    if (h.getAnnotations().stream()
-                            .noneMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+                    if (!isTest(h)) {
                         helpers.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h);
                     }
                 }
@@ -746,11 +745,47 @@ final class JavaDetectors {
     static Map<String, MethodDeclaration> testMethods(CompilationUnit cu) {
         Map<String, MethodDeclaration> out = new LinkedHashMap<>();
         for (MethodDeclaration m : all(cu, MethodDeclaration.class)) {
-            if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+            if (isTest(m)) {
                 out.put(owner(m) + "#" + m.getNameAsString(), m);
             }
         }
         return out;
+    }
+
+    /**
+     * A method JUnit runs as a test: one with a test annotation, or a JUnit 3 test (a public, non-static, void method
+     * without parameters whose name starts with "test", in a JUnit 3 test class).
+     */
+    static boolean isTest(MethodDeclaration m) {
+        if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+            return true;
+        }
+        return m.getNameAsString().startsWith("test") && m.isPublic() && !m.isStatic() && m.getType().isVoidType()
+                && m.getParameters().isEmpty() && m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration
+                type && junit3(type);
+    }
+
+    private static final DataKey<Boolean> JUNIT3 = new DataKey<>() { };
+
+    /**
+     * A JUnit 3 test class: it extends a class named TestCase or ending in TestCase, or extends anything in a file that
+     * imports from junit.framework (a suite of JUnit 3 tests under a base class of the project's), and none of its
+     * methods carries a test annotation (a JUnit 4 or 5 class runs only those). Decided once per class.
+     */
+    private static boolean junit3(ClassOrInterfaceDeclaration type) {
+        synchronized (type) {
+            if (!type.containsData(JUNIT3)) {
+                boolean extendsTestCase = !type.isInterface() && type.getExtendedTypes().stream()
+                        .anyMatch(t -> t.getNameAsString().endsWith("TestCase"));
+                boolean junit3Imports = !type.isInterface() && !type.getExtendedTypes().isEmpty() && type
+                        .findCompilationUnit().map(cu -> cu.getImports().stream()
+                                .anyMatch(i -> i.getNameAsString().startsWith("junit.framework"))).orElse(false);
+                boolean annotated = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
+                        .anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier())));
+                type.setData(JUNIT3, (extendsTestCase || junit3Imports) && !annotated);
+            }
+            return type.getData(JUNIT3);
+        }
     }
 
     private static String owner(Node n) {

@@ -864,4 +864,73 @@ class HonestTestChangesTest {
         assertThat(worst(r, "java.test-disabled")).isEqualTo(Severity.HIGH);
         assertThat(worst(r, "java.test-removed")).isEqualTo(Severity.HIGH);
     }
+
+    /** A JUnit 3 test class of two tests: {@code header} is the class's first line. */
+    private static String junit3(String header, String extra) {
+        return """
+                package demo;
+
+                import junit.framework.TestCase;
+
+                """ + header + """
+
+                    public void testGreets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    public void testGreetsBob() {
+                        assertEquals("Hello, Bob", new Greeter().greet("Bob"));
+                    }
+                """ + extra + "}\n";
+    }
+
+    @Test
+    void junit3TestsAreTests() {
+        String base = junit3("public class GreeterTest extends TestCase {", "");
+        // Deleted, renamed out of JUnit 3's reach (its way of disabling one), or its expected value edited: high.
+        String deleted = base.replaceAll("(?s)    public void testGreetsBob\\(\\).*?\n    }\n", "");
+        assertThat(deleted).doesNotContain("testGreetsBob");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, deleted)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        String renamed = base.replace("void testGreetsBob", "void xtestGreetsBob");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, renamed)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        String bent = base.replace("\"Hello, Bob\"", "\"Hello, Bo\"");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, bent)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        // Under a base class of the project's, in a file that imports JUnit 3: tests too.
+        String underBase = junit3("public class GreeterTest extends AbstractGreeterSuite {", "")
+                .replace("import junit.framework.TestCase;", "import junit.framework.Test;");
+        String underBaseBent = underBase.replace("\"Hello, Bob\"", "\"Hello, Bo\"");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, underBase, underBaseBent)),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // Ported to JUnit 4 (annotated, the class no longer a TestCase): the same tests, nothing lost.
+        String ported = base.replace("import junit.framework.TestCase;", "import org.junit.Test;\n"
+                        + "import static org.junit.Assert.assertEquals;")
+                .replace(" extends TestCase", "").replace("    public void test", "    @Test\n    public void test");
+        assertThat(judge(TaskStatement.NONE, modified(TEST, base, ported)).findings()).isEmpty();
+        // Not tests: a method with parameters, a private one, one in a class that is not a TestCase, and in a
+        // JUnit 4 class that still extends TestCase, any method without a test annotation.
+        String helpers = junit3("public class GreeterTest extends TestCase {", """
+                    public void testWith(String name) {
+                        assertEquals("Hello, " + name, new Greeter().greet(name));
+                    }
+
+                    private void testQuietly() {
+                        assertEquals("Hello, Cy", new Greeter().greet("Cy"));
+                    }
+                """);
+        String helpersGone = helpers.replaceAll("(?s)    public void testWith\\(.*?\n    }\n", "")
+                .replaceAll("(?s)    private void testQuietly\\(.*?\n    }\n", "");
+        assertThat(helpersGone).doesNotContain("testWith").doesNotContain("testQuietly");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, helpers, helpersGone)), "java.test-removed"))
+                .isNull();
+        String plain = base.replace(" extends TestCase", "");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, plain, plain.replace("void testGreetsBob",
+                "void xtestGreetsBob"))), "java.test-removed")).isNull();
+        String junit4 = base.replace("import junit.framework.TestCase;", "import junit.framework.TestCase;\n"
+                + "import org.junit.Test;").replace("    public void testGreets()", "    @Test\n    public void testGreets()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, junit4, junit4.replace("void testGreetsBob",
+                "void xtestGreetsBob"))), "java.test-removed")).isNull();
+    }
 }
