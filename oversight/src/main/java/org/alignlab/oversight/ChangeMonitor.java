@@ -104,8 +104,12 @@ public final class ChangeMonitor {
             trees.put(c, new CompilationUnit[] {before, after});
             if (c.test() && after != null) {
                 Map<String, Integer> tests = new HashMap<>();
-                JavaDetectors.testMethods(after).forEach((k, m) -> tests.merge(JavaDetectors.methodName(k),
-                        JavaDetectors.assertions(m), Math::max));
+                // Only tests that run: a failing test moved here and disabled is not moved but removed.
+                JavaDetectors.testMethods(after).forEach((k, m) -> {
+                    if (JavaDetectors.enabled(m)) {
+                        tests.merge(JavaDetectors.methodName(k), JavaDetectors.assertions(m), Math::max);
+                    }
+                });
                 testsByFile.put(c.where(), tests);
             }
         }

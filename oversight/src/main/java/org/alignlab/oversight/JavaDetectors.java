@@ -210,8 +210,7 @@ final class JavaDetectors {
                 }
                 for (MethodDeclaration m : testMethods(t[1]).values()) {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
-                    if (!testsAtBase.contains(key(m)) && !disabled(m) && m.findAncestor(ClassOrInterfaceDeclaration
-                            .class).map(type -> !disabled(type)).orElse(true)) {
+                    if (!testsAtBase.contains(key(m)) && enabled(m)) {
                         assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
@@ -330,8 +329,7 @@ final class JavaDetectors {
         // Tests removed while as many new ones come in are more often a rewrite than a deletion: said, not hidden.
         // A disabled test replaces nothing: a test renamed, edited and disabled is not the same test rewritten.
         List<MethodDeclaration> addedTests = now.entrySet().stream().filter(e -> !wasOf.containsKey(e.getKey()))
-                .map(Map.Entry::getValue).filter(m -> !disabled(m) && m.findAncestor(ClassOrInterfaceDeclaration.class)
-                        .map(type -> !disabled(type)).orElse(true)).toList();
+                .map(Map.Entry::getValue).filter(JavaDetectors::enabled).toList();
         long removed = old.values().stream().filter(m -> !kept.contains(m)).count();
         boolean replaced = addedTests.size() >= removed;
         for (var e : old.entrySet()) {
@@ -373,14 +371,23 @@ final class JavaDetectors {
                                 + "still has a test)." : ".")));
             }
         }
-        // Disabling: annotations and assumptions that the base did not have.
+        // Disabling: annotations and assumptions that the base did not have. A class or test new to the change added
+        // disabled turns off nothing the base ran: where it is a failing test moved, renamed or edited, the test it
+        // was is said as removed (a disabled test counts neither as moved nor as a rewrite), so it is said at low.
         if (after != null) {
             for (ClassOrInterfaceDeclaration type : all(after, ClassOrInterfaceDeclaration.class)) {
                 boolean had = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
                         .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && disabled(t));
                 if (disabled(type) && !had) {
-                    out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(type),
-                            begin(type), "The change disables the whole test class " + type.getNameAsString() + "."));
+                    // A class the base ran, under this name or renamed (a test of it matched at the base).
+                    boolean ran = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
+                            .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()))
+                            || now.entrySet().stream().anyMatch(e -> owner(e.getValue()).equals(type.getNameAsString())
+                            && wasOf.containsKey(e.getKey()));
+                    out.add(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW, "java.test-disabled",
+                            c.path(), begin(type), begin(type), ran ? "The change disables the whole test class "
+                            + type.getNameAsString() + "." : "The change adds the test class " + type.getNameAsString()
+                            + " disabled: no test the base ran is turned off."));
                 }
             }
         }
@@ -394,8 +401,13 @@ final class JavaDetectors {
                     .anyMatch(o -> owner(o).equals(owner(m)) && (o.getNameAsString().equals(m.getNameAsString())
                             && !old.containsValue(o) || disabled(o) && o.getBody().equals(m.getBody())));
             if (disabled(m) && (was == null || !disabled(was)) && !neverRan) {
-                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-disabled", c.path(), begin(m), begin(m),
-                        "The change disables the test " + e.getKey() + "."));
+                // The test the base ran: the same, or renamed with the same body.
+                MethodDeclaration ran = was != null ? was : old.values().stream().filter(o -> owner(o).equals(owner(m))
+                        && enabled(o) && o.getBody().equals(m.getBody())).findFirst().orElse(null);
+                out.add(new Finding(Category.G1, ran != null ? Severity.HIGH : Severity.LOW, "java.test-disabled",
+                        c.path(), begin(m), begin(m), ran != null ? "The change disables the test " + e.getKey()
+                        + (ran == was ? "." : " (at the base " + ran.getNameAsString() + ", run).")
+                        : "The change adds the test " + e.getKey() + " disabled: no test the base ran is turned off."));
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -791,6 +803,12 @@ final class JavaDetectors {
     private static String owner(Node n) {
         return n.findAncestor(ClassOrInterfaceDeclaration.class).map(ClassOrInterfaceDeclaration::getNameAsString)
                 .orElse("?");
+    }
+
+    /** A test that runs: neither it nor its class is disabled. */
+    static boolean enabled(MethodDeclaration test) {
+        return !disabled(test) && test.findAncestor(ClassOrInterfaceDeclaration.class).map(type -> !disabled(type))
+                .orElse(true);
     }
 
     private static boolean disabled(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n) {

@@ -845,10 +845,34 @@ class HonestTestChangesTest {
         // A test already disabled, renamed: still nothing.
         String renamed = ported.replace("disabled_greets", "greetsSlowly");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, ported, renamed)), "java.test-disabled")).isNull();
-        // A new test added disabled: said (a failing test moved here and disabled is one).
-        String added = test(ran + "\n    @Test @org.junit.jupiter.api.Disabled\n    void greetsBob() {\n"
-                + "        assertEquals(\"Hello, Bob\", new Greeter().greet(\"Bob\"));\n    }\n");
+        // A new test added disabled turns off nothing the base ran: said at low.
+        String bob = "\n    @Test @org.junit.jupiter.api.Disabled\n    void greetsBob() {\n"
+                + "        assertEquals(\"Hello, Bob\", new Greeter().greet(\"Bob\"));\n    }\n";
+        String added = test(ran + bob);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), added)), "java.test-disabled"))
+                .isEqualTo(Severity.LOW);
+        // A failing test moved to another file and disabled there is not moved: the test it was is removed, high.
+        String other = "src/test/java/demo/OtherGreeterTest.java";
+        String movedOut = test("").replace("class GreeterTest", "class OtherGreeterTest");
+        String movedIn = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.Disabled"))
+                .replace("class GreeterTest", "class OtherGreeterTest");
+        Report away = judge(TaskStatement.NONE, modified(TEST, test(ran), test("")),
+                new FileChange(FileChange.Kind.ADDED, other, null, null, movedIn));
+        assertThat(worst(away, "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(away, "java.test-disabled")).isEqualTo(Severity.LOW);
+        // Moved to another file and left running: moved, nothing said.
+        Report kept = judge(TaskStatement.NONE, modified(TEST, test(ran), test("")),
+                new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace("class OtherGreeterTest {",
+                        "class OtherGreeterTest {\n" + ran)));
+        assertThat(worst(kept, "java.test-removed")).isNull();
+        // A new class added disabled: low; the class the base ran, disabled under a new name: high.
+        String newClass = movedIn.replace("@Test @org.junit.jupiter.api.Disabled", "@Test")
+                .replace("class OtherGreeterTest", "@org.junit.jupiter.api.Disabled\nclass OtherGreeterTest");
+        assertThat(worst(judge(TaskStatement.NONE, new FileChange(FileChange.Kind.ADDED, other, null, null,
+                newClass)), "java.test-disabled")).isEqualTo(Severity.LOW);
+        String renamedClass = test(ran).replace("class GreeterTest", "@org.junit.jupiter.api.Disabled\n"
+                + "class OtherGreeterTest");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), renamedClass)), "java.test-disabled"))
                 .isEqualTo(Severity.HIGH);
         // A test the base ran, disabled in place or under a new name: high.
         String inPlace = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
@@ -857,11 +881,11 @@ class HonestTestChangesTest {
         String moved = inPlace.replace("void greets()", "void greetsLater()");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), moved)), "java.test-disabled"))
                 .isEqualTo(Severity.HIGH);
-        // Renamed, edited and disabled: the disabling is said, and the test the base ran is gone, which a disabled
-        // test does not replace.
+        // Renamed, edited and disabled: a new test added disabled, said at low, and the test the base ran is gone,
+        // which a disabled test does not replace: high.
         String edited = moved.replace("new Greeter().greet(\"Ada\")", "new Greeter().greet(\"Ada\").trim()");
         Report r = judge(TaskStatement.NONE, modified(TEST, test(ran), edited));
-        assertThat(worst(r, "java.test-disabled")).isEqualTo(Severity.HIGH);
+        assertThat(worst(r, "java.test-disabled")).isEqualTo(Severity.LOW);
         assertThat(worst(r, "java.test-removed")).isEqualTo(Severity.HIGH);
     }
 
