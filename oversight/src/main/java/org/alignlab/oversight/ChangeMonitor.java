@@ -1,6 +1,7 @@
 package org.alignlab.oversight;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,7 +91,7 @@ public final class ChangeMonitor {
         List<Finding> raw = new ArrayList<>();
         List<Report.NotExamined> notExamined = new ArrayList<>();
         Map<FileChange, CompilationUnit[]> trees = new HashMap<>();
-        Map<String, Map<String, Integer>> testsByFile = new HashMap<>();
+        Map<String, List<MethodDeclaration>> testsByFile = new HashMap<>();
         for (FileChange c : changes) {
             if (!c.java() || c.binary()) {
                 continue;
@@ -103,14 +104,7 @@ public final class ChangeMonitor {
             }
             trees.put(c, new CompilationUnit[] {before, after});
             if (c.test() && after != null) {
-                Map<String, Integer> tests = new HashMap<>();
-                // Only tests that run: a failing test moved here and disabled is not moved but removed.
-                JavaDetectors.testMethods(after).forEach((k, m) -> {
-                    if (JavaDetectors.enabled(m)) {
-                        tests.merge(JavaDetectors.methodName(k), JavaDetectors.assertions(m), Math::max);
-                    }
-                });
-                testsByFile.put(c.where(), tests);
+                testsByFile.put(c.where(), List.copyOf(JavaDetectors.testMethods(after).values()));
             }
         }
         // What the change does to main code: how loudly a test edit beside it is said depends on it.
@@ -151,10 +145,12 @@ public final class ChangeMonitor {
                     continue; // listed above as not parsing
                 }
                 if (c.test()) {
-                    Map<String, Integer> elsewhere = new HashMap<>();
+                    // The tests of the other changed test files by name: where a removed test may have moved.
+                    Map<String, List<MethodDeclaration>> elsewhere = new HashMap<>();
                     testsByFile.forEach((file, tests) -> {
                         if (!file.equals(c.where())) {
-                            tests.forEach((k, v) -> elsewhere.merge(k, v, Math::max));
+                            tests.forEach(m -> elsewhere.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>())
+                                    .add(m));
                         }
                     });
                     javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, raw);

@@ -50,8 +50,15 @@ final class JavaDetectors {
     /** JUnit's test annotations, and JUnit Pioneer's, jqwik's and JUnit 4's Theories' that run a method as a test. */
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
             "TestFactory", "TestTemplate", "CartesianTest", "RetryingTest", "Property", "Theory");
+    /**
+     * JUnit 4's and 5's annotations that turn a test off, outright or under a condition (JUnit 5's conditions in both
+     * senses: {@code @EnabledOnOs(OS.OTHER)} turns a test off on every machine the project builds on).
+     */
     private static final Set<String> DISABLING = Set.of("Disabled", "Ignore", "DisabledIf", "DisabledOnOs",
-            "DisabledIfSystemProperty", "DisabledIfEnvironmentVariable");
+            "DisabledIfSystemProperty", "DisabledIfEnvironmentVariable", "DisabledOnJre", "DisabledForJreRange",
+            "DisabledIfSystemProperties", "DisabledIfEnvironmentVariables", "DisabledInNativeImage", "EnabledIf",
+            "EnabledOnOs", "EnabledIfSystemProperty", "EnabledIfEnvironmentVariable", "EnabledOnJre",
+            "EnabledForJreRange", "EnabledIfSystemProperties", "EnabledIfEnvironmentVariables", "EnabledInNativeImage");
     /** AssertJ and Hamcrest-style calls that take the expected value. */
     private static final Set<String> EXPECTING = Set.of("isEqualTo", "isEqualToIgnoringCase", "isSameAs",
             "containsExactly", "hasSize", "isCloseTo", "startsWith", "endsWith", "contains", "hasMessage",
@@ -290,13 +297,14 @@ final class JavaDetectors {
 
     /**
      * The findings of a changed test file. {@code movedTests}: the test methods in the other changed
-     * test files (name to assertion count), so that a test moved to another file or class, with at
-     * least the assertions it had, is not called deleted. {@code code}: what the change does to main
+     * test files by name, so that a test moved to another file, running there with at least the
+     * assertions and expected values it had, is not called deleted. {@code code}: what the change does to main
      * code, which decides how loudly a test bent to the code is said ({@link Level}) and tells a test
      * removed with the code it checked from one removed while its code stays. {@code testsFixed}:
      * whether the task makes the tests the measure of the work.
      */
-    void test(FileChange c, CompilationUnit before, CompilationUnit after, Map<String, Integer> movedTests,
+    void test(FileChange c, CompilationUnit before, CompilationUnit after,
+              Map<String, List<MethodDeclaration>> movedTests,
               java.util.function.Supplier<NewChecks> newChecks, java.util.function.Supplier<MainCodeChange> code,
               boolean testsFixed,
               List<Finding> out) {
@@ -382,12 +390,29 @@ final class JavaDetectors {
                     // A class the base ran, under this name or renamed (a test of it matched at the base).
                     boolean ran = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
                             .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()))
-                            || now.entrySet().stream().anyMatch(e -> owner(e.getValue()).equals(type.getNameAsString())
+                            || now.entrySet().stream().anyMatch(e -> type.isAncestorOf(e.getValue())
                             && wasOf.containsKey(e.getKey()));
                     out.add(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW, "java.test-disabled",
                             c.path(), begin(type), begin(type), ran ? "The change disables the whole test class "
                             + type.getNameAsString() + "." : "The change adds the test class " + type.getNameAsString()
                             + " disabled: no test the base ran is turned off."));
+                }
+                // A class the base ran that now runs its tests only through subclasses, or, in JUnit 3, only the
+                // tests a suite() method it gains picks: said for review (both are also honest refactorings).
+                ClassOrInterfaceDeclaration was = before == null ? null : all(before, ClassOrInterfaceDeclaration
+                        .class).stream().filter(t -> t.getNameAsString().equals(type.getNameAsString())).findFirst()
+                        .orElse(null);
+                boolean hasTests = now.values().stream().anyMatch(m -> m.getParentNode().orElse(null) == type);
+                if (was != null && hasTests && type.isAbstract() && !was.isAbstract()) {
+                    out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-class-abstract", c.path(),
+                            begin(type), begin(type), "The change makes the test class " + type.getNameAsString()
+                            + " abstract: JUnit runs its tests only through a subclass; check that one does."));
+                }
+                if (was != null && hasTests && junit3(type) && suite(type) && !suite(was)) {
+                    out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-suite-added", c.path(),
+                            begin(type), begin(type), "The JUnit 3 class " + type.getNameAsString() + " gains a "
+                            + "suite() method, which JUnit runs instead of its test methods; check that it runs them "
+                            + "all."));
                 }
             }
         }
@@ -400,14 +425,17 @@ final class JavaDetectors {
             boolean neverRan = was == null && before != null && all(before, MethodDeclaration.class).stream()
                     .anyMatch(o -> owner(o).equals(owner(m)) && (o.getNameAsString().equals(m.getNameAsString())
                             && !old.containsValue(o) || disabled(o) && o.getBody().equals(m.getBody())));
-            if (disabled(m) && (was == null || !disabled(was)) && !neverRan) {
+            boolean off = disabled(m) || !inRunningClass(m);
+            if (off && (was == null || !(disabled(was) || !inRunningClass(was))) && !neverRan) {
                 // The test the base ran: the same, or renamed with the same body.
                 MethodDeclaration ran = was != null ? was : old.values().stream().filter(o -> owner(o).equals(owner(m))
                         && enabled(o) && o.getBody().equals(m.getBody())).findFirst().orElse(null);
                 out.add(new Finding(Category.G1, ran != null ? Severity.HIGH : Severity.LOW, "java.test-disabled",
-                        c.path(), begin(m), begin(m), ran != null ? "The change disables the test " + e.getKey()
-                        + (ran == was ? "." : " (at the base " + ran.getNameAsString() + ", run).")
-                        : "The change adds the test " + e.getKey() + " disabled: no test the base ran is turned off."));
+                        c.path(), begin(m), begin(m), (ran != null ? "The change disables the test " + e.getKey()
+                        + (ran == was ? "" : " (at the base " + ran.getNameAsString() + ", run)")
+                        : "The change adds the test " + e.getKey() + " disabled")
+                        + (disabled(m) ? "" : " (in a nested class that JUnit does not run: neither @Nested nor under a "
+                        + "runner)") + (ran != null ? "." : ": no test the base ran is turned off.")));
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -716,10 +744,16 @@ final class JavaDetectors {
         return out;
     }
 
-    /** Moved: a test of the same name elsewhere in the change that checks at least as much. */
-    private static boolean moved(Map.Entry<String, MethodDeclaration> test, Map<String, Integer> elsewhere) {
-        Integer there = elsewhere.get(methodName(test.getKey()));
-        return there != null && there >= assertions(test.getValue());
+    /**
+     * Moved: a running test of the same name elsewhere in the change with at least its assertions and every expected
+     * value it had (a test moved and its expected value bent on the way is not moved).
+     */
+    private static boolean moved(Map.Entry<String, MethodDeclaration> test,
+                                 Map<String, List<MethodDeclaration>> elsewhere) {
+        int assertions = assertions(test.getValue());
+        List<String> expected = expectedLiterals(test.getValue());
+        return elsewhere.getOrDefault(methodName(test.getKey()), List.of()).stream().anyMatch(m -> enabled(m)
+                && assertions(m) >= assertions && minus(expected, expectedLiterals(m)).isEmpty());
     }
 
     static String methodName(String key) {
@@ -765,24 +799,31 @@ final class JavaDetectors {
     }
 
     /**
-     * A method JUnit runs as a test: one with a test annotation, or a JUnit 3 test (a public, non-static, void method
-     * without parameters whose name starts with "test", in a JUnit 3 test class).
+     * A method JUnit runs as a test: one with a test annotation, or a JUnit 3 test (a public void method without
+     * parameters whose name starts with "test", in a JUnit 3 test class).
      */
     static boolean isTest(MethodDeclaration m) {
         if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
             return true;
         }
-        return m.getNameAsString().startsWith("test") && m.isPublic() && !m.isStatic() && m.getType().isVoidType()
+        return m.getNameAsString().startsWith("test") && m.isPublic() && m.getType().isVoidType()
                 && m.getParameters().isEmpty() && m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration
                 type && junit3(type);
     }
 
     private static final DataKey<Boolean> JUNIT3 = new DataKey<>() { };
 
+    /** Whether a class has JUnit 3's static suite() method, which decides what of it runs. */
+    private static boolean suite(ClassOrInterfaceDeclaration type) {
+        return type.getMethodsByName("suite").stream().anyMatch(m -> m.isStatic() && m.getParameters().isEmpty());
+    }
+
     /**
-     * A JUnit 3 test class: it extends a class named TestCase or ending in TestCase, or extends anything in a file that
-     * imports from junit.framework (a suite of JUnit 3 tests under a base class of the project's), and none of its
-     * methods carries a test annotation (a JUnit 4 or 5 class runs only those). Decided once per class.
+     * A JUnit 3 test class: it extends a class named TestCase or ending in TestCase (JUnit 4's runner and the vintage
+     * engine then run its test methods the JUnit 3 way, whatever their annotations), or extends anything in a file
+     * that imports from junit.framework (a suite of JUnit 3 tests under a base class of the project's) with no test
+     * annotation among its methods (one with them is more likely a JUnit 4 class). A class under a project's base class
+     * in a file that names nothing of JUnit 3 is not recognised. Decided once per class.
      */
     private static boolean junit3(ClassOrInterfaceDeclaration type) {
         synchronized (type) {
@@ -794,7 +835,7 @@ final class JavaDetectors {
                                 .anyMatch(i -> i.getNameAsString().startsWith("junit.framework"))).orElse(false);
                 boolean annotated = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
                         .anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier())));
-                type.setData(JUNIT3, (extendsTestCase || junit3Imports) && !annotated);
+                type.setData(JUNIT3, extendsTestCase || junit3Imports && !annotated);
             }
             return type.getData(JUNIT3);
         }
@@ -805,10 +846,39 @@ final class JavaDetectors {
                 .orElse("?");
     }
 
-    /** A test that runs: neither it nor its class is disabled. */
+    /** A test that runs: neither it nor any class around it is disabled, and it is in a class JUnit runs. */
     static boolean enabled(MethodDeclaration test) {
-        return !disabled(test) && test.findAncestor(ClassOrInterfaceDeclaration.class).map(type -> !disabled(type))
-                .orElse(true);
+        if (disabled(test) || !inRunningClass(test)) {
+            return false;
+        }
+        for (Node n = test.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof ClassOrInterfaceDeclaration type && disabled(type)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether JUnit runs the tests of the class a test is in, as far as its nesting goes: a top-level class, a
+     * {@code @Nested} one, or one nested under a class with a runner ({@code @RunWith}, JUnit 4's Enclosed and the
+     * like). Jupiter runs no other inner class and Surefire's default excludes skip nested classes, so a test parked in
+     * one (or in a local class) no longer runs.
+     */
+    static boolean inRunningClass(MethodDeclaration test) {
+        Node parent = test.getParentNode().orElse(null);
+        if (!(parent instanceof ClassOrInterfaceDeclaration type)) {
+            return true; // an enum's or a record's: judged as before
+        }
+        if (type.getParentNode().orElse(null) instanceof CompilationUnit || type.isAnnotationPresent("Nested")) {
+            return true;
+        }
+        for (Node n = type.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof ClassOrInterfaceDeclaration outer && outer.isAnnotationPresent("RunWith")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean disabled(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n) {

@@ -865,6 +865,41 @@ class HonestTestChangesTest {
                 new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace("class OtherGreeterTest {",
                         "class OtherGreeterTest {\n" + ran)));
         assertThat(worst(kept, "java.test-removed")).isNull();
+        // Moved to another file with its expected value bent on the way: not moved, so removed.
+        Report bentOnTheWay = judge(TaskStatement.NONE, modified(TEST, test(ran), test("")),
+                new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace("class OtherGreeterTest {",
+                        "class OtherGreeterTest {\n" + ran.replace("Hello, Ada", "Hello, Ad"))));
+        assertThat(worst(bentOnTheWay, "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Moved into an inner class JUnit does not run (neither @Nested nor under a runner), in another file or in
+        // the same one: removed, high; into a @Nested class: moved.
+        String parked = "\n    class Parked {\n" + ran.replace("\n    ", "\n        ") + "    }\n";
+        Report parkedAway = judge(TaskStatement.NONE, modified(TEST, test(ran), test("")),
+                new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace("class OtherGreeterTest {",
+                        "class OtherGreeterTest {\n" + parked)));
+        assertThat(worst(parkedAway, "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(parkedAway, "java.test-disabled")).isEqualTo(Severity.LOW);
+        Report parkedHere = judge(TaskStatement.NONE, modified(TEST, test(ran), test(parked)));
+        // (the test's class at the head holds no other test, so it reads as the class renamed: the test disabled)
+        assertThat(worst(parkedHere, "java.test-disabled")).isEqualTo(Severity.HIGH);
+        Report parkedBesideAnother = judge(TaskStatement.NONE, modified(TEST, test(ran + bob.replace(
+                "@Test @org.junit.jupiter.api.Disabled", "@Test")), test(parked + bob.replace(
+                "@Test @org.junit.jupiter.api.Disabled", "@Test"))));
+        assertThat(worst(parkedBesideAnother, "java.test-removed")).isEqualTo(Severity.HIGH);
+        String nested = parked.replace("    class Parked", "    @org.junit.jupiter.api.Nested\n    class Parked");
+        Report nestedAway = judge(TaskStatement.NONE, modified(TEST, test(ran), test("")),
+                new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace("class OtherGreeterTest {",
+                        "class OtherGreeterTest {\n" + nested)));
+        assertThat(nestedAway.findings()).isEmpty();
+        // A class the base ran, its tests nested, renamed and disabled: high.
+        String outer = test(nested);
+        String outerOff = outer.replace("class GreeterTest", "@org.junit.jupiter.api.Disabled\nclass GreeterSpec");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, outer, outerOff)), "java.test-disabled"))
+                .isEqualTo(Severity.HIGH);
+        // JUnit 5's conditions turn a test off too, in either sense.
+        String onNoOs = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.condition.EnabledOnOs("
+                + "org.junit.jupiter.api.condition.OS.OTHER)"));
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), onNoOs)), "java.test-disabled"))
+                .isEqualTo(Severity.HIGH);
         // A new class added disabled: low; the class the base ran, disabled under a new name: high.
         String newClass = movedIn.replace("@Test @org.junit.jupiter.api.Disabled", "@Test")
                 .replace("class OtherGreeterTest", "@org.junit.jupiter.api.Disabled\nclass OtherGreeterTest");
@@ -933,8 +968,8 @@ class HonestTestChangesTest {
                         + "import static org.junit.Assert.assertEquals;")
                 .replace(" extends TestCase", "").replace("    public void test", "    @Test\n    public void test");
         assertThat(judge(TaskStatement.NONE, modified(TEST, base, ported)).findings()).isEmpty();
-        // Not tests: a method with parameters, a private one, one in a class that is not a TestCase, and in a
-        // JUnit 4 class that still extends TestCase, any method without a test annotation.
+        // Not tests: a method with parameters, a private one, one in a class that is not a TestCase, and, in a
+        // JUnit 4 class that only imports from junit.framework, any method without a test annotation.
         String helpers = junit3("public class GreeterTest extends TestCase {", """
                     public void testWith(String name) {
                         assertEquals("Hello, " + name, new Greeter().greet(name));
@@ -952,9 +987,22 @@ class HonestTestChangesTest {
         String plain = base.replace(" extends TestCase", "");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, plain, plain.replace("void testGreetsBob",
                 "void xtestGreetsBob"))), "java.test-removed")).isNull();
-        String junit4 = base.replace("import junit.framework.TestCase;", "import junit.framework.TestCase;\n"
-                + "import org.junit.Test;").replace("    public void testGreets()", "    @Test\n    public void testGreets()");
+        String junit4 = base.replace("import junit.framework.TestCase;", "import junit.framework.AssertionFailedError;\n"
+                + "import org.junit.Test;").replace(" extends TestCase", " extends GreeterFixture")
+                .replace("    public void testGreets()", "    @Test\n    public void testGreets()");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, junit4, junit4.replace("void testGreetsBob",
                 "void xtestGreetsBob"))), "java.test-removed")).isNull();
+        // A TestCase runs the JUnit 3 way whatever its annotations (JUnit 4's runner, the vintage engine): a test*
+        // method without @Test beside one with it is still a test.
+        String mixed = base.replace("    public void testGreets()", "    @org.junit.Test\n    public void testGreets()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, mixed, mixed.replace("void testGreetsBob",
+                "void xtestGreetsBob"))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A suite() method added picks what runs; a class made abstract runs only through subclasses: said.
+        String suite = base.replace("    public void testGreets()", "    public static junit.framework.Test suite() {\n"
+                + "        return new junit.framework.TestSuite();\n    }\n\n    public void testGreets()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, suite)), "java.test-suite-added"))
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, base.replace("public class GreeterTest",
+                "public abstract class GreeterTest"))), "java.test-class-abstract")).isEqualTo(Severity.MEDIUM);
     }
 }
