@@ -202,11 +202,12 @@ final class JavaDetectors {
      * literals (their parameter sources' values among them). A check that moved there from a test removed or cut
      * down is not lost; one parked in a method no test runs is.
      */
-    record NewChecks(Set<String> statements, Set<String> literals) {
+    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests) {
         /** The new tests of the changed test files, from their trees (base, head; null where absent). */
         static NewChecks of(List<CompilationUnit[]> testTrees) {
             Set<String> statements = new HashSet<>();
             Set<String> literals = new HashSet<>();
+            List<MethodDeclaration> tests = new ArrayList<>();
             for (CompilationUnit[] t : testTrees) {
                 if (t[1] == null) {
                     continue;
@@ -218,13 +219,14 @@ final class JavaDetectors {
                 for (MethodDeclaration m : testMethods(t[1]).values()) {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
                     if (!testsAtBase.contains(key(m)) && enabled(m)) {
+                        tests.add(m);
                         assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
                     }
                 }
             }
-            return new NewChecks(statements, literals);
+            return new NewChecks(statements, literals, List.copyOf(tests));
         }
 
         /**
@@ -314,7 +316,7 @@ final class JavaDetectors {
         Map<String, MethodDeclaration> now = after == null ? Map.of() : testMethods(after);
         if (c.kind() == FileChange.Kind.DELETED) {
             List<Map.Entry<String, MethodDeclaration>> lost = old.entrySet().stream()
-                    .filter(e -> !moved(e, movedTests) && !newChecks.get().hold(assertionStatements(e.getValue()),
+                    .filter(e -> enabled(e.getValue()) && !moved(e, movedTests) && !newChecks.get().hold(assertionStatements(e.getValue()),
                             expectedLiterals(e.getValue()), testsFixed)).toList();
             if (!lost.isEmpty()) {
                 // Deleted with the class it is named after, or with code each of its tests called, it is a feature
@@ -351,7 +353,20 @@ final class JavaDetectors {
                 // call it made with at least its assertions is the same test rewritten, unless the task holds the
                 // tests fixed. Removed beside a change to code it called is said for review.
                 List<String> itsCode = testsFixed ? List.of() : code.get().removedCalledBy(e.getValue());
+                if (!enabled(e.getValue())) {
+                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
+                            + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
+                            + "is removed; it did not run at the base (disabled), so nothing that ran is lost."));
+                    continue;
+                }
+                // Rewritten in this file, or moved and renamed: a test new to the changed files that keeps every
+                // expected value it had (one bent on the way is not the same test).
                 String rewrittenAs = testsFixed ? null : rewrittenAs(e.getValue(), addedTests);
+                if (rewrittenAs == null && !testsFixed) {
+                    List<String> expected = expectedLiterals(e.getValue());
+                    rewrittenAs = rewrittenAs(e.getValue(), newChecks.get().tests().stream()
+                            .filter(m -> minus(expected, expectedLiterals(m)).isEmpty()).toList());
+                }
                 if (rewrittenAs == null && newChecks.get().hold(assertionStatements(e.getValue()),
                         expectedLiterals(e.getValue()), testsFixed)) {
                     rewrittenAs = "or data the change adds";

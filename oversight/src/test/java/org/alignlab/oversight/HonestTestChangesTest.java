@@ -900,6 +900,27 @@ class HonestTestChangesTest {
                 + "org.junit.jupiter.api.condition.OS.OTHER)"));
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), onNoOs)), "java.test-disabled"))
                 .isEqualTo(Severity.HIGH);
+        // Moved to another file under a new name, making the same calls with as many assertions and its expected
+        // values: likely the same test moved and renamed, low (under a task that holds the tests fixed too, since the
+        // very assertion still runs).
+        FileChange renamedAway = new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace(
+                "class OtherGreeterTest {", "class OtherGreeterTest {\n" + ran.replace("greets()", "greetsAda()")));
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), test("")), renamedAway),
+                "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, test(ran), test("")), renamedAway),
+                "java.test-removed")).isEqualTo(Severity.LOW);
+        // Moved, renamed and its expected value bent: not the same test.
+        FileChange renamedAndBent = new FileChange(FileChange.Kind.ADDED, other, null, null, movedOut.replace(
+                "class OtherGreeterTest {", "class OtherGreeterTest {\n" + ran.replace("greets()", "greetsAda()")
+                        .replace("Hello, Ada", "Hello, Ad")));
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), test("")), renamedAndBent),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A test that did not run at the base (disabled), removed: nothing that ran is lost.
+        String off = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.Disabled") + bob.replace(
+                "@Test @org.junit.jupiter.api.Disabled", "@Test"));
+        String offGone = test(bob.replace("@Test @org.junit.jupiter.api.Disabled", "@Test"));
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, off, offGone)), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
         // A new class added disabled: low; the class the base ran, disabled under a new name: high.
         String newClass = movedIn.replace("@Test @org.junit.jupiter.api.Disabled", "@Test")
                 .replace("class OtherGreeterTest", "@org.junit.jupiter.api.Disabled\nclass OtherGreeterTest");
