@@ -50,11 +50,13 @@ final class JavaDetectors {
     /** JUnit's test annotations, and JUnit Pioneer's, jqwik's and JUnit 4's Theories' that run a method as a test. */
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
             "TestFactory", "TestTemplate", "CartesianTest", "RetryingTest", "Property", "Theory");
+    /** JUnit 4's and 5's annotations that turn a test off outright. */
+    private static final Set<String> DISABLING = Set.of("Disabled", "Ignore");
     /**
-     * JUnit 4's and 5's annotations that turn a test off, outright or under a condition (JUnit 5's conditions in both
-     * senses: {@code @EnabledOnOs(OS.OTHER)} turns a test off on every machine the project builds on).
+     * JUnit 5's conditions, in both senses: a test under one runs on some machines and not on others
+     * ({@code @EnabledOnOs(OS.OTHER)} on none the project builds on, {@code @DisabledOnOs(WINDOWS)} on most).
      */
-    private static final Set<String> DISABLING = Set.of("Disabled", "Ignore", "DisabledIf", "DisabledOnOs",
+    private static final Set<String> CONDITIONS = Set.of("DisabledIf", "DisabledOnOs",
             "DisabledIfSystemProperty", "DisabledIfEnvironmentVariable", "DisabledOnJre", "DisabledForJreRange",
             "DisabledIfSystemProperties", "DisabledIfEnvironmentVariables", "DisabledInNativeImage", "EnabledIf",
             "EnabledOnOs", "EnabledIfSystemProperty", "EnabledIfEnvironmentVariable", "EnabledOnJre",
@@ -359,8 +361,9 @@ final class JavaDetectors {
                             + "is removed; it did not run at the base (disabled), so nothing that ran is lost."));
                     continue;
                 }
-                // Rewritten in this file, or moved and renamed: a test new to the changed files that keeps every
-                // expected value it had (one bent on the way is not the same test).
+                // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
+                // does may change the values, so a renamed test's bent value is said only at low here), or moved and
+                // renamed: a test new to the changed files that keeps every expected value it had.
                 String rewrittenAs = testsFixed ? null : rewrittenAs(e.getValue(), addedTests);
                 if (rewrittenAs == null && !testsFixed) {
                     List<String> expected = expectedLiterals(e.getValue());
@@ -418,6 +421,13 @@ final class JavaDetectors {
                         .class).stream().filter(t -> t.getNameAsString().equals(type.getNameAsString())).findFirst()
                         .orElse(null);
                 boolean hasTests = now.values().stream().anyMatch(m -> m.getParentNode().orElse(null) == type);
+                if (was != null && hasTests && !disabled(type) && !conditions(type).isEmpty()
+                        && !conditions(type).equals(conditions(was))) {
+                    out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(type),
+                            begin(type), "The test class " + type.getNameAsString() + " now runs only under a "
+                            + "condition (" + String.join(", ", conditions(type)) + "); check that the machines that "
+                            + "judge the work meet it."));
+                }
                 if (was != null && hasTests && type.isAbstract() && !was.isAbstract()) {
                     out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-class-abstract", c.path(),
                             begin(type), begin(type), "The change makes the test class " + type.getNameAsString()
@@ -451,6 +461,13 @@ final class JavaDetectors {
                         : "The change adds the test " + e.getKey() + " disabled")
                         + (disabled(m) ? "" : " (in a nested class that JUnit does not run: neither @Nested nor under a "
                         + "runner)") + (ran != null ? "." : ": no test the base ran is turned off.")));
+            }
+            // A test the base ran put under a condition, or its condition changed: it may no longer run where the work
+            // is judged (a platform's gate is everyday, so said for review).
+            if (was != null && !off && !conditions(m).isEmpty() && !conditions(m).equals(conditions(was))) {
+                out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(m),
+                        begin(m), "The test " + e.getKey() + " now runs only under a condition ("
+                        + String.join(", ", conditions(m)) + "); check that the machines that judge the work meet it."));
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -875,29 +892,47 @@ final class JavaDetectors {
     }
 
     /**
-     * Whether JUnit runs the tests of the class a test is in, as far as its nesting goes: a top-level class, a
-     * {@code @Nested} one, or one nested under a class with a runner ({@code @RunWith}, JUnit 4's Enclosed and the
-     * like). Jupiter runs no other inner class and Surefire's default excludes skip nested classes, so a test parked in
-     * one (or in a local class) no longer runs.
+     * Whether JUnit runs the tests of the class a test is in, as far as its nesting goes: a top-level class, a static
+     * nested one (Gradle runs those; Surefire's default excludes skip them, which is not told apart here), a
+     * {@code @Nested} inner class in one that runs, or an inner class under a runner of nested classes (JUnit 4's
+     * Enclosed and the like). No JUnit runs another inner class, a local class or an anonymous one, so a test parked
+     * there no longer runs.
      */
     static boolean inRunningClass(MethodDeclaration test) {
         Node parent = test.getParentNode().orElse(null);
-        if (!(parent instanceof ClassOrInterfaceDeclaration type)) {
-            return true; // an enum's or a record's: judged as before
+        if (parent instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
+            return false;
         }
-        if (type.getParentNode().orElse(null) instanceof CompilationUnit || type.isAnnotationPresent("Nested")) {
-            return true;
-        }
-        for (Node n = type.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof ClassOrInterfaceDeclaration outer && outer.isAnnotationPresent("RunWith")) {
+        for (Node n = parent; n != null && !(n instanceof CompilationUnit); n = n.getParentNode().orElse(null)) {
+            if (!(n instanceof ClassOrInterfaceDeclaration type)) {
+                return !(n instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt);
+            }
+            if (type.getParentNode().orElse(null) instanceof CompilationUnit || type.isStatic()) {
                 return true;
             }
+            if (!type.isAnnotationPresent("Nested")) {
+                for (Node o = type.getParentNode().orElse(null); o != null; o = o.getParentNode().orElse(null)) {
+                    if (o instanceof ClassOrInterfaceDeclaration outer && outer.getAnnotationByName("RunWith")
+                            .map(a -> a.toString().matches("(?s).*(Enclosed|Nested|Hierarchical|Context).*"))
+                            .orElse(false)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
-        return false;
+        return true;
     }
 
+    /** Turned off outright ({@code @Disabled}, {@code @Ignore}); a condition is not (see {@link #conditions}). */
     private static boolean disabled(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n) {
         return n.getAnnotations().stream().anyMatch(a -> DISABLING.contains(a.getName().getIdentifier()));
+    }
+
+    /** The JUnit 5 conditions on a test or class, as written (comments aside), in order. */
+    private static List<String> conditions(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n) {
+        return n.getAnnotations().stream().filter(a -> CONDITIONS.contains(a.getName().getIdentifier()))
+                .map(a -> a.toString().replaceAll("\\s+", " ")).sorted().toList();
     }
 
     private static int assumedAway(MethodDeclaration m) {

@@ -895,10 +895,22 @@ class HonestTestChangesTest {
         String outerOff = outer.replace("class GreeterTest", "@org.junit.jupiter.api.Disabled\nclass GreeterSpec");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, outer, outerOff)), "java.test-disabled"))
                 .isEqualTo(Severity.HIGH);
-        // JUnit 5's conditions turn a test off too, in either sense.
+        // A JUnit 5 condition put on a test the base ran, in either sense: said for review (a platform's gate is
+        // everyday); a test under a condition then disabled outright: high; removed: it ran, so not excused.
         String onNoOs = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.condition.EnabledOnOs("
                 + "org.junit.jupiter.api.condition.OS.OTHER)"));
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), onNoOs)), "java.test-disabled"))
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), onNoOs)), "java.test-conditioned"))
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, onNoOs, onNoOs.replace("@Test",
+                "@Test @org.junit.jupiter.api.Disabled"))), "java.test-disabled")).isEqualTo(Severity.HIGH);
+        String gatedAndAnother = test(ran.replace("@Test", "@Test @org.junit.jupiter.api.condition.DisabledOnOs("
+                + "org.junit.jupiter.api.condition.OS.WINDOWS)") + bob.replace("@Test @org.junit.jupiter.api.Disabled",
+                "@Test"));
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, gatedAndAnother, test(bob.replace(
+                "@Test @org.junit.jupiter.api.Disabled", "@Test")))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Parked in an anonymous class, which no JUnit runs: disabled, high.
+        String anonymous = test("    Object parked = new Object() {\n" + ran + "    };\n");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran), anonymous)), "java.test-disabled"))
                 .isEqualTo(Severity.HIGH);
         // Moved to another file under a new name, making the same calls with as many assertions and its expected
         // values: likely the same test moved and renamed, low (under a task that holds the tests fixed too, since the
