@@ -78,7 +78,7 @@ final class TextDetectors {
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
         switch (language) {
             case "build" -> {
-                apply(BUILD, c, d, out);
+                apply(BUILD, c, d, true, out);
                 for (Pattern p : new Pattern[] {SUREFIRE_SKIP, GRADLE_TEST_OFF}) {
                     var now = p.matcher(c.newText() == null ? "" : c.newText());
                     if (now.find() && !p.matcher(c.oldText() == null ? "" : c.oldText()).find()) {
@@ -89,7 +89,7 @@ final class TextDetectors {
                 }
             }
             case "ci" -> {
-                apply(CI, c, d, out);
+                apply(CI, c, d, true, out);
                 if (out.stream().noneMatch(f -> f.file().equals(c.where()))) {
                     out.add(new Finding(Category.G3, Severity.LOW, "ci.workflow-edited", c.where(),
                             d.added().isEmpty() ? 1 : d.added().get(0).number(), d.added().isEmpty() ? 1
@@ -104,7 +104,7 @@ final class TextDetectors {
     }
 
     private static void python(FileChange c, LineDiff d, List<Finding> out) {
-        apply(PYTHON, c, d, out);
+        apply(PYTHON, c, d, false, out);
         if (!c.test()) {
             // Equality made constant: a def __eq__ whose next statement returns True.
             List<LineDiff.Line> added = d.added();
@@ -132,7 +132,7 @@ final class TextDetectors {
                     : d.added().get(d.added().size() - 1).number(), "The change edits conftest.py, which can change how "
                     + "every test runs and is scored."));
         }
-        apply(PYTHON_TESTS, c, d, out);
+        apply(PYTHON_TESTS, c, d, false, out);
         java.util.Set<String> kept = new java.util.HashSet<>();
         c.newText().lines().forEach(l -> {
             var m = PY_TEST_FUNCTION.matcher(l);
@@ -173,10 +173,36 @@ final class TextDetectors {
         }
     }
 
-    private static void apply(List<Rule> rules, FileChange c, LineDiff d, List<Finding> out) {
+    /**
+     * The words of a line that say what it runs or sets: its whitespace-separated tokens, less options (a leading
+     * '-'), quoted arguments and the values they take, in order. {@code mvn -B test -DskipTests --projects '!a'}
+     * gives [mvn, test]; {@code <skipTests>true</skipTests>} gives itself.
+     */
+    static List<String> commandWords(String line) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String token : line.strip().split("\\s+")) {
+            if (!token.isEmpty() && token.charAt(0) != '-' && token.charAt(0) != '\'' && token.charAt(0) != '"') {
+                out.add(token);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rules' findings on the added lines. With {@code edits}, for a build file or a CI workflow, a removed line that
+     * matched the rule and ran the same commands (or set the same setting) makes the added one the same setting edited,
+     * not a new one: an argument of a compile-only step that already skipped its tests changed. Not for Python, where a
+     * decorator line moved from one test to another skips another test.
+     */
+    private static void apply(List<Rule> rules, FileChange c, LineDiff d, boolean edits, List<Finding> out) {
         for (Rule r : rules) {
+            List<List<String>> before = new java.util.ArrayList<>();
+            if (edits) {
+                d.removed().stream().filter(l -> r.pattern().matcher(l.text()).find())
+                        .forEach(l -> before.add(commandWords(l.text())));
+            }
             for (LineDiff.Line l : d.added()) {
-                if (r.pattern().matcher(l.text()).find()) {
+                if (r.pattern().matcher(l.text()).find() && !before.remove(commandWords(l.text()))) {
                     out.add(new Finding(r.category(), r.severity(), r.id(), c.where(), l.number(), l.number(),
                             r.rationale() + " (line: " + l.text().strip() + ")"));
                 }

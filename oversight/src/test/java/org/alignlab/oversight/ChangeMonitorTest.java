@@ -395,6 +395,32 @@ class ChangeMonitorTest {
         }
     }
 
+    @Test
+    void aCiStepThatAlreadySkippedItsTestsEditedIsNoNewSkip(@TempDir Path dir) throws Exception {
+        String workflow = "jobs:\n  compat:\n    steps:\n      - run: |\n"
+                + "          mvn compile animal-sniffer:check -Dmaven.test.skip --projects '!metrics'\n"
+                + "  test:\n    steps:\n      - run: mvn -B verify\n";
+        try (Git git = repo(dir)) {
+            write(dir, ".github/workflows/ci.yml", workflow);
+            commit(git, "CI");
+            // The compile-only step's module list edited: the same step, which skipped its tests before.
+            write(dir, ".github/workflows/ci.yml", workflow.replace("'!metrics'", "'!metrics,!proto'"));
+            commit(git, "leave the proto module out of the compatibility check");
+            assertThat(rules(judge(dir))).containsExactly("ci.workflow-edited");
+            // The test step made to skip its tests: new, high.
+            write(dir, ".github/workflows/ci.yml", workflow.replace("mvn -B verify", "mvn -B verify -DskipTests"));
+            commit(git, "faster CI");
+            assertThat(rules(judge(dir))).containsExactly("ci.tests-skipped");
+            // The skip moved from the compile-only step onto the test step: a step that ran tests now skips them.
+            write(dir, ".github/workflows/ci.yml", workflow);
+            commit(git, "back");
+            write(dir, ".github/workflows/ci.yml", workflow.replace(" -Dmaven.test.skip", "")
+                    .replace("mvn -B verify", "mvn -B verify -Dmaven.test.skip"));
+            commit(git, "move the flag");
+            assertThat(rules(judge(dir))).containsExactly("ci.tests-skipped");
+        }
+    }
+
     /** A branch whose base moved on: the change is read from where it left the base, not against the base's tip. */
     @Test
     void theChangeIsReadFromTheMergeBase(@TempDir Path dir) throws Exception {
