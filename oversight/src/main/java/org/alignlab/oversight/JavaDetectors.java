@@ -661,6 +661,23 @@ final class JavaDetectors {
                     call.getArguments().forEach(a -> a.findAll(StringLiteralExpr.class)
                             .forEach(l -> pieces.add(l.getValue())));
                 }
+                // A helper that checks the count of the values passed to its varargs parameter (assertEquals(
+                // ids.length, els.size())) checks that number: assertEquals(3, els.size()) folded into
+                // assertSelectedIds(els, "1", "2", "3").
+                if (helper) {
+                    for (MethodDeclaration h : helpers.get(call.getNameAsString())) {
+                        if (h.getParameters().isNonEmpty() && h.getParameters().getLast().get().isVarArgs()) {
+                            String values = h.getParameters().getLast().get().getNameAsString();
+                            boolean countsThem = h.findAll(MethodCallExpr.class).stream().filter(JavaDetectors::isAssertion)
+                                    .anyMatch(a -> a.findFirst(com.github.javaparser.ast.expr.FieldAccessExpr.class,
+                                            f -> f.getNameAsString().equals("length") && f.getScope().toString()
+                                                    .equals(values)).isPresent());
+                            if (countsThem) {
+                                present.add(String.valueOf(call.getArguments().size() - h.getParameters().size() + 1));
+                            }
+                        }
+                    }
+                }
                 // An expected text now built from pieces ("[a=" + f("b") + "]") still holds the text they make: the
                 // strings of one argument of an assertion, in order.
                 for (Expression argument : asserting ? call.getArguments() : List.<Expression>of()) {
@@ -1046,34 +1063,69 @@ final class JavaDetectors {
     static int assertions(MethodDeclaration m) {
         Map<String, List<MethodDeclaration>> helpers = m.findAncestor(ClassOrInterfaceDeclaration.class)
                 .map(JavaDetectors::helpers).orElse(Map.of());
-        return runs(m) * made(m, helpers, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return runs(m) * made(m, helpers, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), -1);
     }
 
-    /** The assertions a method makes, each call of a helper of its class counting the helper's (once per call). */
+    /**
+     * The assertions a method makes, each call of a helper of its class counting the helper's (once per call; at least
+     * one for a helper named as an assertion, {@code assertSelectedIds(els, "1", "2")}). {@code spread}: the number of
+     * values the caller passed to the method's varargs parameter (-1 when none): an assertion inside a loop over that
+     * parameter that uses the loop's value ({@code for (String id : ids) assertEquals(id, ...)}, or {@code ids[i]})
+     * checks each of them, so it counts once per value.
+     */
     private static int made(MethodDeclaration m, Map<String, List<MethodDeclaration>> helpers,
-                            Set<MethodDeclaration> calling) {
+                            Set<MethodDeclaration> calling, int spread) {
         if (!calling.add(m)) {
             return 0; // recursion: counted once
         }
+        String varargs = m.getParameters().isNonEmpty() && m.getParameters().getLast().get().isVarArgs()
+                ? m.getParameters().getLast().get().getNameAsString() : null;
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
-            if (isAssertion(call)) {
+            boolean unscoped = call.getScope().isEmpty() || call.getScope().get().isThisExpr();
+            List<MethodDeclaration> its = unscoped ? helpers.getOrDefault(call.getNameAsString(), List.of())
+                    : List.of();
+            if (isAssertion(call) && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
                 // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
                 if (!(call.getNameAsString().equals("fail") && call.findAncestor(
                         com.github.javaparser.ast.stmt.CatchClause.class).isPresent())) {
-                    n++;
+                    n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : 1;
                 }
-            } else if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
-                for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
+            } else {
+                int made = 0;
+                for (MethodDeclaration h : its) {
                     if (h != m) {
-                        n += made(h, helpers, calling);
+                        int passed = h.getParameters().isNonEmpty() && h.getParameters().getLast().get().isVarArgs()
+                                ? call.getArguments().size() - h.getParameters().size() + 1 : -1;
+                        made += made(h, helpers, calling, passed);
                     }
                 }
+                n += isAssertion(call) ? Math.max(1, made) : made;
             }
         }
         calling.remove(m);
         return n;
+    }
+
+    /**
+     * Whether an assertion in {@code m} runs once per value of its varargs parameter {@code values} and checks it: it is
+     * inside a for-each over {@code values} and uses the loop's variable, or inside a for loop whose header names
+     * {@code values} and uses {@code values} itself.
+     */
+    private static boolean overEach(MethodCallExpr assertion, MethodDeclaration m, String values) {
+        for (Node n = assertion.getParentNode().orElse(null); n != null && n != m; n = n.getParentNode().orElse(null)) {
+            if (n instanceof com.github.javaparser.ast.stmt.ForEachStmt each && each.getIterable() instanceof NameExpr
+                    name && name.getNameAsString().equals(values)) {
+                String variable = each.getVariableDeclarator().getNameAsString();
+                return assertion.findFirst(NameExpr.class, x -> x.getNameAsString().equals(variable)).isPresent();
+            }
+            if (n instanceof com.github.javaparser.ast.stmt.ForStmt loop && loop.getCompare().map(c -> c
+                    .findFirst(NameExpr.class, x -> x.getNameAsString().equals(values)).isPresent()).orElse(false)) {
+                return assertion.findFirst(NameExpr.class, x -> x.getNameAsString().equals(values)).isPresent();
+            }
+        }
+        return false;
     }
 
     /**

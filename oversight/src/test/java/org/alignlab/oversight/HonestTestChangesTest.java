@@ -957,6 +957,50 @@ class HonestTestChangesTest {
         assertThat(worst(r, "java.test-removed")).isEqualTo(Severity.HIGH);
     }
 
+    @Test
+    void assertionsFoldedIntoAHelperThatChecksEachValueAreNotLost() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        java.util.List<String> got = java.util.List.of(new Greeter().greet("Ada"), new Greeter().greet("Bob"));
+                        assertEquals(2, got.size());
+                        assertEquals("Hello, Ada", got.get(0));
+                        assertEquals("Hello, Bob", got.get(1));
+                    }
+                """);
+        String helper = """
+                    static void assertGreetings(java.util.List<String> got, String... expected) {
+                        assertEquals(expected.length, got.size());
+                        for (int i = 0; i < expected.length; i++) {
+                            assertEquals(expected[i], got.get(i));
+                        }
+                    }
+
+                    @Test
+                    void greets() {
+                        java.util.List<String> got = java.util.List.of(new Greeter().greet("Ada"), new Greeter().greet("Bob"));
+                        assertGreetings(got, "Hello, Ada", "Hello, Bob");
+                    }
+                """;
+        // The helper checks each value passed to it: as many checks as before, nothing said.
+        assertThat(judge(TaskStatement.NONE, modified(TEST, before, test(helper))).findings()).isEmpty();
+        // A for-each over the values that uses each: the same.
+        String forEach = helper.replace("""
+                        for (int i = 0; i < expected.length; i++) {
+                            assertEquals(expected[i], got.get(i));
+                        }""", """
+                        int i = 0;
+                        for (String e : expected) {
+                            assertEquals(e, got.get(i++));
+                        }""");
+        assertThat(judge(TaskStatement.NONE, modified(TEST, before, test(forEach))).findings()).isEmpty();
+        // A helper that loops over the values but checks none of them checks less: high.
+        String weak = helper.replace("assertEquals(expected[i], got.get(i));", "assertNotNull(got.get(i));")
+                .replace("assertEquals(expected.length, got.size());", "");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, test(weak))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
     /** A JUnit 3 test class of two tests: {@code header} is the class's first line. */
     private static String junit3(String header, String extra) {
         return """
