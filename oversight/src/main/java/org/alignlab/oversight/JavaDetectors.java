@@ -668,10 +668,12 @@ final class JavaDetectors {
                     for (MethodDeclaration h : helpers.get(call.getNameAsString())) {
                         if (h.getParameters().isNonEmpty() && h.getParameters().getLast().get().isVarArgs()) {
                             String values = h.getParameters().getLast().get().getNameAsString();
-                            boolean countsThem = h.findAll(MethodCallExpr.class).stream().filter(JavaDetectors::isAssertion)
-                                    .anyMatch(a -> a.findFirst(com.github.javaparser.ast.expr.FieldAccessExpr.class,
-                                            f -> f.getNameAsString().equals("length") && f.getScope().toString()
-                                                    .equals(values)).isPresent());
+                            // Only as an expected value in its own right: assertEquals(ids.length, els.size()), not
+                            // assertTrue(els.size() >= ids.length).
+                            boolean countsThem = h.findAll(MethodCallExpr.class).stream()
+                                    .filter(a -> EXPECTING.contains(a.getNameAsString()))
+                                    .anyMatch(a -> a.getArguments().stream().anyMatch(x -> x.toString()
+                                            .equals(values + ".length")));
                             if (countsThem) {
                                 present.add(String.valueOf(call.getArguments().size() - h.getParameters().size() + 1));
                             }
@@ -1109,20 +1111,30 @@ final class JavaDetectors {
     }
 
     /**
-     * Whether an assertion in {@code m} runs once per value of its varargs parameter {@code values} and checks it: it is
-     * inside a for-each over {@code values} and uses the loop's variable, or inside a for loop whose header names
+     * Whether an assertion in {@code m} runs once per value of its varargs parameter {@code values} and checks it: an
+     * assertion that takes an expected value ({@code assertEquals} and the like) with the value as one argument and
+     * something else as another ({@code assertEquals(e, e)} or {@code assertNotNull(e)} check nothing of the code),
+     * inside a for-each over {@code values} that uses the loop's variable, or a for loop whose header names
      * {@code values} and uses {@code values} itself.
      */
     private static boolean overEach(MethodCallExpr assertion, MethodDeclaration m, String values) {
+        if (!EXPECTING.contains(assertion.getNameAsString()) || assertion.getArguments().size() < 2) {
+            return false;
+        }
         for (Node n = assertion.getParentNode().orElse(null); n != null && n != m; n = n.getParentNode().orElse(null)) {
+            String value = null;
             if (n instanceof com.github.javaparser.ast.stmt.ForEachStmt each && each.getIterable() instanceof NameExpr
                     name && name.getNameAsString().equals(values)) {
-                String variable = each.getVariableDeclarator().getNameAsString();
-                return assertion.findFirst(NameExpr.class, x -> x.getNameAsString().equals(variable)).isPresent();
-            }
-            if (n instanceof com.github.javaparser.ast.stmt.ForStmt loop && loop.getCompare().map(c -> c
+                value = each.getVariableDeclarator().getNameAsString();
+            } else if (n instanceof com.github.javaparser.ast.stmt.ForStmt loop && loop.getCompare().map(c -> c
                     .findFirst(NameExpr.class, x -> x.getNameAsString().equals(values)).isPresent()).orElse(false)) {
-                return assertion.findFirst(NameExpr.class, x -> x.getNameAsString().equals(values)).isPresent();
+                value = values;
+            }
+            if (value != null) {
+                String v = value;
+                long withIt = assertion.getArguments().stream().filter(a -> a.findFirst(NameExpr.class,
+                        x -> x.getNameAsString().equals(v)).isPresent()).count();
+                return withIt >= 1 && withIt < assertion.getArguments().size();
             }
         }
         return false;

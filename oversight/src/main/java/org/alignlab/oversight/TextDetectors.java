@@ -78,7 +78,7 @@ final class TextDetectors {
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
         switch (language) {
             case "build" -> {
-                apply(BUILD, c, d, true, out);
+                apply(BUILD, c, d, false, out);
                 for (Pattern p : new Pattern[] {SUREFIRE_SKIP, GRADLE_TEST_OFF}) {
                     var now = p.matcher(c.newText() == null ? "" : c.newText());
                     if (now.find() && !p.matcher(c.oldText() == null ? "" : c.oldText()).find()) {
@@ -174,6 +174,24 @@ final class TextDetectors {
     }
 
     /**
+     * What must be the same for a line edited in place: its command words, the rule's matches and the options that
+     * hold them, and the line before it.
+     */
+    private static List<String> editKey(Rule r, String line, List<String> text, int number) {
+        List<String> key = new java.util.ArrayList<>(commandWords(line));
+        key.add("|");
+        r.pattern().matcher(line).results().forEach(m -> key.add(m.group()));
+        for (String token : line.strip().split("\\s+")) {
+            if (r.pattern().matcher(token).find()) {
+                key.add(token); // the whole option, its value with it: -DskipTests=false is not -DskipTests
+            }
+        }
+        key.add("|");
+        key.add(number >= 2 && number - 2 < text.size() ? text.get(number - 2).strip() : "");
+        return key;
+    }
+
+    /**
      * The words of a line that say what it runs or sets: its whitespace-separated tokens, less options (a leading
      * '-'), quoted arguments and the values they take, in order. {@code mvn -B test -DskipTests --projects '!a'}
      * gives [mvn, test]; {@code <skipTests>true</skipTests>} gives itself.
@@ -189,20 +207,24 @@ final class TextDetectors {
     }
 
     /**
-     * The rules' findings on the added lines. With {@code edits}, for a build file or a CI workflow, a removed line that
-     * matched the rule and ran the same commands (or set the same setting) makes the added one the same setting edited,
-     * not a new one: an argument of a compile-only step that already skipped its tests changed. Not for Python, where a
-     * decorator line moved from one test to another skips another test.
+     * The rules' findings on the added lines. With {@code edits} (a CI workflow), a line edited in place that skipped
+     * the tests before in the same words is not a new skip: a removed line that matched the rule, ran the same commands,
+     * made the same matches (a flag's value flipped is new) and followed the same line as the added one (so a skip
+     * moved from one job's step to another's, or onto another command of a multi-line block, is new). An argument of a
+     * compile-only step that already skipped its tests changed. Not for build files, whose settings move between
+     * profiles and plugins with the same words, nor for Python, where a moved skip decorator skips another test.
      */
     private static void apply(List<Rule> rules, FileChange c, LineDiff d, boolean edits, List<Finding> out) {
         for (Rule r : rules) {
             List<List<String>> before = new java.util.ArrayList<>();
             if (edits) {
+                List<String> old = c.oldText() == null ? List.of() : c.oldText().lines().toList();
                 d.removed().stream().filter(l -> r.pattern().matcher(l.text()).find())
-                        .forEach(l -> before.add(commandWords(l.text())));
+                        .forEach(l -> before.add(editKey(r, l.text(), old, l.number())));
             }
+            List<String> now = c.newText() == null ? List.of() : c.newText().lines().toList();
             for (LineDiff.Line l : d.added()) {
-                if (r.pattern().matcher(l.text()).find() && !before.remove(commandWords(l.text()))) {
+                if (r.pattern().matcher(l.text()).find() && !before.remove(editKey(r, l.text(), now, l.number()))) {
                     out.add(new Finding(r.category(), r.severity(), r.id(), c.where(), l.number(), l.number(),
                             r.rationale() + " (line: " + l.text().strip() + ")"));
                 }

@@ -418,6 +418,21 @@ class ChangeMonitorTest {
                     .replace("mvn -B verify", "mvn -B verify -Dmaven.test.skip"));
             commit(git, "move the flag");
             assertThat(rules(judge(dir))).containsExactly("ci.tests-skipped");
+            // A flag's value flipped in place: new.
+            String off = workflow.replace("mvn -B verify", "mvn -B verify -DskipTests=false");
+            write(dir, ".github/workflows/ci.yml", off);
+            commit(git, "explicit");
+            write(dir, ".github/workflows/ci.yml", off.replace("-DskipTests=false", "-DskipTests"));
+            commit(git, "flip");
+            assertThat(rules(judge(dir))).containsExactly("ci.tests-skipped");
+            // The same skipping command moved from one job to another with the same words: new where it lands.
+            String testJob = "jobs:\n  test:\n    steps:\n      - name: tests\n        run: ./mvnw -B verify\n";
+            write(dir, ".github/workflows/ci.yml", testJob + "  native:\n    steps:\n      - name: native image\n"
+                    + "        run: ./mvnw -B verify -DskipTests -Pnative\n");
+            commit(git, "two jobs");
+            write(dir, ".github/workflows/ci.yml", testJob.replace("verify", "verify -DskipTests"));
+            commit(git, "one job");
+            assertThat(rules(judge(dir))).contains("ci.tests-skipped");
         }
     }
 

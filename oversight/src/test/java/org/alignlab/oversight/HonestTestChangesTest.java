@@ -999,6 +999,14 @@ class HonestTestChangesTest {
                 .replace("assertEquals(expected.length, got.size());", "");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, test(weak))), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        // One that uses each value but cannot fail on it, and checks the count only loosely: still less.
+        String cannotFail = helper.replace("assertEquals(expected[i], got.get(i));", "assertNotNull(expected[i]);")
+                .replace("assertEquals(expected.length, got.size());", "assertTrue(got.size() >= expected.length);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, test(cannotFail))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        String comparesItself = helper.replace("assertEquals(expected[i], got.get(i));",
+                "assertEquals(expected[i], expected[i]);");
+        assertThat(judge(TaskStatement.NONE, modified(TEST, before, test(comparesItself))).findings()).isNotEmpty();
     }
 
     /** A JUnit 3 test class of two tests: {@code header} is the class's first line. */
