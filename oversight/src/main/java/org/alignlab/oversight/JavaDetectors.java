@@ -402,13 +402,14 @@ final class JavaDetectors {
         // was is said as removed (a disabled test counts neither as moved nor as a rewrite), so it is said at low.
         if (after != null) {
             for (ClassOrInterfaceDeclaration type : all(after, ClassOrInterfaceDeclaration.class)) {
-                boolean had = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
-                        .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()) && disabled(t));
-                if (disabled(type) && !had) {
+                // The base's classes of this name (the first is the class as it was).
+                List<ClassOrInterfaceDeclaration> namesakes = before == null ? List.of() : all(before,
+                        ClassOrInterfaceDeclaration.class).stream()
+                        .filter(t -> t.getNameAsString().equals(type.getNameAsString())).toList();
+                ClassOrInterfaceDeclaration was = namesakes.isEmpty() ? null : namesakes.get(0);
+                if (disabled(type) && namesakes.stream().noneMatch(JavaDetectors::disabled)) {
                     // A class the base ran, under this name or renamed (a test of it matched at the base).
-                    boolean ran = before != null && all(before, ClassOrInterfaceDeclaration.class).stream()
-                            .anyMatch(t -> t.getNameAsString().equals(type.getNameAsString()))
-                            || now.entrySet().stream().anyMatch(e -> type.isAncestorOf(e.getValue())
+                    boolean ran = was != null || now.entrySet().stream().anyMatch(e -> type.isAncestorOf(e.getValue())
                             && wasOf.containsKey(e.getKey()));
                     out.add(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW, "java.test-disabled",
                             c.path(), begin(type), begin(type), ran ? "The change disables the whole test class "
@@ -417,9 +418,6 @@ final class JavaDetectors {
                 }
                 // A class the base ran that now runs its tests only through subclasses, or, in JUnit 3, only the
                 // tests a suite() method it gains picks: said for review (both are also honest refactorings).
-                ClassOrInterfaceDeclaration was = before == null ? null : all(before, ClassOrInterfaceDeclaration
-                        .class).stream().filter(t -> t.getNameAsString().equals(type.getNameAsString())).findFirst()
-                        .orElse(null);
                 boolean hasTests = now.values().stream().anyMatch(m -> m.getParentNode().orElse(null) == type);
                 if (was != null && hasTests && !disabled(type) && !conditions(type).isEmpty()
                         && !conditions(type).equals(conditions(was))) {
@@ -450,8 +448,8 @@ final class JavaDetectors {
             boolean neverRan = was == null && before != null && all(before, MethodDeclaration.class).stream()
                     .anyMatch(o -> owner(o).equals(owner(m)) && (o.getNameAsString().equals(m.getNameAsString())
                             && !old.containsValue(o) || disabled(o) && o.getBody().equals(m.getBody())));
-            boolean off = disabled(m) || !inRunningClass(m);
-            if (off && (was == null || !(disabled(was) || !inRunningClass(was))) && !neverRan) {
+            boolean off = off(m);
+            if (off && (was == null || !off(was)) && !neverRan) {
                 // The test the base ran: the same, or renamed with the same body.
                 MethodDeclaration ran = was != null ? was : old.values().stream().filter(o -> owner(o).equals(owner(m))
                         && enabled(o) && o.getBody().equals(m.getBody())).findFirst().orElse(null);
@@ -464,10 +462,11 @@ final class JavaDetectors {
             }
             // A test the base ran put under a condition, or its condition changed: it may no longer run where the work
             // is judged (a platform's gate is everyday, so said for review).
-            if (was != null && !off && !conditions(m).isEmpty() && !conditions(m).equals(conditions(was))) {
+            List<String> conditions = conditions(m);
+            if (was != null && !off && !conditions.isEmpty() && !conditions.equals(conditions(was))) {
                 out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(m),
                         begin(m), "The test " + e.getKey() + " now runs only under a condition ("
-                        + String.join(", ", conditions(m)) + "); check that the machines that judge the work meet it."));
+                        + String.join(", ", conditions) + "); check that the machines that judge the work meet it."));
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -666,8 +665,8 @@ final class JavaDetectors {
                 // assertSelectedIds(els, "1", "2", "3").
                 if (helper) {
                     for (MethodDeclaration h : helpers.get(call.getNameAsString())) {
-                        if (h.getParameters().isNonEmpty() && h.getParameters().getLast().get().isVarArgs()) {
-                            String values = h.getParameters().getLast().get().getNameAsString();
+                        String values = varargsName(h);
+                        if (values != null) {
                             // Only as an expected value in its own right: assertEquals(ids.length, els.size()), not
                             // assertTrue(els.size() >= ids.length).
                             boolean countsThem = h.findAll(MethodCallExpr.class).stream()
@@ -675,7 +674,7 @@ final class JavaDetectors {
                                     .anyMatch(a -> a.getArguments().stream().anyMatch(x -> x.toString()
                                             .equals(values + ".length")));
                             if (countsThem) {
-                                present.add(String.valueOf(call.getArguments().size() - h.getParameters().size() + 1));
+                                present.add(String.valueOf(spread(call, h)));
                             }
                         }
                     }
@@ -854,12 +853,16 @@ final class JavaDetectors {
      * parameters whose name starts with "test", in a JUnit 3 test class).
      */
     static boolean isTest(MethodDeclaration m) {
-        if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()))) {
+        if (hasTestAnnotation(m)) {
             return true;
         }
         return m.getNameAsString().startsWith("test") && m.isPublic() && m.getType().isVoidType()
                 && m.getParameters().isEmpty() && m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration
                 type && junit3(type);
+    }
+
+    private static boolean hasTestAnnotation(MethodDeclaration m) {
+        return m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier()));
     }
 
     private static final DataKey<Boolean> JUNIT3 = new DataKey<>() { };
@@ -884,8 +887,7 @@ final class JavaDetectors {
                 boolean junit3Imports = !type.isInterface() && !type.getExtendedTypes().isEmpty() && type
                         .findCompilationUnit().map(cu -> cu.getImports().stream()
                                 .anyMatch(i -> i.getNameAsString().startsWith("junit.framework"))).orElse(false);
-                boolean annotated = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
-                        .anyMatch(a -> TEST_ANNOTATIONS.contains(a.getName().getIdentifier())));
+                boolean annotated = type.getMethods().stream().anyMatch(JavaDetectors::hasTestAnnotation);
                 type.setData(JUNIT3, extendsTestCase || junit3Imports && !annotated);
             }
             return type.getData(JUNIT3);
@@ -899,7 +901,7 @@ final class JavaDetectors {
 
     /** A test that runs: neither it nor any class around it is disabled, and it is in a class JUnit runs. */
     static boolean enabled(MethodDeclaration test) {
-        if (disabled(test) || !inRunningClass(test)) {
+        if (off(test)) {
             return false;
         }
         for (Node n = test.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
@@ -941,6 +943,11 @@ final class JavaDetectors {
             }
         }
         return true;
+    }
+
+    /** A test turned off where it is: disabled outright, or in a class JUnit does not run. */
+    private static boolean off(MethodDeclaration test) {
+        return disabled(test) || !inRunningClass(test);
     }
 
     /** Turned off outright ({@code @Disabled}, {@code @Ignore}); a condition is not (see {@link #conditions}). */
@@ -1080,8 +1087,7 @@ final class JavaDetectors {
         if (!calling.add(m)) {
             return 0; // recursion: counted once
         }
-        String varargs = m.getParameters().isNonEmpty() && m.getParameters().getLast().get().isVarArgs()
-                ? m.getParameters().getLast().get().getNameAsString() : null;
+        String varargs = varargsName(m);
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
             boolean unscoped = call.getScope().isEmpty() || call.getScope().get().isThisExpr();
@@ -1098,9 +1104,7 @@ final class JavaDetectors {
                 int made = 0;
                 for (MethodDeclaration h : its) {
                     if (h != m) {
-                        int passed = h.getParameters().isNonEmpty() && h.getParameters().getLast().get().isVarArgs()
-                                ? call.getArguments().size() - h.getParameters().size() + 1 : -1;
-                        made += made(h, helpers, calling, passed);
+                        made += made(h, helpers, calling, varargsName(h) == null ? -1 : spread(call, h));
                     }
                 }
                 n += isAssertion(call) ? Math.max(1, made) : made;
@@ -1108,6 +1112,16 @@ final class JavaDetectors {
         }
         calling.remove(m);
         return n;
+    }
+
+    /** The name of a method's varargs parameter, or null when it has none. */
+    private static String varargsName(MethodDeclaration m) {
+        return m.getParameters().getLast().filter(p -> p.isVarArgs()).map(p -> p.getNameAsString()).orElse(null);
+    }
+
+    /** How many values a call passes to the varargs parameter of {@code h}, the method it calls. */
+    private static int spread(MethodCallExpr call, MethodDeclaration h) {
+        return call.getArguments().size() - h.getParameters().size() + 1;
     }
 
     /**
