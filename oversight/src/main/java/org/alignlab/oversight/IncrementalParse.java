@@ -45,6 +45,8 @@ final class IncrementalParse {
     private static final class Tokens {
         final JavaToken[] list;
         final int[] offset;
+        private static final long UNPLACED = Long.MIN_VALUE;
+        private long[] places;
 
         private Tokens(JavaToken[] list) {
             this.list = list;
@@ -77,34 +79,33 @@ final class IncrementalParse {
         /**
          * Where the token is in the list, or -1: found by its place (tokens are in the order of their places; only
          * empty ones, such as the end of the file, share a place with the next), then checked to be the very token.
+         * The places are read into one array on the first search, since a tree's every node is looked up.
          */
         int indexOf(JavaToken t) {
-            Position p = t.getRange().map(r -> r.begin).orElse(null);
-            if (p == null) {
+            long p = place(t);
+            if (p == UNPLACED) {
                 return -1;
             }
+            long[] at = places();
             int lo = 0;
             int hi = list.length - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                Position m = list[mid].getRange().map(r -> r.begin).orElse(null);
-                if (m == null) {
+                long m = at[mid];
+                if (m == UNPLACED) {
                     return -1;
                 }
-                int c = m.compareTo(p);
-                if (c < 0) {
+                if (m < p) {
                     lo = mid + 1;
-                } else if (c > 0) {
+                } else if (m > p) {
                     hi = mid - 1;
                 } else {
-                    for (int i = mid; i >= 0 && list[i].getRange().map(r -> r.begin).orElse(null) != null
-                            && list[i].getRange().get().begin.equals(p); i--) {
+                    for (int i = mid; i >= 0 && at[i] == p; i--) {
                         if (list[i] == t) {
                             return i;
                         }
                     }
-                    for (int i = mid + 1; i < list.length && list[i].getRange().map(r -> r.begin.equals(p))
-                            .orElse(false); i++) {
+                    for (int i = mid + 1; i < list.length && at[i] == p; i++) {
                         if (list[i] == t) {
                             return i;
                         }
@@ -113,6 +114,23 @@ final class IncrementalParse {
                 }
             }
             return -1;
+        }
+
+        private long[] places() {
+            if (places == null) {
+                long[] at = new long[list.length];
+                for (int i = 0; i < list.length; i++) {
+                    at[i] = place(list[i]);
+                }
+                places = at;
+            }
+            return places;
+        }
+
+        /** A token's first line and column as one number in the order of places, or {@link #UNPLACED}. */
+        private static long place(JavaToken t) {
+            Range r = t.getRange().orElse(null);
+            return r == null ? UNPLACED : ((long) r.begin.line << 32) | (r.begin.column & 0xffffffffL);
         }
 
         int begin(Node n) {
