@@ -23,8 +23,24 @@ public final class ChangeMonitor {
     private final JavaDetectors javaDetectors = new JavaDetectors();
     /** Test files' literals by the file's text: judging many changes of one code base parses each version once. */
     private final Map<String, Set<String>> literalsOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether a test file's text holds a literal's characters, by the text and then the characters. */
+    private final Map<String, Map<String, Boolean>> holdsOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Test files' distinctive lines by the file's text, for finding tests copied into code that ships. */
     private final Map<String, Set<String>> linesOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Set<String> literals(String testText) {
+        Set<String> found = new HashSet<>();
+        CompilationUnit cu = javaDetectors.parseOnce(testText);
+        if (cu != null) {
+            JavaDetectors.literals(cu, found);
+        }
+        return found;
+    }
+
+    private boolean holds(String text, String characters) {
+        return holdsOf.computeIfAbsent(text, t -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(characters, text::contains);
+    }
 
     /**
      * Main files' outlines and shares of the code base's call graph, by the file's text: a file in many changes is read
@@ -114,25 +130,21 @@ public final class ChangeMonitor {
         // Only when a test is removed or cut down: where its checks went.
         Lazy<JavaDetectors.NewChecks> newChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()
                 .filter(e -> e.getKey().test()).map(Map.Entry::getValue).toList()));
-        // The tests' literals matter only for changed code under test; each test file is parsed once per text. They
-        // are looked up file by file rather than gathered into one set: the few literals a change branches on cost
-        // less to look up than the code base's tens of thousands cost to gather for every change.
-        List<Set<String>> testLiterals = new ArrayList<>();
-        if (changes.stream().anyMatch(c -> c.java() && !c.test() && c.newText() != null)) {
+        // The tests' literals matter only for changed code under test, and only the few that its conditions compare
+        // with: a test file is parsed for its literals (once per text) only when its text holds the literal's
+        // characters at all, which a literal in it must; they are looked up file by file rather than gathered into
+        // one set, since the code base's tens of thousands cost more to gather than a change's few cost to look up.
+        java.util.function.Predicate<String> inTests = literal -> {
+            String core = JavaDetectors.characters(literal);
             for (var e : testSources.entrySet()) {
-                if (e.getKey().endsWith(".java")) {
-                    testLiterals.add(literalsOf.computeIfAbsent(e.getValue(), text -> {
-                        Set<String> found = new HashSet<>();
-                        CompilationUnit cu = javaDetectors.parse(text);
-                        if (cu != null) {
-                            JavaDetectors.literals(cu, found);
-                        }
-                        return found;
-                    }));
+                String text = e.getValue();
+                if (e.getKey().endsWith(".java") && (core.isEmpty() || holds(text, core))
+                        && literalsOf.computeIfAbsent(text, this::literals).contains(literal)) {
+                    return true;
                 }
             }
-        }
-        java.util.function.Predicate<String> inTests = literal -> testLiterals.stream().anyMatch(s -> s.contains(literal));
+            return false;
+        };
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {

@@ -104,6 +104,24 @@ final class JavaDetectors {
     }
 
     /**
+     * The syntax tree of a text read once for what it holds (a test file for its literals), or null when it does not
+     * parse: taken from the recent trees when there, and not kept among them, where it would push out the trees of
+     * the change being judged.
+     */
+    synchronized CompilationUnit parseOnce(String text) {
+        Optional<CompilationUnit> known = recent.get(text);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        return parseWhole(text);
+    }
+
+    private CompilationUnit parseWhole(String text) {
+        ParseResult<CompilationUnit> r = parser.parse(text);
+        return r.isSuccessful() ? r.getResult().orElse(null) : null;
+    }
+
+    /**
      * The syntax tree of {@code text}, a new version of {@code base} (or null for a new file): built from the base's
      * tree where the change lies within a class's members ({@link IncrementalParse}, the same tree as a full parse),
      * else parsed whole. Null when the text does not parse.
@@ -119,8 +137,7 @@ final class JavaDetectors {
         CompilationUnit baseTree = base == null || base.equals(text) ? null : parse(null, base);
         CompilationUnit tree = baseTree == null ? null : IncrementalParse.of(parser, baseTree, base, text);
         if (tree == null) {
-            ParseResult<CompilationUnit> r = parser.parse(text);
-            tree = r.isSuccessful() ? r.getResult().orElse(null) : null;
+            tree = parseWhole(text);
         }
         recent.put(text, Optional.ofNullable(tree));
         return tree;
@@ -1553,8 +1570,38 @@ final class JavaDetectors {
     }
 
     /** How {@link #literals} records that a test expects {@code answer} for {@code input}. */
+    private static final String PAIR = "\u0000pair\u0000";
+
     private static String pair(String input, String answer) {
-        return "\u0000pair\u0000" + input + "\u0000" + answer;
+        return PAIR + input + "\u0000" + answer;
+    }
+
+    /**
+     * Characters that every test text whose {@link #literals} hold {@code key} contains: the literal's (for a pair,
+     * the input's) characters as written, without quotes or sign. The set keeps literals as printed, which for a
+     * literal is its text as written (escapes and all; the parser neither reads Unicode escapes nor attaches
+     * comments) and for a negated one a minus before it, whatever the spacing. Empty when nothing can be said.
+     */
+    static String characters(String key) {
+        String literal = key;
+        if (key.startsWith(PAIR)) {
+            int end = key.indexOf('\u0000', PAIR.length());
+            if (end < 0) {
+                return "";
+            }
+            literal = key.substring(PAIR.length(), end);
+        }
+        int from = 0;
+        while (from < literal.length() && (literal.charAt(from) == '-' || Character.isWhitespace(literal.charAt(from)))) {
+            from++;
+        }
+        literal = literal.substring(from);
+        for (String quote : new String[] {"\"\"\"", "\"", "'"}) {
+            if (literal.length() >= 2 * quote.length() && literal.startsWith(quote) && literal.endsWith(quote)) {
+                return literal.substring(quote.length(), literal.length() - quote.length());
+            }
+        }
+        return !literal.isEmpty() && (Character.isDigit(literal.charAt(0)) || literal.charAt(0) == '.') ? literal : "";
     }
 
     private static boolean counted(CompilationUnit cu, String field) {
