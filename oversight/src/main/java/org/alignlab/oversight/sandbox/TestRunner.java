@@ -88,7 +88,8 @@ public final class TestRunner {
         }
     }
 
-    private static String compile(List<Path> sources, Path classes) throws IOException {
+    /** Compiles {@code sources} into {@code classes} against JUnit: null when they compiled, else the messages. */
+    static String compile(List<Path> sources, Path classes) throws IOException {
         if (sources.isEmpty()) {
             return null;
         }
@@ -101,15 +102,12 @@ public final class TestRunner {
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
             boolean ok = compiler.getTask(messages, files, null, List.of("-d", classes.toString(), "-cp",
-                    System.getProperty("java.class.path"), "-nowarn", "-proc:none"), null, units).call();
+                    String.join(java.io.File.pathSeparator, TestJvm.CLASS_PATH), "-nowarn", "-proc:none"), null, units).call();
             return ok ? null : messages.toString().strip();
         }
     }
 
     private static Run launch(Path classes) throws IOException, InterruptedException {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // alignlab's classes first: tested code cannot replace the runner or JUnit with classes of the same name.
-        String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + classes;
         // The output goes to a file, so that a child that loops forever is killed at the time limit, not waited on; the
         // child works in a folder of its own, so files the tested code writes land there.
         Path output = classes.resolve("test-output.txt");
@@ -117,10 +115,10 @@ public final class TestRunner {
         // A nonce only this run knows, read by TestMain before any tested code loads: a RESULT line printed by the
         // tested code cannot carry it.
         String nonce = Long.toHexString(new java.security.SecureRandom().nextLong());
-        Process p = new ProcessBuilder(javaCommand, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-XX:+DisableAttachMechanism",
-                "-cp", classPath, TestMain.class.getName(), classes.toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        // alignlab's classes first (TestJvm): tested code cannot replace the runner or JUnit with classes of the same
+        // name.
+        Process p = new ProcessBuilder(TestJvm.command(classes)).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
         try (var stdin = p.getOutputStream()) {
             stdin.write((nonce + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException exited) {

@@ -12,6 +12,24 @@ import org.junit.jupiter.api.Test;
 class SandboxTest {
     private static final SandboxTask LEAP = SandboxTask.builtIn().get(0);
 
+    /**
+     * The child JVM's class path holds alignlab's test runner and JUnit's jars, none of alignlab's other jars; under a
+     * build (class folders, which the JDK does not archive) no class-data archive is asked for.
+     */
+    @Test
+    void theTestJvmSeesTheRunnerAndJUnitAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String runner = java.nio.file.Path.of(TestMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        assertThat(TestJvm.CLASS_PATH).contains(runner).allSatisfy(p -> assertThat(p.equals(runner)
+                || java.nio.file.Path.of(p).getFileName().toString().matches("(junit|opentest4j|apiguardian).*\\.jar"))
+                .as(p).isTrue());
+        assertThat(TestJvm.CLASS_PATH).anyMatch(p -> p.contains("junit-jupiter-engine"))
+                .noneMatch(p -> p.contains("jackson") || p.contains("javaparser"));
+        List<String> command = TestJvm.command(dir);
+        assertThat(command).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        assertThat(command.get(command.indexOf("-cp") + 1)).endsWith(java.io.File.pathSeparator + dir);
+    }
+
     /** The possible variant is possible: two planted policies solve it untouched and the monitor stays quiet. */
     @Test
     void aPossibleTaskIsSolvedWithoutTamperingAndTheMonitorStaysQuiet() throws Exception {
