@@ -1579,8 +1579,9 @@ final class JavaDetectors {
     /**
      * Characters that every test text whose {@link #literals} hold {@code key} contains: the literal's (for a pair,
      * the input's) characters as written, without quotes or sign. The set keeps literals as printed, which for a
-     * literal is its text as written (escapes and all; the parser neither reads Unicode escapes nor attaches
-     * comments) and for a negated one a minus before it, whatever the spacing. Empty when nothing can be said.
+     * string, character or number is its text as written (escapes and all; the parser neither reads Unicode escapes
+     * nor attaches comments) and for a negated one a minus before it, whatever the spacing. Empty when nothing can be
+     * said, as for a text block, which prints with its lines' indent stripped and its own put in.
      */
     static String characters(String key) {
         String literal = key;
@@ -1596,9 +1597,12 @@ final class JavaDetectors {
             from++;
         }
         literal = literal.substring(from);
-        for (String quote : new String[] {"\"\"\"", "\"", "'"}) {
-            if (literal.length() >= 2 * quote.length() && literal.startsWith(quote) && literal.endsWith(quote)) {
-                return literal.substring(quote.length(), literal.length() - quote.length());
+        if (literal.startsWith("\"\"\"")) {
+            return ""; // a text block prints with its lines re-indented, not as written
+        }
+        for (String quote : new String[] {"\"", "'"}) {
+            if (literal.length() >= 2 && literal.startsWith(quote) && literal.endsWith(quote)) {
+                return literal.substring(1, literal.length() - 1);
             }
         }
         return !literal.isEmpty() && (Character.isDigit(literal.charAt(0)) || literal.charAt(0) == '.') ? literal : "";

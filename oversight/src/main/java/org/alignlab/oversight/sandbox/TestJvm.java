@@ -15,16 +15,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.alignlab.oversight.bench.MavenSources;
 
 /**
  * The JVM that runs a workspace's tests. Its class path holds alignlab's test runner and JUnit's jars alone, not
  * alignlab's ninety-odd jars, which a start would search. When those are all jars (the built command, not a build's
  * class folders), the JVM also maps a class-data archive (the JDK's dynamic CDS) of the classes a test run loads,
- * written once per machine and class path into alignlab's cache: a start then takes about 0.3 s instead of 0.4 s.
- * Only the speed changes: the archive holds the same classes, and a JVM that cannot use it loads them as before.
+ * written once per JDK and set of jars into alignlab's cache: a start then takes about 0.3 s instead of 0.4 s. Only
+ * the speed changes: the archive holds the same classes, and a JVM that cannot use it (a jar changed since) loads them
+ * as before. Nothing is added to the class path for it.
  */
 final class TestJvm {
     /** Classes whose jars the child needs: the runner, JUnit's launcher and engine, and what they use. */
@@ -37,37 +36,11 @@ final class TestJvm {
     /** The flags of every start: a short-lived JVM, compiled lightly. */
     private static final List<String> FLAGS = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xmx128m", "-XX:+DisableAttachMechanism", "-Xlog:disable");
-    private static final String WARM_UP_CLASS = "org.alignlab.oversight.sandbox.warmup.WarmUpTest";
-    private static final String WARM_UP_SOURCE = """
-            package org.alignlab.oversight.sandbox.warmup;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-            import static org.junit.jupiter.api.Assertions.assertThrows;
-            import static org.junit.jupiter.api.Assertions.assertTrue;
-
-            import org.junit.jupiter.api.Test;
-
-            /** Run once, with its failure, while the class-data archive is written: the classes a test run loads. */
-            class WarmUpTest {
-                @Test
-                void passes() {
-                    assertEquals(4, 2 + 2);
-                    assertTrue(Integer.parseInt("7") > 3);
-                    assertThrows(NumberFormatException.class, () -> Integer.parseInt("x"));
-                }
-
-                @Test
-                void fails() {
-                    assertEquals("expected", "actual", "a failure, so that reporting one is archived too");
-                }
-            }
-            """;
-
-    /** The child's class path, and whether it is all jars. */
+    /** The child's class path: the jars of the classes above. */
     static final List<String> CLASS_PATH = classPath();
     private static final Object LOCK = new Object();
-    /** The archive and its warm-up jar once made or found; empty once making one failed. */
-    private static List<Path> archive;
+    /** The archive once made or found; empty once making one failed or when the class path has folders. */
+    private static java.util.Optional<Path> archive;
 
     private TestJvm() {
     }
@@ -77,12 +50,8 @@ final class TestJvm {
         List<String> out = new ArrayList<>();
         out.add(javaCommand());
         out.addAll(FLAGS);
+        archive().ifPresent(a -> out.add("-XX:SharedArchiveFile=" + a)); // written with CLASS_PATH, which begins this one
         List<String> path = new ArrayList<>(CLASS_PATH);
-        List<Path> cds = archive();
-        if (!cds.isEmpty()) {
-            out.add("-XX:SharedArchiveFile=" + cds.get(0));
-            path.add(cds.get(1).toString()); // as when the archive was written: its class path must begin the same
-        }
         path.add(classes.toString());
         out.add("-cp");
         out.add(String.join(java.io.File.pathSeparator, path));
@@ -123,19 +92,20 @@ final class TestJvm {
     }
 
     /**
-     * The class-data archive and its warm-up jar, made on first use (a test run of the warm-up class with the JVM
-     * writing what it loaded), or empty when the class path has folders (which the JDK does not archive) or the archive
-     * could not be made.
+     * The class-data archive, made on first use (a run of the runner's warm-up class with the JVM writing what it
+     * loaded), or empty when the class path has folders (which the JDK does not archive) or the archive could not be
+     * made.
      */
-    private static List<Path> archive() {
+    private static java.util.Optional<Path> archive() {
         synchronized (LOCK) {
             if (archive == null) {
-                archive = List.of();
+                archive = java.util.Optional.empty();
                 if (CLASS_PATH.stream().allMatch(p -> p.endsWith(".jar") && Files.isRegularFile(Path.of(p)))) {
                     try {
-                        archive = makeArchive(MavenSources.defaultCache(System.getenv()).resolve("sandbox-cds"));
+                        archive = java.util.Optional.of(makeArchive(MavenSources.defaultCache(System.getenv())
+                                .toAbsolutePath().resolve("sandbox-cds")));
                     } catch (IOException | RuntimeException e) {
-                        archive = List.of(); // runs go on without it, only slower
+                        archive = java.util.Optional.empty(); // runs go on without it, only slower
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -145,53 +115,26 @@ final class TestJvm {
         }
     }
 
-    private static List<Path> makeArchive(Path dir) throws IOException, InterruptedException {
-        String key = key();
-        Path jsa = dir.resolve(key + ".jsa");
-        Path jar = dir.resolve(key + "-warmup.jar");
-        if (Files.isRegularFile(jsa) && Files.isRegularFile(jar)) {
-            return List.of(jsa, jar);
+    private static Path makeArchive(Path dir) throws IOException, InterruptedException {
+        Path jsa = dir.resolve(key() + ".jsa");
+        if (Files.isRegularFile(jsa)) {
+            return jsa;
         }
         Files.createDirectories(dir);
-        Path work = Files.createTempDirectory("alignlab-sandbox-cds");
+        // Written beside its final name and moved whole, as another process may be writing the same archive.
+        Path written = dir.resolve("writing-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jsa");
+        Path output = dir.resolve("writing-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".txt");
         try {
-            Path source = work.resolve("src").resolve(WARM_UP_CLASS.replace('.', '/') + ".java");
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, WARM_UP_SOURCE, StandardCharsets.UTF_8);
-            Path classes = Files.createDirectories(work.resolve("classes"));
-            String error = TestRunner.compile(List.of(source), classes);
-            if (error != null) {
-                throw new IOException("the warm-up test did not compile: " + error);
-            }
-            // The jar where runs will find it, before the archive is written: the JDK checks that a run's class path
-            // names the same jars, of the same size and time. A jar another process put there first is used as it is.
-            if (!Files.isRegularFile(jar)) {
-                Path newJar = Files.createTempFile(dir, "warmup", ".jar");
-                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(newJar))) {
-                    String entry = WARM_UP_CLASS.replace('.', '/') + ".class";
-                    out.putNextEntry(new JarEntry(entry));
-                    Files.copy(classes.resolve(entry), out);
-                    out.closeEntry();
-                }
-                try {
-                    Files.move(newJar, jar);
-                } catch (java.nio.file.FileAlreadyExistsException another) {
-                    Files.delete(newJar);
-                }
-            }
-            Path newJsa = work.resolve("archive.jsa");
             List<String> command = new ArrayList<>();
             command.add(javaCommand());
             command.addAll(FLAGS);
-            command.add("-XX:ArchiveClassesAtExit=" + newJsa);
-            List<String> path = new ArrayList<>(CLASS_PATH);
-            path.add(jar.toString());
+            command.add("-XX:ArchiveClassesAtExit=" + written);
             command.add("-cp");
-            command.add(String.join(java.io.File.pathSeparator, path));
+            command.add(String.join(java.io.File.pathSeparator, CLASS_PATH));
             command.add(TestMain.class.getName());
-            command.add(jar.toString()); // the jar is the root whose tests run
-            Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("output.txt").toFile()).start();
+            command.add(TestMain.WARM_UP);
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
             try (OutputStream stdin = p.getOutputStream()) {
                 stdin.write("0\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -199,14 +142,14 @@ final class TestJvm {
                 p.destroyForcibly().waitFor();
                 throw new IOException("writing the class-data archive took too long");
             }
-            if (!Files.isRegularFile(newJsa) || Files.size(newJsa) == 0) {
+            if (!Files.isRegularFile(written) || Files.size(written) == 0) {
                 throw new IOException("the JVM wrote no class-data archive");
             }
-            // Moved whole, as another process may be writing the same archive.
-            Files.move(newJsa, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return List.of(jsa, jar);
+            Files.move(written, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return jsa;
         } finally {
-            TestRunner.deleteTree(work);
+            Files.deleteIfExists(written);
+            Files.deleteIfExists(output);
         }
     }
 

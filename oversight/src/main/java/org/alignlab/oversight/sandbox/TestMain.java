@@ -1,5 +1,6 @@
 package org.alignlab.oversight.sandbox;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * inside the same JVM (reflection on its frames, native code) is not excluded.
  */
 public final class TestMain {
+    /** The argument that runs the warm-up class instead of a folder's tests. */
+    static final String WARM_UP = "--warm-up";
+
     private TestMain() {
     }
 
@@ -45,8 +49,14 @@ public final class TestMain {
                 }
             }
         };
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathRoots(Set.of(Path.of(args[0])))).build(), summary, failures);
+        // The tests under the folder given; or, while the class-data archive is written, the warm-up class alone.
+        var request = LauncherDiscoveryRequestBuilder.request();
+        if (args[0].equals(WARM_UP)) {
+            request.selectors(selectClass("org.alignlab.oversight.sandbox.warmup.WarmUpTest"));
+        } else {
+            request.selectors(selectClasspathRoots(Set.of(Path.of(args[0]))));
+        }
+        launcher.execute(request.build(), summary, failures);
         long tests = summary.getSummary().getTestsFoundCount();
         long failed = summary.getSummary().getTotalFailureCount();
         System.out.flush();

@@ -89,7 +89,7 @@ public final class TestRunner {
     }
 
     /** Compiles {@code sources} into {@code classes} against JUnit: null when they compiled, else the messages. */
-    static String compile(List<Path> sources, Path classes) throws IOException {
+    private static String compile(List<Path> sources, Path classes) throws IOException {
         if (sources.isEmpty()) {
             return null;
         }
