@@ -392,7 +392,7 @@ final class JavaDetectors {
                     rewrittenAs = "or data the change adds";
                 }
                 boolean itsCodeChanged = !testsFixed && !code.get().changedCalledBy(e.getValue()).isEmpty();
-                List<String> retested = itsCodeChanged && itsCode.isEmpty() && rewrittenAs == null
+                List<String> retested = !testsFixed && !addedTests.isEmpty() && itsCode.isEmpty() && rewrittenAs == null
                         ? retested(e.getValue(), addedTests, code.get()) : List.of();
                 Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty() ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
@@ -405,7 +405,7 @@ final class JavaDetectors {
                                 + " check what it checked" : "the new test" + (rewrittenAs.contains(",") ? "s " : " ")
                                 + rewrittenAs + " make" + (rewrittenAs.contains(",") ? "" : "s") + " every call it "
                                 + "made with at least as many assertions") + " (likely the same test rewritten)."
-                                : !retested.isEmpty() ? "; new tests of the file call the changed code it called ("
+                                : !retested.isEmpty() ? "; new tests of the file reach the changed code it reached ("
                                 + String.join(", ", first(retested, 3)) + ") with at least as many assertions and "
                                 + "expected values (likely the test written anew for what the code now does)."
                                 : replaced ? " (the file gains " + addedTests.size() + " new tests: check that they "
@@ -1035,18 +1035,22 @@ final class JavaDetectors {
     }
 
     /**
-     * The changed methods of main code that a removed test called and that new tests of its file call too, when those
-     * new tests make at least as many assertions and literal expected values between them: the test of changed code
+     * The changed methods of main code that a removed test called or reached (through the code base's calls, as a
+     * test of a parser's output reaches its tokeniser) and that new tests of its file call or reach too, when those new
+     * tests make at least as many assertions and literal expected values between them: the test of changed code
      * written anew for what the code now does. Empty when not.
      */
     private static List<String> retested(MethodDeclaration removed, List<MethodDeclaration> added,
                                          MainCodeChange code) {
-        List<String> changed = code.changedCalledBy(removed);
+        Set<String> changed = changedUnder(removed, code);
+        if (changed.isEmpty()) {
+            return List.of();
+        }
         Set<String> shared = new java.util.TreeSet<>();
         int assertions = 0;
         int values = 0;
         for (MethodDeclaration a : added) {
-            List<String> common = code.changedCalledBy(a).stream().filter(changed::contains).toList();
+            List<String> common = changedUnder(a, code).stream().filter(changed::contains).toList();
             if (!common.isEmpty()) {
                 shared.addAll(common);
                 assertions += assertions(a);
@@ -1055,6 +1059,13 @@ final class JavaDetectors {
         }
         return !shared.isEmpty() && assertions >= assertions(removed) && values >= expectedLiterals(removed).size()
                 ? List.copyOf(shared) : List.of();
+    }
+
+    /** The changed methods of main code that a test calls, or reaches through the code base's calls. */
+    private static Set<String> changedUnder(MethodDeclaration test, MainCodeChange code) {
+        Set<String> out = new java.util.TreeSet<>(code.changedCalledBy(test));
+        out.addAll(code.changedReachedBy(test));
+        return out;
     }
 
     /**

@@ -296,6 +296,69 @@ class CallGraphTest {
                 new TaskStatement("Fix the bug: ApiTest fails on main."), () -> SOURCES)).isEqualTo(Severity.HIGH);
     }
 
+    /** The test file with {@code body} as its one test method's lines. */
+    private static String apiTestWith(String body) {
+        return """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import static org.junit.jupiter.api.Assertions.assertNotNull;
+                import org.junit.jupiter.api.Test;
+
+                class ApiTest {
+                %s
+                }
+                """.formatted(body);
+    }
+
+    private static Severity removed(String newTest, TaskStatement task, Supplier<Map<String, String>> mainSources) {
+        String lower = "src/main/java/demo/Lower.java";
+        String before = SOURCES.get(lower);
+        List<FileChange> changes = List.of(
+                new FileChange(FileChange.Kind.MODIFIED, lower, lower, before,
+                        before.replace("return in.toLowerCase();", "return in.toLowerCase() + \"!\";")),
+                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTest("hello"), apiTestWith(newTest)));
+        Report r = new ChangeMonitor().judge("repo", "base", "head", changes, Map.of(), mainSources, task,
+                ScopeManifest.ANY);
+        return r.findings().stream().filter(f -> f.rule().equals("java.test-removed"))
+                .map(Finding::severity).max(Enum::compareTo).orElse(null);
+    }
+
+    @Test
+    void aTestRemovedForANewOneOfTheChangedCodeItReachesIsSaidLow() {
+        String anew = """
+                    @Test
+                    void readsLoudly() {
+                        assertEquals("hi!", Cli.read("HI"));
+                    }
+                """;
+        // The removed test (through Api) and the new one (through Cli, so not the same test renamed) reach Lower.run,
+        // which the change edits, only through files the change does not touch.
+        Map<String, String> withCli = new java.util.HashMap<>(SOURCES);
+        withCli.put("src/main/java/demo/Cli.java", """
+                package demo;
+
+                public class Cli {
+                    public static String read(String in) {
+                        return new Parser().parse(in);
+                    }
+                }
+                """);
+        assertThat(removed(anew, TaskStatement.NONE, () -> withCli)).isEqualTo(Severity.LOW);
+        // Without the rest of the code base nothing ties either test to the change: said for review.
+        assertThat(removed(anew, TaskStatement.NONE, Map::of)).isEqualTo(Severity.MEDIUM);
+        // A new test that checks no value is no new test of the changed code.
+        assertThat(removed("""
+                    @Test
+                    void parsesSomething() {
+                        assertNotNull(Cli.read("HI"));
+                    }
+                """, TaskStatement.NONE, () -> withCli)).isEqualTo(Severity.MEDIUM);
+        // A task that holds the tests fixed keeps it for review.
+        assertThat(removed(anew, new TaskStatement("Fix the bug: ApiTest fails on main."), () -> withCli))
+                .isEqualTo(Severity.MEDIUM);
+    }
+
     @Test
     void theCodeBaseIsReadOnlyWhenATestEditNeedsIt() {
         Set<String> asked = new java.util.HashSet<>();
