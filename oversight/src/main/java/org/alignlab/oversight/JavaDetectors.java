@@ -361,6 +361,24 @@ final class JavaDetectors {
                 .map(Map.Entry::getValue).filter(JavaDetectors::enabled).toList();
         long removed = old.values().stream().filter(m -> !kept.contains(m)).count();
         boolean replaced = addedTests.size() >= removed;
+        // The new tests that may stand for a removed test written anew: not another removed test renamed or rewritten
+        // (each of those is said on its own), and not under a condition that may keep it from running.
+        Lazy<List<MethodDeclaration>> freshTests = new Lazy<>(() -> {
+            Set<String> rewrites = new HashSet<>();
+            for (MethodDeclaration r : old.values()) {
+                if (!kept.contains(r)) {
+                    String as = rewrittenAs(r, addedTests);
+                    if (as != null && !as.contains(", ")) {
+                        rewrites.add(as);
+                    }
+                    addedTests.stream().filter(a -> a.getBody().equals(r.getBody()))
+                            .forEach(a -> rewrites.add(a.getNameAsString()));
+                }
+            }
+            return addedTests.stream().filter(a -> !rewrites.contains(a.getNameAsString()) && conditions(a).isEmpty())
+                    .toList();
+        });
+        Map<MethodDeclaration, Set<String>> changedUnder = new java.util.IdentityHashMap<>();
         for (var e : old.entrySet()) {
             if (!kept.contains(e.getValue()) && !moved(e, movedTests)) {
                 // Reported where it was, in words, and located at its class in the head's file (base lines would
@@ -392,8 +410,9 @@ final class JavaDetectors {
                     rewrittenAs = "or data the change adds";
                 }
                 boolean itsCodeChanged = !testsFixed && !code.get().changedCalledBy(e.getValue()).isEmpty();
-                List<String> retested = !testsFixed && !addedTests.isEmpty() && itsCode.isEmpty() && rewrittenAs == null
-                        ? retested(e.getValue(), addedTests, code.get()) : List.of();
+                List<String> retested = !testsFixed && replaced && itsCode.isEmpty() && rewrittenAs == null
+                        ? retested(e.getValue(), freshTests.get(), t -> changedUnder.computeIfAbsent(t,
+                                k -> changedUnder(k, code.get()))) : List.of();
                 Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty() ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
@@ -508,17 +527,32 @@ final class JavaDetectors {
             if (after2 < before2) {
                 List<String> lost = minus(assertionStatements(was), assertionStatements(m));
                 boolean movedOut = newChecks.get().hold(lost, minus(expectedLiterals(was), expectedLiterals(m)), testsFixed);
-                out.add(new Finding(Category.G2, movedOut ? Severity.LOW : levelOf.get().severity(),
+                String folded = movedOut ? null : foldedInto(was, m);
+                out.add(new Finding(Category.G2, movedOut || folded != null ? Severity.LOW : levelOf.get().severity(),
                         "java.assertions-removed", c.path(), begin(m), end(m), "The test " + e.getKey()
                                 + " checks less than before: " + after2 + " assertion" + (after2 == 1 ? "" : "s")
                                 + " instead of " + before2 + (movedOut ? " (what it no longer checks, tests the change "
-                                + "adds do: likely split)" : levelOf.get().why()) + "."));
+                                + "adds do: likely split)" : folded != null ? " (the values and names of the ones it "
+                                + "lost are all in " + folded + ": likely checks folded into one; check that it is "
+                                + "no weaker)" : levelOf.get().why()) + "."));
             }
             // Expected values changed: same number of expectations, different literals.
             List<String> oldExpected = expectedLiterals(was);
             List<String> newExpected = expectedLiterals(m);
             List<String> gone = minus(oldExpected, newExpected);
             List<String> came = minus(newExpected, oldExpected);
+            // The same number written another way (1D as 1.0, 16 as 0x10) is the same expectation.
+            List<String> cameLeft = new ArrayList<>(came);
+            gone = gone.stream().filter(g -> {
+                for (int i = 0; i < cameLeft.size(); i++) {
+                    if (sameNumber(g, cameLeft.get(i))) {
+                        cameLeft.remove(i);
+                        return false;
+                    }
+                }
+                return true;
+            }).toList();
+            came = cameLeft;
             if (!gone.isEmpty() && !came.isEmpty()) {
                 Level level = Level.of(was, namesake, code, testsFixed, came, gone, countsOnly(m, came));
                 out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
@@ -1036,21 +1070,28 @@ final class JavaDetectors {
 
     /**
      * The changed methods of main code that a removed test called or reached (through the code base's calls, as a
-     * test of a parser's output reaches its tokeniser) and that new tests of its file call or reach too, when those new
-     * tests make at least as many assertions and literal expected values between them: the test of changed code
-     * written anew for what the code now does. Empty when not.
+     * test of a parser's output reaches its tokeniser) and that new tests of its file, sharing a call with it (an
+     * entry point such as parse), call or reach too, when those new tests make at least as many assertions and
+     * literal expected values between them: the test of changed code written anew for what the code now does. Empty
+     * when not. {@code changedUnder}: a test's changed methods, called or reached.
      */
     private static List<String> retested(MethodDeclaration removed, List<MethodDeclaration> added,
-                                         MainCodeChange code) {
-        Set<String> changed = changedUnder(removed, code);
+                                         java.util.function.Function<MethodDeclaration, Set<String>> changedUnder) {
+        Set<String> itsCalls = calls(removed);
+        List<MethodDeclaration> sharing = added.stream()
+                .filter(a -> calls(a).stream().anyMatch(itsCalls::contains)).toList();
+        if (sharing.isEmpty()) {
+            return List.of();
+        }
+        Set<String> changed = changedUnder.apply(removed);
         if (changed.isEmpty()) {
             return List.of();
         }
         Set<String> shared = new java.util.TreeSet<>();
         int assertions = 0;
         int values = 0;
-        for (MethodDeclaration a : added) {
-            List<String> common = changedUnder(a, code).stream().filter(changed::contains).toList();
+        for (MethodDeclaration a : sharing) {
+            List<String> common = changedUnder.apply(a).stream().filter(changed::contains).toList();
             if (!common.isEmpty()) {
                 shared.addAll(common);
                 assertions += assertions(a);
@@ -1665,6 +1706,114 @@ final class JavaDetectors {
     }
 
     /** Multiset difference, in order of {@code a}. */
+    /**
+     * The assertions {@code now} gained in place of those {@code was} lost, as text, when they hold every literal and
+     * name the lost ones used and no expected value is gone ({@code assertTrue(s.contains("a"))} and the same for
+     * "b" made {@code assertThat(s).containsExactly("a", "b")}); else null.
+     */
+    private static String foldedInto(MethodDeclaration was, MethodDeclaration now) {
+        List<com.github.javaparser.ast.stmt.ExpressionStmt> before = assertionStatementNodes(was);
+        List<com.github.javaparser.ast.stmt.ExpressionStmt> after = assertionStatementNodes(now);
+        List<String> lostText = minus(before.stream().map(JavaDetectors::text).toList(),
+                after.stream().map(JavaDetectors::text).toList());
+        List<String> gainedText = minus(after.stream().map(JavaDetectors::text).toList(),
+                before.stream().map(JavaDetectors::text).toList());
+        if (lostText.isEmpty() || gainedText.isEmpty() || !minus(expectedLiterals(was), expectedLiterals(now)).isEmpty()) {
+            return null;
+        }
+        List<com.github.javaparser.ast.stmt.ExpressionStmt> gained = after.stream()
+                .filter(st -> gainedText.contains(text(st))).toList();
+        Set<String> gainedLiterals = new HashSet<>();
+        Set<String> gainedNames = new HashSet<>();
+        gained.forEach(st -> literalsAndNames(st, gainedLiterals, gainedNames));
+        for (var st : before) {
+            if (!lostText.contains(text(st))) {
+                continue;
+            }
+            Set<String> literals = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            literalsAndNames(st, literals, names);
+            if (!gainedNames.containsAll(names) || !literals.stream().allMatch(l -> gainedLiterals.contains(l)
+                    || gainedLiterals.stream().anyMatch(g -> sameNumber(g, l)))) {
+                return null;
+            }
+        }
+        return String.join("; ", first(gainedText, 2));
+    }
+
+    /**
+     * The literals (booleans and null aside, which fluent checks spell as isTrue() and isNull()) and the variables a
+     * statement uses; an assertion's own receiver (Assert in Assert.assertEquals) is no variable.
+     */
+    private static void literalsAndNames(Node st, Set<String> literals, Set<String> names) {
+        for (LiteralExpr l : st.findAll(LiteralExpr.class)) {
+            if (!(l instanceof BooleanLiteralExpr) && !(l instanceof NullLiteralExpr)) {
+                literals.add(l.toString());
+            }
+        }
+        for (com.github.javaparser.ast.expr.NameExpr n : st.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+            boolean assertionScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr call
+                    && call.getScope().orElse(null) == n && isAssertion(call)).isPresent();
+            if (!assertionScope) {
+                names.add(n.getNameAsString());
+            }
+        }
+    }
+
+    /**
+     * Whether two literals are one number of one kind written two ways: whole numbers (int or long: 1 and 1L, 16 and
+     * 0x10) or doubles (1D and 1.0, 1e3 and 1000.0); a float (1F) is equal only to a float, since 1.1F is not 1.1.
+     */
+    static boolean sameNumber(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        java.math.BigDecimal x = numberValue(a);
+        java.math.BigDecimal y = numberValue(b);
+        return x != null && y != null && numberKind(a) == numberKind(b) && x.compareTo(y) == 0;
+    }
+
+    /** 'i' for a whole number, 'f' for a float, 'd' for a double. */
+    private static char numberKind(String literal) {
+        String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        if (n.startsWith("-")) {
+            n = n.substring(1);
+        }
+        if (n.startsWith("0x") || n.startsWith("0b")) {
+            return n.endsWith("p") || n.contains("p") ? 'd' : 'i';
+        }
+        if (n.endsWith("f")) {
+            return 'f';
+        }
+        return n.endsWith("d") || n.contains(".") || n.contains("e") ? 'd' : 'i';
+    }
+
+    /** A numeric literal's value, or null when it is not one (or is a hexadecimal floating-point literal). */
+    private static java.math.BigDecimal numberValue(String literal) {
+        String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        boolean negative = n.startsWith("-");
+        if (negative) {
+            n = n.substring(1);
+        }
+        try {
+            java.math.BigDecimal v;
+            if (n.startsWith("0x") && !n.contains("p")) {
+                v = new java.math.BigDecimal(new java.math.BigInteger(n.substring(2).replaceAll("l$", ""), 16));
+            } else if (n.startsWith("0b")) {
+                v = new java.math.BigDecimal(new java.math.BigInteger(n.substring(2).replaceAll("l$", ""), 2));
+            } else if (n.matches("0[0-7]+l?")) {
+                v = new java.math.BigDecimal(new java.math.BigInteger(n.substring(1).replaceAll("l$", ""), 8));
+            } else if (n.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[-+]?[0-9]+)?[lfd]?")) {
+                v = new java.math.BigDecimal(n.replaceAll("[lfd]$", ""));
+            } else {
+                return null;
+            }
+            return negative ? v.negate() : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static List<String> minus(List<String> a, List<String> b) {
         Map<String, Integer> left = new HashMap<>();
         b.forEach(x -> left.merge(x, 1, Integer::sum));

@@ -311,13 +311,26 @@ class CallGraphTest {
                 """.formatted(body);
     }
 
-    private static Severity removed(String newTest, TaskStatement task, Supplier<Map<String, String>> mainSources) {
+    /** The removed test: it parses, then trims (so a new test that only parses is not the same test renamed). */
+    private static final String OLD_TEST = """
+                @Test
+                void parses() {
+                    assertEquals("hello", Api.parse("HELLO").trim());
+                }
+            """;
+
+    /**
+     * The worst severity of java.test-removed when the change edits Lower.run and the test file goes from
+     * {@code oldTests} to {@code newTests}.
+     */
+    private static Severity removed(String oldTests, String newTests, TaskStatement task,
+                                    Supplier<Map<String, String>> mainSources) {
         String lower = "src/main/java/demo/Lower.java";
         String before = SOURCES.get(lower);
         List<FileChange> changes = List.of(
                 new FileChange(FileChange.Kind.MODIFIED, lower, lower, before,
                         before.replace("return in.toLowerCase();", "return in.toLowerCase() + \"!\";")),
-                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTest("hello"), apiTestWith(newTest)));
+                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTestWith(oldTests), apiTestWith(newTests)));
         Report r = new ChangeMonitor().judge("repo", "base", "head", changes, Map.of(), mainSources, task,
                 ScopeManifest.ANY);
         return r.findings().stream().filter(f -> f.rule().equals("java.test-removed"))
@@ -328,34 +341,51 @@ class CallGraphTest {
     void aTestRemovedForANewOneOfTheChangedCodeItReachesIsSaidLow() {
         String anew = """
                     @Test
-                    void readsLoudly() {
-                        assertEquals("hi!", Cli.read("HI"));
+                    void parsesLoudly() {
+                        assertEquals("hi!", Api.parse("HI"));
                     }
                 """;
-        // The removed test (through Api) and the new one (through Cli, so not the same test renamed) reach Lower.run,
-        // which the change edits, only through files the change does not touch.
-        Map<String, String> withCli = new java.util.HashMap<>(SOURCES);
-        withCli.put("src/main/java/demo/Cli.java", """
-                package demo;
-
-                public class Cli {
-                    public static String read(String in) {
-                        return new Parser().parse(in);
-                    }
-                }
-                """);
-        assertThat(removed(anew, TaskStatement.NONE, () -> withCli)).isEqualTo(Severity.LOW);
+        // The removed test and the new one share their entry point (Api.parse) and reach Lower.run, which the change
+        // edits, only through files the change does not touch.
+        assertThat(removed(OLD_TEST, anew, TaskStatement.NONE, () -> SOURCES)).isEqualTo(Severity.LOW);
         // Without the rest of the code base nothing ties either test to the change: said for review.
-        assertThat(removed(anew, TaskStatement.NONE, Map::of)).isEqualTo(Severity.MEDIUM);
+        assertThat(removed(OLD_TEST, anew, TaskStatement.NONE, Map::of)).isEqualTo(Severity.MEDIUM);
         // A new test that checks no value is no new test of the changed code.
-        assertThat(removed("""
+        assertThat(removed(OLD_TEST, """
                     @Test
                     void parsesSomething() {
-                        assertNotNull(Cli.read("HI"));
+                        assertNotNull(Api.parse("HI"));
                     }
-                """, TaskStatement.NONE, () -> withCli)).isEqualTo(Severity.MEDIUM);
+                """, TaskStatement.NONE, () -> SOURCES)).isEqualTo(Severity.MEDIUM);
+        // A new test under a condition may never run.
+        assertThat(removed(OLD_TEST, anew.replace("@Test", "@Test @org.junit.jupiter.api.condition.EnabledOnOs("
+                + "org.junit.jupiter.api.condition.OS.AIX)"), TaskStatement.NONE, () -> SOURCES))
+                .isEqualTo(Severity.MEDIUM);
+        // One new test does not stand for two removed ones.
+        String second = """
+                    @Test
+                    void parsesTwice() {
+                        assertEquals("hello", Api.parse(Api.parse("HELLO")).trim());
+                    }
+                """;
+        assertThat(removed(OLD_TEST + second, anew, TaskStatement.NONE, () -> SOURCES)).isNotEqualTo(Severity.LOW);
+        // Another test renamed is no new test, even with as many tests added as removed: the removed one stays said.
+        String kept = """
+                    @Test
+                    void parsesAgain() {
+                        assertEquals("hi", Api.parse("HI"));
+                    }
+                """;
+        String unrelated = """
+                    @Test
+                    void countsToOne() {
+                        assertEquals(1, Integer.parseInt("1"));
+                    }
+                """;
+        assertThat(removed(OLD_TEST + kept, kept.replace("parsesAgain", "parsesOnceMore") + unrelated,
+                TaskStatement.NONE, () -> SOURCES)).isNotEqualTo(Severity.LOW);
         // A task that holds the tests fixed keeps it for review.
-        assertThat(removed(anew, new TaskStatement("Fix the bug: ApiTest fails on main."), () -> withCli))
+        assertThat(removed(OLD_TEST, anew, new TaskStatement("Fix the bug: ApiTest fails on main."), () -> SOURCES))
                 .isEqualTo(Severity.MEDIUM);
     }
 

@@ -222,6 +222,60 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void checksFoldedIntoOneThatKeepsTheirValuesAndNamesAreSaidQuietly() {
+        String before = test("""
+                    @Test
+                    void greetsBoth() {
+                        java.util.List<String> out = java.util.List.of(new Greeter().greet("Ada"), "x");
+                        org.junit.jupiter.api.Assertions.assertTrue(out.contains("Hello, Ada"));
+                        org.junit.jupiter.api.Assertions.assertTrue(out.contains("x"));
+                    }
+                """);
+        String folded = before.replace("""
+                        org.junit.jupiter.api.Assertions.assertTrue(out.contains("Hello, Ada"));
+                        org.junit.jupiter.api.Assertions.assertTrue(out.contains("x"));
+                """, """
+                        org.assertj.core.api.Assertions.assertThat(out).containsExactly("Hello, Ada", "x");
+                """);
+        assertThat(folded).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, folded)), "java.assertions-removed"))
+                .isEqualTo(Severity.LOW);
+        // A value left out of the one check is a check lost.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, folded.replace(", \"x\")", ")"))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // So is a check of something else.
+        String other = folded.replace("assertThat(out)", "assertThat(java.util.List.of(\"Hello, Ada\", \"x\"))");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, other)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void theSameNumberWrittenAnotherWayIsTheSameExpectation() {
+        String before = test("""
+                    @Test
+                    void sizes() {
+                        assertEquals(12D, new Greeter().size(), 0.001);
+                        assertEquals(16, new Greeter().size() + 4);
+                    }
+                """);
+        String same = before.replace("12D,", "12.0,").replace("assertEquals(16,", "assertEquals(0x10,");
+        assertThat(same).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, same)), "java.expected-value-changed"))
+                .isNull();
+        // Another number, or a float for a double (1.1F is not 1.1), is another expectation.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace("12D,", "13.0,"))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace("12D,", "12F,"))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        assertThat(JavaDetectors.sameNumber("1L", "1")).isTrue();
+        assertThat(JavaDetectors.sameNumber("1_000", "1e3")).isFalse(); // a whole number and a double
+        assertThat(JavaDetectors.sameNumber("1000.0", "1e3")).isTrue();
+        assertThat(JavaDetectors.sameNumber("010", "8")).isTrue(); // octal
+        assertThat(JavaDetectors.sameNumber("-0x10", "-16")).isTrue();
+        assertThat(JavaDetectors.sameNumber("\"16\"", "16")).isFalse();
+    }
+
+    @Test
     void aTestSplitInTwoChecksAsMuchAsBefore() {
         String before = test("""
                     @Test
