@@ -410,9 +410,19 @@ final class JavaDetectors {
                     rewrittenAs = "or data the change adds";
                 }
                 boolean itsCodeChanged = !testsFixed && !code.get().changedCalledBy(e.getValue()).isEmpty();
-                List<String> retested = !testsFixed && replaced && itsCode.isEmpty() && rewrittenAs == null
-                        ? retested(e.getValue(), freshTests.get(), t -> changedUnder.computeIfAbsent(t,
-                                k -> changedUnder(k, code.get()))) : List.of();
+                // Written anew: new tests of the changed code it called (through the changed files); or, more narrowly,
+                // of the changed code it reached through the code base, by as many new tests sharing its entry point.
+                List<String> retested = List.of();
+                if (!testsFixed && itsCode.isEmpty() && rewrittenAs == null) {
+                    if (itsCodeChanged) {
+                        retested = retested(e.getValue(), addedTests, t -> Set.copyOf(code.get().changedCalledBy(t)),
+                                false);
+                    }
+                    if (retested.isEmpty() && replaced) {
+                        retested = retested(e.getValue(), freshTests.get(), t -> changedUnder.computeIfAbsent(t,
+                                k -> changedUnder(k, code.get())), true);
+                    }
+                }
                 Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty() ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
@@ -1069,16 +1079,18 @@ final class JavaDetectors {
     }
 
     /**
-     * The changed methods of main code that a removed test called or reached (through the code base's calls, as a
-     * test of a parser's output reaches its tokeniser) and that new tests of its file, sharing a call with it (an
-     * entry point such as parse), call or reach too, when those new tests make at least as many assertions and
-     * literal expected values between them: the test of changed code written anew for what the code now does. Empty
-     * when not. {@code changedUnder}: a test's changed methods, called or reached.
+     * The changed methods of main code under a removed test ({@code changedUnder}: those it calls through the changed
+     * files, or also those it reaches through the code base, as a test of a parser's output reaches its tokeniser)
+     * that are under new tests of its file too, when those new tests make at least as many assertions and literal
+     * expected values between them: the test of changed code written anew for what the code now does. With
+     * {@code sharingACall}, only new tests that share a call with it outside assertions (an entry point such as
+     * parse) count. Empty when not.
      */
     private static List<String> retested(MethodDeclaration removed, List<MethodDeclaration> added,
-                                         java.util.function.Function<MethodDeclaration, Set<String>> changedUnder) {
+                                         java.util.function.Function<MethodDeclaration, Set<String>> changedUnder,
+                                         boolean sharingACall) {
         Set<String> itsCalls = calls(removed);
-        List<MethodDeclaration> sharing = added.stream()
+        List<MethodDeclaration> sharing = !sharingACall ? added : added.stream()
                 .filter(a -> calls(a).stream().anyMatch(itsCalls::contains)).toList();
         if (sharing.isEmpty()) {
             return List.of();
