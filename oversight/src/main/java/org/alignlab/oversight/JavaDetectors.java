@@ -375,7 +375,7 @@ final class JavaDetectors {
                             .forEach(a -> rewrites.add(a.getNameAsString()));
                 }
             }
-            return addedTests.stream().filter(a -> !rewrites.contains(a.getNameAsString()) && conditions(a).isEmpty())
+            return addedTests.stream().filter(a -> !rewrites.contains(a.getNameAsString()) && unconditioned(a))
                     .toList();
         });
         Map<MethodDeclaration, Set<String>> changedUnder = new java.util.IdentityHashMap<>();
@@ -415,8 +415,8 @@ final class JavaDetectors {
                 List<String> retested = List.of();
                 if (!testsFixed && itsCode.isEmpty() && rewrittenAs == null) {
                     if (itsCodeChanged) {
-                        retested = retested(e.getValue(), addedTests, t -> Set.copyOf(code.get().changedCalledBy(t)),
-                                false);
+                        retested = retested(e.getValue(), addedTests.stream().filter(JavaDetectors::unconditioned)
+                                .toList(), t -> Set.copyOf(code.get().changedCalledBy(t)), false);
                     }
                     if (retested.isEmpty() && replaced) {
                         retested = retested(e.getValue(), freshTests.get(), t -> changedUnder.computeIfAbsent(t,
@@ -537,14 +537,11 @@ final class JavaDetectors {
             if (after2 < before2) {
                 List<String> lost = minus(assertionStatements(was), assertionStatements(m));
                 boolean movedOut = newChecks.get().hold(lost, minus(expectedLiterals(was), expectedLiterals(m)), testsFixed);
-                String folded = movedOut ? null : foldedInto(was, m);
-                out.add(new Finding(Category.G2, movedOut || folded != null ? Severity.LOW : levelOf.get().severity(),
+                out.add(new Finding(Category.G2, movedOut ? Severity.LOW : levelOf.get().severity(),
                         "java.assertions-removed", c.path(), begin(m), end(m), "The test " + e.getKey()
                                 + " checks less than before: " + after2 + " assertion" + (after2 == 1 ? "" : "s")
                                 + " instead of " + before2 + (movedOut ? " (what it no longer checks, tests the change "
-                                + "adds do: likely split)" : folded != null ? " (the values and names of the ones it "
-                                + "lost are all in " + folded + ": likely checks folded into one; check that it is "
-                                + "no weaker)" : levelOf.get().why()) + "."));
+                                + "adds do: likely split)" : levelOf.get().why()) + "."));
             }
             // Expected values changed: same number of expectations, different literals.
             List<String> oldExpected = expectedLiterals(was);
@@ -1014,6 +1011,23 @@ final class JavaDetectors {
     /** Turned off outright ({@code @Disabled}, {@code @Ignore}); a condition is not (see {@link #conditions}). */
     private static boolean disabled(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n) {
         return n.getAnnotations().stream().anyMatch(a -> DISABLING.contains(a.getName().getIdentifier()));
+    }
+
+    /**
+     * Whether a test runs wherever its class does: no JUnit 5 condition on it or a class around it, and no assumption
+     * in it (assumeTrue and the like), which can skip it where the work is judged.
+     */
+    private static boolean unconditioned(MethodDeclaration test) {
+        if (!conditions(test).isEmpty() || test.findAll(MethodCallExpr.class).stream()
+                .anyMatch(call -> call.getNameAsString().startsWith("assume"))) {
+            return false;
+        }
+        for (Node n = test.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof ClassOrInterfaceDeclaration type && !conditions(type).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The JUnit 5 conditions on a test or class, as written (comments aside), in order. */
@@ -1717,104 +1731,62 @@ final class JavaDetectors {
         return xs.size() <= n ? xs : List.of(String.join(", ", xs.subList(0, n)) + " and " + (xs.size() - n) + " more");
     }
 
-    /** Multiset difference, in order of {@code a}. */
     /**
-     * The assertions {@code now} gained in place of those {@code was} lost, as text, when they hold every literal and
-     * name the lost ones used and no expected value is gone ({@code assertTrue(s.contains("a"))} and the same for
-     * "b" made {@code assertThat(s).containsExactly("a", "b")}); else null.
-     */
-    private static String foldedInto(MethodDeclaration was, MethodDeclaration now) {
-        List<com.github.javaparser.ast.stmt.ExpressionStmt> before = assertionStatementNodes(was);
-        List<com.github.javaparser.ast.stmt.ExpressionStmt> after = assertionStatementNodes(now);
-        List<String> lostText = minus(before.stream().map(JavaDetectors::text).toList(),
-                after.stream().map(JavaDetectors::text).toList());
-        List<String> gainedText = minus(after.stream().map(JavaDetectors::text).toList(),
-                before.stream().map(JavaDetectors::text).toList());
-        if (lostText.isEmpty() || gainedText.isEmpty() || !minus(expectedLiterals(was), expectedLiterals(now)).isEmpty()) {
-            return null;
-        }
-        List<com.github.javaparser.ast.stmt.ExpressionStmt> gained = after.stream()
-                .filter(st -> gainedText.contains(text(st))).toList();
-        Set<String> gainedLiterals = new HashSet<>();
-        Set<String> gainedNames = new HashSet<>();
-        gained.forEach(st -> literalsAndNames(st, gainedLiterals, gainedNames));
-        for (var st : before) {
-            if (!lostText.contains(text(st))) {
-                continue;
-            }
-            Set<String> literals = new HashSet<>();
-            Set<String> names = new HashSet<>();
-            literalsAndNames(st, literals, names);
-            if (!gainedNames.containsAll(names) || !literals.stream().allMatch(l -> gainedLiterals.contains(l)
-                    || gainedLiterals.stream().anyMatch(g -> sameNumber(g, l)))) {
-                return null;
-            }
-        }
-        return String.join("; ", first(gainedText, 2));
-    }
-
-    /**
-     * The literals (booleans and null aside, which fluent checks spell as isTrue() and isNull()) and the variables a
-     * statement uses; an assertion's own receiver (Assert in Assert.assertEquals) is no variable.
-     */
-    private static void literalsAndNames(Node st, Set<String> literals, Set<String> names) {
-        for (LiteralExpr l : st.findAll(LiteralExpr.class)) {
-            if (!(l instanceof BooleanLiteralExpr) && !(l instanceof NullLiteralExpr)) {
-                literals.add(l.toString());
-            }
-        }
-        for (com.github.javaparser.ast.expr.NameExpr n : st.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
-            boolean assertionScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr call
-                    && call.getScope().orElse(null) == n && isAssertion(call)).isPresent();
-            if (!assertionScope) {
-                names.add(n.getNameAsString());
-            }
-        }
-    }
-
-    /**
-     * Whether two literals are one number of one kind written two ways: whole numbers (int or long: 1 and 1L, 16 and
-     * 0x10) or doubles (1D and 1.0, 1e3 and 1000.0); a float (1F) is equal only to a float, since 1.1F is not 1.1.
+     * Whether two literals are one number of one type written two ways: ints (16 and 0x10; 0xFFFFFFFF is the int -1),
+     * longs (1L and 0x1L), doubles (1D and 1.0, 1e3 and 1000.0) or floats (1F and 1.0F). An int and a long, or a float
+     * and a double, are different expectations (a boxed 1 is not a boxed 1L; 1.1F is not 1.1), and so are 0.0 and
+     * -0.0, which assertEquals tells apart.
      */
     static boolean sameNumber(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
-        java.math.BigDecimal x = numberValue(a);
-        java.math.BigDecimal y = numberValue(b);
-        return x != null && y != null && numberKind(a) == numberKind(b) && x.compareTo(y) == 0;
+        char kind = numberKind(a);
+        java.math.BigDecimal x = numberValue(a, kind);
+        java.math.BigDecimal y = numberValue(b, kind);
+        return x != null && y != null && kind == numberKind(b) && x.compareTo(y) == 0
+                && (x.signum() != 0 || kind == 'i' || kind == 'l' || negative(a) == negative(b));
     }
 
-    /** 'i' for a whole number, 'f' for a float, 'd' for a double. */
+    private static boolean negative(String literal) {
+        return literal.strip().startsWith("-");
+    }
+
+    /** 'i' for an int, 'l' for a long, 'f' for a float, 'd' for a double. */
     private static char numberKind(String literal) {
-        String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
-        if (n.startsWith("-")) {
-            n = n.substring(1);
-        }
+        String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT).replaceFirst("^-\\s*", "");
         if (n.startsWith("0x") || n.startsWith("0b")) {
-            return n.endsWith("p") || n.contains("p") ? 'd' : 'i';
+            return n.contains("p") ? (n.endsWith("f") ? 'f' : 'd') : n.endsWith("l") ? 'l' : 'i';
         }
         if (n.endsWith("f")) {
             return 'f';
         }
-        return n.endsWith("d") || n.contains(".") || n.contains("e") ? 'd' : 'i';
+        if (n.endsWith("d") || n.contains(".") || n.contains("e")) {
+            return 'd';
+        }
+        return n.endsWith("l") ? 'l' : 'i';
     }
 
-    /** A numeric literal's value, or null when it is not one (or is a hexadecimal floating-point literal). */
-    private static java.math.BigDecimal numberValue(String literal) {
+    /**
+     * A numeric literal's value as its type holds it (a hexadecimal, octal or binary int or long wraps to 32 or 64
+     * bits, as Java reads it), or null when it is not one (or is a hexadecimal floating-point literal).
+     */
+    private static java.math.BigDecimal numberValue(String literal, char kind) {
         String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
         boolean negative = n.startsWith("-");
-        if (negative) {
-            n = n.substring(1);
-        }
+        n = n.replaceFirst("^-\\s*", "");
         try {
-            java.math.BigDecimal v;
+            java.math.BigInteger radix = null;
             if (n.startsWith("0x") && !n.contains("p")) {
-                v = new java.math.BigDecimal(new java.math.BigInteger(n.substring(2).replaceAll("l$", ""), 16));
+                radix = new java.math.BigInteger(n.substring(2).replaceAll("l$", ""), 16);
             } else if (n.startsWith("0b")) {
-                v = new java.math.BigDecimal(new java.math.BigInteger(n.substring(2).replaceAll("l$", ""), 2));
+                radix = new java.math.BigInteger(n.substring(2).replaceAll("l$", ""), 2);
             } else if (n.matches("0[0-7]+l?")) {
-                v = new java.math.BigDecimal(new java.math.BigInteger(n.substring(1).replaceAll("l$", ""), 8));
+                radix = new java.math.BigInteger(n.substring(1).replaceAll("l$", ""), 8);
+            }
+            java.math.BigDecimal v;
+            if (radix != null) {
+                v = java.math.BigDecimal.valueOf(kind == 'l' ? radix.longValue() : radix.intValue());
             } else if (n.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[-+]?[0-9]+)?[lfd]?")) {
                 v = new java.math.BigDecimal(n.replaceAll("[lfd]$", ""));
             } else {
@@ -1826,6 +1798,7 @@ final class JavaDetectors {
         }
     }
 
+    /** Multiset difference, in order of {@code a}. */
     private static List<String> minus(List<String> a, List<String> b) {
         Map<String, Integer> left = new HashMap<>();
         b.forEach(x -> left.merge(x, 1, Integer::sum));

@@ -387,6 +387,23 @@ class CallGraphTest {
         // A task that holds the tests fixed keeps it for review.
         assertThat(removed(OLD_TEST, anew, new TaskStatement("Fix the bug: ApiTest fails on main."), () -> SOURCES))
                 .isEqualTo(Severity.MEDIUM);
+        // Where the tests call the changed code itself, a new test of it stands for the old one, unless it runs only
+        // under a condition.
+        String oldDirect = """
+                    @Test
+                    void runs() {
+                        assertEquals("hello", new Lower().run("HELLO").trim());
+                    }
+                """;
+        String newDirect = """
+                    @Test
+                    void runsLoudly() {
+                        assertEquals("hi!", new Lower().run("HI"));
+                    }
+                """;
+        assertThat(removed(oldDirect, newDirect, TaskStatement.NONE, Map::of)).isEqualTo(Severity.LOW);
+        assertThat(removed(oldDirect, newDirect.replace("@Test", "@Test @org.junit.jupiter.api.condition.EnabledOnOs("
+                + "org.junit.jupiter.api.condition.OS.AIX)"), TaskStatement.NONE, Map::of)).isNotEqualTo(Severity.LOW);
     }
 
     @Test
