@@ -1161,6 +1161,43 @@ final class JavaDetectors {
     }
 
     /**
+     * An assertion about a catch clause's exception that always holds there: {@code assertNotNull(e)}, {@code
+     * assertThat(e).isNotNull()}, {@code assertTrue(e instanceof E)} or {@code assertInstanceOf(E.class, e)} where E is
+     * a type the clause catches.
+     */
+    private static boolean vacuousInCatch(MethodCallExpr call) {
+        com.github.javaparser.ast.stmt.CatchClause clause = call.findAncestor(
+                com.github.javaparser.ast.stmt.CatchClause.class).orElse(null);
+        if (clause == null || call.getArguments().isEmpty() || call.getArguments().size() > 2) {
+            return false;
+        }
+        String caught = clause.getParameter().getNameAsString();
+        Set<String> types = new HashSet<>();
+        com.github.javaparser.ast.type.Type t = clause.getParameter().getType();
+        (t.isUnionType() ? t.asUnionType().getElements().stream().map(Node::toString).toList() : List.of(t.toString()))
+                .forEach(types::add);
+        java.util.function.Predicate<Expression> isCaught = e -> e.isNameExpr()
+                && e.asNameExpr().getNameAsString().equals(caught);
+        var args = call.getArguments();
+        return switch (call.getNameAsString()) {
+            case "assertNotNull" -> args.stream().anyMatch(isCaught)
+                    && args.stream().allMatch(a -> isCaught.test(a) || a.isStringLiteralExpr());
+            case "assertThat" -> args.size() == 1 && isCaught.test(args.get(0))
+                    && call.getParentNode().filter(p -> p instanceof MethodCallExpr next && next.getArguments().isEmpty()
+                    && next.getNameAsString().equals("isNotNull")
+                    && next.getParentNode().filter(q -> q instanceof com.github.javaparser.ast.stmt.ExpressionStmt)
+                    .isPresent()).isPresent();
+            case "assertTrue" -> args.stream().anyMatch(a -> a.isInstanceOfExpr()
+                    && isCaught.test(a.asInstanceOfExpr().getExpression())
+                    && types.contains(a.asInstanceOfExpr().getType().toString()))
+                    && args.stream().allMatch(a -> a.isInstanceOfExpr() || a.isStringLiteralExpr());
+            case "assertInstanceOf" -> args.size() == 2 && args.get(0).isClassExpr()
+                    && types.contains(args.get(0).asClassExpr().getType().toString()) && isCaught.test(args.get(1));
+            default -> false;
+        };
+    }
+
+    /**
      * The assertions a test makes, in its body and, once per call, in the helpers of its class it calls, times the
      * cases it runs (a parameterised test runs once for each value or row of its source).
      */
@@ -1191,8 +1228,11 @@ final class JavaDetectors {
             if (isAssertion(call) && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
                 // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
+                // A check that cannot fail where it stands (the caught exception not null, or of the very type caught)
+                // checks nothing: try { x(); fail(); } catch (E e) { assertNotNull(e); } is one check, as
+                // assertThrows(E.class, () -> x()) is.
                 if (!(call.getNameAsString().equals("fail") && call.findAncestor(
-                        com.github.javaparser.ast.stmt.CatchClause.class).isPresent())) {
+                        com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !vacuousInCatch(call)) {
                     n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : 1;
                 }
             } else {

@@ -222,6 +222,40 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void anExpectedExceptionCheckedWithAssertThrowsChecksAsMuchAsTryAndFail() {
+        String before = test("""
+                    @Test
+                    void refusesNull() {
+                        try {
+                            new Greeter().greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            org.junit.jupiter.api.Assertions.assertNotNull(e);
+                        }
+                    }
+                """);
+        String after = test("""
+                    @Test
+                    void refusesNull() {
+                        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                                () -> new Greeter().greet(null).length());
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.assertions-removed")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before.replace("assertNotNull(e)",
+                "assertTrue(e instanceof NullPointerException)"), after)), "java.assertions-removed")).isNull();
+        // A check of what the exception says is a check: dropping it is said.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before.replace("assertNotNull(e)",
+                "assertEquals(\"name\", e.getMessage())"), after)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // A check that the exception is of a narrower type than the one caught can fail, so it counts (assertThrows
+        // keeps it here, which a count cannot see: said for review).
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before.replace("catch (NullPointerException e)",
+                "catch (RuntimeException e)").replace("assertNotNull(e)", "assertTrue(e instanceof "
+                + "NullPointerException)"), after)), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void theSameNumberWrittenAnotherWayIsTheSameExpectation() {
         String before = test("""
                     @Test
