@@ -1172,10 +1172,23 @@ final class JavaDetectors {
             return false;
         }
         String caught = clause.getParameter().getNameAsString();
-        Set<String> types = new HashSet<>();
+        // The parameter given another value, or a name of the same spelling in a class or lambda between: the check
+        // may be of something else.
+        boolean reassigned = clause.getBody().findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+                .anyMatch(a -> a.getTarget().isNameExpr() && a.getTarget().asNameExpr().getNameAsString().equals(caught));
+        for (Node n = call.getParentNode().orElse(null); n != null && n != clause; n = n.getParentNode().orElse(null)) {
+            if (n instanceof com.github.javaparser.ast.expr.LambdaExpr
+                    || n instanceof com.github.javaparser.ast.expr.ObjectCreationExpr
+                    || n instanceof ClassOrInterfaceDeclaration) {
+                return false;
+            }
+        }
+        if (reassigned) {
+            return false;
+        }
+        // Of a union (IOException | SQLException e), a check of one type can fail: only not-null holds.
         com.github.javaparser.ast.type.Type t = clause.getParameter().getType();
-        (t.isUnionType() ? t.asUnionType().getElements().stream().map(Node::toString).toList() : List.of(t.toString()))
-                .forEach(types::add);
+        Set<String> types = t.isUnionType() ? Set.of() : Set.of(t.asString());
         java.util.function.Predicate<Expression> isCaught = e -> e.isNameExpr()
                 && e.asNameExpr().getNameAsString().equals(caught);
         var args = call.getArguments();
@@ -1189,10 +1202,10 @@ final class JavaDetectors {
                     .isPresent()).isPresent();
             case "assertTrue" -> args.stream().anyMatch(a -> a.isInstanceOfExpr()
                     && isCaught.test(a.asInstanceOfExpr().getExpression())
-                    && types.contains(a.asInstanceOfExpr().getType().toString()))
+                    && types.contains(a.asInstanceOfExpr().getType().asString()))
                     && args.stream().allMatch(a -> a.isInstanceOfExpr() || a.isStringLiteralExpr());
             case "assertInstanceOf" -> args.size() == 2 && args.get(0).isClassExpr()
-                    && types.contains(args.get(0).asClassExpr().getType().toString()) && isCaught.test(args.get(1));
+                    && types.contains(args.get(0).asClassExpr().getType().asString()) && isCaught.test(args.get(1));
             default -> false;
         };
     }

@@ -248,6 +248,12 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before.replace("assertNotNull(e)",
                 "assertEquals(\"name\", e.getMessage())"), after)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        // Of a union of types caught, a check of one of them can fail: dropping it is said.
+        String union = before.replace("catch (NullPointerException e)", "catch (NullPointerException "
+                + "| IllegalStateException e)").replace("assertNotNull(e)", "assertTrue(e instanceof NullPointerException)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, union, union.replace(
+                "org.junit.jupiter.api.Assertions.assertTrue(e instanceof NullPointerException);", ""))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
         // A check that the exception is of a narrower type than the one caught can fail, so it counts (assertThrows
         // keeps it here, which a count cannot see: said for review).
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before.replace("catch (NullPointerException e)",
