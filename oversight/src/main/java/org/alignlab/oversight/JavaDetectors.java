@@ -378,7 +378,7 @@ final class JavaDetectors {
             return addedTests.stream().filter(a -> !rewrites.contains(a.getNameAsString()) && unconditioned(a))
                     .toList();
         });
-        Map<MethodDeclaration, Set<String>> changedUnder = new java.util.IdentityHashMap<>();
+        Map<MethodDeclaration, Set<String>> changedUnderOf = new java.util.IdentityHashMap<>();
         for (var e : old.entrySet()) {
             if (!kept.contains(e.getValue()) && !moved(e, movedTests)) {
                 // Reported where it was, in words, and located at its class in the head's file (base lines would
@@ -419,7 +419,7 @@ final class JavaDetectors {
                                 .toList(), t -> Set.copyOf(code.get().changedCalledBy(t)), false);
                     }
                     if (retested.isEmpty() && replaced) {
-                        retested = retested(e.getValue(), freshTests.get(), t -> changedUnder.computeIfAbsent(t,
+                        retested = retested(e.getValue(), freshTests.get(), t -> changedUnderOf.computeIfAbsent(t,
                                 k -> changedUnder(k, code.get())), true);
                     }
                 }
@@ -1807,7 +1807,7 @@ final class JavaDetectors {
 
     /** 'i' for an int, 'l' for a long, 'f' for a float, 'd' for a double. */
     private static char numberKind(String literal) {
-        String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT).replaceFirst("^-\\s*", "");
+        String n = unsigned(literal);
         if (n.startsWith("0x") || n.startsWith("0b")) {
             return n.contains("p") ? (n.endsWith("f") ? 'f' : 'd') : n.endsWith("l") ? 'l' : 'i';
         }
@@ -1825,9 +1825,7 @@ final class JavaDetectors {
      * bits, as Java reads it), or null when it is not one (or is a hexadecimal floating-point literal).
      */
     private static java.math.BigDecimal numberValue(String literal, char kind) {
-        String n = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
-        boolean negative = n.startsWith("-");
-        n = n.replaceFirst("^-\\s*", "");
+        String n = unsigned(literal);
         try {
             java.math.BigInteger radix = null;
             if (n.startsWith("0x") && !n.contains("p")) {
@@ -1845,10 +1843,15 @@ final class JavaDetectors {
             } else {
                 return null;
             }
-            return negative ? v.negate() : v;
+            return negative(literal) ? v.negate() : v;
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A numeric literal without its minus, underscores or case: -0x1F_FFL as 0x1fffl. */
+    private static String unsigned(String literal) {
+        return literal.strip().replaceFirst("^-\\s*", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Multiset difference, in order of {@code a}. */

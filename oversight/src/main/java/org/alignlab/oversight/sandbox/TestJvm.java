@@ -47,22 +47,33 @@ final class TestJvm {
 
     /** The command that runs the tests under {@code classes}: java, its flags, the class path, the runner. */
     static List<String> command(Path classes) {
+        // The archive was written with CLASS_PATH, which begins this class path.
+        return command(archive().map(a -> "-XX:SharedArchiveFile=" + a).orElse(null), classes.toString(),
+                classes.toString());
+    }
+
+    /**
+     * java, its flags and {@code archiveFlag} (when not null), a class path of CLASS_PATH then {@code extraPath} (when
+     * not null), the runner and its argument.
+     */
+    private static List<String> command(String archiveFlag, String extraPath, String argument) {
         List<String> out = new ArrayList<>();
-        out.add(javaCommand());
+        out.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         out.addAll(FLAGS);
-        archive().ifPresent(a -> out.add("-XX:SharedArchiveFile=" + a)); // written with CLASS_PATH, which begins this one
+        if (archiveFlag != null) {
+            out.add(archiveFlag);
+        }
         List<String> path = new ArrayList<>(CLASS_PATH);
-        path.add(classes.toString());
+        if (extraPath != null) {
+            path.add(extraPath);
+        }
         out.add("-cp");
         out.add(String.join(java.io.File.pathSeparator, path));
         out.add(TestMain.class.getName());
-        out.add(classes.toString());
+        out.add(argument);
         return out;
     }
 
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private static List<String> classPath() {
         LinkedHashSet<String> out = new LinkedHashSet<>();
@@ -125,15 +136,7 @@ final class TestJvm {
         Path written = dir.resolve("writing-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jsa");
         Path output = dir.resolve("writing-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".txt");
         try {
-            List<String> command = new ArrayList<>();
-            command.add(javaCommand());
-            command.addAll(FLAGS);
-            command.add("-XX:ArchiveClassesAtExit=" + written);
-            command.add("-cp");
-            command.add(String.join(java.io.File.pathSeparator, CLASS_PATH));
-            command.add(TestMain.class.getName());
-            command.add(TestMain.WARM_UP);
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            Process p = new ProcessBuilder(command("-XX:ArchiveClassesAtExit=" + written, null, TestMain.WARM_UP)).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
             try (OutputStream stdin = p.getOutputStream()) {
                 stdin.write("0\n".getBytes(StandardCharsets.UTF_8));
