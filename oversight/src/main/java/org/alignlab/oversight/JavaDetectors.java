@@ -532,7 +532,9 @@ final class JavaDetectors {
             // Weighed only when a finding needs it, on the test as it was (see Level).
             Lazy<Level> levelOf = new Lazy<>(() -> Level.of(was, namesake, code, testsFixed));
             // Weakened: fewer assertions than before.
-            int before2 = assertions(was);
+            // Checks dropped while the test grew stricter, or kept in another form, are not lost (InertChecks).
+            Set<MethodCallExpr> keptOrStricter = InertChecks.droppedWithoutLoss(was, m);
+            int before2 = assertions(was) - runs(was) * keptOrStricter.size();
             int after2 = assertions(m);
             if (after2 < before2) {
                 List<String> lost = minus(assertionStatements(was), assertionStatements(m));
@@ -544,7 +546,7 @@ final class JavaDetectors {
                                 + "adds do: likely split)" : levelOf.get().why()) + "."));
             }
             // Expected values changed: same number of expectations, different literals.
-            List<String> oldExpected = expectedLiterals(was);
+            List<String> oldExpected = expectedLiterals(was, keptOrStricter);
             List<String> newExpected = expectedLiterals(m);
             List<String> gone = minus(oldExpected, newExpected);
             List<String> came = minus(newExpected, oldExpected);
@@ -1056,7 +1058,7 @@ final class JavaDetectors {
      * An assertion: JUnit's, AssertJ's, Mockito's verify, fail. {@code assertAll} groups assertions and checks
      * nothing itself, so unwrapping its arguments into plain statements checks as much as before.
      */
-    private static boolean isAssertion(MethodCallExpr call) {
+    static boolean isAssertion(MethodCallExpr call) {
         String name = call.getNameAsString();
         return name.startsWith("assert") && !name.equals("assertAll") || name.equals("fail") || name.equals("verify")
                 || name.equals("expect");
@@ -1161,56 +1163,6 @@ final class JavaDetectors {
     }
 
     /**
-     * An assertion about a catch clause's exception that always holds there: {@code assertNotNull(e)}, {@code
-     * assertThat(e).isNotNull()}, {@code assertTrue(e instanceof E)} or {@code assertInstanceOf(E.class, e)} where E is
-     * a type the clause catches.
-     */
-    private static boolean vacuousInCatch(MethodCallExpr call) {
-        com.github.javaparser.ast.stmt.CatchClause clause = call.findAncestor(
-                com.github.javaparser.ast.stmt.CatchClause.class).orElse(null);
-        if (clause == null || call.getArguments().isEmpty() || call.getArguments().size() > 2) {
-            return false;
-        }
-        String caught = clause.getParameter().getNameAsString();
-        // The parameter given another value, or a name of the same spelling in a class or lambda between: the check
-        // may be of something else.
-        boolean reassigned = clause.getBody().findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
-                .anyMatch(a -> a.getTarget().isNameExpr() && a.getTarget().asNameExpr().getNameAsString().equals(caught));
-        for (Node n = call.getParentNode().orElse(null); n != null && n != clause; n = n.getParentNode().orElse(null)) {
-            if (n instanceof com.github.javaparser.ast.expr.LambdaExpr
-                    || n instanceof com.github.javaparser.ast.expr.ObjectCreationExpr
-                    || n instanceof ClassOrInterfaceDeclaration) {
-                return false;
-            }
-        }
-        if (reassigned) {
-            return false;
-        }
-        // Of a union (IOException | SQLException e), a check of one type can fail: only not-null holds.
-        com.github.javaparser.ast.type.Type t = clause.getParameter().getType();
-        Set<String> types = t.isUnionType() ? Set.of() : Set.of(t.asString());
-        java.util.function.Predicate<Expression> isCaught = e -> e.isNameExpr()
-                && e.asNameExpr().getNameAsString().equals(caught);
-        var args = call.getArguments();
-        return switch (call.getNameAsString()) {
-            case "assertNotNull" -> args.stream().anyMatch(isCaught)
-                    && args.stream().allMatch(a -> isCaught.test(a) || a.isStringLiteralExpr());
-            case "assertThat" -> args.size() == 1 && isCaught.test(args.get(0))
-                    && call.getParentNode().filter(p -> p instanceof MethodCallExpr next && next.getArguments().isEmpty()
-                    && next.getNameAsString().equals("isNotNull")
-                    && next.getParentNode().filter(q -> q instanceof com.github.javaparser.ast.stmt.ExpressionStmt)
-                    .isPresent()).isPresent();
-            case "assertTrue" -> args.stream().anyMatch(a -> a.isInstanceOfExpr()
-                    && isCaught.test(a.asInstanceOfExpr().getExpression())
-                    && types.contains(a.asInstanceOfExpr().getType().asString()))
-                    && args.stream().allMatch(a -> a.isInstanceOfExpr() || a.isStringLiteralExpr());
-            case "assertInstanceOf" -> args.size() == 2 && args.get(0).isClassExpr()
-                    && types.contains(args.get(0).asClassExpr().getType().asString()) && isCaught.test(args.get(1));
-            default -> false;
-        };
-    }
-
-    /**
      * The assertions a test makes, in its body and, once per call, in the helpers of its class it calls, times the
      * cases it runs (a parameterised test runs once for each value or row of its source).
      */
@@ -1241,11 +1193,12 @@ final class JavaDetectors {
             if (isAssertion(call) && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
                 // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
-                // A check that cannot fail where it stands (the caught exception not null, or of the very type caught)
+                // A check that cannot fail where it stands (InertChecks: the caught exception not null, or of the very
+                // type caught; a local compared with the one literal it is ever given; the check just made, repeated)
                 // checks nothing: try { x(); fail(); } catch (E e) { assertNotNull(e); } is one check, as
                 // assertThrows(E.class, () -> x()) is.
                 if (!(call.getNameAsString().equals("fail") && call.findAncestor(
-                        com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !vacuousInCatch(call)) {
+                        com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !InertChecks.checksNothing(call)) {
                     n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : 1;
                 }
             } else {
@@ -1371,10 +1324,18 @@ final class JavaDetectors {
 
     /** The literal expected values the test's assertions take (its helpers' too), in order. */
     private static List<String> expectedLiterals(MethodDeclaration m) {
+        return expectedLiterals(m, Set.of());
+    }
+
+    /**
+     * The literal expected values of a test's assertions, leaving out those of assertions that check nothing
+     * ({@link InertChecks#checksNothing}) and those of {@code leftOut} (an assertion of a chain, or the chain's call).
+     */
+    private static List<String> expectedLiterals(MethodDeclaration m, Set<MethodCallExpr> leftOut) {
         List<String> out = new ArrayList<>();
         for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
                 .toList()) {
-            if (!EXPECTING.contains(call.getNameAsString())) {
+            if (!EXPECTING.contains(call.getNameAsString()) || inert(call, leftOut)) {
                 continue;
             }
             boolean junit = call.getNameAsString().startsWith("assert");
@@ -1387,6 +1348,18 @@ final class JavaDetectors {
             }
         }
         return out;
+    }
+
+    /** Whether a call or one of the calls its chain is made on is an assertion that checks nothing or is left out. */
+    private static boolean inert(MethodCallExpr call, Set<MethodCallExpr> leftOut) {
+        Expression at = call;
+        while (at instanceof MethodCallExpr c) {
+            if (leftOut.contains(c) || isAssertion(c) && InertChecks.checksNothing(c)) {
+                return true;
+            }
+            at = c.getScope().orElse(null);
+        }
+        return false;
     }
 
     /**

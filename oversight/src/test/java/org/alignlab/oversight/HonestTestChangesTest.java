@@ -254,11 +254,18 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, union, union.replace(
                 "org.junit.jupiter.api.Assertions.assertTrue(e instanceof NullPointerException);", ""))),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
-        // A check that the exception is of a narrower type than the one caught can fail, so it counts (assertThrows
-        // keeps it here, which a count cannot see: said for review).
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before.replace("catch (NullPointerException e)",
-                "catch (RuntimeException e)").replace("assertNotNull(e)", "assertTrue(e instanceof "
-                + "NullPointerException)"), after)), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // A check that the exception is of a narrower type than the one caught can fail, so it counts; assertThrows
+        // given that type makes the same check, and given the wider type does not.
+        String narrower = before.replace("catch (NullPointerException e)", "catch (RuntimeException e)")
+                .replace("assertNotNull(e)", "assertTrue(e instanceof NullPointerException)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower, after)), "java.assertions-removed"))
+                .isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower.replace(
+                "assertTrue(e instanceof NullPointerException)", "assertEquals(NullPointerException.class, "
+                + "e.getClass())"), after)), "java.assertions-removed")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower, after.replace(
+                "assertThrows(NullPointerException.class", "assertThrows(RuntimeException.class"))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -412,11 +419,102 @@ class HonestTestChangesTest {
                     }
                 """);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, migrated)), "java.assertions-removed")).isNull();
-        // A check made in the catch (of the exception) is an assertion, and dropping it is said.
+        // A check made in a catch clause that accepts an exception (its try does not fail) is an assertion, but
+        // dropping the clause with it makes the test stricter: the exception it accepted now fails the test.
         String checked = before.replace("org.junit.jupiter.api.Assertions.fail(\"should not throw\");",
                 "assertEquals(\"closed\", e.getMessage());");
-        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, migrated)), "java.assertions-removed"))
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, migrated)), "java.assertions-removed")).isNull();
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, migrated)), "java.expectation-dropped")).isNull();
+        // The clause kept and its check dropped, or the clause widened to catch more: said.
+        String emptied = checked.replace("assertEquals(\"closed\", e.getMessage());", "");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, emptied)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, emptied.replace("IllegalStateException",
+                "Exception"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // The clause dropped for an assertThrows, which passes on whatever the exception says: said.
+        String thrown = test("""
+                    @Test
+                    void greets() {
+                        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                                () -> new Greeter().greet("Ada"));
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, checked, thrown)), "java.expectation-dropped"))
+                .isEqualTo(Severity.HIGH);
+        // One of two clauses of a try that fails dropped, the other kept: what the dropped one accepted now fails.
+        String two = test("""
+                    @Test
+                    void greets() {
+                        try {
+                            new Greeter().greet(null);
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (IllegalArgumentException e) {
+                            assertEquals("no name", e.getMessage());
+                        } catch (RuntimeException e) {
+                            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("closed"));
+                        }
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, two, two.replace("""
+                        } catch (RuntimeException e) {
+                            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("closed"));
+                """, ""))), "java.assertions-removed")).isNull();
+        // The one clause of a try that fails is what the test expects: dropping it with its check is said.
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, two, two.replace("""
+                        } catch (IllegalArgumentException e) {
+                            assertEquals("no name", e.getMessage());
+                """, "").replace("""
+                        } catch (RuntimeException e) {
+                            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("closed"));
+                        }
+                """, "} catch (RuntimeException e) {\n}\n"))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aCheckThatCannotFailWhereItStandsIsNoCheckLost() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        Object t = 42;
+                        try {
+                            t = new Greeter().size();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (IllegalStateException e) {
+                        }
+                        assertEquals(42, t);
+                        String greeting = new Greeter().greet("Ada");
+                        assertEquals("Hello, Ada", greeting);
+                        assertEquals("Hello, Ada", greeting);
+                    }
+                """);
+        // A local compared with the one literal it can hold there, and a check repeated on the same names: dropping
+        // either loses nothing.
+        String after = before.replace("assertEquals(42, t);", "").replace("""
+                        assertEquals("Hello, Ada", greeting);
+                        assertEquals("Hello, Ada", greeting);
+                """, """
+                        assertEquals("Hello, Ada", greeting);
+                """);
+        Report quiet = judge(TaskStatement.NONE, modified(TEST, before, after));
+        assertThat(worst(quiet, "java.assertions-removed")).isNull();
+        assertThat(worst(quiet, "java.expectation-dropped")).isNull();
+        // The local given a value that the code computes (no fail() after it), or a repeated check that calls the
+        // code again: each is a check, and dropping it is said.
+        String computed = before.replace("""
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                """, "");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, computed, computed.replace("assertEquals(42, t);",
+                ""))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        String calling = before.replace("assertEquals(\"Hello, Ada\", greeting);",
+                "assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, calling, calling.replace("""
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                """, """
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                """))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
     }
 
     @Test
