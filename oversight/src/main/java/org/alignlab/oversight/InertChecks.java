@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -143,19 +144,21 @@ final class InertChecks {
     }
 
     /**
-     * {@code assertEquals(L, t)} (or assertSame, either order, a message beside them) where {@code t} is a local
-     * variable of the method, declared once there, whose every value is the literal L: its initialiser and each
-     * assignment, leaving out an assignment followed in the same try block by {@code fail(...)} (the test goes on
-     * past that block only through a catch clause, where the assignment did not happen). No increment touches it.
+     * {@code assertEquals(L, t)} (either order, a message beside them; L not a floating-point literal, which JUnit 4
+     * compares only with a delta) where {@code t} is a local variable of the method, declared once there before the
+     * call, whose every value is the literal L: its initialiser and each assignment, leaving out an assignment that
+     * the try block's next statement follows with {@code fail(...)} where no catch clause of that try catches the
+     * failure (the test goes on past that block only through a catch clause, which the assignment did not reach).
+     * No increment touches it.
      */
     private static boolean ofAConstantLocal(MethodCallExpr call) {
         String name = call.getNameAsString();
-        if (!name.equals("assertEquals") && !name.equals("assertSame") || call.getArguments().size() < 2
-                || call.getArguments().size() > 3) {
+        if (!name.equals("assertEquals") || call.getArguments().size() < 2 || call.getArguments().size() > 3) {
             return false;
         }
         List<Expression> names = call.getArguments().stream().filter(Expression::isNameExpr).toList();
-        if (names.size() != 1 || !call.getArguments().stream().allMatch(a -> a.isNameExpr() || literal(a))) {
+        if (names.size() != 1 || !call.getArguments().stream().allMatch(a -> a.isNameExpr() || literal(a)
+                && !a.isDoubleLiteralExpr() && !(a.isUnaryExpr() && a.asUnaryExpr().getExpression().isDoubleLiteralExpr()))) {
             return false;
         }
         String local = names.get(0).asNameExpr().getNameAsString();
@@ -168,13 +171,13 @@ final class InertChecks {
         boolean alsoAParameter = method.findAll(Parameter.class, p -> p.getNameAsString().equals(local)).size() > 0;
         if (declared.size() != 1 || alsoAParameter
                 || declared.get(0).findAncestor(MethodDeclaration.class).orElse(null) != method
-                || declared.get(0).findAncestor(BlockStmt.class).filter(b -> call.isDescendantOf(b)).isEmpty()) {
+                || declared.get(0).findAncestor(BlockStmt.class).filter(b -> call.isDescendantOf(b)).isEmpty()
+                || !declared.get(0).getBegin().flatMap(d -> call.getBegin().map(c -> d.isBefore(c))).orElse(false)) {
             return false;
         }
         List<String> values = new ArrayList<>();
         declared.get(0).getInitializer().ifPresent(i -> values.add(literal(i) ? i.toString() : null));
-        for (AssignExpr a : method.findAll(AssignExpr.class, a -> a.getTarget().isNameExpr()
-                && a.getTarget().asNameExpr().getNameAsString().equals(local))) {
+        for (AssignExpr a : method.findAll(AssignExpr.class, a -> named(a.getTarget(), local))) {
             if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
                 return false;
             }
@@ -182,8 +185,7 @@ final class InertChecks {
                 values.add(literal(a.getValue()) ? a.getValue().toString() : null);
             }
         }
-        boolean stepped = method.findAll(UnaryExpr.class, u -> steps(u) && u.getExpression().isNameExpr()
-                && u.getExpression().asNameExpr().getNameAsString().equals(local)).size() > 0;
+        boolean stepped = method.findAll(UnaryExpr.class, u -> steps(u) && named(u.getExpression(), local)).size() > 0;
         if (values.isEmpty() || stepped || values.contains(null) || values.stream().distinct().count() != 1) {
             return false;
         }
@@ -191,20 +193,38 @@ final class InertChecks {
         return call.getArguments().stream().anyMatch(a -> !a.isNameExpr() && a.toString().equals(value));
     }
 
-    /** An assignment standing as a statement of a try block that a later statement of the same block fails. */
+    /** Whether an expression is the name, in parentheses or not. */
+    private static boolean named(Expression e, String name) {
+        while (e.isEnclosedExpr()) {
+            e = e.asEnclosedExpr().getInner();
+        }
+        return e.isNameExpr() && e.asNameExpr().getNameAsString().equals(name);
+    }
+
+    /**
+     * An assignment standing as a statement of a try block whose next statement fails the test, where no catch clause
+     * of the try catches that failure (Throwable, Error, AssertionError and the like).
+     */
     private static boolean beforeAFail(AssignExpr a) {
         if (!(a.getParentNode().orElse(null) instanceof ExpressionStmt s)
                 || !(s.getParentNode().orElse(null) instanceof BlockStmt block)
-                || !(block.getParentNode().orElse(null) instanceof TryStmt t) || t.getTryBlock() != block) {
+                || !(block.getParentNode().orElse(null) instanceof TryStmt t) || t.getTryBlock() != block
+                || t.getCatchClauses().stream().anyMatch(InertChecks::catchesFailures)) {
             return false;
         }
         List<Statement> statements = block.getStatements();
-        for (int i = indexOfSame(statements, s) + 1; i < statements.size(); i++) {
-            if (isFail(statements.get(i))) {
-                return true;
-            }
-        }
-        return false;
+        int at = indexOfSame(statements, s);
+        return at + 1 < statements.size() && failing(statements.get(at + 1));
+    }
+
+    /** A clause that catches what a failed assertion throws. */
+    private static boolean catchesFailures(CatchClause c) {
+        com.github.javaparser.ast.type.Type t = c.getParameter().getType();
+        List<com.github.javaparser.ast.type.Type> types = t.isUnionType()
+                ? new ArrayList<>(t.asUnionType().getElements()) : List.of(t);
+        return types.stream().map(x -> x.asString().replaceAll(".*\\.", "")).anyMatch(x -> x.equals("Throwable")
+                || x.equals("Error") || x.equals("AssertionError") || x.equals("AssertionFailedError")
+                || x.equals("ComparisonFailure"));
     }
 
     /** Where the very node stands in a list (indexOf would find the first node equal to it, a repeat's original). */
@@ -217,9 +237,27 @@ final class InertChecks {
         return -1;
     }
 
-    private static boolean isFail(Statement s) {
-        return s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr c
-                && c.getNameAsString().equals("fail");
+    /**
+     * A statement that fails the test: {@code fail(...)} (unscoped, or on Assert, Assertions or TestCase), {@code throw
+     * new AssertionError(...)} (or AssertionFailedError), {@code assertTrue(false)} or {@code assertFalse(true)}.
+     */
+    private static boolean failing(Statement s) {
+        if (s.isThrowStmt() && s.asThrowStmt().getExpression() instanceof ObjectCreationExpr o) {
+            String type = o.getType().getNameAsString();
+            return type.equals("AssertionError") || type.equals("AssertionFailedError");
+        }
+        return s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr c && failing(c);
+    }
+
+    private static boolean failing(MethodCallExpr c) {
+        String scope = c.getScope().map(Node::toString).orElse("");
+        boolean junit = scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|TestCase)");
+        var args = c.getArguments();
+        return junit && (c.getNameAsString().equals("fail")
+                || c.getNameAsString().equals("assertTrue") && !args.isEmpty()
+                && args.get(args.size() == 2 && args.get(0).isStringLiteralExpr() ? 1 : 0).toString().equals("false")
+                || c.getNameAsString().equals("assertFalse") && !args.isEmpty()
+                && args.get(args.size() == 2 && args.get(0).isStringLiteralExpr() ? 1 : 0).toString().equals("true"));
     }
 
     /** An increment or decrement, before or after. */
@@ -239,8 +277,9 @@ final class InertChecks {
 
     /**
      * An assertion statement that repeats the statement just before it, token for token, where nothing in it can
-     * change what it reads: its only calls are the assertion's own chain ({@code assertThat(x).isEqualTo(y)}), with
-     * names, fields and literals as arguments, no assignment, increment or {@code new}.
+     * change what it reads: its only calls are a JUnit assertion or an assertThat chain ending in a comparison of
+     * values ({@code assertThat(x).isEqualTo(y)}; not Mockito's verify, which in order checks a second call, nor a
+     * check that reads a stream), with names, fields and literals as arguments, no assignment, increment or {@code new}.
      */
     private static boolean repeatsThePrevious(MethodCallExpr call) {
         if (!(statementOf(call) instanceof ExpressionStmt s) || !(s.getParentNode().orElse(null) instanceof BlockStmt b)) {
@@ -264,16 +303,18 @@ final class InertChecks {
         return n.getParentNode().orElse(null) instanceof ExpressionStmt s ? s : null;
     }
 
+    private static final Set<String> COMPARING = Set.of("isEqualTo", "isNotEqualTo", "isSameAs", "isNotSameAs",
+            "isNull", "isNotNull", "isTrue", "isFalse");
+
     private static boolean inAnAssertionChain(MethodCallExpr call) {
-        Expression at = call;
-        while (at instanceof MethodCallExpr c) {
-            String name = c.getNameAsString();
-            if (name.startsWith("assert") || name.equals("verify")) {
-                return true;
-            }
-            at = c.getScope().orElse(null);
+        if (call.getNameAsString().startsWith("assert")) {
+            // A JUnit assertion stands alone; assertThat must be followed by a comparison of values.
+            return !call.getNameAsString().equals("assertThat") || call.getParentNode().orElse(null)
+                    instanceof MethodCallExpr next && next.getScope().orElse(null) == call
+                    && COMPARING.contains(next.getNameAsString());
         }
-        return false;
+        return COMPARING.contains(call.getNameAsString()) && call.getScope().orElse(null) instanceof MethodCallExpr c
+                && c.getNameAsString().equals("assertThat");
     }
 
     // ------------------------------------------------------------------------ read across the two versions
@@ -282,62 +323,307 @@ final class InertChecks {
      * The assertions of a test as it was ({@code was}) whose loss in the test as it is ({@code now}) checks nothing
      * less:
      * <ul>
-     * <li>those of a catch clause that no longer catches (no catch clause of its type is left in the test, and no
-     * type is caught that was not): a caught exception the test accepted now fails it, which is stricter, where the
-     * clause was an alternative (its try block does not end the test with {@code fail(...)}) or one of several of its
-     * try whose others stay; not where the test gains an {@code assertThrows}, which could accept what the clause
-     * checked;</li>
+     * <li>those of a catch clause that no longer catches, where the clause accepted an exception as an alternative
+     * outcome: its try block makes the calls it made in the head test (outside any try with catch clauses and any
+     * lambda), and does not fail the test (no {@code fail(...)}, {@code throw new AssertionError(...)} or {@code
+     * assertTrue(false)} in it, nor right after the try, nor a return or throw in the clause), or the clause is the
+     * last of several of its try whose others stay (an earlier clause cannot catch what reached a later one). Then an
+     * exception the clause accepted fails the test instead, which is stricter. Not where the test catches a type more
+     * often than it did, gains a way to expect an exception (assertThrows and the like, ExpectedException), expects
+     * one in its annotation, or the try stands inside another with catch clauses;</li>
      * <li>a check of the exception's type in the catch clause of a try block that fails ({@code try { x(); fail(); }
-     * catch (E e) { assertTrue(e instanceof X); }}) where the test now has {@code assertThrows(X.class, ...)}, one per
-     * such call: the same check in another form.</li>
+     * catch (E e) { assertTrue(e instanceof X); }}) where the head test gains {@code assertThrows(X.class, () -> x())}
+     * (a call of the same name and arguments as one of the try block's), one per such assertThrows; a check of the
+     * exact class ({@code assertEquals(X.class, e.getClass())}) only by {@code assertThrowsExactly};</li>
+     * <li>checks of a list's or array's size and elements, or that it contains values, folded into one check of the
+     * whole ({@code assertEquals(2, list.size()); assertEquals("a", list.get(0));} into {@code
+     * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies.</li>
      * </ul>
+     * {@code count}: how many assertions fewer the test may make for it (a fold of n checks makes one).
      */
-    static Set<MethodCallExpr> droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now) {
+    record Dropped(Set<MethodCallExpr> calls, int count) {
+    }
+
+    static Dropped droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now) {
         Set<MethodCallExpr> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<String> caughtNow = caughtTypes(now);
-        List<String> caughtThen = caughtTypes(was);
-        List<String> thrownNow = new ArrayList<>(thrownTypes(now));
-        boolean gainsThrows = thrownNow.size() > thrownTypes(was).size();
-        boolean noNewType = caughtThen.containsAll(caughtNow);
+        Map<String, Long> caughtNow = counted(now.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
+        Map<String, Long> caughtThen = counted(was.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
+        boolean noMoreCaught = caughtNow.entrySet().stream()
+                .allMatch(e -> e.getValue() <= caughtThen.getOrDefault(e.getKey(), 0L));
+        List<MethodCallExpr> expectingNow = expecting(now);
+        List<MethodCallExpr> expectingThen = expecting(was);
+        boolean expects = expectingNow.size() > expectingThen.size() || expectsInAnnotation(was)
+                || expectsInAnnotation(now);
+        Set<String> madeNow = plainCalls(now);
+        // The assertThrows calls the head test gains (by text), each to be matched once.
+        List<String> before = expectingThen.stream().map(Node::toString).toList();
+        List<MethodCallExpr> gained = new ArrayList<>(expectingNow.stream().filter(c -> !before.contains(c.toString()))
+                .filter(c -> c.getNameAsString().startsWith("assertThrows")).toList());
         for (CatchClause clause : was.findAll(CatchClause.class)) {
             TryStmt t = (TryStmt) clause.getParentNode().orElseThrow();
-            boolean fails = t.getTryBlock().getStatements().stream().anyMatch(InertChecks::isFail);
             List<MethodCallExpr> checks = clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
                     && !c.getNameAsString().equals("fail") && !checksNothing(c));
-            if (!caughtNow.contains(typeOf(clause)) && noNewType && !gainsThrows) {
-                boolean othersStay = t.getCatchClauses().stream().anyMatch(o -> o != clause
-                        && caughtNow.contains(typeOf(o)));
-                if (!fails || othersStay) {
+            boolean fails = fails(t, clause);
+            boolean nested = t.getParentNode().flatMap(p -> p.findAncestor(TryStmt.class))
+                    .filter(outer -> !outer.getCatchClauses().isEmpty() && t.isDescendantOf(outer.getTryBlock()))
+                    .isPresent();
+            if (!caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !expects && !nested) {
+                List<CatchClause> clauses = t.getCatchClauses();
+                boolean lastOfStaying = clauses.size() > 1 && clauses.get(clauses.size() - 1) == clause
+                        && clauses.stream().anyMatch(o -> o != clause && caughtNow.containsKey(typeOf(o)));
+                boolean bodyStays = plainCalls(t.getTryBlock()).stream().allMatch(madeNow::contains);
+                if (!fails && bodyStays || lastOfStaying) {
                     out.addAll(checks);
                     continue;
                 }
             }
             if (fails) {
+                Set<String> tried = plainCalls(t.getTryBlock());
                 for (MethodCallExpr c : checks) {
                     String type = aboutTheCaught(c, clause) ? checkedType(c, clause.getParameter().getNameAsString())
                             : null;
-                    if (type != null && thrownNow.remove(type)) {
+                    boolean exact = c.getArguments().stream().anyMatch(a -> a instanceof MethodCallExpr g
+                            && g.getNameAsString().equals("getClass"));
+                    MethodCallExpr same = type == null ? null : gained.stream().filter(g -> g.getArguments().size() >= 2
+                            && g.getArguments().get(0).isClassExpr()
+                            && g.getArguments().get(0).asClassExpr().getType().asString().equals(type)
+                            && g.getNameAsString().equals(exact ? "assertThrowsExactly" : "assertThrows")
+                            && plainCalls(g.getArguments().get(1)).stream().anyMatch(tried::contains))
+                            .findFirst().orElse(null);
+                    if (same != null) {
+                        gained.remove(same);
                         out.add(c);
                     }
                 }
             }
         }
+        int count = out.size();
+        for (List<MethodCallExpr> fold : folded(was, now)) {
+            out.addAll(fold);
+            count += fold.size() - 1;
+        }
+        return new Dropped(out, count);
+    }
+
+    /**
+     * Checks of the test as it was that one new check of the whole implies, grouped by that check: for a list or
+     * array {@code x} (a name not assigned in either version), the head test's {@code assertEquals(Arrays.asList(e0,
+     * e1), x)} (or List.of, ImmutableList.of; {@code assertArrayEquals(new T[] {e0, e1}, x)}; Truth's or AssertJ's
+     * {@code assertThat(x).containsExactly(e0, e1)}), which the base test did not make, implies each of the base's
+     * {@code assertEquals(2, x.size())} (or {@code x.length}), {@code assertEquals(ei, x.get(i))} (or {@code x[i]})
+     * with the same text ei at i, and {@code assertTrue(x.contains(ei))}; a group is returned only when every such
+     * check of x in the base is implied, and holds at least two.
+     */
+    private static List<List<MethodCallExpr>> folded(MethodDeclaration was, MethodDeclaration now) {
+        Set<String> before = new java.util.HashSet<>();
+        was.findAll(MethodCallExpr.class, JavaDetectors::isAssertion).forEach(c -> before.add(statementText(c)));
+        List<List<MethodCallExpr>> out = new ArrayList<>();
+        Set<String> folded = new java.util.HashSet<>();
+        for (MethodCallExpr c : now.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+            Fold fold = fold(c);
+            if (fold == null || before.contains(statementText(c)) || !folded.add(fold.of())
+                    || assigned(was, fold.of()) || assigned(now, fold.of())) {
+                continue;
+            }
+            List<MethodCallExpr> implied = new ArrayList<>();
+            boolean all = true;
+            for (MethodCallExpr old : was.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+                Boolean holds = impliedBy(old, fold);
+                if (holds == null) {
+                    continue; // not a check of the list's size, elements or contents
+                }
+                if (!holds) {
+                    all = false;
+                    break;
+                }
+                implied.add(old);
+            }
+            if (all && implied.size() >= 2) {
+                out.add(implied);
+            }
+        }
         return out;
+    }
+
+    /** A check of a whole list or array: what it checks ({@code of}, as written) and the values, in order. */
+    private record Fold(String of, List<String> values) {
+    }
+
+    private static Fold fold(MethodCallExpr c) {
+        var args = c.getArguments();
+        String name = c.getNameAsString();
+        if ((name.equals("assertEquals") || name.equals("assertArrayEquals")) && (args.size() == 2
+                || args.size() == 3 && args.get(2).isStringLiteralExpr())) {
+            List<String> values = listed(args.get(0));
+            return values == null ? null : new Fold(args.get(1).toString(), values);
+        }
+        // assertThat(x).containsExactly(a, b), alone or followed by Truth's .inOrder()
+        if (name.equals("assertThat") && args.size() == 1 && c.getParentNode().orElse(null) instanceof MethodCallExpr next
+                && next.getScope().orElse(null) == c && next.getNameAsString().equals("containsExactly")
+                && !next.getArguments().isEmpty()) {
+            boolean ordered = next.getParentNode().orElse(null) instanceof MethodCallExpr after
+                    && after.getScope().orElse(null) == next && after.getNameAsString().equals("inOrder")
+                    || isAssertJ(c);
+            return ordered ? new Fold(args.get(0).toString(), next.getArguments().stream().map(Node::toString)
+                    .toList()) : null;
+        }
+        return null;
+    }
+
+    /** Truth's containsExactly ignores order unless .inOrder() follows; AssertJ's keeps it. */
+    private static boolean isAssertJ(MethodCallExpr assertThat) {
+        return assertThat.findCompilationUnit().map(u -> u.getImports().stream()
+                .anyMatch(i -> i.getNameAsString().startsWith("org.assertj"))).orElse(false);
+    }
+
+    /** The values of {@code Arrays.asList(...)}, {@code List.of(...)}, {@code ImmutableList.of(...)}, {@code new T[] {...}}. */
+    private static List<String> listed(Expression e) {
+        if (e instanceof MethodCallExpr m && (m.getNameAsString().equals("asList")
+                && m.getScope().map(Node::toString).filter(x -> x.endsWith("Arrays")).isPresent()
+                || m.getNameAsString().equals("of") && m.getScope().map(Node::toString)
+                .filter(x -> x.equals("List") || x.endsWith("ImmutableList")).isPresent())) {
+            return m.getArguments().stream().map(Node::toString).toList();
+        }
+        if (e.isArrayCreationExpr() && e.asArrayCreationExpr().getInitializer().isPresent()) {
+            return e.asArrayCreationExpr().getInitializer().get().getValues().stream().map(Node::toString).toList();
+        }
+        return null;
+    }
+
+    /**
+     * Whether a base check is implied by a fold: true or false for a check of the fold's list (its size, an element
+     * at a literal index, or that it contains a value), null for any other check.
+     */
+    private static Boolean impliedBy(MethodCallExpr old, Fold fold) {
+        var args = old.getArguments();
+        String name = old.getNameAsString();
+        if (name.equals("assertEquals") && (args.size() == 2 || args.size() == 3)) {
+            boolean messageFirst = args.size() == 3 && args.get(0).isStringLiteralExpr()
+                    && !args.get(2).isStringLiteralExpr();
+            if (args.size() == 3 && !messageFirst && !args.get(2).isStringLiteralExpr()) {
+                return null; // a delta, not a message
+            }
+            Expression expected = args.get(messageFirst ? 1 : 0);
+            Expression actual = args.get(messageFirst ? 2 : 1);
+            if (actual instanceof MethodCallExpr size && size.getNameAsString().equals("size")
+                    && size.getArguments().isEmpty() && scopeIs(size.getScope().orElse(null), fold.of())
+                    || actual.isFieldAccessExpr() && actual.asFieldAccessExpr().getNameAsString().equals("length")
+                    && actual.asFieldAccessExpr().getScope().toString().equals(fold.of())) {
+                return expected.isIntegerLiteralExpr()
+                        && expected.asIntegerLiteralExpr().asNumber().intValue() == fold.values().size();
+            }
+            Expression index = null;
+            if (actual instanceof MethodCallExpr get && get.getNameAsString().equals("get")
+                    && get.getArguments().size() == 1 && scopeIs(get.getScope().orElse(null), fold.of())) {
+                index = get.getArguments().get(0);
+            } else if (actual.isArrayAccessExpr() && actual.asArrayAccessExpr().getName().toString().equals(fold.of())) {
+                index = actual.asArrayAccessExpr().getIndex();
+            }
+            if (index != null) {
+                if (!index.isIntegerLiteralExpr()) {
+                    return false;
+                }
+                int i = index.asIntegerLiteralExpr().asNumber().intValue();
+                return i >= 0 && i < fold.values().size() && fold.values().get(i).equals(expected.toString());
+            }
+            return null;
+        }
+        // assertTrue(x.contains(v)) or assertThat(x.contains(v)).isTrue()
+        boolean isTrue = name.equals("assertTrue") && (args.size() == 1 || args.size() == 2)
+                || name.equals("assertThat") && args.size() == 1 && old.getParentNode().orElse(null)
+                instanceof MethodCallExpr next && next.getScope().orElse(null) == old
+                && next.getNameAsString().equals("isTrue");
+        Expression checked = args.isEmpty() ? null : args.get(args.size() == 2 && args.get(0).isStringLiteralExpr()
+                ? 1 : 0);
+        if (isTrue && checked instanceof MethodCallExpr contains && contains.getNameAsString().equals("contains")
+                && contains.getArguments().size() == 1 && scopeIs(contains.getScope().orElse(null), fold.of())) {
+            return fold.values().contains(contains.getArguments().get(0).toString());
+        }
+        return null;
+    }
+
+    private static boolean scopeIs(Expression scope, String of) {
+        return scope != null && scope.toString().equals(of);
+    }
+
+    /** Whether a name is given a value in a method other than where it is declared. */
+    private static boolean assigned(MethodDeclaration m, String name) {
+        return !m.findAll(AssignExpr.class, a -> a.getTarget().toString().equals(name)).isEmpty();
+    }
+
+    /** An assertion's statement as written, or the call's own text when it stands in no statement. */
+    private static String statementText(MethodCallExpr call) {
+        Statement s = statementOf(call);
+        return (s != null ? s : call).toString();
     }
 
     private static String typeOf(CatchClause clause) {
         return clause.getParameter().getType().asString();
     }
 
-    private static List<String> caughtTypes(MethodDeclaration m) {
-        return m.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList();
+    private static Map<String, Long> counted(List<String> values) {
+        return values.stream().collect(java.util.stream.Collectors.groupingBy(v -> v,
+                java.util.stream.Collectors.counting()));
     }
 
-    /** The types given to {@code assertThrows} and {@code assertThrowsExactly}, one per call. */
-    private static List<String> thrownTypes(MethodDeclaration m) {
-        return m.findAll(MethodCallExpr.class, c -> (c.getNameAsString().equals("assertThrows")
-                        || c.getNameAsString().equals("assertThrowsExactly")) && !c.getArguments().isEmpty()
-                        && c.getArguments().get(0).isClassExpr()).stream()
-                .map(c -> c.getArguments().get(0).asClassExpr().getType().asString()).toList();
+    /** Ways a test expects an exception other than a catch clause: assertThrows and its kin, ExpectedException. */
+    private static final Set<String> EXPECTS = Set.of("assertThrows", "assertThrowsExactly", "assertThatThrownBy",
+            "assertThatExceptionOfType", "assertThatCode", "expectThrows", "expect", "expectMessage", "expectCause");
+
+    private static List<MethodCallExpr> expecting(MethodDeclaration m) {
+        return m.findAll(MethodCallExpr.class, c -> EXPECTS.contains(c.getNameAsString()));
+    }
+
+    /** JUnit 4's {@code @Test(expected = X.class)}. */
+    private static boolean expectsInAnnotation(MethodDeclaration m) {
+        return m.getAnnotationByName("Test").filter(a -> a.isNormalAnnotationExpr() && a.asNormalAnnotationExpr()
+                .getPairs().stream().anyMatch(p -> p.getNameAsString().equals("expected"))).isPresent();
+    }
+
+    /**
+     * The calls a piece of a test makes outside assertions, as name and arguments ({@code execute(ctx, 25)}; the
+     * receiver left out, since a port may rename it), leaving out calls inside a try block that has catch clauses and
+     * inside a lambda given to a way of expecting an exception, unless {@code at} is itself such a piece.
+     */
+    private static Set<String> plainCalls(Node at) {
+        Set<String> out = new java.util.HashSet<>();
+        for (MethodCallExpr c : at.findAll(MethodCallExpr.class)) {
+            if (JavaDetectors.isAssertion(c) || EXPECTS.contains(c.getNameAsString())
+                    || c.findAncestor(MethodCallExpr.class, JavaDetectors::isAssertion).filter(a -> a.isDescendantOf(at))
+                    .isPresent()) {
+                continue;
+            }
+            boolean guarded = false;
+            for (Node n = c.getParentNode().orElse(null); n != null && n != at; n = n.getParentNode().orElse(null)) {
+                if (n instanceof TryStmt t && !t.getCatchClauses().isEmpty() && c.isDescendantOf(t.getTryBlock())
+                        || n instanceof LambdaExpr && n.getParentNode().orElse(null) instanceof MethodCallExpr p
+                        && EXPECTS.contains(p.getNameAsString())) {
+                    guarded = true;
+                    break;
+                }
+            }
+            if (!guarded) {
+                out.add(c.getNameAsString() + "(" + String.join(", ", c.getArguments().stream().map(Node::toString)
+                        .toList()) + ")");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a try statement expects the exception its clause catches: its block fails the test somewhere, the
+     * statement after it fails the test, or the clause returns or throws.
+     */
+    private static boolean fails(TryStmt t, CatchClause clause) {
+        if (t.getTryBlock().findAll(Statement.class, InertChecks::failing).size() > 0
+                || !clause.getBody().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty()
+                || !clause.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()) {
+            return true;
+        }
+        if (t.getParentNode().orElse(null) instanceof BlockStmt b) {
+            int at = indexOfSame(b.getStatements(), t);
+            return at + 1 < b.getStatements().size() && failing(b.getStatement(at + 1));
+        }
+        return false;
     }
 }

@@ -533,8 +533,8 @@ final class JavaDetectors {
             Lazy<Level> levelOf = new Lazy<>(() -> Level.of(was, namesake, code, testsFixed));
             // Weakened: fewer assertions than before.
             // Checks dropped while the test grew stricter, or kept in another form, are not lost (InertChecks).
-            Set<MethodCallExpr> keptOrStricter = InertChecks.droppedWithoutLoss(was, m);
-            int before2 = assertions(was) - runs(was) * keptOrStricter.size();
+            InertChecks.Dropped keptOrStricter = InertChecks.droppedWithoutLoss(was, m);
+            int before2 = assertions(was) - runs(was) * keptOrStricter.count();
             int after2 = assertions(m);
             if (after2 < before2) {
                 List<String> lost = minus(assertionStatements(was), assertionStatements(m));
@@ -546,7 +546,7 @@ final class JavaDetectors {
                                 + "adds do: likely split)" : levelOf.get().why()) + "."));
             }
             // Expected values changed: same number of expectations, different literals.
-            List<String> oldExpected = expectedLiterals(was, keptOrStricter);
+            List<String> oldExpected = expectedLiterals(was, keptOrStricter.calls());
             List<String> newExpected = expectedLiterals(m);
             List<String> gone = minus(oldExpected, newExpected);
             List<String> came = minus(newExpected, oldExpected);
@@ -827,8 +827,10 @@ final class JavaDetectors {
     }
 
     /**
-     * The base's test of each head test (by Class#name key): the same key, or, for a head class the base did not have,
-     * the one test of that method name in a base class the head does not have (the class renamed).
+     * The base's test of each head test (by Class#name key): the same key; or, for a head class the base did not have,
+     * the one test of that method name in a base class the head does not have (the class renamed); or, in the same
+     * class, the JUnit 3 name of the test that the head no longer has and whose name the base did not have
+     * ({@code testScanning} to {@code scanning} when a class moves to JUnit 4 or 5): the same test, compared as one.
      */
     private static Map<String, MethodDeclaration> matchedAtBase(Map<String, MethodDeclaration> old,
                                                                 Map<String, MethodDeclaration> now) {
@@ -849,6 +851,13 @@ final class JavaDetectors {
                 out.put(k, old.get(k));
             } else if (!oldClasses.contains(k.substring(0, k.indexOf('#'))) && namesakes.size() == 1) {
                 out.put(k, namesakes.get(0));
+            } else {
+                String name = methodName(k);
+                String junit3 = k.substring(0, k.indexOf('#') + 1) + "test"
+                        + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                if (!name.startsWith("test") && old.containsKey(junit3) && !now.containsKey(junit3)) {
+                    out.put(k, old.get(junit3));
+                }
             }
         });
         return out;

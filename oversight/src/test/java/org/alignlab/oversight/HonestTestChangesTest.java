@@ -260,9 +260,13 @@ class HonestTestChangesTest {
                 .replace("assertNotNull(e)", "assertTrue(e instanceof NullPointerException)");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower, after)), "java.assertions-removed"))
                 .isNull();
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower.replace(
-                "assertTrue(e instanceof NullPointerException)", "assertEquals(NullPointerException.class, "
-                + "e.getClass())"), after)), "java.assertions-removed")).isNull();
+        // A check of the exact class is made again only by assertThrowsExactly (assertThrows accepts subclasses).
+        String exact = narrower.replace("assertTrue(e instanceof NullPointerException)",
+                "assertEquals(NullPointerException.class, e.getClass())");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, exact, after)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, exact, after.replace("assertThrows(",
+                "assertThrowsExactly("))), "java.assertions-removed")).isNull();
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower, after.replace(
                 "assertThrows(NullPointerException.class", "assertThrows(RuntimeException.class"))),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
@@ -473,6 +477,112 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aClauseThatIsTheExpectedOutcomeIsNotAnAlternative() {
+        // A try that fails by throwing AssertionError expects its exception as much as one that calls fail().
+        String thrown = test("""
+                    @Test
+                    void refusesNull() {
+                        try {
+                            new Greeter().greet(null);
+                            throw new AssertionError("no exception");
+                        } catch (IllegalArgumentException e) {
+                            assertEquals("no name", e.getMessage());
+                        }
+                    }
+                """);
+        String bare = test("""
+                    @Test
+                    void refusesNull() {
+                        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Greeter().greet(null))
+                                .isInstanceOf(IllegalArgumentException.class);
+                    }
+                """);
+        Report r = judge(FIX_FAILING, modified(TEST, thrown, bare));
+        assertThat(r.findings().stream().filter(f -> f.rule().equals("java.assertions-removed")
+                || f.rule().equals("java.expectation-dropped")).map(Finding::severity)).contains(Severity.HIGH);
+        // Of two clauses, the first dropped: what it caught may fall into the later one, which checks nothing.
+        String two = test("""
+                    @Test
+                    void refusesBadPorts() {
+                        try {
+                            new Greeter().greet("port=x");
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NumberFormatException e) {
+                            assertEquals("port: not a number", e.getMessage());
+                        } catch (IllegalArgumentException e) {
+                        }
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, two, two.replace("""
+                        } catch (NumberFormatException e) {
+                            assertEquals("port: not a number", e.getMessage());
+                """, ""))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // JUnit 4's expected exception: the clause that rethrows is the expected path.
+        String annotated = test("""
+                    @Test(expected = IllegalArgumentException.class)
+                    void refusesNull() {
+                        try {
+                            new Greeter().greet(null);
+                        } catch (IllegalArgumentException e) {
+                            assertEquals("no name", e.getMessage());
+                            throw e;
+                        }
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, annotated, annotated.replaceAll(
+                "(?s)try \\{\n(.*?)\n\\s*} catch.*?throw e;\n\\s*}", "$1"))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // A verification repeated checks a second call in order: dropping it is said.
+        String verified = test("""
+                    @Test
+                    void greetsTwice() {
+                        org.mockito.InOrder order = org.mockito.Mockito.inOrder(printer);
+                        order.verify(printer).print("Hello, Ada");
+                        order.verify(printer).print("Hello, Ada");
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, verified, verified.replaceFirst(
+                "        order.verify\\(printer\\).print\\(\"Hello, Ada\"\\);\n", ""))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void checksOfAListFoldedIntoOneCheckOfTheWholeLoseNothing() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        java.util.List<String> greetings = new Greeter().greetAll("Ada", "Bob");
+                        assertEquals(2, greetings.size());
+                        assertEquals("Hello, Ada", greetings.get(0));
+                        assertEquals("Hello, Bob", greetings.get(1), "the second");
+                    }
+                """);
+        String folded = test("""
+                    @Test
+                    void greets() {
+                        java.util.List<String> greetings = new Greeter().greetAll("Ada", "Bob");
+                        assertEquals(java.util.Arrays.asList("Hello, Ada", "Hello, Bob"), greetings);
+                    }
+                """);
+        Report quiet = judge(FIX_FAILING, modified(TEST, before, folded));
+        assertThat(worst(quiet, "java.assertions-removed")).isNull();
+        assertThat(worst(quiet, "java.expectation-dropped")).isNull();
+        assertThat(worst(quiet, "java.expected-value-changed")).isNull();
+        String contains = before.replace("assertEquals(2, greetings.size());",
+                "org.junit.jupiter.api.Assertions.assertTrue(greetings.contains(\"Hello, Bob\"));");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, contains, folded)), "java.assertions-removed")).isNull();
+        // A fold that no longer holds an element as it was checked, or holds fewer than the size checked: said.
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, folded.replace("\"Hello, Bob\")",
+                "\"Hello, Bo\")"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, folded.replace(", \"Hello, Bob\")", ")"))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // Folded, but the list given another value before the check: said.
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, folded.replace("        assertEquals(java",
+                "        greetings = java.util.List.of();\n        assertEquals(java"))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void aCheckThatCannotFailWhereItStandsIsNoCheckLost() {
         String before = test("""
                     @Test
@@ -506,6 +616,11 @@ class HonestTestChangesTest {
                             org.junit.jupiter.api.Assertions.fail("no exception");
                 """, "");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, computed, computed.replace("assertEquals(42, t);",
+                ""))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // A statement between the assignment and fail() may throw after the assignment: the value may stand.
+        String between = before.replace("t = new Greeter().size();", "t = new Greeter().size();\n"
+                + "            new Greeter().greet(null);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, between, between.replace("assertEquals(42, t);",
                 ""))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
         String calling = before.replace("assertEquals(\"Hello, Ada\", greeting);",
                 "assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));");
@@ -1221,6 +1336,15 @@ class HonestTestChangesTest {
                         + "import static org.junit.Assert.assertEquals;")
                 .replace(" extends TestCase", "").replace("    public void test", "    @Test\n    public void test");
         assertThat(judge(TaskStatement.NONE, modified(TEST, base, ported)).findings()).isEmpty();
+        // Ported and given JUnit 4 names (testGreetsBob to greetsBob): the same tests, compared as such, so an expected
+        // value bent on the way is said, and the port alone is not.
+        String portedRenamed = ported.replace("void testGreets", "void greets");
+        assertThat(judge(TaskStatement.NONE, modified(TEST, base, portedRenamed)).findings()).isEmpty();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, portedRenamed.replace("\"Hello, Bob\"",
+                "\"Hello, Bo\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // Renamed so within JUnit 3, the test no longer runs: removed.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, base.replace("void testGreetsBob",
+                "void greetsBob"))), "java.test-removed")).isEqualTo(Severity.HIGH);
         // Not tests: a method with parameters, a private one, one in a class that is not a TestCase, and, in a
         // JUnit 4 class that only imports from junit.framework, any method without a test annotation.
         String helpers = junit3("public class GreeterTest extends TestCase {", """
