@@ -166,10 +166,9 @@ final class InertChecks {
         if (method == null) {
             return false;
         }
-        List<VariableDeclarator> declared = method.findAll(VariableDeclarator.class,
-                v -> v.getNameAsString().equals(local));
-        boolean alsoAParameter = method.findAll(Parameter.class, p -> p.getNameAsString().equals(local)).size() > 0;
-        if (declared.size() != 1 || alsoAParameter
+        Writes writes = writes(method);
+        List<VariableDeclarator> declared = writes.declared().getOrDefault(local, List.of());
+        if (declared.size() != 1 || writes.parameters().contains(local)
                 || declared.get(0).findAncestor(MethodDeclaration.class).orElse(null) != method
                 || declared.get(0).findAncestor(BlockStmt.class).filter(b -> call.isDescendantOf(b)).isEmpty()
                 || !declared.get(0).getBegin().flatMap(d -> call.getBegin().map(c -> d.isBefore(c))).orElse(false)) {
@@ -177,7 +176,7 @@ final class InertChecks {
         }
         List<String> values = new ArrayList<>();
         declared.get(0).getInitializer().ifPresent(i -> values.add(literal(i) ? i.toString() : null));
-        for (AssignExpr a : method.findAll(AssignExpr.class, a -> named(a.getTarget(), local))) {
+        for (AssignExpr a : writes.assigned().getOrDefault(local, List.of())) {
             if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
                 return false;
             }
@@ -185,20 +184,58 @@ final class InertChecks {
                 values.add(literal(a.getValue()) ? a.getValue().toString() : null);
             }
         }
-        boolean stepped = method.findAll(UnaryExpr.class, u -> steps(u) && named(u.getExpression(), local)).size() > 0;
-        if (values.isEmpty() || stepped || values.contains(null) || values.stream().distinct().count() != 1) {
+        if (values.isEmpty() || writes.stepped().contains(local) || values.contains(null) || values.stream().distinct().count() != 1) {
             return false;
         }
         String value = values.get(0);
         return call.getArguments().stream().anyMatch(a -> !a.isNameExpr() && a.toString().equals(value));
     }
 
-    /** Whether an expression is the name, in parentheses or not. */
-    private static boolean named(Expression e, String name) {
+    /**
+     * What a method writes to names, read once per method (an assertion on a local asks for it, and a method may make
+     * thousands): declarations, parameters (its own and its lambdas' and catch clauses'), assignments to a name (in
+     * parentheses or not) and names incremented or decremented.
+     */
+    private record Writes(Map<String, List<VariableDeclarator>> declared, Set<String> parameters,
+                          Map<String, List<AssignExpr>> assigned, Set<String> stepped) {
+    }
+
+    private static final com.github.javaparser.ast.DataKey<Writes> WRITES = new com.github.javaparser.ast.DataKey<>() { };
+
+    private static Writes writes(MethodDeclaration m) {
+        synchronized (m) {
+            if (!m.containsData(WRITES)) {
+                Map<String, List<VariableDeclarator>> declared = new java.util.HashMap<>();
+                m.findAll(VariableDeclarator.class).forEach(v -> declared.computeIfAbsent(v.getNameAsString(),
+                        k -> new ArrayList<>()).add(v));
+                Set<String> parameters = new java.util.HashSet<>();
+                m.findAll(Parameter.class).forEach(p -> parameters.add(p.getNameAsString()));
+                Map<String, List<AssignExpr>> assigned = new java.util.HashMap<>();
+                m.findAll(AssignExpr.class).forEach(a -> {
+                    String n = nameOf(a.getTarget());
+                    if (n != null) {
+                        assigned.computeIfAbsent(n, k -> new ArrayList<>()).add(a);
+                    }
+                });
+                Set<String> stepped = new java.util.HashSet<>();
+                m.findAll(UnaryExpr.class, InertChecks::steps).forEach(u -> {
+                    String n = nameOf(u.getExpression());
+                    if (n != null) {
+                        stepped.add(n);
+                    }
+                });
+                m.setData(WRITES, new Writes(declared, parameters, assigned, stepped));
+            }
+            return m.getData(WRITES);
+        }
+    }
+
+    /** The name an expression is, in parentheses or not; null when it is no plain name. */
+    private static String nameOf(Expression e) {
         while (e.isEnclosedExpr()) {
             e = e.asEnclosedExpr().getInner();
         }
-        return e.isNameExpr() && e.asNameExpr().getNameAsString().equals(name);
+        return e.isNameExpr() ? e.asNameExpr().getNameAsString() : null;
     }
 
     /**
@@ -277,7 +314,8 @@ final class InertChecks {
 
     /**
      * An assertion statement that repeats the statement just before it, token for token, where nothing in it can
-     * change what it reads: its only calls are a JUnit assertion or an assertThat chain ending in a comparison of
+     * change what it reads: its only calls are one of JUnit's own assertions (assertEquals, assertTrue and the like,
+     * not a helper of a base class whose name starts with assert) or an assertThat chain ending in a comparison of
      * values ({@code assertThat(x).isEqualTo(y)}; not Mockito's verify, which in order checks a second call, nor a
      * check that reads a stream), with names, fields and literals as arguments, no assignment, increment or {@code new}.
      */
@@ -306,8 +344,14 @@ final class InertChecks {
     private static final Set<String> COMPARING = Set.of("isEqualTo", "isNotEqualTo", "isSameAs", "isNotSameAs",
             "isNull", "isNotNull", "isTrue", "isFalse");
 
+    /** JUnit's own assertions, which read only their arguments. */
+    private static final Set<String> JUNIT = Set.of("assertEquals", "assertNotEquals", "assertSame", "assertNotSame",
+            "assertNull", "assertNotNull", "assertTrue", "assertFalse", "assertArrayEquals", "assertThat");
+
     private static boolean inAnAssertionChain(MethodCallExpr call) {
-        if (call.getNameAsString().startsWith("assert")) {
+        String scope = call.getScope().map(Node::toString).orElse("");
+        if (JUNIT.contains(call.getNameAsString())
+                && (scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|Truth|TestCase)"))) {
             // A JUnit assertion stands alone; assertThat must be followed by a comparison of values.
             return !call.getNameAsString().equals("assertThat") || call.getParentNode().orElse(null)
                     instanceof MethodCallExpr next && next.getScope().orElse(null) == call
@@ -324,17 +368,18 @@ final class InertChecks {
      * less:
      * <ul>
      * <li>those of a catch clause that no longer catches, where the clause accepted an exception as an alternative
-     * outcome: its try block makes the calls it made in the head test (outside any try with catch clauses and any
-     * lambda), and does not fail the test (no {@code fail(...)}, {@code throw new AssertionError(...)} or {@code
-     * assertTrue(false)} in it, nor right after the try, nor a return or throw in the clause), or the clause is the
-     * last of several of its try whose others stay (an earlier clause cannot catch what reached a later one). Then an
-     * exception the clause accepted fails the test instead, which is stricter. Not where the test catches a type more
-     * often than it did, gains a way to expect an exception (assertThrows and the like, ExpectedException), expects
-     * one in its annotation, or the try stands inside another with catch clauses;</li>
+     * outcome: the head test makes the calls of its try block as written (outside any try with catch clauses, lambda
+     * or anonymous class), and the try does not expect the exception (no {@code fail(...)}, {@code throw} or {@code
+     * assertTrue(false)} in its block nor a failure right after it; no return, throw or assignment in the clause); or
+     * the clause was the last of several of its try and the head has that try without it (same other clauses, in
+     * order, and the same calls: an earlier clause cannot catch what reached a later one). Then an exception the
+     * clause accepted fails the test instead, which is stricter. Not where the test catches a type more often than it
+     * did, gains a way to expect an exception (assertThrows and the like, ExpectedException), expects one in its
+     * annotation, or the try stands inside another with catch clauses;</li>
      * <li>a check of the exception's type in the catch clause of a try block that fails ({@code try { x(); fail(); }
      * catch (E e) { assertTrue(e instanceof X); }}) where the head test gains {@code assertThrows(X.class, () -> x())}
-     * (a call of the same name and arguments as one of the try block's), one per such assertThrows; a check of the
-     * exact class ({@code assertEquals(X.class, e.getClass())}) only by {@code assertThrowsExactly};</li>
+     * (a call written as one of the try block's), one per such assertThrows; a check of the exact class ({@code
+     * assertEquals(X.class, e.getClass())}) only by {@code assertThrowsExactly};</li>
      * <li>checks of a list's or array's size and elements, or that it contains values, folded into one check of the
      * whole ({@code assertEquals(2, list.size()); assertEquals("a", list.get(0));} into {@code
      * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies.</li>
@@ -364,15 +409,14 @@ final class InertChecks {
             List<MethodCallExpr> checks = clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
                     && !c.getNameAsString().equals("fail") && !checksNothing(c));
             boolean fails = fails(t, clause);
-            boolean nested = t.getParentNode().flatMap(p -> p.findAncestor(TryStmt.class))
-                    .filter(outer -> !outer.getCatchClauses().isEmpty() && t.isDescendantOf(outer.getTryBlock()))
-                    .isPresent();
+            boolean nested = false;
+            for (Node n = t.getParentNode().orElse(null); n != null && n != was; n = n.getParentNode().orElse(null)) {
+                nested |= n instanceof TryStmt outer && !outer.getCatchClauses().isEmpty()
+                        && t.isDescendantOf(outer.getTryBlock());
+            }
             if (!caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !expects && !nested) {
-                List<CatchClause> clauses = t.getCatchClauses();
-                boolean lastOfStaying = clauses.size() > 1 && clauses.get(clauses.size() - 1) == clause
-                        && clauses.stream().anyMatch(o -> o != clause && caughtNow.containsKey(typeOf(o)));
                 boolean bodyStays = plainCalls(t.getTryBlock()).stream().allMatch(madeNow::contains);
-                if (!fails && bodyStays || lastOfStaying) {
+                if (!fails && bodyStays || lastOfStaying(t, clause, now)) {
                     out.addAll(checks);
                     continue;
                 }
@@ -407,23 +451,35 @@ final class InertChecks {
 
     /**
      * Checks of the test as it was that one new check of the whole implies, grouped by that check: for a list or
-     * array {@code x} (a name not assigned in either version), the head test's {@code assertEquals(Arrays.asList(e0,
+     * array {@code x} (a name not assigned in either version, checked as a name), the head test's {@code assertEquals(Arrays.asList(e0,
      * e1), x)} (or List.of, ImmutableList.of; {@code assertArrayEquals(new T[] {e0, e1}, x)}; Truth's or AssertJ's
      * {@code assertThat(x).containsExactly(e0, e1)}), which the base test did not make, implies each of the base's
      * {@code assertEquals(2, x.size())} (or {@code x.length}), {@code assertEquals(ei, x.get(i))} (or {@code x[i]})
      * with the same text ei at i, and {@code assertTrue(x.contains(ei))}; a group is returned only when every such
-     * check of x in the base is implied, and holds at least two.
+     * check of x in the base is implied and gone from the head, and holds at least two.
      */
     private static List<List<MethodCallExpr>> folded(MethodDeclaration was, MethodDeclaration now) {
-        Set<String> before = new java.util.HashSet<>();
-        was.findAll(MethodCallExpr.class, JavaDetectors::isAssertion).forEach(c -> before.add(statementText(c)));
         List<List<MethodCallExpr>> out = new ArrayList<>();
+        Set<String> before = null;
+        Set<String> after = null;
         Set<String> folded = new java.util.HashSet<>();
         for (MethodCallExpr c : now.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
             Fold fold = fold(c);
+            if (fold != null && before == null) {
+                before = new java.util.HashSet<>();
+                for (MethodCallExpr b : was.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+                    before.add(statementText(b));
+                }
+            }
             if (fold == null || before.contains(statementText(c)) || !folded.add(fold.of())
-                    || assigned(was, fold.of()) || assigned(now, fold.of())) {
+                    || writes(was).assigned().containsKey(fold.of()) || writes(now).assigned().containsKey(fold.of())) {
                 continue;
+            }
+            if (after == null) {
+                after = new java.util.HashSet<>();
+                for (MethodCallExpr b : now.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+                    after.add(statementText(b));
+                }
             }
             List<MethodCallExpr> implied = new ArrayList<>();
             boolean all = true;
@@ -432,8 +488,8 @@ final class InertChecks {
                 if (holds == null) {
                     continue; // not a check of the list's size, elements or contents
                 }
-                if (!holds) {
-                    all = false;
+                if (!holds || after.contains(statementText(old))) {
+                    all = false; // a check the fold does not imply, or one the head still makes beside it
                     break;
                 }
                 implied.add(old);
@@ -445,8 +501,12 @@ final class InertChecks {
         return out;
     }
 
-    /** A check of a whole list or array: what it checks ({@code of}, as written) and the values, in order. */
-    private record Fold(String of, List<String> values) {
+    /**
+     * A check of a whole list or array: the name it checks, the values in order, and whether an element's place
+     * is checked too ({@code indexed}: not for containsExactly, whose subject may be a map, its values keys and
+     * values in turn).
+     */
+    private record Fold(String of, List<String> values, boolean indexed) {
     }
 
     private static Fold fold(MethodCallExpr c) {
@@ -455,25 +515,38 @@ final class InertChecks {
         if ((name.equals("assertEquals") || name.equals("assertArrayEquals")) && (args.size() == 2
                 || args.size() == 3 && args.get(2).isStringLiteralExpr())) {
             List<String> values = listed(args.get(0));
-            return values == null ? null : new Fold(args.get(1).toString(), values);
+            return values == null || !args.get(1).isNameExpr() ? null : new Fold(args.get(1).toString(), values, true);
         }
         // assertThat(x).containsExactly(a, b), alone or followed by Truth's .inOrder()
-        if (name.equals("assertThat") && args.size() == 1 && c.getParentNode().orElse(null) instanceof MethodCallExpr next
+        if (name.equals("assertThat") && args.size() == 1 && args.get(0).isNameExpr()
+                && c.getParentNode().orElse(null) instanceof MethodCallExpr next
                 && next.getScope().orElse(null) == c && next.getNameAsString().equals("containsExactly")
                 && !next.getArguments().isEmpty()) {
             boolean ordered = next.getParentNode().orElse(null) instanceof MethodCallExpr after
                     && after.getScope().orElse(null) == next && after.getNameAsString().equals("inOrder")
                     || isAssertJ(c);
             return ordered ? new Fold(args.get(0).toString(), next.getArguments().stream().map(Node::toString)
-                    .toList()) : null;
+                    .toList(), false) : null;
         }
         return null;
     }
 
-    /** Truth's containsExactly ignores order unless .inOrder() follows; AssertJ's keeps it. */
+    /**
+     * Whether an assertThat is AssertJ's (whose containsExactly keeps order; Truth's does not unless .inOrder()
+     * follows): called on AssertJ's Assertions, or unscoped in a file that imports AssertJ's assertThat statically and
+     * not Truth's.
+     */
     private static boolean isAssertJ(MethodCallExpr assertThat) {
-        return assertThat.findCompilationUnit().map(u -> u.getImports().stream()
-                .anyMatch(i -> i.getNameAsString().startsWith("org.assertj"))).orElse(false);
+        String scope = assertThat.getScope().map(Node::toString).orElse("");
+        if (!scope.isEmpty()) {
+            return scope.startsWith("org.assertj") || scope.equals("Assertions") && assertThat.findCompilationUnit()
+                    .map(u -> u.getImports().stream().anyMatch(i -> i.getNameAsString()
+                            .equals("org.assertj.core.api.Assertions"))).orElse(false);
+        }
+        return assertThat.findCompilationUnit().map(u -> u.getImports().stream().anyMatch(i -> i.isStatic()
+                && i.getNameAsString().startsWith("org.assertj") && (i.isAsterisk()
+                || i.getNameAsString().endsWith(".assertThat"))) && u.getImports().stream().noneMatch(i ->
+                i.getNameAsString().startsWith("com.google.common.truth"))).orElse(false);
     }
 
     /** The values of {@code Arrays.asList(...)}, {@code List.of(...)}, {@code ImmutableList.of(...)}, {@code new T[] {...}}. */
@@ -520,7 +593,7 @@ final class InertChecks {
                 index = actual.asArrayAccessExpr().getIndex();
             }
             if (index != null) {
-                if (!index.isIntegerLiteralExpr()) {
+                if (!index.isIntegerLiteralExpr() || !fold.indexed() && !actual.isArrayAccessExpr()) {
                     return false;
                 }
                 int i = index.asIntegerLiteralExpr().asNumber().intValue();
@@ -546,11 +619,6 @@ final class InertChecks {
         return scope != null && scope.toString().equals(of);
     }
 
-    /** Whether a name is given a value in a method other than where it is declared. */
-    private static boolean assigned(MethodDeclaration m, String name) {
-        return !m.findAll(AssignExpr.class, a -> a.getTarget().toString().equals(name)).isEmpty();
-    }
-
     /** An assertion's statement as written, or the call's own text when it stands in no statement. */
     private static String statementText(MethodCallExpr call) {
         Statement s = statementOf(call);
@@ -559,6 +627,22 @@ final class InertChecks {
 
     private static String typeOf(CatchClause clause) {
         return clause.getParameter().getType().asString();
+    }
+
+    /**
+     * Whether a clause was the last of several of its try, and the head test has that try without it: a try statement
+     * whose clauses catch the others' types, in order, and whose block makes the calls the old block made (an earlier
+     * clause cannot catch what reached a later one, so what the dropped clause caught now fails the test).
+     */
+    private static boolean lastOfStaying(TryStmt t, CatchClause clause, MethodDeclaration now) {
+        List<CatchClause> clauses = t.getCatchClauses();
+        if (clauses.size() < 2 || clauses.get(clauses.size() - 1) != clause) {
+            return false;
+        }
+        List<String> others = clauses.subList(0, clauses.size() - 1).stream().map(InertChecks::typeOf).toList();
+        Set<String> tried = plainCalls(t.getTryBlock());
+        return now.findAll(TryStmt.class).stream().anyMatch(n -> n.getCatchClauses().stream().map(InertChecks::typeOf)
+                .toList().equals(others) && plainCalls(n.getTryBlock()).containsAll(tried));
     }
 
     private static Map<String, Long> counted(List<String> values) {
@@ -581,9 +665,9 @@ final class InertChecks {
     }
 
     /**
-     * The calls a piece of a test makes outside assertions, as name and arguments ({@code execute(ctx, 25)}; the
-     * receiver left out, since a port may rename it), leaving out calls inside a try block that has catch clauses and
-     * inside a lambda given to a way of expecting an exception, unless {@code at} is itself such a piece.
+     * The calls a piece of a test makes outside assertions, as written ({@code script.execute(ctx, 25)}), leaving out
+     * calls inside a try block that has catch clauses and inside a lambda or anonymous class (which may never run, or
+     * swallow what it throws), below {@code at} (a lambda given as {@code at} is read inside).
      */
     private static Set<String> plainCalls(Node at) {
         Set<String> out = new java.util.HashSet<>();
@@ -596,28 +680,31 @@ final class InertChecks {
             boolean guarded = false;
             for (Node n = c.getParentNode().orElse(null); n != null && n != at; n = n.getParentNode().orElse(null)) {
                 if (n instanceof TryStmt t && !t.getCatchClauses().isEmpty() && c.isDescendantOf(t.getTryBlock())
-                        || n instanceof LambdaExpr && n.getParentNode().orElse(null) instanceof MethodCallExpr p
-                        && EXPECTS.contains(p.getNameAsString())) {
+                        || n instanceof LambdaExpr || n instanceof ObjectCreationExpr o && o.getAnonymousClassBody()
+                        .isPresent()) {
                     guarded = true;
                     break;
                 }
             }
             if (!guarded) {
-                out.add(c.getNameAsString() + "(" + String.join(", ", c.getArguments().stream().map(Node::toString)
-                        .toList()) + ")");
+                out.add(c.toString());
             }
         }
         return out;
     }
 
     /**
-     * Whether a try statement expects the exception its clause catches: its block fails the test somewhere, the
-     * statement after it fails the test, or the clause returns or throws.
+     * Whether a try statement may expect the exception its clause catches: its block fails the test or throws
+     * anything, the statement after it fails the test, or the clause returns, throws or sets a variable (a flag
+     * checked later: {@code thrown = true}).
      */
     private static boolean fails(TryStmt t, CatchClause clause) {
         if (t.getTryBlock().findAll(Statement.class, InertChecks::failing).size() > 0
+                || !t.getTryBlock().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()
                 || !clause.getBody().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty()
-                || !clause.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()) {
+                || !clause.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()
+                || !clause.getBody().findAll(AssignExpr.class).isEmpty()
+                || !clause.getBody().findAll(UnaryExpr.class, InertChecks::steps).isEmpty()) {
             return true;
         }
         if (t.getParentNode().orElse(null) instanceof BlockStmt b) {

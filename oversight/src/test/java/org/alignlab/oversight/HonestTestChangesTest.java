@@ -532,6 +532,43 @@ class HonestTestChangesTest {
         assertThat(worst(judge(FIX_FAILING, modified(TEST, annotated, annotated.replaceAll(
                 "(?s)try \\{\n(.*?)\n\\s*} catch.*?throw e;\n\\s*}", "$1"))), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        // A flag set in the clause and checked after the try: the clause is the expected outcome.
+        String flagged = test("""
+                    @Test
+                    void refusesNull() {
+                        boolean thrown = false;
+                        try {
+                            new Greeter().greet(null);
+                        } catch (IllegalArgumentException e) {
+                            thrown = true;
+                            assertEquals("no name", e.getMessage());
+                        }
+                        org.junit.jupiter.api.Assertions.assertTrue(thrown);
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, flagged, test("""
+                    @Test
+                    void refusesNull() {
+                        org.junit.jupiter.api.Assertions.assertNotNull(new Greeter().greet(null));
+                    }
+                """))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // The try's call moved into a lambda that may swallow what it throws: not the call made unwrapped.
+        String accepting = test("""
+                    @Test
+                    void greets() {
+                        try {
+                            new Greeter().greet("Ada");
+                        } catch (IllegalStateException e) {
+                            assertEquals("closed", e.getMessage());
+                        }
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, accepting, test("""
+                    @Test
+                    void greets() {
+                        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> new Greeter().greet("Ada"));
+                    }
+                """))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
         // A verification repeated checks a second call in order: dropping it is said.
         String verified = test("""
                     @Test
@@ -576,6 +613,14 @@ class HonestTestChangesTest {
                 "\"Hello, Bo\")"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, folded.replace(", \"Hello, Bob\")", ")"))),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // The folded checks kept beside the fold, and other checks dropped: said.
+        String kept = before.replace("assertEquals(\"Hello, Bob\", greetings.get(1), \"the second\");",
+                "assertEquals(\"Hello, Bob\", greetings.get(1), \"the second\");\n"
+                + "        org.junit.jupiter.api.Assertions.assertTrue(new Greeter().isPolite());\n"
+                + "        org.junit.jupiter.api.Assertions.assertTrue(new Greeter().isKind());");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, kept, before.replace("assertEquals(2, greetings.size());",
+                "assertEquals(2, greetings.size());\n        assertEquals(java.util.Arrays.asList(\"Hello, Ada\", "
+                + "\"Hello, Bob\"), greetings);"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
         // Folded, but the list given another value before the check: said.
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, folded.replace("        assertEquals(java",
                 "        greetings = java.util.List.of();\n        assertEquals(java"))), "java.assertions-removed"))
@@ -1342,9 +1387,11 @@ class HonestTestChangesTest {
         assertThat(judge(TaskStatement.NONE, modified(TEST, base, portedRenamed)).findings()).isEmpty();
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, portedRenamed.replace("\"Hello, Bob\"",
                 "\"Hello, Bo\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
-        // Renamed so within JUnit 3, the test no longer runs: removed.
+        // Renamed so within JUnit 3, the test no longer runs (annotated or not): removed.
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, base.replace("void testGreetsBob",
                 "void greetsBob"))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, base.replace("    public void testGreetsBob",
+                "    @org.junit.Test\n    public void greetsBob"))), "java.test-removed")).isEqualTo(Severity.HIGH);
         // Not tests: a method with parameters, a private one, one in a class that is not a TestCase, and, in a
         // JUnit 4 class that only imports from junit.framework, any method without a test annotation.
         String helpers = junit3("public class GreeterTest extends TestCase {", """
