@@ -41,7 +41,18 @@ final class InertChecks {
      * names ({@code assertThat(list).isEqualTo(expected)} twice over).
      */
     static boolean checksNothing(MethodCallExpr call) {
-        return ofTheCaughtException(call) || ofAConstantLocal(call) || repeatsThePrevious(call);
+        return ofTheCaughtException(call) || ofAConstantLocal(call) || repeatsThePrevious(call) || rightBeforeAFail(call);
+    }
+
+    /**
+     * An assertion standing as the statement right before a failing one in a try block ({@code try {
+     * assertTrue(bean.contains(k)); fail(); } catch (E e) { }}), where no catch clause of the try takes a failure
+     * without failing in turn: if the assertion's arguments throw, it checks nothing, and if they do not, the test
+     * fails whatever it finds. The test passes only by its arguments throwing, as {@code assertThrows(E.class, () ->
+     * bean.contains(k))} checks.
+     */
+    private static boolean rightBeforeAFail(MethodCallExpr call) {
+        return statementOf(call) instanceof ExpressionStmt s && beforeAFail(s);
     }
 
     /**
@@ -243,8 +254,12 @@ final class InertChecks {
      * of the try catches that failure (Throwable, Error, AssertionError and the like).
      */
     private static boolean beforeAFail(AssignExpr a) {
-        if (!(a.getParentNode().orElse(null) instanceof ExpressionStmt s)
-                || !(s.getParentNode().orElse(null) instanceof BlockStmt block)
+        return a.getParentNode().orElse(null) instanceof ExpressionStmt s && beforeAFail(s);
+    }
+
+    /** A statement of a try block whose next statement fails the test, no clause of the try taking the failure. */
+    private static boolean beforeAFail(ExpressionStmt s) {
+        if (!(s.getParentNode().orElse(null) instanceof BlockStmt block)
                 || !(block.getParentNode().orElse(null) instanceof TryStmt t) || t.getTryBlock() != block
                 || t.getCatchClauses().stream().anyMatch(InertChecks::catchesFailures)) {
             return false;
@@ -254,8 +269,12 @@ final class InertChecks {
         return at + 1 < statements.size() && failing(statements.get(at + 1));
     }
 
-    /** A clause that catches what a failed assertion throws. */
+    /** A clause that takes what a failed assertion throws and does not fail in turn (fail() or a throw in it). */
     private static boolean catchesFailures(CatchClause c) {
+        if (!c.getBody().findAll(Statement.class, InertChecks::failing).isEmpty()
+                || !c.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()) {
+            return false;
+        }
         com.github.javaparser.ast.type.Type t = c.getParameter().getType();
         List<com.github.javaparser.ast.type.Type> types = t.isUnionType()
                 ? new ArrayList<>(t.asUnionType().getElements()) : List.of(t);

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Set.of(), List.of(), () -> CallGraph.NONE);
+            Map.of(), Map.of(), Map.of(), Set.of(), List.of(), () -> CallGraph.NONE, Map.of(), Map.of(), Map.of(), Map.of());
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -62,6 +62,16 @@ final class MainCodeChange {
 
     private final Set<String> changed;
     private final Set<String> removed;
+    /**
+     * For each {@code Type.name} of which the change removes some overloads and keeps others: the removed ones' and
+     * the kept ones' shapes ({arity, 1 when varargs}), to tell by a call's argument count which it binds to.
+     */
+    private final Map<String, List<int[]>> removedOverloads;
+    private final Map<String, List<int[]>> keptOverloads;
+    /** For each {@code Type.name} the change gives another overload (the name was there before): the new ones' shapes. */
+    private final Map<String, List<int[]>> addedOverloads;
+    /** The shapes of those names' overloads before the change. */
+    private final Map<String, List<int[]>> overloadsBefore;
     private final Set<String> changedTypes;
     private final Set<String> removedTypes;
     /**
@@ -88,8 +98,14 @@ final class MainCodeChange {
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
                            Map<String, Integer> entryDeltas, Set<String> addedStrings, List<FileChange> edited,
-                           java.util.function.Supplier<CallGraph> graph) {
+                           java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
+                           Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
+                           Map<String, List<int[]>> overloadsBefore) {
         this.graph = graph;
+        this.overloadsBefore = overloadsBefore;
+        this.addedOverloads = addedOverloads;
+        this.removedOverloads = removedOverloads;
+        this.keptOverloads = keptOverloads;
         this.addedStrings = addedStrings;
         this.edited = edited;
         this.addedLiterals = addedLiterals;
@@ -160,6 +176,21 @@ final class MainCodeChange {
         Set<String> removed = new HashSet<>();
         before.keySet().forEach(signature -> removed.add(name(signature)));
         after.keySet().forEach(signature -> removed.remove(name(signature)));
+        Map<String, List<int[]>> removedOverloads = new HashMap<>();
+        Map<String, List<int[]>> keptOverloads = new HashMap<>();
+        before.keySet().stream().filter(sig -> !after.containsKey(sig) && !removed.contains(name(sig)))
+                .forEach(sig -> removedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
+                        .add(shape(sig)));
+        after.keySet().stream().filter(sig -> removedOverloads.containsKey(name(sig)))
+                .forEach(sig -> keptOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig)));
+        Set<String> namesBefore = new HashSet<>();
+        before.keySet().forEach(sig -> namesBefore.add(name(sig)));
+        Map<String, List<int[]>> addedOverloads = new HashMap<>();
+        after.keySet().stream().filter(sig -> !before.containsKey(sig) && namesBefore.contains(name(sig)))
+                .forEach(sig -> addedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig)));
+        Map<String, List<int[]>> overloadsBefore = new HashMap<>();
+        before.keySet().stream().filter(sig -> addedOverloads.containsKey(name(sig)))
+                .forEach(sig -> overloadsBefore.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig)));
         Set<String> types = new HashSet<>(typesBefore.keySet());
         types.addAll(typesAfter.keySet());
         types.removeIf(k -> Objects.equals(typesBefore.get(k), typesAfter.get(k)));
@@ -193,7 +224,7 @@ final class MainCodeChange {
         List<FileChange> edited = changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null
                 && c.newText() != null && trees.get(c) != null).toList();
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
-                entryDeltas, addedStrings, edited, graph);
+                entryDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore);
     }
 
     /** The members of {@code a} not in {@code b}. */
@@ -336,6 +367,25 @@ final class MainCodeChange {
     private static final java.util.regex.Pattern COLLECTION = java.util.regex.Pattern.compile(
             "([\\w.]*\\.)?\\w*(List|Set|Map|Stream|Collection)");
 
+    /** A signature's arity and whether its last parameter is varargs ({arity, 0 or 1}); commas in generics skipped. */
+    private static int[] shape(String signature) {
+        String params = signature.substring(signature.indexOf('(') + 1, signature.lastIndexOf(')'));
+        if (params.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        int arity = 1;
+        int depth = 0;
+        for (char ch : params.toCharArray()) {
+            depth += ch == '<' ? 1 : ch == '>' ? -1 : 0;
+            arity += ch == ',' && depth == 0 ? 1 : 0;
+        }
+        return new int[] {arity, params.endsWith("...") ? 1 : 0};
+    }
+
+    private static boolean takes(int[] shape, int arguments) {
+        return shape[1] == 1 ? arguments >= shape[0] - 1 : arguments == shape[0];
+    }
+
     /** {@code Type.name(params)} to {@code Type.name}. */
     private static String name(String signature) {
         return signature.substring(0, signature.indexOf('('));
@@ -353,7 +403,8 @@ final class MainCodeChange {
                         continue; // a method of an anonymous class is no member of the type around it
                     }
                     String signature = owner.get().getNameAsString() + "." + m.getNameAsString() + "("
-                            + String.join(",", m.getParameters().stream().map(p -> p.getType().asString()).toList()) + ")";
+                            + String.join(",", m.getParameters().stream().map(p -> p.getType().asString()
+                            + (p.isVarArgs() ? "..." : "")).toList()) + ")";
                     // An enum's constants may each override a method: their bodies are one method here, so that an edit
                     // to any of them changes it.
                     methods.merge(signature, m.getBody().map(MainCodeChange::tokens).orElse(""), (x, y) -> x + " | " + y);
@@ -686,7 +737,12 @@ final class MainCodeChange {
 
     /** The changed methods {@code test} calls: the code it checks changed. */
     List<String> changedCalledBy(Node test) {
-        return calledAmong(test, changed, calls);
+        List<String> out = new java.util.ArrayList<>(calledAmong(test, changed, calls));
+        // An overload of fixed arity added beside ones that take the call's arguments only as varargs: the call now
+        // binds to it (combine(module) to a new combine(Module) beside combine(Module...)). Beside another of fixed
+        // arity, the types decide, which are not read here.
+        out.addAll(callsTaking(test, addedOverloads, overloadsBefore, out, true));
+        return out;
     }
 
     /**
@@ -703,9 +759,42 @@ final class MainCodeChange {
         return List.copyOf(new TreeSet<>(reached));
     }
 
-    /** The methods gone from main code that {@code test} called: it went with the code it checked. */
+    /**
+     * The methods gone from main code that {@code test} called: it went with the code it checked. Also an overload
+     * gone while others of its name stay, where the test calls that name (on a receiver whose type it shows) with a
+     * number of arguments that only the removed overloads take.
+     */
     List<String> removedCalledBy(Node test) {
-        return calledAmong(test, removed, Map.of());
+        List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of()));
+        out.addAll(callsTaking(test, removedOverloads, keptOverloads, out, false));
+        return out;
+    }
+
+    /**
+     * The names ({@code Type.name}) the test calls, on a receiver whose type it shows, with a number of arguments that
+     * one of {@code overloads} of the name takes and none of {@code others} does; those in {@code known} left out.
+     * {@code fixed}: only overloads of fixed arity count, and only others of fixed arity stand in their way.
+     */
+    private static List<String> callsTaking(Node test, Map<String, List<int[]>> overloads,
+                                            Map<String, List<int[]>> others, List<String> known, boolean fixed) {
+        if (overloads.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        Map<String, String> declared = declaredIn(test);
+        for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
+            String type = c.getScope().map(scope -> receiver(scope, declared::get)).orElse(null);
+            String name = type + "." + c.getNameAsString();
+            int n = c.getArguments().size();
+            if (type != null && !known.contains(name) && !out.contains(name)
+                    && overloads.getOrDefault(name, List.of()).stream().anyMatch(shape -> takes(shape, n)
+                    && (!fixed || shape[1] == 0))
+                    && others.getOrDefault(name, List.of()).stream().noneMatch(shape -> takes(shape, n)
+                    && (!fixed || shape[1] == 0))) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     /** The changed types {@code test} names (itself, through its class's fields, or as its file's namesake). */

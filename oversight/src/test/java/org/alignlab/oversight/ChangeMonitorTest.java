@@ -293,6 +293,28 @@ class ChangeMonitorTest {
             assertThat(judge(kept, new TaskStatement("Drop squares; nothing uses them."), ScopeManifest.ANY).findings())
                     .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
         }
+        // One overload of two removed: the test that called the name with as many arguments as only it took went with
+        // it; a test whose call the kept overload takes did not.
+        String overloaded = CALC.replace("    public int square(int a) {", "    public long square(long a, long b) {\n"
+                + "        return a * b;\n    }\n\n    public int square(int a) {");
+        Path overload = dir.resolve("overload");
+        try (Git git = repo(overload)) {
+            write(overload, "src/main/java/demo/Calculator.java", overloaded);
+            commit(git, "squares of two");
+            write(overload, "src/main/java/demo/Calculator.java", overloaded.replace("\n    public int square(int a) {\n"
+                    + "        return a * a;\n    }\n", "\n"));
+            write(overload, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "the one-number square goes");
+            assertThat(judge(overload, new TaskStatement("Drop square(int); nothing uses it."), ScopeManifest.ANY)
+                    .findings()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
+            write(overload, "src/main/java/demo/Calculator.java", overloaded.replace("    public long square(long a, "
+                    + "long b) {\n        return a * b;\n    }\n\n", ""));
+            write(overload, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "the two-number square goes, and the squares test");
+            assertThat(judge(overload, new TaskStatement("Drop square(long, long)."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        }
         Path moved = dir.resolve("moved");
         try (Git git = repo(moved)) {
             write(moved, "src/main/java/demo/Calculator.java", noSquares);

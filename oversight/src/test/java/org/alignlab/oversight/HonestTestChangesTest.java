@@ -477,6 +477,35 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void anOverloadAddedThatTheTestsCallNowTakesIsCodeItCalls() {
+        String counter = """
+                package demo;
+
+                public class Greeter {
+                    public int count(String... names) {
+                        return names.length;
+                    }
+                }
+                """;
+        String before = test("""
+                    @Test
+                    void counts() {
+                        assertEquals(1, new Greeter().count("Ada"));
+                    }
+                """);
+        String after = before.replace("assertEquals(1,", "assertEquals(3,");
+        String oneName = counter.replace("    public int count(String... names) {", "    public int count(String name) {\n"
+                + "        return name.length();\n    }\n\n    public int count(String... names) {");
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, counter, oneName), modified(TEST, before, after)),
+                "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        // An overload that the call's one argument cannot bind to changes nothing it calls.
+        String twoNames = oneName.replace("count(String name) {\n        return name.length();",
+                "count(String first, String second) {\n        return 2;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, counter, twoNames), modified(TEST, before, after)),
+                "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
     void aClauseThatIsTheExpectedOutcomeIsNotAnAlternative() {
         // A try that fails by throwing AssertionError expects its exception as much as one that calls fail().
         String thrown = test("""
@@ -662,6 +691,33 @@ class HonestTestChangesTest {
                 """, "");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, computed, computed.replace("assertEquals(42, t);",
                 ""))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // An assertion right before fail() in a try: the test passes only if its arguments throw, which assertThrows
+        // checks as well; with a statement between them that may throw instead, the assertion counts.
+        String expectedToThrow = test("""
+                    @Test
+                    void refusesNull() {
+                        try {
+                            org.junit.jupiter.api.Assertions.assertTrue(new Greeter().greet(null).isEmpty());
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (IllegalArgumentException e) {
+                        } catch (Throwable t) {
+                            org.junit.jupiter.api.Assertions.fail("other: " + t);
+                        }
+                    }
+                """);
+        String asserted = test("""
+                    @Test
+                    void refusesNull() {
+                        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                                () -> new Greeter().greet(null).isEmpty());
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, expectedToThrow, asserted)),
+                "java.assertions-removed")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, expectedToThrow.replace(
+                "org.junit.jupiter.api.Assertions.fail(\"no exception\");", "new Greeter().greet(\"Ada\");\n"
+                + "                org.junit.jupiter.api.Assertions.fail(\"no exception\");"), asserted)),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
         // A statement between the assignment and fail() may throw after the assignment: the value may stand.
         String between = before.replace("t = new Greeter().size();", "t = new Greeter().size();\n"
                 + "            new Greeter().greet(null);");
