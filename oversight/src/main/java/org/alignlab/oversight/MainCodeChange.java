@@ -55,7 +55,7 @@ final class MainCodeChange {
      */
     private record Code(Map<String, String> methods, Map<String, String> types, Map<String, Set<String>> literals,
                         Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
-                        Map<String, Integer> entries) {
+                        Map<String, Integer> entries, Set<String> varargs) {
     }
 
     private static final DataKey<Code> CODE = new DataKey<>() { };
@@ -140,6 +140,7 @@ final class MainCodeChange {
         Map<String, Integer> entriesBefore = new HashMap<>();
         Map<String, Integer> entriesAfter = new HashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
+        Set<String> varargs = new HashSet<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (c.test() || !c.java() || t == null) {
@@ -147,12 +148,14 @@ final class MainCodeChange {
             }
             if (t[0] != null) {
                 before.putAll(code(t[0]).methods());
+                varargs.addAll(code(t[0]).varargs());
                 typesBefore.putAll(code(t[0]).types());
                 code(t[0]).literals().forEach((k, v) -> literalsBefore.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
             }
             if (t[1] != null) {
                 after.putAll(code(t[1]).methods());
+                varargs.addAll(code(t[1]).varargs());
                 typesAfter.putAll(code(t[1]).types());
                 code(t[1]).literals().forEach((k, v) -> literalsAfter.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 stringsAfter.putAll(code(t[1]).methodStrings());
@@ -176,21 +179,27 @@ final class MainCodeChange {
         Set<String> removed = new HashSet<>();
         before.keySet().forEach(signature -> removed.add(name(signature)));
         after.keySet().forEach(signature -> removed.remove(name(signature)));
+        // Overloads removed while another of the name stands unchanged in signature (a method whose parameters change
+        // is no overload removed: its calls need editing, not its tests deleting).
+        Set<String> keptAsTheyWere = new HashSet<>();
+        before.keySet().stream().filter(after::containsKey).forEach(sig -> keptAsTheyWere.add(name(sig)));
         Map<String, List<int[]>> removedOverloads = new HashMap<>();
         Map<String, List<int[]>> keptOverloads = new HashMap<>();
-        before.keySet().stream().filter(sig -> !after.containsKey(sig) && !removed.contains(name(sig)))
+        before.keySet().stream().filter(sig -> !after.containsKey(sig) && keptAsTheyWere.contains(name(sig)))
                 .forEach(sig -> removedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
-                        .add(shape(sig)));
-        after.keySet().stream().filter(sig -> removedOverloads.containsKey(name(sig)))
-                .forEach(sig -> keptOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig)));
-        Set<String> namesBefore = new HashSet<>();
-        before.keySet().forEach(sig -> namesBefore.add(name(sig)));
+                        .add(shape(sig, varargs)));
+        after.keySet().stream().filter(sig -> removedOverloads.containsKey(name(sig))).forEach(sig -> keptOverloads
+                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargs)));
+        // Overloads added that spell out a varargs overload of the name for one arity (combine(Module) beside
+        // combine(Module...)): Java picks them over the varargs one for calls of that arity.
         Map<String, List<int[]>> addedOverloads = new HashMap<>();
-        after.keySet().stream().filter(sig -> !before.containsKey(sig) && namesBefore.contains(name(sig)))
-                .forEach(sig -> addedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig)));
+        after.keySet().stream().filter(sig -> !before.containsKey(sig) && before.keySet().stream().anyMatch(old ->
+                        varargs.contains(old) && name(old).equals(name(sig)) && spelledOut(old, sig)))
+                .forEach(sig -> addedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
+                        .add(shape(sig, varargs)));
         Map<String, List<int[]>> overloadsBefore = new HashMap<>();
-        before.keySet().stream().filter(sig -> addedOverloads.containsKey(name(sig)))
-                .forEach(sig -> overloadsBefore.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig)));
+        before.keySet().stream().filter(sig -> addedOverloads.containsKey(name(sig))).forEach(sig -> overloadsBefore
+                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargs)));
         Set<String> types = new HashSet<>(typesBefore.keySet());
         types.addAll(typesAfter.keySet());
         types.removeIf(k -> Objects.equals(typesBefore.get(k), typesAfter.get(k)));
@@ -367,19 +376,43 @@ final class MainCodeChange {
     private static final java.util.regex.Pattern COLLECTION = java.util.regex.Pattern.compile(
             "([\\w.]*\\.)?\\w*(List|Set|Map|Stream|Collection)");
 
-    /** A signature's arity and whether its last parameter is varargs ({arity, 0 or 1}); commas in generics skipped. */
-    private static int[] shape(String signature) {
+    /** A signature's arity and whether its last parameter is varargs ({arity, 0 or 1}). */
+    private static int[] shape(String signature, Set<String> varargs) {
+        return new int[] {parameters(signature).size(), varargs.contains(signature) ? 1 : 0};
+    }
+
+    /** A signature's parameter types as written (commas inside generics kept in their type). */
+    private static List<String> parameters(String signature) {
         String params = signature.substring(signature.indexOf('(') + 1, signature.lastIndexOf(')'));
-        if (params.isEmpty()) {
-            return new int[] {0, 0};
-        }
-        int arity = 1;
+        List<String> out = new java.util.ArrayList<>();
         int depth = 0;
-        for (char ch : params.toCharArray()) {
+        int from = 0;
+        for (int i = 0; i < params.length(); i++) {
+            char ch = params.charAt(i);
             depth += ch == '<' ? 1 : ch == '>' ? -1 : 0;
-            arity += ch == ',' && depth == 0 ? 1 : 0;
+            if (ch == ',' && depth == 0) {
+                out.add(params.substring(from, i));
+                from = i + 1;
+            }
         }
-        return new int[] {arity, params.endsWith("...") ? 1 : 0};
+        if (!params.isEmpty()) {
+            out.add(params.substring(from));
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code fixed}'s parameters are {@code varargsSignature}'s with its last (written T[]) spelled out as
+     * zero or more T: {@code combine(Module[])} spelled out as {@code combine(Module)} or {@code combine(Module,Module)}.
+     */
+    private static boolean spelledOut(String varargsSignature, String fixed) {
+        List<String> v = parameters(varargsSignature);
+        List<String> f = parameters(fixed);
+        if (v.isEmpty() || f.size() < v.size() - 1 || !f.subList(0, v.size() - 1).equals(v.subList(0, v.size() - 1))) {
+            return false;
+        }
+        String element = v.get(v.size() - 1).replaceAll("\\[]$", "");
+        return f.subList(v.size() - 1, f.size()).stream().allMatch(element::equals);
     }
 
     private static boolean takes(int[] shape, int arguments) {
@@ -397,6 +430,7 @@ final class MainCodeChange {
                 Map<String, String> methods = new HashMap<>();
                 Map<String, String> types = new HashMap<>();
                 Map<String, Set<String>> methodStrings = new HashMap<>();
+                Set<String> varargs = new HashSet<>();
                 for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
                     Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
                     if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
@@ -404,7 +438,10 @@ final class MainCodeChange {
                     }
                     String signature = owner.get().getNameAsString() + "." + m.getNameAsString() + "("
                             + String.join(",", m.getParameters().stream().map(p -> p.getType().asString()
-                            + (p.isVarArgs() ? "..." : "")).toList()) + ")";
+                            + (p.isVarArgs() ? "[]" : "")).toList()) + ")";
+                    if (m.getParameters().getLast().filter(Parameter::isVarArgs).isPresent()) {
+                        varargs.add(signature);
+                    }
                     // An enum's constants may each override a method: their bodies are one method here, so that an edit
                     // to any of them changes it.
                     methods.merge(signature, m.getBody().map(MainCodeChange::tokens).orElse(""), (x, y) -> x + " | " + y);
@@ -433,7 +470,7 @@ final class MainCodeChange {
                                 Integer::sum));
                     }
                 }
-                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries));
+                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries, varargs));
             }
             return cu.getData(CODE);
         }
@@ -738,9 +775,8 @@ final class MainCodeChange {
     /** The changed methods {@code test} calls: the code it checks changed. */
     List<String> changedCalledBy(Node test) {
         List<String> out = new java.util.ArrayList<>(calledAmong(test, changed, calls));
-        // An overload of fixed arity added beside ones that take the call's arguments only as varargs: the call now
-        // binds to it (combine(module) to a new combine(Module) beside combine(Module...)). Beside another of fixed
-        // arity, the types decide, which are not read here.
+        // An overload added that spells out a varargs one for the call's arity, beside no other of fixed arity taking
+        // it: the call now binds to it (combine(module) to a new combine(Module) beside combine(Module...)).
         out.addAll(callsTaking(test, addedOverloads, overloadsBefore, out, true));
         return out;
     }

@@ -315,6 +315,17 @@ class ChangeMonitorTest {
             assertThat(judge(overload, new TaskStatement("Drop square(long, long)."), ScopeManifest.ANY).findings())
                     .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
         }
+        // A method given another parameter is no overload removed: its test's call needs editing, not the test
+        // deleting.
+        Path widened = dir.resolve("widened");
+        try (Git git = repo(widened)) {
+            write(widened, "src/main/java/demo/Calculator.java", CALC.replace("public int square(int a) {",
+                    "public int square(int a, int times) {"));
+            write(widened, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "square takes a count; its test goes");
+            assertThat(judge(widened, new TaskStatement("Let square take a count."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        }
         Path moved = dir.resolve("moved");
         try (Git git = repo(moved)) {
             write(moved, "src/main/java/demo/Calculator.java", noSquares);

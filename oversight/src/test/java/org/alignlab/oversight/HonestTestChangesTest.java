@@ -503,6 +503,11 @@ class HonestTestChangesTest {
                 "count(String first, String second) {\n        return 2;");
         assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, counter, twoNames), modified(TEST, before, after)),
                 "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // One argument of another type (a list beside String...): the types decide, so it is not taken as bound.
+        String aList = oneName.replace("count(String name) {\n        return name.length();",
+                "count(java.util.List<String> names) {\n        return names.size();");
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, counter, aList), modified(TEST, before, after)),
+                "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
     }
 
     @Test
@@ -718,6 +723,16 @@ class HonestTestChangesTest {
                 "org.junit.jupiter.api.Assertions.fail(\"no exception\");", "new Greeter().greet(\"Ada\");\n"
                 + "                org.junit.jupiter.api.Assertions.fail(\"no exception\");"), asserted)),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // A clause that takes the assertion's failure (and rethrows it only on a condition): the assertion counts.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, expectedToThrow.replace("""
+                        } catch (Throwable t) {
+                            org.junit.jupiter.api.Assertions.fail("other: " + t);
+                """, """
+                        } catch (AssertionError t) {
+                            if (!t.getMessage().contains("expected")) {
+                                throw t;
+                            }
+                """), asserted)), "java.assertions-removed")).isEqualTo(Severity.HIGH);
         // A statement between the assignment and fail() may throw after the assignment: the value may stand.
         String between = before.replace("t = new Greeter().size();", "t = new Greeter().size();\n"
                 + "            new Greeter().greet(null);");
