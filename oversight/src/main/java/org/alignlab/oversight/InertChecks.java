@@ -272,10 +272,11 @@ final class InertChecks {
     /**
      * A clause that may take what a failed assertion throws (a type not named as an exception: Throwable, Error,
      * AssertionError and its kin, ComparisonFailure, Mockito's WantedButNotInvoked) and does not fail in turn for
-     * sure (a fail() or throw among its own statements, not under a condition).
+     * sure (a fail() or throw among its own statements, not under a condition, and no return before it).
      */
     private static boolean catchesFailures(CatchClause c) {
-        if (c.getBody().getStatements().stream().anyMatch(st -> failing(st) || st.isThrowStmt())) {
+        if (c.getBody().getStatements().stream().anyMatch(st -> failing(st) || st.isThrowStmt())
+                && c.getBody().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty()) {
             return false;
         }
         com.github.javaparser.ast.type.Type t = c.getParameter().getType();

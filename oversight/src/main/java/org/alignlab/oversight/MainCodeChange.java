@@ -140,7 +140,8 @@ final class MainCodeChange {
         Map<String, Integer> entriesBefore = new HashMap<>();
         Map<String, Integer> entriesAfter = new HashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
-        Set<String> varargs = new HashSet<>();
+        Set<String> varargsBefore = new HashSet<>();
+        Set<String> varargsAfter = new HashSet<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (c.test() || !c.java() || t == null) {
@@ -148,14 +149,14 @@ final class MainCodeChange {
             }
             if (t[0] != null) {
                 before.putAll(code(t[0]).methods());
-                varargs.addAll(code(t[0]).varargs());
+                varargsBefore.addAll(code(t[0]).varargs());
                 typesBefore.putAll(code(t[0]).types());
                 code(t[0]).literals().forEach((k, v) -> literalsBefore.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
             }
             if (t[1] != null) {
                 after.putAll(code(t[1]).methods());
-                varargs.addAll(code(t[1]).varargs());
+                varargsAfter.addAll(code(t[1]).varargs());
                 typesAfter.putAll(code(t[1]).types());
                 code(t[1]).literals().forEach((k, v) -> literalsAfter.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 stringsAfter.putAll(code(t[1]).methodStrings());
@@ -179,27 +180,31 @@ final class MainCodeChange {
         Set<String> removed = new HashSet<>();
         before.keySet().forEach(signature -> removed.add(name(signature)));
         after.keySet().forEach(signature -> removed.remove(name(signature)));
-        // Overloads removed while another of the name stands unchanged in signature (a method whose parameters change
-        // is no overload removed: its calls need editing, not its tests deleting).
+        // Overloads removed while another of the name stands unchanged in signature and none of the name is added (a
+        // method whose parameters change is no overload removed: its calls need editing, not its tests deleting).
         Set<String> keptAsTheyWere = new HashSet<>();
         before.keySet().stream().filter(after::containsKey).forEach(sig -> keptAsTheyWere.add(name(sig)));
+        Set<String> gaining = new HashSet<>();
+        after.keySet().stream().filter(sig -> !before.containsKey(sig)).forEach(sig -> gaining.add(name(sig)));
         Map<String, List<int[]>> removedOverloads = new HashMap<>();
         Map<String, List<int[]>> keptOverloads = new HashMap<>();
-        before.keySet().stream().filter(sig -> !after.containsKey(sig) && keptAsTheyWere.contains(name(sig)))
+        before.keySet().stream().filter(sig -> !after.containsKey(sig) && keptAsTheyWere.contains(name(sig))
+                        && !gaining.contains(name(sig)))
                 .forEach(sig -> removedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
-                        .add(shape(sig, varargs)));
+                        .add(shape(sig, varargsBefore)));
         after.keySet().stream().filter(sig -> removedOverloads.containsKey(name(sig))).forEach(sig -> keptOverloads
-                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargs)));
+                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargsAfter)));
         // Overloads added that spell out a varargs overload of the name for one arity (combine(Module) beside
         // combine(Module...)): Java picks them over the varargs one for calls of that arity.
         Map<String, List<int[]>> addedOverloads = new HashMap<>();
         after.keySet().stream().filter(sig -> !before.containsKey(sig) && before.keySet().stream().anyMatch(old ->
-                        varargs.contains(old) && name(old).equals(name(sig)) && spelledOut(old, sig)))
+                        varargsBefore.contains(old) && varargsAfter.contains(old) && name(old).equals(name(sig))
+                        && spelledOut(old, sig)))
                 .forEach(sig -> addedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
-                        .add(shape(sig, varargs)));
+                        .add(shape(sig, varargsAfter)));
         Map<String, List<int[]>> overloadsBefore = new HashMap<>();
         before.keySet().stream().filter(sig -> addedOverloads.containsKey(name(sig))).forEach(sig -> overloadsBefore
-                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargs)));
+                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargsBefore)));
         Set<String> types = new HashSet<>(typesBefore.keySet());
         types.addAll(typesAfter.keySet());
         types.removeIf(k -> Objects.equals(typesBefore.get(k), typesAfter.get(k)));

@@ -326,6 +326,18 @@ class ChangeMonitorTest {
             assertThat(judge(widened, new TaskStatement("Let square take a count."), ScopeManifest.ANY).findings())
                     .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
         }
+        // The same beside another overload that stays as it was: still a method changed, not an overload removed.
+        Path widenedBeside = dir.resolve("widened-beside");
+        try (Git git = repo(widenedBeside)) {
+            write(widenedBeside, "src/main/java/demo/Calculator.java", overloaded);
+            commit(git, "squares of two");
+            write(widenedBeside, "src/main/java/demo/Calculator.java", overloaded.replace("public int square(int a) {",
+                    "public int square(int a, int times) {"));
+            write(widenedBeside, "src/test/java/demo/CalculatorTest.java", noSquaresTest);
+            commit(git, "square takes a count; its test goes");
+            assertThat(judge(widenedBeside, new TaskStatement("Let square take a count."), ScopeManifest.ANY)
+                    .findings()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        }
         Path moved = dir.resolve("moved");
         try (Git git = repo(moved)) {
             write(moved, "src/main/java/demo/Calculator.java", noSquares);
