@@ -168,7 +168,7 @@ final class InertChecks {
             return false;
         }
         List<Expression> names = call.getArguments().stream().filter(Expression::isNameExpr).toList();
-        if (names.size() != 1 || !call.getArguments().stream().allMatch(a -> a.isNameExpr() || literal(a)
+        if (names.size() != 1 || !call.getArguments().stream().allMatch(a -> a.isNameExpr() || JavaDetectors.literal(a)
                 && !a.isDoubleLiteralExpr() && !(a.isUnaryExpr() && a.asUnaryExpr().getExpression().isDoubleLiteralExpr()))) {
             return false;
         }
@@ -186,13 +186,13 @@ final class InertChecks {
             return false;
         }
         List<String> values = new ArrayList<>();
-        declared.get(0).getInitializer().ifPresent(i -> values.add(literal(i) ? i.toString() : null));
+        declared.get(0).getInitializer().ifPresent(i -> values.add(JavaDetectors.literal(i) ? i.toString() : null));
         for (AssignExpr a : writes.assigned().getOrDefault(local, List.of())) {
             if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
                 return false;
             }
             if (!beforeAFail(a)) {
-                values.add(literal(a.getValue()) ? a.getValue().toString() : null);
+                values.add(JavaDetectors.literal(a.getValue()) ? a.getValue().toString() : null);
             }
         }
         if (values.isEmpty() || writes.stepped().contains(local) || values.contains(null) || values.stream().distinct().count() != 1) {
@@ -324,13 +324,6 @@ final class InertChecks {
             case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
             default -> false;
         };
-    }
-
-    private static boolean literal(Expression e) {
-        if (e.isUnaryExpr() && e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS) {
-            return literal(e.asUnaryExpr().getExpression());
-        }
-        return e.isLiteralExpr() && !e.isNullLiteralExpr();
     }
 
     /**

@@ -1414,7 +1414,7 @@ final class JavaDetectors {
         return messageFirst ? 1 : 0;
     }
 
-    private static boolean literal(Expression e) {
+    static boolean literal(Expression e) {
         if (e.isUnaryExpr() && e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS) {
             return literal(e.asUnaryExpr().getExpression());
         }
