@@ -1,7 +1,8 @@
 package org.alignlab.oversight;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
@@ -9,6 +10,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithExtends;
 import com.github.javaparser.ast.nodeTypes.NodeWithImplements;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,10 +32,15 @@ import java.util.Set;
  * the type or its supertypes (or, for a nested type that has none, in the types around it), or any override in the
  * subtypes of a type the code base declares (class hierarchy analysis, by simple names; a library's interface, such as
  * {@code Iterator}, does not tie every {@code next()} to the code base's iterators). Two types of one simple name are
- * taken for one, which mostly adds calls and may hide one. A receiver whose type is not shown (a chained call, a
- * lambda's parameter), a method reference, a constructor and a {@code super.} call add none.
+ * taken for one, which mostly adds calls and may hide one. Constructors are methods named {@code <init>}: a
+ * {@code new Type(...)} calls its type's, {@code this(...)} and {@code super(...)} theirs (a field's initialiser and an
+ * implicit {@code super()} are not read). A receiver whose type is not shown (a chained call, a lambda's parameter), a
+ * method reference and a {@code super.} call add none.
  */
 final class CallGraph {
+    /** The name a type's constructors go by ({@code Type.<init>}, as the JVM names them): {@code new Type(...)} calls it. */
+    static final String CONSTRUCTOR = "<init>";
+
     /**
      * One source file's share: each method's calls (as written), each type's direct supertypes (every type the file
      * declares has an entry), and each nested type's enclosing type.
@@ -240,9 +247,12 @@ final class CallGraph {
         String type = call.substring(0, dot);
         String name = call.substring(dot);
         Set<String> out = new HashSet<>();
+        // A constructor is neither overridden nor found in the types around: new T() runs T's, or with none declared
+        // its superclass's (the implicit super()), read here as the nearest up the line of supertypes.
+        boolean constructor = name.equals("." + CONSTRUCTOR);
         // A nested type that declares no such method calls its enclosing types' (an unqualified call).
         Set<String> around = new HashSet<>();
-        for (String at = type; at != null && out.isEmpty() && around.add(at); at = outerOf(at)) {
+        for (String at = type; at != null && out.isEmpty() && around.add(at); at = constructor ? null : outerOf(at)) {
             Set<String> seen = new HashSet<>();
             Deque<String> up = new ArrayDeque<>(Set.of(at));
             while (!up.isEmpty()) {
@@ -257,7 +267,7 @@ final class CallGraph {
                 }
             }
         }
-        if (declarationsOf(type).isEmpty()) {
+        if (declarationsOf(type).isEmpty() || constructor) {
             targets.put(call, out);
             return out; // a library's type: its implementations in the code base are not followed
         }
@@ -277,10 +287,10 @@ final class CallGraph {
     }
 
     /**
-     * Each method's calls in {@code cu} ({@code Type.name} to the {@code Type.name}s it calls, by its receiver's
-     * declared type: a parameter, local or field of its class, a {@code new Type(...)}, a type's name for a static call,
-     * or its own type for an unqualified or {@code this.} call, and the type it is statically imported from). Methods
-     * of anonymous classes count as their enclosing method's calls; constructors are not read.
+     * Each method's and constructor's calls in {@code cu} ({@code Type.name} to the {@code Type.name}s it calls, by its
+     * receiver's declared type: a parameter, local or field of its class, a {@code new Type(...)}, a type's name for a
+     * static call, or its own type for an unqualified or {@code this.} call, and the type it is statically imported
+     * from; and the constructors it runs). Methods of anonymous classes count as their enclosing method's calls.
      */
     static Map<String, Set<String>> calls(CompilationUnit cu) {
         Map<String, Set<String>> out = new HashMap<>();
@@ -292,13 +302,13 @@ final class CallGraph {
             }
         });
         Map<TypeDeclaration<?>, Map<String, String>> fieldsOf = new IdentityHashMap<>();
-        for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
+        for (CallableDeclaration<?> m : JavaDetectors.all(cu, CallableDeclaration.class)) {
             Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
             if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
                 continue; // a method of an anonymous class is no member of the type around it
             }
             String type = owner.get().getNameAsString();
-            Set<String> callees = out.computeIfAbsent(type + "." + m.getNameAsString(), k -> new HashSet<>());
+            Set<String> callees = out.computeIfAbsent(type + "." + memberName(m), k -> new HashSet<>());
             // Names declared in the method (parameters, locals) and its class's fields, read once per method.
             Map<String, String> declared = new HashMap<>(fieldsOf.computeIfAbsent(owner.get(),
                     MainCodeChange::fieldTypes));
@@ -320,7 +330,23 @@ final class CallGraph {
                     callees.add(imported + "." + call.getNameAsString());
                 }
             }
+            for (ObjectCreationExpr created : m.findAll(ObjectCreationExpr.class)) {
+                callees.add(created.getType().getNameAsString() + "." + CONSTRUCTOR);
+            }
+            // this(...) runs the type's own constructor, super(...) its superclass's (an implicit super() adds none).
+            for (ExplicitConstructorInvocationStmt s : m.findAll(ExplicitConstructorInvocationStmt.class)) {
+                if (s.isThis()) {
+                    callees.add(type + "." + CONSTRUCTOR);
+                } else if (owner.get() instanceof NodeWithExtends<?> e) {
+                    e.getExtendedTypes().forEach(up -> callees.add(up.getNameAsString() + "." + CONSTRUCTOR));
+                }
+            }
         }
         return out;
+    }
+
+    /** A method's name, or {@link #CONSTRUCTOR} for a constructor. */
+    static String memberName(CallableDeclaration<?> m) {
+        return m instanceof ConstructorDeclaration ? CONSTRUCTOR : m.getNameAsString();
     }
 }

@@ -4,7 +4,9 @@ import com.github.javaparser.JavaToken;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -33,8 +35,8 @@ import java.util.TreeSet;
  * What a change does to main (non-test) Java code, so that a test edit beside it can be weighed: which methods'
  * bodies changed, which method names a type lost, and which types changed, all read as token streams (comments,
  * white space and line endings aside). Methods are compared by type, name and parameter types, so an added overload
- * changes no existing method; constructors and the methods of anonymous classes are not tracked. A method is named
- * {@code Type.name} by its type's simple name: with no symbol resolution, a test's call is tied to a type only
+ * changes no existing method; a type's constructors are its methods named {@code <init>}, and the methods of anonymous
+ * classes are not tracked. A method is named {@code Type.name} by its type's simple name: with no symbol resolution, a test's call is tied to a type only
  * through its receiver (a variable, parameter or field declared as that type, a {@code new Type(...)}, or the type's
  * name for a static call). A class moved to another file keeps its methods, so it is neither changed nor removed.
  */
@@ -436,20 +438,22 @@ final class MainCodeChange {
                 Map<String, String> types = new HashMap<>();
                 Map<String, Set<String>> methodStrings = new HashMap<>();
                 Set<String> varargs = new HashSet<>();
-                for (MethodDeclaration m : JavaDetectors.all(cu, MethodDeclaration.class)) {
+                for (CallableDeclaration<?> m : JavaDetectors.all(cu, CallableDeclaration.class)) {
                     Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
                     if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
                         continue; // a method of an anonymous class is no member of the type around it
                     }
-                    String signature = owner.get().getNameAsString() + "." + m.getNameAsString() + "("
+                    String signature = owner.get().getNameAsString() + "." + CallGraph.memberName(m) + "("
                             + String.join(",", m.getParameters().stream().map(p -> p.getType().asString()
                             + (p.isVarArgs() ? "[]" : "")).toList()) + ")";
                     if (m.getParameters().getLast().filter(Parameter::isVarArgs).isPresent()) {
                         varargs.add(signature);
                     }
+                    Optional<? extends Node> body = m instanceof MethodDeclaration d ? d.getBody()
+                            : Optional.of(((ConstructorDeclaration) m).getBody());
                     // An enum's constants may each override a method: their bodies are one method here, so that an edit
                     // to any of them changes it.
-                    methods.merge(signature, m.getBody().map(MainCodeChange::tokens).orElse(""), (x, y) -> x + " | " + y);
+                    methods.merge(signature, body.map(MainCodeChange::tokens).orElse(""), (x, y) -> x + " | " + y);
                     Set<String> strings = methodStrings.computeIfAbsent(signature, k -> new HashSet<>());
                     m.findAll(StringLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
                     m.findAll(TextBlockLiteralExpr.class).forEach(l -> strings.add(l.getValue()));
@@ -902,6 +906,9 @@ final class MainCodeChange {
             if (type != null) {
                 reached.add(type + "." + c.getNameAsString());
             }
+        }
+        for (ObjectCreationExpr created : test.findAll(ObjectCreationExpr.class)) {
+            reached.add(created.getType().getNameAsString() + "." + CallGraph.CONSTRUCTOR);
         }
         Set<String> frontier = new HashSet<>(reached);
         for (int depth = 0; depth < 4 && !frontier.isEmpty(); depth++) {

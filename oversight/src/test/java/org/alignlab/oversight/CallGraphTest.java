@@ -217,6 +217,127 @@ class CallGraphTest {
     }
 
     @Test
+    void constructorsAreMethodsThatNewThisAndSuperCallButNeitherInheritedByNameNorOverridden() {
+        CallGraph g = graph(Map.of(
+                "src/main/java/demo/Client.java", """
+                        package demo;
+
+                        class Client {
+                            Reply get() {
+                                return new Reply(this, 1);
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Reply.java", """
+                        package demo;
+
+                        class Reply extends Message {
+                            Reply(Client c, int n) {
+                                this(n);
+                                Cookies.store(c);
+                            }
+
+                            Reply(int n) {
+                                super(n);
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Message.java", """
+                        package demo;
+
+                        class Message {
+                            Message(int n) {
+                                Log.note(n);
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Cookies.java", """
+                        package demo;
+
+                        class Cookies {
+                            static void store(Client c) {
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Log.java", """
+                        package demo;
+
+                        class Log {
+                            static void note(int n) {
+                            }
+                        }
+                        """,
+                "src/main/java/demo/Quiet.java", """
+                        package demo;
+
+                        class Quiet extends Reply {
+                            Quiet() {
+                                super(0);
+                                Cookies.store(null);
+                            }
+                        }
+                        """));
+        // new Reply(...) runs Reply's constructors, this(...) the other one, super(...) Message's, and what they call.
+        assertThat(g.reach(List.of("Client.get"))).containsExactlyInAnyOrder("Client.get", "Reply.<init>",
+                "Cookies.store", "Message.<init>", "Log.note");
+        // A subtype's constructor does not run where its supertype is made, as an override would.
+        assertThat(g.reach(List.of("Message.<init>"))).containsExactlyInAnyOrder("Message.<init>", "Log.note");
+        // A type that declares none runs its superclass's (the implicit super()).
+        assertThat(graph(Map.of("src/main/java/demo/Plain.java", """
+                package demo;
+
+                class Plain extends Base {
+                }
+                """, "src/main/java/demo/Base.java", """
+                package demo;
+
+                class Base {
+                    Base() {
+                        Log.note(1);
+                    }
+                }
+                """, "src/main/java/demo/Log.java", """
+                package demo;
+
+                class Log {
+                    static void note(int n) {
+                    }
+                }
+                """)).reach(List.of("Plain.<init>"))).containsExactlyInAnyOrder("Base.<init>", "Log.note");
+    }
+
+    @Test
+    void anEditToAConstructorIsAChangeToTheCodeOfATestThatMakesTheObject() {
+        String before = """
+                package demo;
+
+                class Reply {
+                    private final String body;
+
+                    Reply(String raw) {
+                        this.body = raw.trim();
+                    }
+
+                    String body() {
+                        return body;
+                    }
+                }
+                """;
+        var parser = JavaDetectors.newParser();
+        String after = before.replace("raw.trim()", "raw.strip()");
+        FileChange c = new FileChange(FileChange.Kind.MODIFIED, "src/main/java/demo/Reply.java",
+                "src/main/java/demo/Reply.java", before, after);
+        MainCodeChange code = MainCodeChange.of(List.of(c), Map.of(c, new com.github.javaparser.ast.CompilationUnit[] {
+                parser.parse(before).getResult().orElseThrow(), parser.parse(after).getResult().orElseThrow()}));
+        var test = parser.parse("class T { void t() { Reply r = new Reply(\" x \"); r.body(); } }").getResult()
+                .orElseThrow();
+        assertThat(code.changedCalledBy(test)).containsExactly("Reply.<init>");
+        // A test that does not make one is not tied to it.
+        var other = parser.parse("class T { void t(Reply r) { r.body(); } }").getResult().orElseThrow();
+        assertThat(code.changedCalledBy(other)).isEmpty();
+    }
+
+    @Test
     void anEditToAnyEnumConstantsBodyChangesTheMethod() {
         String before = """
                 package demo;
