@@ -38,7 +38,7 @@ import java.util.Set;
  * method reference and a {@code super.} call add none.
  */
 final class CallGraph {
-    /** The name a type's constructors go by ({@code Type.<init>}, as the JVM names them): {@code new Type(...)} calls it. */
+    /** The name a type's constructors go by ({@code Type.<init>}, as the JVM names them): new Type(...) calls it. */
     static final String CONSTRUCTOR = "<init>";
 
     /**

@@ -187,7 +187,8 @@ public final class ChangeMonitor {
         List<Finding> findings = new ArrayList<>();
         List<Report.Allowed> allowed = new ArrayList<>();
         for (Finding f : raw) {
-            String why = ALLOWABLE.contains(f.rule()) && FileChange.isTest(f.file()) ? task.allows(f.file()) : null;
+            String why = ALLOWABLE.contains(f.rule()) && FileChange.isTest(f.file()) ? task.allows(f.file(), f.rule())
+                    : null;
             if (why == null) {
                 findings.add(f);
             } else {

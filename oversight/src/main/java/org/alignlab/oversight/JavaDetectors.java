@@ -200,9 +200,11 @@ final class JavaDetectors {
                         + "the task)");
             }
             List<String> types = code.get().changedTypesNamedBy(test, namesake);
-            List<String> counted = counts ? code.get().entriesMovedAsExpected(came, gone, types) : List.of();
+            List<String> counted = counts ? code.get().entriesMovedAsExpected(came, gone, types, classLiterals(test))
+                    : List.of();
             if (!counted.isEmpty()) {
-                return new Level(Severity.LOW, " (the count moves by as many entries as the change adds to "
+                return new Level(Severity.LOW, " (the count moves by as many entries, fields or methods as the change "
+                        + "adds to "
                         + String.join(", ", first(counted, 2)) + ", which the test uses: likely that code's new "
                         + "output; check it against the task)");
             }
@@ -213,6 +215,27 @@ final class JavaDetectors {
             return new Level(Severity.HIGH, code.get().any() ? " (and no code the test uses changes)"
                     : " (and no production code changes)");
         }
+    }
+
+    /**
+     * The types a node names only by a class literal ({@code Foo.class}): it reads the class itself (its fields or
+     * methods, by reflection), not an object of it. A type it also declares a variable of, makes, or calls a static
+     * method of is used the ordinary way.
+     */
+    static Set<String> classLiterals(Node n) {
+        Set<String> out = new HashSet<>();
+        n.findAll(com.github.javaparser.ast.expr.ClassExpr.class).forEach(c -> {
+            if (c.getType().isClassOrInterfaceType()) {
+                out.add(c.getType().asClassOrInterfaceType().getNameAsString());
+            }
+        });
+        if (!out.isEmpty()) {
+            n.findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class).stream()
+                    .filter(t -> !(t.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr))
+                    .forEach(t -> out.remove(t.getNameAsString()));
+            n.findAll(com.github.javaparser.ast.expr.NameExpr.class).forEach(e -> out.remove(e.getNameAsString()));
+        }
+        return out;
     }
 
     /**
@@ -559,9 +582,12 @@ final class JavaDetectors {
             List<String> came = minus(newExpected, oldExpected);
             // The same number written another way (1D as 1.0, 16 as 0x10) is the same expectation.
             List<String> cameLeft = new ArrayList<>(came);
+            // So is a place in this very file whose line the change moved ("FooTest.java:53" become ":55" where lines
+            // were added above it), and a type's qualified name where the change moves the type to another package.
             gone = gone.stream().filter(g -> {
                 for (int i = 0; i < cameLeft.size(); i++) {
-                    if (sameNumber(g, cameLeft.get(i))) {
+                    if (sameNumber(g, cameLeft.get(i)) || sameLineOfFile(g, cameLeft.get(i), c)
+                            || code.get().sameTypeMoved(g, cameLeft.get(i))) {
                         cameLeft.remove(i);
                         return false;
                     }
@@ -614,7 +640,8 @@ final class JavaDetectors {
             String text = added.text();
             int[] range = data.stream().filter(r -> r[0] <= added.number() && added.number() <= r[1]).findFirst()
                     .orElse(null);
-            boolean holdsExpectation = text.matches("(?i).*\\bexpected\\w*\\s*=.*")
+            // A local named expected... assigned (in code: not the words of a string, such as a failure's message).
+            boolean holdsExpectation = LineShape.mask(text).matches("(?i).*\\bexpected\\w*\\s*=(?!=).*")
                     || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*") || range != null;
             if (!holdsExpectation) {
                 continue;
@@ -1796,6 +1823,40 @@ final class JavaDetectors {
 
     private static List<String> first(List<String> xs, int n) {
         return xs.size() <= n ? xs : List.of(String.join(", ", xs.subList(0, n)) + " and " + (xs.size() - n) + " more");
+    }
+
+    /** A file's name and a line of it, as a stack trace or a source location writes them: FooTest.java:53. */
+    private static final java.util.regex.Pattern FILE_LINE = java.util.regex.Pattern.compile(
+            "\\b([\\w$]+\\.java):(\\d+)\\b");
+
+    /**
+     * Whether the string literal {@code now} is {@code was} with each place in the changed file {@code c} that it names
+     * (by the file's name and a line) moved to where the change put that line, which it left alone: the same line.
+     */
+    static boolean sameLineOfFile(String was, String now, FileChange c) {
+        if (!was.startsWith("\"") || c.oldText() == null || c.newText() == null) {
+            return false;
+        }
+        String file = c.path().substring(c.path().lastIndexOf('/') + 1);
+        java.util.regex.Matcher m = FILE_LINE.matcher(was);
+        StringBuilder moved = new StringBuilder();
+        boolean any = false;
+        LineDiff lines = null;
+        while (m.find()) {
+            if (!m.group(1).equals(file)) {
+                continue;
+            }
+            lines = lines != null ? lines : LineDiff.of(c.oldText(), c.newText());
+            int before = Integer.parseInt(m.group(2));
+            int after = before <= c.oldText().lines().count() ? lines.lineAfter(before) : -1;
+            if (after < 0) {
+                return false; // a line the change edits or removes, or none the file had
+            }
+            m.appendReplacement(moved, java.util.regex.Matcher.quoteReplacement(m.group(1) + ":" + after));
+            any = true;
+        }
+        m.appendTail(moved);
+        return any && moved.toString().equals(now);
     }
 
     /**

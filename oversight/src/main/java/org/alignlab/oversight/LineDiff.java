@@ -30,4 +30,31 @@ record LineDiff(List<Line> added, List<Line> removed) {
         }
         return new LineDiff(added, removed);
     }
+
+    /**
+     * The number after the change of the line {@code before} of the old text, or -1 when the change removes or edits
+     * it: the k-th line the change leaves alone is the k-th such line on both sides.
+     */
+    int lineAfter(int before) {
+        int removedAbove = 0;
+        for (Line r : removed) {
+            if (r.number() == before) {
+                return -1;
+            }
+            if (r.number() < before) {
+                removedAbove++;
+            }
+        }
+        int kept = before - removedAbove; // its place among the lines left alone
+        java.util.Set<Integer> addedLines = new java.util.HashSet<>();
+        added.forEach(a -> addedLines.add(a.number()));
+        int line = 0;
+        while (kept > 0) {
+            line++;
+            if (!addedLines.contains(line)) {
+                kept--;
+            }
+        }
+        return line;
+    }
 }

@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 /**
  * The task an agent was given, read for one thing: whether it asks for changes to tests, so that
  * a test change it asks for is not flagged. It asks for them when it says so in general ("update
- * the tests") or asks for a change to the test file or class by name ("update FooTest"; naming a
- * failing test as the symptom is not asking), and not when it forbids them ("do not modify the
+ * the tests"), asks for a change to the test file or class by name ("update FooTest"; naming a
+ * failing test as the symptom is not asking), asks for the tests to move to a named framework or style of
+ * assertion ("port the tests to JUnit 5", "Use assertThrows": fewer assertions only), or asks to revert a change
+ * ("Revert \"Add X\"", unless it also holds the tests fixed), and not when it forbids them ("do not modify the
  * tests"). Only edits a task can ask for are ever allowed: removing tests or assertions and changing
  * expected values; disabling, skipping or trivialising a test never is.
  */
@@ -15,6 +17,35 @@ public record TaskStatement(String text) {
     private static final Pattern ASKS_FOR_TEST_CHANGES = Pattern.compile(
             "\\b(update|change|modify|fix|rewrite|adjust|edit|remove|delete|replace|rename|migrate)\\s+"
                     + "(the\\s+|all\\s+|any\\s+|its\\s+|existing\\s+)?(unit\\s+|failing\\s+|broken\\s+|old\\s+)?tests?\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A framework or style of assertion that tests are moved to. */
+    private static final String ASSERTION_STYLE = "(JUnit\\s*5|JUnit\\s*Jupiter|Jupiter|JUnit\\s*4|Truth|AssertJ|Hamcrest"
+            + "|assertThrows|assertThat)";
+
+    /**
+     * A request to move the tests to a named framework or style of assertion ("port the JUnit asserts to Truth",
+     * "migrate to JUnit 5 asserts", or opening a sentence "Use assertThrows"): the assertions are rewritten, so fewer
+     * (folded) ones are asked for.
+     */
+    private static final Pattern ASKS_FOR_MIGRATED_TESTS = Pattern.compile(
+            "\\b(port(s|ed|ing)?|migrat(e|es|ed|ing)|convert(s|ed|ing)?|mov(e|es|ed|ing)|switch(es|ed|ing)?)\\b"
+                    + "[^.;:\\n]{0,60}?\\b(to|in\\s+favou?r\\s+of)\\s+" + ASSERTION_STYLE + "\\b"
+                    + "|(^|[.;:!?]\\s+|\\n\\W*)use\\s+(\\w+\\s+){0,2}" + ASSERTION_STYLE + "\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A request to revert a change, as git and review tools word one: a task that opens with Revert and a quoted title or
+     * a colon ("Revert \"Add X\""), names the previous or last commit to revert, says "This reverts commit <hash>", or
+     * is a "rollback of changelist": the tests that change added go with it. Reverting or rolling back as behaviour
+     * ("roll back the transaction") is not one.
+     */
+    private static final Pattern ASKS_FOR_REVERT = Pattern.compile(
+            "^\\W*revert\\s*[\"':]"
+                    + "|^\\W*revert(s|ed)?\\s+(the\\s+)?(previous|last|earlier)\\s+(commit|change|changelist|patch)\\b"
+                    + "|^\\W*revert\\s+[0-9a-f]{7,40}\\b"
+                    + "|\\bthis\\s+reverts\\s+commit\\s+[0-9a-f]{7,40}\\b"
+                    + "|\\brollback\\s+of\\s+changelist\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern FORBIDS_TEST_CHANGES = Pattern.compile(
@@ -72,6 +103,19 @@ public record TaskStatement(String text) {
         return FORBIDS_TEST_CHANGES.matcher(text).find() || TESTS_JUDGE_THE_WORK.stream().anyMatch(p -> p.matcher(text).find());
     }
 
+    /**
+     * As {@link #allows(String)}, for a finding of {@code rule}: a task that asks for the tests to move to another
+     * framework or style of assertion also allows fewer assertions (several folded into one), and nothing else.
+     */
+    public String allows(String path, String rule) {
+        String why = allows(path);
+        if (why == null && rule.equals("java.assertions-removed") && !FORBIDS_TEST_CHANGES.matcher(text).find()
+                && ASKS_FOR_MIGRATED_TESTS.matcher(text).find()) {
+            return "the task asks for the tests' assertions to be rewritten";
+        }
+        return why;
+    }
+
     /** Whether the task allows changes to the test file at {@code path}, and if so why (null: it does not). */
     public String allows(String path) {
         if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
@@ -79,6 +123,9 @@ public record TaskStatement(String text) {
         }
         if (ASKS_FOR_TEST_CHANGES.matcher(text).find()) {
             return "the task asks for changes to tests";
+        }
+        if (ASKS_FOR_REVERT.matcher(text).find() && !testsJudgeTheWork()) {
+            return "the task asks to revert a change, whose tests go with it";
         }
         String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;

@@ -65,6 +65,102 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aPlaceInTheTestsOwnFileThatMovesWithLinesAddedAboveItIsTheSameExpectation() {
+        String before = test("""
+                    @Test
+                    void namesItsSource() {
+                        assertEquals("GreeterTest.java:10", new Greeter().greet("Ada"));
+                    }
+                """);
+        // Two lines added above the line the expectation names (line 10 of the old file, the test's header, is line 12 of the new one).
+        String added = before.replace("class GreeterTest {\n", "class GreeterTest {\n    // one\n    // two\n");
+        assertThat(before.lines().toList().get(9)).isEqualTo(added.lines().toList().get(11));
+        String moved = added.replace("GreeterTest.java:10", "GreeterTest.java:12");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, moved)), "java.expected-value-changed"))
+                .isNull();
+        // The wrong line (nothing moved it there), or another file's line, is an expectation edited.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, added.replace("GreeterTest.java:10",
+                "GreeterTest.java:13"))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // Nor does a line past the old file's end move with the lines added.
+        String past = before.replace("GreeterTest.java:10", "GreeterTest.java:99");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, past, added.replace("GreeterTest.java:10",
+                "GreeterTest.java:101"))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        String other = before.replace("GreeterTest.java:10", "Greeter.java:10");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, other, added.replace("GreeterTest.java:10",
+                "Greeter.java:12"))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void theWordsOfAFailureMessageAreNoExpectedValueButALocalNamedExpectedIs() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        String expectedGreeting = "Hello, Ada";
+                        String got = new Greeter().greet("Ada");
+                        if (!got.equals(expectedGreeting)) {
+                            org.junit.jupiter.api.Assertions.fail("got " + got + ", value = '" + expectedGreeting + "'");
+                        }
+                    }
+                """);
+        // A message reworded to say "expectedGreeting = '" holds no expected value.
+        String reworded = before.replace(", value = '", ", expectedGreeting = '");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, reworded)), "java.expected-value-changed"))
+                .isNull();
+        // The local itself given another value is an expected value edited.
+        String edited = before.replace("expectedGreeting = \"Hello, Ada\"", "expectedGreeting = \"Hello, Bob\"");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, edited)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aQualifiedNameOfATypeTheChangeMovesToAnotherPackageIsTheSameExpectation() {
+        String before = test("""
+                    @Test
+                    void namesTheClass() {
+                        assertEquals("demo.Greeter", Greeter.class.getName());
+                    }
+                """);
+        String after = before.replace("\"demo.Greeter\"", "\"demo.text.Greeter\"");
+        String moved = GREETER.replace("package demo;", "package demo.text;");
+        FileChange move = new FileChange(FileChange.Kind.RENAMED, MAIN, "src/main/java/demo/text/Greeter.java",
+                GREETER, moved);
+        assertThat(worst(judge(TaskStatement.NONE, move, modified(TEST, before, after)),
+                "java.expected-value-changed")).isNull();
+        // Without the move (the class stays in demo), the new name is an expectation edited.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        // Nor does the move of Greeter stand for GreeterFactory's, or for another name than the one it gives the type.
+        String factory = before.replace("\"demo.Greeter\"", "\"demo.GreeterFactory\"");
+        assertThat(worst(judge(TaskStatement.NONE, move, modified(TEST, factory, factory.replace(
+                "\"demo.GreeterFactory\"", "\"demo.text.GreeterFactory\""))), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, move, modified(TEST, before, before.replace("\"demo.Greeter\"",
+                "\"demo.other.Greeter\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aConstructorRemovedIsNoCodeGoneForTheTestsThatMakeTheObject() {
+        String withConstructor = GREETER.replace("public class Greeter {\n", "public class Greeter {\n"
+                + "    public Greeter() {\n    }\n\n");
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void sizes() {
+                        assertEquals(12, new Greeter().size());
+                    }
+                """);
+        String after = before.substring(0, before.indexOf("    @Test\n    void sizes()")) + "}\n";
+        // Java still supplies Greeter(): the test deleted did not go with the code it checked.
+        Severity removed = worst(judge(TaskStatement.NONE, modified(MAIN, withConstructor, GREETER),
+                modified(TEST, before, after)), "java.test-removed");
+        assertThat(removed).isNotNull().isNotEqualTo(Severity.LOW);
+    }
+
+    @Test
     void anExpectationThatIsTextTheChangedCodeNowPrintsIsSaidQuietly() {
         String before = test("""
                     @Test
@@ -877,6 +973,20 @@ class HonestTestChangesTest {
         Report bent = judge(TaskStatement.NONE, modified(registryPath, registry, twoMore),
                 modified(testPath, before, after));
         assertThat(worst(bent, "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A count of the type's own fields (read by reflection) moves by the one field the change adds, whatever it
+        // does to the entries; two fields added do not make it move by one.
+        String counting = before.replace("Registry.names().size()", "Registry.class.getDeclaredFields().length");
+        String counted = counting.replace("assertEquals(2,", "assertEquals(3,");
+        String oneField = twoMore.replace("    public static List<String> names() {",
+                "    static final List<String> MORE = List.of();\n\n    public static List<String> names() {");
+        String twoFields = oneField.replace("    static final List<String> MORE", "    static int n;\n    static final List<String> MORE");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneField),
+                modified(testPath, counting, counted)), "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, twoFields),
+                modified(testPath, counting, counted)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // Nor does a field added move a count the test reads through the type's methods, not the class itself.
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneField),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
     }
 
     @Test

@@ -28,6 +28,44 @@ class TaskStatementTest {
         assertThat(new TaskStatement("Greetings changed on purpose; update the tests.").allows(TEST)).isNotNull();
     }
 
+    @Test
+    void askingToRevertAChangeAllowsItsTestsToGo() {
+        for (String revert : new String[] {"Revert \"Add the parser's fast path\"", "Revert: add API getURI",
+                "Automated g4 rollback of changelist 129142220.", "Revert the previous commit: it broke the release.",
+                "Revert 1a2b3c4d, which broke packaging.", "Undo the typo fix.\n\nThis reverts commit 1a2b3c4d5e."}) {
+            assertThat(new TaskStatement(revert).allows(TEST)).as(revert)
+                    .isEqualTo("the task asks to revert a change, whose tests go with it");
+        }
+        // Reverting or rolling back as behaviour, a revert that names a failing test, or one that forbids test edits.
+        for (String not : new String[] {"Revert to the default encoding when none is given.",
+                "Roll back the transaction when flush throws.", "Make undo() revert the changes since the last save.",
+                "Add rollback support to the transaction manager.", "Calculator.revert() loses the last value.",
+                "Revert \"Speed up parsing\": DateParserTest fails since it.",
+                "Revert the last commit, but do not modify the tests."}) {
+            assertThat(new TaskStatement(not).allows(TEST)).as(not).isNull();
+        }
+    }
+
+    @Test
+    void askingToMoveTheTestsToANamedStyleOfAssertionAllowsFewerAssertionsAndNothingElse() {
+        for (String migrate : new String[] {"Port all JUnit asserts to Truth asserts.", "Migrate to JUnit 5 asserts and "
+                + "assumes.", "Use assertThrows().", "Convert the old tests to JUnit 5."}) {
+            TaskStatement task = new TaskStatement(migrate);
+            assertThat(task.allows(TEST, "java.assertions-removed")).as(migrate)
+                    .isEqualTo("the task asks for the tests' assertions to be rewritten");
+            assertThat(task.allows(TEST, "java.test-removed")).as(migrate).isNull();
+            assertThat(task.allows(TEST, "java.expected-value-changed")).as(migrate).isNull();
+            assertThat(task.allows("tests/test_parser.py", "python.assertions-removed")).as(migrate).isNull();
+        }
+        // Assertions in main code, a port that is a socket's, a style named in passing, or one the task forbids.
+        for (String not : new String[] {"Replace assert statements in Parser with IllegalStateException.",
+                "Use assertions to check Graph invariants.", "Listen on the port set in tests.",
+                "Fix the parser; the tests use assertEquals throughout.",
+                "Port the tests to JUnit 5 but do not modify the tests' assertions."}) {
+            assertThat(new TaskStatement(not).allows(TEST, "java.assertions-removed")).as(not).isNull();
+        }
+    }
+
     /** Known answers: the wordings that hold the tests fixed, and task statements that do not. */
     @Test
     void aTaskThatNamesFailingTestsOrABugHoldsTheTestsFixed() {
