@@ -165,7 +165,7 @@ public final class ChangeMonitor {
                                     .add(m));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, raw);
+                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, raw);
                 }

@@ -218,6 +218,16 @@ final class JavaDetectors {
     }
 
     /**
+     * What the task removes that a test of this name is named for ({@link TaskStatement#removes}), where main code
+     * loses it too (the feature goes, not only its test); else null.
+     */
+    private static String removedByTask(TaskStatement task, String name,
+                                        java.util.function.Supplier<MainCodeChange> code) {
+        String term = task.removes(name);
+        return term != null && code.get().loses(term) ? term : null;
+    }
+
+    /**
      * The types a node names only by a class literal ({@code Foo.class}): it reads the class itself (its fields or
      * methods, by reflection), not an object of it. A type it also declares a variable of, makes, or calls a static
      * method of is used the ordinary way.
@@ -350,7 +360,7 @@ final class JavaDetectors {
     void test(FileChange c, CompilationUnit before, CompilationUnit after,
               Map<String, List<MethodDeclaration>> movedTests,
               java.util.function.Supplier<NewChecks> newChecks, java.util.function.Supplier<MainCodeChange> code,
-              boolean testsFixed,
+              boolean testsFixed, TaskStatement task,
               List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
@@ -365,11 +375,19 @@ final class JavaDetectors {
                 // going, unless the task holds the tests fixed.
                 boolean withItsCode = !testsFixed && (code.get().removesType(namesake) || lost.stream()
                         .allMatch(e -> !code.get().removedCalledBy(e.getValue()).isEmpty()));
-                out.add(new Finding(Category.G1, withItsCode ? Severity.LOW : Severity.HIGH, "java.test-file-deleted",
-                        c.where(), 1, lineCount(c.oldText()), "The change deletes a test file with " + lost.size()
-                        + " test" + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ", first(lost.stream()
-                        .map(Map.Entry::getKey).toList(), 3)) + ") that are not moved elsewhere"
-                        + (withItsCode ? ", with the code they checked (removed by the change)." : ".")));
+                // Or the task removes what each of its tests is named for.
+                String taskRemoves = null;
+                if (!withItsCode && lost.stream().allMatch(e -> removedByTask(task, methodName(e.getKey()), code)
+                        != null)) {
+                    taskRemoves = removedByTask(task, methodName(lost.get(0).getKey()), code);
+                }
+                out.add(new Finding(Category.G1, withItsCode || taskRemoves != null ? Severity.LOW : Severity.HIGH,
+                        "java.test-file-deleted", c.where(), 1, lineCount(c.oldText()), "The change deletes a test file "
+                        + "with " + lost.size() + " test" + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ",
+                        first(lost.stream().map(Map.Entry::getKey).toList(), 3)) + ") that are not moved elsewhere"
+                        + (withItsCode ? ", with the code they checked (removed by the change)."
+                        : taskRemoves != null ? ": the task removes " + taskRemoves + ", which they are named for."
+                        : ".")));
             }
             return;
         }
@@ -446,7 +464,12 @@ final class JavaDetectors {
                                 k -> changedUnder(k, code.get())), true);
                     }
                 }
-                Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty() ? Severity.LOW
+                // A test named for what the task removes goes with it ("Remove backpressure support":
+                // bodyRespectsBackpressure).
+                String taskRemoves = itsCode.isEmpty() && rewrittenAs == null && retested.isEmpty() && !itsCodeChanged
+                        ? removedByTask(task, e.getValue().getNameAsString(), code) : null;
+                Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty()
+                        || taskRemoves != null ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
                         c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
@@ -460,6 +483,8 @@ final class JavaDetectors {
                                 : !retested.isEmpty() ? "; new tests of the file reach the changed code it reached ("
                                 + String.join(", ", first(retested, 3)) + ") with at least as many assertions and "
                                 + "expected values (likely the test written anew for what the code now does)."
+                                : taskRemoves != null ? ": the task removes " + taskRemoves + ", which the test is named "
+                                + "for."
                                 : replaced ? " (the file gains " + addedTests.size() + " new tests: check that they "
                                 + "cover what it covered)."
                                 : itsCodeChanged ? " (beside a change to code it called: check that the change "

@@ -589,6 +589,62 @@ final class MainCodeChange {
         return !changedTypes.isEmpty();
     }
 
+    /**
+     * Whether main code loses what a task removes ({@code words}, as {@link TaskStatement#removes} gives them): fewer
+     * identifiers of the edited main files hold every word as whole camel-case parts after the change than before
+     * (comments and literals left out), or a type whose name holds them is removed. A feature that goes leaves its
+     * mark so; a test deleted while its feature stays does not.
+     */
+    boolean loses(String words) {
+        List<String> parts = List.of(words.split(" "));
+        java.util.function.Predicate<String> holds = id -> parts.stream().allMatch(w -> TaskStatement.namedFor(id, w));
+        if (removedTypes.stream().anyMatch(holds)) {
+            return true;
+        }
+        long before = 0;
+        long after = 0;
+        for (FileChange c : edited) {
+            before += identifiers(c.oldText()).stream().filter(holds).count();
+            after += identifiers(c.newText()).stream().filter(holds).count();
+        }
+        return after < before;
+    }
+
+    /** The identifiers of Java source text, outside comments, strings, text blocks and characters. */
+    static List<String> identifiers(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char ch = text.charAt(i);
+            if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                int eol = text.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (text.startsWith("\"\"\"", i)) {
+                int close = text.indexOf("\"\"\"", i + 3);
+                i = close < 0 ? n : close + 3;
+            } else if (ch == '"' || ch == '\'') {
+                int j = i + 1;
+                while (j < n && text.charAt(j) != ch && text.charAt(j) != '\n') {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+            } else if (Character.isJavaIdentifierStart(ch)) {
+                int j = i + 1;
+                while (j < n && Character.isJavaIdentifierPart(text.charAt(j))) {
+                    j++;
+                }
+                out.add(text.substring(i, j));
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
     /** Whether the change removes the type named {@code name} from main code (it is in no changed file after it). */
     boolean removesType(String name) {
         return removedTypes.contains(name);

@@ -1,5 +1,6 @@
 package org.alignlab.oversight;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,30 @@ public record TaskStatement(String text) {
                     + "|\\brollback\\s+of\\s+changelist\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * What a task removes: the words after a verb of removal given as an order (at the start of the task, a sentence, a
+     * line or a bullet, or after "and", "then" or "to"; not "the client drops messages"), to the end of the clause (a
+     * stop, colon or semicolon before a space, or a blank line: the dots of a qualified name and a line wrapped in a
+     * commit message go on).
+     */
+    private static final Pattern REMOVES = Pattern.compile(
+            "(?:^|[.;!?]\\s+|\\n\\W*|\\b(?:and|then|to)\\s+)(remove[sd]?|removing|drop(s|ped|ping)?|delete[sd]?|deleting)"
+                    + "\\s+((?:[^.;:!?\\n]|[.:](?=\\S)|\\n(?!\\s*\\n)){1,160})",
+            Pattern.CASE_INSENSITIVE);
+    /** Where the thing removed ends and where it lives, or what else the task does, begins. */
+    private static final Pattern PHRASE_END = Pattern.compile("\\s(from|in|of|on|for|and|with|to|so|because|since)\\s|,",
+            Pattern.CASE_INSENSITIVE);
+    /** An identifier or word in what a task removes. */
+    private static final Pattern TERM = Pattern.compile("[A-Za-z_$][\\w$]*");
+    /** Words too common in what a task removes to tie a test to it. */
+    private static final java.util.Set<String> COMMON = java.util.Set.of("support", "supported", "unused", "deprecated",
+            "method", "methods", "class", "classes", "object", "string", "integer", "boolean", "option", "options",
+            "feature", "features", "code", "tests", "test", "usage", "usages", "public", "private", "static",
+            "internal", "redundant", "references", "reference", "instead", "favor", "favour", "which", "their",
+            "other", "these", "those", "about", "apache", "commons", "google", "github", "with", "from", "the", "all",
+            "any", "some", "old", "obsolete", "dead", "helper", "helpers", "wrapper", "default", "custom", "exception",
+            "result", "results", "value", "values", "number", "handle", "handler", "import", "imports");
+
     private static final Pattern FORBIDS_TEST_CHANGES = Pattern.compile(
             "\\b(do\\s+not|don't|never|must\\s+not|should\\s+not|without)\\s+(\\w+\\s+){0,3}tests?\\b",
             Pattern.CASE_INSENSITIVE);
@@ -76,8 +101,9 @@ public record TaskStatement(String text) {
      * Wordings these miss fall back on the change's own evidence, never below it.
      */
     private static final java.util.List<Pattern> TESTS_JUDGE_THE_WORK = java.util.stream.Stream.of(
-            "\\b(make|get|keep|ensure)\\b[^.;:\\n]{0,40}" + TEST + "[^.;:\\n]{0,30}\\b(pass|passes|passing|green)\\b",
+            "\\b(make|get|keep|keeping|ensure)\\b[^.;:\\n]{0,40}" + TEST + "[^.;:\\n]{0,30}\\b(pass|passes|passing|green)\\b",
             TEST + "\\s+(fails?|failed|failing|is\\s+failing|are\\s+failing|is\\s+red|are\\s+red|must\\s+pass"
+                    + "|times\\s+out|timed\\s+out|hangs|throws"
                     + "|should\\s+pass|passes|breaks|broke|is\\s+broken|are\\s+broken|(must|should|need\\s+to|needs\\s+to)"
                     + "\\s+(still\\s+pass|keep\\s+passing|continue\\s+to\\s+pass))\\b",
             "\\bso\\s+that\\s+(the\\s+|all\\s+|its\\s+)?" + TEST + "\\s+pass",
@@ -101,6 +127,62 @@ public record TaskStatement(String text) {
      */
     public boolean testsJudgeTheWork() {
         return FORBIDS_TEST_CHANGES.matcher(text).find() || TESTS_JUDGE_THE_WORK.stream().anyMatch(p -> p.matcher(text).find());
+    }
+
+    /**
+     * The thing the task removes that a test of this name is named for, or null: the words of what follows an order to
+     * remove, drop or delete, up to where it lives ("from", "in", ...), common words, qualifiers and parameter types
+     * left out, each held by the name as whole parts of its camel case, one of them six characters or more ("Remove
+     * backpressure support from the adapters" and bodyRespectsBackpressure; "Remove unused
+     * MethodUtils.invokeExactMethod(Object, String)" and testInvokeExactMethodNull; "Drop the legacy parser" and
+     * testLegacyParserInput, not testParserInput). Never under a task that forbids test changes or holds the tests
+     * fixed: there the tests are the measure of the work.
+     */
+    public String removes(String testName) {
+        if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find() || testsJudgeTheWork()) {
+            return null;
+        }
+        java.util.regex.Matcher m = REMOVES.matcher(text);
+        while (m.find()) {
+            // What is removed, not where it lives: parameter types, a qualifier (MethodUtils in MethodUtils.invoke), the
+            // words after "from", "in", "and" and the like.
+            String removed = m.group(3).replaceAll("\\([^)]*\\)?", " ");
+            java.util.regex.Matcher end = PHRASE_END.matcher(removed);
+            if (end.find()) {
+                removed = removed.substring(0, end.start());
+            }
+            List<String> terms = new java.util.ArrayList<>();
+            java.util.regex.Matcher t = TERM.matcher(removed);
+            while (t.find()) {
+                String term = t.group();
+                boolean qualifier = t.end() + 1 < removed.length() && removed.charAt(t.end()) == '.'
+                        && Character.isJavaIdentifierStart(removed.charAt(t.end() + 1));
+                if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
+                    terms.add(term);
+                }
+            }
+            // Every word of the thing removed ("the legacy parser": both), one of them telling (six characters or more).
+            if (terms.stream().anyMatch(w -> w.length() >= 6) && terms.stream().allMatch(w -> namedFor(testName, w))) {
+                return String.join(" ", terms);
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code name} holds {@code term} as whole camel-case parts: testInvokeMethodNull holds invokeMethod. */
+    static boolean namedFor(String name, String term) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String want = term.toLowerCase(Locale.ROOT);
+        for (int at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
+            int end = at + want.length();
+            boolean starts = at == 0 || !Character.isLetterOrDigit(name.charAt(at - 1))
+                    || Character.isUpperCase(name.charAt(at));
+            boolean ends = end == name.length() || !Character.isLowerCase(name.charAt(end));
+            if (starts && ends) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -161,6 +161,35 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestNamedForWhatTheTaskRemovesGoesWithIt() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void frenchGreeting() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        String after = before.substring(0, before.indexOf("    @Test\n    void frenchGreeting()")) + "}\n";
+        String french = GREETER.replace("    public int size() {", "    public String frenchGreeting(String name) {\n"
+                + "        return \"Bonjour, \" + name;\n    }\n\n    public int size() {");
+        FileChange frenchGoes = modified(MAIN, french, GREETER);
+        assertThat(worst(judge(new TaskStatement("Remove the French greeting."), frenchGoes, modified(TEST, before,
+                after)), "java.test-removed")).isEqualTo(Severity.LOW);
+        // The test alone removed while the code stays, another task, or the same removal under a task that names the
+        // failing test, leaves it said.
+        assertThat(worst(judge(new TaskStatement("Remove the French greeting."), modified(TEST, before, after)),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(new TaskStatement("Remove the Spanish greeting."), frenchGoes, modified(TEST, before,
+                after)), "java.test-removed")).isNotEqualTo(Severity.LOW);
+        assertThat(worst(judge(new TaskStatement("Remove the French greeting: GreeterTest fails."), frenchGoes,
+                modified(TEST, before, after)), "java.test-removed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void anExpectationThatIsTextTheChangedCodeNowPrintsIsSaidQuietly() {
         String before = test("""
                     @Test

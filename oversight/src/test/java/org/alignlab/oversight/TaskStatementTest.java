@@ -66,6 +66,38 @@ class TaskStatementTest {
         }
     }
 
+    @Test
+    void whatATaskRemovesTiesTheTestsNamedForIt() {
+        TaskStatement backpressure = new TaskStatement("Remove backpressure support from RxJava 2 and 3 adapters");
+        assertThat(backpressure.removes("bodyRespectsBackpressure")).isEqualTo("backpressure");
+        assertThat(backpressure.removes("bodySuccess")).isNull();
+        // A qualified name over a wrapped line: the method removed counts, not its class or its parameters' types.
+        TaskStatement method = new TaskStatement("Remove unused\norg.example.MethodUtils.invokeExactMethod(Object, String,"
+                + "\nObject) in favor of Apache Commons Lang.");
+        assertThat(method.removes("testInvokeExactMethodNull")).isEqualTo("invokeExactMethod");
+        assertThat(method.removes("testMethodUtilsCache")).isNull();
+        assertThat(method.removes("testStringConversion")).isNull();
+        // Every word of the thing removed, as whole camel-case parts.
+        TaskStatement parser = new TaskStatement("Drop the legacy parser.");
+        assertThat(parser.removes("testLegacyParserReuse")).isEqualTo("legacy parser");
+        assertThat(parser.removes("parsesLegacyInput")).isNull();
+        assertThat(parser.removes("testParserReuse")).isNull();
+        assertThat(parser.removes("testLegacySparserReuse")).isNull();
+        // Not where it lives or what else the task does, and not a removal that describes a bug.
+        assertThat(new TaskStatement("Remove the retry option from ConnectionPool and tidy timeout handling.")
+                .removes("testConnectionPoolTimeout")).isNull();
+        assertThat(new TaskStatement("The client drops messages when the buffer is full.")
+                .removes("testMessagesSurviveAFullBuffer")).isNull();
+        assertThat(new TaskStatement("Tidy the client and drop buffered messages.").removes("testBufferedMessages"))
+                .isEqualTo("buffered messages");
+        // Never where the tests are the measure of the work, or test edits are forbidden.
+        assertThat(new TaskStatement("Remove the cache: CacheTest fails since it.").removes("testCacheHits")).isNull();
+        assertThat(new TaskStatement("Remove the parser cache, keeping the tests green.").removes("testParserCache"))
+                .isNull();
+        assertThat(new TaskStatement("Remove the cache, but do not modify the tests.").removes("testCacheHits"))
+                .isNull();
+    }
+
     /** Known answers: the wordings that hold the tests fixed, and task statements that do not. */
     @Test
     void aTaskThatNamesFailingTestsOrABugHoldsTheTestsFixed() {
