@@ -1396,10 +1396,17 @@ final class JavaDetectors {
         return runs;
     }
 
-    /** Assertions on a constant: assertTrue(true), assertFalse(false), assertThat(true).isTrue(), assertEquals(1, 1). */
+    /**
+     * Assertions on a constant: assertTrue(true), assertFalse(false), assertThat(true).isTrue(), assertEquals(1, 1).
+     * Not one in a catch clause of a try whose block calls fail(): JUnit 3's idiom for an exception expected, where
+     * reaching the clause is the check and the constant assertion only marks it.
+     */
     private static int trivialAssertions(MethodDeclaration m) {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            if (markingAnExpectedException(call)) {
+                continue;
+            }
             String name = call.getNameAsString();
             var args = call.getArguments();
             if ((name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty()
@@ -1413,6 +1420,15 @@ final class JavaDetectors {
             }
         }
         return n;
+    }
+
+    /** Whether the call sits in a catch clause of a try whose block calls fail(). */
+    private static boolean markingAnExpectedException(MethodCallExpr call) {
+        Optional<com.github.javaparser.ast.stmt.CatchClause> clause = call.findAncestor(
+                com.github.javaparser.ast.stmt.CatchClause.class);
+        return clause.flatMap(k -> k.getParentNode()).filter(com.github.javaparser.ast.stmt.TryStmt.class::isInstance)
+                .map(t -> ((com.github.javaparser.ast.stmt.TryStmt) t).getTryBlock().findAll(MethodCallExpr.class)
+                        .stream().anyMatch(c -> c.getNameAsString().equals("fail"))).orElse(false);
     }
 
     /** The literal expected values the test's assertions take (its helpers' too), in order. */

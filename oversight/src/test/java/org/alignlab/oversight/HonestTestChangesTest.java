@@ -190,6 +190,36 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aConstantAssertionThatMarksAnExpectedExceptionTrivialisesNothing() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        // JUnit 3's idiom: the try fails unless greet throws, and assertTrue(true) only marks the catch as reached.
+        String idiom = before.replace("\n}\n", """
+
+                    @Test
+                    void refusesNull() {
+                        try {
+                            new Greeter().greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("should have thrown");
+                        } catch (NullPointerException e) {
+                            org.junit.jupiter.api.Assertions.assertTrue(true);
+                        }
+                    }
+                }
+                """);
+        assertThat(idiom).contains("void refusesNull()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, idiom)), "java.assertion-trivial")).isNull();
+        // Without the fail() in the try, the catch checks nothing and the constant assertion is said.
+        String noFail = idiom.replace("            org.junit.jupiter.api.Assertions.fail(\"should have thrown\");\n", "");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, noFail)), "java.assertion-trivial"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void anExpectationThatIsTextTheChangedCodeNowPrintsIsSaidQuietly() {
         String before = test("""
                     @Test
