@@ -307,7 +307,7 @@ final class InertChecks {
         return s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr c && failing(c);
     }
 
-    private static boolean failing(MethodCallExpr c) {
+    static boolean failing(MethodCallExpr c) {
         String scope = c.getScope().map(Node::toString).orElse("");
         boolean junit = scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|TestCase)");
         var args = c.getArguments();

@@ -1422,13 +1422,12 @@ final class JavaDetectors {
         return n;
     }
 
-    /** Whether the call sits in a catch clause of a try whose block calls fail(). */
+    /** Whether the call sits in a catch clause of a try whose block fails the test ({@link InertChecks#failing}). */
     private static boolean markingAnExpectedException(MethodCallExpr call) {
-        Optional<com.github.javaparser.ast.stmt.CatchClause> clause = call.findAncestor(
-                com.github.javaparser.ast.stmt.CatchClause.class);
-        return clause.flatMap(k -> k.getParentNode()).filter(com.github.javaparser.ast.stmt.TryStmt.class::isInstance)
+        return call.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).flatMap(Node::getParentNode)
+                .filter(com.github.javaparser.ast.stmt.TryStmt.class::isInstance)
                 .map(t -> ((com.github.javaparser.ast.stmt.TryStmt) t).getTryBlock().findAll(MethodCallExpr.class)
-                        .stream().anyMatch(c -> c.getNameAsString().equals("fail"))).orElse(false);
+                        .stream().anyMatch(InertChecks::failing)).orElse(false);
     }
 
     /** The literal expected values the test's assertions take (its helpers' too), in order. */

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -42,7 +43,7 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), List.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of());
 
     /**
@@ -58,7 +59,16 @@ final class MainCodeChange {
      */
     private record Code(Map<String, String> methods, Map<String, String> types, Map<String, Set<String>> literals,
                         Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
-                        Map<String, Integer> entries, Set<String> varargs, Map<String, List<Integer>> members) {
+                        Map<String, Integer> entries, Set<String> varargs, Map<String, Members> members) {
+    }
+
+    /** How many fields and methods a type declares (its own, not its nested types'). */
+    private record Members(int fields, int methods) {
+        static final Members NONE = new Members(0, 0);
+
+        Members plus(Members o) {
+            return new Members(fields + o.fields, methods + o.methods);
+        }
     }
 
     private static final DataKey<Code> CODE = new DataKey<>() { };
@@ -96,7 +106,8 @@ final class MainCodeChange {
     /** The strings no changed main file held before the change (as written, without quotes): text it adds. */
     private final Set<String> addedStrings;
     /** The changed main Java files with both sides, whose swaps ({@link #swaps}) are read when first asked for. */
-    private final List<FileChange> edited;
+    /** The changed main files with both sides, and their trees (before, after). */
+    private final Map<FileChange, CompilationUnit[]> edited;
     /** The code base's calls after the change, unchanged files among them (built when first asked for). */
     private final java.util.function.Supplier<CallGraph> graph;
     private List<Swap> swaps;
@@ -105,7 +116,7 @@ final class MainCodeChange {
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
                            Map<String, Integer> entryDeltas, Map<String, Set<Integer>> memberDeltas,
-                           Set<String> addedStrings, List<FileChange> edited,
+                           Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes) {
@@ -149,8 +160,8 @@ final class MainCodeChange {
         Map<String, Set<String>> stringsAfter = new HashMap<>();
         Map<String, Integer> entriesBefore = new HashMap<>();
         Map<String, Integer> entriesAfter = new HashMap<>();
-        Map<String, List<Integer>> membersBefore = new HashMap<>();
-        Map<String, List<Integer>> membersAfter = new HashMap<>();
+        Map<String, Members> membersBefore = new HashMap<>();
+        Map<String, Members> membersAfter = new HashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> varargsBefore = new HashSet<>();
         Set<String> varargsAfter = new HashSet<>();
@@ -248,11 +259,10 @@ final class MainCodeChange {
             if (delta != 0) {
                 entryDeltas.put(type, delta);
             }
-            Set<Integer> deltas = new HashSet<>();
-            for (int k = 0; k < 2; k++) {
-                deltas.add(membersAfter.getOrDefault(type, List.of(0, 0)).get(k)
-                        - membersBefore.getOrDefault(type, List.of(0, 0)).get(k));
-            }
+            Members was = membersBefore.getOrDefault(type, Members.NONE);
+            Members now = membersAfter.getOrDefault(type, Members.NONE);
+            Set<Integer> deltas = new HashSet<>(Set.of(now.fields() - was.fields()));
+            deltas.add(now.methods() - was.methods());
             deltas.remove(0);
             if (!deltas.isEmpty()) {
                 memberDeltas.put(type, deltas);
@@ -264,8 +274,9 @@ final class MainCodeChange {
                 .forEach(l -> addedStrings.add(l.substring(1, l.length() - 1))));
         literalsBefore.values().forEach(ls -> ls.stream().filter(l -> l.startsWith("\""))
                 .forEach(l -> addedStrings.remove(l.substring(1, l.length() - 1))));
-        List<FileChange> edited = changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null
-                && c.newText() != null && trees.get(c) != null).toList();
+        Map<FileChange, CompilationUnit[]> edited = new java.util.LinkedHashMap<>();
+        changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null && c.newText() != null
+                && trees.get(c) != null).forEach(c -> edited.put(c, trees.get(c)));
         // Types moved: a qualified name gone from the changed main files, and one new to them of the same simple name.
         Set<String> namesBefore = new HashSet<>();
         Set<String> namesAfter = new HashSet<>();
@@ -349,7 +360,7 @@ final class MainCodeChange {
     /** The swaps of every changed main file, read once, when an expectation first needs them (a line diff each). */
     private synchronized List<Swap> swaps() {
         if (swaps == null) {
-            swaps = edited.stream().flatMap(c -> swaps(c).stream()).toList();
+            swaps = edited.keySet().stream().flatMap(c -> swaps(c).stream()).toList();
         }
         return swaps;
     }
@@ -559,11 +570,10 @@ final class MainCodeChange {
                     }
                 }
                 // Each type's own fields and methods, counted: a test may count them (by reflection, say).
-                Map<String, List<Integer>> members = new HashMap<>();
+                Map<String, Members> members = new HashMap<>();
                 for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
-                    int fields = t.getFields().stream().mapToInt(f -> f.getVariables().size()).sum();
-                    members.merge(t.getNameAsString(), List.of(fields, t.getMethods().size()), (a, b) -> List.of(
-                            a.get(0) + b.get(0), a.get(1) + b.get(1)));
+                    members.merge(t.getNameAsString(), new Members(t.getFields().stream()
+                            .mapToInt(f -> f.getVariables().size()).sum(), t.getMethods().size()), Members::plus);
                 }
                 cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries, varargs, members));
             }
@@ -603,46 +613,13 @@ final class MainCodeChange {
         }
         long before = 0;
         long after = 0;
-        for (FileChange c : edited) {
-            before += identifiers(c.oldText()).stream().filter(holds).count();
-            after += identifiers(c.newText()).stream().filter(holds).count();
+        for (CompilationUnit[] t : edited.values()) {
+            before += JavaDetectors.all(t[0], SimpleName.class).stream().map(SimpleName::getIdentifier).filter(holds)
+                    .count();
+            after += JavaDetectors.all(t[1], SimpleName.class).stream().map(SimpleName::getIdentifier).filter(holds)
+                    .count();
         }
         return after < before;
-    }
-
-    /** The identifiers of Java source text, outside comments, strings, text blocks and characters. */
-    static List<String> identifiers(String text) {
-        List<String> out = new java.util.ArrayList<>();
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            char ch = text.charAt(i);
-            if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                int eol = text.indexOf('\n', i);
-                i = eol < 0 ? n : eol;
-            } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int close = text.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-            } else if (text.startsWith("\"\"\"", i)) {
-                int close = text.indexOf("\"\"\"", i + 3);
-                i = close < 0 ? n : close + 3;
-            } else if (ch == '"' || ch == '\'') {
-                int j = i + 1;
-                while (j < n && text.charAt(j) != ch && text.charAt(j) != '\n') {
-                    j += text.charAt(j) == '\\' ? 2 : 1;
-                }
-                i = j + 1;
-            } else if (Character.isJavaIdentifierStart(ch)) {
-                int j = i + 1;
-                while (j < n && Character.isJavaIdentifierPart(text.charAt(j))) {
-                    j++;
-                }
-                out.add(text.substring(i, j));
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        return out;
     }
 
     /** Whether the change removes the type named {@code name} from main code (it is in no changed file after it). */

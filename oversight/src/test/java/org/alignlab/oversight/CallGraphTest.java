@@ -324,11 +324,8 @@ class CallGraphTest {
                 }
                 """;
         var parser = JavaDetectors.newParser();
-        String after = before.replace("raw.trim()", "raw.strip()");
-        FileChange c = new FileChange(FileChange.Kind.MODIFIED, "src/main/java/demo/Reply.java",
-                "src/main/java/demo/Reply.java", before, after);
-        MainCodeChange code = MainCodeChange.of(List.of(c), Map.of(c, new com.github.javaparser.ast.CompilationUnit[] {
-                parser.parse(before).getResult().orElseThrow(), parser.parse(after).getResult().orElseThrow()}));
+        MainCodeChange code = mainEdited("src/main/java/demo/Reply.java", before,
+                before.replace("raw.trim()", "raw.strip()"));
         var test = parser.parse("class T { void t() { Reply r = new Reply(\" x \"); r.body(); } }").getResult()
                 .orElseThrow();
         assertThat(code.changedCalledBy(test)).containsExactly("Reply.<init>");
@@ -358,15 +355,20 @@ class CallGraphTest {
                 }
                 """;
         var parser = JavaDetectors.newParser();
-        String after = before.replace("return in.trim();", "return in.strip();");
-        FileChange c = new FileChange(FileChange.Kind.MODIFIED, "src/main/java/demo/State.java",
-                "src/main/java/demo/State.java", before, after);
-        MainCodeChange code = MainCodeChange.of(List.of(c), Map.of(c, new com.github.javaparser.ast.CompilationUnit[] {
-                parser.parse(before).getResult().orElseThrow(), parser.parse(after).getResult().orElseThrow()}));
+        MainCodeChange code = mainEdited("src/main/java/demo/State.java", before,
+                before.replace("return in.trim();", "return in.strip();"));
         var test = parser.parse("class T { void t() { State s = State.START; s.read(\"x\"); } }").getResult()
                 .orElseThrow();
         // The first constant's body changed, not the last's: it is still a change to State.read.
         assertThat(code.changedCalledBy(test)).containsExactly("State.read");
+    }
+
+    /** What a change that edits one main file from {@code before} to {@code after} does to main code. */
+    private static MainCodeChange mainEdited(String path, String before, String after) {
+        var parser = JavaDetectors.newParser();
+        FileChange c = new FileChange(FileChange.Kind.MODIFIED, path, path, before, after);
+        return MainCodeChange.of(List.of(c), Map.of(c, new com.github.javaparser.ast.CompilationUnit[] {
+                parser.parse(before).getResult().orElseThrow(), parser.parse(after).getResult().orElseThrow()}));
     }
 
     private static final String TEST = "src/test/java/demo/ApiTest.java";
