@@ -394,6 +394,10 @@ final class InertChecks {
      * catch (E e) { assertTrue(e instanceof X); }}) where the head test gains {@code assertThrows(X.class, () -> x())}
      * (a call written as one of the try block's), one per such assertThrows; a check of the exact class ({@code
      * assertEquals(X.class, e.getClass())}) only by {@code assertThrowsExactly};</li>
+     * <li>the failure of a try block that expected an exception ({@code try { x(); fail(); } catch (E e) {}}, the
+     * failure in the block or right after it) where the head test no longer catches E and a test new to the change
+     * expects E from one of the block's calls ({@code @Test(expected = E.class)} or {@code assertThrows(E.class, ()
+     * -> x())}; see {@link #expectedThrows}): the check moved to a test of its own;</li>
      * <li>checks of a list's or array's size and elements, or that it contains values, folded into one check of the
      * whole ({@code assertEquals(2, list.size()); assertEquals("a", list.get(0));} into {@code
      * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies.</li>
@@ -403,7 +407,7 @@ final class InertChecks {
     record Dropped(Set<MethodCallExpr> calls, int count) {
     }
 
-    static Dropped droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now) {
+    static Dropped droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now, Set<String> expectedByNewTests) {
         Set<MethodCallExpr> out = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, Long> caughtNow = counted(now.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
         Map<String, Long> caughtThen = counted(was.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
@@ -427,6 +431,10 @@ final class InertChecks {
             for (Node n = t.getParentNode().orElse(null); n != null && n != was; n = n.getParentNode().orElse(null)) {
                 nested |= n instanceof TryStmt outer && !outer.getCatchClauses().isEmpty()
                         && t.isDescendantOf(outer.getTryBlock());
+            }
+            if (fails && !caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !nested
+                    && thrownBy(t.getTryBlock(), clause).stream().anyMatch(expectedByNewTests::contains)) {
+                out.addAll(failures(t));
             }
             if (!caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !expects && !nested) {
                 boolean bodyStays = plainCalls(t.getTryBlock()).stream().allMatch(madeNow::contains);
@@ -657,6 +665,87 @@ final class InertChecks {
         Set<String> tried = plainCalls(t.getTryBlock());
         return now.findAll(TryStmt.class).stream().anyMatch(n -> n.getCatchClauses().stream().map(InertChecks::typeOf)
                 .toList().equals(others) && plainCalls(n.getTryBlock()).containsAll(tried));
+    }
+
+    /**
+     * What a test expects to be thrown, as "Type|call" keys (the exception's simple name; the call's method name and
+     * arguments as written, its receiver left out, or "new T(args)"), for each call of the code it expects to throw:
+     * the calls of the body of a JUnit 4 {@code @Test(expected = E.class)}, and those of the code given to {@code
+     * assertThrows(E.class, ...)} (and assertThrowsExactly, expectThrows), AssertJ's {@code
+     * assertThatExceptionOfType(E.class).isThrownBy(...)} and {@code assertThatThrownBy(...).isInstanceOf(E.class)}.
+     */
+    static Set<String> expectedThrows(MethodDeclaration m) {
+        Set<String> out = new java.util.HashSet<>();
+        m.getAnnotationByName("Test").filter(a -> a.isNormalAnnotationExpr()).ifPresent(a -> a.asNormalAnnotationExpr()
+                .getPairs().stream().filter(p -> p.getNameAsString().equals("expected") && p.getValue().isClassExpr())
+                .forEach(p -> m.getBody().ifPresent(b -> callKeys(b)
+                        .forEach(k -> out.add(simpleName(p.getValue().asClassExpr().getType().asString()) + "|" + k)))));
+        for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
+            var args = c.getArguments();
+            String name = c.getNameAsString();
+            Expression type = null;
+            Node code = null;
+            if (Set.of("assertThrows", "assertThrowsExactly", "expectThrows").contains(name) && args.size() >= 2) {
+                type = args.get(0);
+                code = args.get(1);
+            } else if (name.equals("isThrownBy") && args.size() == 1 && c.getScope().orElse(null)
+                    instanceof MethodCallExpr of && of.getNameAsString().equals("assertThatExceptionOfType")
+                    && of.getArguments().size() == 1) {
+                type = of.getArgument(0);
+                code = args.get(0);
+            } else if (Set.of("isInstanceOf", "isExactlyInstanceOf").contains(name) && args.size() == 1
+                    && c.getScope().orElse(null) instanceof MethodCallExpr thrown
+                    && thrown.getNameAsString().equals("assertThatThrownBy") && !thrown.getArguments().isEmpty()) {
+                type = args.get(0);
+                code = thrown.getArgument(0);
+            }
+            if (type != null && type.isClassExpr()) {
+                String simple = simpleName(type.asClassExpr().getType().asString());
+                callKeys(code).forEach(k -> out.add(simple + "|" + k));
+            }
+        }
+        return out;
+    }
+
+    /** The "Type|call" keys of a try block's calls for each type its clause catches (one, or those of a union). */
+    private static Set<String> thrownBy(BlockStmt block, CatchClause clause) {
+        Set<String> out = new java.util.HashSet<>();
+        var type = clause.getParameter().getType();
+        List<String> types = type.isUnionType() ? type.asUnionType().getElements().stream()
+                .map(t -> simpleName(t.asString())).toList() : List.of(simpleName(type.asString()));
+        for (String k : callKeys(block)) {
+            types.forEach(t -> out.add(t + "|" + k));
+        }
+        return out;
+    }
+
+    /** The calls below a node that are not assertions, each as its method name and arguments, or "new T(args)". */
+    private static Set<String> callKeys(Node at) {
+        Set<String> out = new java.util.HashSet<>();
+        for (MethodCallExpr c : at.findAll(MethodCallExpr.class, c -> !JavaDetectors.isAssertion(c))) {
+            out.add(c.getNameAsString() + c.getArguments().toString());
+        }
+        for (ObjectCreationExpr o : at.findAll(ObjectCreationExpr.class)) {
+            out.add("new " + o.getType().getNameAsString() + o.getArguments().toString());
+        }
+        return out;
+    }
+
+    /** The assertion calls by which a try statement fails when its block ends: in the block, or right after it. */
+    private static List<MethodCallExpr> failures(TryStmt t) {
+        List<MethodCallExpr> out = new ArrayList<>(t.getTryBlock().findAll(MethodCallExpr.class, InertChecks::failing));
+        if (t.getParentNode().orElse(null) instanceof BlockStmt b) {
+            int at = indexOfSame(b.getStatements(), t);
+            if (at + 1 < b.getStatements().size() && b.getStatement(at + 1) instanceof ExpressionStmt e
+                    && e.getExpression() instanceof MethodCallExpr c && failing(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     private static Map<String, Long> counted(List<String> values) {

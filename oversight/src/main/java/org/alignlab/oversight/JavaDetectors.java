@@ -251,14 +251,17 @@ final class JavaDetectors {
     /**
      * The checks that tests new to the change's test files make (tests not at the base, and helpers that became tests,
      * each enabled, with the helpers they call): their assertion statements that hold a literal, as text, and their
-     * literals (their parameter sources' values among them). A check that moved there from a test removed or cut
-     * down is not lost; one parked in a method no test runs is.
+     * literals (their parameter sources' values among them), and the exceptions they expect from which calls ({@link
+     * InertChecks#expectedThrows}). A check that moved there from a test removed or cut down is not lost; one parked
+     * in a method no test runs is.
      */
-    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests) {
+    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests,
+                     Set<String> expectedThrows) {
         /** The new tests of the changed test files, from their trees (base, head; null where absent). */
         static NewChecks of(List<CompilationUnit[]> testTrees) {
             Set<String> statements = new HashSet<>();
             Set<String> literals = new HashSet<>();
+            Set<String> expectedThrows = new HashSet<>();
             List<MethodDeclaration> tests = new ArrayList<>();
             for (CompilationUnit[] t : testTrees) {
                 if (t[1] == null) {
@@ -275,10 +278,11 @@ final class JavaDetectors {
                         assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
+                        expectedThrows.addAll(InertChecks.expectedThrows(m));
                     }
                 }
             }
-            return new NewChecks(statements, literals, List.copyOf(tests));
+            return new NewChecks(statements, literals, List.copyOf(tests), expectedThrows);
         }
 
         /**
@@ -587,7 +591,8 @@ final class JavaDetectors {
             // Checks dropped while the test grew stricter, or kept in another form, are not lost (InertChecks); read
             // only where a check or an expected value is gone, as in few of the tests compared.
             if (after2 < before2 || !minus(oldExpected, newExpected).isEmpty()) {
-                InertChecks.Dropped keptOrStricter = InertChecks.droppedWithoutLoss(was, m);
+                InertChecks.Dropped keptOrStricter = InertChecks.droppedWithoutLoss(was, m,
+                        newChecks.get().expectedThrows());
                 if (!keptOrStricter.calls().isEmpty()) {
                     before2 -= runs(was) * keptOrStricter.count();
                     oldExpected = expectedLiterals(was, keptOrStricter.calls());

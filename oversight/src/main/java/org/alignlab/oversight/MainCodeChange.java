@@ -931,11 +931,26 @@ final class MainCodeChange {
     /**
      * The methods gone from main code that {@code test} called: it went with the code it checked. Also an overload
      * gone while others of its name stay, where the test calls that name (on a receiver whose type it shows) with a
-     * number of arguments that only the removed overloads take.
+     * number of arguments that only the removed overloads take; and a type the change removes that the test names
+     * (implements, declares, makes, is annotated with; {@code new RequestInterceptor() {...}} where
+     * RequestInterceptor goes, {@code @EncodedPath("p")} where the annotation type goes): the test
+     * could no longer compile. None of a type that the test's own file declares (its own Listener, not main code's).
      */
     List<String> removedCalledBy(Node test) {
         List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of()));
         out.addAll(callsTaking(test, removedOverloads, keptOverloads, out, false));
+        if (!removedTypes.isEmpty()) {
+            Set<String> named = new TreeSet<>();
+            test.findAll(ClassOrInterfaceType.class).forEach(t -> named.add(t.getNameAsString()));
+            test.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class)
+                    .forEach(a -> named.add(a.getName().getIdentifier()));
+            named.stream().filter(removedTypes::contains).forEach(out::add);
+        }
+        if (!out.isEmpty()) {
+            Set<String> declaredHere = new HashSet<>();
+            test.findRootNode().findAll(TypeDeclaration.class).forEach(t -> declaredHere.add(t.getNameAsString()));
+            out.removeIf(m -> declaredHere.contains(m.contains(".") ? m.substring(0, m.indexOf('.')) : m));
+        }
         return out;
     }
 

@@ -59,8 +59,11 @@ public record TaskStatement(String text) {
             "(?:^|[.;!?]\\s+|\\n\\W*|\\b(?:and|then|to)\\s+)(remove[sd]?|removing|drop(s|ped|ping)?|delete[sd]?|deleting)"
                     + "\\s+((?:[^.;:!?\\n]|[.:](?=\\S)|\\n(?!\\s*\\n)){1,160})",
             Pattern.CASE_INSENSITIVE);
-    /** Where the thing removed ends and where it lives, or what else the task does, begins. */
-    private static final Pattern PHRASE_END = Pattern.compile("\\s(from|in|of|on|for|and|with|to|so|because|since)\\s|,",
+    /** Where the things removed end and where they live, or why, begins. */
+    private static final Pattern PHRASE_END = Pattern.compile("\\s(from|in|of|on|for|with|to|so|because|since)\\s",
+            Pattern.CASE_INSENSITIVE);
+    /** What parts a list of things removed ("containsAllOf+containsAllIn and isOrdered", "X, Y or Z"). */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(,|\\+|/|&|\\s(and|or)\\s)\\s*",
             Pattern.CASE_INSENSITIVE);
     /** An identifier or word in what a task removes. */
     private static final Pattern TERM = Pattern.compile("[A-Za-z_$][\\w$]*");
@@ -135,8 +138,9 @@ public record TaskStatement(String text) {
      * left out, each held by the name as whole parts of its camel case, one of them six characters or more ("Remove
      * backpressure support from the adapters" and bodyRespectsBackpressure; "Remove unused
      * MethodUtils.invokeExactMethod(Object, String)" and testInvokeExactMethodNull; "Drop the legacy parser" and
-     * testLegacyParserInput, not testParserInput). Never under a task that forbids test changes or holds the tests
-     * fixed: there the tests are the measure of the work.
+     * testLegacyParserInput, not testParserInput); of a list, the words of the first thing listed or one name listed
+     * after it ("Remove containsAllOf+containsAllIn and isOrdered" and testContainsAllInFailure). Never under a task that forbids test changes or holds
+     * the tests fixed: there the tests are the measure of the work.
      */
     public String removes(String testName) {
         if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find() || testsJudgeTheWork()) {
@@ -145,25 +149,34 @@ public record TaskStatement(String text) {
         java.util.regex.Matcher m = REMOVES.matcher(text);
         while (m.find()) {
             // What is removed, not where it lives: parameter types, a qualifier (MethodUtils in MethodUtils.invoke), the
-            // words after "from", "in", "and" and the like.
+            // words after "from", "in" and the like.
             String removed = m.group(3).replaceAll("\\([^)]*\\)?", " ");
             java.util.regex.Matcher end = PHRASE_END.matcher(removed);
             if (end.find()) {
                 removed = removed.substring(0, end.start());
             }
-            List<String> terms = new java.util.ArrayList<>();
-            java.util.regex.Matcher t = TERM.matcher(removed);
-            while (t.find()) {
-                String term = t.group();
-                boolean qualifier = t.end() + 1 < removed.length() && removed.charAt(t.end()) == '.'
-                        && Character.isJavaIdentifierStart(removed.charAt(t.end() + 1));
-                if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
-                    terms.add(term);
+            String[] parts = LIST_SEPARATOR.split(removed);
+            for (int i = 0; i < parts.length; i++) {
+                String part = parts[i];
+                // After the first, only a single name: "and tidy the tokenizer" is another order, not a thing listed.
+                if (i > 0 && !part.strip().matches("[A-Za-z_$][\\w$.]*")) {
+                    continue;
                 }
-            }
-            // Every word of the thing removed ("the legacy parser": both), one of them telling (six characters or more).
-            if (terms.stream().anyMatch(w -> w.length() >= 6) && terms.stream().allMatch(w -> namedFor(testName, w))) {
-                return String.join(" ", terms);
+                List<String> terms = new java.util.ArrayList<>();
+                java.util.regex.Matcher t = TERM.matcher(part);
+                while (t.find()) {
+                    String term = t.group();
+                    boolean qualifier = t.end() + 1 < part.length() && part.charAt(t.end()) == '.'
+                            && Character.isJavaIdentifierStart(part.charAt(t.end() + 1));
+                    if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
+                        terms.add(term);
+                    }
+                }
+                // Every word of the thing removed ("the legacy parser": both), one of them telling (six characters or
+                // more).
+                if (terms.stream().anyMatch(w -> w.length() >= 6) && terms.stream().allMatch(w -> namedFor(testName, w))) {
+                    return String.join(" ", terms);
+                }
             }
         }
         return null;

@@ -161,6 +161,65 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestThatNamesATypeTheChangeRemovesGoesWithIt() {
+        String listener = """
+                package demo;
+
+                public interface Listener {
+                    void heard(String greeting);
+                }
+                """;
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void tellsTheListener() {
+                        StringBuilder heard = new StringBuilder();
+                        Listener l = new Listener() {
+                            @Override
+                            public void heard(String greeting) {
+                                heard.append(greeting);
+                            }
+                        };
+                        l.heard(new Greeter().greet("Ada"));
+                        assertEquals("Hello, Ada", heard.toString());
+                    }
+                """);
+        String after = before.substring(0, before.indexOf("    @Test\n    void tellsTheListener()")) + "}\n";
+        FileChange listenerGoes = new FileChange(FileChange.Kind.DELETED, null, "src/main/java/demo/Listener.java",
+                listener, null);
+        assertThat(worst(judge(TaskStatement.NONE, listenerGoes, modified(TEST, before, after)), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
+        // The type staying, a task that names the failing test, or a type of that name declared in the test's own
+        // file: the test could still compile, and its removal is said.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(FIX_FAILING, listenerGoes, modified(TEST, before, after)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        String own = "    interface Listener {\n        void heard(String greeting);\n    }\n\n";
+        String ownBefore = before.replace("class GreeterTest {\n", "class GreeterTest {\n" + own);
+        String ownAfter = after.replace("class GreeterTest {\n", "class GreeterTest {\n" + own);
+        assertThat(ownAfter).isNotEqualTo(after);
+        assertThat(worst(judge(TaskStatement.NONE, listenerGoes, modified(TEST, ownBefore, ownAfter)),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // An annotation type that goes takes with it the tests annotated with it.
+        String annotated = before.replace("Listener l = new Listener() {", "Object l = new Object() {")
+                .replace("@Override\n", "@Polite\n");
+        assertThat(annotated).doesNotContain("new Listener").contains("@Polite");
+        String annotatedAfter = annotated.substring(0, annotated.indexOf("    @Test\n    void tellsTheListener()"))
+                + "}\n";
+        FileChange politeGoes = new FileChange(FileChange.Kind.DELETED, null, "src/main/java/demo/Polite.java",
+                "package demo;\n\npublic @interface Polite {\n}\n", null);
+        assertThat(worst(judge(TaskStatement.NONE, politeGoes, modified(TEST, annotated, annotatedAfter)),
+                "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, annotated, annotatedAfter)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void aTestNamedForWhatTheTaskRemovesGoesWithIt() {
         String before = test("""
                     @Test
@@ -425,6 +484,70 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, narrower, after.replace(
                 "assertThrows(NullPointerException.class", "assertThrows(RuntimeException.class"))),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void anExpectedExceptionMovedToATestOfItsOwnIsStillChecked() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        Greeter other = new Greeter();
+                        try {
+                            other.greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            // expected
+                        }
+                    }
+                """);
+        String cut = before.replace("""
+                        Greeter other = new Greeter();
+                        try {
+                            other.greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            // expected
+                        }
+                """, "");
+        assertThat(cut).isNotEqualTo(before);
+        String annotated = cut.replace("\n}\n", """
+                    @Test(expected = NullPointerException.class)
+                    public void refusesNull() {
+                        new Greeter().greet(null).length();
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, annotated)), "java.assertions-removed"))
+                .isNull();
+        String asserted = cut.replace("\n}\n", """
+                    @Test
+                    void refusesNull() {
+                        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                                () -> new Greeter().greet(null));
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, asserted)), "java.assertions-removed"))
+                .isNull();
+        // Controls: the check cut with no test to take it, a new test expecting another exception, or the same
+        // exception from another call, or the expecting test there already at the base: a check is lost.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, cut)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, annotated.replace(
+                "expected = NullPointerException.class", "expected = IllegalStateException.class"))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, asserted.replace(
+                "greet(null))", "greet(\"Bob\"))"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        String there = before.replace("\n}\n", """
+                    @Test(expected = NullPointerException.class)
+                    public void refusesNull() {
+                        new Greeter().greet(null).length();
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, there, annotated)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test
