@@ -395,19 +395,23 @@ final class InertChecks {
      * (a call written as one of the try block's), one per such assertThrows; a check of the exact class ({@code
      * assertEquals(X.class, e.getClass())}) only by {@code assertThrowsExactly};</li>
      * <li>the failure of a try block that expected an exception ({@code try { x(); fail(); } catch (E e) {}}, the
-     * failure in the block or right after it) where the head test no longer catches E and a test new to the change
-     * expects E from one of the block's calls ({@code @Test(expected = E.class)} or {@code assertThrows(E.class, ()
-     * -> x())}; see {@link #expectedThrows}): the check moved to a test of its own;</li>
+     * failure the block's last statement or the one right after it) where the head test no longer catches E and
+     * expects E from one of the block's statements in JUnit 4's way (it gains {@code @Test(expected = E.class)}), or
+     * a test of the file new to the change does ({@code @Test(expected = E.class)} or {@code assertThrows(E.class, ()
+     * -> x())}; see {@link #expectedThrows}); each such expectation stands for one try: the check moved to a test of
+     * its own, or to the annotation;</li>
      * <li>checks of a list's or array's size and elements, or that it contains values, folded into one check of the
      * whole ({@code assertEquals(2, list.size()); assertEquals("a", list.get(0));} into {@code
      * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies.</li>
      * </ul>
-     * {@code count}: how many assertions fewer the test may make for it (a fold of n checks makes one).
+     * {@code count}: how many assertions fewer the test may make for it (a fold of n checks makes one). Also, without
+     * counting (the check is still made), a comparison with a boolean literal that the head test makes as a check of
+     * truth ({@link #restatedAsBoolean}), so that its literal is no expected value gone.
      */
     record Dropped(Set<MethodCallExpr> calls, int count) {
     }
 
-    static Dropped droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now, Set<String> expectedByNewTests) {
+    static Dropped droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now, List<String> expectedByNewTests) {
         Set<MethodCallExpr> out = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, Long> caughtNow = counted(now.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
         Map<String, Long> caughtThen = counted(was.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
@@ -417,6 +421,9 @@ final class InertChecks {
         List<MethodCallExpr> expectingThen = expecting(was);
         boolean expects = expectingNow.size() > expectingThen.size() || expectsInAnnotation(was)
                 || expectsInAnnotation(now);
+        // The test's own annotation, gained by the change, expects what a try of its own expected (JUnit 4's idiom).
+        List<String> expectedByAnnotation = expectsInAnnotation(was) ? new ArrayList<>()
+                : new ArrayList<>(annotationThrows(now, was));
         Set<String> madeNow = plainCalls(now);
         // The assertThrows calls the head test gains (by text), each to be matched once.
         List<String> before = expectingThen.stream().map(Node::toString).toList();
@@ -432,9 +439,14 @@ final class InertChecks {
                 nested |= n instanceof TryStmt outer && !outer.getCatchClauses().isEmpty()
                         && t.isDescendantOf(outer.getTryBlock());
             }
-            if (fails && !caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !nested
-                    && thrownBy(t.getTryBlock(), clause).stream().anyMatch(expectedByNewTests::contains)) {
-                out.addAll(failures(t));
+            List<MethodCallExpr> failures = failures(t);
+            if (!failures.isEmpty() && !caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !nested
+                    && (usedUp(thrownBy(t, clause, was), expectedByAnnotation)
+                    || usedUp(thrownBy(t, clause, was), expectedByNewTests))) {
+                out.addAll(failures);
+                // And the clause's marks that it was reached (assertTrue(true)), which go with it.
+                out.addAll(clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
+                        && JavaDetectors.cannotFail(c)));
             }
             if (!caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !expects && !nested) {
                 boolean bodyStays = plainCalls(t.getTryBlock()).stream().allMatch(madeNow::contains);
@@ -464,6 +476,8 @@ final class InertChecks {
             }
         }
         int count = out.size();
+        // assertEquals(false, x) written assertFalse(x): the same check, no fewer, and no expected value gone.
+        out.addAll(restatedAsBoolean(was, now));
         for (List<MethodCallExpr> fold : folded(was, now)) {
             out.addAll(fold);
             count += fold.size() - 1;
@@ -668,23 +682,22 @@ final class InertChecks {
     }
 
     /**
-     * What a test expects to be thrown, as "Type|call" keys (the exception's simple name; the call's method name and
-     * arguments as written, its receiver left out, or "new T(args)"), for each call of the code it expects to throw:
-     * the calls of the body of a JUnit 4 {@code @Test(expected = E.class)}, and those of the code given to {@code
-     * assertThrows(E.class, ...)} (and assertThrowsExactly, expectThrows), AssertJ's {@code
-     * assertThatExceptionOfType(E.class).isThrownBy(...)} and {@code assertThatThrownBy(...).isInstanceOf(E.class)}.
+     * What a test expects to be thrown, as "Type|statement" keys ({@link #statementKeys}; the exception's simple name),
+     * one per expectation: the last statement of a JUnit 4 {@code @Test(expected = E.class)}, and the code given to
+     * {@code assertThrows(E.class, ...)} (and assertThrowsExactly, expectThrows), AssertJ's {@code
+     * assertThatExceptionOfType(E.class).isThrownBy(...)} and {@code assertThatThrownBy(...).isInstanceOf(E.class)}
+     * (a lambda's expression, or its block's last statement).
      */
-    static Set<String> expectedThrows(MethodDeclaration m) {
-        Set<String> out = new java.util.HashSet<>();
-        m.getAnnotationByName("Test").filter(a -> a.isNormalAnnotationExpr()).ifPresent(a -> a.asNormalAnnotationExpr()
-                .getPairs().stream().filter(p -> p.getNameAsString().equals("expected") && p.getValue().isClassExpr())
-                .forEach(p -> m.getBody().ifPresent(b -> callKeys(b)
-                        .forEach(k -> out.add(simpleName(p.getValue().asClassExpr().getType().asString()) + "|" + k)))));
-        for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
+    static List<String> expectedThrows(MethodDeclaration m) {
+        List<String> out = new ArrayList<>(annotationThrows(m, null));
+        Map<String, List<String>> values = values(m);
+        BlockStmt body = m.getBody().orElse(null);
+        for (MethodCallExpr c : m.findAll(MethodCallExpr.class, c -> body != null && c.findAncestor(Statement.class)
+                .flatMap(Node::getParentNode).orElse(null) == body)) {
             var args = c.getArguments();
             String name = c.getNameAsString();
             Expression type = null;
-            Node code = null;
+            Expression code = null;
             if (Set.of("assertThrows", "assertThrowsExactly", "expectThrows").contains(name) && args.size() >= 2) {
                 type = args.get(0);
                 code = args.get(1);
@@ -699,49 +712,251 @@ final class InertChecks {
                 type = args.get(0);
                 code = thrown.getArgument(0);
             }
-            if (type != null && type.isClassExpr()) {
+            if (type != null && type.isClassExpr() && code instanceof LambdaExpr l
+                    && (!l.getBody().isBlockStmt() || onlyTheLastMayThrow(l.getBody().asBlockStmt(), null))) {
+                Statement last = l.getBody().isBlockStmt() ? l.getBody().asBlockStmt().getStatements().getLast()
+                        .orElse(null) : l.getBody();
                 String simple = simpleName(type.asClassExpr().getType().asString());
-                callKeys(code).forEach(k -> out.add(simple + "|" + k));
+                // One expectation: the first of its statement's keys stands for it.
+                statementKeys(last, values).stream().findFirst().ifPresent(k -> out.add(simple + "|" + k));
             }
         }
         return out;
     }
 
-    /** The "Type|call" keys of a try block's calls for each type its clause catches (one, or those of a union). */
-    private static Set<String> thrownBy(BlockStmt block, CatchClause clause) {
-        Set<String> out = new java.util.HashSet<>();
-        var type = clause.getParameter().getType();
-        List<String> types = type.isUnionType() ? type.asUnionType().getElements().stream()
-                .map(t -> simpleName(t.asString())).toList() : List.of(simpleName(type.asString()));
-        for (String k : callKeys(block)) {
-            types.forEach(t -> out.add(t + "|" + k));
+    /**
+     * The base test's comparisons with a boolean literal ({@code assertEquals(false, x)}, {@code
+     * assertThat(x).isEqualTo(true)}) that the head test makes as checks of truth on the same expression ({@code
+     * assertFalse(x)}, {@code assertThat(x).isTrue()}), each matched once.
+     */
+    private static List<MethodCallExpr> restatedAsBoolean(MethodDeclaration was, MethodDeclaration now) {
+        List<String> truths = new ArrayList<>();
+        for (MethodCallExpr c : now.findAll(MethodCallExpr.class)) {
+            var args = c.getArguments();
+            String name = c.getNameAsString();
+            if ((name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty() && args.size() <= 2) {
+                List<Expression> checked = args.stream().filter(a -> !a.isStringLiteralExpr()).toList();
+                if (checked.size() == 1) {
+                    truths.add(name.equals("assertTrue") + "|" + checked.get(0));
+                }
+            } else if ((name.equals("isTrue") || name.equals("isFalse")) && args.isEmpty()
+                    && c.getScope().orElse(null) instanceof MethodCallExpr that
+                    && that.getNameAsString().equals("assertThat") && that.getArguments().size() == 1) {
+                truths.add(name.equals("isTrue") + "|" + that.getArgument(0));
+            }
         }
-        return out;
-    }
-
-    /** The calls below a node that are not assertions, each as its method name and arguments, or "new T(args)". */
-    private static Set<String> callKeys(Node at) {
-        Set<String> out = new java.util.HashSet<>();
-        for (MethodCallExpr c : at.findAll(MethodCallExpr.class, c -> !JavaDetectors.isAssertion(c))) {
-            out.add(c.getNameAsString() + c.getArguments().toString());
+        List<MethodCallExpr> out = new ArrayList<>();
+        if (truths.isEmpty()) {
+            return out;
         }
-        for (ObjectCreationExpr o : at.findAll(ObjectCreationExpr.class)) {
-            out.add("new " + o.getType().getNameAsString() + o.getArguments().toString());
-        }
-        return out;
-    }
-
-    /** The assertion calls by which a try statement fails when its block ends: in the block, or right after it. */
-    private static List<MethodCallExpr> failures(TryStmt t) {
-        List<MethodCallExpr> out = new ArrayList<>(t.getTryBlock().findAll(MethodCallExpr.class, InertChecks::failing));
-        if (t.getParentNode().orElse(null) instanceof BlockStmt b) {
-            int at = indexOfSame(b.getStatements(), t);
-            if (at + 1 < b.getStatements().size() && b.getStatement(at + 1) instanceof ExpressionStmt e
-                    && e.getExpression() instanceof MethodCallExpr c && failing(c)) {
+        for (MethodCallExpr c : was.findAll(MethodCallExpr.class)) {
+            var args = c.getArguments();
+            String key = null;
+            if (c.getNameAsString().equals("assertEquals") && (args.size() == 2 || args.size() == 3)) {
+                boolean messageFirst = args.size() == 3 && args.get(0).isStringLiteralExpr();
+                Expression expected = args.get(messageFirst ? 1 : 0);
+                if (expected instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b) {
+                    key = b.getValue() + "|" + args.get(messageFirst ? 2 : 1);
+                }
+            } else if (c.getNameAsString().equals("isEqualTo") && args.size() == 1
+                    && args.get(0) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b
+                    && c.getScope().orElse(null) instanceof MethodCallExpr that
+                    && that.getNameAsString().equals("assertThat") && that.getArguments().size() == 1) {
+                key = b.getValue() + "|" + that.getArgument(0);
+            }
+            if (key != null && truths.remove(key)) {
                 out.add(c);
             }
         }
         return out;
+    }
+
+    /**
+     * The key of a test annotated {@code @Test(expected = E.class)}: E with its body's last statement, where the
+     * statements before it make no assertion (one that threw E would now pass the test) unless it is one of those the
+     * try blocks of {@code was} (the test as it was, or null) held, which the base test let throw E too.
+     */
+    private static List<String> annotationThrows(MethodDeclaration m, MethodDeclaration was) {
+        List<String> out = new ArrayList<>();
+        if (m.getBody().isEmpty() || !onlyTheLastMayThrow(m.getBody().get(), was)) {
+            return out;
+        }
+        m.getAnnotationByName("Test").filter(a -> a.isNormalAnnotationExpr()).ifPresent(a -> a.asNormalAnnotationExpr()
+                .getPairs().stream().filter(p -> p.getNameAsString().equals("expected") && p.getValue().isClassExpr())
+                .forEach(p -> m.getBody().flatMap(b -> b.getStatements().getLast())
+                        .flatMap(last -> statementKeys(last, values(m)).stream().findFirst())
+                        .ifPresent(k -> out.add(simpleName(p.getValue().asClassExpr().getType().asString()) + "|" + k))));
+        return out;
+    }
+
+    /**
+     * Whether a block's statements before its last make no assertion, or are as written in a try block of {@code was}
+     * (null: none).
+     */
+    private static boolean onlyTheLastMayThrow(BlockStmt block, MethodDeclaration was) {
+        Set<String> tried = new java.util.HashSet<>();
+        if (was != null) {
+            was.findAll(TryStmt.class).forEach(t -> t.getTryBlock().getStatements().forEach(st -> tried.add(st.toString())));
+        }
+        var statements = block.getStatements();
+        for (int i = 0; i < statements.size() - 1; i++) {
+            Statement st = statements.get(i);
+            if (!tried.contains(st.toString()) && st.findFirst(MethodCallExpr.class, JavaDetectors::isAssertion).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The "Type|statement" keys of a try's block (its statements but the failure) for each type its clause catches
+     * (one, or those of a union).
+     */
+    private static List<String> thrownBy(TryStmt t, CatchClause clause, MethodDeclaration in) {
+        var type = clause.getParameter().getType();
+        List<String> types = type.isUnionType() ? type.asUnionType().getElements().stream()
+                .map(e -> simpleName(e.asString())).toList() : List.of(simpleName(type.asString()));
+        Map<String, List<String>> values = values(in);
+        List<String> out = new ArrayList<>();
+        for (Statement st : t.getTryBlock().getStatements()) {
+            if (!failing(st)) {
+                for (String k : statementKeys(st, values)) {
+                    types.forEach(e -> out.add(e + "|" + k));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether one of {@code keys} is among {@code expected}; if so, that expectation is used up (removed). */
+    private static boolean usedUp(List<String> keys, List<String> expected) {
+        for (String k : keys) {
+            if (expected.remove(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The keys of what a statement does: its call chain as written from its root receiver on, the receiver left out
+     * ({@code other.greet(null).length()} and {@code new Greeter().greet(null).length()} both {@code
+     * greet(null).length()}), or the object it makes ({@code new Parser("x")}); the value of a call, an assignment's or
+     * a declaration's. A local given one literal stands for it ({@code input} for {@code "12:61"}), and an element of
+     * an array given its values for each ({@code int[] ports = {-1, 0}} ... {@code setPort(ports[i])}). Only chains
+     * that pass an argument: {@code it.next()} is too common to tie one test's check to another's.
+     */
+    private static List<String> statementKeys(Node st, Map<String, List<String>> values) {
+        Expression e = st instanceof ExpressionStmt x ? x.getExpression() : st instanceof Expression x ? x : null;
+        if (e instanceof AssignExpr a) {
+            e = a.getValue();
+        } else if (e instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d && d.getVariables().size() == 1) {
+            e = d.getVariable(0).getInitializer().orElse(null);
+        }
+        if (!(e instanceof MethodCallExpr) && !(e instanceof ObjectCreationExpr)) {
+            return List.of();
+        }
+        List<String> keys = chainKeys(e, values);
+        return keys.isEmpty() || !ARGUMENT.matcher(keys.get(0)).find() ? List.of() : keys;
+    }
+
+    /** A call or creation given an argument, in a key. */
+    private static final java.util.regex.Pattern ARGUMENT = java.util.regex.Pattern.compile("\\([^)]");
+
+    private static List<String> chainKeys(Expression e, Map<String, List<String>> values) {
+        List<String> prefixes = List.of("");
+        com.github.javaparser.ast.NodeList<Expression> args;
+        String name;
+        if (e instanceof MethodCallExpr c) {
+            // The root receiver is left out, unless made with arguments (new Greeter(Locale.FRENCH) is not new Greeter()).
+            Expression scope = c.getScope().orElse(null);
+            if (scope instanceof MethodCallExpr || scope instanceof ObjectCreationExpr o && !o.getArguments().isEmpty()) {
+                prefixes = chainKeys(scope, values).stream().map(k -> k + ".").toList();
+            }
+            args = c.getArguments();
+            name = c.getNameAsString();
+        } else if (e instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty()) {
+            args = o.getArguments();
+            name = "new " + o.getType().getNameAsString();
+        } else {
+            return List.of();
+        }
+        List<String> rendered = new ArrayList<>();
+        for (String prefix : prefixes) {
+            for (String a : argumentTexts(args, values)) {
+                rendered.add(prefix + name + "(" + a + ")");
+            }
+        }
+        return rendered.size() > 64 ? rendered.subList(0, 64) : rendered;
+    }
+
+    /** The arguments as written, and with each local that has values ({@link #values}) given each of them in turn. */
+    private static List<String> argumentTexts(List<Expression> args, Map<String, List<String>> values) {
+        List<String> written = args.stream().map(Node::toString).toList();
+        List<String> out = new ArrayList<>(List.of(String.join(", ", written)));
+        for (int i = 0; i < args.size(); i++) {
+            Expression a = args.get(i);
+            String local = a.isNameExpr() ? a.asNameExpr().getNameAsString()
+                    : a instanceof com.github.javaparser.ast.expr.ArrayAccessExpr x && x.getName().isNameExpr()
+                    ? "[]" + x.getName().asNameExpr().getNameAsString() : null;
+            List<String> its = values.getOrDefault(local, List.of());
+            if (a instanceof com.github.javaparser.ast.expr.ArrayAccessExpr x && x.getIndex().isIntegerLiteralExpr()) {
+                int at = x.getIndex().asIntegerLiteralExpr().asNumber().intValue();
+                its = at < its.size() ? List.of(its.get(at)) : List.of();
+            }
+            for (String value : its) {
+                List<String> each = new ArrayList<>(written);
+                each.set(i, value);
+                out.add(String.join(", ", each));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The values a test's locals are given where they are declared and nowhere else: a literal ({@code String input = "12:61"}: key
+     * "input"), or an array's elements ({@code int[] ports = {-1, 0}}: key "[]ports").
+     */
+    private static Map<String, List<String>> values(MethodDeclaration m) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        Writes writes = writes(m);
+        for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+            if (writes.assigned().containsKey(v.getNameAsString()) || writes.declared().get(v.getNameAsString()).size() > 1) {
+                continue; // given other values too, or a name declared twice (in different scopes)
+            }
+            Expression init = v.getInitializer().orElse(null);
+            if (init instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c) {
+                init = c.getInitializer().orElse(null);
+            }
+            if (init instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr a) {
+                out.put("[]" + v.getNameAsString(), a.getValues().stream().map(Node::toString).toList());
+            } else if (init != null && JavaDetectors.literal(init)) {
+                out.put(v.getNameAsString(), List.of(init.toString()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The failure by which a try statement fails when its block ends: its block's last statement, or the statement
+     * right after it, where either is an unconditional failure ({@link #failing}).
+     */
+    private static List<MethodCallExpr> failures(TryStmt t) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        t.getTryBlock().getStatements().getLast().filter(InertChecks::failing).ifPresent(st -> failCall(st, out));
+        if (t.getParentNode().orElse(null) instanceof BlockStmt b) {
+            int at = indexOfSame(b.getStatements(), t);
+            if (at + 1 < b.getStatements().size() && failing(b.getStatement(at + 1))) {
+                failCall(b.getStatement(at + 1), out);
+            }
+        }
+        return out;
+    }
+
+    private static void failCall(Statement st, List<MethodCallExpr> out) {
+        if (st instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr c) {
+            out.add(c);
+        }
     }
 
     private static String simpleName(String type) {

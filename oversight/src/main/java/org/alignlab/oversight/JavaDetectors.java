@@ -251,17 +251,14 @@ final class JavaDetectors {
     /**
      * The checks that tests new to the change's test files make (tests not at the base, and helpers that became tests,
      * each enabled, with the helpers they call): their assertion statements that hold a literal, as text, and their
-     * literals (their parameter sources' values among them), and the exceptions they expect from which calls ({@link
-     * InertChecks#expectedThrows}). A check that moved there from a test removed or cut down is not lost; one parked
-     * in a method no test runs is.
+     * literals (their parameter sources' values among them). A check that moved there from a test removed or cut
+     * down is not lost; one parked in a method no test runs is.
      */
-    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests,
-                     Set<String> expectedThrows) {
+    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests) {
         /** The new tests of the changed test files, from their trees (base, head; null where absent). */
         static NewChecks of(List<CompilationUnit[]> testTrees) {
             Set<String> statements = new HashSet<>();
             Set<String> literals = new HashSet<>();
-            Set<String> expectedThrows = new HashSet<>();
             List<MethodDeclaration> tests = new ArrayList<>();
             for (CompilationUnit[] t : testTrees) {
                 if (t[1] == null) {
@@ -278,11 +275,10 @@ final class JavaDetectors {
                         assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
-                        expectedThrows.addAll(InertChecks.expectedThrows(m));
                     }
                 }
             }
-            return new NewChecks(statements, literals, List.copyOf(tests), expectedThrows);
+            return new NewChecks(statements, literals, List.copyOf(tests));
         }
 
         /**
@@ -422,6 +418,14 @@ final class JavaDetectors {
             }
             return addedTests.stream().filter(a -> !rewrites.contains(a.getNameAsString()) && unconditioned(a))
                     .toList();
+        });
+        // The exceptions the file's new tests expect, and from what (InertChecks.expectedThrows), less those its tests
+        // at the base expected (a test renamed is not new); each stands for one check cut from a test.
+        Lazy<List<String>> thrownInNewTests = new Lazy<>(() -> {
+            List<String> thrown = new ArrayList<>();
+            addedTests.forEach(m -> thrown.addAll(InertChecks.expectedThrows(m)));
+            old.values().forEach(m -> InertChecks.expectedThrows(m).forEach(thrown::remove));
+            return thrown;
         });
         Map<MethodDeclaration, Set<String>> changedUnderOf = new java.util.IdentityHashMap<>();
         for (var e : old.entrySet()) {
@@ -592,7 +596,7 @@ final class JavaDetectors {
             // only where a check or an expected value is gone, as in few of the tests compared.
             if (after2 < before2 || !minus(oldExpected, newExpected).isEmpty()) {
                 InertChecks.Dropped keptOrStricter = InertChecks.droppedWithoutLoss(was, m,
-                        newChecks.get().expectedThrows());
+                        thrownInNewTests.get());
                 if (!keptOrStricter.calls().isEmpty()) {
                     before2 -= runs(was) * keptOrStricter.count();
                     oldExpected = expectedLiterals(was, keptOrStricter.calls());
@@ -1412,19 +1416,26 @@ final class JavaDetectors {
             if (markingAnExpectedException(call)) {
                 continue;
             }
-            String name = call.getNameAsString();
-            var args = call.getArguments();
-            if ((name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty()
-                    && args.get(0) instanceof BooleanLiteralExpr b && b.getValue() == name.equals("assertTrue")) {
-                n++;
-            } else if (name.equals("assertEquals") && args.size() >= 2 && args.get(0).isLiteralExpr()
-                    && args.get(0).equals(args.get(1))) {
-                n++;
-            } else if (name.equals("assertThat") && args.size() == 1 && args.get(0) instanceof BooleanLiteralExpr) {
+            if (cannotFail(call)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * An assertion of a constant that holds: assertTrue(true), assertFalse(false), assertEquals(1, 1) (JUnit 4's
+     * message first: assertEquals("m", 1, 1), not assertEquals("a", "a", actual)), assertThat(true).
+     */
+    static boolean cannotFail(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        var args = call.getArguments();
+        return (name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty()
+                && args.get(0) instanceof BooleanLiteralExpr b && b.getValue() == name.equals("assertTrue")
+                || name.equals("assertEquals") && args.size() >= 2 && args.get(expectedIndex(args)).isLiteralExpr()
+                && expectedIndex(args) + 1 < args.size()
+                && args.get(expectedIndex(args)).equals(args.get(expectedIndex(args) + 1))
+                || name.equals("assertThat") && args.size() == 1 && args.get(0) instanceof BooleanLiteralExpr;
     }
 
     /** Whether the call sits in a catch clause of a try whose block fails the test ({@link InertChecks#failing}). */

@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of());
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -87,6 +87,12 @@ final class MainCodeChange {
     private final Map<String, List<int[]>> overloadsBefore;
     private final Set<String> changedTypes;
     private final Set<String> removedTypes;
+    /**
+     * The removed top-level types no surviving method took as a parameter at the base (a type replaced, as Callback by
+     * Consumer in fetch(url, callback), asks for its tests to be ported, not deleted) and in a package that gains no
+     * type (where it may be renamed), each with the packages it was declared in.
+     */
+    private final Map<String, Set<String>> typesGone;
     /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
     private final Map<String, String> movedTypes;
     /**
@@ -119,7 +125,9 @@ final class MainCodeChange {
                            Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
-                           Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes) {
+                           Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
+                           Map<String, Set<String>> typesGone) {
+        this.typesGone = typesGone;
         this.movedTypes = movedTypes;
         this.graph = graph;
         this.overloadsBefore = overloadsBefore;
@@ -300,9 +308,46 @@ final class MainCodeChange {
                 movedTypes.put(gone.get(0), came.get(0));
             }
         });
+        Map<String, Set<String>> typesGone = new HashMap<>();
+        if (!removedTypes.isEmpty()) {
+            // Replaced: a parameter's type in a method that keeps its name and number of parameters, the type now gone
+            // from them (fetch(String, Callback) become fetch(String, Consumer)); a parameter dropped is no replacement.
+            Set<String> replaced = new HashSet<>();
+            Map<String, List<List<String>>> afterByName = new HashMap<>();
+            after.keySet().forEach(sig -> afterByName.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
+                    .add(parameters(sig)));
+            before.keySet().stream().filter(sig -> afterByName.containsKey(name(sig))).forEach(sig -> {
+                List<String> was = parameters(sig);
+                for (String word : String.join(" ", was).split("[^\\w$]+")) {
+                    if (removedTypes.contains(word) && afterByName.get(name(sig)).stream().anyMatch(now ->
+                            now.size() == was.size() && !String.join(" ", now).matches("(?s).*\\b" + word + "\\b.*"))) {
+                        replaced.add(word);
+                    }
+                }
+            });
+            // A package that gains a type may have the removed one renamed (RetryPolicy to Retries): not gone.
+            Set<String> packagesGaining = new HashSet<>();
+            for (FileChange c : changes) {
+                CompilationUnit[] t = trees.get(c);
+                if (!c.test() && c.java() && t != null && t[1] != null && t[1].getTypes().stream()
+                        .anyMatch(type -> !typesBefore.containsKey(type.getNameAsString()))) {
+                    packagesGaining.add(packageOf(t[1]));
+                }
+            }
+            for (FileChange c : changes) {
+                CompilationUnit[] t = trees.get(c);
+                if (c.test() || !c.java() || t == null || t[0] == null || packagesGaining.contains(packageOf(t[0]))) {
+                    continue;
+                }
+                // Top-level types only: a nested one's simple name (Builder) is too often another's.
+                t[0].getTypes().stream().map(TypeDeclaration::getNameAsString)
+                        .filter(n -> removedTypes.contains(n) && !replaced.contains(n))
+                        .forEach(n -> typesGone.computeIfAbsent(n, k -> new HashSet<>()).add(packageOf(t[0])));
+            }
+        }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes);
+                movedTypes, typesGone);
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */
@@ -622,6 +667,10 @@ final class MainCodeChange {
         return after < before;
     }
 
+    private static String packageOf(CompilationUnit cu) {
+        return cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
+    }
+
     /** Whether the change removes the type named {@code name} from main code (it is in no changed file after it). */
     boolean removesType(String name) {
         return removedTypes.contains(name);
@@ -931,27 +980,68 @@ final class MainCodeChange {
     /**
      * The methods gone from main code that {@code test} called: it went with the code it checked. Also an overload
      * gone while others of its name stay, where the test calls that name (on a receiver whose type it shows) with a
-     * number of arguments that only the removed overloads take; and a type the change removes that the test names
-     * (implements, declares, makes, is annotated with; {@code new RequestInterceptor() {...}} where
-     * RequestInterceptor goes, {@code @EncodedPath("p")} where the annotation type goes): the test
-     * could no longer compile. None of a type that the test's own file declares (its own Listener, not main code's).
+     * number of arguments that only the removed overloads take; and a top-level type the change removes (and does not
+     * replace, see {@link #typesGone}) that the test makes, implements or extends in a class of its own, or whose
+     * annotation its code carries
+     * ({@code new RequestInterceptor() {...}} where RequestInterceptor goes, {@code @EncodedPath("p")} where the
+     * annotation type goes): the test could no longer compile. The name must be main code's type where the test
+     * stands: imported from the package the type was in, or that package the test's own or imported whole. None of
+     * a type that the test's own file declares (its own Listener, not main code's), nor of its methods.
      */
     List<String> removedCalledBy(Node test) {
         List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of()));
         out.addAll(callsTaking(test, removedOverloads, keptOverloads, out, false));
-        if (!removedTypes.isEmpty()) {
-            Set<String> named = new TreeSet<>();
-            test.findAll(ClassOrInterfaceType.class).forEach(t -> named.add(t.getNameAsString()));
-            test.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class)
-                    .forEach(a -> named.add(a.getName().getIdentifier()));
-            named.stream().filter(removedTypes::contains).forEach(out::add);
+        if (!typesGone.isEmpty()) {
+            // As written (Listener, demo.Listener), by simple name.
+            Map<String, String> named = new java.util.TreeMap<>();
+            test.findAll(ObjectCreationExpr.class).forEach(o -> named.put(o.getType().getNameAsString(),
+                    o.getType().getNameWithScope()));
+            test.findAll(ClassOrInterfaceDeclaration.class).forEach(d -> {
+                d.getImplementedTypes().forEach(t -> named.put(t.getNameAsString(), t.getNameWithScope()));
+                d.getExtendedTypes().forEach(t -> named.put(t.getNameAsString(), t.getNameWithScope()));
+            });
+            // Annotations in the test's code; not the test's own (@Slow on it marks the test, it is not its code).
+            test.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class, a -> a.getParentNode().orElse(null) != test)
+                    .forEach(a -> named.put(a.getName().getIdentifier(), a.getNameAsString()));
+            named.forEach((n, written) -> {
+                if (typesGone.containsKey(n) && mainTypeWhere(test, n, written)) {
+                    out.add(n);
+                }
+            });
         }
         if (!out.isEmpty()) {
+            // A type of the test's own file is not main code's, nor are its methods.
             Set<String> declaredHere = new HashSet<>();
             test.findRootNode().findAll(TypeDeclaration.class).forEach(t -> declaredHere.add(t.getNameAsString()));
             out.removeIf(m -> declaredHere.contains(m.contains(".") ? m.substring(0, m.indexOf('.')) : m));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code name} in {@code test}'s file is the removed main type of that name ({@link #removedCalledBy}),
+     * by the file's package and imports.
+     */
+    private boolean mainTypeWhere(Node test, String name, String written) {
+        CompilationUnit cu = test.findCompilationUnit().orElse(null);
+        Set<String> packages = typesGone.get(name);
+        if (cu == null) {
+            return false;
+        }
+        if (!written.equals(name)) {
+            // Qualified where it is used: by the package the type was in, or not this type.
+            return packages.contains(written.substring(0, written.length() - name.length() - 1));
+        }
+        List<com.github.javaparser.ast.ImportDeclaration> imports = cu.getImports();
+        for (var i : imports) {
+            String imported = i.getNameAsString();
+            if (!i.isAsterisk() && !i.isStatic() && imported.endsWith("." + name)) {
+                return packages.contains(imported.substring(0, imported.length() - name.length() - 1));
+            }
+        }
+        String own = cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
+        return packages.contains(own) || imports.stream().anyMatch(i -> i.isAsterisk() && !i.isStatic()
+                && packages.contains(i.getNameAsString()));
     }
 
     /**

@@ -62,9 +62,14 @@ public record TaskStatement(String text) {
     /** Where the things removed end and where they live, or why, begins. */
     private static final Pattern PHRASE_END = Pattern.compile("\\s(from|in|of|on|for|with|to|so|because|since)\\s",
             Pattern.CASE_INSENSITIVE);
-    /** What parts a list of things removed ("containsAllOf+containsAllIn and isOrdered", "X, Y or Z"). */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(,|\\+|/|&|\\s(and|or)\\s)\\s*",
+    /** What parts a list of things removed ("containsAllOf, containsAllIn and isOrdered", "X, Y, and Z", "X, Y, or Z"). */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*((and|or)\\s+)?|\\s+and\\s+",
             Pattern.CASE_INSENSITIVE);
+    /** Names joined as alternatives in one word: containsAllOf+containsAllIn, isOrdered/isStrictlyOrdered. */
+    private static final Pattern JOINED_NAMES = Pattern.compile("[A-Za-z_$][\\w$.]*([+/&][A-Za-z_$][\\w$.]*)+");
+    /** A thing listed after the first is one name, written as code: camel case or qualified (isOrdered, Foo.bar). */
+    private static final Pattern CODE_NAME = Pattern.compile("[A-Za-z_$][\\w$]*[a-z0-9_$][A-Z][\\w$]*"
+            + "|[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
     /** An identifier or word in what a task removes. */
     private static final Pattern TERM = Pattern.compile("[A-Za-z_$][\\w$]*");
     /** Words too common in what a task removes to tie a test to it. */
@@ -138,8 +143,9 @@ public record TaskStatement(String text) {
      * left out, each held by the name as whole parts of its camel case, one of them six characters or more ("Remove
      * backpressure support from the adapters" and bodyRespectsBackpressure; "Remove unused
      * MethodUtils.invokeExactMethod(Object, String)" and testInvokeExactMethodNull; "Drop the legacy parser" and
-     * testLegacyParserInput, not testParserInput); of a list, the words of the first thing listed or one name listed
-     * after it ("Remove containsAllOf+containsAllIn and isOrdered" and testContainsAllInFailure). Never under a task that forbids test changes or holds
+     * testLegacyParserInput, not testParserInput); of a list, the words of the first thing listed or a name written as
+     * code listed after it, names joined by + or / each on its own ("Remove containsAllOf+containsAllIn and isOrdered"
+     * and testContainsAllInFailure). Never under a task that forbids test changes or holds
      * the tests fixed: there the tests are the measure of the work.
      */
     public String removes(String testName) {
@@ -150,36 +156,61 @@ public record TaskStatement(String text) {
         while (m.find()) {
             // What is removed, not where it lives: parameter types, a qualifier (MethodUtils in MethodUtils.invoke), the
             // words after "from", "in" and the like.
-            String removed = m.group(3).replaceAll("\\([^)]*\\)?", " ");
+            // Names as code: `fooBar`, "fooBar", Foo#bar.
+            String removed = m.group(3).replaceAll("\\([^)]*\\)?", " ").replaceAll("[`\"]", "").replace('#', '.');
             java.util.regex.Matcher end = PHRASE_END.matcher(removed);
             if (end.find()) {
                 removed = removed.substring(0, end.start());
             }
             String[] parts = LIST_SEPARATOR.split(removed);
             for (int i = 0; i < parts.length; i++) {
-                String part = parts[i];
-                // After the first, only a single name: "and tidy the tokenizer" is another order, not a thing listed.
-                if (i > 0 && !part.strip().matches("[A-Za-z_$][\\w$.]*")) {
-                    continue;
-                }
-                List<String> terms = new java.util.ArrayList<>();
-                java.util.regex.Matcher t = TERM.matcher(part);
-                while (t.find()) {
-                    String term = t.group();
-                    boolean qualifier = t.end() + 1 < part.length() && part.charAt(t.end()) == '.'
-                            && Character.isJavaIdentifierStart(part.charAt(t.end() + 1));
-                    if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
-                        terms.add(term);
+                for (String part : alternatives(parts[i].strip())) {
+                    // After the first, only one name written as code: "and tidy the tokenizer" is another order, not a
+                    // thing listed, and "and logging" too plain a word to tell.
+                    if (i > 0 && !CODE_NAME.matcher(part).matches()) {
+                        continue;
                     }
-                }
-                // Every word of the thing removed ("the legacy parser": both), one of them telling (six characters or
-                // more).
-                if (terms.stream().anyMatch(w -> w.length() >= 6) && terms.stream().allMatch(w -> namedFor(testName, w))) {
-                    return String.join(" ", terms);
+                    List<String> terms = new java.util.ArrayList<>();
+                    java.util.regex.Matcher t = TERM.matcher(part);
+                    while (t.find()) {
+                        String term = t.group();
+                        boolean qualifier = t.end() + 1 < part.length() && part.charAt(t.end()) == '.'
+                                && Character.isJavaIdentifierStart(part.charAt(t.end() + 1));
+                        if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
+                            terms.add(term);
+                        }
+                    }
+                    // Every word of the thing removed ("the legacy parser": both), one of them telling (six characters
+                    // or more).
+                    if (terms.stream().anyMatch(w -> w.length() >= 6)
+                            && terms.stream().allMatch(w -> namedFor(testName, w))) {
+                        return String.join(" ", terms);
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The things one listed part names: itself, or, where a word of it joins names as alternatives
+     * ("deprecated containsAllOf+containsAllIn", "request/response logging"), the part with each name in that word's
+     * place, the other words kept.
+     */
+    private static List<String> alternatives(String part) {
+        String[] words = part.split("\\s+");
+        for (int w = 0; w < words.length; w++) {
+            if (JOINED_NAMES.matcher(words[w]).matches()) {
+                List<String> out = new java.util.ArrayList<>();
+                for (String name : words[w].split("[+/&]")) {
+                    String[] each = words.clone();
+                    each[w] = name;
+                    out.addAll(alternatives(String.join(" ", each)));
+                }
+                return out;
+            }
+        }
+        return List.of(part);
     }
 
     /** Whether {@code name} holds {@code term} as whole camel-case parts: testInvokeMethodNull holds invokeMethod. */

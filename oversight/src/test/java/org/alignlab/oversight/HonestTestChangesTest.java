@@ -169,6 +169,7 @@ class HonestTestChangesTest {
                     void heard(String greeting);
                 }
                 """;
+        // The test makes a Listener (and calls none of its methods: a call of a removed method is said elsewhere).
         String before = test("""
                     @Test
                     void greets() {
@@ -177,15 +178,12 @@ class HonestTestChangesTest {
 
                     @Test
                     void tellsTheListener() {
-                        StringBuilder heard = new StringBuilder();
-                        Listener l = new Listener() {
+                        Object l = new Listener() {
                             @Override
                             public void heard(String greeting) {
-                                heard.append(greeting);
                             }
                         };
-                        l.heard(new Greeter().greet("Ada"));
-                        assertEquals("Hello, Ada", heard.toString());
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
                     }
                 """);
         String after = before.substring(0, before.indexOf("    @Test\n    void tellsTheListener()")) + "}\n";
@@ -193,8 +191,8 @@ class HonestTestChangesTest {
                 listener, null);
         assertThat(worst(judge(TaskStatement.NONE, listenerGoes, modified(TEST, before, after)), "java.test-removed"))
                 .isEqualTo(Severity.LOW);
-        // The type staying, a task that names the failing test, or a type of that name declared in the test's own
-        // file: the test could still compile, and its removal is said.
+        // The type staying, a task that names the failing test, a type of that name declared in the test's own file
+        // or imported from elsewhere: the test could still compile, and its removal is said.
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.test-removed"))
                 .isEqualTo(Severity.HIGH);
         assertThat(worst(judge(FIX_FAILING, listenerGoes, modified(TEST, before, after)), "java.test-removed"))
@@ -205,8 +203,24 @@ class HonestTestChangesTest {
         assertThat(ownAfter).isNotEqualTo(after);
         assertThat(worst(judge(TaskStatement.NONE, listenerGoes, modified(TEST, ownBefore, ownAfter)),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
-        // An annotation type that goes takes with it the tests annotated with it.
-        String annotated = before.replace("Listener l = new Listener() {", "Object l = new Object() {")
+        String imported = "import org.junit.jupiter.api.Test;\nimport other.events.Listener;\n";
+        assertThat(worst(judge(TaskStatement.NONE, listenerGoes, modified(TEST, before.replace(
+                "import org.junit.jupiter.api.Test;\n", imported), after.replace(
+                "import org.junit.jupiter.api.Test;\n", imported))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A type replaced (a method that stays took it, and now takes another) asks for the test to be ported.
+        FileChange replaced = modified(MAIN, GREETER.replace("    public int size() {",
+                        "    public void listen(Listener l) {\n    }\n\n    public int size() {"),
+                GREETER.replace("    public int size() {",
+                        "    public void listen(java.util.function.Consumer<String> l) {\n    }\n\n    public int size() {"));
+        assertThat(worst(judge(TaskStatement.NONE, listenerGoes, replaced, modified(TEST, before, after)),
+                "java.test-removed")).isNotEqualTo(Severity.LOW);
+        // A type added in the same package (the removed one may be renamed) keeps the removal said.
+        FileChange renamedTo = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Hearer.java", null, null,
+                listener.replace("Listener", "Hearer"));
+        assertThat(worst(judge(TaskStatement.NONE, listenerGoes, renamedTo, modified(TEST, before, after)),
+                "java.test-removed")).isNotEqualTo(Severity.LOW);
+        // An annotation type that goes takes with it the tests whose code carries it.
+        String annotated = before.replace("Object l = new Listener() {", "Object l = new Object() {")
                 .replace("@Override\n", "@Polite\n");
         assertThat(annotated).doesNotContain("new Listener").contains("@Polite");
         String annotatedAfter = annotated.substring(0, annotated.indexOf("    @Test\n    void tellsTheListener()"))
@@ -217,6 +231,13 @@ class HonestTestChangesTest {
                 "java.test-removed")).isEqualTo(Severity.LOW);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, annotated, annotatedAfter)), "java.test-removed"))
                 .isEqualTo(Severity.HIGH);
+        // Not an annotation on the test itself: a marker such as @Polite on a test is no code of the test.
+        String marked = before.replace("    @Test\n    void tellsTheListener()", "    @Polite\n    @Test\n"
+                + "    void tellsTheListener()").replace("Object l = new Listener() {", "Object l = new Object() {");
+        assertThat(marked).contains("@Polite\n    @Test").doesNotContain("new Listener");
+        String markedAfter = marked.substring(0, marked.indexOf("    @Polite\n")) + "}\n";
+        assertThat(worst(judge(TaskStatement.NONE, politeGoes, modified(TEST, marked, markedAfter)),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -524,12 +545,37 @@ class HonestTestChangesTest {
                     @Test
                     void refusesNull() {
                         org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
-                                () -> new Greeter().greet(null));
+                                () -> new Greeter().greet(null).length());
                     }
                 }
                 """);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, asserted)), "java.assertions-removed"))
                 .isNull();
+        // One new expectation stands for one check cut: two tries cut for it lose one.
+        String twice = before.replace("\n}\n", """
+                    @Test
+                    void greetsAgain() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        try {
+                            new Greeter().greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            // expected
+                        }
+                    }
+                }
+                """);
+        String twiceCut = annotated.replace("    @Test(expected", """
+                    @Test
+                    void greetsAgain() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test(expected""");
+        assertThat(twice).contains("greetsAgain");
+        assertThat(twiceCut).contains("greetsAgain");
+        assertThat(judge(TaskStatement.NONE, modified(TEST, twice, twiceCut)).findings().stream()
+                .filter(f -> f.rule().equals("java.assertions-removed")).count()).isEqualTo(1);
         // Controls: the check cut with no test to take it, a new test expecting another exception, or the same
         // exception from another call, or the expecting test there already at the base: a check is lost.
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, cut)), "java.assertions-removed"))
@@ -538,7 +584,8 @@ class HonestTestChangesTest {
                 "expected = NullPointerException.class", "expected = IllegalStateException.class"))),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, asserted.replace(
-                "greet(null))", "greet(\"Bob\"))"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+                "greet(null).length())", "greet(\"Bob\").length())"))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
         String there = before.replace("\n}\n", """
                     @Test(expected = NullPointerException.class)
                     public void refusesNull() {
@@ -548,6 +595,127 @@ class HonestTestChangesTest {
                 """);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, there, annotated)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        // JUnit 4's idiom in the test itself: it gains @Test(expected = ...) and makes the call outside any try.
+        String refuses = test("""
+                    @Test
+                    void refuses() {
+                        Greeter other = new Greeter();
+                        try {
+                            other.greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            // expected
+                        }
+                    }
+                """);
+        String inPlace = test("""
+                    @Test(expected = NullPointerException.class)
+                    void refuses() {
+                        Greeter other = new Greeter();
+                        other.greet(null).length();
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, refuses, inPlace)), "java.assertions-removed"))
+                .isNull();
+        // Controls: the annotation expecting another exception, or the call gone; a check made before the call, which
+        // could now throw the exception and pass the test.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, refuses, inPlace.replace(
+                "expected = NullPointerException", "expected = IllegalStateException"))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, refuses, inPlace.replace(
+                "        other.greet(null).length();\n", ""))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        String checkedFirst = before.replace("    @Test\n    void greets()",
+                "    @Test(expected = NullPointerException.class)\n    void greets()").replace("""
+                        try {
+                            other.greet(null).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            // expected
+                        }
+                """, "        other.greet(null).length();\n");
+        assertThat(checkedFirst).contains("expected = NullPointerException").doesNotContain("catch");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, checkedFirst)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // A receiver made with arguments is part of what is expected to throw.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, annotated.replace(
+                "new Greeter().greet(null).length();", "new Greeter(\"fr\").greet(null).length();"))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // An assertThrows that may not run (under a condition) expects nothing for sure.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, asserted.replace(
+                "        org.junit.jupiter.api.Assertions.assertThrows(", "        if (Boolean.getBoolean(\"strict\"))\n"
+                        + "            org.junit.jupiter.api.Assertions.assertThrows("))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // A loop over values the test lists, each expected to throw, split into a test per value.
+        String looped = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        String[] names = {null, "\\u0000"};
+                        for (int i = 0; i < names.length; i++) {
+                            try {
+                                new Greeter().greet(names[i]).length();
+                                org.junit.jupiter.api.Assertions.fail("no exception");
+                            } catch (NullPointerException e) {
+                                org.junit.jupiter.api.Assertions.assertTrue(true);
+                            }
+                        }
+                    }
+                """);
+        String split = cut.replace("\n}\n", """
+                    @Test(expected = NullPointerException.class)
+                    public void refusesNull() {
+                        new Greeter().greet(null).length();
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, looped, split)), "java.assertions-removed"))
+                .isNull();
+        // Not for a value the loop did not try, nor for a call taking no arguments (new Greeter()), nor for a local
+        // given another value later.
+        String reassigned = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        String name = null;
+                        name = "Bob";
+                        try {
+                            new Greeter().greet(name).length();
+                            org.junit.jupiter.api.Assertions.fail("no exception");
+                        } catch (NullPointerException e) {
+                            org.junit.jupiter.api.Assertions.assertTrue(true);
+                        }
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, reassigned, split)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, looped.replace("greet(names[i])", "greet(names[1])"),
+                split)), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, looped, split.replace("greet(null)",
+                "greet(\"Bob\")"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, looped, split.replace(
+                "new Greeter().greet(null).length();", "new Greeter();"))), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aComparisonWithABooleanWrittenAsACheckOfTruthIsTheSameCheck() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals(false, new Greeter().greet("Ada").isEmpty());
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        String after = before.replace("assertEquals(false, new Greeter().greet(\"Ada\").isEmpty());",
+                "org.junit.jupiter.api.Assertions.assertFalse(new Greeter().greet(\"Ada\").isEmpty());");
+        assertThat(after).isNotEqualTo(before);
+        Report same = judge(TaskStatement.NONE, modified(TEST, before, after));
+        assertThat(same.findings()).isEmpty();
+        // Controls: the opposite check, or a check of something else, is no restatement.
+        assertThat(judge(TaskStatement.NONE, modified(TEST, before, after.replace("assertFalse(", "assertTrue(")))
+                .findings()).isNotEmpty();
+        assertThat(judge(TaskStatement.NONE, modified(TEST, before, after.replace("greet(\"Ada\").isEmpty())",
+                "greet(\"Bob\").isEmpty())"))).findings()).isNotEmpty();
     }
 
     @Test

@@ -99,6 +99,17 @@ class TaskStatementTest {
         assertThat(list.removes("testTidyTokenizer")).isNull();
         assertThat(new TaskStatement("Remove the legacy parser, the tokenizer and the lexer.")
                 .removes("testTokenizerInput")).isNull();
+        assertThat(new TaskStatement("Remove parserCache, tokenCache, and lexerStateCache.")
+                .removes("testLexerStateCacheReuse")).isEqualTo("lexerStateCache");
+        assertThat(new TaskStatement("Remove the parserCache and logging.").removes("testLoggingLevels")).isNull();
+        assertThat(new TaskStatement("Remove `parserCache`, `tokenCache`, or `Lexer#stateCache`.")
+                .removes("testStateCacheReuse")).isEqualTo("stateCache");
+        // Alternatives in one word, or "or", stand for one thing: every other word of it still has to be in the name.
+        TaskStatement slashed = new TaskStatement("Remove the request/response logging interceptor.");
+        assertThat(slashed.removes("testRequestHeadersAreSent")).isNull();
+        assertThat(slashed.removes("testRequestLoggingInterceptor")).isEqualTo("request logging interceptor");
+        assertThat(new TaskStatement("Remove the legacy or fallback parser.").removes("testLegacyParserInput"))
+                .isNull();
         // Never where the tests are the measure of the work, or test edits are forbidden.
         assertThat(new TaskStatement("Remove the cache: CacheTest fails since it.").removes("testCacheHits")).isNull();
         assertThat(new TaskStatement("Remove the parser cache, keeping the tests green.").removes("testParserCache"))
