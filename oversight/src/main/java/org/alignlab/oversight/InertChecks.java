@@ -286,7 +286,7 @@ final class InertChecks {
     }
 
     /** Where the very node stands in a list (indexOf would find the first node equal to it, a repeat's original). */
-    private static int indexOfSame(List<Statement> statements, Statement s) {
+    static int indexOfSame(List<Statement> statements, Statement s) {
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i) == s) {
                 return i;
@@ -299,7 +299,7 @@ final class InertChecks {
      * A statement that fails the test: {@code fail(...)} (unscoped, or on Assert, Assertions or TestCase), {@code throw
      * new AssertionError(...)} (or AssertionFailedError), {@code assertTrue(false)} or {@code assertFalse(true)}.
      */
-    private static boolean failing(Statement s) {
+    static boolean failing(Statement s) {
         if (s.isThrowStmt() && s.asThrowStmt().getExpression() instanceof ObjectCreationExpr o) {
             String type = o.getType().getNameAsString();
             return type.equals("AssertionError") || type.equals("AssertionFailedError");
@@ -778,7 +778,7 @@ final class InertChecks {
      */
     private static List<String> annotationThrows(MethodDeclaration m, MethodDeclaration was) {
         List<String> out = new ArrayList<>();
-        if (m.getBody().isEmpty() || !onlyTheLastMayThrow(m.getBody().get(), was)) {
+        if (!expectsInAnnotation(m) || m.getBody().isEmpty() || !onlyTheLastMayThrow(m.getBody().get(), was)) {
             return out;
         }
         m.getAnnotationByName("Test").filter(a -> a.isNormalAnnotationExpr()).ifPresent(a -> a.asNormalAnnotationExpr()

@@ -424,7 +424,9 @@ final class JavaDetectors {
         Lazy<List<String>> thrownInNewTests = new Lazy<>(() -> {
             List<String> thrown = new ArrayList<>();
             addedTests.forEach(m -> thrown.addAll(InertChecks.expectedThrows(m)));
-            old.values().forEach(m -> InertChecks.expectedThrows(m).forEach(thrown::remove));
+            if (!thrown.isEmpty()) {
+                old.values().forEach(m -> InertChecks.expectedThrows(m).forEach(thrown::remove));
+            }
             return thrown;
         });
         Map<MethodDeclaration, Set<String>> changedUnderOf = new java.util.IdentityHashMap<>();
@@ -1143,6 +1145,9 @@ final class JavaDetectors {
     private static int assumedAway(MethodDeclaration m) {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+            if (caughtWhereMade(call)) {
+                continue; // a test of assumptions themselves: the violation is caught, the test goes on
+            }
             String name = call.getNameAsString();
             if (name.equals("abort") && call.getScope().map(s -> s.toString().endsWith("Assumptions")).orElse(false)) {
                 n++;
@@ -1154,6 +1159,46 @@ final class JavaDetectors {
             }
         }
         return n;
+    }
+
+    /** What an assumption that fails throws. */
+    private static final Set<String> ASSUMPTION_FAILURES = Set.of("AssumptionViolatedException", "TestAbortedException");
+
+    /**
+     * Whether an assumption is itself what a test checks, so that its failing skips nothing: it stands alone in code
+     * given to assertThrows and its kin, or in a try block right before a failure ({@code try { assumeTrue(false);
+     * fail(); } catch (AssumptionViolatedException e) { ... }}) whose catch clauses name only what a failed assumption
+     * throws, and neither throw nor assume again.
+     */
+    private static boolean caughtWhereMade(MethodCallExpr call) {
+        Node statement = call.getParentNode().orElse(null);
+        Node lambda = null;
+        if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e) {
+            Node around = e.getParentNode().orElse(null);
+            lambda = around instanceof com.github.javaparser.ast.expr.LambdaExpr ? around
+                    : around instanceof com.github.javaparser.ast.stmt.BlockStmt b && b.getStatements().size() == 1
+                    && b.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr l ? l : null;
+        }
+        if (lambda != null) {
+            return lambda.getParentNode().orElse(null) instanceof MethodCallExpr outer
+                    && outer.getNameAsString().matches("assertThrows\\w*|expectThrows|assertThatThrownBy|isThrownBy");
+        }
+        if (!(statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e
+                && e.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.BlockStmt block
+                && block.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.TryStmt t
+                && t.getTryBlock() == block)) {
+            return false;
+        }
+        int at = InertChecks.indexOfSame(block.getStatements(), e);
+        return at + 1 < block.getStatements().size() && InertChecks.failing(block.getStatement(at + 1))
+                && !t.getCatchClauses().isEmpty() && t.getCatchClauses().stream().allMatch(c -> {
+                    var type = c.getParameter().getType();
+                    return !type.isUnionType() && ASSUMPTION_FAILURES.contains(type.asString()
+                            .substring(type.asString().lastIndexOf('.') + 1))
+                            && c.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()
+                            && c.getBody().findAll(MethodCallExpr.class, x -> x.getNameAsString().startsWith("assume"))
+                            .isEmpty();
+                });
     }
 
     /**

@@ -719,6 +719,60 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestOfAssumptionsThatCatchesTheViolationIsNotSkipped() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        String caught = before.replace("\n}\n", """
+                    @Test
+                    void assumptionsStopTests() {
+                        try {
+                            org.junit.Assume.assumeTrue(false);
+                            org.junit.jupiter.api.Assertions.fail("no violation");
+                        } catch (org.junit.AssumptionViolatedException e) {
+                            assertEquals("got: <false>, expected: is <true>", e.getMessage());
+                        }
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught)), "java.test-assumed-away")).isNull();
+        String thrown = before.replace("\n}\n", """
+                    @Test
+                    void assumptionsStopTests() {
+                        org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.TestAbortedException.class,
+                                () -> org.junit.jupiter.api.Assumptions.assumeTrue(false));
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, thrown)), "java.test-assumed-away")).isNull();
+        // Controls: the assumption outside any try, in a try that catches something else or anything, that rethrows,
+        // or with a check after it instead of a failure, or beside other code given to assertThrows, skips the test.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+                "catch (org.junit.AssumptionViolatedException e)", "catch (Exception e)"))),
+                "java.test-assumed-away")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+                "assertEquals(\"got: <false>, expected: is <true>\", e.getMessage());", "throw e;"))),
+                "java.test-assumed-away")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+                "org.junit.jupiter.api.Assertions.fail(\"no violation\");",
+                "assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));"))), "java.test-assumed-away"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, thrown.replace(
+                "() -> org.junit.jupiter.api.Assumptions.assumeTrue(false));",
+                "() -> { org.junit.jupiter.api.Assumptions.assumeTrue(false); new Greeter().greet(null); });"))),
+                "java.test-assumed-away")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+                "catch (org.junit.AssumptionViolatedException e)", "catch (java.io.UncheckedIOException e)"))),
+                "java.test-assumed-away")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace(
+                "        assertEquals(\"Hello, Ada\"", "        org.junit.Assume.assumeTrue(false);\n"
+                        + "        assertEquals(\"Hello, Ada\""))), "java.test-assumed-away")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void theSameNumberWrittenAnotherWayIsTheSameExpectation() {
         String before = test("""
                     @Test
