@@ -258,15 +258,13 @@ final class InertChecks {
     }
 
     /** A statement of a try block whose next statement fails the test, no clause of the try taking the failure. */
-    private static boolean beforeAFail(ExpressionStmt s) {
+    static boolean beforeAFail(ExpressionStmt s) {
         if (!(s.getParentNode().orElse(null) instanceof BlockStmt block)
                 || !(block.getParentNode().orElse(null) instanceof TryStmt t) || t.getTryBlock() != block
                 || t.getCatchClauses().stream().anyMatch(InertChecks::catchesFailures)) {
             return false;
         }
-        List<Statement> statements = block.getStatements();
-        int at = indexOfSame(statements, s);
-        return at + 1 < statements.size() && failing(statements.get(at + 1));
+        return failing(next(s));
     }
 
     /**
@@ -286,7 +284,7 @@ final class InertChecks {
     }
 
     /** Where the very node stands in a list (indexOf would find the first node equal to it, a repeat's original). */
-    static int indexOfSame(List<Statement> statements, Statement s) {
+    private static int indexOfSame(List<Statement> statements, Statement s) {
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i) == s) {
                 return i;
@@ -299,7 +297,10 @@ final class InertChecks {
      * A statement that fails the test: {@code fail(...)} (unscoped, or on Assert, Assertions or TestCase), {@code throw
      * new AssertionError(...)} (or AssertionFailedError), {@code assertTrue(false)} or {@code assertFalse(true)}.
      */
-    static boolean failing(Statement s) {
+    private static boolean failing(Statement s) {
+        if (s == null) {
+            return false;
+        }
         if (s.isThrowStmt() && s.asThrowStmt().getExpression() instanceof ObjectCreationExpr o) {
             String type = o.getType().getNameAsString();
             return type.equals("AssertionError") || type.equals("AssertionFailedError");
@@ -440,9 +441,9 @@ final class InertChecks {
                         && t.isDescendantOf(outer.getTryBlock());
             }
             List<MethodCallExpr> failures = failures(t);
-            if (!failures.isEmpty() && !caughtNow.containsKey(typeOf(clause)) && noMoreCaught && !nested
-                    && (usedUp(thrownBy(t, clause, was), expectedByAnnotation)
-                    || usedUp(thrownBy(t, clause, was), expectedByNewTests))) {
+            List<String> thrown = failures.isEmpty() || caughtNow.containsKey(typeOf(clause)) || !noMoreCaught || nested
+                    ? List.of() : thrownBy(t, clause, was);
+            if (!thrown.isEmpty() && (usedUp(thrown, expectedByAnnotation) || usedUp(thrown, expectedByNewTests))) {
                 out.addAll(failures);
                 // And the clause's marks that it was reached (assertTrue(true)), which go with it.
                 out.addAll(clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
@@ -716,7 +717,7 @@ final class InertChecks {
                     && (!l.getBody().isBlockStmt() || onlyTheLastMayThrow(l.getBody().asBlockStmt(), null))) {
                 Statement last = l.getBody().isBlockStmt() ? l.getBody().asBlockStmt().getStatements().getLast()
                         .orElse(null) : l.getBody();
-                String simple = simpleName(type.asClassExpr().getType().asString());
+                String simple = MainCodeChange.simple(type.asClassExpr().getType().asString());
                 // One expectation: the first of its statement's keys stands for it.
                 statementKeys(last, values).stream().findFirst().ifPresent(k -> out.add(simple + "|" + k));
             }
@@ -753,10 +754,9 @@ final class InertChecks {
             var args = c.getArguments();
             String key = null;
             if (c.getNameAsString().equals("assertEquals") && (args.size() == 2 || args.size() == 3)) {
-                boolean messageFirst = args.size() == 3 && args.get(0).isStringLiteralExpr();
-                Expression expected = args.get(messageFirst ? 1 : 0);
-                if (expected instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b) {
-                    key = b.getValue() + "|" + args.get(messageFirst ? 2 : 1);
+                int expected = JavaDetectors.expectedIndex(args);
+                if (args.get(expected) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b) {
+                    key = b.getValue() + "|" + args.get(expected + 1);
                 }
             } else if (c.getNameAsString().equals("isEqualTo") && args.size() == 1
                     && args.get(0) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b
@@ -785,7 +785,7 @@ final class InertChecks {
                 .getPairs().stream().filter(p -> p.getNameAsString().equals("expected") && p.getValue().isClassExpr())
                 .forEach(p -> m.getBody().flatMap(b -> b.getStatements().getLast())
                         .flatMap(last -> statementKeys(last, values(m)).stream().findFirst())
-                        .ifPresent(k -> out.add(simpleName(p.getValue().asClassExpr().getType().asString()) + "|" + k))));
+                        .ifPresent(k -> out.add(MainCodeChange.simple(p.getValue().asClassExpr().getType().asString()) + "|" + k))));
         return out;
     }
 
@@ -815,7 +815,7 @@ final class InertChecks {
     private static List<String> thrownBy(TryStmt t, CatchClause clause, MethodDeclaration in) {
         var type = clause.getParameter().getType();
         List<String> types = type.isUnionType() ? type.asUnionType().getElements().stream()
-                .map(e -> simpleName(e.asString())).toList() : List.of(simpleName(type.asString()));
+                .map(e -> MainCodeChange.simple(e.asString())).toList() : List.of(MainCodeChange.simple(type.asString()));
         Map<String, List<String>> values = values(in);
         List<String> out = new ArrayList<>();
         for (Statement st : t.getTryBlock().getStatements()) {
@@ -944,11 +944,9 @@ final class InertChecks {
     private static List<MethodCallExpr> failures(TryStmt t) {
         List<MethodCallExpr> out = new ArrayList<>();
         t.getTryBlock().getStatements().getLast().filter(InertChecks::failing).ifPresent(st -> failCall(st, out));
-        if (t.getParentNode().orElse(null) instanceof BlockStmt b) {
-            int at = indexOfSame(b.getStatements(), t);
-            if (at + 1 < b.getStatements().size() && failing(b.getStatement(at + 1))) {
-                failCall(b.getStatement(at + 1), out);
-            }
+        Statement after = next(t);
+        if (failing(after)) {
+            failCall(after, out);
         }
         return out;
     }
@@ -957,10 +955,6 @@ final class InertChecks {
         if (st instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr c) {
             out.add(c);
         }
-    }
-
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     private static Map<String, Long> counted(List<String> values) {
@@ -1025,10 +1019,15 @@ final class InertChecks {
                 || !clause.getBody().findAll(UnaryExpr.class, InertChecks::steps).isEmpty()) {
             return true;
         }
-        if (t.getParentNode().orElse(null) instanceof BlockStmt b) {
-            int at = indexOfSame(b.getStatements(), t);
-            return at + 1 < b.getStatements().size() && failing(b.getStatement(at + 1));
+        return failing(next(t));
+    }
+
+    /** The statement after {@code s} in its block, or null. */
+    private static Statement next(Statement s) {
+        if (s.getParentNode().orElse(null) instanceof BlockStmt b) {
+            int at = indexOfSame(b.getStatements(), s);
+            return at + 1 < b.getStatements().size() ? b.getStatement(at + 1) : null;
         }
-        return false;
+        return null;
     }
 }

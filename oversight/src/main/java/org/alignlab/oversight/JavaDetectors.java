@@ -1183,18 +1183,12 @@ final class JavaDetectors {
             return lambda.getParentNode().orElse(null) instanceof MethodCallExpr outer
                     && outer.getNameAsString().matches("assertThrows\\w*|expectThrows|assertThatThrownBy|isThrownBy");
         }
-        if (!(statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e
-                && e.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.BlockStmt block
-                && block.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.TryStmt t
-                && t.getTryBlock() == block)) {
-            return false;
-        }
-        int at = InertChecks.indexOfSame(block.getStatements(), e);
-        return at + 1 < block.getStatements().size() && InertChecks.failing(block.getStatement(at + 1))
+        return statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e && InertChecks.beforeAFail(e)
+                && e.getParentNode().flatMap(Node::getParentNode).orElse(null)
+                instanceof com.github.javaparser.ast.stmt.TryStmt t
                 && !t.getCatchClauses().isEmpty() && t.getCatchClauses().stream().allMatch(c -> {
                     var type = c.getParameter().getType();
-                    return !type.isUnionType() && ASSUMPTION_FAILURES.contains(type.asString()
-                            .substring(type.asString().lastIndexOf('.') + 1))
+                    return !type.isUnionType() && ASSUMPTION_FAILURES.contains(MainCodeChange.simple(type.asString()))
                             && c.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()
                             && c.getBody().findAll(MethodCallExpr.class, x -> x.getNameAsString().startsWith("assume"))
                             .isEmpty();
@@ -1536,7 +1530,7 @@ final class JavaDetectors {
      * ({@code assertEquals("message", expected, actual)}, a string literal first and no string literal
      * last, where JUnit 5 puts its message), where it is second.
      */
-    private static int expectedIndex(com.github.javaparser.ast.NodeList<Expression> args) {
+    static int expectedIndex(com.github.javaparser.ast.NodeList<Expression> args) {
         boolean messageFirst = args.size() >= 3 && args.get(0).isStringLiteralExpr()
                 && !args.get(args.size() - 1).isStringLiteralExpr();
         return messageFirst ? 1 : 0;

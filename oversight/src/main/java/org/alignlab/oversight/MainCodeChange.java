@@ -358,7 +358,7 @@ final class MainCodeChange {
         }
     }
 
-    private static String simple(String qualifiedName) {
+    static String simple(String qualifiedName) {
         return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     }
 
@@ -1039,8 +1039,7 @@ final class MainCodeChange {
                 return packages.contains(imported.substring(0, imported.length() - name.length() - 1));
             }
         }
-        String own = cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
-        return packages.contains(own) || imports.stream().anyMatch(i -> i.isAsterisk() && !i.isStatic()
+        return packages.contains(packageOf(cu)) || imports.stream().anyMatch(i -> i.isAsterisk() && !i.isStatic()
                 && packages.contains(i.getNameAsString()));
     }
 

@@ -170,16 +170,7 @@ public record TaskStatement(String text) {
                     if (i > 0 && !CODE_NAME.matcher(part).matches()) {
                         continue;
                     }
-                    List<String> terms = new java.util.ArrayList<>();
-                    java.util.regex.Matcher t = TERM.matcher(part);
-                    while (t.find()) {
-                        String term = t.group();
-                        boolean qualifier = t.end() + 1 < part.length() && part.charAt(t.end()) == '.'
-                                && Character.isJavaIdentifierStart(part.charAt(t.end() + 1));
-                        if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
-                            terms.add(term);
-                        }
-                    }
+                    List<String> terms = terms(part);
                     // Every word of the thing removed ("the legacy parser": both), one of them telling (six characters
                     // or more).
                     if (terms.stream().anyMatch(w -> w.length() >= 6)
@@ -190,6 +181,21 @@ public record TaskStatement(String text) {
             }
         }
         return null;
+    }
+
+    /** The words of a thing removed: common words, qualifiers and words under three characters left out. */
+    private static List<String> terms(String part) {
+        List<String> terms = new java.util.ArrayList<>();
+        java.util.regex.Matcher t = TERM.matcher(part);
+        while (t.find()) {
+            String term = t.group();
+            boolean qualifier = t.end() + 1 < part.length() && part.charAt(t.end()) == '.'
+                    && Character.isJavaIdentifierStart(part.charAt(t.end() + 1));
+            if (!qualifier && term.length() >= 3 && !COMMON.contains(term.toLowerCase(Locale.ROOT))) {
+                terms.add(term);
+            }
+        }
+        return terms;
     }
 
     /**
