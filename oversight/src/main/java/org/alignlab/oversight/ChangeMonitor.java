@@ -1,12 +1,14 @@
 package org.alignlab.oversight;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -145,6 +147,32 @@ public final class ChangeMonitor {
             }
             return false;
         };
+        // The head's test classes by simple name, for a test class that comes to extend one: the change's own test
+        // files as they are after it, else the head's file of that name. Parsed only when asked for.
+        Map<String, Optional<ClassOrInterfaceDeclaration>> testClasses = new HashMap<>();
+        java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead = name -> testClasses
+                .computeIfAbsent(name, k -> {
+                    for (FileChange c : changes) {
+                        CompilationUnit[] t = trees.get(c);
+                        if (c.test() && t != null && t[1] != null) {
+                            Optional<ClassOrInterfaceDeclaration> in = t[1].findFirst(
+                                    ClassOrInterfaceDeclaration.class, d -> d.getNameAsString().equals(k));
+                            if (in.isPresent()) {
+                                return in;
+                            }
+                        }
+                    }
+                    for (var e : testSources.entrySet()) {
+                        if (e.getKey().endsWith("/" + k + ".java") && e.getValue() != null) {
+                            CompilationUnit cu = javaDetectors.parseOnce(e.getValue());
+                            if (cu != null) {
+                                return cu.findFirst(ClassOrInterfaceDeclaration.class,
+                                        d -> d.getNameAsString().equals(k));
+                            }
+                        }
+                    }
+                    return Optional.empty();
+                }).orElse(null);
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {
@@ -165,7 +193,8 @@ public final class ChangeMonitor {
                                     .add(m));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, raw);
+                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtHead,
+                            raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, raw);
                 }

@@ -361,7 +361,7 @@ final class JavaDetectors {
               Map<String, List<MethodDeclaration>> movedTests,
               java.util.function.Supplier<NewChecks> newChecks, java.util.function.Supplier<MainCodeChange> code,
               boolean testsFixed, TaskStatement task,
-              List<Finding> out) {
+              java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead, List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
@@ -430,6 +430,7 @@ final class JavaDetectors {
             return thrown;
         });
         Map<MethodDeclaration, Set<String>> changedUnderOf = new java.util.IdentityHashMap<>();
+        Map<String, Optional<Inherited>> inheritedOf = new HashMap<>();
         for (var e : old.entrySet()) {
             if (!kept.contains(e.getValue()) && !moved(e, movedTests)) {
                 // Reported where it was, in words, and located at its class in the head's file (base lines would
@@ -478,8 +479,19 @@ final class JavaDetectors {
                 // bodyRespectsBackpressure).
                 String taskRemoves = itsCode.isEmpty() && rewrittenAs == null && retested.isEmpty() && !itsCodeChanged
                         ? removedByTask(task, e.getValue().getNameAsString(), code) : null;
+                // Or its class comes to inherit, from a new base test class, at least as many tests as it loses, run on
+                // what the class provides them: the checks moved into a shared base (a contract or data-driven test).
+                Inherited inherited = null;
+                if (!testsFixed && after != null && before != null && itsCode.isEmpty() && rewrittenAs == null
+                        && retested.isEmpty() && taskRemoves == null) {
+                    String type = owner(e.getValue());
+                    inherited = inheritedOf.computeIfAbsent(type, k -> Optional.ofNullable(Inherited.of(
+                            namedClass(before, k), namedClass(after, k), testClassAtHead, old.keySet().stream()
+                                    .filter(n -> n.startsWith(k + "#") && !kept.contains(old.get(n))).count())))
+                            .filter(i -> i.runsWhat(e.getValue(), namesake)).orElse(null);
+                }
                 Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty()
-                        || taskRemoves != null ? Severity.LOW
+                        || taskRemoves != null || inherited != null ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
                         c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
@@ -495,6 +507,9 @@ final class JavaDetectors {
                                 + "expected values (likely the test written anew for what the code now does)."
                                 : taskRemoves != null ? ": the task removes " + taskRemoves + ", which the test is named "
                                 + "for."
+                                : inherited != null ? "; its class now extends " + inherited.base() + " and inherits "
+                                + inherited.tests() + " tests from it that it did not run before, on what it provides "
+                                + "them (" + inherited.provides() + "): likely the test moved into the shared base class."
                                 : replaced ? " (the file gains " + addedTests.size() + " new tests: check that they "
                                 + "cover what it covered)."
                                 : itsCodeChanged ? " (beside a change to code it called: check that the change "
@@ -976,6 +991,106 @@ final class JavaDetectors {
             }
         }
         return out;
+    }
+
+    /** The first class of {@code cu} named {@code name}, or null. */
+    private static ClassOrInterfaceDeclaration namedClass(CompilationUnit cu, String name) {
+        return all(cu, ClassOrInterfaceDeclaration.class).stream().filter(t -> t.getNameAsString().equals(name))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The tests a test class comes to inherit in a change: it extends another class at the head than at the base, and
+     * that class (found among the head's test classes, with its own superclasses in turn) declares running tests that
+     * the base's superclass did not give it. Kept only when they are at least as many as the class loses and the
+     * class overrides an abstract method of its new superclasses, so that the inherited tests run on what it provides
+     * ({@code overrides}: a distribution to test, a fixture). A test the class declares itself under an inherited
+     * test's name is not counted as inherited (it may be overridden to do nothing).
+     */
+    record Inherited(String base, int tests, List<MethodDeclaration> overrides) {
+        /** How far up the superclasses are followed. */
+        private static final int DEPTH = 6;
+
+        static Inherited of(ClassOrInterfaceDeclaration was, ClassOrInterfaceDeclaration now,
+                            java.util.function.Function<String, ClassOrInterfaceDeclaration> classes, long lost) {
+            String base = now == null ? null : superclass(now);
+            String wasBase = was == null ? null : superclass(was);
+            if (base == null || base.equals(wasBase)) {
+                return null;
+            }
+            Set<String> had = new HashSet<>();
+            for (ClassOrInterfaceDeclaration t : chain(wasBase, classes)) {
+                t.getMethods().stream().filter(JavaDetectors::isTest).forEach(m -> had.add(m.getNameAsString()));
+            }
+            Set<String> own = new HashSet<>();
+            now.getMethods().forEach(m -> own.add(m.getNameAsString()));
+            Set<String> gained = new HashSet<>();
+            Set<String> abstracts = new HashSet<>();
+            for (ClassOrInterfaceDeclaration t : chain(base, classes)) {
+                for (MethodDeclaration m : t.getMethods()) {
+                    String name = m.getNameAsString();
+                    if (isTest(m) && enabled(m) && !had.contains(name) && !own.contains(name)) {
+                        gained.add(name);
+                    }
+                    if (m.isAbstract()) {
+                        abstracts.add(name + "/" + m.getParameters().size());
+                    }
+                }
+            }
+            List<MethodDeclaration> overrides = now.getMethods().stream().filter(m -> !m.isStatic() && !isTest(m)
+                    && abstracts.contains(m.getNameAsString() + "/" + m.getParameters().size())).toList();
+            return gained.size() < Math.max(1, lost) || overrides.isEmpty() ? null
+                    : new Inherited(base, gained.size(), overrides);
+        }
+
+        /** The class of that name and its superclasses, as far as the head's test classes hold them. */
+        private static List<ClassOrInterfaceDeclaration> chain(String name,
+                java.util.function.Function<String, ClassOrInterfaceDeclaration> classes) {
+            List<ClassOrInterfaceDeclaration> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String at = name; at != null && out.size() < DEPTH && seen.add(at); ) {
+                ClassOrInterfaceDeclaration t = classes.apply(at);
+                if (t == null) {
+                    break;
+                }
+                out.add(t);
+                at = superclass(t);
+            }
+            return out;
+        }
+
+        private static String superclass(ClassOrInterfaceDeclaration type) {
+            return type.isInterface() || type.getExtendedTypes().isEmpty() ? null
+                    : type.getExtendedTypes().get(0).getNameAsString();
+        }
+
+        /**
+         * Whether the inherited tests run on what {@code removed} checked: it (or a helper of its file it calls) called a
+         * method the class provides them, or named the type its class is named for ({@code namesake}), which what the
+         * class provides names too.
+         */
+        boolean runsWhat(MethodDeclaration removed, String namesake) {
+            Set<String> provided = new HashSet<>();
+            overrides.forEach(m -> provided.add(m.getNameAsString()));
+            java.util.function.Predicate<Node> namesIt = n -> n.findAll(
+                    com.github.javaparser.ast.type.ClassOrInterfaceType.class).stream()
+                    .anyMatch(t -> t.getNameAsString().equals(namesake));
+            boolean namesakeProvided = !namesake.isEmpty() && overrides.stream().anyMatch(namesIt);
+            // The test with the helpers of its file it calls (checkDensity(...) making the distribution).
+            for (MethodDeclaration part : checked(removed)) {
+                if (part.findAll(MethodCallExpr.class).stream().anyMatch(c -> provided.contains(c.getNameAsString())
+                        && (c.getScope().isEmpty() || c.getScope().get().isThisExpr()))
+                        || namesakeProvided && namesIt.test(part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** What the class provides the inherited tests, in words. */
+        String provides() {
+            return String.join(", ", first(overrides.stream().map(m -> m.getNameAsString() + "()").toList(), 3));
+        }
     }
 
     /** Test methods by Class#name. */

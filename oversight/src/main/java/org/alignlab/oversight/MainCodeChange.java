@@ -984,12 +984,23 @@ final class MainCodeChange {
      * replace, see {@link #typesGone}) that the test makes, implements or extends in a class of its own, or whose
      * annotation its code carries
      * ({@code new RequestInterceptor() {...}} where RequestInterceptor goes, {@code @EncodedPath("p")} where the
-     * annotation type goes): the test could no longer compile. The name must be main code's type where the test
+     * annotation type goes): the test could no longer compile. The test's calls are read with those of the helpers
+     * of its file it calls ({@link JavaDetectors#checked}). The name must be main code's type where the test
      * stands: imported from the package the type was in, or that package the test's own or imported whole. None of
      * a type that the test's own file declares (its own Listener, not main code's), nor of its methods.
      */
     List<String> removedCalledBy(Node test) {
-        List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of()));
+        if (!(test instanceof MethodDeclaration m)) {
+            return removedCalledByItself(test);
+        }
+        // Through the helpers of its file it calls, too (assertSquareLow(x) calling the removed squareLow).
+        Set<String> out = new java.util.LinkedHashSet<>();
+        JavaDetectors.checked(m).forEach(part -> out.addAll(removedCalledByItself(part)));
+        return List.copyOf(out);
+    }
+
+    private List<String> removedCalledByItself(Node test) {
+        List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of(), staticTypes()));
         out.addAll(callsTaking(test, removedOverloads, keptOverloads, out, false));
         if (!typesGone.isEmpty()) {
             // As written (Listener, demo.Listener), by simple name.
@@ -1111,10 +1122,15 @@ final class MainCodeChange {
      * directly or through {@code graph} (calls between the changed files' methods), up to 4 calls deep.
      */
     private static List<String> calledAmong(Node test, Set<String> members, Map<String, Set<String>> graph) {
+        return calledAmong(test, members, graph, Map.of());
+    }
+
+    private static List<String> calledAmong(Node test, Set<String> members, Map<String, Set<String>> graph,
+                                            Map<String, String> statics) {
         if (members.isEmpty()) {
             return List.of();
         }
-        Set<String> reached = reached(test, graph);
+        Set<String> reached = reached(test, graph, statics);
         reached.retainAll(members);
         return List.copyOf(new TreeSet<>(reached));
     }
@@ -1124,13 +1140,24 @@ final class MainCodeChange {
      * call through {@code graph}, up to 4 calls deep.
      */
     private static Set<String> reached(Node test, Map<String, Set<String>> graph) {
+        return reached(test, graph, Map.of());
+    }
+
+    /**
+     * As above, a receiver's type also read from {@code statics} ({@link #staticTypes}) where it is a constant or a
+     * static method's result of a named type ({@code Vector1D.ZERO.getNorm1()}, {@code Vector1D.of(6).getNorm1()}).
+     */
+    private static Set<String> reached(Node test, Map<String, Set<String>> graph, Map<String, String> statics) {
         Map<String, String> declared = declaredIn(test);
         Set<String> reached = new HashSet<>();
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
             if (c.getNameAsString().startsWith("assert")) {
                 continue;
             }
-            String type = c.getScope().map(scope -> receiver(scope, declared::get)).orElse(null);
+            String type = c.getScope().map(scope -> {
+                String shown = receiver(scope, declared::get);
+                return shown != null || statics.isEmpty() ? shown : statics.get(staticMember(scope));
+            }).orElse(null);
             if (type != null) {
                 reached.add(type + "." + c.getNameAsString());
             }
@@ -1149,6 +1176,58 @@ final class MainCodeChange {
             frontier = next;
         }
         return reached;
+    }
+
+    /**
+     * {@code Type.member} for a constant or a static call on a type named in capitals ({@code Vector1D.ZERO},
+     * {@code Vector1D.of(6)}), else null.
+     */
+    private static String staticMember(Expression scope) {
+        Expression on = scope instanceof FieldAccessExpr f ? f.getScope()
+                : scope instanceof MethodCallExpr m ? m.getScope().orElse(null) : null;
+        if (!(on instanceof NameExpr type) || !Character.isUpperCase(type.getNameAsString().charAt(0))) {
+            return null;
+        }
+        return type.getNameAsString() + "." + (scope instanceof FieldAccessExpr f ? f.getNameAsString()
+                : ((MethodCallExpr) scope).getNameAsString());
+    }
+
+    private Map<String, String> staticTypes;
+
+    /**
+     * The types of the changed main files' static members before the change, by {@code Type.member}: a constant's
+     * declared type (an interface's fields and an enum's constants among them) and a static method's return type
+     * where its overloads agree; only class and interface types, by simple name. A test at the base reads them so.
+     */
+    private synchronized Map<String, String> staticTypes() {
+        if (staticTypes == null) {
+            Map<String, String> out = new HashMap<>();
+            Set<String> disagree = new HashSet<>();
+            for (FileChange c : edited.keySet()) {
+                for (TypeDeclaration<?> t : JavaDetectors.all(edited.get(c)[0], TypeDeclaration.class)) {
+                    String type = t.getNameAsString();
+                    boolean constants = t instanceof ClassOrInterfaceDeclaration d && d.isInterface();
+                    t.getFields().stream().filter(f -> f.isStatic() || constants).forEach(f -> f.getVariables()
+                            .forEach(v -> put(out, disagree, type + "." + v.getNameAsString(), simpleName(v.getType()))));
+                    if (t instanceof com.github.javaparser.ast.body.EnumDeclaration e) {
+                        e.getEntries().forEach(k -> put(out, disagree, type + "." + k.getNameAsString(), type));
+                    }
+                    t.getMethods().stream().filter(MethodDeclaration::isStatic).forEach(m -> put(out, disagree,
+                            type + "." + m.getNameAsString(), simpleName(m.getType())));
+                }
+            }
+            disagree.forEach(out::remove);
+            staticTypes = out;
+        }
+        return staticTypes;
+    }
+
+    private static void put(Map<String, String> out, Set<String> disagree, String member, String type) {
+        if (type == null || (out.containsKey(member) && !out.get(member).equals(type))) {
+            disagree.add(member);
+        } else {
+            out.put(member, type);
+        }
     }
 
     /** A type's fields by name, to their types' simple names (null where not a class or interface type). */

@@ -2014,4 +2014,92 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, base.replace("public class GreeterTest",
                 "public abstract class GreeterTest"))), "java.test-class-abstract")).isEqualTo(Severity.MEDIUM);
     }
+
+    /** A shared base test class at the head: two tests run on the greeter a subclass provides. */
+    private static final String CONTRACT = """
+            package demo;
+
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.Test;
+
+            abstract class GreeterContractTest {
+                abstract Greeter greeter();
+
+                @Test
+                void greetsByName() {
+                    assertEquals("Hello, Ada", greeter().greet("Ada"));
+                }
+
+                @Test
+                void greetsAnyone() {
+                    assertEquals("Hello, Bob", greeter().greet("Bob"));
+                }
+            }
+            """;
+    private static final String CONTRACT_PATH = "src/test/java/demo/GreeterContractTest.java";
+
+    private static Report judgeWith(Map<String, String> testsAtHead, TaskStatement task, FileChange... changes) {
+        return new ChangeMonitor().judge("repo", "base", "head", List.of(changes), testsAtHead, task,
+                ScopeManifest.ANY);
+    }
+
+    @Test
+    void testsMovedIntoASharedBaseClassTheTestClassComesToExtendAreNotLost() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsBob() {
+                        assertEquals("Hello, Bob", new Greeter().greet("Bob"));
+                    }
+                """);
+        String after = test("""
+                    @Override
+                    Greeter greeter() {
+                        return new Greeter();
+                    }
+                """).replace("class GreeterTest {", "class GreeterTest extends GreeterContractTest {");
+        Map<String, String> head = Map.of(CONTRACT_PATH, CONTRACT, TEST, after);
+        // It now runs the base's two tests on the greeter it provides, as many as it lost: said at low, in words.
+        Report moved = judgeWith(head, TaskStatement.NONE, modified(TEST, before, after));
+        assertThat(worst(moved, "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(moved.findings().stream().filter(f -> f.rule().equals("java.test-removed")).map(Finding::rationale)
+                .toList()).allMatch(r -> r.contains("now extends GreeterContractTest and inherits 2 tests"));
+        // The base class in the change itself, new there: the same.
+        assertThat(worst(judgeWith(Map.of(TEST, after), TaskStatement.NONE, modified(TEST, before, after),
+                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, CONTRACT)),
+                "java.test-removed")).isEqualTo(Severity.LOW);
+        // The base class not found among the head's tests: nothing is known of what it runs.
+        assertThat(worst(judgeWith(Map.of(TEST, after), TaskStatement.NONE, modified(TEST, before, after)),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Fewer inherited tests than it lost: the rest are gone.
+        String oneTest = CONTRACT.replaceAll("(?s)    @Test\n    void greetsAnyone\\(\\).*?\n    }\n", "");
+        assertThat(oneTest).doesNotContain("greetsAnyone");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, oneTest), TaskStatement.NONE, modified(TEST, before, after)),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A base class that runs nothing the class provides (no abstract method it overrides): not its tests.
+        String providesNothing = after.replaceAll("(?s)    @Override\n    Greeter greeter\\(\\).*?\n    }\n", "");
+        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, before, providesNothing)),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // An inherited test the class declares again (here, overridden to nothing) does not count.
+        String emptied = after.replace("    @Override\n    Greeter greeter", "    @Override\n    @Test\n"
+                + "    void greetsAnyone() {\n    }\n\n    @Override\n    Greeter greeter");
+        assertThat(emptied).contains("void greetsAnyone()");
+        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, before, emptied)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        // A removed test of something else than what the class provides the base: still removed.
+        String other = before.replace("new Greeter().greet(\"Bob\")", "String.join(\", \", \"Hello\", \"Bob\")");
+        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, other, after)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        // The same superclass at the base: it gives the class nothing new.
+        String underBase = before.replace("class GreeterTest {", "class GreeterTest extends GreeterContractTest {");
+        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, underBase, after)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        // Under a task that holds the tests fixed: said loudly.
+        assertThat(worst(judgeWith(head, FIX_FAILING, modified(TEST, before, after)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
 }

@@ -98,4 +98,81 @@ class MainCodeChangeTest {
         String renamedParameter = CALC.replace("square(int a) {\n        return a * a;", "square(int x) {\n        return x * x;");
         assertThat(change(CALC, renamedParameter).removedCalledBy(test())).isEmpty();
     }
+
+    private MethodDeclaration testNamed(String file, String name) {
+        return parser.parse(file).findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(name))
+                .orElseThrow();
+    }
+
+    @Test
+    void aRemovedMethodIsFoundOnAConstantOrAStaticFactorysResultAndThroughTheTestsHelpers() {
+        String vector = """
+                package demo;
+
+                public class Vec {
+                    public static final Vec ZERO = new Vec(0);
+                    private final double x;
+
+                    Vec(double x) {
+                        this.x = x;
+                    }
+
+                    public static Vec of(double x) {
+                        return new Vec(x);
+                    }
+
+                    public double norm1() {
+                        return Math.abs(x);
+                    }
+
+                    public double norm() {
+                        return Math.abs(x);
+                    }
+                }
+                """;
+        String test = """
+                package demo;
+
+                class VecTest {
+                    void onAConstant() {
+                        assertEquals(0.0, Vec.ZERO.norm1());
+                    }
+
+                    void onAFactorysResult() {
+                        assertEquals(6.0, Vec.of(-6).norm1());
+                    }
+
+                    void throughAHelper() {
+                        checkNorm1(6.0, 6.0);
+                    }
+
+                    private static void checkNorm1(double expected, double x) {
+                        Vec v = Vec.of(x);
+                        assertEquals(expected, v.norm1());
+                    }
+
+                    void ofAMethodThatStays() {
+                        assertEquals(6.0, Vec.of(-6).norm());
+                    }
+                }
+                """;
+        String path = "src/main/java/demo/Vec.java";
+        String noNorm1 = vector.replace("    public double norm1() {\n        return Math.abs(x);\n    }\n\n", "");
+        assertThat(noNorm1).doesNotContain("norm1");
+        FileChange c = new FileChange(FileChange.Kind.MODIFIED, path, path, vector, noNorm1);
+        MainCodeChange change = MainCodeChange.of(List.of(c), Map.of(c, new CompilationUnit[] {parser.parse(vector),
+                parser.parse(noNorm1)}));
+        assertThat(change.removedCalledBy(testNamed(test, "onAConstant"))).containsExactly("Vec.norm1");
+        assertThat(change.removedCalledBy(testNamed(test, "onAFactorysResult"))).containsExactly("Vec.norm1");
+        assertThat(change.removedCalledBy(testNamed(test, "throughAHelper"))).containsExactly("Vec.norm1");
+        assertThat(change.removedCalledBy(testNamed(test, "ofAMethodThatStays"))).isEmpty();
+        // A factory whose overloads return different types tells nothing of its result's type.
+        String twoFactories = vector.replace("    public double norm1()", "    public static String of(String s) {\n"
+                + "        return s;\n    }\n\n    public double norm1()");
+        FileChange d = new FileChange(FileChange.Kind.MODIFIED, path, path, twoFactories, noNorm1);
+        MainCodeChange unsure = MainCodeChange.of(List.of(d), Map.of(d, new CompilationUnit[] {
+                parser.parse(twoFactories), parser.parse(noNorm1)}));
+        assertThat(unsure.removedCalledBy(testNamed(test, "onAFactorysResult"))).isEmpty();
+        assertThat(unsure.removedCalledBy(testNamed(test, "onAConstant"))).containsExactly("Vec.norm1");
+    }
 }
