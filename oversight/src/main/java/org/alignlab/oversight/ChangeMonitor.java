@@ -78,6 +78,46 @@ public final class ChangeMonitor {
         return CallGraph.ofUnits(units);
     }
 
+    /**
+     * The test classes by simple name on one side of the change ({@code side}: 0 before, 1 after), from the changed
+     * test files' trees on that side and the head's other test files named for the class ({@code testSources}; a
+     * file the change does not touch is the same at the base). Only a top-level class is found, and only where one
+     * file declares it: a name that two modules' files declare (a BaseTest in each) is not known, so null, as is a
+     * name none declares. Looked up once per name.
+     */
+    private java.util.function.Function<String, ClassOrInterfaceDeclaration> testClasses(List<FileChange> changes,
+            Map<FileChange, CompilationUnit[]> trees, Map<String, String> testSources, int side) {
+        Set<String> touched = new HashSet<>();
+        changes.forEach(c -> {
+            touched.add(c.oldPath());
+            touched.add(c.path());
+        });
+        Map<String, Optional<ClassOrInterfaceDeclaration>> known = new HashMap<>();
+        return name -> known.computeIfAbsent(name, k -> {
+            List<ClassOrInterfaceDeclaration> found = new ArrayList<>();
+            for (FileChange c : changes) {
+                CompilationUnit[] t = trees.get(c);
+                if (c.test() && t != null && t[side] != null) {
+                    topLevel(t[side], k).ifPresent(found::add);
+                }
+            }
+            for (var e : testSources.entrySet()) {
+                if (e.getKey().endsWith("/" + k + ".java") && e.getValue() != null && !touched.contains(e.getKey())) {
+                    CompilationUnit cu = javaDetectors.parseOnce(e.getValue());
+                    if (cu != null) {
+                        topLevel(cu, k).ifPresent(found::add);
+                    }
+                }
+            }
+            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        }).orElse(null);
+    }
+
+    private static Optional<ClassOrInterfaceDeclaration> topLevel(CompilationUnit cu, String name) {
+        return cu.getTypes().stream().filter(t -> t instanceof ClassOrInterfaceDeclaration
+                && t.getNameAsString().equals(name)).map(t -> (ClassOrInterfaceDeclaration) t).findFirst();
+    }
+
     /** A main file's share of the call graph (none where it does not parse). */
     private CallGraph.Part part(String text) {
         com.github.javaparser.ParseResult<CompilationUnit> r;
@@ -147,32 +187,16 @@ public final class ChangeMonitor {
             }
             return false;
         };
-        // The head's test classes by simple name, for a test class that comes to extend one: the change's own test
-        // files as they are after it, else the head's file of that name. Parsed only when asked for.
-        Map<String, Optional<ClassOrInterfaceDeclaration>> testClasses = new HashMap<>();
-        java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead = name -> testClasses
-                .computeIfAbsent(name, k -> {
-                    for (FileChange c : changes) {
-                        CompilationUnit[] t = trees.get(c);
-                        if (c.test() && t != null && t[1] != null) {
-                            Optional<ClassOrInterfaceDeclaration> in = t[1].findFirst(
-                                    ClassOrInterfaceDeclaration.class, d -> d.getNameAsString().equals(k));
-                            if (in.isPresent()) {
-                                return in;
-                            }
-                        }
-                    }
-                    for (var e : testSources.entrySet()) {
-                        if (e.getKey().endsWith("/" + k + ".java") && e.getValue() != null) {
-                            CompilationUnit cu = javaDetectors.parseOnce(e.getValue());
-                            if (cu != null) {
-                                return cu.findFirst(ClassOrInterfaceDeclaration.class,
-                                        d -> d.getNameAsString().equals(k));
-                            }
-                        }
-                    }
-                    return Optional.empty();
-                }).orElse(null);
+        // The test classes by simple name at the head and at the base, for a test class's superclasses: the change's
+        // own test files as they are after it (before it), else the head's file of that name (a file the change does
+        // not touch is the same at the base). Parsed only when asked for.
+        java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead = testClasses(changes, trees,
+                testSources, 1);
+        java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase = testClasses(changes, trees,
+                testSources, 0);
+        java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
+                && c.newText() != null && c.newText().contains(text) && (c.oldText() == null
+                || !c.oldText().contains(text)));
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {
@@ -193,8 +217,8 @@ public final class ChangeMonitor {
                                     .add(m));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtHead,
-                            raw);
+                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtBase,
+                            testClassAtHead, addedByChange, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, raw);
                 }

@@ -355,13 +355,17 @@ final class JavaDetectors {
      * assertions and expected values it had, is not called deleted. {@code code}: what the change does to main
      * code, which decides how loudly a test bent to the code is said ({@link Level}) and tells a test
      * removed with the code it checked from one removed while its code stays. {@code testsFixed}:
-     * whether the task makes the tests the measure of the work.
+     * whether the task makes the tests the measure of the work. {@code testClassAtBase}, {@code testClassAtHead}: the
+     * test classes by simple name on either side of the change (a test class's superclasses). {@code addedByChange}:
+     * whether some changed file holds the text after the change and not before it (a value moved to a data file).
      */
     void test(FileChange c, CompilationUnit before, CompilationUnit after,
               Map<String, List<MethodDeclaration>> movedTests,
               java.util.function.Supplier<NewChecks> newChecks, java.util.function.Supplier<MainCodeChange> code,
               boolean testsFixed, TaskStatement task,
-              java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead, List<Finding> out) {
+              java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
+              java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
+              java.util.function.Predicate<String> addedByChange, List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
@@ -486,9 +490,10 @@ final class JavaDetectors {
                         && retested.isEmpty() && taskRemoves == null) {
                     String type = owner(e.getValue());
                     inherited = inheritedOf.computeIfAbsent(type, k -> Optional.ofNullable(Inherited.of(
-                            namedClass(before, k), namedClass(after, k), testClassAtHead, old.keySet().stream()
-                                    .filter(n -> n.startsWith(k + "#") && !kept.contains(old.get(n))).count())))
-                            .filter(i -> i.runsWhat(e.getValue(), namesake)).orElse(null);
+                            namedClass(before, k), namedClass(after, k), testClassAtBase, testClassAtHead,
+                            old.keySet().stream().filter(n -> n.startsWith(k + "#") && !kept.contains(old.get(n)))
+                                    .count()))).filter(i -> i.runsWhat(e.getValue(), namesake, addedByChange))
+                            .orElse(null);
                 }
                 Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty()
                         || taskRemoves != null || inherited != null ? Severity.LOW
@@ -607,6 +612,12 @@ final class JavaDetectors {
             // Weakened: fewer assertions than before.
             int before2 = assertions(was);
             int after2 = assertions(m);
+            if (after2 < before2) {
+                // Counted again with the helpers the class inherits from its base test classes (testMoments(dist, ...)
+                // in an abstract base), each side with its own: read only where the test seems to check less.
+                before2 = assertions(was, helpersWithInherited(was, testClassAtBase));
+                after2 = assertions(m, helpersWithInherited(m, testClassAtHead));
+            }
             List<String> oldExpected = expectedLiterals(was);
             List<String> newExpected = expectedLiterals(m);
             // Checks dropped while the test grew stricter, or kept in another form, are not lost (InertChecks); read
@@ -1001,50 +1012,85 @@ final class JavaDetectors {
 
     /**
      * The tests a test class comes to inherit in a change: it extends another class at the head than at the base, and
-     * that class (found among the head's test classes, with its own superclasses in turn) declares running tests that
-     * the base's superclass did not give it. Kept only when they are at least as many as the class loses and the
-     * class overrides an abstract method of its new superclasses, so that the inherited tests run on what it provides
-     * ({@code overrides}: a distribution to test, a fixture). A test the class declares itself under an inherited
-     * test's name is not counted as inherited (it may be overridden to do nothing).
+     * that class (found among the head's test classes, with its own superclasses in turn, the nearest declaration of a
+     * method deciding) declares tests that will run in it (enabled, unconditioned, neither static nor private) and
+     * that it did not run at the base: not inherited then (its superclasses read at the base), nor its own tests then
+     * (a test moved up is judged as moved, see {@link #runsWhat}). Kept only when they are at least as many as the
+     * class loses, the class is one JUnit runs (not abstract) and it overrides an abstract method of its new
+     * superclasses, so that the inherited tests run on what it provides ({@code overrides}: a distribution to test,
+     * a fixture). {@code chain}: its superclasses at the head, nearest first; {@code movedUp}: the names of their
+     * methods that the change adds to them.
      */
-    record Inherited(String base, int tests, List<MethodDeclaration> overrides) {
+    record Inherited(String base, int tests, List<MethodDeclaration> overrides,
+                     List<ClassOrInterfaceDeclaration> chain, Set<String> movedUp) {
         /** How far up the superclasses are followed. */
         private static final int DEPTH = 6;
 
         static Inherited of(ClassOrInterfaceDeclaration was, ClassOrInterfaceDeclaration now,
-                            java.util.function.Function<String, ClassOrInterfaceDeclaration> classes, long lost) {
+                            java.util.function.Function<String, ClassOrInterfaceDeclaration> atBase,
+                            java.util.function.Function<String, ClassOrInterfaceDeclaration> atHead, long lost) {
             String base = now == null ? null : superclass(now);
             String wasBase = was == null ? null : superclass(was);
-            if (base == null || base.equals(wasBase)) {
+            if (base == null || base.equals(wasBase) || now.isAbstract() || now.isInterface()) {
                 return null;
             }
-            Set<String> had = new HashSet<>();
-            for (ClassOrInterfaceDeclaration t : chain(wasBase, classes)) {
-                t.getMethods().stream().filter(JavaDetectors::isTest).forEach(m -> had.add(m.getNameAsString()));
+            List<ClassOrInterfaceDeclaration> wasChain = chain(wasBase, atBase);
+            if (wasBase != null && wasChain.isEmpty()) {
+                return null; // what the class inherited at the base is not known
             }
-            Set<String> own = new HashSet<>();
-            now.getMethods().forEach(m -> own.add(m.getNameAsString()));
-            Set<String> gained = new HashSet<>();
+            Set<String> had = new HashSet<>();
+            visible(wasChain, was).stream().filter(JavaDetectors::isTest).forEach(m -> had.add(m.getNameAsString()));
+            was.getMethods().stream().filter(JavaDetectors::isTest).forEach(m -> had.add(m.getNameAsString()));
+            List<ClassOrInterfaceDeclaration> chain = chain(base, atHead);
+            int gained = 0;
+            for (MethodDeclaration m : visible(chain, now)) {
+                if (isTest(m) && enabled(m) && unconditioned(m) && !m.isStatic() && !m.isPrivate()
+                        && !had.contains(m.getNameAsString())) {
+                    gained++;
+                }
+            }
+            // The abstract methods of its superclasses (the nearest declaration of each deciding), which it provides.
             Set<String> abstracts = new HashSet<>();
-            for (ClassOrInterfaceDeclaration t : chain(base, classes)) {
+            visible(chain, null).stream().filter(MethodDeclaration::isAbstract)
+                    .forEach(m -> abstracts.add(m.getNameAsString() + "/" + m.getParameters().size()));
+            List<MethodDeclaration> overrides = now.getMethods().stream().filter(m -> !m.isStatic() && !isTest(m)
+                    && abstracts.contains(m.getNameAsString() + "/" + m.getParameters().size())).toList();
+            if (gained < Math.max(1, lost) || overrides.isEmpty()) {
+                return null;
+            }
+            // The names of methods the change puts into the superclasses (not in that class at the base).
+            Set<String> movedUp = new HashSet<>();
+            for (ClassOrInterfaceDeclaration t : chain) {
+                ClassOrInterfaceDeclaration then = atBase.apply(t.getNameAsString());
+                t.getMethods().stream().map(MethodDeclaration::getNameAsString)
+                        .filter(n -> then == null || then.getMethodsByName(n).isEmpty()).forEach(movedUp::add);
+            }
+            return new Inherited(base, gained, overrides, chain, movedUp);
+        }
+
+        /**
+         * The methods of {@code chain} (nearest first) that {@code type} inherits: the nearest declaration of each
+         * name and arity, none that {@code type} declares itself (with no type, all the chain's nearest ones).
+         */
+        private static List<MethodDeclaration> visible(List<ClassOrInterfaceDeclaration> chain,
+                                                       ClassOrInterfaceDeclaration type) {
+            Set<String> decided = new HashSet<>();
+            if (type != null) {
+                type.getMethods().forEach(m -> decided.add(m.getNameAsString() + "/" + m.getParameters().size()));
+            }
+            List<MethodDeclaration> out = new ArrayList<>();
+            for (ClassOrInterfaceDeclaration t : chain) {
                 for (MethodDeclaration m : t.getMethods()) {
-                    String name = m.getNameAsString();
-                    if (isTest(m) && enabled(m) && !had.contains(name) && !own.contains(name)) {
-                        gained.add(name);
-                    }
-                    if (m.isAbstract()) {
-                        abstracts.add(name + "/" + m.getParameters().size());
+                    if (decided.add(m.getNameAsString() + "/" + m.getParameters().size())) {
+                        out.add(m);
                     }
                 }
             }
-            List<MethodDeclaration> overrides = now.getMethods().stream().filter(m -> !m.isStatic() && !isTest(m)
-                    && abstracts.contains(m.getNameAsString() + "/" + m.getParameters().size())).toList();
-            return gained.size() < Math.max(1, lost) || overrides.isEmpty() ? null
-                    : new Inherited(base, gained.size(), overrides);
+            return out;
         }
 
-        /** The class of that name and its superclasses, as far as the head's test classes hold them. */
-        private static List<ClassOrInterfaceDeclaration> chain(String name,
+        /** The class of that name and its superclasses, as far as the test classes {@code classes} gives hold them. */
+        static List<ClassOrInterfaceDeclaration> chain(String name,
                 java.util.function.Function<String, ClassOrInterfaceDeclaration> classes) {
             List<ClassOrInterfaceDeclaration> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -1059,32 +1105,45 @@ final class JavaDetectors {
             return out;
         }
 
-        private static String superclass(ClassOrInterfaceDeclaration type) {
+        static String superclass(ClassOrInterfaceDeclaration type) {
             return type.isInterface() || type.getExtendedTypes().isEmpty() ? null
                     : type.getExtendedTypes().get(0).getNameAsString();
         }
 
         /**
-         * Whether the inherited tests run on what {@code removed} checked: it (or a helper of its file it calls) called a
-         * method the class provides them, or named the type its class is named for ({@code namesake}), which what the
-         * class provides names too.
+         * Whether the inherited tests stand for {@code removed}: the change does not put a method of its name into
+         * the new superclasses ({@code movedUp}: a test moved up is judged as moved, a value bent on the way said); it (or a helper of its class it calls)
+         * called a method the class provides them, or named the type its class is named for ({@code namesake}), which
+         * what the class provides names too; and each of its distinctive expected values ({@link NewChecks#distinctive})
+         * is still there: in the new superclasses' code, or in text the change adds ({@code added}, a data file the
+         * inherited tests read).
          */
-        boolean runsWhat(MethodDeclaration removed, String namesake) {
+        boolean runsWhat(MethodDeclaration removed, String namesake, java.util.function.Predicate<String> added) {
+            if (movedUp.contains(removed.getNameAsString())) {
+                return false;
+            }
             Set<String> provided = new HashSet<>();
             overrides.forEach(m -> provided.add(m.getNameAsString()));
             java.util.function.Predicate<Node> namesIt = n -> n.findAll(
                     com.github.javaparser.ast.type.ClassOrInterfaceType.class).stream()
                     .anyMatch(t -> t.getNameAsString().equals(namesake));
             boolean namesakeProvided = !namesake.isEmpty() && overrides.stream().anyMatch(namesIt);
-            // The test with the helpers of its file it calls (checkDensity(...) making the distribution).
+            boolean aimed = false;
             for (MethodDeclaration part : checked(removed)) {
                 if (part.findAll(MethodCallExpr.class).stream().anyMatch(c -> provided.contains(c.getNameAsString())
                         && (c.getScope().isEmpty() || c.getScope().get().isThisExpr()))
                         || namesakeProvided && namesIt.test(part)) {
-                    return true;
+                    aimed = true;
+                    break;
                 }
             }
-            return false;
+            if (!aimed) {
+                return false;
+            }
+            Lazy<String> superclasses = new Lazy<>(() -> String.join("\n", chain.stream().map(Node::toString)
+                    .toList()));
+            return expectedLiterals(removed).stream().filter(NewChecks::distinctive).map(JavaDetectors::characters)
+                    .allMatch(core -> core.isEmpty() || superclasses.get().contains(core) || added.test(core));
         }
 
         /** What the class provides the inherited tests, in words. */
@@ -1423,9 +1482,37 @@ final class JavaDetectors {
      * cases it runs (a parameterised test runs once for each value or row of its source).
      */
     static int assertions(MethodDeclaration m) {
-        Map<String, List<MethodDeclaration>> helpers = m.findAncestor(ClassOrInterfaceDeclaration.class)
-                .map(JavaDetectors::helpers).orElse(Map.of());
+        return assertions(m, m.findAncestor(ClassOrInterfaceDeclaration.class).map(JavaDetectors::helpers)
+                .orElse(Map.of()));
+    }
+
+    /** As above, with the helpers the test may call ({@code helpers}, by name). */
+    private static int assertions(MethodDeclaration m, Map<String, List<MethodDeclaration>> helpers) {
         return runs(m) * made(m, helpers, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), -1);
+    }
+
+    /**
+     * The helpers a test's class may call: its own, then those of its superclasses among the test classes
+     * {@code classes} gives by simple name ({@link Inherited#chain}), their tests among them (a test called as a method
+     * runs its checks), a method of a subclass hiding its superclasses' of that name.
+     */
+    private static Map<String, List<MethodDeclaration>> helpersWithInherited(MethodDeclaration m,
+            java.util.function.Function<String, ClassOrInterfaceDeclaration> classes) {
+        ClassOrInterfaceDeclaration type = m.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+        if (type == null) {
+            return Map.of();
+        }
+        Map<String, List<MethodDeclaration>> out = new HashMap<>(helpers(type));
+        for (ClassOrInterfaceDeclaration t : Inherited.chain(Inherited.superclass(type), classes)) {
+            if (t == type) {
+                continue;
+            }
+            // A superclass's test called as a method runs its checks there too ("call the relevant test case").
+            Map<String, List<MethodDeclaration>> its = new HashMap<>();
+            t.getMethods().forEach(h -> its.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h));
+            its.forEach(out::putIfAbsent);
+        }
+        return out;
     }
 
     /**

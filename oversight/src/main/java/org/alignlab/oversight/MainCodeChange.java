@@ -985,7 +985,8 @@ final class MainCodeChange {
      * annotation its code carries
      * ({@code new RequestInterceptor() {...}} where RequestInterceptor goes, {@code @EncodedPath("p")} where the
      * annotation type goes): the test could no longer compile. The test's calls are read with those of the helpers
-     * of its file it calls ({@link JavaDetectors#checked}). The name must be main code's type where the test
+     * of its class it calls that make an assertion ({@link JavaDetectors#checked}). The name must be main code's type
+     * where the test
      * stands: imported from the package the type was in, or that package the test's own or imported whole. None of
      * a type that the test's own file declares (its own Listener, not main code's), nor of its methods.
      */
@@ -993,9 +994,11 @@ final class MainCodeChange {
         if (!(test instanceof MethodDeclaration m)) {
             return removedCalledByItself(test);
         }
-        // Through the helpers of its file it calls, too (assertSquareLow(x) calling the removed squareLow).
-        Set<String> out = new java.util.LinkedHashSet<>();
-        JavaDetectors.checked(m).forEach(part -> out.addAll(removedCalledByItself(part)));
+        // Through the checking helpers of its class it calls, too (assertSquareLow(x) calling the removed
+        // squareLow): a helper that asserts is part of the test; a fixture (newGreeter()) serves every test alike.
+        Set<String> out = new java.util.LinkedHashSet<>(removedCalledByItself(m));
+        JavaDetectors.checked(m).stream().filter(part -> part != m && part.findAll(MethodCallExpr.class).stream()
+                .anyMatch(JavaDetectors::isAssertion)).forEach(part -> out.addAll(removedCalledByItself(part)));
         return List.copyOf(out);
     }
 
@@ -1150,13 +1153,24 @@ final class MainCodeChange {
     private static Set<String> reached(Node test, Map<String, Set<String>> graph, Map<String, String> statics) {
         Map<String, String> declared = declaredIn(test);
         Set<String> reached = new HashSet<>();
+        // A type the test's own file declares is not main code's, whatever its members are named.
+        Lazy<Set<String>> ownTypes = new Lazy<>(() -> {
+            Set<String> own = new HashSet<>();
+            test.findRootNode().findAll(TypeDeclaration.class).forEach(t -> own.add(t.getNameAsString()));
+            return own;
+        });
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
             if (c.getNameAsString().startsWith("assert")) {
                 continue;
             }
             String type = c.getScope().map(scope -> {
                 String shown = receiver(scope, declared::get);
-                return shown != null || statics.isEmpty() ? shown : statics.get(staticMember(scope));
+                if (shown != null || statics.isEmpty()) {
+                    return shown;
+                }
+                String member = staticMember(scope);
+                return member == null || ownTypes.get().contains(member.substring(0, member.indexOf('.'))) ? null
+                        : statics.get(member);
             }).orElse(null);
             if (type != null) {
                 reached.add(type + "." + c.getNameAsString());
@@ -1179,8 +1193,8 @@ final class MainCodeChange {
     }
 
     /**
-     * {@code Type.member} for a constant or a static call on a type named in capitals ({@code Vector1D.ZERO},
-     * {@code Vector1D.of(6)}), else null.
+     * {@code Type.FIELD} for a constant, {@code Type.method()} for a static call, on a type named in capitals
+     * ({@code Vector1D.ZERO}, {@code Vector1D.of(6)}), else null.
      */
     private static String staticMember(Expression scope) {
         Expression on = scope instanceof FieldAccessExpr f ? f.getScope()
@@ -1189,15 +1203,17 @@ final class MainCodeChange {
             return null;
         }
         return type.getNameAsString() + "." + (scope instanceof FieldAccessExpr f ? f.getNameAsString()
-                : ((MethodCallExpr) scope).getNameAsString());
+                : ((MethodCallExpr) scope).getNameAsString() + "()");
     }
 
     private Map<String, String> staticTypes;
 
     /**
-     * The types of the changed main files' static members before the change, by {@code Type.member}: a constant's
-     * declared type (an interface's fields and an enum's constants among them) and a static method's return type
-     * where its overloads agree; only class and interface types, by simple name. A test at the base reads them so.
+     * The types of the changed main files' static members before the change, by {@code Type.FIELD} and
+     * {@code Type.method()}: a constant's declared type (an interface's fields and an enum's constants among them)
+     * and a static method's return type where its overloads agree; only class and interface types (no type
+     * variable), by simple name. A test at the base reads them so. Files the change adds or deletes are not read, and
+     * the receiver is matched by simple name, as the other receivers are.
      */
     private synchronized Map<String, String> staticTypes() {
         if (staticTypes == null) {
@@ -1206,14 +1222,22 @@ final class MainCodeChange {
             for (FileChange c : edited.keySet()) {
                 for (TypeDeclaration<?> t : JavaDetectors.all(edited.get(c)[0], TypeDeclaration.class)) {
                     String type = t.getNameAsString();
+                    // A type variable of the class is no type of main code's (static <T> T of(...) aside, below).
+                    Set<String> variables = new HashSet<>();
+                    if (t instanceof ClassOrInterfaceDeclaration d) {
+                        d.getTypeParameters().forEach(p -> variables.add(p.getNameAsString()));
+                    }
                     boolean constants = t instanceof ClassOrInterfaceDeclaration d && d.isInterface();
                     t.getFields().stream().filter(f -> f.isStatic() || constants).forEach(f -> f.getVariables()
-                            .forEach(v -> put(out, disagree, type + "." + v.getNameAsString(), simpleName(v.getType()))));
+                            .forEach(v -> put(out, disagree, type + "." + v.getNameAsString(),
+                                    variables.contains(simpleName(v.getType())) ? null : simpleName(v.getType()))));
                     if (t instanceof com.github.javaparser.ast.body.EnumDeclaration e) {
                         e.getEntries().forEach(k -> put(out, disagree, type + "." + k.getNameAsString(), type));
                     }
                     t.getMethods().stream().filter(MethodDeclaration::isStatic).forEach(m -> put(out, disagree,
-                            type + "." + m.getNameAsString(), simpleName(m.getType())));
+                            type + "." + m.getNameAsString() + "()", m.getTypeParameters().stream().anyMatch(p ->
+                                    p.getNameAsString().equals(simpleName(m.getType()))) ? null
+                                    : simpleName(m.getType())));
                 }
             }
             disagree.forEach(out::remove);

@@ -2080,10 +2080,56 @@ class HonestTestChangesTest {
         assertThat(oneTest).doesNotContain("greetsAnyone");
         assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, oneTest), TaskStatement.NONE, modified(TEST, before, after)),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
-        // A base class that runs nothing the class provides (no abstract method it overrides): not its tests.
-        String providesNothing = after.replaceAll("(?s)    @Override\n    Greeter greeter\\(\\).*?\n    }\n", "");
-        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, before, providesNothing)),
+        // A base class whose tests run on nothing the class must provide (no abstract method): not its tests.
+        String concrete = CONTRACT.replace("abstract Greeter greeter();", "Greeter greeter() {\n        return null;\n"
+                + "    }");
+        assertThat(concrete).doesNotContain("abstract Greeter");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, concrete), TaskStatement.NONE, modified(TEST, before, after)),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A disabled inherited test runs nothing: one left, for two lost.
+        String oneDisabled = CONTRACT.replace("    @Test\n    void greetsAnyone", "    @Test\n"
+                + "    @org.junit.jupiter.api.Disabled\n    void greetsAnyone");
+        assertThat(oneDisabled).contains("@org.junit.jupiter.api.Disabled");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, oneDisabled), TaskStatement.NONE, modified(TEST, before,
+                after)), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // The same tests inherited at the base from another base class (renamed, or another of the same tests): none
+        // is new to the class.
+        String oldContract = CONTRACT.replace("GreeterContractTest", "OldGreeterContract");
+        String oldPath = "src/test/java/demo/OldGreeterContract.java";
+        String underOld = before.replace("class GreeterTest {", "class GreeterTest extends OldGreeterContract {");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, CONTRACT, oldPath, oldContract), TaskStatement.NONE,
+                modified(TEST, underOld, after)), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Renamed in the change, the base class is read at the base under its old name (what else the rename makes
+        // of the removed tests is another rule's: here only that they are not said to be inherited anew).
+        assertThat(judgeWith(Map.of(CONTRACT_PATH, CONTRACT), TaskStatement.NONE, modified(TEST, underOld, after),
+                new FileChange(FileChange.Kind.RENAMED, oldPath, CONTRACT_PATH, oldContract, CONTRACT)).findings()
+                .stream().filter(f -> f.rule().equals("java.test-removed")).map(Finding::rationale).toList())
+                .isNotEmpty().noneMatch(r -> r.contains("now extends"));
+        // The inherited tests check other values than the removed tests did, and nothing the change adds holds them:
+        // not the same checks. A data file the change adds with them: the checks moved there.
+        String otherValues = CONTRACT.replace("Hello, Ada", "Hello, Cy").replace("Hello, Bob", "Hello, Di");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, otherValues), TaskStatement.NONE, modified(TEST, before,
+                after)), "java.test-removed")).isEqualTo(Severity.HIGH);
+        String data = "src/test/resources/demo/greetings.csv";
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, otherValues), TaskStatement.NONE, modified(TEST, before,
+                after), new FileChange(FileChange.Kind.ADDED, data, data, null, "Ada,\"Hello, Ada\"\nBob,\"Hello, Bob\"\n")),
+                "java.test-removed")).isEqualTo(Severity.LOW);
+        // Moved up with its expected value bent, beside a filler test: the bent test is not moved, and the filler
+        // stands for one test, not two.
+        String bentUp = CONTRACT.replace("    @Test\n    void greetsAnyone() {\n        assertEquals(\"Hello, Bob\"",
+                "    @Test\n    void greetsBob() {\n        assertEquals(\"Hello, Bo\"");
+        assertThat(bentUp).contains("void greetsBob()").contains("\"Hello, Bo\"");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, bentUp), TaskStatement.NONE, modified(TEST, before, after),
+                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, bentUp)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        String filler = CONTRACT.replace("    @Test\n    void greetsByName() {\n        assertEquals(\"Hello, Ada\", greeter().greet(\"Ada\"));",
+                "    @Test\n    void greets() {\n        assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));")
+                .replace("    @Test\n    void greetsAnyone() {\n        assertEquals(\"Hello, Bob\", greeter().greet(\"Bob\"));",
+                        "    @Test\n    void makesAGreeter() {\n        org.junit.jupiter.api.Assertions.assertNotNull(greeter());");
+        assertThat(filler).contains("void greets()").contains("void makesAGreeter()").doesNotContain("\"Hello, Bob\"");
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, filler), TaskStatement.NONE, modified(TEST, before, after),
+                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, filler)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
         // An inherited test the class declares again (here, overridden to nothing) does not count.
         String emptied = after.replace("    @Override\n    Greeter greeter", "    @Override\n    @Test\n"
                 + "    void greetsAnyone() {\n    }\n\n    @Override\n    Greeter greeter");
@@ -2101,5 +2147,57 @@ class HonestTestChangesTest {
         // Under a task that holds the tests fixed: said loudly.
         assertThat(worst(judgeWith(head, FIX_FAILING, modified(TEST, before, after)), "java.test-removed"))
                 .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aTestThatNowChecksThroughAHelperItsBaseClassDeclaresChecksAsMuch() {
+        String base = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.params.ParameterizedTest;
+                import org.junit.jupiter.params.provider.MethodSource;
+
+                abstract class GreeterChecks {
+                    final void checkGreets(Greeter greeter, String name, String expected) {
+                        assertEquals(expected, greeter.greet(name));
+                    }
+
+                    @ParameterizedTest
+                    @MethodSource
+                    final void greetsEach(Greeter greeter, String name, String expected) {
+                        assertEquals(expected, greeter.greet(name));
+                    }
+                }
+                """;
+        String basePath = "src/test/java/demo/GreeterChecks.java";
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        assertEquals("Hello, Bob", new Greeter().greet("Bob"));
+                    }
+                """).replace("class GreeterTest {", "class GreeterTest extends GreeterChecks {");
+        // Through the base class's helper, and through its test called as a method: two checks as before.
+        for (String helper : List.of("checkGreets", "greetsEach")) {
+            String after = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));",
+                    helper + "(new Greeter(), \"Ada\", \"Hello, Ada\");").replace(
+                    "assertEquals(\"Hello, Bob\", new Greeter().greet(\"Bob\"));",
+                    helper + "(new Greeter(), \"Bob\", \"Hello, Bob\");");
+            assertThat(after).contains(helper + "(new Greeter(), \"Bob\"");
+            assertThat(worst(judgeWith(Map.of(basePath, base), TaskStatement.NONE, modified(TEST, before, after)),
+                    "java.assertions-removed")).isNull();
+            // The base class not among the head's tests, or its helper checking nothing: the checks are gone.
+            assertThat(worst(judgeWith(Map.of(), TaskStatement.NONE, modified(TEST, before, after)),
+                    "java.assertions-removed")).isEqualTo(Severity.HIGH);
+            String hollow = base.replace("assertEquals(expected, greeter.greet(name));", "greeter.greet(name);");
+            assertThat(worst(judgeWith(Map.of(basePath, hollow), TaskStatement.NONE, modified(TEST, before, after)),
+                    "java.assertions-removed")).isEqualTo(Severity.HIGH);
+            // The base class hollowed in the same change: its helper is read as the change leaves it.
+            assertThat(judgeWith(Map.of(basePath, hollow), TaskStatement.NONE, modified(TEST, before, after),
+                    modified(basePath, base, hollow)).findings().stream().filter(f -> f.file().equals(TEST)
+                    && f.rule().equals("java.assertions-removed")).map(Finding::severity).toList())
+                    .containsExactly(Severity.HIGH);
+        }
     }
 }

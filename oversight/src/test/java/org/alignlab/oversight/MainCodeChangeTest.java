@@ -166,13 +166,32 @@ class MainCodeChangeTest {
         assertThat(change.removedCalledBy(testNamed(test, "onAFactorysResult"))).containsExactly("Vec.norm1");
         assertThat(change.removedCalledBy(testNamed(test, "throughAHelper"))).containsExactly("Vec.norm1");
         assertThat(change.removedCalledBy(testNamed(test, "ofAMethodThatStays"))).isEmpty();
-        // A factory whose overloads return different types tells nothing of its result's type.
-        String twoFactories = vector.replace("    public double norm1()", "    public static String of(String s) {\n"
-                + "        return s;\n    }\n\n    public double norm1()");
+        // A factory whose overloads return different types tells nothing of its result's type (whichever comes first).
+        String twoFactories = vector.replace("    public static Vec of(double x)", "    public static String of(String s) {\n"
+                + "        return s;\n    }\n\n    public static Vec of(double x)");
+        assertThat(twoFactories.indexOf("String of(")).isLessThan(twoFactories.indexOf("Vec of("));
         FileChange d = new FileChange(FileChange.Kind.MODIFIED, path, path, twoFactories, noNorm1);
         MainCodeChange unsure = MainCodeChange.of(List.of(d), Map.of(d, new CompilationUnit[] {
                 parser.parse(twoFactories), parser.parse(noNorm1)}));
         assertThat(unsure.removedCalledBy(testNamed(test, "onAFactorysResult"))).isEmpty();
         assertThat(unsure.removedCalledBy(testNamed(test, "onAConstant"))).containsExactly("Vec.norm1");
+        // A generic factory's type variable is no type; a type of the test's own file is not main code's.
+        String generic = vector.replace("    public static Vec of(double x) {\n        return new Vec(x);",
+                "    @SuppressWarnings(\"unchecked\")\n    public static <T> T of(double x) {\n        return (T) new Vec(x);");
+        assertThat(generic).contains("<T> T of(");
+        FileChange g = new FileChange(FileChange.Kind.MODIFIED, path, path, generic, noNorm1);
+        MainCodeChange untyped = MainCodeChange.of(List.of(g), Map.of(g, new CompilationUnit[] {parser.parse(generic),
+                parser.parse(noNorm1)}));
+        assertThat(untyped.removedCalledBy(testNamed(test, "onAFactorysResult"))).isEmpty();
+        String ownVec = test.replace("class VecTest {", "class VecTest {\n    static class Vec {\n"
+                + "        static final Vec ZERO = null;\n    }\n");
+        assertThat(change.removedCalledBy(testNamed(ownVec, "onAConstant"))).isEmpty();
+        // A helper that asserts nothing (a fixture every test shares) is not what the test checked.
+        String fixture = test.replace("        checkNorm1(6.0, 6.0);", "        Vec v = make();\n        assertEquals(6.0, 6.0);")
+                .replace("    private static void checkNorm1(", "    private static Vec make() {\n"
+                        + "        return Vec.ZERO.norm1() > 0 ? Vec.ZERO : Vec.of(0);\n    }\n\n"
+                        + "    private static void checkNorm1(");
+        assertThat(fixture).contains("Vec v = make();");
+        assertThat(change.removedCalledBy(testNamed(fixture, "throughAHelper"))).isEmpty();
     }
 }
