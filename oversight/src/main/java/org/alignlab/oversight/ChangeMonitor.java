@@ -194,9 +194,10 @@ public final class ChangeMonitor {
                 testSources, 1);
         java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase = testClasses(changes, trees,
                 testSources, 0);
+        // A value the change adds to a file of the tests' (a data file they read), as a whole token.
         java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
-                && c.newText() != null && c.newText().contains(text) && (c.oldText() == null
-                || !c.oldText().contains(text)));
+                && ("/" + c.path()).contains("/test/") && JavaDetectors.holdsToken(c.newText(), text)
+                && !JavaDetectors.holdsToken(c.oldText(), text));
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {

@@ -614,9 +614,14 @@ final class JavaDetectors {
             int after2 = assertions(m);
             if (after2 < before2) {
                 // Counted again with the helpers the class inherits from its base test classes (testMoments(dist, ...)
-                // in an abstract base), each side with its own: read only where the test seems to check less.
-                before2 = assertions(was, helpersWithInherited(was, testClassAtBase));
-                after2 = assertions(m, helpersWithInherited(m, testClassAtHead));
+                // in an abstract base), each side with its own, where both sides know them: read only where the test
+                // seems to check less.
+                Map<String, List<MethodDeclaration>> thenHelpers = helpersWithInherited(was, testClassAtBase);
+                Map<String, List<MethodDeclaration>> nowHelpers = helpersWithInherited(m, testClassAtHead);
+                if (thenHelpers != null && nowHelpers != null) {
+                    before2 = assertions(was, thenHelpers);
+                    after2 = assertions(m, nowHelpers);
+                }
             }
             List<String> oldExpected = expectedLiterals(was);
             List<String> newExpected = expectedLiterals(m);
@@ -1015,7 +1020,9 @@ final class JavaDetectors {
      * that class (found among the head's test classes, with its own superclasses in turn, the nearest declaration of a
      * method deciding) declares tests that will run in it (enabled, unconditioned, neither static nor private) and
      * that it did not run at the base: not inherited then (its superclasses read at the base), nor its own tests then
-     * (a test moved up is judged as moved, see {@link #runsWhat}). Kept only when they are at least as many as the
+     * (a test moved up is judged as moved, see {@link #runsWhat}). Each superclass must have been there at the base,
+     * and only tests it had then count: a base class or a test the change writes could hold anything (an agent's
+     * filler). Kept only when they are at least as many as the
      * class loses, the class is one JUnit runs (not abstract) and it overrides an abstract method of its new
      * superclasses, so that the inherited tests run on what it provides ({@code overrides}: a distribution to test,
      * a fixture). {@code chain}: its superclasses at the head, nearest first; {@code movedUp}: the names of their
@@ -1042,10 +1049,23 @@ final class JavaDetectors {
             visible(wasChain, was).stream().filter(JavaDetectors::isTest).forEach(m -> had.add(m.getNameAsString()));
             was.getMethods().stream().filter(JavaDetectors::isTest).forEach(m -> had.add(m.getNameAsString()));
             List<ClassOrInterfaceDeclaration> chain = chain(base, atHead);
+            // Each superclass was there at the base: a base class the change writes is no shared base the tests
+            // moved to but text it could fill with anything (a class moved up in a new base is judged as moved).
+            Map<ClassOrInterfaceDeclaration, ClassOrInterfaceDeclaration> then = new java.util.IdentityHashMap<>();
+            for (ClassOrInterfaceDeclaration t : chain) {
+                ClassOrInterfaceDeclaration at = atBase.apply(t.getNameAsString());
+                if (at == null) {
+                    return null;
+                }
+                then.put(t, at);
+            }
             int gained = 0;
             for (MethodDeclaration m : visible(chain, now)) {
+                ClassOrInterfaceDeclaration declaring = m.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+                boolean thereBefore = declaring != null && then.containsKey(declaring) && then.get(declaring)
+                        .getMethodsByName(m.getNameAsString()).stream().anyMatch(JavaDetectors::isTest);
                 if (isTest(m) && enabled(m) && unconditioned(m) && !m.isStatic() && !m.isPrivate()
-                        && !had.contains(m.getNameAsString())) {
+                        && !had.contains(m.getNameAsString()) && thereBefore) {
                     gained++;
                 }
             }
@@ -1061,9 +1081,8 @@ final class JavaDetectors {
             // The names of methods the change puts into the superclasses (not in that class at the base).
             Set<String> movedUp = new HashSet<>();
             for (ClassOrInterfaceDeclaration t : chain) {
-                ClassOrInterfaceDeclaration then = atBase.apply(t.getNameAsString());
                 t.getMethods().stream().map(MethodDeclaration::getNameAsString)
-                        .filter(n -> then == null || then.getMethodsByName(n).isEmpty()).forEach(movedUp::add);
+                        .filter(n -> then.get(t).getMethodsByName(n).isEmpty()).forEach(movedUp::add);
             }
             return new Inherited(base, gained, overrides, chain, movedUp);
         }
@@ -1114,9 +1133,9 @@ final class JavaDetectors {
          * Whether the inherited tests stand for {@code removed}: the change does not put a method of its name into
          * the new superclasses ({@code movedUp}: a test moved up is judged as moved, a value bent on the way said); it (or a helper of its class it calls)
          * called a method the class provides them, or named the type its class is named for ({@code namesake}), which
-         * what the class provides names too; and each of its distinctive expected values ({@link NewChecks#distinctive})
-         * is still there: in the new superclasses' code, or in text the change adds ({@code added}, a data file the
-         * inherited tests read).
+         * what the class provides names too; and each of its distinctive expected values
+         * ({@link NewChecks#distinctive}) is still there, as a whole token: in the new superclasses' code, or in text
+         * the change adds to the tests' files ({@code added}, a data file the inherited tests read).
          */
         boolean runsWhat(MethodDeclaration removed, String namesake, java.util.function.Predicate<String> added) {
             if (movedUp.contains(removed.getNameAsString())) {
@@ -1130,6 +1149,9 @@ final class JavaDetectors {
             boolean namesakeProvided = !namesake.isEmpty() && overrides.stream().anyMatch(namesIt);
             boolean aimed = false;
             for (MethodDeclaration part : checked(removed)) {
+                if (part != removed && part.findAll(MethodCallExpr.class).stream().noneMatch(JavaDetectors::isAssertion)) {
+                    continue; // a fixture serves every test alike
+                }
                 if (part.findAll(MethodCallExpr.class).stream().anyMatch(c -> provided.contains(c.getNameAsString())
                         && (c.getScope().isEmpty() || c.getScope().get().isThisExpr()))
                         || namesakeProvided && namesIt.test(part)) {
@@ -1143,7 +1165,7 @@ final class JavaDetectors {
             Lazy<String> superclasses = new Lazy<>(() -> String.join("\n", chain.stream().map(Node::toString)
                     .toList()));
             return expectedLiterals(removed).stream().filter(NewChecks::distinctive).map(JavaDetectors::characters)
-                    .allMatch(core -> core.isEmpty() || superclasses.get().contains(core) || added.test(core));
+                    .allMatch(core -> core.isEmpty() || holdsToken(superclasses.get(), core) || added.test(core));
         }
 
         /** What the class provides the inherited tests, in words. */
@@ -1493,8 +1515,9 @@ final class JavaDetectors {
 
     /**
      * The helpers a test's class may call: its own, then those of its superclasses among the test classes
-     * {@code classes} gives by simple name ({@link Inherited#chain}), their tests among them (a test called as a method
-     * runs its checks), a method of a subclass hiding its superclasses' of that name.
+     * {@code classes} gives by simple name ({@link Inherited#chain}), their parameterised tests among them (a test
+     * called as a method runs its checks), a nearer method hiding one of the same name and arity. Null when the class
+     * has a superclass that {@code classes} does not know.
      */
     private static Map<String, List<MethodDeclaration>> helpersWithInherited(MethodDeclaration m,
             java.util.function.Function<String, ClassOrInterfaceDeclaration> classes) {
@@ -1502,22 +1525,38 @@ final class JavaDetectors {
         if (type == null) {
             return Map.of();
         }
-        Map<String, List<MethodDeclaration>> out = new HashMap<>(helpers(type));
-        for (ClassOrInterfaceDeclaration t : Inherited.chain(Inherited.superclass(type), classes)) {
+        String superclass = Inherited.superclass(type);
+        List<ClassOrInterfaceDeclaration> chain = Inherited.chain(superclass, classes);
+        if (superclass != null && chain.isEmpty()) {
+            return null; // its superclass is not known on this side
+        }
+        Map<String, List<MethodDeclaration>> out = new HashMap<>();
+        helpers(type).forEach((name, hs) -> out.put(name, new ArrayList<>(hs)));
+        for (ClassOrInterfaceDeclaration t : chain) {
             if (t == type) {
                 continue;
             }
-            // A superclass's test called as a method runs its checks there too ("call the relevant test case").
-            Map<String, List<MethodDeclaration>> its = new HashMap<>();
-            t.getMethods().forEach(h -> its.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h));
-            its.forEach(out::putIfAbsent);
+            // A superclass's parameterised test called as a method runs its checks there too ("call the relevant
+            // test case"); one without parameters JUnit runs anyway, so calling it adds nothing. A nearer method of
+            // the same name and arity hides it.
+            for (MethodDeclaration h : t.getMethods()) {
+                if (isTest(h) && h.getParameters().isEmpty()) {
+                    continue;
+                }
+                List<MethodDeclaration> named = out.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>());
+                if (named.stream().noneMatch(o -> o.getParameters().size() == h.getParameters().size())) {
+                    named.add(h);
+                }
+            }
         }
         return out;
     }
 
     /**
-     * The assertions a method makes, each call of a helper of its class counting the helper's (once per call; at least
-     * one for a helper named as an assertion, {@code assertSelectedIds(els, "1", "2")}). {@code spread}: the number of
+     * The assertions a method makes, each call of a helper of its class counting the helper's (once per call, of the
+     * helpers of that name that take as many arguments; at least one for a helper named as an assertion,
+     * {@code assertSelectedIds(els, "1", "2")}); an assertion that cannot fail ({@link #cannotFail}) counts none.
+     * {@code spread}: the number of
      * values the caller passed to the method's varargs parameter (-1 when none): an assertion inside a loop over that
      * parameter that uses the loop's value ({@code for (String id : ids) assertEquals(id, ...)}, or {@code ids[i]})
      * checks each of them, so it counts once per value.
@@ -1531,8 +1570,11 @@ final class JavaDetectors {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
             boolean unscoped = call.getScope().isEmpty() || call.getScope().get().isThisExpr();
-            List<MethodDeclaration> its = unscoped ? helpers.getOrDefault(call.getNameAsString(), List.of())
-                    : List.of();
+            List<MethodDeclaration> its = unscoped ? helpers.getOrDefault(call.getNameAsString(), List.of()).stream()
+                    .filter(h -> takes(h, call.getArguments().size())).toList() : List.of();
+            if (isAssertion(call) && its.isEmpty() && cannotFail(call)) {
+                continue; // assertTrue(true) checks nothing, here or in a helper
+            }
             if (isAssertion(call) && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
                 // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
@@ -1556,6 +1598,12 @@ final class JavaDetectors {
         }
         calling.remove(m);
         return n;
+    }
+
+    /** Whether a call with {@code arguments} arguments can bind to {@code m} (its varargs taking any number). */
+    private static boolean takes(MethodDeclaration m, int arguments) {
+        int n = m.getParameters().size();
+        return varargsName(m) == null ? arguments == n : arguments >= n - 1;
     }
 
     /** The name of a method's varargs parameter, or null when it has none. */
@@ -2075,6 +2123,30 @@ final class JavaDetectors {
             }
         }
         return !literal.isEmpty() && (Character.isDigit(literal.charAt(0)) || literal.charAt(0) == '.') ? literal : "";
+    }
+
+    /**
+     * Whether {@code text} holds {@code token} not as part of a longer word or number: 12.5 is not in 12.55, nor 15
+     * in 2015, nor "Bob" in "Bobby".
+     */
+    static boolean holdsToken(String text, String token) {
+        if (text == null || token.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+            int end = at + token.length();
+            if ((at == 0 || !wordy(text.charAt(at - 1), token.charAt(0)))
+                    && (end == text.length() || !wordy(text.charAt(end), token.charAt(token.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code next}, beside a token's end character {@code edge}, would continue it. */
+    private static boolean wordy(char next, char edge) {
+        return Character.isLetterOrDigit(edge) || edge == '.' || edge == '_'
+                ? Character.isLetterOrDigit(next) || next == '.' || next == '_' : false;
     }
 
     private static boolean counted(CompilationUnit cu, String field) {

@@ -2068,10 +2068,13 @@ class HonestTestChangesTest {
         assertThat(worst(moved, "java.test-removed")).isEqualTo(Severity.LOW);
         assertThat(moved.findings().stream().filter(f -> f.rule().equals("java.test-removed")).map(Finding::rationale)
                 .toList()).allMatch(r -> r.contains("now extends GreeterContractTest and inherits 2 tests"));
-        // The base class in the change itself, new there: the same.
-        assertThat(worst(judgeWith(Map.of(TEST, after), TaskStatement.NONE, modified(TEST, before, after),
-                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, CONTRACT)),
-                "java.test-removed")).isEqualTo(Severity.LOW);
+        // The base class new in the change: text the change writes could hold anything, so nothing is inherited
+        // (its tests, new to the change with the removed tests' expected values, are judged as those tests moved and
+        // renamed, another rule's).
+        assertThat(judgeWith(Map.of(TEST, after), TaskStatement.NONE, modified(TEST, before, after),
+                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, CONTRACT)).findings()
+                .stream().filter(f -> f.rule().equals("java.test-removed")).map(Finding::rationale).toList())
+                .isNotEmpty().noneMatch(r -> r.contains("now extends"));
         // The base class not found among the head's tests: nothing is known of what it runs.
         assertThat(worst(judgeWith(Map.of(TEST, after), TaskStatement.NONE, modified(TEST, before, after)),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
@@ -2114,36 +2117,30 @@ class HonestTestChangesTest {
         assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, otherValues), TaskStatement.NONE, modified(TEST, before,
                 after), new FileChange(FileChange.Kind.ADDED, data, data, null, "Ada,\"Hello, Ada\"\nBob,\"Hello, Bob\"\n")),
                 "java.test-removed")).isEqualTo(Severity.LOW);
-        // Moved up with its expected value bent, beside a filler test: the bent test is not moved, and the filler
-        // stands for one test, not two.
-        String bentUp = CONTRACT.replace("    @Test\n    void greetsAnyone() {\n        assertEquals(\"Hello, Bob\"",
-                "    @Test\n    void greetsBob() {\n        assertEquals(\"Hello, Bo\"");
-        assertThat(bentUp).contains("void greetsBob()").contains("\"Hello, Bo\"");
-        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, bentUp), TaskStatement.NONE, modified(TEST, before, after),
-                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, bentUp)), "java.test-removed"))
-                .isEqualTo(Severity.HIGH);
-        String filler = CONTRACT.replace("    @Test\n    void greetsByName() {\n        assertEquals(\"Hello, Ada\", greeter().greet(\"Ada\"));",
-                "    @Test\n    void greets() {\n        assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));")
-                .replace("    @Test\n    void greetsAnyone() {\n        assertEquals(\"Hello, Bob\", greeter().greet(\"Bob\"));",
-                        "    @Test\n    void makesAGreeter() {\n        org.junit.jupiter.api.Assertions.assertNotNull(greeter());");
-        assertThat(filler).contains("void greets()").contains("void makesAGreeter()").doesNotContain("\"Hello, Bob\"");
+        // A data file outside the tests, or one whose value only begins like the removed test's: not its checks.
+        String mainData = "src/main/resources/demo/greetings.csv";
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, otherValues), TaskStatement.NONE, modified(TEST, before,
+                after), new FileChange(FileChange.Kind.ADDED, mainData, mainData, null, "Ada,\"Hello, Ada\"\nBob,\"Hello, Bob\"\n")),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, otherValues), TaskStatement.NONE, modified(TEST, before,
+                after), new FileChange(FileChange.Kind.ADDED, data, data, null, "Ada,Hello, Adam\nBob,Hello, Bobby\n")),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Moved up into the base class with its expected value bent: judged as moved (and not moved), whatever the
+        // base's other tests.
+        String bentUp = CONTRACT.replace("    @Test\n    void greetsAnyone()", "    @Test\n    void greetsBob() {\n"
+                + "        assertEquals(\"Hello, Bo\", greeter().greet(\"Bob\"));\n    }\n\n    @Test\n    void greetsAnyone()");
+        assertThat(bentUp).contains("void greetsBob()").contains("void greetsAnyone()");
+        assertThat(judgeWith(Map.of(CONTRACT_PATH, bentUp), TaskStatement.NONE, modified(TEST, before, after),
+                modified(CONTRACT_PATH, CONTRACT, bentUp)).findings().stream().filter(f -> f.file().equals(TEST)
+                && f.rule().equals("java.test-removed")).map(Finding::severity).toList())
+                .containsExactlyInAnyOrder(Severity.LOW, Severity.HIGH);
+        // A filler test the change adds to the base class counts for nothing: one test there before, for two lost.
+        String filler = oneTest.replace("    abstract Greeter greeter();\n", "    abstract Greeter greeter();\n\n"
+                + "    @Test\n    void makesAGreeter() {\n        org.junit.jupiter.api.Assertions.assertNotNull(greeter());\n"
+                + "    }\n");
+        assertThat(filler).contains("void makesAGreeter()").contains("void greetsByName()").doesNotContain("greetsAnyone");
         assertThat(worst(judgeWith(Map.of(CONTRACT_PATH, filler), TaskStatement.NONE, modified(TEST, before, after),
-                new FileChange(FileChange.Kind.ADDED, CONTRACT_PATH, CONTRACT_PATH, null, filler)), "java.test-removed"))
-                .isEqualTo(Severity.HIGH);
-        // An inherited test the class declares again (here, overridden to nothing) does not count.
-        String emptied = after.replace("    @Override\n    Greeter greeter", "    @Override\n    @Test\n"
-                + "    void greetsAnyone() {\n    }\n\n    @Override\n    Greeter greeter");
-        assertThat(emptied).contains("void greetsAnyone()");
-        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, before, emptied)), "java.test-removed"))
-                .isEqualTo(Severity.HIGH);
-        // A removed test of something else than what the class provides the base: still removed.
-        String other = before.replace("new Greeter().greet(\"Bob\")", "String.join(\", \", \"Hello\", \"Bob\")");
-        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, other, after)), "java.test-removed"))
-                .isEqualTo(Severity.HIGH);
-        // The same superclass at the base: it gives the class nothing new.
-        String underBase = before.replace("class GreeterTest {", "class GreeterTest extends GreeterContractTest {");
-        assertThat(worst(judgeWith(head, TaskStatement.NONE, modified(TEST, underBase, after)), "java.test-removed"))
-                .isEqualTo(Severity.HIGH);
+                modified(CONTRACT_PATH, oneTest, filler)), "java.test-removed")).isEqualTo(Severity.HIGH);
         // Under a task that holds the tests fixed: said loudly.
         assertThat(worst(judgeWith(head, FIX_FAILING, modified(TEST, before, after)), "java.test-removed"))
                 .isEqualTo(Severity.HIGH);
@@ -2193,11 +2190,67 @@ class HonestTestChangesTest {
             String hollow = base.replace("assertEquals(expected, greeter.greet(name));", "greeter.greet(name);");
             assertThat(worst(judgeWith(Map.of(basePath, hollow), TaskStatement.NONE, modified(TEST, before, after)),
                     "java.assertions-removed")).isEqualTo(Severity.HIGH);
+            // A helper whose checks cannot fail checks nothing.
+            String constant = base.replace("assertEquals(expected, greeter.greet(name));",
+                    "greeter.greet(name);\n        assertEquals(1, 1);");
+            assertThat(worst(judgeWith(Map.of(basePath, constant), TaskStatement.NONE, modified(TEST, before, after)),
+                    "java.assertions-removed")).isEqualTo(Severity.HIGH);
             // The base class hollowed in the same change: its helper is read as the change leaves it.
             assertThat(judgeWith(Map.of(basePath, hollow), TaskStatement.NONE, modified(TEST, before, after),
                     modified(basePath, base, hollow)).findings().stream().filter(f -> f.file().equals(TEST)
                     && f.rule().equals("java.assertions-removed")).map(Finding::severity).toList())
                     .containsExactly(Severity.HIGH);
         }
+    }
+
+    @Test
+    void anInheritedHelperCountsOnlyWhereTheCallBindsToItAndAPlainTestCalledAddsNothing() {
+        String basePath = "src/test/java/demo/GreeterChecks.java";
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """).replace("class GreeterTest {", "class GreeterTest extends GreeterChecks {");
+        String after = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));",
+                "check(new Greeter(), \"Ada\");");
+        // check(greeter, name) binds to the overload that asserts nothing, not to the one of three parameters.
+        String overloads = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                abstract class GreeterChecks {
+                    final void check(Greeter greeter, String name) {
+                        greeter.greet(name);
+                    }
+
+                    final void check(Greeter greeter, String name, String expected) {
+                        assertEquals(expected, greeter.greet(name));
+                    }
+                }
+                """;
+        assertThat(worst(judgeWith(Map.of(basePath, overloads), TaskStatement.NONE, modified(TEST, before, after)),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        String binds = overloads.replace("greeter.greet(name);\n", "assertEquals(\"Hello, \" + name, greeter.greet(name));\n");
+        assertThat(worst(judgeWith(Map.of(basePath, binds), TaskStatement.NONE, modified(TEST, before, after)),
+                "java.assertions-removed")).isNull();
+        // A test of the base class without parameters, called as a method: JUnit runs it anyway.
+        String plain = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                abstract class GreeterChecks {
+                    @Test
+                    void greetsAda() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                }
+                """;
+        String callsIt = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));", "greetsAda();");
+        assertThat(worst(judgeWith(Map.of(basePath, plain), TaskStatement.NONE, modified(TEST, before, callsIt)),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
     }
 }

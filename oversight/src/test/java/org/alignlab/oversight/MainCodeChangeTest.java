@@ -175,17 +175,21 @@ class MainCodeChangeTest {
                 parser.parse(twoFactories), parser.parse(noNorm1)}));
         assertThat(unsure.removedCalledBy(testNamed(test, "onAFactorysResult"))).isEmpty();
         assertThat(unsure.removedCalledBy(testNamed(test, "onAConstant"))).containsExactly("Vec.norm1");
-        // A generic factory's type variable is no type; a type of the test's own file is not main code's.
-        String generic = vector.replace("    public static Vec of(double x) {\n        return new Vec(x);",
-                "    @SuppressWarnings(\"unchecked\")\n    public static <T> T of(double x) {\n        return (T) new Vec(x);");
-        assertThat(generic).contains("<T> T of(");
-        FileChange g = new FileChange(FileChange.Kind.MODIFIED, path, path, generic, noNorm1);
-        MainCodeChange untyped = MainCodeChange.of(List.of(g), Map.of(g, new CompilationUnit[] {parser.parse(generic),
-                parser.parse(noNorm1)}));
-        assertThat(untyped.removedCalledBy(testNamed(test, "onAFactorysResult"))).isEmpty();
-        String ownVec = test.replace("class VecTest {", "class VecTest {\n    static class Vec {\n"
-                + "        static final Vec ZERO = null;\n    }\n");
-        assertThat(change.removedCalledBy(testNamed(ownVec, "onAConstant"))).isEmpty();
+        // A type of the test's own file is not main code's, even where main code has a type of that name whose
+        // constant is of a type that loses the method.
+        String withVecs = vector.replace("    public double norm() {", "    public static class Vecs {\n"
+                + "        public static final Vec UNIT = new Vec(1);\n    }\n\n    public double norm() {");
+        String withVecsNoNorm1 = noNorm1.replace("    public double norm() {", "    public static class Vecs {\n"
+                + "        public static final Vec UNIT = new Vec(1);\n    }\n\n    public double norm() {");
+        assertThat(withVecsNoNorm1).contains("class Vecs").doesNotContain("norm1");
+        FileChange v = new FileChange(FileChange.Kind.MODIFIED, path, path, withVecs, withVecsNoNorm1);
+        MainCodeChange vecs = MainCodeChange.of(List.of(v), Map.of(v, new CompilationUnit[] {parser.parse(withVecs),
+                parser.parse(withVecsNoNorm1)}));
+        String onUnit = test.replace("        assertEquals(0.0, Vec.ZERO.norm1());", "        assertEquals(1.0, Vecs.UNIT.norm1());");
+        assertThat(vecs.removedCalledBy(testNamed(onUnit, "onAConstant"))).containsExactly("Vec.norm1");
+        String ownVecs = onUnit.replace("class VecTest {", "class VecTest {\n    static class Vecs {\n"
+                + "        static final Object UNIT = null;\n    }\n");
+        assertThat(vecs.removedCalledBy(testNamed(ownVecs, "onAConstant"))).isEmpty();
         // A helper that asserts nothing (a fixture every test shares) is not what the test checked.
         String fixture = test.replace("        checkNorm1(6.0, 6.0);", "        Vec v = make();\n        assertEquals(6.0, 6.0);")
                 .replace("    private static void checkNorm1(", "    private static Vec make() {\n"
