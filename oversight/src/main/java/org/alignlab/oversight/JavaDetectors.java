@@ -1570,12 +1570,13 @@ final class JavaDetectors {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
             boolean unscoped = call.getScope().isEmpty() || call.getScope().get().isThisExpr();
-            List<MethodDeclaration> its = unscoped ? helpers.getOrDefault(call.getNameAsString(), List.of()).stream()
-                    .filter(h -> takes(h, call.getArguments().size())).toList() : List.of();
-            if (isAssertion(call) && its.isEmpty() && cannotFail(call)) {
+            List<MethodDeclaration> named = unscoped ? helpers.get(call.getNameAsString()) : null;
+            List<MethodDeclaration> its = named == null ? List.of() : fitting(named, call.getArguments().size());
+            boolean assertion = isAssertion(call);
+            if (assertion && its.isEmpty() && cannotFail(call)) {
                 continue; // assertTrue(true) checks nothing, here or in a helper
             }
-            if (isAssertion(call) && its.isEmpty()) {
+            if (assertion && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
                 // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
                 // A check that cannot fail where it stands (InertChecks: the caught exception not null, or of the very
@@ -1593,14 +1594,28 @@ final class JavaDetectors {
                         made += made(h, helpers, calling, varargsName(h) == null ? -1 : spread(call, h));
                     }
                 }
-                n += isAssertion(call) ? Math.max(1, made) : made;
+                n += assertion ? Math.max(1, made) : made;
             }
         }
         calling.remove(m);
         return n;
     }
 
-    /** Whether a call with {@code arguments} arguments can bind to {@code m} (its varargs taking any number). */
+    /** The methods of {@code named} a call with {@code arguments} arguments can bind to (varargs taking any number). */
+    private static List<MethodDeclaration> fitting(List<MethodDeclaration> named, int arguments) {
+        if (named.size() == 1) {
+            MethodDeclaration m = named.get(0);
+            return takes(m, arguments) ? named : List.of();
+        }
+        List<MethodDeclaration> out = new ArrayList<>(named.size());
+        for (MethodDeclaration m : named) {
+            if (takes(m, arguments)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     private static boolean takes(MethodDeclaration m, int arguments) {
         int n = m.getParameters().size();
         return varargsName(m) == null ? arguments == n : arguments >= n - 1;
