@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -93,6 +93,8 @@ final class MainCodeChange {
      * type (where it may be renamed), each with the packages it was declared in.
      */
     private final Map<String, Set<String>> typesGone;
+    /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
+    private final Set<String> typesBefore;
     /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
     private final Map<String, String> movedTypes;
     /**
@@ -126,7 +128,8 @@ final class MainCodeChange {
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
-                           Map<String, Set<String>> typesGone) {
+                           Map<String, Set<String>> typesGone, Set<String> typesBefore) {
+        this.typesBefore = typesBefore;
         this.typesGone = typesGone;
         this.movedTypes = movedTypes;
         this.graph = graph;
@@ -347,7 +350,7 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone);
+                movedTypes, typesGone, namesBefore);
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */
@@ -1003,7 +1006,8 @@ final class MainCodeChange {
     }
 
     private List<String> removedCalledByItself(Node test) {
-        List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of(), staticTypes()));
+        List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of(), staticTypes(),
+                typesBefore));
         out.addAll(callsTaking(test, removedOverloads, keptOverloads, out, false));
         if (!typesGone.isEmpty()) {
             // As written (Listener, demo.Listener), by simple name.
@@ -1125,15 +1129,15 @@ final class MainCodeChange {
      * directly or through {@code graph} (calls between the changed files' methods), up to 4 calls deep.
      */
     private static List<String> calledAmong(Node test, Set<String> members, Map<String, Set<String>> graph) {
-        return calledAmong(test, members, graph, Map.of());
+        return calledAmong(test, members, graph, null, Set.of());
     }
 
     private static List<String> calledAmong(Node test, Set<String> members, Map<String, Set<String>> graph,
-                                            Map<String, String> statics) {
+                                            Map<String, String> statics, Set<String> importable) {
         if (members.isEmpty()) {
             return List.of();
         }
-        Set<String> reached = reached(test, graph, statics);
+        Set<String> reached = reached(test, graph, statics, importable);
         reached.retainAll(members);
         return List.copyOf(new TreeSet<>(reached));
     }
@@ -1143,14 +1147,17 @@ final class MainCodeChange {
      * call through {@code graph}, up to 4 calls deep.
      */
     private static Set<String> reached(Node test, Map<String, Set<String>> graph) {
-        return reached(test, graph, Map.of());
+        return reached(test, graph, null, Set.of());
     }
 
     /**
-     * As above, a receiver's type also read from {@code statics} ({@link #staticTypes}) where it is a constant or a
-     * static method's result of a named type ({@code Vector1D.ZERO.getNorm1()}, {@code Vector1D.of(6).getNorm1()}).
+     * As above; with {@code statics} ({@link #staticTypes}; null for none), a receiver's type is also read from it
+     * where it is a constant or a static method's result of a named type ({@code Vector1D.ZERO.getNorm1()},
+     * {@code Vector1D.of(6).getNorm1()}), and a call without a receiver is the statically imported method's
+     * ({@link #staticallyImported}) where the import names one of {@code importable}'s types (qualified).
      */
-    private static Set<String> reached(Node test, Map<String, Set<String>> graph, Map<String, String> statics) {
+    private static Set<String> reached(Node test, Map<String, Set<String>> graph, Map<String, String> statics,
+                                       Set<String> importable) {
         Map<String, String> declared = declaredIn(test);
         Set<String> reached = new HashSet<>();
         // A type the test's own file declares is not main code's, whatever its members are named.
@@ -1163,9 +1170,16 @@ final class MainCodeChange {
             if (c.getNameAsString().startsWith("assert")) {
                 continue;
             }
+            if (c.getScope().isEmpty() && statics != null) {
+                String imported = staticallyImported(test, c.getNameAsString());
+                if (imported != null && importable.contains(imported) && !ownTypes.get().contains(simple(imported))) {
+                    reached.add(simple(imported) + "." + c.getNameAsString());
+                }
+                continue;
+            }
             String type = c.getScope().map(scope -> {
                 String shown = receiver(scope, declared::get);
-                if (shown != null || statics.isEmpty()) {
+                if (shown != null || statics == null || statics.isEmpty()) {
                     return shown;
                 }
                 String member = staticMember(scope);
@@ -1190,6 +1204,44 @@ final class MainCodeChange {
             frontier = next;
         }
         return reached;
+    }
+
+    /**
+     * The qualified name of the type whose static method {@code name} a call without a receiver in {@code test}'s file
+     * calls through a static import: the one import of it by name, else the only static import of a whole type (and
+     * then only where the test's class extends or implements nothing from another file, whose inherited methods would
+     * come first); null where the file declares a method of that name itself, or the imports do not tell.
+     */
+    private static String staticallyImported(Node test, String name) {
+        CompilationUnit cu = test.findCompilationUnit().orElse(null);
+        if (cu == null || cu.findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(name)).isPresent()) {
+            return null;
+        }
+        List<String> byName = new java.util.ArrayList<>();
+        List<String> wholes = new java.util.ArrayList<>();
+        for (var i : cu.getImports()) {
+            if (!i.isStatic()) {
+                continue;
+            }
+            String imported = i.getNameAsString();
+            if (i.isAsterisk()) {
+                wholes.add(imported);
+            } else if (imported.endsWith("." + name)) {
+                byName.add(imported.substring(0, imported.length() - name.length() - 1));
+            }
+        }
+        if (!byName.isEmpty()) {
+            return byName.size() == 1 ? byName.get(0) : null;
+        }
+        if (wholes.size() != 1) {
+            return null;
+        }
+        Set<String> declared = new HashSet<>();
+        cu.findAll(TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
+        boolean inherits = test.findAncestor(ClassOrInterfaceDeclaration.class).stream().flatMap(t -> java.util.stream
+                .Stream.concat(t.getExtendedTypes().stream(), t.getImplementedTypes().stream()))
+                .anyMatch(t -> !declared.contains(t.getNameAsString()));
+        return inherits ? null : wholes.get(0);
     }
 
     /**

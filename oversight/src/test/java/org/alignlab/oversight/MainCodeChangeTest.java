@@ -50,7 +50,11 @@ class MainCodeChangeTest {
     private final JavaDetectors parser = new JavaDetectors();
 
     private MainCodeChange change(String before, String after) {
-        FileChange c = new FileChange(FileChange.Kind.MODIFIED, PATH, PATH, before, after);
+        return change(PATH, before, after);
+    }
+
+    private MainCodeChange change(String path, String before, String after) {
+        FileChange c = new FileChange(FileChange.Kind.MODIFIED, path, path, before, after);
         return MainCodeChange.of(List.of(c), Map.of(c, new CompilationUnit[] {parser.parse(before), parser.parse(after)}));
     }
 
@@ -159,9 +163,7 @@ class MainCodeChangeTest {
         String path = "src/main/java/demo/Vec.java";
         String noNorm1 = vector.replace("    public double norm1() {\n        return Math.abs(x);\n    }\n\n", "");
         assertThat(noNorm1).doesNotContain("norm1");
-        FileChange c = new FileChange(FileChange.Kind.MODIFIED, path, path, vector, noNorm1);
-        MainCodeChange change = MainCodeChange.of(List.of(c), Map.of(c, new CompilationUnit[] {parser.parse(vector),
-                parser.parse(noNorm1)}));
+        MainCodeChange change = change(path, vector, noNorm1);
         assertThat(change.removedCalledBy(testNamed(test, "onAConstant"))).containsExactly("Vec.norm1");
         assertThat(change.removedCalledBy(testNamed(test, "onAFactorysResult"))).containsExactly("Vec.norm1");
         assertThat(change.removedCalledBy(testNamed(test, "throughAHelper"))).containsExactly("Vec.norm1");
@@ -170,9 +172,7 @@ class MainCodeChangeTest {
         String twoFactories = vector.replace("    public static Vec of(double x)", "    public static String of(String s) {\n"
                 + "        return s;\n    }\n\n    public static Vec of(double x)");
         assertThat(twoFactories.indexOf("String of(")).isLessThan(twoFactories.indexOf("Vec of("));
-        FileChange d = new FileChange(FileChange.Kind.MODIFIED, path, path, twoFactories, noNorm1);
-        MainCodeChange unsure = MainCodeChange.of(List.of(d), Map.of(d, new CompilationUnit[] {
-                parser.parse(twoFactories), parser.parse(noNorm1)}));
+        MainCodeChange unsure = change(path, twoFactories, noNorm1);
         assertThat(unsure.removedCalledBy(testNamed(test, "onAFactorysResult"))).isEmpty();
         assertThat(unsure.removedCalledBy(testNamed(test, "onAConstant"))).containsExactly("Vec.norm1");
         // A type of the test's own file is not main code's, even where main code has a type of that name whose
@@ -182,9 +182,7 @@ class MainCodeChangeTest {
         String withVecsNoNorm1 = noNorm1.replace("    public double norm() {", "    public static class Vecs {\n"
                 + "        public static final Vec UNIT = new Vec(1);\n    }\n\n    public double norm() {");
         assertThat(withVecsNoNorm1).contains("class Vecs").doesNotContain("norm1");
-        FileChange v = new FileChange(FileChange.Kind.MODIFIED, path, path, withVecs, withVecsNoNorm1);
-        MainCodeChange vecs = MainCodeChange.of(List.of(v), Map.of(v, new CompilationUnit[] {parser.parse(withVecs),
-                parser.parse(withVecsNoNorm1)}));
+        MainCodeChange vecs = change(path, withVecs, withVecsNoNorm1);
         String onUnit = test.replace("        assertEquals(0.0, Vec.ZERO.norm1());", "        assertEquals(1.0, Vecs.UNIT.norm1());");
         assertThat(vecs.removedCalledBy(testNamed(onUnit, "onAConstant"))).containsExactly("Vec.norm1");
         String ownVecs = onUnit.replace("class VecTest {", "class VecTest {\n    static class Vecs {\n"
@@ -197,5 +195,70 @@ class MainCodeChangeTest {
                         + "    private static void checkNorm1(");
         assertThat(fixture).contains("Vec v = make();");
         assertThat(change.removedCalledBy(testNamed(fixture, "throughAHelper"))).isEmpty();
+    }
+
+    @Test
+    void aRemovedStaticMethodIsFoundThroughTheTestsStaticImport() {
+        String util = """
+                package demo;
+
+                public final class Dates {
+                    public static String parse(String s) {
+                        return s.trim();
+                    }
+
+                    public static String format(String s) {
+                        return s;
+                    }
+                }
+                """;
+        String path = "src/main/java/demo/Dates.java";
+        String noParse = util.replace("    public static String parse(String s) {\n        return s.trim();\n    }\n\n", "");
+        assertThat(noParse).doesNotContain("parse");
+        MainCodeChange change = change(path, util, noParse);
+        String byName = """
+                package demo;
+
+                import static demo.Dates.parse;
+
+                class DatesTest {
+                    void parses() {
+                        assertEquals("a", parse(" a "));
+                    }
+                }
+                """;
+        assertThat(change.removedCalledBy(testNamed(byName, "parses"))).containsExactly("Dates.parse");
+        // Imported as a whole type, the only one so imported: the same; beside another, it is not known whose.
+        String whole = byName.replace("import static demo.Dates.parse;", "import static demo.Dates.*;");
+        assertThat(change.removedCalledBy(testNamed(whole, "parses"))).containsExactly("Dates.parse");
+        String two = whole.replace("import static demo.Dates.*;", "import static demo.Times.*;\n"
+                + "import static demo.Dates.*;");
+        assertThat(two.indexOf("Times.*")).isLessThan(two.indexOf("Dates.*"));
+        assertThat(change.removedCalledBy(testNamed(two, "parses"))).isEmpty();
+        // A method of that name in the test's own file is the one called.
+        String own = byName.replace("    void parses() {", "    static String parse(String s) {\n        return s;\n"
+                + "    }\n\n    void parses() {");
+        assertThat(change.removedCalledBy(testNamed(own, "parses"))).isEmpty();
+        // A method that stays is not removed code.
+        String formats = byName.replace("import static demo.Dates.parse;", "import static demo.Dates.format;")
+                .replace("parse(\" a \")", "format(\" a \")");
+        assertThat(formats).contains("format(\" a \")").doesNotContain("parse(");
+        assertThat(change.removedCalledBy(testNamed(formats, "parses"))).isEmpty();
+        // A type of the same simple name in another package is not the one the change edits.
+        String elsewhere = byName.replace("import static demo.Dates.parse;", "import static other.Dates.parse;");
+        assertThat(change.removedCalledBy(testNamed(elsewhere, "parses"))).isEmpty();
+        // Imported whole into a class that inherits from another file, whose methods would be called first: not known.
+        String inherits = whole.replace("class DatesTest {", "class DatesTest extends BaseTest {");
+        assertThat(change.removedCalledBy(testNamed(inherits, "parses"))).isEmpty();
+        // Two imports of the name: not known whose.
+        String twice = byName.replace("import static demo.Dates.parse;", "import static demo.Times.parse;\n"
+                + "import static demo.Dates.parse;");
+        assertThat(change.removedCalledBy(testNamed(twice, "parses"))).isEmpty();
+        // Other uses of the change's code are read as before: a call without a receiver ties the test to no type.
+        String stripped = util.replace("return s.trim();", "return s.strip();");
+        MainCodeChange edited = change(path, util, stripped);
+        assertThat(edited.changedCalledBy(testNamed(byName.replace("parse(\" a \")", "Dates.parse(\" a \")"),
+                "parses"))).containsExactly("Dates.parse");
+        assertThat(edited.changedCalledBy(testNamed(byName, "parses"))).isEmpty();
     }
 }
