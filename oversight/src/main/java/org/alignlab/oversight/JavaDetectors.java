@@ -908,6 +908,15 @@ final class JavaDetectors {
         }
     }
 
+    /**
+     * A test and the helpers of its class it calls that assert ({@link #checked}): what it checks with, not a fixture
+     * (newGreeter()) that serves every test alike.
+     */
+    static List<MethodDeclaration> checking(MethodDeclaration test) {
+        return checked(test).stream().filter(part -> part == test || part.findAll(MethodCallExpr.class).stream()
+                .anyMatch(JavaDetectors::isAssertion)).toList();
+    }
+
     private static final DataKey<List<MethodDeclaration>> CHECKED = new DataKey<>() { };
     private static final DataKey<Map<String, List<MethodDeclaration>>> HELPERS = new DataKey<>() { };
 
@@ -1148,10 +1157,7 @@ final class JavaDetectors {
                     .anyMatch(t -> t.getNameAsString().equals(namesake));
             boolean namesakeProvided = !namesake.isEmpty() && overrides.stream().anyMatch(namesIt);
             boolean aimed = false;
-            for (MethodDeclaration part : checked(removed)) {
-                if (part != removed && part.findAll(MethodCallExpr.class).stream().noneMatch(JavaDetectors::isAssertion)) {
-                    continue; // a fixture serves every test alike
-                }
+            for (MethodDeclaration part : checking(removed)) {
                 if (part.findAll(MethodCallExpr.class).stream().anyMatch(c -> provided.contains(c.getNameAsString())
                         && (c.getScope().isEmpty() || c.getScope().get().isThisExpr()))
                         || namesakeProvided && namesIt.test(part)) {

@@ -997,11 +997,9 @@ final class MainCodeChange {
         if (!(test instanceof MethodDeclaration m)) {
             return removedCalledByItself(test);
         }
-        // Through the checking helpers of its class it calls, too (assertSquareLow(x) calling the removed
-        // squareLow): a helper that asserts is part of the test; a fixture (newGreeter()) serves every test alike.
-        Set<String> out = new java.util.LinkedHashSet<>(removedCalledByItself(m));
-        JavaDetectors.checked(m).stream().filter(part -> part != m && part.findAll(MethodCallExpr.class).stream()
-                .anyMatch(JavaDetectors::isAssertion)).forEach(part -> out.addAll(removedCalledByItself(part)));
+        // Through the checking helpers of its class it calls, too (assertSquareLow(x) calling the removed squareLow).
+        Set<String> out = new java.util.LinkedHashSet<>();
+        JavaDetectors.checking(m).forEach(part -> out.addAll(removedCalledByItself(part)));
         return List.copyOf(out);
     }
 

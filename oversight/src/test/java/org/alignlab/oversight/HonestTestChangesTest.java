@@ -40,7 +40,7 @@ class HonestTestChangesTest {
     }
 
     private static Report judge(TaskStatement task, FileChange... changes) {
-        return new ChangeMonitor().judge("repo", "base", "head", List.of(changes), Map.of(), task, ScopeManifest.ANY);
+        return judgeWith(Map.of(), task, changes);
     }
 
     /** The highest severity of the findings of {@code rule}, or null when it gave none. */
