@@ -29,6 +29,50 @@ class TaskStatementTest {
     }
 
     @Test
+    void anOrderToChangeTestsInAnyFormOfTheVerbAllowsIt() {
+        for (String order : new String[] {"Removed test for issue 7 which is in conflict with new behavior",
+                "Drop redundant test.", "MATH-1623: Remove duplicate unit tests.", "Update base test class for gamma",
+                "Type safety improvements. Remove one test that is made obsolete by these improvements.",
+                "Fixes tests under Windows.", "Tidy the parser and drops its tests.", "- Deleted test that was covered",
+                "Fixed more flaky tests after running nondex.", "Simplify the parser, then rewrites its tests."}) {
+            assertThat(new TaskStatement(order).allows(TEST)).as(order).isEqualTo("the task asks for changes to tests");
+        }
+        // The tests as the place, not the thing changed; the verb used of behaviour or as an adjective; "test" qualifying
+        // another word.
+        for (String not : new String[] {"Fix typo in test name.", "Remove public from test method signatures.",
+                "Properly handle the case where the filter removes all tests in a suite.", "Remove state between tests.",
+                "A test removed while its class gains new tests is not flagged.", "List added and removed tests in the "
+                + "summary.", "Restrict the runner to changed tests.", "Remove the test-only constructor from Parser.",
+                "Update test dependencies.", "Updated JUnit test dependencies.", "Drop unused test resources."}) {
+            assertThat(new TaskStatement(not).allows(TEST)).as(not).isNull();
+        }
+    }
+
+    @Test
+    void fixingFailingTestsNamesThemAsTheSymptomAndAsksForNoChange() {
+        for (String symptom : new String[] {"Fix the failing tests.", "Fixed failing test.", "Please fix the broken tests.",
+                "Fix the Parser test that fails on main.", "Fixed tests failing on Windows", "Fix the red tests.",
+                "Fix Parser and update the tests. Fix the crashing tests first."}) {
+            TaskStatement task = new TaskStatement(symptom);
+            // The last asks for changes to tests in its first sentence: a symptom elsewhere does not take that back.
+            assertThat(task.allows(TEST)).as(symptom).isEqualTo(symptom.startsWith("Fix Parser and update")
+                    ? "the task asks for changes to tests" : null);
+        }
+    }
+
+    @Test
+    void aProhibitionWinsOverAnyRequest() {
+        for (String forbids : new String[] {"Modifying test files is forbidden. Update the tests' names only.",
+                "Fix Parser. Changing the tests is not allowed; remove the old tests from the docs.",
+                "Fix Parser; do not just delete the failing test.", "Do not skip, weaken or delete tests.",
+                "Don\u2019t modify the tests; update the tests' fixtures.", "You may not modify the tests. Update tests.",
+                "You should not need to update the tests."}) {
+            assertThat(new TaskStatement(forbids).allows(TEST)).as(forbids).isNull();
+            assertThat(new TaskStatement(forbids).testsJudgeTheWork()).as(forbids).isTrue();
+        }
+    }
+
+    @Test
     void askingToRevertAChangeAllowsItsTestsToGo() {
         for (String revert : new String[] {"Revert \"Add the parser's fast path\"", "Revert: add API getURI",
                 "Automated g4 rollback of changelist 129142220.", "Revert the previous commit: it broke the release.",
