@@ -233,6 +233,9 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         byRepository.put(SELF, commits);
         byRepository.putAll(others);
         byRepository.forEach((repository, list) -> {
+            // A monitor of its own for each project: its caches (keyed by the texts of files) serve one project's
+            // commits, which share most files, and go with it, so that memory holds one project's, not every one's.
+            ChangeMonitor projectMonitor = new ChangeMonitor();
             for (RealCommit rc : list) {
                 // This project's commits made after the newest change to the rules are its held-out honest work.
                 BenchCase bc = new BenchCase("commit:" + (repository.equals(SELF) ? "" : repository + "@")
@@ -244,7 +247,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 // read inside, when the monitor asks for them (as `oversee diff` reads them).
                 java.util.concurrent.atomic.AtomicReference<Map<String, String>> tests = new java.util.concurrent.atomic
                         .AtomicReference<>();
-                work.add(new Work(bc, () -> tests.set(rc.tests()), () -> changes.judge(dir, rc.commit().parent(),
+                work.add(new Work(bc, () -> tests.set(rc.tests()), () -> projectMonitor.judge(dir, rc.commit().parent(),
                         rc.commit().hash(), rc.changes(), tests.getAndSet(null), rc::mains, new TaskStatement(rc
                         .commit().message()), ScopeManifest.ANY),
                         judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
@@ -252,7 +255,11 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             }
         });
         Map<String, Report> firstPass = new java.util.HashMap<>();
-        for (Work w : work) {
+        // Each case is let go once judged (its commit's changed files, its project's monitor after the project's last).
+        others.clear();
+        byRepository.clear();
+        for (int i = 0; i < work.size(); i++) {
+            Work w = work.set(i, null);
             BenchCase bc = w.benchCase();
             w.prepare().run();
             long t0 = System.nanoTime();
