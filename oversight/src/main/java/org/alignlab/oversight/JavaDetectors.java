@@ -372,8 +372,10 @@ final class JavaDetectors {
         Map<String, MethodDeclaration> now = after == null ? Map.of() : testMethods(after);
         if (c.kind() == FileChange.Kind.DELETED) {
             List<Map.Entry<String, MethodDeclaration>> lost = old.entrySet().stream()
-                    .filter(e -> enabled(e.getValue()) && !moved(e, movedTests) && !newChecks.get().hold(assertionStatements(e.getValue()),
-                            expectedLiterals(e.getValue()), testsFixed)).toList();
+                    .filter(e -> enabled(e.getValue()) && !moved(e, movedTests)
+                            && renamedAs(e.getValue(), newChecks.get().tests(), null) == null
+                            && !newChecks.get().hold(assertionStatements(e.getValue()), expectedLiterals(e.getValue()),
+                            testsFixed)).toList();
             if (!lost.isEmpty()) {
                 // Deleted with the class it is named after, or with code each of its tests called, it is a feature
                 // going, unless the task holds the tests fixed.
@@ -455,13 +457,15 @@ final class JavaDetectors {
                 // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
                 // does may change the values, so a renamed test's bent value is said only at low here), or moved and
                 // renamed: a test new to the changed files that keeps every expected value it had.
-                String rewrittenAs = testsFixed ? null : rewrittenAs(e.getValue(), addedTests);
-                if (rewrittenAs == null && !testsFixed) {
+                // The same test under another name (renamedAs), even under a task that holds the tests fixed.
+                String renamedAs = renamedAs(e.getValue(), newChecks.get().tests(), after);
+                String rewrittenAs = testsFixed || renamedAs != null ? null : rewrittenAs(e.getValue(), addedTests);
+                if (rewrittenAs == null && !testsFixed && renamedAs == null) {
                     List<String> expected = expectedLiterals(e.getValue());
                     rewrittenAs = rewrittenAs(e.getValue(), newChecks.get().tests().stream()
                             .filter(m -> minus(expected, expectedLiterals(m)).isEmpty()).toList());
                 }
-                if (rewrittenAs == null && newChecks.get().hold(assertionStatements(e.getValue()),
+                if (rewrittenAs == null && renamedAs == null && newChecks.get().hold(assertionStatements(e.getValue()),
                         expectedLiterals(e.getValue()), testsFixed)) {
                     rewrittenAs = "or data the change adds";
                 }
@@ -469,7 +473,7 @@ final class JavaDetectors {
                 // Written anew: new tests of the changed code it called (through the changed files); or, more narrowly,
                 // of the changed code it reached through the code base, by as many new tests sharing its entry point.
                 List<String> retested = List.of();
-                if (!testsFixed && itsCode.isEmpty() && rewrittenAs == null) {
+                if (!testsFixed && itsCode.isEmpty() && rewrittenAs == null && renamedAs == null) {
                     if (itsCodeChanged) {
                         retested = retested(e.getValue(), addedTests.stream().filter(JavaDetectors::unconditioned)
                                 .toList(), t -> Set.copyOf(code.get().changedCalledBy(t)), false);
@@ -481,13 +485,14 @@ final class JavaDetectors {
                 }
                 // A test named for what the task removes goes with it ("Remove backpressure support":
                 // bodyRespectsBackpressure).
-                String taskRemoves = itsCode.isEmpty() && rewrittenAs == null && retested.isEmpty() && !itsCodeChanged
+                String taskRemoves = itsCode.isEmpty() && rewrittenAs == null && renamedAs == null && retested.isEmpty()
+                        && !itsCodeChanged
                         ? removedByTask(task, e.getValue().getNameAsString(), code) : null;
                 // Or its class comes to inherit, from a new base test class, at least as many tests as it loses, run on
                 // what the class provides them: the checks moved into a shared base (a contract or data-driven test).
                 Inherited inherited = null;
                 if (!testsFixed && after != null && before != null && itsCode.isEmpty() && rewrittenAs == null
-                        && retested.isEmpty() && taskRemoves == null) {
+                        && renamedAs == null && retested.isEmpty() && taskRemoves == null) {
                     String type = owner(e.getValue());
                     inherited = inheritedOf.computeIfAbsent(type, k -> Optional.ofNullable(Inherited.of(
                             namedClass(before, k), namedClass(after, k), testClassAtBase, testClassAtHead,
@@ -495,14 +500,16 @@ final class JavaDetectors {
                                     .count()))).filter(i -> i.runsWhat(e.getValue(), namesake, addedByChange))
                             .orElse(null);
                 }
-                Severity severity = !itsCode.isEmpty() || rewrittenAs != null || !retested.isEmpty()
+                Severity severity = !itsCode.isEmpty() || renamedAs != null || rewrittenAs != null || !retested.isEmpty()
                         || taskRemoves != null || inherited != null ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
                         c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
-                                + end(e.getValue()) + " at the base) is removed and not moved elsewhere with at least "
-                                + "its assertions" + (!itsCode.isEmpty() ? ", with the code it checked ("
+                                + end(e.getValue()) + " at the base) is removed" + (renamedAs != null ? "" : " and not moved "
+                                + "elsewhere with at least its assertions") + (!itsCode.isEmpty() ? ", with the code it checked ("
                                 + String.join(", ", first(itsCode, 3)) + ", removed by the change)."
+                                : renamedAs != null ? "; it is the new test " + renamedAs + " under another name (the same "
+                                + "body, annotations and parameters, with at least its assertions and expected values)."
                                 : rewrittenAs != null ? "; " + (rewrittenAs.startsWith("or ") ? "tests " + rewrittenAs
                                 + " check what it checked" : "the new test" + (rewrittenAs.contains(",") ? "s " : " ")
                                 + rewrittenAs + " make" + (rewrittenAs.contains(",") ? "" : "s") + " every call it "
@@ -1405,6 +1412,29 @@ final class JavaDetectors {
         String name = call.getNameAsString();
         return name.startsWith("assert") && !name.equals("assertAll") || name.equals("fail") || name.equals("verify")
                 || name.equals("expect");
+    }
+
+    /**
+     * The name of a new test (enabled, run unconditionally) that is {@code removed} under another name: the same body,
+     * annotations, parameters, modifiers and type, and, through the helpers of its class, at least its assertions and
+     * expected values (a helper emptied, or a provider that the new name selects, checks less); in the same class, or
+     * anywhere when the removed test's class is gone from its file ({@code after}, null when the file is deleted), so
+     * that one new test does not stand for the same check made on other classes' fixtures. Null when there is none.
+     * Tests whose every call is on an assertion (an assertion library's own) make no call for rewrittenAs to follow.
+     */
+    private static String renamedAs(MethodDeclaration removed, List<MethodDeclaration> added, CompilationUnit after) {
+        String owner = owner(removed);
+        boolean classGone = after == null || namedClass(after, owner) == null;
+        for (MethodDeclaration a : added) {
+            if (a.getBody().equals(removed.getBody()) && a.getAnnotations().equals(removed.getAnnotations())
+                    && a.getParameters().equals(removed.getParameters()) && a.getModifiers().equals(removed.getModifiers())
+                    && a.getType().equals(removed.getType()) && (classGone || owner(a).equals(owner))
+                    && unconditioned(a) && assertions(a) >= assertions(removed)
+                    && minus(expectedLiterals(removed), expectedLiterals(a)).isEmpty()) {
+                return a.getNameAsString();
+            }
+        }
+        return null;
     }
 
     /**

@@ -65,6 +65,83 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestRenamedWithItsBodyIsTheSameTestEvenWhenEveryCallIsOnAnAssertion() {
+        // Every call on an assertion and no literal in it (as an assertion library's tests are): no call for a rewrite
+        // to be matched by, no assertion statement specific enough to be found again by its text.
+        String checks = """
+                        String greeting = "Hello, Ada";
+                        String expected = greeting;
+                        assertEquals(expected, greeting);
+                    }
+                """;
+        String before = test("""
+                    @Test
+                    void comparesGreetings() {
+                """ + checks);
+        String added = """
+                    @Test
+                    void comparesOtherGreetings() {
+                        assertEquals("Hi", "Hi");
+                    }
+                """;
+        String renamed = test("""
+                    @Test
+                    void greetingsCompareEqual() {
+                """ + checks + added);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, renamed)), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
+        // Renamed under a task that holds the tests fixed, it still checks all it checked.
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, renamed)), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
+        // Moved to a new file of its own under another name, the old file deleted.
+        String otherFile = "src/test/java/demo/GreetingTest.java";
+        String movedTest = renamed.replace("class GreeterTest", "class GreetingTest");
+        Report moved = judge(TaskStatement.NONE, new FileChange(FileChange.Kind.DELETED, null, TEST, before, null),
+                new FileChange(FileChange.Kind.ADDED, otherFile, null, null, movedTest));
+        assertThat(worst(moved, "java.test-file-deleted")).isNull();
+        // The twins: the value changed on the way; the new test disabled or given other annotations (a tag a build may
+        // leave out): not the same test.
+        String bent = renamed.replace("String greeting = \"Hello, Ada\";", "String greeting = \"Hello\";");
+        String disabled = renamed.replace("@Test\n    void greetingsCompareEqual", "@Test\n    @org.junit.jupiter.api"
+                + ".Disabled\n    void greetingsCompareEqual");
+        String otherAnnotations = renamed.replace("@Test\n    void greetingsCompareEqual", "@Test\n    @org.junit.jupiter"
+                + ".api.Tag(\"slow\")\n    void greetingsCompareEqual");
+        for (String notTheSame : new String[] {bent, disabled, otherAnnotations}) {
+            assertThat(notTheSame).isNotEqualTo(renamed);
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, notTheSame)), "java.test-removed"))
+                    .as(notTheSame).isIn(Severity.MEDIUM, Severity.HIGH);
+        }
+        // The same body added to another class while the test's own class stays (its fixture may differ).
+        Report elsewhere = judge(TaskStatement.NONE, modified(TEST, before, test(added)),
+                new FileChange(FileChange.Kind.ADDED, otherFile, null, null, movedTest));
+        assertThat(worst(elsewhere, "java.test-removed")).isIn(Severity.MEDIUM, Severity.HIGH);
+    }
+
+    @Test
+    void aParameterisedTestRenamedKeepsItsCasesOnlyWhenItsNewProviderMakesAsMany() {
+        // A @MethodSource without a name takes the provider named after the test: renamed, it takes another.
+        String body = """
+                    @ParameterizedTest
+                    @org.junit.jupiter.params.provider.MethodSource
+                    void %s(String greeting) {
+                        String expected = greeting;
+                        assertEquals(expected, greeting);
+                    }
+
+                    static java.util.stream.Stream<String> %s() {
+                        return Stream.of(%s);
+                    }
+                """;
+        String before = test(body.formatted("comparesGreetings", "comparesGreetings", "\"Ada\", \"Bob\""));
+        String renamed = test(body.formatted("greetingsCompareEqual", "greetingsCompareEqual", "\"Ada\", \"Bob\""));
+        String fewer = test(body.formatted("greetingsCompareEqual", "greetingsCompareEqual", "\"Ada\""));
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, renamed)), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, fewer)), "java.test-removed"))
+                .isIn(Severity.MEDIUM, Severity.HIGH);
+    }
+
+    @Test
     void aPlaceInTheTestsOwnFileThatMovesWithLinesAddedAboveItIsTheSameExpectation() {
         String before = test("""
                     @Test
