@@ -45,6 +45,105 @@ final class InertChecks {
     }
 
     /**
+     * The base test's not-null checks of a local ({@code assertNotNull([msg,] value[, msg])} or {@code
+     * assertThat(value).isNotNull()}, each a statement of the test's own body) that the head test drops, where the
+     * statement right after each is an assertEquals or assertSame of that local with a value that cannot be null (a
+     * literal other than null, or a + with a string literal operand) or {@code assertThat(value).isEqualTo(such a
+     * value)}, and the head's body holds that statement with the same text and, before it, exactly the statements that
+     * came before the not-null check (the check deleted, nothing added, moved or guarded). That statement fails on null
+     * as the not-null check did (jackson-modules-java8's {@code assertNotNull("...", value); assertEquals("...",
+     * "13498.000008374", value);}, the first deleted). Each head statement stands for one check; not in a test that
+     * expects an exception in its annotation.
+     */
+    private static List<MethodCallExpr> notNullChecksDropped(MethodDeclaration was, MethodDeclaration now) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        BlockStmt bodyThen = was.getBody().orElse(null);
+        BlockStmt bodyNow = now.getBody().orElse(null);
+        if (bodyThen == null || bodyNow == null || expectsInAnnotation(was) || expectsInAnnotation(now)) {
+            return out;
+        }
+        List<String> then = bodyThen.getStatements().stream().map(Node::toString).toList();
+        List<String> nowTexts = bodyNow.getStatements().stream().map(Node::toString).toList();
+        for (int at = 0; at + 1 < then.size(); at++) {
+            if (!(bodyThen.getStatement(at) instanceof ExpressionStmt s) || !(s.getExpression() instanceof MethodCallExpr e)
+                    || !(bodyThen.getStatement(at + 1) instanceof ExpressionStmt next)
+                    || !(next.getExpression() instanceof MethodCallExpr m)) {
+                continue;
+            }
+            // The call a not-null check is: assertNotNull(...) itself, or the assertThat(...) under isNotNull().
+            MethodCallExpr check = e.getNameAsString().equals("isNotNull") && e.getScope().orElse(null)
+                    instanceof MethodCallExpr under ? under : e;
+            String name = notNullChecked(check);
+            // In the head: the statements before the check, then the comparison, as they were (so each head statement
+            // stands for one check: a second check of the base has another prefix).
+            if (name != null && !checksNothing(check) && equalsALiteral(m, name) && at < nowTexts.size()
+                    && nowTexts.subList(0, at).equals(then.subList(0, at)) && nowTexts.get(at).equals(then.get(at + 1))) {
+                out.add(check);
+            }
+        }
+        return out;
+    }
+
+    /** The name a JUnit not-null check is about, the whole statement: {@code assertNotNull([msg,] x[, msg])}, {@code
+     * assertThat(x).isNotNull()}; else null. */
+    private static String notNullChecked(MethodCallExpr call) {
+        if (!byJUnit(call)) {
+            return null;
+        }
+        var args = call.getArguments();
+        if (call.getNameAsString().equals("assertNotNull") && statementOf(call) instanceof ExpressionStmt s
+                && s.getExpression() == call && args.size() <= 2) {
+            List<Expression> names = args.stream().filter(Expression::isNameExpr).toList();
+            return names.size() == 1 && args.stream().allMatch(a -> a.isNameExpr() || a.isStringLiteralExpr())
+                    ? names.get(0).asNameExpr().getNameAsString() : null;
+        }
+        if (call.getNameAsString().equals("assertThat") && args.size() == 1 && args.get(0).isNameExpr()
+                && call.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == call
+                && next.getNameAsString().equals("isNotNull") && next.getArguments().isEmpty()
+                && statementOf(call) instanceof ExpressionStmt s && s.getExpression() == next) {
+            return args.get(0).asNameExpr().getNameAsString();
+        }
+        return null;
+    }
+
+    /**
+     * Whether a statement's call is {@code assertEquals}/{@code assertSame} whose expected and actual values are
+     * {@code name} and a value that cannot be null (in either order; a message first or last, a delta after), or
+     * {@code assertThat(name).isEqualTo(value)} with such a value.
+     */
+    private static boolean equalsALiteral(MethodCallExpr m, String name) {
+        var args = m.getArguments();
+        java.util.function.Predicate<Expression> isName = e -> e.isNameExpr() && e.asNameExpr().getNameAsString()
+                .equals(name);
+        if ((m.getNameAsString().equals("assertEquals") || m.getNameAsString().equals("assertSame")) && byJUnit(m)) {
+            int expected = JavaDetectors.expectedIndex(args);
+            if (expected + 1 >= args.size()) {
+                return false;
+            }
+            Expression one = args.get(expected);
+            Expression other = args.get(expected + 1);
+            return isName.test(one) && neverNull(other) || isName.test(other) && neverNull(one);
+        }
+        return m.getNameAsString().equals("isEqualTo") && args.size() == 1 && neverNull(args.get(0))
+                && m.getScope().orElse(null) instanceof MethodCallExpr that && that.getNameAsString().equals("assertThat")
+                && byJUnit(that) && that.getArguments().size() == 1 && isName.test(that.getArguments().get(0));
+    }
+
+    /** A literal other than null, or a string joined with +, which is never null. */
+    private static boolean neverNull(Expression e) {
+        return JavaDetectors.literal(e) || e.isBinaryExpr() && e.asBinaryExpr().getOperator()
+                == com.github.javaparser.ast.expr.BinaryExpr.Operator.PLUS
+                && (e.asBinaryExpr().getLeft().isStringLiteralExpr() || e.asBinaryExpr().getRight().isStringLiteralExpr());
+    }
+
+    /** A call of JUnit's (or AssertJ's, Truth's) own assertion by its plain or class-qualified name. */
+    private static boolean byJUnit(MethodCallExpr call) {
+        String scope = call.getScope().map(Node::toString).orElse("");
+        return JUNIT.contains(call.getNameAsString())
+                && (scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|Truth|TestCase)"));
+    }
+
+    /**
      * An assertion standing as the statement right before a failing one in a try block ({@code try {
      * assertTrue(bean.contains(k)); fail(); } catch (E e) { }}), where no catch clause of the try takes a failure
      * without failing in turn: if the assertion's arguments throw, it checks nothing, and if they do not, the test
@@ -403,7 +502,9 @@ final class InertChecks {
      * its own, or to the annotation;</li>
      * <li>checks of a list's or array's size and elements, or that it contains values, folded into one check of the
      * whole ({@code assertEquals(2, list.size()); assertEquals("a", list.get(0));} into {@code
-     * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies.</li>
+     * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies;</li>
+     * <li>a not-null check of a local right before a comparison of it with a value that cannot be null, the comparison
+     * kept ({@link #notNullChecksDropped}).</li>
      * </ul>
      * {@code count}: how many assertions fewer the test may make for it (a fold of n checks makes one). Also, without
      * counting (the check is still made), a comparison with a boolean literal that the head test makes as a check of
@@ -476,6 +577,7 @@ final class InertChecks {
                 }
             }
         }
+        out.addAll(notNullChecksDropped(was, now));
         int count = out.size();
         // assertEquals(false, x) written assertFalse(x): the same check, no fewer, and no expected value gone.
         out.addAll(restatedAsBoolean(was, now));

@@ -775,6 +775,69 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aNotNullCheckDroppedBeforeAComparisonWithAValueThatCannotBeNullLosesNothing() {
+        // JUnit 4's message-first forms.
+        String before = test("""
+                    @Test
+                    void greets() {
+                        String value = new Greeter().greet("Ada");
+                        assertNotNull("The value should not be null.", value);
+                        assertEquals("The value is not correct.", "Hello, Ada", value);
+                    }
+                """).replace("import static org.junit.jupiter.api.Assertions.assertEquals;",
+                "import static org.junit.Assert.assertEquals;\nimport static org.junit.Assert.assertNotNull;");
+        assertThat(before).contains("import static org.junit.Assert.assertNotNull;");
+        String notNull = "        assertNotNull(\"The value should not be null.\", value);\n";
+        String dropped = before.replace(notNull, "");
+        assertThat(dropped).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, dropped)), "java.assertions-removed")).isNull();
+        // AssertJ's form, and a string joined with + as the value, which is never null either.
+        String assertj = before.replace(notNull, "        org.assertj.core.api.Assertions.assertThat(value).isNotNull();\n")
+                .replace("\"The value is not correct.\", \"Hello, Ada\", value", "\"Hello, \" + \"Ada\", value");
+        String assertjDropped = assertj.replace("        org.assertj.core.api.Assertions.assertThat(value).isNotNull();\n",
+                "");
+        assertThat(assertj).isNotEqualTo(before);
+        assertThat(assertjDropped).isNotEqualTo(assertj);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, assertj, assertjDropped)), "java.assertions-removed"))
+                .isNull();
+        // Controls: the comparison gone too (only the not-null check kept), with a value that may be null, of another
+        // value, after the local is given another value, or inside a try that catches what it throws: the not-null
+        // check dropped is a check lost.
+        String keptOnlyNotNull = before.replace("        assertEquals(\"The value is not correct.\", \"Hello, Ada\", value);\n",
+                "");
+        assertThat(keptOnlyNotNull).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, keptOnlyNotNull)), "java.assertions-removed"))
+                .isNotNull();
+        // Or dropped while the head guards the comparison or adds a way around it before it.
+        String compare = "        assertEquals(\"The value is not correct.\", \"Hello, Ada\", value);\n";
+        for (String guarded : new String[] {
+                dropped.replace(compare, "        if (value != null) {\n    " + compare + "        }\n"),
+                dropped.replace(compare, "        org.junit.Assume.assumeTrue(value != null);\n" + compare)}) {
+            assertThat(guarded).isNotEqualTo(dropped);
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, guarded)), "java.assertions-removed"))
+                    .as(guarded).isNotNull();
+        }
+        // JUnit 5's message-last not-null check, dropped: no loss either.
+        String junit5 = before.replace("assertNotNull(\"The value should not be null.\", value);",
+                "assertNotNull(value, \"The value should not be null.\");");
+        assertThat(junit5).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, junit5, dropped)), "java.assertions-removed")).isNull();
+        for (String weaker : new String[] {
+                before.replace("\"Hello, Ada\", value", "new Greeter().greet(\"Bob\"), value"),
+                before.replace("\"Hello, Ada\", value", "\"Hello, Ada\", new Greeter().greet(\"Ada\")"),
+                before.replace("        assertEquals(\"The value", "        value = new Greeter().greet(\"Bob\");\n"
+                        + "        assertEquals(\"The value"),
+                before.replace(notNull, "        try {\n" + notNull).replace("value);\n    }", "value);\n        } catch "
+                        + "(RuntimeException e) {\n        }\n    }")}) {
+            assertThat(weaker).isNotEqualTo(before);
+            String weakerDropped = weaker.replace(notNull, "");
+            assertThat(weakerDropped).isNotEqualTo(weaker);
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, weaker, weakerDropped)), "java.assertions-removed"))
+                    .as(weaker).isNotNull();
+        }
+    }
+
+    @Test
     void aComparisonWithABooleanWrittenAsACheckOfTruthIsTheSameCheck() {
         String before = test("""
                     @Test
