@@ -463,9 +463,7 @@ final class InertChecks {
             "assertNull", "assertNotNull", "assertTrue", "assertFalse", "assertArrayEquals", "assertThat");
 
     private static boolean inAnAssertionChain(MethodCallExpr call) {
-        String scope = call.getScope().map(Node::toString).orElse("");
-        if (JUNIT.contains(call.getNameAsString())
-                && (scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|Truth|TestCase)"))) {
+        if (byJUnit(call)) {
             // A JUnit assertion stands alone; assertThat must be followed by a comparison of values.
             return !call.getNameAsString().equals("assertThat") || call.getParentNode().orElse(null)
                     instanceof MethodCallExpr next && next.getScope().orElse(null) == call
