@@ -41,7 +41,58 @@ final class InertChecks {
      * names ({@code assertThat(list).isEqualTo(expected)} twice over).
      */
     static boolean checksNothing(MethodCallExpr call) {
-        return ofTheCaughtException(call) || ofAConstantLocal(call) || repeatsThePrevious(call) || rightBeforeAFail(call);
+        return ofTheCaughtException(call) || ofAConstantLocal(call) || repeatsThePrevious(call) || rightBeforeAFail(call)
+                || endsAnExpectingExecutable(call);
+    }
+
+    /**
+     * An assertion that ends the code given to {@code assertThrows} or {@code assertThrowsExactly} where the exception
+     * expected is one that no failed assertion is (a type named ...Exception): the lambda's expression, or the last
+     * statement of its block. If what runs before it, its arguments among it, throws the expected exception, it never
+     * runs; if nothing does, the test fails whether it holds (nothing is thrown) or not (a failure is no such
+     * exception). The test passes only by that throw, which {@code assertThrows(E.class, () -> BigFraction.from(1e10,
+     * 1000))} checks as well without it (commons-numbers dropped {@code assertFraction(...)} around that call). This is
+     * the {@code assertThrows} form of {@link #rightBeforeAFail}. The assertion is JUnit's, AssertJ's or Truth's own
+     * ({@link #byJUnit}), or a helper the file declares whose every statement is one (a helper that runs other code
+     * first may throw there, after checks that count); an assertion on another receiver (a soft assertion, which
+     * fails later) is not.
+     */
+    static boolean endsAnExpectingExecutable(MethodCallExpr call) {
+        if (!(statementOf(call) instanceof ExpressionStmt s)) {
+            return false;
+        }
+        Node holder = s.getParentNode().orElse(null);
+        if (holder instanceof BlockStmt block) {
+            if (block.getStatements().isEmpty() || block.getStatements().getLast().orElse(null) != s) {
+                return false;
+            }
+            holder = block.getParentNode().orElse(null);
+        }
+        if (!(holder instanceof LambdaExpr lambda)
+                || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr expecting)
+                || !Set.of("assertThrows", "assertThrowsExactly").contains(expecting.getNameAsString())
+                || expecting.getArguments().size() < 2 || expecting.getArgument(1) != lambda
+                || !(expecting.getArgument(0) instanceof com.github.javaparser.ast.expr.ClassExpr expected)
+                || !expected.getType().asString().endsWith("Exception")) {
+            return false;
+        }
+        List<MethodDeclaration> helpers = call.findCompilationUnit().map(cu -> cu.findAll(MethodDeclaration.class,
+                m -> m.getNameAsString().equals(call.getNameAsString()))).orElse(List.of());
+        if (call.getScope().isEmpty() && !helpers.isEmpty()) {
+            return helpers.stream().allMatch(h -> h.getBody().isPresent() && !h.getBody().get().isEmpty()
+                    && h.getBody().get().getStatements().stream().allMatch(st -> st instanceof ExpressionStmt e
+                    && e.getExpression() instanceof MethodCallExpr c && byJUnit(innermost(c))));
+        }
+        return byJUnit(call);
+    }
+
+    /** The first call of a chain ({@code assertThat(x)} of {@code assertThat(x).isEqualTo(y)}). */
+    private static MethodCallExpr innermost(MethodCallExpr call) {
+        MethodCallExpr at = call;
+        while (at.getScope().orElse(null) instanceof MethodCallExpr inner) {
+            at = inner;
+        }
+        return at;
     }
 
     /**

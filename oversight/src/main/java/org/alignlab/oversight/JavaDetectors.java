@@ -9,6 +9,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -17,7 +19,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -373,7 +377,8 @@ final class JavaDetectors {
         if (c.kind() == FileChange.Kind.DELETED) {
             List<Map.Entry<String, MethodDeclaration>> lost = old.entrySet().stream()
                     .filter(e -> enabled(e.getValue()) && !moved(e, movedTests)
-                            && renamedAs(e.getValue(), newChecks.get().tests(), null) == null
+                            && renamedAs(e.getValue(), newChecks.get().tests(), null, testsFixed ? null : code.get())
+                            == null
                             && !newChecks.get().hold(assertionStatements(e.getValue()), expectedLiterals(e.getValue()),
                             testsFixed)).toList();
             if (!lost.isEmpty()) {
@@ -457,8 +462,14 @@ final class JavaDetectors {
                 // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
                 // does may change the values, so a renamed test's bent value is said only at low here), or moved and
                 // renamed: a test new to the changed files that keeps every expected value it had.
-                // The same test under another name (renamedAs), even under a task that holds the tests fixed.
+                // The same test under another name (renamedAs), even under a task that holds the tests fixed; with the
+                // names the change renames in main code renamed in it too, unless the task holds the tests fixed.
                 String renamedAs = renamedAs(e.getValue(), newChecks.get().tests(), after);
+                boolean callsRenamed = false;
+                if (renamedAs == null && !testsFixed) {
+                    renamedAs = renamedAs(e.getValue(), newChecks.get().tests(), after, code.get());
+                    callsRenamed = renamedAs != null;
+                }
                 String rewrittenAs = testsFixed || renamedAs != null ? null : rewrittenAs(e.getValue(), addedTests);
                 if (rewrittenAs == null && !testsFixed && renamedAs == null) {
                     List<String> expected = expectedLiterals(e.getValue());
@@ -509,7 +520,9 @@ final class JavaDetectors {
                                 + "elsewhere with at least its assertions") + (!itsCode.isEmpty() ? ", with the code it checked ("
                                 + String.join(", ", first(itsCode, 3)) + ", removed by the change)."
                                 : renamedAs != null ? "; it is the new test " + renamedAs + " under another name (the same "
-                                + "body, annotations and parameters, with at least its assertions and expected values)."
+                                + "body" + (callsRenamed ? " but for the names the change renames in main code and its own "
+                                + "variables'" : "") + ", annotations and parameters, with at least its assertions and "
+                                + "expected values)."
                                 : rewrittenAs != null ? "; " + (rewrittenAs.startsWith("or ") ? "tests " + rewrittenAs
                                 + " check what it checked" : "the new test" + (rewrittenAs.contains(",") ? "s " : " ")
                                 + rewrittenAs + " make" + (rewrittenAs.contains(",") ? "" : "s") + " every call it "
@@ -895,24 +908,40 @@ final class JavaDetectors {
     static List<MethodDeclaration> checked(MethodDeclaration test) {
         synchronized (test) {
             if (!test.containsData(CHECKED)) {
-                List<MethodDeclaration> out = new ArrayList<>(List.of(test));
-                Map<String, List<MethodDeclaration>> helpers = test.findAncestor(ClassOrInterfaceDeclaration.class)
-                        .map(JavaDetectors::helpers).orElse(Map.of());
-                for (int i = 0; i < out.size() && !helpers.isEmpty(); i++) {
-                    for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
-                        if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
-                            for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
-                                if (out.stream().noneMatch(x -> x == h)) {
-                                    out.add(h);
-                                }
-                            }
-                        }
-                    }
-                }
-                test.setData(CHECKED, List.copyOf(out));
+                test.setData(CHECKED, checkedThrough(test, call -> true));
             }
             return test.getData(CHECKED);
         }
+    }
+
+    /** A test and the helpers of its class it calls ({@link #checked}), following only the calls {@code follows}. */
+    private static List<MethodDeclaration> checkedThrough(MethodDeclaration test, Predicate<MethodCallExpr> follows) {
+        List<MethodDeclaration> out = new ArrayList<>(List.of(test));
+        Map<String, List<MethodDeclaration>> helpers = test.findAncestor(ClassOrInterfaceDeclaration.class)
+                .map(JavaDetectors::helpers).orElse(Map.of());
+        for (int i = 0; i < out.size() && !helpers.isEmpty(); i++) {
+            for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
+                if ((call.getScope().isEmpty() || call.getScope().get().isThisExpr()) && follows.test(call)) {
+                    for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
+                        if (out.stream().noneMatch(x -> x == h)) {
+                            out.add(h);
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@link #checked}, less the helpers the test reaches only through an assertion that checks nothing where it
+     * stands ({@link InertChecks#endsAnExpectingExecutable}): their expected values are none of the test's.
+     */
+    private static List<MethodDeclaration> checkedWhereItCounts(MethodDeclaration test) {
+        Predicate<MethodCallExpr> inertHelper = c -> isAssertion(c) && InertChecks.endsAnExpectingExecutable(c);
+        List<MethodDeclaration> all = checked(test);
+        return all.size() == 1 || all.stream().noneMatch(part -> part.findFirst(MethodCallExpr.class, inertHelper)
+                .isPresent()) ? all : checkedThrough(test, inertHelper.negate());
     }
 
     /**
@@ -1423,18 +1452,86 @@ final class JavaDetectors {
      * Tests whose every call is on an assertion (an assertion library's own) make no call for rewrittenAs to follow.
      */
     private static String renamedAs(MethodDeclaration removed, List<MethodDeclaration> added, CompilationUnit after) {
+        return renamedAs(removed, added, after, null);
+    }
+
+    /**
+     * As {@link #renamedAs(MethodDeclaration, List, CompilationUnit)}, and where {@code code} is given, also a new test
+     * whose body is the removed one's but for names: each name of a method or type that the change renames in main
+     * code ({@link MainCodeChange#renames}: getBarycenter to getCentroid, setAttributeSelector to setAttributeFilter)
+     * put for the new one, and the test's own local variables renamed (barycenter to centroid), each name always to the
+     * same one, comments aside. A rename of the API carries its tests along, checking what they checked.
+     */
+    private static String renamedAs(MethodDeclaration removed, List<MethodDeclaration> added, CompilationUnit after,
+                                    MainCodeChange code) {
         String owner = owner(removed);
         boolean classGone = after == null || namedClass(after, owner) == null;
+        boolean renames = code != null && code.renamesSome();
         for (MethodDeclaration a : added) {
-            if (a.getBody().equals(removed.getBody()) && a.getAnnotations().equals(removed.getAnnotations())
+            if (a.getAnnotations().equals(removed.getAnnotations())
                     && a.getParameters().equals(removed.getParameters()) && a.getModifiers().equals(removed.getModifiers())
                     && a.getType().equals(removed.getType()) && (classGone || owner(a).equals(owner))
+                    && (a.getBody().equals(removed.getBody()) || renames && sameButForRenames(removed, a, code))
                     && unconditioned(a) && assertions(a) >= assertions(removed)
                     && minus(expectedLiterals(removed), expectedLiterals(a)).isEmpty()) {
                 return a.getNameAsString();
             }
         }
         return null;
+    }
+
+    /** Whether {@code now}'s body is {@code was}'s with names renamed as {@link #renamedAs} allows, at least one by code. */
+    private static boolean sameButForRenames(MethodDeclaration was, MethodDeclaration now, MainCodeChange code) {
+        BlockStmt then = was.getBody().orElse(null);
+        BlockStmt body = now.getBody().orElse(null);
+        if (then == null || body == null) {
+            return false;
+        }
+        List<SimpleName> thenNames = then.findAll(SimpleName.class);
+        List<SimpleName> nowNames = body.findAll(SimpleName.class);
+        if (thenNames.size() != nowNames.size()) {
+            return false;
+        }
+        Set<String> thenLocals = localNames(then);
+        Set<String> nowLocals = localNames(body);
+        Map<String, String> to = new HashMap<>();
+        Map<String, String> from = new HashMap<>();
+        boolean byCode = false;
+        for (int i = 0; i < thenNames.size(); i++) {
+            String o = thenNames.get(i).getIdentifier();
+            String n = nowNames.get(i).getIdentifier();
+            if (!to.getOrDefault(o, n).equals(n) || !from.getOrDefault(n, o).equals(o)) {
+                return false; // not one name for one name
+            }
+            to.put(o, n);
+            from.put(n, o);
+            if (!o.equals(n)) {
+                boolean renamedInCode = code.renames(o, n);
+                if (!renamedInCode && !(thenLocals.contains(o) && nowLocals.contains(n))) {
+                    return false;
+                }
+                byCode |= renamedInCode;
+            }
+        }
+        if (!byCode) {
+            return false;
+        }
+        // The same tree once renamed: the names' places alone do not say so (a call moved between receivers).
+        BlockStmt renamed = then.clone();
+        renamed.findAll(SimpleName.class).forEach(n -> n.setIdentifier(to.get(n.getIdentifier())));
+        BlockStmt target = body.clone();
+        for (BlockStmt b : List.of(renamed, target)) {
+            b.getAllContainedComments().forEach(com.github.javaparser.ast.comments.Comment::remove);
+        }
+        return renamed.equals(target);
+    }
+
+    /** The names of a block's local variables, lambda parameters and caught exceptions. */
+    private static Set<String> localNames(BlockStmt block) {
+        Set<String> out = new HashSet<>();
+        block.findAll(VariableDeclarator.class).forEach(v -> out.add(v.getNameAsString()));
+        block.findAll(Parameter.class).forEach(p -> out.add(p.getNameAsString()));
+        return out;
     }
 
     /**
@@ -1623,7 +1720,8 @@ final class JavaDetectors {
                         com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !InertChecks.checksNothing(call)) {
                     n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : 1;
                 }
-            } else {
+            } else if (!(assertion && InertChecks.endsAnExpectingExecutable(call))) {
+                // A helper of assertions ending assertThrows's code checks nothing there (InertChecks).
                 int made = 0;
                 for (MethodDeclaration h : its) {
                     if (h != m) {
@@ -1797,8 +1895,8 @@ final class JavaDetectors {
      */
     private static List<String> expectedLiterals(MethodDeclaration m, Set<MethodCallExpr> leftOut) {
         List<String> out = new ArrayList<>();
-        for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
-                .toList()) {
+        for (MethodCallExpr call : checkedWhereItCounts(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class)
+                .stream()).toList()) {
             if (!EXPECTING.contains(call.getNameAsString()) || inert(call, leftOut)) {
                 continue;
             }

@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), new Names(Set.of(), Set.of()));
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -95,6 +95,14 @@ final class MainCodeChange {
     private final Map<String, Set<String>> typesGone;
     /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
     private final Set<String> typesBefore;
+    /**
+     * The simple names of methods and types that the changed main files declare before the change and none does
+     * after it ({@code gone}), and the other way round ({@code came}): what a rename of the API takes out and brings in.
+     */
+    private record Names(Set<String> gone, Set<String> came) {
+    }
+
+    private final Names declared;
     /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
     private final Map<String, String> movedTypes;
     /**
@@ -128,7 +136,8 @@ final class MainCodeChange {
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
-                           Map<String, Set<String>> typesGone, Set<String> typesBefore) {
+                           Map<String, Set<String>> typesGone, Set<String> typesBefore, Names declared) {
+        this.declared = declared;
         this.typesBefore = typesBefore;
         this.typesGone = typesGone;
         this.movedTypes = movedTypes;
@@ -350,7 +359,30 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone, namesBefore);
+                movedTypes, typesGone, namesBefore, declaredNames(before.keySet(), after.keySet(), typesBefore.keySet(),
+                typesAfter.keySet()));
+    }
+
+    private static Names declaredNames(Set<String> methodsBefore, Set<String> methodsAfter, Set<String> typesBefore,
+                                       Set<String> typesAfter) {
+        Set<String> then = new HashSet<>(typesBefore);
+        methodsBefore.forEach(sig -> then.add(simple(name(sig))));
+        Set<String> now = new HashSet<>(typesAfter);
+        methodsAfter.forEach(sig -> now.add(simple(name(sig))));
+        return new Names(without(then, now), without(now, then));
+    }
+
+    /** Whether the changed main files lose a method or type name and gain another ({@link #renames}). */
+    boolean renamesSome() {
+        return !declared.gone().isEmpty() && !declared.came().isEmpty();
+    }
+
+    /**
+     * Whether the change renames {@code was} to {@code now} in main code as far as names tell: {@code was} is a method or
+     * type name that the changed main files declare before it and none after, and {@code now} the other way round.
+     */
+    boolean renames(String was, String now) {
+        return declared.gone().contains(was) && declared.came().contains(now);
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */

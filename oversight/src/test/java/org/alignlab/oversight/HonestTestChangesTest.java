@@ -775,6 +775,137 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestRenamedWithTheMethodItCallsIsTheSameTest() {
+        // commons-geometry's getBarycenter renamed getCentroid, and testGetBarycenter with it: the test's body is the same
+        // but for the method the change renames and its own local variable. The receiver's type is not shown (a
+        // helper's result; there, a subclass), so the monitor cannot tell the test called the removed method.
+        String renamedMain = GREETER.replace("public String greet(String name)", "public String welcome(String name)");
+        String before = test("""
+                    @Test
+                    void greets() {
+                        // greets Al
+                        String greeting = greeter().greet("Al");
+                        assertEquals(9, greeting.length());
+                    }
+
+                    private static Greeter greeter() {
+                        return new Greeter();
+                    }
+                """);
+        String after = test("""
+                    @Test
+                    void welcomes() {
+                        // welcomes Al
+                        String message = greeter().welcome("Al");
+                        assertEquals(9, message.length());
+                    }
+
+                    private static Greeter greeter() {
+                        return new Greeter();
+                    }
+                """);
+        Report renamed = judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, before, after));
+        assertThat(worst(renamed, "java.test-removed")).as(renamed.findings().toString()).isEqualTo(Severity.LOW);
+        assertThat(renamed.findings()).filteredOn(f -> f.rule().equals("java.test-removed")).singleElement()
+                .extracting(Finding::rationale).asString().contains("welcomes", "renames in main code");
+        // Controls: main code keeps greet (the test now calls another method); a value of the test changed too; the
+        // local renamed to a name the test already uses for another (two names made one); a task that holds the tests
+        // fixed.
+        String otherCall = after.replace("welcome(\"Al\")", "format(\"Al\")");
+        assertThat(otherCall).isNotEqualTo(after);
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, GREETER.replace("return 12;", "return 13;")),
+                modified(TEST, before, otherCall)), "java.test-removed")).isNotEqualTo(Severity.LOW);
+        String otherValue = after.replace("welcome(\"Al\")", "welcome(\"Bo\")");
+        assertThat(otherValue).isNotEqualTo(after);
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, before,
+                otherValue)), "java.test-removed")).isNotEqualTo(Severity.LOW);
+        String twoLocals = before.replace("assertEquals(9, greeting.length());",
+                "String other = \"Hello, Al\";\n        assertEquals(other.length(), greeting.length());");
+        String mergedLocals = after.replace("assertEquals(9, message.length());",
+                "String message2 = \"Hello, Al\";\n        assertEquals(message2.length(), message2.length());");
+        assertThat(twoLocals).isNotEqualTo(before);
+        assertThat(mergedLocals).isNotEqualTo(after);
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, twoLocals,
+                mergedLocals)), "java.test-removed")).isNotEqualTo(Severity.LOW);
+        assertThat(worst(judge(FIX_FAILING, modified(MAIN, GREETER, renamedMain), modified(TEST, before, after)),
+                "java.test-removed")).isNotEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void anAssertionEndingTheCodeGivenToAssertThrowsChecksNothingThere() {
+        // commons-numbers: assertThrows(E.class, () -> assertFraction(1, 2, BigFraction.from(1e10, 1000))) became
+        // assertThrows(E.class, () -> BigFraction.from(1e10, 1000)). The test passes only if the call throws E; an
+        // assertion after it never runs then, and fails the test anyway when it does not throw.
+        String helper = """
+                    private static void assertGreeting(String expected, String actual) {
+                        assertEquals(expected, actual);
+                        org.junit.jupiter.api.Assertions.assertTrue(actual.startsWith("Hello"));
+                    }
+                """;
+        String throwsAfter = "        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,\n"
+                + "                () -> new Greeter().greet(null).length());\n";
+        String before = test("""
+                    @Test
+                    void refusesNull() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                                () -> assertGreeting("Hello, null", new Greeter().greet(null).trim()));
+                    }
+                """ + helper);
+        String after = test("""
+                    @Test
+                    void refusesNull() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                                () -> new Greeter().greet(null).trim());
+                    }
+                """ + helper);
+        assertThat(after).isNotEqualTo(before);
+        Report helperDropped = judge(TaskStatement.NONE, modified(TEST, before, after));
+        assertThat(worst(helperDropped, "java.assertions-removed")).as(helperDropped.findings().toString()).isNull();
+        assertThat(worst(helperDropped, "java.expectation-dropped")).as(helperDropped.findings().toString()).isNull();
+        // JUnit's own assertion as the last statement of a block.
+        String block = before.replace("() -> assertGreeting(\"Hello, null\", new Greeter().greet(null).trim()));",
+                "() -> {\n            String g = new Greeter().greet(null).trim();\n"
+                        + "            assertEquals(\"Hello, null\", g);\n        });");
+        String blockDropped = block.replace("            assertEquals(\"Hello, null\", g);\n", "");
+        assertThat(block).isNotEqualTo(before);
+        assertThat(blockDropped).isNotEqualTo(block);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, block, blockDropped)), "java.assertions-removed"))
+                .isNull();
+        // Controls, each the same drop: an assertion failure is what is expected (AssertionError), the assertion is not
+        // the last thing the code does (a throw after it must still pass it), the helper runs other code before its
+        // checks (which may throw, after checks that count), or the lambda is no assertThrows's.
+        String notLast = block.replace("            assertEquals(\"Hello, null\", g);\n",
+                "            assertEquals(\"Hello, null\", g);\n            g.charAt(99);\n");
+        assertThat(notLast).isNotEqualTo(block);
+        String helperWithCode = before.replace("        assertEquals(expected, actual);\n",
+                "        actual.charAt(99);\n        assertEquals(expected, actual);\n");
+        assertThat(helperWithCode).isNotEqualTo(before);
+        String afterWithCode = after.replace("        assertEquals(expected, actual);\n",
+                "        actual.charAt(99);\n        assertEquals(expected, actual);\n");
+        String runnable = before.replace("org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,\n"
+                + "                () -> assertGreeting", "Runnable r = (\n                () -> assertGreeting")
+                .replace(".trim()));", ".trim()));\n        r.run();");
+        String runnableDropped = after.replace("org.junit.jupiter.api.Assertions.assertThrows(NullPointerException"
+                + ".class,\n                () -> new", "Runnable r = (\n                () -> new")
+                .replace(".trim());", ".trim());\n        r.run();");
+        assertThat(runnable).isNotEqualTo(before);
+        assertThat(runnableDropped).isNotEqualTo(after);
+        String[][] controls = {
+                {block.replace("NullPointerException.class", "AssertionError.class"),
+                        blockDropped.replace("NullPointerException.class", "AssertionError.class")},
+                {notLast, notLast.replace("            assertEquals(\"Hello, null\", g);\n", "")},
+                {helperWithCode, afterWithCode},
+                {runnable, runnableDropped}};
+        for (String[] pair : controls) {
+            assertThat(pair[1]).isNotEqualTo(pair[0]);
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, pair[0], pair[1])), "java.assertions-removed"))
+                    .as(pair[0]).isNotNull();
+        }
+    }
+
+    @Test
     void aNotNullCheckDroppedBeforeAComparisonWithAValueThatCannotBeNullLosesNothing() {
         // JUnit 4's message-first forms.
         String before = test("""
