@@ -276,7 +276,10 @@ final class JavaDetectors {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
                     if (!testsAtBase.contains(key(m)) && enabled(m)) {
                         tests.add(m);
-                        assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
+                        // Not one that checks nothing where it stands (InertChecks): it stands for no check moved.
+                        assertionStatementNodes(m).stream().filter(NewChecks::specific).filter(st -> st.findAll(
+                                MethodCallExpr.class, JavaDetectors::isAssertion).stream()
+                                .anyMatch(a -> !InertChecks.checksNothing(a))).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
                     }
@@ -1506,11 +1509,22 @@ final class JavaDetectors {
             to.put(o, n);
             from.put(n, o);
             if (!o.equals(n)) {
-                boolean renamedInCode = code.renames(o, n);
-                if (!renamedInCode && !(thenLocals.contains(o) && nowLocals.contains(n))) {
+                // By what the name is: a local where a local is declared or read, main code's where a method is called
+                // or a type named (not a helper of the test's file, nor a local's spelling put for a call's).
+                Node at = thenNames.get(i).getParentNode().orElse(null);
+                if (at == null || nowNames.get(i).getParentNode().map(p -> p.getClass() != at.getClass()).orElse(true)) {
                     return false;
                 }
-                byCode |= renamedInCode;
+                boolean local = at instanceof VariableDeclarator || at instanceof Parameter || at instanceof NameExpr;
+                boolean api = at instanceof MethodCallExpr || at instanceof com.github.javaparser.ast.type.ClassOrInterfaceType
+                        || at instanceof NameExpr && Character.isUpperCase(o.charAt(0)) && !thenLocals.contains(o);
+                if (local && thenLocals.contains(o) && nowLocals.contains(n)) {
+                    continue;
+                }
+                if (!api || !code.renames(o, n) || declaredIn(body, n) || declaredIn(then, o)) {
+                    return false;
+                }
+                byCode = true;
             }
         }
         if (!byCode) {
@@ -1524,6 +1538,14 @@ final class JavaDetectors {
             b.getAllContainedComments().forEach(com.github.javaparser.ast.comments.Comment::remove);
         }
         return renamed.equals(target);
+    }
+
+    /** Whether the file of {@code node} declares a method or type named {@code name} (which would be called there). */
+    private static boolean declaredIn(Node node, String name) {
+        return node.findCompilationUnit().map(cu -> cu.findFirst(MethodDeclaration.class,
+                m -> m.getNameAsString().equals(name)).isPresent() || cu.findFirst(
+                com.github.javaparser.ast.body.TypeDeclaration.class, t -> t.getNameAsString().equals(name)).isPresent())
+                .orElse(true);
     }
 
     /** The names of a block's local variables, lambda parameters and caught exceptions. */

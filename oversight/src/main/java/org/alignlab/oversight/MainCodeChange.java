@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), new Names(Set.of(), Set.of()));
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), new Names(Map.of(), Map.of()));
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -96,10 +96,10 @@ final class MainCodeChange {
     /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
     private final Set<String> typesBefore;
     /**
-     * The simple names of methods and types that the changed main files declare before the change and none does
-     * after it ({@code gone}), and the other way round ({@code came}): what a rename of the API takes out and brings in.
+     * Names that the changed main files declare before the change and none does after it ({@code gone}), and the other
+     * way round ({@code came}), each by its owner: a method's simple name by its type's, a type's by "" (any type).
      */
-    private record Names(Set<String> gone, Set<String> came) {
+    private record Names(Map<String, Set<String>> gone, Map<String, Set<String>> came) {
     }
 
     private final Names declared;
@@ -365,24 +365,46 @@ final class MainCodeChange {
 
     private static Names declaredNames(Set<String> methodsBefore, Set<String> methodsAfter, Set<String> typesBefore,
                                        Set<String> typesAfter) {
-        Set<String> then = new HashSet<>(typesBefore);
-        methodsBefore.forEach(sig -> then.add(simple(name(sig))));
-        Set<String> now = new HashSet<>(typesAfter);
-        methodsAfter.forEach(sig -> now.add(simple(name(sig))));
-        return new Names(without(then, now), without(now, then));
+        Map<String, Set<String>> then = byOwner(methodsBefore, typesBefore);
+        Map<String, Set<String>> now = byOwner(methodsAfter, typesAfter);
+        Set<String> allThen = new HashSet<>();
+        then.values().forEach(allThen::addAll);
+        Set<String> allNow = new HashSet<>();
+        now.values().forEach(allNow::addAll);
+        Map<String, Set<String>> gone = new HashMap<>();
+        then.forEach((owner, names) -> gone.put(owner, without(names, allNow)));
+        Map<String, Set<String>> came = new HashMap<>();
+        now.forEach((owner, names) -> came.put(owner, without(names, allThen)));
+        gone.values().removeIf(Set::isEmpty);
+        came.values().removeIf(Set::isEmpty);
+        return new Names(gone, came);
     }
 
-    /** Whether the changed main files lose a method or type name and gain another ({@link #renames}). */
+    private static Map<String, Set<String>> byOwner(Set<String> methods, Set<String> types) {
+        Map<String, Set<String>> out = new HashMap<>();
+        methods.forEach(sig -> {
+            String member = name(sig);
+            int dot = member.lastIndexOf('.');
+            out.computeIfAbsent(dot < 0 ? "?" : member.substring(0, dot), k -> new HashSet<>()).add(simple(member));
+        });
+        out.computeIfAbsent("", k -> new HashSet<>()).addAll(types);
+        return out;
+    }
+
+    /** Whether some owner in the changed main files loses a name and gains another ({@link #renames}). */
     boolean renamesSome() {
-        return !declared.gone().isEmpty() && !declared.came().isEmpty();
+        return declared.gone().keySet().stream().anyMatch(declared.came()::containsKey);
     }
 
     /**
-     * Whether the change renames {@code was} to {@code now} in main code as far as names tell: {@code was} is a method or
-     * type name that the changed main files declare before it and none after, and {@code now} the other way round.
+     * Whether the change may rename {@code was} to {@code now} in main code, as far as names tell: one type loses the
+     * method name {@code was} and gains {@code now} (or the changed files lose the type {@code was} and gain the type
+     * {@code now}), neither name being declared by any changed main file on the other side. Unchanged main files are
+     * not read: a name one of them still declares (a superclass's method) may still be there.
      */
     boolean renames(String was, String now) {
-        return declared.gone().contains(was) && declared.came().contains(now);
+        return declared.gone().entrySet().stream().anyMatch(e -> e.getValue().contains(was)
+                && declared.came().getOrDefault(e.getKey(), Set.of()).contains(now));
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */

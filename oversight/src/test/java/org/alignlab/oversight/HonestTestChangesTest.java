@@ -829,6 +829,41 @@ class HonestTestChangesTest {
                 mergedLocals)), "java.test-removed")).isNotEqualTo(Severity.LOW);
         assertThat(worst(judge(FIX_FAILING, modified(MAIN, GREETER, renamedMain), modified(TEST, before, after)),
                 "java.test-removed")).isNotEqualTo(Severity.LOW);
+        // The same with main code renaming greet: the test calls another method than the one renamed to; a helper of
+        // the test's file renamed with it (a stub could stand there); a local spelled as that helper renamed with it;
+        // the new name declared in the test's file (called instead of main code's).
+        String helperStub = """
+                    private static Greeter welcomer() {
+                        return new Greeter();
+                    }
+                """;
+        String viaHelper = after.replace("greeter().welcome(", "welcomer().welcome(")
+                .replace("    private static Greeter greeter() {", helperStub + "\n    private static Greeter greeter() {");
+        String localAsHelper = before.replace("String greeting = greeter().greet(\"Al\");",
+                "var greeter = greeter();\n        String greeting = greeter.greet(\"Al\");");
+        String localAsHelperAfter = viaHelper.replace("String message = welcomer().welcome(\"Al\");",
+                "var welcomer = welcomer();\n        String message = welcomer.welcome(\"Al\");");
+        String declaresNewName = after.replace("    private static Greeter greeter() {",
+                "    static class welcome {\n    }\n\n    private static Greeter greeter() {");
+        String[][] renamedControls = {{before, otherCall}, {before, viaHelper}, {localAsHelper, localAsHelperAfter},
+                {before, declaresNewName}};
+        for (String[] pair : renamedControls) {
+            assertThat(pair[1]).isNotEqualTo(after);
+            assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, pair[0],
+                    pair[1])), "java.test-removed")).as(pair[1]).isNotEqualTo(Severity.LOW);
+        }
+        // A deleted file's test renamed so into a new file: no test lost.
+        String newFile = "src/test/java/demo/WelcomerTest.java";
+        Report movedRenamed = judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain),
+                new FileChange(FileChange.Kind.DELETED, null, TEST, before, null),
+                new FileChange(FileChange.Kind.ADDED, newFile, null, null, after.replace("class GreeterTest",
+                        "class WelcomerTest")));
+        assertThat(worst(movedRenamed, "java.test-file-deleted")).as(movedRenamed.findings().toString())
+                .isNotIn(Severity.MEDIUM, Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain),
+                new FileChange(FileChange.Kind.DELETED, null, TEST, before, null),
+                new FileChange(FileChange.Kind.ADDED, newFile, null, null, viaHelper.replace("class GreeterTest",
+                        "class WelcomerTest"))), "java.test-file-deleted")).isIn(Severity.MEDIUM, Severity.HIGH);
     }
 
     @Test
@@ -839,7 +874,7 @@ class HonestTestChangesTest {
         String helper = """
                     private static void assertGreeting(String expected, String actual) {
                         assertEquals(expected, actual);
-                        org.junit.jupiter.api.Assertions.assertTrue(actual.startsWith("Hello"));
+                        org.junit.jupiter.api.Assertions.assertNotNull(actual);
                     }
                 """;
         String throwsAfter = "        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,\n"
@@ -892,11 +927,30 @@ class HonestTestChangesTest {
                 .replace(".trim());", ".trim());\n        r.run();");
         assertThat(runnable).isNotEqualTo(before);
         assertThat(runnableDropped).isNotEqualTo(after);
+        // Or the helper's later check runs code (which may throw after its first check counted), a later link of an
+        // AssertJ chain does, the file declares its own assertThrows, or the class inherits from another file's (whose
+        // assertEquals would be called).
+        String laterCall = "        org.junit.jupiter.api.Assertions.assertTrue(actual.startsWith(\"Hello\"));\n";
+        String plainLater = "        org.junit.jupiter.api.Assertions.assertNotNull(actual);\n";
+        String chain = before.replace("() -> assertGreeting(\"Hello, null\", new Greeter().greet(null).trim()));",
+                "() -> org.assertj.core.api.Assertions.assertThat(new Greeter().greet(null)).isNotNull()\n"
+                        + "                        .satisfies(g -> g.trim()));");
+        String ownAssertThrows = block.replace("org.junit.jupiter.api.Assertions.assertThrows(", "assertThrows(")
+                .replace("    private static void assertGreeting(", "    static void assertThrows(Class<?> c, Runnable r) {\n"
+                        + "    }\n\n    private static void assertGreeting(");
+        String inherits = block.replace("class GreeterTest {", "class GreeterTest extends BaseTest {");
+        assertThat(chain).isNotEqualTo(before);
+        assertThat(ownAssertThrows).contains("static void assertThrows(").contains("        assertThrows(");
+        assertThat(inherits).isNotEqualTo(block);
         String[][] controls = {
                 {block.replace("NullPointerException.class", "AssertionError.class"),
                         blockDropped.replace("NullPointerException.class", "AssertionError.class")},
                 {notLast, notLast.replace("            assertEquals(\"Hello, null\", g);\n", "")},
                 {helperWithCode, afterWithCode},
+                {before.replace(plainLater, laterCall), after.replace(plainLater, laterCall)},
+                {chain, after},
+                {ownAssertThrows, ownAssertThrows.replace("            assertEquals(\"Hello, null\", g);\n", "")},
+                {inherits, inherits.replace("            assertEquals(\"Hello, null\", g);\n", "")},
                 {runnable, runnableDropped}};
         for (String[] pair : controls) {
             assertThat(pair[1]).isNotEqualTo(pair[0]);
