@@ -1,6 +1,5 @@
 package org.alignlab.oversight;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -42,123 +41,7 @@ final class InertChecks {
      * names ({@code assertThat(list).isEqualTo(expected)} twice over).
      */
     static boolean checksNothing(MethodCallExpr call) {
-        return ofTheCaughtException(call) || ofAConstantLocal(call) || repeatsThePrevious(call) || rightBeforeAFail(call)
-                || endsAnExpectingExecutable(call);
-    }
-
-    /**
-     * An assertion that ends the code given to JUnit's {@code assertThrows} or {@code assertThrowsExactly} where the
-     * exception expected is one that no failed assertion is (a type named ...Exception): the lambda's expression, or
-     * the last statement of its block. If what runs before its check, its arguments among it, throws the expected
-     * exception, the check never runs; if nothing does, the test fails whether it holds (nothing is thrown) or not (a
-     * failure is no such exception). The test passes only by that throw, which {@code assertThrows(E.class, () ->
-     * parse(s))} checks as well without it. This is the {@code assertThrows} form of {@link #rightBeforeAFail}. Only
-     * where nothing runs after a check but further checks: the assertion is JUnit's, AssertJ's or Truth's own ({@link
-     * #byJUnit}; unscoped, only in a class that inherits from no other file's, JUnit 3's TestCase aside, where an
-     * inherited method of the name would be called), a chain whose later links take only names and literals, or a
-     * helper the file declares of that arity whose every statement is such an assertion, each after the first taking
-     * only names and literals (a helper's later call may throw after its first check counted); not an assertion on
-     * another receiver (a soft assertion fails later).
-     */
-    static boolean endsAnExpectingExecutable(MethodCallExpr call) {
-        if (!(statementOf(call) instanceof ExpressionStmt s) || !(s.getExpression() instanceof MethodCallExpr top)
-                || !laterLinksPlain(top)) {
-            return false;
-        }
-        Node holder = s.getParentNode().orElse(null);
-        if (holder instanceof BlockStmt block) {
-            if (block.getStatements().isEmpty() || block.getStatements().getLast().orElse(null) != s) {
-                return false;
-            }
-            holder = block.getParentNode().orElse(null);
-        }
-        if (!(holder instanceof LambdaExpr lambda)
-                || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr expecting)
-                || !Set.of("assertThrows", "assertThrowsExactly").contains(expecting.getNameAsString())
-                || !byJUnitItself(expecting, "Assert|Assertions")
-                || expecting.getArguments().size() < 2 || expecting.getArgument(1) != lambda
-                || !(expecting.getArgument(0) instanceof com.github.javaparser.ast.expr.ClassExpr expected)
-                || !expected.getType().asString().endsWith("Exception")) {
-            return false;
-        }
-        List<MethodDeclaration> helpers = call.findCompilationUnit().map(cu -> cu.findAll(MethodDeclaration.class,
-                m -> m.getNameAsString().equals(call.getNameAsString()))).orElse(List.of());
-        if (call.getScope().isEmpty() && !helpers.isEmpty()) {
-            List<MethodDeclaration> fitting = helpers.stream().filter(h -> !h.getParameters().stream().anyMatch(Parameter::isVarArgs)
-                    && h.getParameters().size() == call.getArguments().size()).toList();
-            return !fitting.isEmpty() && fitting.size() == helpers.stream().filter(h -> h.getParameters().stream().anyMatch(Parameter::isVarArgs)
-                    || h.getParameters().size() == call.getArguments().size()).count()
-                    && fitting.stream().allMatch(InertChecks::onlyChecks);
-        }
-        return byJUnit(call) && byJUnitItself(call, "Assert|Assertions|Truth|TestCase");
-    }
-
-    /**
-     * A helper whose every statement is an assertion of JUnit, AssertJ or Truth whose later links take only names
-     * and literals, and each statement after the first takes only names and literals: nothing runs after its first
-     * check but further checks.
-     */
-    private static boolean onlyChecks(MethodDeclaration helper) {
-        List<Statement> statements = helper.getBody().map(BlockStmt::getStatements).map(List::copyOf).orElse(List.of());
-        for (int i = 0; i < statements.size(); i++) {
-            if (!(statements.get(i) instanceof ExpressionStmt e) || !(e.getExpression() instanceof MethodCallExpr c)
-                    || !byJUnit(innermost(c)) || !laterLinksPlain(c)
-                    || i > 0 && !innermost(c).getArguments().stream().allMatch(InertChecks::plain)) {
-                return false;
-            }
-        }
-        return !statements.isEmpty();
-    }
-
-    /** Whether every link of a call chain after its first takes only names and literals. */
-    private static boolean laterLinksPlain(MethodCallExpr top) {
-        for (MethodCallExpr at = top; at.getScope().orElse(null) instanceof MethodCallExpr inner; at = inner) {
-            if (!at.getArguments().stream().allMatch(InertChecks::plain)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A literal, a name, or a field of one: nothing that runs code. */
-    private static boolean plain(Expression e) {
-        return e.isLiteralExpr() || e.isNameExpr() || e.isThisExpr()
-                || e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && plain(f.getScope())
-                || e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS && plain(u.getExpression());
-    }
-
-    /**
-     * Whether a call is the testing library's: on one of {@code classes} (qualified or not), or unscoped in a file that
-     * declares no method of its name, in classes that extend no type of another file but JUnit 3's TestCase (an
-     * inherited method of the name would be called instead).
-     */
-    private static boolean byJUnitItself(MethodCallExpr call, String classes) {
-        if (call.getScope().isPresent()) {
-            return call.getScope().get().toString().matches("([\\w.]*\\.)?(" + classes + ")");
-        }
-        CompilationUnit cu = call.findCompilationUnit().orElse(null);
-        if (cu == null || cu.findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(call.getNameAsString()))
-                .isPresent()) {
-            return false;
-        }
-        Set<String> declared = new java.util.HashSet<>();
-        cu.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
-        for (Node n = call; n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof ClassOrInterfaceDeclaration t && t.getExtendedTypes().stream().anyMatch(x ->
-                    !declared.contains(x.getNameAsString()) && !x.getNameAsString().equals("TestCase"))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The first call of a chain ({@code assertThat(x)} of {@code assertThat(x).isEqualTo(y)}). */
-    private static MethodCallExpr innermost(MethodCallExpr call) {
-        MethodCallExpr at = call;
-        while (at.getScope().orElse(null) instanceof MethodCallExpr inner) {
-            at = inner;
-        }
-        return at;
+        return ofTheCaughtException(call) || ofAConstantLocal(call) || repeatsThePrevious(call) || rightBeforeAFail(call);
     }
 
     /**

@@ -276,10 +276,7 @@ final class JavaDetectors {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
                     if (!testsAtBase.contains(key(m)) && enabled(m)) {
                         tests.add(m);
-                        // Not one that checks nothing where it stands (InertChecks): it stands for no check moved.
-                        assertionStatementNodes(m).stream().filter(NewChecks::specific).filter(st -> st.findAll(
-                                MethodCallExpr.class, JavaDetectors::isAssertion).stream()
-                                .anyMatch(a -> !InertChecks.checksNothing(a))).map(JavaDetectors::text)
+                        assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
                         checked(m).forEach(part -> JavaDetectors.literals(part, literals));
                     }
@@ -911,40 +908,24 @@ final class JavaDetectors {
     static List<MethodDeclaration> checked(MethodDeclaration test) {
         synchronized (test) {
             if (!test.containsData(CHECKED)) {
-                test.setData(CHECKED, checkedThrough(test, call -> true));
-            }
-            return test.getData(CHECKED);
-        }
-    }
-
-    /** A test and the helpers of its class it calls ({@link #checked}), following only the calls {@code follows}. */
-    private static List<MethodDeclaration> checkedThrough(MethodDeclaration test, Predicate<MethodCallExpr> follows) {
-        List<MethodDeclaration> out = new ArrayList<>(List.of(test));
-        Map<String, List<MethodDeclaration>> helpers = test.findAncestor(ClassOrInterfaceDeclaration.class)
-                .map(JavaDetectors::helpers).orElse(Map.of());
-        for (int i = 0; i < out.size() && !helpers.isEmpty(); i++) {
-            for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
-                if ((call.getScope().isEmpty() || call.getScope().get().isThisExpr()) && follows.test(call)) {
-                    for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
-                        if (out.stream().noneMatch(x -> x == h)) {
-                            out.add(h);
+                List<MethodDeclaration> out = new ArrayList<>(List.of(test));
+                Map<String, List<MethodDeclaration>> helpers = test.findAncestor(ClassOrInterfaceDeclaration.class)
+                        .map(JavaDetectors::helpers).orElse(Map.of());
+                for (int i = 0; i < out.size() && !helpers.isEmpty(); i++) {
+                    for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
+                        if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+                            for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
+                                if (out.stream().noneMatch(x -> x == h)) {
+                                    out.add(h);
+                                }
+                            }
                         }
                     }
                 }
+                test.setData(CHECKED, List.copyOf(out));
             }
+            return test.getData(CHECKED);
         }
-        return List.copyOf(out);
-    }
-
-    /**
-     * {@link #checked}, less the helpers the test reaches only through an assertion that checks nothing where it
-     * stands ({@link InertChecks#endsAnExpectingExecutable}): their expected values are none of the test's.
-     */
-    private static List<MethodDeclaration> checkedWhereItCounts(MethodDeclaration test) {
-        Predicate<MethodCallExpr> inertHelper = c -> isAssertion(c) && InertChecks.endsAnExpectingExecutable(c);
-        List<MethodDeclaration> all = checked(test);
-        return all.size() == 1 || all.stream().noneMatch(part -> part.findFirst(MethodCallExpr.class, inertHelper)
-                .isPresent()) ? all : checkedThrough(test, inertHelper.negate());
     }
 
     /**
@@ -1460,10 +1441,11 @@ final class JavaDetectors {
 
     /**
      * As {@link #renamedAs(MethodDeclaration, List, CompilationUnit)}, and where {@code code} is given, also a new test
-     * whose body is the removed one's but for names: each name of a method or type that the change renames in main
-     * code ({@link MainCodeChange#renames}: getBarycenter to getCentroid, setAttributeSelector to setAttributeFilter)
-     * put for the new one, and the test's own local variables renamed (barycenter to centroid), each name always to the
-     * same one, comments aside. A rename of the API carries its tests along, checking what they checked.
+     * whose body is the removed one's but for names: each method called on a receiver that one type of main code
+     * renames ({@link MainCodeChange#renames}: getBarycenter to getCentroid, setAttributeSelector to setAttributeFilter)
+     * called by its new name on the same receiver, and the test's own local variables renamed (barycenter to
+     * centroid), each name always to the same one, comments aside. A rename of the API carries its tests along,
+     * checking what they checked.
      */
     private static String renamedAs(MethodDeclaration removed, List<MethodDeclaration> added, CompilationUnit after,
                                     MainCodeChange code) {
@@ -1509,19 +1491,21 @@ final class JavaDetectors {
             to.put(o, n);
             from.put(n, o);
             if (!o.equals(n)) {
-                // By what the name is: a local where a local is declared or read, main code's where a method is called
-                // or a type named (not a helper of the test's file, nor a local's spelling put for a call's).
+                // By what the name is: a local where a local is declared or read (no field of the file spelled so), or
+                // the name of a method called on a receiver (the receiver kept; an unscoped call may reach a helper, an
+                // inherited method or a static import instead), never to a name the test's file declares.
                 Node at = thenNames.get(i).getParentNode().orElse(null);
                 if (at == null || nowNames.get(i).getParentNode().map(p -> p.getClass() != at.getClass()).orElse(true)) {
                     return false;
                 }
                 boolean local = at instanceof VariableDeclarator || at instanceof Parameter || at instanceof NameExpr;
-                boolean api = at instanceof MethodCallExpr || at instanceof com.github.javaparser.ast.type.ClassOrInterfaceType
-                        || at instanceof NameExpr && Character.isUpperCase(o.charAt(0)) && !thenLocals.contains(o);
-                if (local && thenLocals.contains(o) && nowLocals.contains(n)) {
+                if (local && thenLocals.contains(o) && nowLocals.contains(n) && !declaredIn(then, o)
+                        && !declaredIn(body, n)) {
                     continue;
                 }
-                if (!api || !code.renames(o, n) || declaredIn(body, n) || declaredIn(then, o)) {
+                boolean called = at instanceof MethodCallExpr call && call.getScope().filter(x -> !x.isThisExpr())
+                        .isPresent();
+                if (!called || !code.renames(o, n) || declaredIn(body, n) || declaredIn(then, o)) {
                     return false;
                 }
                 byCode = true;
@@ -1540,12 +1524,13 @@ final class JavaDetectors {
         return renamed.equals(target);
     }
 
-    /** Whether the file of {@code node} declares a method or type named {@code name} (which would be called there). */
+    /** Whether the file of {@code node} declares a method, type or field named {@code name}. */
     private static boolean declaredIn(Node node, String name) {
         return node.findCompilationUnit().map(cu -> cu.findFirst(MethodDeclaration.class,
                 m -> m.getNameAsString().equals(name)).isPresent() || cu.findFirst(
-                com.github.javaparser.ast.body.TypeDeclaration.class, t -> t.getNameAsString().equals(name)).isPresent())
-                .orElse(true);
+                com.github.javaparser.ast.body.TypeDeclaration.class, t -> t.getNameAsString().equals(name)).isPresent()
+                || cu.findFirst(FieldDeclaration.class, f -> f.getVariables().stream()
+                .anyMatch(v -> v.getNameAsString().equals(name))).isPresent()).orElse(true);
     }
 
     /** The names of a block's local variables, lambda parameters and caught exceptions. */
@@ -1742,8 +1727,7 @@ final class JavaDetectors {
                         com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !InertChecks.checksNothing(call)) {
                     n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : 1;
                 }
-            } else if (!(assertion && InertChecks.endsAnExpectingExecutable(call))) {
-                // A helper of assertions ending assertThrows's code checks nothing there (InertChecks).
+            } else {
                 int made = 0;
                 for (MethodDeclaration h : its) {
                     if (h != m) {
@@ -1917,8 +1901,8 @@ final class JavaDetectors {
      */
     private static List<String> expectedLiterals(MethodDeclaration m, Set<MethodCallExpr> leftOut) {
         List<String> out = new ArrayList<>();
-        for (MethodCallExpr call : checkedWhereItCounts(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class)
-                .stream()).toList()) {
+        for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+                .toList()) {
             if (!EXPECTING.contains(call.getNameAsString()) || inert(call, leftOut)) {
                 continue;
             }

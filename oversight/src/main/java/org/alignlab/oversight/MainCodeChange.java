@@ -96,10 +96,11 @@ final class MainCodeChange {
     /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
     private final Set<String> typesBefore;
     /**
-     * Names that the changed main files declare before the change and none does after it ({@code gone}), and the other
-     * way round ({@code came}), each by its owner: a method's simple name by its type's, a type's by "" (any type).
+     * Method names that the changed main files declare before the change and none does after it ({@code gone}), and
+     * the other way round ({@code came}), each by its type's simple name and then by its name, with the numbers of
+     * parameters its overloads take.
      */
-    private record Names(Map<String, Set<String>> gone, Map<String, Set<String>> came) {
+    private record Names(Map<String, Map<String, Set<Integer>>> gone, Map<String, Map<String, Set<Integer>>> came) {
     }
 
     private final Names declared;
@@ -359,35 +360,39 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone, namesBefore, declaredNames(before.keySet(), after.keySet(), typesBefore.keySet(),
-                typesAfter.keySet()));
+                movedTypes, typesGone, namesBefore, declaredNames(before.keySet(), after.keySet()));
     }
 
-    private static Names declaredNames(Set<String> methodsBefore, Set<String> methodsAfter, Set<String> typesBefore,
-                                       Set<String> typesAfter) {
-        Map<String, Set<String>> then = byOwner(methodsBefore, typesBefore);
-        Map<String, Set<String>> now = byOwner(methodsAfter, typesAfter);
+    private static Names declaredNames(Set<String> methodsBefore, Set<String> methodsAfter) {
+        Map<String, Map<String, Set<Integer>>> then = byOwner(methodsBefore);
+        Map<String, Map<String, Set<Integer>>> now = byOwner(methodsAfter);
         Set<String> allThen = new HashSet<>();
-        then.values().forEach(allThen::addAll);
+        then.values().forEach(names -> allThen.addAll(names.keySet()));
         Set<String> allNow = new HashSet<>();
-        now.values().forEach(allNow::addAll);
-        Map<String, Set<String>> gone = new HashMap<>();
-        then.forEach((owner, names) -> gone.put(owner, without(names, allNow)));
-        Map<String, Set<String>> came = new HashMap<>();
-        now.forEach((owner, names) -> came.put(owner, without(names, allThen)));
-        gone.values().removeIf(Set::isEmpty);
-        came.values().removeIf(Set::isEmpty);
-        return new Names(gone, came);
+        now.values().forEach(names -> allNow.addAll(names.keySet()));
+        return new Names(only(then, allNow), only(now, allThen));
     }
 
-    private static Map<String, Set<String>> byOwner(Set<String> methods, Set<String> types) {
-        Map<String, Set<String>> out = new HashMap<>();
+    private static Map<String, Map<String, Set<Integer>>> byOwner(Set<String> methods) {
+        Map<String, Map<String, Set<Integer>>> out = new HashMap<>();
         methods.forEach(sig -> {
             String member = name(sig);
             int dot = member.lastIndexOf('.');
-            out.computeIfAbsent(dot < 0 ? "?" : member.substring(0, dot), k -> new HashSet<>()).add(simple(member));
+            out.computeIfAbsent(dot < 0 ? "?" : member.substring(0, dot), k -> new HashMap<>())
+                    .computeIfAbsent(simple(member), k -> new HashSet<>()).add(parameters(sig).size());
         });
-        out.computeIfAbsent("", k -> new HashSet<>()).addAll(types);
+        return out;
+    }
+
+    /** {@code names} by owner, less the names in {@code elsewhere}, and owners left with none. */
+    private static Map<String, Map<String, Set<Integer>>> only(Map<String, Map<String, Set<Integer>>> names,
+                                                               Set<String> elsewhere) {
+        Map<String, Map<String, Set<Integer>>> out = new HashMap<>();
+        names.forEach((owner, byName) -> byName.forEach((name, arities) -> {
+            if (!elsewhere.contains(name)) {
+                out.computeIfAbsent(owner, k -> new HashMap<>()).put(name, arities);
+            }
+        }));
         return out;
     }
 
@@ -397,14 +402,14 @@ final class MainCodeChange {
     }
 
     /**
-     * Whether the change may rename {@code was} to {@code now} in main code, as far as names tell: one type loses the
-     * method name {@code was} and gains {@code now} (or the changed files lose the type {@code was} and gain the type
-     * {@code now}), neither name being declared by any changed main file on the other side. Unchanged main files are
-     * not read: a name one of them still declares (a superclass's method) may still be there.
+     * Whether the change may rename the method {@code was} to {@code now} in main code, as far as names tell: one type
+     * loses {@code was} and gains {@code now}, whose overloads take the same numbers of parameters, neither name being
+     * declared by any changed main file on the other side. Unchanged main files are not read: a name one of them still
+     * declares (a superclass's method) may still be there, and the receiver a test calls it on is not resolved.
      */
     boolean renames(String was, String now) {
-        return declared.gone().entrySet().stream().anyMatch(e -> e.getValue().contains(was)
-                && declared.came().getOrDefault(e.getKey(), Set.of()).contains(now));
+        return declared.gone().entrySet().stream().anyMatch(e -> e.getValue().containsKey(was)
+                && e.getValue().get(was).equals(declared.came().getOrDefault(e.getKey(), Map.of()).get(now)));
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */
