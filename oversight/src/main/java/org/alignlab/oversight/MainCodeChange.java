@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), new Names(Map.of(), Map.of()));
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), new Names(Set.of()));
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -96,11 +96,9 @@ final class MainCodeChange {
     /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
     private final Set<String> typesBefore;
     /**
-     * Method names that the changed main files declare before the change and none does after it ({@code gone}), and
-     * the other way round ({@code came}), each by its type's simple name and then by its name, with the numbers of
-     * parameters its overloads take.
+     * The methods the change renames and nothing else, as "old new" ({@link #renames}).
      */
-    private record Names(Map<String, Map<String, Set<Integer>>> gone, Map<String, Map<String, Set<Integer>>> came) {
+    private record Names(Set<String> renamed) {
     }
 
     private final Names declared;
@@ -360,56 +358,89 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone, namesBefore, declaredNames(before.keySet(), after.keySet()));
+                movedTypes, typesGone, namesBefore, declaredNames(before, after));
     }
 
-    private static Names declaredNames(Set<String> methodsBefore, Set<String> methodsAfter) {
-        Map<String, Map<String, Set<Integer>>> then = byOwner(methodsBefore);
-        Map<String, Map<String, Set<Integer>>> now = byOwner(methodsAfter);
-        Set<String> allThen = new HashSet<>();
-        then.values().forEach(names -> allThen.addAll(names.keySet()));
-        Set<String> allNow = new HashSet<>();
-        now.values().forEach(names -> allNow.addAll(names.keySet()));
-        return new Names(only(then, allNow), only(now, allThen));
+    private static Names declaredNames(Map<String, String> methodsBefore, Map<String, String> methodsAfter) {
+        Map<String, List<String>> then = byName(methodsBefore);
+        Map<String, List<String>> now = byName(methodsAfter);
+        Set<String> renamed = new HashSet<>();
+        then.forEach((was, declarations) -> {
+            if (!now.containsKey(was)) {
+                now.forEach((name, came) -> {
+                    // Each declaration of the old name (an interface's and its implementations') one of the new.
+                    if (!then.containsKey(name) && came.size() == declarations.size() && declarations.stream()
+                            .allMatch(d -> came.stream().anyMatch(c -> sameShape(d, c)))) {
+                        renamed.add(was + " " + name);
+                    }
+                });
+            }
+        });
+        return new Names(renamed);
     }
 
-    private static Map<String, Map<String, Set<Integer>>> byOwner(Set<String> methods) {
-        Map<String, Map<String, Set<Integer>>> out = new HashMap<>();
-        methods.forEach(sig -> {
+    /** By method name, its declarations as "type parameter types body" (tokens, spaced), each without the name. */
+    private static Map<String, List<String>> byName(Map<String, String> methods) {
+        Map<String, List<String>> out = new HashMap<>();
+        methods.forEach((sig, body) -> {
             String member = name(sig);
             int dot = member.lastIndexOf('.');
-            out.computeIfAbsent(dot < 0 ? "?" : member.substring(0, dot), k -> new HashMap<>())
-                    .computeIfAbsent(simple(member), k -> new HashSet<>()).add(parameters(sig).size());
+            String params = sig.substring(sig.indexOf('(') + 1, sig.lastIndexOf(')'));
+            out.computeIfAbsent(simple(member), k -> new java.util.ArrayList<>()).add((dot < 0 ? "" : member
+                    .substring(0, dot)) + " ( " + params.replaceAll("([^\\w$])", " $1 ") + " ) " + body);
         });
         return out;
     }
 
-    /** {@code names} by owner, less the names in {@code elsewhere}, and owners left with none. */
-    private static Map<String, Map<String, Set<Integer>>> only(Map<String, Map<String, Set<Integer>>> names,
-                                                               Set<String> elsewhere) {
-        Map<String, Map<String, Set<Integer>>> out = new HashMap<>();
-        names.forEach((owner, byName) -> byName.forEach((name, arities) -> {
-            if (!elsewhere.contains(name)) {
-                out.computeIfAbsent(owner, k -> new HashMap<>()).put(name, arities);
+    private static final Set<String> FIXED_WORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "continue", "default", "do", "double", "else", "enum", "extends", "final",
+            "finally", "float", "for", "if", "implements", "import", "instanceof", "int", "interface", "long", "new",
+            "return", "short", "static", "super", "switch", "synchronized", "this", "throw", "throws", "try", "var",
+            "void", "volatile", "while", "yield", "true", "false", "null");
+
+    /**
+     * Whether two declarations ("type parameter types body", as {@link #byName} gives them) are the same but for names:
+     * the same type, the same tokens in the same order, keywords and literals alike, each other name put for one name
+     * throughout (a field, a parameter's type or a call renamed with the method), never two names for one.
+     */
+    private static boolean sameShape(String was, String now) {
+        String[] a = was.trim().split("\\s+");
+        String[] b = now.trim().split("\\s+");
+        if (a.length != b.length || !a[0].equals(b[0])) {
+            return false;
+        }
+        Map<String, String> to = new HashMap<>();
+        Map<String, String> from = new HashMap<>();
+        for (int i = 1; i < a.length; i++) {
+            if (a[i].equals(b[i]) && !to.containsKey(a[i]) && !from.containsKey(b[i])) {
+                continue;
             }
-        }));
-        return out;
+            boolean names = a[i].matches("[A-Za-z_$][\\w$]*") && b[i].matches("[A-Za-z_$][\\w$]*")
+                    && !FIXED_WORDS.contains(a[i]) && !FIXED_WORDS.contains(b[i]);
+            if (!names || !to.getOrDefault(a[i], b[i]).equals(b[i]) || !from.getOrDefault(b[i], a[i]).equals(a[i])) {
+                return false;
+            }
+            to.put(a[i], b[i]);
+            from.put(b[i], a[i]);
+        }
+        return true;
     }
 
-    /** Whether some owner in the changed main files loses a name and gains another ({@link #renames}). */
+    /** Whether the change renames a method and nothing else about it ({@link #renames}). */
     boolean renamesSome() {
-        return declared.gone().keySet().stream().anyMatch(declared.came()::containsKey);
+        return !declared.renamed().isEmpty();
     }
 
     /**
-     * Whether the change may rename the method {@code was} to {@code now} in main code, as far as names tell: one type
-     * loses {@code was} and gains {@code now}, whose overloads take the same numbers of parameters, neither name being
-     * declared by any changed main file on the other side. Unchanged main files are not read: a name one of them still
-     * declares (a superclass's method) may still be there, and the receiver a test calls it on is not resolved.
+     * Whether the change renames the method {@code was} to {@code now} in main code and changes nothing else about it:
+     * the changed main files declare {@code was} before the change and not after, {@code now} after and not before, as
+     * often, each declaration of the one matched by one of the other in the same type, the same but for names ({@link #sameShape}: a field, a parameter's type or a
+     * call renamed with it, not a value, an operator or a statement changed). Unchanged main files are not read (a
+     * superclass's method of the old name may still be there), the receiver a test calls it on is not resolved, and
+     * other methods the change edits (writing a renamed field otherwise) are not weighed.
      */
     boolean renames(String was, String now) {
-        return declared.gone().entrySet().stream().anyMatch(e -> e.getValue().containsKey(was)
-                && e.getValue().get(was).equals(declared.came().getOrDefault(e.getKey(), Map.of()).get(now)));
+        return declared.renamed().contains(was + " " + now);
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */

@@ -808,7 +808,7 @@ class HonestTestChangesTest {
         assertThat(worst(renamed, "java.test-removed")).as(renamed.findings().toString()).isEqualTo(Severity.LOW);
         assertThat(renamed.findings()).filteredOn(f -> f.rule().equals("java.test-removed")).singleElement()
                 .extracting(Finding::rationale).asString().contains("welcomes", "renames in main code");
-        // Controls: main code keeps greet (the test now calls another method); a value of the test changed too; the
+        // Controls: main code renames nothing (the test now calls another method); a value of the test changed too; the
         // local renamed to a name the test already uses for another (two names made one); a task that holds the tests
         // fixed.
         String otherCall = after.replace("welcome(\"Al\")", "format(\"Al\")");
@@ -852,6 +852,10 @@ class HonestTestChangesTest {
             assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, pair[0],
                     pair[1])), "java.test-removed")).as(pair[1]).isIn(Severity.MEDIUM, Severity.HIGH);
         }
+        // Nor where the renamed method also does something else (isPaid become isUnpaid, its body inverted).
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain.replace("return format(name);",
+                "return format(name).trim();")), modified(TEST, before, after)), "java.test-removed"))
+                .isIn(Severity.MEDIUM, Severity.HIGH);
         String welcomer = "package demo;\n\npublic class Welcomer {\n    public String welcome(String name) {\n"
                 + "        return \"Hello, \" + name;\n    }\n}\n";
         assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, GREETER.replace("public String greet(",
