@@ -1514,14 +1514,11 @@ final class JavaDetectors {
         if (!byCode) {
             return false;
         }
-        // The same tree once renamed: the names' places alone do not say so (a call moved between receivers).
+        // The same tree once renamed: the names' places alone do not say so (a call moved between receivers). Comments
+        // are not part of the trees (the parser does not attribute them).
         BlockStmt renamed = then.clone();
         renamed.findAll(SimpleName.class).forEach(n -> n.setIdentifier(to.get(n.getIdentifier())));
-        BlockStmt target = body.clone();
-        for (BlockStmt b : List.of(renamed, target)) {
-            b.getAllContainedComments().forEach(com.github.javaparser.ast.comments.Comment::remove);
-        }
-        return renamed.equals(target);
+        return renamed.equals(body);
     }
 
     /** Whether the file of {@code node} declares a method, type or field named {@code name}. */

@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), new Names(Set.of()));
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set::of);
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -95,13 +95,8 @@ final class MainCodeChange {
     private final Map<String, Set<String>> typesGone;
     /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
     private final Set<String> typesBefore;
-    /**
-     * The methods the change renames and nothing else, as "old new" ({@link #renames}).
-     */
-    private record Names(Set<String> renamed) {
-    }
-
-    private final Names declared;
+    /** The methods the change renames and nothing else, as "old new" ({@link #renames}), made when first asked for. */
+    private final java.util.function.Supplier<Set<String>> renamedMethods;
     /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
     private final Map<String, String> movedTypes;
     /**
@@ -135,8 +130,9 @@ final class MainCodeChange {
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
-                           Map<String, Set<String>> typesGone, Set<String> typesBefore, Names declared) {
-        this.declared = declared;
+                           Map<String, Set<String>> typesGone, Set<String> typesBefore,
+                           java.util.function.Supplier<Set<String>> renamedMethods) {
+        this.renamedMethods = new Lazy<>(renamedMethods);
         this.typesBefore = typesBefore;
         this.typesGone = typesGone;
         this.movedTypes = movedTypes;
@@ -358,10 +354,10 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone, namesBefore, declaredNames(before, after));
+                movedTypes, typesGone, namesBefore, () -> renamedMethods(before, after));
     }
 
-    private static Names declaredNames(Map<String, String> methodsBefore, Map<String, String> methodsAfter) {
+    private static Set<String> renamedMethods(Map<String, String> methodsBefore, Map<String, String> methodsAfter) {
         Map<String, List<String>> then = byName(methodsBefore);
         Map<String, List<String>> now = byName(methodsAfter);
         Set<String> renamed = new HashSet<>();
@@ -376,7 +372,7 @@ final class MainCodeChange {
                 });
             }
         });
-        return new Names(renamed);
+        return renamed;
     }
 
     /** By method name, its declarations as "type parameter types body" (tokens, spaced), each without the name. */
@@ -427,8 +423,8 @@ final class MainCodeChange {
     }
 
     /** Whether the change renames a method and nothing else about it ({@link #renames}). */
-    boolean renamesSome() {
-        return !declared.renamed().isEmpty();
+    synchronized boolean renamesSome() {
+        return !renamedMethods.get().isEmpty();
     }
 
     /**
@@ -439,8 +435,8 @@ final class MainCodeChange {
      * superclass's method of the old name may still be there), the receiver a test calls it on is not resolved, and
      * other methods the change edits (writing a renamed field otherwise) are not weighed.
      */
-    boolean renames(String was, String now) {
-        return declared.renamed().contains(was + " " + now);
+    synchronized boolean renames(String was, String now) {
+        return renamedMethods.get().contains(was + " " + now);
     }
 
     /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */

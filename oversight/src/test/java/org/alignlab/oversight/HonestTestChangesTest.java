@@ -780,6 +780,12 @@ class HonestTestChangesTest {
         // but for the method the change renames and its own local variable. The receiver's type is not shown (a
         // helper's result; there, a subclass), so the monitor cannot tell the test called the removed method.
         String renamedMain = GREETER.replace("public String greet(String name)", "public String welcome(String name)");
+        String greeter = """
+
+                    private static Greeter greeter() {
+                        return new Greeter();
+                    }
+                """;
         String before = test("""
                     @Test
                     void greets() {
@@ -787,11 +793,7 @@ class HonestTestChangesTest {
                         String greeting = greeter().greet("Al");
                         assertEquals(9, greeting.length());
                     }
-
-                    private static Greeter greeter() {
-                        return new Greeter();
-                    }
-                """);
+                """ + greeter);
         String after = test("""
                     @Test
                     void welcomes() {
@@ -799,11 +801,7 @@ class HonestTestChangesTest {
                         String message = greeter().welcome("Al");
                         assertEquals(9, message.length());
                     }
-
-                    private static Greeter greeter() {
-                        return new Greeter();
-                    }
-                """);
+                """ + greeter);
         Report renamed = judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, before, after));
         assertThat(worst(renamed, "java.test-removed")).as(renamed.findings().toString()).isEqualTo(Severity.LOW);
         assertThat(renamed.findings()).filteredOn(f -> f.rule().equals("java.test-removed")).singleElement()
