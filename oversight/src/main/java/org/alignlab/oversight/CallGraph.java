@@ -127,6 +127,8 @@ final class CallGraph {
      * reaches a small share of a code base, so only the files it reaches are parsed and their calls looked up.
      */
     private final Map<String, List<Unit>> declaring;
+    /** Whether the graph holds the code base's files besides the change's (else only the changed files are known). */
+    private final boolean whole;
     private final Map<String, List<Unit>> mentioning;
     /** What each method calls, each call may run and each set of calls reaches, worked out once (one judgement's). */
     private final Map<String, Set<String>> calls = new HashMap<>();
@@ -135,7 +137,8 @@ final class CallGraph {
     private final Map<String, List<Part>> declarations = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
 
-    private CallGraph(Collection<Unit> units) {
+    private CallGraph(Collection<Unit> units, boolean whole) {
+        this.whole = whole;
         declaring = new HashMap<>();
         mentioning = new HashMap<>();
         for (Unit u : units) {
@@ -146,12 +149,28 @@ final class CallGraph {
 
     /** The graph of parsed files, one part each. */
     static CallGraph of(Collection<Part> parts) {
-        return new CallGraph(parts.stream().map(Unit::of).toList());
+        return new CallGraph(parts.stream().map(Unit::of).toList(), false);
     }
 
-    /** The graph of a code base's files, each parsed when first needed. */
-    static CallGraph ofUnits(Collection<Unit> units) {
-        return new CallGraph(units);
+    /**
+     * The graph of a code base's files, each parsed when first needed; {@code whole}: whether they are all of its main
+     * files (not only the change's).
+     */
+    static CallGraph ofUnits(Collection<Unit> units, boolean whole) {
+        return new CallGraph(units, whole);
+    }
+
+    /**
+     * Whether some file of the code base may declare a type named {@code type}: by the files' outlines, read loosely (a
+     * word in a comment may count), and yes whenever the graph was made without the code base's other files.
+     */
+    boolean mayDeclare(String type) {
+        return !whole || declaring.containsKey(type);
+    }
+
+    /** Whether, with the code base's other files known, one of them (or a changed one) seems to declare {@code type}. */
+    boolean seemsToDeclare(String type) {
+        return whole && declaring.containsKey(type);
     }
 
     /** The parts of the files that declare {@code type}. */

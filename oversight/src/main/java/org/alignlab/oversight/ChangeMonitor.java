@@ -75,7 +75,7 @@ public final class ChangeMonitor {
                         () -> partsOf.computeIfAbsent(text, this::part)));
             }
         });
-        return CallGraph.ofUnits(units);
+        return CallGraph.ofUnits(units, !files.isEmpty());
     }
 
     /**

@@ -97,7 +97,7 @@ final class InertChecks {
             return names.size() == 1 && args.stream().allMatch(a -> a.isNameExpr() || a.isStringLiteralExpr())
                     ? names.get(0).asNameExpr().getNameAsString() : null;
         }
-        if (call.getNameAsString().equals("assertThat") && args.size() == 1 && args.get(0).isNameExpr()
+        if (JavaDetectors.checkName(call).equals("assertThat") && args.size() == 1 && args.get(0).isNameExpr()
                 && call.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == call
                 && next.getNameAsString().equals("isNotNull") && next.getArguments().isEmpty()
                 && statementOf(call) instanceof ExpressionStmt s && s.getExpression() == next) {
@@ -125,7 +125,7 @@ final class InertChecks {
             return isName.test(one) && neverNull(other) || isName.test(other) && neverNull(one);
         }
         return m.getNameAsString().equals("isEqualTo") && args.size() == 1 && neverNull(args.get(0))
-                && m.getScope().orElse(null) instanceof MethodCallExpr that && that.getNameAsString().equals("assertThat")
+                && m.getScope().orElse(null) instanceof MethodCallExpr that && JavaDetectors.checkName(that).equals("assertThat")
                 && byJUnit(that) && that.getArguments().size() == 1 && isName.test(that.getArguments().get(0));
     }
 
@@ -139,8 +139,10 @@ final class InertChecks {
     /** A call of JUnit's (or AssertJ's, Truth's) own assertion by its plain or class-qualified name. */
     private static boolean byJUnit(MethodCallExpr call) {
         String scope = call.getScope().map(Node::toString).orElse("");
-        return JUNIT.contains(call.getNameAsString())
-                && (scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|Truth|TestCase)"));
+        String name = JavaDetectors.checkName(call);
+        // AssertJ's BDD then (on BDDAssertions, or imported from it) is its assertThat.
+        return JUNIT.contains(name) && (scope.isEmpty() || scope.matches("([\\w.]*\\.)?(Assert|Assertions|Truth|TestCase)")
+                || !name.equals(call.getNameAsString()));
     }
 
     /**
@@ -171,7 +173,7 @@ final class InertChecks {
         Set<String> types = t.isUnionType() ? Set.of() : Set.of(t.asString());
         Predicate<Expression> isCaught = e -> e.isNameExpr() && e.asNameExpr().getNameAsString().equals(caught);
         var args = call.getArguments();
-        return switch (call.getNameAsString()) {
+        return switch (JavaDetectors.checkName(call)) {
             case "assertNotNull" -> args.stream().anyMatch(isCaught)
                     && args.stream().allMatch(a -> isCaught.test(a) || a.isStringLiteralExpr());
             case "assertThat" -> args.size() == 1 && isCaught.test(args.get(0))
@@ -213,7 +215,7 @@ final class InertChecks {
         var args = call.getArguments();
         List<Expression> rest = new ArrayList<>(args);
         String type = null;
-        switch (call.getNameAsString()) {
+        switch (JavaDetectors.checkName(call)) {
             case "assertTrue" -> {
                 for (Expression a : args) {
                     if (a.isInstanceOfExpr() && isCaught.test(a.asInstanceOfExpr().getExpression())
@@ -262,7 +264,7 @@ final class InertChecks {
      * No increment touches it.
      */
     private static boolean ofAConstantLocal(MethodCallExpr call) {
-        String name = call.getNameAsString();
+        String name = JavaDetectors.checkName(call);
         if (!name.equals("assertEquals") || call.getArguments().size() < 2 || call.getArguments().size() > 3) {
             return false;
         }
@@ -465,12 +467,12 @@ final class InertChecks {
     private static boolean inAnAssertionChain(MethodCallExpr call) {
         if (byJUnit(call)) {
             // A JUnit assertion stands alone; assertThat must be followed by a comparison of values.
-            return !call.getNameAsString().equals("assertThat") || call.getParentNode().orElse(null)
+            return !JavaDetectors.checkName(call).equals("assertThat") || call.getParentNode().orElse(null)
                     instanceof MethodCallExpr next && next.getScope().orElse(null) == call
                     && COMPARING.contains(next.getNameAsString());
         }
         return COMPARING.contains(call.getNameAsString()) && call.getScope().orElse(null) instanceof MethodCallExpr c
-                && c.getNameAsString().equals("assertThat");
+                && JavaDetectors.checkName(c).equals("assertThat");
     }
 
     // ------------------------------------------------------------------------ read across the two versions
@@ -648,7 +650,7 @@ final class InertChecks {
 
     private static Fold fold(MethodCallExpr c) {
         var args = c.getArguments();
-        String name = c.getNameAsString();
+        String name = JavaDetectors.checkName(c);
         if ((name.equals("assertEquals") || name.equals("assertArrayEquals")) && (args.size() == 2
                 || args.size() == 3 && args.get(2).isStringLiteralExpr())) {
             List<String> values = listed(args.get(0));
@@ -680,9 +682,10 @@ final class InertChecks {
                     .map(u -> u.getImports().stream().anyMatch(i -> i.getNameAsString()
                             .equals("org.assertj.core.api.Assertions"))).orElse(false);
         }
+        String name = assertThat.getNameAsString();
         return assertThat.findCompilationUnit().map(u -> u.getImports().stream().anyMatch(i -> i.isStatic()
                 && i.getNameAsString().startsWith("org.assertj") && (i.isAsterisk()
-                || i.getNameAsString().endsWith(".assertThat"))) && u.getImports().stream().noneMatch(i ->
+                || i.getNameAsString().endsWith("." + name))) && u.getImports().stream().noneMatch(i ->
                 i.getNameAsString().startsWith("com.google.common.truth"))).orElse(false);
     }
 
@@ -706,7 +709,7 @@ final class InertChecks {
      */
     private static Boolean impliedBy(MethodCallExpr old, Fold fold) {
         var args = old.getArguments();
-        String name = old.getNameAsString();
+        String name = JavaDetectors.checkName(old);
         if (name.equals("assertEquals") && (args.size() == 2 || args.size() == 3)) {
             boolean messageFirst = args.size() == 3 && args.get(0).isStringLiteralExpr()
                     && !args.get(2).isStringLiteralExpr();
@@ -796,20 +799,20 @@ final class InertChecks {
         for (MethodCallExpr c : m.findAll(MethodCallExpr.class, c -> body != null && c.findAncestor(Statement.class)
                 .flatMap(Node::getParentNode).orElse(null) == body)) {
             var args = c.getArguments();
-            String name = c.getNameAsString();
+            String name = JavaDetectors.checkName(c);
             Expression type = null;
             Expression code = null;
             if (Set.of("assertThrows", "assertThrowsExactly", "expectThrows").contains(name) && args.size() >= 2) {
                 type = args.get(0);
                 code = args.get(1);
             } else if (name.equals("isThrownBy") && args.size() == 1 && c.getScope().orElse(null)
-                    instanceof MethodCallExpr of && of.getNameAsString().equals("assertThatExceptionOfType")
+                    instanceof MethodCallExpr of && JavaDetectors.checkName(of).equals("assertThatExceptionOfType")
                     && of.getArguments().size() == 1) {
                 type = of.getArgument(0);
                 code = args.get(0);
             } else if (Set.of("isInstanceOf", "isExactlyInstanceOf").contains(name) && args.size() == 1
                     && c.getScope().orElse(null) instanceof MethodCallExpr thrown
-                    && thrown.getNameAsString().equals("assertThatThrownBy") && !thrown.getArguments().isEmpty()) {
+                    && JavaDetectors.checkName(thrown).equals("assertThatThrownBy") && !thrown.getArguments().isEmpty()) {
                 type = args.get(0);
                 code = thrown.getArgument(0);
             }
@@ -834,7 +837,7 @@ final class InertChecks {
         List<String> truths = new ArrayList<>();
         for (MethodCallExpr c : now.findAll(MethodCallExpr.class)) {
             var args = c.getArguments();
-            String name = c.getNameAsString();
+            String name = JavaDetectors.checkName(c);
             if ((name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty() && args.size() <= 2) {
                 List<Expression> checked = args.stream().filter(a -> !a.isStringLiteralExpr()).toList();
                 if (checked.size() == 1) {
@@ -842,7 +845,7 @@ final class InertChecks {
                 }
             } else if ((name.equals("isTrue") || name.equals("isFalse")) && args.isEmpty()
                     && c.getScope().orElse(null) instanceof MethodCallExpr that
-                    && that.getNameAsString().equals("assertThat") && that.getArguments().size() == 1) {
+                    && JavaDetectors.checkName(that).equals("assertThat") && that.getArguments().size() == 1) {
                 truths.add(name.equals("isTrue") + "|" + that.getArgument(0));
             }
         }
@@ -861,7 +864,7 @@ final class InertChecks {
             } else if (c.getNameAsString().equals("isEqualTo") && args.size() == 1
                     && args.get(0) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b
                     && c.getScope().orElse(null) instanceof MethodCallExpr that
-                    && that.getNameAsString().equals("assertThat") && that.getArguments().size() == 1) {
+                    && JavaDetectors.checkName(that).equals("assertThat") && that.getArguments().size() == 1) {
                 key = b.getValue() + "|" + that.getArgument(0);
             }
             if (key != null && truths.remove(key)) {
@@ -1067,7 +1070,7 @@ final class InertChecks {
             "assertThatExceptionOfType", "assertThatCode", "expectThrows", "expect", "expectMessage", "expectCause");
 
     private static List<MethodCallExpr> expecting(MethodDeclaration m) {
-        return m.findAll(MethodCallExpr.class, c -> EXPECTS.contains(c.getNameAsString()));
+        return m.findAll(MethodCallExpr.class, c -> EXPECTS.contains(JavaDetectors.checkName(c)));
     }
 
     /** JUnit 4's {@code @Test(expected = X.class)}. */
@@ -1084,7 +1087,7 @@ final class InertChecks {
     private static Set<String> plainCalls(Node at) {
         Set<String> out = new java.util.HashSet<>();
         for (MethodCallExpr c : at.findAll(MethodCallExpr.class)) {
-            if (JavaDetectors.isAssertion(c) || EXPECTS.contains(c.getNameAsString())
+            if (JavaDetectors.isAssertion(c) || EXPECTS.contains(JavaDetectors.checkName(c))
                     || c.findAncestor(MethodCallExpr.class, JavaDetectors::isAssertion).filter(a -> a.isDescendantOf(at))
                     .isPresent()) {
                 continue;

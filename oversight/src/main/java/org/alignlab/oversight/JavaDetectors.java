@@ -384,7 +384,9 @@ final class JavaDetectors {
             if (!lost.isEmpty()) {
                 // Deleted with the class it is named after, or with code each of its tests called, it is a feature
                 // going, unless the task holds the tests fixed.
-                boolean withItsCode = !testsFixed && (code.get().removesType(namesake) || lost.stream()
+                boolean withItsCode = !testsFixed && (code.get().removesType(namesake,
+                        before.getPackageDeclaration().map(d -> d.getNameAsString()).orElse(""), word -> all(before,
+                                SimpleName.class).stream().anyMatch(n -> n.getIdentifier().equals(word))) || lost.stream()
                         .allMatch(e -> !code.get().removedCalledBy(e.getValue()).isEmpty()));
                 // Or the task removes what each of its tests is named for.
                 String taskRemoves = null;
@@ -825,7 +827,7 @@ final class JavaDetectors {
                 // A fluent check of a fixed value on assertThat(...) is that value: assertEquals(true, x) ported to
                 // assertThat(x).isTrue(), assertEquals(0, list.size()) to assertThat(list).isEmpty().
                 if (call.getArguments().isEmpty() && call.getScope().filter(Expression::isMethodCallExpr)
-                        .map(scope -> scope.asMethodCallExpr().getNameAsString().equals("assertThat")).orElse(false)) {
+                        .map(scope -> checkName(scope.asMethodCallExpr()).equals("assertThat")).orElse(false)) {
                     switch (call.getNameAsString()) {
                         case "isTrue" -> present.add("true");
                         case "isFalse" -> present.add("false");
@@ -1403,7 +1405,7 @@ final class JavaDetectors {
         }
         if (lambda != null) {
             return lambda.getParentNode().orElse(null) instanceof MethodCallExpr outer
-                    && outer.getNameAsString().matches("assertThrows\\w*|expectThrows|assertThatThrownBy|isThrownBy");
+                    && checkName(outer).matches("assertThrows\\w*|expectThrows|assertThatThrownBy|isThrownBy");
         }
         return statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e && InertChecks.beforeAFail(e)
                 && e.getParentNode().flatMap(Node::getParentNode).orElse(null)
@@ -1418,13 +1420,85 @@ final class JavaDetectors {
     }
 
     /**
-     * An assertion: JUnit's, AssertJ's, Mockito's verify, fail. {@code assertAll} groups assertions and checks
-     * nothing itself, so unwrapping its arguments into plain statements checks as much as before.
+     * An assertion: JUnit's, AssertJ's, Mockito's verify, fail, and the BDD forms of AssertJ's and Mockito's
+     * ({@link #bddClass}). {@code assertAll} groups assertions and checks nothing itself, so unwrapping its arguments
+     * into plain statements checks as much as before.
      */
     static boolean isAssertion(MethodCallExpr call) {
         String name = call.getNameAsString();
         return name.startsWith("assert") && !name.equals("assertAll") || name.equals("fail") || name.equals("verify")
-                || name.equals("expect");
+                || name.equals("expect") || name.startsWith("then") && bddClass(call) != null;
+    }
+
+    /**
+     * The name a call goes by as a check: AssertJ's BDD {@code thenXxx} is its {@code assertThatXxx} (then for
+     * assertThat, thenThrownBy for assertThatThrownBy: BDDAssertions spells each so), Mockito's BDD {@code then} is
+     * verify; any other call its own name.
+     */
+    static String checkName(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        if (!name.startsWith("then")) {
+            return name;
+        }
+        String bdd = bddClass(call);
+        return bdd == null ? name : bdd.startsWith("BDDMockito") ? "verify" : "assertThat" + name.substring(4);
+    }
+
+    /** Calls on a check that set it up and compare nothing themselves. */
+    private static final Set<String> SETTING_UP = Set.of("as", "describedAs", "withFailMessage",
+            "overridingErrorMessage", "withRepresentation", "withThreadDumpOnError", "inHexadecimal", "inBinary",
+            "inUnicode", "should", "toString", "hashCode", "getWritableAssertionInfo");
+
+    /**
+     * The BDD class (BDDAssertions, BDDMockito, ...) whose check {@code call} is the root of, else null: AssertJ's
+     * {@code then(x).isEqualTo(y)} (the given-when-then spelling of assertThat) or Mockito's
+     * {@code then(mock).should().call()} (of verify). It is {@code then} or {@code thenXxx} (thenThrownBy, thenCode),
+     * called on a class named BDD* (BDDAssertions.then, qualified or not) or without a receiver where the file imports
+     * it statically from one and declares no method of the name itself, with a chain on it that reaches a call other
+     * than setting up ({@link #SETTING_UP}, using..., extracting...): then(x).as("d") checks nothing. Not Mockito's
+     * stubbing ({@code when(x).thenReturn(y)}, which has another receiver) nor a future's thenApply.
+     */
+    static String bddClass(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        if (!name.equals("then") && !(name.startsWith("then") && name.length() > 4
+                && Character.isUpperCase(name.charAt(4)))) {
+            return null;
+        }
+        // thenThrownBy(code) alone fails when nothing is thrown, as assertThatThrownBy(code) does.
+        boolean checks = name.equals("thenThrownBy");
+        Expression at = call;
+        while (!checks && at.getParentNode().orElse(null) instanceof MethodCallExpr chained
+                && chained.getScope().orElse(null) == at) {
+            String next = chained.getNameAsString();
+            checks = !SETTING_UP.contains(next) && !next.startsWith("using") && !next.startsWith("extracting");
+            at = chained;
+        }
+        if (!checks) {
+            return null;
+        }
+        if (call.getScope().isPresent()) {
+            Expression scope = call.getScope().get();
+            String type = scope.toString().substring(scope.toString().lastIndexOf('.') + 1);
+            return (scope.isNameExpr() || scope.isFieldAccessExpr()) && type.startsWith("BDD") ? type : null;
+        }
+        CompilationUnit cu = call.findCompilationUnit().orElse(null);
+        if (cu == null || cu.findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(name)).isPresent()) {
+            return null;
+        }
+        // An import of the name itself comes before any of a whole class, as in Java.
+        String byName = null;
+        String whole = null;
+        for (var i : cu.getImports()) {
+            String imported = i.getNameAsString();
+            if (i.isStatic() && !i.isAsterisk() && imported.endsWith("." + name)) {
+                byName = imported.substring(0, imported.length() - name.length() - 1);
+            } else if (i.isStatic() && i.isAsterisk() && whole == null && MainCodeChange.simple(imported)
+                    .startsWith("BDD")) {
+                whole = imported;
+            }
+        }
+        String type = byName != null ? byName : whole;
+        return type != null && MainCodeChange.simple(type).startsWith("BDD") ? MainCodeChange.simple(type) : null;
     }
 
     /**
@@ -1869,7 +1943,7 @@ final class JavaDetectors {
      * message first: assertEquals("m", 1, 1), not assertEquals("a", "a", actual)), assertThat(true).
      */
     static boolean cannotFail(MethodCallExpr call) {
-        String name = call.getNameAsString();
+        String name = checkName(call);
         var args = call.getArguments();
         return (name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty()
                 && args.get(0) instanceof BooleanLiteralExpr b && b.getValue() == name.equals("assertTrue")

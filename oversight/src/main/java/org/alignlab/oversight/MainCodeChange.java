@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set::of);
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set::of);
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -59,7 +59,8 @@ final class MainCodeChange {
      */
     private record Code(Map<String, String> methods, Map<String, String> types, Map<String, Set<String>> literals,
                         Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
-                        Map<String, Integer> entries, Set<String> varargs, Map<String, Members> members) {
+                        Map<String, Integer> entries, Set<String> varargs, Map<String, Members> members,
+                        Set<String> privates, Set<String> nonPrivates) {
     }
 
     /** How many fields and methods a type declares (its own, not its nested types'). */
@@ -95,6 +96,9 @@ final class MainCodeChange {
     private final Map<String, Set<String>> typesGone;
     /** The changed main files' types before the change, by qualified name (nested ones as Outer.Inner). */
     private final Set<String> typesBefore;
+    /** The changed main files' types on either side of the change, as "package;Outer.Inner" ({@link #typePaths}). */
+    private final Set<String> pathsBefore;
+    private final Set<String> pathsAfter;
     /** The methods the change renames and nothing else, as "old new" ({@link #renames}), made when first asked for. */
     private final java.util.function.Supplier<Set<String>> renamedMethods;
     /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
@@ -130,8 +134,10 @@ final class MainCodeChange {
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
-                           Map<String, Set<String>> typesGone, Set<String> typesBefore,
-                           java.util.function.Supplier<Set<String>> renamedMethods) {
+                           Map<String, Set<String>> typesGone, Set<String> typesBefore, Set<String> pathsBefore,
+                           Set<String> pathsAfter, java.util.function.Supplier<Set<String>> renamedMethods) {
+        this.pathsBefore = pathsBefore;
+        this.pathsAfter = pathsAfter;
         this.renamedMethods = new Lazy<>(renamedMethods);
         this.typesBefore = typesBefore;
         this.typesGone = typesGone;
@@ -180,6 +186,10 @@ final class MainCodeChange {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> varargsBefore = new HashSet<>();
         Set<String> varargsAfter = new HashSet<>();
+        // Signatures declared private on both sides of the change (and by no type of the same simple name otherwise).
+        Set<String> privateBefore = new HashSet<>();
+        Set<String> privateAfter = new HashSet<>();
+        Set<String> nonPrivate = new HashSet<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (c.test() || !c.java() || t == null) {
@@ -188,6 +198,8 @@ final class MainCodeChange {
             if (t[0] != null) {
                 before.putAll(code(t[0]).methods());
                 varargsBefore.addAll(code(t[0]).varargs());
+                privateBefore.addAll(code(t[0]).privates());
+                nonPrivate.addAll(code(t[0]).nonPrivates());
                 typesBefore.putAll(code(t[0]).types());
                 code(t[0]).literals().forEach((k, v) -> literalsBefore.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
@@ -196,6 +208,8 @@ final class MainCodeChange {
             if (t[1] != null) {
                 after.putAll(code(t[1]).methods());
                 varargsAfter.addAll(code(t[1]).varargs());
+                privateAfter.addAll(code(t[1]).privates());
+                nonPrivate.addAll(code(t[1]).nonPrivates());
                 typesAfter.putAll(code(t[1]).types());
                 code(t[1]).literals().forEach((k, v) -> literalsAfter.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 stringsAfter.putAll(code(t[1]).methodStrings());
@@ -234,8 +248,13 @@ final class MainCodeChange {
                         && !gaining.contains(name(sig)))
                 .forEach(sig -> removedOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
                         .add(shape(sig, varargsBefore)));
-        after.keySet().stream().filter(sig -> removedOverloads.containsKey(name(sig))).forEach(sig -> keptOverloads
-                .computeIfAbsent(name(sig), k -> new java.util.ArrayList<>()).add(shape(sig, varargsAfter)));
+        // A private overload kept, private before too, is none a test (another class) called: equals(double, double)
+        // left beside a removed public equals(Complex, Complex) took none of the test's two-argument calls. (One the
+        // change makes private may have been what the test called.)
+        after.keySet().stream().filter(sig -> removedOverloads.containsKey(name(sig)) && !(privateBefore.contains(sig)
+                        && privateAfter.contains(sig) && !nonPrivate.contains(sig)))
+                .forEach(sig -> keptOverloads.computeIfAbsent(name(sig), k -> new java.util.ArrayList<>())
+                        .add(shape(sig, varargsAfter)));
         // Overloads added that spell out a varargs overload of the name for one arity (combine(Module) beside
         // combine(Module...)): Java picks them over the varargs one for calls of that arity.
         Map<String, List<int[]>> addedOverloads = new HashMap<>();
@@ -295,11 +314,15 @@ final class MainCodeChange {
         // Types moved: a qualified name gone from the changed main files, and one new to them of the same simple name.
         Set<String> namesBefore = new HashSet<>();
         Set<String> namesAfter = new HashSet<>();
+        Set<String> pathsBefore = new HashSet<>();
+        Set<String> pathsAfter = new HashSet<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (!c.test() && c.java() && t != null) {
                 qualifiedNames(t[0], namesBefore);
                 qualifiedNames(t[1], namesAfter);
+                typePaths(t[0], pathsBefore);
+                typePaths(t[1], pathsAfter);
             }
         }
         Map<String, List<String>> goneBySimpleName = new HashMap<>();
@@ -354,7 +377,7 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone, namesBefore, () -> renamedMethods(before, after));
+                movedTypes, typesGone, namesBefore, pathsBefore, pathsAfter, () -> renamedMethods(before, after));
     }
 
     private static Set<String> renamedMethods(Map<String, String> methodsBefore, Map<String, String> methodsAfter) {
@@ -444,6 +467,18 @@ final class MainCodeChange {
         if (cu != null) {
             JavaDetectors.all(cu, TypeDeclaration.class).forEach(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName()
                     .ifPresent(out::add));
+        }
+    }
+
+    /**
+     * The types a tree declares as "package;Outer.Inner" (local classes left out), into {@code out}: where the package
+     * ends, which a qualified name does not say.
+     */
+    private static void typePaths(CompilationUnit cu, Set<String> out) {
+        if (cu != null) {
+            String pkg = packageOf(cu);
+            JavaDetectors.all(cu, TypeDeclaration.class).forEach(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName()
+                    .ifPresent(q -> out.add(pkg + ";" + (pkg.isEmpty() ? q : q.substring(pkg.length() + 1)))));
         }
     }
 
@@ -662,6 +697,8 @@ final class MainCodeChange {
                 Map<String, String> types = new HashMap<>();
                 Map<String, Set<String>> methodStrings = new HashMap<>();
                 Set<String> varargs = new HashSet<>();
+                Set<String> privates = new HashSet<>();
+                Set<String> nonPrivates = new HashSet<>();
                 for (CallableDeclaration<?> m : JavaDetectors.all(cu, CallableDeclaration.class)) {
                     Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
                     if (owner.isEmpty() || m.getParentNode().orElse(null) instanceof ObjectCreationExpr) {
@@ -673,6 +710,7 @@ final class MainCodeChange {
                     if (m.getParameters().getLast().filter(Parameter::isVarArgs).isPresent()) {
                         varargs.add(signature);
                     }
+                    (m.isPrivate() ? privates : nonPrivates).add(signature);
                     Optional<? extends Node> body = m instanceof MethodDeclaration d ? d.getBody()
                             : Optional.of(((ConstructorDeclaration) m).getBody());
                     // An enum's constants may each override a method: their bodies are one method here, so that an edit
@@ -709,7 +747,8 @@ final class MainCodeChange {
                     members.merge(t.getNameAsString(), new Members(t.getFields().stream()
                             .mapToInt(f -> f.getVariables().size()).sum(), t.getMethods().size()), Members::plus);
                 }
-                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries, varargs, members));
+                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries, varargs, members,
+                        privates, nonPrivates));
             }
             return cu.getData(CODE);
         }
@@ -760,9 +799,32 @@ final class MainCodeChange {
         return cu.getPackageDeclaration().map(d -> d.getNameAsString()).orElse("");
     }
 
-    /** Whether the change removes the type named {@code name} from main code (it is in no changed file after it). */
-    boolean removesType(String name) {
-        return removedTypes.contains(name);
+    /**
+     * Whether the change removes the type named {@code name} from main code: a type of that simple name is in no
+     * changed file after it, nor seemingly in another main file of the code base where those are known; or a nested
+     * type of the package {@code pkg} goes whose outer types' names and its own, run together, are the name
+     * (Either.LeftProjection for EitherLeftProjectionTest), its simple name gone too and {@code mentioned} by the test
+     * file, where no type of the whole name is declared after the change, in the changed files (nested or not) or in
+     * any other main file of the code base (known, and read by outline), and the outer type gains no nested type (it
+     * may be the same one renamed). A top-level class made a nested one keeps its methods and may keep its tests'
+     * subject: not a removal.
+     */
+    boolean removesType(String name, String pkg, java.util.function.Predicate<String> mentioned) {
+        if (removedTypes.contains(name)) {
+            return !graph.get().seemsToDeclare(name);
+        }
+        for (String path : pathsBefore) {
+            String inPackage = path.substring(path.indexOf(';') + 1);
+            if (!pathsAfter.contains(path) && path.substring(0, path.indexOf(';')).equals(pkg)
+                    && inPackage.contains(".") && removedTypes.contains(simple(inPackage))
+                    && inPackage.replace(".", "").equals(name) && mentioned.test(simple(inPackage))
+                    && pathsAfter.stream().noneMatch(p -> simple(p.substring(p.indexOf(';') + 1)).equals(name)
+                    || p.startsWith(path.substring(0, path.lastIndexOf('.') + 1)) && !pathsBefore.contains(p))
+                    && !graph.get().mayDeclare(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1251,7 +1313,7 @@ final class MainCodeChange {
             return own;
         });
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
-            if (c.getNameAsString().startsWith("assert")) {
+            if (c.getNameAsString().startsWith("assert") || JavaDetectors.bddClass(c) != null) {
                 continue;
             }
             if (c.getScope().isEmpty() && statics != null) {

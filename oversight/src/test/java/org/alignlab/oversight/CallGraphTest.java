@@ -121,11 +121,18 @@ class CallGraphTest {
                 CallGraph.Outline.of(e.getValue()), () -> {
                     parsed.add(e.getKey().substring(e.getKey().lastIndexOf('/') + 1));
                     return CallGraph.Part.of(parser.parse(e.getValue()).getResult().orElseThrow());
-                })).toList());
+                })).toList(), true);
         assertThat(lazy.reach(List.of("Child.label"))).isEqualTo(graph(SOURCES).reach(List.of("Child.label")));
         assertThat(parsed).containsExactly("Base.java", "Child.java");
         assertThat(lazy.reach(List.of("Api.parse"))).isEqualTo(graph(SOURCES).reach(List.of("Api.parse")));
         assertThat(parsed).doesNotContain("Unrelated.java");
+        // Which types the code base may declare, by the files' outlines, none parsed for it; a graph of the changed
+        // files alone cannot say that a type is declared nowhere.
+        assertThat(lazy.mayDeclare("Child")).isTrue();
+        assertThat(lazy.mayDeclare("Nowhere")).isFalse();
+        assertThat(lazy.seemsToDeclare("Child")).isTrue();
+        assertThat(CallGraph.NONE.mayDeclare("Nowhere")).isTrue();
+        assertThat(CallGraph.NONE.seemsToDeclare("Child")).isFalse();
     }
 
     @Test

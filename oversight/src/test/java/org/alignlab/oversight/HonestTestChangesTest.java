@@ -118,6 +118,66 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestMovedWithItsChecksWrittenInAssertJsBddFormIsNotLost() {
+        // then(x).isEqualTo(y) is AssertJ's BDD spelling of assertThat(x).isEqualTo(y): a test moved to another file
+        // and rewritten so checks as much as before. (Its values too short to be found again by themselves.)
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hi", new Greeter().greet("A"));
+                    }
+                """);
+        String moved = """
+                package demo.other;
+
+                import static org.assertj.core.api.BDDAssertions.then;
+
+                import demo.Greeter;
+                import org.junit.jupiter.api.Test;
+
+                class GreetingTest {
+                    @Test
+                    void greets() {
+                        then(new Greeter().greet("A")).isEqualTo("Hi");
+                    }
+                }
+                """;
+        String otherFile = "src/test/java/demo/other/GreetingTest.java";
+        FileChange gone = new FileChange(FileChange.Kind.DELETED, null, TEST, before, null);
+        Report bdd = judge(TaskStatement.NONE, gone, new FileChange(FileChange.Kind.ADDED, otherFile, null, null, moved));
+        assertThat(worst(bdd, "java.test-file-deleted")).as(bdd.findings().toString()).isNull();
+        // A then of the project's own (no BDD class imports it), or a then with no check chained on it, checks nothing
+        // that can be told: the test is lost.
+        String own = moved.replace("import static org.assertj.core.api.BDDAssertions.then;",
+                "import static demo.Steps.then;");
+        String unchained = moved.replace(".isEqualTo(\"Hi\");", ";");
+        // then(x) with only a description on it compares nothing.
+        String described = moved.replace(".isEqualTo(\"Hi\");", ".as(\"Hi\");");
+        for (String notAssertJ : new String[] {own, unchained, described}) {
+            assertThat(notAssertJ).isNotEqualTo(moved);
+            Report lost = judge(TaskStatement.NONE, gone, new FileChange(FileChange.Kind.ADDED, otherFile, null, null,
+                    notAssertJ));
+            assertThat(worst(lost, "java.test-file-deleted")).as(notAssertJ).isEqualTo(Severity.HIGH);
+        }
+        // Called on the class, qualified: the same check.
+        String qualified = moved.replace("import static org.assertj.core.api.BDDAssertions.then;\n", "")
+                .replace("then(new Greeter()", "org.assertj.core.api.BDDAssertions.then(new Greeter()");
+        assertThat(qualified).isNotEqualTo(moved);
+        assertThat(worst(judge(TaskStatement.NONE, gone, new FileChange(FileChange.Kind.ADDED, otherFile, null, null,
+                qualified)), "java.test-file-deleted")).isNull();
+        // then(true).isTrue() holds whatever the code does, as assertThat(true).isTrue() does.
+        String trivial = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hi", new Greeter().greet("A"));
+                        org.assertj.core.api.BDDAssertions.then(true).isTrue();
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, trivial)), "java.assertion-trivial"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void aParameterisedTestRenamedKeepsItsCasesOnlyWhenItsNewProviderMakesAsMany() {
         // A @MethodSource without a name takes the provider named after the test: renamed, it takes another.
         String body = """
@@ -448,6 +508,151 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.LOW);
         assertThat(worst(judge(TaskStatement.NONE, testGone), "java.test-file-deleted")).isEqualTo(Severity.HIGH);
         assertThat(worst(judge(FIX_FAILING, classGone, testGone), "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        // A class of that name still in a file the change leaves alone (another package's): the tests may be of it.
+        // (Tests reaching Greeter through a helper of theirs, so only the class's name ties them to it.)
+        FileChange throughAHelperGone = new FileChange(FileChange.Kind.DELETED, null, TEST, testText.replace(
+                "new Greeter()", "greeter()"), null);
+        assertThat(throughAHelperGone.oldText()).isNotEqualTo(testText);
+        Report another = judgeWithMains(TaskStatement.NONE, Map.of("src/main/java/demo/legacy/Greeter.java",
+                GREETER.replace("package demo;", "package demo.legacy;")), classGone, throughAHelperGone);
+        assertThat(worst(another, "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judgeWithMains(TaskStatement.NONE, Map.of("src/main/java/demo/Other.java",
+                "package demo;\n\nclass Other {\n}\n"), classGone, throughAHelperGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void aTestFileDeletedWithTheNestedTypeItIsNamedForIsAFeatureGoing() {
+        // EitherProjectionTest named for Either.Projection: the nested type going is the feature going.
+        String projection = """
+                public static final class Projection {
+                    private final Object of;
+
+                    public Projection(Object of) {
+                        this.of = of;
+                    }
+
+                    public Object get() {
+                        return of;
+                    }
+                }
+                """;
+        String withoutProjection = """
+                package demo;
+
+                public final class Either {
+                    private final Object value;
+
+                    public Either(Object value) {
+                        this.value = value;
+                    }
+
+                    public Object value() {
+                        return value;
+                    }
+                }
+                """;
+        String either = withoutProjection.substring(0, withoutProjection.lastIndexOf('}')) + "\n"
+                + projection.indent(4) + "}\n";
+        String projectionAsTopLevel = "package demo;\n\n" + projection.replace("public static final class",
+                "public final class");
+        String path = "src/main/java/demo/Either.java";
+        String testPath = "src/test/java/demo/EitherProjectionTest.java";
+        String testText = test("""
+                    @Test
+                    void gets() {
+                        assertEquals("Projection", Either.Projection.class.getSimpleName());
+                        assertEquals(1, projectionOf(1).get());
+                    }
+                """).replace("class GreeterTest", "class EitherProjectionTest");
+        FileChange testGone = new FileChange(FileChange.Kind.DELETED, null, testPath, testText, null);
+        FileChange projectionGone = modified(path, either, withoutProjection);
+        // The code base's other main files known (here one, Greeter), none declaring an EitherProjection.
+        Map<String, String> mains = Map.of(MAIN, GREETER);
+        assertThat(worst(judgeWithMains(TaskStatement.NONE, mains, projectionGone, testGone),
+                "java.test-file-deleted")).isEqualTo(Severity.LOW);
+        // Said loudly: the code base's other files unknown (one may declare an EitherProjection); a test that never
+        // names the nested type; the nested type kept, made a top-level type of its own, or renamed in its outer type
+        // (its tests have a home still); a type of the whole name still there, in a file the change leaves alone or
+        // nested; the nested type gone from another package; the task holding the tests fixed.
+        assertThat(worst(judge(TaskStatement.NONE, projectionGone, testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
+        FileChange unnamedGone = new FileChange(FileChange.Kind.DELETED, null, testPath, testText.replace(
+                "        assertEquals(\"Projection\", Either.Projection.class.getSimpleName());\n", ""), null);
+        assertThat(unnamedGone.oldText()).isNotEqualTo(testText);
+        String edited = either.replace("return value;", "return this.value;");
+        FileChange added = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Projection.java", null, null,
+                projectionAsTopLevel);
+        String renamed = either.replace("class Projection", "class View").replace("public Projection(", "public View(");
+        String topLevel = projectionAsTopLevel.replace("class Projection", "class EitherProjection")
+                .replace("public Projection(", "public EitherProjection(");
+        String nestedElsewhere = withoutProjection.replace("public Object value() {", """
+                public static final class EitherProjection {
+                    }
+
+                    public Object value() {""");
+        String elsewhere = "src/main/java/demo/other/Either.java";
+        FileChange otherPackage = modified(elsewhere, either.replace("package demo;", "package demo.other;"),
+                withoutProjection.replace("package demo;", "package demo.other;"));
+        List<Report> loud = List.of(
+                judgeWithMains(TaskStatement.NONE, mains, projectionGone, unnamedGone),
+                judgeWithMains(TaskStatement.NONE, mains, modified(path, either, edited), testGone),
+                judgeWithMains(TaskStatement.NONE, mains, projectionGone, added, testGone),
+                judgeWithMains(TaskStatement.NONE, mains, modified(path, either, renamed), testGone),
+                judgeWithMains(TaskStatement.NONE, Map.of(MAIN, GREETER, "src/main/java/demo/EitherProjection.java",
+                        topLevel), projectionGone, testGone),
+                judgeWithMains(TaskStatement.NONE, mains, modified(path, either, nestedElsewhere), testGone),
+                judgeWithMains(TaskStatement.NONE, mains, otherPackage, testGone),
+                judgeWithMains(FIX_FAILING, mains, projectionGone, testGone));
+        for (Report r : loud) {
+            assertThat(worst(r, "java.test-file-deleted")).as(r.findings().toString()).isEqualTo(Severity.HIGH);
+        }
+    }
+
+    private static Report judgeWithMains(TaskStatement task, Map<String, String> mains, FileChange... changes) {
+        return new ChangeMonitor().judge("repo", "base", "head", List.of(changes), Map.of(), () -> mains, task,
+                ScopeManifest.ANY);
+    }
+
+    @Test
+    void aClassMadeANestedTypeOfAnotherIsNoFeatureGoing() {
+        // Greeter.java deleted while Salutations gains a nested Greeter with its methods: the class GreeterTest checked
+        // has moved, so deleting the tests is said loudly, as when it moves to another package.
+        String testText = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", greeter().greet("Ada"));
+                    }
+                """);
+        String salutations = """
+                package demo;
+
+                public class Salutations {
+                    public String hello() {
+                        return "Hello";
+                    }
+                }
+                """;
+        String withNested = salutations.replace("""
+                    public String hello() {""", """
+                    static final class Greeter {
+                        String greet(String name) {
+                            return "Hi " + name;
+                        }
+                    }
+
+                    public String hello() {""");
+        String salutationsPath = "src/main/java/demo/Salutations.java";
+        FileChange testGone = new FileChange(FileChange.Kind.DELETED, null, TEST, testText, null);
+        FileChange classGone = new FileChange(FileChange.Kind.DELETED, null, MAIN, GREETER, null);
+        assertThat(worst(judge(TaskStatement.NONE, classGone, testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.LOW);
+        assertThat(worst(judge(TaskStatement.NONE, classGone, modified(salutationsPath, salutations, withNested),
+                testGone), "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        FileChange movedAway = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/other/Greeter.java", null,
+                null, GREETER.replace("package demo;", "package demo.other;"));
+        assertThat(worst(judge(TaskStatement.NONE, classGone, movedAway, testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test

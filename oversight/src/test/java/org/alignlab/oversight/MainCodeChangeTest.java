@@ -103,6 +103,31 @@ class MainCodeChangeTest {
         assertThat(change(CALC, renamedParameter).removedCalledBy(test())).isEmpty();
     }
 
+    @Test
+    void anOverloadRemovedIsCalledByATestOfItsArityThoughAPrivateOneOfThatArityStays() {
+        // add(int, int) removed while a private add(long, long) stays: the test's two-argument call was to the
+        // removed one, as no other class can call the private one; a public one kept of that arity may be the callee.
+        String withPrivate = CALC.replace("    Runnable task() {", """
+                    private static long add(long a, long b) {
+                        return a + b;
+                    }
+
+                    public int add(int a) {
+                        return a;
+                    }
+
+                    Runnable task() {""");
+        String removed = withPrivate.replace("    public int add(int a, int b) {\n        return a + b;\n    }\n\n", "");
+        assertThat(removed).isNotEqualTo(withPrivate);
+        assertThat(change(withPrivate, removed).removedCalledBy(test())).containsExactly("Calc.add");
+        String keptPublic = withPrivate.replace("private static long add", "public static long add");
+        String removedBeside = keptPublic.replace("    public int add(int a, int b) {\n        return a + b;\n    }\n\n",
+                "");
+        assertThat(change(keptPublic, removedBeside).removedCalledBy(test())).isEmpty();
+        // One the change makes private may be the one the test called: not taken as out of its reach.
+        assertThat(change(keptPublic, removed).removedCalledBy(test())).isEmpty();
+    }
+
     private MethodDeclaration testNamed(String file, String name) {
         return parser.parse(file).findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals(name))
                 .orElseThrow();
