@@ -1497,8 +1497,8 @@ final class JavaDetectors {
                 whole = imported;
             }
         }
-        String type = byName != null ? byName : whole;
-        return type != null && MainCodeChange.simple(type).startsWith("BDD") ? MainCodeChange.simple(type) : null;
+        String type = byName != null ? MainCodeChange.simple(byName) : whole != null ? MainCodeChange.simple(whole) : null;
+        return type != null && type.startsWith("BDD") ? type : null;
     }
 
     /**

@@ -312,19 +312,19 @@ final class MainCodeChange {
         changes.stream().filter(c -> !c.test() && c.java() && c.oldText() != null && c.newText() != null
                 && trees.get(c) != null).forEach(c -> edited.put(c, trees.get(c)));
         // Types moved: a qualified name gone from the changed main files, and one new to them of the same simple name.
-        Set<String> namesBefore = new HashSet<>();
-        Set<String> namesAfter = new HashSet<>();
         Set<String> pathsBefore = new HashSet<>();
         Set<String> pathsAfter = new HashSet<>();
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (!c.test() && c.java() && t != null) {
-                qualifiedNames(t[0], namesBefore);
-                qualifiedNames(t[1], namesAfter);
                 typePaths(t[0], pathsBefore);
                 typePaths(t[1], pathsAfter);
             }
         }
+        Set<String> namesBefore = new HashSet<>();
+        Set<String> namesAfter = new HashSet<>();
+        pathsBefore.forEach(path -> namesBefore.add(qualified(path)));
+        pathsAfter.forEach(path -> namesAfter.add(qualified(path)));
         Map<String, List<String>> goneBySimpleName = new HashMap<>();
         namesBefore.stream().filter(n -> !namesAfter.contains(n)).forEach(n -> goneBySimpleName
                 .computeIfAbsent(simple(n), k -> new java.util.ArrayList<>()).add(n));
@@ -462,14 +462,6 @@ final class MainCodeChange {
         return renamedMethods.get().contains(was + " " + now);
     }
 
-    /** The qualified names of the types a tree declares (nested ones as Outer.Inner), into {@code out}. */
-    private static void qualifiedNames(CompilationUnit cu, Set<String> out) {
-        if (cu != null) {
-            JavaDetectors.all(cu, TypeDeclaration.class).forEach(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName()
-                    .ifPresent(out::add));
-        }
-    }
-
     /**
      * The types a tree declares as "package;Outer.Inner" (local classes left out), into {@code out}: where the package
      * ends, which a qualified name does not say.
@@ -480,6 +472,12 @@ final class MainCodeChange {
             JavaDetectors.all(cu, TypeDeclaration.class).forEach(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName()
                     .ifPresent(q -> out.add(pkg + ";" + (pkg.isEmpty() ? q : q.substring(pkg.length() + 1)))));
         }
+    }
+
+    /** A type's qualified name (nested ones as Outer.Inner) from its path ({@link #typePaths}). */
+    private static String qualified(String path) {
+        int cut = path.indexOf(';');
+        return cut == 0 ? path.substring(1) : path.substring(0, cut) + "." + path.substring(cut + 1);
     }
 
     static String simple(String qualifiedName) {
@@ -814,8 +812,9 @@ final class MainCodeChange {
             return !graph.get().seemsToDeclare(name);
         }
         for (String path : pathsBefore) {
-            String inPackage = path.substring(path.indexOf(';') + 1);
-            if (!pathsAfter.contains(path) && path.substring(0, path.indexOf(';')).equals(pkg)
+            int cut = path.indexOf(';');
+            String inPackage = path.substring(cut + 1);
+            if (!pathsAfter.contains(path) && path.substring(0, cut).equals(pkg)
                     && inPackage.contains(".") && removedTypes.contains(simple(inPackage))
                     && inPackage.replace(".", "").equals(name) && mentioned.test(simple(inPackage))
                     && pathsAfter.stream().noneMatch(p -> simple(p.substring(p.indexOf(';') + 1)).equals(name)
