@@ -1497,7 +1497,8 @@ final class JavaDetectors {
                 whole = imported;
             }
         }
-        String type = byName != null ? MainCodeChange.simple(byName) : whole != null ? MainCodeChange.simple(whole) : null;
+        String type = byName != null ? MainCodeChange.simple(byName)
+                : whole != null ? MainCodeChange.simple(whole) : null;
         return type != null && type.startsWith("BDD") ? type : null;
     }
 
