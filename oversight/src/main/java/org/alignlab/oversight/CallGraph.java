@@ -96,18 +96,21 @@ final class CallGraph {
     static final class Unit {
         private final Outline outline;
         private final java.util.function.Supplier<Part> parse;
+        /** The file's text: whether it may declare a method of a name is read from it loosely (any mention counts). */
+        private final String text;
         private Part part;
 
-        Unit(Outline outline, java.util.function.Supplier<Part> parse) {
+        Unit(Outline outline, java.util.function.Supplier<Part> parse, String text) {
             this.outline = outline;
             this.parse = parse;
+            this.text = text;
         }
 
-        /** A file already parsed (one the change touches). */
-        static Unit of(Part part) {
+        /** A file already parsed (one the change touches), with its text. */
+        static Unit of(Part part, String text) {
             Set<String> words = new HashSet<>();
             part.supertypes().values().forEach(words::addAll);
-            Unit u = new Unit(new Outline(part.supertypes().keySet(), words), () -> part);
+            Unit u = new Unit(new Outline(part.supertypes().keySet(), words), () -> part, text);
             u.part = part;
             return u;
         }
@@ -130,6 +133,13 @@ final class CallGraph {
     /** Whether the graph holds the code base's files besides the change's (else only the changed files are known). */
     private final boolean whole;
     private final Map<String, List<Unit>> mentioning;
+    private final List<Unit> units;
+    /**
+     * Whether a method of a name may be declared outside the main Java files' text: a test file mentions it (a helper
+     * of the tests' own may go by it), or code in another language or generated (Lombok's getters) may declare it.
+     */
+    private final java.util.function.Predicate<String> declaredElsewhere;
+    private final Map<String, Boolean> methodNames = new HashMap<>();
     /** What each method calls, each call may run and each set of calls reaches, worked out once (one judgement's). */
     private final Map<String, Set<String>> calls = new HashMap<>();
     private final Map<String, Set<String>> targets = new HashMap<>();
@@ -137,8 +147,10 @@ final class CallGraph {
     private final Map<String, List<Part>> declarations = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
 
-    private CallGraph(Collection<Unit> units, boolean whole) {
+    private CallGraph(Collection<Unit> units, boolean whole, java.util.function.Predicate<String> declaredElsewhere) {
         this.whole = whole;
+        this.units = List.copyOf(units);
+        this.declaredElsewhere = declaredElsewhere;
         declaring = new HashMap<>();
         mentioning = new HashMap<>();
         for (Unit u : units) {
@@ -149,15 +161,27 @@ final class CallGraph {
 
     /** The graph of parsed files, one part each. */
     static CallGraph of(Collection<Part> parts) {
-        return new CallGraph(parts.stream().map(Unit::of).toList(), false);
+        return new CallGraph(parts.stream().map(part -> Unit.of(part, "")).toList(), false, word -> true);
     }
 
     /**
      * The graph of a code base's files, each parsed when first needed; {@code whole}: whether they are all of its main
-     * files (not only the change's).
+     * files (not only the change's); {@code declaredElsewhere}: whether a method of a name may be declared outside
+     * their text ({@link #declaredElsewhere}).
      */
-    static CallGraph ofUnits(Collection<Unit> units, boolean whole) {
-        return new CallGraph(units, whole);
+    static CallGraph ofUnits(Collection<Unit> units, boolean whole,
+                             java.util.function.Predicate<String> declaredElsewhere) {
+        return new CallGraph(units, whole, declaredElsewhere);
+    }
+
+    /**
+     * Whether some file of the code base may still declare a method named {@code name}: a main file by its text, read
+     * loosely (a word in a comment counts), or elsewhere ({@link #declaredElsewhere}); yes whenever the graph was made
+     * without the code base's other files.
+     */
+    boolean mayDeclareMethod(String name) {
+        return !whole || methodNames.computeIfAbsent(name, n -> units.stream().anyMatch(u -> u.text.contains(n))
+                || declaredElsewhere.test(n));
     }
 
     /**
@@ -166,6 +190,27 @@ final class CallGraph {
      */
     boolean mayDeclare(String type) {
         return !whole || declaring.containsKey(type);
+    }
+
+    /**
+     * Whether every type above {@code types} and they themselves (their supertypes, and theirs in turn) is one the
+     * code base may declare ({@link #mayDeclare}): where a library's class stands above, it may still answer a call
+     * of a method the change removed. Yes without the code base's files.
+     */
+    boolean mainAllTheWayUp(Collection<String> types) {
+        Set<String> seen = new HashSet<>();
+        java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>(types);
+        while (!next.isEmpty()) {
+            String type = next.poll();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (!mayDeclare(type)) {
+                return false;
+            }
+            next.addAll(supertypesOf(type));
+        }
+        return true;
     }
 
     /** Whether, with the code base's other files known, one of them (or a changed one) seems to declare {@code type}. */

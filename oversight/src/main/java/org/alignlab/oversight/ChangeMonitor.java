@@ -53,12 +53,18 @@ public final class ChangeMonitor {
     /** Parses the code base's other main files (not the change's), apart from the detectors' recent trees. */
     private final com.github.javaparser.JavaParser sourceParser = JavaDetectors.newParser();
 
+    /** An import or annotation of a library that generates methods into the classes it marks. */
+    private static final java.util.regex.Pattern GENERATING = java.util.regex.Pattern.compile(
+            "(?m)^\\s*import\\s+(?:static\\s+)?(?:lombok|com\\.google\\.auto\\.value|org\\.immutables)\\."
+                    + "|@(?:lombok|com\\.google\\.auto\\.value|org\\.immutables)\\.");
+
     /**
      * The call graph of the main Java files after the change: the changed ones from their trees, the others from
-     * {@code files} (which may hold the change's files as they were: those are left out).
+     * {@code files} (which may hold the change's files as they were: those are left out); with the head's test files
+     * ({@code testSources}) read for the method names they mention.
      */
     private CallGraph callGraph(List<FileChange> changes, Map<FileChange, CompilationUnit[]> trees,
-                                Map<String, String> files) {
+                                Map<String, String> files, Map<String, String> testSources) {
         Set<String> changed = new HashSet<>();
         List<CallGraph.Unit> units = new ArrayList<>();
         for (FileChange c : changes) {
@@ -66,16 +72,30 @@ public final class ChangeMonitor {
             changed.add(c.path());
             CompilationUnit[] t = trees.get(c);
             if (!c.test() && t != null && t[1] != null) {
-                units.add(CallGraph.Unit.of(CallGraph.Part.of(t[1])));
+                units.add(CallGraph.Unit.of(CallGraph.Part.of(t[1]), c.newText()));
             }
         }
         files.forEach((path, text) -> {
             if (!changed.contains(path) && FileChange.isMainJava(path) && text != null) {
                 units.add(new CallGraph.Unit(outlinesOf.computeIfAbsent(text, CallGraph.Outline::of),
-                        () -> partsOf.computeIfAbsent(text, this::part)));
+                        () -> partsOf.computeIfAbsent(text, this::part), text));
             }
         });
-        return CallGraph.ofUnits(units, !files.isEmpty());
+        // Test files as the change leaves them (its own among them, whatever the caller passed), and whether main code
+        // no Java text shows may declare methods: in another language, generated (from an interface definition, by
+        // Lombok, AutoValue or Immutables), or in a changed file that did not parse.
+        List<String> tests = new ArrayList<>();
+        testSources.values().stream().filter(java.util.Objects::nonNull).forEach(tests::add);
+        changes.stream().filter(c -> c.test() && c.newText() != null).forEach(c -> tests.add(c.newText()));
+        Lazy<Boolean> unseen = new Lazy<>(() -> java.util.stream.Stream.concat(files.keySet().stream(), changes.stream()
+                        .map(FileChange::where)).anyMatch(p -> FileChange.isMainSource(p) && !FileChange.isMainJava(p))
+                || changes.stream().anyMatch(c -> FileChange.isMainJava(c.where()) && c.newText() != null
+                        && trees.get(c) == null)
+                || java.util.stream.Stream.concat(files.values().stream(), changes.stream()
+                        .filter(c -> FileChange.isMainSource(c.where())).map(FileChange::newText))
+                .anyMatch(t -> t != null && GENERATING.matcher(t).find()));
+        return CallGraph.ofUnits(units, files.keySet().stream().anyMatch(FileChange::isMainJava), word -> unseen.get()
+                || tests.stream().anyMatch(t -> t.contains(word)));
     }
 
     /**
@@ -167,7 +187,8 @@ public final class ChangeMonitor {
         }
         // What the change does to main code: how loudly a test edit beside it is said depends on it.
         Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(changes, trees,
-                new Lazy<>(() -> callGraph(changes, trees, mainSources.get())))); // only if a test edit needs it
+                new Lazy<>(() -> callGraph(changes, trees, mainSources.get(),
+                        testSources)))); // only if a test edit needs it
         boolean testsFixed = task.testsJudgeTheWork();
         // Only when a test is removed or cut down: where its checks went.
         Lazy<JavaDetectors.NewChecks> newChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()

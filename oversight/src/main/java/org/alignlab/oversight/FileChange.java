@@ -52,6 +52,22 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
         return path.endsWith(".java") && !isTest(path);
     }
 
+    /**
+     * Whether a repository path is main code or what main code is generated from: a Java source, or a Kotlin, Groovy
+     * or Scala one, or an interface definition or grammar (Protocol Buffers, Avro, Thrift, ANTLR), not a test's. The
+     * monitor reads only the Java, but the others' presence tells it that Java's text is not all the code declares.
+     */
+    public static boolean isMainSource(String path) {
+        return isMainJava(path) || java.util.stream.Stream.of(".kt", ".groovy", ".scala", ".proto", ".avsc", ".thrift",
+                ".g4").anyMatch(path::endsWith) && !isTest(path) && !path.contains("src/test/") && !isBuildLogic(path);
+    }
+
+    /** Whether a path is the build's own code (Gradle's buildSrc and build-logic, sbt's project folder). */
+    private static boolean isBuildLogic(String path) {
+        String p = "/" + path;
+        return p.contains("/buildSrc/") || p.contains("/build-logic/") || path.startsWith("project/");
+    }
+
     /** The language the monitor reads this file as, or null when it has no detectors for it. */
     public String language() {
         return languageOf(where());

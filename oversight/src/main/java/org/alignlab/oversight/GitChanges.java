@@ -120,13 +120,14 @@ public final class GitChanges implements AutoCloseable {
     }
 
     /**
-     * The main Java files at {@code revision} (path to text), read when first asked for, while this stays open: what
-     * a test reaches through files a change does not touch is asked for only by some test edits.
+     * The main sources at {@code revision} (path to text; {@link FileChange#isMainSource}), read when first asked for,
+     * while this stays open: what a test reaches through files a change does not touch is asked for only by some test
+     * edits.
      */
     public java.util.function.Supplier<Map<String, String>> mainSourcesAt(String revision) {
         return () -> {
             try {
-                return filesAt(revision, FileChange::isMainJava);
+                return filesAt(revision, FileChange::isMainSource);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("could not read the main sources at " + revision + ": "
                         + e.getMessage(), e);

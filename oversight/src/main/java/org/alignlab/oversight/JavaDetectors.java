@@ -256,18 +256,26 @@ final class JavaDetectors {
      * The checks that tests new to the change's test files make (tests not at the base, and helpers that became tests,
      * each enabled, with the helpers they call): their assertion statements that hold a literal, as text, and their
      * literals (their parameter sources' values among them). A check that moved there from a test removed or cut
-     * down is not lost; one parked in a method no test runs is.
+     * down is not lost; one parked in a method no test runs is. {@code typesAtHead}: the simple names of the types
+     * the changed test files declare after the change (a class a removed test ran that stays, perhaps ported).
      */
-    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests) {
-        /** The new tests of the changed test files, from their trees (base, head; null where absent). */
+    record NewChecks(Set<String> statements, Set<String> literals, List<MethodDeclaration> tests,
+                     Set<String> typesAtHead) {
+        /**
+         * The new tests of the changed test files, and the types those files declare after the change, from their
+         * trees (base, head; null where absent).
+         */
         static NewChecks of(List<CompilationUnit[]> testTrees) {
             Set<String> statements = new HashSet<>();
             Set<String> literals = new HashSet<>();
             List<MethodDeclaration> tests = new ArrayList<>();
+            Set<String> typesAtHead = new HashSet<>();
             for (CompilationUnit[] t : testTrees) {
                 if (t[1] == null) {
                     continue;
                 }
+                all(t[1], com.github.javaparser.ast.body.TypeDeclaration.class)
+                        .forEach(type -> typesAtHead.add(type.getNameAsString()));
                 Set<String> testsAtBase = new HashSet<>();
                 if (t[0] != null) {
                     testMethods(t[0]).values().forEach(m -> testsAtBase.add(key(m)));
@@ -282,7 +290,7 @@ final class JavaDetectors {
                     }
                 }
             }
-            return new NewChecks(statements, literals, List.copyOf(tests));
+            return new NewChecks(statements, literals, List.copyOf(tests), Set.copyOf(typesAtHead));
         }
 
         /**
@@ -387,7 +395,8 @@ final class JavaDetectors {
                 boolean withItsCode = !testsFixed && (code.get().removesType(namesake,
                         before.getPackageDeclaration().map(d -> d.getNameAsString()).orElse(""), word -> all(before,
                                 SimpleName.class).stream().anyMatch(n -> n.getIdentifier().equals(word))) || lost.stream()
-                        .allMatch(e -> !code.get().removedCalledBy(e.getValue()).isEmpty()));
+                        .allMatch(e -> !code.get().removedCalledBy(e.getValue(),
+                                newChecks.get().typesAtHead()::contains).isEmpty()));
                 // Or the task removes what each of its tests is named for.
                 String taskRemoves = null;
                 if (!withItsCode && lost.stream().allMatch(e -> removedByTask(task, methodName(e.getKey()), code)
@@ -454,7 +463,8 @@ final class JavaDetectors {
                 // Removed with the code it checked is a feature going, and a new test of the file that makes every
                 // call it made with at least its assertions is the same test rewritten, unless the task holds the
                 // tests fixed. Removed beside a change to code it called is said for review.
-                List<String> itsCode = testsFixed ? List.of() : code.get().removedCalledBy(e.getValue());
+                List<String> itsCode = testsFixed ? List.of() : code.get().removedCalledBy(e.getValue(),
+                        newChecks.get().typesAtHead()::contains);
                 if (!enabled(e.getValue())) {
                     out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
                             + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "

@@ -44,7 +44,7 @@ import java.util.TreeSet;
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set::of);
+            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set::of, Map.of());
 
     /**
      * A word or number that a main line swapped for another while keeping its shape (its other tokens and literals):
@@ -101,6 +101,12 @@ final class MainCodeChange {
     private final Set<String> pathsAfter;
     /** The methods the change renames and nothing else, as "old new" ({@link #renames}), made when first asked for. */
     private final java.util.function.Supplier<Set<String>> renamedMethods;
+    /** The removed methods ({@code Type.name}) neither private nor marked as overrides at the base. */
+    private final Map<String, RemovedMethod> removedMethods;
+
+    /** Where a removed method's type stood at the base: its package and its direct supertypes' simple names. */
+    private record RemovedMethod(String pkg, Set<String> supertypes) {
+    }
     /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
     private final Map<String, String> movedTypes;
     /**
@@ -135,7 +141,9 @@ final class MainCodeChange {
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
                            Map<String, Set<String>> typesGone, Set<String> typesBefore, Set<String> pathsBefore,
-                           Set<String> pathsAfter, java.util.function.Supplier<Set<String>> renamedMethods) {
+                           Set<String> pathsAfter, java.util.function.Supplier<Set<String>> renamedMethods,
+                           Map<String, RemovedMethod> removedMethods) {
+        this.removedMethods = removedMethods;
         this.pathsBefore = pathsBefore;
         this.pathsAfter = pathsAfter;
         this.renamedMethods = new Lazy<>(renamedMethods);
@@ -190,12 +198,29 @@ final class MainCodeChange {
         Set<String> privateBefore = new HashSet<>();
         Set<String> privateAfter = new HashSet<>();
         Set<String> nonPrivate = new HashSet<>();
+        Map<String, String> packages = new HashMap<>(); // the changed files' types at the base, by simple name
+        Set<String> overriding = new HashSet<>(); // Type.name of the methods marked @Override at the base
+        Map<String, Set<String>> supertypes = new HashMap<>(); // of the changed files' classes at the base, by name
         for (FileChange c : changes) {
             CompilationUnit[] t = trees.get(c);
             if (c.test() || !c.java() || t == null) {
                 continue;
             }
             if (t[0] != null) {
+                JavaDetectors.all(t[0], TypeDeclaration.class).forEach(type -> packages.put(type.getNameAsString(),
+                        packageOf(t[0])));
+                JavaDetectors.all(t[0], TypeDeclaration.class).forEach(type -> {
+                    Set<String> up = supertypes.computeIfAbsent(type.getNameAsString(), k -> new HashSet<>());
+                    if (type instanceof com.github.javaparser.ast.nodeTypes.NodeWithExtends<?> e) {
+                        e.getExtendedTypes().forEach(s -> up.add(s.getNameAsString()));
+                    }
+                    if (type instanceof com.github.javaparser.ast.nodeTypes.NodeWithImplements<?> i) {
+                        i.getImplementedTypes().forEach(s -> up.add(s.getNameAsString()));
+                    }
+                });
+                JavaDetectors.all(t[0], MethodDeclaration.class).stream().filter(m -> m.isAnnotationPresent("Override"))
+                        .forEach(m -> m.findAncestor(TypeDeclaration.class).ifPresent(type -> overriding.add(
+                                type.getNameAsString() + "." + m.getNameAsString())));
                 before.putAll(code(t[0]).methods());
                 varargsBefore.addAll(code(t[0]).varargs());
                 privateBefore.addAll(code(t[0]).privates());
@@ -236,6 +261,15 @@ final class MainCodeChange {
         before.keySet().stream().filter(signature -> !name(signature).endsWith("." + CallGraph.CONSTRUCTOR))
                 .forEach(signature -> removed.add(name(signature)));
         after.keySet().forEach(signature -> removed.remove(name(signature)));
+        // Not an override gone (a supertype's method, perhaps a library's, still answers the call).
+        Map<String, RemovedMethod> removedMethods = new HashMap<>();
+        before.keySet().stream().filter(signature -> removed.contains(name(signature))
+                        && nonPrivate.contains(signature) && !overriding.contains(name(signature)))
+                .forEach(signature -> {
+                    String type = signature.substring(0, signature.indexOf('.'));
+                    removedMethods.put(name(signature), new RemovedMethod(packages.getOrDefault(type, ""),
+                            supertypes.getOrDefault(type, Set.of())));
+                });
         // Overloads removed while another of the name stands unchanged in signature and none of the name is added (a
         // method whose parameters change is no overload removed: its calls need editing, not its tests deleting).
         Set<String> keptAsTheyWere = new HashSet<>();
@@ -377,7 +411,8 @@ final class MainCodeChange {
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
                 entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
-                movedTypes, typesGone, namesBefore, pathsBefore, pathsAfter, () -> renamedMethods(before, after));
+                movedTypes, typesGone, namesBefore, pathsBefore, pathsAfter, () -> renamedMethods(before, after),
+                removedMethods);
     }
 
     private static Set<String> renamedMethods(Map<String, String> methodsBefore, Map<String, String> methodsAfter) {
@@ -1132,42 +1167,123 @@ final class MainCodeChange {
      * gone while others of its name stay, where the test calls that name (on a receiver whose type it shows) with a
      * number of arguments that only the removed overloads take; and a top-level type the change removes (and does not
      * replace, see {@link #typesGone}) that the test makes, implements or extends in a class of its own, or whose
-     * annotation its code carries
-     * ({@code new RequestInterceptor() {...}} where RequestInterceptor goes, {@code @EncodedPath("p")} where the
-     * annotation type goes): the test could no longer compile. The test's calls are read with those of the helpers
-     * of its class it calls that make an assertion ({@link JavaDetectors#checked}). The name must be main code's type
-     * where the test
-     * stands: imported from the package the type was in, or that package the test's own or imported whole. None of
-     * a type that the test's own file declares (its own Listener, not main code's), nor of its methods.
+     * annotation its code carries ({@code new RequestInterceptor() {...}} where RequestInterceptor goes,
+     * {@code @EncodedPath("p")} where the annotation type goes): the test could no longer compile. The test's calls
+     * are read with those of the helpers of its class it calls that make an assertion ({@link JavaDetectors#checked}).
+     * The name must be main code's type where the test stands: imported from the package the type was in, or that
+     * package the test's own or imported whole. None of a type that the test's own file declares (its own Listener,
+     * not main code's), nor of its methods. No class of its file that it runs counts (whether it went is not known).
      */
     List<String> removedCalledBy(Node test) {
+        return removedCalledBy(test, name -> true);
+    }
+
+    /**
+     * As above, {@code keptAtHead} telling whether a changed test file declares a type of a simple name after the
+     * change: a class of the test's file that the test runs counts only where none does ({@link #fixturesOf}).
+     */
+    List<String> removedCalledBy(Node test, java.util.function.Predicate<String> keptAtHead) {
         if (!(test instanceof MethodDeclaration m)) {
-            return removedCalledByItself(test);
+            return removedCalledByItself(test, keptAtHead);
         }
         // Through the checking helpers of its class it calls, too (assertSquareLow(x) calling the removed squareLow).
         Set<String> out = new java.util.LinkedHashSet<>();
-        JavaDetectors.checking(m).forEach(part -> out.addAll(removedCalledByItself(part)));
+        JavaDetectors.checking(m).forEach(part -> out.addAll(removedCalledByItself(part, keptAtHead)));
         return List.copyOf(out);
     }
 
-    private List<String> removedCalledByItself(Node test) {
-        List<String> out = new java.util.ArrayList<>(calledAmong(test, removed, Map.of(), staticTypes(),
+    private List<String> removedCalledByItself(Node test, java.util.function.Predicate<String> keptAtHead) {
+        Set<String> out = new java.util.LinkedHashSet<>(removedUsedBy(test, true));
+        // A class of the test's own file that the test runs and that went with it
+        // (testResult(WithValuesOf.class) where WithValuesOf carried the removed @ValuesOf) is the test's code too.
+        // One a changed test file still declares is not (by simple name, so a class renamed around it errs loud): it
+        // was ported (its @ValuesOf dropped), so the test could have been; one ported under another name, or to a
+        // file not of the tests, is not seen. Nor one another test runs too. One step only: not the classes those
+        // classes name.
+        for (TypeDeclaration<?> fixture : fixturesOf(test)) {
+            if (!keptAtHead.test(fixture.getNameAsString()) && !namedElsewhere(fixture, test)) {
+                out.addAll(removedUsedBy(fixture, false));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether a class literal of {@code fixture} stands in its file outside {@code test} and the fixture itself: a
+     * class other tests run too (selectMethod(Cases.class, "a") in each), where dropping the one member that used
+     * removed code was the port, so deleting every test that runs it is no feature going.
+     */
+    private static boolean namedElsewhere(TypeDeclaration<?> fixture, Node test) {
+        String name = fixture.getNameAsString();
+        return test.findRootNode().findAll(com.github.javaparser.ast.expr.ClassExpr.class).stream().anyMatch(e ->
+                e.getType().getElementType() instanceof ClassOrInterfaceType t && t.getNameAsString().equals(name)
+                        && !e.isDescendantOf(test) && !e.isDescendantOf(fixture));
+    }
+
+    /**
+     * The classes of {@code test}'s file that it runs: names in a class literal ({@code Polished.class}, as JUnit's
+     * runners and junit-quickcheck's tests take them), by a simple name that means them where the test stands:
+     * declared at the file's top level, in a class around the test or in the test itself, and only once there (which
+     * of two the name means is not read). Not one the test makes with {@code new}: a fixture every test makes would
+     * bring in all its code, most of which the test may never run. Not a class around the test: its own class would
+     * bring in every test's code.
+     */
+    private static List<TypeDeclaration<?>> fixturesOf(Node test) {
+        Set<String> named = new TreeSet<>();
+        test.findAll(com.github.javaparser.ast.expr.ClassExpr.class).forEach(e -> {
+            if (e.getType().getElementType() instanceof ClassOrInterfaceType t && t.getScope().isEmpty()) {
+                named.add(t.getNameAsString());
+            }
+        });
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        List<Node> scopes = new ArrayList<>(enclosingTypes(test));
+        test.findCompilationUnit().ifPresent(scopes::add);
+        Map<String, List<TypeDeclaration<?>>> inScope = new HashMap<>();
+        test.findRootNode().findAll(TypeDeclaration.class).forEach(t -> {
+            Node parent = t.getParentNode().orElse(null);
+            // By identity: Node.equals compares structure, and two nested classes may be written alike.
+            boolean reachable = parent != null && (scopes.stream().anyMatch(s -> s == parent)
+                    || parent.isDescendantOf(test));
+            if (reachable && named.contains(t.getNameAsString())) {
+                inScope.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(t);
+            }
+        });
+        List<TypeDeclaration<?>> out = new ArrayList<>();
+        inScope.forEach((n, types) -> {
+            if (types.size() == 1 && !test.isDescendantOf(types.get(0))) {
+                out.add(types.get(0));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The removed code {@code code} (a test, one of its checking helpers, or a class of its file it runs) uses
+     * ({@link #removedCalledBy}), without following its file's classes. {@code isTest}: the annotations on
+     * {@code code} itself mark a test and are not its code (@Slow on a test); on a class, they are.
+     */
+    private List<String> removedUsedBy(Node code, boolean isTest) {
+        List<String> out = new java.util.ArrayList<>(calledAmong(code, removed, Map.of(), staticTypes(),
                 typesBefore));
-        out.addAll(callsTaking(test, removedOverloads, keptOverloads, out, false));
+        out.addAll(callsTaking(code, removedOverloads, keptOverloads, out, false));
+        out.addAll(callsOfGoneNames(code, out));
         if (!typesGone.isEmpty()) {
             // As written (Listener, demo.Listener), by simple name.
             Map<String, String> named = new java.util.TreeMap<>();
-            test.findAll(ObjectCreationExpr.class).forEach(o -> named.put(o.getType().getNameAsString(),
+            code.findAll(ObjectCreationExpr.class).forEach(o -> named.put(o.getType().getNameAsString(),
                     o.getType().getNameWithScope()));
-            test.findAll(ClassOrInterfaceDeclaration.class).forEach(d -> {
+            code.findAll(ClassOrInterfaceDeclaration.class).forEach(d -> {
                 d.getImplementedTypes().forEach(t -> named.put(t.getNameAsString(), t.getNameWithScope()));
                 d.getExtendedTypes().forEach(t -> named.put(t.getNameAsString(), t.getNameWithScope()));
             });
-            // Annotations in the test's code; not the test's own (@Slow on it marks the test, it is not its code).
-            test.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class, a -> a.getParentNode().orElse(null) != test)
+            // Annotations in the code; on a test, not the test's own (@Slow on it marks the test, it is not its code).
+            code.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class, a -> !isTest
+                            || a.getParentNode().orElse(null) != code)
                     .forEach(a -> named.put(a.getName().getIdentifier(), a.getNameAsString()));
             named.forEach((n, written) -> {
-                if (typesGone.containsKey(n) && mainTypeWhere(test, n, written)) {
+                if (typesGone.containsKey(n) && mainTypeWhere(code, n, written)) {
                     out.add(n);
                 }
             });
@@ -1175,10 +1291,218 @@ final class MainCodeChange {
         if (!out.isEmpty()) {
             // A type of the test's own file is not main code's, nor are its methods.
             Set<String> declaredHere = new HashSet<>();
-            test.findRootNode().findAll(TypeDeclaration.class).forEach(t -> declaredHere.add(t.getNameAsString()));
+            code.findRootNode().findAll(TypeDeclaration.class).forEach(t -> declaredHere.add(t.getNameAsString()));
             out.removeIf(m -> declaredHere.contains(m.contains(".") ? m.substring(0, m.indexOf('.')) : m));
         }
         return out;
+    }
+
+    /**
+     * The removed methods ({@code Type.name}) that {@code code} calls on a receiver whose type it does not show
+     * ({@code assertThat(date).isEqualToIgnoringHours(other)}, a fluent chain or a helper's result) by a name no file
+     * of the code base may declare after the change ({@link CallGraph#mayDeclareMethod}): the name is taken for main
+     * code's, whose method went. A library's method of that name is not told apart from it, so the call must stand
+     * where main code's would: the method not private and no override (a supertype's still answers; none marked, and
+     * every type above its own main code's), its type's package the test's own or imported into its file, the chain
+     * not starting at what may be a library's object ({@link #fromALibrary}), the name none of the JDK's most used
+     * classes' ({@link JdkMethods}) and no method of the test's own file, and not renamed by the change (the test
+     * could be ported). A call without a receiver may be a superclass's helper, and is left to the other rules; those
+     * in {@code known} left out.
+     */
+    private List<String> callsOfGoneNames(Node code, List<String> known) {
+        if (removedMethods.isEmpty()) {
+            return List.of();
+        }
+        CompilationUnit cu = code.findCompilationUnit().orElse(null);
+        if (cu == null) {
+            return List.of();
+        }
+        // Those not known already, of a type the test's file can name: the cheap checks before the code base's files.
+        Map<String, List<String>> removedByName = new HashMap<>();
+        removedMethods.forEach((m, where) -> {
+            if (!known.contains(m) && visible(cu, where.pkg())) {
+                removedByName.computeIfAbsent(m.substring(m.indexOf('.') + 1), k -> new ArrayList<>()).add(m);
+            }
+        });
+        Lazy<Map<String, MethodDeclaration>> ownMethods = new Lazy<>(() -> {
+            Map<String, MethodDeclaration> byName = new HashMap<>();
+            cu.findAll(MethodDeclaration.class).forEach(m -> byName.putIfAbsent(m.getNameAsString(), m));
+            return byName;
+        });
+        Lazy<Map<String, String>> declared = new Lazy<>(() -> declaredIn(code));
+        Set<String> out = new TreeSet<>();
+        for (MethodCallExpr c : code.findAll(MethodCallExpr.class)) {
+            String name = c.getNameAsString();
+            List<String> gone = removedByName.get(name);
+            if (gone == null || c.getScope().isEmpty() || JdkMethods.NAMES.contains(name)
+                    || ownMethods.get().containsKey(name)
+                    || renamedMethods.get().stream().anyMatch(r -> r.startsWith(name + " "))) {
+                continue;
+            }
+            Expression scope = c.getScope().get();
+            if (scope.isThisExpr() || scope.isSuperExpr() || receiver(scope, declared.get()::get) != null
+                    || fromALibrary(scope, cu, declared.get(), ownMethods.get())
+                    || graph.get().mayDeclareMethod(name)) {
+                continue;
+            }
+            // Not a method of a type with a supertype no main file declares: a library's class may still answer the
+            // call where the removed method overrode it unmarked.
+            gone.stream().filter(m -> graph.get().mainAllTheWayUp(removedMethods.get(m).supertypes()))
+                    .forEach(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether a call chain may start at a library's object rather than main code's: at a local, {@code this.field},
+     * {@code new}, cast, qualified name or static call of a type main code does not declare (by the graph's outlines
+     * of the code base's files), or at a call without a receiver (or on {@code this}) that is neither the test file's
+     * own method returning a main type nor statically imported from a main type ({@code assertThat(x)} from AssertJ's
+     * Assertions; a helper inherited from a library's class). A root whose type is not read (another object's field,
+     * {@code Json.MAPPER}) counts as a library's. Main and library types are told apart by simple name only: a main
+     * type named like the library's (a project's own Assertions) is taken for it.
+     */
+    private boolean fromALibrary(Expression scope, CompilationUnit cu, Map<String, String> declared,
+                                 Map<String, MethodDeclaration> ownMethods) {
+        Expression at = scope;
+        List<String> names = new ArrayList<>(); // the field-access names from the root up to the first call
+        MethodCallExpr call = null; // the call made on the root, if any
+        while (true) {
+            if (at instanceof MethodCallExpr m && m.getScope().isPresent()) {
+                call = m;
+                at = m.getScope().get();
+                names.clear();
+            } else if (at instanceof FieldAccessExpr f) {
+                names.add(0, f.getNameAsString());
+                at = f.getScope();
+            } else if (at instanceof com.github.javaparser.ast.expr.EnclosedExpr e) {
+                at = e.getInner();
+            } else if (at instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a) {
+                at = a.getName();
+            } else {
+                break;
+            }
+        }
+        String type = null;
+        if (!names.isEmpty()) {
+            // A field read off the root: its type is read only for this.field and a qualified type's name
+            // (org.assertj.core.api.Assertions, the first capitalised part, ending the path); a field of another
+            // object (Json.MAPPER, fixture.client) may be a library's.
+            if (at.isThisExpr() && names.size() == 1) {
+                type = declared.get(names.get(0));
+            } else if (at instanceof NameExpr n && Character.isLowerCase(n.getNameAsString().charAt(0))
+                    && declared.get(n.getNameAsString()) == null
+                    && Character.isUpperCase(names.get(names.size() - 1).charAt(0))
+                    && names.stream().filter(p -> Character.isUpperCase(p.charAt(0))).count() == 1) {
+                type = names.get(names.size() - 1);
+            }
+        } else if (at instanceof NameExpr n) {
+            type = declared.get(n.getNameAsString());
+            if (type == null && Character.isUpperCase(n.getNameAsString().charAt(0))) {
+                type = n.getNameAsString();
+            }
+        } else if (at.isThisExpr() && call != null) {
+            // this.helper(): what the file's own helper returns; one it does not declare may be a library base's (and
+            // super.helper() is the superclass's, not read).
+            type = ownReturnType(ownMethods.get(call.getNameAsString()));
+        } else if (at instanceof ObjectCreationExpr o) {
+            type = o.getType().getNameAsString();
+        } else if (at instanceof com.github.javaparser.ast.expr.CastExpr c
+                && c.getType() instanceof ClassOrInterfaceType t) {
+            type = t.getNameAsString();
+        } else if (at instanceof MethodCallExpr m) {
+            MethodDeclaration own = ownMethods.get(m.getNameAsString());
+            type = own != null ? ownReturnType(own) : staticallyImportedFrom(cu, m.getNameAsString());
+        }
+        return type == null || !graph.get().mayDeclare(type);
+    }
+
+    /** The simple name of the class or interface type {@code own} returns; null for none or no method. */
+    private static String ownReturnType(MethodDeclaration own) {
+        return own != null && own.getType() instanceof ClassOrInterfaceType t ? t.getNameAsString() : null;
+    }
+
+    /**
+     * The simple name of the type {@code cu} statically imports a method {@code name} from: the one importing it by
+     * name, else the one type it imports whole; null where none does, or two types imported whole might.
+     */
+    private static String staticallyImportedFrom(CompilationUnit cu, String name) {
+        List<String> whole = new ArrayList<>();
+        for (var i : cu.getImports()) {
+            if (!i.isStatic()) {
+                continue;
+            }
+            if (!i.isAsterisk() && i.getName().getIdentifier().equals(name)) {
+                return i.getName().getQualifier().map(q -> q.getIdentifier()).orElse(null);
+            }
+            if (i.isAsterisk()) {
+                whole.add(i.getName().getIdentifier());
+            }
+        }
+        return whole.size() == 1 ? whole.get(0) : null;
+    }
+
+    /** Whether types of package {@code pkg} may be used in {@code cu} by simple name: its own, or imported. */
+    private static boolean visible(CompilationUnit cu, String pkg) {
+        if (packageOf(cu).equals(pkg)) {
+            return true;
+        }
+        for (var i : cu.getImports()) {
+            // The package it reads from: pkg.*, pkg.Type; import static pkg.Type.*, pkg.Type.name.
+            String from = i.isAsterisk() ? i.getNameAsString() : from(i.getNameAsString());
+            if ((i.isStatic() ? from(from) : from).equals(pkg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String from(String qualified) {
+        return qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "";
+    }
+
+    /**
+     * The public method names of the JDK classes a test most often calls methods of, read once from the running JDK
+     * (a later one adds names, which can only leave more calls unexplained): names too common to tie a call to main
+     * code.
+     */
+    private static final class JdkMethods {
+        static final Set<String> NAMES = names(Object.class, String.class, CharSequence.class, StringBuilder.class,
+                Number.class, Integer.class, Long.class, Double.class, Float.class, Boolean.class, Character.class,
+                Math.class, Class.class, Throwable.class, Thread.class, Enum.class, Iterable.class,
+                java.util.Iterator.class, java.util.Collection.class, java.util.List.class, java.util.Set.class,
+                java.util.SortedSet.class, java.util.NavigableMap.class, java.util.Map.class, java.util.Map.Entry.class,
+                java.util.Deque.class, java.util.Optional.class, java.util.OptionalInt.class, java.util.Objects.class,
+                java.util.Arrays.class, java.util.Collections.class, java.util.stream.Stream.class,
+                java.util.stream.IntStream.class, java.util.stream.Collectors.class, java.util.function.Function.class,
+                java.util.function.BiFunction.class, java.util.function.Supplier.class,
+                java.util.function.Consumer.class, java.util.function.Predicate.class, java.time.LocalDate.class,
+                java.time.LocalDateTime.class, java.time.Instant.class, java.time.Duration.class,
+                java.time.OffsetDateTime.class, java.time.ZonedDateTime.class, java.io.File.class,
+                java.io.InputStream.class, java.io.OutputStream.class, java.io.Reader.class, java.io.Writer.class,
+                java.nio.file.Path.class, java.nio.file.Files.class, java.math.BigDecimal.class,
+                java.math.BigInteger.class, java.util.concurrent.CompletableFuture.class,
+                java.util.concurrent.ExecutorService.class, java.util.regex.Pattern.class,
+                java.util.regex.Matcher.class, java.net.URI.class, java.net.URL.class, java.util.Comparator.class,
+                System.class, Runtime.class, ClassLoader.class, java.util.concurrent.atomic.AtomicInteger.class,
+                java.util.concurrent.atomic.AtomicLong.class, java.util.concurrent.atomic.AtomicReference.class,
+                java.util.concurrent.CountDownLatch.class, java.util.concurrent.TimeUnit.class,
+                java.util.Random.class, java.util.UUID.class, java.util.Queue.class, java.util.NavigableSet.class,
+                java.util.Properties.class, java.util.Date.class, java.util.Calendar.class,
+                java.util.stream.LongStream.class, java.util.stream.DoubleStream.class, java.time.LocalTime.class,
+                java.time.ZoneId.class, java.time.Period.class, java.time.format.DateTimeFormatter.class,
+                java.nio.ByteBuffer.class, java.io.ByteArrayOutputStream.class, java.io.BufferedReader.class,
+                java.io.PrintStream.class, java.lang.reflect.Method.class, java.lang.reflect.Field.class);
+
+        private static Set<String> names(Class<?>... types) {
+            Set<String> out = new HashSet<>();
+            for (Class<?> t : types) {
+                for (java.lang.reflect.Method m : t.getMethods()) {
+                    out.add(m.getName());
+                }
+            }
+            return Set.copyOf(out);
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ public final class MonitorThroughput {
                 try {
                     inputs.add(new Input(git.resolve(base), git.resolve(head), git.between(base, head),
                             dedupe.apply(git.filesAt(head, FileChange::isTest)),
-                            dedupe.apply(git.filesAt(head, FileChange::isMainJava))));
+                            dedupe.apply(git.filesAt(head, FileChange::isMainSource))));
                 } catch (IllegalArgumentException e) {
                     break; // the history is shorter
                 }

@@ -121,7 +121,7 @@ class CallGraphTest {
                 CallGraph.Outline.of(e.getValue()), () -> {
                     parsed.add(e.getKey().substring(e.getKey().lastIndexOf('/') + 1));
                     return CallGraph.Part.of(parser.parse(e.getValue()).getResult().orElseThrow());
-                })).toList(), true);
+                }, e.getValue())).toList(), true, word -> word.equals("helpedBy"));
         assertThat(lazy.reach(List.of("Child.label"))).isEqualTo(graph(SOURCES).reach(List.of("Child.label")));
         assertThat(parsed).containsExactly("Base.java", "Child.java");
         assertThat(lazy.reach(List.of("Api.parse"))).isEqualTo(graph(SOURCES).reach(List.of("Api.parse")));
@@ -133,6 +133,12 @@ class CallGraphTest {
         assertThat(lazy.seemsToDeclare("Child")).isTrue();
         assertThat(CallGraph.NONE.mayDeclare("Nowhere")).isTrue();
         assertThat(CallGraph.NONE.seemsToDeclare("Child")).isFalse();
+        // Which method names the code base may declare, by the main files' and the test files' text; not known from
+        // the changed files alone.
+        assertThat(lazy.mayDeclareMethod("label")).isTrue();
+        assertThat(lazy.mayDeclareMethod("helpedBy")).isTrue();
+        assertThat(lazy.mayDeclareMethod("declaredNowhere")).isFalse();
+        assertThat(CallGraph.NONE.mayDeclareMethod("declaredNowhere")).isTrue();
     }
 
     @Test

@@ -378,6 +378,299 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aTestWhoseOwnFixtureClassUsesRemovedCodeGoesWithIt() {
+        // The test runs a class of its own file (as JUnit's and junit-quickcheck's tests run theirs) whose method
+        // carries the annotation the change removes, and the class goes with the test: neither could compile after it.
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsPolitely() {
+                        assertEquals(1, Runner.run(Polished.class));
+                    }
+
+                    static class Polished {
+                        @Polite
+                        public void greet() {
+                        }
+                    }
+                """);
+        FileChange politeGoes = new FileChange(FileChange.Kind.DELETED, null, "src/main/java/demo/Polite.java",
+                "package demo;\n\npublic @interface Polite {\n}\n", null);
+        java.util.function.Function<String, Severity> removed = text -> worst(judge(TaskStatement.NONE, politeGoes,
+                modified(TEST, text, text.substring(0, text.indexOf("    @Test\n    void greetsPolitely()")) + "}\n")),
+                "java.test-removed");
+        assertThat(removed.apply(before)).isEqualTo(Severity.LOW);
+        // An array of it named; the annotation on the class; a call of a method the change removes: the same.
+        assertThat(removed.apply(before.replace("Runner.run(Polished.class)", "Runner.run(Polished[].class)")))
+                .isEqualTo(Severity.LOW);
+        String onTheClass = before.replace("        @Polite\n", "").replace("    static class Polished {",
+                "    @Polite\n    static class Polished {");
+        assertThat(onTheClass).contains("@Polite\n    static class");
+        assertThat(removed.apply(onTheClass)).isEqualTo(Severity.LOW);
+        String calling = before.replace("        @Polite\n        public void greet() {\n",
+                "        public void greet() {\n            new Greeter().size();\n");
+        assertThat(calling).doesNotContain("@Polite").contains("new Greeter().size();");
+        String noSize = GREETER.replace("    public int size() {\n        return 12;\n    }\n", "");
+        assertThat(noSize).doesNotContain("size");
+        String callingAfter = calling.substring(0, calling.indexOf("    @Test\n    void greetsPolitely()")) + "}\n";
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, noSize), modified(TEST, calling,
+                callingAfter)), "java.test-removed")).isEqualTo(Severity.LOW);
+        // The test's whole file deleted with it: the same.
+        String alone = before.substring(0, before.indexOf("    @Test\n    void greets()"))
+                + before.substring(before.indexOf("    @Test\n    void greetsPolitely()"));
+        assertThat(alone).doesNotContain("void greets()").contains("void greetsPolitely()");
+        FileChange testGone = new FileChange(FileChange.Kind.DELETED, null, TEST, alone, null);
+        assertThat(worst(judge(TaskStatement.NONE, politeGoes, testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.LOW);
+        assertThat(worst(judge(TaskStatement.NONE, testGone), "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        // Unless another changed test file declares the class after the change (ported there, its @Polite dropped).
+        FileChange portedElsewhere = new FileChange(FileChange.Kind.ADDED, "src/test/java/demo/PolishedTest.java",
+                null, null, "package demo;\n\nclass PolishedTest {\n    static class Polished {\n    }\n}\n");
+        assertThat(worst(judge(TaskStatement.NONE, politeGoes, testGone, portedElsewhere), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
+        // A class of that name nested in another class is not the one the test's name means; kept at the head, it
+        // still counts as the class kept, by its simple name (so a class renamed around errs loud).
+        String elsewhere = before.replace("class GreeterTest {\n", "class GreeterTest {\n    static class Holder {\n"
+                + "        static class Polished {\n        }\n    }\n\n");
+        assertThat(elsewhere).contains("static class Holder");
+        assertThat(removed.apply(elsewhere)).isEqualTo(Severity.HIGH);
+        // Nor is the one nested there the class the test runs, where it alone carries the removed annotation (and
+        // goes with the test).
+        String outOfScope = before.replace("    static class Polished {\n        @Polite\n",
+                "    static class Holder {\n        static class Polished {\n            @Polite\n"
+                + "            public void greet() {\n"
+                + "            }\n        }\n    }\n\n    static class Plain {\n");
+        assertThat(outOfScope).contains("static class Holder").doesNotContain("    static class Polished {\n        @");
+        assertThat(removed.apply(outOfScope)).isEqualTo(Severity.HIGH);
+        // Controls. A class the test makes rather than runs (a fixture every test may make, whose code it may never
+        // run); the annotation type staying; the class not named by the test; the class carrying no removed code.
+        assertThat(removed.apply(before.replace("Runner.run(Polished.class)", "Runner.run(new Polished())")))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.substring(0, before.indexOf(
+                "    @Test\n    void greetsPolitely()")) + "}\n")), "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("Runner.run(Polished.class)", "Runner.run(Other.class)")))
+                .isEqualTo(Severity.HIGH);
+        String plain = before.replace("        @Polite\n", "");
+        assertThat(plain).doesNotContain("@Polite");
+        assertThat(removed.apply(plain)).isEqualTo(Severity.HIGH);
+        // The class kept at the head (ported: its @Polite dropped), so the test could have been ported too.
+        String kept = before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()"))
+                + "    static class Polished {\n        public void greet() {\n        }\n    }\n}\n";
+        assertThat(worst(judge(TaskStatement.NONE, politeGoes, modified(TEST, before, kept)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        // Run by another test too (kept or deleted with it): dropping the member that used removed code was the port.
+        String shared = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));",
+                "assertEquals(1, Runner.run(Polished.class));");
+        assertThat(shared).doesNotContain("new Greeter()");
+        assertThat(removed.apply(shared)).isEqualTo(Severity.HIGH);
+        // Kept under a test class renamed around it: by its simple name, still kept.
+        String renamed = kept.replace("class GreeterTest {", "class GreeterTests {");
+        assertThat(renamed).contains("class GreeterTests {");
+        assertThat(worst(judge(TaskStatement.NONE, politeGoes, modified(TEST, before, renamed)), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        // The test's own class named (its other tests' code is not this test's); a name qualified (demo.Polished is
+        // main code's); two classes of the name where the test stands (which one it means is not read).
+        assertThat(removed.apply(before.replace("Runner.run(Polished.class)", "Runner.run(GreeterTest.class)")))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("Runner.run(Polished.class)", "Runner.run(demo.Polished.class)")))
+                .isEqualTo(Severity.HIGH);
+        String twice = before + "\nclass Polished {\n}\n";
+        assertThat(removed.apply(twice)).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aTestCallingAMethodNoFileDeclaresAfterTheChangeGoesWithIt() {
+        // The test calls the removed method on a receiver whose type it does not show (a helper's result, as a fluent
+        // chain's); with the code base's files known, no file declares a method of that name any more: the call
+        // could not compile.
+        String polite = GREETER.replace("    public int size() {", "    public String politeGreeting(String name) {\n"
+                + "        return \"Good day, \" + name;\n    }\n\n    public int size() {");
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    static Greeter greeter() {
+                        return new Greeter();
+                    }
+
+                    @Test
+                    void greetsPolitely() {
+                        assertEquals("Good day, Ada", greeter().politeGreeting("Ada"));
+                    }
+                """);
+        String other = "package demo;\n\nclass Other {\n    void run() {\n    }\n}\n";
+        Map<String, String> mains = Map.of(MAIN, GREETER, "src/main/java/demo/Other.java", other);
+        FileChange goes = modified(MAIN, polite, GREETER);
+        java.util.function.BiFunction<String, Map<String, String>, Severity> removed = (text, mainFiles) -> worst(
+                new ChangeMonitor().judge("repo", "base", "head", List.of(goes, modified(TEST, text, text.substring(0,
+                        text.indexOf("    @Test\n    void greetsPolitely()")) + "}\n")), Map.of(TEST, text.substring(0,
+                        text.indexOf("    @Test\n    void greetsPolitely()")) + "}\n"), () -> mainFiles,
+                        TaskStatement.NONE, ScopeManifest.ANY), "java.test-removed");
+        assertThat(removed.apply(before, mains)).isEqualTo(Severity.LOW);
+        // Controls. The code base's other files not known (it may declare the name elsewhere); another main file
+        // mentioning the name; a test file at the head mentioning it (a helper of the tests' own may go by it); the
+        // test's own file declaring a method of that name; a call without a receiver (a superclass's helper, for
+        // all that is read).
+        assertThat(removed.apply(before, Map.of())).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/java/demo/Other.java", other.replace(
+                "void run()", "String politeGreeting(String name)")))).isEqualTo(Severity.HIGH);
+        String helperAtHead = test("    static String politeGreeting(Object o) {\n        return \"\";\n    }\n");
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(goes, modified(TEST, before,
+                before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()")) + "}\n")),
+                Map.of("src/test/java/demo/Helpers.java", helperAtHead), () -> mains, TaskStatement.NONE,
+                ScopeManifest.ANY), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // (The own helper after the removed test, so that it goes with it and no test file mentions it at the head.)
+        String ownHelper = before.substring(0, before.lastIndexOf("}")) + "\n    static String politeGreeting() {\n"
+                + "        return \"\";\n    }\n}\n";
+        assertThat(ownHelper.indexOf("static String politeGreeting()")).isGreaterThan(ownHelper.indexOf(
+                "void greetsPolitely()"));
+        assertThat(removed.apply(ownHelper, mains)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "politeGreeting(\"Ada\")"),
+                mains)).isEqualTo(Severity.HIGH);
+        // The receiver's type shown, and not the removed method's (another type's method of the name, a library's);
+        // the chain starting at a library's static import (AssertJ's assertThat, where main code declares no
+        // Assertions); the removed method's package neither the test's nor imported into its file.
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "courtesy.politeGreeting(\"Ada\")")
+                .replace("    @Test\n    void greetsPolitely() {", "    @Test\n    void greetsPolitely() {\n"
+                        + "        Other courtesy = other();"), mains)).isEqualTo(Severity.HIGH);
+        String library = before.replace("greeter().politeGreeting(\"Ada\")",
+                        "assertThat(greeter()).politeGreeting(\"Ada\")")
+                .replace("import org.junit.jupiter.api.Test;\n", "import org.junit.jupiter.api.Test;\n"
+                        + "import static org.assertj.core.api.Assertions.assertThat;\n");
+        assertThat(library).contains("import static org.assertj");
+        assertThat(removed.apply(library, mains)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(library.replace("import static org.assertj.core.api.Assertions.assertThat;",
+                "import static demo.Assertions.assertThat;"), Map.of(MAIN, GREETER,
+                "src/main/java/demo/Assertions.java", "package demo;\n\npublic class Assertions {\n}\n")))
+                .isEqualTo(Severity.LOW);
+        assertThat(removed.apply(before.replace("package demo;", "package demo.tests;"), mains))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("package demo;", "package demo.tests;").replace(
+                "import org.junit.jupiter.api.Test;\n", "import org.junit.jupiter.api.Test;\nimport demo.*;\n"), mains))
+                .isEqualTo(Severity.LOW);
+        // The chain starting at a library's object (a local of a type main code does not declare), or at a call the
+        // test's file neither declares nor imports (a helper inherited from a library, for all that is read).
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "client.fetch()"
+                + ".politeGreeting(\"Ada\")").replace("    @Test\n    void greetsPolitely() {", "    @Test\n"
+                + "    void greetsPolitely() {\n        Client client = null;"), mains)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "inherited()"
+                + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.HIGH);
+        // A field read off another object (its type not read), and a helper called on this that the file does not
+        // declare (a library base class's, for all that is read).
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "greeter().client"
+                + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "Json.MAPPER"
+                + ".politeGreeting(\"Ada\")"), Map.of(MAIN, GREETER, "src/main/java/demo/Json.java",
+                "package demo;\n\nclass Json {\n}\n"))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "this.inherited()"
+                + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "this.greeter()"
+                + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.LOW);
+        // Code the Java text does not show: a Kotlin main file, Lombok generating methods, a changed main file that
+        // does not parse. Lombok named in a string only is none of them.
+        assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/kotlin/demo/Manners.kt", "package demo")))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/java/demo/Other.java",
+                "package demo;\n\nimport lombok.Getter;\n\nclass Other {\n}\n"))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/java/demo/Other.java",
+                "package demo;\n\nclass Other {\n    String s = \"import lombok.Getter;\";\n}\n")))
+                .isEqualTo(Severity.LOW);
+        assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/java/demo/Other.java",
+                "package demo;\n\n@com.google.auto.value.AutoValue\nabstract class Other {\n}\n")))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/proto/greeting.proto",
+                "syntax = \"proto3\";"))).isEqualTo(Severity.HIGH);
+        FileChange broken = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Broken.java", null, null,
+                "package demo;\n\nclass Broken {\n    String politeGreeting( {\n}\n");
+        String cutHere = before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()")) + "}\n";
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(goes, broken, modified(TEST,
+                before, cutHere)), Map.of(TEST, cutHere), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(FileChange.isMainSource("src/main/kotlin/demo/Manners.kt")).isTrue();
+        assertThat(FileChange.isMainSource("src/main/proto/greeting.proto")).isTrue();
+        assertThat(FileChange.isMainSource("src/test/scala/demo/MannersSpec.scala")).isFalse();
+        assertThat(FileChange.isMainSource("build.gradle.kts")).isFalse();
+        assertThat(FileChange.isMainSource("buildSrc/src/main/kotlin/Conventions.kt")).isFalse();
+        // A private method gone (no other class's test called it); an override gone (the supertype's answers), marked
+        // or of a class whose supertype no main file declares; one renamed (the test could be ported); one moved to
+        // another changed main file.
+        FileChange privateGoes = modified(MAIN, polite.replace("public String politeGreeting", "private String "
+                + "politeGreeting"), GREETER);
+        String cut = before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()")) + "}\n";
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(privateGoes, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        FileChange overrideGoes = modified(MAIN, polite.replace("public String politeGreeting", "@Override\n"
+                + "    public String politeGreeting"), GREETER);
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(overrideGoes, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        FileChange libraryBase = modified(MAIN, polite.replace("public class Greeter {", "public class Greeter extends "
+                + "LibraryGreeter {"), GREETER.replace("public class Greeter {",
+                "public class Greeter extends LibraryGreeter {"));
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(libraryBase, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Above it through a main class the change leaves alone (Greeter extends Base extends LibraryGreeter): the
+        // same; Base above it alone, main code all the way up, is no library's.
+        FileChange mainBase = modified(MAIN, polite.replace("public class Greeter {", "public class Greeter extends "
+                + "Base {"), GREETER.replace("public class Greeter {", "public class Greeter extends Base {"));
+        for (String base : List.of("public class Base extends LibraryGreeter {\n}\n", "public class Base {\n}\n")) {
+            Map<String, String> withBase = Map.of(MAIN, GREETER, "src/main/java/demo/Base.java", "package demo;\n\n"
+                    + base);
+            assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(mainBase, modified(TEST,
+                    before, cut)), Map.of(TEST, cut), () -> withBase, TaskStatement.NONE, ScopeManifest.ANY),
+                    "java.test-removed")).as(base).isEqualTo(base.contains("Library") ? Severity.HIGH : Severity.LOW);
+        }
+        // An enum's method whose enum implements a library's interface: the same as a class's.
+        String politeEnum = "package demo;\n\npublic enum Tone implements LibraryTone {\n    WARM;\n\n"
+                + "    public String politeGreeting(String name) {\n        return name;\n    }\n}\n";
+        FileChange enumGoes = modified("src/main/java/demo/Tone.java", politeEnum, politeEnum.substring(0,
+                politeEnum.indexOf("\n\n    public String")) + "\n}\n");
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(enumGoes, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        String plainEnum = politeEnum.replace(" implements LibraryTone", "");
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(modified(
+                "src/main/java/demo/Tone.java", plainEnum, plainEnum.substring(0, plainEnum.indexOf(
+                        "\n\n    public String")) + "\n}\n"), modified(TEST, before, cut)), Map.of(TEST, cut),
+                () -> mains, TaskStatement.NONE, ScopeManifest.ANY), "java.test-removed")).isEqualTo(Severity.LOW);
+        FileChange renamed = modified(MAIN, polite, polite.replace("politeGreeting", "courteousGreeting"));
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(renamed, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        FileChange movedTo = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Manners.java", null, null,
+                "package demo;\n\npublic class Manners {\n    public String politeGreeting(String name) {\n"
+                        + "        return name;\n    }\n}\n");
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(goes, movedTo, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // The test file deleted with the method: the same as the test removed.
+        String alone = before.substring(0, before.indexOf("    @Test\n    void greets()"))
+                + before.substring(before.indexOf("    static Greeter greeter()"));
+        assertThat(alone).doesNotContain("void greets()").contains("Greeter greeter()");
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(goes, new FileChange(
+                FileChange.Kind.DELETED, null, TEST, alone, null)), Map.of(), () -> mains, TaskStatement.NONE,
+                ScopeManifest.ANY), "java.test-file-deleted")).isEqualTo(Severity.LOW);
+        // A name of the JDK's classes: a list's stream() is not the removed Greeter.stream().
+        String streaming = GREETER.replace("    public int size() {", "    public java.util.stream.Stream<String> "
+                + "stream() {\n        return null;\n    }\n\n    public int size() {");
+        String onAList = before.replace("assertEquals(\"Good day, Ada\", greeter().politeGreeting(\"Ada\"));",
+                "assertEquals(1, greeter().stream().count());");
+        assertThat(onAList).contains("greeter().stream()");
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(modified(MAIN, streaming, GREETER),
+                modified(TEST, onAList, onAList.substring(0, onAList.indexOf("    @Test\n    void greetsPolitely()"))
+                        + "}\n")), Map.of(), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void aTestNamedForWhatTheTaskRemovesGoesWithIt() {
         String before = test("""
                     @Test

@@ -450,9 +450,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             return files(FileChange::isTest);
         }
 
-        /** The repository's main Java files at the commit (path to text), read by the monitor only when it needs them. */
+        /**
+         * The repository's main sources at the commit (path to text; Java, and the other JVM languages' to know they
+         * are there), read by the monitor only when it needs them.
+         */
         Map<String, String> mains() {
-            return files(FileChange::isMainJava);
+            return files(FileChange::isMainSource);
         }
 
         private Map<String, String> files(java.util.function.Predicate<String> which) {
