@@ -52,13 +52,7 @@ final class CallGraph {
             for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
                 t.getParentNode().filter(TypeDeclaration.class::isInstance)
                         .ifPresent(o -> outer.put(t.getNameAsString(), ((TypeDeclaration<?>) o).getNameAsString()));
-                Set<String> up = supertypes.computeIfAbsent(t.getNameAsString(), k -> new HashSet<>());
-                if (t instanceof NodeWithExtends<?> e) {
-                    e.getExtendedTypes().forEach(s -> up.add(s.getNameAsString()));
-                }
-                if (t instanceof NodeWithImplements<?> i) {
-                    i.getImplementedTypes().forEach(s -> up.add(s.getNameAsString()));
-                }
+                supertypes.computeIfAbsent(t.getNameAsString(), k -> new HashSet<>()).addAll(supertypesOf(t));
             }
             return new Part(CallGraph.calls(cu), supertypes, outer);
         }
@@ -193,25 +187,34 @@ final class CallGraph {
     }
 
     /**
-     * Whether every type above {@code types} and they themselves (their supertypes, and theirs in turn) is one the
-     * code base may declare ({@link #mayDeclare}): where a library's class stands above, it may still answer a call
-     * of a method the change removed. Yes without the code base's files.
+     * Whether every type above {@code types} and they themselves (their supertypes, and theirs in turn) is one a main
+     * file of the code base declares (parsed, not by outline): where a library's class stands above, it may still
+     * answer a call of a method the change removed. The JDK's marker and single-purpose interfaces
+     * ({@link #JDK_ROOTS}) are passed over: their methods' names are the JDK's, which the callers leave alone. Yes
+     * without the code base's files.
      */
     boolean mainAllTheWayUp(Collection<String> types) {
+        if (!whole) {
+            return true;
+        }
         Set<String> seen = new HashSet<>();
         java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>(types);
         while (!next.isEmpty()) {
             String type = next.poll();
-            if (!seen.add(type)) {
+            if (JDK_ROOTS.contains(type) || !seen.add(type)) {
                 continue;
             }
-            if (!mayDeclare(type)) {
+            if (declarationsOf(type).isEmpty()) {
                 return false;
             }
             next.addAll(supertypesOf(type));
         }
         return true;
     }
+
+    /** Supertypes of the JDK's whose methods are all named as the JDK's most used classes' methods are. */
+    private static final Set<String> JDK_ROOTS = Set.of("Object", "Serializable", "Cloneable", "Comparable",
+            "Iterable", "Runnable", "AutoCloseable", "Closeable");
 
     /** Whether, with the code base's other files known, one of them (or a changed one) seems to declare {@code type}. */
     boolean seemsToDeclare(String type) {
@@ -407,6 +410,18 @@ final class CallGraph {
             }
         }
         return out;
+    }
+
+    /** The simple names of the types {@code t} extends or implements, as written. */
+    static Set<String> supertypesOf(TypeDeclaration<?> t) {
+        Set<String> up = new HashSet<>();
+        if (t instanceof NodeWithExtends<?> e) {
+            e.getExtendedTypes().forEach(s -> up.add(s.getNameAsString()));
+        }
+        if (t instanceof NodeWithImplements<?> i) {
+            i.getImplementedTypes().forEach(s -> up.add(s.getNameAsString()));
+        }
+        return up;
     }
 
     /** A method's name, or {@link #CONSTRUCTOR} for a constructor. */

@@ -91,9 +91,9 @@ public final class ChangeMonitor {
                         .map(FileChange::where)).anyMatch(p -> FileChange.isMainSource(p) && !FileChange.isMainJava(p))
                 || changes.stream().anyMatch(c -> FileChange.isMainJava(c.where()) && c.newText() != null
                         && trees.get(c) == null)
-                || java.util.stream.Stream.concat(files.values().stream(), changes.stream()
-                        .filter(c -> FileChange.isMainSource(c.where())).map(FileChange::newText))
-                .anyMatch(t -> t != null && GENERATING.matcher(t).find()));
+                || java.util.stream.Stream.of(files.values().stream(), changes.stream()
+                        .filter(c -> FileChange.isMainSource(c.where())).map(FileChange::newText), tests.stream())
+                .flatMap(s -> s).anyMatch(t -> t != null && GENERATING.matcher(t).find()));
         return CallGraph.ofUnits(units, files.keySet().stream().anyMatch(FileChange::isMainJava), word -> unseen.get()
                 || tests.stream().anyMatch(t -> t.contains(word)));
     }

@@ -65,7 +65,8 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
     /** Whether a path is the build's own code (Gradle's buildSrc and build-logic, sbt's project folder). */
     private static boolean isBuildLogic(String path) {
         String p = "/" + path;
-        return p.contains("/buildSrc/") || p.contains("/build-logic/") || path.startsWith("project/");
+        return p.contains("/buildSrc/") || p.contains("/build-logic/")
+                || path.startsWith("project/") && !path.contains("/src/main/");
     }
 
     /** The language the monitor reads this file as, or null when it has no detectors for it. */

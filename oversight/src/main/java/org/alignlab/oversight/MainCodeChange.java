@@ -206,18 +206,16 @@ final class MainCodeChange {
             if (c.test() || !c.java() || t == null) {
                 continue;
             }
+            // On either side: a type made to extend a library's class at the head may inherit the method it lost.
+            for (CompilationUnit side : t) {
+                if (side != null) {
+                    JavaDetectors.all(side, TypeDeclaration.class).forEach(type -> supertypes.computeIfAbsent(
+                            type.getNameAsString(), k -> new HashSet<>()).addAll(CallGraph.supertypesOf(type)));
+                }
+            }
             if (t[0] != null) {
                 JavaDetectors.all(t[0], TypeDeclaration.class).forEach(type -> packages.put(type.getNameAsString(),
                         packageOf(t[0])));
-                JavaDetectors.all(t[0], TypeDeclaration.class).forEach(type -> {
-                    Set<String> up = supertypes.computeIfAbsent(type.getNameAsString(), k -> new HashSet<>());
-                    if (type instanceof com.github.javaparser.ast.nodeTypes.NodeWithExtends<?> e) {
-                        e.getExtendedTypes().forEach(s -> up.add(s.getNameAsString()));
-                    }
-                    if (type instanceof com.github.javaparser.ast.nodeTypes.NodeWithImplements<?> i) {
-                        i.getImplementedTypes().forEach(s -> up.add(s.getNameAsString()));
-                    }
-                });
                 JavaDetectors.all(t[0], MethodDeclaration.class).stream().filter(m -> m.isAnnotationPresent("Override"))
                         .forEach(m -> m.findAncestor(TypeDeclaration.class).ifPresent(type -> overriding.add(
                                 type.getNameAsString() + "." + m.getNameAsString())));

@@ -572,6 +572,8 @@ class HonestTestChangesTest {
                 + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.HIGH);
         assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "this.greeter()"
                 + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.LOW);
+        assertThat(removed.apply(before.replace("greeter().politeGreeting(\"Ada\")", "super.greeter()"
+                + ".politeGreeting(\"Ada\")"), mains)).isEqualTo(Severity.HIGH);
         // Code the Java text does not show: a Kotlin main file, Lombok generating methods, a changed main file that
         // does not parse. Lombok named in a string only is none of them.
         assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/kotlin/demo/Manners.kt", "package demo")))
@@ -597,6 +599,8 @@ class HonestTestChangesTest {
         assertThat(FileChange.isMainSource("src/test/scala/demo/MannersSpec.scala")).isFalse();
         assertThat(FileChange.isMainSource("build.gradle.kts")).isFalse();
         assertThat(FileChange.isMainSource("buildSrc/src/main/kotlin/Conventions.kt")).isFalse();
+        assertThat(FileChange.isMainSource("project/Dependencies.scala")).isFalse();
+        assertThat(FileChange.isMainSource("project/src/main/scala/demo/Manners.scala")).isTrue();
         // A private method gone (no other class's test called it); an override gone (the supertype's answers), marked
         // or of a class whose supertype no main file declares; one renamed (the test could be ported); one moved to
         // another changed main file.
@@ -628,6 +632,19 @@ class HonestTestChangesTest {
                     before, cut)), Map.of(TEST, cut), () -> withBase, TaskStatement.NONE, ScopeManifest.ANY),
                     "java.test-removed")).as(base).isEqualTo(base.contains("Library") ? Severity.HIGH : Severity.LOW);
         }
+        // Made to extend a library's class by the change (the method may now be inherited): the same. One of the
+        // JDK's marker interfaces above it (Serializable) is passed over.
+        FileChange nowInherited = modified(MAIN, polite, GREETER.replace("public class Greeter {",
+                "public class Greeter extends LibraryGreeter {"));
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(nowInherited, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        String marked = "public class Greeter implements java.io.Serializable {";
+        FileChange serializable = modified(MAIN, polite.replace("public class Greeter {", marked),
+                GREETER.replace("public class Greeter {", marked));
+        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(serializable, modified(TEST,
+                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
+                "java.test-removed")).isEqualTo(Severity.LOW);
         // An enum's method whose enum implements a library's interface: the same as a class's.
         String politeEnum = "package demo;\n\npublic enum Tone implements LibraryTone {\n    WARM;\n\n"
                 + "    public String politeGreeting(String name) {\n        return name;\n    }\n}\n";
