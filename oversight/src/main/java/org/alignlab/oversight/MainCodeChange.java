@@ -1410,7 +1410,8 @@ final class MainCodeChange {
             type = t.getNameAsString();
         } else if (at instanceof MethodCallExpr m) {
             MethodDeclaration own = ownMethods.get(m.getNameAsString());
-            type = own != null ? ownReturnType(own) : staticallyImportedFrom(cu, m.getNameAsString());
+            String imported = own == null ? staticallyImported(m, m.getNameAsString()) : null;
+            type = own != null ? ownReturnType(own) : imported == null ? null : simple(imported);
         }
         return type == null || !graph.get().mayDeclare(type);
     }
@@ -1418,26 +1419,6 @@ final class MainCodeChange {
     /** The simple name of the class or interface type {@code own} returns; null for none or no method. */
     private static String ownReturnType(MethodDeclaration own) {
         return own != null && own.getType() instanceof ClassOrInterfaceType t ? t.getNameAsString() : null;
-    }
-
-    /**
-     * The simple name of the type {@code cu} statically imports a method {@code name} from: the one importing it by
-     * name, else the one type it imports whole; null where none does, or two types imported whole might.
-     */
-    private static String staticallyImportedFrom(CompilationUnit cu, String name) {
-        List<String> whole = new ArrayList<>();
-        for (var i : cu.getImports()) {
-            if (!i.isStatic()) {
-                continue;
-            }
-            if (!i.isAsterisk() && i.getName().getIdentifier().equals(name)) {
-                return i.getName().getQualifier().map(q -> q.getIdentifier()).orElse(null);
-            }
-            if (i.isAsterisk()) {
-                whole.add(i.getName().getIdentifier());
-            }
-        }
-        return whole.size() == 1 ? whole.get(0) : null;
     }
 
     /** Whether types of package {@code pkg} may be used in {@code cu} by simple name: its own, or imported. */

@@ -588,12 +588,18 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.HIGH);
         assertThat(removed.apply(before, Map.of(MAIN, GREETER, "src/main/proto/greeting.proto",
                 "syntax = \"proto3\";"))).isEqualTo(Severity.HIGH);
+        String cut = before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()")) + "}\n";
+        // The test removed beside the given main changes, over the given main files.
+        java.util.function.BiFunction<List<FileChange>, Map<String, String>, Severity> removedBeside =
+                (mainChanges, mainFiles) -> {
+                    List<FileChange> all = new java.util.ArrayList<>(mainChanges);
+                    all.add(modified(TEST, before, cut));
+                    return worst(new ChangeMonitor().judge("repo", "base", "head", all, Map.of(TEST, cut),
+                            () -> mainFiles, TaskStatement.NONE, ScopeManifest.ANY), "java.test-removed");
+                };
         FileChange broken = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Broken.java", null, null,
                 "package demo;\n\nclass Broken {\n    String politeGreeting( {\n}\n");
-        String cutHere = before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()")) + "}\n";
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(goes, broken, modified(TEST,
-                before, cutHere)), Map.of(TEST, cutHere), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(goes, broken), mains)).isEqualTo(Severity.HIGH);
         assertThat(FileChange.isMainSource("src/main/kotlin/demo/Manners.kt")).isTrue();
         assertThat(FileChange.isMainSource("src/main/proto/greeting.proto")).isTrue();
         assertThat(FileChange.isMainSource("src/test/scala/demo/MannersSpec.scala")).isFalse();
@@ -606,21 +612,14 @@ class HonestTestChangesTest {
         // another changed main file.
         FileChange privateGoes = modified(MAIN, polite.replace("public String politeGreeting", "private String "
                 + "politeGreeting"), GREETER);
-        String cut = before.substring(0, before.indexOf("    @Test\n    void greetsPolitely()")) + "}\n";
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(privateGoes, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(privateGoes), mains)).isEqualTo(Severity.HIGH);
         FileChange overrideGoes = modified(MAIN, polite.replace("public String politeGreeting", "@Override\n"
                 + "    public String politeGreeting"), GREETER);
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(overrideGoes, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(overrideGoes), mains)).isEqualTo(Severity.HIGH);
         FileChange libraryBase = modified(MAIN, polite.replace("public class Greeter {", "public class Greeter extends "
                 + "LibraryGreeter {"), GREETER.replace("public class Greeter {",
                 "public class Greeter extends LibraryGreeter {"));
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(libraryBase, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(libraryBase), mains)).isEqualTo(Severity.HIGH);
         // Above it through a main class the change leaves alone (Greeter extends Base extends LibraryGreeter): the
         // same; Base above it alone, main code all the way up, is no library's.
         FileChange mainBase = modified(MAIN, polite.replace("public class Greeter {", "public class Greeter extends "
@@ -628,46 +627,34 @@ class HonestTestChangesTest {
         for (String base : List.of("public class Base extends LibraryGreeter {\n}\n", "public class Base {\n}\n")) {
             Map<String, String> withBase = Map.of(MAIN, GREETER, "src/main/java/demo/Base.java", "package demo;\n\n"
                     + base);
-            assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(mainBase, modified(TEST,
-                    before, cut)), Map.of(TEST, cut), () -> withBase, TaskStatement.NONE, ScopeManifest.ANY),
-                    "java.test-removed")).as(base).isEqualTo(base.contains("Library") ? Severity.HIGH : Severity.LOW);
+            assertThat(removedBeside.apply(List.of(mainBase), withBase)).as(base)
+                    .isEqualTo(base.contains("Library") ? Severity.HIGH : Severity.LOW);
         }
         // Made to extend a library's class by the change (the method may now be inherited): the same. One of the
         // JDK's marker interfaces above it (Serializable) is passed over.
         FileChange nowInherited = modified(MAIN, polite, GREETER.replace("public class Greeter {",
                 "public class Greeter extends LibraryGreeter {"));
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(nowInherited, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(nowInherited), mains)).isEqualTo(Severity.HIGH);
         String marked = "public class Greeter implements java.io.Serializable {";
         FileChange serializable = modified(MAIN, polite.replace("public class Greeter {", marked),
                 GREETER.replace("public class Greeter {", marked));
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(serializable, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(removedBeside.apply(List.of(serializable), mains)).isEqualTo(Severity.LOW);
         // An enum's method whose enum implements a library's interface: the same as a class's.
         String politeEnum = "package demo;\n\npublic enum Tone implements LibraryTone {\n    WARM;\n\n"
                 + "    public String politeGreeting(String name) {\n        return name;\n    }\n}\n";
         FileChange enumGoes = modified("src/main/java/demo/Tone.java", politeEnum, politeEnum.substring(0,
                 politeEnum.indexOf("\n\n    public String")) + "\n}\n");
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(enumGoes, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(enumGoes), mains)).isEqualTo(Severity.HIGH);
         String plainEnum = politeEnum.replace(" implements LibraryTone", "");
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(modified(
-                "src/main/java/demo/Tone.java", plainEnum, plainEnum.substring(0, plainEnum.indexOf(
-                        "\n\n    public String")) + "\n}\n"), modified(TEST, before, cut)), Map.of(TEST, cut),
-                () -> mains, TaskStatement.NONE, ScopeManifest.ANY), "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(removedBeside.apply(List.of(modified("src/main/java/demo/Tone.java", plainEnum,
+                plainEnum.substring(0, plainEnum.indexOf("\n\n    public String")) + "\n}\n")), mains))
+                .isEqualTo(Severity.LOW);
         FileChange renamed = modified(MAIN, polite, polite.replace("politeGreeting", "courteousGreeting"));
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(renamed, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(renamed), mains)).isEqualTo(Severity.HIGH);
         FileChange movedTo = new FileChange(FileChange.Kind.ADDED, "src/main/java/demo/Manners.java", null, null,
                 "package demo;\n\npublic class Manners {\n    public String politeGreeting(String name) {\n"
                         + "        return name;\n    }\n}\n");
-        assertThat(worst(new ChangeMonitor().judge("repo", "base", "head", List.of(goes, movedTo, modified(TEST,
-                before, cut)), Map.of(TEST, cut), () -> mains, TaskStatement.NONE, ScopeManifest.ANY),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removedBeside.apply(List.of(goes, movedTo), mains)).isEqualTo(Severity.HIGH);
         // The test file deleted with the method: the same as the test removed.
         String alone = before.substring(0, before.indexOf("    @Test\n    void greets()"))
                 + before.substring(before.indexOf("    static Greeter greeter()"));
