@@ -207,8 +207,8 @@ final class JavaDetectors {
             List<String> counted = counts ? code.get().entriesMovedAsExpected(came, gone, types, classLiterals(test))
                     : List.of();
             if (!counted.isEmpty()) {
-                return new Level(Severity.LOW, " (the count moves by as many entries, fields or methods as the change "
-                        + "adds to "
+                return new Level(Severity.LOW, " (the count moves by as many entries, registrations, fields or methods "
+                        + "as the change adds to "
                         + String.join(", ", first(counted, 2)) + ", which the test uses: likely that code's new "
                         + "output; check it against the task)");
             }
@@ -711,10 +711,10 @@ final class JavaDetectors {
             }
         }
         // A line's test is the one around it at the head, read as it was at the base (the whole file if none).
-        expectationLines(c, after, (line, came, gone) -> Level.of(now.entrySet().stream()
+        expectationLines(c, after, (line, came, gone, counts) -> Level.of(now.entrySet().stream()
                 .filter(e -> begin(e.getValue()) <= line && line <= end(e.getValue())).findFirst()
                 .map(e -> old.containsKey(e.getKey()) ? (Node) old.get(e.getKey()) : e.getValue())
-                .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone, false), out);
+                .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone, counts), out);
     }
 
     /**
@@ -732,11 +732,21 @@ final class JavaDetectors {
         // The literals of each added line of code: a removed line whose literals one carries as they were was
         // reformatted (a row given a trailing comma when one is added after it, an assertion joined onto one line),
         // not edited. A comment carries none, so that the old value written into one does not hide an edit.
+        // A comment expects nothing: a line's code is read without the comment that ends it, and a comment's line
+        // (timings noted beside a row of data, a note of how the values were made) is no line of code.
         Lazy<Set<List<String>>> carried = new Lazy<>(() -> d.added().stream()
-                .filter(a -> !LineShape.comment(a.text()))
-                .map(a -> LineShape.literals(a.text())).collect(java.util.stream.Collectors.toSet()));
+                .map(a -> LineShape.literals(LineShape.code(a.text()))).collect(java.util.stream.Collectors.toSet()));
+        // And an added line whose literals removed lines carried at least as often as added ones do was moved or
+        // reformatted itself (rows of data rewritten with new timings in their comments).
+        Lazy<Map<List<String>, Long>> removedLiterals = new Lazy<>(() -> literalCounts(d.removed()));
+        Lazy<Map<List<String>, Long>> addedLiterals = new Lazy<>(() -> literalCounts(d.added()));
         for (LineDiff.Line added : d.added()) {
-            String text = added.text();
+            String text = LineShape.code(added.text());
+            List<String> literals = LineShape.literals(text);
+            if (text.isBlank() || removedLiterals.get().getOrDefault(literals, 0L)
+                    >= addedLiterals.get().getOrDefault(literals, 0L)) {
+                continue;
+            }
             int[] range = data.stream().filter(r -> r[0] <= added.number() && added.number() <= r[1]).findFirst()
                     .orElse(null);
             // A local named expected... assigned (in code: not the words of a string, such as a failure's message).
@@ -747,19 +757,24 @@ final class JavaDetectors {
             }
             // The nearest removed line of the same shape with other literals, unless it was only reformatted.
             LineDiff.Line removed = d.removed().stream()
-                    .filter(r -> LineShape.sameShapeOtherLiterals(r.text(), text)
-                            && !carried.get().contains(LineShape.literals(r.text())))
+                    .filter(r -> LineShape.sameShapeOtherLiterals(LineShape.code(r.text()), text)
+                            && !carried.get().contains(LineShape.literals(LineShape.code(r.text()))))
                     .min(java.util.Comparator.comparingInt(r -> Math.abs(r.number() - added.number()))).orElse(null);
             if (removed == null) {
                 continue;
             }
-            List<String> was = LineShape.literals(removed.text());
+            List<String> was = LineShape.literals(LineShape.code(removed.text()));
             List<String> now = LineShape.literals(text);
-            // A provider's line is weighed by the test that names it.
-            Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now));
+            // A provider's line is weighed by the test that names it; a line that sets a count the file's assertions
+            // check against a size (EXPECTED_COUNT = 57, then assertEquals(EXPECTED_COUNT, registry.size())), as a
+            // count.
+            java.util.regex.Matcher assigned = ASSIGNED.matcher(LineShape.mask(text));
+            boolean counts = after != null && assigned.find() && countedIn(after, assigned.group(1));
+            Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now),
+                    counts);
             out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                     added.number(), added.number(), "An expected value held outside the assertions changed: '"
-                            + removed.text().strip() + "' became '" + text.strip() + "'" + level.why() + "."));
+                            + removed.text().strip() + "' became '" + added.text().strip() + "'" + level.why() + "."));
         }
     }
 
@@ -805,9 +820,28 @@ final class JavaDetectors {
     private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile(
             "hasSize\\(|\\.size\\(\\)|\\.length\\b|\\.count\\(\\)|[Cc]ount\\w*\\(");
 
-    /** How loudly an expected value edited on a line is said: by the line's test, and the values that came and went. */
+    /** How many of the lines carry each list of literals in their code. */
+    private static Map<List<String>, Long> literalCounts(List<LineDiff.Line> lines) {
+        return lines.stream().collect(java.util.stream.Collectors.groupingBy(l -> LineShape.literals(LineShape.code(
+                l.text())), java.util.stream.Collectors.counting()));
+    }
+
+    /**
+     * How loudly an expected value edited on a line is said: by the line's test, the values that came and went, and
+     * whether they are counts.
+     */
     private interface LevelAt {
-        Level at(int line, List<String> came, List<String> gone);
+        Level at(int line, List<String> came, List<String> gone, boolean counts);
+    }
+
+    /** The variable a line of code assigns: the name before its first {@code =}. */
+    private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile("(\\w+)\\s*=(?!=)");
+
+    /** Whether an assertion in the file checks the variable {@code name} against a size, a length or a count. */
+    private static boolean countedIn(CompilationUnit file, String name) {
+        return all(file, MethodDeclaration.class).stream().flatMap(m -> assertionStatementNodes(m).stream())
+                .anyMatch(st -> st.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent()
+                        && COUNT.matcher(LineShape.mask(text(st))).find());
     }
 
     /**

@@ -43,7 +43,7 @@ import java.util.TreeSet;
  */
 final class MainCodeChange {
     static final MainCodeChange NONE = new MainCodeChange(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), () -> CallGraph.NONE, Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set::of, Map.of());
 
     /**
@@ -59,8 +59,8 @@ final class MainCodeChange {
      */
     private record Code(Map<String, String> methods, Map<String, String> types, Map<String, Set<String>> literals,
                         Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
-                        Map<String, Integer> entries, Set<String> varargs, Map<String, Members> members,
-                        Set<String> privates, Set<String> nonPrivates) {
+                        Map<String, Integer> entries, Map<String, Integer> registrations, Set<String> varargs,
+                        Map<String, Members> members, Set<String> privates, Set<String> nonPrivates) {
     }
 
     /** How many fields and methods a type declares (its own, not its nested types'). */
@@ -118,6 +118,11 @@ final class MainCodeChange {
     private final Map<String, Integer> entryDeltas;
     /** For the same types, what the change moves their fields and their methods by (each that moves). */
     private final Map<String, Set<Integer>> memberDeltas;
+    /**
+     * For the same types, what the change moves the number of calls of each registering method by (each that moves);
+     * see {@link #registering}.
+     */
+    private final Map<String, Set<Integer>> registrationDeltas;
     private final Map<String, Set<String>> removedNumbers;
     /** By type, strings in methods the change adds or edits (as they are after it): text the changed code may print. */
     private final Map<String, Set<String>> changedCodeStrings;
@@ -136,7 +141,7 @@ final class MainCodeChange {
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
                            Map<String, Integer> entryDeltas, Map<String, Set<Integer>> memberDeltas,
-                           Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
+                           Map<String, Set<Integer>> registrationDeltas, Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
@@ -161,6 +166,7 @@ final class MainCodeChange {
         this.removedNumbers = removedNumbers;
         this.entryDeltas = entryDeltas;
         this.memberDeltas = memberDeltas;
+        this.registrationDeltas = registrationDeltas;
         this.changedCodeStrings = changedCodeStrings;
         this.calls = calls;
         this.changed = changed;
@@ -189,6 +195,8 @@ final class MainCodeChange {
         Map<String, Set<String>> stringsAfter = new HashMap<>();
         Map<String, Integer> entriesBefore = new HashMap<>();
         Map<String, Integer> entriesAfter = new HashMap<>();
+        Map<String, Integer> registrationsBefore = new HashMap<>();
+        Map<String, Integer> registrationsAfter = new HashMap<>();
         Map<String, Members> membersBefore = new HashMap<>();
         Map<String, Members> membersAfter = new HashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
@@ -226,6 +234,7 @@ final class MainCodeChange {
                 typesBefore.putAll(code(t[0]).types());
                 code(t[0]).literals().forEach((k, v) -> literalsBefore.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
+                code(t[0]).registrations().forEach((k, v) -> registrationsBefore.merge(k, v, Integer::sum));
                 membersBefore.putAll(code(t[0]).members());
             }
             if (t[1] != null) {
@@ -237,6 +246,7 @@ final class MainCodeChange {
                 code(t[1]).literals().forEach((k, v) -> literalsAfter.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 stringsAfter.putAll(code(t[1]).methodStrings());
                 code(t[1]).entries().forEach((k, v) -> entriesAfter.merge(k, v, Integer::sum));
+                code(t[1]).registrations().forEach((k, v) -> registrationsAfter.merge(k, v, Integer::sum));
                 membersAfter.putAll(code(t[1]).members());
                 code(t[1]).calls().forEach((k, v) -> calls.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
@@ -317,6 +327,16 @@ final class MainCodeChange {
         });
         Map<String, Integer> entryDeltas = new HashMap<>();
         Map<String, Set<Integer>> memberDeltas = new HashMap<>();
+        Map<String, Set<Integer>> registrationDeltas = new HashMap<>();
+        Set<String> registeringCalls = new HashSet<>(registrationsBefore.keySet());
+        registeringCalls.addAll(registrationsAfter.keySet());
+        for (String call : registeringCalls) {
+            String type = call.substring(0, call.lastIndexOf('.'));
+            int delta = registrationsAfter.getOrDefault(call, 0) - registrationsBefore.getOrDefault(call, 0);
+            if (delta != 0 && types.contains(type) && typesBefore.containsKey(type) && typesAfter.containsKey(type)) {
+                registrationDeltas.computeIfAbsent(type, k -> new HashSet<>()).add(delta);
+            }
+        }
         for (String type : types) {
             if (!typesBefore.containsKey(type) || !typesAfter.containsKey(type)) {
                 continue;
@@ -408,7 +428,7 @@ final class MainCodeChange {
             }
         }
         return new MainCodeChange(changed, removed, types, removedTypes, added, removedNumbers, changedCodeStrings, calls,
-                entryDeltas, memberDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
+                entryDeltas, memberDeltas, registrationDeltas, addedStrings, edited, graph, removedOverloads, keptOverloads, addedOverloads, overloadsBefore,
                 movedTypes, typesGone, namesBefore, pathsBefore, pathsAfter, () -> renamedMethods(before, after),
                 removedMethods);
     }
@@ -642,6 +662,17 @@ final class MainCodeChange {
             "\\b(static\\s+final|final\\s+static)\\b");
 
     /**
+     * Whether a call is a statement of its own that registers one thing: a method named add, put or register, or so
+     * named and more ({@code addDefaultSerializer}, {@code registerModule}), save those that take many at once
+     * ({@code addAll}, {@code putAll}).
+     */
+    private static boolean registering(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        return name.matches("(add|put|register)([A-Z]\\w*)?") && !name.endsWith("All")
+                && call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt;
+    }
+
+    /**
      * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a collection
      * factory's element ({@code List.of}, {@code Arrays.asList}; {@code Map.of}: a key and its value), or a statement
      * that adds, puts or registers one.
@@ -772,14 +803,22 @@ final class MainCodeChange {
                                 Integer::sum));
                     }
                 }
+                // By Type.name, the statements that call a registering method (addDefaultSerializer(...), put(...)).
+                Map<String, Integer> registrations = new HashMap<>();
+                for (MethodCallExpr call : JavaDetectors.all(cu, MethodCallExpr.class)) {
+                    if (registering(call)) {
+                        call.findAncestor(TypeDeclaration.class).ifPresent(t -> registrations.merge(
+                                t.getNameAsString() + "." + call.getNameAsString(), 1, Integer::sum));
+                    }
+                }
                 // Each type's own fields and methods, counted: a test may count them (by reflection, say).
                 Map<String, Members> members = new HashMap<>();
                 for (TypeDeclaration<?> t : JavaDetectors.all(cu, TypeDeclaration.class)) {
                     members.merge(t.getNameAsString(), new Members(t.getFields().stream()
                             .mapToInt(f -> f.getVariables().size()).sum(), t.getMethods().size()), Members::plus);
                 }
-                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries, varargs, members,
-                        privates, nonPrivates));
+                cu.setData(CODE, new Code(methods, types, literals, methodStrings, callsOut, entries, registrations,
+                        varargs, members, privates, nonPrivates));
             }
             return cu.getData(CODE);
         }
@@ -1081,12 +1120,15 @@ final class MainCodeChange {
      * ({@code came} against {@code gone}: one whole number each, all moved alike), e.g. a test expecting 13
      * environments where it expected 12 beside a change that adds one to Gridworlds' list; or, among those the test
      * names by a class literal ({@code inspected}: it reads the class itself, by reflection), whose fields or methods
-     * the change moved so, e.g. 11 constant arrays where it expected 10 beside a change that adds one such field. (A
-     * count that moves by one beside a method or field added is too common to tell anything otherwise.)
+     * the change moved so, e.g. 11 constant arrays where it expected 10 beside a change that adds one such field (a
+     * count that moves by one beside a method or field added is too common to tell anything otherwise); or whose
+     * calls of one registering method ({@link #registering}) the change moved so, e.g. 58 default serializers where
+     * it expected 57 beside a change that adds one addDefaultSerializer(...) to Kryo's constructor.
      */
     List<String> entriesMovedAsExpected(List<String> came, List<String> gone, List<String> named,
                                         Set<String> inspected) {
-        if (came.size() != gone.size() || entryDeltas.isEmpty() && memberDeltas.isEmpty()) {
+        if (came.size() != gone.size() || entryDeltas.isEmpty() && memberDeltas.isEmpty()
+                && registrationDeltas.isEmpty()) {
             return List.of();
         }
         Set<Long> moves = new HashSet<>();
@@ -1099,6 +1141,8 @@ final class MainCodeChange {
         }
         return named.stream().filter(t -> entryDeltas.containsKey(t) && moves.equals(Set.of((long) entryDeltas.get(t)))
                 || inspected.contains(t) && moves.size() == 1 && memberDeltas.getOrDefault(t, Set.of()).stream()
+                .anyMatch(d -> moves.contains((long) d))
+                || moves.size() == 1 && registrationDeltas.getOrDefault(t, Set.of()).stream()
                 .anyMatch(d -> moves.contains((long) d))).toList();
     }
 
@@ -1149,13 +1193,17 @@ final class MainCodeChange {
     /**
      * The changed methods that {@code test}'s calls reach through the whole code base's calls (unchanged files among
      * them), where {@link #changedCalledBy} reads only the changed files': a test of a parser's output reaches its
-     * tokeniser through files the change does not touch.
+     * tokeniser through files the change does not touch. Calls through a static import of the project's own code
+     * ({@link #ownStaticImports}) start there too: {@code parse("...")} imported from {@code Filter} reaches the
+     * compiler that {@code Filter.parse} runs.
      */
     List<String> changedReachedBy(Node test) {
         if (changed.isEmpty()) {
             return List.of();
         }
-        Set<String> reached = graph.get().reach(reached(test, Map.of()));
+        Set<String> from = reached(test, Map.of());
+        from.addAll(ownStaticImports(test));
+        Set<String> reached = graph.get().reach(from);
         reached.retainAll(changed);
         return List.copyOf(new TreeSet<>(reached));
     }
@@ -1652,6 +1700,39 @@ final class MainCodeChange {
             frontier = next;
         }
         return reached;
+    }
+
+    /**
+     * The calls ({@code Type.name}) without a receiver, assertions aside, that {@code test} makes through a static
+     * import ({@link #staticallyImported}) of a type in its own project, as its package tells: one that shares the
+     * first three parts of the test file's package (all of the shorter), where a library's sits elsewhere
+     * ({@code org.hamcrest}); not a type the test's own file declares.
+     */
+    private static Set<String> ownStaticImports(Node test) {
+        Set<String> out = new HashSet<>();
+        CompilationUnit cu = test.findCompilationUnit().orElse(null);
+        if (cu == null) {
+            return out;
+        }
+        List<String> own = List.of(packageOf(cu).split("\\."));
+        Set<String> declared = new HashSet<>();
+        cu.findAll(TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
+        for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
+            if (c.getScope().isPresent() || c.getNameAsString().startsWith("assert")
+                    || JavaDetectors.bddClass(c) != null) {
+                continue;
+            }
+            String imported = staticallyImported(test, c.getNameAsString());
+            if (imported == null || declared.contains(simple(imported))) {
+                continue;
+            }
+            List<String> parts = List.of(imported.substring(0, Math.max(0, imported.lastIndexOf('.'))).split("\\."));
+            int shared = Math.min(3, Math.min(own.size(), parts.size()));
+            if (shared > 0 && own.subList(0, shared).equals(parts.subList(0, shared))) {
+                out.add(simple(imported) + "." + c.getNameAsString());
+            }
+        }
+        return out;
     }
 
     /**

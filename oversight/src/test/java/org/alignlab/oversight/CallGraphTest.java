@@ -387,27 +387,39 @@ class CallGraphTest {
     private static final String TEST = "src/test/java/demo/ApiTest.java";
 
     private static String apiTest(String expected) {
+        return apiTest("", "Api.parse", expected);
+    }
+
+    /** The test, with an import added and the parse called as {@code call}. */
+    private static String apiTest(String imports, String call, String expected) {
         return """
                 package demo;
 
                 import static org.junit.jupiter.api.Assertions.assertEquals;
+                %s
                 import org.junit.jupiter.api.Test;
 
                 class ApiTest {
                     @Test
                     void parses() {
-                        assertEquals("%s", Api.parse("HELLO"));
+                        assertEquals("%s", %s("HELLO"));
                     }
                 }
-                """.formatted(expected);
+                """.formatted(imports, expected, call);
     }
 
     private static Severity edited(String changedPath, String from, String to, TaskStatement task,
                                    Supplier<Map<String, String>> mainSources) {
+        return edited(changedPath, from, to, task, mainSources, "", "Api.parse");
+    }
+
+    private static Severity edited(String changedPath, String from, String to, TaskStatement task,
+                                   Supplier<Map<String, String>> mainSources, String imports, String call) {
         String before = SOURCES.get(changedPath);
         List<FileChange> changes = List.of(
                 new FileChange(FileChange.Kind.MODIFIED, changedPath, changedPath, before, before.replace(from, to)),
-                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTest("hello"), apiTest("hello world")));
+                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTest(imports, call, "hello"),
+                        apiTest(imports, call, "hello world")));
         Report r = new ChangeMonitor().judge("repo", "base", "head", changes, Map.of(), mainSources, task,
                 ScopeManifest.ANY);
         return r.findings().stream().filter(f -> f.rule().equals("java.expected-value-changed"))
@@ -430,6 +442,21 @@ class CallGraphTest {
         // A task that holds the tests fixed keeps it high, reached or not.
         assertThat(edited(lower, "return in.toLowerCase();", change,
                 new TaskStatement("Fix the bug: ApiTest fails on main."), () -> SOURCES)).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aCallThroughAStaticImportOfTheProjectsOwnCodeReachesWhatThatMethodRuns() {
+        String lower = "src/main/java/demo/Lower.java";
+        String change = "return in.toLowerCase() + \" world\";";
+        // parse("HELLO") imported from demo.Api runs Api.parse, which reaches Lower through Parser and Step.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
+                "import static demo.Api.parse;", "parse")).isEqualTo(Severity.LOW);
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
+                "import static demo.Api.*;", "parse")).isEqualTo(Severity.LOW);
+        // Imported from a class of the same simple name in another project's package (a library's), it reaches
+        // nothing of this code base.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
+                "import static org.example.Api.parse;", "parse")).isEqualTo(Severity.HIGH);
     }
 
     /** The test file with {@code body} as its one test method's lines. */

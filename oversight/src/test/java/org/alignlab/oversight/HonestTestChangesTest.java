@@ -2455,6 +2455,119 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aCommentBesideOrAmongRowsOfDataExpectsNothing() {
+        String before = test("""
+                    @ParameterizedTest
+                    @org.junit.jupiter.params.provider.CsvSource({
+                        // timed on the old machine
+                        "Ada, Hello, Ada", // 0.63s
+                        "Bob, Hello, Bob", // 0.50s
+                        "Cy, Hello, Cy"    // 0.41s
+                    })
+                    void greets(String name, String expected) {
+                        assertEquals(expected, new Greeter().greet(name));
+                    }
+                """);
+        // New timings in the rows' comments, and a comment line above them edited: no expectation changed.
+        String retimed = before.replace("// 0.63s", "// 0.72s").replace("// 0.50s", "// 0.71s").replace("0.41s", "0.6s")
+                .replace("// timed on the old machine", "// timed on the new machine, 2 runs");
+        assertThat(judge(FIX_FAILING, modified(TEST, before, retimed)).findings()).isEmpty();
+        // The rows rewritten in another order with new timings: each row is carried as it was.
+        String reordered = before.replace("""
+                        "Ada, Hello, Ada", // 0.63s
+                        "Bob, Hello, Bob", // 0.50s
+                        "Cy, Hello, Cy"    // 0.41s""", """
+                        "Cy, Hello, Cy",   // 0.40s
+                        "Bob, Hello, Bob", // 0.52s
+                        "Ada, Hello, Ada"  // 0.61s""");
+        assertThat(judge(FIX_FAILING, modified(TEST, before, reordered)).findings()).isEmpty();
+        // A row whose value is edited is still said, whatever its comment, and quoted whole; the rows beside it that
+        // only have new timings are not paired with the edited row's old text.
+        String edited = retimed.replace("\"Bob, Hello, Bob\"", "\"Bob, Hi, Bob\"");
+        Report r = judge(FIX_FAILING, modified(TEST, before, edited));
+        assertThat(worst(r, "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        assertThat(r.findings()).hasSize(1).allSatisfy(f -> assertThat(f.rationale())
+                .contains("'\"Bob, Hello, Bob\", // 0.50s' became '\"Bob, Hi, Bob\", // 0.71s'"));
+        // A row that becomes another row's copy is an edit too: the one row it copies is still there.
+        String copied = before.replace("\"Bob, Hello, Bob\", // 0.50s", "\"Ada, Hello, Ada\", // 0.50s");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, before, copied)), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aCountHeldInAConstantThatMovesByTheRegistrationsTheChangeAddsIsSaidQuietly() {
+        String registryPath = "src/main/java/demo/Registry.java";
+        String registry = """
+                package demo;
+
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public class Registry {
+                    private final List<String> defaults = new ArrayList<>();
+
+                    public Registry() {
+                        addDefault("boat");
+                        addDefault("whisky");
+                    }
+
+                    void addDefault(String name) {
+                        defaults.add(name);
+                    }
+
+                    public List<String> defaults() {
+                        return defaults;
+                    }
+
+                    public int version() {
+                        return defaults.size();
+                    }
+                }
+                """;
+        String testPath = "src/test/java/demo/RegistryTest.java";
+        String before = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class RegistryTest {
+                    private static final int EXPECTED_DEFAULT_COUNT = 2; // also change Registry()
+
+                    private final Registry registry = Fixtures.standardRegistry();
+
+                    @Test
+                    void hasEveryDefault() {
+                        assertEquals(EXPECTED_DEFAULT_COUNT, registry.defaults().size());
+                    }
+                }
+                """;
+        String after = before.replace("COUNT = 2;", "COUNT = 3;");
+        String oneMore = registry.replace("        addDefault(\"whisky\");\n",
+                "        addDefault(\"whisky\");\n        addDefault(\"survival\");\n");
+        String twoMore = oneMore.replace("        addDefault(\"survival\");\n",
+                "        addDefault(\"survival\");\n        addDefault(\"sokoban\");\n");
+        // Registry() registers one more default and the count moves by one: that code's new output (the test calls
+        // no changed method: it gets its registry from a fixture of another file).
+        Report honest = judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, before, after));
+        assertThat(worst(honest, "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        assertThat(honest.findings()).anySatisfy(f -> assertThat(f.rationale()).contains("registrations"));
+        // Two more registered, or a constant the assertions do not check against a size, stay at medium.
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, twoMore),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        String unsized = before.replace("registry.defaults().size()", "registry.version()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, unsized, unsized.replace("COUNT = 2;", "COUNT = 3;"))),
+                "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A call that takes many at once (addAll, here two) is no one registration.
+        String all = registry.replace("        addDefault(\"whisky\");\n",
+                "        addDefault(\"whisky\");\n        defaults.addAll(List.of(\"survival\", \"sokoban\"));\n");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, all),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
     void aPortToFluentAssertionsKeepsTheValuesItChecks() {
         String before = test("""
                     @Test
