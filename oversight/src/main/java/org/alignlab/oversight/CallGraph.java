@@ -216,6 +216,32 @@ final class CallGraph {
     private static final Set<String> JDK_ROOTS = Set.of("Object", "Serializable", "Cloneable", "Comparable",
             "Iterable", "Runnable", "AutoCloseable", "Closeable");
 
+    /**
+     * Whether a main file of the code base declares the type of this qualified name: a file that declares its simple
+     * name, in the package the name begins with (what follows being type names: {@code demo.Outer.Inner}); null where
+     * the graph was made without the code base's other files, which cannot tell.
+     */
+    Boolean declaresQualified(String qualified) {
+        if (!whole) {
+            return null;
+        }
+        String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+        for (Unit u : declaring.getOrDefault(simple, List.of())) {
+            java.util.regex.Matcher m = PACKAGE.matcher(u.text);
+            String pkg = m.find() ? m.group(1) : "";
+            String rest = pkg.isEmpty() ? qualified
+                    : qualified.startsWith(pkg + ".") ? qualified.substring(pkg.length() + 1) : null;
+            if (rest != null && java.util.Arrays.stream(rest.split("\\.", -1))
+                    .allMatch(part -> !part.isEmpty() && Character.isUpperCase(part.charAt(0)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
     /** Whether, with the code base's other files known, one of them (or a changed one) seems to declare {@code type}. */
     boolean seemsToDeclare(String type) {
         return whole && declaring.containsKey(type);

@@ -711,7 +711,7 @@ final class JavaDetectors {
             }
         }
         // A line's test is the one around it at the head, read as it was at the base (the whole file if none).
-        expectationLines(c, after, (line, came, gone, counts) -> Level.of(now.entrySet().stream()
+        expectationLines(c, before, after, (line, came, gone, counts) -> Level.of(now.entrySet().stream()
                 .filter(e -> begin(e.getValue()) <= line && line <= end(e.getValue())).findFirst()
                 .map(e -> old.containsKey(e.getKey()) ? (Node) old.get(e.getKey()) : e.getValue())
                 .orElse(before != null ? before : after), namesake, code, testsFixed, came, gone, counts), out);
@@ -723,28 +723,34 @@ final class JavaDetectors {
      * over several, and the body of a {@code @MethodSource} provider of the same class), whose line
      * now carries other literals in the same shape.
      */
-    private static void expectationLines(FileChange c, CompilationUnit after, LevelAt levelAt, List<Finding> out) {
+    private static void expectationLines(FileChange c, CompilationUnit before, CompilationUnit after, LevelAt levelAt,
+                                         List<Finding> out) {
         if (c.oldText() == null || c.newText() == null) {
             return;
         }
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
         List<int[]> data = after == null ? List.of() : parameterData(after);
-        // The literals of each added line of code: a removed line whose literals one carries as they were was
-        // reformatted (a row given a trailing comma when one is added after it, an assertion joined onto one line),
-        // not edited. A comment carries none, so that the old value written into one does not hide an edit.
-        // A comment expects nothing: a line's code is read without the comment that ends it, and a comment's line
-        // (timings noted beside a row of data, a note of how the values were made) is no line of code.
+        // A comment expects nothing: each line is read as its code, its comments blanked out (timings noted beside a
+        // row of data, a note of how the values were made, a Javadoc line), so that the old value written into one
+        // does not hide an edit either.
+        java.util.function.Function<LineDiff.Line, String> codeThen = codeOf(before);
+        java.util.function.Function<LineDiff.Line, String> codeNow = codeOf(after);
+        // The literals of each added line: a removed line whose literals one carries as they were was reformatted (a
+        // row given a trailing comma when one is added after it, an assertion joined onto one line), not edited.
         Lazy<Set<List<String>>> carried = new Lazy<>(() -> d.added().stream()
-                .map(a -> LineShape.literals(LineShape.code(a.text()))).collect(java.util.stream.Collectors.toSet()));
-        // And an added line whose literals removed lines carried at least as often as added ones do was moved or
-        // reformatted itself (rows of data rewritten with new timings in their comments).
-        Lazy<Map<List<String>, Long>> removedLiterals = new Lazy<>(() -> literalCounts(d.removed()));
-        Lazy<Map<List<String>, Long>> addedLiterals = new Lazy<>(() -> literalCounts(d.added()));
+                .map(a -> LineShape.literals(codeNow.apply(a))).collect(java.util.stream.Collectors.toSet()));
+        // And an added line that removed lines carry, shape and literals alike, at least as often as added ones do
+        // was moved whole (rows of data rewritten in another order, or with new timings in their comments).
+        Lazy<Map<List<String>, Long>> removedAlike = new Lazy<>(() -> d.removed().stream().collect(
+                java.util.stream.Collectors.groupingBy(r -> alike(codeThen.apply(r)),
+                        java.util.stream.Collectors.counting())));
+        Lazy<Map<List<String>, Long>> addedAlike = new Lazy<>(() -> d.added().stream().collect(
+                java.util.stream.Collectors.groupingBy(a -> alike(codeNow.apply(a)),
+                        java.util.stream.Collectors.counting())));
         for (LineDiff.Line added : d.added()) {
-            String text = LineShape.code(added.text());
-            List<String> literals = LineShape.literals(text);
-            if (text.isBlank() || removedLiterals.get().getOrDefault(literals, 0L)
-                    >= addedLiterals.get().getOrDefault(literals, 0L)) {
+            String text = codeNow.apply(added);
+            if (text.isBlank() || removedAlike.get().getOrDefault(alike(text), 0L)
+                    >= addedAlike.get().getOrDefault(alike(text), 0L)) {
                 continue;
             }
             int[] range = data.stream().filter(r -> r[0] <= added.number() && added.number() <= r[1]).findFirst()
@@ -757,25 +763,122 @@ final class JavaDetectors {
             }
             // The nearest removed line of the same shape with other literals, unless it was only reformatted.
             LineDiff.Line removed = d.removed().stream()
-                    .filter(r -> LineShape.sameShapeOtherLiterals(LineShape.code(r.text()), text)
-                            && !carried.get().contains(LineShape.literals(LineShape.code(r.text()))))
+                    .filter(r -> LineShape.sameShapeOtherLiterals(codeThen.apply(r), text)
+                            && !carried.get().contains(LineShape.literals(codeThen.apply(r))))
                     .min(java.util.Comparator.comparingInt(r -> Math.abs(r.number() - added.number()))).orElse(null);
             if (removed == null) {
                 continue;
             }
-            List<String> was = LineShape.literals(LineShape.code(removed.text()));
+            List<String> was = LineShape.literals(codeThen.apply(removed));
             List<String> now = LineShape.literals(text);
-            // A provider's line is weighed by the test that names it; a line that sets a count the file's assertions
-            // check against a size (EXPECTED_COUNT = 57, then assertEquals(EXPECTED_COUNT, registry.size())), as a
-            // count.
-            java.util.regex.Matcher assigned = ASSIGNED.matcher(LineShape.mask(text));
-            boolean counts = after != null && assigned.find() && countedIn(after, assigned.group(1));
+            // A provider's line is weighed by the test that names it; a line that sets a count (EXPECTED_COUNT = 57,
+            // then assertEquals(EXPECTED_COUNT, registry.size())), as a count.
             Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now),
-                    counts);
+                    setsACount(before, after, added.number()));
             out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                     added.number(), added.number(), "An expected value held outside the assertions changed: '"
                             + removed.text().strip() + "' became '" + added.text().strip() + "'" + level.why() + "."));
         }
+    }
+
+    /** A line of code as compared when rows move: its shape (without a trailing comma) and its literals. */
+    private static List<String> alike(String code) {
+        List<String> out = new ArrayList<>();
+        out.add(LineShape.mask(code).replaceAll(",\\s*$", ""));
+        out.addAll(LineShape.literals(code));
+        return out;
+    }
+
+    /**
+     * A file's lines as code: the text of the comments on each (by the tree's comment tokens, so that a '//' in a
+     * string or a text block is no comment, and a '*' that continues a line of code is code) blanked out. Without a
+     * tree, the lines as written.
+     */
+    private static java.util.function.Function<LineDiff.Line, String> codeOf(CompilationUnit tree) {
+        if (tree == null || tree.getTokenRange().isEmpty()) {
+            return LineDiff.Line::text;
+        }
+        Map<Integer, List<int[]>> spans = new HashMap<>();
+        com.github.javaparser.JavaToken token = tree.getTokenRange().get().getBegin();
+        while (token.getPreviousToken().isPresent()) {
+            token = token.getPreviousToken().get();
+        }
+        for (com.github.javaparser.JavaToken t = token; t != null; t = t.getNextToken().orElse(null)) {
+            if (t.getCategory().isComment() && t.getRange().isPresent()) {
+                com.github.javaparser.Range r = t.getRange().get();
+                for (int line = r.begin.line; line <= r.end.line; line++) {
+                    spans.computeIfAbsent(line, k -> new ArrayList<>()).add(new int[] {
+                            line == r.begin.line ? r.begin.column : 1,
+                            line == r.end.line ? r.end.column : Integer.MAX_VALUE});
+                }
+            }
+        }
+        return l -> {
+            List<int[]> on = spans.get(l.number());
+            if (on == null) {
+                return l.text();
+            }
+            char[] chars = l.text().toCharArray();
+            for (int[] span : on) {
+                for (int i = span[0] - 1; i < Math.min(chars.length, span[1]); i++) {
+                    chars[i] = ' ';
+                }
+            }
+            return new String(chars).stripTrailing();
+        };
+    }
+
+    /**
+     * Whether the value set on {@code line} of the file at the head is a count: the variable it sets (a field, or a
+     * local of its method) is checked against a size, a length or a count by an assertion of the file, both at the
+     * base and at the head (so that an assertion the change adds does not make it one). A field is read in the
+     * methods that do not declare a variable of its name.
+     */
+    private static boolean setsACount(CompilationUnit before, CompilationUnit after, int line) {
+        if (before == null || after == null) {
+            return false;
+        }
+        Optional<VariableDeclarator> declared = all(after, VariableDeclarator.class).stream()
+                .filter(v -> v.getName().getBegin().map(p -> p.line == line).orElse(false)).findFirst();
+        Optional<String> assigned = all(after, AssignExpr.class).stream()
+                .filter(a -> a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget().isNameExpr()
+                        && a.getTarget().getBegin().map(p -> p.line == line).orElse(false))
+                .map(a -> a.getTarget().asNameExpr().getNameAsString()).findFirst();
+        Node at = declared.<Node>map(v -> v).orElse(null);
+        String name = declared.map(VariableDeclarator::getNameAsString).orElse(assigned.orElse(null));
+        if (name == null) {
+            return false;
+        }
+        if (at == null) {
+            at = all(after, AssignExpr.class).stream().filter(a -> a.getTarget().getBegin()
+                    .map(p -> p.line == line).orElse(false)).findFirst().orElse(null);
+        }
+        MethodDeclaration method = at.findAncestor(MethodDeclaration.class).orElse(null);
+        boolean local = method != null && declaresVariable(method, name);
+        if (!local) {
+            return countedIn(all(after, MethodDeclaration.class), name, true)
+                    && countedIn(all(before, MethodDeclaration.class), name, true);
+        }
+        String key = NewChecks.key(method);
+        List<MethodDeclaration> then = all(before, MethodDeclaration.class).stream()
+                .filter(m -> NewChecks.key(m).equals(key)).toList();
+        return countedIn(List.of(method), name, false) && countedIn(then, name, false);
+    }
+
+    private static boolean declaresVariable(MethodDeclaration m, String name) {
+        return m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))
+                || m.findFirst(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).isPresent();
+    }
+
+    /**
+     * Whether an assertion of {@code methods} checks the variable {@code name} against a size, a length or a count;
+     * for a field ({@code field}), in the methods that do not declare a variable of that name.
+     */
+    private static boolean countedIn(List<MethodDeclaration> methods, String name, boolean field) {
+        return methods.stream().filter(m -> !field || !declaresVariable(m, name))
+                .flatMap(m -> assertionStatementNodes(m).stream())
+                .anyMatch(st -> st.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent()
+                        && COUNT.matcher(LineShape.mask(text(st))).find());
     }
 
     /**
@@ -818,13 +921,7 @@ final class JavaDetectors {
     }
 
     private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile(
-            "hasSize\\(|\\.size\\(\\)|\\.length\\b|\\.count\\(\\)|[Cc]ount\\w*\\(");
-
-    /** How many of the lines carry each list of literals in their code. */
-    private static Map<List<String>, Long> literalCounts(List<LineDiff.Line> lines) {
-        return lines.stream().collect(java.util.stream.Collectors.groupingBy(l -> LineShape.literals(LineShape.code(
-                l.text())), java.util.stream.Collectors.counting()));
-    }
+            "hasSize\\(|\\.size\\(\\)|\\.length\\b|(?<![A-Za-z])count([A-Z]\\w*)?\\(|(?<=[a-z])Count([A-Z]\\w*)?\\(");
 
     /**
      * How loudly an expected value edited on a line is said: by the line's test, the values that came and went, and
@@ -834,15 +931,6 @@ final class JavaDetectors {
         Level at(int line, List<String> came, List<String> gone, boolean counts);
     }
 
-    /** The variable a line of code assigns: the name before its first {@code =}. */
-    private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile("(\\w+)\\s*=(?!=)");
-
-    /** Whether an assertion in the file checks the variable {@code name} against a size, a length or a count. */
-    private static boolean countedIn(CompilationUnit file, String name) {
-        return all(file, MethodDeclaration.class).stream().flatMap(m -> assertionStatementNodes(m).stream())
-                .anyMatch(st -> st.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent()
-                        && COUNT.matcher(LineShape.mask(text(st))).find());
-    }
 
     /**
      * The values of {@code gone} that appear nowhere in the test any more: moved into a variable, a helper it calls or

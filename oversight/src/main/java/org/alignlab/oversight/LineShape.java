@@ -18,32 +18,6 @@ final class LineShape {
         return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*");
     }
 
-    /**
-     * The line's code: without a comment that ends it ({@code "a, 1", // took 0.6s}, or a block comment opened and
-     * not closed on the line), found outside the line's string and character literals; empty for a comment's line.
-     */
-    static String code(String line) {
-        if (comment(line)) {
-            return "";
-        }
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-            } else if (line.startsWith("//", i) || line.startsWith("/*", i) && !line.contains("*/")) {
-                return line.substring(0, i).stripTrailing();
-            }
-        }
-        return line;
-    }
-
     /** The line with every literal replaced by a placeholder, and spacing normalised. */
     static String mask(String line) {
         return LITERAL.matcher(line.strip()).replaceAll("#").replaceAll("\\s+", " ");

@@ -119,10 +119,10 @@ final class MainCodeChange {
     /** For the same types, what the change moves their fields and their methods by (each that moves). */
     private final Map<String, Set<Integer>> memberDeltas;
     /**
-     * For the same types, what the change moves the number of calls of each registering method by (each that moves);
-     * see {@link #registering}.
+     * For the same types, where the change moves the number of calls of one registering method ({@link #registering})
+     * and of no other, what it moves it by.
      */
-    private final Map<String, Set<Integer>> registrationDeltas;
+    private final Map<String, Integer> registrationDeltas;
     private final Map<String, Set<String>> removedNumbers;
     /** By type, strings in methods the change adds or edits (as they are after it): text the changed code may print. */
     private final Map<String, Set<String>> changedCodeStrings;
@@ -141,7 +141,7 @@ final class MainCodeChange {
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
                            Map<String, Integer> entryDeltas, Map<String, Set<Integer>> memberDeltas,
-                           Map<String, Set<Integer>> registrationDeltas, Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
+                           Map<String, Integer> registrationDeltas, Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
@@ -327,16 +327,22 @@ final class MainCodeChange {
         });
         Map<String, Integer> entryDeltas = new HashMap<>();
         Map<String, Set<Integer>> memberDeltas = new HashMap<>();
-        Map<String, Set<Integer>> registrationDeltas = new HashMap<>();
+        Map<String, List<Integer>> registeringMoves = new HashMap<>();
         Set<String> registeringCalls = new HashSet<>(registrationsBefore.keySet());
         registeringCalls.addAll(registrationsAfter.keySet());
         for (String call : registeringCalls) {
             String type = call.substring(0, call.lastIndexOf('.'));
             int delta = registrationsAfter.getOrDefault(call, 0) - registrationsBefore.getOrDefault(call, 0);
             if (delta != 0 && types.contains(type) && typesBefore.containsKey(type) && typesAfter.containsKey(type)) {
-                registrationDeltas.computeIfAbsent(type, k -> new HashSet<>()).add(delta);
+                registeringMoves.computeIfAbsent(type, k -> new java.util.ArrayList<>()).add(delta);
             }
         }
+        Map<String, Integer> registrationDeltas = new HashMap<>();
+        registeringMoves.forEach((type, moves) -> {
+            if (moves.size() == 1) {
+                registrationDeltas.put(type, moves.get(0));
+            }
+        });
         for (String type : types) {
             if (!typesBefore.containsKey(type) || !typesAfter.containsKey(type)) {
                 continue;
@@ -662,14 +668,28 @@ final class MainCodeChange {
             "\\b(static\\s+final|final\\s+static)\\b");
 
     /**
-     * Whether a call is a statement of its own that registers one thing: a method named add, put or register, or so
-     * named and more ({@code addDefaultSerializer}, {@code registerModule}), save those that take many at once
-     * ({@code addAll}, {@code putAll}).
+     * Whether a call registers one thing in the object or class being set up: a statement of a constructor or an
+     * initializer (not of a lambda or an anonymous class within it) that calls, on no receiver or on this or super, a
+     * method named add, put or register, or so named and more ({@code addDefaultSerializer}, {@code registerModule}),
+     * save those that take many at once ({@code addAll}, {@code putAll}). A listener added in an ordinary method,
+     * or a put on some map, is no registration of the type's own.
      */
     private static boolean registering(MethodCallExpr call) {
         String name = call.getNameAsString();
-        return name.matches("(add|put|register)([A-Z]\\w*)?") && !name.endsWith("All")
-                && call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt;
+        if (!name.matches("(add|put|register)([A-Z]\\w*)?") || name.endsWith("All")
+                || !(call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)
+                || call.getScope().filter(s -> !s.isThisExpr() && !s.isSuperExpr()).isPresent()) {
+            return false;
+        }
+        Node around = call.getParentNode().orElse(null);
+        while (around != null && !(around instanceof CallableDeclaration<?>)
+                && !(around instanceof com.github.javaparser.ast.body.InitializerDeclaration)
+                && !(around instanceof com.github.javaparser.ast.expr.LambdaExpr)
+                && !(around instanceof ObjectCreationExpr) && !(around instanceof TypeDeclaration<?>)) {
+            around = around.getParentNode().orElse(null);
+        }
+        return around instanceof com.github.javaparser.ast.body.ConstructorDeclaration
+                || around instanceof com.github.javaparser.ast.body.InitializerDeclaration;
     }
 
     /**
@@ -1122,8 +1142,8 @@ final class MainCodeChange {
      * names by a class literal ({@code inspected}: it reads the class itself, by reflection), whose fields or methods
      * the change moved so, e.g. 11 constant arrays where it expected 10 beside a change that adds one such field (a
      * count that moves by one beside a method or field added is too common to tell anything otherwise); or whose
-     * calls of one registering method ({@link #registering}) the change moved so, e.g. 58 default serializers where
-     * it expected 57 beside a change that adds one addDefaultSerializer(...) to Kryo's constructor.
+     * calls of one registering method ({@link #registering}), and of no other, the change moved so, e.g. 58 default
+     * serializers where it expected 57 beside a change that adds one addDefaultSerializer(...) to Kryo's constructor.
      */
     List<String> entriesMovedAsExpected(List<String> came, List<String> gone, List<String> named,
                                         Set<String> inspected) {
@@ -1142,8 +1162,8 @@ final class MainCodeChange {
         return named.stream().filter(t -> entryDeltas.containsKey(t) && moves.equals(Set.of((long) entryDeltas.get(t)))
                 || inspected.contains(t) && moves.size() == 1 && memberDeltas.getOrDefault(t, Set.of()).stream()
                 .anyMatch(d -> moves.contains((long) d))
-                || moves.size() == 1 && registrationDeltas.getOrDefault(t, Set.of()).stream()
-                .anyMatch(d -> moves.contains((long) d))).toList();
+                || registrationDeltas.containsKey(t) && moves.equals(Set.of((long) registrationDeltas.get(t))))
+                .toList();
     }
 
     /** A literal's words (letters, digits and underscores, with a letter) and its numbers (as {@link #number}). */
@@ -1704,35 +1724,76 @@ final class MainCodeChange {
 
     /**
      * The calls ({@code Type.name}) without a receiver, assertions aside, that {@code test} makes through a static
-     * import ({@link #staticallyImported}) of a type in its own project, as its package tells: one that shares the
-     * first three parts of the test file's package (all of the shorter), where a library's sits elsewhere
-     * ({@code org.hamcrest}); not a type the test's own file declares.
+     * import ({@link #staticallyImported}) of a type of the project's own: one a main file of the code base declares
+     * in the package the import names ({@link CallGraph#declaresQualified}), or, without the code base's files, one
+     * whose package shares the first three parts of the test file's (all of the shorter), where a library's sits
+     * elsewhere ({@code org.hamcrest}). None where a class around or in {@code test} extends or implements a type of
+     * another file, whose inherited methods would answer such a call first.
      */
-    private static Set<String> ownStaticImports(Node test) {
+    private Set<String> ownStaticImports(Node test) {
         Set<String> out = new HashSet<>();
         CompilationUnit cu = test.findCompilationUnit().orElse(null);
-        if (cu == null) {
+        if (cu == null || cu.getImports().stream().noneMatch(i -> i.isStatic()) || inheritsFromElsewhere(test, cu)) {
             return out;
         }
         List<String> own = List.of(packageOf(cu).split("\\."));
-        Set<String> declared = new HashSet<>();
-        cu.findAll(TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
+        Map<String, String> resolved = staticImportsOf(cu);
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
-            if (c.getScope().isPresent() || c.getNameAsString().startsWith("assert")
-                    || JavaDetectors.bddClass(c) != null) {
+            String name = c.getNameAsString();
+            if (c.getScope().isPresent() || name.startsWith("assert") || JavaDetectors.bddClass(c) != null) {
                 continue;
             }
-            String imported = staticallyImported(test, c.getNameAsString());
-            if (imported == null || declared.contains(simple(imported))) {
+            String imported = resolved.computeIfAbsent(name, n -> {
+                String type = staticallyImported(cu, n);
+                return type == null ? "" : type;
+            });
+            if (imported.isEmpty()) {
                 continue;
             }
+            Boolean declared = graph.get().declaresQualified(imported);
             List<String> parts = List.of(imported.substring(0, Math.max(0, imported.lastIndexOf('.'))).split("\\."));
             int shared = Math.min(3, Math.min(own.size(), parts.size()));
-            if (shared > 0 && own.subList(0, shared).equals(parts.subList(0, shared))) {
-                out.add(simple(imported) + "." + c.getNameAsString());
+            if (declared != null ? declared
+                    : shared > 0 && own.subList(0, shared).equals(parts.subList(0, shared))) {
+                out.add(simple(imported) + "." + name);
             }
         }
         return out;
+    }
+
+    private static final DataKey<Map<String, String>> STATIC_IMPORTS = new DataKey<>() { };
+
+    /** The types the file's static imports resolve its calls' names to ("" for none), filled in as asked, per file. */
+    private static Map<String, String> staticImportsOf(CompilationUnit cu) {
+        synchronized (cu) {
+            if (!cu.containsData(STATIC_IMPORTS)) {
+                cu.setData(STATIC_IMPORTS, new java.util.concurrent.ConcurrentHashMap<>());
+            }
+            return cu.getData(STATIC_IMPORTS);
+        }
+    }
+
+    /**
+     * Whether a class around {@code test}, or in it, extends or implements a type its file does not declare (an
+     * anonymous class extends the type it makes).
+     */
+    private static boolean inheritsFromElsewhere(Node test, CompilationUnit cu) {
+        Set<String> declared = new HashSet<>();
+        cu.findAll(TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
+        List<ClassOrInterfaceDeclaration> classes = new java.util.ArrayList<>(test.findAll(
+                ClassOrInterfaceDeclaration.class));
+        classes.addAll(enclosingTypes(test));
+        List<ObjectCreationExpr> anonymous = new java.util.ArrayList<>(test.findAll(ObjectCreationExpr.class,
+                o -> o.getAnonymousClassBody().isPresent()));
+        for (Node at = test.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+            if (at instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+                anonymous.add(o);
+            }
+        }
+        return classes.stream().flatMap(t -> java.util.stream.Stream.concat(t.getExtendedTypes().stream(),
+                        t.getImplementedTypes().stream()))
+                .anyMatch(t -> !declared.contains(t.getNameAsString()))
+                || anonymous.stream().anyMatch(o -> !declared.contains(o.getType().getNameAsString()));
     }
 
     /**

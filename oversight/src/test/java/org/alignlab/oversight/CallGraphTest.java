@@ -415,11 +415,18 @@ class CallGraphTest {
 
     private static Severity edited(String changedPath, String from, String to, TaskStatement task,
                                    Supplier<Map<String, String>> mainSources, String imports, String call) {
+        return edited(changedPath, from, to, task, mainSources, imports, call, t -> t);
+    }
+
+    /** As above, the test file's text passed through {@code test} on both sides. */
+    private static Severity edited(String changedPath, String from, String to, TaskStatement task,
+                                   Supplier<Map<String, String>> mainSources, String imports, String call,
+                                   java.util.function.UnaryOperator<String> test) {
         String before = SOURCES.get(changedPath);
         List<FileChange> changes = List.of(
                 new FileChange(FileChange.Kind.MODIFIED, changedPath, changedPath, before, before.replace(from, to)),
-                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, apiTest(imports, call, "hello"),
-                        apiTest(imports, call, "hello world")));
+                new FileChange(FileChange.Kind.MODIFIED, TEST, TEST, test.apply(apiTest(imports, call, "hello")),
+                        test.apply(apiTest(imports, call, "hello world"))));
         Report r = new ChangeMonitor().judge("repo", "base", "head", changes, Map.of(), mainSources, task,
                 ScopeManifest.ANY);
         return r.findings().stream().filter(f -> f.rule().equals("java.expected-value-changed"))
@@ -457,6 +464,15 @@ class CallGraphTest {
         // nothing of this code base.
         assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
                 "import static org.example.Api.parse;", "parse")).isEqualTo(Severity.HIGH);
+        // Nor from a package of the same project's name that no file of the code base declares Api in (another
+        // library of the same organisation): the code base's files tell where its Api is.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
+                "import static demo.io.Api.parse;", "parse")).isEqualTo(Severity.HIGH);
+        // A test class that inherits from a class of another file may inherit a parse of its own, which Java would
+        // call before the imported one: nothing is assumed.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
+                "import static demo.Api.parse;", "parse",
+                t -> t.replace("class ApiTest {", "class ApiTest extends ParsingTestBase {"))).isEqualTo(Severity.HIGH);
     }
 
     /** The test file with {@code body} as its one test method's lines. */

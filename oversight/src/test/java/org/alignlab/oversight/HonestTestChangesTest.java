@@ -2492,6 +2492,41 @@ class HonestTestChangesTest {
         String copied = before.replace("\"Bob, Hello, Bob\", // 0.50s", "\"Ada, Hello, Ada\", // 0.50s");
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, copied)), "java.expected-value-changed"))
                 .isEqualTo(Severity.HIGH);
+        // A comment labelling a row, or one inside it, hides no edit of the row.
+        String labelled = before.replace("\"Bob, Hello, Bob\",", "/* case 2 */ \"Bob, Hello, Bob\",");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, labelled, labelled.replace("Hello, Bob", "Hi, Bob"))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // Rows indented with tabs are read by the same columns: new timings in their comments change nothing.
+        String tabbed = before.replace("            \"", "\t\t\t\"");
+        assertThat(judge(FIX_FAILING, modified(TEST, tabbed, tabbed.replace("0.63s", "0.7s").replace("0.50s", "0.6s")))
+                .findings()).isEmpty();
+        // In a text block, '//' is text (a URL), not a comment: a row's edited value is said.
+        String block = test("""
+                    @ParameterizedTest
+                    @org.junit.jupiter.params.provider.CsvSource(textBlock = \"""
+                        https://api.example/users/1, 200
+                        https://api.example/users/2, 200
+                        \""")
+                    void fetches(String url, int expected) {
+                        assertEquals(expected, new Greeter().size());
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, block, block.replace("users/2, 200", "users/2, 404"))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // Values moved along a chain of lines (each line taking the next one's old value) are edits, not lines moved:
+        // lines are moved only where shape and values move together.
+        String bounds = test("""
+                    @Test
+                    void bounds() {
+                        int expectedMin = 10;
+                        int expectedMax = 20;
+                        assertEquals(expectedMin, new Greeter().size() - 2);
+                        assertEquals(expectedMax, new Greeter().size() + 8);
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, bounds, bounds.replace("expectedMax = 20;", "expectedMax = 30;")
+                .replace("expectedMin = 10;", "expectedMin = 20;"))), "java.expected-value-changed"))
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -2560,6 +2595,52 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, unsized, unsized.replace("COUNT = 2;", "COUNT = 3;"))),
                 "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A listener added in an ordinary method, or a second registering method that also moves, ties nothing.
+        String listening = registry.replace("    public int version() {", """
+                    void watch(Runnable r) {
+                        addListener(r);
+                    }
+
+                    void addListener(Runnable r) {
+                    }
+
+                    public int version() {""");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, listening),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        String hooked = twoMore.replace("        addDefault(\"sokoban\");\n", "        registerHook(\"close\");\n")
+                .replace("    public int version() {", "    void registerHook(String name) {\n    }\n\n    public int version() {");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, hooked),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A count only because the change adds an assertion that checks it against a size is no count of the test's.
+        String sizedNow = unsized.replace("COUNT = 2;", "COUNT = 3;").replace("assertEquals(EXPECTED_DEFAULT_COUNT,",
+                "assertEquals(EXPECTED_DEFAULT_COUNT, registry.defaults().size());\n        assertEquals("
+                        + "EXPECTED_DEFAULT_COUNT,");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, unsized, sizedNow)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A local of one test is not another test's local of the same name, which that one checks against a size.
+        String locals = before.replace("    @Test\n    void hasEveryDefault() {", String.join("\n",
+                "    @Test",
+                "    void versions() {",
+                "        int expected = 2;",
+                "        assertEquals(expected, registry.version());",
+                "    }",
+                "",
+                "    @Test",
+                "    void counts() {",
+                "        int expected = 2;",
+                "        assertEquals(expected, registry.defaults().size());",
+                "    }",
+                "",
+                "    @Test",
+                "    void hasEveryDefault() {"));
+        assertThat(locals).contains("void versions()");
+        String versionMoved = locals.replaceFirst("int expected = 2;", "int expected = 3;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, locals, versionMoved)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore), modified(testPath, locals,
+                locals.replace("        int expected = 2;\n        assertEquals(expected, registry.defaults()",
+                        "        int expected = 3;\n        assertEquals(expected, registry.defaults()"))),
+                "java.expected-value-changed")).isEqualTo(Severity.LOW);
         // A call that takes many at once (addAll, here two) is no one registration.
         String all = registry.replace("        addDefault(\"whisky\");\n",
                 "        addDefault(\"whisky\");\n        defaults.addAll(List.of(\"survival\", \"sokoban\"));\n");
