@@ -217,27 +217,27 @@ final class CallGraph {
             "Iterable", "Runnable", "AutoCloseable", "Closeable");
 
     /**
-     * Whether a main file of the code base declares the type of this qualified name: a file that declares its simple
-     * name, in the package the name begins with (what follows being type names: {@code demo.Outer.Inner}); null where
-     * the graph was made without the code base's other files, which cannot tell.
+     * Whether a main file known to the graph (of the code base, or of the change where only its files are known)
+     * declares the type of this qualified name: a file that declares its simple name, in the package the name begins
+     * with (what follows being type names: {@code demo.Outer.Inner}).
      */
-    Boolean declaresQualified(String qualified) {
-        if (!whole) {
-            return null;
-        }
-        String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
-        for (Unit u : declaring.getOrDefault(simple, List.of())) {
-            java.util.regex.Matcher m = PACKAGE.matcher(u.text);
-            String pkg = m.find() ? m.group(1) : "";
-            String rest = pkg.isEmpty() ? qualified
-                    : qualified.startsWith(pkg + ".") ? qualified.substring(pkg.length() + 1) : null;
-            if (rest != null && java.util.Arrays.stream(rest.split("\\.", -1))
-                    .allMatch(part -> !part.isEmpty() && Character.isUpperCase(part.charAt(0)))) {
-                return true;
+    boolean declaresQualified(String qualified) {
+        return declaredQualified.computeIfAbsent(qualified, q -> {
+            String simple = q.substring(q.lastIndexOf('.') + 1);
+            for (Unit u : declaring.getOrDefault(simple, List.of())) {
+                java.util.regex.Matcher m = PACKAGE.matcher(u.text);
+                String pkg = m.find() ? m.group(1) : "";
+                String rest = pkg.isEmpty() ? q : q.startsWith(pkg + ".") ? q.substring(pkg.length() + 1) : null;
+                if (rest != null && java.util.Arrays.stream(rest.split("\\.", -1))
+                        .allMatch(part -> !part.isEmpty() && Character.isUpperCase(part.charAt(0)))) {
+                    return true;
+                }
             }
-        }
-        return false;
+            return false;
+        });
     }
+
+    private final Map<String, Boolean> declaredQualified = new HashMap<>();
 
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
             "(?m)^\\s*package\\s+([\\w.]+)\\s*;");

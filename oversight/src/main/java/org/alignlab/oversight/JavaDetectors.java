@@ -733,24 +733,28 @@ final class JavaDetectors {
         // A comment expects nothing: each line is read as its code, its comments blanked out (timings noted beside a
         // row of data, a note of how the values were made, a Javadoc line), so that the old value written into one
         // does not hide an edit either.
-        java.util.function.Function<LineDiff.Line, String> codeThen = codeOf(before);
-        java.util.function.Function<LineDiff.Line, String> codeNow = codeOf(after);
+        java.util.function.Function<LineDiff.Line, String> codeThen = codeOf(before, c.oldText());
+        java.util.function.Function<LineDiff.Line, String> codeNow = codeOf(after, c.newText());
         // The literals of each added line: a removed line whose literals one carries as they were was reformatted (a
         // row given a trailing comma when one is added after it, an assertion joined onto one line), not edited.
         Lazy<Set<List<String>>> carried = new Lazy<>(() -> d.added().stream()
                 .map(a -> LineShape.literals(codeNow.apply(a))).collect(java.util.stream.Collectors.toSet()));
-        // And an added line that removed lines carry, shape and literals alike, at least as often as added ones do
-        // was moved whole (rows of data rewritten in another order, or with new timings in their comments).
+        // And an added line that removed lines of the same method carry, shape and literals alike, at least as often
+        // as added ones do was moved whole (rows of data rewritten in another order, or with new timings in their
+        // comments).
+        java.util.function.IntFunction<String> methodThen = methodAt(before);
+        java.util.function.IntFunction<String> methodNow = methodAt(after);
         Lazy<Map<List<String>, Long>> removedAlike = new Lazy<>(() -> d.removed().stream().collect(
-                java.util.stream.Collectors.groupingBy(r -> alike(codeThen.apply(r)),
+                java.util.stream.Collectors.groupingBy(r -> alike(methodThen.apply(r.number()), codeThen.apply(r)),
                         java.util.stream.Collectors.counting())));
         Lazy<Map<List<String>, Long>> addedAlike = new Lazy<>(() -> d.added().stream().collect(
-                java.util.stream.Collectors.groupingBy(a -> alike(codeNow.apply(a)),
+                java.util.stream.Collectors.groupingBy(a -> alike(methodNow.apply(a.number()), codeNow.apply(a)),
                         java.util.stream.Collectors.counting())));
         for (LineDiff.Line added : d.added()) {
             String text = codeNow.apply(added);
-            if (text.isBlank() || removedAlike.get().getOrDefault(alike(text), 0L)
-                    >= addedAlike.get().getOrDefault(alike(text), 0L)) {
+            List<String> alike = text.isBlank() ? List.of() : alike(methodNow.apply(added.number()), text);
+            if (text.isBlank() || removedAlike.get().getOrDefault(alike, 0L)
+                    >= addedAlike.get().getOrDefault(alike, 0L)) {
                 continue;
             }
             int[] range = data.stream().filter(r -> r[0] <= added.number() && added.number() <= r[1]).findFirst()
@@ -781,102 +785,139 @@ final class JavaDetectors {
         }
     }
 
-    /** A line of code as compared when rows move: its shape (without a trailing comma) and its literals. */
-    private static List<String> alike(String code) {
+    /**
+     * A line of code as compared when rows move: the method it lies in, its shape (without a trailing comma) and its
+     * literals.
+     */
+    private static List<String> alike(String method, String code) {
         List<String> out = new ArrayList<>();
+        out.add(method);
         out.add(LineShape.mask(code).replaceAll(",\\s*$", ""));
         out.addAll(LineShape.literals(code));
         return out;
     }
 
     /**
-     * A file's lines as code: the text of the comments on each (by the tree's comment tokens, so that a '//' in a
-     * string or a text block is no comment, and a '*' that continues a line of code is code) blanked out. Without a
-     * tree, the lines as written.
+     * A file's lines as code: the text of the comments in it (by the tree's comment tokens, so that a '//' in a string
+     * or a text block is no comment, and a '*' that continues a line of code is code) blanked out, by their places in
+     * the text, and the text then cut into lines at each line feed, as the line diff cuts it. The lines as written
+     * where there is no tree, or its tokens do not spell the text out, and a comment with a unicode escape in it (the
+     * compiler may end it there) is kept.
      */
-    private static java.util.function.Function<LineDiff.Line, String> codeOf(CompilationUnit tree) {
-        if (tree == null || tree.getTokenRange().isEmpty()) {
-            return LineDiff.Line::text;
+    private static java.util.function.Function<LineDiff.Line, String> codeOf(CompilationUnit tree, String text) {
+        Lazy<String[]> lines = new Lazy<>(() -> codeLines(tree, text));
+        return l -> lines.get() != null && l.number() <= lines.get().length ? lines.get()[l.number() - 1].stripTrailing()
+                : l.text();
+    }
+
+    /** The lines of {@link #codeOf}, or null where they are the lines as written. */
+    private static String[] codeLines(CompilationUnit tree, String text) {
+        if (tree == null || text == null || tree.getTokenRange().isEmpty()) {
+            return null;
         }
-        Map<Integer, List<int[]>> spans = new HashMap<>();
-        com.github.javaparser.JavaToken token = tree.getTokenRange().get().getBegin();
-        while (token.getPreviousToken().isPresent()) {
-            token = token.getPreviousToken().get();
+        com.github.javaparser.JavaToken first = tree.getTokenRange().get().getBegin();
+        while (first.getPreviousToken().isPresent()) {
+            first = first.getPreviousToken().get();
         }
-        for (com.github.javaparser.JavaToken t = token; t != null; t = t.getNextToken().orElse(null)) {
-            if (t.getCategory().isComment() && t.getRange().isPresent()) {
-                com.github.javaparser.Range r = t.getRange().get();
-                for (int line = r.begin.line; line <= r.end.line; line++) {
-                    spans.computeIfAbsent(line, k -> new ArrayList<>()).add(new int[] {
-                            line == r.begin.line ? r.begin.column : 1,
-                            line == r.end.line ? r.end.column : Integer.MAX_VALUE});
+        char[] chars = text.toCharArray();
+        int at = 0;
+        for (com.github.javaparser.JavaToken t = first; t != null; t = t.getNextToken().orElse(null)) {
+            String spelled = t.getText();
+            if (!text.startsWith(spelled, at)) {
+                return null;
+            }
+            if (t.getCategory().isComment() && !spelled.matches("(?s).*\\\\u+[0-9a-fA-F]{4}.*")) {
+                for (int i = at; i < at + spelled.length(); i++) {
+                    if (chars[i] != '\n') {
+                        chars[i] = ' ';
+                    }
                 }
             }
+            at += spelled.length();
         }
-        return l -> {
-            List<int[]> on = spans.get(l.number());
-            if (on == null) {
-                return l.text();
-            }
-            char[] chars = l.text().toCharArray();
-            for (int[] span : on) {
-                for (int i = span[0] - 1; i < Math.min(chars.length, span[1]); i++) {
-                    chars[i] = ' ';
-                }
-            }
-            return new String(chars).stripTrailing();
-        };
+        return at == chars.length ? new String(chars).split("\n", -1) : null;
     }
 
     /**
-     * Whether the value set on {@code line} of the file at the head is a count: the variable it sets (a field, or a
-     * local of its method) is checked against a size, a length or a count by an assertion of the file, both at the
-     * base and at the head (so that an assertion the change adds does not make it one). A field is read in the
-     * methods that do not declare a variable of its name.
+     * The method a line of a file lies in (a parameterised test's data lies in its annotations), by its class and
+     * signature; "" for a line outside every method or without a tree.
+     */
+    private static java.util.function.IntFunction<String> methodAt(CompilationUnit tree) {
+        if (tree == null) {
+            return line -> "";
+        }
+        List<MethodDeclaration> methods = all(tree, MethodDeclaration.class);
+        return line -> methods.stream().filter(m -> begin(m) <= line && line <= end(m))
+                .max(java.util.Comparator.comparingInt(JavaDetectors::begin)).map(NewChecks::key).orElse("");
+    }
+
+    /**
+     * Whether the value set on {@code line} of the file at the head is a count: the one variable the line sets (not an
+     * array, whose elements are each their own value) is checked against a size, a length or a count by an assertion,
+     * both at the base and at the head (so that an assertion the change adds does not make it one). A local is read in
+     * its own method, which declares no other variable of its name; a field in the methods of its class (and of the
+     * classes nested in it that do not declare a field of its name) that declare no variable of its name.
      */
     private static boolean setsACount(CompilationUnit before, CompilationUnit after, int line) {
         if (before == null || after == null) {
             return false;
         }
-        Optional<VariableDeclarator> declared = all(after, VariableDeclarator.class).stream()
-                .filter(v -> v.getName().getBegin().map(p -> p.line == line).orElse(false)).findFirst();
-        Optional<String> assigned = all(after, AssignExpr.class).stream()
-                .filter(a -> a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget().isNameExpr()
-                        && a.getTarget().getBegin().map(p -> p.line == line).orElse(false))
-                .map(a -> a.getTarget().asNameExpr().getNameAsString()).findFirst();
-        Node at = declared.<Node>map(v -> v).orElse(null);
-        String name = declared.map(VariableDeclarator::getNameAsString).orElse(assigned.orElse(null));
-        if (name == null) {
+        List<Node> setting = new ArrayList<>();
+        all(after, VariableDeclarator.class).stream().filter(v -> v.getInitializer().isPresent()
+                && v.getName().getBegin().map(p -> p.line == line).orElse(false)).forEach(setting::add);
+        all(after, AssignExpr.class).stream().filter(x -> x.getOperator() == AssignExpr.Operator.ASSIGN
+                && x.getTarget().isNameExpr() && x.getTarget().getBegin().map(p -> p.line == line).orElse(false))
+                .forEach(setting::add);
+        if (setting.size() != 1 || setting.get(0) instanceof VariableDeclarator v && v.getType().isArrayType()) {
             return false;
         }
-        if (at == null) {
-            at = all(after, AssignExpr.class).stream().filter(a -> a.getTarget().getBegin()
-                    .map(p -> p.line == line).orElse(false)).findFirst().orElse(null);
-        }
+        Node at = setting.get(0);
+        String name = at instanceof VariableDeclarator v ? v.getNameAsString()
+                : ((AssignExpr) at).getTarget().asNameExpr().getNameAsString();
         MethodDeclaration method = at.findAncestor(MethodDeclaration.class).orElse(null);
-        boolean local = method != null && declaresVariable(method, name);
-        if (!local) {
-            return countedIn(all(after, MethodDeclaration.class), name, true)
-                    && countedIn(all(before, MethodDeclaration.class), name, true);
+        if (method != null && declarations(method, name) > 0) {
+            String key = NewChecks.key(method);
+            return declarations(method, name) == 1 && countedIn(method, name) && all(before, MethodDeclaration.class)
+                    .stream().filter(m -> NewChecks.key(m).equals(key) && declarations(m, name) == 1)
+                    .anyMatch(m -> countedIn(m, name));
         }
-        String key = NewChecks.key(method);
-        List<MethodDeclaration> then = all(before, MethodDeclaration.class).stream()
-                .filter(m -> NewChecks.key(m).equals(key)).toList();
-        return countedIn(List.of(method), name, false) && countedIn(then, name, false);
-    }
-
-    private static boolean declaresVariable(MethodDeclaration m, String name) {
-        return m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))
-                || m.findFirst(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).isPresent();
+        Optional<com.github.javaparser.ast.body.TypeDeclaration> type = at.findAncestor(
+                com.github.javaparser.ast.body.TypeDeclaration.class);
+        return type.isPresent() && readersOf(type.get(), name).stream().anyMatch(m -> countedIn(m, name))
+                && all(before, com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+                .filter(t -> t.getNameAsString().equals(type.get().getNameAsString()))
+                .flatMap(t -> readersOf(t, name).stream()).anyMatch(m -> countedIn(m, name));
     }
 
     /**
-     * Whether an assertion of {@code methods} checks the variable {@code name} against a size, a length or a count;
-     * for a field ({@code field}), in the methods that do not declare a variable of that name.
+     * The methods of {@code type}, and of the types nested in it that declare no field {@code name}, that declare no
+     * variable of that name: those that read the type's field.
      */
-    private static boolean countedIn(List<MethodDeclaration> methods, String name, boolean field) {
-        return methods.stream().filter(m -> !field || !declaresVariable(m, name))
-                .flatMap(m -> assertionStatementNodes(m).stream())
+    private static List<MethodDeclaration> readersOf(com.github.javaparser.ast.body.TypeDeclaration<?> type,
+                                                     String name) {
+        return type.findAll(MethodDeclaration.class).stream().filter(m -> declarations(m, name) == 0)
+                .filter(m -> m.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+                        .noneMatch(t -> t != type
+                        && t.getFieldByName(name).isPresent()))
+                .toList();
+    }
+
+    /** How many variables of the name a method declares: parameters (of lambdas and catches too), locals, patterns. */
+    private static long declarations(MethodDeclaration m, String name) {
+        return m.findAll(Parameter.class, p -> p.getNameAsString().equals(name)).size()
+                + m.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).size()
+                + m.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class,
+                        p -> p.getNameAsString().equals(name)).size();
+    }
+
+    /**
+     * Whether an assertion of the method itself (not of the helpers it calls, whose variables are their own) checks
+     * the variable {@code name} against a size, a length or a count.
+     */
+    private static boolean countedIn(MethodDeclaration m, String name) {
+        return m.findAll(ExpressionStmt.class).stream()
+                .filter(st -> st.getExpression().findAll(MethodCallExpr.class).stream()
+                        .anyMatch(JavaDetectors::isAssertion))
                 .anyMatch(st -> st.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent()
                         && COUNT.matcher(LineShape.mask(text(st))).find());
     }
@@ -917,11 +958,11 @@ final class JavaDetectors {
     private static boolean countsOnly(MethodDeclaration test, List<String> values) {
         List<String> statements = assertionStatements(test);
         return values.stream().allMatch(v -> statements.stream().anyMatch(st -> st.contains(v)
-                && COUNT.matcher(st).find()));
+                && COUNT.matcher(LineShape.mask(st)).find()));
     }
 
     private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile(
-            "hasSize\\(|\\.size\\(\\)|\\.length\\b|(?<![A-Za-z])count([A-Z]\\w*)?\\(|(?<=[a-z])Count([A-Z]\\w*)?\\(");
+            "hasSize\\(|\\.size\\(\\)|\\.length\\b|(?<![A-Za-z])counts?([A-Z]\\w*)?\\(|(?<=[A-Za-z0-9])Counts?([A-Z]\\w*)?\\(");
 
     /**
      * How loudly an expected value edited on a line is said: by the line's test, the values that came and went, and

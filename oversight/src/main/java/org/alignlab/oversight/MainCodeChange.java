@@ -688,8 +688,11 @@ final class MainCodeChange {
                 && !(around instanceof ObjectCreationExpr) && !(around instanceof TypeDeclaration<?>)) {
             around = around.getParentNode().orElse(null);
         }
-        return around instanceof com.github.javaparser.ast.body.ConstructorDeclaration
-                || around instanceof com.github.javaparser.ast.body.InitializerDeclaration;
+        // Not an anonymous class's initializer (a double-brace list) nor an enum constant's body.
+        return (around instanceof com.github.javaparser.ast.body.ConstructorDeclaration
+                || around instanceof com.github.javaparser.ast.body.InitializerDeclaration)
+                && around.getParentNode().filter(p -> p instanceof ObjectCreationExpr
+                || p instanceof com.github.javaparser.ast.body.EnumConstantDeclaration).isEmpty();
     }
 
     /**
@@ -1723,43 +1726,42 @@ final class MainCodeChange {
     }
 
     /**
-     * The calls ({@code Type.name}) without a receiver, assertions aside, that {@code test} makes through a static
-     * import ({@link #staticallyImported}) of a type of the project's own: one a main file of the code base declares
-     * in the package the import names ({@link CallGraph#declaresQualified}), or, without the code base's files, one
-     * whose package shares the first three parts of the test file's (all of the shorter), where a library's sits
-     * elsewhere ({@code org.hamcrest}). None where a class around or in {@code test} extends or implements a type of
-     * another file, whose inherited methods would answer such a call first.
+     * The calls ({@code Type.name}) without a receiver, assertions and Object's methods aside, that {@code test} makes
+     * through a static import ({@link #staticallyImported}) of a type of the project's own: one a main file known to
+     * the graph declares in the package the import names ({@link CallGraph#declaresQualified}), where a library's
+     * class of the same simple name sits elsewhere. None where a type in or around {@code test} inherits, however
+     * far up, from a type of another file, whose methods would answer such a call first.
      */
     private Set<String> ownStaticImports(Node test) {
         Set<String> out = new HashSet<>();
         CompilationUnit cu = test.findCompilationUnit().orElse(null);
-        if (cu == null || cu.getImports().stream().noneMatch(i -> i.isStatic()) || inheritsFromElsewhere(test, cu)) {
+        if (cu == null || cu.getImports().stream().noneMatch(i -> i.isStatic())) {
             return out;
         }
-        List<String> own = List.of(packageOf(cu).split("\\."));
         Map<String, String> resolved = staticImportsOf(cu);
         for (MethodCallExpr c : test.findAll(MethodCallExpr.class)) {
             String name = c.getNameAsString();
-            if (c.getScope().isPresent() || name.startsWith("assert") || JavaDetectors.bddClass(c) != null) {
+            if (c.getScope().isPresent() || name.startsWith("assert") || OBJECT_METHODS.contains(name)
+                    || JavaDetectors.bddClass(c) != null) {
                 continue;
             }
             String imported = resolved.computeIfAbsent(name, n -> {
                 String type = staticallyImported(cu, n);
                 return type == null ? "" : type;
             });
-            if (imported.isEmpty()) {
-                continue;
-            }
-            Boolean declared = graph.get().declaresQualified(imported);
-            List<String> parts = List.of(imported.substring(0, Math.max(0, imported.lastIndexOf('.'))).split("\\."));
-            int shared = Math.min(3, Math.min(own.size(), parts.size()));
-            if (declared != null ? declared
-                    : shared > 0 && own.subList(0, shared).equals(parts.subList(0, shared))) {
+            if (!imported.isEmpty() && graph.get().declaresQualified(imported)) {
                 out.add(simple(imported) + "." + name);
             }
         }
+        if (!out.isEmpty() && inheritsFromElsewhere(test, cu)) {
+            out.clear();
+        }
         return out;
     }
+
+    /** Methods every class has from Object: a call of one without a receiver is the class's own. */
+    private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "clone",
+            "finalize", "wait", "notify", "notifyAll");
 
     private static final DataKey<Map<String, String>> STATIC_IMPORTS = new DataKey<>() { };
 
@@ -1774,26 +1776,42 @@ final class MainCodeChange {
     }
 
     /**
-     * Whether a class around {@code test}, or in it, extends or implements a type its file does not declare (an
-     * anonymous class extends the type it makes).
+     * Whether a type around {@code test}, or in it (an anonymous class's among them, which extends the type it makes),
+     * extends or implements, directly or through types of the same file, a type its file does not declare.
      */
     private static boolean inheritsFromElsewhere(Node test, CompilationUnit cu) {
-        Set<String> declared = new HashSet<>();
-        cu.findAll(TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
-        List<ClassOrInterfaceDeclaration> classes = new java.util.ArrayList<>(test.findAll(
-                ClassOrInterfaceDeclaration.class));
-        classes.addAll(enclosingTypes(test));
-        List<ObjectCreationExpr> anonymous = new java.util.ArrayList<>(test.findAll(ObjectCreationExpr.class,
-                o -> o.getAnonymousClassBody().isPresent()));
+        Map<String, List<TypeDeclaration<?>>> declared = new HashMap<>();
+        JavaDetectors.all(cu, TypeDeclaration.class).forEach(t -> declared.computeIfAbsent(t.getNameAsString(),
+                k -> new java.util.ArrayList<>()).add(t));
+        java.util.ArrayDeque<String> supertypes = new java.util.ArrayDeque<>();
+        List<TypeDeclaration<?>> types = new java.util.ArrayList<>();
+        test.findAll(TypeDeclaration.class).forEach(t -> types.add(t));
+        test.findAll(ObjectCreationExpr.class, o -> o.getAnonymousClassBody().isPresent())
+                .forEach(o -> supertypes.add(o.getType().getNameAsString()));
         for (Node at = test.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
-            if (at instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
-                anonymous.add(o);
+            if (at instanceof TypeDeclaration<?> t) {
+                types.add(t);
+            } else if (at instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+                supertypes.add(o.getType().getNameAsString());
             }
         }
-        return classes.stream().flatMap(t -> java.util.stream.Stream.concat(t.getExtendedTypes().stream(),
-                        t.getImplementedTypes().stream()))
-                .anyMatch(t -> !declared.contains(t.getNameAsString()))
-                || anonymous.stream().anyMatch(o -> !declared.contains(o.getType().getNameAsString()));
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            for (TypeDeclaration<?> t : types) {
+                supertypes.addAll(CallGraph.supertypesOf(t));
+            }
+            types.clear();
+            if (supertypes.isEmpty()) {
+                return false;
+            }
+            String next = supertypes.poll();
+            if (!declared.containsKey(next)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                types.addAll(declared.get(next));
+            }
+        }
     }
 
     /**

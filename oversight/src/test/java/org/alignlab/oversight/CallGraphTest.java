@@ -473,6 +473,11 @@ class CallGraphTest {
         assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
                 "import static demo.Api.parse;", "parse",
                 t -> t.replace("class ApiTest {", "class ApiTest extends ParsingTestBase {"))).isEqualTo(Severity.HIGH);
+        // So through a class of the same file that does.
+        assertThat(edited(lower, "return in.toLowerCase();", change, TaskStatement.NONE, () -> SOURCES,
+                "import static demo.Api.parse;", "parse", t -> t.replace("class ApiTest {",
+                        "class ApiTest extends WithFixtures {\n    abstract static class WithFixtures extends "
+                                + "ParsingTestBase {\n    }\n"))).isEqualTo(Severity.HIGH);
     }
 
     /** The test file with {@code body} as its one test method's lines. */

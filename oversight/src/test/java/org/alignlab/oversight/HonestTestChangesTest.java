@@ -2513,6 +2513,28 @@ class HonestTestChangesTest {
                 """);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, block, block.replace("users/2, 200", "users/2, 404"))),
                 "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // A lone carriage return in a comment above (a line end to the parser, none to the line diff) moves no
+        // comment onto a row: the row's edit is still said.
+        String crHeader = before.replace("package demo;", "// License\r// See NOTICE\npackage demo;");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, crHeader, crHeader.replace("Hello, Bob", "Hi, Bob"))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // A line of another test that comes to look like the edited line once its comment is gone moved nothing here.
+        String twoTests = test("""
+                    @Test
+                    void one() {
+                        int expected = 3;
+                        assertEquals(expected, new Greeter().size());
+                    }
+
+                    @Test
+                    void other() {
+                        int expected = 0; // none yet
+                        assertEquals(expected, new Greeter().size() - 12);
+                    }
+                """);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, twoTests, twoTests.replace("expected = 3;", "expected = 0;")
+                .replace("int expected = 0; // none yet", "int expected = Greeter.NONE;"))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
         // Values moved along a chain of lines (each line taking the next one's old value) are edits, not lines moved:
         // lines are moved only where shape and values move together.
         String bounds = test("""
@@ -2641,6 +2663,29 @@ class HonestTestChangesTest {
                 locals.replace("        int expected = 2;\n        assertEquals(expected, registry.defaults()",
                         "        int expected = 3;\n        assertEquals(expected, registry.defaults()"))),
                 "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        // Nor does a registering call in a double-brace list a helper makes (an anonymous class's initializer).
+        String doubleBrace = registry.replace("    public int version() {", """
+                    static List<String> spare() {
+                        return new ArrayList<>() {{
+                            addSpare("spare");
+                        }};
+                    }
+
+                    static void addSpare(String name) {
+                    }
+
+                    public int version() {""");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, doubleBrace),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A line that sets two constants does not say which value is the count.
+        String two = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = 2, EXPECTED_ID = 57;")
+                .replace("    @Test\n    void hasEveryDefault() {",
+                        "    @Test\n    void id() {\n        assertEquals(EXPECTED_ID, registry.version());\n    }\n\n"
+                                + "    @Test\n    void hasEveryDefault() {");
+        assertThat(two).contains("void id()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, two, two.replace("EXPECTED_ID = 57;", "EXPECTED_ID = 58;"))),
+                "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
         // A call that takes many at once (addAll, here two) is no one registration.
         String all = registry.replace("        addDefault(\"whisky\");\n",
                 "        addDefault(\"whisky\");\n        defaults.addAll(List.of(\"survival\", \"sokoban\"));\n");
