@@ -147,6 +147,30 @@ final class IncrementalParse {
      * not confined to the body of one class or interface and the package and imports (the caller then parses the
      * whole text).
      */
+    /**
+     * Where the tree's comments are in {@code text}: each comment token's start and end (exclusive) as offsets; null
+     * where the tree has no tokens or they do not spell the text out (a byte order mark, say).
+     */
+    static List<int[]> commentSpans(CompilationUnit cu, String text) {
+        Tokens tokens;
+        synchronized (cu) {
+            tokens = Tokens.of(cu);
+        }
+        if (tokens == null || tokens.offset[tokens.list.length] != text.length()) {
+            return null;
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < tokens.list.length; i++) {
+            if (tokens.list[i].getCategory().isComment()) {
+                if (!text.startsWith(tokens.list[i].getText(), tokens.offset[i])) {
+                    return null;
+                }
+                out.add(new int[] {tokens.offset[i], tokens.offset[i + 1]});
+            }
+        }
+        return out;
+    }
+
     static CompilationUnit of(JavaParser parser, CompilationUnit base, String baseText, String headText) {
         Tokens tokens = Tokens.of(base);
         if (tokens == null || tokens.offset[tokens.list.length] != baseText.length() || base.getTypes().isEmpty()

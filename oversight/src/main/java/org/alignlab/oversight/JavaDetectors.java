@@ -172,18 +172,20 @@ final class JavaDetectors {
          */
         static Level of(Node test, String namesake, java.util.function.Supplier<MainCodeChange> code,
                         boolean testsFixed) {
-            return of(test, namesake, code, testsFixed, List.of(), List.of(), false);
+            return of(test, namesake, code, testsFixed, List.of(), List.of(), () -> false);
         }
 
         /**
          * As above, for expected values {@code gone} replaced by {@code came}: a new value that comes with main code
          * the change adds, in a type the test reaches or anywhere ({@link MainCodeChange#followed}), is that code's new
-         * output (LOW), and so is a count
-         * ({@code counts}: every new value is checked against a size, a length or a count) that moves by as many
-         * entries as the change adds to a type the test uses; unless the task holds the tests fixed.
+         * output (LOW), and so is a count ({@code counts}, asked only when needed: every new value is checked against a
+         * size, a length or a count, or set on a line in the one variable that assertions check so) that moves by as
+         * many entries, registrations, fields or methods as the change adds to a type the test uses
+         * ({@link MainCodeChange#entriesMovedAsExpected}); unless the task holds the tests fixed.
          */
         static Level of(Node test, String namesake, java.util.function.Supplier<MainCodeChange> code,
-                        boolean testsFixed, List<String> came, List<String> gone, boolean counts) {
+                        boolean testsFixed, List<String> came, List<String> gone,
+                        java.util.function.BooleanSupplier counts) {
             if (testsFixed) {
                 return new Level(Severity.HIGH, " (the task makes the tests the measure of the work)");
             }
@@ -204,8 +206,8 @@ final class JavaDetectors {
                         + "the task)");
             }
             List<String> types = code.get().changedTypesNamedBy(test, namesake);
-            List<String> counted = counts ? code.get().entriesMovedAsExpected(came, gone, types, classLiterals(test))
-                    : List.of();
+            List<String> counted = !came.isEmpty() && counts.getAsBoolean()
+                    ? code.get().entriesMovedAsExpected(came, gone, types, classLiterals(test)) : List.of();
             if (!counted.isEmpty()) {
                 return new Level(Severity.LOW, " (the count moves by as many entries, registrations, fields or methods "
                         + "as the change adds to "
@@ -695,7 +697,8 @@ final class JavaDetectors {
             }).toList();
             came = cameLeft;
             if (!gone.isEmpty() && !came.isEmpty()) {
-                Level level = Level.of(was, namesake, code, testsFixed, came, gone, countsOnly(m, came));
+                List<String> newValues = came;
+                Level level = Level.of(was, namesake, code, testsFixed, came, gone, () -> countsOnly(m, newValues));
                 out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                         begin(m), end(m), "The test " + e.getKey() + " now expects " + String.join(", ", first(came, 3))
                                 + " where it expected " + String.join(", ", first(gone, 3)) + level.why() + "."));
@@ -752,9 +755,7 @@ final class JavaDetectors {
                         java.util.stream.Collectors.counting())));
         for (LineDiff.Line added : d.added()) {
             String text = codeNow.apply(added);
-            List<String> alike = text.isBlank() ? List.of() : alike(methodNow.apply(added.number()), text);
-            if (text.isBlank() || removedAlike.get().getOrDefault(alike, 0L)
-                    >= addedAlike.get().getOrDefault(alike, 0L)) {
+            if (text.isBlank()) {
                 continue;
             }
             int[] range = data.stream().filter(r -> r[0] <= added.number() && added.number() <= r[1]).findFirst()
@@ -762,7 +763,9 @@ final class JavaDetectors {
             // A local named expected... assigned (in code: not the words of a string, such as a failure's message).
             boolean holdsExpectation = LineShape.mask(text).matches("(?i).*\\bexpected\\w*\\s*=(?!=).*")
                     || text.matches("\\s*@(CsvSource|ValueSource|CsvFileSource)\\b.*") || range != null;
-            if (!holdsExpectation) {
+            List<String> alike = holdsExpectation ? alike(methodNow.apply(added.number()), text) : null;
+            if (!holdsExpectation || removedAlike.get().getOrDefault(alike, 0L)
+                    >= addedAlike.get().getOrDefault(alike, 0L)) {
                 continue;
             }
             // The nearest removed line of the same shape with other literals, unless it was only reformatted.
@@ -778,7 +781,7 @@ final class JavaDetectors {
             // A provider's line is weighed by the test that names it; a line that sets a count (EXPECTED_COUNT = 57,
             // then assertEquals(EXPECTED_COUNT, registry.size())), as a count.
             Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now),
-                    setsACount(before, after, added.number()));
+                    () -> setsACount(before, after, added.number()));
             out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                     added.number(), added.number(), "An expected value held outside the assertions changed: '"
                             + removed.text().strip() + "' became '" + added.text().strip() + "'" + level.why() + "."));
@@ -805,50 +808,55 @@ final class JavaDetectors {
      * compiler may end it there) is kept.
      */
     private static java.util.function.Function<LineDiff.Line, String> codeOf(CompilationUnit tree, String text) {
-        Lazy<String[]> lines = new Lazy<>(() -> codeLines(tree, text));
-        return l -> lines.get() != null && l.number() <= lines.get().length ? lines.get()[l.number() - 1].stripTrailing()
-                : l.text();
+        Lazy<Optional<String[]>> lines = new Lazy<>(() -> Optional.ofNullable(codeLines(tree, text)));
+        return l -> lines.get().filter(ls -> l.number() <= ls.length).map(ls -> ls[l.number() - 1].stripTrailing())
+                .orElse(LineShape.comment(l.text()) ? "" : l.text());
     }
 
-    /** The lines of {@link #codeOf}, or null where they are the lines as written. */
+    /** The lines of {@link #codeOf}, or null where the tree cannot place its comments. */
     private static String[] codeLines(CompilationUnit tree, String text) {
-        if (tree == null || text == null || tree.getTokenRange().isEmpty()) {
+        List<int[]> comments = tree == null || text == null ? null : IncrementalParse.commentSpans(tree, text);
+        if (comments == null) {
             return null;
         }
-        com.github.javaparser.JavaToken first = tree.getTokenRange().get().getBegin();
-        while (first.getPreviousToken().isPresent()) {
-            first = first.getPreviousToken().get();
-        }
         char[] chars = text.toCharArray();
-        int at = 0;
-        for (com.github.javaparser.JavaToken t = first; t != null; t = t.getNextToken().orElse(null)) {
-            String spelled = t.getText();
-            if (!text.startsWith(spelled, at)) {
-                return null;
+        for (int[] span : comments) {
+            if (UNICODE_ESCAPE.matcher(text.substring(span[0], span[1])).find()) {
+                continue;
             }
-            if (t.getCategory().isComment() && !spelled.matches("(?s).*\\\\u+[0-9a-fA-F]{4}.*")) {
-                for (int i = at; i < at + spelled.length(); i++) {
-                    if (chars[i] != '\n') {
-                        chars[i] = ' ';
-                    }
+            for (int i = span[0]; i < span[1]; i++) {
+                if (chars[i] != '\n') {
+                    chars[i] = ' ';
                 }
             }
-            at += spelled.length();
         }
-        return at == chars.length ? new String(chars).split("\n", -1) : null;
+        return new String(chars).split("\n", -1);
     }
 
+    private static final java.util.regex.Pattern UNICODE_ESCAPE = java.util.regex.Pattern.compile(
+            "\\\\u+[0-9a-fA-F]{4}");
+
     /**
-     * The method a line of a file lies in (a parameterised test's data lies in its annotations), by its class and
-     * signature; "" for a line outside every method or without a tree.
+     * The method each line of a file lies in (a parameterised test's data lies in its annotations), by its class and
+     * signature, the innermost where methods nest; "" for a line outside every method or without a tree.
      */
     private static java.util.function.IntFunction<String> methodAt(CompilationUnit tree) {
         if (tree == null) {
             return line -> "";
         }
-        List<MethodDeclaration> methods = all(tree, MethodDeclaration.class);
-        return line -> methods.stream().filter(m -> begin(m) <= line && line <= end(m))
-                .max(java.util.Comparator.comparingInt(JavaDetectors::begin)).map(NewChecks::key).orElse("");
+        Lazy<Map<Integer, String>> byLine = new Lazy<>(() -> {
+            Map<Integer, String> out = new HashMap<>();
+            // Outer methods first, so that a method nested in one (in a local or anonymous class) takes its lines.
+            all(tree, MethodDeclaration.class).stream().sorted(java.util.Comparator.comparingInt(JavaDetectors::begin))
+                    .forEach(m -> {
+                        String key = NewChecks.key(m);
+                        for (int line = begin(m); line <= end(m); line++) {
+                            out.put(line, key);
+                        }
+                    });
+            return out;
+        });
+        return line -> byLine.get().getOrDefault(line, "");
     }
 
     /**
@@ -874,6 +882,13 @@ final class JavaDetectors {
         Node at = setting.get(0);
         String name = at instanceof VariableDeclarator v ? v.getNameAsString()
                 : ((AssignExpr) at).getTarget().asNameExpr().getNameAsString();
+        // The value itself is the count: numbers, perhaps chosen by a condition (JAVA_VERSION < 11 ? 57 : 67), not
+        // an argument of a call that makes it.
+        Expression value = at instanceof VariableDeclarator v ? v.getInitializer().get() : ((AssignExpr) at).getValue();
+        if (value.findFirst(MethodCallExpr.class).isPresent()
+                || value.findFirst(com.github.javaparser.ast.expr.ObjectCreationExpr.class).isPresent()) {
+            return false;
+        }
         MethodDeclaration method = at.findAncestor(MethodDeclaration.class).orElse(null);
         if (method != null && declarations(method, name) > 0) {
             String key = NewChecks.key(method);
@@ -895,11 +910,18 @@ final class JavaDetectors {
      */
     private static List<MethodDeclaration> readersOf(com.github.javaparser.ast.body.TypeDeclaration<?> type,
                                                      String name) {
-        return type.findAll(MethodDeclaration.class).stream().filter(m -> declarations(m, name) == 0)
-                .filter(m -> m.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
-                        .noneMatch(t -> t != type
-                        && t.getFieldByName(name).isPresent()))
-                .toList();
+        return type.findAll(MethodDeclaration.class).stream().filter(m -> declarations(m, name) == 0
+                && !shadowedBetween(m, type, name)).toList();
+    }
+
+    /** Whether a type between {@code m} and {@code outer} (nested in it, around m) declares a field {@code name}. */
+    private static boolean shadowedBetween(Node m, Node outer, String name) {
+        for (Node at = m.getParentNode().orElse(null); at != null && at != outer; at = at.getParentNode().orElse(null)) {
+            if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t && t.getFieldByName(name).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many variables of the name a method declares: parameters (of lambdas and catches too), locals, patterns. */
@@ -969,9 +991,8 @@ final class JavaDetectors {
      * whether they are counts.
      */
     private interface LevelAt {
-        Level at(int line, List<String> came, List<String> gone, boolean counts);
+        Level at(int line, List<String> came, List<String> gone, java.util.function.BooleanSupplier counts);
     }
-
 
     /**
      * The values of {@code gone} that appear nowhere in the test any more: moved into a variable, a helper it calls or

@@ -59,7 +59,8 @@ final class MainCodeChange {
      */
     private record Code(Map<String, String> methods, Map<String, String> types, Map<String, Set<String>> literals,
                         Map<String, Set<String>> methodStrings, Map<String, Set<String>> calls,
-                        Map<String, Integer> entries, Map<String, Integer> registrations, Set<String> varargs,
+                        Map<String, Integer> entries, Map<String, Map<String, Integer>> registrations,
+                        Set<String> varargs,
                         Map<String, Members> members, Set<String> privates, Set<String> nonPrivates) {
     }
 
@@ -120,9 +121,13 @@ final class MainCodeChange {
     private final Map<String, Set<Integer>> memberDeltas;
     /**
      * For the same types, where the change moves the number of calls of one registering method ({@link #registering})
-     * and of no other, what it moves it by.
+     * and of no other, that method and what it moves its calls by.
      */
-    private final Map<String, Integer> registrationDeltas;
+    private final Map<String, Registration> registrationDeltas;
+
+    /** The calls of a registering method that a change adds to a type (or removes, below 0). */
+    private record Registration(String method, int delta) {
+    }
     private final Map<String, Set<String>> removedNumbers;
     /** By type, strings in methods the change adds or edits (as they are after it): text the changed code may print. */
     private final Map<String, Set<String>> changedCodeStrings;
@@ -141,7 +146,7 @@ final class MainCodeChange {
                            Map<String, Set<String>> addedLiterals, Map<String, Set<String>> removedNumbers,
                            Map<String, Set<String>> changedCodeStrings, Map<String, Set<String>> calls,
                            Map<String, Integer> entryDeltas, Map<String, Set<Integer>> memberDeltas,
-                           Map<String, Integer> registrationDeltas, Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
+                           Map<String, Registration> registrationDeltas, Set<String> addedStrings, Map<FileChange, CompilationUnit[]> edited,
                            java.util.function.Supplier<CallGraph> graph, Map<String, List<int[]>> removedOverloads,
                            Map<String, List<int[]>> keptOverloads, Map<String, List<int[]>> addedOverloads,
                            Map<String, List<int[]>> overloadsBefore, Map<String, String> movedTypes,
@@ -195,8 +200,8 @@ final class MainCodeChange {
         Map<String, Set<String>> stringsAfter = new HashMap<>();
         Map<String, Integer> entriesBefore = new HashMap<>();
         Map<String, Integer> entriesAfter = new HashMap<>();
-        Map<String, Integer> registrationsBefore = new HashMap<>();
-        Map<String, Integer> registrationsAfter = new HashMap<>();
+        Map<String, Map<String, Integer>> registrationsBefore = new HashMap<>();
+        Map<String, Map<String, Integer>> registrationsAfter = new HashMap<>();
         Map<String, Members> membersBefore = new HashMap<>();
         Map<String, Members> membersAfter = new HashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
@@ -234,7 +239,8 @@ final class MainCodeChange {
                 typesBefore.putAll(code(t[0]).types());
                 code(t[0]).literals().forEach((k, v) -> literalsBefore.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 code(t[0]).entries().forEach((k, v) -> entriesBefore.merge(k, v, Integer::sum));
-                code(t[0]).registrations().forEach((k, v) -> registrationsBefore.merge(k, v, Integer::sum));
+                code(t[0]).registrations().forEach((type, byMethod) -> byMethod.forEach((m, n) -> registrationsBefore
+                        .computeIfAbsent(type, k -> new HashMap<>()).merge(m, n, Integer::sum)));
                 membersBefore.putAll(code(t[0]).members());
             }
             if (t[1] != null) {
@@ -246,7 +252,8 @@ final class MainCodeChange {
                 code(t[1]).literals().forEach((k, v) -> literalsAfter.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 stringsAfter.putAll(code(t[1]).methodStrings());
                 code(t[1]).entries().forEach((k, v) -> entriesAfter.merge(k, v, Integer::sum));
-                code(t[1]).registrations().forEach((k, v) -> registrationsAfter.merge(k, v, Integer::sum));
+                code(t[1]).registrations().forEach((type, byMethod) -> byMethod.forEach((m, n) -> registrationsAfter
+                        .computeIfAbsent(type, k -> new HashMap<>()).merge(m, n, Integer::sum)));
                 membersAfter.putAll(code(t[1]).members());
                 code(t[1]).calls().forEach((k, v) -> calls.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
@@ -327,22 +334,7 @@ final class MainCodeChange {
         });
         Map<String, Integer> entryDeltas = new HashMap<>();
         Map<String, Set<Integer>> memberDeltas = new HashMap<>();
-        Map<String, List<Integer>> registeringMoves = new HashMap<>();
-        Set<String> registeringCalls = new HashSet<>(registrationsBefore.keySet());
-        registeringCalls.addAll(registrationsAfter.keySet());
-        for (String call : registeringCalls) {
-            String type = call.substring(0, call.lastIndexOf('.'));
-            int delta = registrationsAfter.getOrDefault(call, 0) - registrationsBefore.getOrDefault(call, 0);
-            if (delta != 0 && types.contains(type) && typesBefore.containsKey(type) && typesAfter.containsKey(type)) {
-                registeringMoves.computeIfAbsent(type, k -> new java.util.ArrayList<>()).add(delta);
-            }
-        }
-        Map<String, Integer> registrationDeltas = new HashMap<>();
-        registeringMoves.forEach((type, moves) -> {
-            if (moves.size() == 1) {
-                registrationDeltas.put(type, moves.get(0));
-            }
-        });
+        Map<String, Registration> registrationDeltas = new HashMap<>();
         for (String type : types) {
             if (!typesBefore.containsKey(type) || !typesAfter.containsKey(type)) {
                 continue;
@@ -351,10 +343,18 @@ final class MainCodeChange {
             if (delta != 0) {
                 entryDeltas.put(type, delta);
             }
-            Members was = membersBefore.getOrDefault(type, Members.NONE);
-            Members now = membersAfter.getOrDefault(type, Members.NONE);
-            Set<Integer> deltas = new HashSet<>(Set.of(now.fields() - was.fields()));
-            deltas.add(now.methods() - was.methods());
+            Map<String, Integer> then = registrationsBefore.getOrDefault(type, Map.of());
+            Map<String, Integer> now = registrationsAfter.getOrDefault(type, Map.of());
+            List<Registration> moved = java.util.stream.Stream.concat(then.keySet().stream(), now.keySet().stream())
+                    .distinct().map(m -> new Registration(m, now.getOrDefault(m, 0) - then.getOrDefault(m, 0)))
+                    .filter(r -> r.delta() != 0).toList();
+            if (moved.size() == 1) {
+                registrationDeltas.put(type, moved.get(0));
+            }
+            Members membersThen = membersBefore.getOrDefault(type, Members.NONE);
+            Members membersNow = membersAfter.getOrDefault(type, Members.NONE);
+            Set<Integer> deltas = new HashSet<>(Set.of(membersNow.fields() - membersThen.fields()));
+            deltas.add(membersNow.methods() - membersThen.methods());
             deltas.remove(0);
             if (!deltas.isEmpty()) {
                 memberDeltas.put(type, deltas);
@@ -669,16 +669,14 @@ final class MainCodeChange {
 
     /**
      * Whether a call registers one thing in the object or class being set up: a statement of a constructor or an
-     * initializer (not of a lambda or an anonymous class within it) that calls, on no receiver or on this or super, a
-     * method named add, put or register, or so named and more ({@code addDefaultSerializer}, {@code registerModule}),
-     * save those that take many at once ({@code addAll}, {@code putAll}). A listener added in an ordinary method,
-     * or a put on some map, is no registration of the type's own.
+     * initializer (not of a lambda or an anonymous class within it, nor of an enum constant's body) that calls a method
+     * named add, put or register, or so named and more ({@code addDefaultSerializer}, {@code registerModule}), save
+     * those that take many at once ({@code addAll}, {@code putAll}). A listener added or a value put in an ordinary
+     * method is no registration of the type's own.
      */
     private static boolean registering(MethodCallExpr call) {
-        String name = call.getNameAsString();
-        if (!name.matches("(add|put|register)([A-Z]\\w*)?") || name.endsWith("All")
-                || !(call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)
-                || call.getScope().filter(s -> !s.isThisExpr() && !s.isSuperExpr()).isPresent()) {
+        if (!REGISTERING.matcher(call.getNameAsString()).matches()
+                || !(call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)) {
             return false;
         }
         Node around = call.getParentNode().orElse(null);
@@ -688,17 +686,19 @@ final class MainCodeChange {
                 && !(around instanceof ObjectCreationExpr) && !(around instanceof TypeDeclaration<?>)) {
             around = around.getParentNode().orElse(null);
         }
-        // Not an anonymous class's initializer (a double-brace list) nor an enum constant's body.
         return (around instanceof com.github.javaparser.ast.body.ConstructorDeclaration
                 || around instanceof com.github.javaparser.ast.body.InitializerDeclaration)
                 && around.getParentNode().filter(p -> p instanceof ObjectCreationExpr
                 || p instanceof com.github.javaparser.ast.body.EnumConstantDeclaration).isEmpty();
     }
 
+    private static final java.util.regex.Pattern REGISTERING = java.util.regex.Pattern.compile(
+            "(add|put|register)(?!\\w*All$)([A-Z]\\w*)?");
+
     /**
      * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a collection
-     * factory's element ({@code List.of}, {@code Arrays.asList}; {@code Map.of}: a key and its value), or a statement
-     * that adds, puts or registers one.
+     * factory's element ({@code List.of}, {@code Arrays.asList}; {@code Map.of}: a key and its value), or a
+     * registration ({@link #registering}).
      */
     private static int entries(Node n) {
         if (n instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
@@ -715,8 +715,7 @@ final class MainCodeChange {
                 boolean map = scope.endsWith("Map") && name.equals("of");
                 return map ? c.getArguments().size() / 2 : c.getArguments().size();
             }
-            if ((name.equals("add") || name.equals("put") || name.equals("register"))
-                    && c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt) {
+            if (registering(c)) {
                 return 1;
             }
         }
@@ -826,12 +825,13 @@ final class MainCodeChange {
                                 Integer::sum));
                     }
                 }
-                // By Type.name, the statements that call a registering method (addDefaultSerializer(...), put(...)).
-                Map<String, Integer> registrations = new HashMap<>();
+                // By type, then by method, the statements that register something (addDefaultSerializer(...)).
+                Map<String, Map<String, Integer>> registrations = new HashMap<>();
                 for (MethodCallExpr call : JavaDetectors.all(cu, MethodCallExpr.class)) {
                     if (registering(call)) {
-                        call.findAncestor(TypeDeclaration.class).ifPresent(t -> registrations.merge(
-                                t.getNameAsString() + "." + call.getNameAsString(), 1, Integer::sum));
+                        call.findAncestor(TypeDeclaration.class).ifPresent(t -> registrations.computeIfAbsent(
+                                t.getNameAsString(), k -> new HashMap<>()).merge(call.getNameAsString(), 1,
+                                Integer::sum));
                     }
                 }
                 // Each type's own fields and methods, counted: a test may count them (by reflection, say).
@@ -1165,8 +1165,10 @@ final class MainCodeChange {
         return named.stream().filter(t -> entryDeltas.containsKey(t) && moves.equals(Set.of((long) entryDeltas.get(t)))
                 || inspected.contains(t) && moves.size() == 1 && memberDeltas.getOrDefault(t, Set.of()).stream()
                 .anyMatch(d -> moves.contains((long) d))
-                || registrationDeltas.containsKey(t) && moves.equals(Set.of((long) registrationDeltas.get(t))))
-                .toList();
+                || registrationDeltas.containsKey(t) && moves.equals(Set.of((long) registrationDeltas.get(t).delta())))
+                .map(t -> registrationDeltas.containsKey(t)
+                        && moves.equals(Set.of((long) registrationDeltas.get(t).delta()))
+                        ? t + " (its " + registrationDeltas.get(t).method() + " calls)" : t).toList();
     }
 
     /** A literal's words (letters, digits and underscores, with a letter) and its numbers (as {@link #number}). */

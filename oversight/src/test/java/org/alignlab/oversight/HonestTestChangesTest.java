@@ -2609,7 +2609,7 @@ class HonestTestChangesTest {
         Report honest = judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, before, after));
         assertThat(worst(honest, "java.expected-value-changed")).isEqualTo(Severity.LOW);
-        assertThat(honest.findings()).anySatisfy(f -> assertThat(f.rationale()).contains("registrations"));
+        assertThat(honest.findings()).anySatisfy(f -> assertThat(f.rationale()).contains("Registry (its addDefault calls)"));
         // Two more registered, or a constant the assertions do not check against a size, stay at medium.
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, twoMore),
                 modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
@@ -2617,6 +2617,22 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, unsized, unsized.replace("COUNT = 2;", "COUNT = 3;"))),
                 "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A value put in a map in an ordinary method registers nothing either (nor is it one of the type's entries).
+        String putting = registry.replace("    public int version() {", """
+                    private final java.util.Map<String, String> cache = new java.util.HashMap<>();
+
+                    void remember(String key) {
+                        cache.put(key, key);
+                    }
+
+                    public int version() {""");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, putting),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
+        // A count made by a call (the number an argument) is no count the line sets.
+        String made = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = Math.abs(2);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, made, made.replace("Math.abs(2)", "Math.abs(3)"))), "java.expected-value-changed"))
+                .isEqualTo(Severity.MEDIUM);
         // A listener added in an ordinary method, or a second registering method that also moves, ties nothing.
         String listening = registry.replace("    public int version() {", """
                     void watch(Runnable r) {
