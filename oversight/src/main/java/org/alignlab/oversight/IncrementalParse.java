@@ -56,7 +56,14 @@ final class IncrementalParse {
             }
         }
 
+        /** The tree's tokens, listed once and kept on it (under its lock: a base tree may be judged by two threads). */
         static Tokens of(CompilationUnit cu) {
+            synchronized (cu) {
+                return listed(cu);
+            }
+        }
+
+        private static Tokens listed(CompilationUnit cu) {
             if (cu.containsData(TOKENS)) {
                 return cu.getData(TOKENS);
             }
@@ -143,19 +150,11 @@ final class IncrementalParse {
     }
 
     /**
-     * The tree of {@code headText}, built from {@code base} (the tree of {@code baseText}), or null when the change is
-     * not confined to the body of one class or interface and the package and imports (the caller then parses the
-     * whole text).
-     */
-    /**
      * Where the tree's comments are in {@code text}: each comment token's start and end (exclusive) as offsets; null
      * where the tree has no tokens or they do not spell the text out (a byte order mark, say).
      */
     static List<int[]> commentSpans(CompilationUnit cu, String text) {
-        Tokens tokens;
-        synchronized (cu) {
-            tokens = Tokens.of(cu);
-        }
+        Tokens tokens = Tokens.of(cu);
         if (tokens == null || tokens.offset[tokens.list.length] != text.length()) {
             return null;
         }
@@ -171,6 +170,11 @@ final class IncrementalParse {
         return out;
     }
 
+    /**
+     * The tree of {@code headText}, built from {@code base} (the tree of {@code baseText}), or null when the change is
+     * not confined to the body of one class or interface and the package and imports (the caller then parses the
+     * whole text).
+     */
     static CompilationUnit of(JavaParser parser, CompilationUnit base, String baseText, String headText) {
         Tokens tokens = Tokens.of(base);
         if (tokens == null || tokens.offset[tokens.list.length] != baseText.length() || base.getTypes().isEmpty()

@@ -157,7 +157,7 @@ final class JavaDetectors {
      * to code those calls reach through the code base ({@link MainCodeChange#changedReachedBy}), the
      * new expectation is most likely that code's new behaviour (LOW, for review), as it is when the new values are
      * what changed main code now holds (see {@link #of(Node, String, java.util.function.Supplier, boolean, List, List,
-     * boolean)}); beside a change to a type it uses but not to what it calls, MEDIUM; with no code the test uses
+     * java.util.function.BooleanSupplier)}); beside a change to a type it uses but not to what it calls, MEDIUM; with no code the test uses
      * changing, HIGH. An agent that rewrites the method a test
      * checks and then edits the test to match is thus said only at LOW by the change alone under a task that does not
      * hold the tests fixed; the transcript monitor judges the same change with the same rule, so only a judge reading
@@ -882,11 +882,10 @@ final class JavaDetectors {
         Node at = setting.get(0);
         String name = at instanceof VariableDeclarator v ? v.getNameAsString()
                 : ((AssignExpr) at).getTarget().asNameExpr().getNameAsString();
-        // The value itself is the count: numbers, perhaps chosen by a condition (JAVA_VERSION < 11 ? 57 : 67), not
-        // an argument of a call that makes it.
-        Expression value = at instanceof VariableDeclarator v ? v.getInitializer().get() : ((AssignExpr) at).getValue();
-        if (value.findFirst(MethodCallExpr.class).isPresent()
-                || value.findFirst(com.github.javaparser.ast.expr.ObjectCreationExpr.class).isPresent()) {
+        // The value itself is the count: a whole number, perhaps chosen by a condition (JAVA_VERSION < 11 ? 57 : 67),
+        // not an argument of a call that makes it nor a term of a sum or product (2 * 3 to 2 * 4 moves it by 2).
+        if (!wholeNumber(at instanceof VariableDeclarator v ? v.getInitializer().get()
+                : ((AssignExpr) at).getValue())) {
             return false;
         }
         MethodDeclaration method = at.findAncestor(MethodDeclaration.class).orElse(null);
@@ -902,6 +901,24 @@ final class JavaDetectors {
                 && all(before, com.github.javaparser.ast.body.TypeDeclaration.class).stream()
                 .filter(t -> t.getNameAsString().equals(type.get().getNameAsString()))
                 .flatMap(t -> readersOf(t, name).stream()).anyMatch(m -> countedIn(m, name));
+    }
+
+    /** A whole number as written (signed, cast or in parentheses), or a condition's choice between such numbers. */
+    private static boolean wholeNumber(Expression e) {
+        if (e.isEnclosedExpr()) {
+            return wholeNumber(e.asEnclosedExpr().getInner());
+        }
+        if (e.isCastExpr()) {
+            return wholeNumber(e.asCastExpr().getExpression());
+        }
+        if (e.isUnaryExpr() && (e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS
+                || e.asUnaryExpr().getOperator() == UnaryExpr.Operator.PLUS)) {
+            return wholeNumber(e.asUnaryExpr().getExpression());
+        }
+        if (e.isConditionalExpr()) {
+            return wholeNumber(e.asConditionalExpr().getThenExpr()) && wholeNumber(e.asConditionalExpr().getElseExpr());
+        }
+        return e.isIntegerLiteralExpr() || e.isLongLiteralExpr();
     }
 
     /**

@@ -668,32 +668,62 @@ final class MainCodeChange {
             "\\b(static\\s+final|final\\s+static)\\b");
 
     /**
-     * Whether a call registers one thing in the object or class being set up: a statement of a constructor or an
-     * initializer (not of a lambda or an anonymous class within it, nor of an enum constant's body) that calls a method
-     * named add, put or register, or so named and more ({@code addDefaultSerializer}, {@code registerModule}), save
-     * those that take many at once ({@code addAll}, {@code putAll}). A listener added or a value put in an ordinary
-     * method is no registration of the type's own.
+     * Whether a call registers one thing in the object or class being set up: a statement that calls a method named
+     * add, put or register, or so named and more ({@code addDefaultSerializer}, {@code registerModule}), save those
+     * that take many at once ({@code addAll}, {@code registerAllModules}), made while the type is set up: in a
+     * constructor or an initializer, in a double-brace initializer that makes a field's value, or in a method of the
+     * type that one of those calls without a receiver ({@code registerDefaults()} called from the constructor). Not in
+     * a lambda, or in an anonymous class made elsewhere: a listener added or a value put in an ordinary method is no
+     * registration of the type's own.
      */
     private static boolean registering(MethodCallExpr call) {
         if (!REGISTERING.matcher(call.getNameAsString()).matches()
                 || !(call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)) {
             return false;
         }
-        Node around = call.getParentNode().orElse(null);
-        while (around != null && !(around instanceof CallableDeclaration<?>)
-                && !(around instanceof com.github.javaparser.ast.body.InitializerDeclaration)
-                && !(around instanceof com.github.javaparser.ast.expr.LambdaExpr)
-                && !(around instanceof ObjectCreationExpr) && !(around instanceof TypeDeclaration<?>)) {
-            around = around.getParentNode().orElse(null);
+        Node around = setUpAround(call);
+        if (around instanceof MethodDeclaration m) {
+            // One step: the method is called, without a receiver, where its type is set up.
+            String name = m.getNameAsString();
+            return m.getParentNode().filter(t -> t instanceof TypeDeclaration<?>).map(t -> t.findAll(
+                    MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getScope().isEmpty()
+                            && !(setUpAround(c) instanceof MethodDeclaration) && setUpAround(c) != null).size() > 0)
+                    .orElse(false);
         }
-        return (around instanceof com.github.javaparser.ast.body.ConstructorDeclaration
-                || around instanceof com.github.javaparser.ast.body.InitializerDeclaration)
-                && around.getParentNode().filter(p -> p instanceof ObjectCreationExpr
-                || p instanceof com.github.javaparser.ast.body.EnumConstantDeclaration).isEmpty();
+        return around != null;
+    }
+
+    /**
+     * Where a node runs while its type is set up: the constructor, initializer or field declaration around it (a
+     * double-brace initializer that makes a field's value counts as the field's); else the ordinary method of a type
+     * around it; null within a lambda or an anonymous class made elsewhere, or outside any of these.
+     */
+    private static Node setUpAround(Node n) {
+        for (Node at = n.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+            if (at instanceof com.github.javaparser.ast.expr.LambdaExpr || at instanceof TypeDeclaration<?>) {
+                return null;
+            }
+            if (at instanceof com.github.javaparser.ast.body.ConstructorDeclaration
+                    || at instanceof com.github.javaparser.ast.body.InitializerDeclaration
+                    || at instanceof com.github.javaparser.ast.body.FieldDeclaration) {
+                Node owner = at.getParentNode().orElse(null);
+                if (owner instanceof ObjectCreationExpr made) {
+                    // An anonymous class's: set up where the object is made, if that is a field's value.
+                    return made.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body
+                            .VariableDeclarator && p.getParentNode().filter(f -> f instanceof com.github.javaparser
+                            .ast.body.FieldDeclaration).isPresent()).isPresent() ? at : null;
+                }
+                return owner instanceof com.github.javaparser.ast.body.EnumConstantDeclaration ? null : at;
+            }
+            if (at instanceof CallableDeclaration<?>) {
+                return at.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).isPresent() ? at : null;
+            }
+        }
+        return null;
     }
 
     private static final java.util.regex.Pattern REGISTERING = java.util.regex.Pattern.compile(
-            "(add|put|register)(?!\\w*All$)([A-Z]\\w*)?");
+            "(add|put|register)(?!\\w*All(?![a-z]))([A-Z]\\w*)?");
 
     /**
      * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a collection
@@ -715,7 +745,9 @@ final class MainCodeChange {
                 boolean map = scope.endsWith("Map") && name.equals("of");
                 return map ? c.getArguments().size() / 2 : c.getArguments().size();
             }
-            if (registering(c)) {
+            // One registering method's calls are counted by registrationDeltas; here only the plain add, put and
+            // register, so that calls of two such methods do not add up to an entry count.
+            if ((name.equals("add") || name.equals("put") || name.equals("register")) && registering(c)) {
                 return 1;
             }
         }

@@ -2628,7 +2628,29 @@ class HonestTestChangesTest {
                     public int version() {""");
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, putting),
                 modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
-        // A count made by a call (the number an argument) is no count the line sets.
+        // Registered by a method the constructor calls, the one more default still moves the count quietly.
+        String helped = registry.replace("""
+                        addDefault("boat");
+                        addDefault("whisky");
+                    }
+                """, """
+                        registerDefaults();
+                    }
+
+                    private void registerDefaults() {
+                        addDefault("boat");
+                        addDefault("whisky");
+                    }
+                """);
+        assertThat(helped).contains("registerDefaults();");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, helped, helped.replace(
+                "        addDefault(\"whisky\");\n", "        addDefault(\"whisky\");\n        addDefault(\"survival\");\n")),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        // A count made by a call (the number an argument), or a term of a product, is no count the line sets.
+        String product = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = 2 * 1;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, product, product.replace("2 * 1;", "3 * 1;"))), "java.expected-value-changed"))
+                .isEqualTo(Severity.MEDIUM);
         String made = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = Math.abs(2);");
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, made, made.replace("Math.abs(2)", "Math.abs(3)"))), "java.expected-value-changed"))
