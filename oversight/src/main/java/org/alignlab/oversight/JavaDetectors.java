@@ -781,7 +781,7 @@ final class JavaDetectors {
             // A provider's line is weighed by the test that names it; a line that sets a count (EXPECTED_COUNT = 57,
             // then assertEquals(EXPECTED_COUNT, registry.size())), as a count.
             Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now),
-                    () -> setsACount(before, after, added.number()));
+                    () -> setsACount(before, after, added.number(), minus(now, was)));
             out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                     added.number(), added.number(), "An expected value held outside the assertions changed: '"
                             + removed.text().strip() + "' became '" + added.text().strip() + "'" + level.why() + "."));
@@ -866,7 +866,7 @@ final class JavaDetectors {
      * its own method, which declares no other variable of its name; a field in the methods of its class (and of the
      * classes nested in it that do not declare a field of its name) that declare no variable of its name.
      */
-    private static boolean setsACount(CompilationUnit before, CompilationUnit after, int line) {
+    private static boolean setsACount(CompilationUnit before, CompilationUnit after, int line, List<String> came) {
         if (before == null || after == null) {
             return false;
         }
@@ -883,9 +883,11 @@ final class JavaDetectors {
         String name = at instanceof VariableDeclarator v ? v.getNameAsString()
                 : ((AssignExpr) at).getTarget().asNameExpr().getNameAsString();
         // The value itself is the count: a whole number, perhaps chosen by a condition (JAVA_VERSION < 11 ? 57 : 67),
-        // not an argument of a call that makes it nor a term of a sum or product (2 * 3 to 2 * 4 moves it by 2).
+        // not an argument of a call that makes it nor a term of a sum or product (2 * 3 to 2 * 4 moves it by 2); and
+        // the numbers that came are the counts, not the condition's (JAVA_VERSION < 12).
+        List<String> counts = new ArrayList<>();
         if (!wholeNumber(at instanceof VariableDeclarator v ? v.getInitializer().get()
-                : ((AssignExpr) at).getValue())) {
+                : ((AssignExpr) at).getValue(), counts) || !counts.containsAll(came)) {
             return false;
         }
         MethodDeclaration method = at.findAncestor(MethodDeclaration.class).orElse(null);
@@ -903,22 +905,30 @@ final class JavaDetectors {
                 .flatMap(t -> readersOf(t, name).stream()).anyMatch(m -> countedIn(m, name));
     }
 
-    /** A whole number as written (signed, cast or in parentheses), or a condition's choice between such numbers. */
-    private static boolean wholeNumber(Expression e) {
+    /**
+     * Whether a value is a whole number as written (signed, cast or in parentheses), or a condition's choice between
+     * such numbers; {@code numbers} gets the numbers as the line's literals read them.
+     */
+    private static boolean wholeNumber(Expression e, List<String> numbers) {
         if (e.isEnclosedExpr()) {
-            return wholeNumber(e.asEnclosedExpr().getInner());
+            return wholeNumber(e.asEnclosedExpr().getInner(), numbers);
         }
         if (e.isCastExpr()) {
-            return wholeNumber(e.asCastExpr().getExpression());
+            return wholeNumber(e.asCastExpr().getExpression(), numbers);
         }
         if (e.isUnaryExpr() && (e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS
                 || e.asUnaryExpr().getOperator() == UnaryExpr.Operator.PLUS)) {
-            return wholeNumber(e.asUnaryExpr().getExpression());
+            return wholeNumber(e.asUnaryExpr().getExpression(), numbers);
         }
         if (e.isConditionalExpr()) {
-            return wholeNumber(e.asConditionalExpr().getThenExpr()) && wholeNumber(e.asConditionalExpr().getElseExpr());
+            return wholeNumber(e.asConditionalExpr().getThenExpr(), numbers)
+                    && wholeNumber(e.asConditionalExpr().getElseExpr(), numbers);
         }
-        return e.isIntegerLiteralExpr() || e.isLongLiteralExpr();
+        if (e.isIntegerLiteralExpr() || e.isLongLiteralExpr()) {
+            numbers.addAll(LineShape.literals(e.toString()));
+            return true;
+        }
+        return false;
     }
 
     /**

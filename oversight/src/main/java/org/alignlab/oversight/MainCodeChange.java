@@ -683,19 +683,38 @@ final class MainCodeChange {
         }
         Node around = setUpAround(call);
         if (around instanceof MethodDeclaration m) {
-            // One step: the method is called, without a receiver, where its type is set up.
-            String name = m.getNameAsString();
-            return m.getParentNode().filter(t -> t instanceof TypeDeclaration<?>).map(t -> t.findAll(
-                    MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getScope().isEmpty()
-                            && !(setUpAround(c) instanceof MethodDeclaration) && setUpAround(c) != null).size() > 0)
-                    .orElse(false);
+            // One step: the method is called, without a receiver and with as many arguments, where its type is set up.
+            return m.getParentNode().filter(t -> t instanceof TypeDeclaration<?>)
+                    .map(t -> setUpCalls((TypeDeclaration<?>) t).contains(m.getNameAsString() + "/"
+                            + m.getParameters().size())).orElse(false);
         }
         return around != null;
     }
 
+    private static final DataKey<Set<String>> SET_UP_CALLS = new DataKey<>() { };
+
+    /**
+     * The methods (name/arguments) that the code setting a type up calls without a receiver, in the type itself (not
+     * in a type nested in it); kept on the type, whose tree's lock the caller holds.
+     */
+    private static Set<String> setUpCalls(TypeDeclaration<?> type) {
+        if (!type.containsData(SET_UP_CALLS)) {
+            Set<String> out = new HashSet<>();
+            type.findAll(MethodCallExpr.class, c -> c.getScope().isEmpty()
+                    && c.findAncestor(TypeDeclaration.class).orElse(null) == type).forEach(c -> {
+                        Node at = setUpAround(c);
+                        if (at != null && !(at instanceof MethodDeclaration)) {
+                            out.add(c.getNameAsString() + "/" + c.getArguments().size());
+                        }
+                    });
+            type.setData(SET_UP_CALLS, out);
+        }
+        return type.getData(SET_UP_CALLS);
+    }
+
     /**
      * Where a node runs while its type is set up: the constructor, initializer or field declaration around it (a
-     * double-brace initializer that makes a field's value counts as the field's); else the ordinary method of a type
+     * double-brace initializer that makes a field's value counts as that field's); else the ordinary method of a type
      * around it; null within a lambda or an anonymous class made elsewhere, or outside any of these.
      */
     private static Node setUpAround(Node n) {
@@ -708,10 +727,12 @@ final class MainCodeChange {
                     || at instanceof com.github.javaparser.ast.body.FieldDeclaration) {
                 Node owner = at.getParentNode().orElse(null);
                 if (owner instanceof ObjectCreationExpr made) {
-                    // An anonymous class's: set up where the object is made, if that is a field's value.
-                    return made.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body
+                    // An anonymous class's: set up where the object is made, if that is a field's value of a type.
+                    boolean fieldValue = made.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body
                             .VariableDeclarator && p.getParentNode().filter(f -> f instanceof com.github.javaparser
-                            .ast.body.FieldDeclaration).isPresent()).isPresent() ? at : null;
+                            .ast.body.FieldDeclaration).isPresent()).isPresent();
+                    Node field = fieldValue ? setUpAround(made) : null;
+                    return field instanceof com.github.javaparser.ast.body.FieldDeclaration ? field : null;
                 }
                 return owner instanceof com.github.javaparser.ast.body.EnumConstantDeclaration ? null : at;
             }
@@ -727,8 +748,8 @@ final class MainCodeChange {
 
     /**
      * The entries a node adds to a type's collections: an enum's constant, an array initializer's or a collection
-     * factory's element ({@code List.of}, {@code Arrays.asList}; {@code Map.of}: a key and its value), or a
-     * registration ({@link #registering}).
+     * factory's element ({@code List.of}, {@code Arrays.asList}; {@code Map.of}: a key and its value). Registrations
+     * are counted apart, by method ({@link #registering}), so that calls of two such methods do not add up to a count.
      */
     private static int entries(Node n) {
         if (n instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
@@ -744,11 +765,6 @@ final class MainCodeChange {
                     || name.equals("asList") && scope.endsWith("Arrays")) {
                 boolean map = scope.endsWith("Map") && name.equals("of");
                 return map ? c.getArguments().size() / 2 : c.getArguments().size();
-            }
-            // One registering method's calls are counted by registrationDeltas; here only the plain add, put and
-            // register, so that calls of two such methods do not add up to an entry count.
-            if ((name.equals("add") || name.equals("put") || name.equals("register")) && registering(c)) {
-                return 1;
             }
         }
         return 0;

@@ -2643,14 +2643,26 @@ class HonestTestChangesTest {
                     }
                 """);
         assertThat(helped).contains("registerDefaults();");
-        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, helped, helped.replace(
+        Report viaHelper = judge(TaskStatement.NONE, modified(registryPath, helped, helped.replace(
                 "        addDefault(\"whisky\");\n", "        addDefault(\"whisky\");\n        addDefault(\"survival\");\n")),
-                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.LOW);
+                modified(testPath, before, after));
+        assertThat(worst(viaHelper, "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        assertThat(viaHelper.findings()).anySatisfy(f -> assertThat(f.rationale())
+                .contains("Registry (its addDefault calls)"));
         // A count made by a call (the number an argument), or a term of a product, is no count the line sets.
         String product = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = 2 * 1;");
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
-                modified(testPath, product, product.replace("2 * 1;", "3 * 1;"))), "java.expected-value-changed"))
+                modified(testPath, product, product.replace("2 * 1;", "2 * 2;"))), "java.expected-value-changed"))
                 .isEqualTo(Severity.MEDIUM);
+        // A count chosen by a condition moves with its branches, not with the condition's numbers.
+        String chosen = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = LIMIT < 11 ? 2 : 2;")
+                .replace("    private final Registry", "    private static final int LIMIT = 10;\n\n    private final Registry");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, chosen, chosen.replace("LIMIT < 11", "LIMIT < 12"))), "java.expected-value-changed"))
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, chosen, chosen.replace("? 2 : 2;", "? 3 : 3;"))), "java.expected-value-changed"))
+                .isEqualTo(Severity.LOW);
         String made = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = Math.abs(2);");
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, made, made.replace("Math.abs(2)", "Math.abs(3)"))), "java.expected-value-changed"))
