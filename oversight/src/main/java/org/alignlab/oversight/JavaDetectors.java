@@ -781,7 +781,7 @@ final class JavaDetectors {
             // A provider's line is weighed by the test that names it; a line that sets a count (EXPECTED_COUNT = 57,
             // then assertEquals(EXPECTED_COUNT, registry.size())), as a count.
             Level level = levelAt.at(range != null ? range[2] : added.number(), minus(now, was), minus(was, now),
-                    () -> setsACount(before, after, added.number(), minus(now, was)));
+                    () -> setsACount(before, after, added.number()));
             out.add(new Finding(Category.G2, level.severity(), "java.expected-value-changed", c.path(),
                     added.number(), added.number(), "An expected value held outside the assertions changed: '"
                             + removed.text().strip() + "' became '" + added.text().strip() + "'" + level.why() + "."));
@@ -866,7 +866,7 @@ final class JavaDetectors {
      * its own method, which declares no other variable of its name; a field in the methods of its class (and of the
      * classes nested in it that do not declare a field of its name) that declare no variable of its name.
      */
-    private static boolean setsACount(CompilationUnit before, CompilationUnit after, int line, List<String> came) {
+    private static boolean setsACount(CompilationUnit before, CompilationUnit after, int line) {
         if (before == null || after == null) {
             return false;
         }
@@ -884,51 +884,60 @@ final class JavaDetectors {
                 : ((AssignExpr) at).getTarget().asNameExpr().getNameAsString();
         // The value itself is the count: a whole number, perhaps chosen by a condition (JAVA_VERSION < 11 ? 57 : 67),
         // not an argument of a call that makes it nor a term of a sum or product (2 * 3 to 2 * 4 moves it by 2); and
-        // the numbers that came are the counts, not the condition's (JAVA_VERSION < 12).
-        List<String> counts = new ArrayList<>();
-        if (!wholeNumber(at instanceof VariableDeclarator v ? v.getInitializer().get()
-                : ((AssignExpr) at).getValue(), counts) || !counts.containsAll(came)) {
+        // the variable was set so at the base, but for the numbers (not JAVA_VERSION < 12).
+        String shape = numberShape(at instanceof VariableDeclarator v ? v.getInitializer().get()
+                : ((AssignExpr) at).getValue());
+        if (shape == null) {
             return false;
         }
         MethodDeclaration method = at.findAncestor(MethodDeclaration.class).orElse(null);
         if (method != null && declarations(method, name) > 0) {
             String key = NewChecks.key(method);
             return declarations(method, name) == 1 && countedIn(method, name) && all(before, MethodDeclaration.class)
-                    .stream().filter(m -> NewChecks.key(m).equals(key) && declarations(m, name) == 1)
-                    .anyMatch(m -> countedIn(m, name));
+                    .stream().filter(m -> NewChecks.key(m).equals(key) && declarations(m, name) == 1
+                            && setTo(m, name, shape)).anyMatch(m -> countedIn(m, name));
         }
         Optional<com.github.javaparser.ast.body.TypeDeclaration> type = at.findAncestor(
                 com.github.javaparser.ast.body.TypeDeclaration.class);
         return type.isPresent() && readersOf(type.get(), name).stream().anyMatch(m -> countedIn(m, name))
                 && all(before, com.github.javaparser.ast.body.TypeDeclaration.class).stream()
-                .filter(t -> t.getNameAsString().equals(type.get().getNameAsString()))
+                .filter(t -> t.getNameAsString().equals(type.get().getNameAsString()) && setTo(t, name, shape))
                 .flatMap(t -> readersOf(t, name).stream()).anyMatch(m -> countedIn(m, name));
     }
 
+    /** Whether {@code scope} declares or assigns the variable {@code name} with a value of that number shape. */
+    private static boolean setTo(Node scope, String name, String shape) {
+        return scope.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).stream()
+                .anyMatch(v -> v.getInitializer().map(JavaDetectors::numberShape).filter(shape::equals).isPresent())
+                || scope.findAll(AssignExpr.class, x -> x.getTarget().isNameExpr()
+                && x.getTarget().asNameExpr().getNameAsString().equals(name)).stream()
+                .anyMatch(x -> shape.equals(numberShape(x.getValue())));
+    }
+
     /**
-     * Whether a value is a whole number as written (signed, cast or in parentheses), or a condition's choice between
-     * such numbers; {@code numbers} gets the numbers as the line's literals read them.
+     * A value that is a whole number as written (signed, cast or in parentheses), or a condition's choice between
+     * such numbers, with its numbers written as '#' (JAVA_VERSION < 11 ? # : #); null for any other value.
      */
-    private static boolean wholeNumber(Expression e, List<String> numbers) {
-        if (e.isEnclosedExpr()) {
-            return wholeNumber(e.asEnclosedExpr().getInner(), numbers);
+    private static String numberShape(Expression e) {
+        if (e.isIntegerLiteralExpr() || e.isLongLiteralExpr()) {
+            return "#";
         }
-        if (e.isCastExpr()) {
-            return wholeNumber(e.asCastExpr().getExpression(), numbers);
-        }
-        if (e.isUnaryExpr() && (e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS
-                || e.asUnaryExpr().getOperator() == UnaryExpr.Operator.PLUS)) {
-            return wholeNumber(e.asUnaryExpr().getExpression(), numbers);
+        String inner = e.isEnclosedExpr() ? numberShape(e.asEnclosedExpr().getInner())
+                : e.isCastExpr() ? numberShape(e.asCastExpr().getExpression())
+                : e.isUnaryExpr() && (e.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS
+                || e.asUnaryExpr().getOperator() == UnaryExpr.Operator.PLUS) ? numberShape(e.asUnaryExpr().getExpression())
+                : null;
+        if (inner != null) {
+            return e.isEnclosedExpr() ? "(" + inner + ")" : e.isCastExpr() ? "(" + e.asCastExpr().getType() + ")"
+                    + inner : e.asUnaryExpr().getOperator().asString() + inner;
         }
         if (e.isConditionalExpr()) {
-            return wholeNumber(e.asConditionalExpr().getThenExpr(), numbers)
-                    && wholeNumber(e.asConditionalExpr().getElseExpr(), numbers);
+            String then = numberShape(e.asConditionalExpr().getThenExpr());
+            String otherwise = numberShape(e.asConditionalExpr().getElseExpr());
+            return then == null || otherwise == null ? null
+                    : e.asConditionalExpr().getCondition() + " ? " + then + " : " + otherwise;
         }
-        if (e.isIntegerLiteralExpr() || e.isLongLiteralExpr()) {
-            numbers.addAll(LineShape.literals(e.toString()));
-            return true;
-        }
-        return false;
+        return null;
     }
 
     /**

@@ -668,22 +668,29 @@ final class MainCodeChange {
             "\\b(static\\s+final|final\\s+static)\\b");
 
     /**
-     * Whether a call registers one thing in the object or class being set up: a statement that calls a method named
-     * add, put or register, or so named and more ({@code addDefaultSerializer}, {@code registerModule}), save those
-     * that take many at once ({@code addAll}, {@code registerAllModules}), made while the type is set up: in a
-     * constructor or an initializer, in a double-brace initializer that makes a field's value, or in a method of the
-     * type that one of those calls without a receiver ({@code registerDefaults()} called from the constructor). Not in
-     * a lambda, or in an anonymous class made elsewhere: a listener added or a value put in an ordinary method is no
-     * registration of the type's own.
+     * Whether a call registers one thing in the object or class being set up: a statement ({@link #duringSetUp}) that
+     * calls a method named add, put or register, or so named and more ({@code addDefaultSerializer},
+     * {@code registerModule}), save those that take many at once ({@code addAll}, {@code registerAllModules}). A
+     * listener added or a value put in an ordinary method is no registration of the type's own.
      */
     private static boolean registering(MethodCallExpr call) {
-        if (!REGISTERING.matcher(call.getNameAsString()).matches()
-                || !(call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)) {
+        return REGISTERING.matcher(call.getNameAsString()).matches()
+                && call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt
+                && duringSetUp(call);
+    }
+
+    /**
+     * Whether a node runs while its type is set up: in a constructor, an initializer or a field's value (a double
+     * brace among them, where the object is made while the type is set up), or in a method of the type that such code
+     * of that very type calls without a receiver and with as many arguments ({@code registerDefaults()} called from
+     * the constructor); not in a lambda, an annotation, or an anonymous class made elsewhere.
+     */
+    private static boolean duringSetUp(Node n) {
+        if (n.findAncestor(com.github.javaparser.ast.expr.AnnotationExpr.class).isPresent()) {
             return false;
         }
-        Node around = setUpAround(call);
+        Node around = setUpAround(n);
         if (around instanceof MethodDeclaration m) {
-            // One step: the method is called, without a receiver and with as many arguments, where its type is set up.
             return m.getParentNode().filter(t -> t instanceof TypeDeclaration<?>)
                     .map(t -> setUpCalls((TypeDeclaration<?>) t).contains(m.getNameAsString() + "/"
                             + m.getParameters().size())).orElse(false);
@@ -714,8 +721,8 @@ final class MainCodeChange {
 
     /**
      * Where a node runs while its type is set up: the constructor, initializer or field declaration around it (a
-     * double-brace initializer that makes a field's value counts as that field's); else the ordinary method of a type
-     * around it; null within a lambda or an anonymous class made elsewhere, or outside any of these.
+     * double brace made in such code counts as that code's); else the ordinary method of a type around it; null
+     * within a lambda or an anonymous class made elsewhere, or outside any of these.
      */
     private static Node setUpAround(Node n) {
         for (Node at = n.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
@@ -727,12 +734,9 @@ final class MainCodeChange {
                     || at instanceof com.github.javaparser.ast.body.FieldDeclaration) {
                 Node owner = at.getParentNode().orElse(null);
                 if (owner instanceof ObjectCreationExpr made) {
-                    // An anonymous class's: set up where the object is made, if that is a field's value of a type.
-                    boolean fieldValue = made.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body
-                            .VariableDeclarator && p.getParentNode().filter(f -> f instanceof com.github.javaparser
-                            .ast.body.FieldDeclaration).isPresent()).isPresent();
-                    Node field = fieldValue ? setUpAround(made) : null;
-                    return field instanceof com.github.javaparser.ast.body.FieldDeclaration ? field : null;
+                    // An anonymous class's: set up where the object is made, if that is set-up code of a type.
+                    Node where = setUpAround(made);
+                    return where instanceof MethodDeclaration ? null : where;
                 }
                 return owner instanceof com.github.javaparser.ast.body.EnumConstantDeclaration ? null : at;
             }
@@ -868,7 +872,8 @@ final class MainCodeChange {
                 Map<String, Integer> entries = new HashMap<>();
                 for (Node n : JavaDetectors.all(cu, Node.class)) {
                     int count = entries(n);
-                    if (count > 0) {
+                    if (count > 0 && (n instanceof com.github.javaparser.ast.body.EnumConstantDeclaration
+                            || duringSetUp(n))) {
                         n.findAncestor(TypeDeclaration.class).ifPresent(t -> entries.merge(t.getNameAsString(), count,
                                 Integer::sum));
                     }

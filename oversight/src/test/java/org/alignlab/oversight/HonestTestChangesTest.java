@@ -2663,6 +2663,30 @@ class HonestTestChangesTest {
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, chosen, chosen.replace("? 2 : 2;", "? 3 : 3;"))), "java.expected-value-changed"))
                 .isEqualTo(Severity.LOW);
+        String mixed = chosen.replace("LIMIT < 11 ? 2 : 2;", "LIMIT < 2 ? 2 : 3;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
+                modified(testPath, mixed, mixed.replace("LIMIT < 2", "LIMIT < 3"))), "java.expected-value-changed"))
+                .isEqualTo(Severity.MEDIUM);
+        // A double brace that makes a field's value while the class is set up registers its puts.
+        String aliases = registry.replace("    public Registry() {", """
+                    private static final java.util.Map<String, String> ALIASES = java.util.Collections.unmodifiableMap(
+                            new java.util.HashMap<>() {{
+                                put("b", "boat");
+                            }});
+
+                    public Registry() {""");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, aliases, aliases.replace(
+                "            put(\"b\", \"boat\");\n", "            put(\"b\", \"boat\");\n            put(\"w\", \"whisky\");\n")),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.LOW);
+        // An element of a list an ordinary method makes is none of the type's entries.
+        String streaming = registry.replace("    public int version() {", """
+                    static java.util.stream.Stream<String> spares() {
+                        return java.util.stream.Stream.of("spare");
+                    }
+
+                    public int version() {""");
+        assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, streaming),
+                modified(testPath, before, after)), "java.expected-value-changed")).isEqualTo(Severity.MEDIUM);
         String made = before.replace("EXPECTED_DEFAULT_COUNT = 2;", "EXPECTED_DEFAULT_COUNT = Math.abs(2);");
         assertThat(worst(judge(TaskStatement.NONE, modified(registryPath, registry, oneMore),
                 modified(testPath, made, made.replace("Math.abs(2)", "Math.abs(3)"))), "java.expected-value-changed"))
