@@ -349,14 +349,15 @@ final class JavaDetectors {
     private static List<com.github.javaparser.ast.stmt.ExpressionStmt> assertionStatementNodes(MethodDeclaration m) {
         List<com.github.javaparser.ast.stmt.ExpressionStmt> out = new ArrayList<>();
         for (MethodDeclaration part : checked(m)) {
-            for (com.github.javaparser.ast.stmt.ExpressionStmt st
-                    : part.findAll(com.github.javaparser.ast.stmt.ExpressionStmt.class)) {
-                if (st.getExpression().findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion)) {
-                    out.add(st);
-                }
-            }
+            out.addAll(ownAssertionStatements(part));
         }
         return out;
+    }
+
+    /** The statements of the method itself (not of the helpers it calls) that make an assertion. */
+    private static List<com.github.javaparser.ast.stmt.ExpressionStmt> ownAssertionStatements(MethodDeclaration m) {
+        return m.findAll(com.github.javaparser.ast.stmt.ExpressionStmt.class, st -> st.getExpression()
+                .findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion));
     }
 
     private static String text(com.github.javaparser.ast.stmt.ExpressionStmt st) {
@@ -973,9 +974,7 @@ final class JavaDetectors {
      * the variable {@code name} against a size, a length or a count.
      */
     private static boolean countedIn(MethodDeclaration m, String name) {
-        return m.findAll(ExpressionStmt.class).stream()
-                .filter(st -> st.getExpression().findAll(MethodCallExpr.class).stream()
-                        .anyMatch(JavaDetectors::isAssertion))
+        return ownAssertionStatements(m).stream()
                 .anyMatch(st -> st.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent()
                         && COUNT.matcher(LineShape.mask(text(st))).find());
     }

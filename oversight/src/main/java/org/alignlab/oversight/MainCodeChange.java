@@ -1215,13 +1215,14 @@ final class MainCodeChange {
                 return List.of();
             }
         }
+        java.util.function.Predicate<String> registered = t -> registrationDeltas.containsKey(t)
+                && moves.equals(Set.of((long) registrationDeltas.get(t).delta()));
         return named.stream().filter(t -> entryDeltas.containsKey(t) && moves.equals(Set.of((long) entryDeltas.get(t)))
                 || inspected.contains(t) && moves.size() == 1 && memberDeltas.getOrDefault(t, Set.of()).stream()
                 .anyMatch(d -> moves.contains((long) d))
-                || registrationDeltas.containsKey(t) && moves.equals(Set.of((long) registrationDeltas.get(t).delta())))
-                .map(t -> registrationDeltas.containsKey(t)
-                        && moves.equals(Set.of((long) registrationDeltas.get(t).delta()))
-                        ? t + " (its " + registrationDeltas.get(t).method() + " calls)" : t).toList();
+                || registered.test(t))
+                .map(t -> registered.test(t) ? t + " (its " + registrationDeltas.get(t).method() + " calls)" : t)
+                .toList();
     }
 
     /** A literal's words (letters, digits and underscores, with a letter) and its numbers (as {@link #number}). */
