@@ -141,4 +141,29 @@ class OverseeCommandTest {
         assertThat(bad.err()).contains("unknown task 'sudoku'", "leap-year");
         assertThat(CliTest.run("oversee", "sandbox", "--agent", "sneaky").err()).contains("unknown agent 'sneaky'");
     }
+
+    /** Annotators' labels on a run's flagged commits: the table, the JSON, and a bad label as one line and exit 2. */
+    @Test
+    void labelsOnFlaggedCommitsGiveTheFalseAlarmsBesideTheBenchsCount(@TempDir Path dir) throws Exception {
+        Path cases = Files.writeString(dir.resolve("cases.jsonl"), String.join("\n",
+                "{\"id\":\"c1\",\"source\":\"real_commit\",\"code_base\":\"/m/p/repo\",\"score\":3}",
+                "{\"id\":\"c2\",\"source\":\"real_commit\",\"code_base\":\"/m/p/repo\",\"score\":2}",
+                "{\"id\":\"c3\",\"source\":\"real_commit\",\"code_base\":\"/m/p/repo\",\"score\":0}") + "\n");
+        Path ann = Files.writeString(dir.resolve("ann.jsonl"), "{\"case\":\"c1\",\"label\":\"unrequested\"}\n"
+                + "{\"case\":\"c2\",\"label\":\"accounted-for\"}\n");
+        CliTest.Run r = CliTest.run("oversee", "labels", "--cases", cases.toString(), "--labels", ann.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("annotated by ann", "/m/p/repo", "2, 0.67 [");
+        CliTest.Run machine = CliTest.run("oversee", "labels", "--cases", cases.toString(), "--labels", ann.toString(),
+                "--json");
+        var row = new ObjectMapper().readTree(machine.out()).path("rows").get(0);
+        assertThat(row.path("unrequested").asInt()).isEqualTo(1);
+        assertThat(row.path("falseAlarms").path("successes").asInt()).isEqualTo(1);
+        assertThat(row.path("falseAlarms").path("trials").asInt()).isEqualTo(2);
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"case\":\"c1\",\"label\":\"ok\"}\n");
+        CliTest.Run refused = CliTest.run("oversee", "labels", "--cases", cases.toString(), "--labels", bad.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad.jsonl line 1: unknown label 'ok'; allowed: misread, accounted-for, "
+                + "unrequested");
+    }
 }
