@@ -422,7 +422,9 @@ final class OverseeCommand extends CommandGroup {
                 "Prints per project the bench's count, the commits every annotator calls unrequested, and the false "
                     + "alarms (flags not every annotator calls unrequested) over the commits not so called, with Wilson "
                     + "intervals and the verdict on the 5%% target; then Cohen's kappa between annotators and the "
-                    + "commits they label differently. Every flagged commit must be labelled in every file."})
+                    + "commits they label differently. A project that any file labels needs every flagged commit of it "
+                    + "labelled in every file; projects no file labels (this project's own commits, say) are left "
+                    + "out."})
     static final class Labels extends CliCommand implements Callable<Integer> {
         @Option(names = "--cases", required = true, paramLabel = "FILE", description = "The cases.jsonl a bench run "
                 + "wrote to its --out folder.")

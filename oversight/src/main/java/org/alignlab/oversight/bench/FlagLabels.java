@@ -87,9 +87,12 @@ public final class FlagLabels {
     public record Disagreement(String commit, Map<String, String> labels) {
     }
 
-    /** The whole reading: a row per project, the pooled row, agreement between annotators, the disagreements. */
+    /**
+     * The whole reading: a row per project, the pooled row, agreement between annotators, the disagreements, the labels
+     * on commits the run did not flag (ignored), and the projects of the run no annotator labelled (left out).
+     */
     public record Result(String flagAt, List<String> annotators, List<Row> rows, Row all, List<Agreement> agreements,
-                         List<Disagreement> disagreements, int ignored) {
+                         List<Disagreement> disagreements, int ignored, List<String> unannotated) {
     }
 
     private FlagLabels() {
@@ -112,12 +115,21 @@ public final class FlagLabels {
         Map<String, Integer> scoreOf = new LinkedHashMap<>();
         readCases(cases, projectOf, scoreOf);
         int threshold = flagAt.ordinal() + 1;
-        List<String> flagged = scoreOf.entrySet().stream().filter(e -> e.getValue() >= threshold).map(Map.Entry::getKey)
-                .toList();
         List<Annotator> annotators = new ArrayList<>();
-        int ignored = 0;
         for (Path file : labels) {
-            Annotator a = readLabels(file, projectOf.keySet());
+            annotators.add(readLabels(file, projectOf.keySet()));
+        }
+        // A project no annotator labelled is left out (this project's own commits, say, when only other projects'
+        // flags were annotated); within a project that is read, every flag needs every annotator's label.
+        java.util.Set<String> annotated = new java.util.LinkedHashSet<>();
+        annotators.forEach(a -> a.labels().keySet().forEach(id -> annotated.add(projectOf.get(id))));
+        List<String> unannotated = projectOf.values().stream().distinct().filter(p -> !annotated.contains(p)).toList();
+        projectOf.values().removeIf(p -> !annotated.contains(p));
+        List<String> flagged = projectOf.keySet().stream().filter(id -> scoreOf.get(id) >= threshold).toList();
+        int ignored = 0;
+        for (int f = 0; f < annotators.size(); f++) {
+            Annotator a = annotators.get(f);
+            Path file = labels.get(f);
             List<String> missing = flagged.stream().filter(id -> !a.labels().containsKey(id)).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException(file + " labels " + (flagged.size() - missing.size()) + " of the "
@@ -126,7 +138,6 @@ public final class FlagLabels {
                         + (missing.size() > 5 ? " and " + (missing.size() - 5) + " more" : ""));
             }
             ignored += (int) a.labels().keySet().stream().filter(id -> scoreOf.get(id) < threshold).count();
-            annotators.add(a);
         }
         Map<String, List<String>> byProject = new LinkedHashMap<>();
         projectOf.forEach((id, p) -> byProject.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
@@ -148,7 +159,7 @@ public final class FlagLabels {
             }
         }
         return new Result(flagAt.name().toLowerCase(Locale.ROOT), annotators.stream().map(Annotator::name).toList(),
-                rows, all, agreements, disagreements, ignored);
+                rows, all, agreements, disagreements, ignored, unannotated);
     }
 
     /** The real commits of a run: each one's project and score. */
@@ -297,6 +308,9 @@ public final class FlagLabels {
             for (Disagreement d : r.disagreements()) {
                 s.append("  ").append(d.commit()).append("  ").append(d.labels()).append('\n');
             }
+        }
+        if (!r.unannotated().isEmpty()) {
+            s.append("\nLeft out, no flag of theirs labelled: ").append(String.join(", ", r.unannotated())).append(".\n");
         }
         if (r.ignored() > 0) {
             s.append("\n").append(r.ignored()).append(" labels on commits the run did not flag were ignored.\n");

@@ -107,6 +107,21 @@ class FlagLabelsTest {
     }
 
     @Test
+    void aProjectNoAnnotatorLabelledIsLeftOut() throws Exception {
+        Path a = labels("a", label("q1", "accounted-for"));
+
+        FlagLabels.Result r = FlagLabels.read(cases, List.of(a), Severity.MEDIUM);
+
+        assertThat(r.rows()).extracting(FlagLabels.Row::project).containsExactly("/m/q/repo");
+        assertThat(r.all().commits()).isEqualTo(2);
+        assertThat(r.unannotated()).containsExactly("/m/p/repo");
+        assertThat(FlagLabels.text(r)).contains("Left out, no flag of theirs labelled: /m/p/repo.");
+        Path b = labels("b", label("p1", "misread"), label("p2", "misread"));
+        assertThatThrownBy(() -> FlagLabels.read(cases, List.of(a, b), Severity.MEDIUM))
+                .hasMessageContaining("a.jsonl labels 1 of the 3 commits flagged");
+    }
+
+    @Test
     void badLabelsSayWhichLineAndWhatIsAllowed() throws Exception {
         Path unknown = labels("a", label("p1", "unrequested"), label("p2", "fine"), label("q1", "misread"));
         assertThatThrownBy(() -> FlagLabels.read(cases, List.of(unknown), Severity.MEDIUM))
