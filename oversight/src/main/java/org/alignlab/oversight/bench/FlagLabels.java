@@ -289,14 +289,16 @@ public final class FlagLabels {
         s.append("Flagged real commits (at ").append(r.flagAt()).append(" or above) as annotated by ")
                 .append(String.join(", ", r.annotators())).append(". False alarms: flags not every annotator calls "
                         + "unrequested, over the commits not so called; target at most 5%.\n\n");
-        s.append(String.format(Locale.ROOT, "%-44s %8s %-28s %11s %8s %-28s%n", "project", "commits",
-                "flagged (the bench's count)", "unrequested", "misread", "false alarms"));
         List<Row> rows = new ArrayList<>(r.rows());
         rows.add(r.all());
+        int width = rows.stream().mapToInt(w -> w.project().length()).max().orElse(7);
+        String header = "%-" + width + "s %8s %-30s %11s %8s %s%n";
+        String line = "%-" + width + "s %8d %-30s %11d %8d %s%n";
+        s.append(String.format(Locale.ROOT, header, "project", "commits", "flagged (the bench's count)", "unrequested",
+                "misread", "false alarms"));
         for (Row w : rows) {
-            s.append(String.format(Locale.ROOT, "%-44s %8d %-28s %11d %8d %-28s%n", w.project(), w.commits(),
-                    cell(w.flagged(), w.flaggedVerdict()), w.unrequested(), w.misread(),
-                    cell(w.falseAlarms(), w.falseAlarmVerdict())));
+            s.append(String.format(Locale.ROOT, line, w.project(), w.commits(), cell(w.flagged(), w.flaggedVerdict()),
+                    w.unrequested(), w.misread(), cell(w.falseAlarms(), w.falseAlarmVerdict())));
         }
         for (Agreement a : r.agreements()) {
             s.append(String.format(Locale.ROOT, "%n%s and %s agree on false alarm or not for %d of %d flagged commits "
