@@ -219,6 +219,15 @@ public final class ChangeMonitor {
         java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
                 && ("/" + c.path()).contains("/test/") && JavaDetectors.holdsToken(c.newText(), text)
                 && !JavaDetectors.holdsToken(c.oldText(), text));
+        List<CompilationUnit> mainBases = new ArrayList<>();
+        List<CompilationUnit> mainHeads = new ArrayList<>();
+        trees.forEach((c, t) -> {
+            if (!c.test()) {
+                java.util.Optional.ofNullable(t[0]).ifPresent(mainBases::add);
+                java.util.Optional.ofNullable(t[1]).ifPresent(mainHeads::add);
+            }
+        });
+        JavaDetectors.Counters counters = new JavaDetectors.Counters(mainBases, mainHeads);
         for (FileChange c : changes) {
             String language = c.language();
             if (c.binary()) {
@@ -242,7 +251,7 @@ public final class ChangeMonitor {
                     javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtBase,
                             testClassAtHead, addedByChange, raw);
                 } else {
-                    javaDetectors.main(c, t[0], t[1], inTests, raw);
+                    javaDetectors.main(c, t[0], t[1], inTests, counters, raw);
                 }
             } else {
                 TextDetectors.judge(c, language, raw);

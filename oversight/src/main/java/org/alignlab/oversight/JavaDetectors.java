@@ -474,6 +474,14 @@ final class JavaDetectors {
                             + "is removed; it did not run at the base (disabled), so nothing that ran is lost."));
                     continue;
                 }
+                if (!testsFixed && checksNothing(e.getValue()) && classStillRuns(owner(e.getValue()), now, after)
+                        && !namesTheRunningTest(c.oldText())) {
+                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
+                            + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
+                            + "is removed; its body was empty at the base (comments at most), so it checked no more "
+                            + "than that its class sets up."));
+                    continue;
+                }
                 // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
                 // does may change the values, so a renamed test's bent value is said only at low here), or moved and
                 // renamed: a test new to the changed files that keeps every expected value it had.
@@ -1516,6 +1524,35 @@ final class JavaDetectors {
                 .orElse("?");
     }
 
+    /**
+     * A test with no statement in its body (comments at most), no parameters (JUnit converts or injects each, which can
+     * fail) and annotations that set nothing (no expected exception or timeout, which an empty body could fail).
+     */
+    static boolean checksNothing(MethodDeclaration test) {
+        return test.getBody().map(b -> b.getStatements().isEmpty()).orElse(false) && test.getParameters().isEmpty()
+                && test.getAnnotations().stream().allMatch(AnnotationExpr::isMarkerAnnotationExpr);
+    }
+
+    /**
+     * Whether a test's class still runs after the change: concrete, with an enabled test of its own left, so that its
+     * set-up (a context that must start, fixtures parsed once) is still checked without the removed test.
+     */
+    private static boolean classStillRuns(String owner, Map<String, MethodDeclaration> testsAtHead,
+                                          CompilationUnit after) {
+        ClassOrInterfaceDeclaration type = after == null ? null : namedClass(after, owner);
+        return type != null && !type.isAbstract() && !type.isInterface() && testsAtHead.entrySet().stream()
+                .anyMatch(t -> t.getKey().startsWith(owner + "#") && enabled(t.getValue()));
+    }
+
+    /**
+     * Whether a test file reads which test is running (JUnit 5's TestInfo, JUnit 4's TestName rule, JUnit 3's getName()
+     * or runTest()): there an empty test can stand for a check its name selects, such as a golden file.
+     */
+    private static boolean namesTheRunningTest(String text) {
+        return text == null || text.contains("TestInfo") || text.contains("TestName") || text.contains("getName()")
+                || text.contains("runTest");
+    }
+
     /** A test that runs: neither it nor any class around it is disabled, and it is in a class JUnit runs. */
     static boolean enabled(MethodDeclaration test) {
         if (off(test)) {
@@ -2256,7 +2293,7 @@ final class JavaDetectors {
      * the repository's tests use at the head, which a solution should not branch on.
      */
     void main(FileChange c, CompilationUnit before, CompilationUnit after, Predicate<String> inTests,
-              List<Finding> out) {
+              Counters counters, List<Finding> out) {
         if (after == null) {
             return;
         }
@@ -2320,17 +2357,102 @@ final class JavaDetectors {
             }
         }
         for (FieldDeclaration f : all(after, FieldDeclaration.class)) {
-            if (!f.isStatic() || f.isFinal() && !f.getElementType().asString().startsWith("Atomic")) {
+            if (!mayCount(f)) {
                 continue;
             }
             for (var v : f.getVariables()) {
                 String name = v.getNameAsString();
-                if (!oldStatics.contains(owner(f) + "#" + name) && counted(after, name)) {
+                if (!oldStatics.contains(owner(f) + "#" + name) && counted(after, name)
+                        && !counters.carried(owner(f), v)) {
                     out.add(new Finding(Category.G7, Severity.MEDIUM, "java.static-counter", c.path(), begin(f),
                             end(f), "A static counter " + name + " is added and incremented: results that change from "
                                     + "call to call can be tuned to the order the tests call in."));
                 }
             }
+        }
+    }
+
+    /**
+     * A static field that can hold a count: not final, or final and atomic; not an atomic field updater, which holds no
+     * value of its own but updates a field of each instance it is given.
+     */
+    private static boolean mayCount(FieldDeclaration f) {
+        String type = f.getElementType().asString(); // as written: a qualified atomic type is not read as one
+        return f.isStatic() && (!f.isFinal() || type.startsWith("Atomic")) && !type.contains("FieldUpdater");
+    }
+
+    /** A static counter as declared: its name, type and initial value, as the parser prints them. */
+    private static String counterKey(VariableDeclarator v) {
+        return v.getNameAsString() + " " + v.getType() + " = " + v.getInitializer().map(Node::toString).orElse("");
+    }
+
+    /** The static counters a main file declares and counts ({@link #mayCount}), each as its type's name, '#' and key. */
+    private static List<String> counters(CompilationUnit cu) {
+        List<String> out = new ArrayList<>();
+        for (FieldDeclaration f : all(cu, FieldDeclaration.class)) {
+            if (mayCount(f)) {
+                f.getVariables().stream().filter(v -> counted(cu, v.getNameAsString()))
+                        .forEach(v -> out.add(owner(f) + "#" + counterKey(v)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The static counters a change carries from a type it takes away to a type it brings in: a class renamed, or a
+     * nested class made top-level (HdrHistogram's recorders, renamed with their {@code instanceIdSequencer}). A counter
+     * declared alike (name, type and initial value, as the parser prints them) in a type no changed main file declared
+     * at the base, where the base counted it in a type no changed main file declares after the change, moved with its
+     * class and is not added; each carried counter excuses one, and where more new types declare it than were taken
+     * away, none is excused, since which is the moved one cannot be told. Types are known by simple name; a field
+     * outside any class (a top-level enum's or record's) is never carried. How the counter is used is not compared.
+     */
+    static final class Counters {
+        private final List<CompilationUnit> bases;
+        private final List<CompilationUnit> heads;
+        private Set<String> typesAtBase;
+        private final Map<String, Integer> carried = new HashMap<>();
+
+        /** Read only when a counter would be said added, which few changes do. */
+        Counters(List<CompilationUnit> bases, List<CompilationUnit> heads) {
+            this.bases = bases;
+            this.heads = heads;
+        }
+
+        private void read() {
+            typesAtBase = typeNames(bases);
+            Set<String> typesAtHead = typeNames(heads);
+            Map<String, Integer> claimed = new HashMap<>();
+            bases.forEach(cu -> counters(cu).stream().filter(k -> !k.startsWith("?#")
+                    && !typesAtHead.contains(k.substring(0, k.indexOf('#'))))
+                    .forEach(k -> carried.merge(k.substring(k.indexOf('#') + 1), 1, Integer::sum)));
+            heads.forEach(cu -> counters(cu).stream().filter(k -> !k.startsWith("?#")
+                    && !typesAtBase.contains(k.substring(0, k.indexOf('#'))))
+                    .forEach(k -> claimed.merge(k.substring(k.indexOf('#') + 1), 1, Integer::sum)));
+            carried.keySet().removeIf(k -> claimed.getOrDefault(k, 0) > carried.get(k));
+        }
+
+        private static Set<String> typeNames(List<CompilationUnit> units) {
+            Set<String> out = new HashSet<>();
+            units.forEach(cu -> all(cu, ClassOrInterfaceDeclaration.class).forEach(t -> out.add(t.getNameAsString())));
+            return out;
+        }
+
+        /** Whether this counter of this type came with it from a type the change takes away (using that one up). */
+        boolean carried(String owner, VariableDeclarator v) {
+            if (typesAtBase == null) {
+                read();
+            }
+            if (owner.equals("?") || typesAtBase.contains(owner)) {
+                return false;
+            }
+            String key = counterKey(v);
+            int n = carried.getOrDefault(key, 0);
+            if (n > 0) {
+                carried.put(key, n - 1);
+                return true;
+            }
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package org.alignlab.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -653,6 +654,84 @@ class ChangeMonitorTest {
             Report r = judge(dir);
             assertThat(rules(r)).containsExactlyInAnyOrder("java.test-disabled", "java.test-assumed-away",
                     "java.static-counter", "java.exit-added", "build.failures-ignored", "build.tests-skipped");
+        }
+    }
+
+    /**
+     * A static counter that moves with its renamed class, or an atomic field updater, adds no count; a counter declared
+     * alike in a class the base had, or in more new classes than the change takes away, is added.
+     */
+    @Test
+    void aCounterThatMovesWithItsRenamedClassIsNotAddedAndAFieldUpdaterIsNoCounter(@TempDir Path dir) throws Exception {
+        String recorder = """
+                package demo;
+
+                import java.util.concurrent.atomic.AtomicLong;
+
+                public class IntervalRecorder {
+                    private static final AtomicLong instanceIdSequencer = new AtomicLong(1);
+                    private final long instanceId = instanceIdSequencer.getAndIncrement();
+
+                    public long id() {
+                        return instanceId;
+                    }
+                }
+                """;
+        try (Git git = repo(dir)) {
+            write(dir, "src/main/java/demo/IntervalRecorder.java", recorder);
+            commit(git, "a recorder");
+            Files.delete(dir.resolve("src/main/java/demo/IntervalRecorder.java"));
+            write(dir, "src/main/java/demo/Recorder.java", recorder.replace("IntervalRecorder", "Recorder"));
+            write(dir, "src/main/java/demo/Phaser.java", """
+                    package demo;
+
+                    import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+
+                    public class Phaser {
+                        private static final AtomicLongFieldUpdater<Phaser> EPOCH =
+                                AtomicLongFieldUpdater.newUpdater(Phaser.class, "epoch");
+                        private volatile long epoch;
+
+                        public long enter() {
+                            return EPOCH.getAndIncrement(this);
+                        }
+                    }
+                    """);
+            commit(git, "rename the recorder; a phaser");
+            assertThat(rules(judge(dir))).isEmpty();
+            // Renamed, and the same declaration copied into another new class: which one moved cannot be told, so
+            // both are added.
+            Files.delete(dir.resolve("src/main/java/demo/Recorder.java"));
+            write(dir, "src/main/java/demo/LiveRecorder.java", recorder.replace("IntervalRecorder", "LiveRecorder"));
+            write(dir, "src/main/java/demo/Tally.java", recorder.replace("IntervalRecorder", "Tally"));
+            commit(git, "rename the recorder and count tallies");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file).containsExactlyInAnyOrder(
+                    tuple("java.static-counter", "src/main/java/demo/LiveRecorder.java"),
+                    tuple("java.static-counter", "src/main/java/demo/Tally.java"));
+            // A class taken away whose counter turns up in a class the base had: added (nothing was renamed into it).
+            Files.delete(dir.resolve("src/main/java/demo/Tally.java"));
+            write(dir, "src/main/java/demo/Calculator.java", CALC.replace("package demo;\n",
+                    "package demo;\n\nimport java.util.concurrent.atomic.AtomicLong;\n").replace(
+                    "public class Calculator {", "public class Calculator {\n    private static final AtomicLong "
+                            + "instanceIdSequencer = new AtomicLong(1);\n    private final long instanceId = "
+                            + "instanceIdSequencer.getAndIncrement();\n"));
+            commit(git, "calculators count instead of tallies");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file)
+                    .containsExactly(tuple("java.static-counter", "src/main/java/demo/Calculator.java"));
+            // Declared alike but with another initial value: not the counter taken away.
+            Files.delete(dir.resolve("src/main/java/demo/LiveRecorder.java"));
+            write(dir, "src/main/java/demo/SteadyRecorder.java", recorder.replace("IntervalRecorder", "SteadyRecorder")
+                    .replace("new AtomicLong(1)", "new AtomicLong(100)"));
+            commit(git, "rename the live recorder, its ids from 100");
+            assertThat(rules(judge(dir))).containsExactly("java.static-counter");
+            // A class of the change that keeps its counter lends it to no new class.
+            String calculator = Files.readString(dir.resolve("src/main/java/demo/Calculator.java"));
+            write(dir, "src/main/java/demo/Calculator.java", calculator.replace("public class Calculator {",
+                    "/** Adds. */\npublic class Calculator {"));
+            write(dir, "src/main/java/demo/Fresh.java", recorder.replace("IntervalRecorder", "Fresh"));
+            commit(git, "document the calculator; a fresh recorder");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file)
+                    .containsExactly(tuple("java.static-counter", "src/main/java/demo/Fresh.java"));
         }
     }
 

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 class HonestTestChangesTest {
     private static final String MAIN = "src/main/java/demo/Greeter.java";
     private static final String TEST = "src/test/java/demo/GreeterTest.java";
+    /** A JUnit 5 test that runs and checks one greeting. */
+    private static final String GREETS_ADA = """
+                @Test
+                void greets() {
+                    assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                }
+            """;
     private static final TaskStatement FIX_FAILING = new TaskStatement("Fix the bug: GreeterTest fails on main.");
 
     private static final String GREETER = """
@@ -2793,14 +2800,48 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.HIGH);
     }
 
+    /** A test with an empty body checked nothing: removing it is said at low; one whose annotation expects more is not. */
     @Test
-    void onlyATestTheBaseRanCanBeDisabled() {
-        String ran = """
+    void aTestWithAnEmptyBodyRemovedLosesNoCheck() {
+        String ran = GREETS_ADA;
+        String empty = """
+
                     @Test
-                    void greets() {
-                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    void bogus() {
+                        // a placeholder, so the runner finds a test
                     }
                 """;
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + empty), test(ran))), "java.test-removed"))
+                .isEqualTo(Severity.LOW);
+        // Not under a task that holds the tests fixed; not the class's last test (its set-up, a context that must
+        // start, is then checked by nothing); not where the file reads which test runs (a golden file per name).
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, test(ran + empty), test(ran))), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(empty), test(""))), "java.test-removed"))
+                .isEqualTo(Severity.HIGH);
+        String byName = "    @org.junit.jupiter.api.AfterEach\n    void golden(org.junit.jupiter.api.TestInfo info) {\n"
+                + "    }\n";
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(byName + ran + empty), test(byName + ran))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A parameter is converted or injected, which can fail: an empty parameterized test checks its arguments.
+        String converting = "\n    @ParameterizedTest @org.junit.jupiter.params.provider.MethodSource\n"
+                + "    void bogus(String name) {\n    }\n\n    static java.util.stream.Stream<String> bogus() {\n"
+                + "        return java.util.stream.Stream.of(\"Ada\");\n    }\n";
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + converting), test(ran))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // An empty body under an annotation that sets a value (an expected exception, a timeout) can fail: not excused.
+        String expecting = empty.replace("@Test", "@Test @org.junit.jupiter.api.Timeout(1)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + expecting), test(ran))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A body with a statement is no empty test.
+        String calling = empty.replace("// a placeholder, so the runner finds a test", "new Greeter().greet(\"Ada\");");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + calling), test(ran))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void onlyATestTheBaseRanCanBeDisabled() {
+        String ran = GREETS_ADA;
         String notATest = """
                     void disabled_greets() {
                         assertEquals("Hello, Ada", new Greeter().greet("Ada"));
