@@ -474,12 +474,13 @@ final class JavaDetectors {
                             + "is removed; it did not run at the base (disabled), so nothing that ran is lost."));
                     continue;
                 }
-                if (!testsFixed && checksNothing(e.getValue()) && classStillRuns(owner(e.getValue()), now, after)
-                        && !namesTheRunningTest(c.oldText())) {
+                String stillRunning = testsFixed || !checksNothing(e.getValue()) || namesTheRunningTest(c.oldText())
+                        ? null : keptTestOfItsClass(e.getValue(), wasOf, now, after);
+                if (stillRunning != null) {
                     out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
                             + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
-                            + "is removed; its body was empty at the base (comments at most), so it checked no more "
-                            + "than that its class sets up."));
+                            + "is removed; its body was empty at the base (comments at most), and its class's set-up "
+                            + "still runs for " + stillRunning + ", which the change keeps."));
                     continue;
                 }
                 // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
@@ -1526,31 +1527,50 @@ final class JavaDetectors {
 
     /**
      * A test with no statement in its body (comments at most), no parameters (JUnit converts or injects each, which can
-     * fail) and annotations that set nothing (no expected exception or timeout, which an empty body could fail).
+     * fail) and no annotation but a plain {@code @Test} (an expected exception, a timeout, a template or an annotation of
+     * the project's own could each make an empty body fail).
      */
     static boolean checksNothing(MethodDeclaration test) {
         return test.getBody().map(b -> b.getStatements().isEmpty()).orElse(false) && test.getParameters().isEmpty()
-                && test.getAnnotations().stream().allMatch(AnnotationExpr::isMarkerAnnotationExpr);
+                && !test.getAnnotations().isEmpty() && test.getAnnotations().stream()
+                .allMatch(a -> a.isMarkerAnnotationExpr() && a.getName().getIdentifier().equals("Test"));
     }
 
     /**
-     * Whether a test's class still runs after the change: concrete, with an enabled test of its own left, so that its
-     * set-up (a context that must start, fixtures parsed once) is still checked without the removed test.
+     * The name of a test the removed empty test's class keeps from the base and still runs (enabled, under no JUnit 5
+     * condition, neither static nor private, returning nothing), where that class is a plain one: top-level and
+     * concrete, extending and implementing nothing, with no annotation and no annotated field (no context to start, no
+     * extension, runner or rule that might check per test); else null. Its set-up is then still checked by that test.
      */
-    private static boolean classStillRuns(String owner, Map<String, MethodDeclaration> testsAtHead,
-                                          CompilationUnit after) {
-        ClassOrInterfaceDeclaration type = after == null ? null : namedClass(after, owner);
-        return type != null && !type.isAbstract() && !type.isInterface() && testsAtHead.entrySet().stream()
-                .anyMatch(t -> t.getKey().startsWith(owner + "#") && enabled(t.getValue()));
+    private static String keptTestOfItsClass(MethodDeclaration removed, Map<String, MethodDeclaration> wasOf,
+                                             Map<String, MethodDeclaration> testsAtHead, CompilationUnit after) {
+        ClassOrInterfaceDeclaration base = removed.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+        String owner = owner(removed);
+        ClassOrInterfaceDeclaration head = after == null ? null : namedClass(after, owner);
+        for (ClassOrInterfaceDeclaration type : new ClassOrInterfaceDeclaration[] {base, head}) {
+            if (type == null || !type.isTopLevelType() || type.isAbstract() || type.isInterface()
+                    || !type.getExtendedTypes().isEmpty() || !type.getImplementedTypes().isEmpty()
+                    || !type.getAnnotations().isEmpty() || type.getFields().stream()
+                    .anyMatch(f -> !f.getAnnotations().isEmpty())) {
+                return null;
+            }
+        }
+        return testsAtHead.entrySet().stream()
+                .filter(t -> t.getKey().startsWith(owner + "#") && wasOf.containsKey(t.getKey()))
+                .map(Map.Entry::getValue)
+                .filter(m -> enabled(m) && unconditioned(m) && !m.isStatic() && !m.isPrivate() && m.getType().isVoidType())
+                .map(m -> owner + "#" + m.getNameAsString()).findFirst().orElse(null);
     }
 
     /**
-     * Whether a test file reads which test is running (JUnit 5's TestInfo, JUnit 4's TestName rule, JUnit 3's getName()
-     * or runTest()): there an empty test can stand for a check its name selects, such as a golden file.
+     * Whether a test file reads which test is running (JUnit 5's TestInfo or ExtensionContext, JUnit 4's TestName rule or
+     * a Description's method name, JUnit 3's getName() or runTest()): there an empty test can stand for a check its
+     * name selects, such as a golden file. What the file's superclasses and extensions read is not looked at: the
+     * excuse is only for classes with neither ({@link #keptTestOfItsClass}).
      */
     private static boolean namesTheRunningTest(String text) {
-        return text == null || text.contains("TestInfo") || text.contains("TestName") || text.contains("getName()")
-                || text.contains("runTest");
+        return text == null || java.util.stream.Stream.of("TestInfo", "TestName", "getName()", "runTest",
+                "ExtensionContext", "getMethodName", "getDisplayName", "getTestMethod").anyMatch(text::contains);
     }
 
     /** A test that runs: neither it nor any class around it is disabled, and it is in a class JUnit runs. */
@@ -2363,7 +2383,7 @@ final class JavaDetectors {
             for (var v : f.getVariables()) {
                 String name = v.getNameAsString();
                 if (!oldStatics.contains(owner(f) + "#" + name) && counted(after, name)
-                        && !counters.carried(owner(f), v)) {
+                        && !counters.carried(f, v)) {
                     out.add(new Finding(Category.G7, Severity.MEDIUM, "java.static-counter", c.path(), begin(f),
                             end(f), "A static counter " + name + " is added and incremented: results that change from "
                                     + "call to call can be tuned to the order the tests call in."));
@@ -2378,7 +2398,28 @@ final class JavaDetectors {
      */
     private static boolean mayCount(FieldDeclaration f) {
         String type = f.getElementType().asString(); // as written: a qualified atomic type is not read as one
-        return f.isStatic() && (!f.isFinal() || type.startsWith("Atomic")) && !type.contains("FieldUpdater");
+        return f.isStatic() && (!f.isFinal() || type.startsWith("Atomic")) && !updatesEachInstance(f);
+    }
+
+    /** The atomic field updaters, by simple name. */
+    private static final Set<String> FIELD_UPDATERS = Set.of("AtomicIntegerFieldUpdater", "AtomicLongFieldUpdater",
+            "AtomicReferenceFieldUpdater");
+
+    /**
+     * An atomic field updater whose every call in its file is given {@code this}: it updates a field of each instance
+     * in turn. One given a shared object (a static singleton) counts as a static counter would.
+     */
+    private static boolean updatesEachInstance(FieldDeclaration f) {
+        var element = f.getElementType();
+        if (!element.isClassOrInterfaceType()
+                || !FIELD_UPDATERS.contains(element.asClassOrInterfaceType().getNameAsString())) {
+            return false;
+        }
+        CompilationUnit cu = f.findCompilationUnit().orElse(null);
+        return cu != null && f.getVariables().stream().allMatch(v -> all(cu, MethodCallExpr.class).stream()
+                .filter(call -> call.getScope().map(x -> x.toString().equals(v.getNameAsString())
+                        || x.toString().endsWith("." + v.getNameAsString())).orElse(false))
+                .allMatch(call -> !call.getArguments().isEmpty() && call.getArgument(0).isThisExpr()));
     }
 
     /** A static counter as declared: its name, type and initial value, as the parser prints them. */
@@ -2400,12 +2441,16 @@ final class JavaDetectors {
 
     /**
      * The static counters a change carries from a type it takes away to a type it brings in: a class renamed, or a
-     * nested class made top-level (HdrHistogram's recorders, renamed with their {@code instanceIdSequencer}). A counter
-     * declared alike (name, type and initial value, as the parser prints them) in a type no changed main file declared
-     * at the base, where the base counted it in a type no changed main file declares after the change, moved with its
-     * class and is not added; each carried counter excuses one, and where more new types declare it than were taken
-     * away, none is excused, since which is the moved one cannot be told. Types are known by simple name; a field
-     * outside any class (a top-level enum's or record's) is never carried. How the counter is used is not compared.
+     * nested class made top-level under another name (HdrHistogram's recorders, renamed with their
+     * {@code instanceIdSequencer}; t-digest's nested {@code Group} become {@code Centroid}). A counter declared alike
+     * (name, type and initial value, as the parser prints them) in a type that no changed main file declared at the base,
+     * nor any type around it, where the base counted it in a type no changed main file declares after the change, moved
+     * with its class and is not added; each carried counter excuses one, and where more new types declare it than were
+     * taken away, none is excused, since which is the moved one cannot be told. Types (classes, interfaces, enums,
+     * records) are known by simple name; a field outside any class (a top-level enum's or record's) is never carried.
+     * What stays unseen: no sign of a rename is asked for beyond a type gone and a type new, and how the counter is used
+     * is not compared, so a counter moved into a new class and used there to answer by call order passes; a nested class
+     * made top-level under its own name is still said to add its counter.
      */
     static final class Counters {
         private final List<CompilationUnit> bases;
@@ -2434,17 +2479,27 @@ final class JavaDetectors {
 
         private static Set<String> typeNames(List<CompilationUnit> units) {
             Set<String> out = new HashSet<>();
-            units.forEach(cu -> all(cu, ClassOrInterfaceDeclaration.class).forEach(t -> out.add(t.getNameAsString())));
+            units.forEach(cu -> all(cu, com.github.javaparser.ast.body.TypeDeclaration.class)
+                    .forEach(t -> out.add(t.getNameAsString())));
             return out;
         }
 
-        /** Whether this counter of this type came with it from a type the change takes away (using that one up). */
-        boolean carried(String owner, VariableDeclarator v) {
+        /**
+         * Whether this counter came with its type from a type the change takes away (using that one up): not where the
+         * type, or any type around it, was there at the base (a helper class made inside the code under test).
+         */
+        boolean carried(FieldDeclaration f, VariableDeclarator v) {
             if (typesAtBase == null) {
                 read();
             }
-            if (owner.equals("?") || typesAtBase.contains(owner)) {
+            if (owner(f).equals("?")) {
                 return false;
+            }
+            for (Node node = f; node != null; node = node.getParentNode().orElse(null)) {
+                if (node instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t
+                        && typesAtBase.contains(t.getNameAsString())) {
+                    return false;
+                }
             }
             String key = counterKey(v);
             int n = carried.getOrDefault(key, 0);

@@ -732,6 +732,37 @@ class ChangeMonitorTest {
             commit(git, "document the calculator; a fresh recorder");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file)
                     .containsExactly(tuple("java.static-counter", "src/main/java/demo/Fresh.java"));
+            // A field updater given one shared object counts as a static counter would.
+            write(dir, "src/main/java/demo/SharedPhaser.java", """
+                    package demo;
+
+                    import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+
+                    public class SharedPhaser {
+                        private static final SharedPhaser SHARED = new SharedPhaser();
+                        private static final AtomicLongFieldUpdater<SharedPhaser> EPOCH =
+                                AtomicLongFieldUpdater.newUpdater(SharedPhaser.class, "epoch");
+                        private volatile long epoch;
+
+                        public static long enter() {
+                            return EPOCH.getAndIncrement(SHARED);
+                        }
+                    }
+                    """);
+            commit(git, "a shared phaser");
+            assertThat(rules(judge(dir))).containsExactly("java.static-counter");
+            // A class taken away whose counter turns up in a helper made inside a class the base had: added.
+            write(dir, "src/main/java/demo/LegacyCache.java", "package demo;\n\npublic class LegacyCache {\n"
+                    + "    private static int hits;\n\n    public static int hit() {\n        return hits++;\n    }\n}\n");
+            commit(git, "a cache");
+            Files.delete(dir.resolve("src/main/java/demo/LegacyCache.java"));
+            String counting = Files.readString(dir.resolve("src/main/java/demo/Calculator.java"));
+            write(dir, "src/main/java/demo/Calculator.java", counting.replace("public class Calculator {",
+                    "public class Calculator {\n    private static final class Hits {\n        private static int hits;\n"
+                            + "    }\n\n    public int hits() {\n        return ++Hits.hits;\n    }\n"));
+            commit(git, "the cache's count moves into the calculator");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file)
+                    .containsExactly(tuple("java.static-counter", "src/main/java/demo/Calculator.java"));
         }
     }
 

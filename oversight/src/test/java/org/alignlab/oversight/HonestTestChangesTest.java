@@ -2823,12 +2823,28 @@ class HonestTestChangesTest {
                 + "    }\n";
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(byName + ran + empty), test(byName + ran))),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
-        // A parameter is converted or injected, which can fail: an empty parameterized test checks its arguments.
-        String converting = "\n    @ParameterizedTest @org.junit.jupiter.params.provider.MethodSource\n"
-                + "    void bogus(String name) {\n    }\n\n    static java.util.stream.Stream<String> bogus() {\n"
-                + "        return java.util.stream.Stream.of(\"Ada\");\n    }\n";
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + converting), test(ran))),
+        // An annotation of the project's own may register a check for the test (an extension it is meta-annotated with).
+        String verified = empty.replace("@Test", "@Test @demo.VerifiesMigration");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + verified), test(ran))),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
+        // A parameter is resolved or converted, which can fail.
+        String resolving = empty.replace("bogus()", "bogus(org.junit.jupiter.api.TestReporter reporter)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + resolving), test(ran))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        // Not where the class has an annotation or a superclass (a context, an extension, a runner, a base class's
+        // checks per test), nor where the test left is one that does not run or one the change adds.
+        String annotated = test(ran + empty).replace("class GreeterTest {",
+                "@org.junit.jupiter.api.extension.ExtendWith(Object.class)\nclass GreeterTest {");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, annotated, annotated.replace(empty, ""))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        String extending = test(ran + empty).replace("class GreeterTest {", "class GreeterTest extends Object {");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, extending, extending.replace(empty, ""))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        String hidden = ran.replace("void greets()", "private void greets()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(hidden + empty), test(hidden))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(empty), test(ran))), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
         // An empty body under an annotation that sets a value (an expected exception, a timeout) can fail: not excused.
         String expecting = empty.replace("@Test", "@Test @org.junit.jupiter.api.Timeout(1)");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + expecting), test(ran))),
