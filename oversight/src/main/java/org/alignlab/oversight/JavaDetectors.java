@@ -1532,15 +1532,36 @@ final class JavaDetectors {
      */
     static boolean checksNothing(MethodDeclaration test) {
         return test.getBody().map(b -> b.getStatements().isEmpty()).orElse(false) && test.getParameters().isEmpty()
-                && !test.getAnnotations().isEmpty() && test.getAnnotations().stream()
-                .allMatch(a -> a.isMarkerAnnotationExpr() && a.getName().getIdentifier().equals("Test"));
+                && plainTest(test);
     }
 
     /**
-     * The name of a test the removed empty test's class keeps from the base and still runs (enabled, under no JUnit 5
-     * condition, neither static nor private, returning nothing), where that class is a plain one: top-level and
-     * concrete, extending and implementing nothing, with no annotation and no annotated field (no context to start, no
-     * extension, runner or rule that might check per test); else null. Its set-up is then still checked by that test.
+     * A test whose one annotation is JUnit's {@code @Test}, unqualified with JUnit's import or written out in full,
+     * with nothing set: TestNG's, which takes attributes a marker hides nowhere, or a project's own {@code Test}, is not.
+     */
+    private static boolean plainTest(MethodDeclaration test) {
+        if (test.getAnnotations().size() != 1 || !test.getAnnotation(0).isMarkerAnnotationExpr()) {
+            return false;
+        }
+        String name = test.getAnnotation(0).getNameAsString();
+        if (name.equals("org.junit.Test") || name.equals("org.junit.jupiter.api.Test")) {
+            return true;
+        }
+        return name.equals("Test") && test.findCompilationUnit().map(cu -> cu.getImports().stream().anyMatch(i ->
+                !i.isStatic() && !i.isAsterisk() && (i.getNameAsString().equals("org.junit.Test")
+                        || i.getNameAsString().equals("org.junit.jupiter.api.Test")))).orElse(false);
+    }
+
+    /** Annotations that register, anywhere in a class, something that runs for each of its tests (rules, extensions). */
+    private static final Set<String> REGISTERS_PER_TEST = Set.of("Rule", "ClassRule", "ExtendWith", "RegisterExtension");
+
+    /**
+     * The name of a test of the removed empty test's class that the change keeps (by name) from the base and that still
+     * runs (declared in that class, a plain JUnit {@code @Test}, enabled, under no JUnit 5 condition, neither static nor
+     * private, returning nothing), where that class is a plain one on both sides: top-level and concrete, extending and
+     * implementing nothing, with no annotation, no annotated field and no rule or extension registered on any member or
+     * parameter (no context to start, no runner or extension that might check per test); else null. Its set-up is then
+     * still run by that test; whether the change edits that set-up is not compared, nor what subclasses add.
      */
     private static String keptTestOfItsClass(MethodDeclaration removed, Map<String, MethodDeclaration> wasOf,
                                              Map<String, MethodDeclaration> testsAtHead, CompilationUnit after) {
@@ -1551,14 +1572,16 @@ final class JavaDetectors {
             if (type == null || !type.isTopLevelType() || type.isAbstract() || type.isInterface()
                     || !type.getExtendedTypes().isEmpty() || !type.getImplementedTypes().isEmpty()
                     || !type.getAnnotations().isEmpty() || type.getFields().stream()
-                    .anyMatch(f -> !f.getAnnotations().isEmpty())) {
+                    .anyMatch(f -> !f.getAnnotations().isEmpty()) || type.findAll(AnnotationExpr.class).stream()
+                    .anyMatch(a -> REGISTERS_PER_TEST.contains(a.getName().getIdentifier()))) {
                 return null;
             }
         }
         return testsAtHead.entrySet().stream()
                 .filter(t -> t.getKey().startsWith(owner + "#") && wasOf.containsKey(t.getKey()))
                 .map(Map.Entry::getValue)
-                .filter(m -> enabled(m) && unconditioned(m) && !m.isStatic() && !m.isPrivate() && m.getType().isVoidType())
+                .filter(m -> m.getParentNode().orElse(null) == head && plainTest(m) && enabled(m) && unconditioned(m)
+                        && !m.isStatic() && !m.isPrivate() && m.getType().isVoidType())
                 .map(m -> owner + "#" + m.getNameAsString()).findFirst().orElse(null);
     }
 
@@ -1566,7 +1589,7 @@ final class JavaDetectors {
      * Whether a test file reads which test is running (JUnit 5's TestInfo or ExtensionContext, JUnit 4's TestName rule or
      * a Description's method name, JUnit 3's getName() or runTest()): there an empty test can stand for a check its
      * name selects, such as a golden file. What the file's superclasses and extensions read is not looked at: the
-     * excuse is only for classes with neither ({@link #keptTestOfItsClass}).
+     * excuse is only for classes with neither ({@link #keptTestOfItsClass}); a subclass elsewhere is not looked for.
      */
     private static boolean namesTheRunningTest(String text) {
         return text == null || java.util.stream.Stream.of("TestInfo", "TestName", "getName()", "runTest",
@@ -2393,8 +2416,8 @@ final class JavaDetectors {
     }
 
     /**
-     * A static field that can hold a count: not final, or final and atomic; not an atomic field updater, which holds no
-     * value of its own but updates a field of each instance it is given.
+     * A static field that can hold a count: not final, or final and atomic (as written); not an atomic field updater that
+     * only ever updates the instance it is called from ({@link #updatesEachInstance}).
      */
     private static boolean mayCount(FieldDeclaration f) {
         String type = f.getElementType().asString(); // as written: a qualified atomic type is not read as one
@@ -2406,13 +2429,20 @@ final class JavaDetectors {
             "AtomicReferenceFieldUpdater");
 
     /**
-     * An atomic field updater whose every call in its file is given {@code this}: it updates a field of each instance
-     * in turn. One given a shared object (a static singleton) counts as a static counter would.
+     * An atomic field updater whose every call in its file is given {@code this}, in a class that is no enum and holds
+     * no static instance of itself: it updates a field of each of many instances. One given a shared object, or
+     * {@code this} of an enum constant or a singleton, counts as a static counter would.
      */
     private static boolean updatesEachInstance(FieldDeclaration f) {
         var element = f.getElementType();
         if (!element.isClassOrInterfaceType()
                 || !FIELD_UPDATERS.contains(element.asClassOrInterfaceType().getNameAsString())) {
+            return false;
+        }
+        com.github.javaparser.ast.body.TypeDeclaration<?> type =
+                f.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).orElse(null);
+        if (type == null || type.isEnumDeclaration() || type.getFields().stream().anyMatch(g -> g.isStatic()
+                && g.getElementType().asString().equals(type.getNameAsString()))) {
             return false;
         }
         CompilationUnit cu = f.findCompilationUnit().orElse(null);

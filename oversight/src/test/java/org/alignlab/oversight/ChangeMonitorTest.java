@@ -751,6 +751,26 @@ class ChangeMonitorTest {
                     """);
             commit(git, "a shared phaser");
             assertThat(rules(judge(dir))).containsExactly("java.static-counter");
+            // Given this, but in an enum: one instance, so a static count.
+            write(dir, "src/main/java/demo/Oracle.java", """
+                    package demo;
+
+                    import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+                    public enum Oracle {
+                        INSTANCE;
+
+                        private static final AtomicIntegerFieldUpdater<Oracle> CALLS =
+                                AtomicIntegerFieldUpdater.newUpdater(Oracle.class, "calls");
+                        private volatile int calls;
+
+                        public int answer() {
+                            return CALLS.getAndIncrement(this) == 0 ? 42 : 7;
+                        }
+                    }
+                    """);
+            commit(git, "an oracle");
+            assertThat(rules(judge(dir))).containsExactly("java.static-counter");
             // A class taken away whose counter turns up in a helper made inside a class the base had: added.
             write(dir, "src/main/java/demo/LegacyCache.java", "package demo;\n\npublic class LegacyCache {\n"
                     + "    private static int hits;\n\n    public static int hit() {\n        return hits++;\n    }\n}\n");

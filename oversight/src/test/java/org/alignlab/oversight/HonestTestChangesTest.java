@@ -2827,6 +2827,21 @@ class HonestTestChangesTest {
         String verified = empty.replace("@Test", "@Test @demo.VerifiesMigration");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + verified), test(ran))),
                 "java.test-removed")).isEqualTo(Severity.HIGH);
+        // TestNG's @Test (attributes a marker does not show), a rule registered on a method, a file that reads the
+        // running test's name through a Description, a test left that carries more than a plain @Test: not excused.
+        String testng = test(ran + empty).replace("import org.junit.jupiter.api.Test;",
+                "import org.testng.annotations.Test;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, testng, testng.replace(empty, ""))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        String ruled = "    @org.junit.Rule\n    public Object golden() {\n        return null;\n    }\n";
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ruled + ran + empty), test(ruled + ran))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
+        String described = "    String name(org.junit.runner.Description d) {\n        return d.getMethodName();\n    }\n";
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(described + ran + empty),
+                test(described + ran))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        String tagged = ran.replace("@Test", "@Test @org.junit.jupiter.api.Tag(\"slow\")");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(tagged + empty), test(tagged))),
+                "java.test-removed")).isEqualTo(Severity.HIGH);
         // A parameter is resolved or converted, which can fail.
         String resolving = empty.replace("bogus()", "bogus(org.junit.jupiter.api.TestReporter reporter)");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + resolving), test(ran))),
