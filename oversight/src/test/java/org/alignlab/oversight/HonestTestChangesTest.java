@@ -2800,6 +2800,11 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.HIGH);
     }
 
+    /** The severity at which removing tests from GreeterTest is said, with no task. */
+    private static Severity removed(String before, String after) {
+        return worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.test-removed");
+    }
+
     /** A test with an empty body checked nothing: removing it is said at low; one whose annotation expects more is not. */
     @Test
     void aTestWithAnEmptyBodyRemovedLosesNoCheck() {
@@ -2811,63 +2816,48 @@ class HonestTestChangesTest {
                         // a placeholder, so the runner finds a test
                     }
                 """;
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + empty), test(ran))), "java.test-removed"))
-                .isEqualTo(Severity.LOW);
+        assertThat(removed(test(ran + empty), test(ran))).isEqualTo(Severity.LOW);
         // Not under a task that holds the tests fixed; not the class's last test (its set-up, a context that must
         // start, is then checked by nothing); not where the file reads which test runs (a golden file per name).
         assertThat(worst(judge(FIX_FAILING, modified(TEST, test(ran + empty), test(ran))), "java.test-removed"))
                 .isEqualTo(Severity.HIGH);
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(empty), test(""))), "java.test-removed"))
-                .isEqualTo(Severity.HIGH);
+        assertThat(removed(test(empty), test(""))).isEqualTo(Severity.HIGH);
         String byName = "    @org.junit.jupiter.api.AfterEach\n    void golden(org.junit.jupiter.api.TestInfo info) {\n"
                 + "    }\n";
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(byName + ran + empty), test(byName + ran))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(byName + ran + empty), test(byName + ran))).isEqualTo(Severity.HIGH);
         // An annotation of the project's own may register a check for the test (an extension it is meta-annotated with).
         String verified = empty.replace("@Test", "@Test @demo.VerifiesMigration");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + verified), test(ran))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(ran + verified), test(ran))).isEqualTo(Severity.HIGH);
         // TestNG's @Test (attributes a marker does not show), a rule registered on a method, a file that reads the
         // running test's name through a Description, a test left that carries more than a plain @Test: not excused.
         String testng = test(ran + empty).replace("import org.junit.jupiter.api.Test;",
                 "import org.testng.annotations.Test;");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, testng, testng.replace(empty, ""))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(testng, testng.replace(empty, ""))).isEqualTo(Severity.HIGH);
         String ruled = "    @org.junit.Rule\n    public Object golden() {\n        return null;\n    }\n";
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ruled + ran + empty), test(ruled + ran))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(ruled + ran + empty), test(ruled + ran))).isEqualTo(Severity.HIGH);
         String described = "    String name(org.junit.runner.Description d) {\n        return d.getMethodName();\n    }\n";
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(described + ran + empty),
-                test(described + ran))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(described + ran + empty), test(described + ran))).isEqualTo(Severity.HIGH);
         String tagged = ran.replace("@Test", "@Test @org.junit.jupiter.api.Tag(\"slow\")");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(tagged + empty), test(tagged))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(tagged + empty), test(tagged))).isEqualTo(Severity.HIGH);
         // A parameter is resolved or converted, which can fail.
         String resolving = empty.replace("bogus()", "bogus(org.junit.jupiter.api.TestReporter reporter)");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + resolving), test(ran))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(ran + resolving), test(ran))).isEqualTo(Severity.HIGH);
         // Not where the class has an annotation or a superclass (a context, an extension, a runner, a base class's
         // checks per test), nor where the test left is one that does not run or one the change adds.
         String annotated = test(ran + empty).replace("class GreeterTest {",
                 "@org.junit.jupiter.api.extension.ExtendWith(Object.class)\nclass GreeterTest {");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, annotated, annotated.replace(empty, ""))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(annotated, annotated.replace(empty, ""))).isEqualTo(Severity.HIGH);
         String extending = test(ran + empty).replace("class GreeterTest {", "class GreeterTest extends Object {");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, extending, extending.replace(empty, ""))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(extending, extending.replace(empty, ""))).isEqualTo(Severity.HIGH);
         String hidden = ran.replace("void greets()", "private void greets()");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(hidden + empty), test(hidden))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(empty), test(ran))), "java.test-removed"))
-                .isEqualTo(Severity.MEDIUM);
+        assertThat(removed(test(hidden + empty), test(hidden))).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(empty), test(ran))).isEqualTo(Severity.MEDIUM);
         // An empty body under an annotation that sets a value (an expected exception, a timeout) can fail: not excused.
         String expecting = empty.replace("@Test", "@Test @org.junit.jupiter.api.Timeout(1)");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + expecting), test(ran))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(ran + expecting), test(ran))).isEqualTo(Severity.HIGH);
         // A body with a statement is no empty test.
         String calling = empty.replace("// a placeholder, so the runner finds a test", "new Greeter().greet(\"Ada\");");
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, test(ran + calling), test(ran))),
-                "java.test-removed")).isEqualTo(Severity.HIGH);
+        assertThat(removed(test(ran + calling), test(ran))).isEqualTo(Severity.HIGH);
     }
 
     @Test
