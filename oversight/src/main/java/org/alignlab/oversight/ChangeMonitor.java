@@ -133,6 +133,38 @@ public final class ChangeMonitor {
         }).orElse(null);
     }
 
+    /**
+     * The head's tests of a method name in the test files the change does not touch (where a removed test may still
+     * run as a copy): only files whose text holds the name and a bracket are parsed, once each in a judgement, and only
+     * when asked for.
+     */
+    private java.util.function.Function<String, List<RunningCopy.Candidate>> testsNamed(List<FileChange> changes,
+            Map<String, String> testSources) {
+        Set<String> touched = new HashSet<>();
+        changes.forEach(c -> {
+            touched.add(c.oldPath());
+            touched.add(c.path());
+        });
+        Map<String, List<RunningCopy.Candidate>> known = new HashMap<>();
+        Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
+        return name -> known.computeIfAbsent(name, k -> {
+            List<RunningCopy.Candidate> found = new ArrayList<>();
+            for (var e : testSources.entrySet()) {
+                String text = e.getValue();
+                if (e.getKey().endsWith(".java") && text != null && !touched.contains(e.getKey())
+                        && text.contains(k + "(")) {
+                    CompilationUnit cu = parsed.computeIfAbsent(e.getKey(), p -> Optional.ofNullable(javaDetectors
+                            .parseOnce(text))).orElse(null);
+                    if (cu != null) {
+                        JavaDetectors.testMethods(cu).values().stream().filter(m -> m.getNameAsString().equals(k))
+                                .forEach(m -> found.add(new RunningCopy.Candidate(e.getKey(), m)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     private static Optional<ClassOrInterfaceDeclaration> topLevel(CompilationUnit cu, String name) {
         return cu.getTypes().stream().filter(t -> t instanceof ClassOrInterfaceDeclaration
                 && t.getNameAsString().equals(name)).map(t -> (ClassOrInterfaceDeclaration) t).findFirst();
@@ -219,6 +251,7 @@ public final class ChangeMonitor {
         java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
                 && ("/" + c.path()).contains("/test/") && JavaDetectors.holdsToken(c.newText(), text)
                 && !JavaDetectors.holdsToken(c.oldText(), text));
+        java.util.function.Function<String, List<RunningCopy.Candidate>> copiesNamed = testsNamed(changes, testSources);
         List<CompilationUnit> mainBases = new ArrayList<>();
         List<CompilationUnit> mainHeads = new ArrayList<>();
         trees.forEach((c, t) -> {
@@ -249,7 +282,7 @@ public final class ChangeMonitor {
                         }
                     });
                     javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtBase,
-                            testClassAtHead, addedByChange, raw);
+                            testClassAtHead, addedByChange, copiesNamed, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, counters, raw);
                 }

@@ -373,6 +373,8 @@ final class JavaDetectors {
      * whether the task makes the tests the measure of the work. {@code testClassAtBase}, {@code testClassAtHead}: the
      * test classes by simple name on either side of the change (a test class's superclasses). {@code addedByChange}:
      * whether some changed file holds the text after the change and not before it (a value moved to a data file).
+     * {@code copiesNamed}: the head's tests of a name in test files the change does not touch, where a removed test may
+     * still run as a copy ({@link RunningCopy}).
      */
     void test(FileChange c, CompilationUnit before, CompilationUnit after,
               Map<String, List<MethodDeclaration>> movedTests,
@@ -380,7 +382,8 @@ final class JavaDetectors {
               boolean testsFixed, TaskStatement task,
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
-              java.util.function.Predicate<String> addedByChange, List<Finding> out) {
+              java.util.function.Predicate<String> addedByChange,
+              java.util.function.Function<String, List<RunningCopy.Candidate>> copiesNamed, List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
@@ -392,6 +395,23 @@ final class JavaDetectors {
                             == null
                             && !newChecks.get().hold(assertionStatements(e.getValue()), expectedLiterals(e.getValue()),
                             testsFixed)).toList();
+            // A test that still runs as a copy elsewhere (a stale or duplicate file deleted) is not lost; said low.
+            Map<String, String> copies = new LinkedHashMap<>();
+            for (var e : lost) {
+                String copy = RunningCopy.elsewhere(e.getValue(), c.oldPath(), copiesNamed.apply(methodName(e.getKey())));
+                if (copy != null) {
+                    copies.put(e.getKey(), copy);
+                }
+            }
+            if (!copies.isEmpty()) {
+                lost = lost.stream().filter(e -> !copies.containsKey(e.getKey())).toList();
+                out.add(new Finding(Category.G1, Severity.LOW, "java.test-file-deleted", c.where(), 1,
+                        lineCount(c.oldText()), "The change deletes a test file with " + copies.size() + " test"
+                        + (copies.size() == 1 ? " that still runs as a copy" : "s that still run as copies")
+                        + " with the same body, parameters and annotations, in a class of the same package alike in "
+                        + "what " + (copies.size() == 1 ? "it reads" : "they read") + " ("
+                        + String.join(", ", first(new ArrayList<>(copies.values()), 2)) + ")."));
+            }
             if (!lost.isEmpty()) {
                 // Deleted with the class it is named after, or with code each of its tests called, it is a feature
                 // going, unless the task holds the tests fixed.
@@ -481,6 +501,21 @@ final class JavaDetectors {
                             + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
                             + "is removed; its body was empty at the base (comments at most), and its class's set-up "
                             + "still runs for " + stillRunning + ", which the change keeps."));
+                    continue;
+                }
+                // The same test still runs: inherited alike from the class's superclass, or as a copy elsewhere.
+                String superclass = RunningCopy.inherited(e.getValue(), e.getValue().getParentNode().orElse(null)
+                        instanceof ClassOrInterfaceDeclaration t ? t : null, after == null ? null
+                        : namedClass(after, owner(e.getValue())), testClassAtHead);
+                String copy = superclass != null ? null : RunningCopy.elsewhere(e.getValue(), c.oldPath(),
+                        copiesNamed.apply(e.getValue().getNameAsString()));
+                if (superclass != null || copy != null) {
+                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
+                            + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
+                            + "is removed; " + (superclass != null ? "its class's superclass " + superclass + " declares "
+                            + "the same test (body, parameters and annotations), which the class now inherits and runs."
+                            : "a copy with the same body, parameters and annotations, in a class of the same package "
+                            + "alike in what the test reads, still runs as " + copy + ".")));
                     continue;
                 }
                 // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
@@ -1492,6 +1527,11 @@ final class JavaDetectors {
     }
 
     private static final DataKey<Boolean> JUNIT3 = new DataKey<>() { };
+
+    /** Whether a test class is a JUnit 3 one whose static suite() chooses which of its tests run. */
+    static boolean choosesItsTests(ClassOrInterfaceDeclaration type) {
+        return junit3(type) && suite(type);
+    }
 
     /** Whether a class has JUnit 3's static suite() method, which decides what of it runs. */
     private static boolean suite(ClassOrInterfaceDeclaration type) {

@@ -3160,6 +3160,119 @@ class HonestTestChangesTest {
                 ScopeManifest.ANY);
     }
 
+    /**
+     * A test removed while the same test still runs: the override of a superclass's identical test (which the class
+     * then inherits), or a copy in an unchanged file, in a class of the same package alike in all the test reads. Each
+     * beside a twin where the test that stays differs in something it could fail on: said loudly.
+     */
+    @Test
+    void aTestThatStillRunsAsAnIdenticalCopyIsNotLost() {
+        String basePath = "src/test/java/demo/GreeterBaseTest.java";
+        String base = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class GreeterBaseTest {
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                }
+                """;
+        String keeps = """
+                    @Test
+                    void greetsBob() {
+                        assertEquals("Hello, Bob", new Greeter().greet("Bob"));
+                    }
+                """;
+        String before = test(GREETS_ADA + keeps).replace("class GreeterTest {", "class GreeterTest extends GreeterBaseTest {");
+        String after = test(keeps).replace("class GreeterTest {", "class GreeterTest extends GreeterBaseTest {");
+        java.util.function.BiFunction<Map<String, String>, FileChange, Severity> removed = (head, change) ->
+                worst(judgeWith(head, TaskStatement.NONE, change), "java.test-removed");
+        // The override gone, the superclass's identical test runs in the class: low, in words; under a task that holds
+        // the tests fixed too (nothing that ran is lost).
+        Report inherited = judgeWith(Map.of(basePath, base, TEST, after), TaskStatement.NONE, modified(TEST, before,
+                after));
+        assertThat(worst(inherited, "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(inherited.findings().get(0).rationale()).contains("superclass GreeterBaseTest declares the same test");
+        assertThat(worst(judgeWith(Map.of(basePath, base), FIX_FAILING, modified(TEST, before, after)),
+                "java.test-removed")).isEqualTo(Severity.LOW);
+        // The superclass's test expects another value, or is disabled: what ran is not what runs.
+        assertThat(removed.apply(Map.of(basePath, base.replace("Hello, Ada", "Hello, Cy")), modified(TEST, before,
+                after))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(basePath, base.replace("    @Test\n", "    @Test\n    "
+                + "@org.junit.jupiter.api.Disabled\n")), modified(TEST, before, after))).isEqualTo(Severity.HIGH);
+        // The superclass disabled as a whole: not counted on to run (conservative where an annotation is inherited).
+        assertThat(removed.apply(Map.of(basePath, base.replace("class GreeterBaseTest {",
+                "@org.junit.jupiter.api.Disabled\nclass GreeterBaseTest {")), modified(TEST, before, after)))
+                .isEqualTo(Severity.HIGH);
+        // The override read a field of its class that the superclass's copy does not (each reads its own).
+        String field = "    private final String name = \"Ada\";\n";
+        String readsField = GREETS_ADA.replace("greet(\"Ada\")", "greet(name)");
+        assertThat(removed.apply(Map.of(basePath, base.replace("greet(\"Ada\")", "greet(name)").replace(
+                "class GreeterBaseTest {", "class GreeterBaseTest {\n    String name = \"Cy\";")), modified(TEST,
+                before.replace(GREETS_ADA, field + readsField), after.replace(keeps, field + keeps))))
+                .isEqualTo(Severity.HIGH);
+        // The override called super: the superclass's copy calls its own superclass's.
+        String callsSuper = GREETS_ADA.replace("assertEquals(", "super.toString();\n        assertEquals(");
+        assertThat(removed.apply(Map.of(basePath, base.replace("assertEquals(", "super.toString();\n        "
+                + "assertEquals(")), modified(TEST, before.replace(GREETS_ADA, callsSuper), after)))
+                .isEqualTo(Severity.HIGH);
+
+        // A copy in an unchanged file, in a class of the same package set up alike: low, naming it.
+        String copyPath = "src/test/java/demo/GreetingTest.java";
+        String copy = test(GREETS_ADA).replace("class GreeterTest {", "class GreetingTest {");
+        String plainBefore = test(GREETS_ADA + keeps);
+        String plainAfter = test(keeps);
+        Report copied = judgeWith(Map.of(copyPath, copy, TEST, plainAfter), TaskStatement.NONE, modified(TEST,
+                plainBefore, plainAfter));
+        assertThat(worst(copied, "java.test-removed")).isEqualTo(Severity.LOW);
+        assertThat(copied.findings().get(0).rationale()).contains("still runs as GreetingTest#greets (" + copyPath + ")");
+        // Twins: the copy expects another value; is disabled; its class is abstract, in another package, set up
+        // otherwise, or declares a member the test reads otherwise; it stands in an integration test's sample project.
+        FileChange change = modified(TEST, plainBefore, plainAfter);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("Hello, Ada", "Hello, Cy")), change))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("    @Test\n", "    @Test\n"
+                + "    @org.junit.jupiter.api.Disabled\n")), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest", "abstract class GreetingTest")),
+                change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("src/test/java/other/GreetingTest.java", copy.replace("package demo;",
+                "package other;")), change)).isEqualTo(Severity.HIGH);
+        // In an interface (JUnit runs its default methods only in a class that implements it).
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "interface GreetingTest {")
+                .replace("    void greets()", "    default void greets()")), change)).isEqualTo(Severity.HIGH);
+        // In a file of the package's folder that declares another package; nested in a class that is disabled.
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("package demo;", "package other;")), change))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "@org.junit.jupiter.api.Disabled\n"
+                + "class Outer {\n    static class GreetingTest {").concat("}\n")), change)).isEqualTo(Severity.HIGH);
+        String setUp = "    @org.junit.jupiter.api.BeforeEach\n    void setUp() {\n        java.util.Locale.setDefault("
+                + "java.util.Locale.ROOT);\n    }\n";
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "class GreetingTest {\n"
+                + setUp)), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, test(field.replace("Ada", "Cy") + readsField).replace(
+                "class GreeterTest {", "class GreetingTest {")), modified(TEST, test(field + readsField + keeps),
+                test(field + keeps)))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, test(field + readsField).replace("class GreeterTest {",
+                "class GreetingTest {")), modified(TEST, test(field + readsField + keeps), test(field + keeps))))
+                .isEqualTo(Severity.LOW);
+        assertThat(removed.apply(Map.of("src/it/sample/src/test/java/demo/GreetingTest.java", copy), change))
+                .isEqualTo(Severity.HIGH);
+
+        // A test file deleted whose tests all run as copies elsewhere (a stale copy of the test tree): low; one whose
+        // copy differs is lost.
+        String stalePath = "tests/src/java/demo/GreeterTest.java";
+        FileChange deleted = new FileChange(FileChange.Kind.DELETED, null, stalePath, plainBefore, null);
+        Report stale = judgeWith(Map.of(TEST, plainBefore), TaskStatement.NONE, deleted);
+        assertThat(worst(stale, "java.test-file-deleted")).isEqualTo(Severity.LOW);
+        assertThat(stale.findings().get(0).rationale()).contains("2 tests that still run as copies");
+        assertThat(worst(judgeWith(Map.of(TEST, test(GREETS_ADA + keeps.replace("Hello, Bob", "Hello, Cy"))),
+                TaskStatement.NONE, deleted), "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+    }
+
     @Test
     void testsMovedIntoASharedBaseClassTheTestClassComesToExtendAreNotLost() {
         String before = test("""
