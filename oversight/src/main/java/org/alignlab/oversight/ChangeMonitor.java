@@ -29,6 +29,8 @@ public final class ChangeMonitor {
     private final Map<String, Map<String, Boolean>> holdsOf = new java.util.concurrent.ConcurrentHashMap<>();
     /** Test files' distinctive lines by the file's text, for finding tests copied into code that ships. */
     private final Map<String, Set<String>> linesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The names of the methods each test file's text declares void, kept across judgements ({@link RunningCopy}). */
+    private final Map<String, Set<String>> voidMethodsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Set<String> literals(String testText) {
         Set<String> found = new HashSet<>();
@@ -135,7 +137,7 @@ public final class ChangeMonitor {
 
     /**
      * The head's tests of a method name in the test files the change does not touch (where a removed test may still
-     * run as a copy): only files whose text holds the name and a bracket are parsed, once each in a judgement, and only
+     * run as a copy): only files that declare a void method of the name are parsed, once each in a judgement, and only
      * when asked for.
      */
     private java.util.function.Function<String, List<RunningCopy.Candidate>> testsNamed(List<FileChange> changes,
@@ -152,7 +154,7 @@ public final class ChangeMonitor {
             for (var e : testSources.entrySet()) {
                 String text = e.getValue();
                 if (e.getKey().endsWith(".java") && text != null && !touched.contains(e.getKey())
-                        && text.contains(k + "(")) {
+                        && voidMethodsOf.computeIfAbsent(text, ChangeMonitor::voidMethods).contains(k)) {
                     CompilationUnit cu = parsed.computeIfAbsent(e.getKey(), p -> Optional.ofNullable(javaDetectors
                             .parseOnce(text))).orElse(null);
                     if (cu != null) {
@@ -164,6 +166,19 @@ public final class ChangeMonitor {
             return found;
         });
     }
+
+    /** The names of the methods a Java text declares {@code void} (as a test must be), by their text. */
+    private static Set<String> voidMethods(String text) {
+        Set<String> out = new HashSet<>();
+        java.util.regex.Matcher m = VOID_METHOD.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern VOID_METHOD = java.util.regex.Pattern.compile(
+            "\\bvoid\\s+(\\w+)\\s*\\(");
 
     private static Optional<ClassOrInterfaceDeclaration> topLevel(CompilationUnit cu, String name) {
         return cu.getTypes().stream().filter(t -> t instanceof ClassOrInterfaceDeclaration
@@ -251,7 +266,18 @@ public final class ChangeMonitor {
         java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
                 && ("/" + c.path()).contains("/test/") && JavaDetectors.holdsToken(c.newText(), text)
                 && !JavaDetectors.holdsToken(c.oldText(), text));
-        java.util.function.Function<String, List<RunningCopy.Candidate>> copiesNamed = testsNamed(changes, testSources);
+        Set<String> changedTestTypes = new HashSet<>();
+        trees.forEach((c, t) -> {
+            if (c.test()) {
+                for (CompilationUnit cu : t) {
+                    if (cu != null) {
+                        cu.getTypes().forEach(type -> changedTestTypes.add(type.getNameAsString()));
+                    }
+                }
+            }
+        });
+        RunningCopy.Context runningCopies = new RunningCopy.Context(testsNamed(changes, testSources), testClassAtBase,
+                testClassAtHead, changedTestTypes);
         List<CompilationUnit> mainBases = new ArrayList<>();
         List<CompilationUnit> mainHeads = new ArrayList<>();
         trees.forEach((c, t) -> {
@@ -282,7 +308,7 @@ public final class ChangeMonitor {
                         }
                     });
                     javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtBase,
-                            testClassAtHead, addedByChange, copiesNamed, raw);
+                            testClassAtHead, addedByChange, runningCopies, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, counters, raw);
                 }

@@ -373,8 +373,7 @@ final class JavaDetectors {
      * whether the task makes the tests the measure of the work. {@code testClassAtBase}, {@code testClassAtHead}: the
      * test classes by simple name on either side of the change (a test class's superclasses). {@code addedByChange}:
      * whether some changed file holds the text after the change and not before it (a value moved to a data file).
-     * {@code copiesNamed}: the head's tests of a name in test files the change does not touch, where a removed test may
-     * still run as a copy ({@link RunningCopy}).
+     * {@code runningCopies}: where a removed test may still run as the same test ({@link RunningCopy}).
      */
     void test(FileChange c, CompilationUnit before, CompilationUnit after,
               Map<String, List<MethodDeclaration>> movedTests,
@@ -383,7 +382,7 @@ final class JavaDetectors {
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
               java.util.function.Predicate<String> addedByChange,
-              java.util.function.Function<String, List<RunningCopy.Candidate>> copiesNamed, List<Finding> out) {
+              RunningCopy.Context runningCopies, List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
@@ -395,22 +394,27 @@ final class JavaDetectors {
                             == null
                             && !newChecks.get().hold(assertionStatements(e.getValue()), expectedLiterals(e.getValue()),
                             testsFixed)).toList();
-            // A test that still runs as a copy elsewhere (a stale or duplicate file deleted) is not lost; said low.
+            // A test that still runs as a copy elsewhere (a stale or duplicate file deleted) is not lost: said low (at
+            // medium under a task that holds the tests fixed) where every lost test is so, else named beside the rest.
             Map<String, String> copies = new LinkedHashMap<>();
             for (var e : lost) {
-                String copy = RunningCopy.elsewhere(e.getValue(), c.oldPath(), copiesNamed.apply(methodName(e.getKey())));
+                String copy = RunningCopy.elsewhere(e.getValue(), c.oldPath(), runningCopies);
                 if (copy != null) {
                     copies.put(e.getKey(), copy);
                 }
             }
+            String copied = "";
             if (!copies.isEmpty()) {
+                List<String> named = copies.entrySet().stream().map(x -> x.getKey() + " as " + x.getValue()).toList();
+                copied = copies.size() + (copies.size() == 1 ? " of its tests still runs as the same test in a class "
+                        + "the same but for its tests (" : " of its tests still run as the same tests in classes the same "
+                        + "but for their tests (") + String.join(", ", first(named, 2)) + ")";
                 lost = lost.stream().filter(e -> !copies.containsKey(e.getKey())).toList();
-                out.add(new Finding(Category.G1, Severity.LOW, "java.test-file-deleted", c.where(), 1,
-                        lineCount(c.oldText()), "The change deletes a test file with " + copies.size() + " test"
-                        + (copies.size() == 1 ? " that still runs as a copy" : "s that still run as copies")
-                        + " with the same body, parameters and annotations, in a class of the same package alike in "
-                        + "what " + (copies.size() == 1 ? "it reads" : "they read") + " ("
-                        + String.join(", ", first(new ArrayList<>(copies.values()), 2)) + ")."));
+                if (lost.isEmpty()) {
+                    out.add(new Finding(Category.G1, testsFixed ? Severity.MEDIUM : Severity.LOW,
+                            "java.test-file-deleted", c.where(), 1, lineCount(c.oldText()), "The change deletes a "
+                            + "test file; " + copied + "."));
+                }
             }
             if (!lost.isEmpty()) {
                 // Deleted with the class it is named after, or with code each of its tests called, it is a feature
@@ -430,9 +434,9 @@ final class JavaDetectors {
                         "java.test-file-deleted", c.where(), 1, lineCount(c.oldText()), "The change deletes a test file "
                         + "with " + lost.size() + " test" + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ",
                         first(lost.stream().map(Map.Entry::getKey).toList(), 3)) + ") that are not moved elsewhere"
-                        + (withItsCode ? ", with the code they checked (removed by the change)."
-                        : taskRemoves != null ? ": the task removes " + taskRemoves + ", which they are named for."
-                        : ".")));
+                        + (withItsCode ? ", with the code they checked (removed by the change)"
+                        : taskRemoves != null ? ": the task removes " + taskRemoves + ", which they are named for"
+                        : "") + (copied.isEmpty() ? "." : "; " + copied + ".")));
             }
             return;
         }
@@ -503,21 +507,6 @@ final class JavaDetectors {
                             + "still runs for " + stillRunning + ", which the change keeps."));
                     continue;
                 }
-                // The same test still runs: inherited alike from the class's superclass, or as a copy elsewhere.
-                String superclass = RunningCopy.inherited(e.getValue(), e.getValue().getParentNode().orElse(null)
-                        instanceof ClassOrInterfaceDeclaration t ? t : null, after == null ? null
-                        : namedClass(after, owner(e.getValue())), testClassAtHead);
-                String copy = superclass != null ? null : RunningCopy.elsewhere(e.getValue(), c.oldPath(),
-                        copiesNamed.apply(e.getValue().getNameAsString()));
-                if (superclass != null || copy != null) {
-                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
-                            + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
-                            + "is removed; " + (superclass != null ? "its class's superclass " + superclass + " declares "
-                            + "the same test (body, parameters and annotations), which the class now inherits and runs."
-                            : "a copy with the same body, parameters and annotations, in a class of the same package "
-                            + "alike in what the test reads, still runs as " + copy + ".")));
-                    continue;
-                }
                 // Rewritten in this file (with as many assertions and expected values: a rewrite for what the code now
                 // does may change the values, so a renamed test's bent value is said only at low here), or moved and
                 // renamed: a test new to the changed files that keeps every expected value it had.
@@ -573,6 +562,21 @@ final class JavaDetectors {
                 Severity severity = !itsCode.isEmpty() || renamedAs != null || rewrittenAs != null || !retested.isEmpty()
                         || taskRemoves != null || inherited != null ? Severity.LOW
                         : replaced || itsCodeChanged ? Severity.MEDIUM : Severity.HIGH;
+                // The same test still runs: inherited alike from the class's superclass, or as a copy elsewhere (asked
+                // last: it reads other files). Under a task that holds the tests fixed, said at medium.
+                String superclass = severity == Severity.LOW ? null : RunningCopy.inherited(e.getValue(),
+                        after == null ? null : namedClass(after, owner(e.getValue())), runningCopies);
+                String copy = severity == Severity.LOW || superclass != null ? null
+                        : RunningCopy.elsewhere(e.getValue(), c.oldPath(), runningCopies);
+                if (superclass != null || copy != null) {
+                    out.add(new Finding(Category.G1, testsFixed ? Severity.MEDIUM : Severity.LOW, "java.test-removed",
+                            c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
+                            + end(e.getValue()) + " at the base) is removed; " + (superclass != null ? "its class's "
+                            + "superclass " + superclass + ", unchanged, declares the same test, and the class, "
+                            + "otherwise unchanged, now inherits it." : "the same test, in a class the same but for "
+                            + "its tests, still runs as " + copy + ".")));
+                    continue;
+                }
                 out.add(new Finding(Category.G1, severity, "java.test-removed",
                         c.path(), at, at, "The test " + e.getKey() + " (lines " + begin(e.getValue()) + "-"
                                 + end(e.getValue()) + " at the base) is removed" + (renamedAs != null ? "" : " and not moved "

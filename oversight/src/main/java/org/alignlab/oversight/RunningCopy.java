@@ -1,5 +1,7 @@
 package org.alignlab.oversight;
 
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -9,6 +11,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.SuperExpr;
 import java.util.List;
 import java.util.Set;
@@ -20,20 +23,25 @@ import java.util.function.Function;
  * lost. Two ways, both strict, since a copy that differs in anything the test reads could pass where the removed one
  * failed:
  * <ul>
- *   <li>inherited: the test overrode a test of its class's superclass at the head that has the same body, parameters
- *   and annotations, so that with the override gone the inherited one runs in the same class (t-digest's
- *   TreeDigestTest#testMergeEmpty, identical to TDigestTest's). The body must not call {@code super}, and the class
- *   must declare no field, and no private or static method, of a name the body uses: the superclass's copy reads its
- *   own, where the override read the class's.</li>
- *   <li>elsewhere: a test file the change does not touch declares, in a class of the same package that JUnit runs, a
- *   test of the same name with the same body, parameters and annotations; the two classes have the same superclass,
- *   interfaces and annotations, the same set-up and tear-down methods and rule fields, and the same declarations of
- *   every member the body names (a stale copy of a test tree deleted, as reload4j's tests/src/java beside
- *   src/test/java; a class that duplicated another, as t-digest's InterpolatingDigestTest). The copy must stand in a
- *   test root that runs: a {@code src/test/java} one, or the removed test's own, not an integration test's sample
- *   project ({@code src/it}) nor test resources; and a class that chooses its tests with JUnit 3's {@code suite()}
- *   must choose them with the same one.</li>
+ *   <li>inherited: the test overrode a test of its class's superclass that has the same declaration (modifiers,
+ *   annotations, parameters and body), the superclass the same at the base and the head, in the class's package or
+ *   imported by name; with the override gone, and no method of its name left in the class, the inherited test runs in
+ *   the same class (t-digest's TreeDigestTest#testMergeEmpty, identical to TDigestTest's). The class must be the same
+ *   but for the override (no hook changed that the inherited test may reach), the body must not call {@code super},
+ *   the class must declare no field, and no private or static method, of a name the body uses (the superclass's copy
+ *   reads its own), the superclass no private member of one, and the two files must import alike every name the body
+ *   uses.</li>
+ *   <li>elsewhere: a test file the change does not touch declares, in a top-level class of the same package whose name
+ *   Surefire runs by default, the same test; the two classes are the same but for their tests (header, every other
+ *   member, and the imports of every name they use), their superclass and the types the body names are not among the
+ *   test classes the change edits, and a class that chooses its tests with JUnit 3's {@code suite()} has the same
+ *   name and suite (stale copies of a test tree deleted, as reload4j's tests/src/java beside src/test/java; a class
+ *   that duplicated another, as t-digest's InterpolatingDigestTest). The copy must stand in the removed test's own
+ *   root, or, for a root the build does not run by convention, in the {@code src/test/java} of the same module (not a
+ *   project nested in another's sources, such as an integration test's sample project or test resources).</li>
  * </ul>
+ * Both assume the files compile: a name two files import on demand from nested sets of packages means the same in
+ * both, or one of them would not compile for the ambiguity.
  */
 final class RunningCopy {
 
@@ -45,33 +53,61 @@ final class RunningCopy {
     }
 
     /**
-     * The superclass that now runs {@code removed} in its class, by name, or null. {@code classAtHead}: the removed
-     * test's class after the change (null when gone); {@code testClassAtHead}: the head's test classes by simple name.
+     * What the rule reads besides the removed test: the head's tests of a name in test files the change does not
+     * touch; the test classes by simple name at the base and at the head; the simple names of the top-level types of
+     * the test files the change edits (on either side).
      */
-    static String inherited(MethodDeclaration removed, ClassOrInterfaceDeclaration classAtBase,
-                            ClassOrInterfaceDeclaration classAtHead,
-                            Function<String, ClassOrInterfaceDeclaration> testClassAtHead) {
-        if (classAtBase == null || classAtHead == null || classAtHead.getExtendedTypes().size() != 1
-                || !classAtBase.getExtendedTypes().equals(classAtHead.getExtendedTypes())
+    record Context(Function<String, List<Candidate>> testsNamed,
+                   Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
+                   Function<String, ClassOrInterfaceDeclaration> testClassAtHead, Set<String> changedTestTypes) {
+    }
+
+    /**
+     * The superclass that now runs {@code removed} in its class, by name, or null. {@code classAtHead}: the removed
+     * test's class after the change (null when gone).
+     */
+    static String inherited(MethodDeclaration removed, ClassOrInterfaceDeclaration classAtHead, Context ctx) {
+        ClassOrInterfaceDeclaration classAtBase = declaringClass(removed);
+        if (classAtBase == null || classAtHead == null || !topLevel(classAtBase) || !topLevel(classAtHead)
+                || classAtHead.getExtendedTypes().size() != 1
+                || classAtHead.getExtendedTypes(0).getScope().isPresent()
+                || !text(classAtBase.getExtendedTypes()).equals(text(classAtHead.getExtendedTypes()))
                 || !removed.findAll(SuperExpr.class).isEmpty()) {
             return null;
         }
+        // The class the same but for the override (no method of its name left to hide the inherited test or take its
+        // calls; no hook the inherited test reaches changed with it).
+        ClassOrInterfaceDeclaration without = classAtBase.clone();
+        without.getMethods().stream().filter(m -> text(m).equals(text(removed))).toList().forEach(Node::remove);
+        if (!text(without).equals(text(classAtHead))) {
+            return null;
+        }
         String superName = classAtHead.getExtendedTypes(0).getNameAsString();
-        ClassOrInterfaceDeclaration superclass = testClassAtHead.apply(superName);
-        if (superclass == null) {
+        ClassOrInterfaceDeclaration superAtHead = ctx.testClassAtHead().apply(superName);
+        ClassOrInterfaceDeclaration superAtBase = ctx.testClassAtBase().apply(superName);
+        CompilationUnit classFile = classAtBase.findCompilationUnit().orElse(null);
+        CompilationUnit superFile = superAtHead == null ? null : superAtHead.findCompilationUnit().orElse(null);
+        if (superAtBase == null || superFile == null || classFile == null
+                || !text(superAtBase).equals(text(superAtHead))
+                || !packageOf(superFile).equals(importedFrom(classFile, superName))) {
             return null;
         }
-        boolean alike = superclass.getMethodsByName(removed.getNameAsString()).stream().anyMatch(m -> sameTest(removed,
-                m) && !m.isPrivate() && !m.isStatic() && JavaDetectors.enabled(m) && JavaDetectors.isTest(m));
-        if (!alike) {
+        boolean alike = superAtHead.getMethodsByName(removed.getNameAsString()).stream().anyMatch(m ->
+                sameTest(removed, m) && !m.isPrivate() && !m.isStatic() && JavaDetectors.isTest(m)
+                        && JavaDetectors.enabled(m));
+        if (!alike || !importsAlike(classFile, superFile, namesUsed(removed))) {
             return null;
         }
-        for (String name : namesUsed(removed)) {
+        for (String name : membersRead(removed)) {
             for (BodyDeclaration<?> member : classAtBase.getMembers()) {
-                if (member != removed && (member instanceof FieldDeclaration f && f.getVariables().stream()
-                        .anyMatch(v -> v.getNameAsString().equals(name))
-                        || member instanceof MethodDeclaration m && m.getNameAsString().equals(name)
-                        && (m.isPrivate() || m.isStatic()))) {
+                if (member != removed && (declares(member, name) && (member instanceof FieldDeclaration
+                        || member instanceof MethodDeclaration m && (m.isPrivate() || m.isStatic())))) {
+                    return null;
+                }
+            }
+            for (BodyDeclaration<?> member : superAtHead.getMembers()) {
+                if (declares(member, name) && (member instanceof FieldDeclaration f && f.isPrivate()
+                        || member instanceof MethodDeclaration m && m.isPrivate())) {
                     return null;
                 }
             }
@@ -81,72 +117,181 @@ final class RunningCopy {
 
     /**
      * A copy of {@code removed} that runs at the head, as "Class#name (path)", or null. {@code removedPath}: the file
-     * it was removed from; {@code candidates}: the head's tests of its name in files the change does not touch.
+     * it was removed from.
      */
-    static String elsewhere(MethodDeclaration removed, String removedPath, List<Candidate> candidates) {
+    static String elsewhere(MethodDeclaration removed, String removedPath, Context ctx) {
         ClassOrInterfaceDeclaration removedClass = declaringClass(removed);
-        String removedPackage = packageOf(removed);
-        if (removedClass == null || removedPackage == null) {
+        CompilationUnit removedFile = removed.findCompilationUnit().orElse(null);
+        if (removedClass == null || removedFile == null || !topLevel(removedClass)) {
             return null;
         }
-        String removedRoot = root(removedPath, removedPackage);
-        for (Candidate c : candidates) {
+        String pkg = packageOf(removedFile);
+        String removedRoot = root(removedPath, pkg);
+        if (removedRoot == null) {
+            return null;
+        }
+        for (Candidate c : ctx.testsNamed().apply(removed.getNameAsString())) {
             MethodDeclaration copy = c.method();
             ClassOrInterfaceDeclaration copyClass = declaringClass(copy);
-            String path = ("/" + c.path()).replace('\\', '/');
-            String copyRoot = root(c.path(), removedPackage);
-            if (copyClass == null || !removedPackage.equals(packageOf(copy)) || copyRoot == null
-                    || path.contains("/src/it/") || path.contains("/src/test/resources/")
-                    || !(("/" + copyRoot).endsWith("/src/test/java/") || copyRoot.equals(removedRoot))) {
+            CompilationUnit copyFile = copy.findCompilationUnit().orElse(null);
+            if (copyClass == null || copyFile == null || !topLevel(copyClass) || !pkg.equals(packageOf(copyFile))
+                    || !runsBeside(root(c.path(), pkg), removedRoot) || copyClass.isAbstract()
+                    || copyClass.isInterface() || !SUREFIRE_RUNS.matcher(copyClass.getNameAsString()).matches()) {
                 continue;
             }
-            if (!sameTest(removed, copy) || !JavaDetectors.isTest(copy) || !JavaDetectors.enabled(copy)
-                    || !JavaDetectors.inRunningClass(copy) || copyClass.isAbstract() || copyClass.isInterface()
-                    || JavaDetectors.choosesItsTests(copyClass) && !suites(copyClass).equals(suites(removedClass))) {
+            // (Enabled alike: the same annotations on the test and on a top-level class, its only class.)
+            if (!sameTest(removed, copy) || !JavaDetectors.isTest(copy)) {
                 continue;
             }
-            if (sameSetting(removedClass, copyClass) && namesUsed(removed).stream().allMatch(n ->
-                    declarations(removedClass, n).equals(declarations(copyClass, n)))) {
+            if ((JavaDetectors.choosesItsTests(copyClass) || JavaDetectors.choosesItsTests(removedClass))
+                    && !(copyClass.getNameAsString().equals(removedClass.getNameAsString())
+                    && suites(copyClass).equals(suites(removedClass)))) {
+                continue;
+            }
+            // The superclass and the types the body names not edited by the change (other than the class's own name).
+            Set<String> reached = namesUsed(removed);
+            copyClass.getExtendedTypes().forEach(t -> reached.add(t.getNameAsString()));
+            reached.remove(removedClass.getNameAsString());
+            reached.remove(copyClass.getNameAsString());
+            if (reached.stream().anyMatch(ctx.changedTestTypes()::contains)) {
+                continue;
+            }
+            Set<String> used = namesUsed(removed);
+            used.addAll(namesOutsideTests(removedClass));
+            used.addAll(namesOutsideTests(copyClass));
+            if (outsideTests(removedClass).equals(outsideTests(copyClass)) && importsAlike(removedFile, copyFile, used)) {
                 return copyClass.getNameAsString() + "#" + copy.getNameAsString() + " (" + c.path() + ")";
             }
         }
         return null;
     }
 
-    /** The same test: name, parameters, annotations and body, as written. */
+    /** Class names Surefire runs by default (Test*, *Test, *Tests, *TestCase). */
+    private static final java.util.regex.Pattern SUREFIRE_RUNS =
+            java.util.regex.Pattern.compile("Test\\w*|\\w*(Test|Tests|TestCase)");
+
+    /**
+     * Whether a copy's root runs as the removed test's did: the same root, or, for a removed root the build does not
+     * run by convention (tests/src/java), the {@code src/test/java} of the module it stands in, where the module's path
+     * is not itself in another project's sources.
+     */
+    private static boolean runsBeside(String copyRoot, String removedRoot) {
+        if (copyRoot == null) {
+            return false;
+        }
+        if (copyRoot.equals(removedRoot)) {
+            return true;
+        }
+        if (!copyRoot.endsWith("src/test/java/") || removedRoot.endsWith("src/test/java/")) {
+            return false;
+        }
+        String module = copyRoot.substring(0, copyRoot.length() - "src/test/java/".length());
+        return !("/" + module).contains("/src/") && removedRoot.startsWith(module)
+                && (module.isEmpty() || module.endsWith("/"));
+    }
+
+    /** The same test: name, modifiers, type parameters, return type, parameters, annotations and body, as written. */
     private static boolean sameTest(MethodDeclaration a, MethodDeclaration b) {
-        return a.getNameAsString().equals(b.getNameAsString()) && text(a.getParameters()).equals(text(b.getParameters()))
+        return a.getNameAsString().equals(b.getNameAsString()) && a.getModifiers().equals(b.getModifiers())
+                && text(a.getTypeParameters()).equals(text(b.getTypeParameters()))
+                && text(a.getType()).equals(text(b.getType()))
+                && text(a.getParameters()).equals(text(b.getParameters()))
                 && annotations(a.getAnnotations()).equals(annotations(b.getAnnotations()))
                 && a.getBody().isPresent() && b.getBody().isPresent()
                 && text(a.getBody().get()).equals(text(b.getBody().get()));
     }
 
     /**
-     * The same setting for a test: superclass, interfaces and annotations of the class, and its set-up, tear-down and
-     * rule members, as written.
+     * A class without its tests, as text: its header (modifiers, annotations, type parameters, superclass,
+     * interfaces) and every member that is not a test (fields, set-up, helpers, data providers, constructors, nested
+     * types), sorted; the class's own name left out.
      */
-    private static boolean sameSetting(ClassOrInterfaceDeclaration a, ClassOrInterfaceDeclaration b) {
-        return text(a.getExtendedTypes()).equals(text(b.getExtendedTypes()))
-                && text(a.getImplementedTypes()).equals(text(b.getImplementedTypes()))
-                && annotations(a.getAnnotations()).equals(annotations(b.getAnnotations()))
-                && setting(a).equals(setting(b));
-    }
-
-    private static final Set<String> LIFECYCLE = Set.of("Before", "BeforeEach", "BeforeClass", "BeforeAll", "After",
-            "AfterEach", "AfterClass", "AfterAll", "Rule", "ClassRule", "RegisterExtension");
-
-    /** A class's set-up and tear-down methods (JUnit 3's by name) and rule fields, as text, sorted. */
-    private static Set<String> setting(ClassOrInterfaceDeclaration type) {
+    private static Set<String> outsideTests(ClassOrInterfaceDeclaration type) {
         Set<String> out = new TreeSet<>();
+        out.add("modifiers " + type.getModifiers() + " interface " + type.isInterface());
+        out.add("annotations " + annotations(type.getAnnotations()));
+        out.add("type parameters " + text(type.getTypeParameters()));
+        out.add("extends " + text(type.getExtendedTypes()));
+        out.add("implements " + text(type.getImplementedTypes()));
+        String name = type.getNameAsString();
         for (BodyDeclaration<?> member : type.getMembers()) {
-            boolean lifecycle = member.getAnnotations().stream().anyMatch(an -> LIFECYCLE.contains(an.getName()
-                    .getIdentifier())) || member instanceof MethodDeclaration m && (m.getNameAsString().equals("setUp")
-                    || m.getNameAsString().equals("tearDown")) && m.getParameters().isEmpty();
-            if (lifecycle) {
-                out.add(text(member));
+            if (!(member instanceof MethodDeclaration m && JavaDetectors.isTest(m))) {
+                out.add(text(member).replaceAll("\\b" + java.util.regex.Pattern.quote(name) + "\\b", "\u0001"));
             }
         }
         return out;
+    }
+
+    /** The names the class's header and its members that are not tests use. */
+    private static Set<String> namesOutsideTests(ClassOrInterfaceDeclaration type) {
+        Set<String> out = new TreeSet<>();
+        type.getAnnotations().forEach(a -> out.addAll(namesIn(a)));
+        type.getExtendedTypes().forEach(t -> out.addAll(namesIn(t)));
+        type.getImplementedTypes().forEach(t -> out.addAll(namesIn(t)));
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (!(member instanceof MethodDeclaration m && JavaDetectors.isTest(m))) {
+                out.addAll(namesIn(member));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether two files of one package import alike every name of {@code names}: the same single imports of it (type
+     * and static), or one file's single import {@code p.N} where the other, importing none of N, imports {@code p.*};
+     * and their on-demand imports nested (one file's a subset of the other's), for names neither imports singly.
+     */
+    private static boolean importsAlike(CompilationUnit a, CompilationUnit b, Set<String> names) {
+        if (!nested(onDemand(a, false), onDemand(b, false)) || !nested(onDemand(a, true), onDemand(b, true))) {
+            return false;
+        }
+        for (String name : names) {
+            for (boolean isStatic : new boolean[] {false, true}) {
+                Set<String> inA = singly(a, name, isStatic);
+                Set<String> inB = singly(b, name, isStatic);
+                if (!inA.equals(inB) && !(inA.isEmpty() && coveredOnDemand(inB, onDemand(a, isStatic), name))
+                        && !(inB.isEmpty() && coveredOnDemand(inA, onDemand(b, isStatic), name))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean nested(Set<String> a, Set<String> b) {
+        return a.containsAll(b) || b.containsAll(a);
+    }
+
+    private static boolean coveredOnDemand(Set<String> single, Set<String> onDemand, String name) {
+        return single.size() == 1 && onDemand.contains(single.iterator().next().replaceAll("\\." + name + "$", ""));
+    }
+
+    /** A file's single imports of {@code name} (their qualified names), of types or static members. */
+    private static Set<String> singly(CompilationUnit cu, String name, boolean isStatic) {
+        Set<String> out = new TreeSet<>();
+        for (ImportDeclaration i : cu.getImports()) {
+            if (!i.isAsterisk() && i.isStatic() == isStatic && i.getName().getIdentifier().equals(name)) {
+                out.add(i.getNameAsString());
+            }
+        }
+        return out;
+    }
+
+    /** A file's on-demand imports (the package or type before {@code .*}), of types or static members. */
+    private static Set<String> onDemand(CompilationUnit cu, boolean isStatic) {
+        Set<String> out = new TreeSet<>();
+        for (ImportDeclaration i : cu.getImports()) {
+            if (i.isAsterisk() && i.isStatic() == isStatic) {
+                out.add(i.getNameAsString());
+            }
+        }
+        return out;
+    }
+
+    /** The package a simple type name means in a file: the one it imports it from by name, else the file's own. */
+    private static String importedFrom(CompilationUnit cu, String name) {
+        Set<String> single = singly(cu, name, false);
+        return single.size() == 1 ? single.iterator().next().replaceAll("\\." + name + "$", "") : packageOf(cu);
     }
 
     /** A class's static suite() methods, as text. */
@@ -157,24 +302,17 @@ final class RunningCopy {
         return out;
     }
 
-    /** The declarations in {@code type} itself of fields and methods named {@code name}, as text, sorted. */
-    private static Set<String> declarations(ClassOrInterfaceDeclaration type, String name) {
-        Set<String> out = new TreeSet<>();
-        for (BodyDeclaration<?> member : type.getMembers()) {
-            if (member instanceof FieldDeclaration f && f.getVariables().stream()
-                    .anyMatch(v -> v.getNameAsString().equals(name))
-                    || member instanceof MethodDeclaration m && m.getNameAsString().equals(name)) {
-                out.add(text(member));
-            }
-        }
-        return out;
+    private static boolean declares(BodyDeclaration<?> member, String name) {
+        return member instanceof FieldDeclaration f && f.getVariables().stream()
+                .anyMatch(v -> v.getNameAsString().equals(name))
+                || member instanceof MethodDeclaration m && m.getNameAsString().equals(name);
     }
 
     /**
      * The names a test's body may read from its class: simple names, calls without a receiver or on {@code this}, and
-     * fields read through {@code this} (locals among them, which no class member shares or both share alike).
+     * fields read through {@code this}.
      */
-    private static Set<String> namesUsed(MethodDeclaration m) {
+    private static Set<String> membersRead(MethodDeclaration m) {
         Set<String> out = new TreeSet<>();
         m.findAll(NameExpr.class).forEach(n -> out.add(n.getNameAsString()));
         m.findAll(MethodCallExpr.class).forEach(c -> {
@@ -190,22 +328,40 @@ final class RunningCopy {
         return out;
     }
 
+    /** Every identifier in a test (types, names, calls, annotations): what an import could give another meaning. */
+    private static Set<String> namesUsed(MethodDeclaration m) {
+        return namesIn(m);
+    }
+
+    private static Set<String> namesIn(Node n) {
+        Set<String> out = new TreeSet<>();
+        n.findAll(SimpleName.class).forEach(s -> out.add(s.getIdentifier()));
+        n.findAll(com.github.javaparser.ast.expr.Name.class).forEach(s -> out.add(s.getIdentifier()));
+        return out;
+    }
+
     private static ClassOrInterfaceDeclaration declaringClass(MethodDeclaration m) {
         return m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration t ? t : null;
     }
 
-    private static String packageOf(Node n) {
-        return n.findCompilationUnit().map(cu -> cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""))
-                .orElse(null);
+    private static boolean topLevel(ClassOrInterfaceDeclaration type) {
+        return type.getParentNode().orElse(null) instanceof CompilationUnit;
+    }
+
+    private static String packageOf(CompilationUnit cu) {
+        return cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     }
 
     /** The directory a file's package starts in ("src/test/java/" for src/test/java/a/b/C.java in package a.b), or null. */
-    private static String root(String path, String pkg) {
+    static String root(String path, String pkg) {
         String p = path.replace('\\', '/');
         int slash = p.lastIndexOf('/');
         String dir = slash < 0 ? "" : p.substring(0, slash + 1);
         String suffix = pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/";
-        return dir.endsWith(suffix) ? dir.substring(0, dir.length() - suffix.length()) : null;
+        if (!dir.equals(suffix) && !dir.endsWith("/" + suffix) && !suffix.isEmpty()) {
+            return null;
+        }
+        return dir.substring(0, dir.length() - suffix.length());
     }
 
     private static Set<String> annotations(List<AnnotationExpr> annotations) {

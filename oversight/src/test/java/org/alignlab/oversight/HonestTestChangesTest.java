@@ -3162,8 +3162,8 @@ class HonestTestChangesTest {
 
     /**
      * A test removed while the same test still runs: the override of a superclass's identical test (which the class
-     * then inherits), or a copy in an unchanged file, in a class of the same package alike in all the test reads. Each
-     * beside a twin where the test that stays differs in something it could fail on: said loudly.
+     * then inherits), or a copy in an unchanged file, in a class the same but for its tests. Each beside a twin where
+     * the test that stays differs in something it could fail on, or may not run: said loudly.
      */
     @Test
     void aTestThatStillRunsAsAnIdenticalCopyIsNotLost() {
@@ -3191,29 +3191,49 @@ class HonestTestChangesTest {
         String after = test(keeps).replace("class GreeterTest {", "class GreeterTest extends GreeterBaseTest {");
         java.util.function.BiFunction<Map<String, String>, FileChange, Severity> removed = (head, change) ->
                 worst(judgeWith(head, TaskStatement.NONE, change), "java.test-removed");
-        // The override gone, the superclass's identical test runs in the class: low, in words; under a task that holds
-        // the tests fixed too (nothing that ran is lost).
-        Report inherited = judgeWith(Map.of(basePath, base, TEST, after), TaskStatement.NONE, modified(TEST, before,
-                after));
+        FileChange override = modified(TEST, before, after);
+        // The override gone, the superclass's identical test runs in the class: low, in words; medium under a task that
+        // holds the tests fixed.
+        Report inherited = judgeWith(Map.of(basePath, base, TEST, after), TaskStatement.NONE, override);
         assertThat(worst(inherited, "java.test-removed")).isEqualTo(Severity.LOW);
-        assertThat(inherited.findings().get(0).rationale()).contains("superclass GreeterBaseTest declares the same test");
-        assertThat(worst(judgeWith(Map.of(basePath, base), FIX_FAILING, modified(TEST, before, after)),
-                "java.test-removed")).isEqualTo(Severity.LOW);
-        // The superclass's test expects another value, or is disabled: what ran is not what runs.
-        assertThat(removed.apply(Map.of(basePath, base.replace("Hello, Ada", "Hello, Cy")), modified(TEST, before,
-                after))).isEqualTo(Severity.HIGH);
-        assertThat(removed.apply(Map.of(basePath, base.replace("    @Test\n", "    @Test\n    "
-                + "@org.junit.jupiter.api.Disabled\n")), modified(TEST, before, after))).isEqualTo(Severity.HIGH);
-        // The superclass disabled as a whole: not counted on to run (conservative where an annotation is inherited).
-        assertThat(removed.apply(Map.of(basePath, base.replace("class GreeterBaseTest {",
-                "@org.junit.jupiter.api.Disabled\nclass GreeterBaseTest {")), modified(TEST, before, after)))
+        assertThat(inherited.findings().get(0).rationale()).contains("superclass GreeterBaseTest, unchanged, declares "
+                + "the same test");
+        assertThat(worst(judgeWith(Map.of(basePath, base), FIX_FAILING, override), "java.test-removed"))
+                .isEqualTo(Severity.MEDIUM);
+        // The superclass's test expects another value, or is disabled; the whole superclass disabled (not counted on).
+        assertThat(removed.apply(Map.of(basePath, base.replace("Hello, Ada", "Hello, Cy")), override))
                 .isEqualTo(Severity.HIGH);
-        // The override read a field of its class that the superclass's copy does not (each reads its own).
+        assertThat(removed.apply(Map.of(basePath, base.replace("    @Test\n", "    @Test\n    "
+                + "@org.junit.jupiter.api.Disabled\n")), override)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(basePath, base.replace("class GreeterBaseTest {",
+                "@org.junit.jupiter.api.Disabled\nclass GreeterBaseTest {")), override)).isEqualTo(Severity.HIGH);
+        // The class keeps a method of the name without @Test (it hides the inherited test, or is what it calls).
+        String hides = after.replace(keeps, keeps + "\n    void greets() {\n    }\n");
+        assertThat(removed.apply(Map.of(basePath, base), modified(TEST, before, hides))).isEqualTo(Severity.HIGH);
+        // The class changes otherwise with it (a hook the inherited test may reach).
+        String hooked = after.replace(keeps, keeps + "\n    Greeter greeter() {\n        return null;\n    }\n");
+        assertThat(removed.apply(Map.of(basePath, base), modified(TEST, before, hooked))).isEqualTo(Severity.HIGH);
+        // (A superclass the change edits to hold the test is another rule's: the test moved within the change.)
+        String bare = base.replaceAll("(?s)    @Test.*?\n    }\n", "");
+        assertThat(bare).doesNotContain("greets");
+        // A superclass of that name in another package, not imported: not the class's superclass.
+        assertThat(removed.apply(Map.of("src/test/java/other/GreeterBaseTest.java", base.replace("package demo;",
+                "package other;")), override)).isEqualTo(Severity.HIGH);
+        // The superclass's file imports a name of the body from elsewhere.
+        assertThat(removed.apply(Map.of(basePath, base.replace("org.junit.jupiter.api.Assertions.assertEquals",
+                "demo.Lenient.assertEquals")), override)).isEqualTo(Severity.HIGH);
+        // The override read a field of its class, or called a static helper of it: the superclass's copy reads its own.
         String field = "    private final String name = \"Ada\";\n";
         String readsField = GREETS_ADA.replace("greet(\"Ada\")", "greet(name)");
         assertThat(removed.apply(Map.of(basePath, base.replace("greet(\"Ada\")", "greet(name)").replace(
                 "class GreeterBaseTest {", "class GreeterBaseTest {\n    String name = \"Cy\";")), modified(TEST,
                 before.replace(GREETS_ADA, field + readsField), after.replace(keeps, field + keeps))))
+                .isEqualTo(Severity.HIGH);
+        String helper = "    static String ada() {\n        return \"Ada\";\n    }\n";
+        String callsHelper = GREETS_ADA.replace("greet(\"Ada\")", "greet(ada())");
+        assertThat(removed.apply(Map.of(basePath, base.replace("greet(\"Ada\")", "greet(ada())").replace(
+                "class GreeterBaseTest {", "class GreeterBaseTest {\n" + helper.replace("Ada\"", "Cy\""))),
+                modified(TEST, before.replace(GREETS_ADA, helper + callsHelper), after.replace(keeps, helper + keeps))))
                 .isEqualTo(Severity.HIGH);
         // The override called super: the superclass's copy calls its own superclass's.
         String callsSuper = GREETS_ADA.replace("assertEquals(", "super.toString();\n        assertEquals(");
@@ -3221,56 +3241,100 @@ class HonestTestChangesTest {
                 + "assertEquals(")), modified(TEST, before.replace(GREETS_ADA, callsSuper), after)))
                 .isEqualTo(Severity.HIGH);
 
-        // A copy in an unchanged file, in a class of the same package set up alike: low, naming it.
+        // A copy in an unchanged file, in a class the same but for its tests: low, naming it.
         String copyPath = "src/test/java/demo/GreetingTest.java";
         String copy = test(GREETS_ADA).replace("class GreeterTest {", "class GreetingTest {");
         String plainBefore = test(GREETS_ADA + keeps);
         String plainAfter = test(keeps);
-        Report copied = judgeWith(Map.of(copyPath, copy, TEST, plainAfter), TaskStatement.NONE, modified(TEST,
-                plainBefore, plainAfter));
+        FileChange change = modified(TEST, plainBefore, plainAfter);
+        Report copied = judgeWith(Map.of(copyPath, copy, TEST, plainAfter), TaskStatement.NONE, change);
         assertThat(worst(copied, "java.test-removed")).isEqualTo(Severity.LOW);
         assertThat(copied.findings().get(0).rationale()).contains("still runs as GreetingTest#greets (" + copyPath + ")");
-        // Twins: the copy expects another value; is disabled; its class is abstract, in another package, set up
-        // otherwise, or declares a member the test reads otherwise; it stands in an integration test's sample project.
-        FileChange change = modified(TEST, plainBefore, plainAfter);
+        // Twins: the copy expects another value; is disabled, private or static; its class is abstract, an interface,
+        // nested, in another package or in a folder that is not its package's, named so that Surefire does not run it,
+        // set up otherwise, with another helper (a contract's factory) or another import of a name it uses; it stands
+        // in another module, or an integration test's sample project; its superclass is edited by the change.
         assertThat(removed.apply(Map.of(copyPath, copy.replace("Hello, Ada", "Hello, Cy")), change))
                 .isEqualTo(Severity.HIGH);
         assertThat(removed.apply(Map.of(copyPath, copy.replace("    @Test\n", "    @Test\n"
                 + "    @org.junit.jupiter.api.Disabled\n")), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("    void greets()", "    private void greets()")),
+                change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("    void greets()", "    static void greets()")),
+                change)).isEqualTo(Severity.HIGH);
         assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest", "abstract class GreetingTest")),
                 change)).isEqualTo(Severity.HIGH);
-        assertThat(removed.apply(Map.of("src/test/java/other/GreetingTest.java", copy.replace("package demo;",
-                "package other;")), change)).isEqualTo(Severity.HIGH);
-        // In an interface (JUnit runs its default methods only in a class that implements it).
         assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "interface GreetingTest {")
                 .replace("    void greets()", "    default void greets()")), change)).isEqualTo(Severity.HIGH);
-        // In a file of the package's folder that declares another package; nested in a class that is disabled.
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "class Outer {\n"
+                + "    class GreetingTest {").concat("}\n")), change)).isEqualTo(Severity.HIGH);
+        // Both interfaces, or both classes abstract: each test runs in its own type's implementations, which may differ.
+        java.util.function.UnaryOperator<String> asInterface = t -> t.replaceAll("class (\\w+) \\{", "interface $1 {")
+                .replace("    void greets", "    default void greets");
+        assertThat(removed.apply(Map.of(copyPath, asInterface.apply(copy)), modified(TEST, asInterface.apply(
+                plainBefore), asInterface.apply(plainAfter)))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest", "abstract class GreetingTest")),
+                modified(TEST, plainBefore.replace("class GreeterTest", "abstract class GreeterTest"),
+                        plainAfter.replace("class GreeterTest", "abstract class GreeterTest")))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("src/test/java/other/GreetingTest.java", copy.replace("package demo;",
+                "package other;")), change)).isEqualTo(Severity.HIGH);
         assertThat(removed.apply(Map.of(copyPath, copy.replace("package demo;", "package other;")), change))
                 .isEqualTo(Severity.HIGH);
-        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "@org.junit.jupiter.api.Disabled\n"
-                + "class Outer {\n    static class GreetingTest {").concat("}\n")), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("src/test/java/demo/GreetingCheck.java", copy.replace("GreetingTest",
+                "GreetingCheck")), change)).isEqualTo(Severity.HIGH);
         String setUp = "    @org.junit.jupiter.api.BeforeEach\n    void setUp() {\n        java.util.Locale.setDefault("
                 + "java.util.Locale.ROOT);\n    }\n";
         assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "class GreetingTest {\n"
                 + setUp)), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "class GreetingTest {\n"
+                + "    Greeter create() {\n        return new Greeter();\n    }\n")), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("import org.junit.jupiter.api.Test;",
+                "import org.junit.jupiter.api.Test;\nimport demo.legacy.Greeter;")), change)).isEqualTo(Severity.HIGH);
         assertThat(removed.apply(Map.of(copyPath, test(field.replace("Ada", "Cy") + readsField).replace(
                 "class GreeterTest {", "class GreetingTest {")), modified(TEST, test(field + readsField + keeps),
                 test(field + keeps)))).isEqualTo(Severity.HIGH);
         assertThat(removed.apply(Map.of(copyPath, test(field + readsField).replace("class GreeterTest {",
                 "class GreetingTest {")), modified(TEST, test(field + readsField + keeps), test(field + keeps))))
                 .isEqualTo(Severity.LOW);
+        assertThat(removed.apply(Map.of("moduleB/src/test/java/demo/GreetingTest.java", copy), modified(
+                "moduleA/" + TEST, plainBefore, plainAfter))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("moduleA/" + copyPath, copy), modified("moduleA/" + TEST, plainBefore,
+                plainAfter))).isEqualTo(Severity.LOW);
         assertThat(removed.apply(Map.of("src/it/sample/src/test/java/demo/GreetingTest.java", copy), change))
                 .isEqualTo(Severity.HIGH);
+        // A module's tests beside a copy in the parent module's tests; a project nested in another's sources.
+        assertThat(removed.apply(Map.of(copyPath, copy), modified("moduleA/" + TEST, plainBefore, plainAfter)))
+                .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("src/test/projects/x/src/test/java/demo/GreetingTest.java", copy), modified(
+                "src/test/projects/x/legacy/demo/GreeterTest.java", plainBefore, plainAfter))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("projects/x/src/test/java/demo/GreetingTest.java", copy), modified(
+                "projects/x/legacy/demo/GreeterTest.java", plainBefore, plainAfter))).isEqualTo(Severity.LOW);
+        String extending = copy.replace("class GreetingTest {", "class GreetingTest extends GreeterBaseTest {");
+        FileChange extendingChange = modified(TEST, plainBefore.replace("class GreeterTest {",
+                "class GreeterTest extends GreeterBaseTest {"), plainAfter.replace("class GreeterTest {",
+                "class GreeterTest extends GreeterBaseTest {"));
+        assertThat(removed.apply(Map.of(copyPath, extending, basePath, bare), extendingChange)).isEqualTo(Severity.LOW);
+        assertThat(worst(judgeWith(Map.of(copyPath, extending, basePath, bare), TaskStatement.NONE, extendingChange,
+                modified(basePath, bare, bare.replace("class GreeterBaseTest {", "class GreeterBaseTest {\n"
+                        + setUp))), "java.test-removed")).isEqualTo(Severity.HIGH);
 
-        // A test file deleted whose tests all run as copies elsewhere (a stale copy of the test tree): low; one whose
-        // copy differs is lost.
+        // A test file deleted whose tests all run as copies in its module's src/test/java (a stale copy of the test
+        // tree that the build does not run): low; one whose copy differs is lost, and said with the other named.
         String stalePath = "tests/src/java/demo/GreeterTest.java";
         FileChange deleted = new FileChange(FileChange.Kind.DELETED, null, stalePath, plainBefore, null);
         Report stale = judgeWith(Map.of(TEST, plainBefore), TaskStatement.NONE, deleted);
         assertThat(worst(stale, "java.test-file-deleted")).isEqualTo(Severity.LOW);
-        assertThat(stale.findings().get(0).rationale()).contains("2 tests that still run as copies");
-        assertThat(worst(judgeWith(Map.of(TEST, test(GREETS_ADA + keeps.replace("Hello, Bob", "Hello, Cy"))),
-                TaskStatement.NONE, deleted), "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        assertThat(stale.findings().get(0).rationale()).contains("2 of its tests still run as the same tests");
+        Report partly = judgeWith(Map.of(TEST, test(GREETS_ADA + keeps.replace("Hello, Bob", "Hello, Cy"))),
+                TaskStatement.NONE, deleted);
+        assertThat(worst(partly, "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        assertThat(partly.findings()).hasSize(1);
+        assertThat(partly.findings().get(0).rationale()).contains("1 test (GreeterTest#greetsBob)")
+                .contains("1 of its tests still runs as the same test");
+        // A deleted file in a running root whose copy stands in another module's: lost.
+        assertThat(worst(judgeWith(Map.of("moduleB/" + TEST, plainBefore), TaskStatement.NONE, new FileChange(
+                FileChange.Kind.DELETED, null, "moduleA/" + TEST, plainBefore, null)), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test
