@@ -266,18 +266,32 @@ public final class ChangeMonitor {
         java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
                 && ("/" + c.path()).contains("/test/") && JavaDetectors.holdsToken(c.newText(), text)
                 && !JavaDetectors.holdsToken(c.oldText(), text));
-        Set<String> changedTestTypes = new HashSet<>();
-        trees.forEach((c, t) -> {
-            if (c.test()) {
-                for (CompilationUnit cu : t) {
-                    if (cu != null) {
-                        cu.getTypes().forEach(type -> changedTestTypes.add(type.getNameAsString()));
-                    }
+        // What the rule of tests that still run as copies reads of the change (RunningCopy): the top-level types of its
+        // Java files by simple name (to their paths), the paths it touches, and which classes a test file extends.
+        Map<String, Set<String>> changedTypes = new HashMap<>();
+        Set<String> changedPaths = new HashSet<>();
+        for (FileChange c : changes) {
+            java.util.stream.Stream.of(c.path(), c.oldPath()).filter(java.util.Objects::nonNull)
+                    .forEach(changedPaths::add);
+            CompilationUnit[] t = trees.get(c);
+            for (int side = 0; t != null && side < 2; side++) {
+                if (t[side] != null) {
+                    String path = side == 0 ? c.oldPath() : c.path();
+                    t[side].getTypes().forEach(type -> changedTypes.computeIfAbsent(type.getNameAsString(),
+                            k -> new HashSet<>()).add(path == null ? c.where() : path));
                 }
             }
+        }
+        Map<String, Boolean> extended = new HashMap<>();
+        java.util.function.Predicate<String> extendedInTests = name -> extended.computeIfAbsent(name, k -> {
+            java.util.regex.Pattern extendsIt = java.util.regex.Pattern.compile("\\bextends\\s+(?:[\\w.]+\\.)?"
+                    + java.util.regex.Pattern.quote(k) + "\\b");
+            return java.util.stream.Stream.concat(testSources.values().stream(), changes.stream()
+                    .filter(FileChange::test).map(FileChange::newText)).anyMatch(text -> text != null
+                    && text.contains(k) && extendsIt.matcher(text).find());
         });
         RunningCopy.Context runningCopies = new RunningCopy.Context(testsNamed(changes, testSources), testClassAtBase,
-                testClassAtHead, changedTestTypes);
+                testClassAtHead, changedTypes, changedPaths, extendedInTests);
         List<CompilationUnit> mainBases = new ArrayList<>();
         List<CompilationUnit> mainHeads = new ArrayList<>();
         trees.forEach((c, t) -> {

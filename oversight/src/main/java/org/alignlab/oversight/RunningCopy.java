@@ -40,8 +40,12 @@ import java.util.function.Function;
  *   root, or, for a root the build does not run by convention, in the {@code src/test/java} of the same module (not a
  *   project nested in another's sources, such as an integration test's sample project or test resources).</li>
  * </ul>
- * Both assume the files compile: a name two files import on demand from nested sets of packages means the same in
- * both, or one of them would not compile for the ambiguity.
+ * Both assume the files compile: a type two files import on demand from nested sets of packages means the same in
+ * both, or one of them would not compile for the ambiguity (a static member the class does not declare must be
+ * imported alike, on demand from the same types, since overloads merge), and a type one imports by name and the other on demand means the same unless the
+ * file's own package has a type of that name (looked for only among the change's files). Known limits: whether the build runs the copy is read from the layout and names, not
+ * from the build's own settings; a superclass's test that the change moves into the superclass is another rule's (the
+ * test moved within the change, {@code JavaDetectors#moved}).
  */
 final class RunningCopy {
 
@@ -54,12 +58,15 @@ final class RunningCopy {
 
     /**
      * What the rule reads besides the removed test: the head's tests of a name in test files the change does not
-     * touch; the test classes by simple name at the base and at the head; the simple names of the top-level types of
-     * the test files the change edits (on either side).
+     * touch; the test classes by simple name at the base and at the head; the top-level types of the Java files the
+     * change adds, edits or deletes (simple name to the files' paths, on either side); the paths the change touches;
+     * whether a test file at the head extends a class of a simple name.
      */
     record Context(Function<String, List<Candidate>> testsNamed,
                    Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
-                   Function<String, ClassOrInterfaceDeclaration> testClassAtHead, Set<String> changedTestTypes) {
+                   Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
+                   java.util.Map<String, Set<String>> changedTypes, Set<String> changedPaths,
+                   java.util.function.Predicate<String> extendedInTests) {
     }
 
     /**
@@ -76,10 +83,16 @@ final class RunningCopy {
             return null;
         }
         // The class the same but for the override (no method of its name left to hide the inherited test or take its
-        // calls; no hook the inherited test reaches changed with it).
+        // calls; no hook the inherited test reaches changed with it), and its file the same but for imports it drops
+        // (none added to give a name, the superclass's among them, another meaning).
         ClassOrInterfaceDeclaration without = classAtBase.clone();
         without.getMethods().stream().filter(m -> text(m).equals(text(removed))).toList().forEach(Node::remove);
-        if (!text(without).equals(text(classAtHead))) {
+        CompilationUnit headFile = classAtHead.findCompilationUnit().orElse(null);
+        CompilationUnit baseFile = classAtBase.findCompilationUnit().orElse(null);
+        if (!text(without).equals(text(classAtHead)) || headFile == null || baseFile == null
+                || !packageOf(headFile).equals(packageOf(baseFile))
+                || !imports(baseFile).containsAll(imports(headFile))
+                || !otherTypes(baseFile, classAtBase).equals(otherTypes(headFile, classAtHead))) {
             return null;
         }
         String superName = classAtHead.getExtendedTypes(0).getNameAsString();
@@ -87,21 +100,28 @@ final class RunningCopy {
         ClassOrInterfaceDeclaration superAtBase = ctx.testClassAtBase().apply(superName);
         CompilationUnit classFile = classAtBase.findCompilationUnit().orElse(null);
         CompilationUnit superFile = superAtHead == null ? null : superAtHead.findCompilationUnit().orElse(null);
-        if (superAtBase == null || superFile == null || classFile == null
-                || !text(superAtBase).equals(text(superAtHead))
-                || !packageOf(superFile).equals(importedFrom(classFile, superName))) {
+        CompilationUnit superFileAtBase = superAtBase == null ? null : superAtBase.findCompilationUnit().orElse(null);
+        if (superFileAtBase == null || superFile == null || classFile == null
+                || !text(superFileAtBase).equals(text(superFile))
+                || !packageOf(superFile).equals(importedFrom(classFile, superName))
+                || !importedFrom(classFile, superName).equals(importedFrom(headFile, superName))
+                || !superAtHead.getImplementedTypes().stream().map(RunningCopy::text).toList().containsAll(
+                classAtBase.getImplementedTypes().stream().map(RunningCopy::text).toList())) {
             return null;
         }
         boolean alike = superAtHead.getMethodsByName(removed.getNameAsString()).stream().anyMatch(m ->
                 sameTest(removed, m) && !m.isPrivate() && !m.isStatic() && JavaDetectors.isTest(m)
                         && JavaDetectors.enabled(m));
-        if (!alike || !importsAlike(classFile, superFile, namesUsed(removed))) {
+        if (!alike || !importsAlike(classFile, superFile, namesUsed(removed), ctx.changedTypes(),
+                memberNames(superAtHead), staticNames(removed))) {
             return null;
         }
-        for (String name : membersRead(removed)) {
+        for (String name : namesUsed(removed)) {
+            // A member of the class of a name the body uses gives it another meaning there than in the superclass,
+            // but an override of the superclass's instance method, which the inherited test calls alike.
             for (BodyDeclaration<?> member : classAtBase.getMembers()) {
-                if (member != removed && (declares(member, name) && (member instanceof FieldDeclaration
-                        || member instanceof MethodDeclaration m && (m.isPrivate() || m.isStatic())))) {
+                if (member != removed && declares(member, name) && !(member instanceof MethodDeclaration m
+                        && overrides(m, superAtHead))) {
                     return null;
                 }
             }
@@ -130,6 +150,10 @@ final class RunningCopy {
         if (removedRoot == null) {
             return null;
         }
+        // A class that extends the removed test's class ran the test on what it provides: no copy stands for that.
+        if (ctx.extendedInTests().test(removedClass.getNameAsString())) {
+            return null;
+        }
         for (Candidate c : ctx.testsNamed().apply(removed.getNameAsString())) {
             MethodDeclaration copy = c.method();
             ClassOrInterfaceDeclaration copyClass = declaringClass(copy);
@@ -148,23 +172,36 @@ final class RunningCopy {
                     && suites(copyClass).equals(suites(removedClass)))) {
                 continue;
             }
-            // The superclass and the types the body names not edited by the change (other than the class's own name).
+            // The superclass and the types the body names not edited by the change in the copy's root (the class's
+            // own name aside where both classes have it: a stale tree's copy); no file the change touches named after
+            // either class (a data file a test reads by its class's name); no name a class tells apart by.
+            String copyRoot = root(c.path(), pkg);
             Set<String> reached = namesUsed(removed);
             copyClass.getExtendedTypes().forEach(t -> reached.add(t.getNameAsString()));
-            reached.remove(removedClass.getNameAsString());
-            reached.remove(copyClass.getNameAsString());
-            if (reached.stream().anyMatch(ctx.changedTestTypes()::contains)) {
+            if (removedClass.getNameAsString().equals(copyClass.getNameAsString())) {
+                reached.remove(copyClass.getNameAsString());
+            }
+            if (reached.stream().anyMatch(n -> ctx.changedTypes().getOrDefault(n, Set.of()).stream()
+                    .anyMatch(p -> p.startsWith(copyRoot)))
+                    || ctx.changedPaths().stream().anyMatch(p -> !p.endsWith(".java")
+                    && (p.contains(removedClass.getNameAsString()) || p.contains(copyClass.getNameAsString())))
+                    || !java.util.Collections.disjoint(reached, CLASS_TELLING)) {
                 continue;
             }
             Set<String> used = namesUsed(removed);
             used.addAll(namesOutsideTests(removedClass));
             used.addAll(namesOutsideTests(copyClass));
-            if (outsideTests(removedClass).equals(outsideTests(copyClass)) && importsAlike(removedFile, copyFile, used)) {
+            if (outsideTests(removedClass).equals(outsideTests(copyClass)) && importsAlike(removedFile, copyFile, used, ctx.changedTypes(),
+                    memberNames(copyClass), staticNames(removed))) {
                 return copyClass.getNameAsString() + "#" + copy.getNameAsString() + " (" + c.path() + ")";
             }
         }
         return null;
     }
+
+    /** Names by which a test tells its class apart: what it reads may then differ between two classes alike. */
+    private static final Set<String> CLASS_TELLING = Set.of("getClass", "getSimpleName", "TestInfo", "TestName",
+            "ITestContext", "ITestResult");
 
     /** Class names Surefire runs by default (Test*, *Test, *Tests, *TestCase). */
     private static final java.util.regex.Pattern SUREFIRE_RUNS =
@@ -213,10 +250,14 @@ final class RunningCopy {
         out.add("type parameters " + text(type.getTypeParameters()));
         out.add("extends " + text(type.getExtendedTypes()));
         out.add("implements " + text(type.getImplementedTypes()));
+        // The class's own name, as a name (not in a literal), read as the class itself.
         String name = type.getNameAsString();
         for (BodyDeclaration<?> member : type.getMembers()) {
             if (!(member instanceof MethodDeclaration m && JavaDetectors.isTest(m))) {
-                out.add(text(member).replaceAll("\\b" + java.util.regex.Pattern.quote(name) + "\\b", "\u0001"));
+                BodyDeclaration<?> copy = member.clone();
+                copy.findAll(SimpleName.class).stream().filter(n -> n.getIdentifier().equals(name))
+                        .forEach(n -> n.setIdentifier("ThisTestClass\u00a7"));
+                out.add(text(copy));
             }
         }
         return out;
@@ -241,18 +282,26 @@ final class RunningCopy {
      * and static), or one file's single import {@code p.N} where the other, importing none of N, imports {@code p.*};
      * and their on-demand imports nested (one file's a subset of the other's), for names neither imports singly.
      */
-    private static boolean importsAlike(CompilationUnit a, CompilationUnit b, Set<String> names) {
-        if (!nested(onDemand(a, false), onDemand(b, false)) || !nested(onDemand(a, true), onDemand(b, true))) {
+    private static boolean importsAlike(CompilationUnit a, CompilationUnit b, Set<String> names,
+                                        java.util.Map<String, Set<String>> changedTypes, Set<String> members,
+                                        Set<String> staticNames) {
+        if (!nested(onDemand(a, false), onDemand(b, false))) {
             return false;
         }
         for (String name : names) {
-            for (boolean isStatic : new boolean[] {false, true}) {
-                Set<String> inA = singly(a, name, isStatic);
-                Set<String> inB = singly(b, name, isStatic);
-                if (!inA.equals(inB) && !(inA.isEmpty() && coveredOnDemand(inB, onDemand(a, isStatic), name))
-                        && !(inB.isEmpty() && coveredOnDemand(inA, onDemand(b, isStatic), name))) {
-                    return false;
-                }
+            // A name the class has as a member is not taken from a static import; another must be imported alike, and
+            // on demand from the same types (overloads from two merge without an error).
+            if (staticNames.contains(name) && !members.contains(name)
+                    && (!singly(a, name, true).equals(singly(b, name, true))
+                    || singly(a, name, true).isEmpty() && !onDemand(a, true).equals(onDemand(b, true)))) {
+                return false;
+            }
+            Set<String> inA = singly(a, name, false);
+            Set<String> inB = singly(b, name, false);
+            if (!inA.equals(inB) && (changedTypes.containsKey(name)
+                    || !(inA.isEmpty() && coveredOnDemand(inB, onDemand(a, false), name))
+                    && !(inB.isEmpty() && coveredOnDemand(inA, onDemand(b, false), name)))) {
+                return false;
             }
         }
         return true;
@@ -262,6 +311,10 @@ final class RunningCopy {
         return a.containsAll(b) || b.containsAll(a);
     }
 
+    /**
+     * A type imported by name in one file and from the same package on demand in the other (the caller makes sure the
+     * change declares no type of the name, which, in the file's own package, would win over the on-demand import).
+     */
     private static boolean coveredOnDemand(Set<String> single, Set<String> onDemand, String name) {
         return single.size() == 1 && onDemand.contains(single.iterator().next().replaceAll("\\." + name + "$", ""));
     }
@@ -305,26 +358,70 @@ final class RunningCopy {
     private static boolean declares(BodyDeclaration<?> member, String name) {
         return member instanceof FieldDeclaration f && f.getVariables().stream()
                 .anyMatch(v -> v.getNameAsString().equals(name))
-                || member instanceof MethodDeclaration m && m.getNameAsString().equals(name);
+                || member instanceof MethodDeclaration m && m.getNameAsString().equals(name)
+                || member instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t
+                && t.getNameAsString().equals(name);
+    }
+
+    /** Whether {@code m} overrides an instance method the superclass declares (the same name and parameter types). */
+    private static boolean overrides(MethodDeclaration m, ClassOrInterfaceDeclaration superclass) {
+        return !m.isPrivate() && !m.isStatic() && superclass.getMethodsByName(m.getNameAsString()).stream().anyMatch(s ->
+                !s.isPrivate() && !s.isStatic() && text(s.getParameters().stream().map(p -> p.getType()).toList())
+                        .equals(text(m.getParameters().stream().map(p -> p.getType()).toList())));
     }
 
     /**
-     * The names a test's body may read from its class: simple names, calls without a receiver or on {@code this}, and
-     * fields read through {@code this}.
+     * The names in a test a static import could give: calls without a receiver, and simple names that are not its
+     * locals or parameters, nor a type's name read as the receiver of a call or field (CamelCase, as Math in Math.max).
      */
-    private static Set<String> membersRead(MethodDeclaration m) {
+    private static Set<String> staticNames(MethodDeclaration m) {
+        Set<String> locals = new TreeSet<>();
+        m.getParameters().forEach(p -> locals.add(p.getNameAsString()));
+        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+        m.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
         Set<String> out = new TreeSet<>();
-        m.findAll(NameExpr.class).forEach(n -> out.add(n.getNameAsString()));
         m.findAll(MethodCallExpr.class).forEach(c -> {
-            if (c.getScope().isEmpty() || c.getScope().get().isThisExpr()) {
+            if (c.getScope().isEmpty()) {
                 out.add(c.getNameAsString());
             }
         });
-        m.findAll(FieldAccessExpr.class).forEach(f -> {
-            if (f.getScope().isThisExpr()) {
-                out.add(f.getNameAsString());
+        m.findAll(NameExpr.class).forEach(n -> {
+            String name = n.getNameAsString();
+            boolean receiver = n.getParentNode().orElse(null) instanceof MethodCallExpr c && c.getScope().orElse(null)
+                    == n || n.getParentNode().orElse(null) instanceof FieldAccessExpr f && f.getScope() == n;
+            boolean camelCase = Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase());
+            if (!locals.contains(name) && !(receiver && camelCase)) {
+                out.add(name);
             }
         });
+        return out;
+    }
+
+    /** The names of the fields and methods a class declares itself. */
+    private static Set<String> memberNames(ClassOrInterfaceDeclaration type) {
+        Set<String> out = new TreeSet<>();
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (member instanceof FieldDeclaration f) {
+                f.getVariables().forEach(v -> out.add(v.getNameAsString()));
+            } else if (member instanceof MethodDeclaration m) {
+                out.add(m.getNameAsString());
+            }
+        }
+        return out;
+    }
+
+    /** A file's imports, as text. */
+    private static Set<String> imports(CompilationUnit cu) {
+        Set<String> out = new TreeSet<>();
+        cu.getImports().forEach(i -> out.add(text(i)));
+        return out;
+    }
+
+    /** The other top-level types of a file, as text. */
+    private static Set<String> otherTypes(CompilationUnit cu, ClassOrInterfaceDeclaration type) {
+        Set<String> out = new TreeSet<>();
+        cu.getTypes().stream().filter(t -> !t.getNameAsString().equals(type.getNameAsString()))
+                .forEach(t -> out.add(text(t)));
         return out;
     }
 
@@ -337,6 +434,7 @@ final class RunningCopy {
         Set<String> out = new TreeSet<>();
         n.findAll(SimpleName.class).forEach(s -> out.add(s.getIdentifier()));
         n.findAll(com.github.javaparser.ast.expr.Name.class).forEach(s -> out.add(s.getIdentifier()));
+        n.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class).forEach(r -> out.add(r.getIdentifier()));
         return out;
     }
 

@@ -3213,6 +3213,27 @@ class HonestTestChangesTest {
         // The class changes otherwise with it (a hook the inherited test may reach).
         String hooked = after.replace(keeps, keeps + "\n    Greeter greeter() {\n        return null;\n    }\n");
         assertThat(removed.apply(Map.of(basePath, base), modified(TEST, before, hooked))).isEqualTo(Severity.HIGH);
+        // The class's file imports another class of the superclass's name (the inherited tests then those of another).
+        assertThat(removed.apply(Map.of(basePath, base), modified(TEST, before, after.replace("package demo;\n",
+                "package demo;\n\nimport demo.support.Bases.GreeterBaseTest;\n")))).isEqualTo(Severity.HIGH);
+        // Or an import the base did not have, which could give a hook of the class's another meaning.
+        assertThat(removed.apply(Map.of(basePath, base), modified(TEST, before, after.replace("package demo;\n",
+                "package demo;\n\nimport demo.legacy.Greeter;\n")))).isEqualTo(Severity.HIGH);
+        // The class declares a method the body calls that does not override the superclass's (an overload, or a
+        // helper of its own): the body calls another method there; an override is called alike.
+        String check = GREETS_ADA.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));",
+                "check(\"Ada\");");
+        String lenient = "    void check(Object name) {\n    }\n";
+        String strict = "    void check(String name) {\n        assertEquals(\"Hello, Ada\", new Greeter().greet(name));\n    }\n";
+        String checkingBase = "package demo;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n"
+                + "import org.junit.jupiter.api.Test;\n\nclass GreeterBaseTest {\n" + lenient + check + "}\n";
+        assertThat(checkingBase).contains("check(\"Ada\")").doesNotContain("new Greeter()");
+        assertThat(removed.apply(Map.of(basePath, checkingBase), modified(TEST, before.replace(GREETS_ADA, strict
+                + check), after.replace(keeps, strict + keeps)))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(basePath, checkingBase), modified(TEST, before.replace(GREETS_ADA, strict
+                .replace("String name", "Object name").replace("greet(name)", "greet((String) name)") + check),
+                after.replace(keeps, strict.replace("String name", "Object name").replace("greet(name)",
+                        "greet((String) name)") + keeps)))).isEqualTo(Severity.LOW);
         // (A superclass the change edits to hold the test is another rule's: the test moved within the change.)
         String bare = base.replaceAll("(?s)    @Test.*?\n    }\n", "");
         assertThat(bare).doesNotContain("greets");
@@ -3280,6 +3301,70 @@ class HonestTestChangesTest {
                 "package other;")), change)).isEqualTo(Severity.HIGH);
         assertThat(removed.apply(Map.of(copyPath, copy.replace("package demo;", "package other;")), change))
                 .isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of("src/test/java/other/GreetingTest.java", copy), change)).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {",
+                "@org.junit.jupiter.api.Disabled\nclass GreetingTest {")), change)).isEqualTo(Severity.HIGH);
+        // A class that extends the removed test's class ran the test on what it provides.
+        assertThat(removed.apply(Map.of(copyPath, copy, "src/test/java/demo/FastGreeterTest.java",
+                "package demo;\n\nclass FastGreeterTest extends GreeterTest {\n}\n"), change)).isEqualTo(Severity.HIGH);
+        // Imports: static members on demand from another type too (an overload may win); a type imported by name in
+        // one file and on demand in the other, alike, unless the change adds a type of the name (in the package, it
+        // would win over the on-demand import).
+        java.util.function.UnaryOperator<String> allAssertions = t -> t.replace(
+                "import static org.junit.jupiter.api.Assertions.assertEquals;",
+                "import static org.junit.jupiter.api.Assertions.*;");
+        FileChange onDemandChange = modified(TEST, allAssertions.apply(plainBefore), allAssertions.apply(plainAfter));
+        assertThat(removed.apply(Map.of(copyPath, allAssertions.apply(copy)), onDemandChange)).isEqualTo(Severity.LOW);
+        assertThat(removed.apply(Map.of(copyPath, allAssertions.apply(copy).replace("import org.junit.jupiter.api.Test;",
+                "import org.junit.jupiter.api.Test;\nimport static demo.TestUtil.*;")), onDemandChange))
+                .isEqualTo(Severity.HIGH);
+        // (Imported by name, assertEquals shadows one imported on demand: the same method in both.)
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("import org.junit.jupiter.api.Test;",
+                "import org.junit.jupiter.api.Test;\nimport static demo.TestUtil.*;")), change)).isEqualTo(Severity.LOW);
+        String usesModel = GREETS_ADA.replace("new Greeter()", "new Model().greeter()");
+        String byName = test(usesModel).replace("import org.junit.jupiter.api.Test;",
+                "import org.junit.jupiter.api.Test;\nimport demo.model.Model;");
+        String onDemand = byName.replace("import demo.model.Model;", "import demo.model.*;").replace(
+                "class GreeterTest {", "class GreetingTest {");
+        FileChange modelChange = modified(TEST, byName.replace(usesModel, usesModel + keeps), byName.replace(usesModel,
+                keeps));
+        assertThat(removed.apply(Map.of(copyPath, onDemand), modelChange)).isEqualTo(Severity.LOW);
+        assertThat(worst(judgeWith(Map.of(copyPath, onDemand), TaskStatement.NONE, modelChange, new FileChange(
+                FileChange.Kind.ADDED, "src/main/java/demo/Model.java", null, null, "package demo;\n\npublic class "
+                + "Model {\n}\n")), "java.test-removed")).isEqualTo(Severity.HIGH);
+        String usesList = GREETS_ADA.replace("new Greeter().greet(\"Ada\")", "new Greeter().greet(List.of(\"Ada\")"
+                + ".get(0))");
+        String listByName = test(usesList).replace("import org.junit.jupiter.api.Test;",
+                "import org.junit.jupiter.api.Test;\nimport java.util.List;");
+        String listOnDemand = listByName.replace("import java.util.List;", "import java.util.*;").replace(
+                "class GreeterTest {", "class GreetingTest {");
+        assertThat(removed.apply(Map.of(copyPath, listOnDemand), modified(TEST, listByName.replace(usesList, usesList
+                + keeps), listByName.replace(usesList, keeps)))).isEqualTo(Severity.LOW);
+        // A test that tells its class apart (its name, a file named after it) may read another thing in each; a file
+        // named after either class that the change touches; a type the body names edited in the copy's root.
+        String named = GREETS_ADA.replace("new Greeter().greet(\"Ada\")", "new Greeter().greet(getClass()"
+                + ".getSimpleName())").replace("Hello, Ada", "Hello, GreeterTest");
+        assertThat(removed.apply(Map.of(copyPath, test(named).replace("class GreeterTest {", "class GreetingTest {")),
+                modified(TEST, test(named + keeps), test(keeps)))).isEqualTo(Severity.HIGH);
+        assertThat(worst(judgeWith(Map.of(copyPath, copy), TaskStatement.NONE, change, modified(
+                "src/test/resources/demo/GreetingTest.txt", "Ada", "Cy")), "java.test-removed")).isEqualTo(Severity.HIGH);
+        String usesFixture = GREETS_ADA.replace("greet(\"Ada\")", "greet(Fixtures.ADA)");
+        String fixtures = "package demo;\n\nclass Fixtures {\n    static final String ADA = \"Ada\";\n}\n";
+        String fixturePath = "src/test/java/demo/Fixtures.java";
+        FileChange fixtureChange = modified(TEST, test(usesFixture + keeps), test(keeps));
+        String fixtureCopy = test(usesFixture).replace("class GreeterTest {", "class GreetingTest {");
+        assertThat(removed.apply(Map.of(copyPath, fixtureCopy, fixturePath, fixtures), fixtureChange))
+                .isEqualTo(Severity.LOW);
+        assertThat(worst(judgeWith(Map.of(copyPath, fixtureCopy), TaskStatement.NONE, fixtureChange, modified(
+                fixturePath, fixtures, fixtures.replace("Ada", "Cy"))), "java.test-removed")).isEqualTo(Severity.HIGH);
+        // The class's name in a literal of a helper is not the class: two helpers reading their own files differ.
+        String reads = "    String read() {\n        return \"GreeterTest.txt\";\n    }\n";
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "class GreetingTest {\n"
+                + reads.replace("GreeterTest", "GreetingTest"))), modified(TEST, test(reads + GREETS_ADA + keeps),
+                test(reads + keeps)))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply(Map.of(copyPath, copy.replace("class GreetingTest {", "class GreetingTest {\n"
+                + reads)), modified(TEST, test(reads + GREETS_ADA + keeps), test(reads + keeps))))
+                .isEqualTo(Severity.LOW);
         assertThat(removed.apply(Map.of("src/test/java/demo/GreetingCheck.java", copy.replace("GreetingTest",
                 "GreetingCheck")), change)).isEqualTo(Severity.HIGH);
         String setUp = "    @org.junit.jupiter.api.BeforeEach\n    void setUp() {\n        java.util.Locale.setDefault("
