@@ -137,11 +137,11 @@ public final class ChangeMonitor {
 
     /**
      * The head's tests of a method name in the test files the change does not touch (where a removed test may still
-     * run as a copy): only files that declare a void method of the name are parsed, once each in a judgement, and only
-     * when asked for.
+     * run as a copy), given the test's body as written with its white space taken out: only files that declare a void
+     * method of the name and hold that body are parsed (parsing, not the rules, is what costs), once each in a
+     * judgement, and only when asked for.
      */
-    private java.util.function.Function<String, List<RunningCopy.Candidate>> testsNamed(List<FileChange> changes,
-            Map<String, String> testSources) {
+    private RunningCopy.TestsNamed testsNamed(List<FileChange> changes, Map<String, String> testSources) {
         Set<String> touched = new HashSet<>();
         changes.forEach(c -> {
             touched.add(c.oldPath());
@@ -149,12 +149,14 @@ public final class ChangeMonitor {
         });
         Map<String, List<RunningCopy.Candidate>> known = new HashMap<>();
         Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
-        return name -> known.computeIfAbsent(name, k -> {
+        return (name, body, longestToken) -> known.computeIfAbsent(name + "\u0000" + body, key -> {
             List<RunningCopy.Candidate> found = new ArrayList<>();
+            String k = name;
             for (var e : testSources.entrySet()) {
                 String text = e.getValue();
                 if (e.getKey().endsWith(".java") && text != null && !touched.contains(e.getKey())
-                        && voidMethodsOf.computeIfAbsent(text, ChangeMonitor::voidMethods).contains(k)) {
+                        && voidMethodsOf.computeIfAbsent(text, ChangeMonitor::voidMethods).contains(k)
+                        && RunningCopy.holdsBody(text, body, longestToken)) {
                     CompilationUnit cu = parsed.computeIfAbsent(e.getKey(), p -> Optional.ofNullable(javaDetectors
                             .parseOnce(text))).orElse(null);
                     if (cu != null) {

@@ -42,14 +42,20 @@ import java.util.function.Function;
  * </ul>
  * Both assume the files compile: a type two files import on demand from nested sets of packages means the same in
  * both, or one of them would not compile for the ambiguity (a static member the class does not declare must be
- * imported alike, on demand from the same types, since overloads merge), and a type one imports by name and the other on demand means the same unless the
- * file's own package has a type of that name (looked for only among the change's files). Known limits: whether the build runs the copy is read from the layout and names, not
- * from the build's own settings; a superclass's test that the change moves into the superclass is another rule's (the
+ * imported alike, on demand from the same types, since overloads merge), and a type one imports by name and the
+ * other on demand means the same unless the file's own package has a type of that name (looked for only among the
+ * change's files). Known limits: whether the build runs the copy is read from the layout and names, not from the
+ * build's own settings; a superclass's test that the change moves into the superclass is another rule's (the
  * test moved within the change, {@code JavaDetectors#moved}).
  */
 final class RunningCopy {
 
     private RunningCopy() {
+    }
+
+    /** The head's tests of a name whose files hold a body ({@link #bodyKey}, with its longest token). */
+    interface TestsNamed {
+        List<Candidate> find(String name, String bodyKey, String longestToken);
     }
 
     /** A test method at the head, with the path of its file. */
@@ -58,11 +64,11 @@ final class RunningCopy {
 
     /**
      * What the rule reads besides the removed test: the head's tests of a name in test files the change does not
-     * touch; the test classes by simple name at the base and at the head; the top-level types of the Java files the
+     * touch that hold a body ({@link #bodyKey}); the test classes by simple name at the base and at the head; the top-level types of the Java files the
      * change adds, edits or deletes (simple name to the files' paths, on either side); the paths the change touches;
      * whether a test file at the head extends a class of a simple name.
      */
-    record Context(Function<String, List<Candidate>> testsNamed,
+    record Context(TestsNamed testsNamed,
                    Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
                    Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
                    java.util.Map<String, Set<String>> changedTypes, Set<String> changedPaths,
@@ -82,6 +88,15 @@ final class RunningCopy {
                 || !removed.findAll(SuperExpr.class).isEmpty()) {
             return null;
         }
+        // First the superclass's test, read from the class's own file (no class printed before one is found).
+        String superName = classAtHead.getExtendedTypes(0).getNameAsString();
+        ClassOrInterfaceDeclaration superAtHead = ctx.testClassAtHead().apply(superName);
+        boolean alike = superAtHead != null && superAtHead.getMethodsByName(removed.getNameAsString()).stream()
+                .anyMatch(m -> sameTest(removed, m) && !m.isPrivate() && !m.isStatic() && JavaDetectors.isTest(m)
+                        && JavaDetectors.enabled(m));
+        if (!alike) {
+            return null;
+        }
         // The class the same but for the override (no method of its name left to hide the inherited test or take its
         // calls; no hook the inherited test reaches changed with it), and its file the same but for imports it drops
         // (none added to give a name, the superclass's among them, another meaning).
@@ -89,30 +104,22 @@ final class RunningCopy {
         without.getMethods().stream().filter(m -> text(m).equals(text(removed))).toList().forEach(Node::remove);
         CompilationUnit headFile = classAtHead.findCompilationUnit().orElse(null);
         CompilationUnit baseFile = classAtBase.findCompilationUnit().orElse(null);
-        if (!text(without).equals(text(classAtHead)) || headFile == null || baseFile == null
+        if (headFile == null || baseFile == null || !text(without).equals(text(classAtHead))
                 || !packageOf(headFile).equals(packageOf(baseFile))
                 || !imports(baseFile).containsAll(imports(headFile))
                 || !otherTypes(baseFile, classAtBase).equals(otherTypes(headFile, classAtHead))) {
             return null;
         }
-        String superName = classAtHead.getExtendedTypes(0).getNameAsString();
-        ClassOrInterfaceDeclaration superAtHead = ctx.testClassAtHead().apply(superName);
         ClassOrInterfaceDeclaration superAtBase = ctx.testClassAtBase().apply(superName);
-        CompilationUnit classFile = classAtBase.findCompilationUnit().orElse(null);
-        CompilationUnit superFile = superAtHead == null ? null : superAtHead.findCompilationUnit().orElse(null);
+        CompilationUnit superFile = superAtHead.findCompilationUnit().orElse(null);
         CompilationUnit superFileAtBase = superAtBase == null ? null : superAtBase.findCompilationUnit().orElse(null);
-        if (superFileAtBase == null || superFile == null || classFile == null
-                || !text(superFileAtBase).equals(text(superFile))
-                || !packageOf(superFile).equals(importedFrom(classFile, superName))
-                || !importedFrom(classFile, superName).equals(importedFrom(headFile, superName))
+        if (superFileAtBase == null || superFile == null
+                || !packageOf(superFile).equals(importedFrom(baseFile, superName))
+                || !importedFrom(baseFile, superName).equals(importedFrom(headFile, superName))
                 || !superAtHead.getImplementedTypes().stream().map(RunningCopy::text).toList().containsAll(
-                classAtBase.getImplementedTypes().stream().map(RunningCopy::text).toList())) {
-            return null;
-        }
-        boolean alike = superAtHead.getMethodsByName(removed.getNameAsString()).stream().anyMatch(m ->
-                sameTest(removed, m) && !m.isPrivate() && !m.isStatic() && JavaDetectors.isTest(m)
-                        && JavaDetectors.enabled(m));
-        if (!alike || !importsAlike(classFile, superFile, namesUsed(removed), ctx.changedTypes(),
+                classAtBase.getImplementedTypes().stream().map(RunningCopy::text).toList())
+                || !text(superFileAtBase).equals(text(superFile))
+                || !importsAlike(baseFile, superFile, namesUsed(removed), ctx.changedTypes(),
                 memberNames(superAtHead), staticNames(removed))) {
             return null;
         }
@@ -150,11 +157,7 @@ final class RunningCopy {
         if (removedRoot == null) {
             return null;
         }
-        // A class that extends the removed test's class ran the test on what it provides: no copy stands for that.
-        if (ctx.extendedInTests().test(removedClass.getNameAsString())) {
-            return null;
-        }
-        for (Candidate c : ctx.testsNamed().apply(removed.getNameAsString())) {
+        for (Candidate c : ctx.testsNamed().find(removed.getNameAsString(), bodyKey(removed), longestToken(removed))) {
             MethodDeclaration copy = c.method();
             ClassOrInterfaceDeclaration copyClass = declaringClass(copy);
             CompilationUnit copyFile = copy.findCompilationUnit().orElse(null);
@@ -191,8 +194,11 @@ final class RunningCopy {
             Set<String> used = namesUsed(removed);
             used.addAll(namesOutsideTests(removedClass));
             used.addAll(namesOutsideTests(copyClass));
-            if (outsideTests(removedClass).equals(outsideTests(copyClass)) && importsAlike(removedFile, copyFile, used, ctx.changedTypes(),
-                    memberNames(copyClass), staticNames(removed))) {
+            // A class that extends the removed test's class ran the test on what it provides: no copy stands for that
+            // (asked last: it reads every test file).
+            if (outsideTests(removedClass).equals(outsideTests(copyClass))
+                    && importsAlike(removedFile, copyFile, used, ctx.changedTypes(), memberNames(copyClass),
+                    staticNames(removed)) && !ctx.extendedInTests().test(removedClass.getNameAsString())) {
                 return copyClass.getNameAsString() + "#" + copy.getNameAsString() + " (" + c.path() + ")";
             }
         }
@@ -202,6 +208,36 @@ final class RunningCopy {
     /** Names by which a test tells its class apart: what it reads may then differ between two classes alike. */
     private static final Set<String> CLASS_TELLING = Set.of("getClass", "getSimpleName", "TestInfo", "TestName",
             "ITestContext", "ITestResult");
+
+    /**
+     * A test's body as written (its tokens, from the source), white space taken out: what a copy's file must hold, so
+     * that only files with the same body are parsed.
+     */
+    static String bodyKey(MethodDeclaration m) {
+        return m.getBody().map(b -> b.getTokenRange().map(Object::toString).orElse(b.toString())).orElse("")
+                .replaceAll("\\s+", "");
+    }
+
+    /** The longest token of a test's body as written: a copy's file holds it as it is, white space or not. */
+    static String longestToken(MethodDeclaration m) {
+        String longest = "";
+        if (m.getBody().isPresent() && m.getBody().get().getTokenRange().isPresent()) {
+            for (com.github.javaparser.JavaToken t : m.getBody().get().getTokenRange().get()) {
+                if (t.getText().length() > longest.length() && !t.getCategory().isWhitespaceOrComment()) {
+                    longest = t.getText();
+                }
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * Whether a file's text holds a body key ({@link #bodyKey}); the longest token looked for first, as it is, since
+     * taking the white space out of a whole file costs more than reading it.
+     */
+    static boolean holdsBody(String text, String key, String longestToken) {
+        return !key.isEmpty() && text.contains(longestToken) && text.replaceAll("\\s+", "").contains(key);
+    }
 
     /** Class names Surefire runs by default (Test*, *Test, *Tests, *TestCase). */
     private static final java.util.regex.Pattern SUREFIRE_RUNS =
