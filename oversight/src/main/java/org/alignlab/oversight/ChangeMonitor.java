@@ -136,31 +136,25 @@ public final class ChangeMonitor {
     }
 
     /**
-     * The head's tests of a method name in the test files the change does not touch (where a removed test may still
-     * run as a copy), given the test's body as written with its white space taken out: only files that declare a void
-     * method of the name and hold that body are parsed (parsing, not the rules, is what costs), once each in a
-     * judgement, and only when asked for.
+     * The head's tests of a method name in the test files the change does not touch ({@code touched}: its paths), where
+     * a removed test may still run as a copy, given the test's body as written with its white space taken out (and its
+     * longest token): only files that declare a void method of the name and hold that body are parsed (parsing, not
+     * the rules, is what costs), once each in a judgement, and only when asked for.
      */
-    private RunningCopy.TestsNamed testsNamed(List<FileChange> changes, Map<String, String> testSources) {
-        Set<String> touched = new HashSet<>();
-        changes.forEach(c -> {
-            touched.add(c.oldPath());
-            touched.add(c.path());
-        });
+    private RunningCopy.TestsNamed testsNamed(Set<String> touched, Map<String, String> testSources) {
         Map<String, List<RunningCopy.Candidate>> known = new HashMap<>();
         Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
         return (name, body, longestToken) -> known.computeIfAbsent(name + "\u0000" + body, key -> {
             List<RunningCopy.Candidate> found = new ArrayList<>();
-            String k = name;
             for (var e : testSources.entrySet()) {
                 String text = e.getValue();
                 if (e.getKey().endsWith(".java") && text != null && !touched.contains(e.getKey())
-                        && voidMethodsOf.computeIfAbsent(text, ChangeMonitor::voidMethods).contains(k)
+                        && voidMethodsOf.computeIfAbsent(text, ChangeMonitor::voidMethods).contains(name)
                         && RunningCopy.holdsBody(text, body, longestToken)) {
                     CompilationUnit cu = parsed.computeIfAbsent(e.getKey(), p -> Optional.ofNullable(javaDetectors
                             .parseOnce(text))).orElse(null);
                     if (cu != null) {
-                        JavaDetectors.testMethods(cu).values().stream().filter(m -> m.getNameAsString().equals(k))
+                        JavaDetectors.testMethods(cu).values().stream().filter(m -> m.getNameAsString().equals(name))
                                 .forEach(m -> found.add(new RunningCopy.Candidate(e.getKey(), m)));
                     }
                 }
@@ -272,9 +266,9 @@ public final class ChangeMonitor {
         // Java files by simple name (to their paths), the paths it touches, and which classes a test file extends.
         Map<String, Set<String>> changedTypes = new HashMap<>();
         Set<String> changedPaths = new HashSet<>();
+        changes.forEach(c -> java.util.stream.Stream.of(c.path(), c.oldPath()).filter(java.util.Objects::nonNull)
+                .forEach(changedPaths::add));
         for (FileChange c : changes) {
-            java.util.stream.Stream.of(c.path(), c.oldPath()).filter(java.util.Objects::nonNull)
-                    .forEach(changedPaths::add);
             CompilationUnit[] t = trees.get(c);
             for (int side = 0; t != null && side < 2; side++) {
                 if (t[side] != null) {
@@ -292,7 +286,7 @@ public final class ChangeMonitor {
                     .filter(FileChange::test).map(FileChange::newText)).anyMatch(text -> text != null
                     && text.contains(k) && extendsIt.matcher(text).find());
         });
-        RunningCopy.Context runningCopies = new RunningCopy.Context(testsNamed(changes, testSources), testClassAtBase,
+        RunningCopy.Context runningCopies = new RunningCopy.Context(testsNamed(changedPaths, testSources), testClassAtBase,
                 testClassAtHead, changedTypes, changedPaths, extendedInTests);
         List<CompilationUnit> mainBases = new ArrayList<>();
         List<CompilationUnit> mainHeads = new ArrayList<>();

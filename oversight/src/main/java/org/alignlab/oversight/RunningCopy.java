@@ -81,7 +81,7 @@ final class RunningCopy {
      */
     static String inherited(MethodDeclaration removed, ClassOrInterfaceDeclaration classAtHead, Context ctx) {
         ClassOrInterfaceDeclaration classAtBase = declaringClass(removed);
-        if (classAtBase == null || classAtHead == null || !topLevel(classAtBase) || !topLevel(classAtHead)
+        if (classAtBase == null || classAtHead == null || !classAtBase.isTopLevelType() || !classAtHead.isTopLevelType()
                 || classAtHead.getExtendedTypes().size() != 1
                 || classAtHead.getExtendedTypes(0).getScope().isPresent()
                 || !text(classAtBase.getExtendedTypes()).equals(text(classAtHead.getExtendedTypes()))
@@ -119,11 +119,11 @@ final class RunningCopy {
                 || !superAtHead.getImplementedTypes().stream().map(RunningCopy::text).toList().containsAll(
                 classAtBase.getImplementedTypes().stream().map(RunningCopy::text).toList())
                 || !text(superFileAtBase).equals(text(superFile))
-                || !importsAlike(baseFile, superFile, namesUsed(removed), ctx.changedTypes(),
+                || !importsAlike(baseFile, superFile, namesIn(removed), ctx.changedTypes(),
                 memberNames(superAtHead), staticNames(removed))) {
             return null;
         }
-        for (String name : namesUsed(removed)) {
+        for (String name : namesIn(removed)) {
             // A member of the class of a name the body uses gives it another meaning there than in the superclass,
             // but an override of the superclass's instance method, which the inherited test calls alike.
             for (BodyDeclaration<?> member : classAtBase.getMembers()) {
@@ -149,7 +149,7 @@ final class RunningCopy {
     static String elsewhere(MethodDeclaration removed, String removedPath, Context ctx) {
         ClassOrInterfaceDeclaration removedClass = declaringClass(removed);
         CompilationUnit removedFile = removed.findCompilationUnit().orElse(null);
-        if (removedClass == null || removedFile == null || !topLevel(removedClass)) {
+        if (removedClass == null || removedFile == null || !removedClass.isTopLevelType()) {
             return null;
         }
         String pkg = packageOf(removedFile);
@@ -161,7 +161,7 @@ final class RunningCopy {
             MethodDeclaration copy = c.method();
             ClassOrInterfaceDeclaration copyClass = declaringClass(copy);
             CompilationUnit copyFile = copy.findCompilationUnit().orElse(null);
-            if (copyClass == null || copyFile == null || !topLevel(copyClass) || !pkg.equals(packageOf(copyFile))
+            if (copyClass == null || copyFile == null || !copyClass.isTopLevelType() || !pkg.equals(packageOf(copyFile))
                     || !runsBeside(root(c.path(), pkg), removedRoot) || copyClass.isAbstract()
                     || copyClass.isInterface() || !SUREFIRE_RUNS.matcher(copyClass.getNameAsString()).matches()) {
                 continue;
@@ -179,7 +179,7 @@ final class RunningCopy {
             // own name aside where both classes have it: a stale tree's copy); no file the change touches named after
             // either class (a data file a test reads by its class's name); no name a class tells apart by.
             String copyRoot = root(c.path(), pkg);
-            Set<String> reached = namesUsed(removed);
+            Set<String> reached = namesIn(removed);
             copyClass.getExtendedTypes().forEach(t -> reached.add(t.getNameAsString()));
             if (removedClass.getNameAsString().equals(copyClass.getNameAsString())) {
                 reached.remove(copyClass.getNameAsString());
@@ -191,7 +191,7 @@ final class RunningCopy {
                     || !java.util.Collections.disjoint(reached, CLASS_TELLING)) {
                 continue;
             }
-            Set<String> used = namesUsed(removed);
+            Set<String> used = namesIn(removed);
             used.addAll(namesOutsideTests(removedClass));
             used.addAll(namesOutsideTests(copyClass));
             // A class that extends the removed test's class ran the test on what it provides: no copy stands for that
@@ -213,13 +213,13 @@ final class RunningCopy {
      * A test's body as written (its tokens, from the source), white space taken out: what a copy's file must hold, so
      * that only files with the same body are parsed.
      */
-    static String bodyKey(MethodDeclaration m) {
+    private static String bodyKey(MethodDeclaration m) {
         return m.getBody().map(b -> b.getTokenRange().map(Object::toString).orElse(b.toString())).orElse("")
                 .replaceAll("\\s+", "");
     }
 
     /** The longest token of a test's body as written: a copy's file holds it as it is, white space or not. */
-    static String longestToken(MethodDeclaration m) {
+    private static String longestToken(MethodDeclaration m) {
         String longest = "";
         if (m.getBody().isPresent() && m.getBody().get().getTokenRange().isPresent()) {
             for (com.github.javaparser.JavaToken t : m.getBody().get().getTokenRange().get()) {
@@ -461,11 +461,7 @@ final class RunningCopy {
         return out;
     }
 
-    /** Every identifier in a test (types, names, calls, annotations): what an import could give another meaning. */
-    private static Set<String> namesUsed(MethodDeclaration m) {
-        return namesIn(m);
-    }
-
+    /** Every identifier in a node (types, names, calls, annotations): what an import could give another meaning. */
     private static Set<String> namesIn(Node n) {
         Set<String> out = new TreeSet<>();
         n.findAll(SimpleName.class).forEach(s -> out.add(s.getIdentifier()));
@@ -478,16 +474,12 @@ final class RunningCopy {
         return m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration t ? t : null;
     }
 
-    private static boolean topLevel(ClassOrInterfaceDeclaration type) {
-        return type.getParentNode().orElse(null) instanceof CompilationUnit;
-    }
-
     private static String packageOf(CompilationUnit cu) {
         return cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     }
 
     /** The directory a file's package starts in ("src/test/java/" for src/test/java/a/b/C.java in package a.b), or null. */
-    static String root(String path, String pkg) {
+    private static String root(String path, String pkg) {
         String p = path.replace('\\', '/');
         int slash = p.lastIndexOf('/');
         String dir = slash < 0 ? "" : p.substring(0, slash + 1);
