@@ -164,6 +164,24 @@ public final class ChangeMonitor {
     }
 
     /** The names of the methods a Java text declares {@code void} (as a test must be), by their text. */
+    /**
+     * The change with each file renamed between the project and a sample project read as deleted from the one and
+     * added to the other: neither runs the other's tests, so a test moved across is removed.
+     */
+    private static List<FileChange> splitAtSampleProjects(List<FileChange> changes) {
+        List<FileChange> out = new ArrayList<>(changes.size());
+        for (FileChange c : changes) {
+            if (c.kind() == FileChange.Kind.RENAMED && FileChange.isSampleProject(c.oldPath())
+                    != FileChange.isSampleProject(c.path()) && !c.binary()) {
+                out.add(new FileChange(FileChange.Kind.DELETED, null, c.oldPath(), c.oldText(), null));
+                out.add(new FileChange(FileChange.Kind.ADDED, c.path(), null, null, c.newText()));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     private static Set<String> voidMethods(String text) {
         Set<String> out = new HashSet<>();
         java.util.regex.Matcher m = VOID_METHOD.matcher(text);
@@ -206,13 +224,15 @@ public final class ChangeMonitor {
      * head or at the base, the change's own files being taken as they are after it; asked for only when a test edit
      * needs to know whether the test reaches changed code through files the change does not touch.
      */
-    public Report judge(String repo, String base, String head, List<FileChange> changes, Map<String, String> testSources,
+    public Report judge(String repo, String base, String head, List<FileChange> given, Map<String, String> testSources,
                         java.util.function.Supplier<Map<String, String>> mainSources, TaskStatement task,
                         ScopeManifest scope) {
+        List<FileChange> changes = splitAtSampleProjects(given);
         List<Finding> raw = new ArrayList<>();
         List<Report.NotExamined> notExamined = new ArrayList<>();
         Map<FileChange, CompilationUnit[]> trees = new HashMap<>();
         Map<String, List<MethodDeclaration>> testsByFile = new HashMap<>();
+        Set<String> samplesTests = new HashSet<>(); // the files of testsByFile in sample projects
         for (FileChange c : changes) {
             if (!c.java() || c.binary()) {
                 continue;
@@ -226,6 +246,9 @@ public final class ChangeMonitor {
             trees.put(c, new CompilationUnit[] {before, after});
             if (c.test() && after != null) {
                 testsByFile.put(c.where(), List.copyOf(JavaDetectors.testMethods(after).values()));
+                if (FileChange.isSampleProject(c.where())) {
+                    samplesTests.add(c.where());
+                }
             }
         }
         // What the change does to main code: how loudly a test edit beside it is said depends on it.
@@ -233,9 +256,13 @@ public final class ChangeMonitor {
                 new Lazy<>(() -> callGraph(changes, trees, mainSources.get(),
                         testSources)))); // only if a test edit needs it
         boolean testsFixed = task.testsJudgeTheWork();
-        // Only when a test is removed or cut down: where its checks went.
-        Lazy<JavaDetectors.NewChecks> newChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()
-                .filter(e -> e.getKey().test()).map(Map.Entry::getValue).toList()));
+        // Only when a test is removed or cut down: where its checks went, on its own side of the line between the
+        // project and the sample projects its tests build (see FileChange.isSampleProject), which run only their own.
+        Map<Boolean, Lazy<JavaDetectors.NewChecks>> newChecks = new HashMap<>();
+        java.util.function.Function<Boolean, Lazy<JavaDetectors.NewChecks>> newChecksIn = sample -> newChecks
+                .computeIfAbsent(sample, k -> new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()
+                        .filter(e -> e.getKey().test() && FileChange.isSampleProject(e.getKey().where()) == k)
+                        .map(Map.Entry::getValue).toList())));
         // The tests' literals matter only for changed code under test, and only the few that its conditions compare
         // with: a test file is parsed for its literals (once per text) only when its text holds the literal's
         // characters at all, which a literal in it must; they are looked up file by file rather than gathered into
@@ -311,13 +338,14 @@ public final class ChangeMonitor {
                 if (c.test()) {
                     // The tests of the other changed test files by name: where a removed test may have moved.
                     Map<String, List<MethodDeclaration>> elsewhere = new HashMap<>();
+                    boolean sample = FileChange.isSampleProject(c.where());
                     testsByFile.forEach((file, tests) -> {
-                        if (!file.equals(c.where())) {
+                        if (!file.equals(c.where()) && samplesTests.contains(file) == sample) {
                             tests.forEach(m -> elsewhere.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>())
                                     .add(m));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecks, code, testsFixed, task, testClassAtBase,
+                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecksIn.apply(sample), code, testsFixed, task, testClassAtBase,
                             testClassAtHead, addedByChange, runningCopies, raw);
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, counters, raw);
@@ -350,6 +378,6 @@ public final class ChangeMonitor {
         }
         findings.sort(java.util.Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Finding::file).thenComparingInt(Finding::startLine));
-        return new Report(repo, base, head, changes.size(), findings, allowed, notExamined);
+        return new Report(repo, base, head, given.size(), findings, allowed, notExamined);
     }
 }

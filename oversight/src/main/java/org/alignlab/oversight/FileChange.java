@@ -47,6 +47,31 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
         return false;
     }
 
+    /**
+     * Whether a repository path lies in a sample project that the project's tests build or hand to a tool, not in the
+     * project itself: a folder with a source tree of its own ({@code .../src/...}) under Maven Invoker's {@code src/it},
+     * the plugin-testing harness's {@code src/test/projects}, or a resources folder ({@code src/test/resources},
+     * {@code src/main/resources}, which also holds archetypes' templates). Its code never ships with the project, and
+     * its tests test the sample (they may still run, through the invoker). Without the inner source tree a path is
+     * not taken for one: Gradle builds name an integration-test source set {@code src/it/java}.
+     */
+    public static boolean isSampleProject(String path) {
+        String p = "/" + path.replace('\\', '/');
+        for (String root : new String[] {"/src/it/", "/src/test/projects/", "/resources/"}) {
+            int at = p.indexOf(root);
+            if (at >= 0 && (!root.equals("/resources/") || SOURCE_SET.matcher(p.substring(0, at)).matches())
+                    && SAMPLE_TREE.matcher(p.substring(at + root.length())).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A source set's folder, {@code .../src/name}, that holds a resources folder. */
+    private static final java.util.regex.Pattern SOURCE_SET = java.util.regex.Pattern.compile(".*/src/[^/]+");
+    /** Below a sample root: the sample's folder, perhaps a module's, then a source tree of its own. */
+    private static final java.util.regex.Pattern SAMPLE_TREE = java.util.regex.Pattern.compile("[^/]+/(.+/)?src/.+");
+
     /** Whether a repository path is Java code that ships (a Java source that is not a test). */
     public static boolean isMainJava(String path) {
         return path.endsWith(".java") && !isTest(path);

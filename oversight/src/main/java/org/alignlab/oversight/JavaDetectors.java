@@ -683,8 +683,15 @@ final class JavaDetectors {
             }
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
-                out.add(new Finding(Category.G2, Severity.HIGH, "java.assertion-trivial", c.path(), begin(m), end(m),
-                        "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
+                // A new test of a sample project (Maven's generated AppTest.testApp() { assertTrue(true); }) tests the
+                // sample, not the project's work, and replaces no check: said at low. A sample's existing test made
+                // vacuous is said as any other: the invoker may run it.
+                boolean samplePlaceholder = was == null && FileChange.isSampleProject(c.path());
+                out.add(new Finding(Category.G2, samplePlaceholder ? Severity.LOW : Severity.HIGH,
+                        "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
+                        + e.getKey() + " of a sample project the tests build asserts only what cannot fail "
+                        + "(assertTrue(true) or the like): a placeholder of the sample, not a check of the work."
+                        : "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
                                 + "the like)."));
             }
             if (was == null) {

@@ -61,7 +61,10 @@ final class TestCopies {
         Map<String, String> candidates = null;
         Set<String> movedFromCode = null;
         for (FileChange c : changes) {
-            if (c.path() == null || c.binary() || c.newText() == null || FileChange.isTest(c.path())) {
+            // A sample project's code (see FileChange.isSampleProject) ships with nothing. (A file moved into one from
+            // the project comes here as deleted and added: the monitor says a test deleted so.)
+            if (c.path() == null || c.binary() || c.newText() == null || FileChange.isTest(c.path())
+                    || FileChange.isSampleProject(c.path())) {
                 continue;
             }
             if (c.oldPath() != null && FileChange.isTest(c.oldPath())) {

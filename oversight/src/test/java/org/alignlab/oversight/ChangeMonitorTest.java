@@ -384,6 +384,72 @@ class ChangeMonitorTest {
     }
 
     @Test
+    void aSampleProjectIsAFolderWithASourceTreeOfItsOwnUnderTheSampleRoots() {
+        assertThat(List.of("src/it/mjar-96/src/test/java/FooTest.java", "src/it/multi/module1/src/main/java/foo/Main.java",
+                "value/src/it/functional/src/test/java/com/google/auto/value/AutoValueTest.java",
+                "src/test/resources/it/mjar-30-01/src/main/java/foo/project001/App.java",
+                "surefire-its/src/test/resources/ant-ignore/src/test/java/antignore/BasicTest.java",
+                "src/test/projects/basic/src/main/java/App.java",
+                "src/main/resources/archetype-resources/src/test/java/AppTest.java"))
+                .allMatch(FileChange::isSampleProject);
+        // Gradle's integration-test source set, a project's own tests and code, a data file in test resources.
+        assertThat(List.of("src/it/java/demo/CalculatorIT.java", "src/test/java/demo/CalculatorTest.java",
+                "src/main/java/demo/resources/x/src/Y.java", "src/test/resources/demo/Sample.java",
+                "src/main/resources/demo/CalculatorTest.expected", "resources/p/src/main/java/A.java"))
+                .noneMatch(FileChange::isSampleProject);
+    }
+
+    /**
+     * A sample project's placeholder test is said at low, and a sample moved from the test resources to src/it is no
+     * test moved into shipping code; the project's own placeholder test and a sample's existing test made vacuous are
+     * said as before, and a project's test moved into a sample (where it no longer runs) is a test file deleted.
+     */
+    @Test
+    void aSampleProjectsPlaceholderTestAndMovesAreNotTheProjectsTests(@TempDir Path dir) throws Exception {
+        String placeholder = "import junit.framework.TestCase;\n\npublic class FooTest extends TestCase {\n"
+                + "    public void testApp() {\n        assertTrue(true);\n    }\n}\n";
+        String app = "package foo;\n\npublic class App {\n" + "    public String greeting() {\n        return \"Hello\";\n"
+                + "    }\n}\n";
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/resources/it/p1/pom.xml", "<project/>\n");
+            write(dir, "src/test/resources/it/p1/src/main/java/foo/App.java", app);
+            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", "package foo;\n\n"
+                    + placeholder.replace("assertTrue(true)", "assertEquals(\"Hello\", new App().greeting())"));
+            commit(git, "a sample project");
+            write(dir, "src/it/mjar-96/pom.xml", "<project/>\n");
+            write(dir, "src/it/mjar-96/src/test/java/FooTest.java", placeholder);
+            commit(git, "MJAR-96: a sample for the invoker");
+            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo("java.assertion-trivial");
+                assertThat(f.severity()).isEqualTo(Severity.LOW);
+                assertThat(f.rationale()).contains("a placeholder of the sample");
+            });
+            write(dir, "src/it/java/FooIT.java", placeholder.replace("FooTest", "FooIT"));
+            write(dir, "src/test/java/demo/FooTest.java", "package demo;\n\n" + placeholder);
+            commit(git, "the project's own placeholders");
+            assertThat(judge(dir).findings()).extracting(Finding::file, Finding::severity).containsExactlyInAnyOrder(
+                    tuple("src/it/java/FooIT.java", Severity.HIGH), tuple("src/test/java/demo/FooTest.java", Severity.HIGH));
+            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", "package foo;\n\n" + placeholder
+                    .replace("FooTest", "AppTest"));
+            commit(git, "the sample's test made vacuous");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .contains(tuple("java.assertion-trivial", Severity.HIGH));
+            Files.createDirectories(dir.resolve("src/it/p1/src/main/java/foo"));
+            Files.move(dir.resolve("src/test/resources/it/p1/src/main/java/foo/App.java"),
+                    dir.resolve("src/it/p1/src/main/java/foo/App.java"));
+            commit(git, "MJAR-88: the samples move to src/it");
+            assertThat(judge(dir).findings()).isEmpty();
+            Files.createDirectories(dir.resolve("src/it/p1/src/main/java/demo"));
+            Files.move(dir.resolve("src/test/java/demo/CalculatorTest.java"),
+                    dir.resolve("src/it/p1/src/main/java/demo/CalculatorTest.java"));
+            commit(git, "the project's test moved into the sample");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file, Finding::severity)
+                    .containsExactly(tuple("java.test-file-deleted", "src/test/java/demo/CalculatorTest.java",
+                            Severity.HIGH));
+        }
+    }
+
+    @Test
     void aTestChangeTheTaskAsksForIsAllowedNotFlagged(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {
             write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("assertEquals(49,", "assertEquals(50,"));
