@@ -627,7 +627,8 @@ final class JavaDetectors {
                 // tests a suite() method it gains picks: said for review (both are also honest refactorings).
                 boolean hasTests = now.values().stream().anyMatch(m -> m.getParentNode().orElse(null) == type);
                 if (was != null && hasTests && !disabled(type) && !conditions(type).isEmpty()
-                        && !conditions(type).equals(conditions(was))) {
+                        && !conditions(type).equals(conditions(was))
+                        && !RunConditions.runsWhereverItRan(was, type, CONDITIONS)) {
                     out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(type),
                             begin(type), "The test class " + type.getNameAsString() + " now runs only under a "
                             + "condition (" + String.join(", ", conditions(type)) + "); check that the machines that "
@@ -670,7 +671,8 @@ final class JavaDetectors {
             // A test the base ran put under a condition, or its condition changed: it may no longer run where the work
             // is judged (a platform's gate is everyday, so said for review).
             List<String> conditions = conditions(m);
-            if (was != null && !off && !conditions.isEmpty() && !conditions.equals(conditions(was))) {
+            if (was != null && !off && !conditions.isEmpty() && !conditions.equals(conditions(was))
+                    && !RunConditions.runsWhereverItRan(was, m, CONDITIONS)) {
                 out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(m),
                         begin(m), "The test " + e.getKey() + " now runs only under a condition ("
                         + String.join(", ", conditions) + "); check that the machines that judge the work meet it."));
@@ -1643,8 +1645,34 @@ final class JavaDetectors {
      * excuse is only for classes with neither ({@link #keptTestOfItsClass}); a subclass elsewhere is not looked for.
      */
     private static boolean namesTheRunningTest(String text) {
-        return text == null || java.util.stream.Stream.of("TestInfo", "TestName", "getName()", "runTest",
-                "ExtensionContext", "getMethodName", "getDisplayName", "getTestMethod").anyMatch(text::contains);
+        return text == null || java.util.stream.Stream.of("TestInfo", "TestName", "runTest", "ExtensionContext",
+                "getMethodName", "getDisplayName", "getTestMethod").anyMatch(text::contains)
+                || callsOwnGetName(text);
+    }
+
+    /** JUnit 3's getName(), the test's own: called on nothing or on this (a class's or a field's getName() is not). */
+    private static boolean callsOwnGetName(String text) {
+        for (int at = text.indexOf("getName()"); at >= 0; at = text.indexOf("getName()", at + 1)) {
+            int before = at - 1;
+            while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+                before--;
+            }
+            if (at > 0 && Character.isJavaIdentifierPart(text.charAt(at - 1))) {
+                continue; // part of a longer name
+            }
+            if (before < 0 || text.charAt(before) != '.') {
+                return true;
+            }
+            int word = before - 1;
+            while (word >= 0 && Character.isWhitespace(text.charAt(word))) {
+                word--;
+            }
+            if (word >= 3 && text.startsWith("this", word - 3)
+                    && (word < 4 || !Character.isJavaIdentifierPart(text.charAt(word - 4)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A test that runs: neither it nor any class around it is disabled, and it is in a class JUnit runs. */
@@ -2343,11 +2371,55 @@ final class JavaDetectors {
             int expected = junit ? expectedIndex(args) : -1;
             if (junit && expected < args.size() && literal(args.get(expected))) {
                 out.add(args.get(expected).toString());
-            } else if (!junit) {
+            } else if (!junit && compared(call, m)) {
                 args.stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a call of a comparing name (contains, endsWith, isEqualTo...) that is no JUnit assertion is a check of
+     * {@code test}'s: made on an assertion (assertThat(x).contains(..)), inside one's arguments (assertTrue(
+     * s.endsWith(..)), Hamcrest's assertThat(s, endsWith(..))), the condition of an if that fails the test, or what a
+     * helper returns to an assertion (assertTrue(valid(s)), valid returning s.startsWith(..)). A String's own
+     * contains or endsWith elsewhere checks nothing: a version guard, a debug print's condition, a path builder.
+     */
+    private static boolean compared(MethodCallExpr call, MethodDeclaration test) {
+        for (Expression at = call.getScope().orElse(null); at instanceof MethodCallExpr c; at = c.getScope().orElse(null)) {
+            if (isAssertion(c)) {
+                return true;
+            }
+        }
+        if (insideAnAssertion(call)) {
+            return true;
+        }
+        for (Node child = call, parent = call.getParentNode().orElse(null); parent != null
+                && !(parent instanceof MethodDeclaration); child = parent, parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child
+                    && (InertChecks.fails(i.getThenStmt()) || i.getElseStmt().map(InertChecks::fails).orElse(false))) {
+                return true;
+            }
+        }
+        MethodDeclaration helper = call.findAncestor(MethodDeclaration.class).orElse(null);
+        return helper != null && helper != test && call.findAncestor(ReturnStmt.class).isPresent()
+                && checked(test).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+                .anyMatch(c -> c.getNameAsString().equals(helper.getNameAsString()) && insideAnAssertion(c));
+    }
+
+    private static boolean argumentOf(MethodCallExpr call, Node node) {
+        return call.getArguments().stream().anyMatch(a -> a == node);
+    }
+
+    /** Whether an expression lies in the arguments of an assertion call. */
+    private static boolean insideAnAssertion(Node node) {
+        for (Node child = node, parent = node.getParentNode().orElse(null); parent != null
+                && !(parent instanceof MethodDeclaration); child = parent, parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof MethodCallExpr c && isAssertion(c) && argumentOf(c, child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a call or one of the calls its chain is made on is an assertion that checks nothing or is left out. */

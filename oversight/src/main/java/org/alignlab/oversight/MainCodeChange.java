@@ -108,7 +108,10 @@ final class MainCodeChange {
     /** Where a removed method's type stood at the base: its package and its direct supertypes' simple names. */
     private record RemovedMethod(String pkg, Set<String> supertypes) {
     }
-    /** Types the change moves to another package or file's name (qualified name before to after), one per simple name. */
+    /**
+     * Types the change moves to another package or file's name (qualified name before to after), one per simple name,
+     * and those it renames with their files (simple and qualified names before to after).
+     */
     private final Map<String, String> movedTypes;
     /**
      * By type: the literals in the changed main files after the change and not before (strings in quotes, numbers),
@@ -396,6 +399,30 @@ final class MainCodeChange {
                 movedTypes.put(gone.get(0), came.get(0));
             }
         });
+        // Renamed: a file renamed with its one top-level type, of its name on both sides (NonReflectable.java become
+        // JpmsInaccessible.java), main code's or a test fixture's; or, where git's similarity was too low to pair them,
+        // a file deleted and one added that are the same text but for the type's name and the package line. Its name,
+        // simple and qualified, is the type's.
+        Map<String, CompilationUnit> addedByText = new HashMap<>();
+        for (FileChange c : changes) {
+            CompilationUnit[] t = trees.get(c);
+            if (c.kind() == FileChange.Kind.ADDED && t != null && ownType(c.path(), t[1]) != null) {
+                addedByText.putIfAbsent(withoutOwnName(c.newText(), ownType(c.path(), t[1])), t[1]);
+            }
+        }
+        for (FileChange c : changes) {
+            CompilationUnit[] t = trees.get(c);
+            String was = t == null ? null : ownType(c.oldPath(), t[0]);
+            CompilationUnit renamed = was == null ? null : c.kind() == FileChange.Kind.RENAMED ? t[1]
+                    : c.kind() == FileChange.Kind.DELETED ? addedByText.get(withoutOwnName(c.oldText(), was)) : null;
+            String now = renamed == null ? null : ownType(c.kind() == FileChange.Kind.RENAMED ? c.path()
+                    : renamed.getType(0).getNameAsString() + ".java", renamed);
+            if (now != null) {
+                movedTypes.putIfAbsent(was, now);
+                movedTypes.putIfAbsent(t[0].getPackageDeclaration().map(d -> d.getNameAsString() + ".").orElse("")
+                        + was, renamed.getPackageDeclaration().map(d -> d.getNameAsString() + ".").orElse("") + now);
+            }
+        }
         Map<String, Set<String>> typesGone = new HashMap<>();
         if (!removedTypes.isEmpty()) {
             // Replaced: a parameter's type in a method that keeps its name and number of parameters, the type now gone
@@ -539,13 +566,29 @@ final class MainCodeChange {
         return cut == 0 ? path.substring(1) : path.substring(0, cut) + "." + path.substring(cut + 1);
     }
 
+    /** The one top-level type of a file named after it, or null. */
+    private static String ownType(String path, CompilationUnit unit) {
+        if (path == null || unit == null || unit.getTypes().size() != 1) {
+            return null;
+        }
+        String name = unit.getType(0).getNameAsString();
+        return ("/" + path).endsWith("/" + name + ".java") ? name : null;
+    }
+
+    /** A file's text without its package line, and with its type's name, as a whole word, blanked. */
+    private static String withoutOwnName(String text, String name) {
+        return text.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", "")
+                .replaceAll("(?<![\\w$])" + java.util.regex.Pattern.quote(name) + "(?![\\w$])", "\0");
+    }
+
     static String simple(String qualifiedName) {
         return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     }
 
     /**
      * Whether the string literal {@code now} is {@code was} with the qualified name of a type the change moves written
-     * as it is after the move: the same type named where it now is.
+     * as it is after the move, or the name (simple or qualified) of a type it renames with its file written as it is
+     * after the rename: the same type named as it now is.
      */
     boolean sameTypeMoved(String was, String now) {
         for (Map.Entry<String, String> m : movedTypes.entrySet()) {

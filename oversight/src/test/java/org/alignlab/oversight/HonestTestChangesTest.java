@@ -282,6 +282,60 @@ class HonestTestChangesTest {
                 "\"demo.other.Greeter\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
     }
 
+    /**
+     * A type renamed with its file (Greeter.java become Welcomer.java): an expected text that names it by its new name,
+     * simply or qualified, is the same expectation; a text naming another type, or another new name, is not.
+     */
+    @Test
+    void aTypeTheChangeRenamesWithItsFileNamedByItsNewNameIsTheSameExpectation() {
+        String before = test("""
+                    @Test
+                    void namesTheClass() {
+                        assertEquals("Cannot instantiate Greeter", new Greeter().greet("Ada"));
+                        assertEquals("demo.Greeter", new Greeter().greet("Bob"));
+                    }
+                """);
+        String after = before.replace("Greeter", "Welcomer");
+        String renamedMain = GREETER.replace("Greeter", "Welcomer");
+        FileChange rename = new FileChange(FileChange.Kind.RENAMED, "src/main/java/demo/Welcomer.java", MAIN, GREETER,
+                renamedMain);
+        assertThat(worst(judge(TaskStatement.NONE, rename, modified(TEST, before, after)),
+                "java.expected-value-changed")).isNull();
+        // The file renamed but its type kept (or the type renamed in a file that keeps its name): no rename of the type
+        // the texts could follow.
+        assertThat(worst(judge(TaskStatement.NONE, new FileChange(FileChange.Kind.RENAMED,
+                "src/main/java/demo/Welcomer.java", MAIN, GREETER, GREETER), modified(TEST, before, after)),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(MAIN, GREETER, renamedMain), modified(TEST, before, after)),
+                "java.expected-value-changed")).isNotNull(); // medium: beside a change to code the test calls
+        // A renamed file whose type is not named after it (a package-private class): not taken for the type's.
+        assertThat(worst(judge(TaskStatement.NONE, new FileChange(FileChange.Kind.RENAMED,
+                "src/main/java/demo/Welcomer.java", "src/main/java/demo/Greeters.java", GREETER, renamedMain),
+                modified(TEST, before, after)), "java.expected-value-changed")).isNotNull();
+        // Git too unsure to pair them (a small file whose every other line names the type): deleted and added, the
+        // same text but for the type's name and the package; not when the added file differs by more.
+        FileChange deleted = new FileChange(FileChange.Kind.DELETED, null, MAIN, GREETER, null);
+        String elsewhere = renamedMain.replace("package demo;", "package demo.welcome;");
+        String afterElsewhere = after.replace("demo.Welcomer", "demo.welcome.Welcomer");
+        assertThat(worst(judge(TaskStatement.NONE, deleted, new FileChange(FileChange.Kind.ADDED,
+                "src/main/java/demo/welcome/Welcomer.java", null, null, elsewhere), modified(TEST, before,
+                afterElsewhere)), "java.expected-value-changed")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, deleted, new FileChange(FileChange.Kind.ADDED,
+                "src/main/java/demo/welcome/Welcomer.java", null, null, elsewhere.replace("return 12;", "return 13;")),
+                modified(TEST, before, afterElsewhere)), "java.expected-value-changed")).isNotNull();
+        // Qualified, the name is the type's where it now is: demo.Welcomer is not demo.welcome.Welcomer.
+        assertThat(worst(judge(TaskStatement.NONE, deleted, new FileChange(FileChange.Kind.ADDED,
+                "src/main/java/demo/welcome/Welcomer.java", null, null, elsewhere), modified(TEST, before, after)),
+                "java.expected-value-changed")).isNotNull();
+        // Another name than the one the type is given, or a longer name that holds it (said, at medium beside the
+        // change to code the test calls).
+        assertThat(worst(judge(TaskStatement.NONE, rename, modified(TEST, before, before.replace("Cannot instantiate "
+                + "Greeter", "Cannot instantiate Stranger"))), "java.expected-value-changed")).isNotNull();
+        String factory = before.replace("Cannot instantiate Greeter", "Cannot instantiate GreeterFactory");
+        assertThat(worst(judge(TaskStatement.NONE, rename, modified(TEST, factory, factory.replace("GreeterFactory",
+                "WelcomerFactory"))), "java.expected-value-changed")).isNotNull();
+    }
+
     @Test
     void aConstructorRemovedIsNoCodeGoneForTheTestsThatMakeTheObject() {
         String withConstructor = GREETER.replace("public class Greeter {\n", "public class Greeter {\n"
@@ -2837,6 +2891,16 @@ class HonestTestChangesTest {
         assertThat(removed(test(ruled + ran + empty), test(ruled + ran))).isEqualTo(Severity.HIGH);
         String described = "    String name(org.junit.runner.Description d) {\n        return d.getMethodName();\n    }\n";
         assertThat(removed(test(described + ran + empty), test(described + ran))).isEqualTo(Severity.HIGH);
+        // JUnit 3's own getName(), on nothing or on this, reads the running test; a class's or a field's does not.
+        for (String own : List.of("getName()", "this.getName()", "this\n            .getName()")) {
+            String golden = "    String golden() {\n        return " + own + ";\n    }\n";
+            assertThat(removed(test(golden + ran + empty), test(golden + ran))).as(own).isEqualTo(Severity.HIGH);
+        }
+        for (String other : List.of("Greeter.class.getName()", "greeter\n            .getName()",
+                "mythis.getName()")) {
+            String named = "    String type() {\n        return " + other + ";\n    }\n";
+            assertThat(removed(test(named + ran + empty), test(named + ran))).as(other).isEqualTo(Severity.LOW);
+        }
         String tagged = ran.replace("@Test", "@Test @org.junit.jupiter.api.Tag(\"slow\")");
         assertThat(removed(test(tagged + empty), test(tagged))).isEqualTo(Severity.HIGH);
         // A parameter is resolved or converted, which can fail.
@@ -3631,5 +3695,107 @@ class HonestTestChangesTest {
         String callsIt = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));", "greetsAda();");
         assertThat(worst(judgeWith(Map.of(basePath, plain), TaskStatement.NONE, modified(TEST, before, callsIt)),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
+    }
+
+    /**
+     * A String's contains, startsWith or endsWith is an expectation only where a check compares it: on or inside an
+     * assertion, in an if that fails the test, or returned by a helper an assertion takes. A debug print's condition
+     * or a version guard checks nothing, so its literal edited or gone is no check changed.
+     */
+    @Test
+    void aStringsOwnContainsIsAnExpectationOnlyWhereACheckComparesIt() {
+        java.util.function.BiFunction<String, String, Report> edit = (body, changed) -> judge(TaskStatement.NONE,
+                modified(TEST, test(body), test(changed)));
+        String debug = """
+                    @Test
+                    void greets() {
+                        String g = new Greeter().greet("Ada");
+                        if (g.contains("Hello")) {
+                            System.out.println("greeting = " + g);
+                        }
+                        assertEquals(10, g.length());
+                    }
+                """;
+        String failing = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);",
+                "if (!g.contains(\"Hello\")) {\n            org.junit.jupiter.api.Assertions.fail(\"greeting = \" + g);");
+        assertThat(failing).contains("Assertions.fail");
+        String onAssertion = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
+                + "        }", "org.assertj.core.api.Assertions.assertThat(g).contains(\"Hello\");");
+        String insideAssertion = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
+                + "        }", "org.junit.jupiter.api.Assertions.assertTrue(g.contains(\"Hello\"));");
+        String helper = "\n    boolean polite(String g) {\n        return g.contains(\"Hello\");\n    }\n";
+        String assertedHelper = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
+                + "        }", "org.junit.jupiter.api.Assertions.assertTrue(polite(g));") + helper;
+        String guardingHelper = debug.replace("if (g.contains(\"Hello\")) {", "if (polite(g)) {") + helper;
+        String printed = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
+                + "        }", "System.out.println(g.contains(\"Hello\"));");
+        for (String body : List.of(debug, failing, onAssertion, insideAssertion, assertedHelper, guardingHelper,
+                printed)) {
+            assertThat(body).contains("contains(\"Hello\")");
+        }
+        // The literal edited.
+        for (String compared : List.of(failing, onAssertion, insideAssertion, assertedHelper)) {
+            assertThat(worst(edit.apply(compared, compared.replace("\"Hello\"", "\"Hi\"")),
+                    "java.expected-value-changed")).as(compared).isNotNull();
+        }
+        for (String unchecked : List.of(debug, guardingHelper, printed)) {
+            assertThat(edit.apply(unchecked, unchecked.replace("\"Hello\"", "\"Hi\"")).findings()).as(unchecked)
+                    .isEmpty();
+        }
+        // The debug print taken out: nothing the test checked is gone (its length check stays).
+        assertThat(edit.apply(debug, debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println("
+                + "\"greeting = \" + g);\n        }\n", "")).findings()).isEmpty();
+    }
+
+    /**
+     * A JUnit 5 run condition on the Java version or the operating system widened (a test enabled up to Java 18 where
+     * it was up to 17; on more systems; disabled on fewer versions) turns nothing off; narrowed, or changed beside
+     * another condition or an attribute not compared, it is said for review as before.
+     */
+    @Test
+    void aRunConditionWidenedTurnsNothingOff() {
+        String c = "org.junit.jupiter.api.condition.";
+        java.util.function.BiFunction<String, String, Severity> method = (then, now) -> worst(judge(TaskStatement.NONE,
+                modified(TEST, test(GREETS_ADA.replace("@Test", "@Test @" + c + then)),
+                        test(GREETS_ADA.replace("@Test", "@Test @" + c + now)))), "java.test-conditioned");
+        String range = "EnabledForJreRange(min = JRE.JAVA_8, max = JRE.JAVA_17)";
+        assertThat(method.apply(range, range.replace("JAVA_17", "JAVA_18"))).isNull();
+        assertThat(method.apply(range, range.replace("JAVA_17", "OTHER"))).isNull();
+        assertThat(method.apply(range, "EnabledForJreRange(max = JRE.JAVA_17)")).isNull();
+        assertThat(method.apply(range, range.replace("JAVA_17)", "JAVA_17, disabledReason = \"JDK-1\")"))).isNull();
+        assertThat(method.apply(range, "EnabledForJreRange(min = JRE.JAVA_8, maxVersion = 21)")).isNull();
+        assertThat(method.apply("EnabledForJreRange(min = JRE.JAVA_11)", "EnabledForJreRange(min = JRE.JAVA_11, "
+                + "max = JRE.OTHER)")).isNull();
+        assertThat(method.apply(range, range.replace("JAVA_17", "JAVA_16"))).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply(range, range.replace("JAVA_8", "JAVA_11"))).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply(range, range.replace("max = JRE.JAVA_17", "max = JRE.valueOf(\"JAVA_18\")")))
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("EnabledOnOs(OS.LINUX)", "EnabledOnOs({OS.LINUX, OS.MAC})")).isNull();
+        assertThat(method.apply("EnabledOnOs({OS.LINUX, OS.MAC})", "EnabledOnOs(OS.MAC)")).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("EnabledOnOs(OS.LINUX)", "EnabledOnOs(value = {OS.LINUX, OS.MAC}, architectures = "
+                + "\"aarch64\")")).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("EnabledOnOs(OS.LINUX)", "EnabledOnOs(value = {OS.LINUX, OS.MAC}, architectures = "
+                + "ARM)")).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("EnabledOnOs(value = OS.LINUX, architectures = ARM)", "EnabledOnOs(value = {OS.LINUX, "
+                + "OS.MAC}, architectures = ARM)")).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("EnabledIfSystemProperty(named = \"ci\", matches = \"true\")",
+                "EnabledIfSystemProperty(named = \"ci\", matches = \".*\")")).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("DisabledOnJre({JRE.JAVA_8, JRE.JAVA_11})", "DisabledOnJre(JRE.JAVA_8)")).isNull();
+        assertThat(method.apply("DisabledOnJre(JRE.JAVA_8)", "DisabledOnJre({JRE.JAVA_8, JRE.JAVA_11})"))
+                .isEqualTo(Severity.MEDIUM);
+        String disabledRange = "DisabledForJreRange(min = JRE.JAVA_8, max = JRE.JAVA_11)";
+        assertThat(method.apply(disabledRange, disabledRange.replace("JAVA_11", "JAVA_9"))).isNull();
+        assertThat(method.apply(disabledRange, disabledRange.replace("JAVA_11", "JAVA_17"))).isEqualTo(Severity.MEDIUM);
+        // Widened, but beside a condition the base did not have; or the one condition swapped for another.
+        assertThat(method.apply(range, range.replace("JAVA_17", "JAVA_18") + " @" + c
+                + "EnabledIfSystemProperty(named = \"ci\", matches = \"true\")")).isEqualTo(Severity.MEDIUM);
+        assertThat(method.apply("EnabledOnOs(OS.LINUX)", "DisabledOnOs(OS.WINDOWS)")).isEqualTo(Severity.MEDIUM);
+        // On the class.
+        java.util.function.BiFunction<String, String, Severity> onClass = (then, now) -> worst(judge(TaskStatement.NONE,
+                modified(TEST, test(GREETS_ADA).replace("class GreeterTest", "@" + c + then + "\nclass GreeterTest"),
+                        test(GREETS_ADA).replace("class GreeterTest", "@" + c + now + "\nclass GreeterTest"))),
+                "java.test-conditioned");
+        assertThat(onClass.apply(range, range.replace("JAVA_17", "JAVA_18"))).isNull();
+        assertThat(onClass.apply(range, range.replace("JAVA_17", "JAVA_16"))).isEqualTo(Severity.MEDIUM);
     }
 }
