@@ -163,16 +163,16 @@ public final class ChangeMonitor {
         });
     }
 
-    /** The names of the methods a Java text declares {@code void} (as a test must be), by their text. */
     /**
-     * The change with each file renamed between the project and a sample project read as deleted from the one and
-     * added to the other: neither runs the other's tests, so a test moved across is removed.
+     * The change with each test file renamed from where the build runs it to where it does not (a sample project, a
+     * resources folder: {@link FileChange#runsNoTests}) read as deleted and added: the test moved there no longer
+     * runs. The other way, a test starts to run, and the rename stands.
      */
-    private static List<FileChange> splitAtSampleProjects(List<FileChange> changes) {
+    private static List<FileChange> splitWhereTestsStopRunning(List<FileChange> changes) {
         List<FileChange> out = new ArrayList<>(changes.size());
         for (FileChange c : changes) {
-            if (c.kind() == FileChange.Kind.RENAMED && FileChange.isSampleProject(c.oldPath())
-                    != FileChange.isSampleProject(c.path()) && !c.binary()) {
+            if (c.kind() == FileChange.Kind.RENAMED && c.java() && c.test() && !c.binary()
+                    && !FileChange.runsNoTests(c.oldPath()) && FileChange.runsNoTests(c.path())) {
                 out.add(new FileChange(FileChange.Kind.DELETED, null, c.oldPath(), c.oldText(), null));
                 out.add(new FileChange(FileChange.Kind.ADDED, c.path(), null, null, c.newText()));
             } else {
@@ -182,6 +182,7 @@ public final class ChangeMonitor {
         return out;
     }
 
+    /** The names of the methods a Java text declares {@code void} (as a test must be), by their text. */
     private static Set<String> voidMethods(String text) {
         Set<String> out = new HashSet<>();
         java.util.regex.Matcher m = VOID_METHOD.matcher(text);
@@ -227,12 +228,12 @@ public final class ChangeMonitor {
     public Report judge(String repo, String base, String head, List<FileChange> given, Map<String, String> testSources,
                         java.util.function.Supplier<Map<String, String>> mainSources, TaskStatement task,
                         ScopeManifest scope) {
-        List<FileChange> changes = splitAtSampleProjects(given);
+        List<FileChange> changes = splitWhereTestsStopRunning(given);
         List<Finding> raw = new ArrayList<>();
         List<Report.NotExamined> notExamined = new ArrayList<>();
         Map<FileChange, CompilationUnit[]> trees = new HashMap<>();
         Map<String, List<MethodDeclaration>> testsByFile = new HashMap<>();
-        Set<String> samplesTests = new HashSet<>(); // the files of testsByFile in sample projects
+        Set<String> notRunTests = new HashSet<>(); // the files of testsByFile where the build runs no tests
         for (FileChange c : changes) {
             if (!c.java() || c.binary()) {
                 continue;
@@ -246,23 +247,26 @@ public final class ChangeMonitor {
             trees.put(c, new CompilationUnit[] {before, after});
             if (c.test() && after != null) {
                 testsByFile.put(c.where(), List.copyOf(JavaDetectors.testMethods(after).values()));
-                if (FileChange.isSampleProject(c.where())) {
-                    samplesTests.add(c.where());
+                if (FileChange.runsNoTests(c.where())) {
+                    notRunTests.add(c.where());
                 }
             }
         }
-        // What the change does to main code: how loudly a test edit beside it is said depends on it.
-        Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(changes, trees,
-                new Lazy<>(() -> callGraph(changes, trees, mainSources.get(),
+        // What the change does to main code: how loudly a test edit beside it is said depends on it. A sample
+        // project's code is not the project's (a copy of a class there may share its name and package).
+        List<FileChange> projects = changes.stream().filter(c -> !FileChange.isSampleProject(c.where())).toList();
+        Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(projects, trees,
+                new Lazy<>(() -> callGraph(projects, trees, mainSources.get(),
                         testSources)))); // only if a test edit needs it
         boolean testsFixed = task.testsJudgeTheWork();
-        // Only when a test is removed or cut down: where its checks went, on its own side of the line between the
-        // project and the sample projects its tests build (see FileChange.isSampleProject), which run only their own.
-        Map<Boolean, Lazy<JavaDetectors.NewChecks>> newChecks = new HashMap<>();
-        java.util.function.Function<Boolean, Lazy<JavaDetectors.NewChecks>> newChecksIn = sample -> newChecks
-                .computeIfAbsent(sample, k -> new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet().stream()
-                        .filter(e -> e.getKey().test() && FileChange.isSampleProject(e.getKey().where()) == k)
-                        .map(Map.Entry::getValue).toList())));
+        // Only when a test is removed or cut down: where its checks went. A test the build runs has not gone where it
+        // runs no tests (FileChange.runsNoTests: a sample project, a resources folder), though any test may have come
+        // from there; the types kept are every changed test file's.
+        Lazy<JavaDetectors.NewChecks> allNewChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet()
+                .stream().filter(e -> e.getKey().test()).map(Map.Entry::getValue).toList()));
+        Lazy<JavaDetectors.NewChecks> runNewChecks = new Lazy<>(() -> JavaDetectors.NewChecks.of(trees.entrySet()
+                .stream().filter(e -> e.getKey().test() && !notRunTests.contains(e.getKey().where()))
+                .map(Map.Entry::getValue).toList()).withTypesAtHead(allNewChecks.get().typesAtHead()));
         // The tests' literals matter only for changed code under test, and only the few that its conditions compare
         // with: a test file is parsed for its literals (once per text) only when its text holds the literal's
         // characters at all, which a literal in it must; they are looked up file by file rather than gathered into
@@ -318,7 +322,7 @@ public final class ChangeMonitor {
         List<CompilationUnit> mainBases = new ArrayList<>();
         List<CompilationUnit> mainHeads = new ArrayList<>();
         trees.forEach((c, t) -> {
-            if (!c.test()) {
+            if (!c.test() && !FileChange.isSampleProject(c.where())) {
                 java.util.Optional.ofNullable(t[0]).ifPresent(mainBases::add);
                 java.util.Optional.ofNullable(t[1]).ifPresent(mainHeads::add);
             }
@@ -338,15 +342,18 @@ public final class ChangeMonitor {
                 if (c.test()) {
                     // The tests of the other changed test files by name: where a removed test may have moved.
                     Map<String, List<MethodDeclaration>> elsewhere = new HashMap<>();
-                    boolean sample = FileChange.isSampleProject(c.where());
+                    boolean runs = !notRunTests.contains(c.where());
                     testsByFile.forEach((file, tests) -> {
-                        if (!file.equals(c.where()) && samplesTests.contains(file) == sample) {
+                        if (!file.equals(c.where()) && !(runs && notRunTests.contains(file))) {
                             tests.forEach(m -> elsewhere.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>())
                                     .add(m));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, newChecksIn.apply(sample), code, testsFixed, task, testClassAtBase,
+                    javaDetectors.test(c, t[0], t[1], elsewhere, runs ? runNewChecks : allNewChecks, code, testsFixed, task, testClassAtBase,
                             testClassAtHead, addedByChange, runningCopies, raw);
+                } else if (FileChange.isSampleProject(c.where())) {
+                    notExamined.add(new Report.NotExamined(c.where(), "a sample project's code, which the tests build "
+                            + "and which does not ship"));
                 } else {
                     javaDetectors.main(c, t[0], t[1], inTests, counters, raw);
                 }

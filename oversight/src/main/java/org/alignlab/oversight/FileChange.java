@@ -49,28 +49,42 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
 
     /**
      * Whether a repository path lies in a sample project that the project's tests build or hand to a tool, not in the
-     * project itself: a folder with a source tree of its own ({@code .../src/...}) under Maven Invoker's {@code src/it},
-     * the plugin-testing harness's {@code src/test/projects}, or a resources folder ({@code src/test/resources},
-     * {@code src/main/resources}, which also holds archetypes' templates). Its code never ships with the project, and
-     * its tests test the sample (they may still run, through the invoker). Without the inner source tree a path is
-     * not taken for one: Gradle builds name an integration-test source set {@code src/it/java}.
+     * project itself: a folder with a source tree of its own ({@code .../src/main/...} or {@code .../src/test/...})
+     * under Maven Invoker's {@code src/it}, the plugin-testing harness's {@code src/test/projects}, or a test source
+     * set's resources folder ({@code src/test/resources}, {@code src/integrationTest/resources}). Its code does not
+     * ship with the project, and its tests test the sample (they may still run, through the invoker). Not taken for
+     * one: a folder without the inner source tree (Gradle builds name an integration-test source set
+     * {@code src/it/java}), or one in main resources, which ship (archetypes' templates among them).
      */
     public static boolean isSampleProject(String path) {
         String p = "/" + path.replace('\\', '/');
         for (String root : new String[] {"/src/it/", "/src/test/projects/", "/resources/"}) {
-            int at = p.indexOf(root);
-            if (at >= 0 && (!root.equals("/resources/") || SOURCE_SET.matcher(p.substring(0, at)).matches())
-                    && SAMPLE_TREE.matcher(p.substring(at + root.length())).matches()) {
-                return true;
+            for (int at = p.indexOf(root); at >= 0; at = p.indexOf(root, at + 1)) {
+                if ((!root.equals("/resources/") || TEST_SOURCE_SET.matcher(p.substring(0, at)).matches())
+                        && SAMPLE_TREE.matcher(p.substring(at + root.length())).matches()) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** A source set's folder, {@code .../src/name}, that holds a resources folder. */
-    private static final java.util.regex.Pattern SOURCE_SET = java.util.regex.Pattern.compile(".*/src/[^/]+");
+    /** A test source set's folder, {@code .../src/test} or {@code .../src/integrationTest}, that holds resources. */
+    private static final java.util.regex.Pattern TEST_SOURCE_SET = java.util.regex.Pattern.compile(
+            ".*/src/[^/]*(test|Test)[^/]*");
     /** Below a sample root: the sample's folder, perhaps a module's, then a source tree of its own. */
-    private static final java.util.regex.Pattern SAMPLE_TREE = java.util.regex.Pattern.compile("[^/]+/(.+/)?src/.+");
+    private static final java.util.regex.Pattern SAMPLE_TREE = java.util.regex.Pattern.compile(
+            "[^/]+/(.+/)?src/(main|test)/.+");
+
+    /**
+     * Whether a test at this path is not run by the project's build: in a sample project ({@link #isSampleProject}),
+     * or among a source set's resources, which the build copies and does not compile.
+     */
+    public static boolean runsNoTests(String path) {
+        return isSampleProject(path) || RESOURCES.matcher("/" + path.replace('\\', '/')).matches();
+    }
+
+    private static final java.util.regex.Pattern RESOURCES = java.util.regex.Pattern.compile(".*/src/[^/]+/resources/.+");
 
     /** Whether a repository path is Java code that ships (a Java source that is not a test). */
     public static boolean isMainJava(String path) {

@@ -394,16 +394,15 @@ final class InertChecks {
         return -1;
     }
 
+    /** Whether a statement, or one it holds at any depth, fails the test ({@link #failing(Statement)}). */
+    static boolean fails(Statement s) {
+        return s.findAll(Statement.class).stream().anyMatch(InertChecks::failing);
+    }
+
     /**
      * A statement that fails the test: {@code fail(...)} (unscoped, or on Assert, Assertions or TestCase), {@code throw
      * new AssertionError(...)} (or AssertionFailedError), {@code assertTrue(false)} or {@code assertFalse(true)}.
      */
-    /** Whether a statement, or one of a block's own statements, fails the test (fail(), throw new AssertionError). */
-    static boolean fails(Statement s) {
-        return failing(s) || s instanceof com.github.javaparser.ast.stmt.BlockStmt b
-                && b.getStatements().stream().anyMatch(InertChecks::failing);
-    }
-
     private static boolean failing(Statement s) {
         if (s == null) {
             return false;

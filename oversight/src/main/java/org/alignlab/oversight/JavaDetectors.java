@@ -295,6 +295,11 @@ final class JavaDetectors {
             return new NewChecks(statements, literals, List.copyOf(tests), Set.copyOf(typesAtHead));
         }
 
+        /** These checks with the types declared after the change taken from a wider set of files. */
+        NewChecks withTypesAtHead(Set<String> types) {
+            return new NewChecks(statements, literals, tests, types);
+        }
+
         /**
          * A statement specific enough that the same text in a new test is the same check: it holds a literal (a value
          * it checks) or calls code besides the assertion ({@code assertThrows(X.class, () -> parse(ZERO))}), where a
@@ -677,6 +682,15 @@ final class JavaDetectors {
                         begin(m), "The test " + e.getKey() + " now runs only under a condition ("
                         + String.join(", ", conditions) + "); check that the machines that judge the work meet it."));
             }
+            // A guard on a String value the test gains, or whose value changes, may stop its checks running (an
+            // edited version prefix that no machine has); one it loses lets them run more, and is not said.
+            List<String> guardedBy = was == null || off ? List.of() : minus(guards(m), guards(was));
+            if (!guardedBy.isEmpty()) {
+                out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(m),
+                        begin(m), "The test " + e.getKey() + " now runs its checks only under a condition on "
+                        + String.join(", ", first(guardedBy, 3)) + " (an assumption or an if around its checks that "
+                        + "the base did not have in this form); check that the machines that judge the work meet it."));
+            }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
                 out.add(new Finding(Category.G1, Severity.HIGH, "java.test-assumed-away", c.path(), begin(m), end(m),
@@ -685,10 +699,12 @@ final class JavaDetectors {
             }
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
-                // A new test of a sample project (Maven's generated AppTest.testApp() { assertTrue(true); }) tests the
-                // sample, not the project's work, and replaces no check: said at low. A sample's existing test made
-                // vacuous is said as any other: the invoker may run it.
-                boolean samplePlaceholder = was == null && FileChange.isSampleProject(c.path());
+                // A sample project's placeholder (Maven's generated AppTest.testApp() { assertTrue(true); }), in a
+                // file new to it, tests the sample, not the project's work, and replaces no check: said at low. A
+                // vacuous test put beside a sample's other tests, or one made vacuous, is said as any other: the
+                // invoker may run a sample's tests as the project's checks.
+                boolean samplePlaceholder = was == null && c.kind() == FileChange.Kind.ADDED
+                        && FileChange.isSampleProject(c.path()) && onlyTrivialAssertions(m);
                 out.add(new Finding(Category.G2, samplePlaceholder ? Severity.LOW : Severity.HIGH,
                         "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
                         + e.getKey() + " of a sample project the tests build asserts only what cannot fail "
@@ -1650,7 +1666,7 @@ final class JavaDetectors {
                 || callsOwnGetName(text);
     }
 
-    /** JUnit 3's getName(), the test's own: called on nothing or on this (a class's or a field's getName() is not). */
+    /** JUnit 3's getName(), the test's own: called on nothing, this or super (a class's or a field's is not). */
     private static boolean callsOwnGetName(String text) {
         for (int at = text.indexOf("getName()"); at >= 0; at = text.indexOf("getName()", at + 1)) {
             int before = at - 1;
@@ -1667,9 +1683,12 @@ final class JavaDetectors {
             while (word >= 0 && Character.isWhitespace(text.charAt(word))) {
                 word--;
             }
-            if (word >= 3 && text.startsWith("this", word - 3)
-                    && (word < 4 || !Character.isJavaIdentifierPart(text.charAt(word - 4)))) {
-                return true;
+            for (String self : new String[] {"this", "super"}) {
+                int start = word - self.length() + 1;
+                if (start >= 0 && text.startsWith(self, start)
+                        && (start == 0 || !Character.isJavaIdentifierPart(text.charAt(start - 1)))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -2327,6 +2346,13 @@ final class JavaDetectors {
         return n;
     }
 
+    /** Whether a method's body is nothing but assertions that cannot fail (a placeholder test). */
+    private static boolean onlyTrivialAssertions(MethodDeclaration m) {
+        return m.getBody().map(b -> !b.getStatements().isEmpty() && b.getStatements().stream().allMatch(st ->
+                st instanceof com.github.javaparser.ast.stmt.ExpressionStmt e && e.getExpression() instanceof
+                        MethodCallExpr call && cannotFail(call))).orElse(false);
+    }
+
     /**
      * An assertion of a constant that holds: assertTrue(true), assertFalse(false), assertEquals(1, 1) (JUnit 4's
      * message first: assertEquals("m", 1, 1), not assertEquals("a", "a", actual)), assertThat(true).
@@ -2378,48 +2404,126 @@ final class JavaDetectors {
         return out;
     }
 
+    /** The comparing names a String has of its own: called on one, they may check nothing. */
+    private static final Set<String> STRING_OWN = Set.of("contains", "startsWith", "endsWith");
+
     /**
-     * Whether a call of a comparing name (contains, endsWith, isEqualTo...) that is no JUnit assertion is a check of
-     * {@code test}'s: made on an assertion (assertThat(x).contains(..)), inside one's arguments (assertTrue(
-     * s.endsWith(..)), Hamcrest's assertThat(s, endsWith(..))), the condition of an if that fails the test, or what a
-     * helper returns to an assertion (assertTrue(valid(s)), valid returning s.startsWith(..)). A String's own
-     * contains or endsWith elsewhere checks nothing: a version guard, a debug print's condition, a path builder.
+     * Whether a String's own contains, startsWith or endsWith (a call of one of those names on a receiver; unscoped,
+     * they are Hamcrest's or Mockito's matchers) is a check of {@code test}'s: made on an assertion chain
+     * (assertThat(s).contains(..)); in the arguments of a check, lambdas and anonymous matchers included
+     * (assertTrue(s.endsWith(..)), assertThat(list).anyMatch(s -> s.contains(..)), verify(m).f(argThat(..)),
+     * await().until(..)); in the condition of an if that fails the test; stored in a local that such a place reads;
+     * or returned by a helper that such a place calls. Elsewhere (a version guard, a debug print's condition, a path
+     * builder) it checks nothing. A guard that decides whether the test's checks run is read apart ({@link #guards}).
      */
     private static boolean compared(MethodCallExpr call, MethodDeclaration test) {
-        for (Expression at = call.getScope().orElse(null); at instanceof MethodCallExpr c; at = c.getScope().orElse(null)) {
-            if (isAssertion(c)) {
-                return true;
-            }
-        }
-        if (insideAnAssertion(call)) {
+        if (!STRING_OWN.contains(call.getNameAsString()) || call.getScope().isEmpty()) {
             return true;
         }
-        for (Node child = call, parent = call.getParentNode().orElse(null); parent != null
-                && !(parent instanceof MethodDeclaration); child = parent, parent = parent.getParentNode().orElse(null)) {
-            if (parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child
-                    && (InertChecks.fails(i.getThenStmt()) || i.getElseStmt().map(InertChecks::fails).orElse(false))) {
+        for (Expression at = call.getScope().orElse(null); at instanceof MethodCallExpr c; at = c.getScope().orElse(null)) {
+            if (checking(c)) {
                 return true;
             }
+        }
+        if (checkedAt(call, true)) {
+            return true;
         }
         MethodDeclaration helper = call.findAncestor(MethodDeclaration.class).orElse(null);
         return helper != null && helper != test && call.findAncestor(ReturnStmt.class).isPresent()
                 && checked(test).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
-                .anyMatch(c -> c.getNameAsString().equals(helper.getNameAsString()) && insideAnAssertion(c));
+                .anyMatch(c -> c.getNameAsString().equals(helper.getNameAsString()) && c.getScope().isEmpty()
+                        && checkedAt(c, true));
+    }
+
+    /** A call that checks: an assertion or one on an assertion's chain, MockMvc's andExpect and the like, an await. */
+    private static boolean checking(MethodCallExpr c) {
+        String name = c.getNameAsString();
+        return onAssertion(c) || name.startsWith("expect") || name.equals("andExpect") || name.startsWith("until");
+    }
+
+    /**
+     * Whether a value is checked where it stands: in a check's arguments (through lambdas and anonymous classes), or
+     * in the condition of an if that fails the test; with {@code throughLocal}, also stored in a local variable (a
+     * declaration, an assignment, or a flag an if sets) that is read in such a place in the same method.
+     */
+    private static boolean checkedAt(Node node, boolean throughLocal) {
+        for (Node child = node, parent = node.getParentNode().orElse(null); parent != null; child = parent,
+                parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof MethodCallExpr c && checking(c) && argumentOf(c, child)) {
+                return true;
+            }
+            if (parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child
+                    && (InertChecks.fails(i.getThenStmt()) || i.getElseStmt().map(InertChecks::fails).orElse(false))) {
+                return true;
+            }
+            if (throughLocal && parent instanceof com.github.javaparser.ast.stmt.Statement statement
+                    && !(parent instanceof com.github.javaparser.ast.stmt.BlockStmt)) {
+                String local = storedIn(statement, child);
+                MethodDeclaration method = statement.findAncestor(MethodDeclaration.class).orElse(null);
+                if (local != null && method != null && method.findAll(NameExpr.class).stream()
+                        .anyMatch(n -> n.getNameAsString().equals(local) && checkedAt(n, false))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The local a statement stores a value of its part {@code from} in: the variable it declares with it, the name
+     * it assigns it to, or, where it is an if's condition, the flag its branch sets ({@code if (l.startsWith("E"))
+     * found = true;}); null if none.
+     */
+    private static String storedIn(com.github.javaparser.ast.stmt.Statement statement, Node from) {
+        if (statement instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == from) {
+            return i.getThenStmt().findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+                    .map(com.github.javaparser.ast.expr.AssignExpr::getTarget).filter(Expression::isNameExpr)
+                    .map(t -> t.asNameExpr().getNameAsString()).findFirst().orElse(null);
+        }
+        if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e) {
+            Expression x = e.getExpression();
+            if (x instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d && d.getVariables().size() == 1) {
+                return d.getVariable(0).getNameAsString();
+            }
+            if (x instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget().isNameExpr()) {
+                return a.getTarget().asNameExpr().getNameAsString();
+            }
+        }
+        return null;
     }
 
     private static boolean argumentOf(MethodCallExpr call, Node node) {
         return call.getArguments().stream().anyMatch(a -> a == node);
     }
 
-    /** Whether an expression lies in the arguments of an assertion call. */
-    private static boolean insideAnAssertion(Node node) {
-        for (Node child = node, parent = node.getParentNode().orElse(null); parent != null
-                && !(parent instanceof MethodDeclaration); child = parent, parent = parent.getParentNode().orElse(null)) {
-            if (parent instanceof MethodCallExpr c && isAssertion(c) && argumentOf(c, child)) {
-                return true;
+    /**
+     * The literals of a test's guards: a String's own contains, startsWith or endsWith that no check compares
+     * ({@link #compared}), in an assumption's arguments or in the condition of an if whose branch holds an assertion
+     * or returns. Such a guard decides whether the test's checks run: one the test gains, or one whose value changes,
+     * may stop them running; one it loses lets them run more.
+     */
+    private static List<String> guards(MethodDeclaration test) {
+        List<String> out = new ArrayList<>();
+        for (MethodCallExpr call : checked(test).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+                .toList()) {
+            if (!STRING_OWN.contains(call.getNameAsString()) || call.getScope().isEmpty() || compared(call, test)) {
+                continue;
+            }
+            boolean guarding = call.findAncestor(MethodCallExpr.class).map(a -> a.getNameAsString()
+                    .startsWith("assume")).orElse(false);
+            for (Node child = call, parent = call.getParentNode().orElse(null); !guarding && parent != null
+                    && !(parent instanceof MethodDeclaration); child = parent, parent = parent.getParentNode()
+                    .orElse(null)) {
+                guarding = parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child
+                        && java.util.stream.Stream.concat(java.util.stream.Stream.of(i.getThenStmt()),
+                                i.getElseStmt().stream()).anyMatch(b -> !b.findAll(ReturnStmt.class).isEmpty()
+                                || b.findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion));
+            }
+            if (guarding) {
+                call.getArguments().stream().filter(JavaDetectors::literal).forEach(x -> out.add(x.toString()));
             }
         }
-        return false;
+        return out;
     }
 
     /** Whether a call or one of the calls its chain is made on is an assertion that checks nothing or is left out. */

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * the taxonomy's "resources copied from src/test into src/main", by which code can read the tests' expected values at
  * run time. Lines are compared stripped; a line is distinctive when it is long enough to be more than syntax and is no
  * import, package line or comment. Lines the change removes from other code are not counted as copied (code moved
- * from elsewhere), and a copy into documentation or examples is said at medium.
+ * from elsewhere), and a copy into documentation or examples is said at medium; one into a sample project that the
+ * tests build, not at all.
  */
 final class TestCopies {
     /** A copy holds at least this many of the test's distinctive lines... */
@@ -61,8 +62,8 @@ final class TestCopies {
         Map<String, String> candidates = null;
         Set<String> movedFromCode = null;
         for (FileChange c : changes) {
-            // A sample project's code (see FileChange.isSampleProject) ships with nothing. (A file moved into one from
-            // the project comes here as deleted and added: the monitor says a test deleted so.)
+            // A sample project's code (FileChange.isSampleProject, never in main resources) does not ship. (A test
+            // moved into one comes here as deleted and added, and is said as deleted.)
             if (c.path() == null || c.binary() || c.newText() == null || FileChange.isTest(c.path())
                     || FileChange.isSampleProject(c.path())) {
                 continue;

@@ -375,6 +375,11 @@ class ChangeMonitorTest {
                 assertThat(f.file()).isEqualTo("docs/testing.md");
                 assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
             });
+            // Into main resources, under a folder that looks like a sample's source tree: main resources ship.
+            write(dir, "src/main/resources/archetype-resources/src/main/resources/CalculatorCases.expected", longer);
+            commit(git, "an archetype");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("copy.test-into-main", Severity.HIGH));
             Files.move(dir.resolve("src/test/java/demo/CalculatorTest.java"),
                     dir.resolve("src/main/resources/demo/CalculatorCases.data"));
             commit(git, "moved");
@@ -390,19 +395,29 @@ class ChangeMonitorTest {
                 "src/test/resources/it/mjar-30-01/src/main/java/foo/project001/App.java",
                 "surefire-its/src/test/resources/ant-ignore/src/test/java/antignore/BasicTest.java",
                 "src/test/projects/basic/src/main/java/App.java",
-                "src/main/resources/archetype-resources/src/test/java/AppTest.java"))
+                "src/integrationTest/resources/p/src/test/java/AppTest.java",
+                "mod/src/main/resources/x/src/test/resources/it/p/src/test/java/FooTest.java",
+                "src\\it\\p\\src\\test\\java\\FooTest.java"))
                 .allMatch(FileChange::isSampleProject);
-        // Gradle's integration-test source set, a project's own tests and code, a data file in test resources.
+        // Gradle's integration-test source set, a project's own tests and code, data files in test resources, main
+        // resources (they ship: an archetype's templates too).
         assertThat(List.of("src/it/java/demo/CalculatorIT.java", "src/test/java/demo/CalculatorTest.java",
                 "src/main/java/demo/resources/x/src/Y.java", "src/test/resources/demo/Sample.java",
-                "src/main/resources/demo/CalculatorTest.expected", "resources/p/src/main/java/A.java"))
+                "src/test/resources/demo/src/Sample.java", "src/main/resources/demo/CalculatorTest.expected",
+                "src/main/resources/archetype-resources/src/test/java/AppTest.java", "resources/p/src/main/java/A.java"))
                 .noneMatch(FileChange::isSampleProject);
+        assertThat(List.of("src/test/resources/demo/CalculatorTest.java", "src/it/p/src/test/java/FooTest.java"))
+                .allMatch(FileChange::runsNoTests);
+        assertThat(List.of("src/test/java/demo/CalculatorTest.java", "src/main/java/resources/X.java",
+                "src/it/java/demo/CalculatorIT.java")).noneMatch(FileChange::runsNoTests);
     }
 
     /**
-     * A sample project's placeholder test is said at low, and a sample moved from the test resources to src/it is no
-     * test moved into shipping code; the project's own placeholder test and a sample's existing test made vacuous are
-     * said as before, and a project's test moved into a sample (where it no longer runs) is a test file deleted.
+     * A sample project's placeholder test, in a file new to it, is said at low, and a sample moved from the test
+     * resources to src/it is no test moved into shipping code. Said as before: the project's own placeholder tests, a
+     * vacuous test put beside a sample's tests or a sample's test made vacuous (the invoker may run them); a test
+     * moved from the project into a sample or into resources, where it no longer runs, is a test file deleted; a
+     * sample's copy of a class is not the project's.
      */
     @Test
     void aSampleProjectsPlaceholderTestAndMovesAreNotTheProjectsTests(@TempDir Path dir) throws Exception {
@@ -410,11 +425,15 @@ class ChangeMonitorTest {
                 + "    public void testApp() {\n        assertTrue(true);\n    }\n}\n";
         String app = "package foo;\n\npublic class App {\n" + "    public String greeting() {\n        return \"Hello\";\n"
                 + "    }\n}\n";
+        String appTest = "package foo;\n\n" + placeholder.replace("FooTest", "AppTest").replace("assertTrue(true)",
+                "assertEquals(\"Hello\", new App().greeting())");
         try (Git git = repo(dir)) {
             write(dir, "src/test/resources/it/p1/pom.xml", "<project/>\n");
             write(dir, "src/test/resources/it/p1/src/main/java/foo/App.java", app);
-            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", "package foo;\n\n"
-                    + placeholder.replace("assertTrue(true)", "assertEquals(\"Hello\", new App().greeting())"));
+            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", appTest);
+            write(dir, "src/test/java/demo/OtherTest.java", CALC_TEST.replace("CalculatorTest", "OtherTest")
+                    .replace("assertEquals(49, new Calculator().square(7))", "assertEquals(64, new Calculator().square(8))")
+                    .replace("assertEquals(5, new Calculator().add(2, 3))", "assertEquals(7, new Calculator().add(3, 4))"));
             commit(git, "a sample project");
             write(dir, "src/it/mjar-96/pom.xml", "<project/>\n");
             write(dir, "src/it/mjar-96/src/test/java/FooTest.java", placeholder);
@@ -424,13 +443,24 @@ class ChangeMonitorTest {
                 assertThat(f.severity()).isEqualTo(Severity.LOW);
                 assertThat(f.rationale()).contains("a placeholder of the sample");
             });
+            // A new sample's test that does more than a placeholder's one trivial assertion: said as any other.
+            write(dir, "src/it/mjar-97/src/test/java/FooTest.java", placeholder.replace("assertTrue(true);",
+                    "System.setProperty(\"mjar\", \"97\");\n        assertTrue(true);"));
+            commit(git, "MJAR-97: a sample whose test sets something up");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
             write(dir, "src/it/java/FooIT.java", placeholder.replace("FooTest", "FooIT"));
             write(dir, "src/test/java/demo/FooTest.java", "package demo;\n\n" + placeholder);
             commit(git, "the project's own placeholders");
             assertThat(judge(dir).findings()).extracting(Finding::file, Finding::severity).containsExactlyInAnyOrder(
                     tuple("src/it/java/FooIT.java", Severity.HIGH), tuple("src/test/java/demo/FooTest.java", Severity.HIGH));
-            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", "package foo;\n\n" + placeholder
-                    .replace("FooTest", "AppTest"));
+            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", appTest.replace("    public void testApp",
+                    "    public void testPlaceholder() {\n        assertTrue(true);\n    }\n\n    public void testApp"));
+            commit(git, "a placeholder beside the sample's test");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
+            write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", appTest.replace(
+                    "assertEquals(\"Hello\", new App().greeting())", "assertTrue(true)"));
             commit(git, "the sample's test made vacuous");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
                     .contains(tuple("java.assertion-trivial", Severity.HIGH));
@@ -438,14 +468,53 @@ class ChangeMonitorTest {
             Files.move(dir.resolve("src/test/resources/it/p1/src/main/java/foo/App.java"),
                     dir.resolve("src/it/p1/src/main/java/foo/App.java"));
             commit(git, "MJAR-88: the samples move to src/it");
-            assertThat(judge(dir).findings()).isEmpty();
+            Report mjar88 = judge(dir);
+            assertThat(mjar88.findings()).isEmpty();
+            assertThat(mjar88.filesChanged()).isEqualTo(1);
+            // From a sample into the project: the test now runs; the rename stands.
+            Files.createDirectories(dir.resolve("src/test/java/foo"));
+            Files.move(dir.resolve("src/test/resources/it/p1/src/test/java/foo/AppTest.java"),
+                    dir.resolve("src/test/java/foo/AppTest.java"));
+            commit(git, "the sample's test joins the project's");
+            assertThat(rules(judge(dir))).doesNotContain("java.test-file-deleted");
+            // From the project into resources, or into a sample: no longer run.
+            Files.createDirectories(dir.resolve("src/test/resources/demo"));
+            Files.move(dir.resolve("src/test/java/demo/OtherTest.java"), dir.resolve("src/test/resources/demo/OtherTest.java"));
+            commit(git, "the other test parked in resources");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file, Finding::severity)
+                    .containsExactly(tuple("java.test-file-deleted", "src/test/java/demo/OtherTest.java", Severity.HIGH));
             Files.createDirectories(dir.resolve("src/it/p1/src/main/java/demo"));
             Files.move(dir.resolve("src/test/java/demo/CalculatorTest.java"),
                     dir.resolve("src/it/p1/src/main/java/demo/CalculatorTest.java"));
             commit(git, "the project's test moved into the sample");
-            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::file, Finding::severity)
+            Report moved = judge(dir);
+            assertThat(moved.findings()).extracting(Finding::rule, Finding::file, Finding::severity)
                     .containsExactly(tuple("java.test-file-deleted", "src/test/java/demo/CalculatorTest.java",
                             Severity.HIGH));
+            assertThat(moved.filesChanged()).isEqualTo(1);
+        }
+    }
+
+    /** A sample's copy of a class, cut together with a test of the project's, is no code the project's test lost. */
+    @Test
+    void aSamplesCopyOfAClassIsNotTheProjects(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            write(dir, "src/it/p/src/main/java/demo/Calculator.java", CALC);
+            write(dir, "src/it/p/pom.xml", "<project/>\n");
+            commit(git, "a sample with a copy of the calculator");
+            assertThat(judge(dir).findings()).isEmpty();
+            write(dir, "src/it/p/src/main/java/demo/Calculator.java", CALC.substring(0, CALC.indexOf("\n    public int square"))
+                    + "\n}\n");
+            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.substring(0,
+                    CALC_TEST.indexOf("\n    @Test\n    void squares()")) + "\n}\n");
+            commit(git, "squares go");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.test-removed", Severity.HIGH));
+            // The project's own square removed with it: the test goes with the code it checked.
+            write(dir, "src/main/java/demo/Calculator.java", CALC.substring(0, CALC.indexOf("\n    public int square"))
+                    + "\n}\n");
+            commit(git, "squares go from the project too");
+            assertThat(judge(dir).findings()).isEmpty();
         }
     }
 

@@ -331,6 +331,11 @@ class HonestTestChangesTest {
         // change to code the test calls).
         assertThat(worst(judge(TaskStatement.NONE, rename, modified(TEST, before, before.replace("Cannot instantiate "
                 + "Greeter", "Cannot instantiate Stranger"))), "java.expected-value-changed")).isNotNull();
+        // The name as a word in prose, not where a type's name stands: the message may be what the code changed.
+        String prose = before.replace("Cannot instantiate Greeter", "Greeter cannot be made");
+        assertThat(worst(judge(TaskStatement.NONE, rename, modified(TEST, prose, prose.replace("Greeter cannot",
+                "Welcomer cannot").replace("new Greeter()", "new Welcomer()").replace("\"demo.Greeter\"",
+                "\"demo.Welcomer\""))), "java.expected-value-changed")).isNotNull();
         String factory = before.replace("Cannot instantiate Greeter", "Cannot instantiate GreeterFactory");
         assertThat(worst(judge(TaskStatement.NONE, rename, modified(TEST, factory, factory.replace("GreeterFactory",
                 "WelcomerFactory"))), "java.expected-value-changed")).isNotNull();
@@ -2892,7 +2897,7 @@ class HonestTestChangesTest {
         String described = "    String name(org.junit.runner.Description d) {\n        return d.getMethodName();\n    }\n";
         assertThat(removed(test(described + ran + empty), test(described + ran))).isEqualTo(Severity.HIGH);
         // JUnit 3's own getName(), on nothing or on this, reads the running test; a class's or a field's does not.
-        for (String own : List.of("getName()", "this.getName()", "this\n            .getName()")) {
+        for (String own : List.of("getName()", "this.getName()", "this\n            .getName()", "super.getName()")) {
             String golden = "    String golden() {\n        return " + own + ";\n    }\n";
             assertThat(removed(test(golden + ran + empty), test(golden + ran))).as(own).isEqualTo(Severity.HIGH);
         }
@@ -3729,22 +3734,63 @@ class HonestTestChangesTest {
         String guardingHelper = debug.replace("if (g.contains(\"Hello\")) {", "if (polite(g)) {") + helper;
         String printed = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
                 + "        }", "System.out.println(g.contains(\"Hello\"));");
+        String block = "if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n        }";
+        String failingElse = debug.replace(block, "if (g.contains(\"Hello\")) {\n            System.out.println(g);\n"
+                + "        } else {\n            throw new AssertionError(g);\n        }");
+        String inALambda = debug.replace(block, "org.assertj.core.api.Assertions.assertThat(java.util.List.of(g))"
+                + ".anyMatch(s -> s.contains(\"Hello\"));");
+        String stored = debug.replace(block, "boolean polite = g.contains(\"Hello\");\n        "
+                + "org.junit.jupiter.api.Assertions.assertTrue(polite);");
+        String flag = debug.replace(block, "boolean found = false;\n        for (String w : g.split(\" \")) {\n"
+                + "            if (w.contains(\"Hello\")) {\n                found = true;\n            }\n        }\n"
+                + "        org.junit.jupiter.api.Assertions.assertTrue(found);");
+        String storedUnread = debug.replace(block, "boolean polite = g.contains(\"Hello\");\n        "
+                + "System.out.println(polite);");
+        String failingHelper = debug.replace(block, "if (!polite(g)) {\n            "
+                + "org.junit.jupiter.api.Assertions.fail(g);\n        }") + helper;
+        String storedHelper = debug.replace(block, "boolean ok = polite(g);\n        "
+                + "org.junit.jupiter.api.Assertions.assertTrue(ok);") + helper;
+        String anonymous = debug.replace(block, "org.junit.jupiter.api.Assertions.assertTrue(new java.util.function"
+                + ".Predicate<String>() {\n            public boolean test(String s) {\n                return "
+                + "s.contains(\"Hello\");\n            }\n        }.test(g));");
+        // Not a String's own: an assertion kept in a variable, its value checked as before.
+        String assertionKept = debug.replace(block, "org.assertj.core.api.AbstractStringAssert<?> a = "
+                + "org.assertj.core.api.Assertions.assertThat(g);\n        a.isEqualTo(\"Hello\");");
         for (String body : List.of(debug, failing, onAssertion, insideAssertion, assertedHelper, guardingHelper,
-                printed)) {
+                printed, failingElse, inALambda, stored, flag, storedUnread, failingHelper, storedHelper, anonymous)) {
             assertThat(body).contains("contains(\"Hello\")");
         }
+        assertThat(assertionKept).contains("a.isEqualTo(\"Hello\")");
         // The literal edited.
-        for (String compared : List.of(failing, onAssertion, insideAssertion, assertedHelper)) {
+        for (String compared : List.of(failing, onAssertion, insideAssertion, assertedHelper, failingElse, inALambda,
+                stored, flag, failingHelper, storedHelper, anonymous, assertionKept)) {
             assertThat(worst(edit.apply(compared, compared.replace("\"Hello\"", "\"Hi\"")),
                     "java.expected-value-changed")).as(compared).isNotNull();
         }
-        for (String unchecked : List.of(debug, guardingHelper, printed)) {
+        for (String unchecked : List.of(debug, guardingHelper, printed, storedUnread)) {
             assertThat(edit.apply(unchecked, unchecked.replace("\"Hello\"", "\"Hi\"")).findings()).as(unchecked)
                     .isEmpty();
         }
         // The debug print taken out: nothing the test checked is gone (its length check stays).
         assertThat(edit.apply(debug, debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println("
                 + "\"greeting = \" + g);\n        }\n", "")).findings()).isEmpty();
+        // A guard that decides whether the checks run (an assumption, an if around an assertion or before a return):
+        // gained or edited, said for review; lost, the checks run more, and nothing is said.
+        String assumed = debug.replace(block, "org.junit.jupiter.api.Assumptions.assumeTrue(g.startsWith(\"Hello\"));");
+        String wrapped = debug.replace(block + "\n        assertEquals(10, g.length());", "if (g.startsWith(\"Hello\")) {"
+                + "\n            assertEquals(10, g.length());\n        }");
+        String returning = debug.replace(block, "if (!g.startsWith(\"Hello\")) {\n            return;\n        }");
+        for (String guarded : List.of(assumed, wrapped, returning)) {
+            assertThat(guarded).as(guarded).contains("startsWith(\"Hello\")").isNotEqualTo(debug);
+            assertThat(worst(edit.apply(guarded, guarded.replace("\"Hello\"", "\"1.1.\"")), "java.test-conditioned"))
+                    .as(guarded).isEqualTo(Severity.MEDIUM);
+            assertThat(worst(edit.apply(debug.replace(block + "\n", ""), guarded), "java.test-conditioned")).as(guarded)
+                    .isEqualTo(Severity.MEDIUM);
+            assertThat(edit.apply(guarded, debug.replace(block + "\n", "")).findings()).as(guarded).isEmpty();
+            // The guard kept as it was, beside another test added: nothing.
+            assertThat(edit.apply(guarded, guarded + "\n    @Test\n    void adds() {\n        assertEquals(3, 1 + 2);\n"
+                    + "    }\n").findings()).as(guarded).isEmpty();
+        }
     }
 
     /**
