@@ -62,11 +62,12 @@ public final class ChangeMonitor {
 
     /**
      * The call graph of the main Java files after the change: the changed ones from their trees, the others from
-     * {@code files} (which may hold the change's files as they were: those are left out); with the head's test files
-     * ({@code testSources}) read for the method names they mention.
+     * {@code files} (which may hold the change's files as they were: those are left out), sample projects' among them
+     * only {@code withSamples}; with the head's test files ({@code testSources}) read for the method names they
+     * mention.
      */
     private CallGraph callGraph(List<FileChange> changes, Map<FileChange, CompilationUnit[]> trees,
-                                Map<String, String> files, Map<String, String> testSources) {
+                                Map<String, String> files, Map<String, String> testSources, boolean withSamples) {
         Set<String> changed = new HashSet<>();
         List<CallGraph.Unit> units = new ArrayList<>();
         for (FileChange c : changes) {
@@ -78,7 +79,8 @@ public final class ChangeMonitor {
             }
         }
         files.forEach((path, text) -> {
-            if (!changed.contains(path) && FileChange.isMainJava(path) && text != null) {
+            if (!changed.contains(path) && FileChange.isMainJava(path) && text != null
+                    && (withSamples || !FileChange.isSampleProject(path))) {
                 units.add(new CallGraph.Unit(outlinesOf.computeIfAbsent(text, CallGraph.Outline::of),
                         () -> partsOf.computeIfAbsent(text, this::part), text));
             }
@@ -164,15 +166,18 @@ public final class ChangeMonitor {
     }
 
     /**
-     * The change with each test file renamed from where the build runs it to where it does not (a sample project, a
-     * resources folder: {@link FileChange#runsNoTests}) read as deleted and added: the test moved there no longer
-     * runs. The other way, a test starts to run, and the rename stands.
+     * The change with each Java test file renamed from where the build runs it to where it does not (a sample project,
+     * a resources folder: {@link FileChange#runsNoTests}), whatever its new name, and each main Java file renamed from
+     * the project into a sample project, read as deleted and added: the test no longer runs, the class is gone from the
+     * project. The other way, a test starts to run, and the rename stands.
      */
     private static List<FileChange> splitWhereTestsStopRunning(List<FileChange> changes) {
         List<FileChange> out = new ArrayList<>(changes.size());
         for (FileChange c : changes) {
-            if (c.kind() == FileChange.Kind.RENAMED && c.java() && c.test() && !c.binary()
-                    && !FileChange.runsNoTests(c.oldPath()) && FileChange.runsNoTests(c.path())) {
+            boolean javaTest = c.oldPath() != null && c.oldPath().endsWith(".java") && FileChange.isTest(c.oldPath());
+            if (c.kind() == FileChange.Kind.RENAMED && !c.binary() && (javaTest ? !FileChange.runsNoTests(c.oldPath())
+                    && FileChange.runsNoTests(c.path()) : FileChange.isMainJava(c.oldPath())
+                    && !FileChange.isSampleProject(c.oldPath()) && FileChange.isSampleProject(c.path()))) {
                 out.add(new FileChange(FileChange.Kind.DELETED, null, c.oldPath(), c.oldText(), null));
                 out.add(new FileChange(FileChange.Kind.ADDED, c.path(), null, null, c.newText()));
             } else {
@@ -253,11 +258,15 @@ public final class ChangeMonitor {
             }
         }
         // What the change does to main code: how loudly a test edit beside it is said depends on it. A sample
-        // project's code is not the project's (a copy of a class there may share its name and package).
+        // project's code is not the
+        // project's code (a copy of a class there may share its name and package); a sample's tests are read against
+        // all of it, their own sample's code among it.
         List<FileChange> projects = changes.stream().filter(c -> !FileChange.isSampleProject(c.where())).toList();
         Lazy<MainCodeChange> code = new Lazy<>(() -> MainCodeChange.of(projects, trees,
                 new Lazy<>(() -> callGraph(projects, trees, mainSources.get(),
-                        testSources)))); // only if a test edit needs it
+                        testSources, false)))); // only if a test edit needs it
+        Lazy<MainCodeChange> allCode = new Lazy<>(() -> MainCodeChange.of(changes, trees,
+                new Lazy<>(() -> callGraph(changes, trees, mainSources.get(), testSources, true))));
         boolean testsFixed = task.testsJudgeTheWork();
         // Only when a test is removed or cut down: where its checks went. A test the build runs has not gone where it
         // runs no tests (FileChange.runsNoTests: a sample project, a resources folder), though any test may have come
@@ -342,14 +351,15 @@ public final class ChangeMonitor {
                 if (c.test()) {
                     // The tests of the other changed test files by name: where a removed test may have moved.
                     Map<String, List<MethodDeclaration>> elsewhere = new HashMap<>();
-                    boolean runs = !notRunTests.contains(c.where());
+                    boolean runs = !FileChange.runsNoTests(c.where()); // a deleted file's too (not in notRunTests)
                     testsByFile.forEach((file, tests) -> {
                         if (!file.equals(c.where()) && !(runs && notRunTests.contains(file))) {
                             tests.forEach(m -> elsewhere.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>())
                                     .add(m));
                         }
                     });
-                    javaDetectors.test(c, t[0], t[1], elsewhere, runs ? runNewChecks : allNewChecks, code, testsFixed, task, testClassAtBase,
+                    javaDetectors.test(c, t[0], t[1], elsewhere, runs ? runNewChecks : allNewChecks,
+                            FileChange.isSampleProject(c.where()) ? allCode : code, testsFixed, task, testClassAtBase,
                             testClassAtHead, addedByChange, runningCopies, raw);
                 } else if (FileChange.isSampleProject(c.where())) {
                     notExamined.add(new Report.NotExamined(c.where(), "a sample project's code, which the tests build "

@@ -394,16 +394,11 @@ final class InertChecks {
         return -1;
     }
 
-    /** Whether a statement, or one it holds at any depth, fails the test ({@link #failing(Statement)}). */
-    static boolean fails(Statement s) {
-        return s.findAll(Statement.class).stream().anyMatch(InertChecks::failing);
-    }
-
     /**
      * A statement that fails the test: {@code fail(...)} (unscoped, or on Assert, Assertions or TestCase), {@code throw
      * new AssertionError(...)} (or AssertionFailedError), {@code assertTrue(false)} or {@code assertFalse(true)}.
      */
-    private static boolean failing(Statement s) {
+    static boolean failing(Statement s) {
         if (s == null) {
             return false;
         }

@@ -682,14 +682,21 @@ final class JavaDetectors {
                         begin(m), "The test " + e.getKey() + " now runs only under a condition ("
                         + String.join(", ", conditions) + "); check that the machines that judge the work meet it."));
             }
-            // A guard on a String value the test gains, or whose value changes, may stop its checks running (an
-            // edited version prefix that no machine has); one it loses lets them run more, and is not said.
-            List<String> guardedBy = was == null || off ? List.of() : minus(guards(m), guards(was));
+            // A guard on a String value whose value or sense changes may stop the test's checks running (an edited
+            // version prefix that no machine has): said for review. One it gains is said at low, as a platform's
+            // assumption (assumeFalse(os.startsWith("Windows"))) is everyday; one it loses lets them run more.
+            Set<String> guardsThen = was == null || off ? Set.of() : guards(was);
+            List<String> guardedBy = new ArrayList<>(was == null || off ? Set.of() : guards(m));
+            guardedBy.removeAll(guardsThen);
+            guardedBy.sort(null);
             if (!guardedBy.isEmpty()) {
-                out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(m),
-                        begin(m), "The test " + e.getKey() + " now runs its checks only under a condition on "
-                        + String.join(", ", first(guardedBy, 3)) + " (an assumption or an if around its checks that "
-                        + "the base did not have in this form); check that the machines that judge the work meet it."));
+                boolean changed = !guards(m).containsAll(guardsThen);
+                out.add(new Finding(Category.G1, changed ? Severity.MEDIUM : Severity.LOW, "java.test-conditioned",
+                        c.path(), begin(m), begin(m), "The test " + e.getKey() + " now runs its checks only under "
+                        + String.join(", ", first(guardedBy, 3)) + (changed ? ", a guard (an assumption, or an if "
+                        + "around its checks) whose value or sense the change edits; check that the machines that "
+                        + "judge the work meet it." : ", a guard (an assumption, or an if around its checks) it "
+                        + "gains; check that the machines that judge the work meet it.")));
             }
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
@@ -700,10 +707,11 @@ final class JavaDetectors {
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
                 // A sample project's placeholder (Maven's generated AppTest.testApp() { assertTrue(true); }), in a
-                // file new to it, tests the sample, not the project's work, and replaces no check: said at low. A
+                // file new to it or renamed within the samples (git may pair one sample's AppTest with another's),
+                // tests the sample, not the project's work, and replaces no check: said at low. A
                 // vacuous test put beside a sample's other tests, or one made vacuous, is said as any other: the
                 // invoker may run a sample's tests as the project's checks.
-                boolean samplePlaceholder = was == null && c.kind() == FileChange.Kind.ADDED
+                boolean samplePlaceholder = was == null && c.kind() != FileChange.Kind.MODIFIED
                         && FileChange.isSampleProject(c.path()) && onlyTrivialAssertions(m);
                 out.add(new Finding(Category.G2, samplePlaceholder ? Severity.LOW : Severity.HIGH,
                         "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
@@ -2406,15 +2414,21 @@ final class JavaDetectors {
 
     /** The comparing names a String has of its own: called on one, they may check nothing. */
     private static final Set<String> STRING_OWN = Set.of("contains", "startsWith", "endsWith");
+    /** Calls that check besides assertions and calls on an assertion's chain: MockMvc's, JUnit 4's rule's, Awaitility's. */
+    private static final Set<String> CHECKING = Set.of("andExpect", "expect", "expectMessage", "expectThrows", "until",
+            "untilAsserted", "untilTrue", "untilFalse", "untilAtomic");
+    /** Per method: the local names it reads where a check compares them (see {@link #checkedAt}). */
+    private static final DataKey<Set<String>> CHECKED_NAMES = new DataKey<>() { };
 
     /**
      * Whether a String's own contains, startsWith or endsWith (a call of one of those names on a receiver; unscoped,
      * they are Hamcrest's or Mockito's matchers) is a check of {@code test}'s: made on an assertion chain
      * (assertThat(s).contains(..)); in the arguments of a check, lambdas and anonymous matchers included
      * (assertTrue(s.endsWith(..)), assertThat(list).anyMatch(s -> s.contains(..)), verify(m).f(argThat(..)),
-     * await().until(..)); in the condition of an if that fails the test; stored in a local that such a place reads;
-     * or returned by a helper that such a place calls. Elsewhere (a version guard, a debug print's condition, a path
-     * builder) it checks nothing. A guard that decides whether the test's checks run is read apart ({@link #guards}).
+     * await().until(..)); in the condition of an if that fails the test on its way; stored in a local that such a
+     * place reads; or returned by a helper that such a place calls. Elsewhere (a version guard, a debug print's
+     * condition, a path builder) it checks nothing. A guard that decides whether the test's checks run is read apart
+     * ({@link #guards}).
      */
     private static boolean compared(MethodCallExpr call, MethodDeclaration test) {
         if (!STRING_OWN.contains(call.getNameAsString()) || call.getScope().isEmpty()) {
@@ -2435,16 +2449,16 @@ final class JavaDetectors {
                         && checkedAt(c, true));
     }
 
-    /** A call that checks: an assertion or one on an assertion's chain, MockMvc's andExpect and the like, an await. */
+    /** A call that checks: an assertion or one on an assertion's chain, or one of {@link #CHECKING}. */
     private static boolean checking(MethodCallExpr c) {
-        String name = c.getNameAsString();
-        return onAssertion(c) || name.startsWith("expect") || name.equals("andExpect") || name.startsWith("until");
+        return onAssertion(c) || CHECKING.contains(c.getNameAsString());
     }
 
     /**
      * Whether a value is checked where it stands: in a check's arguments (through lambdas and anonymous classes), or
-     * in the condition of an if that fails the test; with {@code throughLocal}, also stored in a local variable (a
-     * declaration, an assignment, or a flag an if sets) that is read in such a place in the same method.
+     * in the condition of an if that fails the test on its way ({@link #failsOnItsWay}); with {@code throughLocal},
+     * also stored in a local variable (declared with it, assigned it, or, in an if's branch, assigned, counted or
+     * added to) that the same method reads in such a place.
      */
     private static boolean checkedAt(Node node, boolean throughLocal) {
         for (Node child = node, parent = node.getParentNode().orElse(null); parent != null; child = parent,
@@ -2453,15 +2467,15 @@ final class JavaDetectors {
                 return true;
             }
             if (parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child
-                    && (InertChecks.fails(i.getThenStmt()) || i.getElseStmt().map(InertChecks::fails).orElse(false))) {
+                    && (failsOnItsWay(i.getThenStmt()) || i.getElseStmt().map(JavaDetectors::failsOnItsWay)
+                    .orElse(false))) {
                 return true;
             }
             if (throughLocal && parent instanceof com.github.javaparser.ast.stmt.Statement statement
                     && !(parent instanceof com.github.javaparser.ast.stmt.BlockStmt)) {
-                String local = storedIn(statement, child);
                 MethodDeclaration method = statement.findAncestor(MethodDeclaration.class).orElse(null);
-                if (local != null && method != null && method.findAll(NameExpr.class).stream()
-                        .anyMatch(n -> n.getNameAsString().equals(local) && checkedAt(n, false))) {
+                if (method != null && !java.util.Collections.disjoint(storedIn(statement, child),
+                        checkedNames(method))) {
                     return true;
                 }
             }
@@ -2469,27 +2483,62 @@ final class JavaDetectors {
         return false;
     }
 
+    /** The local names a method reads where a check compares them, found once per method. */
+    private static Set<String> checkedNames(MethodDeclaration method) {
+        synchronized (method) {
+            if (!method.containsData(CHECKED_NAMES)) {
+                Set<String> out = new HashSet<>();
+                method.findAll(NameExpr.class).stream().filter(n -> checkedAt(n, false))
+                        .forEach(n -> out.add(n.getNameAsString()));
+                method.setData(CHECKED_NAMES, Set.copyOf(out));
+            }
+            return method.getData(CHECKED_NAMES);
+        }
+    }
+
     /**
-     * The local a statement stores a value of its part {@code from} in: the variable it declares with it, the name
-     * it assigns it to, or, where it is an if's condition, the flag its branch sets ({@code if (l.startsWith("E"))
-     * found = true;}); null if none.
+     * Whether a branch fails the test on its way: it is a failing statement ({@link InertChecks#failing}), a block that
+     * holds one among its own statements, or an if whose branch does (an else-if chain ending in fail()). One inside
+     * a try, a loop or a lambda is not on its way.
      */
-    private static String storedIn(com.github.javaparser.ast.stmt.Statement statement, Node from) {
+    private static boolean failsOnItsWay(com.github.javaparser.ast.stmt.Statement s) {
+        if (s instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
+            return b.getStatements().stream().anyMatch(JavaDetectors::failsOnItsWay);
+        }
+        if (s instanceof com.github.javaparser.ast.stmt.IfStmt i) {
+            return failsOnItsWay(i.getThenStmt()) || i.getElseStmt().map(JavaDetectors::failsOnItsWay).orElse(false);
+        }
+        return InertChecks.failing(s);
+    }
+
+    /**
+     * The locals a statement stores a value of its part {@code from} in: the variable it declares with it, the name it
+     * assigns it to, or, where it is an if's condition, every local its branch assigns, counts (++, --) or adds to
+     * ({@code if (l.startsWith("E")) found = true;}, {@code errors.add(l)}).
+     */
+    private static Set<String> storedIn(com.github.javaparser.ast.stmt.Statement statement, Node from) {
+        Set<String> out = new HashSet<>();
         if (statement instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == from) {
-            return i.getThenStmt().findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+            i.getThenStmt().findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
                     .map(com.github.javaparser.ast.expr.AssignExpr::getTarget).filter(Expression::isNameExpr)
-                    .map(t -> t.asNameExpr().getNameAsString()).findFirst().orElse(null);
-        }
-        if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e) {
+                    .forEach(t -> out.add(t.asNameExpr().getNameAsString()));
+            i.getThenStmt().findAll(UnaryExpr.class).stream().map(UnaryExpr::getExpression)
+                    .filter(Expression::isNameExpr).forEach(t -> out.add(t.asNameExpr().getNameAsString()));
+            i.getThenStmt().findAll(MethodCallExpr.class).stream().filter(c -> Set.of("add", "set", "put",
+                    "incrementAndGet", "getAndIncrement", "append").contains(c.getNameAsString()))
+                    .flatMap(c -> c.getScope().stream()).filter(Expression::isNameExpr)
+                    .forEach(t -> out.add(t.asNameExpr().getNameAsString()));
+        } else if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e) {
             Expression x = e.getExpression();
-            if (x instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d && d.getVariables().size() == 1) {
-                return d.getVariable(0).getNameAsString();
-            }
-            if (x instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget().isNameExpr()) {
-                return a.getTarget().asNameExpr().getNameAsString();
+            if (x instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d) {
+                d.getVariables().stream().filter(v -> v.getInitializer().map(init -> init == from
+                        || init.isAncestorOf(from) || from.isAncestorOf(init)).orElse(false))
+                        .forEach(v -> out.add(v.getNameAsString()));
+            } else if (x instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget().isNameExpr()) {
+                out.add(a.getTarget().asNameExpr().getNameAsString());
             }
         }
-        return null;
+        return out;
     }
 
     private static boolean argumentOf(MethodCallExpr call, Node node) {
@@ -2497,33 +2546,64 @@ final class JavaDetectors {
     }
 
     /**
-     * The literals of a test's guards: a String's own contains, startsWith or endsWith that no check compares
-     * ({@link #compared}), in an assumption's arguments or in the condition of an if whose branch holds an assertion
-     * or returns. Such a guard decides whether the test's checks run: one the test gains, or one whose value changes,
-     * may stop them running; one it loses lets them run more.
+     * The guards of a test: a String's own contains, startsWith or endsWith with a literal that no check compares
+     * ({@link #compared}), in an assumption (assumeTrue(..), assumingThat(..), AssertJ's assumeThat(v).startsWith(..))
+     * or, in the test's own body outside loops and lambdas, in the condition of an if whose branch returns or holds
+     * the test's assertions while the other does not. Each is read with the kind of guard, its sense (negated or not)
+     * and its name: a guard the test gains, or one whose value or sense changes, may stop its checks running; one it
+     * loses lets them run more.
      */
-    private static List<String> guards(MethodDeclaration test) {
-        List<String> out = new ArrayList<>();
+    private static Set<String> guards(MethodDeclaration test) {
+        Set<String> out = new HashSet<>();
         for (MethodCallExpr call : checked(test).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
                 .toList()) {
-            if (!STRING_OWN.contains(call.getNameAsString()) || call.getScope().isEmpty() || compared(call, test)) {
+            if (!STRING_OWN.contains(call.getNameAsString()) || call.getScope().isEmpty()
+                    || call.getArguments().stream().noneMatch(JavaDetectors::literal) || compared(call, test)) {
                 continue;
             }
-            boolean guarding = call.findAncestor(MethodCallExpr.class).map(a -> a.getNameAsString()
-                    .startsWith("assume")).orElse(false);
-            for (Node child = call, parent = call.getParentNode().orElse(null); !guarding && parent != null
+            String kind = null;
+            for (Expression at = call.getScope().orElse(null); kind == null && at instanceof MethodCallExpr c;
+                    at = c.getScope().orElse(null)) {
+                kind = c.getNameAsString().startsWith("assum") ? c.getNameAsString() : null; // assumeThat(v).startsWith
+            }
+            MethodCallExpr around = call.findAncestor(MethodCallExpr.class).orElse(null);
+            if (kind == null && around != null && around.getNameAsString().startsWith("assum")) {
+                kind = around.getNameAsString();
+            }
+            boolean own = call.findAncestor(MethodDeclaration.class).orElse(null) == test
+                    && call.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
+                    && call.findAncestor(com.github.javaparser.ast.stmt.ForStmt.class).isEmpty()
+                    && call.findAncestor(com.github.javaparser.ast.stmt.ForEachStmt.class).isEmpty()
+                    && call.findAncestor(com.github.javaparser.ast.stmt.WhileStmt.class).isEmpty()
+                    && call.findAncestor(com.github.javaparser.ast.stmt.DoStmt.class).isEmpty();
+            for (Node child = call, parent = call.getParentNode().orElse(null); kind == null && own && parent != null
                     && !(parent instanceof MethodDeclaration); child = parent, parent = parent.getParentNode()
                     .orElse(null)) {
-                guarding = parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child
-                        && java.util.stream.Stream.concat(java.util.stream.Stream.of(i.getThenStmt()),
-                                i.getElseStmt().stream()).anyMatch(b -> !b.findAll(ReturnStmt.class).isEmpty()
-                                || b.findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion));
+                if (parent instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == child) {
+                    boolean thenChecks = holdsAssertion(i.getThenStmt());
+                    boolean elseChecks = i.getElseStmt().map(JavaDetectors::holdsAssertion).orElse(false);
+                    kind = returns(i.getThenStmt()) ? "if-return" : thenChecks && !elseChecks ? "if-checks" : null;
+                }
             }
-            if (guarding) {
-                call.getArguments().stream().filter(JavaDetectors::literal).forEach(x -> out.add(x.toString()));
+            if (kind != null) {
+                boolean negated = call.getParentNode().orElse(null) instanceof UnaryExpr u
+                        && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT;
+                String guard = kind + ":" + (negated ? "!" : "") + call.getNameAsString();
+                call.getArguments().stream().filter(JavaDetectors::literal).forEach(x -> out.add(guard + "(" + x + ")"));
             }
         }
         return out;
+    }
+
+    private static boolean holdsAssertion(com.github.javaparser.ast.stmt.Statement s) {
+        return s.findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion);
+    }
+
+    /** Whether a branch ends the test: a return of nothing, alone or as its block's one statement. */
+    private static boolean returns(com.github.javaparser.ast.stmt.Statement s) {
+        com.github.javaparser.ast.stmt.Statement first = s instanceof com.github.javaparser.ast.stmt.BlockStmt b
+                && b.getStatements().size() == 1 ? b.getStatement(0) : s;
+        return first instanceof ReturnStmt r && r.getExpression().isEmpty();
     }
 
     /** Whether a call or one of the calls its chain is made on is an assertion that checks nothing or is left out. */

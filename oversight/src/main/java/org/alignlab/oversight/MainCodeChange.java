@@ -593,11 +593,12 @@ final class MainCodeChange {
     boolean sameTypeMoved(String was, String now) {
         for (Map.Entry<String, String> m : movedTypes.entrySet()) {
             // The whole name: demo.Greeter moved says nothing of demo.GreeterFactory. A simple name (a type renamed)
-            // only where it reads as the type's, at the text's end or before what follows a type's name in a
-            // message (Greeter@1f, Greeter$Inner, Greeter(..), Greeter.greet, Greeter[...]): a word in prose ("Order
-            // #12 shipped") may be the message the code changed.
+            // only where it reads as the type's, at the text's end or before what follows a type's name in code or
+            // in a message (Greeter@1f, Greeter$Inner, Greeter(..), Greeter.greet, Greeter[..], Greeter{..},
+            // List<Greeter>, Greeter#greet, quoted): a word in prose ("Order #12 shipped") may be the message the
+            // code changed.
             String name = "(?<![\\w$.])" + java.util.regex.Pattern.quote(m.getKey())
-                    + (m.getKey().contains(".") ? "(?![\\w$])" : "(?=$|[@$(.\\[<:\"])");
+                    + (m.getKey().contains(".") ? "(?![\\w$])" : "(?=$|[@$(.\\[\\]{}<>:,)#'`\"])");
             if (was.contains(m.getKey()) && was.replaceAll(name, java.util.regex.Matcher.quoteReplacement(m.getValue()))
                     .equals(now)) {
                 return true;

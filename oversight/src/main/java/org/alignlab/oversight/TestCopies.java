@@ -62,8 +62,8 @@ final class TestCopies {
         Map<String, String> candidates = null;
         Set<String> movedFromCode = null;
         for (FileChange c : changes) {
-            // A sample project's code (FileChange.isSampleProject, never in main resources) does not ship. (A test
-            // moved into one comes here as deleted and added, and is said as deleted.)
+            // A sample project's code (FileChange.isSampleProject, never in main resources) does not ship. (A Java
+            // test moved into one comes here as deleted and added, and is said as deleted.)
             if (c.path() == null || c.binary() || c.newText() == null || FileChange.isTest(c.path())
                     || FileChange.isSampleProject(c.path())) {
                 continue;

@@ -515,6 +515,54 @@ class ChangeMonitorTest {
                     + "\n}\n");
             commit(git, "squares go from the project too");
             assertThat(judge(dir).findings()).isEmpty();
+            // A sample deleted whole, its test with the code it checked: low, as in the project.
+            write(dir, "src/it/q/src/main/java/demo/Q.java", "package demo;\n\npublic class Q {\n    public int q() {\n"
+                    + "        return 7;\n    }\n}\n");
+            write(dir, "src/it/q/src/test/java/demo/QTest.java", "package demo;\n\nimport static org.junit.jupiter.api"
+                    + ".Assertions.assertEquals;\nimport org.junit.jupiter.api.Test;\n\nclass QTest {\n    @Test\n"
+                    + "    void q() {\n        assertEquals(7, new Q().q());\n    }\n}\n");
+            commit(git, "sample q");
+            Files.delete(dir.resolve("src/it/q/src/main/java/demo/Q.java"));
+            Files.delete(dir.resolve("src/it/q/src/test/java/demo/QTest.java"));
+            commit(git, "sample q goes");
+            assertThat(judge(dir).findings()).extracting(Finding::severity).containsOnly(Severity.LOW);
+        }
+    }
+
+    /** A sample's test that git reads as deleted from one sample and added to another has moved, not gone. */
+    @Test
+    void aSampleTestMovedToAnotherSampleIsNotLost(@TempDir Path dir) throws Exception {
+        String test = "package foo;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n"
+                + "import org.junit.jupiter.api.Test;\n\nclass AppTest {\n    @Test\n    void greets() {\n"
+                + "        assertEquals(\"Hello\", new App().greeting());\n    }\n}\n";
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            more.append("\n    @Test\n    void greets").append(i).append("() {\n        assertEquals(").append(i)
+                    .append(", new App().count(").append(i).append("));\n    }\n");
+        }
+        try (Git git = repo(dir)) {
+            write(dir, "src/it/a/src/test/java/foo/AppTest.java", test);
+            commit(git, "sample a");
+            Files.delete(dir.resolve("src/it/a/src/test/java/foo/AppTest.java"));
+            write(dir, "src/it/b/src/test/java/foo/AppTest.java", test.replace("\n}\n", more + "}\n"));
+            commit(git, "sample a becomes b, with more tests");
+            Report r = judge(dir);
+            assertThat(r.filesChanged()).isEqualTo(2); // not paired as a rename
+            assertThat(r.findings()).extracting(Finding::severity).doesNotContain(Severity.MEDIUM, Severity.HIGH);
+        }
+    }
+
+    /** The project's class moved into a sample is gone from the project: a test of it removed goes with it. */
+    @Test
+    void aClassMovedIntoASampleIsGoneFromTheProject(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            Files.createDirectories(dir.resolve("src/it/p/src/main/java/demo"));
+            Files.move(dir.resolve("src/main/java/demo/Calculator.java"),
+                    dir.resolve("src/it/p/src/main/java/demo/Calculator.java"));
+            Files.delete(dir.resolve("src/test/java/demo/CalculatorTest.java"));
+            commit(git, "the calculator becomes a sample");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.test-file-deleted", Severity.LOW));
         }
     }
 

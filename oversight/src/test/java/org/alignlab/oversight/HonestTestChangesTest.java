@@ -3737,6 +3737,9 @@ class HonestTestChangesTest {
         String block = "if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n        }";
         String failingElse = debug.replace(block, "if (g.contains(\"Hello\")) {\n            System.out.println(g);\n"
                 + "        } else {\n            throw new AssertionError(g);\n        }");
+        String failingElseIf = debug.replace(block, "if (g.contains(\"Hello\")) {\n            System.out.println(g);\n"
+                + "        } else if (g.isEmpty()) {\n            System.out.println(\"empty\");\n        } else {\n"
+                + "            throw new AssertionError(g);\n        }");
         String inALambda = debug.replace(block, "org.assertj.core.api.Assertions.assertThat(java.util.List.of(g))"
                 + ".anyMatch(s -> s.contains(\"Hello\"));");
         String stored = debug.replace(block, "boolean polite = g.contains(\"Hello\");\n        "
@@ -3753,21 +3756,27 @@ class HonestTestChangesTest {
         String anonymous = debug.replace(block, "org.junit.jupiter.api.Assertions.assertTrue(new java.util.function"
                 + ".Predicate<String>() {\n            public boolean test(String s) {\n                return "
                 + "s.contains(\"Hello\");\n            }\n        }.test(g));");
+        String counted = debug.replace(block, "int n = 0;\n        for (String w : g.split(\" \")) {\n            "
+                + "if (w.contains(\"Hello\")) {\n                n++;\n            }\n        }\n        "
+                + "assertEquals(1, n);");
+        String waitedFor = debug.replace(block, "untilReady(g.contains(\"Hello\"));")
+                + "\n    void untilReady(boolean ready) {\n    }\n";
         // Not a String's own: an assertion kept in a variable, its value checked as before.
         String assertionKept = debug.replace(block, "org.assertj.core.api.AbstractStringAssert<?> a = "
                 + "org.assertj.core.api.Assertions.assertThat(g);\n        a.isEqualTo(\"Hello\");");
         for (String body : List.of(debug, failing, onAssertion, insideAssertion, assertedHelper, guardingHelper,
-                printed, failingElse, inALambda, stored, flag, storedUnread, failingHelper, storedHelper, anonymous)) {
+                printed, failingElse, inALambda, stored, flag, storedUnread, failingHelper, storedHelper, anonymous,
+                counted, waitedFor, failingElseIf)) {
             assertThat(body).contains("contains(\"Hello\")");
         }
         assertThat(assertionKept).contains("a.isEqualTo(\"Hello\")");
         // The literal edited.
         for (String compared : List.of(failing, onAssertion, insideAssertion, assertedHelper, failingElse, inALambda,
-                stored, flag, failingHelper, storedHelper, anonymous, assertionKept)) {
+                stored, flag, failingHelper, storedHelper, anonymous, assertionKept, counted, failingElseIf)) {
             assertThat(worst(edit.apply(compared, compared.replace("\"Hello\"", "\"Hi\"")),
                     "java.expected-value-changed")).as(compared).isNotNull();
         }
-        for (String unchecked : List.of(debug, guardingHelper, printed, storedUnread)) {
+        for (String unchecked : List.of(debug, guardingHelper, printed, storedUnread, waitedFor)) {
             assertThat(edit.apply(unchecked, unchecked.replace("\"Hello\"", "\"Hi\"")).findings()).as(unchecked)
                     .isEmpty();
         }
@@ -3775,21 +3784,62 @@ class HonestTestChangesTest {
         assertThat(edit.apply(debug, debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println("
                 + "\"greeting = \" + g);\n        }\n", "")).findings()).isEmpty();
         // A guard that decides whether the checks run (an assumption, an if around an assertion or before a return):
-        // gained or edited, said for review; lost, the checks run more, and nothing is said.
+        // edited, said for review; gained, said at low (a platform's assumption is everyday); lost, the checks run
+        // more, and nothing is said.
         String assumed = debug.replace(block, "org.junit.jupiter.api.Assumptions.assumeTrue(g.startsWith(\"Hello\"));");
         String wrapped = debug.replace(block + "\n        assertEquals(10, g.length());", "if (g.startsWith(\"Hello\")) {"
                 + "\n            assertEquals(10, g.length());\n        }");
         String returning = debug.replace(block, "if (!g.startsWith(\"Hello\")) {\n            return;\n        }");
-        for (String guarded : List.of(assumed, wrapped, returning)) {
+        String assumingThat = debug.replace(block + "\n        assertEquals(10, g.length());", "org.junit.jupiter.api"
+                + ".Assumptions.assumingThat(g.startsWith(\"Hello\"), () -> assertEquals(10, g.length()));");
+        String assumedWithAssertJ = debug.replace(block, "org.assertj.core.api.Assumptions.assumeThat(g)"
+                + ".startsWith(\"Hello\");");
+        // A fail() buried in a try the guard wraps is no check of the guard's value.
+        String buried = debug.replace(block + "\n        assertEquals(10, g.length());", "if (g.startsWith(\"Hello\")) {"
+                + "\n            try {\n                assertEquals(10, g.length());\n                "
+                + "org.junit.jupiter.api.Assertions.fail(\"never\");\n            } catch (IllegalStateException e) {\n"
+                + "            }\n        }");
+        for (String guarded : List.of(assumed, wrapped, returning, assumingThat, assumedWithAssertJ, buried)) {
             assertThat(guarded).as(guarded).contains("startsWith(\"Hello\")").isNotEqualTo(debug);
             assertThat(worst(edit.apply(guarded, guarded.replace("\"Hello\"", "\"1.1.\"")), "java.test-conditioned"))
                     .as(guarded).isEqualTo(Severity.MEDIUM);
             assertThat(worst(edit.apply(debug.replace(block + "\n", ""), guarded), "java.test-conditioned")).as(guarded)
-                    .isEqualTo(Severity.MEDIUM);
+                    .isEqualTo(Severity.LOW);
             assertThat(edit.apply(guarded, debug.replace(block + "\n", "")).findings()).as(guarded).isEmpty();
+            // Its sense turned round, the same value (AssertJ's assumption has no sense to turn: doesNotStartWith).
+            String turned = guarded.contains("!g.startsWith") ? guarded.replace("!g.startsWith", "g.startsWith")
+                    : guarded.replace("g.startsWith(\"Hello\")", "!g.startsWith(\"Hello\")");
+            assertThat(turned.equals(guarded)).isEqualTo(guarded.equals(assumedWithAssertJ));
+            if (!turned.equals(guarded)) {
+                assertThat(worst(edit.apply(guarded, turned), "java.test-conditioned")).as(turned)
+                        .isEqualTo(Severity.MEDIUM);
+            }
             // The guard kept as it was, beside another test added: nothing.
             assertThat(edit.apply(guarded, guarded + "\n    @Test\n    void adds() {\n        assertEquals(3, 1 + 2);\n"
                     + "    }\n").findings()).as(guarded).isEmpty();
+        }
+    }
+
+    /** A filter inside a loop, or an if whose both branches assert, decides which checks run, not whether: no guard. */
+    @Test
+    void aFilterOrAnIfWithChecksOnBothSidesIsNoGuard() {
+        String plain = test("""
+                    @Test
+                    void greets() {
+                        String g = new Greeter().greet("Ada");
+                        assertEquals(10, g.length());
+                    }
+                """);
+        String loop = plain.replace("        assertEquals(10, g.length());", "        for (String w : g.split(\" \")) {\n"
+                + "            if (w.startsWith(\"Hello\")) {\n                assertEquals(6, w.length());\n            }\n"
+                + "        }\n        assertEquals(10, g.length());");
+        String bothSides = plain.replace("        assertEquals(10, g.length());", "        if (g.startsWith(\"Hello\")) {\n"
+                + "            assertEquals(10, g.length());\n        } else {\n            assertEquals(3, g.length());\n"
+                + "        }");
+        for (String added : List.of(loop, bothSides)) {
+            assertThat(added).isNotEqualTo(plain);
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, plain, added)), "java.test-conditioned"))
+                    .as(added).isNull();
         }
     }
 
