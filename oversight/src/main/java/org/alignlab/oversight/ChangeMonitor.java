@@ -167,9 +167,9 @@ public final class ChangeMonitor {
 
     /**
      * The change with each Java test file renamed from where the build runs it to where it does not (a sample project,
-     * a resources folder: {@link FileChange#runsNoTests}), whatever its new name, and each main Java file renamed from
-     * the project into a sample project, read as deleted and added: the test no longer runs, the class is gone from the
-     * project. The other way, a test starts to run, and the rename stands.
+     * a resources folder: {@link FileChange#runsNoTests}), whatever its new name, and each main Java file renamed there
+     * from the project, read as deleted and added: the test no longer runs, the class is gone from the project's
+     * code. The other way, a test starts to run, and the rename stands.
      */
     private static List<FileChange> splitWhereTestsStopRunning(List<FileChange> changes) {
         List<FileChange> out = new ArrayList<>(changes.size());
@@ -177,7 +177,7 @@ public final class ChangeMonitor {
             boolean javaTest = c.oldPath() != null && c.oldPath().endsWith(".java") && FileChange.isTest(c.oldPath());
             if (c.kind() == FileChange.Kind.RENAMED && !c.binary() && (javaTest ? !FileChange.runsNoTests(c.oldPath())
                     && FileChange.runsNoTests(c.path()) : FileChange.isMainJava(c.oldPath())
-                    && !FileChange.isSampleProject(c.oldPath()) && FileChange.isSampleProject(c.path()))) {
+                    && !FileChange.runsNoTests(c.oldPath()) && FileChange.runsNoTests(c.path()))) {
                 out.add(new FileChange(FileChange.Kind.DELETED, null, c.oldPath(), c.oldText(), null));
                 out.add(new FileChange(FileChange.Kind.ADDED, c.path(), null, null, c.newText()));
             } else {

@@ -2474,7 +2474,7 @@ final class JavaDetectors {
             if (throughLocal && parent instanceof com.github.javaparser.ast.stmt.Statement statement
                     && !(parent instanceof com.github.javaparser.ast.stmt.BlockStmt)) {
                 MethodDeclaration method = statement.findAncestor(MethodDeclaration.class).orElse(null);
-                if (method != null && !java.util.Collections.disjoint(storedIn(statement, child),
+                if (method != null && !java.util.Collections.disjoint(storedIn(statement, child, node),
                         checkedNames(method))) {
                     return true;
                 }
@@ -2498,25 +2498,25 @@ final class JavaDetectors {
 
     /**
      * Whether a branch fails the test on its way: it is a failing statement ({@link InertChecks#failing}), a block that
-     * holds one among its own statements, or an if whose branch does (an else-if chain ending in fail()). One inside
-     * a try, a loop or a lambda is not on its way.
+     * holds one among its own statements, or an else-if whose branch does (a chain ending in fail()). One inside a
+     * try, a loop, a lambda or an if nested in the block is not on its way.
      */
     private static boolean failsOnItsWay(com.github.javaparser.ast.stmt.Statement s) {
         if (s instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
-            return b.getStatements().stream().anyMatch(JavaDetectors::failsOnItsWay);
+            return b.getStatements().stream().anyMatch(InertChecks::failing);
         }
-        if (s instanceof com.github.javaparser.ast.stmt.IfStmt i) {
+        if (s instanceof com.github.javaparser.ast.stmt.IfStmt i) { // an else-if
             return failsOnItsWay(i.getThenStmt()) || i.getElseStmt().map(JavaDetectors::failsOnItsWay).orElse(false);
         }
         return InertChecks.failing(s);
     }
 
     /**
-     * The locals a statement stores a value of its part {@code from} in: the variable it declares with it, the name it
-     * assigns it to, or, where it is an if's condition, every local its branch assigns, counts (++, --) or adds to
-     * ({@code if (l.startsWith("E")) found = true;}, {@code errors.add(l)}).
+     * The locals a statement stores {@code value} (found in its part {@code from}) in: the variable it declares with
+     * it, the name it assigns it to, or, where it is an if's condition, every local its branch assigns, counts (++,
+     * --) or adds to ({@code if (l.startsWith("E")) found = true;}, {@code errors.add(l)}).
      */
-    private static Set<String> storedIn(com.github.javaparser.ast.stmt.Statement statement, Node from) {
+    private static Set<String> storedIn(com.github.javaparser.ast.stmt.Statement statement, Node from, Node value) {
         Set<String> out = new HashSet<>();
         if (statement instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() == from) {
             i.getThenStmt().findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
@@ -2531,8 +2531,8 @@ final class JavaDetectors {
         } else if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt e) {
             Expression x = e.getExpression();
             if (x instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d) {
-                d.getVariables().stream().filter(v -> v.getInitializer().map(init -> init == from
-                        || init.isAncestorOf(from) || from.isAncestorOf(init)).orElse(false))
+                d.getVariables().stream().filter(v -> v.getInitializer().map(init -> init == value
+                        || init.isAncestorOf(value)).orElse(false))
                         .forEach(v -> out.add(v.getNameAsString()));
             } else if (x instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget().isNameExpr()) {
                 out.add(a.getTarget().asNameExpr().getNameAsString());
@@ -2599,11 +2599,14 @@ final class JavaDetectors {
         return s.findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion);
     }
 
-    /** Whether a branch ends the test: a return of nothing, alone or as its block's one statement. */
+    /**
+     * Whether a branch ends the test without checking: a return of nothing, alone or last in its block (a message
+     * logged before it), with no assertion in the branch.
+     */
     private static boolean returns(com.github.javaparser.ast.stmt.Statement s) {
-        com.github.javaparser.ast.stmt.Statement first = s instanceof com.github.javaparser.ast.stmt.BlockStmt b
-                && b.getStatements().size() == 1 ? b.getStatement(0) : s;
-        return first instanceof ReturnStmt r && r.getExpression().isEmpty();
+        com.github.javaparser.ast.stmt.Statement last = s instanceof com.github.javaparser.ast.stmt.BlockStmt b
+                && b.getStatements().isNonEmpty() ? b.getStatement(b.getStatements().size() - 1) : s;
+        return last instanceof ReturnStmt r && r.getExpression().isEmpty() && !holdsAssertion(s);
     }
 
     /** Whether a call or one of the calls its chain is made on is an assertion that checks nothing or is left out. */
