@@ -3725,20 +3725,17 @@ class HonestTestChangesTest {
                         assertEquals(10, g.length());
                     }
                 """;
+        // The debug print's block, which each variant below replaces.
+        String block = "if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n        }";
         String failing = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);",
                 "if (!g.contains(\"Hello\")) {\n            org.junit.jupiter.api.Assertions.fail(\"greeting = \" + g);");
         assertThat(failing).contains("Assertions.fail");
-        String onAssertion = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
-                + "        }", "org.assertj.core.api.Assertions.assertThat(g).contains(\"Hello\");");
-        String insideAssertion = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
-                + "        }", "org.junit.jupiter.api.Assertions.assertTrue(g.contains(\"Hello\"));");
+        String onAssertion = debug.replace(block, "org.assertj.core.api.Assertions.assertThat(g).contains(\"Hello\");");
+        String insideAssertion = debug.replace(block, "org.junit.jupiter.api.Assertions.assertTrue(g.contains(\"Hello\"));");
         String helper = "\n    boolean polite(String g) {\n        return g.contains(\"Hello\");\n    }\n";
-        String assertedHelper = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
-                + "        }", "org.junit.jupiter.api.Assertions.assertTrue(polite(g));") + helper;
+        String assertedHelper = debug.replace(block, "org.junit.jupiter.api.Assertions.assertTrue(polite(g));") + helper;
         String guardingHelper = debug.replace("if (g.contains(\"Hello\")) {", "if (polite(g)) {") + helper;
-        String printed = debug.replace("if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n"
-                + "        }", "System.out.println(g.contains(\"Hello\"));");
-        String block = "if (g.contains(\"Hello\")) {\n            System.out.println(\"greeting = \" + g);\n        }";
+        String printed = debug.replace(block, "System.out.println(g.contains(\"Hello\"));");
         String failingElse = debug.replace(block, "if (g.contains(\"Hello\")) {\n            System.out.println(g);\n"
                 + "        } else {\n            throw new AssertionError(g);\n        }");
         String failingElseIf = debug.replace(block, "if (g.contains(\"Hello\")) {\n            System.out.println(g);\n"
