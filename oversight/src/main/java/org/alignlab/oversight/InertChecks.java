@@ -498,8 +498,10 @@ final class InertChecks {
      * failure the block's last statement or the one right after it) where the head test no longer catches E and
      * expects E from one of the block's statements in JUnit 4's way (it gains {@code @Test(expected = E.class)}), or
      * a test of the file new to the change does ({@code @Test(expected = E.class)} or {@code assertThrows(E.class, ()
-     * -> x())}; see {@link #expectedThrows}); each such expectation stands for one try: the check moved to a test of
-     * its own, or to the annotation;</li>
+     * -> x())}; see {@link #expectedThrows}), or the test itself gains AssertJ's expectation of E from it whose
+     * statement holds every literal the clause's checks held ({@code assertThatThrownBy(() -> x()).isInstanceOf(E.class)
+     * .hasMessageContaining("m")} for {@code catch (E e) { assertThat(e.getMessage()).contains("m"); }}); each such
+     * expectation stands for one try: the check moved to a test of its own, to the annotation, or into one chain;</li>
      * <li>checks of a list's or array's size and elements, or that it contains values, folded into one check of the
      * whole ({@code assertEquals(2, list.size()); assertEquals("a", list.get(0));} into {@code
      * assertEquals(Arrays.asList("a", "b"), list)}; see {@link #folded}): every check the fold implies;</li>
@@ -526,6 +528,18 @@ final class InertChecks {
         // The test's own annotation, gained by the change, expects what a try of its own expected (JUnit 4's idiom).
         List<String> expectedByAnnotation = expectsInAnnotation(was) ? new ArrayList<>()
                 : new ArrayList<>(annotationThrows(now, was));
+        // The AssertJ expectations the test itself gains (assertThatThrownBy(() -> x()).isInstanceOf(E.class),
+        // assertThatExceptionOfType(E.class).isThrownBy(() -> x())), each standing for the failure of one try of its
+        // own that expected E from x() where it holds every literal the try's clause checked (restated): the idiom
+        // changed, not the check. A gained assertThrows stands for a check of the caught type instead (below).
+        List<String> assertJThen = expectations(was).stream().filter(Expectation::assertJ).map(Expectation::key)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<Expectation> expectedByItself = new ArrayList<>();
+        for (Expectation x : expectations(now)) {
+            if (x.assertJ() && !assertJThen.remove(x.key())) {
+                expectedByItself.add(x);
+            }
+        }
         Set<String> madeNow = plainCalls(now);
         // The assertThrows calls the head test gains (by text), each to be matched once.
         List<String> before = expectingThen.stream().map(Node::toString).toList();
@@ -544,7 +558,8 @@ final class InertChecks {
             List<MethodCallExpr> failures = failures(t);
             List<String> thrown = failures.isEmpty() || caughtNow.containsKey(typeOf(clause)) || !noMoreCaught || nested
                     ? List.of() : thrownBy(t, clause, was);
-            if (!thrown.isEmpty() && (usedUp(thrown, expectedByAnnotation) || usedUp(thrown, expectedByNewTests))) {
+            if (!thrown.isEmpty() && (usedUp(thrown, expectedByAnnotation) || usedUp(thrown, expectedByNewTests)
+                    || restated(thrown, clause, expectedByItself))) {
                 out.addAll(failures);
                 // And the clause's marks that it was reached (assertTrue(true)), which go with it.
                 out.addAll(clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
@@ -794,6 +809,20 @@ final class InertChecks {
      */
     static List<String> expectedThrows(MethodDeclaration m) {
         List<String> out = new ArrayList<>(annotationThrows(m, null));
+        expectations(m).forEach(x -> out.add(x.key()));
+        return out;
+    }
+
+    /**
+     * An expectation of an exception written as a call: its key ("Type|statement"), the statement that makes it, and
+     * whether it is AssertJ's (whose message checks, hasMessageContaining("m"), are chained on it).
+     */
+    private record Expectation(String key, Statement made, boolean assertJ) {
+    }
+
+    /** The expectations of a test written as calls, in its own body ({@link #expectedThrows}). */
+    private static List<Expectation> expectations(MethodDeclaration m) {
+        List<Expectation> out = new ArrayList<>();
         Map<String, List<String>> values = values(m);
         BlockStmt body = m.getBody().orElse(null);
         for (MethodCallExpr c : m.findAll(MethodCallExpr.class, c -> body != null && c.findAncestor(Statement.class)
@@ -802,9 +831,11 @@ final class InertChecks {
             String name = JavaDetectors.checkName(c);
             Expression type = null;
             Expression code = null;
+            boolean assertJ = true;
             if (Set.of("assertThrows", "assertThrowsExactly", "expectThrows").contains(name) && args.size() >= 2) {
                 type = args.get(0);
                 code = args.get(1);
+                assertJ = false;
             } else if (name.equals("isThrownBy") && args.size() == 1 && c.getScope().orElse(null)
                     instanceof MethodCallExpr of && JavaDetectors.checkName(of).equals("assertThatExceptionOfType")
                     && of.getArguments().size() == 1) {
@@ -821,11 +852,37 @@ final class InertChecks {
                 Statement last = l.getBody().isBlockStmt() ? l.getBody().asBlockStmt().getStatements().getLast()
                         .orElse(null) : l.getBody();
                 String simple = MainCodeChange.simple(type.asClassExpr().getType().asString());
+                Statement made = c.findAncestor(Statement.class).orElseThrow();
+                boolean isAssertJ = assertJ;
                 // One expectation: the first of its statement's keys stands for it.
-                statementKeys(last, values).stream().findFirst().ifPresent(k -> out.add(simple + "|" + k));
+                statementKeys(last, values).stream().findFirst().ifPresent(k -> out.add(new Expectation(simple + "|"
+                        + k, made, isAssertJ)));
             }
         }
         return out;
+    }
+
+    /**
+     * Of the AssertJ expectations the test as it is gains ({@code gained}), one that stands for a try of the test as
+     * it was that expected an exception ({@code thrown}: its keys) from its clause, the clause's checks carried on:
+     * every literal the clause's checks hold is in the expectation's statement ({@code assertThat(e.getMessage())
+     * .contains("m")} beside {@code .hasMessageContaining("m")}). Used up when found.
+     */
+    private static boolean restated(List<String> thrown, CatchClause clause, List<Expectation> gained) {
+        Set<String> checked = new java.util.HashSet<>();
+        for (MethodCallExpr c : clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
+                && !c.getNameAsString().equals("fail") && !checksNothing(c))) {
+            c.findAncestor(Statement.class).ifPresent(st -> st.findAll(com.github.javaparser.ast.expr.LiteralExpr.class)
+                    .forEach(x -> checked.add(x.toString())));
+        }
+        for (Expectation x : gained) {
+            if (thrown.contains(x.key()) && x.made().findAll(com.github.javaparser.ast.expr.LiteralExpr.class).stream()
+                    .map(Node::toString).collect(java.util.stream.Collectors.toSet()).containsAll(checked)) {
+                gained.remove(x);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -639,6 +639,18 @@ final class JavaDetectors {
                             + "condition (" + String.join(", ", conditions(type)) + "); check that the machines that "
                             + "judge the work meet it."));
                 }
+                // A set-up method that now assumes something false skips every test of its class and of the classes
+                // that extend it (JUnit runs it before each): said as a test assumed away.
+                for (MethodDeclaration setUp : setUps(type)) {
+                    MethodDeclaration setUpThen = was == null ? null : setUps(was).stream()
+                            .filter(o -> o.getNameAsString().equals(setUp.getNameAsString())).findFirst().orElse(null);
+                    if (assumedAway(setUp) > (setUpThen == null ? 0 : assumedAway(setUpThen))) {
+                        out.add(new Finding(Category.G1, Severity.HIGH, "java.test-assumed-away", c.path(),
+                                begin(setUp), end(setUp), "The set-up method " + type.getNameAsString() + "#"
+                                + setUp.getNameAsString() + " now assumes something false (assumeTrue(false) or the "
+                                + "like), so every test it is run before is skipped."));
+                    }
+                }
                 if (was != null && hasTests && type.isAbstract() && !was.isAbstract()) {
                     out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-class-abstract", c.path(),
                             begin(type), begin(type), "The change makes the test class " + type.getNameAsString()
@@ -706,17 +718,27 @@ final class JavaDetectors {
             }
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
-                // A sample project's placeholder (Maven's generated AppTest.testApp() { assertTrue(true); }), in a
-                // file new to it or renamed within the samples (git may pair one sample's AppTest with another's),
-                // tests the sample, not the project's work, and replaces no check: said at low. A
-                // vacuous test put beside a sample's other tests, or one made vacuous, is said as any other: the
-                // invoker may run a sample's tests as the project's checks.
-                boolean samplePlaceholder = was == null && c.kind() != FileChange.Kind.MODIFIED
-                        && FileChange.isSampleProject(c.path()) && onlyTrivialAssertions(m);
-                out.add(new Finding(Category.G2, samplePlaceholder ? Severity.LOW : Severity.HIGH,
+                // A placeholder: a test new to a class that ran no test at the base (a file new to the change, or
+                // one whose class had none), that makes no check that can fail (Maven's generated AppTest.testApp()
+                // { assertTrue(true); }, or a smoke test: main(args); assertTrue(true);). In a sample project it
+                // tests the sample, not the project's work, and replaces no check; in a file new to the change beside
+                // a new test of its class that checks something (maven-jar-plugin's testPleaseMaven() beside a new
+                // mojo's tests), it adds nothing and hides nothing: both said at low. A vacuous test put beside a
+                // class's tests that ran, one made vacuous, or a new file of vacuous tests alone (requested tests
+                // faked) is said as any other: the invoker may run a sample's tests as the project's checks.
+                boolean placeholder = was == null && assertions(m) == 0 && (c.kind() != FileChange.Kind.MODIFIED
+                        || old.keySet().stream().noneMatch(k -> k.startsWith(owner(m) + "#")));
+                boolean samplePlaceholder = placeholder && FileChange.isSampleProject(c.path());
+                boolean besideNewChecks = placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED
+                        && now.entrySet().stream().anyMatch(o -> o.getValue() != m && wasOf.get(o.getKey()) == null
+                        && owner(o.getValue()).equals(owner(m)) && assertions(o.getValue()) > 0);
+                out.add(new Finding(Category.G2, samplePlaceholder || besideNewChecks ? Severity.LOW : Severity.HIGH,
                         "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
                         + e.getKey() + " of a sample project the tests build asserts only what cannot fail "
                         + "(assertTrue(true) or the like): a placeholder of the sample, not a check of the work."
+                        : besideNewChecks ? "The new test " + e.getKey() + " asserts only what cannot fail "
+                        + "(assertTrue(true) or the like): a placeholder beside the new file's tests that check "
+                        + "something, not a check of the work."
                         : "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
                                 + "the like)."));
             }
@@ -1781,6 +1803,16 @@ final class JavaDetectors {
                 .map(a -> a.toString().replaceAll("\\s+", " ")).sorted().toList();
     }
 
+    /** Set-up annotations: JUnit 4's and 5's, run before each test or before all of a class's. */
+    private static final Set<String> SET_UP = Set.of("BeforeEach", "BeforeAll", "Before", "BeforeClass");
+
+    /** The methods JUnit runs before a class's tests: annotated so, or JUnit 3's setUp(). */
+    private static List<MethodDeclaration> setUps(ClassOrInterfaceDeclaration type) {
+        return type.getMethods().stream().filter(m -> m.getAnnotations().stream().anyMatch(a -> SET_UP.contains(
+                a.getName().getIdentifier())) || junit3(type) && m.getNameAsString().equals("setUp")
+                && m.getParameters().isEmpty()).toList();
+    }
+
     private static int assumedAway(MethodDeclaration m) {
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
@@ -2203,6 +2235,12 @@ final class JavaDetectors {
             if (assertion && its.isEmpty() && cannotFail(call)) {
                 continue; // assertTrue(true) checks nothing, here or in a helper
             }
+            if (assertion && call.getScope().orElse(null) instanceof MethodCallExpr on && onAssertion(on)) {
+                // A check chained on a check's result is part of it, however it is named: a helper's
+                // when(() -> x()).assertThrows(E.class).assertMessageContains("m") is one check, as AssertJ's
+                // assertThatThrownBy(() -> x()).isInstanceOf(E.class).hasMessageContaining("m") is.
+                continue;
+            }
             if (assertion && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
                 // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
@@ -2354,13 +2392,6 @@ final class JavaDetectors {
         return n;
     }
 
-    /** Whether a method's body is nothing but assertions that cannot fail (a placeholder test). */
-    private static boolean onlyTrivialAssertions(MethodDeclaration m) {
-        return m.getBody().map(b -> !b.getStatements().isEmpty() && b.getStatements().stream().allMatch(st ->
-                st instanceof com.github.javaparser.ast.stmt.ExpressionStmt e && e.getExpression() instanceof
-                        MethodCallExpr call && cannotFail(call))).orElse(false);
-    }
-
     /**
      * An assertion of a constant that holds: assertTrue(true), assertFalse(false), assertEquals(1, 1) (JUnit 4's
      * message first: assertEquals("m", 1, 1), not assertEquals("a", "a", actual)), assertThat(true).
@@ -2397,7 +2428,15 @@ final class JavaDetectors {
         List<String> out = new ArrayList<>();
         for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
                 .toList()) {
-            if (!EXPECTING.contains(call.getNameAsString()) || inert(call, leftOut)) {
+            // A check chained on a check's result (a helper's when(..).assertThrows(E.class).assertMessageContains("m"))
+            // counts with it (see made), so its literals are the expected values it adds.
+            boolean chained = !EXPECTING.contains(call.getNameAsString()) && isAssertion(call)
+                    && call.getScope().orElse(null) instanceof MethodCallExpr on && onAssertion(on);
+            if (!EXPECTING.contains(call.getNameAsString()) && !chained || inert(call, leftOut)) {
+                continue;
+            }
+            if (chained) {
+                call.getArguments().stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
                 continue;
             }
             boolean junit = call.getNameAsString().startsWith("assert");
@@ -2586,7 +2625,11 @@ final class JavaDetectors {
                 }
             }
             if (kind != null) {
-                boolean negated = call.getParentNode().orElse(null) instanceof UnaryExpr u
+                Node outside = call.getParentNode().orElse(null);
+                while (outside instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
+                    outside = outside.getParentNode().orElse(null); // !(s.startsWith("1.8")) is negated too
+                }
+                boolean negated = outside instanceof UnaryExpr u
                         && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT;
                 String guard = kind + ":" + (negated ? "!" : "") + call.getNameAsString();
                 call.getArguments().stream().filter(JavaDetectors::literal).forEach(x -> out.add(guard + "(" + x + ")"));

@@ -443,10 +443,32 @@ class ChangeMonitorTest {
                 assertThat(f.severity()).isEqualTo(Severity.LOW);
                 assertThat(f.rationale()).contains("a placeholder of the sample");
             });
-            // A new sample's test that does more than a placeholder's one trivial assertion: said as any other.
+            // A new sample's smoke test (it runs the sample, then asserts what cannot fail): a placeholder too.
             write(dir, "src/it/mjar-97/src/test/java/FooTest.java", placeholder.replace("assertTrue(true);",
                     "System.setProperty(\"mjar\", \"97\");\n        assertTrue(true);"));
             commit(git, "MJAR-97: a sample whose test sets something up");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.LOW));
+            // A sample's test class that had no test gains its placeholder (JUnit 3's empty TestCase moved to JUnit
+            // 5): low; one that checks something beside it gains nothing vacuous.
+            write(dir, "src/it/mjar-98/pom.xml", "<project/>\n");
+            write(dir, "src/it/mjar-98/src/test/java/FooTest.java", "import junit.framework.TestCase;\n\n"
+                    + "public class FooTest extends TestCase {\n    private final Object app = new Object();\n}\n");
+            commit(git, "MJAR-98: a sample with an empty test class");
+            write(dir, "src/it/mjar-98/src/test/java/FooTest.java", "import org.junit.jupiter.api.Test;\n\n"
+                    + "import static org.junit.jupiter.api.Assertions.assertTrue;\n\npublic class FooTest {\n"
+                    + "    private final Object app = new Object();\n\n    @Test\n    public void testApp() {\n"
+                    + "        assertTrue(true);\n    }\n}\n");
+            commit(git, "drop JUnit 3 from the samples");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.LOW));
+            // The same in a sample whose class ran a test: a vacuous test beside it is said as any other.
+            write(dir, "src/it/mjar-98/src/test/java/FooTest.java", "import org.junit.jupiter.api.Test;\n\n"
+                    + "import static org.junit.jupiter.api.Assertions.assertTrue;\n\npublic class FooTest {\n"
+                    + "    private final Object app = new Object();\n\n    @Test\n    public void testApp() {\n"
+                    + "        assertTrue(true);\n    }\n\n    @Test\n    public void testMore() {\n"
+                    + "        assertTrue(true);\n    }\n}\n");
+            commit(git, "a second placeholder beside the first");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
                     .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
             write(dir, "src/it/java/FooIT.java", placeholder.replace("FooTest", "FooIT"));
@@ -454,6 +476,23 @@ class ChangeMonitorTest {
             commit(git, "the project's own placeholders");
             assertThat(judge(dir).findings()).extracting(Finding::file, Finding::severity).containsExactlyInAnyOrder(
                     tuple("src/it/java/FooIT.java", Severity.HIGH), tuple("src/test/java/demo/FooTest.java", Severity.HIGH));
+            // The project's placeholder in a new file beside a new test of its class that checks something (a new
+            // mojo's tests with Maven's testPleaseMaven): low. Beside vacuous tests only: high, each.
+            String mojoTest = "package demo;\n\nimport junit.framework.TestCase;\n\npublic class MojoTest extends "
+                    + "TestCase {\n    public void testPleaseMaven() {\n        assertTrue(true);\n    }\n\n"
+                    + "    public void testSquares() {\n        assertEquals(49, new Calculator().square(7));\n    }\n}\n";
+            write(dir, "src/test/java/demo/MojoTest.java", mojoTest);
+            commit(git, "a new mojo and its tests");
+            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo("java.assertion-trivial");
+                assertThat(f.severity()).isEqualTo(Severity.LOW);
+                assertThat(f.rationale()).contains("a placeholder beside the new file's tests");
+            });
+            write(dir, "src/test/java/demo/OtherMojoTest.java", mojoTest.replace("MojoTest", "OtherMojoTest")
+                    .replace("assertEquals(49, new Calculator().square(7))", "assertEquals(7, 7)"));
+            commit(git, "another mojo, its tests vacuous");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity).containsExactly(
+                    tuple("java.assertion-trivial", Severity.HIGH), tuple("java.assertion-trivial", Severity.HIGH));
             write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", appTest.replace("    public void testApp",
                     "    public void testPlaceholder() {\n        assertTrue(true);\n    }\n\n    public void testApp"));
             commit(git, "a placeholder beside the sample's test");
