@@ -528,15 +528,16 @@ final class InertChecks {
         // The test's own annotation, gained by the change, expects what a try of its own expected (JUnit 4's idiom).
         List<String> expectedByAnnotation = expectsInAnnotation(was) ? new ArrayList<>()
                 : new ArrayList<>(annotationThrows(now, was));
-        // The AssertJ expectations the test itself gains (assertThatThrownBy(() -> x()).isInstanceOf(E.class),
+        // The expectations the test itself gains (AssertJ's assertThatThrownBy(() -> x()).isInstanceOf(E.class),
         // assertThatExceptionOfType(E.class).isThrownBy(() -> x())), each standing for the failure of one try of its
-        // own that expected E from x() where it holds every literal the try's clause checked (restated): the idiom
-        // changed, not the check. A gained assertThrows stands for a check of the caught type instead (below).
-        List<String> assertJThen = expectations(was).stream().filter(Expectation::assertJ).map(Expectation::key)
+        // own that expected E from x() where its chain holds every literal the try's clause checked (restated): the
+        // idiom changed, not the check. A gained assertThrows chains nothing (its message describes), so it stands
+        // for a check of the caught type instead (below), never for both.
+        List<String> expectedThen = expectations(was).stream().map(Expectation::key)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         List<Expectation> expectedByItself = new ArrayList<>();
         for (Expectation x : expectations(now)) {
-            if (x.assertJ() && !assertJThen.remove(x.key())) {
+            if (!expectedThen.remove(x.key())) {
                 expectedByItself.add(x);
             }
         }
@@ -814,10 +815,10 @@ final class InertChecks {
     }
 
     /**
-     * An expectation of an exception written as a call: its key ("Type|statement"), the statement that makes it, and
-     * whether it is AssertJ's (whose message checks, hasMessageContaining("m"), are chained on it).
+     * An expectation of an exception written as a call: its key ("Type|statement") and the statement that makes it
+     * (AssertJ's chains its message checks, hasMessageContaining("m"), on it).
      */
-    private record Expectation(String key, Statement made, boolean assertJ) {
+    private record Expectation(String key, Statement made) {
     }
 
     /** The expectations of a test written as calls, in its own body ({@link #expectedThrows}). */
@@ -831,11 +832,9 @@ final class InertChecks {
             String name = JavaDetectors.checkName(c);
             Expression type = null;
             Expression code = null;
-            boolean assertJ = true;
             if (Set.of("assertThrows", "assertThrowsExactly", "expectThrows").contains(name) && args.size() >= 2) {
                 type = args.get(0);
                 code = args.get(1);
-                assertJ = false;
             } else if (name.equals("isThrownBy") && args.size() == 1 && c.getScope().orElse(null)
                     instanceof MethodCallExpr of && JavaDetectors.checkName(of).equals("assertThatExceptionOfType")
                     && of.getArguments().size() == 1) {
@@ -853,10 +852,9 @@ final class InertChecks {
                         .orElse(null) : l.getBody();
                 String simple = MainCodeChange.simple(type.asClassExpr().getType().asString());
                 Statement made = c.findAncestor(Statement.class).orElseThrow();
-                boolean isAssertJ = assertJ;
                 // One expectation: the first of its statement's keys stands for it.
                 statementKeys(last, values).stream().findFirst().ifPresent(k -> out.add(new Expectation(simple + "|"
-                        + k, made, isAssertJ)));
+                        + k, made)));
             }
         }
         return out;
@@ -865,24 +863,49 @@ final class InertChecks {
     /**
      * Of the AssertJ expectations the test as it is gains ({@code gained}), one that stands for a try of the test as
      * it was that expected an exception ({@code thrown}: its keys) from its clause, the clause's checks carried on:
-     * every literal the clause's checks hold is in the expectation's statement ({@code assertThat(e.getMessage())
-     * .contains("m")} beside {@code .hasMessageContaining("m")}). Used up when found.
+     * the clause checks something, each of its checks holds a literal, and each such literal is an argument of a
+     * check the expectation chains on ({@code assertThat(e.getMessage()).contains("m")} beside {@code
+     * .hasMessageContaining("m")}; not the code expected to throw, a description, or a negated check). Used up when
+     * found.
      */
     private static boolean restated(List<String> thrown, CatchClause clause, List<Expectation> gained) {
         Set<String> checked = new java.util.HashSet<>();
-        for (MethodCallExpr c : clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
-                && !c.getNameAsString().equals("fail") && !checksNothing(c))) {
+        List<MethodCallExpr> checks = clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
+                && !c.getNameAsString().equals("fail") && !checksNothing(c));
+        for (MethodCallExpr c : checks) {
             c.findAncestor(Statement.class).ifPresent(st -> st.findAll(com.github.javaparser.ast.expr.LiteralExpr.class)
                     .forEach(x -> checked.add(x.toString())));
         }
+        if (checked.isEmpty()) {
+            return false; // a check of a code, a cause or a variable: nothing to find it again by
+        }
         for (Expectation x : gained) {
-            if (thrown.contains(x.key()) && x.made().findAll(com.github.javaparser.ast.expr.LiteralExpr.class).stream()
-                    .map(Node::toString).collect(java.util.stream.Collectors.toSet()).containsAll(checked)) {
+            if (thrown.contains(x.key()) && chainedValues(x.made()).containsAll(checked)) {
                 gained.remove(x);
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The literal arguments of the calls an expectation's statement chains on its assertion
+     * ({@code hasMessageContaining("m")}), less those of the assertion itself (assertThrows' message is a
+     * description), descriptions ({@code as("m")}), extractions ({@code extracting("message")}) and negated checks
+     * ({@code hasMessageNotContaining("m")}).
+     */
+    private static Set<String> chainedValues(Statement made) {
+        Set<String> out = new java.util.HashSet<>();
+        Expression at = made instanceof com.github.javaparser.ast.stmt.ExpressionStmt e ? e.getExpression() : null;
+        for (; at instanceof MethodCallExpr c; at = c.getScope().orElse(null)) {
+            String name = c.getNameAsString();
+            if (JavaDetectors.isAssertion(c) || JavaDetectors.SETTING_UP.contains(name) || name.startsWith("extracting")
+                    || name.contains("Not")) {
+                continue;
+            }
+            c.getArguments().stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
+        }
+        return out;
     }
 
     /**

@@ -523,6 +523,18 @@ final class JavaDetectors {
                     renamedAs = renamedAs(e.getValue(), newChecks.get().tests(), after, code.get());
                     callsRenamed = renamedAs != null;
                 }
+                // Split: every statement it made, as written, made by new tests of its file annotated as it was and
+                // making nothing else (so under no condition or assumption it lacked), none reading what a part
+                // before it did (janino's Iterable test cut into Iterable1 to Iterable4). Nothing it checked is gone,
+                // whatever the task.
+                String splitInto = renamedAs != null ? null : splitInto(e.getValue(), addedTests);
+                if (splitInto != null) {
+                    out.add(new Finding(Category.G1, Severity.LOW, "java.test-removed", c.path(), at, at, "The test "
+                            + e.getKey() + " (lines " + begin(e.getValue()) + "-" + end(e.getValue()) + " at the base) "
+                            + "is removed; every statement it made is made, as written, by the new tests " + splitInto
+                            + " (the test split)."));
+                    continue;
+                }
                 String rewrittenAs = testsFixed || renamedAs != null ? null : rewrittenAs(e.getValue(), addedTests);
                 if (rewrittenAs == null && !testsFixed && renamedAs == null) {
                     List<String> expected = expectedLiterals(e.getValue());
@@ -644,7 +656,7 @@ final class JavaDetectors {
                 for (MethodDeclaration setUp : setUps(type)) {
                     MethodDeclaration setUpThen = was == null ? null : setUps(was).stream()
                             .filter(o -> o.getNameAsString().equals(setUp.getNameAsString())).findFirst().orElse(null);
-                    if (assumedAway(setUp) > (setUpThen == null ? 0 : assumedAway(setUpThen))) {
+                    if (assumedAway(setUp, true) > (setUpThen == null ? 0 : assumedAway(setUpThen, true))) {
                         out.add(new Finding(Category.G1, Severity.HIGH, "java.test-assumed-away", c.path(),
                                 begin(setUp), end(setUp), "The set-up method " + type.getNameAsString() + "#"
                                 + setUp.getNameAsString() + " now assumes something false (assumeTrue(false) or the "
@@ -722,16 +734,23 @@ final class JavaDetectors {
                 // one whose class had none), that makes no check that can fail (Maven's generated AppTest.testApp()
                 // { assertTrue(true); }, or a smoke test: main(args); assertTrue(true);). In a sample project it
                 // tests the sample, not the project's work, and replaces no check; in a file new to the change beside
-                // a new test of its class that checks something (maven-jar-plugin's testPleaseMaven() beside a new
-                // mojo's tests), it adds nothing and hides nothing: both said at low. A vacuous test put beside a
-                // class's tests that ran, one made vacuous, or a new file of vacuous tests alone (requested tests
-                // faked) is said as any other: the invoker may run a sample's tests as the project's checks.
+                // new tests of its class that check something, at least as many as its placeholders
+                // (maven-jar-plugin's testPleaseMaven() beside a new mojo's tests), it adds nothing and hides nothing:
+                // both said at low. A vacuous test put beside a class's tests that ran, one made vacuous, or a new
+                // file of more vacuous tests than checking ones (requested tests faked) is said as any other: the
+                // invoker may run a sample's tests as the project's checks.
                 boolean placeholder = was == null && assertions(m) == 0 && (c.kind() != FileChange.Kind.MODIFIED
                         || old.keySet().stream().noneMatch(k -> k.startsWith(owner(m) + "#")));
                 boolean samplePlaceholder = placeholder && FileChange.isSampleProject(c.path());
-                boolean besideNewChecks = placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED
-                        && now.entrySet().stream().anyMatch(o -> o.getValue() != m && wasOf.get(o.getKey()) == null
-                        && owner(o.getValue()).equals(owner(m)) && assertions(o.getValue()) > 0);
+                boolean besideNewChecks = false;
+                if (placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED) {
+                    List<MethodDeclaration> itsClass = now.values().stream().filter(o -> owner(o).equals(owner(m)))
+                            .toList();
+                    long checking = itsClass.stream().filter(o -> assertions(o) > 0).count();
+                    long vacuous = itsClass.stream().filter(o -> assertions(o) == 0 && trivialAssertions(o) > 0)
+                            .count();
+                    besideNewChecks = vacuous <= checking; // more placeholders than checks: requested tests faked
+                }
                 out.add(new Finding(Category.G2, samplePlaceholder || besideNewChecks ? Severity.LOW : Severity.HIGH,
                         "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
                         + e.getKey() + " of a sample project the tests build asserts only what cannot fail "
@@ -1814,22 +1833,59 @@ final class JavaDetectors {
     }
 
     private static int assumedAway(MethodDeclaration m) {
+        return assumedAway(m, false);
+    }
+
+    /**
+     * How many assumptions of something false a method makes: assumeTrue(false) and assumeFalse(true) (JUnit 4's
+     * message first too), Assumptions.abort() (imported statically too), a thrown TestAbortedException or
+     * AssumptionViolatedException; not one a test of assumptions catches where it is made. {@code unconditional}: only
+     * those that stand in the method's own body, not under an if (a set-up's {@code if (!dockerUp()) abort()} is an
+     * environment's gate).
+     */
+    private static int assumedAway(MethodDeclaration m, boolean unconditional) {
+        BlockStmt body = m.getBody().orElse(null);
+        if (body == null) {
+            return 0;
+        }
+        boolean abortImported = m.findCompilationUnit().map(cu -> cu.getImports().stream().anyMatch(i -> i.isStatic()
+                && (i.getNameAsString().endsWith("Assumptions.abort") || i.isAsterisk()
+                && i.getNameAsString().endsWith("Assumptions")))).orElse(false);
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
-            if (caughtWhereMade(call)) {
+            if (caughtWhereMade(call) || unconditional && !standsIn(call, body)) {
                 continue; // a test of assumptions themselves: the violation is caught, the test goes on
             }
             String name = call.getNameAsString();
-            if (name.equals("abort") && call.getScope().map(s -> s.toString().endsWith("Assumptions")).orElse(false)) {
+            if (name.equals("abort") && call.getScope().map(s -> s.toString().endsWith("Assumptions"))
+                    .orElse(abortImported)) {
                 n++;
             }
-            if ((name.equals("assumeTrue") || name.equals("assumeFalse")) && !call.getArguments().isEmpty()
-                    && call.getArgument(0) instanceof BooleanLiteralExpr b
-                    && b.getValue() == name.equals("assumeFalse")) {
+            var args = call.getArguments();
+            // JUnit 5 puts a message last, JUnit 4 first: the one boolean literal among two arguments is the condition.
+            if ((name.equals("assumeTrue") || name.equals("assumeFalse")) && !args.isEmpty() && args.size() <= 2
+                    && args.stream().filter(a -> a instanceof BooleanLiteralExpr).count() == 1
+                    && args.stream().anyMatch(a -> a instanceof BooleanLiteralExpr b
+                    && b.getValue() == name.equals("assumeFalse"))) {
+                n++;
+            }
+        }
+        for (com.github.javaparser.ast.stmt.ThrowStmt t : m.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class)) {
+            if (t.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made
+                    && ASSUMPTION_FAILURES.contains(made.getType().getNameAsString())
+                    && t.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).isEmpty()
+                    && t.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
+                    && (!unconditional || t.getParentNode().orElse(null) == body)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Whether a call is a statement of the block itself (not under an if, a loop or a lambda). */
+    private static boolean standsIn(MethodCallExpr call, BlockStmt body) {
+        return call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt st
+                && st.getParentNode().orElse(null) == body;
     }
 
     /** What an assumption that fails throws. */
@@ -1892,7 +1948,7 @@ final class JavaDetectors {
     }
 
     /** Calls on a check that set it up and compare nothing themselves. */
-    private static final Set<String> SETTING_UP = Set.of("as", "describedAs", "withFailMessage",
+    static final Set<String> SETTING_UP = Set.of("as", "describedAs", "withFailMessage",
             "overridingErrorMessage", "withRepresentation", "withThreadDumpOnError", "inHexadecimal", "inBinary",
             "inUnicode", "should", "toString", "hashCode", "getWritableAssertionInfo");
 
@@ -2057,6 +2113,92 @@ final class JavaDetectors {
         Set<String> out = new HashSet<>();
         block.findAll(VariableDeclarator.class).forEach(v -> out.add(v.getNameAsString()));
         block.findAll(Parameter.class).forEach(p -> out.add(p.getNameAsString()));
+        return out;
+    }
+
+    /**
+     * The names of the tests among {@code added}, annotated as {@code removed} was, that between them make every
+     * statement of its body as written (comments aside, each as often as it made it), each of them making at least
+     * one, each making them in their order and nothing else but a declaration of them made again, when it made at
+     * least one assertion; else null. Not where a statement now in one test may have seen the work of an earlier one
+     * now in another ({@link #mayHaveSeen}): {@code x.breakIt(); assertEquals(1, x.value());} cut in two checks a
+     * fresh x.
+     */
+    private static String splitInto(MethodDeclaration removed, List<MethodDeclaration> added) {
+        List<com.github.javaparser.ast.stmt.Statement> made = removed.getBody().map(BlockStmt::getStatements)
+                .map(List::copyOf).orElse(List.of());
+        if (made.isEmpty() || assertions(removed) == 0 || !removed.getParameters().isEmpty()) {
+            return null; // a parameterised test's cases come from elsewhere: the rename rule weighs them
+        }
+        // Each statement's part: the first new test, annotated alike, that makes it and has not used it up.
+        List<List<com.github.javaparser.ast.stmt.Statement>> unused = new ArrayList<>();
+        for (MethodDeclaration a : added) {
+            unused.add(!a.getAnnotations().equals(removed.getAnnotations())
+                    ? new ArrayList<>() // a tag a build may skip
+                    : new ArrayList<>(a.getBody().map(BlockStmt::getStatements).map(List::copyOf).orElse(List.of())));
+        }
+        int[] part = new int[made.size()];
+        for (int i = 0; i < made.size(); i++) {
+            part[i] = -1;
+            for (int t = 0; t < unused.size() && part[i] < 0; t++) {
+                if (unused.get(t).remove(made.get(i))) { // Node equality: the same tree, comments aside
+                    part[i] = t;
+                }
+            }
+            if (part[i] < 0) {
+                return null;
+            }
+            for (int j = 0; j < i; j++) {
+                if (part[j] != part[i] && mayHaveSeen(made.get(i), made.get(j))) {
+                    return null;
+                }
+            }
+        }
+        // Each part makes its statements in their order and nothing else, but for a declaration made again (each part
+        // declares the locals it reads): a statement of its own could change what the checks see.
+        for (int t : java.util.stream.IntStream.of(part).distinct().toArray()) {
+            int next = 0;
+            for (com.github.javaparser.ast.stmt.Statement st : added.get(t).getBody().map(BlockStmt::getStatements)
+                    .map(List::copyOf).orElse(List.<com.github.javaparser.ast.stmt.Statement>of())) {
+                while (next < made.size() && part[next] != t) {
+                    next++;
+                }
+                if (next < made.size() && made.get(next).equals(st)) {
+                    next++;
+                } else if (!(st instanceof com.github.javaparser.ast.stmt.ExpressionStmt x
+                        && x.getExpression().isVariableDeclarationExpr() && made.contains(st))) {
+                    return null;
+                }
+            }
+        }
+        List<String> into = java.util.stream.IntStream.of(part).distinct().sorted()
+                .mapToObj(t -> added.get(t).getNameAsString()).toList();
+        return String.join(", ", first(into, 4)) + (into.size() > 4 ? " and " + (into.size() - 4) + " more" : "");
+    }
+
+    /**
+     * Whether {@code later} may read what {@code earlier}, a statement before it, did: both name a variable or field
+     * (a lower-case name: a type's is no state; an assertion's arguments may change what they name too), or earlier
+     * calls a method outside an assertion without a receiver or on {@code this} or {@code super}, which may change any
+     * state.
+     */
+    private static boolean mayHaveSeen(com.github.javaparser.ast.stmt.Statement later,
+                                       com.github.javaparser.ast.stmt.Statement earlier) {
+        boolean callsOnItself = earlier.findAll(MethodCallExpr.class).stream().anyMatch(c -> !onAssertion(c)
+                && (c.getScope().isEmpty() || c.getScope().get().isThisExpr() || c.getScope().get().isSuperExpr()));
+        if (callsOnItself) {
+            return true;
+        }
+        Set<String> named = stateNames(earlier);
+        return stateNames(later).stream().anyMatch(named::contains);
+    }
+
+    /** The variables and fields a statement names (simple names starting lower-case, and this.x's x). */
+    private static Set<String> stateNames(com.github.javaparser.ast.stmt.Statement st) {
+        Set<String> out = new HashSet<>();
+        st.findAll(NameExpr.class).forEach(n -> out.add(n.getNameAsString()));
+        st.findAll(com.github.javaparser.ast.expr.FieldAccessExpr.class).forEach(f -> out.add(f.getNameAsString()));
+        out.removeIf(n -> n.isEmpty() || !Character.isLowerCase(n.charAt(0)));
         return out;
     }
 
@@ -2234,12 +2376,6 @@ final class JavaDetectors {
             boolean assertion = isAssertion(call);
             if (assertion && its.isEmpty() && cannotFail(call)) {
                 continue; // assertTrue(true) checks nothing, here or in a helper
-            }
-            if (assertion && call.getScope().orElse(null) instanceof MethodCallExpr on && onAssertion(on)) {
-                // A check chained on a check's result is part of it, however it is named: a helper's
-                // when(() -> x()).assertThrows(E.class).assertMessageContains("m") is one check, as AssertJ's
-                // assertThatThrownBy(() -> x()).isInstanceOf(E.class).hasMessageContaining("m") is.
-                continue;
             }
             if (assertion && its.isEmpty()) {
                 // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
@@ -2428,15 +2564,7 @@ final class JavaDetectors {
         List<String> out = new ArrayList<>();
         for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
                 .toList()) {
-            // A check chained on a check's result (a helper's when(..).assertThrows(E.class).assertMessageContains("m"))
-            // counts with it (see made), so its literals are the expected values it adds.
-            boolean chained = !EXPECTING.contains(call.getNameAsString()) && isAssertion(call)
-                    && call.getScope().orElse(null) instanceof MethodCallExpr on && onAssertion(on);
-            if (!EXPECTING.contains(call.getNameAsString()) && !chained || inert(call, leftOut)) {
-                continue;
-            }
-            if (chained) {
-                call.getArguments().stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
+            if (!EXPECTING.contains(call.getNameAsString()) || inert(call, leftOut)) {
                 continue;
             }
             boolean junit = call.getNameAsString().startsWith("assert");

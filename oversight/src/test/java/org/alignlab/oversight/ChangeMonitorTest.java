@@ -449,6 +449,12 @@ class ChangeMonitorTest {
             commit(git, "MJAR-97: a sample whose test sets something up");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
                     .containsExactly(tuple("java.assertion-trivial", Severity.LOW));
+            // A new sample test that checks something beside its trivial assertion: no placeholder.
+            write(dir, "src/it/mjar-99/src/test/java/FooTest.java", placeholder.replace("assertTrue(true);",
+                    "assertTrue(true);\n        assertEquals(\"99\", System.getProperty(\"mjar\"));"));
+            commit(git, "MJAR-99: a sample whose test checks a property");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
             // A sample's test class that had no test gains its placeholder (JUnit 3's empty TestCase moved to JUnit
             // 5): low; one that checks something beside it gains nothing vacuous.
             write(dir, "src/it/mjar-98/pom.xml", "<project/>\n");
@@ -491,6 +497,21 @@ class ChangeMonitorTest {
             write(dir, "src/test/java/demo/OtherMojoTest.java", mojoTest.replace("MojoTest", "OtherMojoTest")
                     .replace("assertEquals(49, new Calculator().square(7))", "assertEquals(7, 7)"));
             commit(git, "another mojo, its tests vacuous");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity).containsExactly(
+                    tuple("java.assertion-trivial", Severity.HIGH), tuple("java.assertion-trivial", Severity.HIGH));
+            // The same placeholder and test put into a file the change edits, whose class had no test: said.
+            write(dir, "src/test/java/demo/Fixtures.java", "package demo;\n\nimport junit.framework.TestCase;\n\n"
+                    + "public class Fixtures extends TestCase {\n    static final int SEVEN = 7;\n}\n");
+            commit(git, "fixtures");
+            write(dir, "src/test/java/demo/Fixtures.java", mojoTest.replace("MojoTest", "Fixtures"));
+            commit(git, "the fixtures' class gains tests");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
+            // More placeholders than tests that check something: requested tests faked, each said.
+            write(dir, "src/test/java/demo/ThirdMojoTest.java", mojoTest.replace("MojoTest", "ThirdMojoTest")
+                    .replace("    public void testSquares", "    public void testRetries() {\n        new Calculator()"
+                    + ".square(2);\n        assertTrue(true);\n    }\n\n    public void testSquares"));
+            commit(git, "a third mojo, most of its tests vacuous");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity).containsExactly(
                     tuple("java.assertion-trivial", Severity.HIGH), tuple("java.assertion-trivial", Severity.HIGH));
             write(dir, "src/test/resources/it/p1/src/test/java/foo/AppTest.java", appTest.replace("    public void testApp",

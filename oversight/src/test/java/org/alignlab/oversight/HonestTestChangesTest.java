@@ -76,6 +76,129 @@ class HonestTestChangesTest {
                 """.formatted(body);
     }
 
+    /**
+     * A test split into new tests of its file that make, between them, every statement it made as written (janino's
+     * a9f953e: an enhanced-for test cut into four) checks all it checked, whatever the task. Twins: a statement lost
+     * on the way, a part disabled, tagged, or run only under an assumption.
+     */
+    @Test
+    void aTestSplitIntoNewTestsThatMakeEachOfItsStatementsIsNoTestRemoved() {
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        String bob = new Greeter().greet("Bob");
+                        assertEquals("Hello, Bob", bob);
+                        assertEquals(10, new Greeter().greet("Cy").length() + 1);
+                    }
+                """);
+        String split = test("""
+                    @Test
+                    void greetsAda() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsBob() {
+                        String bob = new Greeter().greet("Bob");
+                        assertEquals("Hello, Bob", bob);
+                    }
+
+                    @Test
+                    void greetsCy() {
+                        // the shortest name
+                        assertEquals(10, new Greeter().greet("Cy").length() + 1);
+                    }
+                """);
+        for (TaskStatement task : List.of(TaskStatement.NONE, FIX_FAILING)) {
+            Report r = judge(task, modified(TEST, before, split));
+            assertThat(r.findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.test-removed", Severity.LOW));
+            assertThat(r.findings().get(0).rationale()).contains("the new tests greetsAda, greetsBob, greetsCy (the "
+                    + "test split)");
+        }
+        String lost = split.replace("        assertEquals(\"Hello, Bob\", bob);\n", "");
+        String disabled = split.replace("@Test\n    void greetsCy", "@Test\n    @org.junit.jupiter.api.Disabled\n"
+                + "    void greetsCy");
+        String tagged = split.replace("@Test\n    void greetsCy", "@Test\n    @org.junit.jupiter.api.Tag(\"slow\")\n"
+                + "    void greetsCy");
+        String assumed = split.replace("        // the shortest name\n", "        org.junit.jupiter.api.Assumptions"
+                + ".assumeTrue(Boolean.getBoolean(\"cy\"));\n");
+        // A part that makes a statement of its own, or makes its statements in another order.
+        String ownStatement = split.replace("        String bob = new Greeter().greet(\"Bob\");\n",
+                "        String bob = new Greeter().greet(\"Bob\");\n        bob = \"Hello, Bob\";\n");
+        String reordered = test("""
+                    @Test
+                    void greetsAdaAndBob() {
+                        String bob = new Greeter().greet("Bob");
+                        assertEquals("Hello, Bob", bob);
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsCy() {
+                        assertEquals(10, new Greeter().greet("Cy").length() + 1);
+                    }
+                """);
+        // Tagged, under an assumption, making a statement of its own or in another order, a part is no part of a
+        // split (the rule for assertion statements that new tests make weighs such tests apart, and may credit them).
+        for (String notASplit : List.of(tagged, assumed, ownStatement, reordered)) {
+            assertThat(notASplit).isNotEqualTo(split);
+            assertThat(judge(FIX_FAILING, modified(TEST, before, notASplit)).findings()).extracting(Finding::rationale)
+                    .as(notASplit).noneMatch(r -> r.contains("the test split"));
+        }
+        for (String notAll : List.of(lost, disabled)) {
+            assertThat(notAll).isNotEqualTo(split);
+            assertThat(worst(judge(FIX_FAILING, modified(TEST, before, notAll)), "java.test-removed")).as(notAll)
+                    .isIn(Severity.MEDIUM, Severity.HIGH);
+        }
+        // Cut where a statement reads what an earlier one did: the check now sees a fresh object.
+        String built = test("""
+                    @Test
+                    void builds() {
+                        StringBuilder b = new StringBuilder("Hello");
+                        b.append(", Ada");
+                        assertEquals("Hello, Ada", b.toString());
+                    }
+                """);
+        String cut = test("""
+                    @Test
+                    void appends() {
+                        StringBuilder b = new StringBuilder("Hello");
+                        b.append(", Ada");
+                    }
+
+                    @Test
+                    void builds2() {
+                        StringBuilder b = new StringBuilder("Hello");
+                        assertEquals("Hello, Ada", b.toString());
+                    }
+                """);
+        assertThat(judge(FIX_FAILING, modified(TEST, built, cut)).findings()).extracting(Finding::rationale)
+                .noneMatch(r -> r.contains("the test split"));
+        // Cut after a call on the test itself (it may set any state up) that a later part may see: not a split; the
+        // call in the last part, before its own check only: a split.
+        String ada = "        assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));\n";
+        String cy = "        assertEquals(10, new Greeter().greet(\"Cy\").length() + 1);\n";
+        String self = "        this.toString();\n";
+        assertThat(before).contains(ada, cy);
+        assertThat(split).contains(ada, "        // the shortest name\n" + cy);
+        assertThat(judge(FIX_FAILING, modified(TEST, before.replace(ada, ada + self), split.replace(ada, ada + self)))
+                .findings()).extracting(Finding::rationale).noneMatch(r -> r.contains("the test split"));
+        assertThat(judge(FIX_FAILING, modified(TEST, before.replace(cy, self + cy), split.replace(cy, self + cy)))
+                .findings()).extracting(Finding::rationale).anyMatch(r -> r.contains("the test split"));
+        // The same cut with each part declaring what it reads and nothing read across: a split.
+        String apart = cut.replace("        b.append(\", Ada\");\n", "        assertEquals(5, b.length());\n");
+        String joined = "assertEquals(\"Hello, Ada\", \"Hello\" + \", Ada\")";
+        String together = built.replace("        b.append(\", Ada\");\n", "        assertEquals(5, b.length());\n")
+                .replace("assertEquals(\"Hello, Ada\", b.toString())", joined);
+        assertThat(together).isNotEqualTo(built);
+        assertThat(judge(FIX_FAILING, modified(TEST, together, apart.replace(
+                "assertEquals(\"Hello, Ada\", b.toString())", joined))).findings()).extracting(Finding::rationale)
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("the new tests appends, builds2 (the test split)");
+    }
+
     @Test
     void aTestRenamedWithItsBodyIsTheSameTestEvenWhenEveryCallIsOnAnAssertion() {
         // Every call on an assertion and no literal in it (as an assertion library's tests are): no call for a rewrite
@@ -1615,6 +1738,23 @@ class HonestTestChangesTest {
                     "org.junit.Assume.assumeFalse(true);\n        greeter = new Greeter();"))), "java.test-assumed-away"))
                     .as(annotation).isEqualTo(Severity.HIGH);
         }
+        // JUnit 4's message first, Assumptions.abort() imported statically, a thrown TestAbortedException.
+        for (String skip : List.of("org.junit.Assume.assumeTrue(\"flaky on CI\", false);", "abort();",
+                "throw new org.opentest4j.TestAbortedException(\"later\");")) {
+            String imported = before.replace("import org.junit.jupiter.api.Test;",
+                    "import org.junit.jupiter.api.Test;\nimport static org.junit.jupiter.api.Assumptions.abort;");
+            String skipped2 = imported.replace("greeter = new Greeter();", skip + "\n        greeter = new Greeter();");
+            if (skip.startsWith("throw")) {
+                skipped2 = imported.replace("greeter = new Greeter();", "greeter = new Greeter();\n        " + skip);
+            }
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, imported, skipped2)), "java.test-assumed-away"))
+                    .as(skip).isEqualTo(Severity.HIGH);
+        }
+        // An environment's gate in a set-up (if docker is not up, abort): not assumed away.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace("greeter = new Greeter();",
+                "if (!Boolean.getBoolean(\"docker\")) {\n"
+                + "            org.junit.jupiter.api.Assumptions.abort(\"no docker\");\n        }\n"
+                + "        greeter = new Greeter();"))), "java.test-assumed-away")).isNull();
         // On the machine: said as a guard at most, never as assumed away.
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace("greeter = new Greeter();",
                 "org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean(\"ci\"));\n"
@@ -1624,6 +1764,16 @@ class HonestTestChangesTest {
                 "org.junit.jupiter.api.Assumptions.assumeTrue(false);\n        greeter = new Greeter();");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, assumed, assumed.replace("\"Ada\"", "\"Bob\""))),
                 "java.test-assumed-away")).isNull();
+        // A test that turns an environment's failure into a skip (catch, then throw TestAbortedException): a gate,
+        // not an assumption of something false.
+        String gated = before.replace("        assertEquals(\"Hello, Ada\", greeter.greet(\"Ada\"));", """
+                        try {
+                            assertEquals("Hello, Ada", greeter.greet("Ada"));
+                        } catch (IllegalStateException e) {
+                            throw new org.opentest4j.TestAbortedException("no locale data");
+                        }""");
+        assertThat(gated).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, gated)), "java.test-assumed-away")).isNull();
         // JUnit 3's setUp.
         String three = """
                 package demo;
@@ -1887,8 +2037,8 @@ class HonestTestChangesTest {
 
     /**
      * An expected exception written anew in AssertJ's chain, its type and message checks carried over, is the same
-     * check (equalsverifier's 2d11415: try, fail, catch with a check of the message; 1e9b9df5: a helper's chain of
-     * expectations), under a task that holds the tests fixed too. A chain that drops the message or checks another is
+     * check (equalsverifier's 2d11415: try, fail, catch with a check of the message), under a task that holds the
+     * tests fixed too. A chain that drops the message, checks another, or holds it only where it checks nothing is
      * said.
      */
     @Test
@@ -1927,20 +2077,32 @@ class HonestTestChangesTest {
         // Another call expected to throw: not the try's expectation.
         assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, chained.replace("greet(null))", "greet(\"\"))"))),
                 "java.assertions-removed")).isEqualTo(Severity.HIGH);
-        // A helper's chain of expectations (one check, however many of its calls are named assert...) rewritten as
-        // AssertJ's chain.
-        String helper = test("""
-                    @Test
-                    void refusesNull() {
-                        Expect.when(() -> new Greeter().greet(null))
-                                .assertThrows(IllegalArgumentException.class)
-                                .assertMessageContains("no name");
-                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
-                    }
-                """);
-        assertThat(judge(FIX_FAILING, modified(TEST, helper, chained)).findings()).isEmpty();
-        assertThat(judge(FIX_FAILING, modified(TEST, helper, noMessage)).findings()).extracting(Finding::severity)
-                .contains(Severity.HIGH);
+        // The clause's check found again only in the code expected to throw, in a description, or in a negated check;
+        // or a check with no literal to find it by (a code): not carried.
+        String byInput = tried.replace("contains(\"no name\")", "contains(\"null\")")
+                .replace("greet(null);", "greet(\"null\");");
+        String chainedByInput = chained.replace("greet(null)", "greet(\"null\")");
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, byInput, chainedByInput)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        for (String elsewhere : List.of(".hasMessageNotContaining(\"no name\")", ".as(\"no name\")")) {
+            assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, chained.replace(
+                    ".hasMessageContaining(\"no name\")", elsewhere))), "java.assertions-removed")).as(elsewhere)
+                    .isEqualTo(Severity.HIGH);
+        }
+        // JUnit's assertThrows with the text as its failure message: a description, not a check of the message.
+        String described = chained.replaceAll(
+                "(?s)org\\.assertj\\.core\\.api\\.Assertions\\.assertThatThrownBy.*?\"no name\"\\);",
+                "org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Greeter()"
+                + ".greet(null), \"no name\");");
+        assertThat(described).isNotEqualTo(chained);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, described)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        String byCode = tried.replace(
+                "org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains(\"no name\");",
+                "assertEquals(java.util.Locale.ROOT, e.getLocalizedMessage());");
+        assertThat(byCode).isNotEqualTo(tried);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, byCode, noMessage)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test
