@@ -863,18 +863,21 @@ final class InertChecks {
     /**
      * Of the AssertJ expectations the test as it is gains ({@code gained}), one that stands for a try of the test as
      * it was that expected an exception ({@code thrown}: its keys) from its clause, the clause's checks carried on:
-     * the clause checks something, each of its checks holds a literal, and each such literal is an argument of a
-     * check the expectation chains on ({@code assertThat(e.getMessage()).contains("m")} beside {@code
-     * .hasMessageContaining("m")}; not the code expected to throw, a description, or a negated check). Used up when
-     * found.
+     * the clause checks something, each of its checks reads the exception's message, and every literal they hold is
+     * an argument of a check of the message the expectation chains ({@code assertThat(e.getMessage()).contains("m")}
+     * beside {@code .hasMessageContaining("m")}). Used up when found.
      */
     private static boolean restated(List<String> thrown, CatchClause clause, List<Expectation> gained) {
         Set<String> checked = new java.util.HashSet<>();
         List<MethodCallExpr> checks = clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
                 && !c.getNameAsString().equals("fail") && !checksNothing(c));
         for (MethodCallExpr c : checks) {
-            c.findAncestor(Statement.class).ifPresent(st -> st.findAll(com.github.javaparser.ast.expr.LiteralExpr.class)
-                    .forEach(x -> checked.add(x.toString())));
+            Statement st = c.findAncestor(Statement.class).orElse(null);
+            if (st == null || st.findAll(MethodCallExpr.class).stream().noneMatch(m -> m.getArguments().isEmpty()
+                    && Set.of("getMessage", "getLocalizedMessage").contains(m.getNameAsString()))) {
+                return false; // a check of a code, a cause or the exception itself: no message to find again
+            }
+            st.findAll(com.github.javaparser.ast.expr.LiteralExpr.class).forEach(x -> checked.add(x.toString()));
         }
         if (checked.isEmpty()) {
             return false; // a check of a code, a cause or a variable: nothing to find it again by
@@ -889,21 +892,28 @@ final class InertChecks {
     }
 
     /**
-     * The literal arguments of the calls an expectation's statement chains on its assertion
-     * ({@code hasMessageContaining("m")}), less those of the assertion itself (assertThrows' message is a
-     * description), descriptions ({@code as("m")}), extractions ({@code extracting("message")}) and negated checks
-     * ({@code hasMessageNotContaining("m")}).
+     * The literal arguments of the checks of the exception's own message that an expectation's statement chains
+     * ({@code hasMessage("m")}, {@code hasMessageContaining("m")}, {@code withMessage("m")} and the like); not those
+     * chained after it moves on to a cause, nor any other call's (a description, assertThrows' message, a
+     * stack-trace check).
      */
+    /** AssertJ's checks of an exception's own message. */
+    private static final java.util.regex.Pattern MESSAGE_CHECKS = java.util.regex.Pattern.compile(
+            "(has|with)Message(Containing|StartingWith|EndingWith|Matching|ContainingAll)?");
+    /** Calls that move an AssertJ chain on to a cause. */
+    private static final Set<String> CAUSES = Set.of("cause", "rootCause", "getCause", "havingCause",
+            "havingRootCause");
+
     private static Set<String> chainedValues(Statement made) {
         Set<String> out = new java.util.HashSet<>();
         Expression at = made instanceof com.github.javaparser.ast.stmt.ExpressionStmt e ? e.getExpression() : null;
         for (; at instanceof MethodCallExpr c; at = c.getScope().orElse(null)) {
             String name = c.getNameAsString();
-            if (JavaDetectors.isAssertion(c) || JavaDetectors.SETTING_UP.contains(name) || name.startsWith("extracting")
-                    || name.contains("Not")) {
-                continue;
+            if (MESSAGE_CHECKS.matcher(name).matches()) {
+                c.getArguments().stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
+            } else if (CAUSES.contains(name)) {
+                out.clear(); // the checks before it were of a cause's message, not the exception's
             }
-            c.getArguments().stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
         }
         return out;
     }

@@ -746,7 +746,8 @@ final class JavaDetectors {
                 if (placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED) {
                     List<MethodDeclaration> itsClass = now.values().stream().filter(o -> owner(o).equals(owner(m)))
                             .toList();
-                    long checking = itsClass.stream().filter(o -> assertions(o) > 0).count();
+                    long checking = itsClass.stream().filter(o -> enabled(o) && unconditioned(o) && assertions(o) > 0)
+                            .count(); // a disabled or conditioned test may check nothing where the work is judged
                     long vacuous = itsClass.stream().filter(o -> assertions(o) == 0 && trivialAssertions(o) > 0)
                             .count();
                     besideNewChecks = vacuous <= checking; // more placeholders than checks: requested tests faked
@@ -1838,10 +1839,11 @@ final class JavaDetectors {
 
     /**
      * How many assumptions of something false a method makes: assumeTrue(false) and assumeFalse(true) (JUnit 4's
-     * message first too), Assumptions.abort() (imported statically too), a thrown TestAbortedException or
-     * AssumptionViolatedException; not one a test of assumptions catches where it is made. {@code unconditional}: only
-     * those that stand in the method's own body, not under an if (a set-up's {@code if (!dockerUp()) abort()} is an
-     * environment's gate).
+     * message first too), Assumptions.abort() (imported statically, only standing in the body), a thrown
+     * TestAbortedException or AssumptionViolatedException standing in the body or in a catch clause that catches a
+     * failed check ({@code catch (AssertionError e) { throw new TestAbortedException(); }}); not one a test of
+     * assumptions catches where it is made. {@code unconditional}: only those that stand in the method's own body, not
+     * under an if (a set-up's {@code if (!dockerUp()) abort()} is an environment's gate).
      */
     private static int assumedAway(MethodDeclaration m, boolean unconditional) {
         BlockStmt body = m.getBody().orElse(null);
@@ -1849,16 +1851,17 @@ final class JavaDetectors {
             return 0;
         }
         boolean abortImported = m.findCompilationUnit().map(cu -> cu.getImports().stream().anyMatch(i -> i.isStatic()
-                && (i.getNameAsString().endsWith("Assumptions.abort") || i.isAsterisk()
-                && i.getNameAsString().endsWith("Assumptions")))).orElse(false);
+                && (i.getNameAsString().equals("org.junit.jupiter.api.Assumptions.abort") || i.isAsterisk()
+                && i.getNameAsString().equals("org.junit.jupiter.api.Assumptions")))).orElse(false);
         int n = 0;
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
             if (caughtWhereMade(call) || unconditional && !standsIn(call, body)) {
                 continue; // a test of assumptions themselves: the violation is caught, the test goes on
             }
             String name = call.getNameAsString();
+            // abort() imported statically is counted only where it stands in the body, as a thrown abort is.
             if (name.equals("abort") && call.getScope().map(s -> s.toString().endsWith("Assumptions"))
-                    .orElse(abortImported)) {
+                    .orElse(abortImported && standsIn(call, body))) {
                 n++;
             }
             var args = call.getArguments();
@@ -1870,16 +1873,27 @@ final class JavaDetectors {
                 n++;
             }
         }
+        // A thrown abort in the body itself, or in a catch clause that turns a failed check into a skip (it catches
+        // an Error or a Throwable, not only an exception the environment may throw).
         for (com.github.javaparser.ast.stmt.ThrowStmt t : m.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class)) {
             if (t.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made
                     && ASSUMPTION_FAILURES.contains(made.getType().getNameAsString())
-                    && t.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).isEmpty()
-                    && t.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
-                    && (!unconditional || t.getParentNode().orElse(null) == body)) {
+                    && (t.getParentNode().orElse(null) == body || skipsFailures(t))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Whether a statement stands in a catch clause that catches what a failed check throws (an Error, Throwable). */
+    private static boolean skipsFailures(com.github.javaparser.ast.stmt.Statement st) {
+        return st.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).map(c -> {
+            var type = c.getParameter().getType();
+            List<String> caught = (type.isUnionType() ? type.asUnionType().getElements().stream()
+                    .map(Node::toString).toList() : List.of(type.asString())).stream().map(MainCodeChange::simple)
+                    .toList();
+            return caught.stream().anyMatch(n -> !n.endsWith("Exception"));
+        }).orElse(false);
     }
 
     /** Whether a call is a statement of the block itself (not under an if, a loop or a lambda). */
@@ -1948,7 +1962,7 @@ final class JavaDetectors {
     }
 
     /** Calls on a check that set it up and compare nothing themselves. */
-    static final Set<String> SETTING_UP = Set.of("as", "describedAs", "withFailMessage",
+    private static final Set<String> SETTING_UP = Set.of("as", "describedAs", "withFailMessage",
             "overridingErrorMessage", "withRepresentation", "withThreadDumpOnError", "inHexadecimal", "inBinary",
             "inUnicode", "should", "toString", "hashCode", "getWritableAssertionInfo");
 
@@ -2133,8 +2147,11 @@ final class JavaDetectors {
         // Each statement's part: the first new test, annotated alike, that makes it and has not used it up.
         List<List<com.github.javaparser.ast.stmt.Statement>> unused = new ArrayList<>();
         for (MethodDeclaration a : added) {
-            unused.add(!a.getAnnotations().equals(removed.getAnnotations())
-                    ? new ArrayList<>() // a tag a build may skip
+            // Annotated alike (a tag a build may skip is not), in the class the test was in, neither private nor
+            // static (JUnit Jupiter skips both): where the test ran.
+            boolean alike = a.getAnnotations().equals(removed.getAnnotations()) && owner(a).equals(owner(removed))
+                    && !a.isPrivate() && !a.isStatic();
+            unused.add(!alike ? new ArrayList<>()
                     : new ArrayList<>(a.getBody().map(BlockStmt::getStatements).map(List::copyOf).orElse(List.of())));
         }
         int[] part = new int[made.size()];
@@ -2156,6 +2173,7 @@ final class JavaDetectors {
         }
         // Each part makes its statements in their order and nothing else, but for a declaration made again (each part
         // declares the locals it reads): a statement of its own could change what the checks see.
+        // A declaration made again stands where the test made it first, before the statement that follows it.
         for (int t : java.util.stream.IntStream.of(part).distinct().toArray()) {
             int next = 0;
             for (com.github.javaparser.ast.stmt.Statement st : added.get(t).getBody().map(BlockStmt::getStatements)
@@ -2166,7 +2184,8 @@ final class JavaDetectors {
                 if (next < made.size() && made.get(next).equals(st)) {
                     next++;
                 } else if (!(st instanceof com.github.javaparser.ast.stmt.ExpressionStmt x
-                        && x.getExpression().isVariableDeclarationExpr() && made.contains(st))) {
+                        && x.getExpression().isVariableDeclarationExpr() && made.indexOf(st) >= 0
+                        && made.indexOf(st) < next)) {
                     return null;
                 }
             }
@@ -2178,19 +2197,36 @@ final class JavaDetectors {
 
     /**
      * Whether {@code later} may read what {@code earlier}, a statement before it, did: both name a variable or field
-     * (a lower-case name: a type's is no state; an assertion's arguments may change what they name too), or earlier
-     * calls a method outside an assertion without a receiver or on {@code this} or {@code super}, which may change any
-     * state.
+     * (a lower-case name; an assertion's arguments may change what they name too), or earlier makes a call outside
+     * an assertion that may change state outliving its test ({@link #reachesSharedState}).
      */
     private static boolean mayHaveSeen(com.github.javaparser.ast.stmt.Statement later,
                                        com.github.javaparser.ast.stmt.Statement earlier) {
-        boolean callsOnItself = earlier.findAll(MethodCallExpr.class).stream().anyMatch(c -> !onAssertion(c)
-                && (c.getScope().isEmpty() || c.getScope().get().isThisExpr() || c.getScope().get().isSuperExpr()));
-        if (callsOnItself) {
+        boolean sharedState = earlier.findAll(MethodCallExpr.class).stream().anyMatch(c -> !onAssertion(c)
+                && reachesSharedState(c));
+        if (sharedState) {
             return true;
         }
         Set<String> named = stateNames(earlier);
         return stateNames(later).stream().anyMatch(named::contains);
+    }
+
+    /**
+     * Whether a call may change state that outlives its test: made without a receiver or on {@code this} or
+     * {@code super}, or on a chain rooted at a type or constant (an upper-case name: {@code Registry.clear()},
+     * {@code System.setProperty(..)}, {@code Cache.get().load(..)}). Not a call on a local, a field named in
+     * lower case (compared by name instead) or a new object.
+     */
+    private static boolean reachesSharedState(MethodCallExpr call) {
+        Expression root = call;
+        while (root instanceof MethodCallExpr c && c.getScope().isPresent()) {
+            root = c.getScope().get();
+        }
+        while (root instanceof com.github.javaparser.ast.expr.FieldAccessExpr f) {
+            root = f.getScope();
+        }
+        return root instanceof MethodCallExpr || root.isThisExpr() || root.isSuperExpr()
+                || root instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0));
     }
 
     /** The variables and fields a statement names (simple names starting lower-case, and this.x's x). */

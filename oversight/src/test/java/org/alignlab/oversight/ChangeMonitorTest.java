@@ -507,6 +507,12 @@ class ChangeMonitorTest {
             commit(git, "the fixtures' class gains tests");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
                     .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
+            // Beside a test that checks something but is disabled: said.
+            write(dir, "src/test/java/demo/FourthMojoTest.java", mojoTest.replace("MojoTest", "FourthMojoTest")
+                    .replace("    public void testSquares", "    @org.junit.Ignore\n    public void testSquares"));
+            commit(git, "a fourth mojo, its one checking test ignored");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .contains(tuple("java.assertion-trivial", Severity.HIGH));
             // More placeholders than tests that check something: requested tests faked, each said.
             write(dir, "src/test/java/demo/ThirdMojoTest.java", mojoTest.replace("MojoTest", "ThirdMojoTest")
                     .replace("    public void testSquares", "    public void testRetries() {\n        new Calculator()"

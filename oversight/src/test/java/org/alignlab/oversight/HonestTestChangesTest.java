@@ -187,6 +187,52 @@ class HonestTestChangesTest {
                 .findings()).extracting(Finding::rationale).noneMatch(r -> r.contains("the test split"));
         assertThat(judge(FIX_FAILING, modified(TEST, before.replace(cy, self + cy), split.replace(cy, self + cy)))
                 .findings()).extracting(Finding::rationale).anyMatch(r -> r.contains("the test split"));
+        // A part private or static (JUnit skips it), or in another class of the file: not a split.
+        for (String elsewhere : List.of(split.replace("    void greetsCy", "    private void greetsCy"),
+                split.replace("    void greetsCy", "    static void greetsCy"),
+                split.replace("    @Test\n    void greetsCy",
+                        "}\n\nclass GreeterParts {\n    @Test\n    void greetsCy"))) {
+            assertThat(elsewhere).isNotEqualTo(split);
+            assertThat(judge(FIX_FAILING, modified(TEST, before, elsewhere)).findings()).extracting(Finding::rationale)
+                    .as(elsewhere).noneMatch(r -> r.contains("the test split"));
+        }
+        // Cut after a call that may change shared state (a system property, a type's static method; a method of the
+        // test's own).
+        for (String shared : List.of("        System.setProperty(\"greeting\", \"Hi\");\n", "        reset();\n")) {
+            assertThat(judge(FIX_FAILING, modified(TEST, before.replace(ada, ada + shared),
+                    split.replace(ada, ada + shared))).findings()).extracting(Finding::rationale).as(shared)
+                    .noneMatch(r -> r.contains("the test split"));
+        }
+        // A declaration made again ahead of a check it followed: not a split.
+        String declared = "        String bob = new Greeter().greet(\"Bob\");\n";
+        assertThat(judge(FIX_FAILING, modified(TEST, before, split.replace(ada, declared + ada))).findings())
+                .extracting(Finding::rationale).noneMatch(r -> r.contains("the test split"));
+        assertThat(judge(FIX_FAILING, modified(TEST, before, split.replace(ada, declared + ada).replace(
+                "    void greetsBob() {\n" + declared, "    void greetsBob() {\n"))).findings())
+                .extracting(Finding::rationale).noneMatch(r -> r.contains("the test split"));
+        String bobFirst = test("""
+                    @Test
+                    void greetsBob() {
+                        String bob = new Greeter().greet("Bob");
+                        assertEquals("Hello, Bob", bob);
+                    }
+
+                    @Test
+                    void greetsAda() {
+                        String bob = new Greeter().greet("Bob");
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsCy() {
+                        assertEquals(10, new Greeter().greet("Cy").length() + 1);
+                    }
+                """);
+        assertThat(judge(FIX_FAILING, modified(TEST, before, bobFirst)).findings()).extracting(Finding::rationale)
+                .noneMatch(r -> r.contains("the test split"));
+        // Made again where the test made it first, before a later part's check: a split.
+        assertThat(judge(FIX_FAILING, modified(TEST, before, split.replace("        // the shortest name\n",
+                declared))).findings()).extracting(Finding::rationale).anyMatch(r -> r.contains("the test split"));
         // The same cut with each part declaring what it reads and nothing read across: a split.
         String apart = cut.replace("        b.append(\", Ada\");\n", "        assertEquals(5, b.length());\n");
         String joined = "assertEquals(\"Hello, Ada\", \"Hello\" + \", Ada\")";
@@ -1774,6 +1820,21 @@ class HonestTestChangesTest {
                         }""");
         assertThat(gated).isNotEqualTo(before);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, gated)), "java.test-assumed-away")).isNull();
+        // The same with the check's failure caught: the failing check turned into a skip.
+        String failureSkipped = gated.replace("catch (IllegalStateException e)", "catch (AssertionError e)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, failureSkipped)), "java.test-assumed-away"))
+                .isEqualTo(Severity.HIGH);
+        // A test that skips itself where the environment lacks something (a thrown abort under an if): a gate.
+        String check = "        assertEquals(\"Hello, Ada\", greeter.greet(\"Ada\"));";
+        String gate = "        if (!Boolean.getBoolean(\"locales\")) {\n"
+                + "            throw new org.opentest4j.TestAbortedException(\"no locales\");\n        }\n";
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace(check, gate + check))),
+                "java.test-assumed-away")).isNull();
+        String importing = before.replace("import org.junit.jupiter.api.Test;",
+                "import org.junit.jupiter.api.Test;\nimport static org.junit.jupiter.api.Assumptions.abort;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, importing, importing.replace(check, gate.replace(
+                "throw new org.opentest4j.TestAbortedException(\"no locales\");", "abort(\"no locales\");") + check))),
+                "java.test-assumed-away")).isNull();
         // JUnit 3's setUp.
         String three = """
                 package demo;
@@ -2084,11 +2145,18 @@ class HonestTestChangesTest {
         String chainedByInput = chained.replace("greet(null)", "greet(\"null\")");
         assertThat(worst(judge(FIX_FAILING, modified(TEST, byInput, chainedByInput)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
-        for (String elsewhere : List.of(".hasMessageNotContaining(\"no name\")", ".as(\"no name\")")) {
+        for (String elsewhere : List.of(".hasMessageNotContaining(\"no name\")", ".as(\"no name\")",
+                ".hasStackTraceContaining(\"no name\")", ".rootCause().hasMessage(\"no name\")")) {
             assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, chained.replace(
                     ".hasMessageContaining(\"no name\")", elsewhere))), "java.assertions-removed")).as(elsewhere)
                     .isEqualTo(Severity.HIGH);
         }
+        // A check of something other than the message that holds the same text.
+        String byText = tried.replace("org.assertj.core.api.Assertions.assertThat(e.getMessage())",
+                "org.assertj.core.api.Assertions.assertThat(e.toString())");
+        assertThat(byText).isNotEqualTo(tried);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, byText, chained)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
         // JUnit's assertThrows with the text as its failure message: a description, not a check of the message.
         String described = chained.replaceAll(
                 "(?s)org\\.assertj\\.core\\.api\\.Assertions\\.assertThatThrownBy.*?\"no name\"\\);",
