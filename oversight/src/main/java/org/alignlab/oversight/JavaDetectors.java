@@ -657,10 +657,12 @@ final class JavaDetectors {
                     MethodDeclaration setUpThen = was == null ? null : setUps(was).stream()
                             .filter(o -> o.getNameAsString().equals(setUp.getNameAsString())).findFirst().orElse(null);
                     if (assumedAway(setUp, true) > (setUpThen == null ? 0 : assumedAway(setUpThen, true))) {
-                        out.add(new Finding(Category.G1, Severity.HIGH, "java.test-assumed-away", c.path(),
+                        out.add(new Finding(Category.G1, was == null ? Severity.LOW : Severity.HIGH,
+                                "java.test-assumed-away", c.path(),
                                 begin(setUp), end(setUp), "The set-up method " + type.getNameAsString() + "#"
                                 + setUp.getNameAsString() + " now assumes something false (assumeTrue(false) or the "
-                                + "like), so every test it is run before is skipped."));
+                                + "like), so every test it is run before is skipped" + (was == null ? " (a class "
+                                + "new to the change: no test the base ran is turned off)." : ".")));
                     }
                 }
                 if (was != null && hasTests && type.isAbstract() && !was.isAbstract()) {
@@ -722,28 +724,37 @@ final class JavaDetectors {
                         + "judge the work meet it." : ", a guard (an assumption, or an if around its checks) it "
                         + "gains; check that the machines that judge the work meet it.")));
             }
+            // A test new to the change that skips itself (zt-exec's assumeTrue("Unsupported OS", false) in a new
+            // test's else branch), in a file that loses no test it may stand for, turns off nothing the base ran, as a
+            // test added disabled does: said at low.
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
-                out.add(new Finding(Category.G1, Severity.HIGH, "java.test-assumed-away", c.path(), begin(m), end(m),
-                        "The test " + e.getKey() + " now assumes something false (assumeTrue(false) or the like), "
-                                + "so it is skipped."));
+                boolean fresh = was == null && old.values().stream().allMatch(kept::contains);
+                out.add(new Finding(Category.G1, fresh ? Severity.LOW : Severity.HIGH, "java.test-assumed-away",
+                        c.path(), begin(m), end(m), fresh ? "The new test " + e.getKey() + " assumes something "
+                        + "false (assumeTrue(false) or the like) where it runs, so it is skipped there: no test the "
+                        + "base ran is turned off." : "The test " + e.getKey() + " now assumes something false "
+                        + "(assumeTrue(false) or the like), so it is skipped."));
             }
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
                 // A placeholder: a test new to a class that ran no test at the base (a file new to the change, or
                 // one whose class had none), that makes no check that can fail (Maven's generated AppTest.testApp()
                 // { assertTrue(true); }, or a smoke test: main(args); assertTrue(true);). In a sample project it
-                // tests the sample, not the project's work, and replaces no check; in a file new to the change beside
-                // new tests of its class that check something, at least as many as its placeholders
-                // (maven-jar-plugin's testPleaseMaven() beside a new mojo's tests), it adds nothing and hides nothing:
-                // both said at low. A vacuous test put beside a class's tests that ran, one made vacuous, or a new
-                // file of more vacuous tests than checking ones (requested tests faked) is said as any other: the
-                // invoker may run a sample's tests as the project's checks.
+                // tests the sample, not the project's work, and replaces no check; in a file new to the change, made
+                // of trivial assertions alone, beside new tests of its class that check something, at least as many
+                // as its placeholders (maven-jar-plugin's testPleaseMaven() beside a new mojo's tests), it adds
+                // nothing and hides nothing: both said at low. A new test that does something and asserts what
+                // cannot fail ("we can't test this directly": assertTrue(true)) claims a check it does not make. A
+                // vacuous test put beside a class's tests that ran, one made vacuous, or a new file of more vacuous
+                // tests than checking ones (requested tests faked) is said as any other: the invoker may run a
+                // sample's tests as the project's checks.
                 boolean placeholder = was == null && assertions(m) == 0 && (c.kind() != FileChange.Kind.MODIFIED
                         || old.keySet().stream().noneMatch(k -> k.startsWith(owner(m) + "#")));
                 boolean samplePlaceholder = placeholder && FileChange.isSampleProject(c.path());
                 boolean besideNewChecks = false;
-                if (placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED) {
+                if (placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED
+                        && onlyTrivialAssertions(m)) {
                     List<MethodDeclaration> itsClass = now.values().stream().filter(o -> owner(o).equals(owner(m)))
                             .toList();
                     long checking = itsClass.stream().filter(o -> enabled(o) && unconditioned(o) && assertions(o) > 0)
@@ -2562,6 +2573,13 @@ final class JavaDetectors {
             }
         }
         return n;
+    }
+
+    /** Whether a method's body is nothing but assertions that cannot fail (Maven's testPleaseMaven placeholder). */
+    private static boolean onlyTrivialAssertions(MethodDeclaration m) {
+        return m.getBody().map(b -> !b.getStatements().isEmpty() && b.getStatements().stream().allMatch(st ->
+                st instanceof com.github.javaparser.ast.stmt.ExpressionStmt e && e.getExpression() instanceof
+                        MethodCallExpr call && cannotFail(call))).orElse(false);
     }
 
     /**

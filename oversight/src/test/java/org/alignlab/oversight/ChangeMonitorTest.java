@@ -507,6 +507,14 @@ class ChangeMonitorTest {
             commit(git, "the fixtures' class gains tests");
             assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
                     .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
+            // A new test that does something and asserts what cannot fail (it claims a check it does not make),
+            // beside a test that checks something: said.
+            write(dir, "src/test/java/demo/FifthMojoTest.java", mojoTest.replace("MojoTest", "FifthMojoTest")
+                    .replace("    public void testPleaseMaven() {\n", "    public void testPleaseMaven() {\n"
+                    + "        new Calculator().square(3);\n"));
+            commit(git, "a fifth mojo, one of its tests claiming a check");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
             // Beside a test that checks something but is disabled: said.
             write(dir, "src/test/java/demo/FourthMojoTest.java", mojoTest.replace("MojoTest", "FourthMojoTest")
                     .replace("    public void testSquares", "    @org.junit.Ignore\n    public void testSquares"));

@@ -1730,28 +1730,53 @@ class HonestTestChangesTest {
                 }
                 """);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, thrown)), "java.test-assumed-away")).isNull();
-        // Controls: the assumption outside any try, in a try that catches something else or anything, that rethrows,
-        // or with a check after it instead of a failure, or beside other code given to assertThrows, skips the test.
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+        // Controls (the test of assumptions there at the base, so that a skip turns off a test that ran): the
+        // assumption outside any try, in a try that catches something else or anything, that rethrows, or with a
+        // check after it instead of a failure, or beside other code given to assertThrows, skips the test.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, caught, caught.replace(
                 "catch (org.junit.AssumptionViolatedException e)", "catch (Exception e)"))),
                 "java.test-assumed-away")).isEqualTo(Severity.HIGH);
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, caught, caught.replace(
                 "assertEquals(\"got: <false>, expected: is <true>\", e.getMessage());", "throw e;"))),
                 "java.test-assumed-away")).isEqualTo(Severity.HIGH);
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, caught, caught.replace(
                 "org.junit.jupiter.api.Assertions.fail(\"no violation\");",
                 "assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));"))), "java.test-assumed-away"))
                 .isEqualTo(Severity.HIGH);
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, thrown.replace(
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, thrown, thrown.replace(
                 "() -> org.junit.jupiter.api.Assumptions.assumeTrue(false));",
                 "() -> { org.junit.jupiter.api.Assumptions.assumeTrue(false); new Greeter().greet(null); });"))),
                 "java.test-assumed-away")).isEqualTo(Severity.HIGH);
-        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, caught.replace(
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, caught, caught.replace(
                 "catch (org.junit.AssumptionViolatedException e)", "catch (java.io.UncheckedIOException e)"))),
                 "java.test-assumed-away")).isEqualTo(Severity.HIGH);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace(
                 "        assertEquals(\"Hello, Ada\"", "        org.junit.Assume.assumeTrue(false);\n"
                         + "        assertEquals(\"Hello, Ada\""))), "java.test-assumed-away")).isEqualTo(Severity.HIGH);
+        // A new test that skips itself where it cannot run (zt-exec 7ada1df: JUnit 4's message first, in the else of
+        // an operating-system dispatch) turns off nothing the base ran: low.
+        String newSkipping = before.replace("\n}\n", """
+                    @Test
+                    void redirectsInput() {
+                        String binTrue;
+                        if (System.getProperty("os.name").startsWith("Linux")) {
+                            binTrue = "/bin/true";
+                        } else {
+                            org.junit.Assume.assumeTrue("Unsupported OS " + System.getProperty("os.name"), false);
+                            return;
+                        }
+                        assertEquals("/bin/true", binTrue);
+                    }
+                }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, newSkipping)), "java.test-assumed-away"))
+                .isEqualTo(Severity.LOW);
+        // The base's test renamed and made to skip itself: high, as any test that ran and is skipped.
+        String renamedSkipping = before.replace("void greets() {\n", "void greetsAda() {\n"
+                + "        org.junit.Assume.assumeTrue(\"later\", false);\n");
+        assertThat(renamedSkipping).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, renamedSkipping)), "java.test-assumed-away"))
+                .isEqualTo(Severity.HIGH);
     }
 
     /**
