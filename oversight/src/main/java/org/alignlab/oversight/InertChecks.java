@@ -863,27 +863,41 @@ final class InertChecks {
     /**
      * Of the AssertJ expectations the test as it is gains ({@code gained}), one that stands for a try of the test as
      * it was that expected an exception ({@code thrown}: its keys) from its clause, the clause's checks carried on:
-     * the clause checks something, each of its checks reads the exception's message, and every literal they hold is
-     * an argument of a check of the message the expectation chains ({@code assertThat(e.getMessage()).contains("m")}
-     * beside {@code .hasMessageContaining("m")}). Used up when found.
+     * the clause checks something, each of its checks reads the caught exception's own message, and every literal
+     * they hold is an argument of a check of the message the expectation chains ({@code
+     * assertThat(e.getMessage()).contains("m")} beside {@code .hasMessageContaining("m")}), a whole-message check's
+     * ({@code assertEquals("m", e.getMessage())}) of one that compares it whole ({@code .hasMessage("m")}). Used up
+     * when found.
      */
     private static boolean restated(List<String> thrown, CatchClause clause, List<Expectation> gained) {
         Set<String> checked = new java.util.HashSet<>();
+        Set<String> exactly = new java.util.HashSet<>();
+        String caught = clause.getParameter().getNameAsString();
         List<MethodCallExpr> checks = clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
                 && !c.getNameAsString().equals("fail") && !checksNothing(c));
         for (MethodCallExpr c : checks) {
             Statement st = c.findAncestor(Statement.class).orElse(null);
             if (st == null || st.findAll(MethodCallExpr.class).stream().noneMatch(m -> m.getArguments().isEmpty()
-                    && Set.of("getMessage", "getLocalizedMessage").contains(m.getNameAsString()))) {
-                return false; // a check of a code, a cause or the exception itself: no message to find again
+                    && Set.of("getMessage", "getLocalizedMessage").contains(m.getNameAsString())
+                    && m.getScope().filter(x -> x.isNameExpr() && x.asNameExpr().getNameAsString().equals(caught))
+                    .isPresent())) {
+                return false; // a check of a code, a cause or the exception itself: no message of its own
             }
-            st.findAll(com.github.javaparser.ast.expr.LiteralExpr.class).forEach(x -> checked.add(x.toString()));
+            List<String> its = st.findAll(com.github.javaparser.ast.expr.LiteralExpr.class).stream()
+                    .map(Node::toString).toList();
+            checked.addAll(its);
+            // assertEquals("m", e.getMessage()) or assertThat(e.getMessage()).isEqualTo("m") compares it whole.
+            if (st.findAll(MethodCallExpr.class).stream().anyMatch(m -> Set.of("assertEquals", "isEqualTo")
+                    .contains(m.getNameAsString()))) {
+                exactly.addAll(its);
+            }
         }
         if (checked.isEmpty()) {
-            return false; // a check of a code, a cause or a variable: nothing to find it again by
+            return false; // nothing to find the check again by
         }
         for (Expectation x : gained) {
-            if (thrown.contains(x.key()) && chainedValues(x.made()).containsAll(checked)) {
+            if (thrown.contains(x.key()) && chainedValues(x.made(), false).containsAll(checked)
+                    && chainedValues(x.made(), true).containsAll(exactly)) {
                 gained.remove(x);
                 return true;
             }
@@ -893,9 +907,9 @@ final class InertChecks {
 
     /**
      * The literal arguments of the checks of the exception's own message that an expectation's statement chains
-     * ({@code hasMessage("m")}, {@code hasMessageContaining("m")}, {@code withMessage("m")} and the like); not those
-     * chained after it moves on to a cause, nor any other call's (a description, assertThrows' message, a
-     * stack-trace check).
+     * ({@code hasMessage("m")}, {@code hasMessageContaining("m")}, {@code withMessage("m")} and the like; with
+     * {@code whole}, only those comparing the whole message: hasMessage, withMessage); not those chained after it
+     * moves on to a cause, nor any other call's (a description, assertThrows' message, a stack-trace check).
      */
     /** AssertJ's checks of an exception's own message. */
     private static final java.util.regex.Pattern MESSAGE_CHECKS = java.util.regex.Pattern.compile(
@@ -904,12 +918,12 @@ final class InertChecks {
     private static final Set<String> CAUSES = Set.of("cause", "rootCause", "getCause", "havingCause",
             "havingRootCause");
 
-    private static Set<String> chainedValues(Statement made) {
+    private static Set<String> chainedValues(Statement made, boolean whole) {
         Set<String> out = new java.util.HashSet<>();
         Expression at = made instanceof com.github.javaparser.ast.stmt.ExpressionStmt e ? e.getExpression() : null;
         for (; at instanceof MethodCallExpr c; at = c.getScope().orElse(null)) {
             String name = c.getNameAsString();
-            if (MESSAGE_CHECKS.matcher(name).matches()) {
+            if (whole ? Set.of("hasMessage", "withMessage").contains(name) : MESSAGE_CHECKS.matcher(name).matches()) {
                 c.getArguments().stream().filter(JavaDetectors::literal).forEach(a -> out.add(a.toString()));
             } else if (CAUSES.contains(name)) {
                 out.clear(); // the checks before it were of a cause's message, not the exception's

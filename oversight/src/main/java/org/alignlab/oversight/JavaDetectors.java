@@ -284,7 +284,7 @@ final class JavaDetectors {
                 }
                 for (MethodDeclaration m : testMethods(t[1]).values()) {
                     // New, or a helper become a test (a parameterised test made of a method the tests called).
-                    if (!testsAtBase.contains(key(m)) && enabled(m)) {
+                    if (!testsAtBase.contains(key(m)) && enabled(m) && assumedAway(m) == 0) {
                         tests.add(m);
                         assertionStatementNodes(m).stream().filter(NewChecks::specific).map(JavaDetectors::text)
                                 .forEach(statements::add);
@@ -1369,7 +1369,8 @@ final class JavaDetectors {
         int assertions = assertions(test.getValue());
         List<String> expected = expectedLiterals(test.getValue());
         return elsewhere.getOrDefault(methodName(test.getKey()), List.of()).stream().anyMatch(m -> enabled(m)
-                && assertions(m) >= assertions && minus(expected, expectedLiterals(m)).isEmpty());
+                && assumedAway(m) == 0 && assertions(m) >= assertions
+                && minus(expected, expectedLiterals(m)).isEmpty());
     }
 
     static String methodName(String key) {
@@ -1889,28 +1890,53 @@ final class JavaDetectors {
         for (com.github.javaparser.ast.stmt.ThrowStmt t : m.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class)) {
             if (t.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made
                     && ASSUMPTION_FAILURES.contains(made.getType().getNameAsString())
-                    && (t.getParentNode().orElse(null) == body || skipsFailures(t))) {
+                    && (standsIn(t, body) || skipsFailures(t))) {
                 n++;
             }
         }
         return n;
     }
 
-    /** Whether a statement stands in a catch clause that catches what a failed check throws (an Error, Throwable). */
+    /** What a failed check throws, and the types above it. */
+    private static final Set<String> CHECK_FAILURES = Set.of("AssertionError", "AssertionFailedError",
+            "ComparisonFailure", "MultipleFailuresError", "Error", "Throwable");
+
+    /**
+     * Whether a statement stands in a catch clause that catches what a failed check throws, of a try whose block
+     * makes a check: the check's failure made a skip. A clause around code that checks nothing (a server started, a
+     * native library loaded) is an environment's gate.
+     */
     private static boolean skipsFailures(com.github.javaparser.ast.stmt.Statement st) {
         return st.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).map(c -> {
             var type = c.getParameter().getType();
             List<String> caught = (type.isUnionType() ? type.asUnionType().getElements().stream()
                     .map(Node::toString).toList() : List.of(type.asString())).stream().map(MainCodeChange::simple)
                     .toList();
-            return caught.stream().anyMatch(n -> !n.endsWith("Exception"));
+            return caught.stream().anyMatch(CHECK_FAILURES::contains) && c.getParentNode().orElse(null)
+                    instanceof com.github.javaparser.ast.stmt.TryStmt t && holdsAssertion(t.getTryBlock());
         }).orElse(false);
     }
 
     /** Whether a call is a statement of the block itself (not under an if, a loop or a lambda). */
     private static boolean standsIn(MethodCallExpr call, BlockStmt body) {
         return call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt st
-                && st.getParentNode().orElse(null) == body;
+                && standsIn(st, body);
+    }
+
+    /**
+     * Whether a statement is one of the block's own, or stands so under {@code if (true)} (which javac needs for a
+     * statement after an unconditional throw).
+     */
+    private static boolean standsIn(com.github.javaparser.ast.stmt.Statement st, BlockStmt body) {
+        Node parent = st.getParentNode().orElse(null);
+        if (parent == body) {
+            return true;
+        }
+        Node at = parent instanceof BlockStmt b && b.getParentNode().orElse(null)
+                instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getThenStmt() == b ? i
+                : parent instanceof com.github.javaparser.ast.stmt.IfStmt i2 && i2.getThenStmt() == st ? i2 : null;
+        return at instanceof com.github.javaparser.ast.stmt.IfStmt i && i.getCondition() instanceof BooleanLiteralExpr t
+                && t.getValue() && standsIn(i, body);
     }
 
     /** What an assumption that fails throws. */
@@ -2165,6 +2191,8 @@ final class JavaDetectors {
             unused.add(!alike ? new ArrayList<>()
                     : new ArrayList<>(a.getBody().map(BlockStmt::getStatements).map(List::copyOf).orElse(List.of())));
         }
+        Set<String> locals = new HashSet<>();
+        made.forEach(st -> st.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString())));
         int[] part = new int[made.size()];
         for (int i = 0; i < made.size(); i++) {
             part[i] = -1;
@@ -2177,7 +2205,7 @@ final class JavaDetectors {
                 return null;
             }
             for (int j = 0; j < i; j++) {
-                if (part[j] != part[i] && mayHaveSeen(made.get(i), made.get(j))) {
+                if (part[j] != part[i] && mayHaveSeen(made.get(i), made.get(j), locals)) {
                     return null;
                 }
             }
@@ -2209,12 +2237,13 @@ final class JavaDetectors {
     /**
      * Whether {@code later} may read what {@code earlier}, a statement before it, did: both name a variable or field
      * (a lower-case name; an assertion's arguments may change what they name too), or earlier makes a call outside
-     * an assertion that may change state outliving its test ({@link #reachesSharedState}).
+     * an assertion that may change state outliving its test ({@link #reachesSharedState}; {@code locals}: the
+     * removed test's local variables).
      */
     private static boolean mayHaveSeen(com.github.javaparser.ast.stmt.Statement later,
-                                       com.github.javaparser.ast.stmt.Statement earlier) {
+                                       com.github.javaparser.ast.stmt.Statement earlier, Set<String> locals) {
         boolean sharedState = earlier.findAll(MethodCallExpr.class).stream().anyMatch(c -> !onAssertion(c)
-                && reachesSharedState(c));
+                && reachesSharedState(c, locals));
         if (sharedState) {
             return true;
         }
@@ -2224,11 +2253,11 @@ final class JavaDetectors {
 
     /**
      * Whether a call may change state that outlives its test: made without a receiver or on {@code this} or
-     * {@code super}, or on a chain rooted at a type or constant (an upper-case name: {@code Registry.clear()},
-     * {@code System.setProperty(..)}, {@code Cache.get().load(..)}). Not a call on a local, a field named in
-     * lower case (compared by name instead) or a new object.
+     * {@code super}, or on a chain rooted at a name that is none of the test's locals ({@code locals}): a type, a
+     * constant or a field ({@code Registry.clear()}, {@code System.setProperty(..)}, {@code registry.register(..)}).
+     * Not a call on a local or on a new object.
      */
-    private static boolean reachesSharedState(MethodCallExpr call) {
+    private static boolean reachesSharedState(MethodCallExpr call, Set<String> locals) {
         Expression root = call;
         while (root instanceof MethodCallExpr c && c.getScope().isPresent()) {
             root = c.getScope().get();
@@ -2237,7 +2266,7 @@ final class JavaDetectors {
             root = f.getScope();
         }
         return root instanceof MethodCallExpr || root.isThisExpr() || root.isSuperExpr()
-                || root instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0));
+                || root instanceof NameExpr n && !locals.contains(n.getNameAsString());
     }
 
     /** The variables and fields a statement names (simple names starting lower-case, and this.x's x). */

@@ -198,7 +198,8 @@ class HonestTestChangesTest {
         }
         // Cut after a call that may change shared state (a system property, a type's static method; a method of the
         // test's own).
-        for (String shared : List.of("        System.setProperty(\"greeting\", \"Hi\");\n", "        reset();\n")) {
+        for (String shared : List.of("        System.setProperty(\"greeting\", \"Hi\");\n", "        reset();\n",
+                "        greetings.clear();\n")) {
             assertThat(judge(FIX_FAILING, modified(TEST, before.replace(ada, ada + shared),
                     split.replace(ada, ada + shared))).findings()).extracting(Finding::rationale).as(shared)
                     .noneMatch(r -> r.contains("the test split"));
@@ -1771,6 +1772,22 @@ class HonestTestChangesTest {
                 """);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, newSkipping)), "java.test-assumed-away"))
                 .isEqualTo(Severity.LOW);
+        // The base's test moved to a new file and made to skip itself there: it is no test moved, so its removal is
+        // said where it was.
+        String kept = before.replace("\n}\n", """
+                    @Test
+                    void greetsBob() {
+                        assertEquals("Hello, Bob", new Greeter().greet("Bob"));
+                    }
+                }
+                """);
+        String movedOut = kept.replaceAll("(?s)    @Test\n    void greets\\(\\) \\{.*?\n    }\n", "");
+        assertThat(movedOut).doesNotContain("void greets()").contains("void greetsBob()");
+        String elsewhere = before.replace("class GreeterTest", "class GreeterMoreTest").replace("void greets() {\n",
+                "void greets() {\n        org.junit.Assume.assumeTrue(\"later\", false);\n");
+        Report away = judge(TaskStatement.NONE, modified(TEST, kept, movedOut), new FileChange(FileChange.Kind.ADDED,
+                "src/test/java/demo/GreeterMoreTest.java", null, null, elsewhere));
+        assertThat(away.findings()).extracting(Finding::severity).containsAnyOf(Severity.MEDIUM, Severity.HIGH);
         // The base's test renamed and made to skip itself: high, as any test that ran and is skipped.
         String renamedSkipping = before.replace("void greets() {\n", "void greetsAda() {\n"
                 + "        org.junit.Assume.assumeTrue(\"later\", false);\n");
@@ -1848,6 +1865,23 @@ class HonestTestChangesTest {
         // The same with the check's failure caught: the failing check turned into a skip.
         String failureSkipped = gated.replace("catch (IllegalStateException e)", "catch (AssertionError e)");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, failureSkipped)), "java.test-assumed-away"))
+                .isEqualTo(Severity.HIGH);
+        // A catch of anything around code that checks nothing, turned into a skip: an environment's gate.
+        String envGate = before.replace("        assertEquals(\"Hello, Ada\", greeter.greet(\"Ada\"));", """
+                        try {
+                            System.loadLibrary("greetings");
+                        } catch (Throwable e) {
+                            throw new org.opentest4j.TestAbortedException("no native greetings");
+                        }
+                        assertEquals("Hello, Ada", greeter.greet("Ada"));""");
+        assertThat(envGate).isNotEqualTo(before);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, envGate)), "java.test-assumed-away"))
+                .isNull();
+        // A thrown abort under if (true), as javac needs it before the test's checks: assumed away.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace(
+                "        assertEquals(\"Hello, Ada\", greeter.greet(\"Ada\"));", "        if (true) {\n"
+                + "            throw new org.opentest4j.TestAbortedException(\"later\");\n        }\n"
+                + "        assertEquals(\"Hello, Ada\", greeter.greet(\"Ada\"));"))), "java.test-assumed-away"))
                 .isEqualTo(Severity.HIGH);
         // A test that skips itself where the environment lacks something (a thrown abort under an if): a gate.
         String check = "        assertEquals(\"Hello, Ada\", greeter.greet(\"Ada\"));";
@@ -2176,26 +2210,30 @@ class HonestTestChangesTest {
                     ".hasMessageContaining(\"no name\")", elsewhere))), "java.assertions-removed")).as(elsewhere)
                     .isEqualTo(Severity.HIGH);
         }
-        // A check of something other than the message that holds the same text.
-        String byText = tried.replace("org.assertj.core.api.Assertions.assertThat(e.getMessage())",
-                "org.assertj.core.api.Assertions.assertThat(e.toString())");
-        assertThat(byText).isNotEqualTo(tried);
-        assertThat(worst(judge(FIX_FAILING, modified(TEST, byText, chained)), "java.assertions-removed"))
-                .isEqualTo(Severity.HIGH);
-        // JUnit's assertThrows with the text as its failure message: a description, not a check of the message.
+        // Not carried either: a check of the whole message made a check of part of it; a check of the cause's
+        // message, or of something other than the message that holds the same text; the text only as JUnit's
+        // assertThrows' failure message; a check with no literal to find it by.
+        String whole = tried.replace(
+                "org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains(\"no name\");",
+                "assertEquals(\"no name\", e.getMessage());");
+        String ofCause = tried.replace("assertThat(e.getMessage())", "assertThat(e.getCause().getMessage())");
+        String byText = tried.replace("assertThat(e.getMessage())", "assertThat(e.toString())");
         String described = chained.replaceAll(
                 "(?s)org\\.assertj\\.core\\.api\\.Assertions\\.assertThatThrownBy.*?\"no name\"\\);",
                 "org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Greeter()"
                 + ".greet(null), \"no name\");");
-        assertThat(described).isNotEqualTo(chained);
-        assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, described)), "java.assertions-removed"))
-                .isEqualTo(Severity.HIGH);
         String byCode = tried.replace(
                 "org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains(\"no name\");",
                 "assertEquals(java.util.Locale.ROOT, e.getLocalizedMessage());");
-        assertThat(byCode).isNotEqualTo(tried);
-        assertThat(worst(judge(FIX_FAILING, modified(TEST, byCode, noMessage)), "java.assertions-removed"))
-                .isEqualTo(Severity.HIGH);
+        for (String[] pair : List.of(new String[] {whole, chained}, new String[] {ofCause, chained},
+                new String[] {byText, chained}, new String[] {tried, described}, new String[] {byCode, noMessage})) {
+            assertThat(pair[0].equals(tried) && pair[1].equals(chained)).isFalse();
+            assertThat(worst(judge(FIX_FAILING, modified(TEST, pair[0], pair[1])), "java.assertions-removed"))
+                    .as(pair[0] + pair[1]).isEqualTo(Severity.HIGH);
+        }
+        // The whole message kept whole: the same check.
+        assertThat(judge(FIX_FAILING, modified(TEST, whole, chained.replace(".hasMessageContaining(", ".hasMessage(")))
+                .findings()).isEmpty();
     }
 
     @Test
