@@ -2220,11 +2220,11 @@ final class JavaDetectors {
                 while (next < made.size() && part[next] != t) {
                     next++;
                 }
+                int first = made.indexOf(st);
                 if (next < made.size() && made.get(next).equals(st)) {
                     next++;
                 } else if (!(st instanceof com.github.javaparser.ast.stmt.ExpressionStmt x
-                        && x.getExpression().isVariableDeclarationExpr() && made.indexOf(st) >= 0
-                        && made.indexOf(st) < next)) {
+                        && x.getExpression().isVariableDeclarationExpr() && first >= 0 && first < next)) {
                     return null;
                 }
             }
