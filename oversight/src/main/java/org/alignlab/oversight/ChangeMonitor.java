@@ -281,10 +281,10 @@ public final class ChangeMonitor {
         // characters at all, which a literal in it must; they are looked up file by file rather than gathered into
         // one set, since the code base's tens of thousands cost more to gather than a change's few cost to look up.
         java.util.function.Predicate<String> inTests = literal -> {
-            String core = JavaDetectors.characters(literal);
+            List<String> cores = JavaDetectors.characters(literal);
             for (var e : testSources.entrySet()) {
                 String text = e.getValue();
-                if (e.getKey().endsWith(".java") && (core.isEmpty() || holds(text, core))
+                if (e.getKey().endsWith(".java") && cores.stream().allMatch(core -> holds(text, core))
                         && literalsOf.computeIfAbsent(text, this::literals).contains(literal)) {
                     return true;
                 }

@@ -21,6 +21,7 @@ import com.github.javaparser.ast.visitor.CloneVisitor;
 import com.github.javaparser.ast.visitor.Visitable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tree of a changed text from the tree of its base, when the change lies within the body of a class (or within
@@ -508,10 +509,11 @@ final class IncrementalParse {
     /** The new text's tokens, copied in runs from other trees' tokens, and the copy of each token copied. */
     private static final class Copies {
         final List<JavaToken> made;
-        private final List<Run> runs = new ArrayList<>();
+        /** The runs copied, by their source (compared by identity). */
+        private final Map<Tokens, List<Run>> bySource = new java.util.IdentityHashMap<>();
 
-        /** {@code count} tokens of {@code source} from {@code from}, copied from {@code firstCopy} on. */
-        private record Run(Tokens source, int from, int count, int firstCopy) {
+        /** {@code count} tokens of a source from {@code from}, copied from {@code firstCopy} on. */
+        private record Run(int from, int count, int firstCopy) {
         }
 
         Copies(int size) {
@@ -529,7 +531,7 @@ final class IncrementalParse {
             if (from < 0 || from + count > source.list.length) {
                 throw new IllegalStateException("tokens " + from + ".." + (from + count) + " of " + source.list.length);
             }
-            runs.add(new Run(source, from, count, made.size()));
+            bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(new Run(from, count, made.size()));
             for (int i = from; i < from + count; i++) {
                 JavaToken t = source.list[i];
                 Range r = t.getRange().orElse(null);
@@ -543,12 +545,17 @@ final class IncrementalParse {
             }
         }
 
-        /** The copy of {@code t}, or null when it was not copied. */
+        /**
+         * The copy of {@code t}, or null when it was not copied: searched for once in each source (the base's tokens
+         * before and after the new ones are one source).
+         */
         JavaToken of(JavaToken t) {
-            for (Run run : runs) {
-                int i = run.source().indexOf(t);
-                if (i >= run.from() && i < run.from() + run.count()) {
-                    return made.get(run.firstCopy() + i - run.from());
+            for (var source : bySource.entrySet()) {
+                int i = source.getKey().indexOf(t);
+                for (Run run : source.getValue()) {
+                    if (i >= run.from() && i < run.from() + run.count()) {
+                        return made.get(run.firstCopy() + i - run.from());
+                    }
                 }
             }
             return null;

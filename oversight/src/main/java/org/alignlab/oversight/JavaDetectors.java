@@ -1557,7 +1557,8 @@ final class JavaDetectors {
             Lazy<String> superclasses = new Lazy<>(() -> String.join("\n", chain.stream().map(Node::toString)
                     .toList()));
             return expectedLiterals(removed).stream().filter(NewChecks::distinctive).map(JavaDetectors::characters)
-                    .allMatch(core -> core.isEmpty() || holdsToken(superclasses.get(), core) || added.test(core));
+                    .allMatch(cores -> cores.stream().allMatch(core -> holdsToken(superclasses.get(), core)
+                            || added.test(core)));
         }
 
         /** What the class provides the inherited tests, in words. */
@@ -3210,8 +3211,8 @@ final class JavaDetectors {
             boolean asserted = s.getThenStmt().findAll(ReturnStmt.class).stream()
                     .flatMap(r -> r.getExpression().stream()).filter(JavaDetectors::literal)
                     .anyMatch(answer -> compared.stream().anyMatch(input ->
-                            inTests.test(pair(input.toString(), answer.toString()))
-                                    && (distinctive(input, inTests) || distinctive(answer, inTests))));
+                            (distinctive(input, inTests) || distinctive(answer, inTests))
+                                    && inTests.test(pair(input.toString(), answer.toString()))));
             if (asserted) {
                 out.add(s);
             }
@@ -3321,35 +3322,43 @@ final class JavaDetectors {
     }
 
     /**
-     * Characters that every test text whose {@link #literals} hold {@code key} contains: the literal's (for a pair,
-     * the input's) characters as written, without quotes or sign. The set keeps literals as printed, which for a
-     * string, character or number is its text as written (escapes and all; the parser neither reads Unicode escapes
-     * nor attaches comments) and for a negated one a minus before it, whatever the spacing. Empty when nothing can be
-     * said, as for a text block, which prints with its lines' indent stripped and its own put in.
+     * Characters that every test text whose {@link #literals} hold {@code key} contains: the literal's characters as
+     * written, without quotes or sign, and for a pair the input's and the answer's (a test file lacking either cannot
+     * expect that answer for that input). The set keeps literals as printed, which for a string, character or number
+     * is its text as written (escapes and all; the parser neither reads Unicode escapes nor attaches comments) and for
+     * a negated one a minus before it, whatever the spacing. Nothing is said of a text block, which prints with its
+     * lines' indent stripped and its own put in, nor of true or false (assertTrue's answer is not written as a word).
      */
-    static String characters(String key) {
-        String literal = key;
-        if (key.startsWith(PAIR)) {
-            int end = key.indexOf('\u0000', PAIR.length());
-            if (end < 0) {
-                return "";
-            }
-            literal = key.substring(PAIR.length(), end);
+    static List<String> characters(String key) {
+        if (!key.startsWith(PAIR)) {
+            return core(key).map(List::of).orElse(List.of());
         }
+        int end = key.indexOf('\u0000', PAIR.length());
+        if (end < 0) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(key.substring(PAIR.length(), end), key.substring(end + 1))
+                .map(JavaDetectors::core).flatMap(Optional::stream).toList();
+    }
+
+    /** A literal's characters as written, without quotes or sign, when they can be said ({@link #characters}). */
+    private static Optional<String> core(String literal) {
         int from = 0;
         while (from < literal.length() && (literal.charAt(from) == '-' || Character.isWhitespace(literal.charAt(from)))) {
             from++;
         }
         literal = literal.substring(from);
         if (literal.startsWith("\"\"\"")) {
-            return ""; // a text block prints with its lines re-indented, not as written
+            return Optional.empty(); // a text block prints with its lines re-indented, not as written
         }
         for (String quote : new String[] {"\"", "'"}) {
             if (literal.length() >= 2 && literal.startsWith(quote) && literal.endsWith(quote)) {
-                return literal.substring(1, literal.length() - 1);
+                String inside = literal.substring(1, literal.length() - 1);
+                return inside.isEmpty() ? Optional.empty() : Optional.of(inside);
             }
         }
-        return !literal.isEmpty() && (Character.isDigit(literal.charAt(0)) || literal.charAt(0) == '.') ? literal : "";
+        return !literal.isEmpty() && (Character.isDigit(literal.charAt(0)) || literal.charAt(0) == '.')
+                ? Optional.of(literal) : Optional.empty();
     }
 
     /**

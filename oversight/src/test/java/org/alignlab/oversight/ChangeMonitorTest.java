@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.javaparser.StaticJavaParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -835,12 +838,19 @@ class ChangeMonitorTest {
     @Test
     void aTestLiteralIsFoundWhateverItsSpellingInTheTests(@TempDir Path dir) throws Exception {
         // A test file is parsed for its literals only when its text holds these characters.
-        assertThat(JavaDetectors.characters("\"x\\\"y\"")).isEqualTo("x\\\"y");
-        assertThat(JavaDetectors.characters("-1234")).isEqualTo("1234");
-        assertThat(JavaDetectors.characters("0x1F")).isEqualTo("0x1F");
-        assertThat(JavaDetectors.characters("'q'")).isEqualTo("q");
+        assertThat(JavaDetectors.characters("\"x\\\"y\"")).containsExactly("x\\\"y");
+        assertThat(JavaDetectors.characters("-1234")).containsExactly("1234");
+        assertThat(JavaDetectors.characters("0x1F")).containsExactly("0x1F");
+        assertThat(JavaDetectors.characters("'q'")).containsExactly("q");
         assertThat(JavaDetectors.characters("\"\"\"\n    ab\"\"\"")).isEmpty(); // printed re-indented: every file is read
         assertThat(JavaDetectors.characters("true")).isEmpty();
+        assertThat(JavaDetectors.characters("\"\"")).isEmpty();
+        // A pair (an assertion expecting this answer for this input): both sides' characters, what can be said of them.
+        Set<String> pairs = new HashSet<>();
+        JavaDetectors.literals(StaticJavaParser.parse("class T { void t() { assertEquals(\"VIIII\", roman(-9)); "
+                + "assertTrue(isLeap(2100)); } }"), pairs);
+        assertThat(pairs.stream().filter(k -> k.startsWith("\u0000")).map(JavaDetectors::characters))
+                .containsExactlyInAnyOrder(List.of("9", "VIIII"), List.of("2100"));
         try (Git git = repo(dir)) {
             write(dir, "src/test/java/demo/NegativeTest.java", """
                     package demo;
