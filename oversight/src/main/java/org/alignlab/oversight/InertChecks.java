@@ -318,19 +318,20 @@ final class InertChecks {
         synchronized (m) {
             if (!m.containsData(WRITES)) {
                 Map<String, List<VariableDeclarator>> declared = new java.util.HashMap<>();
-                m.findAll(VariableDeclarator.class).forEach(v -> declared.computeIfAbsent(v.getNameAsString(),
+                JavaDetectors.all(m, VariableDeclarator.class).forEach(v -> declared.computeIfAbsent(
+                        v.getNameAsString(),
                         k -> new ArrayList<>()).add(v));
                 Set<String> parameters = new java.util.HashSet<>();
-                m.findAll(Parameter.class).forEach(p -> parameters.add(p.getNameAsString()));
+                JavaDetectors.all(m, Parameter.class).forEach(p -> parameters.add(p.getNameAsString()));
                 Map<String, List<AssignExpr>> assigned = new java.util.HashMap<>();
-                m.findAll(AssignExpr.class).forEach(a -> {
+                JavaDetectors.all(m, AssignExpr.class).forEach(a -> {
                     String n = nameOf(a.getTarget());
                     if (n != null) {
                         assigned.computeIfAbsent(n, k -> new ArrayList<>()).add(a);
                     }
                 });
                 Set<String> stepped = new java.util.HashSet<>();
-                m.findAll(UnaryExpr.class, InertChecks::steps).forEach(u -> {
+                JavaDetectors.all(m, UnaryExpr.class, InertChecks::steps).forEach(u -> {
                     String n = nameOf(u.getExpression());
                     if (n != null) {
                         stepped.add(n);
@@ -517,8 +518,10 @@ final class InertChecks {
 
     static Dropped droppedWithoutLoss(MethodDeclaration was, MethodDeclaration now, List<String> expectedByNewTests) {
         Set<MethodCallExpr> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, Long> caughtNow = counted(now.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
-        Map<String, Long> caughtThen = counted(was.findAll(CatchClause.class).stream().map(InertChecks::typeOf).toList());
+        Map<String, Long> caughtNow = counted(JavaDetectors.all(now, CatchClause.class).stream()
+                .map(InertChecks::typeOf).toList());
+        Map<String, Long> caughtThen = counted(JavaDetectors.all(was, CatchClause.class).stream()
+                .map(InertChecks::typeOf).toList());
         boolean noMoreCaught = caughtNow.entrySet().stream()
                 .allMatch(e -> e.getValue() <= caughtThen.getOrDefault(e.getKey(), 0L));
         List<MethodCallExpr> expectingNow = expecting(now);
@@ -546,7 +549,7 @@ final class InertChecks {
         List<String> before = expectingThen.stream().map(Node::toString).toList();
         List<MethodCallExpr> gained = new ArrayList<>(expectingNow.stream().filter(c -> !before.contains(c.toString()))
                 .filter(c -> c.getNameAsString().startsWith("assertThrows")).toList());
-        for (CatchClause clause : was.findAll(CatchClause.class)) {
+        for (CatchClause clause : JavaDetectors.all(was, CatchClause.class)) {
             TryStmt t = (TryStmt) clause.getParentNode().orElseThrow();
             List<MethodCallExpr> checks = clause.getBody().findAll(MethodCallExpr.class, c -> JavaDetectors.isAssertion(c)
                     && !c.getNameAsString().equals("fail") && !checksNothing(c));
@@ -618,11 +621,11 @@ final class InertChecks {
         Set<String> before = null;
         Set<String> after = null;
         Set<String> folded = new java.util.HashSet<>();
-        for (MethodCallExpr c : now.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+        for (MethodCallExpr c : JavaDetectors.all(now, MethodCallExpr.class, JavaDetectors::isAssertion)) {
             Fold fold = fold(c);
             if (fold != null && before == null) {
                 before = new java.util.HashSet<>();
-                for (MethodCallExpr b : was.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+                for (MethodCallExpr b : JavaDetectors.all(was, MethodCallExpr.class, JavaDetectors::isAssertion)) {
                     before.add(statementText(b));
                 }
             }
@@ -632,13 +635,13 @@ final class InertChecks {
             }
             if (after == null) {
                 after = new java.util.HashSet<>();
-                for (MethodCallExpr b : now.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+                for (MethodCallExpr b : JavaDetectors.all(now, MethodCallExpr.class, JavaDetectors::isAssertion)) {
                     after.add(statementText(b));
                 }
             }
             List<MethodCallExpr> implied = new ArrayList<>();
             boolean all = true;
-            for (MethodCallExpr old : was.findAll(MethodCallExpr.class, JavaDetectors::isAssertion)) {
+            for (MethodCallExpr old : JavaDetectors.all(was, MethodCallExpr.class, JavaDetectors::isAssertion)) {
                 Boolean holds = impliedBy(old, fold);
                 if (holds == null) {
                     continue; // not a check of the list's size, elements or contents
@@ -797,7 +800,8 @@ final class InertChecks {
         }
         List<String> others = clauses.subList(0, clauses.size() - 1).stream().map(InertChecks::typeOf).toList();
         Set<String> tried = plainCalls(t.getTryBlock());
-        return now.findAll(TryStmt.class).stream().anyMatch(n -> n.getCatchClauses().stream().map(InertChecks::typeOf)
+        return JavaDetectors.all(now, TryStmt.class).stream().anyMatch(n -> n.getCatchClauses().stream()
+                .map(InertChecks::typeOf)
                 .toList().equals(others) && plainCalls(n.getTryBlock()).containsAll(tried));
     }
 
@@ -826,7 +830,8 @@ final class InertChecks {
         List<Expectation> out = new ArrayList<>();
         Map<String, List<String>> values = values(m);
         BlockStmt body = m.getBody().orElse(null);
-        for (MethodCallExpr c : m.findAll(MethodCallExpr.class, c -> body != null && c.findAncestor(Statement.class)
+        for (MethodCallExpr c : JavaDetectors.all(m, MethodCallExpr.class, c -> body != null
+                && c.findAncestor(Statement.class)
                 .flatMap(Node::getParentNode).orElse(null) == body)) {
             var args = c.getArguments();
             String name = JavaDetectors.checkName(c);
@@ -939,7 +944,7 @@ final class InertChecks {
      */
     private static List<MethodCallExpr> restatedAsBoolean(MethodDeclaration was, MethodDeclaration now) {
         List<String> truths = new ArrayList<>();
-        for (MethodCallExpr c : now.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : JavaDetectors.all(now, MethodCallExpr.class)) {
             var args = c.getArguments();
             String name = JavaDetectors.checkName(c);
             if ((name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty() && args.size() <= 2) {
@@ -957,7 +962,7 @@ final class InertChecks {
         if (truths.isEmpty()) {
             return out;
         }
-        for (MethodCallExpr c : was.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : JavaDetectors.all(was, MethodCallExpr.class)) {
             var args = c.getArguments();
             String key = null;
             if (c.getNameAsString().equals("assertEquals") && (args.size() == 2 || args.size() == 3)) {
@@ -1003,7 +1008,8 @@ final class InertChecks {
     private static boolean onlyTheLastMayThrow(BlockStmt block, MethodDeclaration was) {
         Set<String> tried = new java.util.HashSet<>();
         if (was != null) {
-            was.findAll(TryStmt.class).forEach(t -> t.getTryBlock().getStatements().forEach(st -> tried.add(st.toString())));
+            JavaDetectors.all(was, TryStmt.class).forEach(t -> t.getTryBlock().getStatements()
+                    .forEach(st -> tried.add(st.toString())));
         }
         var statements = block.getStatements();
         for (int i = 0; i < statements.size() - 1; i++) {
@@ -1127,7 +1133,7 @@ final class InertChecks {
     private static Map<String, List<String>> values(MethodDeclaration m) {
         Map<String, List<String>> out = new java.util.HashMap<>();
         Writes writes = writes(m);
-        for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator v : JavaDetectors.all(m, VariableDeclarator.class)) {
             if (writes.assigned().containsKey(v.getNameAsString()) || writes.declared().get(v.getNameAsString()).size() > 1) {
                 continue; // given other values too, or a name declared twice (in different scopes)
             }
@@ -1174,7 +1180,7 @@ final class InertChecks {
             "assertThatExceptionOfType", "assertThatCode", "expectThrows", "expect", "expectMessage", "expectCause");
 
     private static List<MethodCallExpr> expecting(MethodDeclaration m) {
-        return m.findAll(MethodCallExpr.class, c -> EXPECTS.contains(JavaDetectors.checkName(c)));
+        return JavaDetectors.all(m, MethodCallExpr.class, c -> EXPECTS.contains(JavaDetectors.checkName(c)));
     }
 
     /** JUnit 4's {@code @Test(expected = X.class)}. */

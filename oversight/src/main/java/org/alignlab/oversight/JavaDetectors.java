@@ -361,7 +361,7 @@ final class JavaDetectors {
 
     /** The statements of the method itself (not of the helpers it calls) that make an assertion. */
     private static List<com.github.javaparser.ast.stmt.ExpressionStmt> ownAssertionStatements(MethodDeclaration m) {
-        return m.findAll(com.github.javaparser.ast.stmt.ExpressionStmt.class, st -> st.getExpression()
+        return all(m, com.github.javaparser.ast.stmt.ExpressionStmt.class, st -> st.getExpression()
                 .findAll(MethodCallExpr.class).stream().anyMatch(JavaDetectors::isAssertion));
     }
 
@@ -1097,9 +1097,9 @@ final class JavaDetectors {
 
     /** How many variables of the name a method declares: parameters (of lambdas and catches too), locals, patterns. */
     private static long declarations(MethodDeclaration m, String name) {
-        return m.findAll(Parameter.class, p -> p.getNameAsString().equals(name)).size()
-                + m.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).size()
-                + m.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class,
+        return all(m, Parameter.class, p -> p.getNameAsString().equals(name)).size()
+                + all(m, VariableDeclarator.class, v -> v.getNameAsString().equals(name)).size()
+                + all(m, com.github.javaparser.ast.expr.TypePatternExpr.class,
                         p -> p.getNameAsString().equals(name)).size();
     }
 
@@ -1183,8 +1183,8 @@ final class JavaDetectors {
         m.getAnnotations().forEach(a -> a.findAll(StringLiteralExpr.class).forEach(l -> pieces.add(l.getValue())));
         for (MethodDeclaration part : checked(m)) {
             literals(part, present);
-            part.findAll(NameExpr.class).forEach(n -> named.add(n.getNameAsString()));
-            for (MethodCallExpr call : part.findAll(MethodCallExpr.class)) {
+            all(part, NameExpr.class).forEach(n -> named.add(n.getNameAsString()));
+            for (MethodCallExpr call : all(part, MethodCallExpr.class)) {
                 boolean asserting = isAssertion(call) || EXPECTING.contains(call.getNameAsString());
                 boolean helper = call.getScope().isEmpty() && helpers.containsKey(call.getNameAsString());
                 // A fluent check of a fixed value on assertThat(...) is that value: assertEquals(true, x) ported to
@@ -1215,7 +1215,7 @@ final class JavaDetectors {
                         if (values != null) {
                             // Only as an expected value in its own right: assertEquals(ids.length, els.size()), not
                             // assertTrue(els.size() >= ids.length).
-                            boolean countsThem = h.findAll(MethodCallExpr.class).stream()
+                            boolean countsThem = all(h, MethodCallExpr.class).stream()
                                     .filter(a -> EXPECTING.contains(a.getNameAsString()))
                                     .anyMatch(a -> a.getArguments().stream().anyMatch(x -> x.toString()
                                             .equals(values + ".length")));
@@ -1277,7 +1277,7 @@ final class JavaDetectors {
                 Map<String, List<MethodDeclaration>> helpers = test.findAncestor(ClassOrInterfaceDeclaration.class)
                         .map(JavaDetectors::helpers).orElse(Map.of());
                 for (int i = 0; i < out.size() && !helpers.isEmpty(); i++) {
-                    for (MethodCallExpr call : out.get(i).findAll(MethodCallExpr.class)) {
+                    for (MethodCallExpr call : all(out.get(i), MethodCallExpr.class)) {
                         if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
                             for (MethodDeclaration h : helpers.getOrDefault(call.getNameAsString(), List.of())) {
                                 if (out.stream().noneMatch(x -> x == h)) {
@@ -1298,7 +1298,7 @@ final class JavaDetectors {
      * (newGreeter()) that serves every test alike.
      */
     static List<MethodDeclaration> checking(MethodDeclaration test) {
-        return checked(test).stream().filter(part -> part == test || part.findAll(MethodCallExpr.class).stream()
+        return checked(test).stream().filter(part -> part == test || all(part, MethodCallExpr.class).stream()
                 .anyMatch(JavaDetectors::isAssertion)).toList();
     }
 
@@ -1377,30 +1377,48 @@ final class JavaDetectors {
         return key.substring(key.indexOf('#') + 1);
     }
 
-    /** Every node of a tree, in the order findAll gives them (pre-order), kept on the tree once listed. */
-    private static final DataKey<List<Node>> NODES = new DataKey<>() { };
+    /**
+     * Every node of a tree or a method, in the order findAll gives them (pre-order), kept on it once listed, with the
+     * node listed: a clone copies a node's data, and must not take the original's nodes for its own.
+     */
+    private record Listing(Node of, List<Node> nodes) {
+    }
+
+    private static final DataKey<Listing> NODES = new DataKey<>() { };
 
     /**
-     * The nodes of {@code cu} of {@code type}, as {@code cu.findAll(type)} gives them: the rules ask a tree for a
-     * dozen types, and one walk listed once costs less than a dozen walks (trees are kept across judgements, see
-     * {@link #parse}).
+     * The nodes of {@code n} of {@code type}, as {@code n.findAll(type)} gives them: the rules ask a tree, and a test
+     * method, for a dozen types, and one walk listed once costs less than a dozen walks (trees are kept across
+     * judgements, see {@link #parse}). Other nodes are walked each time.
      */
-    static <T extends Node> List<T> all(CompilationUnit cu, Class<T> type) {
+    static <T extends Node> List<T> all(Node n, Class<T> type) {
+        if (!(n instanceof CompilationUnit) && !(n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>)) {
+            return n.findAll(type);
+        }
         List<Node> nodes;
-        synchronized (cu) {
-            if (!cu.containsData(NODES)) {
+        synchronized (n) {
+            Listing listing = n.containsData(NODES) ? n.getData(NODES) : null;
+            if (listing == null || listing.of() != n) {
                 List<Node> listed = new ArrayList<>();
-                cu.walk(listed::add);
-                cu.setData(NODES, listed);
+                n.walk(listed::add);
+                listing = new Listing(n, listed);
+                n.setData(NODES, listing);
             }
-            nodes = cu.getData(NODES);
+            nodes = listing.nodes();
         }
         List<T> out = new ArrayList<>();
-        for (Node n : nodes) {
-            if (type.isInstance(n)) {
-                out.add(type.cast(n));
+        for (Node x : nodes) {
+            if (type.isInstance(x)) {
+                out.add(type.cast(x));
             }
         }
+        return out;
+    }
+
+    /** The nodes of {@code n} of {@code type} that {@code which} takes, as {@code n.findAll(type, which)} does. */
+    static <T extends Node> List<T> all(Node n, Class<T> type, Predicate<T> which) {
+        List<T> out = all(n, type);
+        out.removeIf(which.negate());
         return out;
     }
 
@@ -1544,7 +1562,7 @@ final class JavaDetectors {
             boolean namesakeProvided = !namesake.isEmpty() && overrides.stream().anyMatch(namesIt);
             boolean aimed = false;
             for (MethodDeclaration part : checking(removed)) {
-                if (part.findAll(MethodCallExpr.class).stream().anyMatch(c -> provided.contains(c.getNameAsString())
+                if (all(part, MethodCallExpr.class).stream().anyMatch(c -> provided.contains(c.getNameAsString())
                         && (c.getScope().isEmpty() || c.getScope().get().isThisExpr()))
                         || namesakeProvided && namesIt.test(part)) {
                     aimed = true;
@@ -1818,7 +1836,7 @@ final class JavaDetectors {
      * in it (assumeTrue and the like), which can skip it where the work is judged.
      */
     private static boolean unconditioned(MethodDeclaration test) {
-        if (!conditions(test).isEmpty() || test.findAll(MethodCallExpr.class).stream()
+        if (!conditions(test).isEmpty() || all(test, MethodCallExpr.class).stream()
                 .anyMatch(call -> call.getNameAsString().startsWith("assume"))) {
             return false;
         }
@@ -1867,7 +1885,7 @@ final class JavaDetectors {
                 && (i.getNameAsString().equals("org.junit.jupiter.api.Assumptions.abort") || i.isAsterisk()
                 && i.getNameAsString().equals("org.junit.jupiter.api.Assumptions")))).orElse(false);
         int n = 0;
-        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : all(m, MethodCallExpr.class)) {
             if (caughtWhereMade(call) || unconditional && !standsIn(call, body)) {
                 continue; // a test of assumptions themselves: the violation is caught, the test goes on
             }
@@ -1888,7 +1906,7 @@ final class JavaDetectors {
         }
         // A thrown abort in the body itself, or in a catch clause that turns a failed check into a skip (it catches
         // an Error or a Throwable, not only an exception the environment may throw).
-        for (com.github.javaparser.ast.stmt.ThrowStmt t : m.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class)) {
+        for (com.github.javaparser.ast.stmt.ThrowStmt t : all(m, com.github.javaparser.ast.stmt.ThrowStmt.class)) {
             if (t.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made
                     && ASSUMPTION_FAILURES.contains(made.getType().getNameAsString())
                     && (standsIn(t, body) || skipsFailures(t))) {
@@ -2358,7 +2376,7 @@ final class JavaDetectors {
      */
     private static Set<String> calls(MethodDeclaration m) {
         Set<String> out = new HashSet<>();
-        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : all(m, MethodCallExpr.class)) {
             if (!onAssertion(call)) {
                 out.add(call.getNameAsString());
             }
@@ -2446,7 +2464,7 @@ final class JavaDetectors {
         }
         String varargs = varargsName(m);
         int n = 0;
-        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : all(m, MethodCallExpr.class)) {
             boolean unscoped = call.getScope().isEmpty() || call.getScope().get().isThisExpr();
             List<MethodDeclaration> named = unscoped ? helpers.get(call.getNameAsString()) : null;
             List<MethodDeclaration> its = named == null ? List.of() : fitting(named, call.getArguments().size());
@@ -2594,7 +2612,7 @@ final class JavaDetectors {
      */
     private static int trivialAssertions(MethodDeclaration m) {
         int n = 0;
-        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : all(m, MethodCallExpr.class)) {
             if (markingAnExpectedException(call)) {
                 continue;
             }
@@ -2646,7 +2664,7 @@ final class JavaDetectors {
      */
     private static List<String> expectedLiterals(MethodDeclaration m, Set<MethodCallExpr> leftOut) {
         List<String> out = new ArrayList<>();
-        for (MethodCallExpr call : checked(m).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+        for (MethodCallExpr call : checked(m).stream().flatMap(part -> all(part, MethodCallExpr.class).stream())
                 .toList()) {
             if (!EXPECTING.contains(call.getNameAsString()) || inert(call, leftOut)) {
                 continue;
@@ -2695,7 +2713,7 @@ final class JavaDetectors {
         }
         MethodDeclaration helper = call.findAncestor(MethodDeclaration.class).orElse(null);
         return helper != null && helper != test && call.findAncestor(ReturnStmt.class).isPresent()
-                && checked(test).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+                && checked(test).stream().flatMap(part -> all(part, MethodCallExpr.class).stream())
                 .anyMatch(c -> c.getNameAsString().equals(helper.getNameAsString()) && c.getScope().isEmpty()
                         && checkedAt(c, true));
     }
@@ -2739,7 +2757,7 @@ final class JavaDetectors {
         synchronized (method) {
             if (!method.containsData(CHECKED_NAMES)) {
                 Set<String> out = new HashSet<>();
-                method.findAll(NameExpr.class).stream().filter(n -> checkedAt(n, false))
+                all(method, NameExpr.class).stream().filter(n -> checkedAt(n, false))
                         .forEach(n -> out.add(n.getNameAsString()));
                 method.setData(CHECKED_NAMES, Set.copyOf(out));
             }
@@ -2806,7 +2824,7 @@ final class JavaDetectors {
      */
     private static Set<String> guards(MethodDeclaration test) {
         Set<String> out = new HashSet<>();
-        for (MethodCallExpr call : checked(test).stream().flatMap(part -> part.findAll(MethodCallExpr.class).stream())
+        for (MethodCallExpr call : checked(test).stream().flatMap(part -> all(part, MethodCallExpr.class).stream())
                 .toList()) {
             if (!STRING_OWN.contains(call.getNameAsString()) || call.getScope().isEmpty()
                     || call.getArguments().stream().noneMatch(JavaDetectors::literal) || compared(call, test)) {
@@ -3152,7 +3170,7 @@ final class JavaDetectors {
 
     private static int exits(Node m) {
         int n = 0;
-        for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : all(m, MethodCallExpr.class)) {
             String scope = call.getScope().map(Object::toString).orElse("");
             boolean exit = (call.getNameAsString().equals("exit") && scope.equals("System"))
                     || (call.getNameAsString().equals("halt") || call.getNameAsString().equals("exit"))

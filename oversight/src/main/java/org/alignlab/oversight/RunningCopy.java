@@ -85,7 +85,7 @@ final class RunningCopy {
                 || classAtHead.getExtendedTypes().size() != 1
                 || classAtHead.getExtendedTypes(0).getScope().isPresent()
                 || !text(classAtBase.getExtendedTypes()).equals(text(classAtHead.getExtendedTypes()))
-                || !removed.findAll(SuperExpr.class).isEmpty()) {
+                || !JavaDetectors.all(removed, SuperExpr.class).isEmpty()) {
             return null;
         }
         // First the superclass's test, read from the class's own file (no class printed before one is found).
@@ -413,15 +413,17 @@ final class RunningCopy {
     private static Set<String> staticNames(MethodDeclaration m) {
         Set<String> locals = new TreeSet<>();
         m.getParameters().forEach(p -> locals.add(p.getNameAsString()));
-        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-        m.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
+        JavaDetectors.all(m, com.github.javaparser.ast.body.VariableDeclarator.class)
+                .forEach(v -> locals.add(v.getNameAsString()));
+        JavaDetectors.all(m, com.github.javaparser.ast.body.Parameter.class)
+                .forEach(p -> locals.add(p.getNameAsString()));
         Set<String> out = new TreeSet<>();
-        m.findAll(MethodCallExpr.class).forEach(c -> {
+        JavaDetectors.all(m, MethodCallExpr.class).forEach(c -> {
             if (c.getScope().isEmpty()) {
                 out.add(c.getNameAsString());
             }
         });
-        m.findAll(NameExpr.class).forEach(n -> {
+        JavaDetectors.all(m, NameExpr.class).forEach(n -> {
             String name = n.getNameAsString();
             boolean receiver = n.getParentNode().orElse(null) instanceof MethodCallExpr c && c.getScope().orElse(null)
                     == n || n.getParentNode().orElse(null) instanceof FieldAccessExpr f && f.getScope() == n;
