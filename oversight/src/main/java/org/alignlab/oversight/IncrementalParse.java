@@ -21,7 +21,6 @@ import com.github.javaparser.ast.visitor.CloneVisitor;
 import com.github.javaparser.ast.visitor.Visitable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tree of a changed text from the tree of its base, when the change lies within the body of a class (or within
@@ -509,8 +508,12 @@ final class IncrementalParse {
     /** The new text's tokens, copied in runs from other trees' tokens, and the copy of each token copied. */
     private static final class Copies {
         final List<JavaToken> made;
-        /** The runs copied, by their source (compared by identity). */
-        private final Map<Tokens, List<Run>> bySource = new java.util.IdentityHashMap<>();
+        /** The runs copied, by their source (one or two sources: a list, searched by identity). */
+        private final List<Copied> bySource = new ArrayList<>();
+
+        /** The runs copied from one source. */
+        private record Copied(Tokens source, List<Run> runs) {
+        }
 
         /** {@code count} tokens of a source from {@code from}, copied from {@code firstCopy} on. */
         private record Run(int from, int count, int firstCopy) {
@@ -531,7 +534,12 @@ final class IncrementalParse {
             if (from < 0 || from + count > source.list.length) {
                 throw new IllegalStateException("tokens " + from + ".." + (from + count) + " of " + source.list.length);
             }
-            bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(new Run(from, count, made.size()));
+            Copied copied = bySource.stream().filter(c -> c.source() == source).findFirst().orElse(null);
+            if (copied == null) {
+                copied = new Copied(source, new ArrayList<>());
+                bySource.add(copied);
+            }
+            copied.runs().add(new Run(from, count, made.size()));
             for (int i = from; i < from + count; i++) {
                 JavaToken t = source.list[i];
                 Range r = t.getRange().orElse(null);
@@ -550,9 +558,9 @@ final class IncrementalParse {
          * before and after the new ones are one source).
          */
         JavaToken of(JavaToken t) {
-            for (var source : bySource.entrySet()) {
-                int i = source.getKey().indexOf(t);
-                for (Run run : source.getValue()) {
+            for (Copied copied : bySource) {
+                int i = copied.source().indexOf(t);
+                for (Run run : copied.runs()) {
                     if (i >= run.from() && i < run.from() + run.count()) {
                         return made.get(run.firstCopy() + i - run.from());
                     }

@@ -214,8 +214,20 @@ final class RunningCopy {
      * that only files with the same body are parsed.
      */
     private static String bodyKey(MethodDeclaration m) {
-        return m.getBody().map(b -> b.getTokenRange().map(Object::toString).orElse(b.toString())).orElse("")
-                .replaceAll("\\s+", "");
+        return withoutWhiteSpace(m.getBody().map(b -> b.getTokenRange().map(Object::toString).orElse(b.toString()))
+                .orElse(""));
+    }
+
+    /** {@code text} with the characters of the regular expression \s (space, tab, line breaks, form feed) taken out. */
+    static String withoutWhiteSpace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\u000B' && ch != '\f' && ch != '\r') {
+                out.append(ch);
+            }
+        }
+        return out.toString();
     }
 
     /** The longest token of a test's body as written: a copy's file holds it as it is, white space or not. */
@@ -236,7 +248,7 @@ final class RunningCopy {
      * taking the white space out of a whole file costs more than reading it.
      */
     static boolean holdsBody(String text, String key, String longestToken) {
-        return !key.isEmpty() && text.contains(longestToken) && text.replaceAll("\\s+", "").contains(key);
+        return !key.isEmpty() && text.contains(longestToken) && withoutWhiteSpace(text).contains(key);
     }
 
     /** Class names Surefire runs by default (Test*, *Test, *Tests, *TestCase). */
