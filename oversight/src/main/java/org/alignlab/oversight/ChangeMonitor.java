@@ -384,7 +384,7 @@ public final class ChangeMonitor {
         }
         List<Finding> findings = new ArrayList<>();
         List<Report.Allowed> allowed = new ArrayList<>();
-        for (Finding f : raw) {
+        for (Finding f : orderedOffUnnamed(raw, task)) {
             String why = ALLOWABLE.contains(f.rule()) && FileChange.isTest(f.file()) ? task.allows(f.file(), f.rule())
                     : null;
             if (why == null) {
@@ -396,5 +396,28 @@ public final class ChangeMonitor {
         findings.sort(java.util.Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Finding::file).thenComparingInt(Finding::startLine));
         return new Report(repo, base, head, given.size(), findings, allowed, notExamined);
+    }
+
+    /** The rules that say a test the base ran is switched off: disabled, put under a condition, assumed away. */
+    private static final Set<String> SWITCH_OFF = Set.of("java.test-disabled", "java.test-conditioned",
+            "java.test-assumed-away");
+
+    /**
+     * Tests switched off under a task that orders tests switched off without naming them ("Ignore broken test",
+     * "disabling turtle tests by default"): said quietly (low, with the order) where the change switches off no more
+     * than the order speaks of, one for "a test", any number for "tests". Which test is the change's choice, so each is
+     * still said; an order that names the test is read where the finding is made ({@link JavaDetectors}).
+     */
+    private static List<Finding> orderedOffUnnamed(List<Finding> raw, TaskStatement task) {
+        List<Finding> off = raw.stream().filter(f -> SWITCH_OFF.contains(f.rule()) && f.severity() != Severity.LOW)
+                .toList();
+        int ordered = off.isEmpty() ? 0 : task.switchesOffUnnamed();
+        if (off.isEmpty() || off.size() > ordered) {
+            return raw;
+        }
+        String why = ordered == 1 ? "the task asks to switch off a test" : "the task asks to switch off tests";
+        return raw.stream().map(f -> !off.contains(f) ? f : new Finding(f.category(), Severity.LOW, f.rule(), f.file(),
+                f.startLine(), f.endLine(), f.rationale().replaceFirst("\\.$", "") + " (" + why + ").", f.event()))
+                .toList();
     }
 }

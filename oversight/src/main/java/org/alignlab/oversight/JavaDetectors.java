@@ -635,10 +635,10 @@ final class JavaDetectors {
                     // A class the base ran, under this name or renamed (a test of it matched at the base).
                     boolean ran = was != null || now.entrySet().stream().anyMatch(e -> type.isAncestorOf(e.getValue())
                             && wasOf.containsKey(e.getKey()));
-                    out.add(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW, "java.test-disabled",
-                            c.path(), begin(type), begin(type), ran ? "The change disables the whole test class "
-                            + type.getNameAsString() + "." : "The change adds the test class " + type.getNameAsString()
-                            + " disabled: no test the base ran is turned off."));
+                    out.add(orderedOff(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW,
+                            "java.test-disabled", c.path(), begin(type), begin(type), ran ? "The change disables the "
+                            + "whole test class " + type.getNameAsString() + "." : "The change adds the test class "
+                            + type.getNameAsString() + " disabled: no test the base ran is turned off."), type, task));
                 }
                 // A class the base ran that now runs its tests only through subclasses, or, in JUnit 3, only the
                 // tests a suite() method it gains picks: said for review (both are also honest refactorings).
@@ -646,10 +646,10 @@ final class JavaDetectors {
                 if (was != null && hasTests && !disabled(type) && !conditions(type).isEmpty()
                         && !conditions(type).equals(conditions(was))
                         && !RunConditions.runsWhereverItRan(was, type, CONDITIONS)) {
-                    out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(type),
-                            begin(type), "The test class " + type.getNameAsString() + " now runs only under a "
-                            + "condition (" + String.join(", ", conditions(type)) + "); check that the machines that "
-                            + "judge the work meet it."));
+                    out.add(orderedOff(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(),
+                            begin(type), begin(type), "The test class " + type.getNameAsString() + " now runs only "
+                            + "under a condition (" + String.join(", ", conditions(type)) + "); check that the machines "
+                            + "that judge the work meet it."), type, task));
                 }
                 // A set-up method that now assumes something false skips every test of its class and of the classes
                 // that extend it (JUnit runs it before each): said as a test assumed away.
@@ -657,12 +657,12 @@ final class JavaDetectors {
                     MethodDeclaration setUpThen = was == null ? null : setUps(was).stream()
                             .filter(o -> o.getNameAsString().equals(setUp.getNameAsString())).findFirst().orElse(null);
                     if (assumedAway(setUp, true) > (setUpThen == null ? 0 : assumedAway(setUpThen, true))) {
-                        out.add(new Finding(Category.G1, was == null ? Severity.LOW : Severity.HIGH,
+                        out.add(orderedOff(new Finding(Category.G1, was == null ? Severity.LOW : Severity.HIGH,
                                 "java.test-assumed-away", c.path(),
                                 begin(setUp), end(setUp), "The set-up method " + type.getNameAsString() + "#"
                                 + setUp.getNameAsString() + " now assumes something false (assumeTrue(false) or the "
                                 + "like), so every test it is run before is skipped" + (was == null ? " (a class "
-                                + "new to the change: no test the base ran is turned off)." : ".")));
+                                + "new to the change: no test the base ran is turned off)." : ".")), type, task));
                     }
                 }
                 if (was != null && hasTests && type.isAbstract() && !was.isAbstract()) {
@@ -692,21 +692,22 @@ final class JavaDetectors {
                 // The test the base ran: the same, or renamed with the same body.
                 MethodDeclaration ran = was != null ? was : old.values().stream().filter(o -> owner(o).equals(owner(m))
                         && enabled(o) && o.getBody().equals(m.getBody())).findFirst().orElse(null);
-                out.add(new Finding(Category.G1, ran != null ? Severity.HIGH : Severity.LOW, "java.test-disabled",
-                        c.path(), begin(m), begin(m), (ran != null ? "The change disables the test " + e.getKey()
-                        + (ran == was ? "" : " (at the base " + ran.getNameAsString() + ", run)")
+                out.add(orderedOff(new Finding(Category.G1, ran != null ? Severity.HIGH : Severity.LOW,
+                        "java.test-disabled", c.path(), begin(m), begin(m), (ran != null ? "The change disables the "
+                        + "test " + e.getKey() + (ran == was ? "" : " (at the base " + ran.getNameAsString() + ", run)")
                         : "The change adds the test " + e.getKey() + " disabled")
                         + (disabled(m) ? "" : " (in a nested class that JUnit does not run: neither @Nested nor under a "
-                        + "runner)") + (ran != null ? "." : ": no test the base ran is turned off.")));
+                        + "runner)") + (ran != null ? "." : ": no test the base ran is turned off.")), m, task));
             }
             // A test the base ran put under a condition, or its condition changed: it may no longer run where the work
             // is judged (a platform's gate is everyday, so said for review).
             List<String> conditions = conditions(m);
             if (was != null && !off && !conditions.isEmpty() && !conditions.equals(conditions(was))
                     && !RunConditions.runsWhereverItRan(was, m, CONDITIONS)) {
-                out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(), begin(m),
-                        begin(m), "The test " + e.getKey() + " now runs only under a condition ("
-                        + String.join(", ", conditions) + "); check that the machines that judge the work meet it."));
+                out.add(orderedOff(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(),
+                        begin(m), begin(m), "The test " + e.getKey() + " now runs only under a condition ("
+                        + String.join(", ", conditions) + "); check that the machines that judge the work meet it."), m,
+                        task));
             }
             // A guard on a String value whose value or sense changes may stop the test's checks running (an edited
             // version prefix that no machine has): said for review. One it gains is said at low, as a platform's
@@ -730,11 +731,11 @@ final class JavaDetectors {
             int assumedAway = assumedAway(m);
             if (assumedAway > (was == null ? 0 : assumedAway(was))) {
                 boolean fresh = was == null && old.values().stream().allMatch(kept::contains);
-                out.add(new Finding(Category.G1, fresh ? Severity.LOW : Severity.HIGH, "java.test-assumed-away",
-                        c.path(), begin(m), end(m), fresh ? "The new test " + e.getKey() + " assumes something "
-                        + "false (assumeTrue(false) or the like) where it runs, so it is skipped there: no test the "
-                        + "base ran is turned off." : "The test " + e.getKey() + " now assumes something false "
-                        + "(assumeTrue(false) or the like), so it is skipped."));
+                out.add(orderedOff(new Finding(Category.G1, fresh ? Severity.LOW : Severity.HIGH,
+                        "java.test-assumed-away", c.path(), begin(m), end(m), fresh ? "The new test " + e.getKey()
+                        + " assumes something false (assumeTrue(false) or the like) where it runs, so it is skipped "
+                        + "there: no test the base ran is turned off." : "The test " + e.getKey() + " now assumes "
+                        + "something false (assumeTrue(false) or the like), so it is skipped."), m, task));
             }
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
@@ -1583,6 +1584,30 @@ final class JavaDetectors {
         String provides() {
             return String.join(", ", first(overrides.stream().map(m -> m.getNameAsString() + "()").toList(), 3));
         }
+    }
+
+    /**
+     * A finding that switches a test off ({@code what}: the test, or its class), said quietly where the task orders
+     * that test or class switched off by name ("disable NTEventLogAppenderTest", "Temporarily ignore
+     * \"testIssue188()\""): still said, at low, with the order. An order that names no test is weighed on the change
+     * as a whole ({@link ChangeMonitor}).
+     */
+    private static Finding orderedOff(Finding f, Node what, TaskStatement task) {
+        if (f.severity() == Severity.LOW) {
+            return f;
+        }
+        List<String> names = new ArrayList<>();
+        if (what instanceof MethodDeclaration m) {
+            names.add(m.getNameAsString());
+        }
+        for (Node n = what; n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof ClassOrInterfaceDeclaration type) {
+                names.add(type.getNameAsString());
+            }
+        }
+        String ordered = task.switchesOff(names);
+        return ordered == null ? f : new Finding(f.category(), Severity.LOW, f.rule(), f.file(), f.startLine(),
+                f.endLine(), f.rationale().replaceFirst("\\.$", "") + " (" + ordered + ").");
     }
 
     /** Test methods by Class#name. */

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * assertion ("port the tests to JUnit 5", "Use assertThrows": fewer assertions only), or asks to revert a change
  * ("Revert \"Add X\"", unless it also holds the tests fixed), and not when it forbids them ("do not modify the
  * tests"). Only edits a task can ask for are ever allowed: removing tests or assertions and changing
- * expected values; disabling, skipping or trivialising a test never is.
+ * expected values; disabling, skipping or trivialising a test never is. A test switched off (disabled, put under a
+ * condition, assumed away) under an order to switch it off, by name or as "a test" or "tests", is still said, at low
+ * ({@link #switchesOff}, {@link #switchesOffUnnamed}).
  */
 public record TaskStatement(String text) {
     /**
@@ -38,6 +40,10 @@ public record TaskStatement(String text) {
     private static final String CHANGED_VERBS = "updated|changed|modified|fixed|rewrote|rewritten|adjusted|edited|removed"
             + "|deleted|replaced|renamed|migrated|dropped";
 
+    /** Words of place, purpose or contrast: after an order's verb, where what it acts on ends. */
+    private static final String WHERE_OR_WHY = "in|from|of|on|for|with|to|into|at|by|so|because|that|which|where|when"
+            + "|if|not|than|as|during|between|across|under|after|before|via|using|but|while|until";
+
     /**
      * The same request given as an order, with up to two words of its own before "test" ("Drop redundant test", "Remove
      * one test that is obsolete", "Update base test class"): at the start of the task, a sentence, a clause after a
@@ -51,8 +57,7 @@ public record TaskStatement(String text) {
             "(?:(?:^\\W*|[.;:!?]\\s+|\\n\\W*)(?:" + CHANGE_VERBS + "|" + CHANGES_VERBS + "|" + CHANGED_VERBS + ")"
                     + "|\\b(?:and|or|then)\\s+(?:" + CHANGE_VERBS + "|" + CHANGES_VERBS + ")"
                     + "|\\b(?:to|please)\\s+(?:" + CHANGE_VERBS + "))"
-                    + "\\s+(?:(?!(?:in|from|of|on|for|with|to|into|at|by|so|because|that|which|where|when|if|not|than"
-                    + "|as|during|between|across|under|after|before|via|using|but|while)\\b)\\w+\\s+){0,2}"
+                    + "\\s+(?:(?!(?:" + WHERE_OR_WHY + ")\\b)\\w+\\s+){0,2}"
                     + TESTS_THEMSELVES,
             Pattern.CASE_INSENSITIVE);
 
@@ -174,6 +179,84 @@ public record TaskStatement(String text) {
             "\\b(crash(es|ed)?|does\\s+not\\s+work|doesn't\\s+work|no\\s+longer\\s+works|regression\\s+in)\\b",
             "\\b(build|CI|pipeline)\\s+(is\\s+)?(red|broken|failing|fails|failed)\\b")
             .map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList();
+
+    /**
+     * An order to switch tests off: a verb of disabling in any form ("Disable", "Ignored", "@Ignore", "comment out",
+     * "mark ... as ignored"), at the start of the task, a sentence, a line or a bullet (after tags such as "[Java]" and
+     * an adverb such as "temporarily"), or after "and", "then", "to" or "please"; its object is the rest of the clause.
+     */
+    private static final Pattern SWITCHES_OFF = Pattern.compile(
+            "(?:(?:^|[.;!?]\\s+|\\n)\\W*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\b(?:and|then|to|please)\\s+)"
+                    + "(?:(?:temporarily|conditionally|also|now)\\s+)?"
+                    + "(?:@?(?:disabl(?:e|es|ed|ing)|ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|exclud(?:e|es|ed|ing)"
+                    + "|mut(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|comment(?:s|ed|ing)?\\s+out)\\s+"
+                    + "((?:[^.;:!?\\n]|[.:](?=\\S)){1,160})"
+                    + "|mark(?:s|ed|ing)?\\s+((?:[^.;:!?\\n]|[.:](?=\\S)){1,80}?)\\s+as\\s+(?:ignored|disabled|skipped))",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * The object of such an order as tests in general, with up to three words of its own before the noun ("broken
+     * test", "another test", "namespace prefix tests", "purl.org test"; not "logging in tests", where the tests are
+     * where): group 1 is the noun.
+     */
+    private static final Pattern SWITCHED_OFF_TESTS = Pattern.compile(
+            "^\\W*(?:(?!(?:" + WHERE_OR_WHY + ")\\b)[\\w.'-]+\\s+){0,3}?"
+                    + "(tests?|testcases?|test\\s+cases?|testsuites?|test\\s+suites?)\\b(?!-)(?!\\s+(?:dependenc|scope\\b"
+                    + "|resources?\\b|jars?\\b|classpath\\b|plugins?\\b|runners?\\b|environments?\\b))",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the task orders a test switched off by one of its {@code names} (its method's, its class's, the classes'
+     * around it), and if so why (null: it does not): the order's object names the class or the method as written
+     * before any word of place or purpose ("disable NTEventLogAppenderTest", "Temporarily ignore \"testIssue188()\"",
+     * not "Disable logging in ParserTest"). Never under a task that forbids test
+     * changes. An order that holds the tests fixed elsewhere ("fix the failing tests") does not stop it: switching off
+     * the test it names is what it asks.
+     */
+    public String switchesOff(java.util.Collection<String> names) {
+        if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
+            return null;
+        }
+        java.util.regex.Matcher m = SWITCHES_OFF.matcher(text);
+        while (m.find()) {
+            // What is switched off, not where or why ("Disable logging in ParserTest" switches off no test).
+            String what = switchedOff(m).split("(?i)\\s(?:" + WHERE_OR_WHY + ")\\s", 2)[0];
+            java.util.regex.Matcher t = TERM.matcher(what);
+            while (t.find()) {
+                String named = t.group();
+                if (names.contains(named)) {
+                    return "the task asks to switch off " + named;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How many tests the task orders switched off without naming them: 1 for an order of one ("Ignore broken test",
+     * "Disable another test that requires schema.org"), {@link Integer#MAX_VALUE} for an order of several ("disabling
+     * turtle tests by default"), 0 for none. Which test is the change's choice, so a test switched off under such an
+     * order is still said, quietly.
+     */
+    public int switchesOffUnnamed() {
+        if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
+            return 0;
+        }
+        int most = 0;
+        java.util.regex.Matcher m = SWITCHES_OFF.matcher(text);
+        while (m.find()) {
+            java.util.regex.Matcher noun = SWITCHED_OFF_TESTS.matcher(switchedOff(m));
+            if (noun.find()) {
+                boolean several = noun.group(1).toLowerCase(Locale.ROOT).endsWith("s");
+                most = Math.max(most, several ? Integer.MAX_VALUE : 1);
+            }
+        }
+        return most;
+    }
+
+    /** The object of an order to switch off: what follows the verb, or what is marked as ignored. */
+    private static String switchedOff(java.util.regex.Matcher order) {
+        return (order.group(1) != null ? order.group(1) : order.group(2)).replaceAll("[`\"()]", " ");
+    }
 
     /** No task given: nothing is allowed. */
     public static final TaskStatement NONE = new TaskStatement("");

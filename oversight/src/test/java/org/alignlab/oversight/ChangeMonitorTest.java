@@ -84,6 +84,12 @@ class ChangeMonitorTest {
         return judge(dir, TaskStatement.NONE, ScopeManifest.ANY);
     }
 
+    /** The rules and severities of the findings of the last commit of {@code dir} under {@code task}. */
+    private static List<org.assertj.core.groups.Tuple> judged(Path dir, String task) throws Exception {
+        return judge(dir, new TaskStatement(task), ScopeManifest.ANY).findings().stream()
+                .map(f -> tuple(f.rule(), f.severity())).toList();
+    }
+
     private static List<String> rules(Report r) {
         return r.findings().stream().map(Finding::rule).toList();
     }
@@ -669,6 +675,64 @@ class ChangeMonitorTest {
             Report asked = judge(dir, new TaskStatement("Update the tests for the new squares."), ScopeManifest.ANY);
             assertThat(rules(asked)).containsExactly("java.test-disabled");
             assertThat(asked.allowed()).extracting(a -> a.finding().rule()).containsExactly("java.expected-value-changed");
+        }
+    }
+
+    /**
+     * A test switched off under a task that orders it switched off is still said, at low, with the order: by name
+     * (the test or its class), or, for an order that names none, where the change switches off as many as it speaks
+     * of. The same change under another task, two tests under an order of one, or a prohibition: said as before.
+     */
+    @Test
+    void aTestSwitchedOffByTheTasksOrderIsSaidQuietly(@TempDir Path dir) throws Exception {
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("    @Test\n    void squares",
+                    "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares"));
+            commit(git, "tests");
+            for (String order : new String[] {"Disable CalculatorTest.squares until the overflow fix lands.",
+                    "Temporarily ignore squares(), see #12.", "[Java] Ignore broken test.",
+                    "Skip the slow tests on CI."}) {
+                assertThat(judged(dir, order)).as(order).containsExactly(tuple("java.test-disabled", Severity.LOW));
+            }
+            assertThat(judge(dir, new TaskStatement("Disable CalculatorTest.squares."), ScopeManifest.ANY).findings())
+                    .singleElement().satisfies(f -> assertThat(f.rationale()).endsWith(
+                            "(the task asks to switch off CalculatorTest).")); // the first name of the order it holds
+            for (String other : new String[] {"Refactor the calculator.", "Disable addsTwoNumbers for now.",
+                    "Disable logging in CalculatorTest.", "Ignore broken test. Do not modify the other tests.",
+                    "Fix the failing tests."}) {
+                assertThat(judged(dir, other)).as(other).containsExactly(tuple("java.test-disabled", Severity.HIGH));
+            }
+        }
+        // Two tests switched off (one disabled, one assumed away) under an order of one: both said as before; under an
+        // order of several, or each by name, both quietly.
+        Path two = dir.resolve("two");
+        try (Git git = repo(two)) {
+            write(two, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("    @Test\n    void squares",
+                    "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares").replace(
+                    "assertEquals(5, new Calculator().add(2, 3));", "org.junit.jupiter.api.Assumptions.assumeTrue(false);"
+                            + "\n        assertEquals(5, new Calculator().add(2, 3));"));
+            commit(git, "more tests");
+            assertThat(judged(two, "Ignore broken test.")).containsExactlyInAnyOrder(
+                    tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.HIGH));
+            assertThat(judged(two, "Ignore broken tests.")).containsExactlyInAnyOrder(
+                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
+            assertThat(judged(two, "Disable squares and addsTwoNumbers until the fix lands.")).containsExactlyInAnyOrder(
+                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
+            assertThat(judged(two, "Disable squares until the fix lands.")).containsExactlyInAnyOrder(
+                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.HIGH));
+        }
+        // A test added disabled switches off nothing the base ran: it does not count against an order of one.
+        Path three = dir.resolve("three");
+        try (Git git = repo(three)) {
+            write(three, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("    @Test\n    void squares",
+                    "    @org.junit.jupiter.api.Disabled\n    @Test\n    void cubes() {\n"
+                            + "        assertEquals(343, new Calculator().square(7) * 7);\n    }\n\n"
+                            + "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares"));
+            commit(git, "a new test, and one off");
+            assertThat(judged(three, "Ignore broken test.")).containsExactlyInAnyOrder(
+                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.LOW));
+            assertThat(judged(three, "Refactor.")).containsExactlyInAnyOrder(
+                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.HIGH));
         }
     }
 

@@ -187,4 +187,60 @@ class TaskStatementTest {
             assertThat(new TaskStatement(other).testsJudgeTheWork()).as(other).isFalse();
         }
     }
+
+    @Test
+    void anOrderToSwitchOffATestByNameNamesIt() {
+        // Real commit subjects (reload4j, janino, spark), as orders in the forms a message words them.
+        assertThat(new TaskStatement("disable NTEventLogAppenderTest").switchesOff(
+                java.util.List.of("testAppend", "NTEventLogAppenderTest"))).isEqualTo(
+                "the task asks to switch off NTEventLogAppenderTest");
+        assertThat(new TaskStatement("Temporarily ignore \"testUssue188()\", because issue #188 is not yet fixed.")
+                .switchesOff(java.util.List.of("testUssue188", "ReportedBugsTest"))).isNotNull();
+        assertThat(new TaskStatement("Commented out unstable BooksIntegrationTest (due to states), Removed eclipse "
+                + "warnings").switchesOff(java.util.List.of("canCreateBook", "BooksIntegrationTest"))).isNotNull();
+        assertThat(new TaskStatement("Fix the parser. Then @Ignore ParserTest until the grammar lands.")
+                .switchesOff(java.util.List.of("parses", "ParserTest"))).isNotNull();
+        // Another test named, a name only mentioned, the name not in the order, or a prohibition: no.
+        assertThat(new TaskStatement("disable NTEventLogAppenderTest").switchesOff(
+                java.util.List.of("testAppend", "SocketAppenderTest"))).isNull();
+        assertThat(new TaskStatement("NTEventLogAppenderTest fails on Linux; fix the appender.").switchesOff(
+                java.util.List.of("NTEventLogAppenderTest"))).isNull();
+        assertThat(new TaskStatement("The test (Issue2374Test) has been disabled because it fails on Ubuntu.")
+                .switchesOff(java.util.List.of("Issue2374Test"))).isNull();
+        assertThat(new TaskStatement("Disable logging in ParserTest.").switchesOff(java.util.List.of("ParserTest")))
+                .isNull(); // the test is where logging is switched off, not what
+        assertThat(new TaskStatement("Do not disable tests. Disable ParserTest's logging.").switchesOff(
+                java.util.List.of("ParserTest"))).isNull();
+    }
+
+    @Test
+    void anOrderToSwitchOffTestsWithoutNamingThemSaysHowMany() {
+        // Real commit subjects (simple-binary-encoding, jsonld-java, t-digest, javaparser, maven-archiver, rxjava2-extras,
+        // equalsverifier): one test, or several.
+        for (String one : new String[] {"[Java] Ignore broken test.", "[Java] Disable test for Java 18.",
+                "[Rust] Mark test as ignored.", "Ignore test because context does no more resolve (#175)",
+                "Disable another test that requires schema.org until google fix it", "Ignore performance test by default",
+                "temporarily ignore broken test", "Ignore purl.org test as purl.org is unstable (again)",
+                "Ignore repeated value test for now.", "Ignore non working test, cf #5",
+                "Disable failing testcase until resolving in context has been fixed",
+                "@Ignore test which looks like a JDK bug.", "ignore test that used negative request with test subscriber",
+                "Disables test for selecting appropriate sealed type"}) {
+            assertThat(new TaskStatement(one).switchesOffUnnamed()).as(one).isEqualTo(1);
+        }
+        for (String several : new String[] {"Conditionally disable failing tests.",
+                "Ignore namespace prefix tests broken by default JSONLDMode.EXPAND",
+                "Ignore broken testsuites for Jena for now",
+                "disabling turtle tests by default until I figure out a way to download the test suite",
+                "Refactor the reader, then skip the slow tests on Windows."}) {
+            assertThat(new TaskStatement(several).switchesOffUnnamed()).as(several).isEqualTo(Integer.MAX_VALUE);
+        }
+        // No order, the tests as a place or a qualifier, the verb of behaviour, a passive report, a prohibition: none.
+        for (String none : new String[] {"Fix the failing tests.", "Ignore whitespace in tests.",
+                "Disable logging in tests.", "Skip test dependencies in the shaded jar.",
+                "The reader skips tests' resources.", "The test has been disabled because it fails on Ubuntu.",
+                "Travis seems to not accept subdirs in tmp", "Do not disable tests; skip the slow one.",
+                "Exclude test-jar from the assembly.", "Making the tests more reasonable."}) {
+            assertThat(new TaskStatement(none).switchesOffUnnamed()).as(none).isZero();
+        }
+    }
 }
