@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  */
 public record TaskStatement(String text) {
     /**
-     * "test" as the thing changed, not as a word qualifying another ("update test dependencies", "remove the test-only
-     * constructor", "drop unused test resources": the build's or main code's, not a test).
+     * "test" (or "test case") as the thing changed, not as a word qualifying another ("update test dependencies", "remove
+     * the test-only constructor", "drop unused test resources": the build's or main code's, not a test).
      */
-    private static final String TESTS_THEMSELVES = "tests?\\b(?!-)(?!\\s+(dependenc|scope\\b|resources?\\b|jars?\\b"
+    private static final String TESTS_THEMSELVES = "(?:tests?|testcases?|test\\s+cases?)\\b(?!-)(?!\\s+(dependenc|scope\\b"
+            + "|resources?\\b|jars?\\b"
             + "|classpath\\b|plugins?\\b|runners?\\b|environments?\\b|infrastructure\\b))";
 
     private static final Pattern ASKS_FOR_TEST_CHANGES = Pattern.compile(
@@ -54,7 +55,7 @@ public record TaskStatement(String text) {
      * name", "Remove public from test methods", "Remove state between tests": the tests are where, not what).
      */
     private static final Pattern ORDERS_TEST_CHANGES = Pattern.compile(
-            "(?:(?:^\\W*|[.;:!?]\\s+|\\n\\W*)(?:" + CHANGE_VERBS + "|" + CHANGES_VERBS + "|" + CHANGED_VERBS + ")"
+            "(?:(?:^\\W*|[.;:!?,]\\s+|\\n\\W*)(?:" + CHANGE_VERBS + "|" + CHANGES_VERBS + "|" + CHANGED_VERBS + ")"
                     + "|\\b(?:and|or|then)\\s+(?:" + CHANGE_VERBS + "|" + CHANGES_VERBS + ")"
                     + "|\\b(?:to|please)\\s+(?:" + CHANGE_VERBS + "))"
                     + "\\s+(?:(?!(?:" + WHERE_OR_WHY + ")\\b)\\w+\\s+){0,2}"
@@ -139,12 +140,13 @@ public record TaskStatement(String text) {
                     + "[^.;\\n]{0,25}\\b(is|are)\\s+(not\\s+(allowed|permitted|acceptable)|forbidden|prohibited)\\b",
             Pattern.CASE_INSENSITIVE);
     /**
-     * A request to change something named after it within the same clause: "update FooTest", "remove the obsolete test
-     * x from FooTest". Naming a test is not asking to change it: "Fix the bug in Foo: FooTest fails" names the failing
+     * A request to change something named after it within the same clause, the verb in any form: "update FooTest",
+     * "remove the obsolete test x from FooTest", "Removed ErrorHandlerTestCase and related files". Naming a test is not asking to change it: "Fix the bug in Foo: FooTest fails" names the failing
      * test as the symptom (so "fix" is not an edit verb here, and a colon or a full stop ends the clause).
      */
-    private static final String ASKS_FOR_CHANGES_TO = "\\b(update|change|modify|rewrite|adjust|edit|remove|delete|replace"
-            + "|rename|migrate|move)\\b[^.!?;:\\n]*?\\b";
+    private static final String ASKS_FOR_CHANGES_TO = "\\b(update[sd]?|change[sd]?|modif(?:y|ies|ied)|rewrite|rewrites|rewrote"
+            + "|rewritten|adjust(?:s|ed)?|edit(?:s|ed)?|remove[sd]?|delete[sd]?|replace[sd]?|rename[sd]?|migrate[sd]?"
+            + "|move[sd]?)\\b[^.!?;:\\n]*?\\b";
     /** The name as the symptom, not the object: "... so that FooTest passes". */
     private static final String NOT_ONLY_NAMED = "\\b(?!\\s+(fails|failing|passes|pass|is\\s+failing|is\\s+red)\\b)";
     /** Stems too common in any task's words to say the task names the file. */

@@ -243,4 +243,24 @@ class TaskStatementTest {
             assertThat(new TaskStatement(none).switchesOffUnnamed()).as(none).isZero();
         }
     }
+
+    @Test
+    void anOrderToRemoveATestIsReadInAnyFormAfterACommaAndOfATestCase() {
+        // Real commit subjects (reload4j, javaparser, jsonld-java).
+        String errorHandler = "tests/src/java/org/apache/log4j/ErrorHandlerTestCase.java";
+        assertThat(new TaskStatement("Removed ErrorHandlerTestCase and related files").allows(errorHandler))
+                .isEqualTo("the task asks for changes to ErrorHandlerTestCase");
+        assertThat(new TaskStatement("Moved ErrorHandlerTestCase to the xml module").allows(errorHandler)).isNotNull();
+        assertThat(new TaskStatement("Remove unnecessary testcase").allows(TEST))
+                .isEqualTo("the task asks for changes to tests");
+        assertThat(new TaskStatement("Add new spec tests, remove custom tests").allows(TEST))
+                .isEqualTo("the task asks for changes to tests");
+        assertThat(new TaskStatement("Tidy the reader, removed the obsolete test cases").allows(TEST)).isNotNull();
+        // The name as the symptom, the tests as a place or a qualifier, another file named: no.
+        assertThat(new TaskStatement("Removed the cache; ErrorHandlerTestCase fails").allows(errorHandler)).isNull();
+        assertThat(new TaskStatement("Updated Parser, so ErrorHandlerTestCase passes").allows(errorHandler)).isNull();
+        assertThat(new TaskStatement("Parse faster, removed state between tests").allows(TEST)).isNull();
+        assertThat(new TaskStatement("Parse faster, removed test-only constructor").allows(TEST)).isNull();
+        assertThat(new TaskStatement("Removed ParserTestCase").allows(errorHandler)).isNull();
+    }
 }
