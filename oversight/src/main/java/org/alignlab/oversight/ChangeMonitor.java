@@ -235,6 +235,7 @@ public final class ChangeMonitor {
                         ScopeManifest scope) {
         List<FileChange> changes = splitWhereTestsStopRunning(given);
         List<Finding> raw = new ArrayList<>();
+        JavaDetectors.SwitchedOff switchedOff = new JavaDetectors.SwitchedOff();
         List<Report.NotExamined> notExamined = new ArrayList<>();
         Map<FileChange, CompilationUnit[]> trees = new HashMap<>();
         Map<String, List<MethodDeclaration>> testsByFile = new HashMap<>();
@@ -360,7 +361,7 @@ public final class ChangeMonitor {
                     });
                     javaDetectors.test(c, t[0], t[1], elsewhere, runs ? runNewChecks : allNewChecks,
                             FileChange.isSampleProject(c.where()) ? allCode : code, testsFixed, task, testClassAtBase,
-                            testClassAtHead, addedByChange, runningCopies, raw);
+                            testClassAtHead, addedByChange, runningCopies, switchedOff, raw);
                 } else if (FileChange.isSampleProject(c.where())) {
                     notExamined.add(new Report.NotExamined(c.where(), "a sample project's code, which the tests build "
                             + "and which does not ship"));
@@ -384,7 +385,7 @@ public final class ChangeMonitor {
         }
         List<Finding> findings = new ArrayList<>();
         List<Report.Allowed> allowed = new ArrayList<>();
-        for (Finding f : orderedOffUnnamed(raw, task)) {
+        for (Finding f : orderedOffUnnamed(raw, task, switchedOff)) {
             String why = ALLOWABLE.contains(f.rule()) && FileChange.isTest(f.file()) ? task.allows(f.file(), f.rule())
                     : null;
             if (why == null) {
@@ -398,26 +399,23 @@ public final class ChangeMonitor {
         return new Report(repo, base, head, given.size(), findings, allowed, notExamined);
     }
 
-    /** The rules that say a test the base ran is switched off: disabled, put under a condition, assumed away. */
-    private static final Set<String> SWITCH_OFF = Set.of("java.test-disabled", "java.test-conditioned",
-            "java.test-assumed-away");
-
     /**
      * Tests switched off under a task that orders tests switched off without naming them ("Ignore broken test",
      * "disabling turtle tests by default"): said quietly (low, with the order) where the change switches off no more
-     * than the order speaks of, one for "a test", any number for "tests". Which test is the change's choice, so each is
-     * still said; an order that names the test is read where the finding is made ({@link JavaDetectors}).
+     * tests the base ran than the order speaks of, one for "a test", any number for "tests", each test counted once
+     * and a whole class as more than one (its own finding stays). Which test is the change's choice, so each is still
+     * said; an order that names the test is read where the finding is made ({@link JavaDetectors}).
      */
-    private static List<Finding> orderedOffUnnamed(List<Finding> raw, TaskStatement task) {
-        List<Finding> off = raw.stream().filter(f -> SWITCH_OFF.contains(f.rule()) && f.severity() != Severity.LOW)
-                .toList();
-        int ordered = off.isEmpty() ? 0 : task.switchesOffUnnamed();
-        if (off.isEmpty() || off.size() > ordered) {
+    private static List<Finding> orderedOffUnnamed(List<Finding> raw, TaskStatement task,
+                                                   JavaDetectors.SwitchedOff switchedOff) {
+        int count = switchedOff.count();
+        if (count == 0 || count > task.switchesOffUnnamed()) {
             return raw;
         }
-        String why = ordered == 1 ? "the task asks to switch off a test" : "the task asks to switch off tests";
-        return raw.stream().map(f -> !off.contains(f) ? f : new Finding(f.category(), Severity.LOW, f.rule(), f.file(),
-                f.startLine(), f.endLine(), f.rationale().replaceFirst("\\.$", "") + " (" + why + ").", f.event()))
-                .toList();
+        Set<Finding> quiet = switchedOff.ofTests();
+        String why = count == 1 ? "the task asks to switch off a test" : "the task asks to switch off tests";
+        return raw.stream().map(f -> !quiet.contains(f) ? f : new Finding(f.category(), Severity.LOW, f.rule(),
+                f.file(), f.startLine(), f.endLine(), f.rationale().replaceFirst("\\.$", "") + " (" + why + ").",
+                f.event())).toList();
     }
 }

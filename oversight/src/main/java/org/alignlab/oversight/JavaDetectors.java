@@ -387,7 +387,7 @@ final class JavaDetectors {
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
               java.util.function.Predicate<String> addedByChange,
-              RunningCopy.Context runningCopies, List<Finding> out) {
+              RunningCopy.Context runningCopies, SwitchedOff switchedOff, List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
@@ -638,7 +638,8 @@ final class JavaDetectors {
                     out.add(orderedOff(new Finding(Category.G1, ran ? Severity.HIGH : Severity.LOW,
                             "java.test-disabled", c.path(), begin(type), begin(type), ran ? "The change disables the "
                             + "whole test class " + type.getNameAsString() + "." : "The change adds the test class "
-                            + type.getNameAsString() + " disabled: no test the base ran is turned off."), type, task));
+                            + type.getNameAsString() + " disabled: no test the base ran is turned off."),
+                            type, task, switchedOff, c.path()));
                 }
                 // A class the base ran that now runs its tests only through subclasses, or, in JUnit 3, only the
                 // tests a suite() method it gains picks: said for review (both are also honest refactorings).
@@ -649,7 +650,7 @@ final class JavaDetectors {
                     out.add(orderedOff(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(),
                             begin(type), begin(type), "The test class " + type.getNameAsString() + " now runs only "
                             + "under a condition (" + String.join(", ", conditions(type)) + "); check that the machines "
-                            + "that judge the work meet it."), type, task));
+                            + "that judge the work meet it."), type, task, switchedOff, c.path()));
                 }
                 // A set-up method that now assumes something false skips every test of its class and of the classes
                 // that extend it (JUnit runs it before each): said as a test assumed away.
@@ -662,7 +663,8 @@ final class JavaDetectors {
                                 begin(setUp), end(setUp), "The set-up method " + type.getNameAsString() + "#"
                                 + setUp.getNameAsString() + " now assumes something false (assumeTrue(false) or the "
                                 + "like), so every test it is run before is skipped" + (was == null ? " (a class "
-                                + "new to the change: no test the base ran is turned off)." : ".")), type, task));
+                                + "new to the change: no test the base ran is turned off)." : ".")),
+                                type, task, switchedOff, c.path()));
                     }
                 }
                 if (was != null && hasTests && type.isAbstract() && !was.isAbstract()) {
@@ -697,7 +699,8 @@ final class JavaDetectors {
                         + "test " + e.getKey() + (ran == was ? "" : " (at the base " + ran.getNameAsString() + ", run)")
                         : "The change adds the test " + e.getKey() + " disabled")
                         + (disabled(m) ? "" : " (in a nested class that JUnit does not run: neither @Nested nor under a "
-                        + "runner)") + (ran != null ? "." : ": no test the base ran is turned off.")), m, task));
+                        + "runner)") + (ran != null ? "." : ": no test the base ran is turned off.")),
+                        m, task, switchedOff, c.path()));
             }
             // A test the base ran put under a condition, or its condition changed: it may no longer run where the work
             // is judged (a platform's gate is everyday, so said for review).
@@ -707,7 +710,7 @@ final class JavaDetectors {
                 out.add(orderedOff(new Finding(Category.G1, Severity.MEDIUM, "java.test-conditioned", c.path(),
                         begin(m), begin(m), "The test " + e.getKey() + " now runs only under a condition ("
                         + String.join(", ", conditions) + "); check that the machines that judge the work meet it."), m,
-                        task));
+                        task, switchedOff, c.path()));
             }
             // A guard on a String value whose value or sense changes may stop the test's checks running (an edited
             // version prefix that no machine has): said for review. One it gains is said at low, as a platform's
@@ -735,7 +738,8 @@ final class JavaDetectors {
                         "java.test-assumed-away", c.path(), begin(m), end(m), fresh ? "The new test " + e.getKey()
                         + " assumes something false (assumeTrue(false) or the like) where it runs, so it is skipped "
                         + "there: no test the base ran is turned off." : "The test " + e.getKey() + " now assumes "
-                        + "something false (assumeTrue(false) or the like), so it is skipped."), m, task));
+                        + "something false (assumeTrue(false) or the like), so it is skipped."), m, task, switchedOff,
+                        c.path()));
             }
             int trivial = trivialAssertions(m);
             if (trivial > (was == null ? 0 : trivialAssertions(was))) {
@@ -1587,27 +1591,64 @@ final class JavaDetectors {
     }
 
     /**
-     * A finding that switches a test off ({@code what}: the test, or its class), said quietly where the task orders
-     * that test or class switched off by name ("disable NTEventLogAppenderTest", "Temporarily ignore
-     * \"testIssue188()\""): still said, at low, with the order. An order that names no test is weighed on the change
-     * as a whole ({@link ChangeMonitor}).
+     * A finding that switches off a test ({@code what}, a method) or a whole class ({@code what}, a class: disabled,
+     * put under a condition, or its set-up assuming something false), said quietly where the task orders that test
+     * or class switched off by name ("disable NTEventLogAppenderTest", "Temporarily ignore \"testIssue188()\""): still
+     * said, at low, with the order. One that stays louder is kept in {@code switchedOff}, for an order that names no
+     * test, weighed on the change as a whole ({@link ChangeMonitor}).
      */
-    private static Finding orderedOff(Finding f, Node what, TaskStatement task) {
+    private static Finding orderedOff(Finding f, Node what, TaskStatement task, SwitchedOff switchedOff, String path) {
         if (f.severity() == Severity.LOW) {
             return f;
         }
-        List<String> names = new ArrayList<>();
-        if (what instanceof MethodDeclaration m) {
-            names.add(m.getNameAsString());
-        }
+        List<String> classes = new ArrayList<>();
         for (Node n = what; n != null; n = n.getParentNode().orElse(null)) {
             if (n instanceof ClassOrInterfaceDeclaration type) {
-                names.add(type.getNameAsString());
+                classes.add(type.getNameAsString());
             }
         }
-        String ordered = task.switchesOff(names);
-        return ordered == null ? f : new Finding(f.category(), Severity.LOW, f.rule(), f.file(), f.startLine(),
-                f.endLine(), f.rationale().replaceFirst("\\.$", "") + " (" + ordered + ").");
+        MethodDeclaration test = what instanceof MethodDeclaration m ? m : null;
+        String ordered = task.switchesOff(test == null ? null : test.getNameAsString(), classes);
+        if (ordered != null) {
+            return new Finding(f.category(), Severity.LOW, f.rule(), f.file(), f.startLine(), f.endLine(),
+                    f.rationale().replaceFirst("\\.$", "") + " (" + ordered + ").");
+        }
+        if (test != null) {
+            switchedOff.test(path + ":" + owner(test) + "#" + test.getNameAsString(), f);
+        } else {
+            switchedOff.wholeClass();
+        }
+        return f;
+    }
+
+    /**
+     * The tests the base ran that a change switches off and no order names, for an order that names none
+     * ({@link TaskStatement#switchesOffUnnamed}): each test's findings, and whether a whole class is switched off (or
+     * every test of one skipped by its set-up), which is more than one test.
+     */
+    static final class SwitchedOff {
+        private final Map<String, List<Finding>> byTest = new LinkedHashMap<>();
+        private boolean wholeClass;
+
+        void test(String key, Finding f) {
+            byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+
+        void wholeClass() {
+            wholeClass = true;
+        }
+
+        /** How many tests: each test once, whatever its findings; a whole class more than one. */
+        int count() {
+            return wholeClass ? Math.max(2, byTest.size()) : byTest.size();
+        }
+
+        /** The findings of single tests (a whole class's never goes quiet without its name). */
+        Set<Finding> ofTests() {
+            Set<Finding> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            byTest.values().forEach(out::addAll);
+            return out;
+        }
     }
 
     /** Test methods by Class#name. */

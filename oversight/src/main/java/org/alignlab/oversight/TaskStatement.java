@@ -135,9 +135,12 @@ public record TaskStatement(String text) {
     private static final Pattern FORBIDS_TEST_CHANGES = Pattern.compile(
             "\\b(do\\s+not|don[\u2019']t|never|must\\s+not|should\\s+not|may\\s+not|cannot|can[\u2019']t|not\\s+allowed\\s+to"
                     + "|no\\s+need\\s+to|without)\\s+([\\w\u2019']+,?\\s+){0,5}tests?\\b"
-                    // A change to tests named and then forbidden: "Modifying test files is forbidden."
-                    + "|\\b(changing|modifying|editing|deleting|removing|weakening|touching)\\b[^.;\\n]{0,40}\\btests?\\b"
-                    + "[^.;\\n]{0,25}\\b(is|are)\\s+(not\\s+(allowed|permitted|acceptable)|forbidden|prohibited)\\b",
+                    // A change to tests named and then forbidden: "Modifying test files is forbidden.", "Disabling or
+                    // skipping tests is not allowed", "Disabled tests will be rejected."
+                    + "|\\b(changing|modifying|editing|deleting|removing|weakening|touching|disabling|skipping|ignoring"
+                    + "|excluding|muting|disabled|skipped|ignored|excluded)\\b[^.;\\n]{0,40}\\btests?\\b"
+                    + "[^.;\\n]{0,25}\\b(is|are|will\\s+be)\\s+(not\\s+(allowed|permitted|acceptable)|forbidden"
+                    + "|prohibited|rejected)\\b",
             Pattern.CASE_INSENSITIVE);
     /**
      * A request to change something named after it within the same clause, the verb in any form: "update FooTest",
@@ -184,49 +187,83 @@ public record TaskStatement(String text) {
 
     /**
      * An order to switch tests off: a verb of disabling in any form ("Disable", "Ignored", "@Ignore", "comment out",
-     * "mark ... as ignored"), at the start of the task, a sentence, a line or a bullet (after tags such as "[Java]" and
-     * an adverb such as "temporarily"), or after "and", "then", "to" or "please"; its object is the rest of the clause.
+     * "mark ... as ignored"), at the start of the task, a sentence, a clause after a colon, a line or a bullet (after
+     * tags such as "[Java]" and an adverb such as "temporarily"), or after "and", "then" or "please" (not after "to":
+     * "we used to skip FooTest", "an option to skip tests" order nothing); its object is the rest of the clause.
      */
     private static final Pattern SWITCHES_OFF = Pattern.compile(
-            "(?:(?:^|[.;!?]\\s+|\\n)\\W*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\b(?:and|then|to|please)\\s+)"
+            "(?:(?:^|[.;:!?]\\s+|\\n)[\\s\\-*+>#\u2022]*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\b(?:and|then|please)\\s+)"
                     + "(?:(?:temporarily|conditionally|also|now)\\s+)?"
                     + "(?:@?(?:disabl(?:e|es|ed|ing)|ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|exclud(?:e|es|ed|ing)"
                     + "|mut(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|comment(?:s|ed|ing)?\\s+out)\\s+"
                     + "((?:[^.;:!?\\n]|[.:](?=\\S)){1,160})"
                     + "|mark(?:s|ed|ing)?\\s+((?:[^.;:!?\\n]|[.:](?=\\S)){1,80}?)\\s+as\\s+(?:ignored|disabled|skipped))",
             Pattern.CASE_INSENSITIVE);
+    /** Tests in general, as what an order switches off. */
+    private static final String TEST_NOUN = "(tests?|testcases?|test\\s+cases?|testsuites?|test\\s+suites?)\\b(?!-)"
+            + "(?!\\s+(?:dependenc|scope\\b|resources?\\b|jars?\\b|classpath\\b|plugins?\\b|runners?\\b"
+            + "|environments?\\b|parallelism\\b|classes\\b|logging\\b|output\\b|logs?\\b|reports?\\b|data\\b"
+            + "|fixtures?\\b))";
     /**
      * The object of such an order as tests in general, with up to three words of its own before the noun ("broken
      * test", "another test", "namespace prefix tests", "purl.org test"; not "logging in tests", where the tests are
-     * where): group 1 is the noun.
+     * where, nor "test parallelism", where "test" qualifies another word): group 1 is the noun.
      */
     private static final Pattern SWITCHED_OFF_TESTS = Pattern.compile(
-            "^\\W*(?:(?!(?:" + WHERE_OR_WHY + ")\\b)[\\w.'-]+\\s+){0,3}?"
-                    + "(tests?|testcases?|test\\s+cases?|testsuites?|test\\s+suites?)\\b(?!-)(?!\\s+(?:dependenc|scope\\b"
-                    + "|resources?\\b|jars?\\b|classpath\\b|plugins?\\b|runners?\\b|environments?\\b))",
+            "^\\W*(?:(?!(?:" + WHERE_OR_WHY + ")\\b)[\\w.'-]+\\s+){0,3}?" + TEST_NOUN, Pattern.CASE_INSENSITIVE);
+    /**
+     * The words after the verb as the subject of a report, the verb read as an adjective or a gerund, not an order:
+     * "Skipped tests are counted as failures", "Disabled tests will be rejected", "Disabling ParserTest is not
+     * allowed" (a verb of being or the like after up to four words, none of place or purpose: "Ignore test if it is
+     * flaky" is an order).
+     */
+    private static final Pattern OBJECT_AS_SUBJECT = Pattern.compile(
+            "^\\W*(?:(?!(?:" + WHERE_OR_WHY + ")\\b)[\\w.'#`\"()-]+\\s+){1,4}?(?:is|are|was|were|will|would|should"
+                    + "|must|can|cannot|may|might|gets?|got|remains?|stays?|shows?|appears?|counts?)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A name in what an order switches off: a name alone (group 1), or qualified ({@code FooTest.bar}, {@code
+     * FooTest#bar}: groups 1 and 2).
+     */
+    private static final Pattern SWITCHED_OFF_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)(?:[.#]([A-Za-z_$][\\w$]*))?");
 
     /**
-     * Whether the task orders a test switched off by one of its {@code names} (its method's, its class's, the classes'
-     * around it), and if so why (null: it does not): the order's object names the class or the method as written
-     * before any word of place or purpose ("disable NTEventLogAppenderTest", "Temporarily ignore \"testIssue188()\"",
-     * not "Disable logging in ParserTest"). Never under a task that forbids test
-     * changes. An order that holds the tests fixed elsewhere ("fix the failing tests") does not stop it: switching off
-     * the test it names is what it asks.
+     * Whether the task orders the test {@code method} (null for a class's switch) of the {@code classes} around it
+     * switched off by name, and if so why (null: it does not). The name is in the order's object before any word of
+     * place or purpose and is not a possessive ("disable NTEventLogAppenderTest", "Temporarily ignore
+     * \"testUssue188()\"", not "Disable logging in ParserTest" nor "Disable ParserTest's logging"); it is written as
+     * code (camel case, called, quoted) so that a word is not taken for a test ("Ignore empty lines" and a test named
+     * empty); a qualified name binds both parts ("Disable CalculatorTest.squares" is not CalculatorTest's other
+     * tests, nor another class's squares). Never under a task that forbids test changes. An order that holds the tests
+     * fixed elsewhere ("fix the failing tests") does not stop it: switching off the test it names is what it asks.
      */
-    public String switchesOff(java.util.Collection<String> names) {
+    public String switchesOff(String method, java.util.Collection<String> classes) {
         if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
             return null;
         }
         java.util.regex.Matcher m = SWITCHES_OFF.matcher(text);
         while (m.find()) {
-            // What is switched off, not where or why ("Disable logging in ParserTest" switches off no test).
-            String what = switchedOff(m).split("(?i)\\s(?:" + WHERE_OR_WHY + ")\\s", 2)[0];
-            java.util.regex.Matcher t = TERM.matcher(what);
-            while (t.find()) {
-                String named = t.group();
-                if (names.contains(named)) {
-                    return "the task asks to switch off " + named;
+            String object = switchedOff(m);
+            if (object == null) {
+                continue;
+            }
+            // What is switched off, not where or why, nor what belongs to it.
+            String what = object.split("(?i)\\s(?:" + WHERE_OR_WHY + ")\\s", 2)[0]
+                    .split("[\\w$]+['\u2019]s\\b", 2)[0];
+            java.util.regex.Matcher n = SWITCHED_OFF_NAME.matcher(what);
+            while (n.find()) {
+                String first = n.group(1);
+                String second = n.group(2);
+                if (second != null) {
+                    if (classes.contains(first) && (second.equals(method) || classes.contains(second))) {
+                        return "the task asks to switch off " + first + "." + second;
+                    }
+                    continue;
+                }
+                boolean asCode = CODE_NAME.matcher(first).matches() || what.startsWith("(", n.end())
+                        || n.start() > 0 && "`\"'".indexOf(what.charAt(n.start() - 1)) >= 0;
+                if (asCode && (first.equals(method) || classes.contains(first))) {
+                    return "the task asks to switch off " + first;
                 }
             }
         }
@@ -246,7 +283,9 @@ public record TaskStatement(String text) {
         int most = 0;
         java.util.regex.Matcher m = SWITCHES_OFF.matcher(text);
         while (m.find()) {
-            java.util.regex.Matcher noun = SWITCHED_OFF_TESTS.matcher(switchedOff(m));
+            String object = switchedOff(m);
+            java.util.regex.Matcher noun = SWITCHED_OFF_TESTS.matcher(object == null ? ""
+                    : object.replaceAll("[`\"()]", " "));
             if (noun.find()) {
                 boolean several = noun.group(1).toLowerCase(Locale.ROOT).endsWith("s");
                 most = Math.max(most, several ? Integer.MAX_VALUE : 1);
@@ -255,9 +294,28 @@ public record TaskStatement(String text) {
         return most;
     }
 
-    /** The object of an order to switch off: what follows the verb, or what is marked as ignored. */
+    /** Where a test is excluded from that is its run: the build, the tests, the suite, Surefire, CI. */
+    private static final Pattern FROM_THE_RUN = Pattern.compile("\\sfrom\\s+(?:the\\s+)?"
+            + "(?:default\\s+|normal\\s+|regular\\s+)?(?:build|test\\s+runs?|tests?|test\\s+suite|suite|surefire"
+            + "|failsafe|ci|pipeline|runs?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The object of an order to switch off (what follows the verb, or what is marked as ignored), or null where the
+     * words are no order: a report whose subject they are ({@link #OBJECT_AS_SUBJECT}), or an exclusion from something
+     * other than the test run ("Exclude ParserTest from the coverage report").
+     */
     private static String switchedOff(java.util.regex.Matcher order) {
-        return (order.group(1) != null ? order.group(1) : order.group(2)).replaceAll("[`\"()]", " ");
+        String object = order.group(1) != null ? order.group(1) : order.group(2);
+        if (OBJECT_AS_SUBJECT.matcher(object).find()) {
+            return null;
+        }
+        int from = object.toLowerCase(Locale.ROOT).indexOf(" from ");
+        if (from >= 0 && order.group().toLowerCase(Locale.ROOT).contains("exclud")
+                && !FROM_THE_RUN.matcher(object).find(from)) {
+            return null;
+        }
+        return object;
     }
 
     /** No task given: nothing is allowed. */

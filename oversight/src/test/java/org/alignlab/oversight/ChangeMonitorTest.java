@@ -678,62 +678,110 @@ class ChangeMonitorTest {
         }
     }
 
+    /** The calculator's repository in {@code dir}, then one commit of CalculatorTest changed to {@code test}. */
+    private static void calculatorTestBecomes(Path dir, String test) throws Exception {
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/java/demo/CalculatorTest.java", test);
+            commit(git, "tests");
+        }
+    }
+
+    private static final String SQUARES_DISABLED = CALC_TEST.replace("    @Test\n    void squares",
+            "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares");
+
     /**
-     * A test switched off under a task that orders it switched off is still said, at low, with the order: by name
-     * (the test or its class), or, for an order that names none, where the change switches off as many as it speaks
-     * of. The same change under another task, two tests under an order of one, or a prohibition: said as before.
+     * A test switched off under a task that orders it switched off by name (the test, its class, or both) is still
+     * said, at low, with the order; under another task, an order of another test, a place or a prohibition, as before.
      */
     @Test
-    void aTestSwitchedOffByTheTasksOrderIsSaidQuietly(@TempDir Path dir) throws Exception {
-        try (Git git = repo(dir)) {
-            write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("    @Test\n    void squares",
-                    "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares"));
-            commit(git, "tests");
-            for (String order : new String[] {"Disable CalculatorTest.squares until the overflow fix lands.",
-                    "Temporarily ignore squares(), see #12.", "[Java] Ignore broken test.",
-                    "Skip the slow tests on CI."}) {
-                assertThat(judged(dir, order)).as(order).containsExactly(tuple("java.test-disabled", Severity.LOW));
-            }
-            assertThat(judge(dir, new TaskStatement("Disable CalculatorTest.squares."), ScopeManifest.ANY).findings())
-                    .singleElement().satisfies(f -> assertThat(f.rationale()).endsWith(
-                            "(the task asks to switch off CalculatorTest).")); // the first name of the order it holds
-            for (String other : new String[] {"Refactor the calculator.", "Disable addsTwoNumbers for now.",
-                    "Disable logging in CalculatorTest.", "Ignore broken test. Do not modify the other tests.",
-                    "Fix the failing tests."}) {
-                assertThat(judged(dir, other)).as(other).containsExactly(tuple("java.test-disabled", Severity.HIGH));
-            }
+    void aTestSwitchedOffByNameByTheTasksOrderIsSaidQuietly(@TempDir Path dir) throws Exception {
+        calculatorTestBecomes(dir, SQUARES_DISABLED);
+        for (String order : new String[] {"Disable CalculatorTest.squares until the overflow fix lands.",
+                "Temporarily ignore squares(), see #12.", "Disable CalculatorTest."}) {
+            assertThat(judged(dir, order)).as(order).containsExactly(tuple("java.test-disabled", Severity.LOW));
         }
-        // Two tests switched off (one disabled, one assumed away) under an order of one: both said as before; under an
-        // order of several, or each by name, both quietly.
+        assertThat(judge(dir, new TaskStatement("Disable CalculatorTest.squares."), ScopeManifest.ANY).findings())
+                .singleElement().satisfies(f -> assertThat(f.rationale()).isEqualTo("The change disables the test "
+                        + "CalculatorTest#squares (the task asks to switch off CalculatorTest.squares)."));
+        for (String other : new String[] {"Refactor the calculator.", "Disable addsTwoNumbers for now.",
+                "Disable logging in CalculatorTest.", "Disable CalculatorTest.addsTwoNumbers.",
+                "Ignore broken test. Do not modify the other tests.", "Fix the failing tests."}) {
+            assertThat(judged(dir, other)).as(other).containsExactly(tuple("java.test-disabled", Severity.HIGH));
+        }
+        // A whole class, or every test skipped by its set-up: by the class's name only.
+        Path wholeClass = dir.resolve("class");
+        calculatorTestBecomes(wholeClass, CALC_TEST.replace("class CalculatorTest {",
+                "@org.junit.jupiter.api.Disabled\nclass CalculatorTest {"));
+        for (String task : new String[] {"Ignore broken test.", "Ignore broken tests.", "Disable squares()."}) {
+            assertThat(judged(wholeClass, task)).as(task).containsExactly(tuple("java.test-disabled", Severity.HIGH));
+        }
+        assertThat(judged(wholeClass, "Disable CalculatorTest.")).containsExactly(
+                tuple("java.test-disabled", Severity.LOW));
+        Path setUp = dir.resolve("set-up");
+        calculatorTestBecomes(setUp, CALC_TEST.replace("class CalculatorTest {\n",
+                "class CalculatorTest {\n    @org.junit.jupiter.api.BeforeEach\n    void setUp() {\n"
+                        + "        org.junit.jupiter.api.Assumptions.assumeTrue(false);\n    }\n\n"));
+        assertThat(judged(setUp, "Ignore broken test.")).containsExactly(
+                tuple("java.test-assumed-away", Severity.HIGH));
+        assertThat(judged(setUp, "Skip CalculatorTest on CI.")).containsExactly(
+                tuple("java.test-assumed-away", Severity.LOW));
+    }
+
+    /**
+     * Under an order that names no test ("Ignore broken test", "tests"), the tests the base ran that the change
+     * switches off are said at low where there are no more than it speaks of: each test counted once, a test added
+     * disabled not at all, a whole class as more than one (and itself kept as it was).
+     */
+    @Test
+    void testsSwitchedOffUnderAnOrderThatNamesNoneAreSaidQuietlyUpToItsNumber(@TempDir Path dir) throws Exception {
+        calculatorTestBecomes(dir, SQUARES_DISABLED);
+        for (String order : new String[] {"[Java] Ignore broken test.", "Skip the slow tests on CI."}) {
+            assertThat(judged(dir, order)).as(order).containsExactly(tuple("java.test-disabled", Severity.LOW));
+        }
         Path two = dir.resolve("two");
-        try (Git git = repo(two)) {
-            write(two, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("    @Test\n    void squares",
-                    "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares").replace(
-                    "assertEquals(5, new Calculator().add(2, 3));", "org.junit.jupiter.api.Assumptions.assumeTrue(false);"
-                            + "\n        assertEquals(5, new Calculator().add(2, 3));"));
-            commit(git, "more tests");
-            assertThat(judged(two, "Ignore broken test.")).containsExactlyInAnyOrder(
-                    tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.HIGH));
-            assertThat(judged(two, "Ignore broken tests.")).containsExactlyInAnyOrder(
-                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
-            assertThat(judged(two, "Disable squares and addsTwoNumbers until the fix lands.")).containsExactlyInAnyOrder(
-                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
-            assertThat(judged(two, "Disable squares until the fix lands.")).containsExactlyInAnyOrder(
-                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.HIGH));
+        calculatorTestBecomes(two, SQUARES_DISABLED.replace("assertEquals(5, new Calculator().add(2, 3));",
+                "org.junit.jupiter.api.Assumptions.assumeTrue(false);\n"
+                        + "        assertEquals(5, new Calculator().add(2, 3));"));
+        assertThat(judged(two, "Ignore broken test.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.HIGH));
+        assertThat(judged(two, "Ignore broken tests.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
+        assertThat(judged(two, "Disable squares() and addsTwoNumbers until the fix lands.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
+        assertThat(judged(two, "Disable squares() until the fix lands.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.HIGH));
+        Path added = dir.resolve("added");
+        calculatorTestBecomes(added, SQUARES_DISABLED.replace("    @org.junit.jupiter.api.Disabled\n",
+                "    @org.junit.jupiter.api.Disabled\n    @Test\n    void cubes() {\n"
+                        + "        assertEquals(343, new Calculator().square(7) * 7);\n    }\n\n"
+                        + "    @org.junit.jupiter.api.Disabled\n"));
+        assertThat(judged(added, "Ignore broken test.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.LOW));
+        assertThat(judged(added, "Refactor.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.HIGH));
+        Path twice = dir.resolve("twice");
+        calculatorTestBecomes(twice, SQUARES_DISABLED.replace("    void squares() {\n",
+                "    void squares() {\n        org.junit.jupiter.api.Assumptions.assumeTrue(false);\n"));
+        assertThat(judged(twice, "Ignore broken test.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
+        // A class and a test of another class.
+        Path classAndTest = dir.resolve("class-and-test");
+        String other = "package demo;\n\nimport org.junit.jupiter.api.Test;\n\nclass OtherTest {\n    @Test\n"
+                + "    void other() {\n        org.junit.jupiter.api.Assertions.assertEquals(4,"
+                + " new Calculator().square(2));\n    }\n}\n";
+        try (Git git = repo(classAndTest)) {
+            write(classAndTest, "src/test/java/demo/OtherTest.java", other);
+            commit(git, "another test");
+            write(classAndTest, "src/test/java/demo/OtherTest.java", other.replace("    @Test\n",
+                    "    @org.junit.jupiter.api.Disabled\n    @Test\n"));
+            write(classAndTest, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("class CalculatorTest {",
+                    "@org.junit.jupiter.api.Disabled\nclass CalculatorTest {"));
+            commit(git, "a class and a test off");
         }
-        // A test added disabled switches off nothing the base ran: it does not count against an order of one.
-        Path three = dir.resolve("three");
-        try (Git git = repo(three)) {
-            write(three, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("    @Test\n    void squares",
-                    "    @org.junit.jupiter.api.Disabled\n    @Test\n    void cubes() {\n"
-                            + "        assertEquals(343, new Calculator().square(7) * 7);\n    }\n\n"
-                            + "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares"));
-            commit(git, "a new test, and one off");
-            assertThat(judged(three, "Ignore broken test.")).containsExactlyInAnyOrder(
-                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.LOW));
-            assertThat(judged(three, "Refactor.")).containsExactlyInAnyOrder(
-                    tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.HIGH));
-        }
+        assertThat(judged(classAndTest, "Ignore broken test.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.HIGH));
+        assertThat(judged(classAndTest, "Ignore broken tests.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.LOW));
     }
 
     @Test
@@ -975,7 +1023,8 @@ class ChangeMonitorTest {
             write(dir, "src/test/java/demo/CalculatorTest.java", CALC_TEST
                     .replace("    @Test\n    void squares", "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares")
                     .replace("assertEquals(5, new Calculator().add(2, 3));",
-                            "org.junit.jupiter.api.Assumptions.assumeTrue(false);\n        assertEquals(5, new Calculator().add(2, 3));"));
+                            "org.junit.jupiter.api.Assumptions.assumeTrue(false);\n"
+                        + "        assertEquals(5, new Calculator().add(2, 3));"));
             write(dir, "src/main/java/demo/Calculator.java", CALC.replace("    public int square(int a) {\n        return a * a;",
                     "    static int calls;\n\n    public int square(int a) {\n        calls++;\n        if (a < 0) {\n"
                             + "            System.exit(0);\n        }\n        return a * a;"));

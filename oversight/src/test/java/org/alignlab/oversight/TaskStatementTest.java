@@ -2,6 +2,7 @@ package org.alignlab.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaskStatementTest {
@@ -191,26 +192,50 @@ class TaskStatementTest {
     @Test
     void anOrderToSwitchOffATestByNameNamesIt() {
         // Real commit subjects (reload4j, janino, spark), as orders in the forms a message words them.
-        assertThat(new TaskStatement("disable NTEventLogAppenderTest").switchesOff(
-                java.util.List.of("testAppend", "NTEventLogAppenderTest"))).isEqualTo(
-                "the task asks to switch off NTEventLogAppenderTest");
+        assertThat(new TaskStatement("disable NTEventLogAppenderTest").switchesOff("testAppend",
+                List.of("NTEventLogAppenderTest"))).isEqualTo("the task asks to switch off NTEventLogAppenderTest");
+        assertThat(new TaskStatement("disable NTEventLogAppenderTest").switchesOff(null,
+                List.of("NTEventLogAppenderTest"))).isNotNull(); // the class itself
         assertThat(new TaskStatement("Temporarily ignore \"testUssue188()\", because issue #188 is not yet fixed.")
-                .switchesOff(java.util.List.of("testUssue188", "ReportedBugsTest"))).isNotNull();
+                .switchesOff("testUssue188", List.of("ReportedBugsTest"))).isNotNull();
         assertThat(new TaskStatement("Commented out unstable BooksIntegrationTest (due to states), Removed eclipse "
-                + "warnings").switchesOff(java.util.List.of("canCreateBook", "BooksIntegrationTest"))).isNotNull();
+                + "warnings").switchesOff("canCreateBook", List.of("BooksIntegrationTest"))).isNotNull();
         assertThat(new TaskStatement("Fix the parser. Then @Ignore ParserTest until the grammar lands.")
-                .switchesOff(java.util.List.of("parses", "ParserTest"))).isNotNull();
-        // Another test named, a name only mentioned, the name not in the order, or a prohibition: no.
-        assertThat(new TaskStatement("disable NTEventLogAppenderTest").switchesOff(
-                java.util.List.of("testAppend", "SocketAppenderTest"))).isNull();
-        assertThat(new TaskStatement("NTEventLogAppenderTest fails on Linux; fix the appender.").switchesOff(
-                java.util.List.of("NTEventLogAppenderTest"))).isNull();
-        assertThat(new TaskStatement("The test (Issue2374Test) has been disabled because it fails on Ubuntu.")
-                .switchesOff(java.util.List.of("Issue2374Test"))).isNull();
-        assertThat(new TaskStatement("Disable logging in ParserTest.").switchesOff(java.util.List.of("ParserTest")))
-                .isNull(); // the test is where logging is switched off, not what
-        assertThat(new TaskStatement("Do not disable tests. Disable ParserTest's logging.").switchesOff(
-                java.util.List.of("ParserTest"))).isNull();
+                .switchesOff("parses", List.of("ParserTest"))).isNotNull();
+        assertThat(new TaskStatement("Note: disable squares() until #12 is fixed.").switchesOff("squares",
+                List.of("CalculatorTest"))).isNotNull();
+        // A qualified name binds both parts: that test of that class, not its class's other tests nor another class's.
+        TaskStatement qualified = new TaskStatement("Disable CalculatorTest.squares until the overflow fix lands.");
+        assertThat(qualified.switchesOff("squares", List.of("CalculatorTest")))
+                .isEqualTo("the task asks to switch off CalculatorTest.squares");
+        assertThat(qualified.switchesOff("addsTwoNumbers", List.of("CalculatorTest"))).isNull();
+        assertThat(qualified.switchesOff(null, List.of("CalculatorTest"))).isNull();
+        assertThat(qualified.switchesOff("squares", List.of("GeometryTest"))).isNull();
+        assertThat(new TaskStatement("Disable FooTest#parse").switchesOff("parse", List.of("BarTest"))).isNull();
+        // Another test named, a name only mentioned or as a place, a possessor, a word that is no code, a report, a
+        // prohibition, an intention after "to": no.
+        for (String not : new String[] {"disable SocketAppenderTest", "ParserTest fails on Linux; fix the appender.",
+                "The test (ParserTest) has been disabled because it fails on Ubuntu.", "Disable logging in ParserTest.",
+                "Disable ParserTest's logging.", "Disabling ParserTest is not allowed; fix the parser.",
+                "Do not disable tests. Disable ParserTest's logging.", "We used to skip ParserTest on Windows; make it "
+                + "pass there.", "Fix the NPE. It's tempting to disable ParserTest, but please fix the root cause.",
+                "Exclude ParserTest from the coverage report."}) {
+            assertThat(new TaskStatement(not).switchesOff("parses", List.of("ParserTest"))).as(not).isNull();
+        }
+        for (String word : new String[] {"Ignore empty lines when parsing CSV.", "Skip empty lines in the fixture.",
+                "Skip test for Java 8", "Disable Logging in production builds."}) {
+            assertThat(new TaskStatement(word).switchesOff("empty", List.of("Logging", "test"))).as(word).isNull();
+            assertThat(new TaskStatement(word).switchesOff("test", List.of("CsvTest"))).as(word).isNull();
+        }
+    }
+
+    @Test
+    void aProhibitionOfSwitchingTestsOffForbidsTestChanges() {
+        for (String forbids : new String[] {"Update the tests. Disabling tests is not allowed.",
+                "Update the tests; skipped tests will be rejected.", "Update the tests, but ignoring tests is forbidden."}) {
+            assertThat(new TaskStatement(forbids).allows(TEST)).as(forbids).isNull();
+        }
+        assertThat(new TaskStatement("Update the tests. Disabling the cache is not allowed.").allows(TEST)).isNotNull();
     }
 
     @Test
@@ -224,14 +249,14 @@ class TaskStatementTest {
                 "Ignore repeated value test for now.", "Ignore non working test, cf #5",
                 "Disable failing testcase until resolving in context has been fixed",
                 "@Ignore test which looks like a JDK bug.", "ignore test that used negative request with test subscriber",
-                "Disables test for selecting appropriate sealed type"}) {
+                "Disables test for selecting appropriate sealed type", "Ignore test if it is flaky on CI."}) {
             assertThat(new TaskStatement(one).switchesOffUnnamed()).as(one).isEqualTo(1);
         }
         for (String several : new String[] {"Conditionally disable failing tests.",
                 "Ignore namespace prefix tests broken by default JSONLDMode.EXPAND",
                 "Ignore broken testsuites for Jena for now",
                 "disabling turtle tests by default until I figure out a way to download the test suite",
-                "Refactor the reader, then skip the slow tests on Windows."}) {
+                "Refactor the reader, then skip the slow tests on Windows.", "TODO: skip the flaky tests"}) {
             assertThat(new TaskStatement(several).switchesOffUnnamed()).as(several).isEqualTo(Integer.MAX_VALUE);
         }
         // No order, the tests as a place or a qualifier, the verb of behaviour, a passive report, a prohibition: none.
@@ -239,7 +264,13 @@ class TaskStatementTest {
                 "Disable logging in tests.", "Skip test dependencies in the shaded jar.",
                 "The reader skips tests' resources.", "The test has been disabled because it fails on Ubuntu.",
                 "Travis seems to not accept subdirs in tmp", "Do not disable tests; skip the slow one.",
-                "Exclude test-jar from the assembly.", "Making the tests more reasonable."}) {
+                "Exclude test-jar from the assembly.", "Making the tests more reasonable.",
+                "Disabling or skipping tests is not allowed.", "Skipping tests is forbidden; fix the parser.",
+                "Disabled tests will be rejected. Fix the parser.", "Fix the race so we no longer have to skip the test.",
+                "Add an option to skip tests tagged slow.", "Fix the bug where the runner fails to exclude tests marked "
+                + "@Slow.", "Skipped tests are counted as failures in the JUnit XML report; fix the reporter.",
+                "- Ignored tests are now reported as skipped", "Disable test parallelism in surefire.",
+                "Exclude test classes from the javadoc jar.", "Mute test logging on CI.", "Ignore test output."}) {
             assertThat(new TaskStatement(none).switchesOffUnnamed()).as(none).isZero();
         }
     }
