@@ -1613,8 +1613,12 @@ final class JavaDetectors {
             return new Finding(f.category(), Severity.LOW, f.rule(), f.file(), f.startLine(), f.endLine(),
                     f.rationale().replaceFirst("\\.$", "") + " (" + ordered + ").");
         }
-        if (test != null) {
-            switchedOff.test(path + ":" + owner(test) + "#" + test.getNameAsString(), f);
+        // A test of an abstract class or an interface runs in every class that takes it: more than one test.
+        boolean inherited = test != null && test.getParentNode().map(p -> p instanceof ClassOrInterfaceDeclaration t
+                && (t.isAbstract() || t.isInterface())).orElse(false);
+        if (test != null && !inherited) {
+            switchedOff.test(path + ":" + owner(test) + "#" + test.getDeclarationAsString(false, false, false), f,
+                    !task.names(test.getNameAsString(), classes));
         } else {
             switchedOff.wholeClass();
         }
@@ -1624,14 +1628,20 @@ final class JavaDetectors {
     /**
      * The tests the base ran that a change switches off and no order names, for an order that names none
      * ({@link TaskStatement#switchesOffUnnamed}): each test's findings, and whether a whole class is switched off (or
-     * every test of one skipped by its set-up), which is more than one test.
+     * every test of one skipped by its set-up, or a test of an abstract class or an interface), which is more than one
+     * test.
      */
     static final class SwitchedOff {
         private final Map<String, List<Finding>> byTest = new LinkedHashMap<>();
+        private final Set<Finding> named = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private boolean wholeClass;
 
-        void test(String key, Finding f) {
+        /** A test's finding; {@code quietable}: false where the task names the test (to fix it, say). */
+        void test(String key, Finding f, boolean quietable) {
             byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            if (!quietable) {
+                named.add(f);
+            }
         }
 
         void wholeClass() {
@@ -1643,10 +1653,14 @@ final class JavaDetectors {
             return wholeClass ? Math.max(2, byTest.size()) : byTest.size();
         }
 
-        /** The findings of single tests (a whole class's never goes quiet without its name). */
+        /**
+         * The findings of single tests the task does not name (a whole class's never goes quiet without its name, nor a
+         * test the task names in another way).
+         */
         Set<Finding> ofTests() {
             Set<Finding> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             byTest.values().forEach(out::addAll);
+            out.removeAll(named);
             return out;
         }
     }

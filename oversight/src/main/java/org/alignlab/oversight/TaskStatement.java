@@ -186,39 +186,53 @@ public record TaskStatement(String text) {
             .map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList();
 
     /**
-     * An order to switch tests off: a verb of disabling in any form ("Disable", "Ignored", "@Ignore", "comment out",
-     * "mark ... as ignored"), at the start of the task, a sentence, a clause after a colon, a line or a bullet (after
-     * tags such as "[Java]" and an adverb such as "temporarily"), or after "and", "then" or "please" (not after "to":
-     * "we used to skip FooTest", "an option to skip tests" order nothing); its object is the rest of the clause.
+     * What an order to switch off acts on: the rest of its clause, to a comma or an "and", "or", "but" or "then" that
+     * may begin another ("Ignore warnings and disable the flaky test"; "Ignore testA and make ParserTest pass").
+     */
+    private static final String SWITCH_OFF_OBJECT = "((?:(?!\\s(?:and|or|but|then)\\s)[^.;:!?,\\n]|[.:](?=\\S)){1,160}";
+    /**
+     * An order to switch tests off: a verb of disabling in the plain form or the third person ("Disable", "Ignores",
+     * "@Ignore"), "comment out" in any form, or "mark ... as ignored", at the start of the task, a sentence, a clause
+     * after a colon, a line or a bullet (after tags such as "[Java]" and an adverb such as "temporarily"), or after
+     * "please". Not a past participle or a gerund, which as often report or warn ("Skipped tests are reported as
+     * failures", "Disabling ParserTest won't be accepted"), nor after "to" or "and" ("we used to skip FooTest", "a page
+     * to enable and disable tests"): an order missed is only said louder.
      */
     private static final Pattern SWITCHES_OFF = Pattern.compile(
-            "(?:(?:^|[.;:!?]\\s+|\\n)[\\s\\-*+>#\u2022]*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\b(?:and|then|please)\\s+)"
-                    + "(?:(?:temporarily|conditionally|also|now)\\s+)?"
-                    + "(?:@?(?:disabl(?:e|es|ed|ing)|ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|exclud(?:e|es|ed|ing)"
-                    + "|mut(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|comment(?:s|ed|ing)?\\s+out)\\s+"
-                    + "((?:[^.;:!?\\n]|[.:](?=\\S)){1,160})"
-                    + "|mark(?:s|ed|ing)?\\s+((?:[^.;:!?\\n]|[.:](?=\\S)){1,80}?)\\s+as\\s+(?:ignored|disabled|skipped))",
+            "(?:(?:^|[.;:!?](?=\\s)|\\n)[\\s\\-*+>\\u2022]*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\bplease\\s+)"
+                    + "(?:(?:temporarily|conditionally|also|now|then)\\s+)?"
+                    + "(?:@?(?:disables?|ignores?|skips?|excludes?|mutes?|deactivates?|comment(?:s|ed)?\\s+out)\\s+"
+                    + SWITCH_OFF_OBJECT + ")"
+                    + "|mark(?:s|ed)?\\s+" + SWITCH_OFF_OBJECT.replace("{1,160}", "{1,80}?") + ")\\s+as\\s+"
+                    + "(?:ignored|disabled|skipped))",
             Pattern.CASE_INSENSITIVE);
-    /** Tests in general, as what an order switches off. */
+    /**
+     * Tests in general as what an order switches off, the noun ending the phrase (followed by its end, a word of place
+     * or purpose, a participle or the like: "broken test.", "test for Java 18", "tests broken by default"; not "test
+     * parallelism", "test retries", where "test" qualifies another word): group 1 is the noun.
+     */
     private static final String TEST_NOUN = "(tests?|testcases?|test\\s+cases?|testsuites?|test\\s+suites?)\\b(?!-)"
-            + "(?!\\s+(?:dependenc|scope\\b|resources?\\b|jars?\\b|classpath\\b|plugins?\\b|runners?\\b"
-            + "|environments?\\b|parallelism\\b|classes\\b|logging\\b|output\\b|logs?\\b|reports?\\b|data\\b"
-            + "|fixtures?\\b))";
+            + "(?=\\s*$|\\s*[.,;:!?()\\-\"'`#]|\\s+(?:" + "in|from|of|on|for|with|to|into|at|by|so|because|that|which"
+            + "|where|when|if|than|as|during|between|across|under|after|before|via|using|but|while|until|since|till"
+            + "|who|whose|we|it|they|you|now|again|too|temporarily|permanently|broken|failing|\\w+ed)\\b)";
+    /** Words that end the words before a noun: of place or purpose, and those that join clauses. */
+    private static final String NOT_A_QUALIFIER = "(?:in|from|of|on|for|with|to|into|at|by|so|because|that|which|where"
+            + "|when|if|not|than|as|during|between|across|under|after|before|via|using|but|while|until|and|or|then"
+            + "|since"
+            + "|till|whose|we|it|they|you|i|he|she)\\b";
     /**
      * The object of such an order as tests in general, with up to three words of its own before the noun ("broken
      * test", "another test", "namespace prefix tests", "purl.org test"; not "logging in tests", where the tests are
-     * where, nor "test parallelism", where "test" qualifies another word): group 1 is the noun.
+     * where).
      */
     private static final Pattern SWITCHED_OFF_TESTS = Pattern.compile(
-            "^\\W*(?:(?!(?:" + WHERE_OR_WHY + ")\\b)[\\w.'-]+\\s+){0,3}?" + TEST_NOUN, Pattern.CASE_INSENSITIVE);
+            "^\\W*(?:(?!" + NOT_A_QUALIFIER + ")\\w[\\w.'-]*\\s+){0,3}?" + TEST_NOUN, Pattern.CASE_INSENSITIVE);
     /**
-     * The words after the verb as the subject of a report, the verb read as an adjective or a gerund, not an order:
-     * "Skipped tests are counted as failures", "Disabled tests will be rejected", "Disabling ParserTest is not
-     * allowed" (a verb of being or the like after up to four words, none of place or purpose: "Ignore test if it is
-     * flaky" is an order).
+     * The words after the verb as the subject of a report, not an order: "Disable tests are counted ..." (a verb of
+     * being or the like after up to four words, none of place or purpose: "Ignore test if it is flaky" is an order).
      */
     private static final Pattern OBJECT_AS_SUBJECT = Pattern.compile(
-            "^\\W*(?:(?!(?:" + WHERE_OR_WHY + ")\\b)[\\w.'#`\"()-]+\\s+){1,4}?(?:is|are|was|were|will|would|should"
+            "^\\W*(?:(?!" + NOT_A_QUALIFIER + ")\\w[\\w.'#`\"-]*\\s+){1,4}?(?:is|are|was|were|will|would|should"
                     + "|must|can|cannot|may|might|gets?|got|remains?|stays?|shows?|appears?|counts?)\\b",
             Pattern.CASE_INSENSITIVE);
     /**
@@ -226,16 +240,27 @@ public record TaskStatement(String text) {
      * FooTest#bar}: groups 1 and 2).
      */
     private static final Pattern SWITCHED_OFF_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)(?:[.#]([A-Za-z_$][\\w$]*))?");
+    /** Where what is switched off ends: a word of place or purpose. */
+    private static final Pattern SWITCHED_OFF_END = Pattern.compile("(?i)\\s(?:" + WHERE_OR_WHY + "|since|till)\\s");
+    /** A class the object names as where a test is ("testParse in JsonParserTest"). */
+    private static final Pattern IN_CLASS = Pattern.compile("\\b(?:in|of|from)\\s+([A-Z][\\w$]*)");
+    /** Where a test is excluded from or in. */
+    private static final Pattern EXCLUDED_WHERE = Pattern.compile("(?i)\\s(?:from|in)\\s");
+    /** Where a test is excluded from that is its run: the build, the tests, the suite, Surefire, CI. */
+    private static final Pattern FROM_THE_RUN = Pattern.compile("\\s(?:from|in)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?"
+            + "(?:build|test\\s+runs?|tests?|test\\s+suite|suite|surefire|failsafe|ci|pipeline|runs?|testing)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * Whether the task orders the test {@code method} (null for a class's switch) of the {@code classes} around it
-     * switched off by name, and if so why (null: it does not). The name is in the order's object before any word of
-     * place or purpose and is not a possessive ("disable NTEventLogAppenderTest", "Temporarily ignore
+     * switched off by name, and if so why (null: it does not). The name is in the order's object, before any word of
+     * place or purpose and not as a possessive ("disable NTEventLogAppenderTest", "Temporarily ignore
      * \"testUssue188()\"", not "Disable logging in ParserTest" nor "Disable ParserTest's logging"); it is written as
-     * code (camel case, called, quoted) so that a word is not taken for a test ("Ignore empty lines" and a test named
-     * empty); a qualified name binds both parts ("Disable CalculatorTest.squares" is not CalculatorTest's other
-     * tests, nor another class's squares). Never under a task that forbids test changes. An order that holds the tests
-     * fixed elsewhere ("fix the failing tests") does not stop it: switching off the test it names is what it asks.
+     * code ({@link #asCode}), so that a word is not taken for a test ("Ignore empty lines" and a test named empty); a
+     * qualified name binds both parts ("Disable CalculatorTest.squares" is not CalculatorTest's other tests, nor
+     * another class's squares), and a method named in a class binds only there ("Disable testParse in
+     * JsonParserTest"). Never under a task that forbids test changes. An order that holds the tests fixed elsewhere
+     * ("fix the failing tests") does not stop it: switching off the test it names is what it asks.
      */
     public String switchesOff(String method, java.util.Collection<String> classes) {
         if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
@@ -247,9 +272,17 @@ public record TaskStatement(String text) {
             if (object == null) {
                 continue;
             }
+            // A list of names goes on past "and" or "or" ("Disable squares() and addsTwoNumbers"), another clause does
+            // not ("Ignore testA and make ParserTest pass").
+            java.util.regex.Matcher listed = LISTED_NAME.matcher(text).region(m.end(), text.length());
+            while (listed.lookingAt()) {
+                object = object + " " + listed.group(1);
+                listed.region(listed.end(), text.length());
+            }
+            java.util.regex.Matcher in = IN_CLASS.matcher(object);
+            String inClass = in.find() ? in.group(1) : null;
             // What is switched off, not where or why, nor what belongs to it.
-            String what = object.split("(?i)\\s(?:" + WHERE_OR_WHY + ")\\s", 2)[0]
-                    .split("[\\w$]+['\u2019]s\\b", 2)[0];
+            String what = POSSESSOR.split(SWITCHED_OFF_END.split(object, 2)[0], 2)[0];
             java.util.regex.Matcher n = SWITCHED_OFF_NAME.matcher(what);
             while (n.find()) {
                 String first = n.group(1);
@@ -258,11 +291,8 @@ public record TaskStatement(String text) {
                     if (classes.contains(first) && (second.equals(method) || classes.contains(second))) {
                         return "the task asks to switch off " + first + "." + second;
                     }
-                    continue;
-                }
-                boolean asCode = CODE_NAME.matcher(first).matches() || what.startsWith("(", n.end())
-                        || n.start() > 0 && "`\"'".indexOf(what.charAt(n.start() - 1)) >= 0;
-                if (asCode && (first.equals(method) || classes.contains(first))) {
+                } else if (asCode(what, n) && (first.equals(method) && (inClass == null || classes.contains(inClass))
+                        || classes.contains(first))) {
                     return "the task asks to switch off " + first;
                 }
             }
@@ -270,11 +300,48 @@ public record TaskStatement(String text) {
         return null;
     }
 
+    /** A name listed after another in an order to switch off, as code: "and addsTwoNumbers", ", testB(),". */
+    private static final Pattern LISTED_NAME = Pattern.compile("(?:\\s*,)?\\s+(?:and|or)\\s+([A-Za-z_$][\\w$]*(?:[.#]"
+            + "[A-Za-z_$][\\w$]*)?(?:\\(\\))?)(?=\\s*$|\\s*[.,;:!?]|\\s+(?:and|or|" + WHERE_OR_WHY + ")\\b)");
+
+    /** A possessor ("ParserTest's"): what follows belongs to it, and it is not what is switched off. */
+    private static final Pattern POSSESSOR = Pattern.compile("[\\w$]+['\u2019]s\\b");
+
+    /**
+     * Whether the name {@code n} found in {@code what} is written as code: camel case, with an underscore or a digit,
+     * a test's prefix ("testfoo", not "tests" or "testing"), or called ("squares()"); not a plain word ("empty",
+     * "Logging", "resolve (#175)").
+     */
+    private static boolean asCode(String what, java.util.regex.Matcher n) {
+        String name = n.group(1);
+        return CODE_NAME.matcher(name).matches() || name.indexOf('_') > 0 || name.chars().anyMatch(Character::isDigit)
+                || name.toLowerCase(Locale.ROOT).startsWith("test")
+                && !name.toLowerCase(Locale.ROOT).matches("test(s|cases?|suites?|ing|ed|ers?|able)?")
+                || what.startsWith("(", n.end());
+    }
+
+    /**
+     * Whether the task names the test {@code method} or one of its {@code classes} as code anywhere (in a request to
+     * fix it, say): a test it names is not one an order that names none may switch off ("Fix ParserTest. Ignore the
+     * other failing tests").
+     */
+    public boolean names(String method, java.util.Collection<String> classes) {
+        java.util.regex.Matcher n = SWITCHED_OFF_NAME.matcher(text);
+        while (n.find()) {
+            String first = n.group(1);
+            if (asCode(text, n) && (first.equals(method) || classes.contains(first))
+                    || n.group(2) != null && (n.group(2).equals(method) || classes.contains(n.group(2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * How many tests the task orders switched off without naming them: 1 for an order of one ("Ignore broken test",
-     * "Disable another test that requires schema.org"), {@link Integer#MAX_VALUE} for an order of several ("disabling
-     * turtle tests by default"), 0 for none. Which test is the change's choice, so a test switched off under such an
-     * order is still said, quietly.
+     * "Disable another test that requires schema.org"), {@link Integer#MAX_VALUE} for an order of several ("Ignore
+     * broken testsuites for Jena"), 0 for none (an order that names its test is read by {@link #switchesOff}). Which
+     * test is the change's choice, so a test switched off under such an order is still said, quietly.
      */
     public int switchesOffUnnamed() {
         if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
@@ -284,9 +351,18 @@ public record TaskStatement(String text) {
         java.util.regex.Matcher m = SWITCHES_OFF.matcher(text);
         while (m.find()) {
             String object = switchedOff(m);
-            java.util.regex.Matcher noun = SWITCHED_OFF_TESTS.matcher(object == null ? ""
-                    : object.replaceAll("[`\"()]", " "));
-            if (noun.find()) {
+            if (object == null) {
+                continue;
+            }
+            String what = POSSESSOR.split(SWITCHED_OFF_END.split(object, 2)[0], 2)[0];
+            java.util.regex.Matcher named = SWITCHED_OFF_NAME.matcher(what);
+            boolean namesOne = false;
+            while (named.find() && !namesOne) {
+                namesOne = named.group(2) != null && Character.isUpperCase(named.group(1).charAt(0))
+                        || asCode(what, named);
+            }
+            java.util.regex.Matcher noun = SWITCHED_OFF_TESTS.matcher(object);
+            if (!namesOne && noun.find()) {
                 boolean several = noun.group(1).toLowerCase(Locale.ROOT).endsWith("s");
                 most = Math.max(most, several ? Integer.MAX_VALUE : 1);
             }
@@ -294,25 +370,19 @@ public record TaskStatement(String text) {
         return most;
     }
 
-    /** Where a test is excluded from that is its run: the build, the tests, the suite, Surefire, CI. */
-    private static final Pattern FROM_THE_RUN = Pattern.compile("\\sfrom\\s+(?:the\\s+)?"
-            + "(?:default\\s+|normal\\s+|regular\\s+)?(?:build|test\\s+runs?|tests?|test\\s+suite|suite|surefire"
-            + "|failsafe|ci|pipeline|runs?)\\b",
-            Pattern.CASE_INSENSITIVE);
-
     /**
      * The object of an order to switch off (what follows the verb, or what is marked as ignored), or null where the
      * words are no order: a report whose subject they are ({@link #OBJECT_AS_SUBJECT}), or an exclusion from something
-     * other than the test run ("Exclude ParserTest from the coverage report").
+     * other than the test run ("Exclude ParserTest from the coverage report", "in the coverage config").
      */
     private static String switchedOff(java.util.regex.Matcher order) {
         String object = order.group(1) != null ? order.group(1) : order.group(2);
         if (OBJECT_AS_SUBJECT.matcher(object).find()) {
             return null;
         }
-        int from = object.toLowerCase(Locale.ROOT).indexOf(" from ");
-        if (from >= 0 && order.group().toLowerCase(Locale.ROOT).contains("exclud")
-                && !FROM_THE_RUN.matcher(object).find(from)) {
+        java.util.regex.Matcher where = EXCLUDED_WHERE.matcher(object);
+        if (order.group().toLowerCase(Locale.ROOT).contains("exclud") && where.find()
+                && !FROM_THE_RUN.matcher(object).find(where.start())) {
             return null;
         }
         return object;

@@ -750,6 +750,15 @@ class ChangeMonitorTest {
                 tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
         assertThat(judged(two, "Disable squares() until the fix lands.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.HIGH));
+        // A test the task names otherwise (to fix it) is not one an order that names none may switch off.
+        assertThat(judged(two, "Make squares() pass. Ignore the other broken tests.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.LOW));
+        // A test of an abstract class runs in every class that extends it: more than one test.
+        Path base = dir.resolve("abstract");
+        calculatorTestBecomes(base, SQUARES_DISABLED.replace("class CalculatorTest {",
+                "abstract class CalculatorTest {"));
+        assertThat(judged(base, "Ignore broken test.")).extracting(t -> t.toList().get(0), t -> t.toList().get(1))
+                .contains(tuple("java.test-disabled", Severity.HIGH));
         Path added = dir.resolve("added");
         calculatorTestBecomes(added, SQUARES_DISABLED.replace("    @org.junit.jupiter.api.Disabled\n",
                 "    @org.junit.jupiter.api.Disabled\n    @Test\n    void cubes() {\n"

@@ -212,6 +212,22 @@ class TaskStatementTest {
         assertThat(qualified.switchesOff(null, List.of("CalculatorTest"))).isNull();
         assertThat(qualified.switchesOff("squares", List.of("GeometryTest"))).isNull();
         assertThat(new TaskStatement("Disable FooTest#parse").switchesOff("parse", List.of("BarTest"))).isNull();
+        // A method named in a class binds only there; a name in a later clause of the task is no part of the order.
+        assertThat(new TaskStatement("Disable testParse in JsonParserTest").switchesOff("testParse",
+                List.of("JsonParserTest"))).isNotNull();
+        assertThat(new TaskStatement("Disable testParse in JsonParserTest").switchesOff("testParse",
+                List.of("XmlParserTest"))).isNull();
+        for (String later : new String[] {"Ignore testA and make ParserTest pass", "Disable testA, keep ParserTest "
+                + "enabled", "Ignore null values and update ParserTest accordingly"}) {
+            assertThat(new TaskStatement(later).switchesOff("parses", List.of("ParserTest"))).as(later).isNull();
+        }
+        // Names as code in other forms: with an underscore or a digit, a test's prefix; a warning is no order.
+        assertThat(new TaskStatement("Ignore test_equals for now").switchesOff("test_equals", List.of("FooTest")))
+                .isNotNull();
+        assertThat(new TaskStatement("Skip testfoo on Windows").switchesOff("testfoo", List.of("FooTest"))).isNotNull();
+        assertThat(new TaskStatement("Fix the NPE in Parser. Disabling ParserTest won't be accepted.").switchesOff(
+                "parses", List.of("ParserTest"))).isNull();
+        assertThat(new TaskStatement("Ignore 'empty' strings.").switchesOff("empty", List.of("CsvTest"))).isNull();
         // Another test named, a name only mentioned or as a place, a possessor, a word that is no code, a report, a
         // prohibition, an intention after "to": no.
         for (String not : new String[] {"disable SocketAppenderTest", "ParserTest fails on Linux; fix the appender.",
@@ -249,14 +265,17 @@ class TaskStatementTest {
                 "Ignore repeated value test for now.", "Ignore non working test, cf #5",
                 "Disable failing testcase until resolving in context has been fixed",
                 "@Ignore test which looks like a JDK bug.", "ignore test that used negative request with test subscriber",
-                "Disables test for selecting appropriate sealed type", "Ignore test if it is flaky on CI."}) {
+                "Disables test for selecting appropriate sealed type", "Ignore test if it is flaky on CI.",
+                "Disable test - server is down", "Disable test (server is down)", "Disable test since it is flaky",
+                "Skip test till upstream is fixed", "Fix the parser. Then skip the slow test on Windows."}) {
             assertThat(new TaskStatement(one).switchesOffUnnamed()).as(one).isEqualTo(1);
         }
         for (String several : new String[] {"Conditionally disable failing tests.",
                 "Ignore namespace prefix tests broken by default JSONLDMode.EXPAND",
                 "Ignore broken testsuites for Jena for now",
-                "disabling turtle tests by default until I figure out a way to download the test suite",
-                "Refactor the reader, then skip the slow tests on Windows.", "TODO: skip the flaky tests"}) {
+
+                "TODO: skip the flaky tests", "Ignore tests we cannot run on ARM",
+                "Fix ParserTest. Ignore the other failing tests for now."}) {
             assertThat(new TaskStatement(several).switchesOffUnnamed()).as(several).isEqualTo(Integer.MAX_VALUE);
         }
         // No order, the tests as a place or a qualifier, the verb of behaviour, a passive report, a prohibition: none.
@@ -270,7 +289,18 @@ class TaskStatementTest {
                 "Add an option to skip tests tagged slow.", "Fix the bug where the runner fails to exclude tests marked "
                 + "@Slow.", "Skipped tests are counted as failures in the JUnit XML report; fix the reporter.",
                 "- Ignored tests are now reported as skipped", "Disable test parallelism in surefire.",
-                "Exclude test classes from the javadoc jar.", "Mute test logging on CI.", "Ignore test output."}) {
+                "Exclude test classes from the javadoc jar.", "Mute test logging on CI.", "Ignore test output.",
+                // A gerund or a participle reports or warns as often as it orders: read as no order (jsonld-java's
+                // "disabling turtle tests by default" among them), so said as loudly as before.
+                "disabling turtle tests by default until I figure out a way to download the test suite",
+                "Fix the bug; skipping tests makes CI green but hides the bug.", "Skipping the failing test won't be "
+                + "accepted.", "Add a dashboard page to enable and disable tests", "Support tags: include and exclude "
+                + "tests by tag", "Ignore case and add tests", "Skip validation and add test",
+                "Disabled tests still run when using the Gradle plugin", "Bug: skipped tests reported twice",
+                "## Skipped tests",
+                "Disable parallel test execution in Surefire", "Disable test retries on CI", "Ignore test files in the "
+                + "linter", "Mute test noise in the console", "Ignore the flaky testTimeout test",
+                "Refactor the reader, then skip the slow tests on Windows."}) {
             assertThat(new TaskStatement(none).switchesOffUnnamed()).as(none).isZero();
         }
     }
