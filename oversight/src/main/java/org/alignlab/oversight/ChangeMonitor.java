@@ -401,13 +401,18 @@ public final class ChangeMonitor {
 
     /**
      * Tests switched off under a task that orders tests switched off without naming them ("Ignore broken test",
-     * "disabling turtle tests by default"): said quietly (low, with the order) where the change switches off no more
+     * "Skip the slow tests on CI"): said quietly (low, with the order) where the change switches off no more
      * tests the base ran than the order speaks of, one for "a test", any number for "tests", each test counted once
      * and a whole class as more than one (its own finding stays). Which test is the change's choice, so each is still
      * said; an order that names the test is read where the finding is made ({@link JavaDetectors}).
      */
     private static List<Finding> orderedOffUnnamed(List<Finding> raw, TaskStatement task,
                                                    JavaDetectors.SwitchedOff switchedOff) {
+        // A method's name alone that the change switches off in several classes named none of them.
+        Map<Finding, Finding> tooWide = switchedOff.namedTooWidely();
+        if (!tooWide.isEmpty()) {
+            raw = raw.stream().map(f -> tooWide.getOrDefault(f, f)).toList();
+        }
         int count = switchedOff.count();
         if (count == 0 || count > task.switchesOffUnnamed()) {
             return raw;

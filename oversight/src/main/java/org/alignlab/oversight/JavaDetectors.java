@@ -1609,15 +1609,22 @@ final class JavaDetectors {
         }
         MethodDeclaration test = what instanceof MethodDeclaration m ? m : null;
         String ordered = task.switchesOff(test == null ? null : test.getNameAsString(), classes);
+        List<String> outward = new ArrayList<>(classes);
+        java.util.Collections.reverse(outward);
+        String where = String.join(".", outward); // Outer.Inner
         if (ordered != null) {
-            return new Finding(f.category(), Severity.LOW, f.rule(), f.file(), f.startLine(), f.endLine(),
+            Finding quiet = new Finding(f.category(), Severity.LOW, f.rule(), f.file(), f.startLine(), f.endLine(),
                     f.rationale().replaceFirst("\\.$", "") + " (" + ordered + ").");
+            if (test != null && ordered.endsWith(" " + test.getNameAsString())) {
+                switchedOff.byMethodName(test.getNameAsString(), path + ":" + where, f, quiet);
+            }
+            return quiet;
         }
         // A test of an abstract class or an interface runs in every class that takes it: more than one test.
         boolean inherited = test != null && test.getParentNode().map(p -> p instanceof ClassOrInterfaceDeclaration t
                 && (t.isAbstract() || t.isInterface())).orElse(false);
         if (test != null && !inherited) {
-            switchedOff.test(path + ":" + owner(test) + "#" + test.getDeclarationAsString(false, false, false), f,
+            switchedOff.test(path + ":" + where + "#" + test.getDeclarationAsString(false, false, false), f,
                     !task.names(test.getNameAsString(), classes));
         } else {
             switchedOff.wholeClass();
@@ -1632,6 +1639,8 @@ final class JavaDetectors {
      * test.
      */
     static final class SwitchedOff {
+        /** Findings made quiet by a method's name alone, by that name: where, the finding as it was, and as it is. */
+        private final Map<String, List<Object[]>> byMethodName = new LinkedHashMap<>();
         private final Map<String, List<Finding>> byTest = new LinkedHashMap<>();
         private final Set<Finding> named = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private boolean wholeClass;
@@ -1646,6 +1655,26 @@ final class JavaDetectors {
 
         void wholeClass() {
             wholeClass = true;
+        }
+
+        /** A finding made quiet by the name of its method alone (no class), in the class {@code where}. */
+        void byMethodName(String name, String where, Finding was, Finding quiet) {
+            byMethodName.computeIfAbsent(name, k -> new ArrayList<>()).add(new Object[] {where, was, quiet});
+        }
+
+        /**
+         * The findings made quiet by a method's name alone where the change switches off tests of that name in more
+         * than one class ("Disable testEquals" and every class's testEquals), each with the finding as it was: the
+         * order named one test, and which is not said.
+         */
+        Map<Finding, Finding> namedTooWidely() {
+            Map<Finding, Finding> out = new java.util.IdentityHashMap<>();
+            for (List<Object[]> found : byMethodName.values()) {
+                if (found.stream().map(x -> x[0]).distinct().count() > 1) {
+                    found.forEach(x -> out.put((Finding) x[2], (Finding) x[1]));
+                }
+            }
+            return out;
         }
 
         /** How many tests: each test once, whatever its findings; a whole class more than one. */

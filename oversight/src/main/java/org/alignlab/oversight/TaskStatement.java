@@ -199,7 +199,7 @@ public record TaskStatement(String text) {
      * to enable and disable tests"): an order missed is only said louder.
      */
     private static final Pattern SWITCHES_OFF = Pattern.compile(
-            "(?:(?:^|[.;:!?](?=\\s)|\\n)[\\s\\-*+>\\u2022]*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\bplease\\s+)"
+            "(?:(?:^|[.;:!?](?=\\s)|\\n)[\\s\\-*+\\u2022]*(?:\\[[^\\]\\n]{1,30}\\]\\s*)*|\\bplease\\s+)"
                     + "(?:(?:temporarily|conditionally|also|now|then)\\s+)?"
                     + "(?:@?(?:disables?|ignores?|skips?|excludes?|mutes?|deactivates?|comment(?:s|ed)?\\s+out)\\s+"
                     + SWITCH_OFF_OBJECT + ")"
@@ -241,13 +241,15 @@ public record TaskStatement(String text) {
      */
     private static final Pattern SWITCHED_OFF_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)(?:[.#]([A-Za-z_$][\\w$]*))?");
     /** Where what is switched off ends: a word of place or purpose. */
-    private static final Pattern SWITCHED_OFF_END = Pattern.compile("(?i)\\s(?:" + WHERE_OR_WHY + "|since|till)\\s");
+    private static final Pattern SWITCHED_OFF_END = Pattern.compile("(?i)\\s(?:" + WHERE_OR_WHY
+            + "|since|till|except|about|besides)\\s");
     /** A class the object names as where a test is ("testParse in JsonParserTest"). */
     private static final Pattern IN_CLASS = Pattern.compile("\\b(?:in|of|from)\\s+([A-Z][\\w$]*)");
     /** Where a test is excluded from or in. */
     private static final Pattern EXCLUDED_WHERE = Pattern.compile("(?i)\\s(?:from|in)\\s");
     /** Where a test is excluded from that is its run: the build, the tests, the suite, Surefire, CI. */
-    private static final Pattern FROM_THE_RUN = Pattern.compile("\\s(?:from|in)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?"
+    private static final Pattern FROM_THE_RUN = Pattern.compile("\\s(?:from|in)\\s+(?:the\\s+)?(?:(?:default|normal"
+            + "|regular|maven|gradle|nightly|unit|integration|main|whole|ci)\\s+)?"
             + "(?:build|test\\s+runs?|tests?|test\\s+suite|suite|surefire|failsafe|ci|pipeline|runs?|testing)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -276,10 +278,13 @@ public record TaskStatement(String text) {
             // not ("Ignore testA and make ParserTest pass").
             java.util.regex.Matcher listed = LISTED_NAME.matcher(text).region(m.end(), text.length());
             while (listed.lookingAt()) {
-                object = object + " " + listed.group(1);
+                object = object + " and " + listed.group(1);
                 listed.region(listed.end(), text.length());
             }
-            java.util.regex.Matcher in = IN_CLASS.matcher(object);
+            // The class a method is named in, anywhere in the order's sentence ("Disable testA and testB in FooTest").
+            java.util.regex.Matcher sentenceEnd = SENTENCE_END.matcher(text);
+            int end = sentenceEnd.find(m.start(0) + 1) ? sentenceEnd.start() : text.length();
+            java.util.regex.Matcher in = IN_CLASS.matcher(text.substring(m.start(0), Math.max(end, m.start(0))));
             String inClass = in.find() ? in.group(1) : null;
             // What is switched off, not where or why, nor what belongs to it.
             String what = POSSESSOR.split(SWITCHED_OFF_END.split(object, 2)[0], 2)[0];
@@ -287,6 +292,9 @@ public record TaskStatement(String text) {
             while (n.find()) {
                 String first = n.group(1);
                 String second = n.group(2);
+                if (!heads(what, n)) {
+                    continue;
+                }
                 if (second != null) {
                     if (classes.contains(first) && (second.equals(method) || classes.contains(second))) {
                         return "the task asks to switch off " + first + "." + second;
@@ -300,9 +308,36 @@ public record TaskStatement(String text) {
         return null;
     }
 
-    /** A name listed after another in an order to switch off, as code: "and addsTwoNumbers", ", testB(),". */
+    /** Where a sentence or a clause of the task ends. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;!?](?=\\s|$)|\\n");
+    /**
+     * What follows a name that is what an order switches off, not a word qualifying another: the end of the object, a
+     * call's brackets, a quote, a comma, a bracket, "and"/"or", or a word for a test ("ParserTest for now",
+     * "BooksIntegrationTest (due to states)"; not "the ParserTest failures", "the ParserTest refactor").
+     */
+    private static final Pattern AFTER_A_HEAD = Pattern.compile("(?:\\(\\))?[\"'`]?\\s*(?:$|[(,]|(?:and|or|tests?|class"
+            + "|suite|cases?)\\b)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the name {@code n} in {@code what} heads it: followed as {@link #AFTER_A_HEAD} says, and after no word of
+     * a verb's {@code -ing} ("Skip updating ParserTest" switches off nothing).
+     */
+    private static boolean heads(String what, java.util.regex.Matcher n) {
+        return AFTER_A_HEAD.matcher(what).region(n.end(), what.length()).lookingAt()
+                && !what.substring(0, n.start()).matches("(?is).*\\b\\w+ing\\s+[\"'`]?$");
+    }
+
+    /** A name listed after another in an order to switch off, as code: "and addsTwoNumbers", ", or testB()". */
     private static final Pattern LISTED_NAME = Pattern.compile("(?:\\s*,)?\\s+(?:and|or)\\s+([A-Za-z_$][\\w$]*(?:[.#]"
             + "[A-Za-z_$][\\w$]*)?(?:\\(\\))?)(?=\\s*$|\\s*[.,;:!?]|\\s+(?:and|or|" + WHERE_OR_WHY + ")\\b)");
+
+    /** Tests qualified after the noun: "tests we cannot run on ARM", "tests that need Docker", "tests broken by X". */
+    private static final Pattern QUALIFIED_AFTER = Pattern.compile(
+            "\\s+(?:that|which|we|they|who|whose|broken|failing|\\w+ed)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Words that point at tests without saying which. */
+    private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "all", "any", "these", "those",
+            "my", "your", "our", "its", "their", "some", "every", "each");
 
     /** A possessor ("ParserTest's"): what follows belongs to it, and it is not what is switched off. */
     private static final Pattern POSSESSOR = Pattern.compile("[\\w$]+['\u2019]s\\b");
@@ -339,9 +374,11 @@ public record TaskStatement(String text) {
 
     /**
      * How many tests the task orders switched off without naming them: 1 for an order of one ("Ignore broken test",
-     * "Disable another test that requires schema.org"), {@link Integer#MAX_VALUE} for an order of several ("Ignore
-     * broken testsuites for Jena"), 0 for none (an order that names its test is read by {@link #switchesOff}). Which
-     * test is the change's choice, so a test switched off under such an order is still said, quietly.
+     * "Disable another test that requires schema.org"), {@link Integer#MAX_VALUE} for an order of several that
+     * qualifies them ("Skip the slow tests on CI"; not "Skip tests", nor "Ignore ... tests", which as often means pay
+     * no heed to them), 0 for none (an order with a name as code in it, such as a class, is read by
+     * {@link #switchesOff} or not at all). Which test is the change's choice, so a test switched off under such an
+     * order is still said, quietly.
      */
     public int switchesOffUnnamed() {
         if (text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()) {
@@ -354,18 +391,27 @@ public record TaskStatement(String text) {
             if (object == null) {
                 continue;
             }
-            String what = POSSESSOR.split(SWITCHED_OFF_END.split(object, 2)[0], 2)[0];
-            java.util.regex.Matcher named = SWITCHED_OFF_NAME.matcher(what);
+            // A name as code anywhere in the order scopes it ("Ignore the broken test in ParserTest"): no count.
+            java.util.regex.Matcher named = SWITCHED_OFF_NAME.matcher(object);
             boolean namesOne = false;
             while (named.find() && !namesOne) {
                 namesOne = named.group(2) != null && Character.isUpperCase(named.group(1).charAt(0))
-                        || asCode(what, named);
+                        || asCode(object, named);
             }
             java.util.regex.Matcher noun = SWITCHED_OFF_TESTS.matcher(object);
-            if (!namesOne && noun.find()) {
-                boolean several = noun.group(1).toLowerCase(Locale.ROOT).endsWith("s");
-                most = Math.max(most, several ? Integer.MAX_VALUE : 1);
+            if (namesOne || !noun.find()) {
+                continue;
             }
+            boolean several = noun.group(1).toLowerCase(Locale.ROOT).endsWith("s");
+            // "Skip tests", "Ignore failing tests unrelated to your change": tests left alone, not switched off. Of
+            // several, only those an order qualifies, and not with "ignore", which as often means pay no heed to.
+            boolean qualified = java.util.Arrays.stream(object.substring(0, noun.start(1)).trim().split("\\s+"))
+                    .anyMatch(w -> !w.isEmpty() && !DETERMINERS.contains(w.toLowerCase(Locale.ROOT)))
+                    || QUALIFIED_AFTER.matcher(object).region(noun.end(1), object.length()).lookingAt();
+            if (several && (!qualified || m.group(0).toLowerCase(Locale.ROOT).contains("ignor"))) {
+                continue;
+            }
+            most = Math.max(most, several ? Integer.MAX_VALUE : 1);
         }
         return most;
     }

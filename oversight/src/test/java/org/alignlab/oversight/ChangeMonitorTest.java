@@ -712,7 +712,7 @@ class ChangeMonitorTest {
         Path wholeClass = dir.resolve("class");
         calculatorTestBecomes(wholeClass, CALC_TEST.replace("class CalculatorTest {",
                 "@org.junit.jupiter.api.Disabled\nclass CalculatorTest {"));
-        for (String task : new String[] {"Ignore broken test.", "Ignore broken tests.", "Disable squares()."}) {
+        for (String task : new String[] {"Ignore broken test.", "Skip the broken tests.", "Disable squares()."}) {
             assertThat(judged(wholeClass, task)).as(task).containsExactly(tuple("java.test-disabled", Severity.HIGH));
         }
         assertThat(judged(wholeClass, "Disable CalculatorTest.")).containsExactly(
@@ -744,15 +744,32 @@ class ChangeMonitorTest {
                         + "        assertEquals(5, new Calculator().add(2, 3));"));
         assertThat(judged(two, "Ignore broken test.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.HIGH));
-        assertThat(judged(two, "Ignore broken tests.")).containsExactlyInAnyOrder(
+        assertThat(judged(two, "Skip the broken tests.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
         assertThat(judged(two, "Disable squares() and addsTwoNumbers until the fix lands.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
         assertThat(judged(two, "Disable squares() until the fix lands.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.HIGH));
         // A test the task names otherwise (to fix it) is not one an order that names none may switch off.
-        assertThat(judged(two, "Make squares() pass. Ignore the other broken tests.")).containsExactlyInAnyOrder(
+        assertThat(judged(two, "Make squares() pass. Skip the other broken tests.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.LOW));
+        // A method's name alone, switched off in two classes, named neither.
+        Path twoClasses = dir.resolve("two-classes");
+        String otherSquares = "package demo;\n\nimport org.junit.jupiter.api.Test;\n\nclass OtherTest {\n    @Test\n"
+                + "    void squares() {\n        org.junit.jupiter.api.Assertions.assertEquals(4,"
+                + " new Calculator().square(2));\n    }\n}\n";
+        try (Git git = repo(twoClasses)) {
+            write(twoClasses, "src/test/java/demo/OtherTest.java", otherSquares);
+            commit(git, "another squares");
+            write(twoClasses, "src/test/java/demo/OtherTest.java", otherSquares.replace("    @Test\n",
+                    "    @org.junit.jupiter.api.Disabled\n    @Test\n"));
+            write(twoClasses, "src/test/java/demo/CalculatorTest.java", SQUARES_DISABLED);
+            commit(git, "both off");
+        }
+        assertThat(judged(twoClasses, "Disable squares() for now.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.HIGH));
+        assertThat(judged(twoClasses, "Disable CalculatorTest.squares for now.")).containsExactlyInAnyOrder(
+                tuple("java.test-disabled", Severity.LOW), tuple("java.test-disabled", Severity.HIGH));
         // A test of an abstract class runs in every class that extends it: more than one test.
         Path base = dir.resolve("abstract");
         calculatorTestBecomes(base, SQUARES_DISABLED.replace("class CalculatorTest {",
@@ -789,7 +806,7 @@ class ChangeMonitorTest {
         }
         assertThat(judged(classAndTest, "Ignore broken test.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.HIGH));
-        assertThat(judged(classAndTest, "Ignore broken tests.")).containsExactlyInAnyOrder(
+        assertThat(judged(classAndTest, "Skip the broken tests.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.LOW));
     }
 

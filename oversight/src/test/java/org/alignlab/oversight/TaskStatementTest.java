@@ -228,6 +228,20 @@ class TaskStatementTest {
         assertThat(new TaskStatement("Fix the NPE in Parser. Disabling ParserTest won't be accepted.").switchesOff(
                 "parses", List.of("ParserTest"))).isNull();
         assertThat(new TaskStatement("Ignore 'empty' strings.").switchesOff("empty", List.of("CsvTest"))).isNull();
+        // The name must head what is switched off; a quote is no order; an exclusion from another tool's run is none.
+        for (String not : new String[] {"Ignore the ParserTest failures; they are pre-existing.", "Skip updating "
+                + "ParserTest; the reviewer will do it.", "Skip the ParserTest refactor, just fix the bug.",
+                "Skip every test except ParserTest", "Ignore warnings about ParserTest", "> Disable ParserTest for now"
+                + "\n\nThat is not acceptable; fix the parser.", "Exclude ParserTest from mutation testing",
+                "Exclude ParserTest from the coverage run"}) {
+            assertThat(new TaskStatement(not).switchesOff("parses", List.of("ParserTest"))).as(not).isNull();
+        }
+        assertThat(new TaskStatement("Exclude ParserTest from the Maven build").switchesOff("parses",
+                List.of("ParserTest"))).isNotNull();
+        assertThat(new TaskStatement("Disable testA and testB in FooTest").switchesOff("testB", List.of("BarTest")))
+                .isNull();
+        assertThat(new TaskStatement("Disable testA and testB in FooTest").switchesOff("testB", List.of("FooTest")))
+                .isNotNull();
         // Another test named, a name only mentioned or as a place, a possessor, a word that is no code, a report, a
         // prohibition, an intention after "to": no.
         for (String not : new String[] {"disable SocketAppenderTest", "ParserTest fails on Linux; fix the appender.",
@@ -271,11 +285,9 @@ class TaskStatementTest {
             assertThat(new TaskStatement(one).switchesOffUnnamed()).as(one).isEqualTo(1);
         }
         for (String several : new String[] {"Conditionally disable failing tests.",
-                "Ignore namespace prefix tests broken by default JSONLDMode.EXPAND",
-                "Ignore broken testsuites for Jena for now",
 
-                "TODO: skip the flaky tests", "Ignore tests we cannot run on ARM",
-                "Fix ParserTest. Ignore the other failing tests for now."}) {
+                "TODO: skip the flaky tests", "Skip tests we cannot run on ARM",
+                "Fix ParserTest. Skip the other failing tests for now."}) {
             assertThat(new TaskStatement(several).switchesOffUnnamed()).as(several).isEqualTo(Integer.MAX_VALUE);
         }
         // No order, the tests as a place or a qualifier, the verb of behaviour, a passive report, a prohibition: none.
@@ -293,6 +305,13 @@ class TaskStatementTest {
                 // A gerund or a participle reports or warns as often as it orders: read as no order (jsonld-java's
                 // "disabling turtle tests by default" among them), so said as loudly as before.
                 "disabling turtle tests by default until I figure out a way to download the test suite",
+                // Of several tests, only those an order qualifies, and not with "ignore" (jsonld-java's "Ignore
+                // namespace prefix tests broken by default" among them): "Skip tests" leaves tests alone.
+                "Ignore namespace prefix tests broken by default JSONLDMode.EXPAND",
+                "Ignore broken testsuites for Jena for now", "Skip tests for now, just fix the NPE.",
+                "Implement the CSV exporter. Ignore tests for now, I'll add them later.",
+                "Fix the typo in README. Skip tests.", "Ignore failing tests unrelated to your change.", "Ignore the broken test in ParserTest.",
+                "Skip FooTest's slow tests on CI.",
                 "Fix the bug; skipping tests makes CI green but hides the bug.", "Skipping the failing test won't be "
                 + "accepted.", "Add a dashboard page to enable and disable tests", "Support tags: include and exclude "
                 + "tests by tag", "Ignore case and add tests", "Skip validation and add test",
