@@ -310,7 +310,8 @@ class TaskStatementTest {
                 "Ignore namespace prefix tests broken by default JSONLDMode.EXPAND",
                 "Ignore broken testsuites for Jena for now", "Skip tests for now, just fix the NPE.",
                 "Implement the CSV exporter. Ignore tests for now, I'll add them later.",
-                "Fix the typo in README. Skip tests.", "Ignore failing tests unrelated to your change.", "Ignore the broken test in ParserTest.",
+                "Fix the typo in README. Skip tests.", "Ignore failing tests unrelated to your change.",
+                "Ignore the broken test in ParserTest.",
                 "Skip FooTest's slow tests on CI.",
                 "Fix the bug; skipping tests makes CI green but hides the bug.", "Skipping the failing test won't be "
                 + "accepted.", "Add a dashboard page to enable and disable tests", "Support tags: include and exclude "
