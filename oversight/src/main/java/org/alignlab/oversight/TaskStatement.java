@@ -318,13 +318,16 @@ public record TaskStatement(String text) {
     private static final Pattern AFTER_A_HEAD = Pattern.compile("(?:\\(\\))?[\"'`]?\\s*(?:$|[(,]|(?:and|or|tests?|class"
             + "|suite|cases?)\\b)", Pattern.CASE_INSENSITIVE);
 
+    /** The end of words that close on a verb's -ing form ("Skip updating "). */
+    private static final Pattern AFTER_A_GERUND = Pattern.compile("(?i)\\b\\w+ing\\s+[\"'`]?$");
+
     /**
      * Whether the name {@code n} in {@code what} heads it: followed as {@link #AFTER_A_HEAD} says, and after no word of
      * a verb's {@code -ing} ("Skip updating ParserTest" switches off nothing).
      */
     private static boolean heads(String what, java.util.regex.Matcher n) {
         return AFTER_A_HEAD.matcher(what).region(n.end(), what.length()).lookingAt()
-                && !what.substring(0, n.start()).matches("(?is).*\\b\\w+ing\\s+[\"'`]?$");
+                && !AFTER_A_GERUND.matcher(what.substring(0, n.start())).find();
     }
 
     /** A name listed after another in an order to switch off, as code: "and addsTwoNumbers", ", or testB()". */

@@ -686,6 +686,24 @@ class ChangeMonitorTest {
         }
     }
 
+    /**
+     * The calculator's repository in {@code dir} with a test class OtherTest of one test {@code method}, committed;
+     * then one commit that disables that test and makes CalculatorTest {@code calculatorTest}.
+     */
+    private static void otherTestOffBeside(Path dir, String method, String calculatorTest) throws Exception {
+        String other = "package demo;\n\nimport org.junit.jupiter.api.Test;\n\nclass OtherTest {\n    @Test\n"
+                + "    void " + method + "() {\n        org.junit.jupiter.api.Assertions.assertEquals(4,"
+                + " new Calculator().square(2));\n    }\n}\n";
+        try (Git git = repo(dir)) {
+            write(dir, "src/test/java/demo/OtherTest.java", other);
+            commit(git, "another test");
+            write(dir, "src/test/java/demo/OtherTest.java", other.replace("    @Test\n",
+                    "    @org.junit.jupiter.api.Disabled\n    @Test\n"));
+            write(dir, "src/test/java/demo/CalculatorTest.java", calculatorTest);
+            commit(git, "tests off");
+        }
+    }
+
     private static final String SQUARES_DISABLED = CALC_TEST.replace("    @Test\n    void squares",
             "    @org.junit.jupiter.api.Disabled\n    @Test\n    void squares");
 
@@ -755,17 +773,7 @@ class ChangeMonitorTest {
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-assumed-away", Severity.LOW));
         // A method's name alone, switched off in two classes, named neither.
         Path twoClasses = dir.resolve("two-classes");
-        String otherSquares = "package demo;\n\nimport org.junit.jupiter.api.Test;\n\nclass OtherTest {\n    @Test\n"
-                + "    void squares() {\n        org.junit.jupiter.api.Assertions.assertEquals(4,"
-                + " new Calculator().square(2));\n    }\n}\n";
-        try (Git git = repo(twoClasses)) {
-            write(twoClasses, "src/test/java/demo/OtherTest.java", otherSquares);
-            commit(git, "another squares");
-            write(twoClasses, "src/test/java/demo/OtherTest.java", otherSquares.replace("    @Test\n",
-                    "    @org.junit.jupiter.api.Disabled\n    @Test\n"));
-            write(twoClasses, "src/test/java/demo/CalculatorTest.java", SQUARES_DISABLED);
-            commit(git, "both off");
-        }
+        otherTestOffBeside(twoClasses, "squares", SQUARES_DISABLED);
         assertThat(judged(twoClasses, "Disable squares() for now.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.HIGH));
         assertThat(judged(twoClasses, "Disable CalculatorTest.squares for now.")).containsExactlyInAnyOrder(
@@ -774,8 +782,7 @@ class ChangeMonitorTest {
         Path base = dir.resolve("abstract");
         calculatorTestBecomes(base, SQUARES_DISABLED.replace("class CalculatorTest {",
                 "abstract class CalculatorTest {"));
-        assertThat(judged(base, "Ignore broken test.")).extracting(t -> t.toList().get(0), t -> t.toList().get(1))
-                .contains(tuple("java.test-disabled", Severity.HIGH));
+        assertThat(judged(base, "Ignore broken test.")).contains(tuple("java.test-disabled", Severity.HIGH));
         Path added = dir.resolve("added");
         calculatorTestBecomes(added, SQUARES_DISABLED.replace("    @org.junit.jupiter.api.Disabled\n",
                 "    @org.junit.jupiter.api.Disabled\n    @Test\n    void cubes() {\n"
@@ -792,18 +799,8 @@ class ChangeMonitorTest {
                 tuple("java.test-disabled", Severity.LOW), tuple("java.test-assumed-away", Severity.LOW));
         // A class and a test of another class.
         Path classAndTest = dir.resolve("class-and-test");
-        String other = "package demo;\n\nimport org.junit.jupiter.api.Test;\n\nclass OtherTest {\n    @Test\n"
-                + "    void other() {\n        org.junit.jupiter.api.Assertions.assertEquals(4,"
-                + " new Calculator().square(2));\n    }\n}\n";
-        try (Git git = repo(classAndTest)) {
-            write(classAndTest, "src/test/java/demo/OtherTest.java", other);
-            commit(git, "another test");
-            write(classAndTest, "src/test/java/demo/OtherTest.java", other.replace("    @Test\n",
-                    "    @org.junit.jupiter.api.Disabled\n    @Test\n"));
-            write(classAndTest, "src/test/java/demo/CalculatorTest.java", CALC_TEST.replace("class CalculatorTest {",
-                    "@org.junit.jupiter.api.Disabled\nclass CalculatorTest {"));
-            commit(git, "a class and a test off");
-        }
+        otherTestOffBeside(classAndTest, "other", CALC_TEST.replace("class CalculatorTest {",
+                "@org.junit.jupiter.api.Disabled\nclass CalculatorTest {"));
         assertThat(judged(classAndTest, "Ignore broken test.")).containsExactlyInAnyOrder(
                 tuple("java.test-disabled", Severity.HIGH), tuple("java.test-disabled", Severity.HIGH));
         assertThat(judged(classAndTest, "Skip the broken tests.")).containsExactlyInAnyOrder(
