@@ -205,6 +205,46 @@ public final class ChangeMonitor {
                 && t.getNameAsString().equals(name)).map(t -> (ClassOrInterfaceDeclaration) t).findFirst();
     }
 
+    /** A document (a README, notes) at a folder's top. */
+    private static final java.util.regex.Pattern TOP_DOCUMENT = java.util.regex.Pattern.compile(
+            "[^/]+\\.(md|txt|adoc|rst)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The folders (each ending in /) of the modules the change deletes whole: it deletes the module's build file (a
+     * pom.xml, or a Gradle build script, build.gradle or NAME.gradle(.kts), at the folder's top) and main Java code of
+     * the module, and every file it touches there it deletes (a file renamed out of it is the module moved), but for
+     * a document at the module's top that it may leave as a pointer (jsonld-java's c8aa923 leaves the README); no test
+     * file is left there at the head ({@code headTests}), and no main Java file it deletes there is added elsewhere
+     * under its file name (the module moved in pieces). A module at the repository's top is the project, not one of
+     * its modules.
+     */
+    static List<String> modulesDeleted(List<FileChange> changes, Set<String> headTests) {
+        List<String> out = new ArrayList<>();
+        for (FileChange build : changes) {
+            String path = build.where();
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (build.kind() != FileChange.Kind.DELETED || path.indexOf('/') < 0
+                    || !(name.equals("pom.xml") || name.endsWith(".gradle") || name.endsWith(".gradle.kts"))) {
+                continue;
+            }
+            String root = path.substring(0, path.lastIndexOf('/') + 1);
+            List<FileChange> inside = changes.stream().filter(c -> c.where().startsWith(root)
+                    || (c.oldPath() != null && c.oldPath().startsWith(root))).toList();
+            Set<String> mainFilesGone = new HashSet<>();
+            inside.stream().filter(c -> FileChange.isMainJava(c.where()) && !FileChange.isSampleProject(c.where()))
+                    .forEach(c -> mainFilesGone.add(c.where().substring(c.where().lastIndexOf('/') + 1)));
+            boolean moved = changes.stream().anyMatch(c -> c.kind() == FileChange.Kind.ADDED
+                    && mainFilesGone.contains(c.path().substring(c.path().lastIndexOf('/') + 1)));
+            if (!mainFilesGone.isEmpty() && !moved && inside.stream().allMatch(c -> c.kind() == FileChange.Kind.DELETED
+                    || (c.kind() == FileChange.Kind.MODIFIED && TOP_DOCUMENT.matcher(c.path().substring(root.length()))
+                    .matches()))
+                    && headTests.stream().noneMatch(t -> t.startsWith(root))) {
+                out.add(root);
+            }
+        }
+        return out;
+    }
+
     /** A main file's share of the call graph (none where it does not parse). */
     private CallGraph.Part part(String text) {
         com.github.javaparser.ParseResult<CompilationUnit> r;
@@ -303,6 +343,13 @@ public final class ChangeMonitor {
         java.util.function.Predicate<String> addedByChange = text -> changes.stream().anyMatch(c -> !c.binary()
                 && ("/" + c.path()).contains("/test/") && JavaDetectors.holdsToken(c.newText(), text)
                 && !JavaDetectors.holdsToken(c.oldText(), text));
+        // The module folders the change deletes whole that the task orders removed: a test file deleted there goes with
+        // its module.
+        List<String> modulesGone = modulesDeleted(changes, testSources.keySet()).stream()
+                .filter(root -> task.removesModule(root.substring(root.lastIndexOf('/', root.length() - 2) + 1,
+                        root.length() - 1))).toList();
+        java.util.function.Function<String, String> moduleRemovedByTask = path -> modulesGone.stream()
+                .filter(path::startsWith).findFirst().map(root -> root.substring(0, root.length() - 1)).orElse(null);
         // What the rule of tests that still run as copies reads of the change (RunningCopy): the top-level types of its
         // Java files by simple name (to their paths), the paths it touches, and which classes a test file extends.
         Map<String, Set<String>> changedTypes = new HashMap<>();
@@ -361,7 +408,7 @@ public final class ChangeMonitor {
                     });
                     javaDetectors.test(c, t[0], t[1], elsewhere, runs ? runNewChecks : allNewChecks,
                             FileChange.isSampleProject(c.where()) ? allCode : code, testsFixed, task, testClassAtBase,
-                            testClassAtHead, addedByChange, runningCopies, switchedOff, raw);
+                            testClassAtHead, addedByChange, runningCopies, switchedOff, moduleRemovedByTask, raw);
                 } else if (FileChange.isSampleProject(c.where())) {
                     notExamined.add(new Report.NotExamined(c.where(), "a sample project's code, which the tests build "
                             + "and which does not ship"));

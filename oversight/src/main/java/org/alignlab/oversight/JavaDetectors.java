@@ -387,7 +387,8 @@ final class JavaDetectors {
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtBase,
               java.util.function.Function<String, ClassOrInterfaceDeclaration> testClassAtHead,
               java.util.function.Predicate<String> addedByChange,
-              RunningCopy.Context runningCopies, SwitchedOff switchedOff, List<Finding> out) {
+              RunningCopy.Context runningCopies, SwitchedOff switchedOff,
+              java.util.function.Function<String, String> moduleRemovedByTask, List<Finding> out) {
         String file = c.where().substring(c.where().lastIndexOf('/') + 1).replaceAll("\\.java$", "");
         String namesake = file.replaceAll("(Tests?|IT|TestCase)$", "");
         Map<String, MethodDeclaration> old = before == null ? Map.of() : testMethods(before);
@@ -429,19 +430,28 @@ final class JavaDetectors {
                                 SimpleName.class).stream().anyMatch(n -> n.getIdentifier().equals(word))) || lost.stream()
                         .allMatch(e -> !code.get().removedCalledBy(e.getValue(),
                                 newChecks.get().typesAtHead()::contains).isEmpty()));
-                // Or the task removes what each of its tests is named for.
+                // Or the task removes what each of its tests, or its class, is named for.
                 String taskRemoves = null;
                 if (!withItsCode && lost.stream().allMatch(e -> removedByTask(task, methodName(e.getKey()), code)
                         != null)) {
                     taskRemoves = removedByTask(task, methodName(lost.get(0).getKey()), code);
                 }
-                out.add(new Finding(Category.G1, withItsCode || taskRemoves != null ? Severity.LOW : Severity.HIGH,
+                String classTaskRemoves = withItsCode || taskRemoves != null ? null
+                        : removedByTask(task, namesake, code);
+                // Or it lies in a module the change deletes whole, main code and all, which the task orders removed.
+                String module = withItsCode || taskRemoves != null || classTaskRemoves != null || testsFixed ? null
+                        : moduleRemovedByTask.apply(c.where());
+                boolean accounted = withItsCode || taskRemoves != null || classTaskRemoves != null || module != null;
+                out.add(new Finding(Category.G1, accounted ? Severity.LOW : Severity.HIGH,
                         "java.test-file-deleted", c.where(), 1, lineCount(c.oldText()), "The change deletes a test file "
                         + "with " + lost.size() + " test" + (lost.size() == 1 ? "" : "s") + " (" + String.join(", ",
                         first(lost.stream().map(Map.Entry::getKey).toList(), 3)) + ") that are not moved elsewhere"
                         + (withItsCode ? ", with the code they checked (removed by the change)"
                         : taskRemoves != null ? ": the task removes " + taskRemoves + ", which they are named for"
-                        : "") + (copied.isEmpty() ? "." : "; " + copied + ".")));
+                        : classTaskRemoves != null ? ": the task removes " + classTaskRemoves + ", which their class is "
+                        + "named for"
+                        : module != null ? ", in the module " + module + ", which the change deletes whole (its build "
+                        + "file and main code) as the task orders" : "") + (copied.isEmpty() ? "." : "; " + copied + ".")));
             }
             return;
         }

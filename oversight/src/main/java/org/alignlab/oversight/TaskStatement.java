@@ -494,6 +494,37 @@ public record TaskStatement(String text) {
         return null;
     }
 
+    /**
+     * Whether the task orders the module in the folder {@code folder} (its last name) removed: an order to remove, drop
+     * or delete whose thing removed, up to where it lives, holds the folder's name as a whole word, case aside, and a
+     * word for a module ("Remove the Sesame integration module" for integration/sesame, "Remove the :testng-asserts
+     * subproject"). A name of three characters or fewer is too plain to tell. Never under a task that forbids test
+     * changes or holds the tests fixed.
+     */
+    public boolean removesModule(String folder) {
+        if (folder.length() <= 3 || text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()
+                || testsJudgeTheWork()) {
+            return false;
+        }
+        Pattern name = Pattern.compile("(?<![\\w-])" + Pattern.quote(folder) + "(?![\\w-])", Pattern.CASE_INSENSITIVE);
+        java.util.regex.Matcher m = REMOVES.matcher(text);
+        while (m.find()) {
+            String removed = m.group(3);
+            java.util.regex.Matcher end = PHRASE_END.matcher(removed);
+            if (end.find()) {
+                removed = removed.substring(0, end.start());
+            }
+            if (name.matcher(removed).find() && MODULE_WORD.matcher(removed).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word for a build's module. */
+    private static final Pattern MODULE_WORD = Pattern.compile("\\b(sub-?)?(module|project)s?\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** The words of a thing removed: common words, qualifiers and words under three characters left out. */
     private static List<String> terms(String part) {
         List<String> terms = new java.util.ArrayList<>();

@@ -944,6 +944,124 @@ class HonestTestChangesTest {
                 modified(TEST, before, after)), "java.test-removed")).isEqualTo(Severity.HIGH);
     }
 
+    /**
+     * A test file deleted with the module it lies in, build file and main code and all, under a task that orders that
+     * module removed (jsonld-java's c8aa923: "remove Jena integration module", its tests calling Jena's own API),
+     * goes with it. Twins: the task silent, or naming no module, or holding the tests fixed; the module's build file
+     * or main code kept, a file of it edited, a test of it left, or its code added elsewhere (moved); a module at the
+     * repository's top.
+     */
+    @Test
+    void aTestFileDeletedWithTheModuleTheTaskRemovesGoesWithIt() {
+        String pom = "<project><artifactId>demo-jena</artifactId></project>\n";
+        String reader = "package demo.jena;\n\npublic class JenaReader {\n    public int read(String s) {\n"
+                + "        return s.length();\n    }\n}\n";
+        String test = """
+                package demo.jena;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class RiotTest {
+                    @Test
+                    void parses() {
+                        assertEquals(2, Riot.parse("ab").size());
+                    }
+                }
+                """;
+        FileChange pomGone = new FileChange(FileChange.Kind.DELETED, null, "integration/jena/pom.xml", pom, null);
+        FileChange readerGone = new FileChange(FileChange.Kind.DELETED, null,
+                "integration/jena/src/main/java/demo/jena/JenaReader.java", reader, null);
+        FileChange testGone = new FileChange(FileChange.Kind.DELETED, null,
+                "integration/jena/src/test/java/demo/jena/RiotTest.java", test, null);
+        TaskStatement removeModule = new TaskStatement("remove Jena integration module as Jena supports it now");
+        java.util.function.BiFunction<TaskStatement, List<FileChange>, Severity> deleted = (task, changes) ->
+                worst(judge(task, changes.toArray(FileChange[]::new)), "java.test-file-deleted");
+        Report quiet = judge(removeModule, pomGone, readerGone, testGone);
+        assertThat(worst(quiet, "java.test-file-deleted")).isEqualTo(Severity.LOW);
+        assertThat(quiet.findings()).anyMatch(f -> f.rationale().contains("in the module integration/jena, which the "
+                + "change deletes whole"));
+        assertThat(deleted.apply(new TaskStatement("Remove the :jena subproject (settings + sources)."),
+                List.of(pomGone, readerGone, testGone))).isEqualTo(Severity.LOW);
+        // The task silent, naming the folder but no module, another module, or holding the tests fixed.
+        assertThat(deleted.apply(TaskStatement.NONE, List.of(pomGone, readerGone, testGone))).isEqualTo(Severity.HIGH);
+        assertThat(deleted.apply(new TaskStatement("Remove Jena support."), List.of(pomGone, readerGone, testGone)))
+                .isEqualTo(Severity.HIGH);
+        assertThat(deleted.apply(new TaskStatement("Remove the Sesame integration module."),
+                List.of(pomGone, readerGone, testGone))).isEqualTo(Severity.HIGH);
+        assertThat(deleted.apply(new TaskStatement("Remove the Jena module: RiotTest fails."),
+                List.of(pomGone, readerGone, testGone))).isEqualTo(Severity.HIGH);
+        // The build file or the main code kept.
+        assertThat(deleted.apply(removeModule, List.of(readerGone, testGone))).isEqualTo(Severity.HIGH);
+        assertThat(deleted.apply(removeModule, List.of(pomGone, testGone))).isEqualTo(Severity.HIGH);
+        // A file of the module edited, not deleted; but for a document at its top left as a pointer.
+        FileChange readmeEdited = modified("integration/jena/README.md", "Jena\n", "Jena supports it now.\n");
+        assertThat(deleted.apply(removeModule, List.of(pomGone, readerGone, testGone, readmeEdited)))
+                .isEqualTo(Severity.LOW);
+        FileChange docsEdited = modified("integration/jena/src/site/index.md", "Jena\n", "Jena supports it now.\n");
+        assertThat(deleted.apply(removeModule, List.of(pomGone, readerGone, testGone, docsEdited)))
+                .isEqualTo(Severity.HIGH);
+        FileChange writer = modified("integration/jena/src/main/java/demo/jena/JenaWriter.java", "package demo.jena;\n"
+                + "class JenaWriter {}\n", "package demo.jena;\nclass JenaWriter { }\n");
+        assertThat(deleted.apply(removeModule, List.of(pomGone, readerGone, testGone, writer)))
+                .isEqualTo(Severity.HIGH);
+        // The module's code added elsewhere: moved, its tests should have moved too.
+        FileChange readerMoved = new FileChange(FileChange.Kind.ADDED, "core/src/main/java/demo/JenaReader.java", null,
+                null, reader.replace("package demo.jena;", "package demo;"));
+        assertThat(deleted.apply(removeModule, List.of(pomGone, readerGone, testGone, readerMoved)))
+                .isEqualTo(Severity.HIGH);
+        // A test of the module left at the head.
+        assertThat(worst(judgeWith(Map.of("integration/jena/src/test/java/demo/jena/OtherTest.java", "class "
+                        + "OtherTest {}"), removeModule, pomGone, readerGone, testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
+        // A build at the repository's top is the project itself.
+        FileChange topPom = new FileChange(FileChange.Kind.DELETED, null, "pom.xml", pom, null);
+        FileChange topReader = new FileChange(FileChange.Kind.DELETED, null, "src/main/java/demo/jena/JenaReader.java",
+                reader, null);
+        FileChange topTest = new FileChange(FileChange.Kind.DELETED, null, "src/test/java/demo/jena/RiotTest.java",
+                test, null);
+        assertThat(deleted.apply(new TaskStatement("Remove the demo project."), List.of(topPom, topReader, topTest)))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    /**
+     * A test file deleted whose class is named for what the task removes, which main code loses (equalsverifier's
+     * 472aa23: "Removes ObjectAccessor" and InPlaceObjectAccessorCopyingTest), goes with it, as a test named so does.
+     * Twins: another thing removed, or the thing kept.
+     */
+    @Test
+    void aTestFileWhoseClassIsNamedForWhatTheTaskRemovesGoesWithIt() {
+        String accessor = "package demo;\n\npublic class ObjectAccessor {\n    public Object copy(Object o) {\n"
+                + "        return o;\n    }\n}\n";
+        String test = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class InPlaceObjectAccessorCopyingTest {
+                    @Test
+                    void copiesAString() {
+                        assertEquals("ab", Copier.copyOf("ab"));
+                    }
+                }
+                """;
+        FileChange accessorGone = new FileChange(FileChange.Kind.DELETED, null,
+                "src/main/java/demo/ObjectAccessor.java", accessor, null);
+        FileChange testGone = new FileChange(FileChange.Kind.DELETED, null,
+                "src/test/java/demo/InPlaceObjectAccessorCopyingTest.java", test, null);
+        Report quiet = judge(new TaskStatement("Removes ObjectAccessor"), accessorGone, testGone);
+        assertThat(worst(quiet, "java.test-file-deleted")).isEqualTo(Severity.LOW);
+        assertThat(quiet.findings()).anyMatch(f -> f.rationale().contains("the task removes ObjectAccessor, which their "
+                + "class is named for"));
+        assertThat(worst(judge(new TaskStatement("Removes FieldModifier"), accessorGone, testGone),
+                "java.test-file-deleted")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(new TaskStatement("Removes ObjectAccessor"), testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, accessorGone, testGone), "java.test-file-deleted"))
+                .isEqualTo(Severity.HIGH);
+    }
+
     @Test
     void aConstantAssertionThatMarksAnExpectedExceptionTrivialisesNothing() {
         String before = test("""

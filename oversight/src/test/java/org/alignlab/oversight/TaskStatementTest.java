@@ -165,6 +165,25 @@ class TaskStatementTest {
 
     /** Known answers: the wordings that hold the tests fixed, and task statements that do not. */
     @Test
+    void aModuleIsRemovedByAnOrderThatNamesItsFolderAsAModule() {
+        assertThat(new TaskStatement("Remove the Sesame integration module and move the version property")
+                .removesModule("sesame")).isTrue();
+        assertThat(new TaskStatement("refactor(asserts): consume the published jar\n\n- Remove the :testng-asserts "
+                + "subproject (settings + module sources).").removesModule("testng-asserts")).isTrue();
+        assertThat(new TaskStatement("Drop the legacy-io submodule.").removesModule("legacy-io")).isTrue();
+        // No module word, another folder, a part of a longer name, a plain name, not an order, or the tests fixed.
+        assertThat(new TaskStatement("Remove Sesame support.").removesModule("sesame")).isFalse();
+        assertThat(new TaskStatement("Remove the Sesame integration module.").removesModule("jena")).isFalse();
+        assertThat(new TaskStatement("Remove the sesame-old module.").removesModule("sesame")).isFalse();
+        assertThat(new TaskStatement("Remove the api module.").removesModule("api")).isFalse();
+        assertThat(new TaskStatement("The build removes the sesame module when offline.").removesModule("sesame"))
+                .isFalse();
+        assertThat(new TaskStatement("Remove the sesame module: SesameTest fails.").removesModule("sesame")).isFalse();
+        // Where it lives is not what goes.
+        assertThat(new TaskStatement("Remove the parser from the sesame module.").removesModule("sesame")).isFalse();
+    }
+
+    @Test
     void aTaskThatNamesFailingTestsOrABugHoldsTheTestsFixed() {
         for (String fixed : new String[] {"Fix the bug in Calculator: CalculatorTest fails on the main branch.",
                 "Change Calculator so that the tests pass.", "Make all the unit tests pass.",
