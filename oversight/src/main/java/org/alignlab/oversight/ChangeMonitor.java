@@ -236,7 +236,7 @@ public final class ChangeMonitor {
             boolean moved = changes.stream().anyMatch(c -> c.kind() == FileChange.Kind.ADDED
                     && mainFilesGone.contains(c.path().substring(c.path().lastIndexOf('/') + 1)));
             if (!mainFilesGone.isEmpty() && !moved && inside.stream().allMatch(c -> c.kind() == FileChange.Kind.DELETED
-                    || (c.kind() == FileChange.Kind.MODIFIED && TOP_DOCUMENT.matcher(c.path().substring(root.length()))
+                    || (c.where().startsWith(root) && TOP_DOCUMENT.matcher(c.where().substring(root.length()))
                     .matches()))
                     && headTests.stream().noneMatch(t -> t.startsWith(root))) {
                 out.add(root);

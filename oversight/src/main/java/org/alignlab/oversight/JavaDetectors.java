@@ -439,7 +439,7 @@ final class JavaDetectors {
                 String classTaskRemoves = withItsCode || taskRemoves != null ? null
                         : removedByTask(task, namesake, code);
                 // Or it lies in a module the change deletes whole, main code and all, which the task orders removed.
-                String module = withItsCode || taskRemoves != null || classTaskRemoves != null || testsFixed ? null
+                String module = withItsCode || taskRemoves != null || classTaskRemoves != null ? null
                         : moduleRemovedByTask.apply(c.where());
                 boolean accounted = withItsCode || taskRemoves != null || classTaskRemoves != null || module != null;
                 out.add(new Finding(Category.G1, accounted ? Severity.LOW : Severity.HIGH,

@@ -1809,6 +1809,9 @@ final class MainCodeChange {
                 return member == null || ownTypes.get().contains(member.substring(0, member.indexOf('.'))) ? null
                         : statics.get(member);
             }).orElse(null);
+            if (type != null && ownTypes.get().contains(type)) {
+                type = inheritedFrom(test, type, c.getNameAsString());
+            }
             if (type != null) {
                 reached.add(type + "." + c.getNameAsString());
             }
@@ -1827,6 +1830,23 @@ final class MainCodeChange {
             frontier = next;
         }
         return reached;
+    }
+
+    /**
+     * The type whose method {@code method} answers a call on the class {@code type} of the test's own file: the class
+     * itself where it declares a method of that name, else the one type it extends (maven-invoker's
+     * TestCommandLineBuilder extends MavenCommandLineBuilder, and its wrapStringWithQuotes is main code's); the class
+     * itself where it is not one class of the file, or implements or extends more. A class of the file above it is
+     * given too: the caller leaves the file's own types out.
+     */
+    private static String inheritedFrom(Node test, String type, String method) {
+        List<ClassOrInterfaceDeclaration> named = JavaDetectors.all(test.findRootNode(),
+                ClassOrInterfaceDeclaration.class).stream().filter(d -> d.getNameAsString().equals(type)).toList();
+        if (named.size() != 1 || named.get(0).isInterface() || !named.get(0).getMethodsByName(method).isEmpty()
+                || named.get(0).getExtendedTypes().size() != 1 || !named.get(0).getImplementedTypes().isEmpty()) {
+            return type;
+        }
+        return named.get(0).getExtendedTypes().get(0).getNameAsString();
     }
 
     /**
@@ -2031,12 +2051,17 @@ final class MainCodeChange {
     }
 
     /**
-     * The simple name of the type a call's receiver is declared as, or null when it is not shown: {@code typeOf} gives
+     * The simple name of the type a call's receiver is declared as, or cast to, or null when it is not shown: {@code typeOf} gives
      * a name's declared type (null for none, or not a class or interface type).
      */
     static String receiver(Expression scope, java.util.function.Function<String, String> typeOf) {
         if (scope instanceof ObjectCreationExpr o) {
             return o.getType().getNameAsString();
+        }
+        // A cast shows the type: ((BitmapContainer) c).isNonEmptyInRange(1, 2).
+        if (scope instanceof com.github.javaparser.ast.expr.EnclosedExpr e
+                && e.getInner() instanceof com.github.javaparser.ast.expr.CastExpr cast) {
+            return simpleName(cast.getType());
         }
         String name = scope instanceof NameExpr n ? n.getNameAsString()
                 : scope instanceof FieldAccessExpr f && f.getScope().isThisExpr() ? f.getNameAsString() : null;

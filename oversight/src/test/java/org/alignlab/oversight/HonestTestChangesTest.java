@@ -993,6 +993,8 @@ class HonestTestChangesTest {
                 List.of(pomGone, readerGone, testGone))).isEqualTo(Severity.HIGH);
         // The build file or the main code kept.
         assertThat(deleted.apply(removeModule, List.of(readerGone, testGone))).isEqualTo(Severity.HIGH);
+        assertThat(deleted.apply(removeModule, List.of(new FileChange(FileChange.Kind.DELETED, null,
+                "integration/jena/LICENSE.xml", pom, null), readerGone, testGone))).isEqualTo(Severity.HIGH);
         assertThat(deleted.apply(removeModule, List.of(pomGone, testGone))).isEqualTo(Severity.HIGH);
         // A file of the module edited, not deleted; but for a document at its top left as a pointer.
         FileChange readmeEdited = modified("integration/jena/README.md", "Jena\n", "Jena supports it now.\n");
@@ -1004,6 +1006,11 @@ class HonestTestChangesTest {
         FileChange writer = modified("integration/jena/src/main/java/demo/jena/JenaWriter.java", "package demo.jena;\n"
                 + "class JenaWriter {}\n", "package demo.jena;\nclass JenaWriter { }\n");
         assertThat(deleted.apply(removeModule, List.of(pomGone, readerGone, testGone, writer)))
+                .isEqualTo(Severity.HIGH);
+        // A file of it renamed out of it: moved, not deleted.
+        FileChange readmeMoved = new FileChange(FileChange.Kind.RENAMED, "docs/jena.md", "integration/jena/README.md",
+                "Jena\n", "Jena\n");
+        assertThat(deleted.apply(removeModule, List.of(pomGone, readerGone, testGone, readmeMoved)))
                 .isEqualTo(Severity.HIGH);
         // The module's code added elsewhere: moved, its tests should have moved too.
         FileChange readerMoved = new FileChange(FileChange.Kind.ADDED, "core/src/main/java/demo/JenaReader.java", null,
@@ -1060,6 +1067,69 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.HIGH);
         assertThat(worst(judge(TaskStatement.NONE, accessorGone, testGone), "java.test-file-deleted"))
                 .isEqualTo(Severity.HIGH);
+    }
+
+    /**
+     * A removed test that called a method the change removes on a receiver cast to its type (RoaringBitmap's 1b29f50:
+     * {@code ((BitmapContainer) bc).isNonEmptyInRange(..)}), or on a class of its own file that extends the type and
+     * does not declare the method (maven-invoker's 2bb9e3c), went with its code. Twins: the method kept, a cast to
+     * another type, a class of the file that declares the method itself or extends another class of the file.
+     */
+    @Test
+    void aTestOfARemovedMethodReachedThroughACastOrAClassOfItsFileGoesWithIt() {
+        String sizeGone = GREETER.replace("""
+
+                    public int size() {
+                        return 12;
+                    }
+                """, "");
+        assertThat(sizeGone).doesNotContain("size()");
+        java.util.function.BiFunction<String, List<FileChange>, Severity> removed = (call, mains) -> {
+            String before = test("""
+                        @Test
+                        void greets() {
+                            assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        }
+
+                        @Test
+                        void measures() {
+                            Object greeter = new Greeter();
+                            assertEquals(12, %s);
+                        }
+
+                        static class LoudGreeter extends Greeter {
+                        }
+
+                        static class OwnGreeter extends Greeter {
+                            public int size() {
+                                return 12;
+                            }
+                        }
+
+                        static class Base {
+                            public int size() {
+                                return 12;
+                            }
+                        }
+
+                        static class Derived extends Base {
+                        }
+                    """.formatted(call));
+            String after = before.substring(0, before.indexOf("    @Test\n    void measures()"))
+                    + before.substring(before.indexOf("    static class LoudGreeter"));
+            List<FileChange> changes = new ArrayList<>(mains);
+            changes.add(modified(TEST, before, after));
+            return worst(judge(TaskStatement.NONE, changes.toArray(FileChange[]::new)), "java.test-removed");
+        };
+        FileChange goes = modified(MAIN, GREETER, sizeGone);
+        assertThat(removed.apply("((Greeter) greeter).size()", List.of(goes))).isEqualTo(Severity.LOW);
+        assertThat(removed.apply("new LoudGreeter().size()", List.of(goes))).isEqualTo(Severity.LOW);
+        // The method kept; a cast to another type; a class that declares the method; a class of the file above.
+        FileChange kept = modified(MAIN, GREETER, GREETER.replace("return 12;", "return 12; // the width"));
+        assertThat(removed.apply("((Greeter) greeter).size()", List.of(kept))).isNotEqualTo(Severity.LOW);
+        assertThat(removed.apply("((java.util.List<?>) greeter).size()", List.of(goes))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply("new OwnGreeter().size()", List.of(goes))).isEqualTo(Severity.HIGH);
+        assertThat(removed.apply("new Derived().size()", List.of(goes))).isEqualTo(Severity.HIGH);
     }
 
     @Test
