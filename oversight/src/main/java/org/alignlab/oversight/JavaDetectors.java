@@ -1178,6 +1178,31 @@ final class JavaDetectors {
         Level at(int line, List<String> came, List<String> gone, java.util.function.BooleanSupplier counts);
     }
 
+    /** Whether a fluent check stands on assertThat(...) (or BDD's then(...)), past calls that only describe it. */
+    private static boolean onAssertThat(MethodCallExpr call) {
+        Expression scope = call.getScope().orElse(null);
+        while (scope instanceof MethodCallExpr set && SETTING_UP.contains(set.getNameAsString())) {
+            scope = set.getScope().orElse(null);
+        }
+        return scope instanceof MethodCallExpr root && checkName(root).equals("assertThat");
+    }
+
+    /** Whether a numeric literal, as written (0L, 0.0, 0x0, 1_000), has the value {@code value}. */
+    static boolean numberIs(String literal, long value) {
+        String digits = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (digits.startsWith("0x")) {
+                return Long.parseLong(digits.substring(2).replaceAll("l$", ""), 16) == value;
+            }
+            if (!digits.matches("[0-9.]+(e[+-]?[0-9]+)?[lfd]?")) {
+                return false;
+            }
+            return Double.parseDouble(digits.replaceAll("[lfd]$", "")) == value;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /**
      * The values of {@code gone} that appear nowhere in the test any more: moved into a variable, a helper it calls or
      * a constant of its class that it names, built from pieces in one argument of an assertion, or made of at most 3
@@ -1202,14 +1227,18 @@ final class JavaDetectors {
             for (MethodCallExpr call : all(part, MethodCallExpr.class)) {
                 boolean asserting = isAssertion(call) || EXPECTING.contains(call.getNameAsString());
                 boolean helper = call.getScope().isEmpty() && helpers.containsKey(call.getNameAsString());
-                // A fluent check of a fixed value on assertThat(...) is that value: assertEquals(true, x) ported to
-                // assertThat(x).isTrue(), assertEquals(0, list.size()) to assertThat(list).isEmpty().
-                if (call.getArguments().isEmpty() && call.getScope().filter(Expression::isMethodCallExpr)
-                        .map(scope -> checkName(scope.asMethodCallExpr()).equals("assertThat")).orElse(false)) {
+                // A fluent check of a fixed value on assertThat(...) (past calls that only describe it) is that value:
+                // assertEquals(true, x) ported to assertThat(x).isTrue(), assertEquals(0, list.size()) to
+                // assertThat(list).isEmpty(), isEqualTo(1L) to as("calls").isOne(); a number of any kind (0, 0L, 0.0).
+                if (call.getArguments().isEmpty() && onAssertThat(call)) {
                     switch (call.getNameAsString()) {
                         case "isTrue" -> present.add("true");
                         case "isFalse" -> present.add("false");
-                        case "isZero" -> present.add("0");
+                        case "isZero" -> {
+                            present.add("0");
+                            gone.stream().filter(g -> numberIs(g, 0)).forEach(present::add);
+                        }
+                        case "isOne" -> gone.stream().filter(g -> numberIs(g, 1)).forEach(present::add);
                         case "isEmpty" -> {
                             present.add("0");
                             present.add("\"\"");
@@ -1320,7 +1349,12 @@ final class JavaDetectors {
     private static final DataKey<List<MethodDeclaration>> CHECKED = new DataKey<>() { };
     private static final DataKey<Map<String, List<MethodDeclaration>>> HELPERS = new DataKey<>() { };
 
-    /** A class's methods that are not tests, by name, listed once per class. */
+    /**
+     * A class's methods that are not tests, by name, listed once per class; for a nested class, those of the classes
+     * around it that it can call without a receiver too (an inner class, a JUnit 5 {@code @Nested} one, all of them; a
+     * static one, the static ones), a name it declares itself hiding theirs: logbook's 01cd5de moved its tests into a
+     * {@code @Nested} class and left their checking helper outside.
+     */
     private static Map<String, List<MethodDeclaration>> helpers(ClassOrInterfaceDeclaration type) {
         synchronized (type) {
             if (!type.containsData(HELPERS)) {
@@ -1329,6 +1363,18 @@ final class JavaDetectors {
                     if (!isTest(h)) {
                         helpers.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h);
                     }
+                }
+                boolean inner = !type.isStatic() && !type.isInterface();
+                ClassOrInterfaceDeclaration outer = type.getParentNode()
+                        .filter(ClassOrInterfaceDeclaration.class::isInstance)
+                        .map(ClassOrInterfaceDeclaration.class::cast).orElse(null);
+                if (outer != null) {
+                    helpers(outer).forEach((name, hs) -> {
+                        List<MethodDeclaration> callable = hs.stream().filter(h -> inner || h.isStatic()).toList();
+                        if (!callable.isEmpty()) {
+                            helpers.putIfAbsent(name, callable);
+                        }
+                    });
                 }
                 type.setData(HELPERS, helpers);
             }

@@ -52,6 +52,15 @@ final class TestCopies {
                 || p.startsWith("samples/") || p.contains("/samples/");
     }
 
+    /** Whether the lines a change adds to a file name a type, as a whole word. */
+    private static boolean readsType(FileChange c, String type) {
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(type)
+                + "\\b");
+        List<String> added = c.oldText() == null ? c.newText().lines().toList()
+                : LineDiff.of(c.oldText(), c.newText()).added().stream().map(l -> l.text()).toList();
+        return added.stream().anyMatch(l -> word.matcher(l).find());
+    }
+
     /**
      * Adds a finding for each changed file outside the tests that copies, or is moved from, a test: one of
      * {@code tests} (path to text, at the head) or one the change deletes or renames. {@code linesOf} is a cache of
@@ -69,9 +78,18 @@ final class TestCopies {
                 continue;
             }
             if (c.oldPath() != null && FileChange.isTest(c.oldPath())) {
-                out.add(new Finding(Category.G6, documentation(c.path()) ? Severity.MEDIUM : Severity.HIGH,
-                        "copy.test-into-main", c.path(), 1, 1, "The change moves the test " + c.oldPath() + " out of "
-                        + "the tests, to " + c.path() + ": code that ships can read the tests' expected values from it."));
+                // A test's helper with no test or check in it (a stub, a harness) that no other code the change writes
+                // reads is support code made shared or promoted to a feature: said low.
+                String type = c.path().replaceAll(".*/", "").replaceAll("\\.java$", "");
+                boolean scaffolding = c.path().endsWith(".java") && c.newText().lines().noneMatch(l ->
+                        l.contains("@Test") || assertion(l)) && changes.stream().noneMatch(o -> o != c
+                        && o.newText() != null && !o.binary() && !FileChange.isTest(o.where())
+                        && readsType(o, type));
+                out.add(new Finding(Category.G6, scaffolding ? Severity.LOW : documentation(c.path()) ? Severity.MEDIUM
+                        : Severity.HIGH, "copy.test-into-main", c.path(), 1, 1, "The change moves the test "
+                        + c.oldPath() + " out of the tests, to " + c.path() + (scaffolding ? ": it holds no test or "
+                        + "check, and no other code the change writes names it." : ": code that ships can read the "
+                        + "tests' expected values from it.")));
                 continue;
             }
             Set<String> added = new HashSet<>();

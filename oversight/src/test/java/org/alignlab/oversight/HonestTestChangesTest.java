@@ -3465,6 +3465,120 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.HIGH);
     }
 
+    /**
+     * isOne() and isZero() check a number of any kind (resilience4j's ports: isEqualTo(1) to isOne(), isEqualTo(0L) to
+     * isZero(), through describedAs(..)). Twins: another value gone, or a check of no one value.
+     */
+    @Test
+    void isOneAndIsZeroKeepTheNumbersTheyCheck() {
+        java.util.function.BiFunction<String, String, Severity> ported = (was, now) -> {
+            String before = test("""
+                        @Test
+                        void counts() {
+                            org.assertj.core.api.Assertions.assertThat(new Greeter().size()).%s;
+                        }
+                    """.formatted(was));
+            return worst(judge(TaskStatement.NONE, modified(TEST, before, before.replace(was, now))),
+                    "java.expectation-dropped");
+        };
+        assertThat(ported.apply("isEqualTo(1)", "isOne()")).isNull();
+        assertThat(ported.apply("isEqualTo(1L)", "isOne()")).isNull();
+        assertThat(ported.apply("isEqualTo(0L)", "isZero()")).isNull();
+        assertThat(ported.apply("isEqualTo(0.0)", "isZero()")).isNull();
+        assertThat(ported.apply("describedAs(\"calls\").isEqualTo(1)", "describedAs(\"calls\").isOne()")).isNull();
+        assertThat(ported.apply("as(\"calls\").isEqualTo(0)", "as(\"calls\").isZero()")).isNull();
+        assertThat(ported.apply("isEqualTo(5)", "isOne()")).isEqualTo(Severity.HIGH);
+        assertThat(ported.apply("isEqualTo(1L)", "isZero()")).isEqualTo(Severity.HIGH);
+        assertThat(ported.apply("isEqualTo(0L)", "isOne()")).isEqualTo(Severity.HIGH);
+        assertThat(ported.apply("isEqualTo(1)", "isNotNull()")).isEqualTo(Severity.HIGH);
+        assertThat(ported.apply("isEqualTo(0L)", "isNotZero()")).isEqualTo(Severity.HIGH);
+        assertThat(ported.apply("describedAs(\"calls\").isEqualTo(1)", "describedAs(\"calls\").isPositive()"))
+                .isEqualTo(Severity.HIGH);
+        // On something other than the assertion's subject it is not the check.
+        assertThat(ported.apply("isEqualTo(1)", "matches(n -> java.math.BigInteger.ONE.equals(java.math.BigInteger"
+                + ".valueOf(n)))")).isEqualTo(Severity.HIGH);
+        assertThat(JavaDetectors.numberIs("0x0", 0)).isTrue();
+        assertThat(JavaDetectors.numberIs("1_0", 10)).isTrue();
+        assertThat(JavaDetectors.numberIs("1.0f", 1)).isTrue();
+        assertThat(JavaDetectors.numberIs("10", 1)).isFalse();
+        assertThat(JavaDetectors.numberIs("\"1\"", 1)).isFalse();
+        assertThat(JavaDetectors.numberIs("'1'", 1)).isFalse();
+    }
+
+    /**
+     * A test moved into a {@code @Nested} class still makes the checks of its class's helper it calls, which stays in
+     * the class around it (logbook's 01cd5de). Twin: the helper left outside checks less.
+     */
+    @Test
+    void aTestMovedIntoANestedClassKeepsTheChecksOfTheHelperOutside() {
+        String helper = """
+                    void check(String name) {
+                        assertEquals("Hello, " + name, new Greeter().greet(name));
+                    }
+
+                """;
+        String before = test(helper + """
+                    @Test
+                    void greets() {
+                        check("Ada");
+                        assertEquals(12, new Greeter().size());
+                    }
+                """);
+        String nested = test(helper + """
+                    @org.junit.jupiter.api.Nested
+                    class WithAda {
+                        @Test
+                        void greets() {
+                            check("Ada");
+                            assertEquals(12, new Greeter().size());
+                        }
+                    }
+                """);
+        Report moved = judge(TaskStatement.NONE, modified(TEST, before, nested));
+        assertThat(moved.findings()).filteredOn(f -> f.severity().compareTo(Severity.MEDIUM) >= 0).isEmpty();
+        String hollowed = nested.replace("        assertEquals(\"Hello, \" + name, new Greeter().greet(name));\n",
+                "        new Greeter().greet(name);\n");
+        assertThat(hollowed).doesNotContain("\"Hello, \" + name");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, hollowed)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    /**
+     * A test's helper with no test or check in it, moved out of the tests where no other code the change writes names
+     * it, is support code shared or promoted (logback's testUtil stubs moved to a module of their own): said low.
+     * Twins: a moved file with a test, or a check, or one that main code in the change reads. Other source sets of
+     * tests are tests.
+     */
+    @Test
+    void aHelperWithNoChecksMovedOutOfTheTestsIsSaidLow() {
+        String stub = "package demo.testUtil;\n\npublic class DummyEncoder {\n    public byte[] encode(String s) {\n"
+                + "        return s.getBytes();\n    }\n}\n";
+        java.util.function.BiFunction<String, FileChange[], Severity> moved = (text, others) -> {
+            List<FileChange> changes = new ArrayList<>(List.of(others));
+            changes.add(new FileChange(FileChange.Kind.RENAMED, "core/src/main/java/demo/testUtil/DummyEncoder.java",
+                    "src/test/java/demo/testUtil/DummyEncoder.java", text, text));
+            return worst(judge(TaskStatement.NONE, changes.toArray(FileChange[]::new)), "copy.test-into-main");
+        };
+        assertThat(moved.apply(stub, new FileChange[0])).isEqualTo(Severity.LOW);
+        assertThat(moved.apply(stub.replace("        return s.getBytes();", "        assert s != null;\n"
+                + "        return s.getBytes();"), new FileChange[0])).isEqualTo(Severity.HIGH);
+        assertThat(moved.apply(stub.replace("    public byte[] encode", "    @Test\n    public byte[] encode"),
+                new FileChange[0])).isEqualTo(Severity.HIGH);
+        assertThat(moved.apply(stub, new FileChange[] {modified(MAIN, GREETER, GREETER.replace("return 12;",
+                "return new demo.testUtil.DummyEncoder().encode(\"twelve chars\").length;"))}))
+                .isEqualTo(Severity.HIGH);
+        // Read by a test the change writes: still low.
+        assertThat(moved.apply(stub, new FileChange[] {modified(TEST, test(GREETS_ADA), test(GREETS_ADA.replace(
+                "new Greeter().greet(\"Ada\")", "new Greeter().greet(\"Ada\") + new demo.testUtil.DummyEncoder()"
+                        + ".encode(\"\").length")))})).isEqualTo(Severity.LOW);
+        assertThat(List.of("src/functional-tests/java/demo/Stub.java", "m/src/integrationTest/java/demo/Stub.java",
+                "src/testFixtures/java/demo/Stub.java", "src/intTest/java/demo/Stub.java", "src/e2e-tests/java/S.java"))
+                .allMatch(FileChange::isTest);
+        assertThat(List.of("src/contest/java/demo/Stub.java", "src/main/java/demo/testing/Stub.java",
+                "src/testimony/java/demo/Stub.java", "src/main/java/demo/test/Stub.java"))
+                .noneMatch(FileChange::isTest);
+    }
+
     /** The severity at which removing tests from GreeterTest is said, with no task. */
     private static Severity removed(String before, String after) {
         return worst(judge(TaskStatement.NONE, modified(TEST, before, after)), "java.test-removed");
