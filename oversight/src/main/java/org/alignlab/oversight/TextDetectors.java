@@ -78,7 +78,21 @@ final class TextDetectors {
         LineDiff d = LineDiff.of(c.oldText(), c.newText());
         switch (language) {
             case "build" -> {
-                apply(BUILD, c, d, false, out);
+                List<Finding> lines = new java.util.ArrayList<>();
+                apply(BUILD, c, d, false, lines);
+                // A setting the base had in the same place (profile and plugin), as often: the file re-indented, or
+                // the setting moved within its plugin (into the default execution), is no new setting.
+                if (!lines.isEmpty()) {
+                    List<String> now = places(c.newText());
+                    java.util.Map<String, Long> atBase = counts(places(c.oldText()));
+                    java.util.Map<String, Long> atHead = counts(now);
+                    for (Finding f : lines) {
+                        String place = now.get(f.startLine() - 1);
+                        if (atHead.getOrDefault(place, 0L) > atBase.getOrDefault(place, 0L)) {
+                            out.add(f);
+                        }
+                    }
+                }
                 for (Pattern p : new Pattern[] {SUREFIRE_SKIP, GRADLE_TEST_OFF}) {
                     var now = p.matcher(c.newText() == null ? "" : c.newText());
                     if (now.find() && !p.matcher(c.oldText() == null ? "" : c.oldText()).find()) {
@@ -99,6 +113,63 @@ final class TextDetectors {
             }
             case "python" -> python(c, d, out);
             default -> {
+            }
+        }
+    }
+
+    private static java.util.Map<String, Long> counts(List<String> places) {
+        return places.stream().collect(java.util.stream.Collectors.groupingBy(x -> x,
+                java.util.stream.Collectors.counting()));
+    }
+
+    private static final Pattern XML_ID = Pattern.compile("<id>\\s*([^<]*?)\\s*</id>");
+    private static final Pattern XML_ARTIFACT = Pattern.compile("<artifactId>\\s*([^<]*?)\\s*</artifactId>");
+
+    /**
+     * Each line of a build file with where it stands: its text stripped, with the id of the Maven profile and the
+     * artifactId of the plugin around it, read line by line (an element's first id or artifactId after it opens). A
+     * Gradle file has no such places: its lines are their text.
+     */
+    static List<String> places(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Element profile = new Element("profile", XML_ID);
+        Element plugin = new Element("plugin", XML_ARTIFACT);
+        for (String l : text.lines().toList()) {
+            out.add(profile.name + "|" + plugin.name + "|" + l.strip());
+            profile.read(l);
+            plugin.read(l);
+        }
+        return out;
+    }
+
+    /** The build element a line stands in, by its name (read from the first line after it opens that names it). */
+    private static final class Element {
+        private final String tag;
+        private final Pattern naming;
+        private String name = "";
+        private boolean named = true;
+
+        Element(String tag, Pattern naming) {
+            this.tag = tag;
+            this.naming = naming;
+        }
+
+        void read(String line) {
+            if (line.contains("<" + tag + ">")) {
+                name = "?";
+                named = false;
+            }
+            if (line.contains("</" + tag + ">")) {
+                name = "";
+                named = true;
+            }
+            java.util.regex.Matcher m = naming.matcher(line);
+            if (!named && m.find()) {
+                name = m.group(1);
+                named = true;
             }
         }
     }
@@ -212,7 +283,8 @@ final class TextDetectors {
      * made the same matches (a flag's value flipped is new) and followed the same line as the added one (so a skip
      * moved from one job's step to another's, or onto another command of a multi-line block, is new). An argument of a
      * compile-only step that already skipped its tests changed. Not for build files, whose settings move between
-     * profiles and plugins with the same words, nor for Python, where a moved skip decorator skips another test.
+     * profiles and plugins with the same words (they are weighed by their places, {@link #places}), nor for Python,
+     * where a moved skip decorator skips another test.
      */
     private static void apply(List<Rule> rules, FileChange c, LineDiff d, boolean edits, List<Finding> out) {
         for (Rule r : rules) {

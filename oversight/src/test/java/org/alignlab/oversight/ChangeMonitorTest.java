@@ -1040,6 +1040,90 @@ class ChangeMonitorTest {
         }
     }
 
+    /**
+     * A test excluded from the build is said where the exclusion is new in its place (profile and plugin): not where
+     * the pom is re-indented or the exclusion moves within its plugin (logback's 7a8f0b6 and 31c1f55). Twins: a new
+     * exclusion, a second copy of one, one moved out of a profile into the default build, or into another plugin.
+     */
+    @Test
+    void aTestExclusionIsNewOnlyWhereItsPlaceIsNew() {
+        String pom = """
+                <project>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <configuration>
+                          <excludes>
+                            <exclude>**/SlowTest.java</exclude>
+                          </excludes>
+                        </configuration>
+                      </plugin>
+                      <plugin>
+                        <artifactId>maven-failsafe-plugin</artifactId>
+                        <configuration>
+                          <excludes>
+                            <exclude>**/FlakyIT.java</exclude>
+                          </excludes>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                  <profiles>
+                    <profile>
+                      <id>slow</id>
+                      <build>
+                        <plugins>
+                          <plugin>
+                            <artifactId>maven-surefire-plugin</artifactId>
+                            <configuration>
+                              <excludes>
+                                <exclude>**/NetworkTest.java</exclude>
+                              </excludes>
+                            </configuration>
+                          </plugin>
+                        </plugins>
+                      </build>
+                    </profile>
+                  </profiles>
+                </project>
+                """;
+        java.util.function.Function<String, List<String>> excluded = after -> {
+            List<Finding> out = new java.util.ArrayList<>();
+            TextDetectors.judge(new FileChange(FileChange.Kind.MODIFIED, "core/pom.xml", "core/pom.xml", pom, after),
+                    "build", out);
+            return out.stream().filter(f -> f.rule().equals("build.tests-excluded")).map(Finding::rationale).toList();
+        };
+        // Re-indented, and the exclusion moved into the default execution of its plugin.
+        assertThat(excluded.apply(pom.replace("  ", "    "))).isEmpty();
+        String intoExecution = pom.replace("maven-surefire-plugin</artifactId>\n        <configuration>\n"
+                + "          <excludes>\n            <exclude>**/SlowTest.java</exclude>\n          </excludes>\n"
+                + "        </configuration>\n", "maven-surefire-plugin</artifactId>\n        <executions>\n"
+                + "          <execution>\n            <id>default-test</id>\n            <configuration>\n"
+                + "              <excludes>\n                <exclude>**/SlowTest.java</exclude>\n"
+                + "              </excludes>\n            </configuration>\n          </execution>\n"
+                + "        </executions>\n");
+        assertThat(intoExecution).contains("default-test");
+        assertThat(excluded.apply(intoExecution)).isEmpty();
+        // A new exclusion; the same one twice (two executions); out of the profile into the default build; from the
+        // failsafe plugin into surefire's.
+        assertThat(excluded.apply(pom.replace("<exclude>**/SlowTest.java</exclude>",
+                "<exclude>**/SlowTest.java</exclude>\n            <exclude>**/ParserTest.java</exclude>")))
+                .singleElement().asString().contains("ParserTest");
+        assertThat(excluded.apply(pom.replace("<exclude>**/SlowTest.java</exclude>",
+                "<exclude>**/SlowTest.java</exclude>\n            <exclude>**/SlowTest.java</exclude>"))).hasSize(1);
+        java.util.function.BiFunction<String, String, String> without = (text, word) -> text.lines()
+                .filter(l -> !l.contains(word)).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        String outOfProfile = without.apply(pom, "NetworkTest").replace("<exclude>**/SlowTest.java</exclude>",
+                "<exclude>**/SlowTest.java</exclude>\n            <exclude>**/NetworkTest.java</exclude>");
+        assertThat(outOfProfile.split("NetworkTest", -1)).hasSize(2);
+        assertThat(excluded.apply(outOfProfile)).singleElement().asString().contains("NetworkTest");
+        String intoSurefire = without.apply(pom, "FlakyIT").replace("<exclude>**/SlowTest.java</exclude>",
+                "<exclude>**/SlowTest.java</exclude>\n            <exclude>**/FlakyIT.java</exclude>");
+        assertThat(intoSurefire.split("FlakyIT", -1)).hasSize(2);
+        assertThat(excluded.apply(intoSurefire)).singleElement().asString().contains("FlakyIT");
+    }
+
     @Test
     void disablingExitingCountingAndTheBuildAreCaught(@TempDir Path dir) throws Exception {
         try (Git git = repo(dir)) {
