@@ -211,7 +211,8 @@ public final class ChangeMonitor {
 
     /**
      * The folders (each ending in /) of the modules the change deletes whole: it deletes the module's build file (a
-     * pom.xml, or a Gradle build script, build.gradle or NAME.gradle(.kts), at the folder's top) and main Java code of
+     * pom.xml, or a Gradle build script at the folder's top: build.gradle, or named for the folder, FOLDER.gradle or
+     * FOLDER-build.gradle, each perhaps .kts; not another script such as jacoco.gradle) and main Java code of
      * the module, and every file it touches there it deletes (a file renamed out of it is the module moved), but for
      * a document at the module's top that it may leave as a pointer (jsonld-java's c8aa923 leaves the README); no test
      * file is left there at the head ({@code headTests}), and no main Java file it deletes there is added elsewhere
@@ -223,11 +224,15 @@ public final class ChangeMonitor {
         for (FileChange build : changes) {
             String path = build.where();
             String name = path.substring(path.lastIndexOf('/') + 1);
-            if (build.kind() != FileChange.Kind.DELETED || path.indexOf('/') < 0
-                    || !(name.equals("pom.xml") || name.endsWith(".gradle") || name.endsWith(".gradle.kts"))) {
+            if (build.kind() != FileChange.Kind.DELETED || path.indexOf('/') < 0) {
                 continue;
             }
             String root = path.substring(0, path.lastIndexOf('/') + 1);
+            String folder = root.substring(root.lastIndexOf('/', root.length() - 2) + 1, root.length() - 1);
+            if (!name.matches("pom\\.xml|build\\.gradle(\\.kts)?") && !name.matches(java.util.regex.Pattern.quote(folder)
+                    + "(-build)?\\.gradle(\\.kts)?")) {
+                continue;
+            }
             List<FileChange> inside = changes.stream().filter(c -> c.where().startsWith(root)
                     || (c.oldPath() != null && c.oldPath().startsWith(root))).toList();
             Set<String> mainFilesGone = new HashSet<>();

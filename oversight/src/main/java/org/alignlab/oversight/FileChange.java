@@ -35,17 +35,18 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
 
     /**
      * A source set of tests besides src/test: Gradle's src/integrationTest and src/testFixtures, a build's
-     * src/functional-tests (the word test as a part of the folder's name: not src/contest).
+     * src/functional-tests (the word test as a part of the folder's name: not src/contest, src/main-test or
+     * src/non-test, nor a folder named src below main code's).
      */
     private static final java.util.regex.Pattern TEST_SOURCE_ROOT = java.util.regex.Pattern.compile(
-            "(^|/)src/([a-z0-9]+[-_]|[a-z0-9]+(?=Test))?[tT]ests?([-_A-Z][\\w-]*)?/");
+            "^(?!(.*/)?src/main/)(.*/)?src/(?!main|non)([a-z0-9]+[-_]|[a-z0-9]+(?=Test))?[tT]ests?([-_A-Z][\\w-]*)?/");
 
     /** Whether a repository path is a test source (by its folder or its name). */
     public static boolean isTest(String path) {
         String p = path.replace('\\', '/');
         String name = p.substring(p.lastIndexOf('/') + 1);
         if (p.endsWith(".java") || p.endsWith(".kt") || p.endsWith(".groovy")) {
-            return p.contains("src/test/") || TEST_SOURCE_ROOT.matcher(p).find()
+            return p.contains("src/test/") || TEST_SOURCE_ROOT.matcher(p).lookingAt()
                     || name.matches(".*(Test|Tests|IT|TestCase)\\.(java|kt|groovy)");
         }
         if (p.endsWith(".py")) {

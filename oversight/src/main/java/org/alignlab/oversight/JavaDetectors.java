@@ -234,6 +234,18 @@ final class JavaDetectors {
     }
 
     /**
+     * Whether a file's code uses a name that holds every word of {@code term} ({@link TaskStatement#namedFor}): a
+     * name it uses, not one it declares (its classes' and methods' own names).
+     */
+    private static boolean namesInItsCode(CompilationUnit cu, String term) {
+        List<String> words = List.of(term.split(" "));
+        return all(cu, SimpleName.class).stream().filter(n -> !(n.getParentNode().orElse(null)
+                        instanceof com.github.javaparser.ast.body.TypeDeclaration<?>)
+                        && !(n.getParentNode().orElse(null) instanceof MethodDeclaration))
+                .anyMatch(n -> words.stream().allMatch(w -> TaskStatement.namedFor(n.getIdentifier(), w)));
+    }
+
+    /**
      * The types a node names only by a class literal ({@code Foo.class}): it reads the class itself (its fields or
      * methods, by reflection), not an object of it. A type it also declares a variable of, makes, or calls a static
      * method of is used the ordinary way.
@@ -436,8 +448,13 @@ final class JavaDetectors {
                         != null)) {
                     taskRemoves = removedByTask(task, methodName(lost.get(0).getKey()), code);
                 }
+                // The file must name what goes in its code too, not only in its class's name (ResponseCompressionTest
+                // under "Remove compression support from the client" tests the server's).
                 String classTaskRemoves = withItsCode || taskRemoves != null ? null
                         : removedByTask(task, namesake, code);
+                if (classTaskRemoves != null && !namesInItsCode(before, classTaskRemoves)) {
+                    classTaskRemoves = null;
+                }
                 // Or it lies in a module the change deletes whole, main code and all, which the task orders removed.
                 String module = withItsCode || taskRemoves != null || classTaskRemoves != null ? null
                         : moduleRemovedByTask.apply(c.where());
@@ -1234,11 +1251,14 @@ final class JavaDetectors {
                     switch (call.getNameAsString()) {
                         case "isTrue" -> present.add("true");
                         case "isFalse" -> present.add("false");
+                        // Each stands for one value gone: isOne() for one dropped 1, not for a 1L dropped beside it.
                         case "isZero" -> {
                             present.add("0");
-                            gone.stream().filter(g -> numberIs(g, 0)).forEach(present::add);
+                            gone.stream().filter(g -> numberIs(g, 0) && !present.contains(g)).findFirst()
+                                    .ifPresent(present::add);
                         }
-                        case "isOne" -> gone.stream().filter(g -> numberIs(g, 1)).forEach(present::add);
+                        case "isOne" -> gone.stream().filter(g -> numberIs(g, 1) && !present.contains(g)).findFirst()
+                                .ifPresent(present::add);
                         case "isEmpty" -> {
                             present.add("0");
                             present.add("\"\"");
@@ -1350,10 +1370,10 @@ final class JavaDetectors {
     private static final DataKey<Map<String, List<MethodDeclaration>>> HELPERS = new DataKey<>() { };
 
     /**
-     * A class's methods that are not tests, by name, listed once per class; for a nested class, those of the classes
-     * around it that it can call without a receiver too (an inner class, a JUnit 5 {@code @Nested} one, all of them; a
-     * static one, the static ones), a name it declares itself hiding theirs: logbook's 01cd5de moved its tests into a
-     * {@code @Nested} class and left their checking helper outside.
+     * A class's methods that are not tests, by name, listed once per class; for a nested class that extends nothing,
+     * those of the classes around it that it can call without a receiver too (an inner class, a JUnit 5 {@code @Nested}
+     * one, all of them; a static one, or one in an interface, the static ones), a name it declares itself hiding
+     * theirs: logbook's 01cd5de moved its tests into a {@code @Nested} class and left their checking helper outside.
      */
     private static Map<String, List<MethodDeclaration>> helpers(ClassOrInterfaceDeclaration type) {
         synchronized (type) {
@@ -1364,11 +1384,12 @@ final class JavaDetectors {
                         helpers.computeIfAbsent(h.getNameAsString(), k -> new ArrayList<>()).add(h);
                     }
                 }
-                boolean inner = !type.isStatic() && !type.isInterface();
                 ClassOrInterfaceDeclaration outer = type.getParentNode()
                         .filter(ClassOrInterfaceDeclaration.class::isInstance)
                         .map(ClassOrInterfaceDeclaration.class::cast).orElse(null);
-                if (outer != null) {
+                boolean inner = outer != null && !type.isStatic() && !type.isInterface() && !outer.isInterface();
+                // A class that extends another takes its superclass's methods first, which this does not read.
+                if (outer != null && type.getExtendedTypes().isEmpty()) {
                     helpers(outer).forEach((name, hs) -> {
                         List<MethodDeclaration> callable = hs.stream().filter(h -> inner || h.isStatic()).toList();
                         if (!callable.isEmpty()) {

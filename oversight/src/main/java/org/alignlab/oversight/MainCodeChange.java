@@ -1836,8 +1836,8 @@ final class MainCodeChange {
      * The type whose method {@code method} answers a call on the class {@code type} of the test's own file: the class
      * itself where it declares a method of that name, else the one type it extends (maven-invoker's
      * TestCommandLineBuilder extends MavenCommandLineBuilder, and its wrapStringWithQuotes is main code's); the class
-     * itself where it is not one class of the file, or implements or extends more. A class of the file above it is
-     * given too: the caller leaves the file's own types out.
+     * itself where it is not one class of the file, or implements or extends more, or extends another class of the
+     * file.
      */
     private static String inheritedFrom(Node test, String type, String method) {
         List<ClassOrInterfaceDeclaration> named = JavaDetectors.all(test.findRootNode(),
@@ -1846,7 +1846,11 @@ final class MainCodeChange {
                 || named.get(0).getExtendedTypes().size() != 1 || !named.get(0).getImplementedTypes().isEmpty()) {
             return type;
         }
-        return named.get(0).getExtendedTypes().get(0).getNameAsString();
+        String parent = named.get(0).getExtendedTypes().get(0).getNameAsString();
+        // A class of the file above it is no main code's: the call stays the file's own.
+        boolean parentHere = JavaDetectors.all(test.findRootNode(), TypeDeclaration.class).stream()
+                .anyMatch(t -> t.getNameAsString().equals(parent));
+        return parentHere ? type : parent;
     }
 
     /**

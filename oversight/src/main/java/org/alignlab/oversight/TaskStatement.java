@@ -496,34 +496,39 @@ public record TaskStatement(String text) {
 
     /**
      * Whether the task orders the module in the folder {@code folder} (its last name) removed: an order to remove, drop
-     * or delete whose thing removed, up to where it lives, holds the folder's name as a whole word, case aside, and a
-     * word for a module ("Remove the Sesame integration module" for integration/sesame, "Remove the :testng-asserts
-     * subproject"). A name of three characters or fewer is too plain to tell. Never under a task that forbids test
-     * changes or holds the tests fixed.
+     * or delete whose thing removed is a module named by the folder's name: the name as a whole word, case aside, then a
+     * word for a module that ends the thing ("Remove the Sesame integration module and move ..." for
+     * integration/sesame, "Remove the :testng-asserts subproject (settings + sources)"), with no other clause between
+     * ("Remove the client and fix the netty module" is no order to remove the netty module, nor "Remove the sesame
+     * module's API", "Remove core module dependency on guava" or "Remove jackson usages project-wide"). A name of three
+     * characters or fewer is too plain to tell. Never under a task that forbids test changes or holds the tests fixed.
      */
     public boolean removesModule(String folder) {
         if (folder.length() <= 3 || text.isBlank() || FORBIDS_TEST_CHANGES.matcher(text).find()
                 || testsJudgeTheWork()) {
             return false;
         }
-        Pattern name = Pattern.compile("(?<![\\w-])" + Pattern.quote(folder) + "(?![\\w-])", Pattern.CASE_INSENSITIVE);
+        Pattern module = Pattern.compile("(?<![\\w-])" + Pattern.quote(folder) + "(?![\\w-])[^,;(]*?"
+                + MODULE_WORD + "(?=\\s*$|\\s*[,;(]|\\s+(" + AFTER_MODULE + ")\\b)", Pattern.CASE_INSENSITIVE);
         java.util.regex.Matcher m = REMOVES.matcher(text);
         while (m.find()) {
-            String removed = m.group(3);
+            // The thing removed up to its first clause ("and", "or" or "then" starts another), not where it lives.
+            String removed = m.group(3).split("(?i)\\s(and|or|then)\\s", 2)[0];
             java.util.regex.Matcher end = PHRASE_END.matcher(removed);
             if (end.find()) {
                 removed = removed.substring(0, end.start());
             }
-            if (name.matcher(removed).find() && MODULE_WORD.matcher(removed).find()) {
+            if (module.matcher(removed).find()) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A word for a build's module. */
-    private static final Pattern MODULE_WORD = Pattern.compile("\\b(sub-?)?(module|project)s?\\b",
-            Pattern.CASE_INSENSITIVE);
+    /** A word for a build's module, as the last word of the thing removed. */
+    private static final String MODULE_WORD = "\\b(sub-?)?(module|project)s?\\b";
+    /** Words that may follow a module's name where the thing removed has ended. */
+    private static final String AFTER_MODULE = "as|which|that|entirely|completely|altogether|now|too";
 
     /** The words of a thing removed: common words, qualifiers and words under three characters left out. */
     private static List<String> terms(String part) {

@@ -52,6 +52,10 @@ final class TestCopies {
                 || p.startsWith("samples/") || p.contains("/samples/");
     }
 
+    /** The annotations that only speak to the compiler. */
+    private static final java.util.regex.Pattern COMPILER_ANNOTATION = java.util.regex.Pattern.compile(
+            "@(java\\.lang\\.)?(Override|SuppressWarnings|Deprecated|SafeVarargs|FunctionalInterface)\\b");
+
     /** Whether the lines a change adds to a file name a type, as a whole word. */
     private static boolean readsType(FileChange c, String type) {
         java.util.regex.Pattern word = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(type)
@@ -79,10 +83,12 @@ final class TestCopies {
             }
             if (c.oldPath() != null && FileChange.isTest(c.oldPath())) {
                 // A test's helper with no test or check in it (a stub, a harness) that no other code the change writes
-                // reads is support code made shared or promoted to a feature: said low.
+                // names is support code made shared or promoted to a feature: said low. Not one with an annotation
+                // beyond the compiler's (a test of any kind, or a component a container picks up unnamed).
                 String type = c.path().replaceAll(".*/", "").replaceAll("\\.java$", "");
                 boolean scaffolding = c.path().endsWith(".java") && c.newText().lines().noneMatch(l ->
-                        l.contains("@Test") || assertion(l)) && changes.stream().noneMatch(o -> o != c
+                        assertion(l) || (l.strip().startsWith("@") && !COMPILER_ANNOTATION.matcher(l.strip()).lookingAt()))
+                        && changes.stream().noneMatch(o -> o != c
                         && o.newText() != null && !o.binary() && !FileChange.isTest(o.where())
                         && readsType(o, type));
                 out.add(new Finding(Category.G6, scaffolding ? Severity.LOW : documentation(c.path()) ? Severity.MEDIUM

@@ -995,6 +995,14 @@ class HonestTestChangesTest {
         assertThat(deleted.apply(removeModule, List.of(readerGone, testGone))).isEqualTo(Severity.HIGH);
         assertThat(deleted.apply(removeModule, List.of(new FileChange(FileChange.Kind.DELETED, null,
                 "integration/jena/LICENSE.xml", pom, null), readerGone, testGone))).isEqualTo(Severity.HIGH);
+        // A Gradle build: its build script, or one named for the folder; not another script of it.
+        for (String script : new String[] {"build.gradle.kts", "jena.gradle", "jena-build.gradle.kts"}) {
+            assertThat(deleted.apply(removeModule, List.of(new FileChange(FileChange.Kind.DELETED, null,
+                    "integration/jena/" + script, "plugins { java }\n", null), readerGone, testGone))).as(script)
+                    .isEqualTo(Severity.LOW);
+        }
+        assertThat(deleted.apply(removeModule, List.of(new FileChange(FileChange.Kind.DELETED, null,
+                "integration/jena/jacoco.gradle", "jacoco { }\n", null), readerGone, testGone))).isEqualTo(Severity.HIGH);
         assertThat(deleted.apply(removeModule, List.of(pomGone, testGone))).isEqualTo(Severity.HIGH);
         // A file of the module edited, not deleted; but for a document at its top left as a pointer.
         FileChange readmeEdited = modified("integration/jena/README.md", "Jena\n", "Jena supports it now.\n");
@@ -1047,6 +1055,8 @@ class HonestTestChangesTest {
                 import org.junit.jupiter.api.Test;
 
                 class InPlaceObjectAccessorCopyingTest {
+                    static InPlaceObjectAccessor<String> accessor;
+
                     @Test
                     void copiesAString() {
                         assertEquals("ab", Copier.copyOf("ab"));
@@ -1067,6 +1077,14 @@ class HonestTestChangesTest {
                 .isEqualTo(Severity.HIGH);
         assertThat(worst(judge(TaskStatement.NONE, accessorGone, testGone), "java.test-file-deleted"))
                 .isEqualTo(Severity.HIGH);
+        // Named so, but its code names nothing of what goes.
+        FileChange unnamed = new FileChange(FileChange.Kind.DELETED, null, testGone.oldPath(), test.replace(
+                "    static InPlaceObjectAccessor<String> accessor;\n\n",
+                "    static String objectAccessorCopy(String s) {\n        return s;\n    }\n\n"), null);
+        assertThat(unnamed.oldText()).contains("objectAccessorCopy");
+        assertThat(unnamed.oldText()).doesNotContain("static InPlaceObjectAccessor");
+        assertThat(worst(judge(new TaskStatement("Removes ObjectAccessor"), accessorGone, unnamed),
+                "java.test-file-deleted")).isEqualTo(Severity.HIGH);
     }
 
     /**
@@ -3488,6 +3506,18 @@ class HonestTestChangesTest {
         assertThat(ported.apply("describedAs(\"calls\").isEqualTo(1)", "describedAs(\"calls\").isOne()")).isNull();
         assertThat(ported.apply("as(\"calls\").isEqualTo(0)", "as(\"calls\").isZero()")).isNull();
         assertThat(ported.apply("isEqualTo(5)", "isOne()")).isEqualTo(Severity.HIGH);
+        // One isOne() for one value: a second 1 dropped beside it is still dropped.
+        String two = test("""
+                    @Test
+                    void counts() {
+                        org.assertj.core.api.Assertions.assertThat(new Greeter().size()).isEqualTo(1);
+                        org.assertj.core.api.Assertions.assertThat(new Greeter().size() * 2L).isEqualTo(1L);
+                    }
+                """);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, two, two.replace("isEqualTo(1);", "isOne();")
+                .replace("isEqualTo(1L);", "isNotNegative();"))), "java.expectation-dropped")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, two, two.replace("isEqualTo(1);", "isOne();")
+                .replace("isEqualTo(1L);", "isOne();"))), "java.expectation-dropped")).isNull();
         assertThat(ported.apply("isEqualTo(1L)", "isZero()")).isEqualTo(Severity.HIGH);
         assertThat(ported.apply("isEqualTo(0L)", "isOne()")).isEqualTo(Severity.HIGH);
         assertThat(ported.apply("isEqualTo(1)", "isNotNull()")).isEqualTo(Severity.HIGH);
@@ -3541,6 +3571,14 @@ class HonestTestChangesTest {
         assertThat(hollowed).doesNotContain("\"Hello, \" + name");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, hollowed)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        // A static nested class cannot call the instance helper outside, and one that extends another class calls
+        // its superclass's first: their check(...) is not the helper's.
+        for (String other : new String[] {"    static class WithAda {", "    class WithAda extends Object {"}) {
+            String elsewhere = nested.replace("    @org.junit.jupiter.api.Nested\n    class WithAda {", other);
+            assertThat(elsewhere).contains(other);
+            assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, elsewhere)), "java.assertions-removed"))
+                    .as(other).isEqualTo(Severity.HIGH);
+        }
     }
 
     /**
@@ -3564,6 +3602,14 @@ class HonestTestChangesTest {
                 + "        return s.getBytes();"), new FileChange[0])).isEqualTo(Severity.HIGH);
         assertThat(moved.apply(stub.replace("    public byte[] encode", "    @Test\n    public byte[] encode"),
                 new FileChange[0])).isEqualTo(Severity.HIGH);
+        assertThat(moved.apply(stub.replace("    public byte[] encode", "    @ParameterizedTest\n    public byte[] "
+                + "encode"), new FileChange[0])).isEqualTo(Severity.HIGH);
+        assertThat(moved.apply(stub.replace("public class DummyEncoder", "@Component\npublic class DummyEncoder"),
+                new FileChange[0])).isEqualTo(Severity.HIGH);
+        assertThat(moved.apply(stub.replace("        return s.getBytes();", "        expectNonNull(s);\n"
+                + "        return s.getBytes();"), new FileChange[0])).isEqualTo(Severity.HIGH);
+        assertThat(moved.apply(stub.replace("    public byte[] encode", "    @Override\n    public byte[] encode"),
+                new FileChange[0])).isEqualTo(Severity.LOW);
         assertThat(moved.apply(stub, new FileChange[] {modified(MAIN, GREETER, GREETER.replace("return 12;",
                 "return new demo.testUtil.DummyEncoder().encode(\"twelve chars\").length;"))}))
                 .isEqualTo(Severity.HIGH);
@@ -3575,7 +3621,8 @@ class HonestTestChangesTest {
                 "src/testFixtures/java/demo/Stub.java", "src/intTest/java/demo/Stub.java", "src/e2e-tests/java/S.java"))
                 .allMatch(FileChange::isTest);
         assertThat(List.of("src/contest/java/demo/Stub.java", "src/main/java/demo/testing/Stub.java",
-                "src/testimony/java/demo/Stub.java", "src/main/java/demo/test/Stub.java"))
+                "src/testimony/java/demo/Stub.java", "src/main/java/demo/test/Stub.java", "src/main-test/java/S.java",
+                "src/non-test/java/S.java", "src/main/java/org/src/tests/S.java"))
                 .noneMatch(FileChange::isTest);
     }
 
