@@ -219,6 +219,11 @@ public final class ChangeMonitor {
      * under its file name (the module moved in pieces). A module at the repository's top is the project, not one of
      * its modules.
      */
+    /** The last name of a folder given with its trailing slash (integration/jena/ gives jena). */
+    static String folderName(String root) {
+        return root.substring(root.lastIndexOf('/', root.length() - 2) + 1, root.length() - 1);
+    }
+
     static List<String> modulesDeleted(List<FileChange> changes, Set<String> headTests) {
         List<String> out = new ArrayList<>();
         for (FileChange build : changes) {
@@ -228,7 +233,7 @@ public final class ChangeMonitor {
                 continue;
             }
             String root = path.substring(0, path.lastIndexOf('/') + 1);
-            String folder = root.substring(root.lastIndexOf('/', root.length() - 2) + 1, root.length() - 1);
+            String folder = folderName(root);
             if (!name.matches("pom\\.xml|build\\.gradle(\\.kts)?") && !name.matches(java.util.regex.Pattern.quote(folder)
                     + "(-build)?\\.gradle(\\.kts)?")) {
                 continue;
@@ -351,8 +356,7 @@ public final class ChangeMonitor {
         // The module folders the change deletes whole that the task orders removed: a test file deleted there goes with
         // its module.
         List<String> modulesGone = modulesDeleted(changes, testSources.keySet()).stream()
-                .filter(root -> task.removesModule(root.substring(root.lastIndexOf('/', root.length() - 2) + 1,
-                        root.length() - 1))).toList();
+                .filter(root -> task.removesModule(folderName(root))).toList();
         java.util.function.Function<String, String> moduleRemovedByTask = path -> modulesGone.stream()
                 .filter(path::startsWith).findFirst().map(root -> root.substring(0, root.length() - 1)).orElse(null);
         // What the rule of tests that still run as copies reads of the change (RunningCopy): the top-level types of its

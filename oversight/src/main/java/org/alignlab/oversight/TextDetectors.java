@@ -145,12 +145,14 @@ final class TextDetectors {
         return out;
     }
 
-    /** The build element a line stands in, by its name (read from the first line after it opens that names it). */
+    /**
+     * The build element a line stands in, by its name (read from the first line after it opens that names it; "?" until
+     * then, "" outside it).
+     */
     private static final class Element {
         private final String tag;
         private final Pattern naming;
         private String name = "";
-        private boolean named = true;
 
         Element(String tag, Pattern naming) {
             this.tag = tag;
@@ -160,16 +162,13 @@ final class TextDetectors {
         void read(String line) {
             if (line.contains("<" + tag + ">")) {
                 name = "?";
-                named = false;
             }
             if (line.contains("</" + tag + ">")) {
                 name = "";
-                named = true;
             }
             java.util.regex.Matcher m = naming.matcher(line);
-            if (!named && m.find()) {
+            if (name.equals("?") && m.find()) {
                 name = m.group(1);
-                named = true;
             }
         }
     }
