@@ -597,12 +597,18 @@ final class InertChecks {
             }
         }
         out.addAll(notNullChecksDropped(was, now));
-        int count = out.size();
+        int count = 0;
+        for (MethodCallExpr c : out) {
+            count += JavaDetectors.isAssertion(c) ? JavaDetectors.checksChained(c) : 1;
+        }
         // assertEquals(false, x) written assertFalse(x): the same check, no fewer, and no expected value gone.
         out.addAll(restatedAsBoolean(was, now));
         for (List<MethodCallExpr> fold : folded(was, now)) {
             out.addAll(fold);
-            count += fold.size() - 1;
+            for (MethodCallExpr c : fold) {
+                count += JavaDetectors.checksChained(c);
+            }
+            count -= 1;
         }
         return new Dropped(out, count);
     }

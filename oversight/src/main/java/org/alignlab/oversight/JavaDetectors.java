@@ -851,10 +851,12 @@ final class JavaDetectors {
             // The same number written another way (1D as 1.0, 16 as 0x10) is the same expectation.
             List<String> cameLeft = new ArrayList<>(came);
             // So is a place in this very file whose line the change moved ("FooTest.java:53" become ":55" where lines
-            // were added above it), and a type's qualified name where the change moves the type to another package.
+            // were added above it, or a bare "53" of a line of the test itself), and a type's qualified name where the
+            // change moves the type to another package.
             gone = gone.stream().filter(g -> {
                 for (int i = 0; i < cameLeft.size(); i++) {
                     if (sameNumber(g, cameLeft.get(i)) || sameLineOfFile(g, cameLeft.get(i), c)
+                            || sameLineOfTest(g, cameLeft.get(i), c, was)
                             || code.get().sameTypeMoved(g, cameLeft.get(i))) {
                         cameLeft.remove(i);
                         return false;
@@ -1257,7 +1259,8 @@ final class JavaDetectors {
                             gone.stream().filter(g -> numberIs(g, 0) && !present.contains(g)).findFirst()
                                     .ifPresent(present::add);
                         }
-                        case "isOne" -> gone.stream().filter(g -> numberIs(g, 1) && !present.contains(g)).findFirst()
+                        // singleElement() checks the size is 1 (hasSize(1) and get(0) ported to it).
+                        case "isOne", "singleElement" -> gone.stream().filter(g -> numberIs(g, 1) && !present.contains(g)).findFirst()
                                 .ifPresent(present::add);
                         case "isEmpty" -> {
                             present.add("0");
@@ -2582,6 +2585,148 @@ final class JavaDetectors {
     }
 
     /**
+     * The checks an assertion makes with the calls chained on it: {@code assertThat(s).contains(a).contains(b)} makes
+     * two, as {@code assertTrue(s.contains(a)); assertTrue(s.contains(b));} do (dropwizard's and maven-javadoc-plugin's
+     * "chain AssertJ assertions" made every such test look weaker), at least one. Only for a root of a subject
+     * (assertThat, BDD's then as its assertThat, assertThatObject and the like); one that expects code to throw
+     * (assertThatThrownBy, assertThatExceptionOfType) counts one as before, its chain matched to the try it replaces by
+     * {@link InertChecks#droppedWithoutLoss}, which a count alone could not tell from a check made of something else
+     * (hasMessageNotContaining for hasMessageContaining); verify and EasyMock's expect count one (their chains stub or
+     * name the call). Not counted: calls that set a check up or move to another subject ({@link #SETTING_UP},
+     * {@link #NAVIGATING}, using..., extracting..., as..., filteredOn...); one whose lambda makes checks of its own
+     * (satisfies(v -> assertThat(..)...)), those counted where they stand, unless it checks something itself
+     * (is.../has...: isInstanceOfSatisfying, hasValueSatisfying), so that a chain of nothing else counts none; and
+     * isNotNull() with a check after it that fails on null anyway. A check of several values' presence or absence (contains(a, b), containsOnlyKeys(..),
+     * doesNotContain(..)) counts one per value.
+     */
+    static int checksChained(MethodCallExpr root) {
+        String rootName = checkName(root);
+        if (!rootName.startsWith("assertThat") || EXPECTING_THROWN.matcher(rootName).find()) {
+            return 1;
+        }
+        int n = 0;
+        boolean handedOn = false;
+        Node at = root;
+        while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
+            at = next;
+            String name = next.getNameAsString();
+            if (SETTING_UP.contains(name) || NAVIGATING.contains(name) || name.startsWith("using")
+                    || name.startsWith("extracting") || name.startsWith("filteredOn") || name.startsWith("ignoring")
+                    || name.length() > 2 && name.startsWith("as") && Character.isUpperCase(name.charAt(2))) {
+                continue;
+            }
+            if (!name.startsWith("is") && !name.startsWith("has") && next.getArguments().stream().anyMatch(a -> a
+                    .findFirst(MethodCallExpr.class, JavaDetectors::isAssertion).isPresent())) {
+                handedOn = true;
+                continue;
+            }
+            if (name.equals("isNotNull") && next.getArguments().isEmpty() && checksAfter(next)) {
+                continue;
+            }
+            // A check that each of several values is there (or is not) checks each: contains(a, b) as contains(a)
+            // .contains(b) does (dropwizard's eleven containsKey(..) made one containsOnlyKeys(..)); a pair, a
+            // sequence or a pattern is one value.
+            n += (name.startsWith("contains") || name.startsWith("doesNotContain")) && !name.contains("Entry")
+                    && !name.contains("equence") && !name.contains("Pattern") ? Math.max(1, next.getArguments().size())
+                    : 1;
+        }
+        return n == 0 && handedOn ? 0 : Math.max(1, n);
+    }
+
+    /** Roots that expect code to throw (assertThatThrownBy, assertThatCode, assertThatExceptionOfType, ...). */
+    private static final java.util.regex.Pattern EXPECTING_THROWN = java.util.regex.Pattern.compile(
+            "Thrown|Code|Exception|Throwable|Illegal|NoException");
+
+    /**
+     * Whether a call chained on a check has after it a call that fails on null: a check other than one that a null
+     * passes ({@link #PASSED_BY_NULL}, or a comparison with null), or a move to another subject (extracting(..) of
+     * null fails).
+     */
+    private static boolean checksAfter(MethodCallExpr call) {
+        Node at = call;
+        while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
+            if (failsOnNull(next)) {
+                return true;
+            }
+            at = next;
+        }
+        return false;
+    }
+
+    private static boolean failsOnNull(MethodCallExpr check) {
+        String name = check.getNameAsString();
+        return !SETTING_UP.contains(name) && !name.startsWith("using") && !PASSED_BY_NULL.contains(name)
+                && check.getArguments().stream().noneMatch(Expression::isNullLiteralExpr);
+    }
+
+    /**
+     * AssertJ checks that a null subject can pass: the null ones, the negations of an object's identity or type, and
+     * those that hand the subject to the test's own predicate or condition. Every other check fails on null ("Expecting
+     * actual not to be null"), doesNotContain and isNotEmpty among them.
+     */
+    private static final Set<String> PASSED_BY_NULL = Set.of("isNull", "isNullOrEmpty", "isNotEqualTo", "isNotSameAs",
+            "isNotIn", "isIn", "isNotInstanceOf", "isNotInstanceOfAny", "isNotExactlyInstanceOf", "isNotOfAnyClassIn",
+            "matches", "satisfies", "is", "isNot", "has", "doesNotHave", "satisfiesAnyOf", "isNotNull");
+
+    /**
+     * Whether {@code root} is {@code assertThat(x).isNotNull()} alone, as a statement, where a later statement of
+     * {@code m} dereferences x ({@code x.size()}, {@code x.field}) or checks it with a check that fails on null: the
+     * not-null check adds nothing, as in a chain ({@code assertThat(x).isNotNull().hasSize(2)}, counted so by
+     * {@link #checksChained}); dropwizard chains the two statements into one.
+     */
+    private static boolean notNullImplied(MethodCallExpr root, MethodDeclaration m) {
+        if (!checkName(root).equals("assertThat") || root.getArguments().size() != 1) {
+            return false;
+        }
+        Node at = root;
+        MethodCallExpr check = null;
+        while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
+            if (!SETTING_UP.contains(next.getNameAsString())) {
+                if (check != null) {
+                    return false;
+                }
+                check = next;
+            }
+            at = next;
+        }
+        if (check == null || !check.getNameAsString().equals("isNotNull") || !check.getArguments().isEmpty()
+                || !(at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt stmt)) {
+            return false;
+        }
+        String subject = root.getArgument(0).toString();
+        com.github.javaparser.Position end = stmt.getEnd().orElse(null);
+        if (end == null) {
+            return false;
+        }
+        for (MethodCallExpr c : all(m, MethodCallExpr.class)) {
+            if (!c.getBegin().map(p -> p.isAfter(end)).orElse(false)) {
+                continue;
+            }
+            if (c.getScope().map(x -> x.toString().equals(subject)).orElse(false)) {
+                return true;
+            }
+            if (checkName(c).equals("assertThat") && c.getArguments().size() == 1
+                    && c.getArgument(0).toString().equals(subject) && checksAfter(c)) {
+                return true;
+            }
+        }
+        for (com.github.javaparser.ast.expr.FieldAccessExpr f : all(m, com.github.javaparser.ast.expr.FieldAccessExpr.class)) {
+            if (f.getBegin().map(p -> p.isAfter(end)).orElse(false) && f.getScope().toString().equals(subject)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Calls on a check that move it to another subject (an element, the content, the cause, the value of an
+     * Optional) and check nothing themselves; singleElement() is not among them (it checks there is one element).
+     */
+    private static final Set<String> NAVIGATING = Set.of("element", "elements", "first", "last", "map", "flatMap",
+            "flatExtracting", "get", "value", "content", "size", "cause", "rootCause", "message", "bytes",
+            "binaryContent", "returnToIterable", "returnToMap", "returnToList", "that", "about");
+
+    /**
      * The assertions a test makes, in its body and, once per call, in the helpers of its class it calls, times the
      * cases it runs (a parameterised test runs once for each value or row of its source).
      */
@@ -2667,7 +2812,8 @@ final class JavaDetectors {
                 // assertThrows(E.class, () -> x()) is.
                 if (!(call.getNameAsString().equals("fail") && call.findAncestor(
                         com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !InertChecks.checksNothing(call)) {
-                    n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : 1;
+                    n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread
+                            : notNullImplied(call, m) ? 0 : checksChained(call);
                 }
             } else {
                 int made = 0;
@@ -3637,6 +3783,26 @@ final class JavaDetectors {
     /** A file's name and a line of it, as a stack trace or a source location writes them: FooTest.java:53. */
     private static final java.util.regex.Pattern FILE_LINE = java.util.regex.Pattern.compile(
             "\\b([\\w$]+\\.java):(\\d+)\\b");
+
+    /**
+     * Whether the string literal {@code now} is a bare line number ({@code "73"}) that {@code was} ({@code "78"}) became
+     * where the change moved that line of the file, a line of the test {@code was} itself at the base, which the change
+     * left alone: logback's ConverterTest expects the line of its own call ("the number below should be the line
+     * number of the previous line"), and five imports folded into one move it up five lines. A number not of a line
+     * of the test, or moved elsewhere than where the line went, is another expectation.
+     */
+    static boolean sameLineOfTest(String was, String now, FileChange c, MethodDeclaration test) {
+        if (!was.matches("\"[1-9][0-9]{0,5}\"") || !now.matches("\"[1-9][0-9]{0,5}\"") || c.oldText() == null
+                || c.newText() == null) {
+            return false;
+        }
+        int before = Integer.parseInt(was.substring(1, was.length() - 1));
+        int after = Integer.parseInt(now.substring(1, now.length() - 1));
+        if (before < begin(test) || before > end(test) || before > c.oldText().lines().count()) {
+            return false;
+        }
+        return LineDiff.of(c.oldText(), c.newText()).lineAfter(before) == after;
+    }
 
     /**
      * Whether the string literal {@code now} is {@code was} with each place in the changed file {@code c} that it names

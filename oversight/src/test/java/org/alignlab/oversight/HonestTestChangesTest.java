@@ -407,6 +407,18 @@ class HonestTestChangesTest {
         String other = before.replace("GreeterTest.java:10", "Greeter.java:10");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, other, added.replace("GreeterTest.java:10",
                 "Greeter.java:12"))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // A bare line number of the test's own (logback's ConverterTest expects the line of its own call, "78")
+        // follows that line too; not the wrong line, nor a line outside the test that moved (line 14, the class's
+        // closing brace, to 16).
+        String bare = before.replace("GreeterTest.java:10", "10");
+        String bareAdded = added.replace("GreeterTest.java:10", "10");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, bare, bareAdded.replace("\"10\"", "\"12\""))),
+                "java.expected-value-changed")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, bare, bareAdded.replace("\"10\"", "\"13\""))),
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        assertThat(before.lines().toList().get(13)).isEqualTo("}");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, bare.replace("\"10\"", "\"14\""),
+                bareAdded.replace("\"10\"", "\"16\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -2397,7 +2409,7 @@ class HonestTestChangesTest {
         String noMessage = chained.replaceAll("\\s*\\.hasMessageContaining\\(\"no name\"\\);", ";");
         assertThat(noMessage).isNotEqualTo(chained);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, chained.replace("\"no name\"", "\"name\""))),
-                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+                "java.expected-value-changed")).isEqualTo(Severity.HIGH);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, noMessage)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
         // Another call expected to throw: not the try's expectation.
@@ -3481,6 +3493,82 @@ class HonestTestChangesTest {
         String bent = ported.replace(".isTrue();", ".isFalse();").replace(".isEmpty();", ".isNotNull();");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, bent)), "java.expectation-dropped"))
                 .isEqualTo(Severity.HIGH);
+    }
+
+    /**
+     * Checks chained on one AssertJ assertion count one each (dropwizard's "chain AssertJ assertions": two
+     * assertTrue(s.contains(..)) become assertThat(s).contains(..).contains(..)); hasSize(1) and a check of the element
+     * become singleElement() and the check; checks moved into satisfies(v -> ...) count where they stand; isNotNull()
+     * before another check adds none; contains(a, b) checks as much as contains(a).contains(b). Twins: a check dropped
+     * from a chain or a value from a check of several, and a chain padded with calls that set it up or move it to
+     * another subject, check less.
+     */
+    @Test
+    void checksChainedOnOneAssertionCountOneEach() {
+        // The worst of "checks less" and "no longer checks for" (a check dropped with its literal says the latter).
+        java.util.function.BiFunction<String, String, Severity> rewritten = (was, now) -> {
+            String test = """
+                        @Test
+                        void greets() {
+                            String s = new Greeter().greet("Ada");
+                            java.util.List<String> l = java.util.List.of(s);
+                            %s
+                        }
+                    """;
+            Report r = judge(TaskStatement.NONE, modified(TEST, test(test.formatted(was)), test(test.formatted(now))));
+            Severity fewer = worst(r, "java.assertions-removed");
+            Severity dropped = worst(r, "java.expectation-dropped");
+            return fewer == null ? dropped : dropped == null || fewer.compareTo(dropped) > 0 ? fewer : dropped;
+        };
+        String a = "org.assertj.core.api.Assertions.assertThat";
+        String u = "org.junit.jupiter.api.Assertions.assertTrue";
+        assertThat(rewritten.apply(u + "(s.contains(\"Hello\")); " + u + "(s.contains(\"Ada\"));",
+                a + "(s).contains(\"Hello\").contains(\"Ada\");")).isNull();
+        assertThat(rewritten.apply(a + "(l).hasSize(1); " + a + "(l.get(0)).isEqualTo(\"Hello, Ada\");",
+                a + "(l).singleElement().isEqualTo(\"Hello, Ada\");")).isNull();
+        assertThat(rewritten.apply(a + "(s).isNotNull().startsWith(\"Hello\");", a + "(s).startsWith(\"Hello\");"))
+                .isNull();
+        assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).startsWith(\"Hello\");",
+                a + "(s).isNotNull().startsWith(\"Hello\");")).isNull();
+        assertThat(rewritten.apply(a + "(l).isNotNull(); " + a + "(l.size()).isEqualTo(1);",
+                a + "(l).hasSize(1);")).isNull();
+        assertThat(rewritten.apply(a + "(s.length()).isEqualTo(10); " + a + "(s.charAt(0)).isEqualTo('H');",
+                a + "(s).satisfies(v -> { " + a + "(v.length()).isEqualTo(10); " + a
+                        + "(v.charAt(0)).isEqualTo('H'); });")).isNull();
+        assertThat(rewritten.apply(a + "(s).contains(\"Hello\").contains(\"Ada\");", a + "(s).contains(\"Hello\", \"Ada\");"))
+                .isNull();
+        assertThat(rewritten.apply(a + "(s).isNotNull().doesNotContain(\"Bob\");", a + "(s).doesNotContain(\"Bob\");"))
+                .isNull();
+        // Checks in a catch clause that never ran (nothing threw), dropped with the try, count as the chain they were.
+        assertThat(rewritten.apply("try { new Greeter().greet(\"Bob\"); } catch (IllegalStateException e) { " + a
+                + "(e.getMessage()).contains(\"x\").contains(\"y\"); } " + a + "(s).startsWith(\"Hello\");",
+                "new Greeter().greet(\"Bob\"); " + a + "(s).startsWith(\"Hello\");")).isNull();
+        // A not-null check that nothing after it implies is one.
+        assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).isNotEqualTo(\"Hello\");",
+                a + "(s).isNotEqualTo(\"Hello\");")).isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s).isNotNull().isNotEqualTo(\"Hello\");",
+                a + "(s).isNotEqualTo(\"Hello\");")).isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(l).isNotNull(); " + a + "(s.length()).isEqualTo(10);",
+                a + "(s.length()).isEqualTo(10);")).isEqualTo(Severity.HIGH);
+        // Calls that move to another subject check nothing; nor does one that hands the subject to checks of its
+        // own, which count where they stand.
+        assertThat(rewritten.apply(a + "(s).contains(\"Hello\"); " + a + "(s).contains(\"Ada\");",
+                a + "(l).map(x -> x.replace(\"Ada\", \"\")).first().asString().contains(\"Hello\");"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s.length()).isEqualTo(10); " + a + "(s).isNotBlank();",
+                a + "(s).satisfies(v -> " + a + "(v.length()).isEqualTo(10));")).isEqualTo(Severity.HIGH);
+        // A check dropped from a chain is a check fewer, and a value from a check of several.
+        assertThat(rewritten.apply(a + "(s).contains(\"Hello\", \"Ada\");", a + "(s).contains(\"Hello\");"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s).contains(\"Hello\").contains(\"Ada\");", a + "(s).contains(\"Hello\");"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(u + "(s.contains(\"Hello\")); " + u + "(s.contains(\"Ada\"));",
+                a + "(s).as(\"greeting\").describedAs(\"of Ada\").extracting(String::length).isEqualTo(10);"))
+                .isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(l).hasSize(1); " + a + "(l.get(0)).isEqualTo(\"Hello, Ada\");",
+                a + "(l).first().isEqualTo(\"Hello, Ada\");")).isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s.length()).isEqualTo(10); " + a + "(s.charAt(0)).isEqualTo('H');",
+                a + "(s).satisfies(v -> " + a + "(v.length()).isEqualTo(10));")).isEqualTo(Severity.HIGH);
     }
 
     /**
