@@ -243,17 +243,37 @@ final class TextDetectors {
         }
     }
 
+    /** Maven's phases that run the tests: one moved to another (verify to install) runs them all the same. */
+    private static final Pattern TESTING_PHASE = Pattern.compile("test|package|verify|install|deploy");
+    /** Maven's options that skip running the tests, set true. */
+    private static final Pattern SKIPS_TESTS = Pattern.compile("-D(skipTests|maven\\.test\\.skip)(=true)?");
+
+    /** A shell word without the quotes around it: '-DskipTests=true' and "-DskipTests=true" are -DskipTests=true. */
+    private static String unquoted(String token) {
+        return token.length() >= 2 && (token.charAt(0) == '\'' || token.charAt(0) == '"')
+                && token.charAt(token.length() - 1) == token.charAt(0) ? token.substring(1, token.length() - 1) : token;
+    }
+
     /**
-     * What must be the same for a line edited in place: its command words, the rule's matches and the options that
-     * hold them, and the line before it.
+     * What must be the same for a line edited in place: its command words (Maven's phases that run the tests one
+     * word), the options that hold the rule's matches, unquoted (Maven's two skips of the tests one), and the line
+     * before it.
      */
     private static List<String> editKey(Rule r, String line, List<String> text, int number) {
-        List<String> key = new java.util.ArrayList<>(commandWords(line));
+        List<String> key = new java.util.ArrayList<>();
+        for (String word : commandWords(line)) {
+            key.add(TESTING_PHASE.matcher(word).matches() ? "a phase that runs the tests" : word);
+        }
         key.add("|");
-        r.pattern().matcher(line).results().forEach(m -> key.add(m.group()));
+        r.pattern().matcher(line).results().forEach(m -> key.add(SKIPS_TESTS.matcher(m.group()).matches()
+                ? "skips the tests" : m.group()));
         for (String token : line.strip().split("\\s+")) {
+            token = unquoted(token);
             if (r.pattern().matcher(token).find()) {
-                key.add(token); // the whole option, its value with it: -DskipTests=false is not -DskipTests
+                // The whole option, its value with it: -DskipTests=false is not -DskipTests. Maven's two ways to skip
+                // the tests are one skip here: maven.test.skip (not even compiled) made skipTests (compiled, not run)
+                // skips no more (dropwizard's "compile tests - just skip them").
+                key.add(SKIPS_TESTS.matcher(token).matches() ? "skips the tests" : token);
             }
         }
         key.add("|");

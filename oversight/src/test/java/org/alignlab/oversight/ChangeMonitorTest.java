@@ -848,6 +848,14 @@ class ChangeMonitorTest {
             write(dir, ".github/workflows/ci.yml", workflow.replace("'!metrics'", "'!metrics,!proto'"));
             commit(git, "leave the proto module out of the compatibility check");
             assertThat(rules(judge(dir))).containsExactly("ci.workflow-edited");
+            // The same step's skip spelt the other way (skipTests compiles the tests, maven.test.skip does not),
+            // quoted, on another phase that runs the tests: the same skip (dropwizard's 6bd2cba).
+            write(dir, ".github/workflows/ci.yml", workflow.replace("-Dmaven.test.skip", "'-DskipTests=true'")
+                    .replace("'!metrics'", "'!metrics,!proto'"));
+            commit(git, "compile the tests, just skip them");
+            assertThat(rules(judge(dir))).containsExactly("ci.workflow-edited");
+            write(dir, ".github/workflows/ci.yml", workflow.replace("'!metrics'", "'!metrics,!proto'"));
+            commit(git, "back");
             // The test step made to skip its tests: new, high.
             write(dir, ".github/workflows/ci.yml", workflow.replace("mvn -B verify", "mvn -B verify -DskipTests"));
             commit(git, "faster CI");
@@ -859,6 +867,19 @@ class ChangeMonitorTest {
                     .replace("mvn -B verify", "mvn -B verify -Dmaven.test.skip"));
             commit(git, "move the flag");
             assertThat(rules(judge(dir))).containsExactly("ci.tests-skipped");
+            // A step that ignored test failures already, its words quoted and its phase verify made install: the same
+            // (dropwizard's 31e0dd0); install made compile is another command.
+            String ignoring = workflow.replace("mvn -B verify", "mvn -B -Dmaven.test.failure.ignore=true verify");
+            write(dir, ".github/workflows/ci.yml", ignoring);
+            commit(git, "keep going");
+            write(dir, ".github/workflows/ci.yml", ignoring.replace("-Dmaven.test.failure.ignore=true verify",
+                    "\"-Dmaven.test.failure.ignore=true\" install"));
+            commit(git, "quote, install");
+            assertThat(rules(judge(dir))).containsExactly("ci.workflow-edited");
+            write(dir, ".github/workflows/ci.yml", ignoring.replace("-Dmaven.test.failure.ignore=true verify",
+                    "-Dmaven.test.failure.ignore=true compile"));
+            commit(git, "compile");
+            assertThat(rules(judge(dir))).contains("ci.failure-ignored");
             // A flag's value flipped in place: new.
             String off = workflow.replace("mvn -B verify", "mvn -B verify -DskipTests=false");
             write(dir, ".github/workflows/ci.yml", off);
