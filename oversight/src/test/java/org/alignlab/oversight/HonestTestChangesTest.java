@@ -3530,8 +3530,12 @@ class HonestTestChangesTest {
                 .isNull();
         assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).startsWith(\"Hello\");",
                 a + "(s).isNotNull().startsWith(\"Hello\");")).isNull();
-        assertThat(rewritten.apply(a + "(l).isNotNull(); " + a + "(l.size()).isEqualTo(1);",
-                a + "(l).hasSize(1);")).isNull();
+        assertThat(rewritten.apply(a + "(l).isNotEmpty(); " + a + "(l.get(0).length()).isEqualTo(10);",
+                a + "(s).isNotNull(); " + a + "(s.length()).isEqualTo(10);")).isNull();
+        assertThat(rewritten.apply(a + "(s.length()).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(20);",
+                a + "(s.length()).isBetween(1, 20);")).isNull();
+        assertThat(rewritten.apply(a + "(l).containsExactly(s, s.trim());",
+                a + "(l).isEqualTo(java.util.List.of(s, s.trim()));")).isNull();
         assertThat(rewritten.apply(a + "(s.length()).isEqualTo(10); " + a + "(s.charAt(0)).isEqualTo('H');",
                 a + "(s).satisfies(v -> { " + a + "(v.length()).isEqualTo(10); " + a
                         + "(v.charAt(0)).isEqualTo('H'); });")).isNull();
@@ -3543,12 +3547,16 @@ class HonestTestChangesTest {
         assertThat(rewritten.apply("try { new Greeter().greet(\"Bob\"); } catch (IllegalStateException e) { " + a
                 + "(e.getMessage()).contains(\"x\").contains(\"y\"); } " + a + "(s).startsWith(\"Hello\");",
                 "new Greeter().greet(\"Bob\"); " + a + "(s).startsWith(\"Hello\");")).isNull();
-        // A not-null check that nothing after it implies is one.
+        assertThat(rewritten.apply(a + "(s.length()).isBetween(1, 20);", a + "(s.length()).isGreaterThanOrEqualTo(1);"))
+                .isEqualTo(Severity.HIGH);
+        // A not-null check that nothing after it implies is one (a dereference is not a check).
         assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).isNotEqualTo(\"Hello\");",
                 a + "(s).isNotEqualTo(\"Hello\");")).isEqualTo(Severity.HIGH);
         assertThat(rewritten.apply(a + "(s).isNotNull().isNotEqualTo(\"Hello\");",
                 a + "(s).isNotEqualTo(\"Hello\");")).isEqualTo(Severity.HIGH);
         assertThat(rewritten.apply(a + "(l).isNotNull(); " + a + "(s.length()).isEqualTo(10);",
+                a + "(s.length()).isEqualTo(10);")).isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s.length()).isEqualTo(10);",
                 a + "(s.length()).isEqualTo(10);")).isEqualTo(Severity.HIGH);
         // Calls that move to another subject check nothing; nor does one that hands the subject to checks of its
         // own, which count where they stand.
