@@ -2595,8 +2595,9 @@ final class JavaDetectors {
      * name the call). Not counted: calls that set a check up or move to another subject ({@link #SETTING_UP},
      * {@link #NAVIGATING}, using..., extracting..., as..., filteredOn...); one whose lambda makes checks of its own
      * (satisfies(v -> assertThat(..)...)), those counted where they stand, unless it checks something itself
-     * (is.../has...: isInstanceOfSatisfying, hasValueSatisfying), so that a chain of nothing else counts none; and
-     * isNotNull() with a check after it that fails on null anyway. A check of several values' presence or absence (contains(a, b), containsOnlyKeys(..),
+     * (is.../has...: isInstanceOfSatisfying, hasValueSatisfying); a chain of nothing else counts one, as its lambda
+     * fails on null as a not-null check would (dropwizard's 692ede5: isNotNull() and a check of a field made
+     * satisfies(p -> assertThat(p.getName())...)); and isNotNull() with a check after it that fails on null anyway. A check of several values' presence or absence (contains(a, b), containsOnlyKeys(..),
      * doesNotContain(..)) counts one per value.
      */
     static int checksChained(MethodCallExpr root) {
@@ -2605,7 +2606,6 @@ final class JavaDetectors {
             return 1;
         }
         int n = 0;
-        boolean handedOn = false;
         Node at = root;
         while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
             at = next;
@@ -2617,7 +2617,6 @@ final class JavaDetectors {
             }
             if (!name.startsWith("is") && !name.startsWith("has") && next.getArguments().stream().anyMatch(a -> a
                     .findFirst(MethodCallExpr.class, JavaDetectors::isAssertion).isPresent())) {
-                handedOn = true;
                 continue;
             }
             if (name.equals("isNotNull") && next.getArguments().isEmpty() && checksAfter(next)) {
@@ -2631,7 +2630,7 @@ final class JavaDetectors {
                     && !name.contains("equence") && !name.contains("Pattern") && !name.startsWith("containsExactly")
                     ? Math.max(1, next.getArguments().size()) : BOUNDS.contains(name) ? 2 : 1;
         }
-        return n == 0 && handedOn ? 0 : Math.max(1, n);
+        return Math.max(1, n);
     }
 
     /** AssertJ's checks of a lower and an upper bound at once. */

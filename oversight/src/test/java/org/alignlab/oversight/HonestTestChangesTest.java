@@ -3528,6 +3528,9 @@ class HonestTestChangesTest {
                 a + "(l).singleElement().isEqualTo(\"Hello, Ada\");")).isNull();
         assertThat(rewritten.apply(a + "(s).isNotNull().startsWith(\"Hello\");", a + "(s).startsWith(\"Hello\");"))
                 .isNull();
+        // A lambda handed the subject fails on null as a not-null check would (dropwizard's 692ede5).
+        assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s.length()).isEqualTo(10);",
+                a + "(s).satisfies(v -> " + a + "(v.length()).isEqualTo(10));")).isNull();
         assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).startsWith(\"Hello\");",
                 a + "(s).isNotNull().startsWith(\"Hello\");")).isNull();
         assertThat(rewritten.apply(a + "(l).isNotEmpty(); " + a + "(l.get(0).length()).isEqualTo(10);",
@@ -3563,8 +3566,10 @@ class HonestTestChangesTest {
         assertThat(rewritten.apply(a + "(s).contains(\"Hello\"); " + a + "(s).contains(\"Ada\");",
                 a + "(l).map(x -> x.replace(\"Ada\", \"\")).first().asString().contains(\"Hello\");"))
                 .isEqualTo(Severity.HIGH);
-        assertThat(rewritten.apply(a + "(s.length()).isEqualTo(10); " + a + "(s).isNotBlank();",
-                a + "(s).satisfies(v -> " + a + "(v.length()).isEqualTo(10));")).isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s).isNotBlank(); " + a + "(s.length()).isEqualTo(10); " + a
+                + "(s.charAt(0)).isEqualTo('H'); " + a + "(s).isNotEmpty();", a + "(s).isNotBlank().satisfies(v -> { "
+                + a + "(v.length()).isEqualTo(10); " + a + "(v.charAt(0)).isEqualTo('H'); });"))
+                .isEqualTo(Severity.HIGH);
         // A check dropped from a chain is a check fewer, and a value from a check of several.
         assertThat(rewritten.apply(a + "(s).contains(\"Hello\", \"Ada\");", a + "(s).contains(\"Hello\");"))
                 .isEqualTo(Severity.HIGH);
