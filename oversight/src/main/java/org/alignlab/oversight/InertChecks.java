@@ -597,20 +597,26 @@ final class InertChecks {
             }
         }
         out.addAll(notNullChecksDropped(was, now));
+        // Each dropped call counts as it counted in the test (JavaDetectors.made): a not-null check that a later check
+        // implied counted none, so dropping it takes none off.
         int count = 0;
         for (MethodCallExpr c : out) {
-            count += JavaDetectors.isAssertion(c) ? JavaDetectors.checksChained(c) : 1;
+            count += JavaDetectors.isAssertion(c) ? JavaDetectors.countedAs(c) : 1;
         }
         // assertEquals(false, x) written assertFalse(x): the same check, no fewer, and no expected value gone.
         out.addAll(restatedAsBoolean(was, now));
-        for (List<MethodCallExpr> fold : folded(was, now)) {
-            out.addAll(fold);
-            for (MethodCallExpr c : fold) {
-                count += JavaDetectors.checksChained(c);
+        for (Folded fold : folded(was, now)) {
+            out.addAll(fold.implied());
+            for (MethodCallExpr c : fold.implied()) {
+                count += JavaDetectors.countedAs(c);
             }
-            count -= 1;
+            count -= JavaDetectors.countedAs(fold.by()); // the check of the whole counts as it does
         }
         return new Dropped(out, count);
+    }
+
+    /** Checks of the test as it was ({@code implied}) that one check of the whole in the head ({@code by}) implies. */
+    private record Folded(List<MethodCallExpr> implied, MethodCallExpr by) {
     }
 
     /**
@@ -622,8 +628,8 @@ final class InertChecks {
      * with the same text ei at i, and {@code assertTrue(x.contains(ei))}; a group is returned only when every such
      * check of x in the base is implied and gone from the head, and holds at least two.
      */
-    private static List<List<MethodCallExpr>> folded(MethodDeclaration was, MethodDeclaration now) {
-        List<List<MethodCallExpr>> out = new ArrayList<>();
+    private static List<Folded> folded(MethodDeclaration was, MethodDeclaration now) {
+        List<Folded> out = new ArrayList<>();
         Set<String> before = null;
         Set<String> after = null;
         Set<String> folded = new java.util.HashSet<>();
@@ -659,7 +665,7 @@ final class InertChecks {
                 implied.add(old);
             }
             if (all && implied.size() >= 2) {
-                out.add(implied);
+                out.add(new Folded(implied, c));
             }
         }
         return out;

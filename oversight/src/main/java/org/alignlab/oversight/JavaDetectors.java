@@ -2592,13 +2592,15 @@ final class JavaDetectors {
      * (assertThatThrownBy, assertThatExceptionOfType) counts one as before, its chain matched to the try it replaces by
      * {@link InertChecks#droppedWithoutLoss}, which a count alone could not tell from a check made of something else
      * (hasMessageNotContaining for hasMessageContaining); verify and EasyMock's expect count one (their chains stub or
-     * name the call). Not counted: calls that set a check up or move to another subject ({@link #SETTING_UP},
-     * {@link #NAVIGATING}, using..., extracting..., as..., filteredOn...); one whose lambda makes checks of its own
-     * (satisfies(v -> assertThat(..)...)), those counted where they stand, unless it checks something itself
-     * (is.../has...: isInstanceOfSatisfying, hasValueSatisfying); a chain of nothing else counts one, as its lambda
-     * fails on null as a not-null check would (dropwizard's 692ede5: isNotNull() and a check of a field made
-     * satisfies(p -> assertThat(p.getName())...)); and isNotNull() with a check after it that fails on null anyway. A check of several values' presence or absence (contains(a, b), containsOnlyKeys(..),
-     * doesNotContain(..)) counts one per value.
+     * name the call). Each check counts the values it checks one by one ({@link #valuesChecked}), a check of both
+     * bounds two. Not counted: calls that set a check up or move to another subject ({@link #SETTING_UP},
+     * {@link #NAVIGATING}, using..., extracting..., comparing..., as..., filteredOn...); one that hands the subject to
+     * a lambda making checks of its own (satisfies(v -> assertThat(..)...)), those counted where they stand, unless it
+     * checks something itself (is.../has...: isInstanceOfSatisfying, hasValueSatisfying); and isNotNull() with a
+     * check after it that fails on null anyway. A chain of nothing but satisfies(..) counts one, as
+     * isNotNull().satisfies(..) does (satisfies passes a null on to its lambda, so the not-null check before it
+     * counts): dropwizard's 692ede5 made isNotNull() and a check of a field satisfies(p -> assertThat(p.getName())
+     * ...). So wrapping a check in satisfies(..) counts one more than the check (a known limit).
      */
     static int checksChained(MethodCallExpr root) {
         String rootName = checkName(root);
@@ -2612,6 +2614,8 @@ final class JavaDetectors {
             String name = next.getNameAsString();
             if (SETTING_UP.contains(name) || NAVIGATING.contains(name) || name.startsWith("using")
                     || name.startsWith("extracting") || name.startsWith("filteredOn") || name.startsWith("ignoring")
+                    || name.startsWith("comparing") || name.startsWith("withComparatorFor")
+                    || name.startsWith("withEqualsFor")
                     || name.length() > 2 && name.startsWith("as") && Character.isUpperCase(name.charAt(2))) {
                 continue;
             }
@@ -2622,15 +2626,38 @@ final class JavaDetectors {
             if (name.equals("isNotNull") && next.getArguments().isEmpty() && checksAfter(next)) {
                 continue;
             }
-            // A check that each of several values is there (or is not) checks each: contains(a, b) as contains(a)
-            // .contains(b) does (dropwizard's eleven containsKey(..) made one containsOnlyKeys(..)); a pair, a
-            // sequence or a pattern is one value, and containsExactly(..) one check of the whole, as isEqualTo(a
-            // list) is. A check of both bounds is two (isAfterOrEqualTo(a).isBeforeOrEqualTo(b) made isBetween(a, b)).
-            n += (name.startsWith("contains") || name.startsWith("doesNotContain")) && !name.contains("Entry")
-                    && !name.contains("equence") && !name.contains("Pattern") && !name.startsWith("containsExactly")
-                    ? Math.max(1, next.getArguments().size()) : BOUNDS.contains(name) ? 2 : 1;
+            // A check of both bounds is two (isAfterOrEqualTo(a).isBeforeOrEqualTo(b) made isBetween(a, b)).
+            n += BOUNDS.contains(name) ? 2 : Math.max(1, valuesChecked(next));
         }
         return Math.max(1, n);
+    }
+
+    /**
+     * The values a chained check checks one by one: each value of a check that several are there, or not there, or
+     * are all there is ({@code contains(a, b)} as {@code contains(a).contains(b)}: dropwizard's eleven containsKey(..)
+     * made one containsOnlyKeys(..); containsExactly(a, b) checks no fewer than contains(a, b), so it counts as many,
+     * and so does isEqualTo(List.of(a, b)), which checks the same); else 1. Not values: an index ({@code atIndex(0)}),
+     * a pair, a sequence or a pattern (one value each), nor the options of containsAnyOf(a, b), one check that passes on
+     * either.
+     */
+    private static int valuesChecked(MethodCallExpr check) {
+        String name = check.getNameAsString();
+        if (name.equals("isEqualTo") && check.getArguments().size() == 1) {
+            return valuesIn(check.getArgument(0));
+        }
+        if (!(name.startsWith("contains") || name.startsWith("doesNotContain")) || name.contains("Entry")
+                || name.contains("equence") || name.contains("Pattern") || name.startsWith("containsAnyOf")) {
+            return 1;
+        }
+        return (int) check.getArguments().stream().filter(a -> !(a instanceof MethodCallExpr c
+                && c.getNameAsString().equals("atIndex"))).count();
+    }
+
+    /** The elements of a collection written out ({@code List.of(a, b)}, {@code Arrays.asList(a, b)}), else 1. */
+    private static int valuesIn(Expression e) {
+        return e instanceof MethodCallExpr c && (c.getNameAsString().equals("asList") || c.getNameAsString().equals("of")
+                && c.getScope().map(x -> x.toString().matches("(\\w+\\.)*(List|Set|ImmutableList|ImmutableSet|Stream)"))
+                .orElse(false)) ? Math.max(1, c.getArguments().size()) : 1;
     }
 
     /** AssertJ's checks of a lower and an upper bound at once. */
@@ -2671,15 +2698,24 @@ final class JavaDetectors {
             "isNotIn", "isIn", "isNotInstanceOf", "isNotInstanceOfAny", "isNotExactlyInstanceOf", "isNotOfAnyClassIn",
             "matches", "satisfies", "is", "isNot", "has", "doesNotHave", "satisfiesAnyOf", "isNotNull");
 
+    /** The call a chain of calls starts from ({@code assertThat(x)} of {@code assertThat(x).isEqualTo(y)}). */
+    private static Expression rootOf(Expression e) {
+        while (e instanceof MethodCallExpr c && c.getScope().orElse(null) instanceof MethodCallExpr under) {
+            e = under;
+        }
+        return e;
+    }
+
     /**
-     * Whether {@code root} is {@code assertThat(x).isNotNull()} alone, as a statement, where a later assertion of
-     * {@code m} checks x with a check that fails on null: the not-null check adds nothing, as in a chain ({@code
+     * Whether {@code root} is {@code assertThat(x).isNotNull()} alone, as a statement, where a later statement of the
+     * same block (not in a branch, loop or lambda, and before x is assigned again) checks x with a check that fails on
+     * null: the not-null check adds nothing, as in a chain ({@code
      * assertThat(x).isNotNull().hasSize(2)}, counted so by {@link #checksChained}); dropwizard chains the two
      * statements into one. Not where x is only dereferenced later ({@code x.get(0)}): that would count a not-null
      * check as none where an isNotEmpty() before get(0), which get(0) implies as much, counts one (equalsverifier's
      * 0b2e9bb turns the one into the other).
      */
-    private static boolean notNullImplied(MethodCallExpr root, MethodDeclaration m) {
+    private static boolean notNullImplied(MethodCallExpr root) {
         if (!checkName(root).equals("assertThat") || root.getArguments().size() != 1) {
             return false;
         }
@@ -2698,16 +2734,31 @@ final class JavaDetectors {
                 || !(at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt stmt)) {
             return false;
         }
-        String subject = root.getArgument(0).toString();
-        com.github.javaparser.Position end = stmt.getEnd().orElse(null);
-        if (end == null) {
+        // The later statements of the same block, not inside a branch, loop or lambda of it, up to one that assigns
+        // the subject's variable again (assertThat(r).isNotNull(); r = get("/b"); assertThat(r)... checks another r).
+        if (!(stmt.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.BlockStmt block)) {
             return false;
         }
-        for (MethodCallExpr c : all(m, MethodCallExpr.class)) {
-            if (!c.getBegin().map(p -> p.isAfter(end)).orElse(false)) {
-                continue;
+        // A name or a field, whose value a call does not change between two reads (it.next() may).
+        Expression checked = root.getArgument(0);
+        if (!checked.isNameExpr() && !(checked.isFieldAccessExpr() && checked.findFirst(MethodCallExpr.class).isEmpty())) {
+            return false;
+        }
+        String subject = checked.toString();
+        String variable = subject.replaceAll("[.].*", "");
+        List<com.github.javaparser.ast.stmt.Statement> statements = block.getStatements();
+        int at0 = 0;
+        while (statements.get(at0) != stmt) {
+            at0++;
+        }
+        for (int k = at0 + 1; k < statements.size(); k++) {
+            com.github.javaparser.ast.stmt.Statement later = statements.get(k);
+            if (later.findFirst(com.github.javaparser.ast.expr.AssignExpr.class, a -> a.getTarget().toString()
+                    .equals(variable) || a.getTarget().toString().equals(subject)).isPresent()) {
+                return false;
             }
-            if (checkName(c).equals("assertThat") && c.getArguments().size() == 1
+            if (later instanceof com.github.javaparser.ast.stmt.ExpressionStmt e && rootOf(e.getExpression())
+                    instanceof MethodCallExpr c && checkName(c).equals("assertThat") && c.getArguments().size() == 1
                     && c.getArgument(0).toString().equals(subject) && checksAfter(c)) {
                 return true;
             }
@@ -2717,11 +2768,15 @@ final class JavaDetectors {
 
     /**
      * Calls on a check that move it to another subject (an element, the content, the cause, the value of an
-     * Optional) and check nothing themselves; singleElement() is not among them (it checks there is one element).
+     * Optional), counted as no check of their own: what they check (an element there, a value present) is what the
+     * check after them needs, as a dereference does; singleElement() is not among them (it checks there is one
+     * element, no more). With them, calls that set up the check after them.
      */
     private static final Set<String> NAVIGATING = Set.of("element", "elements", "first", "last", "map", "flatMap",
             "flatExtracting", "get", "value", "content", "size", "cause", "rootCause", "message", "bytes",
-            "binaryContent", "returnToIterable", "returnToMap", "returnToList", "that", "about");
+            "binaryContent", "returnToIterable", "returnToMap", "returnToList", "that", "about",
+            // and calls that set a check up: a recursive comparison's options, JsonUnit's and Truth's tolerance
+            "withStrictTypeChecking", "when", "node", "inPath", "isWithin", "isNotWithin");
 
     /**
      * The assertions a test makes, in its body and, once per call, in the helpers of its class it calls, times the
@@ -2797,21 +2852,9 @@ final class JavaDetectors {
             List<MethodDeclaration> named = unscoped ? helpers.get(call.getNameAsString()) : null;
             List<MethodDeclaration> its = named == null ? List.of() : fitting(named, call.getArguments().size());
             boolean assertion = isAssertion(call);
-            if (assertion && its.isEmpty() && cannotFail(call)) {
-                continue; // assertTrue(true) checks nothing, here or in a helper
-            }
             if (assertion && its.isEmpty()) {
-                // try { x(); } catch (E e) { fail(); } checks no more than x() alone: an exception that escapes fails
-                // the test anyway, so JUnit 5 migrations that drop the try and keep x() lose nothing.
-                // A check that cannot fail where it stands (InertChecks: the caught exception not null, or of the very
-                // type caught; a local compared with the one literal it is ever given; the check just made, repeated)
-                // checks nothing: try { x(); fail(); } catch (E e) { assertNotNull(e); } is one check, as
-                // assertThrows(E.class, () -> x()) is.
-                if (!(call.getNameAsString().equals("fail") && call.findAncestor(
-                        com.github.javaparser.ast.stmt.CatchClause.class).isPresent()) && !InertChecks.checksNothing(call)) {
-                    n += varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread
-                            : notNullImplied(call, m) ? 0 : checksChained(call);
-                }
+                int counted = countedAs(call);
+                n += counted > 0 && varargs != null && spread >= 0 && overEach(call, m, varargs) ? spread : counted;
             } else {
                 int made = 0;
                 for (MethodDeclaration h : its) {
@@ -2824,6 +2867,26 @@ final class JavaDetectors {
         }
         calling.remove(m);
         return n;
+    }
+
+    /**
+     * The checks one assertion (not a call of a helper) counts as in {@link #made}, and so what a test
+     * loses when it is dropped: none for one that cannot fail ({@code assertTrue(true)}, here or in a helper); none
+     * for a fail() in a catch clause, since {@code try { x(); } catch (E e) { fail(); }} checks no more than x() alone
+     * (an exception that escapes fails the test anyway, so JUnit 5 migrations that drop the try and keep x() lose
+     * nothing); none for a check that cannot fail where it stands (InertChecks: the caught exception not null, or of
+     * the very type caught; a local compared with the one literal it is ever given; the check just made, repeated), so
+     * that {@code try { x(); fail(); } catch (E e) { assertNotNull(e); }} is one check, as
+     * {@code assertThrows(E.class, () -> x())} is; none for a not-null check a later check implies
+     * ({@link #notNullImplied}); else the checks chained on it ({@link #checksChained}).
+     */
+    static int countedAs(MethodCallExpr call) {
+        if (cannotFail(call) || call.getNameAsString().equals("fail")
+                && call.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).isPresent()
+                || InertChecks.checksNothing(call) || notNullImplied(call)) {
+            return 0;
+        }
+        return checksChained(call);
     }
 
     /** The methods of {@code named} a call with {@code arguments} arguments can bind to (varargs taking any number). */
@@ -3783,10 +3846,11 @@ final class JavaDetectors {
 
     /**
      * Whether the string literal {@code now} is a bare line number ({@code "73"}) that {@code was} ({@code "78"}) became
-     * where the change moved that line of the file, a line of the test {@code was} itself at the base, which the change
-     * left alone: logback's ConverterTest expects the line of its own call ("the number below should be the line
-     * number of the previous line"), and five imports folded into one move it up five lines. A number not of a line
-     * of the test, or moved elsewhere than where the line went, is another expectation.
+     * where the change moved that line of the file: a line of {@code test} at the base, at most three lines above the
+     * number, that the change left alone. logback's ConverterTest expects the line of its own call ("the number below
+     * should be the line number of the previous line"), and five imports folded into one move it up five lines. A
+     * number farther from the line it would name, outside the test, or moved elsewhere than where the line went, is
+     * another expectation.
      */
     static boolean sameLineOfTest(String was, String now, FileChange c, MethodDeclaration test) {
         if (!was.matches("\"[1-9][0-9]{0,5}\"") || !now.matches("\"[1-9][0-9]{0,5}\"") || c.oldText() == null
@@ -3798,7 +3862,11 @@ final class JavaDetectors {
         if (before < begin(test) || before > end(test) || before > c.oldText().lines().count()) {
             return false;
         }
-        return LineDiff.of(c.oldText(), c.newText()).lineAfter(before) == after;
+        // The number stands at most three lines below the line it names ("the number below should be the line number
+        // of the previous line"): any number of the test's span is not a line of it.
+        boolean near = all(test, StringLiteralExpr.class).stream().anyMatch(l -> ("\"" + l.getValue() + "\"").equals(was)
+                && l.getBegin().map(p -> p.line >= before && p.line <= before + 3).orElse(false));
+        return near && LineDiff.of(c.oldText(), c.newText()).lineAfter(before) == after;
     }
 
     /**

@@ -245,8 +245,16 @@ final class TextDetectors {
 
     /** Maven's phases that run the tests: one moved to another (verify to install) runs them all the same. */
     private static final Pattern TESTING_PHASE = Pattern.compile("test|package|verify|install|deploy");
-    /** Maven's options that skip running the tests, set true. */
+    /** Maven's options that skip the tests, set true: maven.test.skip does not even compile them, skipTests does. */
     private static final Pattern SKIPS_TESTS = Pattern.compile("-D(skipTests|maven\\.test\\.skip)(=true)?");
+    private static final String SKIPS_RUNNING = "skips running the tests";
+    private static final String SKIPS_BUILDING = "skips compiling and running the tests";
+
+    /** How an option that skips the tests reads in a line's key ({@link #editKey}); any other, as it is. */
+    private static String skipOf(String option) {
+        return !SKIPS_TESTS.matcher(option).matches() ? option
+                : option.contains("maven.test.skip") ? SKIPS_BUILDING : SKIPS_RUNNING;
+    }
 
     /** A shell word without the quotes around it: '-DskipTests=true' and "-DskipTests=true" are -DskipTests=true. */
     private static String unquoted(String token) {
@@ -256,8 +264,8 @@ final class TextDetectors {
 
     /**
      * What must be the same for a line edited in place: its command words (Maven's phases that run the tests one
-     * word), the options that hold the rule's matches, unquoted (Maven's two skips of the tests one), and the line
-     * before it.
+     * word), the options that hold the rule's matches, unquoted (Maven's skips of the tests by what they skip,
+     * {@link #skipOf}), and the line before it.
      */
     private static List<String> editKey(Rule r, String line, List<String> text, int number) {
         List<String> key = new java.util.ArrayList<>();
@@ -265,15 +273,12 @@ final class TextDetectors {
             key.add(TESTING_PHASE.matcher(word).matches() ? "a phase that runs the tests" : word);
         }
         key.add("|");
-        r.pattern().matcher(line).results().forEach(m -> key.add(SKIPS_TESTS.matcher(m.group()).matches()
-                ? "skips the tests" : m.group()));
+        r.pattern().matcher(line).results().forEach(m -> key.add(skipOf(m.group())));
         for (String token : line.strip().split("\\s+")) {
             token = unquoted(token);
             if (r.pattern().matcher(token).find()) {
-                // The whole option, its value with it: -DskipTests=false is not -DskipTests. Maven's two ways to skip
-                // the tests are one skip here: maven.test.skip (not even compiled) made skipTests (compiled, not run)
-                // skips no more (dropwizard's "compile tests - just skip them").
-                key.add(SKIPS_TESTS.matcher(token).matches() ? "skips the tests" : token);
+                // The whole option, its value with it: -DskipTests=false is not -DskipTests.
+                key.add(skipOf(token));
             }
         }
         key.add("|");
@@ -315,7 +320,11 @@ final class TextDetectors {
             }
             List<String> now = c.newText() == null ? List.of() : c.newText().lines().toList();
             for (LineDiff.Line l : d.added()) {
-                if (r.pattern().matcher(l.text()).find() && !before.remove(editKey(r, l.text(), now, l.number()))) {
+                List<String> key = r.pattern().matcher(l.text()).find() ? editKey(r, l.text(), now, l.number()) : null;
+                // maven.test.skip (tests not even compiled) made skipTests (compiled, not run) skips no more
+                // (dropwizard's "compile tests - just skip them"); the other way round it does.
+                if (key != null && !before.remove(key) && !before.remove(key.stream()
+                        .map(k -> k.equals(SKIPS_RUNNING) ? SKIPS_BUILDING : k).toList())) {
                     out.add(new Finding(r.category(), r.severity(), r.id(), c.where(), l.number(), l.number(),
                             r.rationale() + " (line: " + l.text().strip() + ")"));
                 }

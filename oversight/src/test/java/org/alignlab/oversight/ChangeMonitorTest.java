@@ -848,12 +848,18 @@ class ChangeMonitorTest {
             write(dir, ".github/workflows/ci.yml", workflow.replace("'!metrics'", "'!metrics,!proto'"));
             commit(git, "leave the proto module out of the compatibility check");
             assertThat(rules(judge(dir))).containsExactly("ci.workflow-edited");
-            // The same step's skip spelt the other way (skipTests compiles the tests, maven.test.skip does not),
-            // quoted, on another phase that runs the tests: the same skip (dropwizard's 6bd2cba).
+            // The same step's skip spelt the other way (skipTests compiles the tests, maven.test.skip does not) and
+            // quoted: no new skip (dropwizard's 6bd2cba).
             write(dir, ".github/workflows/ci.yml", workflow.replace("-Dmaven.test.skip", "'-DskipTests=true'")
                     .replace("'!metrics'", "'!metrics,!proto'"));
             commit(git, "compile the tests, just skip them");
             assertThat(rules(judge(dir))).containsExactly("ci.workflow-edited");
+            // The other way round it skips more: the tests are not even compiled.
+            write(dir, ".github/workflows/ci.yml", workflow.replace("-Dmaven.test.skip", "-DskipTests"));
+            commit(git, "compile the tests");
+            write(dir, ".github/workflows/ci.yml", workflow);
+            commit(git, "do not compile them");
+            assertThat(rules(judge(dir))).containsExactly("ci.tests-skipped");
             write(dir, ".github/workflows/ci.yml", workflow.replace("'!metrics'", "'!metrics,!proto'"));
             commit(git, "back");
             // The test step made to skip its tests: new, high.

@@ -416,6 +416,10 @@ class HonestTestChangesTest {
                 "java.expected-value-changed")).isNull();
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, bare, bareAdded.replace("\"10\"", "\"13\""))),
                 "java.expected-value-changed")).isEqualTo(Severity.HIGH);
+        // A number of the test's span that stands above the line it would name (line 12, below the number) is no
+        // line of it.
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, bare.replace("\"10\"", "\"12\""),
+                bareAdded.replace("\"10\"", "\"14\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
         assertThat(before.lines().toList().get(13)).isEqualTo("}");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, bare.replace("\"10\"", "\"14\""),
                 bareAdded.replace("\"10\"", "\"16\""))), "java.expected-value-changed")).isEqualTo(Severity.HIGH);
@@ -2409,6 +2413,8 @@ class HonestTestChangesTest {
         String noMessage = chained.replaceAll("\\s*\\.hasMessageContaining\\(\"no name\"\\);", ";");
         assertThat(noMessage).isNotEqualTo(chained);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, chained.replace("\"no name\"", "\"name\""))),
+                "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, chained.replace("\"no name\"", "\"name\""))),
                 "java.expected-value-changed")).isEqualTo(Severity.HIGH);
         assertThat(worst(judge(FIX_FAILING, modified(TEST, tried, noMessage)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
@@ -2599,6 +2605,22 @@ class HonestTestChangesTest {
         assertThat(worst(judge(FIX_FAILING, modified(TEST, kept, before.replace("assertEquals(2, greetings.size());",
                 "assertEquals(2, greetings.size());\n        assertEquals(java.util.Arrays.asList(\"Hello, Ada\", "
                 + "\"Hello, Bob\"), greetings);"))), "java.assertions-removed")).isEqualTo(Severity.HIGH);
+        // Folded into AssertJ's containsExactly, which counts one check per value: the fold takes off what the
+        // folded checks counted less what it counts, so a check dropped beside it is still one fewer.
+        String listed = before.replace("assertEquals(\"Hello, Ada\", greetings.get(0));",
+                "org.junit.jupiter.api.Assertions.assertTrue(greetings.contains(\"Hello, Ada\"));")
+                .replace("assertEquals(\"Hello, Bob\", greetings.get(1), \"the second\");",
+                "org.junit.jupiter.api.Assertions.assertTrue(greetings.contains(\"Hello, Bob\"));");
+        String byAssertJ = folded.replace("assertEquals(java.util.Arrays.asList(\"Hello, Ada\", \"Hello, Bob\"), "
+                + "greetings);", "org.assertj.core.api.Assertions.assertThat(greetings).containsExactly(\"Hello, Ada\", "
+                + "\"Hello, Bob\");");
+        assertThat(listed).isNotEqualTo(before);
+        assertThat(byAssertJ).isNotEqualTo(folded);
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, listed, byAssertJ)), "java.assertions-removed")).isNull();
+        assertThat(worst(judge(FIX_FAILING, modified(TEST, listed.replace("        assertEquals(2, greetings.size());",
+                "        org.junit.jupiter.api.Assertions.assertTrue(new Greeter().isPolite());\n"
+                + "        assertEquals(2, greetings.size());"), byAssertJ)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
         // Folded, but the list given another value before the check: said.
         assertThat(worst(judge(FIX_FAILING, modified(TEST, before, folded.replace("        assertEquals(java",
                 "        greetings = java.util.List.of();\n        assertEquals(java"))), "java.assertions-removed"))
@@ -3552,6 +3574,24 @@ class HonestTestChangesTest {
                 "new Greeter().greet(\"Bob\"); " + a + "(s).startsWith(\"Hello\");")).isNull();
         assertThat(rewritten.apply(a + "(s.length()).isBetween(1, 20);", a + "(s.length()).isGreaterThanOrEqualTo(1);"))
                 .isEqualTo(Severity.HIGH);
+        // A weaker check of as many values is no fewer checks, but it cannot make up for another dropped beside it;
+        // nor does a check that passes on either of two values count as two.
+        assertThat(rewritten.apply(a + "(l).containsExactly(s, s.trim()); " + a + "(l).isNotEmpty();",
+                a + "(l).contains(s, s.trim());")).isEqualTo(Severity.HIGH);
+        assertThat(rewritten.apply(a + "(s).contains(\"Hello\"); " + a + "(s).contains(\"Ada\");",
+                a + "(s).containsAnyOf(\"Hello\", \"Ada\");")).isEqualTo(Severity.HIGH);
+        // A not-null check a later check implies counted none, so dropping it with that check takes none off what
+        // the test made: another check dropped beside it is still one fewer.
+        assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).isEqualTo(\"Hello, Ada\"); " + a
+                + "(l).isNotEmpty();", a + "(s).isEqualTo(\"Hello, Ada\");")).isEqualTo(Severity.HIGH);
+        // Nor by a later check of a call's value, which may be another (q.poll()).
+        assertThat(rewritten.apply("java.util.Queue<String> q = new java.util.ArrayDeque<>(l); " + a
+                + "(q.poll()).isNotNull(); " + a + "(q.poll()).startsWith(\"Hello\");",
+                "java.util.Queue<String> q = new java.util.ArrayDeque<>(l); " + a + "(q.poll()).startsWith(\"Hello\");"))
+                .isEqualTo(Severity.HIGH);
+        // Nor is it implied by a check of the variable once it holds another value.
+        assertThat(rewritten.apply(a + "(s).isNotNull(); s = s.trim(); " + a + "(s).startsWith(\"Hello\");",
+                "s = s.trim(); " + a + "(s).startsWith(\"Hello\");")).isEqualTo(Severity.HIGH);
         // A not-null check that nothing after it implies is one (a dereference is not a check).
         assertThat(rewritten.apply(a + "(s).isNotNull(); " + a + "(s).isNotEqualTo(\"Hello\");",
                 a + "(s).isNotEqualTo(\"Hello\");")).isEqualTo(Severity.HIGH);
