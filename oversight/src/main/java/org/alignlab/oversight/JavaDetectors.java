@@ -2608,9 +2608,7 @@ final class JavaDetectors {
             return 1;
         }
         int n = 0;
-        Node at = root;
-        while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
-            at = next;
+        for (MethodCallExpr next : chainedOn(root)) {
             String name = next.getNameAsString();
             if (SETTING_UP.contains(name) || NAVIGATING.contains(name) || name.startsWith("using")
                     || name.startsWith("extracting") || name.startsWith("filteredOn") || name.startsWith("ignoring")
@@ -2673,14 +2671,18 @@ final class JavaDetectors {
      * null fails).
      */
     private static boolean checksAfter(MethodCallExpr call) {
+        return chainedOn(call).stream().anyMatch(JavaDetectors::failsOnNull);
+    }
+
+    /** The calls chained on {@code call}, in order: of {@code assertThat(x).as("d").hasSize(2)}, as(..) and hasSize(2). */
+    private static List<MethodCallExpr> chainedOn(MethodCallExpr call) {
+        List<MethodCallExpr> out = new ArrayList<>();
         Node at = call;
         while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
-            if (failsOnNull(next)) {
-                return true;
-            }
+            out.add(next);
             at = next;
         }
-        return false;
+        return out;
     }
 
     private static boolean failsOnNull(MethodCallExpr check) {
@@ -2719,17 +2721,17 @@ final class JavaDetectors {
         if (!checkName(root).equals("assertThat") || root.getArguments().size() != 1) {
             return false;
         }
-        Node at = root;
+        List<MethodCallExpr> chain = chainedOn(root);
         MethodCallExpr check = null;
-        while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
+        for (MethodCallExpr next : chain) {
             if (!SETTING_UP.contains(next.getNameAsString())) {
                 if (check != null) {
                     return false;
                 }
                 check = next;
             }
-            at = next;
         }
+        Node at = chain.isEmpty() ? root : chain.get(chain.size() - 1);
         if (check == null || !check.getNameAsString().equals("isNotNull") || !check.getArguments().isEmpty()
                 || !(at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt stmt)) {
             return false;
