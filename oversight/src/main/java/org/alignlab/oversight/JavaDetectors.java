@@ -783,7 +783,8 @@ final class JavaDetectors {
                 // sample's tests as the project's checks.
                 boolean placeholder = was == null && assertions(m) == 0 && (c.kind() != FileChange.Kind.MODIFIED
                         || old.keySet().stream().noneMatch(k -> k.startsWith(owner(m) + "#")));
-                boolean samplePlaceholder = placeholder && FileChange.isSampleProject(c.path());
+                // (Or among resources, which the build copies and does not run: an archetype's template AppTest.)
+                boolean samplePlaceholder = placeholder && FileChange.runsNoTests(c.path());
                 boolean besideNewChecks = false;
                 if (placeholder && !samplePlaceholder && c.kind() == FileChange.Kind.ADDED
                         && onlyTrivialAssertions(m)) {
@@ -797,7 +798,8 @@ final class JavaDetectors {
                 }
                 out.add(new Finding(Category.G2, samplePlaceholder || besideNewChecks ? Severity.LOW : Severity.HIGH,
                         "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
-                        + e.getKey() + " of a sample project the tests build asserts only what cannot fail "
+                        + e.getKey() + (FileChange.isSampleProject(c.path()) ? " of a sample project the tests build"
+                        : " among resources, which the build does not run,") + " asserts only what cannot fail "
                         + "(assertTrue(true) or the like): a placeholder of the sample, not a check of the work."
                         : besideNewChecks ? "The new test " + e.getKey() + " asserts only what cannot fail "
                         + "(assertTrue(true) or the like): a placeholder beside the new file's tests that check "
@@ -822,6 +824,9 @@ final class JavaDetectors {
                 if (thenHelpers != null && nowHelpers != null) {
                     before2 = assertions(was, thenHelpers);
                     after2 = assertions(m, nowHelpers);
+                }
+                if (after2 < before2 && movedIntoSetUp(was, m)) {
+                    after2 = before2;
                 }
             }
             List<String> oldExpected = expectedLiterals(was);
@@ -2868,6 +2873,25 @@ final class JavaDetectors {
             }
         }
         calling.remove(m);
+        return n + guardedThrows(m);
+    }
+
+    /**
+     * The throw statements of a method that stand under an if: each fails the test when its condition holds, as fail()
+     * would ({@code if (result.getCause() != null) throw result.getCause();}, maven-archetype 51286fa). Not one in a
+     * lambda or an anonymous class, code handed to others that may throw on purpose.
+     */
+    private static int guardedThrows(MethodDeclaration m) {
+        int n = 0;
+        for (com.github.javaparser.ast.stmt.ThrowStmt t : all(m, com.github.javaparser.ast.stmt.ThrowStmt.class)) {
+            Node parent = t.getParentNode().orElse(null);
+            Node above = parent instanceof BlockStmt b ? b.getParentNode().orElse(null) : parent;
+            if (above instanceof com.github.javaparser.ast.stmt.IfStmt
+                    && t.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
+                    && t.findAncestor(com.github.javaparser.ast.expr.ObjectCreationExpr.class).isEmpty()) {
+                n++;
+            }
+        }
         return n;
     }
 
@@ -3026,13 +3050,18 @@ final class JavaDetectors {
 
     /**
      * An assertion of a constant that holds: assertTrue(true), assertFalse(false), assertEquals(1, 1) (JUnit 4's
-     * message first: assertEquals("m", 1, 1), not assertEquals("a", "a", actual)), assertThat(true).
+     * message first: assertTrue("m", true), assertEquals("m", 1, 1), not assertEquals("a", "a", actual)),
+     * assertThat(true).
      */
     static boolean cannotFail(MethodCallExpr call) {
         String name = checkName(call);
         var args = call.getArguments();
-        return (name.equals("assertTrue") || name.equals("assertFalse")) && !args.isEmpty()
-                && args.get(0) instanceof BooleanLiteralExpr b && b.getValue() == name.equals("assertTrue")
+        // The condition is the first argument, or JUnit 4's second after its message (JUnit 5's message comes last,
+        // and is never a boolean literal).
+        Expression condition = args.size() == 2 && !(args.get(0) instanceof BooleanLiteralExpr) ? args.get(1)
+                : args.isEmpty() ? null : args.get(0);
+        return (name.equals("assertTrue") || name.equals("assertFalse")) && condition instanceof BooleanLiteralExpr b
+                && b.getValue() == name.equals("assertTrue")
                 || name.equals("assertEquals") && args.size() >= 2 && args.get(expectedIndex(args)).isLiteralExpr()
                 && expectedIndex(args) + 1 < args.size()
                 && args.get(expectedIndex(args)).equals(args.get(expectedIndex(args) + 1))
@@ -3972,6 +4001,27 @@ final class JavaDetectors {
     }
 
     /** Multiset difference, in order of {@code a}. */
+    /** Set-up annotations run once for a class, not before each test. */
+    private static final Set<String> SET_UP_ONCE = Set.of("BeforeAll", "BeforeClass");
+
+    /**
+     * Whether every assertion statement a test no longer makes (its helpers' among them) is one that the set-up of its
+     * class, run before each of its tests (JUnit 3's setUp, @Before, @BeforeEach), makes now: checks factored out of
+     * each test into the set-up are still made for it (maven-archetype db925cc), as is one the set-up made already.
+     */
+    private static boolean movedIntoSetUp(MethodDeclaration was, MethodDeclaration now) {
+        List<String> lost = minus(assertionStatements(was), assertionStatements(now));
+        return !lost.isEmpty() && minus(lost, setUpAssertionStatements(now)).isEmpty();
+    }
+
+    /** The assertion statements the set-ups run before each test of this test's class make (their helpers' too). */
+    private static List<String> setUpAssertionStatements(MethodDeclaration test) {
+        return test.findAncestor(ClassOrInterfaceDeclaration.class).map(type -> setUps(type).stream()
+                .filter(s -> s.getAnnotations().stream().noneMatch(a -> SET_UP_ONCE.contains(a.getName()
+                        .getIdentifier())))
+                .flatMap(s -> assertionStatements(s).stream()).toList()).orElse(List.of());
+    }
+
     private static List<String> minus(List<String> a, List<String> b) {
         Map<String, Integer> left = new HashMap<>();
         b.forEach(x -> left.merge(x, 1, Integer::sum));

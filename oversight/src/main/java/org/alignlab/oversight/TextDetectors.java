@@ -86,11 +86,17 @@ final class TextDetectors {
                     List<String> now = places(c.newText());
                     java.util.Map<String, Long> atBase = counts(places(c.oldText()));
                     java.util.Map<String, Long> atHead = counts(now);
+                    // Excludes that come as the file stops skipping every test exclude nothing that ran before.
+                    boolean skipLifted = skipsAll(c.oldText()) && !skipsAll(c.newText());
                     for (Finding f : lines) {
                         String place = now.get(f.startLine() - 1);
-                        if (atHead.getOrDefault(place, 0L) > atBase.getOrDefault(place, 0L)) {
-                            out.add(f);
+                        if (atHead.getOrDefault(place, 0L) <= atBase.getOrDefault(place, 0L)) {
+                            continue;
                         }
+                        out.add(skipLifted && f.rule().equals("build.tests-excluded") ? new Finding(f.category(),
+                                Severity.LOW, f.rule(), f.file(), f.startLine(), f.endLine(), "The build now excludes "
+                                + "tests from the run, as it stops skipping every test: no test that ran before stops; "
+                                + "read which stay out.") : f);
                     }
                 }
                 for (Pattern p : new Pattern[] {SUREFIRE_SKIP, GRADLE_TEST_OFF}) {
@@ -122,6 +128,23 @@ final class TextDetectors {
                 java.util.stream.Collectors.counting()));
     }
 
+    private static final Pattern XML_COMMENT = Pattern.compile("<!--.*?-->");
+
+    private static final Pattern PROFILE = Pattern.compile("(?s)<profile>.*?</profile>");
+    private static final Pattern SKIP_ALL = Pattern.compile("<(skipTests|maven\\.test\\.skip)>\\s*true");
+
+    /**
+     * Whether a Maven build file skips every test outside its profiles (a profile's skip holds only where it is
+     * active): Surefire's skip, or skipTests or maven.test.skip set true.
+     */
+    private static boolean skipsAll(String text) {
+        if (text == null) {
+            return false;
+        }
+        String always = PROFILE.matcher(text).replaceAll("");
+        return SUREFIRE_SKIP.matcher(always).find() || SKIP_ALL.matcher(always).find();
+    }
+
     private static final Pattern XML_ID = Pattern.compile("<id>\\s*([^<]*?)\\s*</id>");
     private static final Pattern XML_ARTIFACT = Pattern.compile("<artifactId>\\s*([^<]*?)\\s*</artifactId>");
 
@@ -138,7 +161,8 @@ final class TextDetectors {
         Element profile = new Element("profile", XML_ID);
         Element plugin = new Element("plugin", XML_ARTIFACT);
         for (String l : text.lines().toList()) {
-            out.add(profile.name + "|" + plugin.name + "|" + l.strip());
+            // A comment beside a setting is no part of it (a FIXME moved onto its own line leaves the setting as it was).
+            out.add(profile.name + "|" + plugin.name + "|" + XML_COMMENT.matcher(l).replaceAll("").strip());
             profile.read(l);
             plugin.read(l);
         }

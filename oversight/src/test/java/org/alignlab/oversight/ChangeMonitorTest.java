@@ -452,6 +452,20 @@ class ChangeMonitorTest {
                 assertThat(f.severity()).isEqualTo(Severity.LOW);
                 assertThat(f.rationale()).contains("a placeholder of the sample");
             });
+            // An archetype's template (main resources, which the build copies and does not run): a placeholder too
+            // (maven-archetype de8ed36); the same file among the project's own tests is said at high.
+            write(dir, "src/main/resources/archetype-resources/src/test/java/AppTest.java", placeholder
+                    .replace("FooTest", "AppTest"));
+            commit(git, "an archetype's template");
+            assertThat(judge(dir).findings()).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo("java.assertion-trivial");
+                assertThat(f.severity()).isEqualTo(Severity.LOW);
+                assertThat(f.rationale()).contains("among resources, which the build does not run");
+            });
+            write(dir, "src/test/java/AppTest.java", placeholder.replace("FooTest", "AppTest"));
+            commit(git, "the project's own placeholder");
+            assertThat(judge(dir).findings()).extracting(Finding::rule, Finding::severity)
+                    .containsExactly(tuple("java.assertion-trivial", Severity.HIGH));
             // A new sample's smoke test (it runs the sample, then asserts what cannot fail): a placeholder too.
             write(dir, "src/it/mjar-97/src/test/java/FooTest.java", placeholder.replace("assertTrue(true);",
                     "System.setProperty(\"mjar\", \"97\");\n        assertTrue(true);"));
@@ -1149,6 +1163,39 @@ class ChangeMonitorTest {
                 "<exclude>**/SlowTest.java</exclude>\n            <exclude>**/FlakyIT.java</exclude>");
         assertThat(intoSurefire.split("FlakyIT", -1)).hasSize(2);
         assertThat(excluded.apply(intoSurefire)).singleElement().asString().contains("FlakyIT");
+        java.util.function.BiFunction<String, String, List<Finding>> judged = (base, after) -> {
+            List<Finding> out = new java.util.ArrayList<>();
+            TextDetectors.judge(new FileChange(FileChange.Kind.MODIFIED, "core/pom.xml", "core/pom.xml", base, after),
+                    "build", out);
+            return out.stream().filter(f -> f.rule().equals("build.tests-excluded")).toList();
+        };
+        // A comment beside an exclusion moved onto its own line (maven-project-info-reports-plugin bb4debd): the
+        // exclusion was there; beside a new exclusion, that one is said.
+        String slow = "<exclude>**/SlowTest.java</exclude>";
+        String commented = pom.replace(slow, slow + "<!-- FIXME: slow on CI -->");
+        String commentMoved = pom.replace(slow, slow + "\n            <!-- FIXME: slow on CI -->");
+        assertThat(judged.apply(commented, commentMoved)).isEmpty();
+        assertThat(judged.apply(commented, commentMoved.replace(slow, slow + "<exclude>**/ParserTest.java</exclude>")))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.HIGH);
+        // Exclusions that come as Surefire stops skipping every test (maven-project-info-reports-plugin f1e698a)
+        // exclude nothing that ran: low. A profile's skip dropped beside a new exclusion of the default build is no
+        // skip lifted: high.
+        String surefire = "maven-surefire-plugin</artifactId>\n        <configuration>\n";
+        assertThat(pom).contains(surefire);
+        String skipping = pom.replace(surefire, surefire + "          <skip>true</skip>\n");
+        String newExclusion = pom.replace(slow, slow + "\n            <exclude>**/ParserTest.java</exclude>");
+        assertThat(judged.apply(skipping, newExclusion)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.rationale()).contains("stops skipping every test");
+        });
+        assertThat(judged.apply(skipping, newExclusion.replace(surefire, surefire + "          <skip>true</skip>\n")))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.HIGH);
+        String profileSkip = "<id>slow</id>\n";
+        assertThat(pom).contains(profileSkip);
+        String skippingInProfile = pom.replace(profileSkip, profileSkip + "      <properties><skipTests>true</skipTests>"
+                + "</properties>\n");
+        assertThat(judged.apply(skippingInProfile, newExclusion)).singleElement().extracting(Finding::severity)
+                .isEqualTo(Severity.HIGH);
     }
 
     @Test

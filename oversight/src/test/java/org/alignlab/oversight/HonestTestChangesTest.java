@@ -1197,6 +1197,119 @@ class HonestTestChangesTest {
     }
 
     @Test
+    void aConstantAssertionMovedFromJUnit4sMessageFirstFormToJUnit5sChecksNoLess() {
+        // JUnit 4's assertTrue(message, true) cannot fail, as JUnit 5's assertTrue(true, message) cannot: a migration
+        // that rewrites one as the other removes no check (maven-project-info-reports-plugin 317acdd).
+        String before = test("""
+                    @Test
+                    void greets() {
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                        org.junit.Assert.assertTrue("reached", true);
+                    }
+                """);
+        String migrated = before.replace("org.junit.Assert.assertTrue(\"reached\", true)",
+                "org.junit.jupiter.api.Assertions.assertTrue(true, \"reached\")");
+        assertThat(migrated).contains("assertTrue(true, \"reached\")");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, migrated)), "java.assertions-removed"))
+                .isNull();
+        // The twin: the migration that also drops the check of the greeting checks less.
+        String dropped = migrated.replace("        assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));\n", "");
+        assertThat(dropped).doesNotContain("Hello, Ada");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, dropped)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // JUnit 4's form with a condition that can fail is a check, and is not said as trivial when added.
+        String added = before.replace("org.junit.Assert.assertTrue(\"reached\", true);",
+                "org.junit.Assert.assertTrue(\"reached\", true);\n        org.junit.Assert.assertTrue(\"short\", "
+                        + "new Greeter().size() < 20);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, added)), "java.assertion-trivial")).isNull();
+        // And JUnit 4's trivial form added where the check was is said, as JUnit 5's is.
+        String trivialised = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));",
+                "org.junit.Assert.assertTrue(\"greets\", true);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, trivialised)), "java.assertion-trivial"))
+                .isNotNull();
+    }
+
+    @Test
+    void aFailUnderAnIfWrittenAsAThrowChecksNoLess() {
+        // maven-archetype 51286fa: "if (cause != null) fail(cause.getMessage())" become "throw cause", which fails the
+        // test on the same condition.
+        String before = test("""
+                    @Test
+                    void greets() throws Throwable {
+                        Throwable cause = new Greeter().problem("Ada");
+                        if (cause != null) {
+                            org.junit.jupiter.api.Assertions.fail(cause.getMessage());
+                        }
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        String thrown = before.replace("org.junit.jupiter.api.Assertions.fail(cause.getMessage());", "throw cause;");
+        assertThat(thrown).contains("throw cause;");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, thrown)), "java.assertions-removed")).isNull();
+        // The twin: the check dropped, not rewritten.
+        String dropped = before.replace("""
+                        if (cause != null) {
+                            org.junit.jupiter.api.Assertions.fail(cause.getMessage());
+                        }
+                """, "");
+        assertThat(dropped).doesNotContain("cause != null");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, dropped)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        // A throw the test hands to others (a lambda) fails nothing by itself: the check rewritten so is dropped.
+        String handed = before.replace("org.junit.jupiter.api.Assertions.fail(cause.getMessage());",
+                "Runnable r = () -> { if (cause != null) { throw new IllegalStateException(); } };");
+        assertThat(handed).doesNotContain("fail(");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, handed)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void checksMovedIntoTheSetUpRunBeforeEachTestAreStillMade() {
+        // maven-archetype db925cc: each test's check of the looked-up instance moves into setUp, run before each test.
+        String before = """
+                package demo;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.BeforeEach;
+                import org.junit.jupiter.api.Test;
+
+                class GreeterTest {
+                    private Greeter greeter;
+
+                    @BeforeEach
+                    void setUp() {
+                        greeter = new Greeter();
+                    }
+
+                    @Test
+                    void greets() {
+                        org.junit.jupiter.api.Assertions.assertNotNull(greeter.locale());
+                        assertEquals("Hello, Ada", greeter.greet("Ada"));
+                    }
+
+                    @Test
+                    void greetsBob() {
+                        org.junit.jupiter.api.Assertions.assertNotNull(greeter.locale());
+                        assertEquals("Hello, Bob", greeter.greet("Bob"));
+                    }
+                }
+                """;
+        String check = "        org.junit.jupiter.api.Assertions.assertNotNull(greeter.locale());\n";
+        String moved = before.replace(check, "").replace("greeter = new Greeter();\n",
+                "greeter = new Greeter();\n" + check);
+        assertThat(moved.split("assertNotNull", -1)).hasSize(2);
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, moved)), "java.assertions-removed")).isNull();
+        // The twin: the set-up gains another check than the tests lose; and the same check in a set-up run once for
+        // the class (@BeforeAll) is no check of each test.
+        String other = moved.replace("assertNotNull(greeter.locale())", "assertNotNull(greeter)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, other)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+        String once = moved.replace("@BeforeEach", "@org.junit.jupiter.api.BeforeAll");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, once)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void anExpectationThatIsTextTheChangedCodeNowPrintsIsSaidQuietly() {
         String before = test("""
                     @Test
