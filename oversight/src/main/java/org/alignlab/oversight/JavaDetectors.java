@@ -699,7 +699,7 @@ final class JavaDetectors {
                             begin(type), begin(type), "The change makes the test class " + type.getNameAsString()
                             + " abstract: JUnit runs its tests only through a subclass; check that one does."));
                 }
-                if (was != null && hasTests && junit3(type) && suite(type) && !suite(was)) {
+                if (was != null && hasTests && junit3(type) && suite(type) && !suite(was) && !suiteRunsAll(type, was)) {
                     out.add(new Finding(Category.G1, Severity.MEDIUM, "java.test-suite-added", c.path(),
                             begin(type), begin(type), "The JUnit 3 class " + type.getNameAsString() + " gains a "
                             + "suite() method, which JUnit runs instead of its test methods; check that it runs them "
@@ -1840,6 +1840,26 @@ final class JavaDetectors {
     /** Whether a class has JUnit 3's static suite() method, which decides what of it runs. */
     private static boolean suite(ClassOrInterfaceDeclaration type) {
         return type.getMethodsByName("suite").stream().anyMatch(m -> m.isStatic() && m.getParameters().isEmpty());
+    }
+
+    /**
+     * Whether the suite() a JUnit 3 class gains runs every test its class ran at the base: it names each by its name
+     * ({@code suite.addTest(new FooTest("testBuilder"))}), or takes the class whole ({@code new TestSuite(FooTest.class)},
+     * {@code addTestSuite(FooTest.class)}) (maven-archetype 21caabc).
+     */
+    private static boolean suiteRunsAll(ClassOrInterfaceDeclaration type, ClassOrInterfaceDeclaration was) {
+        List<MethodDeclaration> suites = type.getMethodsByName("suite").stream().filter(m -> m.isStatic()
+                && m.getParameters().isEmpty()).toList();
+        String name = type.getNameAsString();
+        if (suites.stream().anyMatch(m -> !m.findAll(com.github.javaparser.ast.expr.ClassExpr.class,
+                x -> MainCodeChange.simple(x.getType().asString()).equals(name)).isEmpty())) {
+            return true;
+        }
+        Set<String> named = new java.util.HashSet<>();
+        suites.forEach(m -> m.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)
+                .forEach(l -> named.add(l.getValue())));
+        return was.getMethods().stream().filter(m -> m.isPublic() && !m.isStatic() && m.getParameters().isEmpty()
+                && m.getNameAsString().startsWith("test")).allMatch(m -> named.contains(m.getNameAsString()));
     }
 
     /**

@@ -4218,6 +4218,23 @@ class HonestTestChangesTest {
                 + "        return new junit.framework.TestSuite();\n    }\n\n    public void testGreets()");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, suite)), "java.test-suite-added"))
                 .isEqualTo(Severity.MEDIUM);
+        // A suite that names each test the class ran, or takes the class whole, runs them all (maven-archetype
+        // 21caabc); one that names only some is said.
+        String naming = base.replace("return new junit.framework.TestSuite();", "").replace("    public void testGreets()",
+                "    public static junit.framework.Test suite() {\n        junit.framework.TestSuite s = new "
+                + "junit.framework.TestSuite();\n        s.addTest(new GreeterTest(\"testGreets\"));\n"
+                + "        s.addTest(new GreeterTest(\"testGreetsBob\"));\n        return s;\n    }\n\n"
+                + "    public void testGreets()");
+        assertThat(base).contains("void testGreets()").contains("void testGreetsBob()");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, naming)), "java.test-suite-added")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, naming.replace(
+                "        s.addTest(new GreeterTest(\"testGreetsBob\"));\n", ""))), "java.test-suite-added"))
+                .isEqualTo(Severity.MEDIUM);
+        String whole = suite.replace("new junit.framework.TestSuite()", "new junit.framework.TestSuite(GreeterTest.class)");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, whole)), "java.test-suite-added")).isNull();
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, suite.replace("new junit.framework.TestSuite()",
+                "new junit.framework.TestSuite(OtherTest.class)"))), "java.test-suite-added"))
+                .isEqualTo(Severity.MEDIUM);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, base, base.replace("public class GreeterTest",
                 "public abstract class GreeterTest"))), "java.test-class-abstract")).isEqualTo(Severity.MEDIUM);
     }
