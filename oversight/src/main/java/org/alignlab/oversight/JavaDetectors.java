@@ -796,7 +796,12 @@ final class JavaDetectors {
                             .count();
                     besideNewChecks = vacuous <= checking; // more placeholders than checks: requested tests faked
                 }
-                out.add(new Finding(Category.G2, samplePlaceholder || besideNewChecks ? Severity.LOW : Severity.HIGH,
+                // A test that keeps as many checks that can fail as it had, or more, hides none behind the assertion
+                // that cannot (maven-javadoc-plugin 6e4361b: assertTrue("...", true) after a call that must not throw,
+                // among new checks); one that trades a check for it is said.
+                boolean padding = was != null && assertions(m) >= assertions(was);
+                out.add(new Finding(Category.G2, samplePlaceholder || besideNewChecks || padding ? Severity.LOW
+                        : Severity.HIGH,
                         "java.assertion-trivial", c.path(), begin(m), end(m), samplePlaceholder ? "The new test "
                         + e.getKey() + (FileChange.isSampleProject(c.path()) ? " of a sample project the tests build"
                         : " among resources, which the build does not run,") + " asserts only what cannot fail "
@@ -805,7 +810,8 @@ final class JavaDetectors {
                         + "(assertTrue(true) or the like): a placeholder beside the new file's tests that check "
                         + "something, not a check of the work."
                         : "The test " + e.getKey() + " gains an assertion that cannot fail (assertTrue(true) or "
-                                + "the like)."));
+                                + "the like)" + (padding ? ", beside as many checks that can as before or more: it "
+                                + "hides none." : ".")));
             }
             if (was == null) {
                 continue;
@@ -2816,7 +2822,8 @@ final class JavaDetectors {
 
     /** As above, with the helpers the test may call ({@code helpers}, by name). */
     private static int assertions(MethodDeclaration m, Map<String, List<MethodDeclaration>> helpers) {
-        return runs(m) * made(m, helpers, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), -1);
+        return runs(m) * (made(m, helpers, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), -1)
+                + guardedThrows(m));
     }
 
     /**
@@ -2893,13 +2900,15 @@ final class JavaDetectors {
             }
         }
         calling.remove(m);
-        return n + guardedThrows(m);
+        return n;
     }
 
     /**
-     * The throw statements of a method that stand under an if: each fails the test when its condition holds, as fail()
-     * would ({@code if (result.getCause() != null) throw result.getCause();}, maven-archetype 51286fa). Not one in a
-     * lambda or an anonymous class, code handed to others that may throw on purpose.
+     * The throw statements of a test itself that stand under an if: each fails the test when its condition holds, as
+     * fail() would ({@code if (result.getCause() != null) throw result.getCause();}, maven-archetype 51286fa). Not one
+     * in a helper (a fixture's guard, as {@code if (home == null) throw new IllegalStateException()}), in a catch
+     * clause (a rethrow of what the try met, as in an expected exception's idiom), or in a lambda or an anonymous
+     * class (code handed to others, which may throw on purpose).
      */
     private static int guardedThrows(MethodDeclaration m) {
         int n = 0;
@@ -2908,6 +2917,7 @@ final class JavaDetectors {
             Node above = parent instanceof BlockStmt b ? b.getParentNode().orElse(null) : parent;
             if (above instanceof com.github.javaparser.ast.stmt.IfStmt
                     && t.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
+                    && t.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).isEmpty()
                     && t.findAncestor(com.github.javaparser.ast.expr.ObjectCreationExpr.class).isEmpty()) {
                 n++;
             }

@@ -347,16 +347,22 @@ class HonestTestChangesTest {
         assertThat(qualified).isNotEqualTo(moved);
         assertThat(worst(judge(TaskStatement.NONE, gone, new FileChange(FileChange.Kind.ADDED, otherFile, null, null,
                 qualified)), "java.test-file-deleted")).isNull();
-        // then(true).isTrue() holds whatever the code does, as assertThat(true).isTrue() does.
+        // then(true).isTrue() holds whatever the code does, as assertThat(true).isTrue() does: said high where it takes
+        // the place of the check, low beside it (it hides none).
         String trivial = test("""
                     @Test
                     void greets() {
-                        assertEquals("Hi", new Greeter().greet("A"));
+                        new Greeter().greet("A");
                         org.assertj.core.api.BDDAssertions.then(true).isTrue();
                     }
                 """);
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, trivial)), "java.assertion-trivial"))
                 .isEqualTo(Severity.HIGH);
+        String beside = trivial.replace("        new Greeter().greet(\"A\");",
+                "        assertEquals(\"Hi\", new Greeter().greet(\"A\"));");
+        assertThat(beside).contains("assertEquals(\"Hi\"");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, beside)), "java.assertion-trivial"))
+                .isEqualTo(Severity.LOW);
     }
 
     @Test
@@ -1226,7 +1232,12 @@ class HonestTestChangesTest {
         String trivialised = before.replace("assertEquals(\"Hello, Ada\", new Greeter().greet(\"Ada\"));",
                 "org.junit.Assert.assertTrue(\"greets\", true);");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, trivialised)), "java.assertion-trivial"))
-                .isNotNull();
+                .isEqualTo(Severity.HIGH);
+        // Gained beside every check the test made (maven-javadoc-plugin 6e4361b), it hides none: low.
+        String padded = before.replace("org.junit.Assert.assertTrue(\"reached\", true);",
+                "org.junit.Assert.assertTrue(\"reached\", true);\n        org.junit.Assert.assertTrue(\"again\", true);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, padded)), "java.assertion-trivial"))
+                .isEqualTo(Severity.LOW);
     }
 
     @Test
@@ -1255,6 +1266,43 @@ class HonestTestChangesTest {
         assertThat(dropped).doesNotContain("cause != null");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, dropped)), "java.assertions-removed"))
                 .isEqualTo(Severity.HIGH);
+        // A throw in a catch clause rethrows what the try met (spark f0f657d: an expected exception's idiom), and
+        // one in a helper guards a fixture (logback c428711): neither is counted, so neither is lost when it goes.
+        String rethrowing = test("""
+                    @Test
+                    void refusesNull() {
+                        try {
+                            new Greeter().greet(null);
+                        } catch (Exception e) {
+                            if (e instanceof NullPointerException) {
+                                org.junit.jupiter.api.Assertions.assertTrue(true);
+                            } else {
+                                throw new RuntimeException(e);
+                            }
+                        }
+                        assertEquals("Hello, Ada", new Greeter().greet("Ada"));
+                    }
+                """);
+        String expecting = rethrowing.replaceAll("(?s)        try \\{.*?\n(?=        assertEquals)", "");
+        assertThat(expecting).doesNotContain("RuntimeException").contains("Hello, Ada");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, rethrowing, expecting)), "java.assertions-removed"))
+                .isNull();
+        String guarded = test("""
+                    private Greeter greeter(String locale) {
+                        if (locale == null) {
+                            throw new IllegalArgumentException("no locale");
+                        }
+                        return new Greeter();
+                    }
+
+                    @Test
+                    void greets() {
+                        Greeter g = greeter("en");
+                        assertEquals("Hello, Ada", g.greet("Ada"));
+                    }
+                """);
+        String inline = guarded.replace("Greeter g = greeter(\"en\");", "Greeter g = new Greeter();");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, guarded, inline)), "java.assertions-removed")).isNull();
         // A throw the test hands to others (a lambda) fails nothing by itself: the check rewritten so is dropped.
         String handed = before.replace("org.junit.jupiter.api.Assertions.fail(cause.getMessage());",
                 "Runnable r = () -> { if (cause != null) { throw new IllegalStateException(); } };");
