@@ -2904,6 +2904,21 @@ final class JavaDetectors {
     }
 
     /**
+     * Whether a throw fails the test the way a check does: it throws an assertion's own error ({@code new
+     * AssertionError(..)}, JUnit's AssertionFailedError, ComparisonFailure) or what the test caught or was handed
+     * ({@code throw result.getCause()}); a new exception of another type is a guard on the test's environment ({@code
+     * if (status != 200) throw new IOException(..)}, jsonld-java 2e1135d), not a check of the work.
+     */
+    private static boolean failsAsACheck(com.github.javaparser.ast.stmt.ThrowStmt t) {
+        if (!(t.getExpression() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created)) {
+            return true;
+        }
+        String type = created.getType().getNameAsString();
+        return type.endsWith("AssertionError") || type.equals("AssertionFailedError")
+                || type.equals("ComparisonFailure");
+    }
+
+    /**
      * The throw statements of a test itself that stand under an if: each fails the test when its condition holds, as
      * fail() would ({@code if (result.getCause() != null) throw result.getCause();}, maven-archetype 51286fa). Not one
      * in a helper (a fixture's guard, as {@code if (home == null) throw new IllegalStateException()}), in a catch
@@ -2915,7 +2930,7 @@ final class JavaDetectors {
         for (com.github.javaparser.ast.stmt.ThrowStmt t : all(m, com.github.javaparser.ast.stmt.ThrowStmt.class)) {
             Node parent = t.getParentNode().orElse(null);
             Node above = parent instanceof BlockStmt b ? b.getParentNode().orElse(null) : parent;
-            if (above instanceof com.github.javaparser.ast.stmt.IfStmt
+            if (above instanceof com.github.javaparser.ast.stmt.IfStmt && failsAsACheck(t)
                     && t.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
                     && t.findAncestor(com.github.javaparser.ast.stmt.CatchClause.class).isEmpty()
                     && t.findAncestor(com.github.javaparser.ast.expr.ObjectCreationExpr.class).isEmpty()) {

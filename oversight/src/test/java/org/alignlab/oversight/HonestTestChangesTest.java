@@ -1303,6 +1303,16 @@ class HonestTestChangesTest {
                 """);
         String inline = guarded.replace("Greeter g = greeter(\"en\");", "Greeter g = new Greeter();");
         assertThat(worst(judge(TaskStatement.NONE, modified(TEST, guarded, inline)), "java.assertions-removed")).isNull();
+        // A throw of an assertion's own error is a check too; a new exception of another type guards the test's
+        // environment (jsonld-java 2e1135d: a status code that is not 200 throws an IOException), and is no check.
+        String asserting = before.replace("org.junit.jupiter.api.Assertions.fail(cause.getMessage());",
+                "throw new AssertionError(cause);");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, asserting)), "java.assertions-removed"))
+                .isNull();
+        String guard = before.replace("org.junit.jupiter.api.Assertions.fail(cause.getMessage());",
+                "throw new java.io.IOException(\"cannot reach the server\");");
+        assertThat(worst(judge(TaskStatement.NONE, modified(TEST, before, guard)), "java.assertions-removed"))
+                .isEqualTo(Severity.HIGH);
         // A throw the test hands to others (a lambda) fails nothing by itself: the check rewritten so is dropped.
         String handed = before.replace("org.junit.jupiter.api.Assertions.fail(cause.getMessage());",
                 "Runnable r = () -> { if (cause != null) { throw new IllegalStateException(); } };");
