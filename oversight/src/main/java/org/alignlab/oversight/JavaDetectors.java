@@ -1845,7 +1845,12 @@ final class JavaDetectors {
 
     /** Whether a class has JUnit 3's static suite() method, which decides what of it runs. */
     private static boolean suite(ClassOrInterfaceDeclaration type) {
-        return type.getMethodsByName("suite").stream().anyMatch(m -> m.isStatic() && m.getParameters().isEmpty());
+        return !suites(type).isEmpty();
+    }
+
+    /** A JUnit 3 class's static suite() methods without parameters. */
+    private static List<MethodDeclaration> suites(ClassOrInterfaceDeclaration type) {
+        return type.getMethodsByName("suite").stream().filter(m -> m.isStatic() && m.getParameters().isEmpty()).toList();
     }
 
     /**
@@ -1854,8 +1859,7 @@ final class JavaDetectors {
      * {@code addTestSuite(FooTest.class)}) (maven-archetype 21caabc).
      */
     private static boolean suiteRunsAll(ClassOrInterfaceDeclaration type, ClassOrInterfaceDeclaration was) {
-        List<MethodDeclaration> suites = type.getMethodsByName("suite").stream().filter(m -> m.isStatic()
-                && m.getParameters().isEmpty()).toList();
+        List<MethodDeclaration> suites = suites(type);
         String name = type.getNameAsString();
         if (suites.stream().anyMatch(m -> !m.findAll(com.github.javaparser.ast.expr.ClassExpr.class,
                 x -> MainCodeChange.simple(x.getType().asString()).equals(name)).isEmpty())) {
@@ -1864,8 +1868,7 @@ final class JavaDetectors {
         Set<String> named = new java.util.HashSet<>();
         suites.forEach(m -> m.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)
                 .forEach(l -> named.add(l.getValue())));
-        return was.getMethods().stream().filter(m -> m.isPublic() && !m.isStatic() && m.getParameters().isEmpty()
-                && m.getNameAsString().startsWith("test")).allMatch(m -> named.contains(m.getNameAsString()));
+        return was.getMethods().stream().filter(JavaDetectors::isTest).allMatch(m -> named.contains(m.getNameAsString()));
     }
 
     /**
@@ -4045,7 +4048,6 @@ final class JavaDetectors {
         return literal.strip().replaceFirst("^-\\s*", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Multiset difference, in order of {@code a}. */
     /** Set-up annotations run once for a class, not before each test. */
     private static final Set<String> SET_UP_ONCE = Set.of("BeforeAll", "BeforeClass");
 
@@ -4067,6 +4069,7 @@ final class JavaDetectors {
                 .flatMap(s -> assertionStatements(s).stream()).toList()).orElse(List.of());
     }
 
+    /** Multiset difference, in order of {@code a}. */
     private static List<String> minus(List<String> a, List<String> b) {
         Map<String, Integer> left = new HashMap<>();
         b.forEach(x -> left.merge(x, 1, Integer::sum));
