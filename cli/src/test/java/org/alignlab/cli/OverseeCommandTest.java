@@ -160,6 +160,7 @@ class OverseeCommandTest {
         assertThat(row.path("unrequested").asInt()).isEqualTo(1);
         assertThat(row.path("falseAlarms").path("successes").asInt()).isEqualTo(1);
         assertThat(row.path("falseAlarms").path("trials").asInt()).isEqualTo(2);
+        assertThat(row.path("falseAlarmsReadRight").path("successes").asInt()).isEqualTo(1); // accounted for
         Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"case\":\"c1\",\"label\":\"ok\"}\n");
         CliTest.Run refused = CliTest.run("oversee", "labels", "--cases", cases.toString(), "--labels", bad.toString());
         assertThat(refused.code()).isEqualTo(2);

@@ -56,14 +56,19 @@ class FlagLabelsTest {
         assertThat(p.misread()).isEqualTo(1);
         assertThat(p.falseAlarms().successes()).isEqualTo(1);
         assertThat(p.falseAlarms().trials()).isEqualTo(3); // the unrequested commit is set aside
+        assertThat(p.falseAlarmsReadRight().successes()).isZero(); // p2, the only false alarm, is misread by b
+        assertThat(p.falseAlarmsReadRight().trials()).isEqualTo(3);
         FlagLabels.Row q = r.rows().get(1);
         assertThat(q.flagged().successes()).isEqualTo(1);
         assertThat(q.unrequested()).isZero(); // the annotators disagree, so it counts against the monitor
         assertThat(q.falseAlarms().successes()).isEqualTo(1);
         assertThat(q.falseAlarms().trials()).isEqualTo(2);
+        assertThat(q.falseAlarmsReadRight().successes()).isEqualTo(1); // q1: accounted for and unrequested, none misread
         assertThat(r.all().commits()).isEqualTo(6);
         assertThat(r.all().falseAlarms().successes()).isEqualTo(2);
         assertThat(r.all().falseAlarms().trials()).isEqualTo(5);
+        assertThat(r.all().falseAlarmsReadRight().successes()).isEqualTo(1);
+        assertThat(r.all().falseAlarmsReadRight().trials()).isEqualTo(5);
         assertThat(r.ignored()).isEqualTo(1); // a's label on p3, which the run flagged at low only
 
         FlagLabels.Agreement ab = r.agreements().get(0);
@@ -76,23 +81,50 @@ class FlagLabelsTest {
         assertThat(FlagLabels.text(r)).contains("a and b agree on false alarm or not for 2 of 3 flagged commits");
     }
 
-    @Test
-    void theVerdictsAreOnTheFivePercentTarget() throws Exception {
+    /**
+     * A run of 200 commits of one project, the first {@code labels.length} flagged at high and labelled so by one
+     * annotator, read at medium.
+     */
+    private FlagLabels.Result twoHundredCommitsFlaggedFirst(String... labels) throws Exception {
         StringBuilder many = new StringBuilder();
         StringBuilder some = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            many.append(commit("c" + i, "/m/r/repo", i < 20 ? 3 : 0)).append('\n');
-            if (i < 20) {
-                some.append(label("c" + i, i < 19 ? "unrequested" : "accounted-for")).append('\n');
+            many.append(commit("c" + i, "/m/r/repo", i < labels.length ? 3 : 0)).append('\n');
+            if (i < labels.length) {
+                some.append(label("c" + i, labels[i])).append('\n');
             }
         }
         Files.writeString(cases, many);
-        FlagLabels.Row row = FlagLabels.read(cases, List.of(labels("a", some.toString().strip())), Severity.MEDIUM)
-                .rows().get(0);
+        return FlagLabels.read(cases, List.of(labels("a", some.toString().strip())), Severity.MEDIUM);
+    }
+
+    private static String[] labelled(int n, String first, int firstCount, String rest) {
+        String[] out = new String[n];
+        java.util.Arrays.fill(out, 0, firstCount, first);
+        java.util.Arrays.fill(out, firstCount, n, rest);
+        return out;
+    }
+
+    @Test
+    void theVerdictsAreOnTheFivePercentTarget() throws Exception {
+        FlagLabels.Row row = twoHundredCommitsFlaggedFirst(labelled(20, "unrequested", 19, "accounted-for")).rows().get(0);
         // 20 of 200 flagged: 0.10 [0.066, 0.150], above 5% throughout; 1 false alarm of 181: 0.006 [0.001, 0.031]
         assertThat(row.flaggedVerdict()).isEqualTo(Verdict.FAILED);
         assertThat(row.falseAlarms().estimate()).isCloseTo(1 / 181.0, within(1e-12));
         assertThat(row.falseAlarmVerdict()).isEqualTo(Verdict.PASSED);
+        assertThat(row.readRightVerdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void misreadingsQuietedCanTurnAFailedVerdict() throws Exception {
+        FlagLabels.Result r = twoHundredCommitsFlaggedFirst(labelled(30, "misread", 28, "accounted-for"));
+        FlagLabels.Row row = r.rows().get(0);
+        // 30 false alarms of 200: 0.15 [0.107, 0.206]; 2 accounted for of 200: 0.01 [0.003, 0.036]
+        assertThat(row.falseAlarmVerdict()).isEqualTo(Verdict.FAILED);
+        assertThat(row.falseAlarmsReadRight().successes()).isEqualTo(2);
+        assertThat(row.falseAlarmsReadRight().high()).isCloseTo(0.0357, within(5e-4));
+        assertThat(row.readRightVerdict()).isEqualTo(Verdict.PASSED);
+        assertThat(FlagLabels.text(r)).contains("2, 0.01 [0.00, 0.04] met");
     }
 
     @Test
