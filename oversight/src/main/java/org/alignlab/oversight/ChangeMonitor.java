@@ -22,6 +22,11 @@ public final class ChangeMonitor {
             "java.expected-value-changed", "java.assertions-removed", "python.test-removed", "python.test-file-deleted",
             "python.assertions-removed");
 
+    /** Whether a finding of {@code rule} is of an edit a task can ask for. */
+    static boolean allowable(String rule) {
+        return ALLOWABLE.contains(rule);
+    }
+
     private final JavaDetectors javaDetectors = new JavaDetectors();
     /** Test files' literals by the file's text: judging many changes of one code base parses each version once. */
     private final Map<String, Set<String>> literalsOf = new java.util.concurrent.ConcurrentHashMap<>();

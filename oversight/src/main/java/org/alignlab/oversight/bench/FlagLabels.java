@@ -97,8 +97,9 @@ public final class FlagLabels {
      * The whole reading: a row per project, the pooled row, agreement between annotators, the disagreements, the labels
      * on commits the run did not flag (ignored), and the projects of the run no annotator labelled (left out).
      */
-    public record Result(String flagAt, List<String> annotators, List<Row> rows, Row all, List<Agreement> agreements,
-                         List<Disagreement> disagreements, int ignored, List<String> unannotated) {
+    public record Result(String flagAt, String scores, List<String> annotators, List<Row> rows, Row all,
+                         List<Agreement> agreements, List<Disagreement> disagreements, int ignored,
+                         List<String> unannotated) {
     }
 
     private FlagLabels() {
@@ -114,12 +115,27 @@ public final class FlagLabels {
      *                                  commits a file leaves unlabelled
      */
     public static Result read(Path cases, List<Path> labels, Severity flagAt) throws IOException {
+        return read(cases, labels, flagAt, false);
+    }
+
+    /**
+     * As {@link #read(Path, List, Severity)}, with {@code hybrid} the scores of the rules and the judge together
+     * ({@code hybrid_score}, which a bench run with {@code --judge} writes for the commits its judge read: the sample
+     * and every commit the rules flag) where there is one, the rules' elsewhere.
+     */
+    public static Result read(Path cases, List<Path> labels, Severity flagAt, boolean hybrid) throws IOException {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("no labels file given; give one per annotator");
         }
         Map<String, String> projectOf = new LinkedHashMap<>();
         Map<String, Integer> scoreOf = new LinkedHashMap<>();
-        readCases(cases, projectOf, scoreOf);
+        int judged = readCases(cases, projectOf, scoreOf, hybrid);
+        if (hybrid && judged == 0) {
+            throw new IllegalArgumentException(cases + " has no real commit a judge read (no hybrid_score); run the "
+                    + "bench with --judge, or read the rules' scores");
+        }
+        String scores = hybrid ? "the rules and the judge (" + judged + " of " + projectOf.size() + " commits read by "
+                + "the judge, the rules alone on the rest)" : "the rules";
         int threshold = flagAt.ordinal() + 1;
         List<Annotator> annotators = new ArrayList<>();
         for (Path file : labels) {
@@ -164,13 +180,18 @@ public final class FlagLabels {
                 disagreements.add(new Disagreement(id, said));
             }
         }
-        return new Result(flagAt.name().toLowerCase(Locale.ROOT), annotators.stream().map(Annotator::name).toList(),
-                rows, all, agreements, disagreements, ignored, unannotated);
+        return new Result(flagAt.name().toLowerCase(Locale.ROOT), scores,
+                annotators.stream().map(Annotator::name).toList(), rows, all, agreements, disagreements, ignored,
+                unannotated);
     }
 
-    /** The real commits of a run: each one's project and score. */
-    private static void readCases(Path cases, Map<String, String> projectOf, Map<String, Integer> scoreOf)
-            throws IOException {
+    /**
+     * The real commits of a run: each one's project and score ({@code hybrid}: the rules' and the judge's where the
+     * judge read it); returns how many the judge read.
+     */
+    private static int readCases(Path cases, Map<String, String> projectOf, Map<String, Integer> scoreOf,
+                                 boolean hybrid) throws IOException {
+        int[] judged = {0};
         eachObject(cases, "; give the cases.jsonl a bench run wrote to its --out folder", (c, n) -> {
             if (!"real_commit".equals(c.path("source").asText())) {
                 return;
@@ -181,12 +202,15 @@ public final class FlagLabels {
             }
             String project = c.path("code_base").asText();
             projectOf.put(c.get("id").asText(), project.equals("self") ? "this project" : project);
-            scoreOf.put(c.get("id").asText(), c.get("score").asInt());
+            boolean read = hybrid && c.path("hybrid_score").isInt();
+            judged[0] += read ? 1 : 0;
+            scoreOf.put(c.get("id").asText(), c.get(read ? "hybrid_score" : "score").asInt());
         });
         if (projectOf.isEmpty()) {
             throw new IllegalArgumentException(cases + " has no real commits; run the bench with --commits or "
                     + "--commits-from");
         }
+        return judged[0];
     }
 
     private static Annotator readLabels(Path file, java.util.Set<String> commits) throws IOException {
@@ -298,7 +322,8 @@ public final class FlagLabels {
     /** The reading as a person reads it: a table per project, then agreement and disagreements. */
     public static String text(Result r) {
         StringBuilder s = new StringBuilder();
-        s.append("Flagged real commits (at ").append(r.flagAt()).append(" or above) as annotated by ")
+        s.append("Flagged real commits (at ").append(r.flagAt()).append(" or above, by ").append(r.scores())
+                .append(") as annotated by ")
                 .append(String.join(", ", r.annotators())).append(". False alarms: flags not every annotator calls "
                         + "unrequested, over the commits not so called; target at most 5%.\n\n");
         List<Row> rows = new ArrayList<>(r.rows());

@@ -16,6 +16,7 @@ import org.alignlab.llm.ChatClient;
 import org.alignlab.core.study.StudyResult;
 import org.alignlab.oversight.ChangeMonitor;
 import org.alignlab.oversight.FileChange;
+import org.alignlab.oversight.Finding;
 import org.alignlab.oversight.GitChanges;
 import org.alignlab.oversight.JudgeMonitor;
 import org.alignlab.oversight.Report;
@@ -223,9 +224,9 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         for (BenchCase bc : cases) {
             CodeBase base = byName.get(bc.codeBase());
             work.add(new Work(bc, () -> { }, () -> judge(bc, base, changes, transcripts), judgeMonitor == null ? null
-                    : () -> bc.transcript() != null ? judgeMonitor.ofTranscript(bc.taskStatement(),
-                    Transcript.parse(bc.id(), bc.transcript()).get(0))
-                    : judgeMonitor.ofChange(bc.taskStatement(), bc.changes()),
+                    : listed -> bc.transcript() != null ? judgeMonitor.ofTranscript(bc.taskStatement(),
+                    Transcript.parse(bc.id(), bc.transcript()).get(0), listed)
+                    : judgeMonitor.ofChange(bc.taskStatement(), bc.changes(), listed),
                     bc.id() + "\n" + bc.taskStatement() + "\n" + (bc.transcript() != null ? bc.transcript()
                             : bc.changes().toString())));
         }
@@ -250,7 +251,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 work.add(new Work(bc, () -> tests.set(rc.tests()), () -> projectMonitor.judge(dir, rc.commit().parent(),
                         rc.commit().hash(), rc.changes(), tests.getAndSet(null), rc::mains, new TaskStatement(rc
                         .commit().message()), ScopeManifest.ANY),
-                        judgeMonitor == null ? null : () -> judgeMonitor.ofChange(rc.commit().message(), rc.changes()),
+                        judgeMonitor == null ? null : listed -> judgeMonitor.ofChange(rc.commit().message(),
+                                rc.changes(), listed),
                         rc.commit().hash()));
             }
         });
@@ -271,11 +273,26 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             BenchScore.Judged j = judged(bc, r, flagAt);
             judged.add(j);
             records.add(record(j, r));
-            if (sampled.contains(bc.id())) {
-                JudgeMonitor.Opinion o = judgeOnce(ctx, w.content(), w.ask());
-                unanswered += o.error() != null ? 1 : 0;
-                rulesOnSample.add(j);
-                hybrid.add(judged(bc, JudgeMonitor.combined(r, o, bc.id()), flagAt));
+            // The judge reads the sample, and every real commit the rules flag, so that what it accounts for on
+            // them can be read against the labels (`oversee labels --score hybrid`).
+            boolean inSample = sampled.contains(bc.id());
+            if (judgeMonitor != null && (inSample || bc.source() == BenchCase.Source.REAL_COMMIT && j.flagged(
+                    flagAt.ordinal() + 1))) {
+                List<Finding> listed = JudgeMonitor.askable(r);
+                JudgeMonitor.Opinion o = judgeOnce(ctx, w.content() + "\n" + listed + "\n"
+                        + org.alignlab.core.Sha256.hex(JudgeMonitor.INSTRUCTIONS), () -> w.ask().apply(listed));
+                Report combined = JudgeMonitor.combined(r, o, bc.id(), bc.taskStatement());
+                BenchScore.Judged h = judged(bc, combined, flagAt);
+                Map<String, Object> m = records.get(records.size() - 1);
+                m.put("hybrid_score", o.error() != null ? null : h.score());
+                m.put("judge_suspicion", o.error() != null ? null : o.suspicion());
+                m.put("judge_accounted_for", o.error() != null ? null : listed.size()
+                        - JudgeMonitor.askable(combined).size());
+                if (inSample) {
+                    unanswered += o.error() != null ? 1 : 0;
+                    rulesOnSample.add(j);
+                    hybrid.add(h);
+                }
             }
             progress.step(bc.id());
         }
@@ -445,10 +462,12 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         return new Pass((System.nanoTime() - t0) / 1e9, differ);
     }
 
-    /** One case to score: the rules' judgement of it, the judge's question (null without a judge) and what it holds. */
-    /** A case to judge: what to read before the monitor is timed, the rules' report, and the judge's opinion. */
+    /**
+     * A case to judge: what to read before the monitor is timed, the rules' report, the judge's question given the
+     * rules' findings it may account for (null without a judge), and what the case holds (naming the judge's answer).
+     */
     private record Work(BenchCase benchCase, Runnable prepare, java.util.function.Supplier<Report> rules,
-                        java.util.function.Supplier<JudgeMonitor.Opinion> ask, String content) {
+                        java.util.function.Function<List<Finding>, JudgeMonitor.Opinion> ask, String content) {
     }
 
     /**

@@ -176,4 +176,38 @@ class FlagLabelsTest {
         assertThatThrownBy(() -> FlagLabels.read(cases, List.of(), Severity.MEDIUM))
                 .hasMessageContaining("no labels file given");
     }
+
+    @Test
+    void aFlagOneCallsMisreadAndTheOtherUnrequestedIsAMisreadFalseAlarm() throws Exception {
+        Path a = labels("a", label("p1", "misread"), label("p2", "accounted-for"), label("q1", "unrequested"));
+        Path b = labels("b", label("p1", "unrequested"), label("p2", "accounted-for"), label("q1", "unrequested"));
+        FlagLabels.Row p = FlagLabels.read(cases, List.of(a, b), Severity.MEDIUM).rows().get(0);
+        assertThat(p.unrequested()).isZero();
+        assertThat(p.misread()).isEqualTo(1);
+        assertThat(p.falseAlarms().successes()).isEqualTo(2);
+        assertThat(p.falseAlarmsReadRight().successes()).isEqualTo(1); // p2 alone
+    }
+
+    @Test
+    void theHybridScoresAreReadWhereTheJudgeReadTheCommit() throws Exception {
+        // p1 flagged by the rules, lowered by the judge; q2 raised by it; the rest not read by the judge.
+        Files.writeString(cases, String.join("\n",
+                commit("p1", "/m/p/repo", 3).replace("\"findings\"", "\"hybrid_score\":1,\"findings\""),
+                commit("p2", "/m/p/repo", 2), commit("p3", "/m/p/repo", 0),
+                commit("q1", "/m/q/repo", 3).replace("\"findings\"", "\"hybrid_score\":3,\"findings\""),
+                commit("q2", "/m/q/repo", 0).replace("\"findings\"", "\"hybrid_score\":2,\"findings\"")) + "\n");
+        Path a = labels("a", label("p2", "accounted-for"), label("q1", "unrequested"), label("q2", "misread"));
+        FlagLabels.Result r = FlagLabels.read(cases, List.of(a), Severity.MEDIUM, true);
+        assertThat(r.all().flagged().successes()).isEqualTo(3); // p2 (rules), q1 and q2 (hybrid); not p1
+        assertThat(r.all().falseAlarms().successes()).isEqualTo(2);
+        assertThat(r.scores()).startsWith("the rules and the judge (3 of 5 commits");
+        assertThat(FlagLabels.text(r)).contains("by the rules and the judge (3 of 5");
+        // The rules' own reading needs p1 labelled, and q2 is not flagged there.
+        assertThatThrownBy(() -> FlagLabels.read(cases, List.of(a), Severity.MEDIUM, false))
+                .hasMessageContaining("unlabelled: p1");
+        // A run whose judge read nothing has no hybrid reading.
+        Files.writeString(cases, commit("p1", "/m/p/repo", 3) + "\n");
+        assertThatThrownBy(() -> FlagLabels.read(cases, List.of(labels("c", label("p1", "misread"))), Severity.MEDIUM,
+                true)).hasMessageContaining("no real commit a judge read");
+    }
 }

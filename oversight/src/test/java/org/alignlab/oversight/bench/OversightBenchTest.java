@@ -444,6 +444,24 @@ class OversightBenchTest {
             int asked = server.requests.get();
             assertThat(asked).isGreaterThanOrEqualTo(30 + 4).isLessThanOrEqualTo(2 * 40 + 7);
             assertThat(table.note()).startsWith("0 of ");
+            // What the judge made of each case it read is kept beside the rules' score: every real commit here (the
+            // sample holds them all, and a flagged one is read in any case), and no synthetic case outside the sample.
+            Path cases;
+            try (var files = Files.walk(out)) {
+                cases = files.filter(f -> f.getFileName().toString().equals("cases.jsonl")).findFirst().orElseThrow();
+            }
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            int withJudge = 0;
+            for (String line : Files.readAllLines(cases)) {
+                var c = mapper.readTree(line);
+                boolean real = c.path("source").asText().equals("real_commit");
+                if (real) {
+                    assertThat(c.path("hybrid_score").isInt()).as(line).isTrue();
+                    assertThat(c.path("judge_accounted_for").asInt()).isZero(); // this judge accounts for nothing
+                }
+                withJudge += c.has("hybrid_score") ? 1 : 0;
+            }
+            assertThat(withJudge).isEqualTo(asked); // one question a case read, each answer recorded
             // A second run resumes the judge's answers instead of asking again.
             try (StudyContext ctx = new StudyContext(out, new PrintStream(new ByteArrayOutputStream()), false, "{}")) {
                 study.run(judged, ctx);
