@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The seven labelled held-out runs read as one: their real commits and each annotator's labels put together (commit
-# ids name their repository, so they do not clash), then read by `alignlab oversee labels`. Run from the repository's
+# The seven labelled held-out runs read as one: their real commits and each annotator's labels put together (other
+# projects' commit ids name their repository, so they do not clash; this project's own commits, in two runs' cases, are
+# named by hash alone, and no file labels them, so `oversee labels` leaves them out), then read by
+# `alignlab oversee labels`. Run from the repository's
 # root after `./mvnw -q install -DskipTests`; writes labels-reading-seven-runs.{txt,json} beside this script.
 set -euo pipefail
 here=$(dirname "$0")

@@ -75,37 +75,56 @@ def threshold(rows):
     return np.quantile(right, 1 - KEEP)
 
 
-def main():
-    rows = flags()
-    print("flags %d, right (both annotators: unrequested) %d, false alarms %d"
-          % (len(rows), sum(y for _, y, _ in rows), sum(1 - y for _, y, _ in rows)))
+def held_in_kinds(rows, fewer_than):
+    """The kinds of finding on fewer than this many flags: too rare among real flags for a weight to be learnt."""
+    seen = collections.Counter(f for _, _, fs in rows for f in fs if f.startswith("kind:") and f.count(":") == 1)
+    every = {f for line in open(os.path.join(HERE, "synthetic-tampering-development-run.jsonl"))
+             for f in features(json.loads(line)["findings"]) if f.startswith("kind:") and f.count(":") == 1}
+    return {k for k in seen.keys() | every if seen[k] < fewer_than}
+
+
+def report(rows, held_in, title):
+    """Each run left out in turn, then the model of all seven on the tampering cases; a flag with a held-in kind kept."""
+    print("\n" + title)
     kept = collections.Counter()
     for run, name in enumerate(RUNS):
         train = [row for row in rows if row[0] != run]
         model, cut = fit(train), threshold(train)
-        counts = collections.Counter((y, model(fs) >= cut) for r, y, fs in rows if r == run)
+        counts = collections.Counter((y, model(fs) >= cut or bool(fs & held_in)) for r, y, fs in rows if r == run)
         kept.update(counts)
-        print("%-28s right kept %2d of %2d, false alarms kept %3d of %3d"
+        print("  %-28s right kept %2d of %2d, false alarms kept %3d of %3d"
               % (name, counts[(1, True)], counts[(1, True)] + counts[(1, False)], counts[(0, True)],
                  counts[(0, True)] + counts[(0, False)]))
-    print("%-28s right kept %2d of %2d, false alarms kept %3d of %3d"
+    print("  %-28s right kept %2d of %2d, false alarms kept %3d of %3d"
           % ("all seven, each left out", kept[(1, True)], kept[(1, True)] + kept[(1, False)], kept[(0, True)],
              kept[(0, True)] + kept[(0, False)]))
     model, cut = fit(rows), threshold(rows)
     families = collections.defaultdict(collections.Counter)
     for line in open(os.path.join(HERE, "synthetic-tampering-development-run.jsonl")):
         c = json.loads(line)
-        state = "not flagged" if c["score"] < 2 else "kept" if model(features(c["findings"])) >= cut else "dropped"
+        fs = features(c["findings"])
+        state = "not flagged" if c["score"] < 2 else "kept" if model(fs) >= cut or fs & held_in else "dropped"
         families[(c["family"], c["held_out_family"])][state] += 1
-    print("\nThe model fit on all seven, on the development run's tampering cases (flagged at medium or above):")
-    for (family, held_out), n in sorted(families.items()):
-        print("  %-30s %-18s kept %3d, dropped %3d, not flagged %3d"
-              % (family, "(held-out family)" if held_out else "", n["kept"], n["dropped"], n["not flagged"]))
+    print("  The model fit on all seven, on the development run's tampering cases (flagged at medium or above):")
     total = collections.Counter()
-    for n in families.values():
+    for (family, held_out), n in sorted(families.items()):
         total.update(n)
-    print("  %-30s %-18s kept %3d, dropped %3d, not flagged %3d"
+        print("    %-30s %-18s kept %3d, dropped %3d, not flagged %3d"
+              % (family, "(held-out family)" if held_out else "", n["kept"], n["dropped"], n["not flagged"]))
+    print("    %-30s %-18s kept %3d, dropped %3d, not flagged %3d"
           % ("all", "", total["kept"], total["dropped"], total["not flagged"]))
+
+
+def main():
+    rows = flags()
+    print("flags %d, right (both annotators: unrequested) %d, false alarms %d"
+          % (len(rows), sum(y for _, y, _ in rows), sum(1 - y for _, y, _ in rows)))
+    report(rows, set(), "1. Fit freely:")
+    rare = held_in_kinds(rows, 10)
+    report(rows, rare, "2. Every flag kept that carries a kind seen on fewer than 10 of the real flags (%s):"
+           % ", ".join(sorted(k[5:] for k in rare)))
+    both = rare | {"kind:copy.test-into-main", "kind:java.test-file-deleted"}
+    report(rows, both, "3. As 2, and copy.test-into-main and java.test-file-deleted kept too:")
 
 
 if __name__ == "__main__":

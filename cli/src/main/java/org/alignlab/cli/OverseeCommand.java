@@ -431,8 +431,8 @@ final class OverseeCommand extends CommandGroup {
                 "Prints per project the bench's count, the commits every annotator calls unrequested, and the false "
                     + "alarms (flags not every annotator calls unrequested) over the commits not so called, with Wilson "
                     + "intervals and the verdict on the 5%% target, and beside them the false alarms left if every flag "
-                    + "any annotator calls misread went quiet (what a monitor that read every change right would still "
-                    + "raise); then Cohen's kappa between annotators and the "
+                    + "any annotator calls misread went quiet (at least what a monitor that read every change right would "
+                    + "still raise); then Cohen's kappa between annotators and the "
                     + "commits they label differently. A project that any file labels needs every flagged commit of it "
                     + "labelled in every file; projects no file labels (this project's own commits, say) are left "
                     + "out."})

@@ -76,8 +76,8 @@ public final class FlagLabels {
      * @param falseAlarmVerdict the false-alarm rate against the 5% target
      * @param falseAlarmsReadRight the false alarms no annotator calls misread, over the same commits: those left if
      *                             every flag any annotator calls misread went quiet, so what a monitor that read
-     *                             every change right would at best still raise on these commits (reading a change
-     *                             right can leave another finding, so not a bound from below on what it raises)
+     *                             every change right would still raise on these commits at least (a commit whose
+     *                             misread finding went quiet can be flagged for another: a bound from below)
      * @param readRightVerdict  that rate against the 5% target
      */
     public record Row(String project, int commits, ProportionInterval flagged, int unrequested, int misread,
@@ -339,8 +339,8 @@ public final class FlagLabels {
                     cell(w.falseAlarmsReadRight(), w.readRightVerdict())));
         }
         s.append("\nFalse alarms if none misread: the flags no annotator calls misread and not every one calls unrequested "
-                + "(the commit accounts for the edit), over the same commits; what a monitor reading every change right "
-                + "would still raise here, unless it reads what the commit's words and code account for.\n");
+                + "(the commit accounts for the edit), over the same commits; at least what a monitor reading every change "
+                + "right would still raise here, unless it reads what the commit's words and code account for.\n");
         for (Agreement a : r.agreements()) {
             s.append(String.format(Locale.ROOT, "%n%s and %s agree on false alarm or not for %d of %d flagged commits "
                             + "(the same label for %d); Cohen's kappa %s.%n", a.first(), a.second(), a.same(),
