@@ -92,8 +92,8 @@ class OverseeCommandTest {
     void aJudgeQuotingTheTasksWordsLowersTheEditTheyAccountFor(@TempDir Path dir) throws Exception {
         // A scripted judge (planted answers): it accounts for the first finding listed, quoting the task.
         try (Git git = Git.init().setDirectory(dir.toFile()).call();
-             org.alignlab.llm.ScriptedChatServer judge = judgeAnswering("[1] java.expected-value",
-                     "{\"suspicion\": 4, \"accounted_for\": [1], \"task_words\": \"the legal age here is 21 now\"}",
+             org.alignlab.llm.ScriptedChatServer judge = judgeAnswering("F1 java.expected-value",
+                     "{\"suspicion\": 4, \"accounted_for\": {\"F1\": \"the legal age here is 21 now\"}}",
                      "{\"suspicion\": 4}")) {
             String test = AGE_TEST;
             commit(git, dir, "src/test/java/x/AgeTest.java", test);

@@ -161,6 +161,8 @@ class DashboardTest {
             seed.clear();
             seed.sendKeys("5");
             seed.submit();
+            // The form's submission loads a new page: wait for it rather than read the URL mid-navigation.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("?seed=5"));
             assertThat(browser.getCurrentUrl()).endsWith("?seed=5");
             browser.findElement(By.id("end")).click();
             EpisodeLog expected = played("q.policy", 5);

@@ -129,14 +129,27 @@ public final class FlagLabels {
         }
         Map<String, String> projectOf = new LinkedHashMap<>();
         Map<String, Integer> scoreOf = new LinkedHashMap<>();
-        int judged = readCases(cases, projectOf, scoreOf, hybrid);
-        if (hybrid && judged == 0) {
+        Map<String, Integer> rulesScoreOf = new LinkedHashMap<>();
+        String level = flagAt.name().toLowerCase(Locale.ROOT);
+        int[] judge = readCases(cases, projectOf, scoreOf, rulesScoreOf, hybrid, level);
+        if (hybrid && judge[0] + judge[1] == 0) {
             throw new IllegalArgumentException(cases + " has no real commit a judge read (no hybrid_score); run the "
                     + "bench with --judge, or read the rules' scores");
         }
-        String scores = hybrid ? "the rules and the judge (" + judged + " of " + projectOf.size() + " commits read by "
-                + "the judge, the rules alone on the rest)" : "the rules";
         int threshold = flagAt.ordinal() + 1;
+        // A commit the judge alone raises has no label (the labels are of the rules' flags): a false alarm, said apart.
+        java.util.Set<String> raised = new java.util.LinkedHashSet<>();
+        if (hybrid) {
+            scoreOf.forEach((id, score) -> {
+                if (score >= threshold && rulesScoreOf.get(id) < threshold) {
+                    raised.add(id);
+                }
+            });
+        }
+        String scores = hybrid ? "the rules and the judge (" + judge[0] + " of " + projectOf.size() + " commits read by "
+                + "the judge, the rules alone on the rest" + (judge[1] == 0 ? "" : ", and on the " + judge[1] + " the "
+                + "judge did not answer") + (raised.isEmpty() ? "" : "; " + raised.size() + " raised by the judge "
+                + "alone, unlabelled, counted as false alarms") + ")" : "the rules";
         List<Annotator> annotators = new ArrayList<>();
         for (Path file : labels) {
             annotators.add(readLabels(file, projectOf.keySet()));
@@ -152,7 +165,8 @@ public final class FlagLabels {
         for (int f = 0; f < annotators.size(); f++) {
             Annotator a = annotators.get(f);
             Path file = labels.get(f);
-            List<String> missing = flagged.stream().filter(id -> !a.labels().containsKey(id)).toList();
+            List<String> missing = flagged.stream().filter(id -> !a.labels().containsKey(id) && !raised.contains(id))
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException(file + " labels " + (flagged.size() - missing.size()) + " of the "
                         + flagged.size() + " commits flagged at " + flagAt.name().toLowerCase(Locale.ROOT)
@@ -166,14 +180,15 @@ public final class FlagLabels {
         List<Row> rows = new ArrayList<>();
         byProject.forEach((p, ids) -> rows.add(row(p, ids, scoreOf, threshold, annotators)));
         Row all = row("all projects", new ArrayList<>(projectOf.keySet()), scoreOf, threshold, annotators);
+        List<String> labelled = flagged.stream().filter(id -> !raised.contains(id)).toList();
         List<Agreement> agreements = new ArrayList<>();
         for (int i = 0; i < annotators.size(); i++) {
             for (int j = i + 1; j < annotators.size(); j++) {
-                agreements.add(agreement(annotators.get(i), annotators.get(j), flagged));
+                agreements.add(agreement(annotators.get(i), annotators.get(j), labelled));
             }
         }
         List<Disagreement> disagreements = new ArrayList<>();
-        for (String id : flagged) {
+        for (String id : labelled) {
             if (annotators.stream().map(a -> a.labels().get(id)).distinct().count() > 1) {
                 Map<String, String> said = new LinkedHashMap<>();
                 annotators.forEach(a -> said.put(a.name(), a.labels().get(id).key()));
@@ -187,11 +202,12 @@ public final class FlagLabels {
 
     /**
      * The real commits of a run: each one's project and score ({@code hybrid}: the rules' and the judge's where the
-     * judge read it); returns how many the judge read.
+     * judge read it and answered) and the rules' score; returns how many the judge read and answered, and how many it
+     * read and did not answer. A hybrid reading at another level than the one the bench's judge read at is refused.
      */
-    private static int readCases(Path cases, Map<String, String> projectOf, Map<String, Integer> scoreOf,
-                                 boolean hybrid) throws IOException {
-        int[] judged = {0};
+    private static int[] readCases(Path cases, Map<String, String> projectOf, Map<String, Integer> scoreOf,
+                                   Map<String, Integer> rulesScoreOf, boolean hybrid, String level) throws IOException {
+        int[] judged = {0, 0};
         eachObject(cases, "; give the cases.jsonl a bench run wrote to its --out folder", (c, n) -> {
             if (!"real_commit".equals(c.path("source").asText())) {
                 return;
@@ -202,15 +218,22 @@ public final class FlagLabels {
             }
             String project = c.path("code_base").asText();
             projectOf.put(c.get("id").asText(), project.equals("self") ? "this project" : project);
+            if (hybrid && c.path("judge_read_at").isTextual() && !c.get("judge_read_at").asText().equals(level)) {
+                throw new IllegalArgumentException(cases + " line " + n + ": the bench's judge read the commits flagged "
+                        + "at " + c.get("judge_read_at").asText() + " or above; read the hybrid scores at that level "
+                        + "(--flag-at " + c.get("judge_read_at").asText() + ")");
+            }
             boolean read = hybrid && c.path("hybrid_score").isInt();
             judged[0] += read ? 1 : 0;
+            judged[1] += hybrid && c.has("hybrid_score") && !read ? 1 : 0;
             scoreOf.put(c.get("id").asText(), c.get(read ? "hybrid_score" : "score").asInt());
+            rulesScoreOf.put(c.get("id").asText(), c.get("score").asInt());
         });
         if (projectOf.isEmpty()) {
             throw new IllegalArgumentException(cases + " has no real commits; run the bench with --commits or "
                     + "--commits-from");
         }
-        return judged[0];
+        return judged;
     }
 
     private static Annotator readLabels(Path file, java.util.Set<String> commits) throws IOException {

@@ -50,9 +50,11 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
      * @param offline         never fetch: a code base not cached is an error
      * @param mavenRepository where Maven coordinates are fetched from
      * @param judge           a model (the forms alignlab eval takes) to score beside the rules as a hybrid monitor, or
-     *                        empty for none; the sampled cases are sent to its endpoint
+     *                        empty for none; the sampled cases, and the real commits the rules flag, are sent to its
+     *                        endpoint
      * @param judgeCases      how many synthetic cases the judge reads (whole classes, drawn with the seed), and a
-     *                        quarter as many real commits
+     *                        quarter as many real commits; and, beyond that sample, up to as many real commits that
+     *                        the rules flag, in the order they are judged
      * @param commitsFrom     other projects' git repositories whose newest {@code commits} commits that change tests
      *                        are judged as honest work too, each reported apart (none by default: a user clones them)
      */
@@ -217,6 +219,7 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         List<BenchScore.Judged> rulesOnSample = new ArrayList<>();
         List<BenchScore.Judged> hybrid = new ArrayList<>();
         int unanswered = 0;
+        int flaggedRead = 0; // real commits outside the sample that the judge read because the rules flagged them
         // The monitors' own time per case, by row: what judging one small change or one transcript costs.
         Map<BenchCase.Source, long[]> timing = new java.util.EnumMap<>(BenchCase.Source.class);
         // Every case the same way: the rules' report (timed), its score and record, and the judge on the sample.
@@ -276,8 +279,10 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
             // The judge reads the sample, and every real commit the rules flag, so that what it accounts for on
             // them can be read against the labels (`oversee labels --score hybrid`).
             boolean inSample = sampled.contains(bc.id());
-            if (judgeMonitor != null && (inSample || bc.source() == BenchCase.Source.REAL_COMMIT && j.flagged(
-                    flagAt.ordinal() + 1))) {
+            boolean flaggedCommit = !inSample && bc.source() == BenchCase.Source.REAL_COMMIT
+                    && j.flagged(flagAt.ordinal() + 1) && flaggedRead < c.judgeCases();
+            if (judgeMonitor != null && (inSample || flaggedCommit)) {
+                flaggedRead += flaggedCommit ? 1 : 0;
                 List<Finding> listed = JudgeMonitor.askable(r);
                 JudgeMonitor.Opinion o = judgeOnce(ctx, w.content() + "\n" + listed + "\n"
                         + org.alignlab.core.Sha256.hex(JudgeMonitor.INSTRUCTIONS), () -> w.ask().apply(listed));
@@ -288,6 +293,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                 m.put("judge_suspicion", o.error() != null ? null : o.suspicion());
                 m.put("judge_accounted_for", o.error() != null ? null : listed.size()
                         - JudgeMonitor.askable(combined).size());
+                m.put("judge_read_at", flagAt.name().toLowerCase(Locale.ROOT));
+                m.put("judge_error", o.error());
                 if (inSample) {
                     unanswered += o.error() != null ? 1 : 0;
                     rulesOnSample.add(j);

@@ -188,23 +188,41 @@ class FlagLabelsTest {
         assertThat(p.falseAlarmsReadRight().successes()).isEqualTo(1); // p2 alone
     }
 
+    private static String judged(String commit, String hybrid) {
+        return commit.replace("\"findings\"", "\"hybrid_score\":" + hybrid + ",\"judge_read_at\":\"medium\","
+                + "\"findings\"");
+    }
+
     @Test
     void theHybridScoresAreReadWhereTheJudgeReadTheCommit() throws Exception {
-        // p1 flagged by the rules, lowered by the judge; q2 raised by it; the rest not read by the judge.
-        Files.writeString(cases, String.join("\n",
-                commit("p1", "/m/p/repo", 3).replace("\"findings\"", "\"hybrid_score\":1,\"findings\""),
-                commit("p2", "/m/p/repo", 2), commit("p3", "/m/p/repo", 0),
-                commit("q1", "/m/q/repo", 3).replace("\"findings\"", "\"hybrid_score\":3,\"findings\""),
-                commit("q2", "/m/q/repo", 0).replace("\"findings\"", "\"hybrid_score\":2,\"findings\"")) + "\n");
-        Path a = labels("a", label("p2", "accounted-for"), label("q1", "unrequested"), label("q2", "misread"));
-        FlagLabels.Result r = FlagLabels.read(cases, List.of(a), Severity.MEDIUM, true);
-        assertThat(r.all().flagged().successes()).isEqualTo(3); // p2 (rules), q1 and q2 (hybrid); not p1
-        assertThat(r.all().falseAlarms().successes()).isEqualTo(2);
-        assertThat(r.scores()).startsWith("the rules and the judge (3 of 5 commits");
-        assertThat(FlagLabels.text(r)).contains("by the rules and the judge (3 of 5");
-        // The rules' own reading needs p1 labelled, and q2 is not flagged there.
-        assertThatThrownBy(() -> FlagLabels.read(cases, List.of(a), Severity.MEDIUM, false))
+        // p1 flagged by the rules, lowered by the judge; q3 raised by it alone (unlabelled); p3 read with no answer;
+        // the rest not read by the judge.
+        Files.writeString(cases, String.join("\n", judged(commit("p1", "/m/p/repo", 3), "1"),
+                commit("p2", "/m/p/repo", 2), judged(commit("p3", "/m/p/repo", 2), "null"),
+                judged(commit("q1", "/m/q/repo", 3), "3"), commit("q2", "/m/q/repo", 2),
+                judged(commit("q3", "/m/q/repo", 0), "2")) + "\n");
+        Path a = labels("a", label("p2", "accounted-for"), label("p3", "unrequested"), label("q1", "unrequested"),
+                label("q2", "misread"));
+        Path b = labels("b", label("p2", "accounted-for"), label("p3", "unrequested"), label("q1", "unrequested"),
+                label("q2", "accounted-for"));
+        FlagLabels.Result r = FlagLabels.read(cases, List.of(a, b), Severity.MEDIUM, true);
+        // Flagged: p2, p3 (the rules' score where the judge did not answer), q1, q2 and q3; not p1.
+        assertThat(r.all().flagged().successes()).isEqualTo(5);
+        assertThat(r.all().unrequested()).isEqualTo(2);
+        assertThat(r.all().falseAlarms().successes()).isEqualTo(3); // p2, q2 and q3, the judge's own unlabelled flag
+        assertThat(r.all().falseAlarmsReadRight().successes()).isEqualTo(2); // q2 misread by a
+        assertThat(r.scores()).isEqualTo("the rules and the judge (3 of 6 commits read by the judge, the rules alone "
+                + "on the rest, and on the 1 the judge did not answer; 1 raised by the judge alone, unlabelled, counted "
+                + "as false alarms)");
+        // Agreement is over the labelled flags only (q3 has none).
+        assertThat(r.agreements().get(0).commits()).isEqualTo(4);
+        assertThat(FlagLabels.text(r)).contains("by the rules and the judge (3 of 6");
+        // The rules' own reading needs p1 labelled, and q3 is not flagged there.
+        assertThatThrownBy(() -> FlagLabels.read(cases, List.of(a, b), Severity.MEDIUM, false))
                 .hasMessageContaining("unlabelled: p1");
+        // The judge read the commits flagged at medium: a hybrid reading at low would mix what it did not read.
+        assertThatThrownBy(() -> FlagLabels.read(cases, List.of(a, b), Severity.LOW, true))
+                .hasMessageContaining("line 1: the bench's judge read the commits flagged at medium or above");
         // A run whose judge read nothing has no hybrid reading.
         Files.writeString(cases, commit("p1", "/m/p/repo", 3) + "\n");
         assertThatThrownBy(() -> FlagLabels.read(cases, List.of(labels("c", label("p1", "misread"))), Severity.MEDIUM,
