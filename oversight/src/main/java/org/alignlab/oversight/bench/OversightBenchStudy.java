@@ -220,6 +220,8 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         List<BenchScore.Judged> hybrid = new ArrayList<>();
         int unanswered = 0;
         int flaggedRead = 0; // real commits outside the sample that the judge read because the rules flagged them
+        int flaggedCleared = 0; // of those, how many the rules and the judge together do not flag
+        int flaggedUnanswered = 0;
         // The monitors' own time per case, by row: what judging one small change or one transcript costs.
         Map<BenchCase.Source, long[]> timing = new java.util.EnumMap<>(BenchCase.Source.class);
         // Every case the same way: the rules' report (timed), its score and record, and the judge on the sample.
@@ -295,6 +297,10 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
                         - JudgeMonitor.askable(combined).size());
                 m.put("judge_read_at", flagAt.name().toLowerCase(Locale.ROOT));
                 m.put("judge_error", o.error());
+                if (flaggedCommit) {
+                    flaggedUnanswered += o.error() != null ? 1 : 0;
+                    flaggedCleared += h.flagged(flagAt.ordinal() + 1) ? 0 : 1;
+                }
                 if (inSample) {
                     unanswered += o.error() != null ? 1 : 0;
                     rulesOnSample.add(j);
@@ -308,6 +314,14 @@ public final class OversightBenchStudy implements Study<OversightBenchStudy.Conf
         StringBuilder lines = new StringBuilder();
         records.forEach(m -> lines.append(ctx.toJson(m).replace("\n", " ")).append('\n'));
         Files.writeString(file, lines);
+        if (judgeMonitor != null) {
+            notes.add("Beyond its sample the judge read " + flaggedRead + " real commits that the rules flag at "
+                    + flagAt.name().toLowerCase(Locale.ROOT) + " or above (at most " + c.judgeCases() + "); with its "
+                    + "reading " + flaggedCleared + " of them are no longer flagged (each finding that flagged them "
+                    + "accounted for by words it quoted from the commit's message), and it did not answer on "
+                    + flaggedUnanswered + ". Whether those were false alarms is for labels to say: cases.jsonl keeps "
+                    + "each one's hybrid_score, which `alignlab oversee labels --score hybrid` reads.");
+        }
         List<String> speeds = new ArrayList<>();
         timing.forEach((source, t) -> speeds.add(String.format(Locale.ROOT, "%s %.1f per second (%d in %.1f s)",
                 source.label(), t[0] / (t[1] / 1e9), t[0], t[1] / 1e9)));

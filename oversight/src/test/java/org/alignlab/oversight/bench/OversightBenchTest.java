@@ -621,9 +621,10 @@ class OversightBenchTest {
             OversightBenchStudy.Config smoke = study.config(Budget.SMOKE);
             for (int cap : new int[] {2, 1}) {
                 Path out = dir.resolve("out" + cap);
+                StudyResult result;
                 try (StudyContext ctx = new StudyContext(out, new PrintStream(new ByteArrayOutputStream()), false,
                         "{}")) {
-                    study.run(new OversightBenchStudy.Config(smoke.codeBases(), smoke.heldOutCodeBases(), 1,
+                    result = study.run(new OversightBenchStudy.Config(smoke.codeBases(), smoke.heldOutCodeBases(), 1,
                             smoke.repository(), 2, smoke.flagAt(), smoke.seed(), true, smoke.mavenRepository(),
                             "openai-compatible:judge@" + server.url(), cap, new String[] {repo.toString()}), ctx);
                 }
@@ -637,6 +638,9 @@ class OversightBenchTest {
                             "\"judge_accounted_for\":1", "\"judge_read_at\":\"medium\""));
                     assertThat(other).anySatisfy(l -> assertThat(l).contains("java.expected-value-changed",
                             "\"hybrid_score\":3", "\"judge_accounted_for\":0"));
+                    assertThat(result.findings()).anySatisfy(f -> assertThat(f.text()).contains(
+                            "the judge read 2 real commits that the rules flag at medium or above (at most 2)",
+                            "1 of them are no longer flagged", "did not answer on 0"));
                 } else {
                     // At most --judge-cases flagged commits beyond the sample.
                     assertThat(other).filteredOn(l -> l.contains("\"hybrid_score\"")).hasSize(1);
