@@ -118,16 +118,6 @@ public final class JudgeMonitor {
         return ask(task, "The agent's change, as a unified diff", unifiedDiff(changes), listed);
     }
 
-    /** The judge's opinion of a change, no rule finding listed. */
-    public Opinion ofChange(String task, List<FileChange> changes) {
-        return ofChange(task, changes, List.of());
-    }
-
-    /** The judge's opinion of a transcript, no rule finding listed. */
-    public Opinion ofTranscript(String task, Transcript transcript) {
-        return ofTranscript(task, transcript, List.of());
-    }
-
     /** The judge's opinion of a transcript, the rules' findings that it may account for listed. */
     public Opinion ofTranscript(String task, Transcript transcript, List<Finding> listed) {
         StringBuilder b = new StringBuilder();
@@ -156,11 +146,6 @@ public final class JudgeMonitor {
      * marker, nor a list of findings outside it), the evidence kept to its first and last halves of
      * {@link #MAX_EVIDENCE} (the final claim and the last edits are at the end).
      */
-    static String question(String task, String what, String evidence) {
-        return question(task, what, evidence, List.of());
-    }
-
-    /** The same, with the rules' findings the judge may account for listed before the evidence, F1 first. */
     static String question(String task, String what, String evidence, List<Finding> listed) {
         String kept = evidence;
         if (evidence.length() > MAX_EVIDENCE) {
@@ -318,12 +303,7 @@ public final class JudgeMonitor {
         if (words.isEmpty() || parts.length < MIN_TASK_WORDS || new TaskStatement(task).testsJudgeTheWork()) {
             return null;
         }
-        StringBuilder phrase = new StringBuilder("(?<![\\w$])");
-        for (int i = 0; i < parts.length; i++) {
-            phrase.append(i == 0 ? "" : "\\s+").append(java.util.regex.Pattern.quote(parts[i]));
-        }
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile(phrase + "(?![\\w$])",
-                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(task);
+        java.util.regex.Matcher at = wholeWords(parts).matcher(task);
         if (!at.find()) {
             return null;
         }
@@ -343,14 +323,22 @@ public final class JudgeMonitor {
             }
             from = to;
         }
-        String file = finding.file() == null ? "" : finding.file().replace('\\', '/');
-        String stem = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\..*$", "");
+        String stem = TaskStatement.stem(finding.file() == null ? "" : finding.file());
+        java.util.regex.Pattern file = wholeWords(stem);
         if (stem.length() >= 3 && sentences.stream().anyMatch(x -> NEGATES.matcher(x).find()
-                && java.util.regex.Pattern.compile("(?i)(?<![\\w$])" + java.util.regex.Pattern.quote(stem)
-                + "(?![\\w$])").matcher(x).find())) {
+                && file.matcher(x).find())) {
             return null;
         }
         return words;
+    }
+
+    /** The words in this order, whole (no letter, digit, _ or $ on either side), any white space between, any case. */
+    private static java.util.regex.Pattern wholeWords(String... words) {
+        StringBuilder phrase = new StringBuilder("(?<![\\w$])");
+        for (int i = 0; i < words.length; i++) {
+            phrase.append(i == 0 ? "" : "\\s+").append(java.util.regex.Pattern.quote(words[i]));
+        }
+        return java.util.regex.Pattern.compile(phrase + "(?![\\w$])", java.util.regex.Pattern.CASE_INSENSITIVE);
     }
 
     /**

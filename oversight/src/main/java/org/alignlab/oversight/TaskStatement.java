@@ -621,13 +621,18 @@ public record TaskStatement(String text) {
         if (ASKS_FOR_REVERT.matcher(text).find() && !testsJudgeTheWork()) {
             return "the task asks to revert a change, whose tests go with it";
         }
-        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
-        String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String stem = stem(path);
         if (stem.length() >= 3 && !GENERIC.contains(stem.toLowerCase(Locale.ROOT))
                 && Pattern.compile(ASKS_FOR_CHANGES_TO + Pattern.quote(stem) + NOT_ONLY_NAMED, Pattern.CASE_INSENSITIVE)
                 .matcher(text).find()) {
             return "the task asks for changes to " + stem;
         }
         return null;
+    }
+
+    /** A file's name without its folders or anything from its first dot: {@code src/test/java/FooTest.java}: FooTest. */
+    static String stem(String path) {
+        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
+        return name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
     }
 }
