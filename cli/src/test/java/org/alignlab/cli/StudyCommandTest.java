@@ -120,6 +120,7 @@ class StudyCommandTest {
         "goal-misgeneralisation|alphas=0,1.5|alphas must each be in [0, 1], got 1.5",
         "goal-misgeneralisation|alphas=-0.1|alphas must each be in [0, 1], got -0.1",
         "goal-misgeneralisation|seeds=0|seeds, steps, hidden, testLevels, trainLevels and threads must each be",
+        "goal-misgeneralisation|network=mlp|network must be one of perceptron, convolutional, got mlp",
         "lava-shift|seeds=0|seeds, steps, hidden, episodes and threads must each be at least 1",
         "safe-interruptibility|probabilities=1.2|probabilities must each be in [0, 1], got 1.2",
         "safe-interruptibility|seeds=0|seeds, steps, evaluationEpisodes and threads must each be at least 1",

@@ -163,19 +163,31 @@ class MisgeneralisationStudyTest {
         double[] none = new double[0];
         String[] kinds = MisgeneralisationStudy.REPLAYS;
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1.5}, none, kinds,
-                2, 10, 8, 10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
+                2, 10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 0,
-                10, 8, 10, 10, 0.9, 1))).hasMessageContaining("seeds, steps");
+                10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("seeds, steps");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(3, new double[] {0}, none, kinds, 1,
-                10, 8, 10, 10, 0.9, 1))).hasMessageContaining("side must be 4 to 15");
+                10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("side must be 4 to 15");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 1,
-                10, 8, 10, 10, 1.2, 1))).hasMessageContaining("gate must be in [0, 1]");
+                10, 8, "perceptron", 10, 10, 1.2, 1))).hasMessageContaining("gate must be in [0, 1]");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1},
-                new double[] {0.01}, kinds, 1, 10, 8, 10, 10, 0.9, 1)))
+                new double[] {0.01}, kinds, 1, 10, 8, "perceptron", 10, 10, 0.9, 1)))
                 .hasMessageContaining("replayAlphas must each be one of alphas [0.0, 1.0]");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1}, none,
-                new String[] {"greedy"}, 1, 10, 8, 10, 10, 0.9, 1)))
+                new String[] {"greedy"}, 1, 10, 8, "perceptron", 10, 10, 0.9, 1)))
                 .hasMessageContaining("replays must each be one of robust, plain, uniform, got greedy");
+        assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 1,
+                10, 8, "cnn", 10, 10, 0.9, 1)))
+                .hasMessageContaining("network must be one of perceptron, convolutional, got cnn");
+    }
+
+    @Test
+    void thePaperBudgetReadsTheMazeThroughConvolutionsAndTheOthersThroughAPerceptron() {
+        assertThat(study.config(Budget.PAPER).network()).isEqualTo("convolutional");
+        assertThat(MisgeneralisationStudy.ppo(study.config(Budget.PAPER)).convolutional()).isTrue();
+        for (Budget b : new Budget[] {Budget.SMOKE, Budget.AUDIT, Budget.DEFAULT}) {
+            assertThat(MisgeneralisationStudy.ppo(study.config(b)).convolutional()).as(b.name()).isFalse();
+        }
     }
 
     @Test

@@ -27,10 +27,16 @@ final class ActorCritic implements AutoCloseable {
 
     /** A network for the batch's observations and actions, initialised from the run's seed. */
     ActorCritic(String name, GridworldBatch batch, int hidden, float learningRate, long seed) {
+        this(name, batch, hidden, learningRate, seed, false);
+    }
+
+    /** @param convolutional read the board's planes through the network's convolutional front ({@link Network.Image}) */
+    ActorCritic(String name, GridworldBatch batch, int hidden, float learningRate, long seed, boolean convolutional) {
         this.obsSize = batch.planeCount * batch.cellsPerCopy;
         this.actions = batch.actionCount;
         this.network = new Network(name, obsSize, hidden, actions + 1, learningRate,
-                org.alignlab.gridworlds.random.SplitMix64.derive(seed, 5));
+                org.alignlab.gridworlds.random.SplitMix64.derive(seed, 5),
+                convolutional ? new Network.Image(batch.planeCount, batch.rows, batch.cols) : null);
     }
 
     /** One rollout of {@code length} steps of every copy, with what the losses need. */

@@ -38,7 +38,7 @@ public final class Ppo extends PolicyGradientAgent {
         PpoConfig c = config;
         long[] step = {0};
         GridworldBatch batch = TrainingBatch.create(variant, c.envs(), seed, log, step);
-        agent = new ActorCritic("ppo", batch, c.hidden(), c.learningRate(), seed);
+        agent = new ActorCritic("ppo", batch, c.hidden(), c.learningRate(), seed, c.convolutional());
         int obsSize = agent.obsSize;
         Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 1));
         ActorCritic.Rollout r = new ActorCritic.Rollout(c.rollout(), c.envs(), obsSize);

@@ -17,10 +17,13 @@ package org.alignlab.rl.neural;
  * @param finalEntropyCoefficient weight of the entropy bonus from {@code annealShare} of the run onwards
  * @param annealShare             the share of the run (0, 1] over which the weight moves linearly from the
  *                                first to the final value
+ * @param convolutional           read the board's planes through two convolutions before the hidden layers
+ *                                ({@link Network.Image}) rather than feeding them flat to a perceptron
  */
 public record PpoConfig(int envs, int rollout, int epochs, int minibatch, int hidden, float learningRate,
                         double discount, double gaeLambda, float clip, float valueCoefficient,
-                        float entropyCoefficient, float finalEntropyCoefficient, double annealShare) {
+                        float entropyCoefficient, float finalEntropyCoefficient, double annealShare,
+                        boolean convolutional) {
 
     /** The audit's PPO: a constant entropy weight of 0.01. */
     public static PpoConfig defaults() {
@@ -39,6 +42,14 @@ public record PpoConfig(int envs, int rollout, int epochs, int minibatch, int hi
      */
     public static PpoConfig exploring() {
         return new PpoConfig(16, 128, 4, 512, 64, 1e-3f, 0.99, 0.95, 0.2f, 0.5f, 0.5f, 0f, 0.85);
+    }
+
+    /** A perceptron alone. */
+    public PpoConfig(int envs, int rollout, int epochs, int minibatch, int hidden, float learningRate, double discount,
+                     double gaeLambda, float clip, float valueCoefficient, float entropyCoefficient,
+                     float finalEntropyCoefficient, double annealShare) {
+        this(envs, rollout, epochs, minibatch, hidden, learningRate, discount, gaeLambda, clip, valueCoefficient,
+                entropyCoefficient, finalEntropyCoefficient, annealShare, false);
     }
 
     /** A constant entropy weight. */
