@@ -191,6 +191,45 @@ class MisgeneralisationStudyTest {
     }
 
     @Test
+    void everySettingAnAgentReadsIsAmongTheInputsItIsKeptUnder() {
+        // A kept agent is reused by any run that shares its inputs: a setting the agent reads but its inputs leave out
+        // would let a run reuse agents trained otherwise. Each setting of the study is one or the other.
+        java.util.Set<String> notRead = java.util.Set.of("alphas", "replayAlphas", "replays", "seeds", "gate",
+                "threads"); // the agent gets one alpha, seed and kind (in its inputs); the gate and threads only sort
+        java.util.Set<String> inputs = java.util.Arrays.stream(MisgeneralisationStudy.AgentInputs.class
+                .getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).collect(
+                java.util.stream.Collectors.toSet());
+        assertThat(inputs).contains("alpha", "seed", "curriculum");
+        for (var component : MisgeneralisationStudy.Config.class.getRecordComponents()) {
+            assertThat(inputs.contains(component.getName()) || notRead.contains(component.getName()))
+                    .as(component.getName()).isTrue();
+        }
+    }
+
+    @Test
+    void aRunOfOtherAlphasOrGateReusesTheAgentsItSharesAndOtherStepsRetrainThem(@TempDir Path dir) throws Exception {
+        MisgeneralisationStudy.Config two = new MisgeneralisationStudy.Config(4, new double[] {0, 1}, new double[0],
+                MisgeneralisationStudy.REPLAYS, 1, 3_000, 16, "perceptron", 20, 20, 0.9, 1);
+        MisgeneralisationStudy.Config three = new MisgeneralisationStudy.Config(4, new double[] {0, 0.5, 1},
+                new double[0], MisgeneralisationStudy.REPLAYS, 1, 3_000, 16, "perceptron", 20, 20, 0.5, 1);
+        MisgeneralisationStudy.Config longer = new MisgeneralisationStudy.Config(4, new double[] {0, 1}, new double[0],
+                MisgeneralisationStudy.REPLAYS, 1, 3_500, 16, "perceptron", 20, 20, 0.9, 1);
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"run\":1}")) {
+            study.run(two, ctx);
+            assertThat(ctx.resumedSteps()).isZero();
+        }
+        try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"run\":2}")) {
+            study.run(three, ctx);
+            assertThat(ctx.resumedSteps()).isEqualTo(2); // alphas 0 and 1; alpha 0.5 trained
+        }
+        try (StudyContext ctx = new StudyContext(dir, quiet, false, "{\"run\":3}")) {
+            study.run(longer, ctx);
+            assertThat(ctx.resumedSteps()).isZero();
+        }
+    }
+
+    @Test
     void theSmokeBudgetTrainsScoresAndHoldsTheTestLevelsOut(@TempDir Path dir) throws Exception {
         MisgeneralisationStudy.Config c = study.config(Budget.SMOKE);
         StudyResult r;

@@ -141,8 +141,25 @@ public final class StudyContext implements AutoCloseable {
 
     /** As {@link #resumable(String, Class, Callable)}, for a generic result type. */
     public <T> T resumable(String key, JavaType type, Callable<T> work) throws Exception {
+        return resumable(key, type, configHash(), work);
+    }
+
+    /**
+     * As {@link #resumable(String, Class, Callable)}, but kept across runs whose settings differ elsewhere: the step is
+     * reused when {@code inputs} (every setting its work reads, as the caller writes them out) and the code are the
+     * same. A sweep run in pieces (some alphas, then the rest) so trains no agent twice. Name in {@code inputs}
+     * everything the work depends on: what is left out is not checked.
+     */
+    public <T> T resumable(String key, Class<T> type, Object inputs, Callable<T> work) throws Exception {
+        // Map entries sorted by key: Map.of's order changes from one process to the next.
+        String written = json.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writeValueAsString(inputs);
+        return resumable(key, json.constructType(type), hash(written), work);
+    }
+
+    private <T> T resumable(String key, JavaType type, String hash, Callable<T> work) throws Exception {
         Path file = stepFile(key);
-        var kept = kept(file, true);
+        var kept = kept(file, true, hash);
         if (kept != null) {
             try {
                 T result = json.convertValue(kept, type);
@@ -156,16 +173,19 @@ public final class StudyContext implements AutoCloseable {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         var node = json.createObjectNode();
-        node.put("config_sha256", configHash());
+        node.put("config_sha256", hash);
         node.set("result", json.valueToTree(result));
         Files.writeString(tmp, json.writeValueAsString(node), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return result;
     }
 
-    /** Whether an earlier run under the same configuration and code version finished step {@code key}. */
+    /**
+     * Whether an earlier run under the same configuration and code version finished step {@code key} (a step kept under
+     * its own inputs is not seen here).
+     */
     public boolean isKept(String key) {
-        return kept(stepFile(key), false) != null;
+        return kept(stepFile(key), false, configHash()) != null;
     }
 
     private Path stepFile(String key) {
@@ -178,20 +198,24 @@ public final class StudyContext implements AutoCloseable {
 
     /** The hash a kept step must carry: it covers the settings and the code, so a step is never reused after a fix. */
     private String configHash() {
-        return Sha256.hex(configJson + "\n" + org.alignlab.core.Provenance.codeVersion());
+        return hash(configJson);
+    }
+
+    private static String hash(String settings) {
+        return Sha256.hex(settings + "\n" + org.alignlab.core.Provenance.codeVersion());
     }
 
     /**
-     * A kept step's result, or null when there is none under this configuration and code (or it cannot be read,
+     * A kept step's result, or null when there is none under these settings ({@code hash}) and code (or it cannot be read,
      * which is said on the log when {@code sayWhy}).
      */
-    private com.fasterxml.jackson.databind.JsonNode kept(Path file, boolean sayWhy) {
+    private com.fasterxml.jackson.databind.JsonNode kept(Path file, boolean sayWhy, String hash) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
             var node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return configHash().equals(node.path("config_sha256").asText()) ? node.get("result") : null;
+            return hash.equals(node.path("config_sha256").asText()) ? node.get("result") : null;
         } catch (IOException e) {
             if (sayWhy) {
                 log.println("alignlab: the kept step " + file + " could not be read (" + e.getMessage() + "); doing it again");

@@ -95,6 +95,32 @@ class StudyContractTest {
     }
 
     @Test
+    void aStepKeptByItsOwnInputsIsReusedUnderOtherSettingsAndRedoneWhenTheInputsChange(@TempDir Path dir)
+            throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Map<String, Object> inputs = Map.of("alpha", 1.0, "seed", 3);
+        try (StudyContext first = new StudyContext(dir, System.out, false, "{\"alphas\":[0,1]}")) {
+            assertThat(first.resumable("agent/alpha1.0/seed3", Step.class, inputs,
+                    () -> new Step("x" + calls.incrementAndGet(), 1)).name()).isEqualTo("x1");
+        }
+        // A run of other settings (more alphas) whose step reads the same inputs takes it as kept.
+        try (StudyContext wider = new StudyContext(dir, System.out, false, "{\"alphas\":[0,0.1,1]}")) {
+            assertThat(wider.resumable("agent/alpha1.0/seed3", Step.class, inputs,
+                    () -> new Step("x" + calls.incrementAndGet(), 1)).name()).isEqualTo("x1");
+            assertThat(wider.resumedSteps()).isEqualTo(1);
+            // The same key kept under the whole configuration is not: the two kinds of keeping never mix.
+            assertThat(wider.resumable("agent/alpha1.0/seed3", Step.class,
+                    () -> new Step("x" + calls.incrementAndGet(), 1)).name()).isEqualTo("x2");
+        }
+        // Other inputs: done again.
+        try (StudyContext steps = new StudyContext(dir, System.out, false, "{\"alphas\":[0,1]}")) {
+            assertThat(steps.resumable("agent/alpha1.0/seed3", Step.class, Map.of("alpha", 1.0, "seed", 4),
+                    () -> new Step("x" + calls.incrementAndGet(), 1)).name()).isEqualTo("x3");
+        }
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
     void tablesCheckTheirShapeAndShowNumbersInTheirFormat() {
         StudyResult.Table t = StudyResult.Table.builder("t").text("name").number("value", "%.2f")
                 .row("a", 1.0 / 3).row("b", Double.NaN).row("c", null).build();

@@ -290,7 +290,9 @@ final class Network implements AutoCloseable {
 
     /**
      * Every weight array, in the block's order (for each of the three linear layers its weights,
-     * units x inputs row by row, then its biases): what a forward pass on the Java side reads.
+     * units x inputs row by row, then its biases; before them, with a convolutional front, each
+     * convolution's weights, filters x planes x 3 x 3, then its biases): what a forward pass on the
+     * Java side reads.
      */
     float[][] weights() {
         var parameters = block.getParameters();

@@ -71,6 +71,70 @@ class ConvolutionalNetworkTest {
         }
     }
 
+    /** A 3 x 3 convolution of stride 2 and padding 1 with a ReLU, written out: in[plane][row][col] row by row. */
+    private static float[] convolve(float[] in, int planes, int rows, int cols, float[] w, float[] bias) {
+        int filters = bias.length;
+        int outRows = (rows + 2 - 3) / 2 + 1;
+        int outCols = (cols + 2 - 3) / 2 + 1;
+        float[] out = new float[filters * outRows * outCols];
+        for (int f = 0; f < filters; f++) {
+            for (int r = 0; r < outRows; r++) {
+                for (int c = 0; c < outCols; c++) {
+                    double sum = bias[f];
+                    for (int p = 0; p < planes; p++) {
+                        for (int i = 0; i < 3; i++) {
+                            for (int j = 0; j < 3; j++) {
+                                int y = 2 * r - 1 + i;
+                                int x = 2 * c - 1 + j;
+                                if (y >= 0 && y < rows && x >= 0 && x < cols) {
+                                    sum += w[((f * planes + p) * 3 + i) * 3 + j] * in[(p * rows + y) * cols + x];
+                                }
+                            }
+                        }
+                    }
+                    out[(f * outRows + r) * outCols + c] = (float) Math.max(0, sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A linear layer (units x inputs, row by row), with a ReLU when {@code relu}. */
+    private static float[] linear(float[] in, float[] w, float[] bias, boolean relu) {
+        float[] out = new float[bias.length];
+        for (int u = 0; u < out.length; u++) {
+            double sum = bias[u];
+            for (int i = 0; i < in.length; i++) {
+                sum += w[u * in.length + i] * in[i];
+            }
+            out[u] = (float) (relu ? Math.max(0, sum) : sum);
+        }
+        return out;
+    }
+
+    @Test
+    void theNetworkComputesWhatTheFrontWrittenOutComputesOnANonSquareBoard() {
+        // Plane by plane, row by row, as GridworldBatch lays out its planes: a front that read the values in another
+        // order (rows and columns swapped, planes last) would give other outputs on a board of 7 rows and 5 columns.
+        int planes = 2;
+        int rows = 7;
+        int cols = 5;
+        float[] x = input(planes * rows * cols, 9);
+        try (Network n = new Network("conv", planes * rows * cols, 8, 3, 1e-3f, 4, new Network.Image(planes, rows, cols))) {
+            float[][] w = n.weights();
+            float[] h = convolve(x, planes, rows, cols, w[0], w[1]);                 // 16 x 4 x 3
+            h = convolve(h, 16, 4, 3, w[2], w[3]);                                   // 32 x 2 x 2
+            h = linear(h, w[4], w[5], true);
+            h = linear(h, w[6], w[7], true);
+            float[] expected = linear(h, w[8], w[9], false);
+            float[] actual = n.predict(x, 1);
+            assertThat(actual).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(actual[i]).isCloseTo(expected[i], within(1e-5f));
+            }
+        }
+    }
+
     @Test
     void theConvolutionsSeeWhereACellIs() {
         // A perceptron's first layer could tell a moved wall from another wall too; this checks the front is wired to
