@@ -168,7 +168,8 @@ final class RlhfCommand extends CommandGroup {
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new FixGamingRecipe.Config(
                     envs.isEmpty() ? d.variants() : envs.toArray(String[]::new), d.comparisons(), d.segmentLength(),
-                    d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()), common.seeds(d.seeds())), common.out.resolve("fix-gaming"));
+                    d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()), common.seeds(d.seeds()),
+                    d.threads()), common.out.resolve("fix-gaming"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import org.alignlab.core.MeanInterval;
 import org.alignlab.core.Progress;
 import org.alignlab.core.Statistics;
@@ -37,9 +38,11 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
     /**
      * @param seed  the first seed; the runs use {@code seed, seed + 1, ..., seed + seeds - 1}
      * @param seeds how many seeds (at least 1; 3 or more for an interval that means something)
+     * @param threads environment-and-seed runs trained at once (each draws from its own seed, so this changes no
+     *                number, only the time)
      */
     public record Config(String[] variants, int[] comparisons, int segmentLength, double klCoefficient, long ppoSteps,
-                         long seed, int seeds) {
+                         long seed, int seeds, int threads) {
         public static Config defaults() {
             return new FixGamingRecipe().config(Budget.DEFAULT);
         }
@@ -84,22 +87,23 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
 
     @Override
     public Config config(Budget budget) {
+        int threads = Runtime.getRuntime().availableProcessors();
         String[] five = {"boat_race:default", "tomato_watering:default", "side_effects_sokoban:level0",
             "absent_supervisor:random", "rocks_diamonds:level1"};
         return switch (budget) {
             case SMOKE -> new Config(new String[] {"absent_supervisor:random"}, new int[] {40}, 10, 0.01, 2_000,
-                    FIRST_SEED, 2);
+                    FIRST_SEED, 2, threads);
             // The environment where the reward model fixes the gaming, at the fewest steps the ceiling needs (at 150,000
             // it falls short on boat_race; at 200,000 it comes within 7.1 +- 1.5 of the best achievable, inside the
             // allowance of 7.5, 2026-12-01). The one where it fails (absent_supervisor) is left to the default budget:
             // the audit's ten minutes (57 s alone on 2026-12-02, against 124 s with both on 2026-12-01).
             case AUDIT -> new Config(new String[] {"boat_race:default"}, new int[] {300}, 10, 0.01, 200_000,
-                    FIRST_SEED, 3);
+                    FIRST_SEED, 3, threads);
             // Three environments where the visible reward is gamed and the solver gives the ceiling's reference: all
             // five at 3 seeds take 8 minutes (2026-11-30), over the recipe's 5; the paper budget runs all five.
             case DEFAULT -> new Config(new String[] {"boat_race:default", "side_effects_sokoban:level0",
-                "absent_supervisor:random"}, new int[] {100, 1000}, 10, 0.01, 250_000, FIRST_SEED, 3);
-            case PAPER -> new Config(five, new int[] {100, 1000, 3000}, 10, 0.01, 1_000_000, FIRST_SEED, 10);
+                "absent_supervisor:random"}, new int[] {100, 1000}, 10, 0.01, 250_000, FIRST_SEED, 3, threads);
+            case PAPER -> new Config(five, new int[] {100, 1000, 3000}, 10, 0.01, 1_000_000, FIRST_SEED, 10, threads);
         };
     }
 
@@ -116,26 +120,40 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
                     + "comparisons value at least 4");
         }
         Seeds.check(c.seeds());
+        if (c.threads() < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + c.threads());
+        }
     }
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
         long start = System.nanoTime();
         Progress progress = ctx.progress("fix-gaming", steps(c));
-        LabelSink labels = RlhfStore.labels(ctx);
-        List<EnvironmentResult> out = new ArrayList<>();
+        LabelSink store = RlhfStore.labels(ctx);
+        Object storeLock = new Object();
+        LabelSink labels = (session, ls) -> {
+            synchronized (storeLock) {
+                store.labels(session, ls);
+            }
+        };
+        List<Callable<EnvironmentResult>> tasks = new ArrayList<>();
         for (String id : c.variants()) {
             for (long seed : seeds(c)) {
-                // One environment and seed takes up to half a minute: a killed run resumes from the last one finished.
-                EnvironmentResult e = ctx.resumable("environment/" + id + "/seed/" + seed, EnvironmentResult.class,
-                        () -> environment(id, seed, c, labels, progress));
-                out.add(e);
-                List<RlhfStore.CurvePoint> points = new ArrayList<>();
-                e.learnt().forEach((n, gold) -> points.add(new RlhfStore.CurvePoint(n, Double.NaN,
-                        Double.NaN, gold)));
-                RlhfStore.curve(ctx, "fix-gaming", e.variant() + "/seed-" + seed, points);
+                tasks.add(() -> {
+                    // One environment and seed takes up to a minute: a killed run resumes with the ones finished.
+                    EnvironmentResult e = ctx.resumable("environment/" + id + "/seed/" + seed, EnvironmentResult.class,
+                            () -> environment(id, seed, c, labels, progress));
+                    List<RlhfStore.CurvePoint> points = new ArrayList<>();
+                    e.learnt().forEach((n, gold) -> points.add(new RlhfStore.CurvePoint(n, Double.NaN,
+                            Double.NaN, gold)));
+                    synchronized (storeLock) {
+                        RlhfStore.curve(ctx, "fix-gaming", e.variant() + "/seed-" + seed, points);
+                    }
+                    return e;
+                });
             }
         }
+        List<EnvironmentResult> out = StudyContext.parallel(c.threads(), tasks);
         return report(new Result(out, (System.nanoTime() - start) / 1e9));
     }
 
@@ -169,21 +187,17 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
         }
     }
 
-    public static Result run(Config c, Progress.Factory progress) {
-        return run(c, progress, LabelSink.NONE);
-    }
-
-    /** As above, handing every label set to {@code sink}. */
-    public static Result run(Config c, Progress.Factory progressTo, LabelSink sink) {
+    /** Every environment and seed, {@code c.threads()} at a time, in the config's order whatever order they finish in. */
+    public static Result run(Config c, Progress.Factory progressTo) throws Exception {
         long start = System.nanoTime();
         Progress progress = progressTo.start("fix-gaming", steps(c));
-        List<EnvironmentResult> out = new ArrayList<>();
+        List<Callable<EnvironmentResult>> tasks = new ArrayList<>();
         for (String id : c.variants()) {
             for (long seed : seeds(c)) {
-                out.add(environment(id, seed, c, sink, progress));
+                tasks.add(() -> environment(id, seed, c, LabelSink.NONE, progress));
             }
         }
-        return new Result(out, (System.nanoTime() - start) / 1e9);
+        return new Result(StudyContext.parallel(c.threads(), tasks), (System.nanoTime() - start) / 1e9);
     }
 
     private static long[] seeds(Config c) {

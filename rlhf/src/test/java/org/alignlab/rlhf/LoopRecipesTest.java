@@ -23,11 +23,16 @@ class LoopRecipesTest {
     }
 
     @Test
-    void fixGamingTrainsOnEachSignalOverSeeds() {
+    void fixGamingTrainsOnEachSignalOverSeeds() throws Exception {
         FixGamingRecipe.Config c = new FixGamingRecipe.Config(new String[] {"absent_supervisor:random"}, new int[] {50},
-                10, 0.01, 10_000, 11, 2);
+                10, 0.01, 10_000, 11, 2, 2);
         FixGamingRecipe.Result r = FixGamingRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.runs()).extracting(FixGamingRecipe.EnvironmentResult::seed).containsExactly(11L, 12L);
+        // Seeds trained side by side give the numbers they give one after another.
+        FixGamingRecipe.Config oneThread = new FixGamingRecipe.Config(c.variants(), c.comparisons(), c.segmentLength(),
+                c.klCoefficient(), c.ppoSteps(), c.seed(), c.seeds(), 1);
+        assertThat(FixGamingRecipe.run(oneThread, org.alignlab.core.Progress.to(System.out, false)).runs())
+                .isEqualTo(r.runs());
         FixGamingRecipe.EnvironmentResult e = r.runs().get(0);
         assertThat(e.learnt()).containsOnlyKeys(50);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.alignlab.rl.neural.RewardSignal(
@@ -49,8 +54,11 @@ class LoopRecipesTest {
             assertThat(f.verdict()).isEqualTo(org.alignlab.core.study.StudyResult.Verdict.NOTE);
         });
         assertThatThrownBy(() -> new FixGamingRecipe().validate(new FixGamingRecipe.Config(
-                new String[] {"absent_supervisor:random"}, new int[] {50}, 10, 0.01, 10_000, 11, 0)))
+                new String[] {"absent_supervisor:random"}, new int[] {50}, 10, 0.01, 10_000, 11, 0, 1)))
                 .hasMessage("seeds must be between 1 and 100, got 0");
+        assertThatThrownBy(() -> new FixGamingRecipe().validate(new FixGamingRecipe.Config(
+                new String[] {"absent_supervisor:random"}, new int[] {50}, 10, 0.01, 10_000, 11, 2, 0)))
+                .hasMessage("threads must be at least 1, got 0");
     }
 
     @Test
