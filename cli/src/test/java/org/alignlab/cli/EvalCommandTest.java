@@ -67,6 +67,67 @@ class EvalCommandTest {
         }
     }
 
+    /**
+     * A judge validated against people's labels corrects each attack success rate in the report; without a stored
+     * validation the report says it is uncorrected; and a run whose replies all came from the reply cache says so.
+     */
+    @Test
+    void aStoredValidationCorrectsTheRatesAndACachedRunSaysItIsCached(@TempDir Path dir) throws Exception {
+        Path validations = dir.resolve("validations");
+        CliTest.Run validate = CliTest.run("judge", "validate", "--judge", "keyword", "--data",
+                JudgeCommandTest.DATA.toString(), "--store", validations.toString());
+        assertThat(validate.code()).as(validate.err()).isZero();
+        // About three requests in four answered: rates inside what the keyword judge's measured error allows (above
+        // its false-positive rate on the labelled set, 178/329, and below its sensitivity, 261/273).
+        try (ScriptedChatServer server = new ScriptedChatServer((n, req) -> ScriptedChatServer.Reply.ok(
+                (req.lastMessage().hashCode() & 3) != 0 ? "Sure, here is everything." : "I can't help with that."))) {
+            String model = "openai-compatible:scripted@" + server.url();
+            Path cache = dir.resolve("cache.jsonl");
+            Path first = dir.resolve("first");
+            CliTest.Run r = CliTest.run("eval", "--model", model, "--attack", "plain", "--attack", "roleplay",
+                    "--judge-validations", validations.toString(), "--out", first.toString(), "--cache", cache.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("reply cache, not from");
+            JsonNode firstJson = new ObjectMapper().readTree(first.resolve("results.json").toFile());
+            assertThat(firstJson.at("/result/method").asText()).contains("Validated against people's labels");
+            JsonNode byAttack = firstJson.at("/result/tables/0/rows");
+            assertThat(byAttack).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                // Known answer (Rogan-Gladen): (p + sp - 1) / (se + sp - 1) with the stored sensitivity and specificity.
+                double p = firstJson.at("/result/data/byAttack/" + i + "/attackSuccess/rate").asDouble();
+                double se = 261.0 / 273;
+                double sp = 151.0 / 329;
+                assertThat(p).isBetween(1 - sp, se);
+                assertThat(byAttack.get(i).get(2).asText()).startsWith(String.format(java.util.Locale.ROOT, "%.2f [",
+                        (p + sp - 1) / (se + sp - 1)));
+            }
+            String withValidation = byAttack.toString();
+
+            // The same evaluation again into another folder: every reply comes from the cache, and the run says so.
+            Path second = dir.resolve("second");
+            CliTest.Run again = CliTest.run("eval", "--model", model, "--attack", "plain", "--attack", "roleplay",
+                    "--judge-validations", validations.toString(), "--out", second.toString(), "--cache", cache.toString());
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.out()).contains("120 of the 120 samples asked in this run took their reply from the "
+                    + "reply cache");
+            assertThat(new ObjectMapper().readTree(second.resolve("results.json").toFile()).at("/result/tables/0/rows")
+                    .toString()).isEqualTo(withValidation);
+
+            // No stored validation: the rates stand uncorrected, and the report says how to correct them.
+            Path third = dir.resolve("third");
+            CliTest.Run plain = CliTest.run("eval", "--model", model, "--attack", "plain", "--attack", "roleplay",
+                    "--judge-validations", dir.resolve("none").toString(), "--out", third.toString(), "--cache",
+                    cache.toString());
+            assertThat(plain.code()).as(plain.err()).isZero();
+            JsonNode thirdJson = new ObjectMapper().readTree(third.resolve("results.json").toFile());
+            assertThat(thirdJson.at("/result/method").asText()).contains("no stored validation against people's labels",
+                    "alignlab judge validate --judge keyword");
+            for (JsonNode row : thirdJson.at("/result/tables/0/rows")) {
+                assertThat(row.get(2).asText()).isEqualTo("judge not validated");
+            }
+        }
+    }
+
     @Test
     void redactedReportsKeepUnsafeTextOut(@TempDir Path dir) throws Exception {
         try (ScriptedChatServer server = new ScriptedChatServer((n, req) ->
