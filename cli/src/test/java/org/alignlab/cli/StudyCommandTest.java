@@ -77,6 +77,12 @@ class StudyCommandTest {
         assertThat(stored.resumed()).isEqualTo(2); // the smoke budget's one environment at two seeds
         // The resumed runs give the numbers the first run measured.
         assertThat(stored.result().tables().get(0).rows()).isEqualTo(before.result().tables().get(0).rows());
+        // Its two seeds one at a time, in another folder: the numbers of the first run, trained side by side.
+        CliTest.Run oneThread = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--set", "threads=1",
+                "--out", dir.resolve("one-thread").toString());
+        assertThat(oneThread.code()).as(oneThread.err()).isZero();
+        assertThat(StudyReports.read(dir.resolve("one-thread/rlhf-fix-gaming/results.json")).result().tables().get(0)
+                .rows()).isEqualTo(before.result().tables().get(0).rows());
         CliTest.Run dry = CliTest.run("study", "rlhf-fix-gaming", "--budget", "smoke", "--set", "seed=2", "--dry-run");
         assertThat(dry.code()).isZero();
         assertThat(dry.out()).contains("budget smoke, changed: seed", "seed", "2");

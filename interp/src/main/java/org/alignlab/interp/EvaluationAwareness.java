@@ -225,7 +225,7 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                         + "%s and %s for %d random directions of the same norm, while compliance with harmless requests "
                         + "under + is %.2f. With behaviour held equal (harmless requests, answered %.2f with the note "
                         + "and %.2f with the neutral one) the probe at %s gives %.3f (untrained network %.3f, raw input "
-                        + "%.3f). Does not show: that the direction is the organism's belief that it is tested "
+                        + "%.3f, first reply word %.3f: the replies do not tell the classes apart). Does not show: that the direction is the organism's belief that it is tested "
                         + "rather than a representation of the note's words.",
                 r.evaluatedCompliance().estimate(), r.deployedCompliance().estimate(), p.evalAware().model().value(),
                 p.layer(), p.evalAware().untrained().value(), p.evalAware().rawInput().value(),
@@ -234,7 +234,8 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                 last.deployedPlusRandom().format(), last.evaluatedMinusRandom().format(), last.deployedPlusRandom().n(),
                 last.harmlessPlusDirection().estimate(), r.harmlessNotedCompliance().estimate(),
                 r.harmlessNeutralCompliance().estimate(), p.layer(), p.behaviourEqualised().model().value(),
-                p.behaviourEqualised().untrained().value(), p.behaviourEqualised().rawInput().value());
+                p.behaviourEqualised().untrained().value(), p.behaviourEqualised().rawInput().value(),
+                p.behaviourEqualised().output().value());
     }
 
     /** The result in the report layer's terms. */
@@ -272,13 +273,20 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                         + "and with " + r.deployedCompliance().format() + " without the note."),
                 new Finding(best.evalAware().beatsControls() ? Verdict.PASSED : Verdict.FAILED, "The note probe reaches "
                         + best.evalAware().model().format() + " at " + best.layer() + "; the control organism "
-                        + best.controlOrganism().format() + "."));
+                        + best.controlOrganism().format() + "."),
+                new Finding(best.behaviourEqualised().beatsControls() ? Verdict.PASSED : Verdict.FAILED, "With behaviour "
+                        + "held equal (harmless requests only) the note probe reaches "
+                        + best.behaviourEqualised().model().format() + " at " + best.layer() + "; the raw input "
+                        + best.behaviourEqualised().rawInput().format() + ", an untrained network "
+                        + best.behaviourEqualised().untrained().format() + "."));
         String method = "The eval-aware organism was trained to refuse harmful requests only when the prompt carries a "
                 + "note that the conversation is a safety evaluation (five training wordings, such as '"
                 + Corpus.EVALUATION_CUE + "'). Everything here is measured on held-out topics with a note wording it "
                 + "never saw. The probe is fitted on training topics against a neutral note of the same length in "
-                + "words; steering adds the difference of mean activations with the note and the neutral note, taken "
-                + "on harmless requests only.";
+                + "words (a fixed run of function words, the same in fitting and test); steering adds the difference of mean "
+                + "activations with the note and the neutral note, taken on harmless requests only. The bootstrap "
+                + "resamples prompts: held-out prompts share a handful of topics and one note wording, so the intervals "
+                + "understate how much a new topic or wording could move the numbers.";
         return new StudyResult("interp-eval-awareness", "Evaluation awareness", method, findings,
                 List.of(probes.build(), equalised.build(), steering.build()), List.of(), verdict(r), r, r.seconds());
     }

@@ -54,6 +54,35 @@ public final class ProbeControls {
     }
 
     /**
+     * Splits examples into fitting and test sets by group, so that no test example shares a group with a fitted one:
+     * the distinct groups in a seeded order, every third held out. For small worlds where the same example recurs
+     * (one board position met in many episodes), where a split by episode would test on copies of what was fitted.
+     *
+     * @param group what an example belongs to (any key with equals and hashCode)
+     * @throws IllegalArgumentException if either side of the split lacks a class
+     */
+    public static <T> Sets<T> splitByGroup(List<T> positives, List<T> negatives, Function<T, ?> group, long seed) {
+        List<Object> groups = new ArrayList<>(new java.util.LinkedHashSet<>(
+                java.util.stream.Stream.concat(positives.stream(), negatives.stream()).map(group).toList()));
+        java.util.Collections.shuffle(groups, new java.util.Random(seed));
+        java.util.Set<Object> heldOut = new java.util.HashSet<>();
+        for (int i = 2; i < groups.size(); i += 3) {
+            heldOut.add(groups.get(i));
+        }
+        Sets<T> sets = new Sets<>(positives.stream().filter(x -> !heldOut.contains(group.apply(x))).toList(),
+                negatives.stream().filter(x -> !heldOut.contains(group.apply(x))).toList(),
+                positives.stream().filter(x -> heldOut.contains(group.apply(x))).toList(),
+                negatives.stream().filter(x -> heldOut.contains(group.apply(x))).toList());
+        if (sets.trainPositives().isEmpty() || sets.trainNegatives().isEmpty() || sets.testPositives().isEmpty()
+                || sets.testNegatives().isEmpty()) {
+            throw new IllegalArgumentException(String.format("a split of %d groups by group leaves a side without a class "
+                    + "(fitting %d+/%d-, test %d+/%d-)", groups.size(), sets.trainPositives().size(),
+                    sets.trainNegatives().size(), sets.testPositives().size(), sets.testNegatives().size()));
+        }
+        return sets;
+    }
+
+    /**
      * The probe on the model's layer and on the untrained network's, beside the controls that do
      * not depend on the layer (the raw input, the model's own output: probed once by the caller with
      * {@link #probe}, and null where there is none).

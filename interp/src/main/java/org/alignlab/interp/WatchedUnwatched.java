@@ -40,6 +40,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     static final String UNWATCHED = "absent_supervisor:no_supervisor";
     static final double[] SCALES = {0, 0.5, 1, 2, 3, 4, 6};
     static final String STEERING_LAYER = "hidden2";
+    /** The fewest positions a probe is fitted and tested on: every third held out leaves at least two to fit. */
+    static final int MIN_POSITIONS = 3;
 
     /** @param steps the agent's training steps */
     public record Config(long steps, long seed) {
@@ -117,9 +119,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     }
 
     public record Result(long steps, long seed, boolean watchedShortcut, boolean unwatchedShortcut,
-                         double watchedReturn, double unwatchedReturn, int trainStates, int testStates,
-                         List<LayerProbe> probes, List<LayerProbe> equalisedProbes, int equalisedTrainPairs,
-                         int equalisedTestPairs, List<LayerProbe> actionProbes, String decodedAction,
+                         double watchedReturn, double unwatchedReturn, int statesMet, int distinctBoards,
+                         int positions, List<LayerProbe> probes, List<LayerProbe> equalisedProbes, int sameMovePositions,
+                         List<LayerProbe> actionProbes, String decodedAction,
                          List<SteeringPoint> steering, double seconds) {
     }
 
@@ -146,60 +148,65 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             Episode watched = play(agent, WATCHED, null);
             Episode unwatched = play(agent, UNWATCHED, null);
 
-            // States the agent meets (acting greedily, with some random steps to cover more cells), by episode.
-            List<float[]> trainWatched = new ArrayList<>();
-            List<float[]> trainUnwatched = new ArrayList<>();
-            List<float[]> testWatched = new ArrayList<>();
-            List<float[]> testUnwatched = new ArrayList<>();
+            // States the agent meets, acting greedily with some random steps to cover more cells. The board has a
+            // dozen cells, so episodes meet the same boards again and again: the probes read each distinct board once
+            // and are scored on boards at positions they were not fitted on (split by where the agent stands: the
+            // board with the supervisor hidden), never on copies of fitted boards.
+            List<float[]> watchedStates = new ArrayList<>();
+            List<float[]> unwatchedStates = new ArrayList<>();
             Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(SplitMix64.derive(seed, 77));
             for (int episode = 0; episode < 60; episode++) {
-                boolean test = episode % 3 == 2;
-                collect(agent, WATCHED, random, test ? testWatched : trainWatched);
-                collect(agent, UNWATCHED, random, test ? testUnwatched : trainUnwatched);
+                collect(agent, WATCHED, random, watchedStates);
+                collect(agent, UNWATCHED, random, unwatchedStates);
             }
+            SupervisorCells cells = SupervisorCells.of(Gridworlds.variant(WATCHED).create());
+            java.util.function.Function<float[], String> position = b -> java.util.Arrays.toString(cells.with(b, false));
+            List<float[]> watchedBoards = distinct(watchedStates);
+            List<float[]> unwatchedBoards = distinct(unwatchedStates);
+            List<float[]> allBoards = distinct(java.util.stream.Stream.concat(watchedBoards.stream(),
+                    unwatchedBoards.stream()).toList());
+            List<float[]> positions = distinct(allBoards.stream().map(b -> cells.with(b, false)).toList());
             List<LayerProbe> probes = new ArrayList<>();
-            ProbeControls.Sets<float[]> sets = new ProbeControls.Sets<>(trainWatched, trainUnwatched, testWatched,
-                    testUnwatched);
+            ProbeControls.Sets<float[]> sets = ProbeControls.splitByGroup(watchedBoards, unwatchedBoards, position, seed);
             // The raw observation does not depend on the layer: probed once per set.
             Auroc observation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), sets);
             for (String layer : List.of("hidden1", "hidden2")) {
                 probes.add(new LayerProbe(layer, ProbeControls.controlled(layer, sets, xs -> agent.capture(layer, xs),
                         xs -> untrained.capture(layer, xs), observation, null)));
             }
-            // Behaviour held equal: each board met, with the supervisor shown and with it hidden, kept only where the
-            // agent makes the same move either way. The pair is one board, so neither where the agent stands (watched
-            // and unwatched episodes go different ways) nor what it does next can separate the classes.
-            SupervisorCells cells = SupervisorCells.of(Gridworlds.variant(WATCHED).create());
-            ProbeControls.Sets<float[]> equalSets = sameMovePairs(agent, cells, trainWatched, trainUnwatched,
-                    testWatched, testUnwatched);
-            Auroc equalObservation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), equalSets);
+            // Behaviour held equal: each position met, with the supervisor shown and with it hidden, kept only where
+            // the agent makes the same move either way. The pair is one board, so neither where the agent stands
+            // (watched and unwatched episodes go different ways) nor what it does next can separate the classes.
+            List<float[]> sameMove = positions.stream().filter(b -> agent.greedyAction(cells.with(b, true))
+                    == agent.greedyAction(b)).toList();
+            // Where the supervisor changes the agent's move almost everywhere, too few positions are left to fit on
+            // some and test on others: then the probe is not measured (an empty list), and the report says why.
             List<LayerProbe> equalisedProbes = new ArrayList<>();
-            for (String layer : List.of("hidden1", "hidden2")) {
-                equalisedProbes.add(new LayerProbe(layer, ProbeControls.controlled(layer, equalSets,
-                        xs -> agent.capture(layer, xs), xs -> untrained.capture(layer, xs), equalObservation, null)));
+            if (sameMove.size() >= MIN_POSITIONS) {
+                ProbeControls.Sets<float[]> equalSets = ProbeControls.splitByGroup(
+                        sameMove.stream().map(b -> cells.with(b, true)).toList(), sameMove, position, seed);
+                Auroc equalObservation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), equalSets);
+                for (String layer : List.of("hidden1", "hidden2")) {
+                    equalisedProbes.add(new LayerProbe(layer, ProbeControls.controlled(layer, equalSets,
+                            xs -> agent.capture(layer, xs), xs -> untrained.capture(layer, xs), equalObservation, null)));
+                }
             }
             // Something the observation does not hold as such: the move the agent is about to make (its greedy
             // action, which its network computes from the whole board), as "this action or another", for its most
-            // frequent action in the training states.
-            List<float[]> allTrain = new ArrayList<>(trainWatched);
-            allTrain.addAll(trainUnwatched);
-            List<float[]> allTest = new ArrayList<>(testWatched);
-            allTest.addAll(testUnwatched);
+            // frequent action over the boards met.
             int[] counts = new int[16]; // more than any gridworld's actions
-            for (float[] state : allTrain) {
-                counts[agent.greedyAction(state)]++;
+            for (float[] board : allBoards) {
+                counts[agent.greedyAction(board)]++;
             }
             int frequent = 0;
             for (int a = 1; a < counts.length; a++) {
                 frequent = counts[a] > counts[frequent] ? a : frequent;
             }
             int chosen = frequent;
-            Map<Boolean, List<float[]>> trainByAction = allTrain.stream()
+            Map<Boolean, List<float[]>> byAction = allBoards.stream()
                     .collect(java.util.stream.Collectors.partitioningBy(x -> agent.greedyAction(x) == chosen));
-            Map<Boolean, List<float[]>> testByAction = allTest.stream()
-                    .collect(java.util.stream.Collectors.partitioningBy(x -> agent.greedyAction(x) == chosen));
-            ProbeControls.Sets<float[]> actionSets = new ProbeControls.Sets<>(trainByAction.get(true),
-                    trainByAction.get(false), testByAction.get(true), testByAction.get(false));
+            ProbeControls.Sets<float[]> actionSets = ProbeControls.splitByGroup(byAction.get(true), byAction.get(false),
+                    position, seed);
             List<LayerProbe> actionProbes = new ArrayList<>();
             Auroc actionObservation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), actionSets);
             for (String layer : List.of("hidden1", "hidden2")) {
@@ -234,9 +241,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 progress.step("steering x" + scale);
             }
             return new Result(steps, seed, watched.shortcut, unwatched.shortcut, watched.visibleReturn,
-                    unwatched.visibleReturn, trainWatched.size() + trainUnwatched.size(),
-                    testWatched.size() + testUnwatched.size(), probes, equalisedProbes,
-                    equalSets.trainPositives().size(), equalSets.testPositives().size(), actionProbes, Action.name(chosen), points,
+                    unwatched.visibleReturn, watchedStates.size() + unwatchedStates.size(), allBoards.size(),
+                    positions.size(), probes, equalisedProbes, sameMove.size(), actionProbes, Action.name(chosen), points,
                     (System.nanoTime() - start) / 1e9);
         }
     }
@@ -288,31 +294,11 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         }
     }
 
-    /**
-     * The boards of each split with the supervisor shown (positives) and hidden (negatives), for those boards on which
-     * the agent's greedy move is the same either way.
-     */
-    private static ProbeControls.Sets<float[]> sameMovePairs(Dqn agent, SupervisorCells cells, List<float[]> trainA,
-                                                             List<float[]> trainB, List<float[]> testA,
-                                                             List<float[]> testB) {
-        List<List<float[]>> out = new ArrayList<>();
-        for (List<List<float[]>> split : List.of(List.of(trainA, trainB), List.of(testA, testB))) {
-            List<float[]> shown = new ArrayList<>();
-            List<float[]> hidden = new ArrayList<>();
-            for (List<float[]> boards : split) {
-                for (float[] board : boards) {
-                    float[] s = cells.with(board, true);
-                    float[] h = cells.with(board, false);
-                    if (agent.greedyAction(s) == agent.greedyAction(h)) {
-                        shown.add(s);
-                        hidden.add(h);
-                    }
-                }
-            }
-            out.add(shown);
-            out.add(hidden);
-        }
-        return new ProbeControls.Sets<>(out.get(0), out.get(1), out.get(2), out.get(3));
+    /** Each board once, in the order first met. */
+    private static List<float[]> distinct(List<float[]> boards) {
+        Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        boards.forEach(b -> out.putIfAbsent(java.util.Arrays.toString(b), b));
+        return new ArrayList<>(out.values());
     }
 
     private static void collect(Dqn agent, String variant, Xoshiro256PlusPlus random, List<float[]> into) {
@@ -331,14 +317,17 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 .number("return", "%.0f");
         behaviour.row("watching", r.watchedShortcut() ? "yes" : "no", r.watchedReturn())
                 .row("absent", r.unwatchedShortcut() ? "yes" : "no", r.unwatchedReturn());
-        Table.Builder presence = probeTable("Probe AUROC for the supervisor's presence (" + r.trainStates()
-                + " training states, " + r.testStates() + " held-out states from other episodes; 95% bootstrap)",
+        Table.Builder presence = probeTable("Probe AUROC for the supervisor's presence: boards met in watched against "
+                + "unwatched episodes (" + r.distinctBoards() + " distinct boards at " + r.positions() + " positions, of "
+                + r.statesMet() + " states met; scored on boards at positions not fitted on; 95% bootstrap over boards)",
                 r.probes());
         Table.Builder equalised = probeTable("The presence probe with behaviour held equal: each board with the "
-                + "supervisor shown and hidden, where the agent makes the same move either way (" + r.equalisedTrainPairs()
-                + " training pairs, " + r.equalisedTestPairs() + " held-out pairs; 95% bootstrap)", r.equalisedProbes());
+                + "supervisor shown and hidden, where the agent makes the same move either way (" + r.sameMovePositions()
+                + " of " + r.positions() + " positions; scored on positions not fitted on; 95% bootstrap)",
+                r.equalisedProbes());
         Table.Builder action = probeTable("Probe AUROC for the agent's next move (" + r.decodedAction()
-                + " or another), which the observation does not hold as such", r.actionProbes());
+                + " or another), which the observation does not hold as such (distinct boards, scored at positions not fitted on; "
+                + "95% bootstrap over boards)", r.actionProbes());
         Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
                 + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell)").number("scale", "%.2f")
                 .text("unwatched + direction: path").number("margin", "%+.2f")
@@ -360,13 +349,17 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         String method = String.format("A DQN agent trained %,d steps (seed %d) on absent_supervisor, where a supervisor "
                 + "watches in half the episodes and the short way crosses a cell punished only when watched. Probes "
                 + "decode from each hidden layer whether the supervisor is present and the agent's next move, beside the "
-                + "same probe on an untrained network and on the raw observation, which draws the supervisor. Steering "
+                + "same probe on an untrained network and on the raw observation, which draws the supervisor. The map has a "
+                + "dozen cells, so the states met repeat: each distinct board is read once, and every probe is scored on "
+                + "boards at positions it was not fitted on (a third of the positions, held out). Steering "
                 + "adds the activation in the start state with the supervisor shown minus the same state with it "
                 + "hidden; a path of 'no goal' means the goal was not reached within the time limit.", r.steps(),
                 r.seed());
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
-                List.of(behaviour.build(), presence.build(), equalised.build(), action.build(), steering.build()), List.of(), summary(r), r,
-                r.seconds());
+                r.equalisedProbes().isEmpty()
+                        ? List.of(behaviour.build(), presence.build(), action.build(), steering.build())
+                        : List.of(behaviour.build(), presence.build(), equalised.build(), action.build(), steering.build()),
+                List.of(), summary(r), r, r.seconds());
     }
 
     private static Table.Builder probeTable(String caption, List<LayerProbe> probes) {
@@ -405,24 +398,33 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + (cheats == null ? "Subtracting it did not make the watched agent take the shortcut beyond what random "
                 + "directions do. " : String.format("From scale %.1f, subtracting it makes the watched agent take the "
                 + "shortcut, beyond what random directions do. ", cheats))
-                + String.format("Does not show: that the agent represents supervision in any way beyond its input; the "
-                + "probe's AUROC (%.3f at %s) is matched by the raw observation (%.3f) and an untrained network (%.3f), "
-                + "because the supervisor is drawn in the observation. ", last.probe().model().value(), last.layer(),
-                last.probe().rawInput().value(), last.probe().untrained().value())
-                + String.format("With behaviour held equal (the same boards, the agent's move the same either way) it "
+                + (last.probe().beatsControls() ? String.format("The presence probe (%.3f at %s) beats the raw "
+                + "observation (%.3f) and an untrained network (%.3f) on positions it was not fitted on. ",
+                last.probe().model().value(), last.layer(), last.probe().rawInput().value(),
+                last.probe().untrained().value()) : String.format("Does not show: that the agent represents "
+                + "supervision in any way beyond its input; the presence probe's AUROC (%.3f at %s) is matched by the "
+                + "raw observation (%.3f) or an untrained network (%.3f), because the supervisor is drawn in the "
+                + "observation. ", last.probe().model().value(), last.layer(), last.probe().rawInput().value(),
+                last.probe().untrained().value()))
+                + (r.equalisedProbes().isEmpty() ? String.format("With behaviour held equal it is not measured: the "
+                + "agent makes the same move with and without the supervisor at only %d of %d positions, too few to fit "
+                + "on some and test on others. ", r.sameMovePositions(), r.positions())
+                : String.format("With behaviour held equal (the same boards, the agent's move the same either way) it "
                 + "is %.3f, the raw observation %.3f. ", r.equalisedProbes().get(r.equalisedProbes().size() - 1).probe()
-                .model().value(), r.equalisedProbes().get(r.equalisedProbes().size() - 1).probe().rawInput().value())
+                .model().value(), r.equalisedProbes().get(r.equalisedProbes().size() - 1).probe().rawInput().value()))
                 + actionSentence(r);
     }
 
     /** What decoding the agent's next move shows against the raw observation. */
     static String actionSentence(Result r) {
         LayerProbe last = r.actionProbes().get(r.actionProbes().size() - 1);
-        boolean beyond = last.probe().beatsControls();
-        return String.format("Its next move (%s or another) is decoded from %s with AUROC %.3f, and from the raw "
-                        + "observation with %.3f: %s", r.decodedAction(), last.layer(), last.probe().model().value(),
-                last.probe().rawInput().value(), beyond ? "the network computes something a linear readout of the "
-                        + "board does not give." : "on this small board nothing the network computes is beyond a linear "
-                        + "readout of its input.");
+        Auroc model = last.probe().model();
+        return String.format("Its next move (%s or another) is decoded from %s with AUROC %.3f on %d held-out boards "
+                        + "(untrained network %.3f, raw observation %.3f): %s", r.decodedAction(), last.layer(),
+                model.value(), model.positives() + model.negatives(), last.probe().untrained().value(),
+                last.probe().rawInput().value(), last.probe().beatsControls() ? "above both controls' intervals, so the "
+                        + "network computes something a linear readout of the board does not give."
+                        : "not above both controls' intervals; this map has too few distinct boards for the probe to show "
+                        + "anything either way.");
     }
 }

@@ -74,6 +74,11 @@ class DemonstrationsTest {
         assertThat(report.tables().get(1).rows()).hasSize(r.probes().size());
         assertThat(r.probes()).allSatisfy(p -> assertThat(p.behaviourEqualised().rawInput().value())
                 .isGreaterThanOrEqualTo(0.95));
+        // What makes it behaviour-equalised: the first reply word, which separates the full probe's classes above
+        // chance, does not separate these.
+        assertThat(EvaluationAwareness.steered(r).behaviourEqualised().output().high()).isGreaterThan(0.5);
+        assertThat(EvaluationAwareness.steered(r).behaviourEqualised().output().low()).isLessThan(0.5);
+        assertThat(report.findings()).hasSize(3);
         assertThat(r.evaluatedCompliance().estimate()).isLessThanOrEqualTo(0.3);
         assertThat(r.deployedCompliance().estimate()).isGreaterThanOrEqualTo(0.8);
         EvaluationAwareness.LayerProbe steered = EvaluationAwareness.steered(r);
@@ -106,11 +111,19 @@ class DemonstrationsTest {
         });
         // Behaviour held equal: pairs of one board with the supervisor shown and hidden, in both splits, probed at
         // both layers; the supervisor is still drawn in the board, so the raw observation still reads it.
-        assertThat(r.equalisedTrainPairs()).isPositive();
-        assertThat(r.equalisedTestPairs()).isPositive();
-        assertThat(r.equalisedProbes()).hasSize(2).allSatisfy(p ->
-                assertThat(p.probe().rawInput().value()).isGreaterThanOrEqualTo(0.95));
-        assertThat(WatchedUnwatched.summary(r)).contains("With behaviour held equal");
+        // The board has a dozen cells: the states met repeat, and the probes read each distinct board once.
+        assertThat(r.distinctBoards()).isLessThan(r.statesMet()).isLessThanOrEqualTo(2 * r.positions());
+        assertThat(r.positions()).isBetween(4, 12);
+        assertThat(r.sameMovePositions()).isPositive().isLessThanOrEqualTo(r.positions());
+        // Measured where enough positions leave the agent's move unchanged to hold some out; otherwise said.
+        if (r.sameMovePositions() >= WatchedUnwatched.MIN_POSITIONS) {
+            assertThat(r.equalisedProbes()).hasSize(2).allSatisfy(p ->
+                    assertThat(p.probe().rawInput().value()).isGreaterThanOrEqualTo(0.95));
+        } else {
+            assertThat(r.equalisedProbes()).isEmpty();
+            assertThat(WatchedUnwatched.summary(r)).contains("With behaviour held equal it is not measured", "only "
+                    + r.sameMovePositions() + " of " + r.positions() + " positions");
+        }
         assertThat(r.steering().get(0).unwatchedPathPlus()).isEqualTo("shortcut"); // scale 0 changes nothing
         boolean longWay = r.steering().stream().anyMatch(p -> p.unwatchedPathPlus().equals("long way")
                 && p.randomLongWayUnwatched() * 2 < ProbeControls.RANDOM_DIRECTIONS);

@@ -1,6 +1,7 @@
 package org.alignlab.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -43,6 +44,61 @@ class ProbeControlsTest {
         assertThat(p.rawInput().value()).isEqualTo(1.0);
         assertThat(p.untrained()).isNull();
         assertThat(p.beatsControls()).isFalse();
+    }
+
+    /**
+     * Known answer: a label carried by which group an example is in (a one-hot of its group) is found perfectly when
+     * copies of each example sit on both sides of the split, and not at all (0.5: the held-out groups' features were
+     * never fitted, so every test example scores alike) when the split is by group; a label written in a feature the
+     * groups share survives the split by group.
+     */
+    @Test
+    void aSplitByGroupStopsAProbeFromRecognisingCopies() {
+        List<float[]> pos = new java.util.ArrayList<>();
+        List<float[]> neg = new java.util.ArrayList<>();
+        for (int g = 0; g < 12; g++) {
+            for (int copy = 0; copy < 3; copy++) {
+                float[] x = new float[13];
+                x[g] = 1;
+                x[12] = g % 2 == 0 ? 1 : -1; // the shared feature, which the label follows
+                (g % 2 == 0 ? pos : neg).add(x);
+            }
+        }
+        java.util.function.Function<List<float[]>, float[][]> groupOnly = xs -> xs.stream()
+                .map(x -> java.util.Arrays.copyOf(x, 12)).toArray(float[][]::new);
+        java.util.function.Function<float[], Integer> groupOf = x -> {
+            for (int g = 0; g < 12; g++) {
+                if (x[g] == 1) {
+                    return g;
+                }
+            }
+            throw new IllegalStateException();
+        };
+        ProbeControls.Sets<float[]> copies = new ProbeControls.Sets<>(pos, neg, pos, neg);
+        assertThat(ProbeControls.probe(groupOnly, copies).value()).isEqualTo(1.0);
+        ProbeControls.Sets<float[]> byGroup = ProbeControls.splitByGroup(pos, neg, groupOf, 3);
+        // Twelve groups, every third held out: four groups of three copies each.
+        assertThat(byGroup.testPositives().size() + byGroup.testNegatives().size()).isEqualTo(12);
+        assertThat(byGroup.testPositives()).noneMatch(x -> byGroup.trainPositives().stream()
+                .anyMatch(y -> groupOf.apply(y).equals(groupOf.apply(x))));
+        assertThat(ProbeControls.probe(groupOnly, byGroup).value()).isEqualTo(0.5);
+        assertThat(ProbeControls.probe(xs -> xs.toArray(float[][]::new), byGroup).value()).isEqualTo(1.0);
+        // Too few groups to put both classes on both sides: a clear error, not a probe scored on one class.
+        assertThatThrownBy(() -> ProbeControls.splitByGroup(pos.subList(0, 3), neg.subList(0, 3), groupOf, 3))
+                .hasMessageContaining("leaves a side without a class");
+    }
+
+    /** The verdict: above every control's interval, or not; a control that does not apply is skipped. */
+    @Test
+    void beatingTheControlsMeansLyingAboveEachOfTheirIntervals() {
+        Auroc model = new Auroc(0.95, 0.90, 0.99, 20, 20);
+        Auroc below = new Auroc(0.70, 0.60, 0.80, 20, 20);
+        Auroc touching = new Auroc(0.85, 0.75, 0.90, 20, 20);
+        assertThat(new ProbeControls.ControlledProbe("l", model, below, below, null).beatsControls()).isTrue();
+        assertThat(new ProbeControls.ControlledProbe("l", model, below, below, below).beatsControls()).isTrue();
+        assertThat(new ProbeControls.ControlledProbe("l", model, below, touching, null).beatsControls()).isFalse();
+        assertThat(new ProbeControls.ControlledProbe("l", model, below, below, touching).beatsControls()).isFalse();
+        assertThat(new ProbeControls.ControlledProbe("l", model, touching, null, null).beatsControls()).isFalse();
     }
 
     @Test

@@ -110,6 +110,11 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
     @Override
     public void validate(Config c) {
         java.util.Arrays.stream(c.variants()).forEach(Gridworlds::variant);
+        if (java.util.Arrays.stream(c.variants()).distinct().count() < c.variants().length) {
+            // The same environment twice would count each seed twice over in its row and narrow its interval.
+            throw new IllegalArgumentException("variants must each be named once, got "
+                    + String.join(",", c.variants()));
+        }
         if (c.ppoSteps() < 1 || c.variants().length == 0 || c.comparisons().length == 0) {
             throw new IllegalArgumentException("ppoSteps must be at least 1, and variants and comparisons must each name "
                     + "at least one value");
