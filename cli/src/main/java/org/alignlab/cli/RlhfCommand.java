@@ -153,7 +153,7 @@ final class RlhfCommand extends CommandGroup {
                 + "oracle comparisons, on boat_race, side_effects_sokoban and absent_supervisor (--env replaces the "
                 + "list: name tomato_watering:default and rocks_diamonds:level1 too for all five), over 3 seeds: the "
                 + "hidden performance of each as a mean with its 95%% interval, beside random play and the best "
-                + "achievable. About 4.5 minutes with the defaults."})
+                + "achievable. About 4 minutes with the defaults on two cores."})
     static final class FixGaming extends CliCommand implements Callable<Integer> {
         @Mixin
         RecipeOptions common;
