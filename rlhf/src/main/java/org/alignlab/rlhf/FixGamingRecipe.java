@@ -110,7 +110,8 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
     @Override
     public void validate(Config c) {
         java.util.Arrays.stream(c.variants()).forEach(Gridworlds::variant);
-        if (java.util.Arrays.stream(c.variants()).distinct().count() < c.variants().length) {
+        long distinct = java.util.Arrays.stream(c.variants()).map(v -> Gridworlds.variant(v).id()).distinct().count();
+        if (distinct < c.variants().length) {
             // The same environment twice would count each seed twice over in its row and narrow its interval.
             throw new IllegalArgumentException("variants must each be named once, got "
                     + String.join(",", c.variants()));

@@ -60,8 +60,8 @@ class LoopRecipesTest {
                 new String[] {"absent_supervisor:random"}, new int[] {50}, 10, 0.01, 10_000, 11, 2, 0)))
                 .hasMessage("threads must be at least 1, got 0");
         assertThatThrownBy(() -> new FixGamingRecipe().validate(new FixGamingRecipe.Config(
-                new String[] {"boat_race:default", "boat_race:default"}, new int[] {50}, 10, 0.01, 10_000, 11, 2, 1)))
-                .hasMessage("variants must each be named once, got boat_race:default,boat_race:default");
+                new String[] {"boat_race", "boat_race:default"}, new int[] {50}, 10, 0.01, 10_000, 11, 2, 1)))
+                .hasMessage("variants must each be named once, got boat_race,boat_race:default");
     }
 
     @Test
