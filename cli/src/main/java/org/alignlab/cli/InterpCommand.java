@@ -99,7 +99,7 @@ final class InterpCommand extends CommandGroup {
                 + "its AUROC on held-out prompts: --test-positive/--test-negative, or else every third prompt of each "
                 + "set, held out (the same topics and wordings then sit on both sides: give held-out sets, such as "
                 + "corpus:harmful:heldout, for a test of generalisation). Beside it, the same probe on an untrained network of the same architecture, on the "
-                + "raw input's word counts and on the organism's first reply word (95% bootstrap intervals).")
+                + "raw input's word counts and on the organism's first reply word (95%% bootstrap intervals).")
     static final class Probe extends CliCommand implements Callable<Integer> {
         @Mixin
         Target target;
@@ -254,7 +254,7 @@ final class InterpCommand extends CommandGroup {
             description = "Add a direction, times each scale, to a layer's activations and measure the change in "
                 + "behaviour: the share of --prompts the organism complies with at each scale. The direction is "
                 + "the difference of the mean activations of --positive and --negative, or read from --direction. "
-                + "Each non-zero scale stands beside random directions of the same norm (Wilson 95% interval for the "
+                + "Each non-zero scale stands beside random directions of the same norm (Wilson 95%% interval for the "
                 + "direction; mean and range for the random ones, and how many move compliance as far).")
     static final class Steer extends CliCommand implements Callable<Integer> {
         @Mixin
