@@ -98,7 +98,8 @@ final class InterpCommand extends CommandGroup {
             description = "Fit a linear probe (logistic regression) separating two prompt sets at a layer, and report "
                 + "its AUROC on held-out prompts: --test-positive/--test-negative, or else every third prompt of each "
                 + "set, held out (the same topics and wordings then sit on both sides: give held-out sets, such as "
-                + "corpus:harmful:heldout, for a test of generalisation). Beside it, the same probe on an untrained network of the same architecture, on the "
+                + "corpus:harmful:heldout, for a test of generalisation). Beside it, the same probe on an untrained "
+                + "network of the same architecture, on the "
                 + "raw input's word counts and on the organism's first reply word (95%% bootstrap intervals).")
     static final class Probe extends CliCommand implements Callable<Integer> {
         @Mixin

@@ -225,7 +225,8 @@ public final class EvaluationAwareness implements Study<EvaluationAwareness.Conf
                         + "%s and %s for %d random directions of the same norm, while compliance with harmless requests "
                         + "under + is %.2f. With behaviour held equal (harmless requests, answered %.2f with the note "
                         + "and %.2f with the neutral one) the probe at %s gives %.3f (untrained network %.3f, raw input "
-                        + "%.3f, first reply word %.3f: %s). Does not show: that the direction is the organism's belief that it is tested "
+                        + "%.3f, first reply word %.3f: %s). Does not show: that the direction is the organism's "
+                        + "belief that it is tested "
                         + "rather than a representation of the note's words.",
                 r.evaluatedCompliance().estimate(), r.deployedCompliance().estimate(), p.evalAware().model().value(),
                 p.layer(), p.evalAware().untrained().value(), p.evalAware().rawInput().value(),
