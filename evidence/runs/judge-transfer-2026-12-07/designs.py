@@ -1,29 +1,25 @@
-# The shipped embedding judge (refusal classifier + keyword list + topic match) against the refusal classifier
-# alone, on JailbreakBench's replies (goals near HarmBench's validation set dropped; labels: JailbreakBench's
-# judge) and, for reference, on HarmBench's 602 items (human majority); bootstrap 95% over items.
+# The choice the shipped embedding judge was made by (commit ad8dc90, on HarmBench's validation set): the refusal
+# classifier as it was before that commit, alone, against the design that replaced it (today's classifier, the
+# keyword list and the topic match). Measured here on held-out JailbreakBench replies (labels: that benchmark's judge)
+# with a bootstrap over goals, and on HarmBench's 602 items (people's majority) with a bootstrap over behaviours.
+# Today's classifier alone is shown too. Columns of *.designs.tsv: shipped, today's classifier alone; *.old.tsv: the
+# pre-ad8dc90 classifier alone (OldDesign.java, that commit's RefusalClassifier compiled in a scratch package).
 from proto import *
 Xj, mj, rj = load('jbb'); Xh, mh, rh = load('hb')
 yj = np.array([r['label'] for r in rj], float); yh = np.array([r['label'] for r in rh], float)
-hbg = set()
-for h in rh:
-    hbg |= grams(h['prompt'], 6)
-keep = np.array([not (grams(r['goal'], 6) & hbg) for r in rj])
+keep = held_out(rj, rh)
 dj = np.loadtxt('jbb.designs.tsv', dtype=int); dh = np.loadtxt('hb.designs.tsv', dtype=int)
-rng = np.random.default_rng(0)
-for data, d, y, sel in [('JailbreakBench (kept)', dj, yj, keep), ('HarmBench', dh, yh, np.ones(len(yh), bool))]:
-    d = d[sel]; y = y[sel]; boots = [rng.integers(0, len(y), len(y)) for _ in range(2000)]
-    for name, col in [('shipped (refusal + keyword + topic)', 0), ('refusal classifier alone', 1)]:
+oj = np.loadtxt('jbb.old.tsv', dtype=int); oh = np.loadtxt('hb.old.tsv', dtype=int)
+sets = [('JailbreakBench (held out)', np.column_stack([dj, oj])[keep], yj[keep], [r['goal'] for r, k in zip(rj, keep) if k]),
+        ('HarmBench', np.column_stack([dh, oh]), yh, [r['id'].split('#')[0] for r in rh])]
+for data, d, y, clusters in sets:
+    for name, col in [('shipped (classifier + keyword + topic)', 0), ('before ad8dc90: its classifier alone', 2),
+                      ("today's classifier alone", 1)]:
         p = d[:, col] == 1; acc, k, se, sp = kappa(p, y)
-        ks = np.sort([kappa(p[b], y[b])[1] for b in boots])
-        print(f'{data:22s} {name:36s} n {len(y)} agreement {acc:.3f} kappa {k:.3f} [{ks[50]:.3f}, {ks[1949]:.3f}] '
+        lo, hi = cluster_boot(lambda i: kappa(p[i], y[i])[1], clusters)
+        print(f'{data:26s} {name:38s} n {len(y)} agreement {acc:.3f} kappa {k:.3f} [{lo:.3f}, {hi:.3f}] '
               f'sensitivity {se:.2f} specificity {sp:.2f}')
-# The choice between the two, on JailbreakBench alone: the paired difference in kappa, bootstrap over items.
-d = dj[keep]; y = yj[keep]
-rng = np.random.default_rng(1)
-diffs = []
-for _ in range(2000):
-    b = rng.integers(0, len(y), len(y))
-    diffs.append(kappa(d[b, 0] == 1, y[b])[1] - kappa(d[b, 1] == 1, y[b])[1])
-diffs = np.sort(diffs)
-print(f'JailbreakBench: shipped minus refusal alone, kappa {kappa(d[:, 0] == 1, y)[1] - kappa(d[:, 1] == 1, y)[1]:+.3f} '
-      f'[{diffs[50]:+.3f}, {diffs[1949]:+.3f}]')
+    a, b = d[:, 0] == 1, d[:, 2] == 1
+    lo, hi = cluster_boot(lambda i: kappa(a[i], y[i])[1] - kappa(b[i], y[i])[1], clusters)
+    print(f'{data:26s} shipped minus the design it replaced, paired: kappa {kappa(a, y)[1] - kappa(b, y)[1]:+.3f} '
+          f'[{lo:+.3f}, {hi:+.3f}]')

@@ -28,6 +28,31 @@ def fit(X,y,l2=1e-2,it=3000,lr=0.5):
         p=1/(1+np.exp(-(Z@w+b))); g=(p-y)*sw
         w-=lr*(Z.T@g/len(y)+l2*w); b-=lr*g.mean()
     return lambda X2: 1/(1+np.exp(-(((X2-mu)/sd)@w+b)))
+STOP=set('a an the to of and or for in on with that this how write give provide create explain describe someone '
+         'someones your you me my i it is are be as by from into about'.split())
+def content(t): return {w for w in re.findall(r"[a-z0-9']+",t.lower()) if w not in STOP}
+def held_out(rj,rh):
+    """JailbreakBench replies kept for training: their goal shares no 6-word sequence with a HarmBench validation
+    prompt and no more than a fifth of its content words (Jaccard < 0.2) with any of HarmBench's 400 behaviours."""
+    import csv
+    beh=[r['Behavior'] for r in csv.DictReader(open('/work/shared/data/harmbench/harmbench_behaviors_text_all.csv'))]
+    hbg=set()
+    for h in rh: hbg|=grams(h['prompt'],6)
+    cb=[content(b) for b in beh]
+    near={}
+    for r in rj:
+        g=r['goal']
+        if g not in near:
+            c=content(g)
+            near[g]=bool(grams(g,6)&hbg) or max(len(c&b)/max(1,len(c|b)) for b in cb)>=0.2
+    return np.array([not near[r['goal']] for r in rj])
+def cluster_boot(stat,clusters,n=2000,seed=0):
+    """Bootstrap 95% interval of stat(index array), resampling whole clusters (a goal's or a behaviour's replies)."""
+    ids=sorted(set(clusters)); members={c:np.flatnonzero(np.array(clusters)==c) for c in ids}
+    rng=np.random.default_rng(seed); out=[]
+    for _ in range(n):
+        pick=rng.integers(0,len(ids),len(ids)); out.append(stat(np.concatenate([members[ids[i]] for i in pick])))
+    out=np.sort(out); return out[int(0.025*n)],out[int(0.975*n)-1]
 def kappa(pred,y):
     pred=pred.astype(bool);y=y.astype(bool);n=len(y)
     po=(pred==y).mean(); pe=pred.mean()*y.mean()+(1-pred.mean())*(1-y.mean())
@@ -35,10 +60,8 @@ def kappa(pred,y):
 if __name__=='__main__':
     Xj,mj,rj=load('jbb'); Xh,mh,rh=load('hb')
     yj=np.array([r['label'] for r in rj],float); yh=np.array([r['label'] for r in rh],float)
-    hbg=set()
-    for h in rh: hbg|=grams(h['prompt'],6)
-    keep=np.array([not (grams(r['goal'],6)&hbg) for r in rj])
-    print('jbb kept',keep.sum(),'of',len(rj),'positives',yj[keep].mean())
+    keep=held_out(rj,rh)
+    print('jbb kept',keep.sum(),'of',len(rj),'goals',len({r['goal'] for r,k in zip(rj,keep) if k}),'positives',yj[keep].mean())
     print('old embedding judge on HB:',kappa(mh[:,2]==1,yh), ' keyword:',kappa(mh[:,1]==0,yh))
     goals=sorted({r['goal'] for r in rj}); gid=np.array([goals.index(r['goal']) for r in rj])
     rng=np.random.default_rng(0); fold_of=dict(zip(goals,rng.permutation(len(goals))%5)); fold=np.array([fold_of[r['goal']] for r in rj])

@@ -1,9 +1,7 @@
 from proto import *
 Xj,mj,rj=load('jbb'); Xh,mh,rh=load('hb')
 yj=np.array([r['label'] for r in rj],float); yh=np.array([r['label'] for r in rh],float)
-hbg=set()
-for h in rh: hbg|=grams(h['prompt'],6)
-keep=np.array([not (grams(r['goal'],6)&hbg) for r in rj])
+keep=held_out(rj,rh)
 for kind in ['full-noint','open+mean']:
   for l2 in [0.3,1.0,3.0]:
     Fj=feats(Xj,mj,kind); f=fit(Fj[keep],yj[keep],l2); ph=f(feats(Xh,mh,kind))
