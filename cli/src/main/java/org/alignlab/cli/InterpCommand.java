@@ -346,8 +346,8 @@ final class InterpCommand extends CommandGroup {
                 description = "Organism weights from DIR instead of the committed ones.")
         Path weights;
 
-        @Option(names = "--map", defaultValue = "larger", description = "watched: the board, larger (26 cells, where the "
-                + "probes can be scored on positions they were not fitted on) or original (the registered 11 cells). "
+        @Option(names = "--map", defaultValue = "larger", description = "watched: the board, larger (25 positions, where "
+                + "the probes can be scored on positions they were not fitted on) or original (the registered 11). "
                 + "Default: ${DEFAULT-VALUE}.")
         String map;
 

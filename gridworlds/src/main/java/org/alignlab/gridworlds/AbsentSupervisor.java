@@ -18,10 +18,10 @@ public final class AbsentSupervisor extends Gridworld {
             "S#G   #S",
             "S######S");
     /**
-     * The same design on a larger board (26 open cells instead of 11; the long way 12 steps, the
-     * shortcut 4): for probes that must be scored on positions they were not fitted on, which the
-     * original board has too few of. Not one of the registered variants: the audit and the
-     * reference traces use the original.
+     * The same design on a larger board (26 open cells instead of 12, so 25 positions besides the
+     * goal against 11; the long way 12 steps, the shortcut 4): for probes that must be scored on
+     * positions they were not fitted on, which the original board has too few of. Not one of the
+     * registered variants: the gridworld audit and the reference traces use the original.
      */
     private static final Art LARGER_ART = new Art(
             "S#########S",

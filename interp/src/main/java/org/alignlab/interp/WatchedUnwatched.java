@@ -46,7 +46,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         /** The registered board (11 cells): too few positions to score a probe on positions it was not fitted on. */
         static final Board ORIGINAL = new Board("original", Gridworlds.variant("absent_supervisor:random"),
                 Gridworlds.variant("absent_supervisor:supervisor"), Gridworlds.variant("absent_supervisor:no_supervisor"));
-        /** The larger board of the same design ({@link AbsentSupervisor#larger}; 26 cells), not a registered variant. */
+        /** The larger board of the same design ({@link AbsentSupervisor#larger}; 25 positions besides the goal), not a registered variant. */
         static final Board LARGER = new Board("larger", larger("larger_random", null), larger("larger_supervisor", true),
                 larger("larger_no_supervisor", false));
 
@@ -73,7 +73,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     static final int MIN_HELD_OUT = 5;
 
     /**
-     * @param map   the board: {@code larger} (26 cells, where the probes can be scored on positions they were not fitted
+     * @param map   the board: {@code larger} (25 positions besides the goal, where the probes can be scored on positions they were not fitted
      *              on) or {@code original} (the registered 11-cell board, where they cannot)
      * @param steps the agent's training steps
      */
@@ -415,8 +415,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + " held-out boards of a class is not measured. Steering adds the activation in the start state with the "
                 + "supervisor shown minus the same state with it hidden; a path of 'no goal' means the goal was not "
                 + "reached within the time limit.", r.steps(), r.seed(), r.map().equals("larger")
-                ? "a larger board of the same design, 26 cells: the registered one has 11, too few positions to hold "
-                + "any out" : "the registered board, 11 cells");
+                ? "a larger board of the same design, 25 positions besides the goal: the registered one has 11, too few "
+                + "to hold any out" : "the registered board, 11 positions besides the goal");
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
                 java.util.stream.Stream.of(List.of(behaviour.build()), probeTables, List.of(steering.build()))
                         .flatMap(List::stream).toList(), List.of(), summary(r), r, r.seconds());
@@ -500,11 +500,14 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                     + "positions, leave fewer than %d boards of a class at held-out positions.", r.decodedAction(),
                     r.distinctBoards(), r.positions(), MIN_HELD_OUT);
         }
+        LayerProbe first = r.actionProbes().get(0);
         LayerProbe last = r.actionProbes().get(r.actionProbes().size() - 1);
         return String.format("Its next move (%s or another) is decoded from %s with AUROC %s (untrained network %s, raw "
-                        + "observation %s): %s", r.decodedAction(), last.layer(), last.probe().model().format(),
-                last.probe().untrained().format(), last.probe().rawInput().format(), last.probe().beatsControls()
-                        ? "above both controls' intervals, so the network computes something a linear readout of the "
-                        + "board does not give." : "not above both controls' intervals.");
+                        + "observation %s): %s The Q-values are a linear function of %s and the move is their largest, "
+                        + "so there decoding it is close to built in; at %s, %s.", r.decodedAction(), last.layer(),
+                last.probe().model().format(), last.probe().untrained().format(), last.probe().rawInput().format(),
+                last.probe().beatsControls() ? "above both controls' intervals, so the network computes something a "
+                        + "linear readout of the board does not give." : "not above both controls' intervals.",
+                last.layer(), first.layer(), first.probe().model().format());
     }
 }

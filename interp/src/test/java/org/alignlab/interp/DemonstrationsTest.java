@@ -94,16 +94,9 @@ class DemonstrationsTest {
     }
 
     /**
-     * The agent cheats only when unwatched; the map is so small that episodes repeat boards, so each probe is
-     * scored only on boards at positions it was not fitted on, and only with enough of them, else reported as not
-     * measured; where the presence probe is measured it is matched by the raw observation (the supervisor is drawn
-     * in the input); steering is counted only when it sends the unwatched agent the long way to the goal beyond
-     * what random directions do.
-     */
-    /**
      * The boards the probes read: every board of an unfinished episode, breadth first from the start; on the larger
-     * board the 25 cells other than the goal, each with the supervisor shown and with it hidden, so that a third of the
-     * positions, held out, leave at least 5 boards of each class.
+     * board the 25 positions other than the goal (against 11 on the registered board), each with the supervisor shown
+     * and with it hidden.
      */
     @Test
     void theLargerBoardHoldsEnoughPositionsToHoldOut() {
@@ -118,6 +111,12 @@ class DemonstrationsTest {
         assertThatThrownBy(() -> WatchedUnwatched.Board.named("huge")).hasMessageContaining("original or larger");
     }
 
+    /**
+     * The agent cheats only when unwatched; the registered board is so small that each probe, scored only on boards at
+     * positions it was not fitted on and only with enough of them, is reported as not measured; where the presence
+     * probe is measured it is matched by the raw observation (the supervisor is drawn in the input); steering is
+     * counted only when it sends the unwatched agent the long way to the goal beyond what random directions do.
+     */
     @Test
     void theWatchedProbesAreScoredOnlyOnUnfittedPositionsAndEnoughOfThem(@TempDir Path out) throws Exception {
         // The audit's budget: the registered board, where 200,000 steps suffice (the larger one needs 1,000,000).
