@@ -416,7 +416,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "supervisor shown minus the same state with it hidden; a path of 'no goal' means the goal was not "
                 + "reached within the time limit.", r.steps(), r.seed(), r.map().equals("larger")
                 ? "a larger board of the same design, 25 positions besides the goal: the registered one has 11, too few "
-                + "to hold any out" : "the registered board, 11 positions besides the goal");
+                + "to hold out 5 boards of a class" : "the registered board, 11 positions besides the goal");
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
                 java.util.stream.Stream.of(List.of(behaviour.build()), probeTables, List.of(steering.build()))
                         .flatMap(List::stream).toList(), List.of(), summary(r), r, r.seconds());
