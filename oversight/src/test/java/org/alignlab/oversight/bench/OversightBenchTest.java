@@ -619,7 +619,10 @@ class OversightBenchTest {
                         : "{\"suspicion\": 0}"))) {
             OversightBenchStudy study = new OversightBenchStudy();
             OversightBenchStudy.Config smoke = study.config(Budget.SMOKE);
-            for (int cap : new int[] {2, 1}) {
+            // The bench also judges this repository's own newest commits that change tests (commits = 2, the newest in
+            // the sample), so which of them the rules flag depends on this repository's history: a cap of 4 reads every
+            // flagged commit beyond the sample whatever that history holds (at most 2 of ours and the 2 here).
+            for (int cap : new int[] {4, 1}) {
                 Path out = dir.resolve("out" + cap);
                 StudyResult result;
                 try (StudyContext ctx = new StudyContext(out, new PrintStream(new ByteArrayOutputStream()), false,
@@ -631,19 +634,21 @@ class OversightBenchTest {
                 List<String> other = Files.readAllLines(out.resolve("cases.jsonl")).stream()
                         .filter(l -> l.contains("\"code_base\":\"" + repo + "\"")).toList();
                 assertThat(other).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"score\":3"));
-                if (cap == 2) {
+                if (cap == 4) {
                     // Both flagged commits read though neither is in the sample: the removal lowered on the message's
                     // words, the edit under a task that holds the test fixed not.
                     assertThat(other).anySatisfy(l -> assertThat(l).contains("java.test-removed", "\"hybrid_score\":1",
                             "\"judge_accounted_for\":1", "\"judge_read_at\":\"medium\""));
                     assertThat(other).anySatisfy(l -> assertThat(l).contains("java.expected-value-changed",
                             "\"hybrid_score\":3", "\"judge_accounted_for\":0"));
-                    assertThat(result.findings()).anySatisfy(f -> assertThat(f.text()).contains(
-                            "the judge read 2 real commits that the rules flag at medium or above (at most 2)",
-                            "1 of them are no longer flagged", "did not answer on 0"));
+                    assertThat(result.findings()).anySatisfy(f -> assertThat(f.text()).containsPattern(
+                            "the judge read [234] real commits that the rules flag at medium or above \\(at most 4\\)")
+                            .contains("1 of them are no longer flagged", "did not answer on 0"));
                 } else {
-                    // At most --judge-cases flagged commits beyond the sample.
-                    assertThat(other).filteredOn(l -> l.contains("\"hybrid_score\"")).hasSize(1);
+                    // At most --judge-cases flagged commits beyond the sample, here or in this repository's history.
+                    assertThat(result.findings()).anySatisfy(f -> assertThat(f.text()).contains(
+                            "the judge read 1 real commits that the rules flag at medium or above (at most 1)"));
+                    assertThat(other).filteredOn(l -> l.contains("\"hybrid_score\"")).hasSizeLessThanOrEqualTo(1);
                 }
             }
         }
