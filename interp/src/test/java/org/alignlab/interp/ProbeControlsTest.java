@@ -53,7 +53,7 @@ class ProbeControlsTest {
      * groups share survives the split by group.
      */
     @Test
-    void aSplitByGroupStopsAProbeFromRecognisingCopies() {
+    void crossValidationByGroupStopsAProbeFromRecognisingCopies() {
         List<float[]> pos = new java.util.ArrayList<>();
         List<float[]> neg = new java.util.ArrayList<>();
         for (int g = 0; g < 12; g++) {
@@ -76,16 +76,34 @@ class ProbeControlsTest {
         };
         ProbeControls.Sets<float[]> copies = new ProbeControls.Sets<>(pos, neg, pos, neg);
         assertThat(ProbeControls.probe(groupOnly, copies).value()).isEqualTo(1.0);
-        ProbeControls.Sets<float[]> byGroup = ProbeControls.splitByGroup(pos, neg, groupOf, 3);
-        // Twelve groups, every third held out: four groups of three copies each.
-        assertThat(byGroup.testPositives().size() + byGroup.testNegatives().size()).isEqualTo(12);
-        assertThat(byGroup.testPositives()).noneMatch(x -> byGroup.trainPositives().stream()
-                .anyMatch(y -> groupOf.apply(y).equals(groupOf.apply(x))));
-        assertThat(ProbeControls.probe(groupOnly, byGroup).value()).isEqualTo(0.5);
-        assertThat(ProbeControls.probe(xs -> xs.toArray(float[][]::new), byGroup).value()).isEqualTo(1.0);
-        // Too few groups to put both classes on both sides: a clear error, not a probe scored on one class.
-        assertThatThrownBy(() -> ProbeControls.splitByGroup(pos.subList(0, 3), neg.subList(0, 3), groupOf, 3))
-                .hasMessageContaining("leaves a side without a class");
+        List<ProbeControls.Sets<float[]>> folds = ProbeControls.foldsByGroup(pos, neg, groupOf, 3, 3);
+        // Twelve groups in three folds: each group held out in exactly one fold, never beside a fitted copy.
+        assertThat(folds).hasSize(3);
+        List<Integer> heldOut = folds.stream().flatMap(f -> java.util.stream.Stream.concat(f.testPositives().stream(),
+                f.testNegatives().stream())).map(groupOf).distinct().sorted().toList();
+        assertThat(heldOut).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 12).boxed().toList());
+        assertThat(folds.stream().mapToInt(f -> f.testPositives().size() + f.testNegatives().size()).sum()).isEqualTo(36);
+        for (ProbeControls.Sets<float[]> f : folds) {
+            assertThat(java.util.stream.Stream.concat(f.testPositives().stream(), f.testNegatives().stream()))
+                    .noneMatch(x -> java.util.stream.Stream.concat(f.trainPositives().stream(),
+                            f.trainNegatives().stream()).anyMatch(y -> groupOf.apply(y).equals(groupOf.apply(x))));
+            // Dealt by class share: every fold holds out two groups of each class, so the fitting sets are balanced alike.
+            assertThat(f.testPositives()).hasSize(6);
+            assertThat(f.testNegatives()).hasSize(6);
+        }
+        // A probe that can only recognise groups finds nothing in groups it never saw: exactly chance, pooled over folds.
+        assertThat(ProbeControls.probe(groupOnly, folds).value()).isEqualTo(0.5);
+        assertThat(ProbeControls.probe(xs -> xs.toArray(float[][]::new), folds).value()).isEqualTo(1.0);
+        // One fold is one split: the same AUROC as the single split's.
+        assertThat(ProbeControls.probe(groupOnly, List.of(folds.get(0))))
+                .isEqualTo(ProbeControls.probe(groupOnly, folds.get(0)));
+        // Too few groups to put both classes in every fold's fitting set: a clear error, not a probe fitted on one class.
+        assertThatThrownBy(() -> ProbeControls.foldsByGroup(pos.subList(0, 3), neg.subList(0, 3), groupOf, 3, 3))
+                .hasMessageContaining("fitting set without a class");
+        assertThatThrownBy(() -> ProbeControls.foldsByGroup(pos, neg, groupOf, 1, 3))
+                .hasMessageContaining("at least 2 folds");
+        assertThatThrownBy(() -> ProbeControls.foldsByGroup(pos, List.of(), groupOf, 3, 3))
+                .hasMessageContaining("needs both classes");
     }
 
     /** The verdict: above every control's interval, or not; a control that does not apply is skipped. */

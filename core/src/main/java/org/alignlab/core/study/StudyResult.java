@@ -197,7 +197,9 @@ public record StudyResult(String study, String title, String method, List<Findin
             if (value instanceof org.alignlab.core.MeanInterval m) {
                 // A mean over seeds, with half its 95% interval; one seed shows the value alone.
                 String mean = show(m.mean(), format);
-                return m.n() > 1 && !Double.isNaN(m.mean()) ? mean + " \u00b1 " + show(m.halfWidth(), format) : mean;
+                // The half-width is never negative: no sign, even where the format shows the mean's.
+                return m.n() > 1 && !Double.isNaN(m.mean()) ? mean + " \u00b1 " + show(m.halfWidth(), format)
+                        .replaceFirst("^\\+", "") : mean;
             }
             if (value instanceof Number n) {
                 if (n instanceof Double d && d.isNaN()) {

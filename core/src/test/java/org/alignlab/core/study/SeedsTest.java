@@ -25,6 +25,14 @@ class SeedsTest {
                 Finding.note("note " + gold)), List.of(t), List.of(c), "Shows; does not show.", null, 1);
     }
 
+    /** A mean over seeds shows its half-width without a sign, even in a signed format such as a difference's. */
+    @Test
+    void aMeanOverSeedsShowsItsHalfWidthUnsigned() {
+        org.alignlab.core.MeanInterval m = new org.alignlab.core.MeanInterval(-0.042, -0.112, 0.028, 5);
+        org.assertj.core.api.Assertions.assertThat(StudyResult.Table.show(m, "%+.3f")).isEqualTo("-0.042 \u00b1 0.070");
+        org.assertj.core.api.Assertions.assertThat(StudyResult.Table.show(m, "%.3f")).isEqualTo("-0.042 \u00b1 0.070");
+    }
+
     @Test
     void numbersThatDifferBecomeMeansWithIntervalsAndSettingsStay() {
         StudyResult r = Seeds.combine(List.of(seed(1, "a", Verdict.REPRODUCED, 2), seed(2, "a", Verdict.REPRODUCED, 4),
