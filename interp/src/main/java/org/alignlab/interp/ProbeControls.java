@@ -52,10 +52,9 @@ public final class ProbeControls {
     }
 
     /**
-     * Cross-validated: fits a probe on each fold's fitting sets and scores that fold's test sets; the AUROC of every
-     * test score pooled (each example scored once, by a probe that was not fitted on it), with a 95% bootstrap interval.
-     * Pooling ranks the scores of probes fitted on different folds together, so folds whose fitting sets differ in
-     * balance would pull a probe that finds nothing below 0.5; {@link #foldsByGroup} keeps their balance alike.
+     * Cross-validated: fits a probe on each fold's fitting sets and scores that fold's test sets, so that each example
+     * is scored once, by a probe not fitted on it; the AUROC counts pairs within a fold only ({@link
+     * Auroc#withinStrata}), since scores of probes fitted on different folds are not on one scale; 95% bootstrap.
      */
     public static <T> Auroc probe(Function<List<T>, float[][]> features, List<Sets<T>> folds) {
         List<double[]> positives = new ArrayList<>();
@@ -63,15 +62,10 @@ public final class ProbeControls {
         for (Sets<T> fold : folds) {
             LinearProbe p = LinearProbe.fit(features.apply(fold.trainPositives()), features.apply(fold.trainNegatives()),
                     LinearProbe.Settings.defaults());
-            if (!fold.testPositives().isEmpty()) {
-                positives.add(p.scores(features.apply(fold.testPositives())));
-            }
-            if (!fold.testNegatives().isEmpty()) {
-                negatives.add(p.scores(features.apply(fold.testNegatives())));
-            }
+            positives.add(fold.testPositives().isEmpty() ? new double[0] : p.scores(features.apply(fold.testPositives())));
+            negatives.add(fold.testNegatives().isEmpty() ? new double[0] : p.scores(features.apply(fold.testNegatives())));
         }
-        return Auroc.bootstrap(positives.stream().flatMapToDouble(java.util.Arrays::stream).toArray(),
-                negatives.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
+        return Auroc.withinStrata(positives, negatives);
     }
 
     /**
@@ -79,7 +73,7 @@ public final class ProbeControls {
      * fitted on its group: for small worlds where the same example recurs (one board position met in many episodes),
      * where a split by episode would test on copies of what was fitted. Each group is held out in exactly one fold. The
      * groups are dealt to the folds in a seeded order, those with a larger share of positives first, so that every
-     * fold's fitting sets are balanced alike.
+     * fold holds both classes where it can and the fitting sets are balanced alike.
      *
      * @param group what an example belongs to (any key with equals and hashCode)
      * @throws IllegalArgumentException if a class is empty or a fold's fitting sets lack a class

@@ -91,12 +91,15 @@ class ProbeControlsTest {
             assertThat(f.testPositives()).hasSize(6);
             assertThat(f.testNegatives()).hasSize(6);
         }
-        // A probe that can only recognise groups finds nothing in groups it never saw: exactly chance, pooled over folds.
+        // A probe that can only recognise groups finds nothing in groups it never saw: exactly chance.
         assertThat(ProbeControls.probe(groupOnly, folds).value()).isEqualTo(0.5);
         assertThat(ProbeControls.probe(xs -> xs.toArray(float[][]::new), folds).value()).isEqualTo(1.0);
-        // One fold is one split: the same AUROC as the single split's.
-        assertThat(ProbeControls.probe(groupOnly, List.of(folds.get(0))))
-                .isEqualTo(ProbeControls.probe(groupOnly, folds.get(0)));
+        // One fold is one split: the same AUROC and interval as a probe fitted and scored on it by hand.
+        java.util.function.Function<List<float[]>, float[][]> all = xs -> xs.toArray(float[][]::new);
+        ProbeControls.Sets<float[]> f0 = folds.get(0);
+        assertThat(ProbeControls.probe(all, List.of(f0))).isEqualTo(LinearProbe.fit(all.apply(f0.trainPositives()),
+                all.apply(f0.trainNegatives()), LinearProbe.Settings.defaults()).auroc(all.apply(f0.testPositives()),
+                all.apply(f0.testNegatives())));
         // Too few groups to put both classes in every fold's fitting set: a clear error, not a probe fitted on one class.
         assertThatThrownBy(() -> ProbeControls.foldsByGroup(pos.subList(0, 3), neg.subList(0, 3), groupOf, 3, 3))
                 .hasMessageContaining("fitting set without a class");
