@@ -73,7 +73,8 @@ public final class ProbeControls {
      * fitted on its group: for small worlds where the same example recurs (one board position met in many episodes),
      * where a split by episode would test on copies of what was fitted. Each group is held out in exactly one fold. The
      * groups are dealt to the folds in a seeded order, those with a larger share of positives first, so that every
-     * fold holds both classes where it can and the fitting sets are balanced alike.
+     * fold holds both classes where it can and the fitting sets are balanced alike (dealt back and forth, so that no fold
+     * always gets the extra group).
      *
      * @param group what an example belongs to (any key with equals and hashCode)
      * @throws IllegalArgumentException if a class is empty or a fold's fitting sets lack a class
@@ -101,7 +102,8 @@ public final class ProbeControls {
         groups.sort(java.util.Comparator.comparingDouble(g -> -(double) counts.get(g)[0] / counts.get(g)[1]));
         java.util.Map<Object, Integer> foldOf = new java.util.HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
-            foldOf.put(groups.get(i), i % folds);
+            // Dealt back and forth (0, 1, 2, 2, 1, 0, ...), so that no fold always gets the extra group of a kind.
+            foldOf.put(groups.get(i), (i / folds) % 2 == 0 ? i % folds : folds - 1 - i % folds);
         }
         List<Sets<T>> out = new ArrayList<>();
         for (int k = 0; k < folds; k++) {

@@ -232,7 +232,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                     == agent.greedyAction(b)).toList();
             List<LayerProbe> equalisedProbes = probesCrossValidated(agent, untrained,
                     sameMove.stream().map(b -> cells.with(b, true)).toList(), sameMove, position, seed);
-            // Something the observation does not hold as such: the move the agent is about to make (its greedy
+            // Something no one cell of the observation holds: the move the agent is about to make (its greedy
             // action, which its network computes from the whole board), as "this action or another", for its most
             // frequent action over the boards.
             int[] counts = new int[16]; // more than any gridworld's actions
@@ -417,8 +417,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 .number("trained - Q-values", "%+.3f")
                 .note("presence: every board the agent can meet, watched (+) against unwatched (-); behaviour held "
                         + "equal: each position where the agent makes the same move with the supervisor shown and "
-                        + "hidden, both boards; next move: the agent's most frequent move (+) or another (-), which the "
-                        + "observation does not hold as such. With positions held out, a linear readout of the one-hot "
+                        + "hidden, both boards; next move: the agent's most frequent move (+) or another (-), a function of "
+                        + "the whole board that no one cell holds. With positions held out, a linear readout of the one-hot "
                         + "board cannot tell positions it was not fitted on apart, so the raw observation reads only the "
                         + "supervisor there; the Q-values are the agent's own output. A dash: not measured (fewer than "
                         + MIN_BOARDS + " boards of a class). Each agent's 95% bootstrap intervals over boards are in "
@@ -428,7 +428,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         probeRows(probes, "supervisor present, behaviour held equal", r.equalisedProbes());
         probeRows(probes, "next move", r.actionProbes());
         Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
-                + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell)").number("scale", "%.2f")
+                + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell; the Q-values are a "
+                + "linear function of " + STEERING_LAYER + ", so the margin moves linearly with the scale)")
+                .number("scale", "%.2f")
                 .text("unwatched + direction: path").number("margin", "%+.2f")
                 .number("random directions: long way (of " + ProbeControls.RANDOM_DIRECTIONS + ")", "%.1f")
                 .text("watched - direction: path").number("margin ", "%+.2f")
