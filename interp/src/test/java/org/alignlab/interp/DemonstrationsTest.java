@@ -161,13 +161,16 @@ class DemonstrationsTest {
         // The tables keep their shape whatever was measured (a dash where not): behaviour, probes, steering.
         assertThat(report.tables()).hasSize(3);
         assertThat(report.tables().get(1).rows()).hasSize(6);
-        // Every probe stands beside all three controls, the agent's own Q-values among them.
+        // Every probe stands beside all three controls, the agent's own move among them; for the next move that is the
+        // label itself, so it reads it perfectly and the next-move probe cannot beat it.
         assertThat(results.stream().flatMap(x -> java.util.stream.Stream.of(x.probes(), x.equalisedProbes(),
                 x.actionProbes()).flatMap(List::stream))).isNotEmpty().allSatisfy(p -> {
                     assertThat(p.probe().untrained()).isNotNull();
                     assertThat(p.probe().rawInput()).isNotNull();
                     assertThat(p.probe().output()).isNotNull();
                 });
+        assertThat(results.stream().flatMap(x -> x.actionProbes().stream()))
+                .allSatisfy(p -> assertThat(p.probe().output().value()).isEqualTo(1.0));
         // The next-move verdict over agents: passed only if every paired difference lies above 0.
         var raw = WatchedUnwatched.difference(results, WatchedUnwatched.Result::actionProbes,
                 ProbeControls.ControlledProbe::rawInput);
@@ -212,7 +215,7 @@ class DemonstrationsTest {
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.59, 0.4), agent.apply(0.6, 0.4),
                 agent.apply(0.61, 0.4)))).satisfies(f -> {
                     assertThat(f.verdict()).isEqualTo(StudyResult.Verdict.FAILED);
-                    assertThat(f.text()).contains("Not above the Q-values");
+                    assertThat(f.text()).contains("Not above the agent's own move");
                 });
         // Measured on one agent only: no interval over agents, no verdict.
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.9, 0.8), agent.apply(null, null))).verdict())
