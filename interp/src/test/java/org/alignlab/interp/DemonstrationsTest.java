@@ -123,7 +123,7 @@ class DemonstrationsTest {
         WatchedUnwatched.Config audit = new WatchedUnwatched().config(Budget.AUDIT);
         assertThat(audit.seeds()).isGreaterThanOrEqualTo(3);
         StudyResult report = runStudy(new WatchedUnwatched(), new WatchedUnwatched.Config(audit.map(), audit.steps(), 1,
-                2), out);
+                2, 2), out);
         @SuppressWarnings("unchecked")
         List<WatchedUnwatched.Result> results = (List<WatchedUnwatched.Result>) report.data();
         assertThat(results).hasSize(2);
