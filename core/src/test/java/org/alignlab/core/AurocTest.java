@@ -52,9 +52,10 @@ class AurocTest {
         assertThat(Auroc.withinStrata(tiedPos, tiedNeg).value()).isEqualTo(0.5);
         // Pooled: 3 positives at 0 lose to 3 negatives at 1 (9 pairs), tie the one at 0; the positive at 1 beats 1, ties 3.
         assertThat(Auroc.of(new double[] {0, 0, 0, 1}, new double[] {0, 1, 1, 1}).value()).isEqualTo((3 * 0.5 + 1 + 3 * 0.5) / 16);
-        // Weighted by pairs: stratum 1 has 2 x 1 pairs at AUROC 1, stratum 2 has 1 x 2 at 0: 2 / 4.
+        // Weighted by pairs: stratum 1 has 2 x 1 pairs at AUROC 1, stratum 2 has 1 x 3 at 0: 2 / 5 (the strata's plain
+        // mean would be 0.5).
         assertThat(Auroc.withinStrata(java.util.List.of(new double[] {5, 6}, new double[] {0}),
-                java.util.List.of(new double[] {1}, new double[] {3, 4})).value()).isEqualTo(0.5);
+                java.util.List.of(new double[] {1}, new double[] {3, 4, 5})).value()).isEqualTo(0.4);
         // A stratum lacking a class adds no pairs; one stratum is the plain bootstrap.
         double[] p = {0.9, 0.4, 0.35};
         double[] n = {0.8, 0.3, 0.1, 0.4};
