@@ -213,7 +213,9 @@ public final class Seeds {
         if (values.stream().allMatch(v -> v == null || v instanceof Number)) {
             double[] measured = values.stream().filter(v -> v != null && Double.isFinite(((Number) v).doubleValue()))
                     .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-            return measured.length == 0 ? Double.NaN : Statistics.meanInterval(measured);
+            // Every seed that measured it agrees: the value itself, as the tables' note says (a mean "± 0" would not).
+            return measured.length == 0 ? Double.NaN : java.util.Arrays.stream(measured).allMatch(x -> x == measured[0])
+                    ? (Object) measured[0] : Statistics.meanInterval(measured);
         }
         // Text that differs between seeds (a fitted form, a verdict word): every seed's, in order.
         return values.stream().map(v -> Table.show(v, null)).collect(Collectors.joining(" / "));

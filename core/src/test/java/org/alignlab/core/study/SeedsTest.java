@@ -25,6 +25,15 @@ class SeedsTest {
                 Finding.note("note " + gold)), List.of(t), List.of(c), "Shows; does not show.", null, 1);
     }
 
+    /** A number every seed that measured it agrees on stays that number, beside a seed that did not measure it. */
+    @Test
+    void aValueEverySeedThatMeasuredItAgreesOnStays() {
+        org.assertj.core.api.Assertions.assertThat(Seeds.cell(java.util.Arrays.asList(1.0, Double.NaN, 1.0)))
+                .isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(Seeds.cell(java.util.Arrays.asList(1.0, Double.NaN, 0.5)))
+                .isInstanceOf(org.alignlab.core.MeanInterval.class);
+    }
+
     /** A mean over seeds shows its half-width without a sign, even in a signed format such as a difference's. */
     @Test
     void aMeanOverSeedsShowsItsHalfWidthUnsigned() {
