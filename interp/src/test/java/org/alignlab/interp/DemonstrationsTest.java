@@ -115,7 +115,8 @@ class DemonstrationsTest {
      * Two agents on the registered board: each probe is cross-validated by position and measured only with enough
      * boards of each class; the presence probe is matched by the raw observation (the supervisor is drawn in the
      * input); steering counts only when it sends the unwatched agent the long way beyond what random directions do;
-     * the agents together give the next-move verdict from paired differences, and the summary counts them right.
+     * the agents together give the next-move verdict from paired differences, and the summary counts them right; how
+     * many agents train at once changes no number.
      */
     @Test
     void theWatchedProbesAreCrossValidatedByPositionOverSeveralAgents(@TempDir Path out) throws Exception {
@@ -158,9 +159,10 @@ class DemonstrationsTest {
             assertThat(summary).contains(WatchedUnwatched.steeredLongWay(each) != null
                     ? "makes the unwatched agent take the long way" : "never made the unwatched agent take the long way");
         }
-        // The tables keep their shape whatever was measured (a dash where not): behaviour, probes, steering.
-        assertThat(report.tables()).hasSize(3);
+        // The tables keep their shape whatever was measured (a dash where not): behaviour, probes, chance, steering.
+        assertThat(report.tables()).hasSize(4);
         assertThat(report.tables().get(1).rows()).hasSize(6);
+        assertThat(report.tables().get(2).rows()).hasSize(6);
         // Every probe stands beside all three controls, the agent's own move among them; for the next move that is the
         // label itself, so it reads it perfectly and the next-move probe cannot beat it.
         assertThat(results.stream().flatMap(x -> java.util.stream.Stream.of(x.probes(), x.equalisedProbes(),
@@ -168,16 +170,24 @@ class DemonstrationsTest {
                     assertThat(p.probe().untrained()).isNotNull();
                     assertThat(p.probe().rawInput()).isNotNull();
                     assertThat(p.probe().output()).isNotNull();
+                    assertThat(p.coordinates()).isNotNull();
+                    // Chance for every arm, from the same relabellings of the same boards.
+                    for (ProbeControls.Chance c : List.of(p.chance().trained(), p.chance().untrained(), p.chance().raw(),
+                            p.chance().coordinates(), p.chance().ownMove())) {
+                        assertThat(c.permutations()).isEqualTo(WatchedUnwatched.CHANCE_PERMUTATIONS);
+                        assertThat(c.mean()).isBetween(0.0, 1.0);
+                        assertThat(c.p95()).isGreaterThanOrEqualTo(c.mean());
+                    }
                 });
         assertThat(results.stream().flatMap(x -> x.actionProbes().stream()))
                 .allSatisfy(p -> assertThat(p.probe().output().value()).isEqualTo(1.0));
         // The next-move verdict over agents: passed only if every paired difference lies above 0.
         var raw = WatchedUnwatched.difference(results, WatchedUnwatched.Result::actionProbes,
-                ProbeControls.ControlledProbe::rawInput);
+                WatchedUnwatched::raw);
         var untrained = WatchedUnwatched.difference(results, WatchedUnwatched.Result::actionProbes,
-                ProbeControls.ControlledProbe::untrained);
+                WatchedUnwatched::untrained);
         var output = WatchedUnwatched.difference(results, WatchedUnwatched.Result::actionProbes,
-                ProbeControls.ControlledProbe::output);
+                WatchedUnwatched::ownMove);
         // A note whatever the numbers: the agent's own move is the label, so no outcome could pass.
         assertThat(report.findings().get(1).verdict()).isEqualTo(StudyResult.Verdict.NOTE);
         assertThat(report.findings().get(1).text()).contains(raw.n() < 2 ? "too few for an interval"
@@ -187,27 +197,41 @@ class DemonstrationsTest {
         assertThat(report.verdict()).startsWith("Agents that take the shortcut only when unwatched: " + cheatOnlyUnwatched
                 + " of 2 (Wilson 95%: ");
         assertThat(report.verdict()).contains("What this shows", "it does not show");
+        // The second agent trained alone, one thread, gives every number it gave beside the first on two threads.
+        StudyResult alone = runStudy(new WatchedUnwatched(), new WatchedUnwatched.Config(audit.map(), audit.steps(), 2,
+                1, 1), out.resolve("one-thread"));
+        assertThat(((List<?>) alone.data()).get(0)).usingRecursiveComparison().ignoringFields("seconds")
+                .isEqualTo(results.get(1));
+    }
+
+    /** One agent's next-move probe at hidden2 (untrained network 0.5, own move 0.6); none measured if trained is null. */
+    private static WatchedUnwatched.Result agentWithActionProbe(Double trained, Double raw, Double coordinates) {
+        return new WatchedUnwatched.Result(1, 1, false, true, 0, 0, "original", 22, 11, List.of(), List.of(), 0,
+                trained == null ? List.of() : List.of(new WatchedUnwatched.LayerProbe("hidden2",
+                        new ProbeControls.ControlledProbe("hidden2", new org.alignlab.core.Auroc(trained, trained, trained,
+                                10, 10), new org.alignlab.core.Auroc(0.5, 0.5, 0.5, 10, 10),
+                                new org.alignlab.core.Auroc(raw, raw, raw, 10, 10),
+                                new org.alignlab.core.Auroc(0.6, 0.6, 0.6, 10, 10)),
+                        new org.alignlab.core.Auroc(coordinates, coordinates, coordinates, 10, 10), null)),
+                "right", List.of(), 0);
     }
 
     /** Known answer: a paired difference over agents, the mean of the trained probe minus the control, over agents that measured it. */
     @Test
     void theDifferenceFromAControlIsPairedOverTheAgentsThatMeasuredIt() {
         java.util.function.BiFunction<Double, Double, WatchedUnwatched.Result> agent = (trained, raw) ->
-                new WatchedUnwatched.Result(1, 1, false, true, 0, 0, "original", 22, 11, List.of(), List.of(), 0,
-                        trained == null ? List.of() : List.of(new WatchedUnwatched.LayerProbe("hidden2",
-                                new ProbeControls.ControlledProbe("hidden2",
-                                        new org.alignlab.core.Auroc(trained, trained, trained, 10, 10),
-                                        new org.alignlab.core.Auroc(0.5, 0.5, 0.5, 10, 10),
-                                        new org.alignlab.core.Auroc(raw, raw, raw, 10, 10),
-                                        new org.alignlab.core.Auroc(0.6, 0.6, 0.6, 10, 10)))),
-                        "right", List.of(), 0);
+                agentWithActionProbe(trained, raw, raw);
         var d = WatchedUnwatched.difference(List.of(agent.apply(0.9, 0.8), agent.apply(0.95, 0.75),
-                agent.apply(null, null)), WatchedUnwatched.Result::actionProbes, ProbeControls.ControlledProbe::rawInput);
+                agent.apply(null, null)), WatchedUnwatched.Result::actionProbes, WatchedUnwatched::raw);
         assertThat(d.n()).isEqualTo(2);
         assertThat(d.mean()).isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-12));
         // Two differences, 0.1 and 0.2: standard deviation 0.0707, t(1) = 12.706, half-width 12.706 * 0.0707 / sqrt 2.
         assertThat(d.high() - d.mean()).isCloseTo(12.706 * 0.0707107 / Math.sqrt(2),
                 org.assertj.core.data.Offset.offset(1e-3));
+        // The row-and-column control is paired the same way: 0.9 - 0.7 and 0.95 - 0.65.
+        assertThat(WatchedUnwatched.difference(List.of(agentWithActionProbe(0.9, 0.8, 0.7),
+                agentWithActionProbe(0.95, 0.75, 0.65)), WatchedUnwatched.Result::actionProbes,
+                WatchedUnwatched.LayerProbe::coordinates).mean()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-12));
         // Always a note (the own-move control is the label); the text follows the differences. The raw observation's
         // interval spans 0 here, the others lie above it:
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.9, 0.8), agent.apply(0.95, 0.75))))
@@ -218,12 +242,19 @@ class DemonstrationsTest {
         // Not above the own move, and the raw board's interval spans 0 (differences +0.2 and -0.1):
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.6, 0.4), agent.apply(0.6, 0.7))).text())
                 .contains("Not above the agent's own move", "not even told apart from the raw board");
-        // Every difference above 0 on all agents (untrained 0.5, own move 0.6, raw 0.7):
+        // Every difference above 0 on all agents (untrained 0.5, own move 0.6, raw and raw with row and column 0.7):
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.9, 0.7), agent.apply(0.91, 0.7),
-                agent.apply(0.92, 0.7))).text()).contains("Above all three.");
-        // Not above the agent's own move, above the raw board: the probe reads the decision.
+                agent.apply(0.92, 0.7))).text()).contains("Above all four.");
+        // Not above the agent's own move, above the raw board and the raw board with row and column: the probe reads
+        // the decision in a form carried across positions.
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.59, 0.4), agent.apply(0.6, 0.4),
-                agent.apply(0.61, 0.4))).text()).contains("Not above the agent's own move", "That it beats the raw board");
+                agent.apply(0.61, 0.4))).text()).contains("Not above the agent's own move",
+                "above the raw board even with the agent's row and column");
+        // Above the raw board but not the raw board with row and column (differences -0.01, 0, +0.01): the gap over the
+        // raw board came from the held-out positions.
+        assertThat(WatchedUnwatched.actionFinding(List.of(agentWithActionProbe(0.59, 0.4, 0.6),
+                agentWithActionProbe(0.6, 0.4, 0.6), agentWithActionProbe(0.61, 0.4, 0.6))).text())
+                .contains("not told apart from the raw board with the agent's row and column");
         // Measured on one agent only: no interval over agents, no verdict.
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.9, 0.8), agent.apply(null, null))).verdict())
                 .isEqualTo(StudyResult.Verdict.NOTE);

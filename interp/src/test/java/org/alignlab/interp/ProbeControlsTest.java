@@ -109,6 +109,37 @@ class ProbeControlsTest {
                 .hasMessageContaining("needs both classes");
     }
 
+    /**
+     * Chance under cross-validation by group: features that are all alike give exactly 0.5 every time; features that
+     * carry nothing about the label (random numbers) sit below 0.5 on average, since a held-out example is missing from
+     * its class's fitted mean; the level repeats from its seed, and the features are computed once.
+     */
+    @Test
+    void chanceIsTheAurocUnderRandomRelabellingsOfTheSameCrossValidation() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<float[]> pos = new java.util.ArrayList<>();
+        List<float[]> neg = new java.util.ArrayList<>();
+        for (int g = 0; g < 24; g++) {
+            float[] x = {g, (float) random.nextGaussian(), (float) random.nextGaussian(), (float) random.nextGaussian()};
+            (g % 2 == 0 ? pos : neg).add(x);
+        }
+        java.util.function.Function<float[], Float> groupOf = x -> x[0];
+        int[] calls = {0};
+        java.util.function.Function<List<float[]>, float[][]> noise = xs -> {
+            calls[0]++;
+            return xs.stream().map(x -> java.util.Arrays.copyOfRange(x, 1, 4)).toArray(float[][]::new);
+        };
+        ProbeControls.Chance chance = ProbeControls.chance(noise, pos, neg, groupOf, 3, 11, 200);
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(chance.permutations()).isEqualTo(200);
+        assertThat(chance.mean()).isLessThan(0.5).isGreaterThan(0.2);
+        assertThat(chance.p95()).isGreaterThan(chance.mean()).isLessThanOrEqualTo(1.0);
+        assertThat(ProbeControls.chance(noise, pos, neg, groupOf, 3, 11, 200)).isEqualTo(chance);
+        ProbeControls.Chance alike = ProbeControls.chance(xs -> new float[xs.size()][3], pos, neg, groupOf, 3, 11, 50);
+        assertThat(alike.mean()).isEqualTo(0.5);
+        assertThat(alike.p95()).isEqualTo(0.5);
+    }
+
     /** The verdict: above every control's interval, or not; a control that does not apply is skipped. */
     @Test
     void beatingTheControlsMeansLyingAboveEachOfTheirIntervals() {
