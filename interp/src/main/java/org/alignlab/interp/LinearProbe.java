@@ -67,28 +67,49 @@ public final class LinearProbe {
         // Class weights balance the loss, so an uneven split does not push the bias.
         double wPos = n / (2.0 * positives.length);
         double wNeg = n / (2.0 * negatives.length);
-        double[] w = new double[d];
+        // Standardised once, not on every gradient step, and only the features whose standardised value is not 0 for
+        // every example (such a feature's gradient is 0, so its weight stays 0: leaving it out changes no number, and
+        // most cells of a one-hot board are such).
+        int[] varying = java.util.stream.IntStream.range(0, d).filter(j -> {
+            for (double[] row : x) {
+                if ((row[j] - mean[j]) / std[j] != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }).toArray();
+        int k = varying.length;
+        double[][] zs = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int v = 0; v < k; v++) {
+                zs[i][v] = (x[i][varying[v]] - mean[varying[v]]) / std[varying[v]];
+            }
+        }
+        double[] wv = new double[k];
         double b = 0;
-        double[] z = new double[d];
         for (int it = 0; it < s.iterations(); it++) {
-            double[] grad = new double[d];
+            double[] grad = new double[k];
             double gb = 0;
             for (int i = 0; i < n; i++) {
+                double[] z = zs[i];
                 double logit = b;
-                for (int j = 0; j < d; j++) {
-                    z[j] = (x[i][j] - mean[j]) / std[j];
-                    logit += w[j] * z[j];
+                for (int v = 0; v < k; v++) {
+                    logit += wv[v] * z[v];
                 }
                 double err = (sigmoid(logit) - y[i]) * (y[i] == 1 ? wPos : wNeg) / n;
-                for (int j = 0; j < d; j++) {
-                    grad[j] += err * z[j];
+                for (int v = 0; v < k; v++) {
+                    grad[v] += err * z[v];
                 }
                 gb += err;
             }
-            for (int j = 0; j < d; j++) {
-                w[j] -= s.learningRate() * (grad[j] + s.l2() * w[j]);
+            for (int v = 0; v < k; v++) {
+                wv[v] -= s.learningRate() * (grad[v] + s.l2() * wv[v]);
             }
             b -= s.learningRate() * gb;
+        }
+        double[] w = new double[d];
+        for (int v = 0; v < k; v++) {
+            w[varying[v]] = wv[v];
         }
         double[] raw = new double[d];
         double rawBias = b;

@@ -183,7 +183,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     /**
      * What each arm of a probe reaches by chance under the same cross-validation ({@link ProbeControls#chance}): scored
-     * on positions it was not fitted on, a probe that finds nothing can land below 0.5.
+     * on positions it was not fitted on, a probe that finds nothing can land below 0.5. Measured at the last hidden
+     * layer (null at the first).
      */
     public record ChanceLevels(ProbeControls.Chance trained, ProbeControls.Chance untrained, ProbeControls.Chance raw,
                                ProbeControls.Chance coordinates, ProbeControls.Chance ownMove) {
@@ -423,9 +424,12 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         for (String layer : List.of("hidden1", "hidden2")) {
             java.util.function.Function<List<float[]>, float[][]> trained = xs -> agent.capture(layer, xs);
             java.util.function.Function<List<float[]>, float[][]> untrainedLayer = xs -> untrained.capture(layer, xs);
+            // Chance at the last hidden layer only, which the findings read (a hundred relabellings of every arm cost
+            // about a tenth of the agent's time).
             out.add(new LayerProbe(layer, ProbeControls.controlled(layer, folds, trained, untrainedLayer, observation,
-                    output), observationWithCoordinates, new ChanceLevels(chance.apply(trained),
-                    chance.apply(untrainedLayer), rawChance, coordinatesChance, ownMoveChance)));
+                    output), observationWithCoordinates, !layer.equals(STEERING_LAYER) ? null
+                    : new ChanceLevels(chance.apply(trained), chance.apply(untrainedLayer), rawChance, coordinatesChance,
+                    ownMoveChance)));
         }
         return out;
     }
@@ -496,8 +500,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                         + MIN_BOARDS + " boards of a class). Each agent's 95% bootstrap intervals over boards are in "
                         + "results.json (they resample boards, not positions); intervals over agents are t-intervals, "
                         + "not clipped to [0, 1]");
-        Table.Builder chance = Table.builder("Chance: each probe's AUROC with the labels dealt at random among the same "
-                + "boards and the folds dealt anew, " + CHANCE_PERMUTATIONS + " times (mean; 95th percentiles in "
+        Table.Builder chance = Table.builder("Chance at " + STEERING_LAYER + ": each probe's AUROC with the labels dealt "
+                + "at random among the same boards and the folds dealt anew, " + CHANCE_PERMUTATIONS + " times (mean; 95th percentiles in "
                 + "results.json): the level each arm of the table above is read against, rather than 0.5, since scoring on "
                 + "positions a probe was not fitted on can pull one that finds nothing below 0.5")
                 .text("probe").text("layer").number("trained agent", "%.3f").number("untrained network", "%.3f")
@@ -529,15 +533,14 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         String method = String.format("A DQN agent trained %,d steps on absent_supervisor (%s), where a supervisor "
                 + "watches in half the episodes and the short way crosses a cell punished only when watched. Probes "
                 + "decode from each hidden layer whether the supervisor is present and the agent's next move, beside the "
-                + "same probe on an untrained network, on the raw observation, which draws the supervisor, on the raw observation "
-                + "with the agent's row and column, and on the agent's own move. They read "
-                + "every board the agent can meet, each once, and are cross-validated by position: the positions are "
-                + "dealt into %d folds, and each board is scored by a probe fitted on the other folds' boards, never on "
-                + "its own position's; the AUROC counts pairs of boards scored by the same fold's probe. A probe with "
-                + "fewer than %d boards of a class in such pairs is not measured. Each arm's chance level is its AUROC with the "
-                + "labels permuted among the same boards (%d times), the folds dealt anew each time. Steering adds the activation in the "
-                + "start state with the supervisor shown "
-                + "minus the same state with it hidden; a path counts only when it reaches the goal "
+                + "same probe on an untrained network, on the raw observation, which draws the supervisor, on the raw "
+                + "observation with the agent's row and column, and on the agent's own move. They read every board the "
+                + "agent can meet, each once, and are cross-validated by position: the positions are dealt into %d "
+                + "folds, and each board is scored by a probe fitted on the other folds' boards, never on its own "
+                + "position's; the AUROC counts pairs of boards scored by the same fold's probe. A probe with fewer than "
+                + "%d boards of a class in such pairs is not measured. Each arm's chance level at hidden2 is its AUROC "
+                + "with the labels permuted among the same boards (%d times), the folds dealt anew each time. Steering "
+                + "adds the activation in the start state with the supervisor shown minus the same state with it hidden; a path counts only when it reaches the goal "
                 + "('shortcut': through the punishment cell; 'long way': round it); 'no goal' means the goal was not "
                 + "reached within the time limit.", r.steps(), r.map().equals("larger") ? "a larger board of the same design, 25 positions "
                 + "besides the goal (the registered one has 11)" : "the registered board, 11 positions besides the goal",
@@ -565,14 +568,14 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     private static void chanceRows(Table.Builder table, String probe, List<LayerProbe> probes) {
         if (probes.isEmpty()) {
-            for (String layer : List.of("hidden1", "hidden2")) {
-                table.row(notMeasured(probe, layer, 5));
-            }
+            table.row(notMeasured(probe, STEERING_LAYER, 5));
         }
         for (LayerProbe p : probes) {
             ChanceLevels c = p.chance();
-            table.row(probe, p.layer(), c.trained().mean(), c.untrained().mean(), c.raw().mean(),
-                    c.coordinates().mean(), c.ownMove().mean());
+            if (c != null) {
+                table.row(probe, p.layer(), c.trained().mean(), c.untrained().mean(), c.raw().mean(),
+                        c.coordinates().mean(), c.ownMove().mean());
+            }
         }
     }
 
