@@ -101,8 +101,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     @Override
     public double auditCoreSeconds() {
-        // Three agents at the audit budget: 60 user + system seconds, 2026-12-07 (BENCHMARKS.md).
-        return 60;
+        // Three agents at the audit budget: 67 user + system seconds with the chance levels, 2026-12-07 (BENCHMARKS.md).
+        return 67;
     }
 
     @Override
@@ -653,9 +653,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         }
         boolean beats = raw.low() > 0 && coordinates.low() > 0 && untrained.low() > 0 && output.low() > 0;
         String beyondInput = coordinates.low() > 0 ? "It is above the raw board even with the agent's row and column "
-                + "beside it, which a linear readout can carry to positions it was not fitted on, and above an untrained "
-                + "network: the hidden layers hold the decision in a form a linear probe carries across positions better "
-                + "than the input's. So it shows" : raw.low() > 0 ? "It is above the raw board, whose one-hot cells "
+                + "beside it, which a linear readout can carry to positions it was not fitted on" + (untrained.low() > 0
+                ? ", and above an untrained network" : "") + ": a linear probe reads the decision from the hidden layers "
+                + "at positions it was not fitted on better than from these input features. So it shows" : raw.low() > 0 ? "It is above the raw board, whose one-hot cells "
                 + "cannot tell positions it was not fitted on apart, but not told apart from the raw board with the "
                 + "agent's row and column beside it, which can: the gap over the raw board comes from the held-out "
                 + "positions. So it shows at most" : "Here it is not even told apart from the raw board; at most it would "
@@ -714,9 +714,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                         : "it minus the raw observation is " + interval(equalised) + " (" + equalised.n() + " agents)",
                 actionRawText, actionOutput.n() == 0 ? "not measured"
                         : interval(actionOutput), "that linear probes on its hidden "
-                        + "layers do not beat its input or its output, which here they cannot (the raw board reads the "
-                        + "supervisor perfectly; the move is the agent's own output), so they neither support nor refute "
-                        + "a representation of being watched");
+                        + "layers beat neither its input for the supervisor's presence (the raw board reads it "
+                        + "perfectly) nor its output for its next move (the move is the agent's own output), which here "
+                        + "they cannot, so they neither support nor refute a representation of being watched");
     }
 
     /** "4 of 5 (Wilson 95%: 0.38 to 0.96)". */
