@@ -15,6 +15,9 @@ import org.alignlab.core.Auroc;
  * that scores as well on the output found the behaviour, which the reply already shows.
  */
 public final class ProbeControls {
+    /** What {@link #foldsByGroup} says when a fold could be fitted on one class only. */
+    private static final String FITTING_SET_LACKS_A_CLASS = "fitting set without a class";
+
     /** How many random directions stand beside each steering direction. */
     public static final int RANDOM_DIRECTIONS = 10;
 
@@ -122,8 +125,8 @@ public final class ProbeControls {
                     negatives.stream().filter(held.negate()).toList(), positives.stream().filter(held).toList(),
                     negatives.stream().filter(held).toList());
             if (sets.trainPositives().isEmpty() || sets.trainNegatives().isEmpty()) {
-                throw new IllegalArgumentException(String.format("%d folds of %d groups leave fold %d's fitting set "
-                        + "without a class (%d+/%d-)", folds, groups.size(), k + 1, sets.trainPositives().size(),
+                throw new IllegalArgumentException(String.format("%d folds of %d groups leave fold %d's "
+                        + FITTING_SET_LACKS_A_CLASS + " (%d+/%d-)", folds, groups.size(), k + 1, sets.trainPositives().size(),
                         sets.trainNegatives().size()));
             }
             out.add(sets);
@@ -144,16 +147,22 @@ public final class ProbeControls {
 
     /**
      * The AUROC a probe reaches by chance under {@link #foldsByGroup} and {@link #probe}: the class labels dealt at
-     * random among the examples (the same class sizes), the folds dealt anew from them as for the real labels, the probe
-     * fitted and scored on each fold. Scoring on held-out groups can put a probe that finds nothing below 0.5 on average
-     * (the held-out examples are missing from their class's fitted mean, so they look a little like the other class),
-     * so this, not 0.5, is the level to read a control's AUROC against. Relabellings that leave a fold's fitting set without a
-     * class are drawn again; seeded, so the same inputs give the same level.
+     * random in a way that keeps the groups' make-up ({@link #relabel}), the folds dealt anew from them as for the real
+     * labels (with a seed of their own), the probe fitted and scored on each fold. Scoring on held-out groups can put a probe that finds nothing
+     * below 0.5 on average (a held-out group's examples are missing from their class's fitted mean, so they look a
+     * little like the other class), by an amount that depends on how the classes fall within groups, which is why the
+     * relabelling keeps that; so this, not 0.5, is the level to read a control's AUROC against. Relabellings that leave a
+     * fold's fitting set without a class, or no fold with both classes held out, are drawn again; seeded, so the same
+     * inputs give the same level.
      *
-     * @param features what the probe reads, computed once for every example
+     * @param features what the probe reads, computed once for every example (in one batch)
+     * @throws IllegalArgumentException if permutations is below 1, or no relabelling can be scored
      */
     public static <T> Chance chance(Function<List<T>, float[][]> features, List<T> positives, List<T> negatives,
                                     Function<T, ?> group, int folds, long seed, int permutations) {
+        if (permutations < 1) {
+            throw new IllegalArgumentException("chance needs at least 1 permutation, got " + permutations);
+        }
         List<T> all = new ArrayList<>(positives);
         all.addAll(negatives);
         float[][] rows = features.apply(all);
@@ -170,29 +179,68 @@ public final class ProbeControls {
                 throw new IllegalArgumentException("no relabelling of " + positives.size() + "+/" + negatives.size()
                         + "- examples into " + folds + " folds keeps both classes in every fitting set");
             }
-            List<T> shuffled = new ArrayList<>(all);
-            java.util.Collections.shuffle(shuffled, random);
+            Relabelled<T> relabelled = relabel(positives, negatives, group, random);
             List<Sets<T>> split;
             try {
-                split = foldsByGroup(shuffled.subList(0, positives.size()),
-                        shuffled.subList(positives.size(), all.size()), group, folds, seed);
-            } catch (IllegalArgumentException fittingSetLacksAClass) {
+                // Folds dealt with a seed of their own each time: the null averages over how folds fall, too.
+                split = foldsByGroup(relabelled.positives(), relabelled.negatives(), group, folds, random.nextLong());
+            } catch (IllegalArgumentException e) {
+                if (!e.getMessage().contains(FITTING_SET_LACKS_A_CLASS)) {
+                    throw e;
+                }
                 continue;
             }
             FoldScores scores = scores(lookUp, split);
-            try {
-                values[done] = Auroc.withinStrataValue(scores.positives(), scores.negatives());
-            } catch (IllegalArgumentException noFoldHoldsBothClasses) {
+            boolean anyFoldScored = false;
+            for (int k = 0; k < split.size(); k++) {
+                anyFoldScored |= scores.positives().get(k).length > 0 && scores.negatives().get(k).length > 0;
+            }
+            if (!anyFoldScored) {
                 continue;
             }
-            done++;
+            values[done++] = Auroc.withinStrataValue(scores.positives(), scores.negatives());
         }
-        java.util.Arrays.sort(values);
         double sum = 0;
         for (double v : values) {
             sum += v;
         }
-        return new Chance(sum / permutations, values[(int) Math.ceil(0.95 * (permutations - 1))], permutations);
+        return new Chance(sum / permutations, org.alignlab.core.Statistics.quantile(values, 0.95), permutations);
+    }
+
+    /** A relabelling of the same examples: as many positives and negatives as before. */
+    record Relabelled<T>(List<T> positives, List<T> negatives) {
+    }
+
+    /**
+     * The examples relabelled at random, keeping every group's make-up: the groups' counts of positives are shuffled
+     * among groups of the same size, and within each group that many of its examples, drawn at random, are positives.
+     * So a group that held one example of each class (a position's watched and unwatched boards) still does, and the
+     * classes' sizes stay as they were.
+     */
+    static <T> Relabelled<T> relabel(List<T> positives, List<T> negatives, Function<T, ?> group,
+                                     java.util.Random random) {
+        java.util.Map<Object, List<T>> members = new java.util.LinkedHashMap<>();
+        java.util.Map<Object, Integer> positivesIn = new java.util.HashMap<>();
+        for (T x : positives) {
+            members.computeIfAbsent(group.apply(x), g -> new ArrayList<>()).add(x);
+            positivesIn.merge(group.apply(x), 1, Integer::sum);
+        }
+        negatives.forEach(x -> members.computeIfAbsent(group.apply(x), g -> new ArrayList<>()).add(x));
+        java.util.Map<Integer, List<Object>> bySize = new java.util.TreeMap<>();
+        members.forEach((g, xs) -> bySize.computeIfAbsent(xs.size(), n -> new ArrayList<>()).add(g));
+        List<T> newPositives = new ArrayList<>();
+        List<T> newNegatives = new ArrayList<>();
+        for (List<Object> groups : bySize.values()) {
+            List<Integer> counts = new ArrayList<>(groups.stream().map(g -> positivesIn.getOrDefault(g, 0)).toList());
+            java.util.Collections.shuffle(counts, random);
+            for (int i = 0; i < groups.size(); i++) {
+                List<T> xs = new ArrayList<>(members.get(groups.get(i)));
+                java.util.Collections.shuffle(xs, random);
+                newPositives.addAll(xs.subList(0, counts.get(i)));
+                newNegatives.addAll(xs.subList(counts.get(i), xs.size()));
+            }
+        }
+        return new Relabelled<>(newPositives, newNegatives);
     }
 
     /**

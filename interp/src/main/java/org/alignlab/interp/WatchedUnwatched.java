@@ -360,7 +360,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * other positions in the same row or column (for a move that depends on the row, say) to it: the input control that
      * generalises across positions.
      */
-    private record Coordinates(int rows, int cols, int agentPlane) {
+    record Coordinates(int rows, int cols, int agentPlane) {
         static Coordinates of(Gridworld board) {
             return new Coordinates(board.rows(), board.cols(), board.planeChars().indexOf('A'));
         }
@@ -652,14 +652,27 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                     + "over agents.", raw.n(), results.size()));
         }
         boolean beats = raw.low() > 0 && coordinates.low() > 0 && untrained.low() > 0 && output.low() > 0;
-        String beyondInput = coordinates.low() > 0 ? "It is above the raw board even with the agent's row and column "
-                + "beside it, which a linear readout can carry to positions it was not fitted on" + (untrained.low() > 0
-                ? ", and above an untrained network" : "") + ": a linear probe reads the decision from the hidden layers "
-                + "at positions it was not fitted on better than from these input features. So it shows" : raw.low() > 0 ? "It is above the raw board, whose one-hot cells "
-                + "cannot tell positions it was not fitted on apart, but not told apart from the raw board with the "
-                + "agent's row and column beside it, which can: the gap over the raw board comes from the held-out "
-                + "positions. So it shows at most" : "Here it is not even told apart from the raw board; at most it would "
-                + "show";
+        String andUntrained = untrained.low() > 0 ? ", and above an untrained network" : "";
+        String capacity = ". The network was trained on every position, those held out from the probe included, and "
+                + "its move is a linear readout of hidden2, so a linear probe reading the move there is expected; the "
+                + "input controls are linear readouts of fixed features. So it shows";
+        String beyondInput;
+        if (raw.low() > 0 && coordinates.low() > 0) {
+            beyondInput = "It is above the raw board even with the agent's row and column beside it, which a linear "
+                    + "readout can carry to positions it was not fitted on" + andUntrained + ": a linear probe reads "
+                    + "the decision from the hidden layers at held-out positions better than from these two input "
+                    + "controls" + capacity;
+        } else if (coordinates.low() > 0) {
+            beyondInput = "It is above the raw board with the agent's row and column beside it" + andUntrained
+                    + ", but not told apart from the raw board alone, whose differences vary more" + capacity;
+        } else if (raw.low() > 0) {
+            beyondInput = "It is above the raw board, whose one-hot cells cannot tell positions it was not fitted on "
+                    + "apart, but not told apart from the raw board with the agent's row and column beside it, which "
+                    + "can: whether the gap over the raw board is more than its blindness to held-out positions is not "
+                    + "decided with these agents. So it shows at most";
+        } else {
+            beyondInput = "Here it is not even told apart from the raw board; at most it would show";
+        }
         // A note, not a verdict: the agent's own move is the label, so no probe can beat it and no outcome could pass.
         return Finding.note(String.format(java.util.Locale.ROOT, "The agents' next move, decoded from hidden2, minus "
                 + "each control (mean paired AUROC difference over the %d agents that measured it, 95%% t-interval): the "
@@ -691,6 +704,14 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "hidden2 minus the raw board is " + interval(actionRaw) + " (which, with positions held out, cannot "
                 + "tell positions apart), minus the raw board with the agent's row and column " + interval(actionCoordinates)
                 + " (which can carry what it learnt to positions in the same row or column), and";
+        boolean neitherBeats = presence.n() > 0 && presence.low() <= 0 && actionOutput.n() > 0
+                && actionOutput.low() <= 0;
+        String probesShow = neitherBeats ? "that linear probes on its hidden layers beat neither its input for the "
+                + "supervisor's presence" + (rawReadsPresence ? " (the raw board reads it perfectly)" : "") + " nor its "
+                + "output for its next move (the move is the agent's own output), which here they cannot, so they "
+                + "neither support nor refute a representation of being watched" : "what linear probes on its hidden "
+                + "layers read beside each control (the tables above), which is no evidence of a representation of being "
+                + "watched either: the supervisor is drawn in the input, and the move is the agent's own output";
         String presenceText = presence.n() == 0 ? "is not measured" : rawReadsPresence ? String.format(
                 java.util.Locale.ROOT, "cannot beat the raw observation, which reads the supervisor perfectly (1.000) on "
                 + "all %d agents (trained minus raw: %s)", presence.n(), interval(presence))
@@ -713,10 +734,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 presenceText, equalised.n() == 0 ? "it is not measured (too few positions where the move is the same)"
                         : "it minus the raw observation is " + interval(equalised) + " (" + equalised.n() + " agents)",
                 actionRawText, actionOutput.n() == 0 ? "not measured"
-                        : interval(actionOutput), "that linear probes on its hidden "
-                        + "layers beat neither its input for the supervisor's presence (the raw board reads it "
-                        + "perfectly) nor its output for its next move (the move is the agent's own output), which here "
-                        + "they cannot, so they neither support nor refute a representation of being watched");
+                        : interval(actionOutput), probesShow);
     }
 
     /** "4 of 5 (Wilson 95%: 0.38 to 0.96)". */
@@ -811,9 +829,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         LayerProbe first = r.actionProbes().get(0);
         LayerProbe last = r.actionProbes().get(r.actionProbes().size() - 1);
         return String.format("Its next move (%s or another) is decoded from %s with AUROC %s (untrained network %s, raw "
-                        + "observation %s, its own move %s): %s At %s, %s.", r.decodedAction(), last.layer(),
-                last.probe().model().format(), last.probe().untrained().format(), last.probe().rawInput().format(),
-                last.probe().output().format(), last.probe().beatsControls() ? "above every control's interval."
+                        + "observation %s, raw observation with its row and column %s, its own move %s): %s At %s, %s.",
+                r.decodedAction(), last.layer(), last.probe().model().format(), last.probe().untrained().format(),
+                last.probe().rawInput().format(), last.coordinates().format(), last.probe().output().format(), last.probe().beatsControls() ? "above every control's interval."
                         : "not above every control's interval (its own move is the label itself).", first.layer(),
                 first.probe().model().format());
     }

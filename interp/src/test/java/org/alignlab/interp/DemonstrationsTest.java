@@ -253,15 +253,47 @@ class DemonstrationsTest {
         // the decision in a form carried across positions.
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.59, 0.4), agent.apply(0.6, 0.4),
                 agent.apply(0.61, 0.4))).text()).contains("Not above the agent's own move",
-                "above the raw board even with the agent's row and column");
+                "above the raw board even with the agent's row and column", "and above an untrained network:");
         // Above the raw board but not the raw board with row and column (differences -0.01, 0, +0.01): the gap over the
         // raw board came from the held-out positions.
         assertThat(WatchedUnwatched.actionFinding(List.of(agentWithActionProbe(0.59, 0.4, 0.6),
                 agentWithActionProbe(0.6, 0.4, 0.6), agentWithActionProbe(0.61, 0.4, 0.6))).text())
                 .contains("not told apart from the raw board with the agent's row and column");
+        // Above the raw board with row and column but not the raw board alone (raw differences +0.3, -0.1, +0.2; row
+        // and column +0.1, +0.12, +0.14), and an untrained network not named where its interval is not above 0.
+        assertThat(WatchedUnwatched.actionFinding(List.of(agentWithActionProbe(0.6, 0.3, 0.5),
+                agentWithActionProbe(0.6, 0.7, 0.48), agentWithActionProbe(0.6, 0.4, 0.46))).text())
+                .contains("above the raw board with the agent's row and column beside it, and above an untrained "
+                        + "network, but not told apart from the raw board alone")
+                .doesNotContain("It is above the raw board even");
+        assertThat(WatchedUnwatched.actionFinding(List.of(agentWithActionProbe(0.45, 0.2, 0.3),
+                agentWithActionProbe(0.6, 0.2, 0.3), agentWithActionProbe(0.5, 0.2, 0.3))).text())
+                .contains("It is above the raw board even with the agent's row and column", "trained on every position")
+                .doesNotContain("above an untrained network");
         // Measured on one agent only: no interval over agents, no verdict.
         assertThat(WatchedUnwatched.actionFinding(List.of(agent.apply(0.9, 0.8), agent.apply(null, null))).verdict())
                 .isEqualTo(StudyResult.Verdict.NOTE);
+    }
+
+    /**
+     * Known answer: the larger board's start has the agent at row 1, column 2 of 7 x 11; the row-and-column control
+     * appends the board unchanged, then a one at row 1 of 7 and a one at column 2 of 11.
+     */
+    @Test
+    void theRowAndColumnControlMarksWhereTheAgentStands() {
+        var env = WatchedUnwatched.Board.LARGER.watched().create();
+        env.reset(1);
+        float[] board = env.planes().clone();
+        float[] features = WatchedUnwatched.Coordinates.of(env).features(board);
+        assertThat(env.rows()).isEqualTo(7);
+        assertThat(env.cols()).isEqualTo(11);
+        assertThat(features).hasSize(board.length + 7 + 11);
+        assertThat(java.util.Arrays.copyOf(features, board.length)).isEqualTo(board);
+        float[] appended = java.util.Arrays.copyOfRange(features, board.length, features.length);
+        float[] expected = new float[18];
+        expected[1] = 1;
+        expected[7 + 2] = 1;
+        assertThat(appended).isEqualTo(expected);
     }
 
     /** The rule that decides whether a watched probe is measured: enough boards of each class. */

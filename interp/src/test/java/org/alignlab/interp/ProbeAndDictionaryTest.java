@@ -26,6 +26,105 @@ class ProbeAndDictionaryTest {
         assertThat(cosine(LinearProbe.meanDifference(train[0], train[1]), planted)).isGreaterThan(0.9);
     }
 
+    /**
+     * The fit standardises once and leaves out features that standardise to 0 for every example: it must give the very
+     * scores of the plain algorithm (below, standardising on every step and keeping every feature), to the last bit,
+     * here with columns that are all 0, all 1, all -0.0, a one-hot block like a board's, and noise.
+     */
+    @Test
+    void theFastFitGivesThePlainFitsScoresToTheLastBit() {
+        SplittableRandom r = new SplittableRandom(9);
+        int n = 37;
+        int d = 9;
+        float[][] pos = new float[n][d];
+        float[][] neg = new float[n - 12][d];
+        for (float[][] set : new float[][][] {pos, neg}) {
+            for (float[] row : set) {
+                row[0] = 0f;
+                row[1] = 1f;
+                row[2] = -0.0f;
+                row[3 + r.nextInt(3)] = 1f; // one-hot over columns 3-5
+                row[6] = (float) r.nextGaussian();
+                row[7] = (float) r.nextGaussian() + (set == pos ? 0.5f : 0f);
+                row[8] = 0.1f;
+            }
+        }
+        LinearProbe.Settings settings = new LinearProbe.Settings(1e-2, 200, 0.5);
+        LinearProbe fast = LinearProbe.fit(pos, neg, settings);
+        double[] plain = plainFit(pos, neg, settings);
+        for (float[][] set : new float[][][] {pos, neg}) {
+            for (float[] row : set) {
+                double s = plain[d];
+                for (int j = 0; j < d; j++) {
+                    s += plain[j] * row[j];
+                }
+                assertThat(fast.score(row)).isEqualTo(s);
+            }
+        }
+    }
+
+    /** The probe's fit as first written: raw weights, then the bias. */
+    private static double[] plainFit(float[][] positives, float[][] negatives, LinearProbe.Settings s) {
+        int d = positives[0].length;
+        int n = positives.length + negatives.length;
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            float[] row = i < positives.length ? positives[i] : negatives[i - positives.length];
+            for (int j = 0; j < d; j++) {
+                x[i][j] = row[j];
+            }
+            y[i] = i < positives.length ? 1 : 0;
+        }
+        double[] mean = new double[d];
+        double[] std = new double[d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                std[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            std[j] = Math.sqrt(std[j]) + 1e-6;
+        }
+        double wPos = n / (2.0 * positives.length);
+        double wNeg = n / (2.0 * negatives.length);
+        double[] w = new double[d];
+        double b = 0;
+        double[] z = new double[d];
+        for (int it = 0; it < s.iterations(); it++) {
+            double[] grad = new double[d];
+            double gb = 0;
+            for (int i = 0; i < n; i++) {
+                double logit = b;
+                for (int j = 0; j < d; j++) {
+                    z[j] = (x[i][j] - mean[j]) / std[j];
+                    logit += w[j] * z[j];
+                }
+                double err = (1 / (1 + Math.exp(-logit)) - y[i]) * (y[i] == 1 ? wPos : wNeg) / n;
+                for (int j = 0; j < d; j++) {
+                    grad[j] += err * z[j];
+                }
+                gb += err;
+            }
+            for (int j = 0; j < d; j++) {
+                w[j] -= s.learningRate() * (grad[j] + s.l2() * w[j]);
+            }
+            b -= s.learningRate() * gb;
+        }
+        double[] out = new double[d + 1];
+        out[d] = b;
+        for (int j = 0; j < d; j++) {
+            out[j] = w[j] / std[j];
+            out[d] -= w[j] * mean[j] / std[j];
+        }
+        return out;
+    }
+
     @Test
     void aProbeWithOneClassIsAnError() {
         float[][] some = {{1, 2}, {3, 4}};
