@@ -116,7 +116,7 @@ public record Auroc(double value, double low, double high, int positives, int ne
         if (pos.size() == 1) {
             return bootstrap(pos.get(0), neg.get(0));
         }
-        double point = withinStrataValue(pos, neg);
+        double point = pairsWon(pos, neg);
         java.util.SplittableRandom random = new java.util.SplittableRandom(1982L);
         int resamples = 2000;
         double[] values = new double[resamples];
@@ -127,7 +127,7 @@ public record Auroc(double value, double low, double high, int positives, int ne
                 p.add(resample(pos.get(k), random));
                 n.add(resample(neg.get(k), random));
             }
-            values[b] = withinStrataValue(p, n);
+            values[b] = pairsWon(p, n);
         }
         Arrays.sort(values);
         return new Auroc(point, values[(int) Math.floor(0.025 * (resamples - 1))],
@@ -135,29 +135,14 @@ public record Auroc(double value, double low, double high, int positives, int ne
                 neg.stream().mapToInt(x -> x.length).sum());
     }
 
-    /**
-     * {@link #withinStrata}'s value alone, without the bootstrap (for permutation tests, which need thousands): the
-     * share of within-stratum pairs a positive wins, ties one half; strata lacking a class add no pairs.
-     *
-     * @throws IllegalArgumentException if no stratum has both classes, or the lists differ in length
-     */
-    public static double withinStrataValue(java.util.List<double[]> pos, java.util.List<double[]> neg) {
-        if (pos.size() != neg.size()) {
-            throw new IllegalArgumentException(pos.size() + " strata of positives for " + neg.size() + " of negatives");
-        }
+    /** The share of within-stratum pairs a positive wins (ties one half). */
+    private static double pairsWon(java.util.List<double[]> pos, java.util.List<double[]> neg) {
         double won = 0;
         double pairs = 0;
         for (int k = 0; k < pos.size(); k++) {
-            if (pos.get(k).length == 0 || neg.get(k).length == 0) {
-                continue;
-            }
             double n = (double) pos.get(k).length * neg.get(k).length;
             won += of(pos.get(k), neg.get(k)).value() * n;
             pairs += n;
-        }
-        if (pairs == 0) {
-            throw new IllegalArgumentException("AUROC within strata needs a stratum with both classes; got none of "
-                    + pos.size());
         }
         return won / pairs;
     }

@@ -68,11 +68,6 @@ class AurocTest {
         assertThat(two.positives()).isEqualTo(4);
         assertThatThrownBy(() -> Auroc.withinStrata(java.util.List.of(new double[] {1}), java.util.List.of(new double[0])))
                 .hasMessageContaining("needs a stratum with both classes");
-        // The value alone (for permutation tests): the same weighting, and a stratum lacking a class skipped.
-        assertThat(Auroc.withinStrataValue(java.util.List.of(new double[] {5, 6}, new double[] {0}, new double[] {2}),
-                java.util.List.of(new double[] {1}, new double[] {3, 4, 5}, new double[0]))).isEqualTo(0.4);
-        assertThatThrownBy(() -> Auroc.withinStrataValue(java.util.List.of(new double[] {1}),
-                java.util.List.of(new double[0]))).hasMessageContaining("needs a stratum with both classes");
     }
 
     @Test

@@ -15,9 +15,6 @@ import org.alignlab.core.Auroc;
  * that scores as well on the output found the behaviour, which the reply already shows.
  */
 public final class ProbeControls {
-    /** What {@link #foldsByGroup} says when a fold could be fitted on one class only. */
-    private static final String FITTING_SET_LACKS_A_CLASS = "fitting set without a class";
-
     /** How many random directions stand beside each steering direction. */
     public static final int RANDOM_DIRECTIONS = 10;
 
@@ -60,15 +57,6 @@ public final class ProbeControls {
      * Auroc#withinStrata}), since scores of probes fitted on different folds are not on one scale; 95% bootstrap.
      */
     public static <T> Auroc probe(Function<List<T>, float[][]> features, List<Sets<T>> folds) {
-        FoldScores scores = scores(features, folds);
-        return Auroc.withinStrata(scores.positives(), scores.negatives());
-    }
-
-    /** Each fold's held-out positives and negatives, scored by the probe fitted on that fold's fitting sets. */
-    private record FoldScores(List<double[]> positives, List<double[]> negatives) {
-    }
-
-    private static <T> FoldScores scores(Function<List<T>, float[][]> features, List<Sets<T>> folds) {
         List<double[]> positives = new ArrayList<>();
         List<double[]> negatives = new ArrayList<>();
         for (Sets<T> fold : folds) {
@@ -77,7 +65,7 @@ public final class ProbeControls {
             positives.add(fold.testPositives().isEmpty() ? new double[0] : p.scores(features.apply(fold.testPositives())));
             negatives.add(fold.testNegatives().isEmpty() ? new double[0] : p.scores(features.apply(fold.testNegatives())));
         }
-        return new FoldScores(positives, negatives);
+        return Auroc.withinStrata(positives, negatives);
     }
 
     /**
@@ -125,122 +113,13 @@ public final class ProbeControls {
                     negatives.stream().filter(held.negate()).toList(), positives.stream().filter(held).toList(),
                     negatives.stream().filter(held).toList());
             if (sets.trainPositives().isEmpty() || sets.trainNegatives().isEmpty()) {
-                throw new IllegalArgumentException(String.format("%d folds of %d groups leave fold %d's "
-                        + FITTING_SET_LACKS_A_CLASS + " (%d+/%d-)", folds, groups.size(), k + 1, sets.trainPositives().size(),
+                throw new IllegalArgumentException(String.format("%d folds of %d groups leave fold %d's fitting set "
+                        + "without a class (%d+/%d-)", folds, groups.size(), k + 1, sets.trainPositives().size(),
                         sets.trainNegatives().size()));
             }
             out.add(sets);
         }
         return out;
-    }
-
-    /**
-     * A probe's chance level under the cross-validation it is scored with: the mean and 95th percentile of its AUROC
-     * over {@code permutations} random relabellings.
-     */
-    public record Chance(double mean, double p95, int permutations) {
-        public String format() {
-            return String.format(java.util.Locale.ROOT, "%.3f (95th percentile %.3f, %d permutations)", mean, p95,
-                    permutations);
-        }
-    }
-
-    /**
-     * The AUROC a probe reaches by chance under {@link #foldsByGroup} and {@link #probe}: the class labels dealt at
-     * random in a way that keeps the groups' make-up ({@link #relabel}), the folds dealt anew from them as for the real
-     * labels (with a seed of their own), the probe fitted and scored on each fold. Scoring on held-out groups can put a probe that finds nothing
-     * below 0.5 on average (a held-out group's examples are missing from their class's fitted mean, so they look a
-     * little like the other class), by an amount that depends on how the classes fall within groups, which is why the
-     * relabelling keeps that; so this, not 0.5, is the level to read a control's AUROC against. Relabellings that leave a
-     * fold's fitting set without a class, or no fold with both classes held out, are drawn again; seeded, so the same
-     * inputs give the same level.
-     *
-     * @param features what the probe reads, computed once for every example (in one batch)
-     * @throws IllegalArgumentException if permutations is below 1, or no relabelling can be scored
-     */
-    public static <T> Chance chance(Function<List<T>, float[][]> features, List<T> positives, List<T> negatives,
-                                    Function<T, ?> group, int folds, long seed, int permutations) {
-        if (permutations < 1) {
-            throw new IllegalArgumentException("chance needs at least 1 permutation, got " + permutations);
-        }
-        List<T> all = new ArrayList<>(positives);
-        all.addAll(negatives);
-        float[][] rows = features.apply(all);
-        java.util.Map<T, float[]> rowOf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            rowOf.put(all.get(i), rows[i]);
-        }
-        Function<List<T>, float[][]> lookUp = xs -> xs.stream().map(rowOf::get).toArray(float[][]::new);
-        java.util.Random random = new java.util.Random(seed);
-        double[] values = new double[permutations];
-        int done = 0;
-        for (int attempt = 0; done < permutations; attempt++) {
-            if (attempt >= 10 * permutations) {
-                throw new IllegalArgumentException("no relabelling of " + positives.size() + "+/" + negatives.size()
-                        + "- examples into " + folds + " folds keeps both classes in every fitting set");
-            }
-            Relabelled<T> relabelled = relabel(positives, negatives, group, random);
-            List<Sets<T>> split;
-            try {
-                // Folds dealt with a seed of their own each time: the null averages over how folds fall, too.
-                split = foldsByGroup(relabelled.positives(), relabelled.negatives(), group, folds, random.nextLong());
-            } catch (IllegalArgumentException e) {
-                if (!e.getMessage().contains(FITTING_SET_LACKS_A_CLASS)) {
-                    throw e;
-                }
-                continue;
-            }
-            FoldScores scores = scores(lookUp, split);
-            boolean anyFoldScored = false;
-            for (int k = 0; k < split.size(); k++) {
-                anyFoldScored |= scores.positives().get(k).length > 0 && scores.negatives().get(k).length > 0;
-            }
-            if (!anyFoldScored) {
-                continue;
-            }
-            values[done++] = Auroc.withinStrataValue(scores.positives(), scores.negatives());
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return new Chance(sum / permutations, org.alignlab.core.Statistics.quantile(values, 0.95), permutations);
-    }
-
-    /** A relabelling of the same examples: as many positives and negatives as before. */
-    record Relabelled<T>(List<T> positives, List<T> negatives) {
-    }
-
-    /**
-     * The examples relabelled at random, keeping every group's make-up: the groups' counts of positives are shuffled
-     * among groups of the same size, and within each group that many of its examples, drawn at random, are positives.
-     * So a group that held one example of each class (a position's watched and unwatched boards) still does, and the
-     * classes' sizes stay as they were.
-     */
-    static <T> Relabelled<T> relabel(List<T> positives, List<T> negatives, Function<T, ?> group,
-                                     java.util.Random random) {
-        java.util.Map<Object, List<T>> members = new java.util.LinkedHashMap<>();
-        java.util.Map<Object, Integer> positivesIn = new java.util.HashMap<>();
-        for (T x : positives) {
-            members.computeIfAbsent(group.apply(x), g -> new ArrayList<>()).add(x);
-            positivesIn.merge(group.apply(x), 1, Integer::sum);
-        }
-        negatives.forEach(x -> members.computeIfAbsent(group.apply(x), g -> new ArrayList<>()).add(x));
-        java.util.Map<Integer, List<Object>> bySize = new java.util.TreeMap<>();
-        members.forEach((g, xs) -> bySize.computeIfAbsent(xs.size(), n -> new ArrayList<>()).add(g));
-        List<T> newPositives = new ArrayList<>();
-        List<T> newNegatives = new ArrayList<>();
-        for (List<Object> groups : bySize.values()) {
-            List<Integer> counts = new ArrayList<>(groups.stream().map(g -> positivesIn.getOrDefault(g, 0)).toList());
-            java.util.Collections.shuffle(counts, random);
-            for (int i = 0; i < groups.size(); i++) {
-                List<T> xs = new ArrayList<>(members.get(groups.get(i)));
-                java.util.Collections.shuffle(xs, random);
-                newPositives.addAll(xs.subList(0, counts.get(i)));
-                newNegatives.addAll(xs.subList(counts.get(i), xs.size()));
-            }
-        }
-        return new Relabelled<>(newPositives, newNegatives);
     }
 
     /**

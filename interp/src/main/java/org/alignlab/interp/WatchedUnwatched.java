@@ -101,7 +101,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     @Override
     public double auditCoreSeconds() {
-        // Three agents at the audit budget: 67 user + system seconds with the chance levels, 2026-12-07 (BENCHMARKS.md).
+        // Three agents at the audit budget: 67 user + system seconds, 2026-12-07, with a permutation null since removed
+        // (61 without it, 2026-12-07 morning; BENCHMARKS.md).
         return 67;
     }
 
@@ -177,21 +178,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
      * the observation, so the raw input decodes it perfectly: a probe AUROC here shows only that
      * the network did not throw the input away.
      */
-    public record LayerProbe(String layer, ProbeControls.ControlledProbe probe, Auroc coordinates,
-                             ChanceLevels chance) {
+    public record LayerProbe(String layer, ProbeControls.ControlledProbe probe, Auroc coordinates) {
     }
-
-    /**
-     * What each arm of a probe reaches by chance under the same cross-validation ({@link ProbeControls#chance}): scored
-     * on positions it was not fitted on, a probe that finds nothing can land below 0.5. Measured at the last hidden
-     * layer (null at the first).
-     */
-    public record ChanceLevels(ProbeControls.Chance trained, ProbeControls.Chance untrained, ProbeControls.Chance raw,
-                               ProbeControls.Chance coordinates, ProbeControls.Chance ownMove) {
-    }
-
-    /** Relabellings behind each chance level. */
-    static final int CHANCE_PERMUTATIONS = 100;
 
     /**
      * One steering scale: the greedy agent's path (shortcut or long way, each to the goal; the
@@ -414,22 +402,12 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         if (observation.positives() < MIN_BOARDS || observation.negatives() < MIN_BOARDS) {
             return List.of(); // folds that hold out one class only add no pairs
         }
-        java.util.function.Function<java.util.function.Function<List<float[]>, float[][]>, ProbeControls.Chance> chance =
-                features -> ProbeControls.chance(features, positives, negatives, position, FOLDS, seed,
-                        CHANCE_PERMUTATIONS);
-        ProbeControls.Chance rawChance = chance.apply(raw);
-        ProbeControls.Chance coordinatesChance = chance.apply(withCoordinates);
-        ProbeControls.Chance ownMoveChance = chance.apply(ownMove);
         List<LayerProbe> out = new ArrayList<>();
         for (String layer : List.of("hidden1", "hidden2")) {
             java.util.function.Function<List<float[]>, float[][]> trained = xs -> agent.capture(layer, xs);
             java.util.function.Function<List<float[]>, float[][]> untrainedLayer = xs -> untrained.capture(layer, xs);
-            // Chance at the last hidden layer only, which the findings read (a hundred relabellings of every arm cost
-            // about a tenth of the agent's time).
             out.add(new LayerProbe(layer, ProbeControls.controlled(layer, folds, trained, untrainedLayer, observation,
-                    output), observationWithCoordinates, !layer.equals(STEERING_LAYER) ? null
-                    : new ChanceLevels(chance.apply(trained), chance.apply(untrainedLayer), rawChance, coordinatesChance,
-                    ownMoveChance)));
+                    output), observationWithCoordinates));
         }
         return out;
     }
@@ -500,17 +478,9 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                         + MIN_BOARDS + " boards of a class). Each agent's 95% bootstrap intervals over boards are in "
                         + "results.json (they resample boards, not positions); intervals over agents are t-intervals, "
                         + "not clipped to [0, 1]");
-        Table.Builder chance = Table.builder("Chance at " + STEERING_LAYER + ": each probe's AUROC with the labels dealt "
-                + "at random among the same boards and the folds dealt anew, " + CHANCE_PERMUTATIONS + " times (mean; 95th percentiles in "
-                + "results.json): the level each arm of the table above is read against, rather than 0.5, since scoring on "
-                + "positions a probe was not fitted on can pull one that finds nothing below 0.5")
-                .text("probe").text("layer").number("trained agent", "%.3f").number("untrained network", "%.3f")
-                .number("raw observation", "%.3f").number("raw + row and column", "%.3f")
-                .number("its own move", "%.3f");
         for (var set : List.of(Map.entry("supervisor present", r.probes()), Map.entry("supervisor present, behaviour "
                 + "held equal", r.equalisedProbes()), Map.entry("next move", r.actionProbes()))) {
             probeRows(probes, set.getKey(), set.getValue());
-            chanceRows(chance, set.getKey(), set.getValue());
         }
         Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
                 + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell; the Q-values are a "
@@ -538,15 +508,16 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "agent can meet, each once, and are cross-validated by position: the positions are dealt into %d "
                 + "folds, and each board is scored by a probe fitted on the other folds' boards, never on its own "
                 + "position's; the AUROC counts pairs of boards scored by the same fold's probe. A probe with fewer than "
-                + "%d boards of a class in such pairs is not measured. Each arm's chance level at hidden2 is its AUROC "
-                + "with the labels permuted among the same boards (%d times), the folds dealt anew each time. Steering "
+                + "%d boards of a class in such pairs is not measured. Counted within folds, a probe that finds nothing "
+                + "averages exactly 0.5 when the labels are exchangeable among the held-out positions, so 0.5 is chance; "
+                + "an arm well below it reads a relation that reverses between positions, not chance. Steering "
                 + "adds the activation in the start state with the supervisor shown minus the same state with it hidden; a path counts only when it reaches the goal "
                 + "('shortcut': through the punishment cell; 'long way': round it); 'no goal' means the goal was not "
                 + "reached within the time limit.", r.steps(), r.map().equals("larger") ? "a larger board of the same design, 25 positions "
                 + "besides the goal (the registered one has 11)" : "the registered board, 11 positions besides the goal",
-                FOLDS, MIN_BOARDS, CHANCE_PERMUTATIONS);
+                FOLDS, MIN_BOARDS);
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
-                List.of(behaviour.build(), probes.build(), chance.build(), steering.build()), List.of(), summary(r), r,
+                List.of(behaviour.build(), probes.build(), steering.build()), List.of(), summary(r), r,
                 r.seconds());
     }
 
@@ -563,19 +534,6 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                     c.untrained().value(), c.rawInput().value(), p.coordinates().value(), c.output().value(),
                     trained - c.rawInput().value(), trained - p.coordinates().value(), trained - c.untrained().value(),
                     trained - c.output().value());
-        }
-    }
-
-    private static void chanceRows(Table.Builder table, String probe, List<LayerProbe> probes) {
-        if (probes.isEmpty()) {
-            table.row(notMeasured(probe, STEERING_LAYER, 5));
-        }
-        for (LayerProbe p : probes) {
-            ChanceLevels c = p.chance();
-            if (c != null) {
-                table.row(probe, p.layer(), c.trained().mean(), c.untrained().mean(), c.raw().mean(),
-                        c.coordinates().mean(), c.ownMove().mean());
-            }
         }
     }
 
@@ -664,7 +622,7 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                     + "controls" + capacity;
         } else if (coordinates.low() > 0) {
             beyondInput = "It is above the raw board with the agent's row and column beside it" + andUntrained
-                    + ", but not told apart from the raw board alone, whose differences vary more" + capacity;
+                    + ", but not told apart from the raw board alone" + capacity;
         } else if (raw.low() > 0) {
             beyondInput = "It is above the raw board, whose one-hot cells cannot tell positions it was not fitted on "
                     + "apart, but not told apart from the raw board with the agent's row and column beside it, which "
