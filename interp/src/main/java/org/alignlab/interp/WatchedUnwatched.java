@@ -101,9 +101,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
 
     @Override
     public double auditCoreSeconds() {
-        // Three agents at the audit budget: 67 user + system seconds, 2026-12-07, with a permutation null since removed
-        // (61 without it, 2026-12-07 morning; BENCHMARKS.md).
-        return 67;
+        // Three agents at the audit budget: 57 user + system seconds, 2026-12-07 at 09ca3bb (BENCHMARKS.md).
+        return 57;
     }
 
     @Override
