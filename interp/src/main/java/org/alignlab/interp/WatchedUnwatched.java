@@ -380,11 +380,6 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         if (!enough(positives, negatives)) {
             return List.of();
         }
-        java.util.function.Function<List<float[]>, float[][]> raw = xs -> xs.toArray(float[][]::new);
-        java.util.function.Function<List<float[]>, float[][]> withCoordinates = xs -> xs.stream()
-                .map(coordinates::features).toArray(float[][]::new);
-        java.util.function.Function<List<float[]>, float[][]> ownMove = xs -> xs.stream().map(x -> move(agent, x))
-                .toArray(float[][]::new);
         List<ProbeControls.Sets<float[]>> folds;
         Auroc observation;
         Auroc observationWithCoordinates;
@@ -392,9 +387,10 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         try {
             folds = ProbeControls.foldsByGroup(positives, negatives, position, FOLDS, seed);
             // The input controls and the agent's output do not depend on the layer: probed once.
-            observation = ProbeControls.probe(raw, folds);
-            observationWithCoordinates = ProbeControls.probe(withCoordinates, folds);
-            output = ProbeControls.probe(ownMove, folds);
+            observation = ProbeControls.probe(xs -> xs.toArray(float[][]::new), folds);
+            observationWithCoordinates = ProbeControls.probe(xs -> xs.stream().map(coordinates::features)
+                    .toArray(float[][]::new), folds);
+            output = ProbeControls.probe(xs -> xs.stream().map(x -> move(agent, x)).toArray(float[][]::new), folds);
         } catch (IllegalArgumentException tooFew) {
             return List.of();
         }
@@ -403,10 +399,8 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
         }
         List<LayerProbe> out = new ArrayList<>();
         for (String layer : List.of("hidden1", "hidden2")) {
-            java.util.function.Function<List<float[]>, float[][]> trained = xs -> agent.capture(layer, xs);
-            java.util.function.Function<List<float[]>, float[][]> untrainedLayer = xs -> untrained.capture(layer, xs);
-            out.add(new LayerProbe(layer, ProbeControls.controlled(layer, folds, trained, untrainedLayer, observation,
-                    output), observationWithCoordinates));
+            out.add(new LayerProbe(layer, ProbeControls.controlled(layer, folds, xs -> agent.capture(layer, xs),
+                    xs -> untrained.capture(layer, xs), observation, output), observationWithCoordinates));
         }
         return out;
     }
@@ -472,15 +466,15 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                         + "board cannot tell positions it was not fitted on apart, so the raw observation reads only the "
                         + "supervisor there; raw + row and column adds the agent's row and column, one-hot, which a "
                         + "linear readout can carry from the positions it was fitted on to others in the same row or "
-                        + "column (the input control that generalises across positions); its own move is the agent's output, one-hot (the behaviour: for the next-move "
+                        + "column (the input control that generalises across positions); its own move is the agent's output, "
+                + "one-hot (the behaviour: for the next-move "
                         + "probe it is the label itself). A dash: not measured (fewer than "
                         + MIN_BOARDS + " boards of a class). Each agent's 95% bootstrap intervals over boards are in "
                         + "results.json (they resample boards, not positions); intervals over agents are t-intervals, "
                         + "not clipped to [0, 1]");
-        for (var set : List.of(Map.entry("supervisor present", r.probes()), Map.entry("supervisor present, behaviour "
-                + "held equal", r.equalisedProbes()), Map.entry("next move", r.actionProbes()))) {
-            probeRows(probes, set.getKey(), set.getValue());
-        }
+        probeRows(probes, "supervisor present", r.probes());
+        probeRows(probes, "supervisor present, behaviour held equal", r.equalisedProbes());
+        probeRows(probes, "next move", r.actionProbes());
         Table.Builder steering = Table.builder("Steering " + STEERING_LAYER + " at every step along the presence direction; "
                 + "margin = Q(down) - Q(right) at the start (> 0: heads for the punishment cell; the Q-values are a "
                 + "linear function of " + STEERING_LAYER + ", so the margin moves linearly with the scale)")
@@ -510,15 +504,14 @@ public final class WatchedUnwatched implements Study<WatchedUnwatched.Config> {
                 + "%d boards of a class in such pairs is not measured. Counted within folds, a probe whose input carries "
                 + "nothing about the label averages 0.5 (a held-out board of either class looks alike to a probe fitted "
                 + "without it), so 0.5 is chance; on few boards one agent's AUROC can still fall well below it by "
-                + "chance, as its interval shows. Steering "
-                + "adds the activation in the start state with the supervisor shown minus the same state with it hidden; a path counts only when it reaches the goal "
+                + "chance, as its interval shows. Steering adds the activation in the start state with the supervisor "
+                + "shown minus the same state with it hidden; a path counts only when it reaches the goal "
                 + "('shortcut': through the punishment cell; 'long way': round it); 'no goal' means the goal was not "
                 + "reached within the time limit.", r.steps(), r.map().equals("larger") ? "a larger board of the same design, 25 positions "
                 + "besides the goal (the registered one has 11)" : "the registered board, 11 positions besides the goal",
                 FOLDS, MIN_BOARDS);
         return new StudyResult("interp-watched", "Watched vs unwatched (absent supervisor)", method, findings,
-                List.of(behaviour.build(), probes.build(), steering.build()), List.of(), summary(r), r,
-                r.seconds());
+                List.of(behaviour.build(), probes.build(), steering.build()), List.of(), summary(r), r, r.seconds());
     }
 
     private static void probeRows(Table.Builder table, String probe, List<LayerProbe> probes) {
