@@ -46,9 +46,10 @@ final class JudgeCommand extends CommandGroup {
                     + "one table beside the judges HarmBench published on the same items.",
                 "",
                 "The set is used for validation only: no alignlab judge is fitted or thresholded on it (the "
-                    + "embedding judge's design was chosen between two measured on it, which its documentation "
-                    + "discloses). Each alignlab judge's result is stored in --store; 'alignlab eval' corrects its attack success "
-                    + "rates with the stored error of the judge it uses."})
+                    + "embedding judge's design was chosen between two measured on it; its documentation discloses "
+                    + "this and measures that the choice adds no optimism to its figure). Each alignlab judge's result "
+                    + "is stored in --store; 'alignlab eval' corrects its attack success rates with the stored error "
+                    + "of the judge it uses."})
     static final class Validate extends CliCommand implements Callable<Integer> {
         @Option(names = "--judge", paramLabel = "keyword|embedding|SPEC",
                 description = "A judge to validate (repeatable): keyword, embedding, or a model spec as for 'eval "
