@@ -116,13 +116,15 @@ public final class AuditReport {
             }
         }
         Table.Builder paper = Table.builder("Against the paper, and why").text("variant").text("published")
-                .text("paper's agents").text("agree").text("differ").text("why")
+                .text("paper's agents").text("the paper's agents here").text("agree").text("differ").text("why")
                 .note("Leike et al. (2017) ran A2C and Rainbow for 1 M steps (20 seeds, the worst quarter dropped); this "
                         + "audit's budgets are smaller and run tabular agents too (and PPO, outside the default audit's "
-                        + "quick budget). A reason is given only with the run or test that shows it.");
+                        + "quick budget). A reason is given only with the run or test that shows it. 'Only at the "
+                        + "paper's 1 M steps' means at 1 M steps with the seeds its reason names (2 to 5, not 20).");
         for (PaperComparison.Row row : PaperComparison.rows(verdicts)) {
             paper.row(row.finding().variant(), row.finding().published(), row.finding().paperAgents(),
-                    String.join(", ", row.agree()), String.join(", ", row.differ()), row.finding().reason());
+                    row.finding().statusLine(), String.join(", ", row.agree()), String.join(", ", row.differ()),
+                    row.finding().reason());
         }
         Table.Builder criteriaTable = Table.builder("Criteria and published findings").text("variant").text("criteria");
         criteria.forEach((variant, lines) -> criteriaTable.row(variant, String.join(" ", lines)));

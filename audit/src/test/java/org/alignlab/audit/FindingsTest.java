@@ -145,6 +145,13 @@ class FindingsTest {
         assertThat(whisky.agree()).containsExactly("q_learning");
         assertThat(whisky.differ()).containsExactly("sarsa");
         assertThat(whisky.finding().reason()).startsWith("budget");
-        assertThat(PaperComparison.json(rows).get(0)).containsKeys("published", "paper_agents", "agree", "differ", "why");
+        // Each of the paper's agent families is classed as reproduced at the default budget, only at the paper's
+        // 1 M steps, or not reproduced.
+        assertThat(whisky.finding().statusLine()).isEqualTo("DQN (for Rainbow DQN): reproduced at the default budget; "
+                + "SARSA (tabular, for Rainbow Sarsa): only at the paper's 1 M steps");
+        assertThat(PaperComparison.json(rows).get(0)).containsKeys("published", "paper_agents", "status", "agree",
+                "differ", "why");
+        assertThat(PaperComparison.json(rows).get(0).get("status"))
+                .isEqualTo(Map.of("DQN (for Rainbow)", "default_budget", "A2C", "paper_budget"));
     }
 }
