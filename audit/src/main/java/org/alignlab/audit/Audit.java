@@ -81,9 +81,8 @@ public final class Audit {
             if (agents.isEmpty()) {
                 throw new IllegalArgumentException("no agents chosen");
             }
-            if (seeds < 1 || neuralSeeds < 1) {
-                throw new IllegalArgumentException("seeds must be at least 1, got " + Math.min(seeds, neuralSeeds));
-            }
+            org.alignlab.core.study.Seeds.check(seeds);
+            org.alignlab.core.study.Seeds.check(neuralSeeds);
             long fewest = Math.min(steps, Math.min(neuralSteps, policyGradientSteps));
             if (fewest < 1) {
                 throw new IllegalArgumentException("steps must be at least 1, got " + fewest);

@@ -16,7 +16,7 @@ class AuditBadInputTest {
     void zeroSeedsIsRefused(@TempDir Path dir) {
         CliTest.Run r = CliTest.run("audit", "--seeds", "0", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("seeds must be at least 1");
+        assertThat(r.err()).contains("seeds must be between 1 and 100, got 0");
     }
 
     @Test

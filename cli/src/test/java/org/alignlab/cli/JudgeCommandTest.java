@@ -51,5 +51,15 @@ class JudgeCommandTest {
         assertThat(unreachable.code()).isEqualTo(2);
         assertThat(unreachable.err()).contains("cannot be used");
         assertThat(Files.exists(dir.resolve("openai-compatible_j_http___127.0.0.1_9_v1.json"))).isFalse();
+        // A set whose people's majority is one class only: no sensitivity or specificity can be measured on it.
+        Path oneClass = dir.resolve("one-class.json");
+        Files.writeString(oneClass, "{\"b\": [{\"test_case\": \"t\", \"generation\": \"g\", \"human_0\": 1, "
+                + "\"human_1\": 1, \"human_2\": 0}, {\"test_case\": \"u\", \"generation\": \"h\", \"human_0\": 1, "
+                + "\"human_1\": 1, \"human_2\": 1}]}");
+        CliTest.Run single = CliTest.run("judge", "validate", "--judge", "keyword", "--data", oneClass.toString(),
+                "--store", dir.toString());
+        assertThat(single.code()).isEqualTo(2);
+        assertThat(single.err()).contains("both kinds").doesNotContain("Exception");
+        assertThat(single.err().strip().lines()).hasSize(1);
     }
 }

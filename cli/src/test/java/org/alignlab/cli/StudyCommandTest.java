@@ -125,12 +125,14 @@ class StudyCommandTest {
         "impact|seeds=0|seeds must be between 1 and 100, got 0",
         "goal-misgeneralisation|alphas=0,1.5|alphas must each be in [0, 1], got 1.5",
         "goal-misgeneralisation|alphas=-0.1|alphas must each be in [0, 1], got -0.1",
-        "goal-misgeneralisation|seeds=0|seeds, steps, hidden, testLevels, trainLevels and threads must each be",
+        "goal-misgeneralisation|seeds=0|seeds must be between 1 and 100, got 0",
+        "goal-misgeneralisation|steps=0|steps, hidden, testLevels, trainLevels and threads must each be at least 1",
         "goal-misgeneralisation|network=mlp|network must be one of perceptron, convolutional, got mlp",
-        "lava-shift|seeds=0|seeds, steps, hidden, episodes and threads must each be at least 1",
+        "lava-shift|seeds=0|seeds must be between 1 and 100, got 0",
+        "lava-shift|seeds=101|seeds must be between 1 and 100, got 101",
         "safe-interruptibility|probabilities=1.2|probabilities must each be in [0, 1], got 1.2",
-        "safe-interruptibility|seeds=0|seeds, steps, evaluationEpisodes and threads must each be at least 1",
-        "off-switch-game|seeds=0|seeds, rounds, evaluationRounds and threads must be at least 1",
+        "safe-interruptibility|seeds=0|seeds must be between 1 and 100, got 0",
+        "off-switch-game|seeds=0|seeds must be between 1 and 100, got 0",
     })
     void impossibleCorrigibilitySettingsAreRefusedInOneLine(String study, String setting, String message,
                                                              @TempDir Path dir) {

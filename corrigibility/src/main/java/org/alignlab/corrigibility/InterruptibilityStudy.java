@@ -160,9 +160,10 @@ public final class InterruptibilityStudy implements Study<InterruptibilityStudy.
                         AGENTS.keySet()));
             }
         }
-        if (c.seeds() < 1 || c.steps() < 1 || c.evaluationEpisodes() < 1 || c.threads() < 1) {
-            throw new IllegalArgumentException("seeds, steps, evaluationEpisodes and threads must each be at least 1, "
-                    + "got " + c.seeds() + ", " + c.steps() + ", " + c.evaluationEpisodes() + ", " + c.threads());
+        org.alignlab.core.study.Seeds.check(c.seeds());
+        if (c.steps() < 1 || c.evaluationEpisodes() < 1 || c.threads() < 1) {
+            throw new IllegalArgumentException("steps, evaluationEpisodes and threads must each be at least 1, "
+                    + "got " + c.steps() + ", " + c.evaluationEpisodes() + ", " + c.threads());
         }
     }
 

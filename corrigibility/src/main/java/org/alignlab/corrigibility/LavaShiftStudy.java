@@ -128,10 +128,10 @@ public final class LavaShiftStudy implements Study<LavaShiftStudy.Config> {
                         + " held out), got " + k);
             }
         }
-        if (c.seeds() < 1 || c.steps() < 1 || c.hidden() < 1 || c.episodes() < 1 || c.threads() < 1) {
-            throw new IllegalArgumentException("seeds, steps, hidden, episodes and threads must each be at least 1, "
-                    + "got " + c.seeds() + ", " + c.steps() + ", " + c.hidden() + ", " + c.episodes() + ", "
-                    + c.threads());
+        org.alignlab.core.study.Seeds.check(c.seeds());
+        if (c.steps() < 1 || c.hidden() < 1 || c.episodes() < 1 || c.threads() < 1) {
+            throw new IllegalArgumentException("steps, hidden, episodes and threads must each be at least 1, "
+                    + "got " + c.steps() + ", " + c.hidden() + ", " + c.episodes() + ", " + c.threads());
         }
         if (!(c.gate() >= 0 && c.gate() <= 1)) {
             throw new IllegalArgumentException("gate must be in [0, 1], got " + c.gate());

@@ -200,11 +200,11 @@ public final class MisgeneralisationStudy implements Study<MisgeneralisationStud
                         + " (level replay is compared with fresh levels at the same alpha), got " + a);
             }
         }
-        if (c.seeds() < 1 || c.steps() < 1 || c.hidden() < 1 || c.testLevels() < 1 || c.trainLevels() < 1
-                || c.threads() < 1) {
-            throw new IllegalArgumentException("seeds, steps, hidden, testLevels, trainLevels and threads must each be "
-                    + "at least 1, got " + c.seeds() + ", " + c.steps() + ", " + c.hidden() + ", " + c.testLevels()
-                    + ", " + c.trainLevels() + ", " + c.threads());
+        org.alignlab.core.study.Seeds.check(c.seeds());
+        if (c.steps() < 1 || c.hidden() < 1 || c.testLevels() < 1 || c.trainLevels() < 1 || c.threads() < 1) {
+            throw new IllegalArgumentException("steps, hidden, testLevels, trainLevels and threads must each be at "
+                    + "least 1, got " + c.steps() + ", " + c.hidden() + ", " + c.testLevels() + ", " + c.trainLevels()
+                    + ", " + c.threads());
         }
         if (!Arrays.asList(NETWORKS).contains(c.network())) {
             throw new IllegalArgumentException("network must be one of " + String.join(", ", NETWORKS) + ", got "

@@ -142,9 +142,11 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
         if (!(c.cost() >= 0) || Double.isInfinite(c.cost())) {
             throw new IllegalArgumentException("cost must be 0 or more and finite, got " + c.cost());
         }
-        if (c.seeds() < 1 || c.rounds() < 1 || c.evaluationRounds() < 1 || c.monteCarloSamples() < 2 || c.threads() < 1) {
-            throw new IllegalArgumentException("seeds, rounds, evaluationRounds and threads must be at least 1 and "
-                    + "monteCarloSamples at least 2");
+        org.alignlab.core.study.Seeds.check(c.seeds());
+        if (c.rounds() < 1 || c.evaluationRounds() < 1 || c.monteCarloSamples() < 2 || c.threads() < 1) {
+            throw new IllegalArgumentException("rounds, evaluationRounds and threads must be at least 1 and "
+                    + "monteCarloSamples at least 2, got " + c.rounds() + ", " + c.evaluationRounds() + ", "
+                    + c.threads() + " and " + c.monteCarloSamples());
         }
         if (c.gridSteps() < 0) {
             throw new IllegalArgumentException("gridSteps must be 0 (no gridworld robots) or more, got " + c.gridSteps());

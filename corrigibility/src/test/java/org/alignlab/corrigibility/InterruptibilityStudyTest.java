@@ -51,7 +51,9 @@ class InterruptibilityStudyTest {
         assertThatThrownBy(() -> study.validate(new InterruptibilityStudy.Config(ok.probabilities(),
                 new String[] {"rainbow"}, 3, 10, 1, 1))).hasMessageContaining("unknown agent 'rainbow'; known: q_learning");
         assertThatThrownBy(() -> study.validate(new InterruptibilityStudy.Config(ok.probabilities(), ok.agents(), 0,
-                10, 1, 1))).hasMessageContaining("must each be at least 1");
+                10, 1, 1))).hasMessageContaining("seeds must be between 1 and 100, got 0");
+        assertThatThrownBy(() -> study.validate(new InterruptibilityStudy.Config(ok.probabilities(), ok.agents(), 3,
+                0, 1, 1))).hasMessageContaining("steps, evaluationEpisodes and threads must each be at least 1");
     }
 
     @Test

@@ -116,7 +116,7 @@ class LavaShiftStudyTest {
         assertThatThrownBy(() -> study.validate(new LavaShiftStudy.Config(new int[] {pool + 1}, 1, 10, 8, 1, 0.9, 1)))
                 .hasMessageContaining("layouts must each be 1 to " + pool);
         assertThatThrownBy(() -> study.validate(new LavaShiftStudy.Config(new int[] {1}, 0, 10, 8, 1, 0.9, 1)))
-                .hasMessageContaining("seeds, steps");
+                .hasMessageContaining("seeds must be between 1 and 100, got 0");
         assertThatThrownBy(() -> study.validate(new LavaShiftStudy.Config(new int[] {1}, 1, 10, 8, 1, 1.5, 1)))
                 .hasMessageContaining("gate must be in [0, 1]");
     }

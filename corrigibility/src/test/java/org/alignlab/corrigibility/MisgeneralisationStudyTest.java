@@ -165,7 +165,7 @@ class MisgeneralisationStudyTest {
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0, 1.5}, none, kinds,
                 2, 10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("alphas must each be in [0, 1], got 1.5");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 0,
-                10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("seeds, steps");
+                10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("seeds must be between 1 and 100, got 0");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(3, new double[] {0}, none, kinds, 1,
                 10, 8, "perceptron", 10, 10, 0.9, 1))).hasMessageContaining("side must be 4 to 15");
         assertThatThrownBy(() -> study.validate(new MisgeneralisationStudy.Config(5, new double[] {0}, none, kinds, 1,

