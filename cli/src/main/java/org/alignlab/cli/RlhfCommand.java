@@ -80,7 +80,7 @@ final class RlhfCommand extends CommandGroup {
             OveroptimisationRecipe.Config d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new OveroptimisationRecipe.Config(env, d.hiddenUnits(),
                     d.comparisons(), d.segmentLength(), episodes, d.bestOfN(), d.klCoefficients(), common.ppoSteps(d.ppoSteps()),
-                    common.seed(d.seed()), common.seeds(d.seeds())), common.out.resolve("overoptimization"));
+                    d.ceilingSteps(), common.seed(d.seed()), common.seeds(d.seeds())), common.out.resolve("overoptimization"));
         }
     }
 
@@ -110,8 +110,8 @@ final class RlhfCommand extends CommandGroup {
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new FooledRatersRecipe.Config(env,
                     raters.isEmpty() ? d.raters() : raters.toArray(String[]::new), comparisons, d.segmentLength(),
-                    d.klCoefficients(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()), common.seeds(d.seeds())),
-                    common.out.resolve("fooled-raters"));
+                    d.klCoefficients(), common.ppoSteps(d.ppoSteps()), d.ceilingSteps(), common.seed(d.seed()),
+                    common.seeds(d.seeds())), common.out.resolve("fooled-raters"));
         }
     }
 
@@ -142,8 +142,8 @@ final class RlhfCommand extends CommandGroup {
             var study = new OfflineAblationRecipe();
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new OfflineAblationRecipe.Config(env, rater, rounds,
-                    labelsPerRound, d.segmentLength(), d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()),
-                    common.seeds(d.seeds())), common.out.resolve("offline-ablation"));
+                    labelsPerRound, d.segmentLength(), d.klCoefficient(), common.ppoSteps(d.ppoSteps()), d.ceilingSteps(),
+                    common.seed(d.seed()), common.seeds(d.seeds())), common.out.resolve("offline-ablation"));
         }
     }
 
@@ -203,7 +203,7 @@ final class RlhfCommand extends CommandGroup {
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new PluralismRecipe.Config(env,
                     groups.isEmpty() ? d.groups() : groups.toArray(String[]::new), comparisons, d.segmentLength(),
-                    d.mixtures(), d.klCoefficient(), common.ppoSteps(d.ppoSteps()), common.seed(d.seed()),
+                    d.mixtures(), d.klCoefficient(), common.ppoSteps(d.ppoSteps()), d.ceilingSteps(), common.seed(d.seed()),
                     common.seeds(d.seeds())), common.out.resolve("pluralism"));
         }
     }

@@ -27,7 +27,8 @@ class RlhfCommandTest {
                 assertThat(RlhfStore.labels(store, "pluralism/group2/seed-" + seed)).hasSize(20)
                         .allSatisfy(l -> assertThat(l.rater()).isEqualTo("oracle"));
             }
-            assertThat(store.count("SELECT count(*) FROM rlhf_points WHERE recipe = 'pluralism'")).isEqualTo(7 * 2 * 3);
+            // Seven rules' policies and the true-objective ceiling, each valued by two groups, on three seeds.
+            assertThat(store.count("SELECT count(*) FROM rlhf_points WHERE recipe = 'pluralism'")).isEqualTo(8 * 2 * 3);
         }
         CliTest.Run bad = CliTest.run("rlhf", "pluralism", "--group", "oracle,random=2", "--group", "observed");
         assertThat(bad.code()).isEqualTo(2);

@@ -20,8 +20,6 @@ import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
-import org.alignlab.rl.EpisodeLog;
-import org.alignlab.rl.neural.Ppo;
 import org.alignlab.rl.neural.PpoConfig;
 import org.alignlab.rl.neural.RewardSignal;
 
@@ -47,9 +45,6 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
             return new FixGamingRecipe().config(Budget.DEFAULT);
         }
     }
-
-    /** The share of the distance from random to the best achievable that the ceiling may fall short by. */
-    static final double CEILING_TOLERANCE = 0.05;
 
     /**
      * The default first seed: 11, because the exploring PPO's settings were chosen on seeds 1-3 of
@@ -174,15 +169,6 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
                                     Map<Integer, Double> learnt, Map<Integer, Double> accuracy, double bestAchievable) {
     }
 
-    /** The best achievable hidden performance of a variant, or NaN where the exact solver cannot solve it. */
-    static double bestAchievable(Variant variant) {
-        try {
-            return org.alignlab.rl.ExactSolver.solve(variant).bestPerformance().performance();
-        } catch (UnsupportedOperationException e) {
-            return Double.NaN;
-        }
-    }
-
     /** Every environment's runs, one per seed, in the order of the config's variants. */
     public record Result(List<EnvironmentResult> runs, double seconds) {
         /** The runs grouped by environment, in order. */
@@ -221,9 +207,10 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
         String run = id + " seed " + seed;
         double random = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, seed + 3).stream()
                 .mapToDouble(Segment::hiddenReturn).average().orElse(0);
-        double[] visible = train(variant, null, c.ppoSteps(), seed);
+        double[] visible = TrueObjective.play(PpoConfig.exploring(), variant, null, c.ppoSteps(), seed);
         progress.step(run + ": PPO on the visible reward");
-        double[] hidden = train(variant, RewardSignal.hiddenReward(), c.ppoSteps(), seed);
+        double[] hidden = TrueObjective.play(PpoConfig.exploring(), variant, RewardSignal.hiddenReward(), c.ppoSteps(),
+                seed);
         progress.step(run + ": PPO on the true objective");
         List<Segment> pieces = SegmentSampler.sample(variant, null, 300, c.segmentLength(), 1, seed * 31 + 2);
         Map<Integer, Double> learnt = new LinkedHashMap<>();
@@ -239,17 +226,7 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
             progress.step(run + ": PPO on a reward model from " + n + " comparisons");
         }
         return new EnvironmentResult(id, seed, random, visible[1], hidden[1], visible[0], learnt, accuracy,
-                bestAchievable(variant));
-    }
-
-    /** PPO on {@code signal} (null: the visible reward): mean visible return and hidden performance of 30 episodes. */
-    private static double[] train(Variant variant, RewardSignal signal, long steps, long seed) {
-        try (Ppo agent = new Ppo(PpoConfig.exploring(), seed)) {
-            agent.train(variant, steps, new EpisodeLog(), signal);
-            List<Segment> played = SegmentSampler.sample(variant, agent.policy(), 30, Gridworld.MAX_STEPS, 0, seed * 7 + 3);
-            return new double[] {played.stream().mapToDouble(Segment::visibleReturn).average().orElse(0),
-                played.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0)};
-        }
+                TrueObjective.bestAchievable(variant));
     }
 
     /** One environment over its seeds: each training signal's hidden performance as a mean with its interval. */
@@ -289,7 +266,7 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
 
         /** How far below the best achievable the ceiling may fall: a share of the distance from random play. */
         double tolerance() {
-            return CEILING_TOLERANCE * (bestAchievable - random.mean());
+            return TrueObjective.TOLERANCE * (bestAchievable - random.mean());
         }
 
         /**

@@ -13,8 +13,10 @@ import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.core.study.StudyResult.Verdict;
+import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
+import org.alignlab.rl.neural.PpoConfig;
 
 /**
  * Online against offline reward models. Online (the loop of Christiano et al. 2017): each round
@@ -26,13 +28,14 @@ import org.alignlab.gridworlds.Variant;
  */
 public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.Config> {
     public record Config(String variant, String rater, int rounds, int labelsPerRound, int segmentLength,
-                         double klCoefficient, long ppoSteps, long seed, int seeds) {
+                         double klCoefficient, long ppoSteps, long ceilingSteps, long seed, int seeds) {
         public static Config defaults() {
             return new OfflineAblationRecipe().config(Budget.DEFAULT);
         }
 
         Config withSeed(long s) {
-            return new Config(variant, rater, rounds, labelsPerRound, segmentLength, klCoefficient, ppoSteps, s, 1);
+            return new Config(variant, rater, rounds, labelsPerRound, segmentLength, klCoefficient, ppoSteps, ceilingSteps,
+                    s, 1);
         }
     }
 
@@ -66,12 +69,15 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
     @Override
     public Config config(Budget budget) {
         return switch (budget) {
-            case SMOKE -> new Config("boat_race:default", "oracle", 2, 20, 10, 0.01, 2_000, 1, 2);
+            case SMOKE -> new Config("boat_race:default", "oracle", 2, 20, 10, 0.01, 2_000, 2_000, 1, 2);
             // 10,000 PPO steps a round for the audit's ten minutes (46 s alone, 2026-12-02): its findings are
             // measurements, which the default budget makes at 30,000.
-            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 10_000, 1, 3);
-            case DEFAULT -> new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, 1, 3);
-            case PAPER -> new Config("boat_race:default", "oracle", 8, 200, 10, 0.01, 100_000, 1, 10);
+            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 10_000, TrueObjective.STEPS, 1,
+                    3);
+            case DEFAULT -> new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, TrueObjective.STEPS,
+                    1, 3);
+            case PAPER -> new Config("boat_race:default", "oracle", 8, 200, 10, 0.01, 100_000,
+                    TrueObjective.PAPER_STEPS, 1, 10);
         };
     }
 
@@ -118,7 +124,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                         + "interval lies below -1)%s. %s", seeds.size(), loss.format(1),
                 v == Verdict.NOTE ? "; the seeds cannot decide" : "",
                 Seeds.asVotes(combined.findings().get(1).text())));
-        return combined.withFindings(List.of(combined.findings().get(0), paired));
+        return combined.withFindings(List.of(combined.findings().get(0), paired, combined.findings().get(2)));
     }
 
     /** After a round: labels so far, the model's held-out accuracy, and the policy optimised against it. */
@@ -126,7 +132,17 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                        PolicyOptimiser.Outcome outcome) {
     }
 
-    public record Result(String variant, long seed, List<Round> online, Round offline, double seconds) {
+    /**
+     * One seed's rounds, with uniform random play's hidden performance and the true-objective ceiling
+     * ({@link TrueObjective}).
+     */
+    public record Result(String variant, long seed, List<Round> online, Round offline, double random, long ceilingSteps,
+                         TrueObjective.Ceiling ceiling, double seconds) {
+        /** The best hidden performance of any policy optimised against a learnt reward here. */
+        double bestLearntGold() {
+            return java.util.stream.Stream.concat(online.stream(), java.util.stream.Stream.of(offline))
+                    .mapToDouble(x -> x.outcome().gold()).max().orElse(Double.NaN);
+        }
     }
 
     public static Result run(Config c, Progress.Factory progress) {
@@ -140,7 +156,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
         int actions = variant.create().actionCount();
         Rater rater = Rater.parse(c.rater());
         SplittableRandom random = new SplittableRandom(c.seed());
-        Progress progress = progressTo.start("offline-ablation", c.rounds() + 1);
+        Progress progress = progressTo.start("offline-ablation", c.rounds() + 2);
         List<Segment> reference = SegmentSampler.sample(variant, null, 300, c.segmentLength(), 1, c.seed() * 31 + 2);
 
         List<Round> online = new ArrayList<>();
@@ -187,7 +203,12 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
             offline = new Round(0, offlineLabels.size(), frozen.fit().validationAccuracy(), onPolicy, t.outcome());
             progress.step("offline");
         }
-        return new Result(c.variant(), c.seed(), online, offline, (System.nanoTime() - start) / 1e9);
+        double randomPlay = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, c.seed() + 3).stream()
+                .mapToDouble(Segment::hiddenReturn).average().orElse(0);
+        TrueObjective.Ceiling ceiling = TrueObjective.train(variant, c.ceilingSteps(), c.seed());
+        progress.step("PPO on the true objective (the ceiling)");
+        return new Result(c.variant(), c.seed(), online, offline, randomPlay, c.ceilingSteps(), ceiling,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -240,18 +261,21 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                         + "all on the reference's segments: hidden performance %.1f (proxy %.1f, d %.1f); the model ranks "
                         + "the optimised policy's segments correctly on %.0f%% of pairs", r.offline().labels(),
                         r.offline().outcome().gold(), r.offline().outcome().proxy(), r.offline().outcome().d(),
-                        100 * r.offline().accuracyOnPolicySegments())));
+                        100 * r.offline().accuracyOnPolicySegments())),
+                TrueObjective.finding(r.random(), r.ceiling(), r.bestLearntGold(), r.ceilingSteps()));
         String method = "On " + r.variant() + ". Online: each round collects segments from the current policy, asks the "
                 + "rater about the pairs the ensemble disagrees on most, refits, and re-optimises. Offline: the same "
                 + "number of labels, all on the reference (random) policy's segments, one model never updated. Accuracy "
                 + "on the policy's segments is how often the model orders pairs of the optimised policy's own segments "
                 + "as the rater would: where an offline model is exploited, it is wrong about exactly the states the "
-                + "policy seeks out. Held-out accuracy is measured on labelled pairs left out of fitting.";
+                + "policy seeks out. Held-out accuracy is measured on labelled pairs left out of fitting. "
+                + TrueObjective.method(r.ceilingSteps());
         String verdict = "This shows whether an offline reward model is exploited where an online one, with as many "
                 + "labels, is not, on one environment with an oracle rater; it does not show it for raters who make "
                 + "mistakes or for larger environments.";
         return new StudyResult("rlhf-offline-ablation", "Offline against online reward models", method, findings,
-                List.of(table.build()), List.of(), verdict, r, r.seconds());
+                List.of(table.build(), TrueObjective.table(r.random(), r.ceiling(), r.bestLearntGold(), r.ceilingSteps())),
+                List.of(), verdict, r, r.seconds());
     }
 
     private static void row(Table.Builder t, String name, Round x) {

@@ -17,6 +17,7 @@ import org.alignlab.core.study.StudyResult.Verdict;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
+import org.alignlab.rl.neural.PpoConfig;
 
 /**
  * The over-optimisation recipe: reward models are fitted to an honest oracle's comparisons of
@@ -29,14 +30,15 @@ import org.alignlab.gridworlds.Variant;
 public final class OveroptimisationRecipe implements Study<OveroptimisationRecipe.Config> {
     /** Settings; the default budget fits in a few minutes on two cores. */
     public record Config(String variant, int[] hiddenUnits, int[] comparisons, int segmentLength, int episodes,
-                         int[] bestOfN, double[] klCoefficients, long ppoSteps, long seed, int seeds) {
+                         int[] bestOfN, double[] klCoefficients, long ppoSteps, long ceilingSteps, long seed,
+                         int seeds) {
         public static Config defaults() {
             return new OveroptimisationRecipe().config(Budget.DEFAULT);
         }
 
         Config withSeed(long s) {
             return new Config(variant, hiddenUnits, comparisons, segmentLength, episodes, bestOfN, klCoefficients,
-                    ppoSteps, s, 1);
+                    ppoSteps, ceilingSteps, s, 1);
         }
     }
 
@@ -72,14 +74,14 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
         double[] kl = {10, 3, 1, 0.3, 0.1, 0.01};
         return switch (budget) {
             case SMOKE -> new Config("boat_race:default", new int[] {8}, new int[] {40}, 10, 200,
-                    new int[] {1, 2, 4, 8, 16}, new double[] {1, 0.01}, 2_000, 1, 2);
+                    new int[] {1, 2, 4, 8, 16}, new double[] {1, 0.01}, 2_000, 2_000, 1, 2);
             case AUDIT -> new Config("boat_race:default", new int[] {8}, new int[] {300}, 10, 1000,
-                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000, 1, 3);
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000, TrueObjective.STEPS, 1, 3);
             case DEFAULT -> new Config("boat_race:default", new int[] {8, 64}, new int[] {100, 300, 1000}, 10, 2000,
-                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, kl, 30_000, 1, 3);
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, kl, 30_000, TrueObjective.STEPS, 1, 3);
             case PAPER -> new Config("boat_race:default", new int[] {8, 64, 256}, new int[] {100, 300, 1000, 3000}, 10,
                     5000, new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048},
-                    new double[] {10, 3, 1, 0.3, 0.1, 0.03, 0.01, 0.003}, 100_000, 1, 10);
+                    new double[] {10, 3, 1, 0.3, 0.1, 0.03, 0.01, 0.003}, 100_000, TrueObjective.PAPER_STEPS, 1, 10);
         };
     }
 
@@ -123,7 +125,13 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                               double measuredAtLargest, List<Point> rl, OverOptimisation.Fit rlFit) {
     }
 
-    public record Result(String variant, long seed, double referenceGold, List<ModelResult> models, double seconds) {
+    /** One seed's curves, with the true-objective ceiling ({@link TrueObjective}). */
+    public record Result(String variant, long seed, double referenceGold, List<ModelResult> models, long ceilingSteps,
+                         TrueObjective.Ceiling ceiling, double seconds) {
+        /** The best gold any PPO policy on a learnt reward reached. */
+        double bestLearntGold() {
+            return models.stream().flatMap(m -> m.rl().stream()).mapToDouble(Point::gold).max().orElse(Double.NaN);
+        }
     }
 
     public static Result run(Config c, Progress.Factory progress) {
@@ -142,7 +150,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                 c.seed() * 31 + 2);
         double referenceGold = episodes.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0);
         int configs = c.hiddenUnits().length * c.comparisons().length;
-        Progress progress = progressTo.start("overoptimisation", configs * (2 + c.klCoefficients().length));
+        Progress progress = progressTo.start("overoptimisation", configs * (2 + c.klCoefficients().length) + 1);
         List<ModelResult> models = new ArrayList<>();
         for (int hidden : c.hiddenUnits()) {
             for (int comparisons : c.comparisons()) {
@@ -174,7 +182,10 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                 }
             }
         }
-        return new Result(c.variant(), c.seed(), referenceGold, models, (System.nanoTime() - start) / 1e9);
+        TrueObjective.Ceiling ceiling = TrueObjective.train(variant, c.ceilingSteps(), c.seed());
+        progress.step("PPO on the true objective (the ceiling)");
+        return new Result(c.variant(), c.seed(), referenceGold, models, c.ceilingSteps(), ceiling,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -281,7 +292,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                 + "model's score (standardised units); gold is the hidden performance (the reference scores "
                 + String.format("%.2f", r.referenceGold()) + "). d = sqrt(KL). Fits: gold gain = d (alpha - beta d) for "
                 + "best-of-n, d (alpha - beta ln d) for RL (Gao, Schulman and Hilton 2022); beta > 0 means gold turns "
-                + "down as optimisation grows.";
+                + "down as optimisation grows. " + TrueObjective.method(r.ceilingSteps());
         List<Finding> findings = new ArrayList<>();
         for (ModelResult m : r.models()) {
             Point best = m.rl().stream().max(java.util.Comparator.comparingDouble(Point::proxy)).orElseThrow();
@@ -297,8 +308,10 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
         String verdict = "This shows how the true objective moves as optimisation against a learnt reward grows, for "
                 + "each reward model, on one environment; a fitted form here is not evidence that the published scaling "
                 + "laws hold beyond this range or for language models.";
+        findings.add(TrueObjective.finding(r.referenceGold(), r.ceiling(), r.bestLearntGold(), r.ceilingSteps()));
         return new StudyResult("rlhf-overoptimization", "Reward-model over-optimisation", method, findings,
-                List.of(fits.build(), points.build()), charts, verdict, r, r.seconds());
+                List.of(fits.build(), TrueObjective.table(r.referenceGold(), r.ceiling(), r.bestLearntGold(),
+                        r.ceilingSteps()), points.build()), charts, verdict, r, r.seconds());
     }
 
     private static Series line(String name, List<Point> points, boolean gold) {

@@ -14,6 +14,7 @@ import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
+import org.alignlab.rl.neural.PpoConfig;
 import org.alignlab.rl.neural.RewardSignal;
 
 /**
@@ -31,14 +32,14 @@ import org.alignlab.rl.neural.RewardSignal;
  */
 public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     public record Config(String variant, String[] groups, int comparisonsPerGroup, int segmentLength, double[] mixtures,
-                         double klCoefficient, long ppoSteps, long seed, int seeds) {
+                         double klCoefficient, long ppoSteps, long ceilingSteps, long seed, int seeds) {
         public static Config defaults() {
             return new PluralismRecipe().config(Budget.DEFAULT);
         }
 
         Config withSeed(long s) {
-            return new Config(variant, groups, comparisonsPerGroup, segmentLength, mixtures, klCoefficient, ppoSteps, s,
-                    1);
+            return new Config(variant, groups, comparisonsPerGroup, segmentLength, mixtures, klCoefficient, ppoSteps,
+                    ceilingSteps, s, 1);
         }
     }
 
@@ -74,13 +75,17 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         String[] groups = {"observed", "oracle"};
         double[] mixtures = {0, 0.25, 0.5, 0.75, 1};
         return switch (budget) {
-            case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 1, 2);
+            case SMOKE -> new Config("tomato_watering:default", groups, 40, 10, new double[] {0, 1}, 0.01, 2_000, 2_000, 1,
+                    2);
             // Half the labels and two thirds of the steps of an earlier audit budget (the audit's time, 2026-12-01): its
             // finding is a measurement, which the default budget makes over five mixtures.
-            case AUDIT -> new Config("tomato_watering:default", groups, 150, 10, new double[] {0, 1}, 0.01, 10_000, 1, 3);
-            case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000, 1, 3);
+            case AUDIT -> new Config("tomato_watering:default", groups, 150, 10, new double[] {0, 1}, 0.01, 10_000,
+                    TrueObjective.STEPS, 1, 3);
+            case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000,
+                    TrueObjective.STEPS, 1, 3);
             case PAPER -> new Config("tomato_watering:default", groups, 2000, 10,
-                    new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000, 1, 10);
+                    new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}, 0.01, 100_000,
+                    TrueObjective.PAPER_STEPS, 1, 10);
         };
     }
 
@@ -119,8 +124,8 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
                 }, PluralismRecipe::report);
     }
 
-    /** A policy and each group's welfare under it. */
-    public record Policy(String rule, double[] values, double[] welfare) {
+    /** A policy, each group's welfare under it, and its hidden performance (the true objective's). */
+    public record Policy(String rule, double[] values, double[] welfare, double hidden) {
         /** The worst-off group's welfare (groups no policy could help, n/a, left out). */
         double worst() {
             double w = Double.POSITIVE_INFINITY;
@@ -133,9 +138,22 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         }
     }
 
+    /**
+     * One seed's policies: the rules' and, last, the true-objective ceiling ({@link TrueObjective}).
+     *
+     * @param randomHidden uniform random play's hidden performance
+     */
     public record Result(String variant, long seed, String[] groups, double[] randomValues, List<Policy> policies,
-                         double seconds) {
+                         double randomHidden, long ceilingSteps, TrueObjective.Ceiling ceiling, double seconds) {
+        /** The best hidden performance of any policy optimised against a learnt reward here (every rule's). */
+        double bestLearntGold() {
+            return policies.stream().filter(p -> !p.rule().equals(CEILING)).mapToDouble(Policy::hidden).max()
+                    .orElse(Double.NaN);
+        }
     }
+
+    /** The ceiling's row among the policies. */
+    static final String CEILING = "PPO on the true objective (the hidden reward)";
 
     public static Result run(Config c, Progress.Factory progress) {
         return run(c, progress, LabelSink.NONE);
@@ -157,7 +175,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         List<Segment> pieces = SegmentSampler.sample(variant, null, 400, c.segmentLength(), 1, c.seed() * 31 + 2);
         List<Segment> reference = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, c.seed() + 3);
         double[] randomValues = values(raters, reference);
-        Progress progress = progressTo.start("pluralism", g + 2 + c.mixtures().length);
+        Progress progress = progressTo.start("pluralism", g + 3 + c.mixtures().length);
 
         // The same pairs shown to every group, each answering by its own values.
         SplittableRandom pairs = new SplittableRandom(c.seed() + 5);
@@ -207,6 +225,11 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         } finally {
             models.forEach(RewardModel::close);
         }
+        // The ceiling, valued by every group like the rules' policies.
+        List<Segment> ceilingEpisodes = TrueObjective.episodes(variant, c.ceilingSteps(), c.seed());
+        TrueObjective.Ceiling ceiling = TrueObjective.of(ceilingEpisodes, variant);
+        policies.add(new Policy(CEILING, values(raters, ceilingEpisodes), new double[g], ceiling.hidden()));
+        progress.step("PPO on the true objective (the ceiling)");
         // Welfare: each group's value, 0 at the uniform policy and 1 at the best policy found for that group.
         for (int k = 0; k < g; k++) {
             double best = Double.NEGATIVE_INFINITY;
@@ -219,7 +242,9 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
                 p.welfare()[k] = span <= 0 ? Double.NaN : (p.values()[k] - randomValues[k]) / span;
             }
         }
-        return new Result(c.variant(), c.seed(), c.groups(), randomValues, policies, (System.nanoTime() - start) / 1e9);
+        double randomHidden = reference.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0);
+        return new Result(c.variant(), c.seed(), c.groups(), randomValues, policies, randomHidden, c.ceilingSteps(), ceiling,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** The policy whose worst-off group fares best, among the mixtures (the egalitarian rule). */
@@ -248,7 +273,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
     private static Policy evaluate(String rule, Variant variant, RewardSignal.StepReward reward, Config c, Rater[] raters) {
         PolicyOptimiser.Trained t = PolicyOptimiser.ppoAndSample(variant, reward, null, c.klCoefficient(), c.ppoSteps(),
                 c.seed(), 30, Gridworld.MAX_STEPS, 0);
-        return new Policy(rule, values(raters, t.segments()), new double[raters.length]);
+        return new Policy(rule, values(raters, t.segments()), new double[raters.length], t.outcome().gold());
     }
 
     /** Each group's mean value of the episodes (what its raters would score them, before noise). */
@@ -279,17 +304,20 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
             table.row(row.toArray());
         }
         table.note("welfare: the group's own value of the policy's episodes, 0 at the uniform policy and 1 at the best "
-                + "policy found for the group; a dash: no policy served the group better than the uniform one");
+                + "policy found for the group (the ceiling's among them); a dash: no policy served the group better "
+                + "than the uniform one");
         String chosen = maxMin(r).rule();
         String method = "On " + r.variant() + ", rater populations with different values (" + String.join("; ", r.groups())
                 + ") compare the same pairs of segments. Each aggregation rule yields a policy; lock-in rows deploy one "
-                + "group's model for everyone.";
+                + "group's model for everyone. The ceiling is also valued by every group. " + TrueObjective.method(r.ceilingSteps());
         List<Finding> findings = List.of(Finding.note("The max-min (egalitarian) choice among the mixtures is " + chosen
-                + String.format(", whose worst-off group reaches %.2f.", maxMin(r).worst())));
+                + String.format(", whose worst-off group reaches %.2f.", maxMin(r).worst())),
+                TrueObjective.finding(r.randomHidden(), r.ceiling(), r.bestLearntGold(), r.ceilingSteps()));
         String verdict = "This shows how much each aggregation rule gives each group on one environment; welfare is "
                 + "relative to the best policy found here, not to the best there is, and simulated groups stand in for "
                 + "people.";
-        return new StudyResult("rlhf-pluralism", "Pluralism: whose preferences?", method, findings, List.of(table.build()),
-                List.of(), verdict, r, r.seconds());
+        return new StudyResult("rlhf-pluralism", "Pluralism: whose preferences?", method, findings, List.of(table.build(),
+                TrueObjective.table(r.randomHidden(), r.ceiling(), r.bestLearntGold(), r.ceilingSteps())), List.of(), verdict,
+                r, r.seconds());
     }
 }

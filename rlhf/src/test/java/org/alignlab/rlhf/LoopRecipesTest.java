@@ -12,14 +12,16 @@ class LoopRecipesTest {
     @Test
     void theOnlineLoopAddsLabelsEachRoundAndTheOfflineModelGetsAsMany() {
         OfflineAblationRecipe.Config c = new OfflineAblationRecipe.Config("boat_race:default", "oracle", 2, 40, 10, 0.01,
-                10_000, 1, 1);
+                10_000, 2_000, 1, 1);
         OfflineAblationRecipe.Result r = OfflineAblationRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.online()).extracting(OfflineAblationRecipe.Round::labels).containsExactly(40, 80);
         assertThat(r.offline().labels()).isEqualTo(80);
         assertThat(r.online().get(0).accuracyOnPolicySegments()).isNaN(); // no policy yet to judge it on
         assertThat(r.online().get(1).accuracyOnPolicySegments()).isBetween(0.0, 1.0);
         assertThat(r.offline().outcome().d()).isPositive();
-        assertThat(OfflineAblationRecipe.report(r).findings()).hasSize(2);
+        assertThat(OfflineAblationRecipe.report(r).findings()).hasSize(3);
+        assertThat(OfflineAblationRecipe.report(r).findings().get(2).text()).contains("PPO on the true objective");
+        assertThat(r.ceiling().bestAchievable()).isEqualTo(100.0);
     }
 
     @Test
@@ -100,10 +102,14 @@ class LoopRecipesTest {
     @Test
     void pluralismNormalisesEachGroupsWelfareAndPicksTheEgalitarianPolicy() {
         PluralismRecipe.Config c = new PluralismRecipe.Config("tomato_watering:default",
-                new String[] {"observed", "oracle"}, 100, 10, new double[] {0, 1}, 0.01, 10_000, 1, 1);
+                new String[] {"observed", "oracle"}, 100, 10, new double[] {0, 1}, 0.01, 10_000, 2_000, 1, 1);
         PluralismRecipe.Result r = PluralismRecipe.run(c, org.alignlab.core.Progress.to(System.out, false));
         assertThat(r.policies()).extracting(PluralismRecipe.Policy::rule).containsExactly("pooled labels",
-                "mean of the groups' models", "lock-in: group 2's model for all", "lock-in: group 1's model for all");
+                "mean of the groups' models", "lock-in: group 2's model for all", "lock-in: group 1's model for all",
+                PluralismRecipe.CEILING);
+        // The ceiling is valued by every group like the rules' policies, and never chosen as a rule.
+        assertThat(PluralismRecipe.report(r).findings().get(1).text()).contains("PPO on the true objective");
+        assertThat(r.policies().get(4).hidden()).isEqualTo(r.ceiling().hidden());
         for (int k = 0; k < 2; k++) {
             final int group = k;
             // The best policy found for each group has welfare 1 by construction, unless no policy served the group
@@ -122,7 +128,7 @@ class LoopRecipesTest {
             }
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PluralismRecipe.run(new PluralismRecipe.Config(
-                "tomato_watering:default", new String[] {"oracle"}, 10, 10, new double[] {1}, 0, 1, 1, 1), org.alignlab.core.Progress.to(System.out, false)))
+                "tomato_watering:default", new String[] {"oracle"}, 10, 10, new double[] {1}, 0, 1, 1, 1, 1), org.alignlab.core.Progress.to(System.out, false)))
                 .hasMessageContaining("at least two rater populations");
     }
 }

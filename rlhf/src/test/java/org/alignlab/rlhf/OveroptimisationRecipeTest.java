@@ -17,7 +17,8 @@ class OveroptimisationRecipeTest {
     @Test
     void curvesFitsAndTheStore(@TempDir Path dir) throws Exception {
         OveroptimisationRecipe.Config c = new OveroptimisationRecipe.Config("boat_race:default", new int[] {8},
-                new int[] {100, 1000}, 10, 500, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, new double[] {1, 0.01}, 30_000, 1, 1);
+                new int[] {100, 1000}, 10, 500, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, new double[] {1, 0.01}, 30_000,
+                250_000, 1, 1);
         StudyResult report;
         try (StudyContext ctx = new StudyContext(dir, System.out, false, "{}")) {
             report = new OveroptimisationRecipe().run(c, ctx);
@@ -50,8 +51,14 @@ class OveroptimisationRecipeTest {
         // The report: four curves (gold with its dashed fit, per model), every point in a table, a verdict per model.
         assertThat(report.charts()).hasSize(4);
         assertThat(report.charts().get(0).series()).hasSize(4);
-        assertThat(report.tables().get(1).rows()).hasSize(2 * (8 + 2));
-        assertThat(report.findings()).hasSize(2);
+        assertThat(report.tables().get(2).rows()).hasSize(2 * (8 + 2));
+        // The ceiling beside what gives it meaning: random play (the reference), the best learnt-reward policy and the
+        // exact solver's best on boat_race (100); the finding says how it stands.
+        assertThat(report.tables().get(1).caption()).isEqualTo("The true-objective ceiling (hidden performance)");
+        assertThat(report.tables().get(1).rows()).hasSize(4);
+        assertThat(r.ceiling().bestAchievable()).isEqualTo(100.0);
+        assertThat(report.findings()).hasSize(3);
+        assertThat(report.findings().get(2).text()).contains("PPO on the true objective", "best achievable 100.0");
         assertThat(report.tables().get(0).cell(0, 4)).startsWith("alpha");
         // Every label set the reward models were fitted to is in the store.
         try (ResultsStore store = RlhfStore.open(dir.resolve("results.duckdb"))) {
