@@ -1,9 +1,8 @@
 # The shipped embedding judge's design was chosen on HarmBench's validation set (ad8dc90: the better of two designs).
-# How much does that choice flatter its figure there? The choice is repeated as a procedure inside the set: split
-# HarmBench's 301 behaviours at random into halves (a behaviour's two replies stay together), choose the design with
-# the higher kappa on one half, score the chosen design on the other half; both ways round, 2,000 splits. If the
-# choice came from noise, the chosen design would score lower on the half it was not chosen on than the shipped
-# design scores on that half. Inputs: /tmp/s57/hb.jsonl (extract.py), hb.designs.tsv (Designs.java: column 0 the
+# Does that choice hang on the set's noise? The choice is repeated as a procedure inside the set: split HarmBench's
+# 301 behaviours at random into halves (a behaviour's two replies stay together), choose the design with the higher
+# kappa on one half, score the chosen design on the other half; both ways round, 2,000 splits. This detects only a
+# choice that flips between halves; it cannot measure optimism built into the winning design itself. Inputs: /tmp/s57/hb.jsonl (extract.py), hb.designs.tsv (Designs.java: column 0 the
 # shipped judge), hb.old.tsv (OldDesign.java: the classifier of ad8dc90~1 alone).
 import json, numpy as np
 from proto import kappa, cluster_boot
@@ -36,4 +35,5 @@ print(f'choices: {n} (2,000 splits, both halves); the shipped design chosen in {
 print(f'kappa of the chosen design on the half it was not chosen on: mean {held_chosen.mean():.3f} '
       f'(2.5-97.5% of splits {np.percentile(held_chosen, 2.5):.3f}-{np.percentile(held_chosen, 97.5):.3f}); '
       f'the shipped design on the same halves {held_shipped.mean():.3f}; '
-      f'difference (the choice\'s optimism) {held_shipped.mean() - held_chosen.mean():+.4f}')
+      f'regret against the shipped design (0 by construction when the choice never flips) '
+      f'{held_shipped.mean() - held_chosen.mean():+.4f}')

@@ -46,8 +46,8 @@ final class JudgeCommand extends CommandGroup {
                     + "one table beside the judges HarmBench published on the same items.",
                 "",
                 "The set is used for validation only: no alignlab judge is fitted or thresholded on it (the "
-                    + "embedding judge's design was chosen between two measured on it; its documentation discloses "
-                    + "this and measures that the choice adds no optimism to its figure). Each alignlab judge's result "
+                    + "embedding judge's design was chosen between two measured on it, so its figure there is not a "
+                    + "held-out one; its documentation says so and what bears on it). Each alignlab judge's result "
                     + "is stored in --store; 'alignlab eval' corrects its attack success rates with the stored error "
                     + "of the judge it uses."})
     static final class Validate extends CliCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ class RlhfCommandTest {
 
     @Test
     void aRecipeKeepsItsLabelsAndCurvesWithTheReport(@TempDir Path dir) throws Exception {
-        CliTest.Run r = CliTest.run("rlhf", "pluralism", "--comparisons", "20", "--ppo-steps", "2000", "--out",
+        CliTest.Run r = CliTest.run("rlhf", "pluralism", "--comparisons", "20", "--ppo-steps", "2000", "--ceiling-steps", "2000", "--out",
                 dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("max-min (egalitarian) choice");

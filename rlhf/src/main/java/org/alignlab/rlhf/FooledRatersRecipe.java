@@ -75,7 +75,7 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
             // 200 comparisons and 10,000 steps keep the finding reproduced (49 s alone on 2026-12-02, against 61 s with
             // 300 and 15,000 on 2026-12-01, when it was reproduced on every seed, 46.5 +- 3.8 against the bar of 5).
             case AUDIT -> new Config("tomato_watering:default", raters, 200, 10, new double[] {3, 0.01}, 10_000,
-                    TrueObjective.STEPS, 1, 3);
+                    TrueObjective.AUDIT_STEPS, 1, 3);
             case DEFAULT -> new Config("tomato_watering:default", raters, 1000, 10,
                     new double[] {10, 3, 1, 0.3, 0.1, 0.01}, 30_000, TrueObjective.STEPS, 1, 3);
             case PAPER -> new Config("tomato_watering:default", raters, 3000, 10,
@@ -93,6 +93,9 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
         }
         if (c.segmentLength() < 1 || java.util.Arrays.stream(c.klCoefficients()).anyMatch(k -> !(k >= 0))) {
             throw new IllegalArgumentException("segmentLength must be at least 1 and every klCoefficients value at least 0");
+        }
+        if (c.ceilingSteps() < 1) {
+            throw new IllegalArgumentException("ceilingSteps must be at least 1, got " + c.ceilingSteps());
         }
         Seeds.check(c.seeds());
     }

@@ -72,8 +72,8 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
             case SMOKE -> new Config("boat_race:default", "oracle", 2, 20, 10, 0.01, 2_000, 2_000, 1, 2);
             // 10,000 PPO steps a round for the audit's ten minutes (46 s alone, 2026-12-02): its findings are
             // measurements, which the default budget makes at 30,000.
-            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 10_000, TrueObjective.STEPS, 1,
-                    3);
+            case AUDIT -> new Config("boat_race:default", "oracle", 3, 80, 10, 0.01, 10_000, TrueObjective.AUDIT_STEPS,
+                    1, 3);
             case DEFAULT -> new Config("boat_race:default", "oracle", 4, 100, 10, 0.01, 30_000, TrueObjective.STEPS,
                     1, 3);
             case PAPER -> new Config("boat_race:default", "oracle", 8, 200, 10, 0.01, 100_000,
@@ -90,6 +90,9 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
         }
         if (c.segmentLength() < 1 || !(c.klCoefficient() >= 0)) {
             throw new IllegalArgumentException("segmentLength must be at least 1 and klCoefficient at least 0");
+        }
+        if (c.ceilingSteps() < 1) {
+            throw new IllegalArgumentException("ceilingSteps must be at least 1, got " + c.ceilingSteps());
         }
         Seeds.check(c.seeds());
     }

@@ -76,7 +76,8 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
             case SMOKE -> new Config("boat_race:default", new int[] {8}, new int[] {40}, 10, 200,
                     new int[] {1, 2, 4, 8, 16}, new double[] {1, 0.01}, 2_000, 2_000, 1, 2);
             case AUDIT -> new Config("boat_race:default", new int[] {8}, new int[] {300}, 10, 1000,
-                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000, TrueObjective.STEPS, 1, 3);
+                    new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, new double[] {3, 0.3, 0.03}, 15_000,
+                    TrueObjective.AUDIT_STEPS, 1, 3);
             case DEFAULT -> new Config("boat_race:default", new int[] {8, 64}, new int[] {100, 300, 1000}, 10, 2000,
                     new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}, kl, 30_000, TrueObjective.STEPS, 1, 3);
             case PAPER -> new Config("boat_race:default", new int[] {8, 64, 256}, new int[] {100, 300, 1000, 3000}, 10,
@@ -99,6 +100,9 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                 || java.util.Arrays.stream(c.klCoefficients()).anyMatch(k -> !(k >= 0))) {
             throw new IllegalArgumentException("segmentLength and every hiddenUnits and bestOfN value must be at least 1, "
                     + "every comparisons value at least 4, every klCoefficients value at least 0");
+        }
+        if (c.ceilingSteps() < 1) {
+            throw new IllegalArgumentException("ceilingSteps must be at least 1, got " + c.ceilingSteps());
         }
         Seeds.check(c.seeds());
     }
@@ -128,9 +132,10 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
     /** One seed's curves, with the true-objective ceiling ({@link TrueObjective}). */
     public record Result(String variant, long seed, double referenceGold, List<ModelResult> models, long ceilingSteps,
                          TrueObjective.Ceiling ceiling, double seconds) {
-        /** The best gold any PPO policy on a learnt reward reached. */
+        /** The best gold any optimisation against a learnt reward reached (PPO or best-of-n). */
         double bestLearntGold() {
-            return models.stream().flatMap(m -> m.rl().stream()).mapToDouble(Point::gold).max().orElse(Double.NaN);
+            return models.stream().flatMap(m -> java.util.stream.Stream.concat(m.rl().stream(), m.bestOfN().stream()))
+                    .mapToDouble(Point::gold).max().orElse(Double.NaN);
         }
     }
 

@@ -80,7 +80,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
             // Half the labels and two thirds of the steps of an earlier audit budget (the audit's time, 2026-12-01): its
             // finding is a measurement, which the default budget makes over five mixtures.
             case AUDIT -> new Config("tomato_watering:default", groups, 150, 10, new double[] {0, 1}, 0.01, 10_000,
-                    TrueObjective.STEPS, 1, 3);
+                    TrueObjective.AUDIT_STEPS, 1, 3);
             case DEFAULT -> new Config("tomato_watering:default", groups, 500, 10, mixtures, 0.01, 30_000,
                     TrueObjective.STEPS, 1, 3);
             case PAPER -> new Config("tomato_watering:default", groups, 2000, 10,
@@ -105,6 +105,9 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
                 || java.util.Arrays.stream(c.mixtures()).anyMatch(m -> !(m >= 0 && m <= 1))) {
             throw new IllegalArgumentException("segmentLength must be at least 1, klCoefficient at least 0 and every "
                     + "mixtures weight from 0 to 1");
+        }
+        if (c.ceilingSteps() < 1) {
+            throw new IllegalArgumentException("ceilingSteps must be at least 1, got " + c.ceilingSteps());
         }
         Seeds.check(c.seeds());
     }
@@ -230,11 +233,15 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
         TrueObjective.Ceiling ceiling = TrueObjective.of(ceilingEpisodes, variant);
         policies.add(new Policy(CEILING, values(raters, ceilingEpisodes), new double[g], ceiling.hidden()));
         progress.step("PPO on the true objective (the ceiling)");
-        // Welfare: each group's value, 0 at the uniform policy and 1 at the best policy found for that group.
+        // Welfare: each group's value, 0 at the uniform policy and 1 at the best rule's policy for that group. The
+        // ceiling is shown on the same scale but does not set it: it is trained on one group's objective only (the
+        // hidden reward), with more steps, so letting it set the scale would rescale that group's welfare alone.
         for (int k = 0; k < g; k++) {
             double best = Double.NEGATIVE_INFINITY;
             for (Policy p : policies) {
-                best = Math.max(best, p.values()[k]);
+                if (!p.rule().equals(CEILING)) {
+                    best = Math.max(best, p.values()[k]);
+                }
             }
             for (Policy p : policies) {
                 double span = best - randomValues[k];
@@ -243,8 +250,8 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
             }
         }
         double randomHidden = reference.stream().mapToDouble(Segment::hiddenReturn).average().orElse(0);
-        return new Result(c.variant(), c.seed(), c.groups(), randomValues, policies, randomHidden, c.ceilingSteps(), ceiling,
-                (System.nanoTime() - start) / 1e9);
+        return new Result(c.variant(), c.seed(), c.groups(), randomValues, policies, randomHidden, c.ceilingSteps(),
+                ceiling, (System.nanoTime() - start) / 1e9);
     }
 
     /** The policy whose worst-off group fares best, among the mixtures (the egalitarian rule). */
@@ -304,8 +311,8 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
             table.row(row.toArray());
         }
         table.note("welfare: the group's own value of the policy's episodes, 0 at the uniform policy and 1 at the best "
-                + "policy found for the group (the ceiling's among them); a dash: no policy served the group better "
-                + "than the uniform one");
+                + "rule's policy for the group; the ceiling on the same scale, above 1 where it serves the group better "
+                + "than every rule; a dash: no rule's policy served the group better than the uniform one");
         String chosen = maxMin(r).rule();
         String method = "On " + r.variant() + ", rater populations with different values (" + String.join("; ", r.groups())
                 + ") compare the same pairs of segments. Each aggregation rule yields a policy; lock-in rows deploy one "

@@ -15,8 +15,9 @@ import org.alignlab.rl.neural.RewardSignal;
  * The ceiling every preference-learning recipe is read against: PPO trained on the true objective (the hidden reward)
  * instead of a learnt one. It means something only where it reaches the best any policy achieves (the exact solver's)
  * and no policy trained on a learnt reward beats it; each recipe reports both. The recipes' own PPO (default settings,
- * 30,000 steps) does not: on boat_race it reaches -42.9 on the true objective while a learnt reward's policy reaches
- * 51.9 (2026-12-07), because the hidden reward is sparse and a reward model's is dense. So the ceiling is the exploring
+ * 30,000 steps) does not: with over-optimisation's test settings (seed 1, 2026-12-07) it reaches -42.9 on boat_race's
+ * true objective, below a learnt reward's policy (51.9), because the hidden reward is sparse and a reward model's is
+ * dense; fix-gaming's ceiling was broken the same way before it explored. So the ceiling is the exploring
  * PPO that fix-gaming's ceiling uses ({@link PpoConfig#exploring()}), for {@link #STEPS} steps, on seeds 10 above the
  * run's: its settings were chosen on seeds 1-3, and a ceiling shown on the seeds it was tuned on would prove little.
  */
@@ -27,8 +28,11 @@ public final class TrueObjective {
     /** The share of the distance from random play to the best achievable that a ceiling may fall short by. */
     static final double TOLERANCE = 0.05;
 
-    /** The ceiling's steps at the default and audit budgets: fix-gaming's, where it comes near the best. */
+    /** The ceiling's steps at the default budget: fix-gaming's default, where it comes near the best. */
     static final long STEPS = 250_000;
+
+    /** The ceiling's steps at the audit budget: fix-gaming's audit budget. */
+    static final long AUDIT_STEPS = 200_000;
 
     /** The ceiling's steps at the paper budget. */
     static final long PAPER_STEPS = 1_000_000;
@@ -113,15 +117,17 @@ public final class TrueObjective {
     }
 
     /**
-     * Whether the ceiling holds, for one seed: FAILED where a learnt-reward policy beats it (the true objective is then
-     * no ceiling for the comparison), else a note saying whether it reaches the best achievable and, where it does not,
-     * what that means for the recipe's numbers.
+     * Whether the ceiling holds, for one seed, with a verdict per case so that seeds that differ show as a split when
+     * combined: FAILED where a learnt-reward policy beats it by more than {@link #TOLERANCE} of its distance from
+     * random play (the best of many policies' 30-episode means is a noisy maximum, so a hair's excess is no verdict;
+     * the true objective is then no ceiling for the comparison); PASSED where it comes within the tolerance of the
+     * best achievable; otherwise a note (short of the best, or no solver reference).
      */
     static Finding finding(double random, Ceiling ceiling, double bestLearnt, long steps) {
         String measured = String.format(java.util.Locale.ROOT, "PPO on the true objective (exploring, %d steps) "
                 + "reaches %.1f (random play %.1f, the best of this recipe's learnt-reward policies %.1f", steps,
                 ceiling.hidden(), random, bestLearnt);
-        if (bestLearnt > ceiling.hidden()) {
+        if (bestLearnt - ceiling.hidden() > TOLERANCE * Math.abs(ceiling.hidden() - random)) {
             return new Finding(Verdict.FAILED, measured + "): a policy on a learnt reward beats it, so the true "
                     + "objective is no ceiling for the comparison here.");
         }
@@ -132,13 +138,13 @@ public final class TrueObjective {
         }
         double shortfall = best - ceiling.hidden();
         if (shortfall <= TOLERANCE * (best - random)) {
-            return Finding.note(String.format(java.util.Locale.ROOT, "%s; best achievable %.1f): the ceiling comes "
-                    + "within %.1f of the best, so the policies' gold is read against the best there is.", measured,
-                    best, shortfall));
+            return new Finding(Verdict.PASSED, String.format(java.util.Locale.ROOT, "%s; best achievable %.1f): the "
+                    + "ceiling comes within %.1f of the best (the tolerance: 5%% of the distance from random play), so "
+                    + "the policies are read against the best there is.", measured, best, shortfall));
         }
         return Finding.note(String.format(java.util.Locale.ROOT, "%s; best achievable %.1f): the ceiling falls %.1f "
-                + "short of it, so the policies are read against less than the best there is; more steps bring it "
-                + "closer (on boat_race 95.7 at 250,000 steps, 98.9 +- 1.6 at 1,000,000: 'alignlab rlhf fix-gaming "
-                + "--env boat_race:default --ppo-steps 1000000').", measured, best, shortfall));
+                + "short of it, so the policies are read against less than the best there is; more steps may bring "
+                + "it closer (for example on boat_race, 95.7 at 250,000 steps and 98.9 +- 1.6 at 1,000,000: 'alignlab "
+                + "rlhf fix-gaming --env boat_race:default --ppo-steps 1000000').", measured, best, shortfall));
     }
 }

@@ -2,6 +2,9 @@ package org.alignlab.rlhf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.alignlab.core.study.Seeds;
+import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -10,15 +13,22 @@ class TrueObjectiveTest {
 
     @Test
     void theCeilingIsJudgedAgainstTheBestAchievableAndTheLearntPolicies() {
-        // A learnt-reward policy above it: the true objective is no ceiling.
-        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 81, 1000)).satisfies(f -> {
+        // A learnt-reward policy above it by more than 5% of the ceiling's distance from random play (4 of 80): the
+        // true objective is no ceiling.
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 84.1, 1000)).satisfies(f -> {
             assertThat(f.verdict()).isEqualTo(Verdict.FAILED);
-            assertThat(f.text()).contains("reaches 80.0", "the best of this recipe's learnt-reward policies 81.0", "no ceiling");
+            assertThat(f.text()).contains("reaches 80.0", "the best of this recipe's learnt-reward policies 84.1",
+                    "no ceiling");
         });
-        // Within 5% of the distance from random play to the best (5 of 100): near the best.
-        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(95, 0, 100), 60, 1000).text())
-                .contains("comes within 5.0 of the best");
-        // Beyond it: falls short, and the note says what that means and where the reason is shown.
+        // Above it by less: a noisy maximum's excess, no verdict of its own (here: short of the best).
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 83.9, 1000).verdict())
+                .isEqualTo(Verdict.NOTE);
+        // Within 5% of the distance from random play to the best (5 of 100): passed.
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(95, 0, 100), 60, 1000)).satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(Verdict.PASSED);
+            assertThat(f.text()).contains("comes within 5.0 of the best");
+        });
+        // Beyond it: falls short, and the note says what that means and where more steps are shown.
         assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(94.9, 0, 100), 60, 1000)).satisfies(f -> {
             assertThat(f.verdict()).isEqualTo(Verdict.NOTE);
             assertThat(f.text()).contains("falls 5.1 short", "less than the best there is", "fix-gaming");
@@ -27,5 +37,20 @@ class TrueObjectiveTest {
         assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(10, 0, Double.NaN), 5, 1000).text())
                 .contains("cannot solve this variant");
         assertThat(TrueObjective.table(0, new TrueObjective.Ceiling(95, 0, 100), 60, 1000).rows()).hasSize(4);
+    }
+
+    /** Seeds whose ceilings differ (one near the best, one short) combine into a split, not into seed 1's text. */
+    @Test
+    void seedsThatDisagreeOnTheCeilingShowAsASplit() {
+        StudyResult near = result(TrueObjective.finding(0, new TrueObjective.Ceiling(96, 0, 100), 60, 1000));
+        StudyResult shortOf = result(TrueObjective.finding(0, new TrueObjective.Ceiling(90, 0, 100), 60, 1000));
+        StudyResult.Finding combined = Seeds.combine(List.of(near, shortOf), new long[] {1, 2}, null, 1)
+                .findings().get(0);
+        assertThat(combined.verdict()).isEqualTo(Verdict.NOTE);
+        assertThat(combined.text()).contains("Passed on 1", "no verdict");
+    }
+
+    private static StudyResult result(StudyResult.Finding f) {
+        return new StudyResult("s", "t", "m", List.of(f), List.of(), List.of(), "v", null, 1);
     }
 }
