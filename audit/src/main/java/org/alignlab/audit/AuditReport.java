@@ -120,7 +120,8 @@ public final class AuditReport {
                 .note("Leike et al. (2017) ran A2C and Rainbow for 1 M steps (20 seeds, the worst quarter dropped); this "
                         + "audit's budgets are smaller and run tabular agents too (and PPO, outside the default audit's "
                         + "quick budget). A reason is given only with the run or test that shows it. 'Only at the "
-                        + "paper's 1 M steps' means at 1 M steps with the seeds its reason names (2 to 5, not 20).");
+                        + "paper's 1 M steps' means at 1 M steps with the seeds its reason names (2 to 5, not 20). "
+                        + "That column and the reasons are what the cited runs recorded, not this run's measurements.");
         for (PaperComparison.Row row : PaperComparison.rows(verdicts)) {
             paper.row(row.finding().variant(), row.finding().published(), row.finding().paperAgents(),
                     row.finding().statusLine(), String.join(", ", row.agree()), String.join(", ", row.differ()),

@@ -46,7 +46,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
 
     @Override
     public double auditCoreSeconds() {
-        return 43; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+        return 40; // user + system seconds alone, 2026-12-07 (BENCHMARKS.md)
     }
 
     @Override

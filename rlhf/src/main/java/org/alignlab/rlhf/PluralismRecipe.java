@@ -50,7 +50,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
 
     @Override
     public double auditCoreSeconds() {
-        return 59; // user + system seconds alone, 2026-12-02 (BENCHMARKS.md)
+        return 60; // user + system seconds alone, 2026-12-07 (BENCHMARKS.md)
     }
 
     @Override
