@@ -179,6 +179,10 @@ final class RlhfCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
+            if (common.ceilingSteps != null) {
+                throw new IllegalArgumentException("fix-gaming trains its ceiling with the policies' --ppo-steps; "
+                        + "--ceiling-steps is for the other recipes");
+            }
             var study = new FixGamingRecipe();
             var d = study.config(Budget.DEFAULT);
             return StudyCommand.runAsCommand(spec, study, new FixGamingRecipe.Config(

@@ -33,5 +33,9 @@ class RlhfCommandTest {
         CliTest.Run bad = CliTest.run("rlhf", "pluralism", "--group", "oracle,random=2", "--group", "observed");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("random is a share, 0 to 1");
+        // Fix-gaming's ceiling is one of its policies, trained with --ppo-steps: --ceiling-steps there is refused.
+        CliTest.Run ceiling = CliTest.run("rlhf", "fix-gaming", "--ceiling-steps", "1000", "--out", dir.toString());
+        assertThat(ceiling.code()).isEqualTo(2);
+        assertThat(ceiling.err()).contains("--ceiling-steps is for the other recipes");
     }
 }

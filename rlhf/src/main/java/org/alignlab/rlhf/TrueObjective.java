@@ -118,29 +118,37 @@ public final class TrueObjective {
 
     /**
      * Whether the ceiling holds, for one seed, with a verdict per case so that seeds that differ show as a split when
-     * combined: FAILED where a learnt-reward policy beats it by more than {@link #TOLERANCE} of its distance from
-     * random play (the best of many policies' 30-episode means is a noisy maximum, so a hair's excess is no verdict;
-     * the true objective is then no ceiling for the comparison); PASSED where it comes within the tolerance of the
-     * best achievable; otherwise a note (short of the best, or no solver reference).
+     * combined: FAILED where it does no better than random play, or where a learnt-reward policy beats it by more than
+     * the tolerance ({@link #TOLERANCE} of the distance from random play to the best achievable, or to the ceiling
+     * where the solver gives no best; the best of many policies' 30-episode means is a noisy maximum, so a hair's
+     * excess is no verdict); PASSED where it comes within the same tolerance of the best achievable; otherwise a note
+     * (short of the best, or no solver reference).
      */
     static Finding finding(double random, Ceiling ceiling, double bestLearnt, long steps) {
         String measured = String.format(java.util.Locale.ROOT, "PPO on the true objective (exploring, %d steps) "
                 + "reaches %.1f (random play %.1f, the best of this recipe's learnt-reward policies %.1f", steps,
                 ceiling.hidden(), random, bestLearnt);
-        if (bestLearnt - ceiling.hidden() > TOLERANCE * Math.abs(ceiling.hidden() - random)) {
+        if (ceiling.hidden() <= random) {
+            return new Finding(Verdict.FAILED, measured + "): it does no better than random play, so it is no "
+                    + "ceiling for the comparison here.");
+        }
+        double best = ceiling.bestAchievable();
+        double tolerance = TOLERANCE * ((Double.isNaN(best) ? ceiling.hidden() : best) - random);
+        if (bestLearnt - ceiling.hidden() > tolerance) {
             return new Finding(Verdict.FAILED, measured + "): a policy on a learnt reward beats it, so the true "
                     + "objective is no ceiling for the comparison here.");
         }
-        double best = ceiling.bestAchievable();
         if (Double.isNaN(best)) {
             return Finding.note(measured + "); the exact solver cannot solve this variant, so whether the ceiling "
                     + "reaches the best achievable is not known.");
         }
         double shortfall = best - ceiling.hidden();
-        if (shortfall <= TOLERANCE * (best - random)) {
+        if (shortfall <= tolerance) {
             return new Finding(Verdict.PASSED, String.format(java.util.Locale.ROOT, "%s; best achievable %.1f): the "
                     + "ceiling comes within %.1f of the best (the tolerance: 5%% of the distance from random play), so "
-                    + "the policies are read against the best there is.", measured, best, shortfall));
+                    + "the policies are read against a ceiling near the best there is%s.", measured, best, shortfall,
+                    bestLearnt > ceiling.hidden() ? String.format(java.util.Locale.ROOT, " (a learnt-reward policy "
+                            + "scores %.1f above it, within the tolerance)", bestLearnt - ceiling.hidden()) : ""));
         }
         return Finding.note(String.format(java.util.Locale.ROOT, "%s; best achievable %.1f): the ceiling falls %.1f "
                 + "short of it, so the policies are read against less than the best there is; more steps may bring "

@@ -13,16 +13,27 @@ class TrueObjectiveTest {
 
     @Test
     void theCeilingIsJudgedAgainstTheBestAchievableAndTheLearntPolicies() {
-        // A learnt-reward policy above it by more than 5% of the ceiling's distance from random play (4 of 80): the
-        // true objective is no ceiling.
-        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 84.1, 1000)).satisfies(f -> {
+        // A learnt-reward policy above it by more than 5% of the distance from random play to the best (5 of 100):
+        // the true objective is no ceiling.
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 85.1, 1000)).satisfies(f -> {
             assertThat(f.verdict()).isEqualTo(Verdict.FAILED);
-            assertThat(f.text()).contains("reaches 80.0", "the best of this recipe's learnt-reward policies 84.1",
+            assertThat(f.text()).contains("reaches 80.0", "the best of this recipe's learnt-reward policies 85.1",
                     "no ceiling");
         });
         // Above it by less: a noisy maximum's excess, no verdict of its own (here: short of the best).
-        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 83.9, 1000).verdict())
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(80, 0, 100), 84.9, 1000).verdict())
                 .isEqualTo(Verdict.NOTE);
+        // At or below random play: no ceiling, whatever the learnt policies do.
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(-1, 0, 100), -20, 1000)).satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(f.text()).contains("no better than random play");
+        });
+        // Near the best with a learnt policy a little above it: passed, and the text says so.
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(96, 0, 100), 99, 1000).text())
+                .contains("scores 3.0 above it, within the tolerance");
+        // No solver reference: the tolerance is 5% of the ceiling's distance from random play (0.5 of 10).
+        assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(10, 0, Double.NaN), 10.6, 1000).verdict())
+                .isEqualTo(Verdict.FAILED);
         // Within 5% of the distance from random play to the best (5 of 100): passed.
         assertThat(TrueObjective.finding(0, new TrueObjective.Ceiling(95, 0, 100), 60, 1000)).satisfies(f -> {
             assertThat(f.verdict()).isEqualTo(Verdict.PASSED);
