@@ -112,7 +112,10 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
                 }, FooledRatersRecipe::report);
         @SuppressWarnings("unchecked")
         List<Result> seeds = (List<Result>) combined.data();
-        return seeds.size() < 2 ? combined : combined.withFindings(pairedFindings(seeds, combined.findings()));
+        return seeds.size() < 2 ? combined : TrueObjective.overSeeds(combined.withFindings(pairedFindings(seeds,
+                combined.findings())), seeds.stream().map(Result::random).toList(),
+                seeds.stream().map(Result::ceiling).toList(), seeds.stream().map(Result::bestLearntGold).toList(),
+                c.ceilingSteps());
     }
 
     /**

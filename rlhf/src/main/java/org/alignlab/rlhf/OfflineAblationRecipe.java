@@ -127,7 +127,10 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
                         + "interval lies below -1)%s. %s", seeds.size(), loss.format(1),
                 v == Verdict.NOTE ? "; the seeds cannot decide" : "",
                 Seeds.asVotes(combined.findings().get(1).text())));
-        return combined.withFindings(List.of(combined.findings().get(0), paired, combined.findings().get(2)));
+        return TrueObjective.overSeeds(combined.withFindings(List.of(combined.findings().get(0), paired,
+                combined.findings().get(2))), seeds.stream().map(Result::random).toList(),
+                seeds.stream().map(Result::ceiling).toList(), seeds.stream().map(Result::bestLearntGold).toList(),
+                c.ceilingSteps());
     }
 
     /** After a round: labels so far, the model's held-out accuracy, and the policy optimised against it. */

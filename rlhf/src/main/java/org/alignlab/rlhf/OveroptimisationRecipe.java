@@ -109,7 +109,7 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+        StudyResult combined = Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
                 (seed, progress) -> run(c.withSeed(seed), progress, RlhfStore.labels(ctx).forSeed(seed)), (seed, r) -> {
                     for (ModelResult m : r.models()) {
                         String model = "rm" + m.hidden() + "x" + m.comparisons() + "/seed-" + seed;
@@ -117,6 +117,11 @@ public final class OveroptimisationRecipe implements Study<OveroptimisationRecip
                         RlhfStore.curve(ctx, "overoptimization", model + "/ppo", points(m.rl()));
                     }
                 }, OveroptimisationRecipe::report);
+        @SuppressWarnings("unchecked")
+        List<Result> seeds = (List<Result>) combined.data();
+        return TrueObjective.overSeeds(combined, seeds.stream().map(Result::referenceGold).toList(),
+                seeds.stream().map(Result::ceiling).toList(), seeds.stream().map(Result::bestLearntGold).toList(),
+                c.ceilingSteps());
     }
 
     /** One point of a curve: optimisation strength and the two scores. */

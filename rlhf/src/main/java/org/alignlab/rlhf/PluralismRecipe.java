@@ -114,7 +114,7 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
 
     @Override
     public StudyResult run(Config c, StudyContext ctx) throws Exception {
-        return Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
+        StudyResult combined = Seeds.run(ctx, c.seed(), c.seeds(), Result.class,
                 (seed, progress) -> run(c.withSeed(seed), progress, RlhfStore.labels(ctx).forSeed(seed)), (seed, r) -> {
                     // One row per rule and group: strength = the group's number, proxy = its raw value, gold = welfare.
                     for (Policy p : r.policies()) {
@@ -125,6 +125,11 @@ public final class PluralismRecipe implements Study<PluralismRecipe.Config> {
                         RlhfStore.curve(ctx, "pluralism", p.rule() + "/seed-" + seed, rows);
                     }
                 }, PluralismRecipe::report);
+        @SuppressWarnings("unchecked")
+        List<Result> seeds = (List<Result>) combined.data();
+        return TrueObjective.overSeeds(combined, seeds.stream().map(Result::randomHidden).toList(),
+                seeds.stream().map(Result::ceiling).toList(), seeds.stream().map(Result::bestLearntGold).toList(),
+                c.ceilingSteps());
     }
 
     /** A policy, each group's welfare under it, and its hidden performance (the true objective's). */

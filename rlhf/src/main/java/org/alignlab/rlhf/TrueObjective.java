@@ -1,6 +1,9 @@
 package org.alignlab.rlhf;
 
 import java.util.List;
+import org.alignlab.core.MeanInterval;
+import org.alignlab.core.Statistics;
+import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.core.study.StudyResult.Verdict;
@@ -92,6 +95,33 @@ public final class TrueObjective {
         } catch (UnsupportedOperationException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The ceiling's finding over seeds, decided as fix-gaming decides it: on the means over seeds of random play, the
+     * ceiling and the best learnt-reward policy (so that the same numbers get the same verdict in every recipe). It
+     * replaces the last finding of {@code combined} (each recipe's per-seed ceiling finding) where there are two seeds
+     * or more.
+     */
+    static StudyResult overSeeds(StudyResult combined, List<Double> random, List<Ceiling> ceilings,
+                                 List<Double> bestLearnt, long steps) {
+        if (ceilings.size() < 2) {
+            return combined;
+        }
+        double[] hidden = ceilings.stream().mapToDouble(Ceiling::hidden).toArray();
+        MeanInterval ceiling = Statistics.meanInterval(hidden);
+        Finding onMeans = finding(mean(random), new Ceiling(ceiling.mean(),
+                ceilings.stream().mapToDouble(Ceiling::visible).average().orElse(Double.NaN),
+                ceilings.get(0).bestAchievable()), mean(bestLearnt), steps);
+        List<Finding> findings = new java.util.ArrayList<>(combined.findings());
+        findings.set(findings.size() - 1, new Finding(onMeans.verdict(), String.format(java.util.Locale.ROOT,
+                "%d seeds, decided on their means (the ceiling %s): %s", ceilings.size(), ceiling.format(1),
+                onMeans.text())));
+        return combined.withFindings(findings);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     /** What the ceiling is, for a report's method. */

@@ -61,6 +61,30 @@ class TrueObjectiveTest {
         assertThat(combined.text()).contains("Passed on 1", "no verdict");
     }
 
+    /** The recipes decide the ceiling over seeds on the means, as fix-gaming does, replacing the per-seed finding. */
+    @Test
+    void overSeedsTheCeilingIsDecidedOnTheMeans() {
+        StudyResult combined = new StudyResult("s", "t", "m", List.of(StudyResult.Finding.note("first"),
+                StudyResult.Finding.note("per-seed ceiling")), List.of(), List.of(), "v", null, 1);
+        List<TrueObjective.Ceiling> ceilings = List.of(new TrueObjective.Ceiling(96, 0, 100),
+                new TrueObjective.Ceiling(90, 0, 100));
+        // Means: random 0, ceiling 93 (7 short of 100, beyond the tolerance of 5), best learnt 60: a note.
+        StudyResult decided = TrueObjective.overSeeds(combined, List.of(0.0, 0.0), ceilings, List.of(60.0, 60.0), 1000);
+        assertThat(decided.findings().get(0).text()).isEqualTo("first");
+        assertThat(decided.findings().get(1)).satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(Verdict.NOTE);
+            assertThat(f.text()).startsWith("2 seeds, decided on their means (the ceiling 93.0 \u00b1 38.1)")
+                    .contains("falls 7.0 short");
+        });
+        // Means of 97 and 95: 4 short, within the tolerance: passed.
+        assertThat(TrueObjective.overSeeds(combined, List.of(0.0, 0.0), List.of(new TrueObjective.Ceiling(97, 0, 100),
+                new TrueObjective.Ceiling(95, 0, 100)), List.of(60.0, 60.0), 1000).findings().get(1).verdict())
+                .isEqualTo(Verdict.PASSED);
+        // One seed: nothing to decide over.
+        assertThat(TrueObjective.overSeeds(combined, List.of(0.0), ceilings.subList(0, 1), List.of(60.0), 1000))
+                .isSameAs(combined);
+    }
+
     private static StudyResult result(StudyResult.Finding f) {
         return new StudyResult("s", "t", "m", List.of(f), List.of(), List.of(), "v", null, 1);
     }
