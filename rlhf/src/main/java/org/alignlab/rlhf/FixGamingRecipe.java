@@ -17,7 +17,6 @@ import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.core.study.StudyResult.Verdict;
-import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.rl.neural.PpoConfig;
@@ -205,8 +204,7 @@ public final class FixGamingRecipe implements Study<FixGamingRecipe.Config> {
         Variant variant = Gridworlds.variant(id);
         int actions = variant.create().actionCount();
         String run = id + " seed " + seed;
-        double random = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, seed + 3).stream()
-                .mapToDouble(Segment::hiddenReturn).average().orElse(0);
+        double random = TrueObjective.randomPlay(variant, seed);
         double[] visible = TrueObjective.play(PpoConfig.exploring(), variant, null, c.ppoSteps(), seed);
         progress.step(run + ": PPO on the visible reward");
         double[] hidden = TrueObjective.play(PpoConfig.exploring(), variant, RewardSignal.hiddenReward(), c.ppoSteps(),

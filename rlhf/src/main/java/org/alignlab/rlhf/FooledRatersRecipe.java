@@ -14,7 +14,6 @@ import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Series;
 import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.core.study.StudyResult.Verdict;
-import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.rl.neural.PpoConfig;
@@ -205,8 +204,7 @@ public final class FooledRatersRecipe implements Study<FooledRatersRecipe.Config
                 out.add(new RaterResult(spec, rm.fit(), strict == 0 ? Double.NaN : agree / (double) strict, outcomes));
             }
         }
-        double randomPlay = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, c.seed() + 3).stream()
-                .mapToDouble(Segment::hiddenReturn).average().orElse(0);
+        double randomPlay = TrueObjective.randomPlay(variant, c.seed());
         TrueObjective.Ceiling ceiling = TrueObjective.train(variant, c.ceilingSteps(), c.seed());
         progress.step("PPO on the true objective (the ceiling)");
         return new Result(c.variant(), c.seed(), c.comparisons(), out, randomPlay, c.ceilingSteps(), ceiling,

@@ -13,7 +13,6 @@ import org.alignlab.core.study.StudyResult;
 import org.alignlab.core.study.StudyResult.Finding;
 import org.alignlab.core.study.StudyResult.Table;
 import org.alignlab.core.study.StudyResult.Verdict;
-import org.alignlab.gridworlds.Gridworld;
 import org.alignlab.gridworlds.Gridworlds;
 import org.alignlab.gridworlds.Variant;
 import org.alignlab.rl.neural.PpoConfig;
@@ -209,8 +208,7 @@ public final class OfflineAblationRecipe implements Study<OfflineAblationRecipe.
             offline = new Round(0, offlineLabels.size(), frozen.fit().validationAccuracy(), onPolicy, t.outcome());
             progress.step("offline");
         }
-        double randomPlay = SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, c.seed() + 3).stream()
-                .mapToDouble(Segment::hiddenReturn).average().orElse(0);
+        double randomPlay = TrueObjective.randomPlay(variant, c.seed());
         TrueObjective.Ceiling ceiling = TrueObjective.train(variant, c.ceilingSteps(), c.seed());
         progress.step("PPO on the true objective (the ceiling)");
         return new Result(c.variant(), c.seed(), online, offline, randomPlay, c.ceilingSteps(), ceiling,

@@ -88,6 +88,12 @@ public final class TrueObjective {
                 episodes.stream().mapToDouble(Segment::visibleReturn).average().orElse(0), bestAchievable(variant));
     }
 
+    /** Uniform random play's mean hidden performance over 50 episodes, the baseline every recipe's table starts at. */
+    static double randomPlay(Variant variant, long seed) {
+        return SegmentSampler.sample(variant, null, 50, Gridworld.MAX_STEPS, 1, seed + 3).stream()
+                .mapToDouble(Segment::hiddenReturn).average().orElse(0);
+    }
+
     /** The best achievable hidden performance of a variant, or NaN where the exact solver cannot solve it. */
     static double bestAchievable(Variant variant) {
         try {
