@@ -186,7 +186,63 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
     /** One gridworld variant at one discount: its states, and POWER at the start, its range over states and by cell. */
     public record BoardResult(String variant, double gamma, int states, int samples, double start, double startSe,
                               double lowest, double highest, double end, double maxSe, double[][] byCell,
-                              String[] board, int hiddenAgent, double optionsCorrelation) {
+                              String[] board, int hiddenAgent, double optionsCorrelation,
+                              CellCorrelation byCellCorrelation) {
+    }
+
+    /**
+     * POWER against options one step away over the agent's cells (each cell's mean over the states with the agent
+     * there), with the share of random pairings of the same cells' values that correlate at least as strongly.
+     * States that differ only in boxes or belts share a cell and are far from independent, so the cells, not the
+     * states, are the trials of this null.
+     *
+     * @param rho         Spearman's rank correlation over the cells
+     * @param cells       how many cells have the agent in some state
+     * @param permutation two-sided p-value: (1 + permutations with |rho| at least as large) / (1 + permutations)
+     */
+    public record CellCorrelation(double rho, int cells, double permutation) {
+        /** No cell correlation: too few cells, or no spread in one of the two. */
+        static final CellCorrelation NONE = new CellCorrelation(Double.NaN, 0, Double.NaN);
+    }
+
+    /** Random pairings behind each board's null; the smallest p-value they can show is 1/2,001. */
+    static final int PERMUTATIONS = 2_000;
+
+    /**
+     * Spearman's correlation between two maps over the cells both give a value for (a negative value: no agent
+     * there), and its permutation p-value over {@code permutations} shufflings of the first map's values.
+     */
+    static CellCorrelation cellCorrelation(double[][] power, double[][] options, int permutations, long seed) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int r = 0; r < power.length; r++) {
+            for (int c = 0; c < power[r].length; c++) {
+                if (power[r][c] >= 0 && options[r][c] >= 0) {
+                    pairs.add(new double[] {power[r][c], options[r][c]});
+                }
+            }
+        }
+        double[] x = pairs.stream().mapToDouble(q -> q[0]).toArray();
+        double[] y = pairs.stream().mapToDouble(q -> q[1]).toArray();
+        if (x.length < 3 || Arrays.stream(x).distinct().count() < 2 || Arrays.stream(y).distinct().count() < 2) {
+            return CellCorrelation.NONE;
+        }
+        double rho = org.alignlab.core.Statistics.spearman(x, y);
+        java.util.Random random = new java.util.Random(seed);
+        double[] shuffled = x.clone();
+        int asStrong = 0;
+        for (int k = 0; k < permutations; k++) {
+            for (int i = shuffled.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double t = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = t;
+            }
+            // A tolerance, so that a pairing as strong as the observed one up to rounding counts as strong.
+            if (Math.abs(org.alignlab.core.Statistics.spearman(shuffled, y)) >= Math.abs(rho) - 1e-12) {
+                asStrong++;
+            }
+        }
+        return new CellCorrelation(rho, x.length, (1.0 + asStrong) / (1.0 + permutations));
     }
 
     /**
@@ -349,10 +405,13 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
             options[s] = Arrays.stream(m.mdp().next()[s]).distinct().count();
         }
         double correlation = org.alignlab.core.Statistics.spearman(Arrays.copyOf(e.power(), m.end()), options);
+        double[][] byCell = m.byCell(e.power());
+        CellCorrelation cells = cellCorrelation(byCell, m.byCell(Arrays.copyOf(options, e.power().length)),
+                PERMUTATIONS, c.seed());
         return new BoardResult(m.variant(), gamma, m.mdp().states(), e.samples(), e.power()[m.start()],
                 e.standardError()[m.start()],
-                lowest, highest, e.power()[m.end()], maxSe, m.byCell(e.power()), m.board(), m.hiddenAgent(),
-                correlation);
+                lowest, highest, e.power()[m.end()], maxSe, byCell, m.board(), m.hiddenAgent(),
+                correlation, cells);
     }
 
     private static double largestSe(GridworldMdp m, Power.Estimate e) {
@@ -395,13 +454,19 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                 .number("POWER at the start", "%.3f")
                 .number("standard error at the start", "%.4f").number("lowest", "%.3f").number("highest", "%.3f")
                 .number("episode's end (absorbing)", "%.3f").number("largest standard error", "%.4f")
-                .number("Spearman: POWER against options one step away", "%.2f");
+                .number("Spearman: POWER against options one step away", "%.2f")
+                .number("the same over the agent's cells", "%.2f").number("cells", "%d")
+                .number("permutation p over cells", "%.4f");
         r.boards().forEach(b -> boards.row(b.variant(), b.gamma(), b.states(), b.samples(), b.start(), b.startSe(),
                 b.lowest(),
-                b.highest(), b.end(), b.maxSe(), b.optionsCorrelation()));
+                b.highest(), b.end(), b.maxSe(), b.optionsCorrelation(), b.byCellCorrelation().rho(),
+                b.byCellCorrelation().cells(), b.byCellCorrelation().permutation()));
         boards.note("The episode's end is one absorbing state shared by every terminal step (and present where no step "
                 + "ends the episode): its POWER is its own expected reward, 0.5. Options one step away: the distinct "
-                + "states a state's actions lead to. Not measured: " + (r.skipped().isEmpty() ? "none"
+                + "states a state's actions lead to; over the agent's cells, each cell's mean over the states with "
+                + "the agent there, and the share of " + PERMUTATIONS + " random pairings of the same cells' values "
+                + "whose correlation is at least as strong (the null: no relation; states sharing a cell are not "
+                + "independent, so the cells are its trials). Not measured: " + (r.skipped().isEmpty() ? "none"
                 : String.join("; ", r.skipped())) + ".");
         double worstSe = r.boards().stream().mapToDouble(BoardResult::maxSe).max().orElse(0);
         double[] rho = r.boards().stream().filter(b -> b.gamma() == c.gammas()[0] && !Double.isNaN(b.optionsCorrelation()))
@@ -414,6 +479,21 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                             + "measure of options at a discount where paths matter.", c.gammas()[0], rho[0],
                     rho[rho.length - 1], rho.length, rho[rho.length / 2], Arrays.stream(rho).filter(x -> x > 0)
                             .count())));
+        }
+        List<CellCorrelation> cells = r.boards().stream().filter(b -> b.gamma() == c.gammas()[0])
+                .map(BoardResult::byCellCorrelation).filter(k -> !Double.isNaN(k.rho())).toList();
+        if (!cells.isEmpty()) {
+            double[] cellRho = cells.stream().mapToDouble(CellCorrelation::rho).sorted().toArray();
+            long positiveBeyondChance = cells.stream().filter(k -> k.rho() > 0 && k.permutation() < 0.05).count();
+            long negativeBeyondChance = cells.stream().filter(k -> k.rho() < 0 && k.permutation() < 0.05).count();
+            findings.add(Finding.note(String.format(Locale.ROOT, "The same over the agent's cells (the trials of the "
+                            + "null, since states sharing a cell are not independent): from %.2f to %.2f over %d boards "
+                            + "of %d to %d cells (median %.2f); positive and beyond chance (permutation p below 0.05, "
+                            + "%d random pairings each) on %d of them, negative and beyond chance on %d, where chance "
+                            + "alone would give about %.1f.", cellRho[0], cellRho[cellRho.length - 1], cells.size(),
+                    cells.stream().mapToInt(CellCorrelation::cells).min().orElse(0),
+                    cells.stream().mapToInt(CellCorrelation::cells).max().orElse(0), cellRho[cellRho.length / 2],
+                    PERMUTATIONS, positiveBeyondChance, negativeBeyondChance, 0.05 * cells.size())));
         }
         findings.add(Finding.note(String.format(Locale.ROOT, "%d gridworld variants measured, every state of each; the "
                         + "largest standard error of any state's POWER is %.4f (%s 0.002).", r.boards().stream()

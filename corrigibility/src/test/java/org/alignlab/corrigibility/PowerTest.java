@@ -88,18 +88,44 @@ class PowerTest {
     }
 
     @Test
+    void theCellCorrelationIsSpearmansOverCellsWithItsPermutationNull() {
+        // Six cells where POWER rises with options exactly: rho 1, and of the 720 orderings of six values only the
+        // two that keep the order or reverse it are as strong, so p is about 2/720 with sampling error.
+        double[][] power = {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}, {-1, -1, -1}};
+        double[][] options = {{1, 2, 3}, {4, 5, 6}, {2, -1, 9}};
+        PowerStudy.CellCorrelation rising = PowerStudy.cellCorrelation(power, options, 20_000, 7);
+        assertThat(rising.rho()).isCloseTo(1.0, within(1e-12));
+        assertThat(rising.cells()).isEqualTo(6);
+        assertThat(rising.permutation()).isBetween(0.0015, 0.0045);
+        // No relation: options 1, 3, 2, 2, 3, 1 against rising POWER give rho 0, and every pairing is at least as
+        // strong.
+        double[][] flat = {{1, 3, 2}, {2, 3, 1}, {5, 5, 5}};
+        PowerStudy.CellCorrelation none = PowerStudy.cellCorrelation(power, flat, 2_000, 7);
+        assertThat(none.rho()).isCloseTo(0.0, within(1e-12));
+        assertThat(none.permutation()).isEqualTo(1.0);
+        // The same seed, the same p; too few cells or no spread, no correlation.
+        assertThat(PowerStudy.cellCorrelation(power, options, 20_000, 7)).isEqualTo(rising);
+        assertThat(PowerStudy.cellCorrelation(new double[][] {{0.1, 0.2}}, new double[][] {{1, 2}}, 10, 1))
+                .isEqualTo(PowerStudy.CellCorrelation.NONE);
+        assertThat(PowerStudy.cellCorrelation(power, new double[][] {{2, 2, 2}, {2, 2, 2}, {2, 2, 2}}, 10, 1))
+                .isEqualTo(PowerStudy.CellCorrelation.NONE);
+    }
+
+    @Test
     void aHeatMapIsColouredOnlyWhereItsCellsDifferByMoreThanChance() {
         double[][] byCell = {{-1, 0.80}, {0.81, 0.90}};
         String[] board = {"#.", ".."};
         // Cells 0.10 apart with standard errors of at most 0.002: coloured.
         StudyResult.Table spread = PowerStudy.heatMap(new PowerStudy.BoardResult("demo:a", 0.9, 3, 100, 0.8, 0.002,
-                0.8, 0.9, 0.5, 0.002, byCell, board, 0, Double.NaN));
+                0.8, 0.9, 0.5, 0.002, byCell, board, 0, Double.NaN,
+                PowerStudy.CellCorrelation.NONE));
         assertThat(spread.columns().get(1).heat()).isTrue();
         assertThat(spread.caption()).contains("coloured from 0.800, pale, to 0.900, dark; colours closer than 0.008");
         assertThat(spread.cell(0, 1)).isEqualTo("#");
         // The same cells with standard errors of 0.03: 0.10 is within 4 of them, so no colour pretends otherwise.
         StudyResult.Table noisy = PowerStudy.heatMap(new PowerStudy.BoardResult("demo:a", 0.9, 3, 100, 0.8, 0.03,
-                0.8, 0.9, 0.5, 0.03, byCell, board, 0, Double.NaN));
+                0.8, 0.9, 0.5, 0.03, byCell, board, 0, Double.NaN,
+                PowerStudy.CellCorrelation.NONE));
         assertThat(noisy.columns()).noneMatch(StudyResult.Column::heat);
         assertThat(noisy.caption()).contains("not coloured: from 0.800 to 0.900, every cell within 0.120");
         assertThat(noisy.heatStyle(1, 2)).isNull();
