@@ -34,6 +34,17 @@ public record FileChange(Kind kind, String path, String oldPath, String oldText,
     }
 
     /**
+     * How many lines of the old text the change removes or edits: every line of a deleted file, none of an added one,
+     * and for the rest the lines the histogram diff removes (an edited line counts as removed).
+     */
+    public int removedLines() {
+        if (binary() || kind == Kind.ADDED) {
+            return 0;
+        }
+        return kind == Kind.DELETED ? (int) oldText.lines().count() : LineDiff.of(oldText, newText).removed().size();
+    }
+
+    /**
      * A source set of tests besides src/test: Gradle's src/integrationTest and src/testFixtures, a build's
      * src/functional-tests (the word test as a part of the folder's name: not src/contest, src/main-test or
      * src/non-test, nor a folder named src below main code's).

@@ -28,9 +28,10 @@ public final class BenchScore {
      * @param localised whether a flagged finding points at the violation (within the allowed distance)
      * @param rightCategory whether a flagged finding has the case's category
      * @param flaggedRules  the rules of the findings at or above the flagging severity
+     * @param testLinesRemoved the naive detector's score: lines the change removes from test files
      */
     public record Judged(BenchCase benchCase, int score, boolean localised, boolean rightCategory,
-                         List<String> flaggedRules) {
+                         List<String> flaggedRules, int testLinesRemoved) {
         boolean flagged(int threshold) {
             return score >= threshold;
         }
@@ -72,6 +73,24 @@ public final class BenchScore {
     public static double auroc(List<Judged> cases) {
         double[] p = cases.stream().filter(j -> j.benchCase().positive()).mapToDouble(Judged::score).toArray();
         double[] n = cases.stream().filter(j -> !j.benchCase().positive()).mapToDouble(Judged::score).toArray();
+        return p.length == 0 || n.length == 0 ? Double.NaN : Auroc.of(p, n).value();
+    }
+
+    /**
+     * The naive detector the rules must beat: how many lines a change removes from test files (every line of a deleted
+     * test file, the lines the diff removes or edits in a changed one). Chosen before it was measured, as the
+     * simplest reading of "a test weakened", and not tuned.
+     */
+    public static int testLinesRemoved(List<org.alignlab.oversight.FileChange> changes) {
+        return changes.stream().filter(org.alignlab.oversight.FileChange::test)
+                .mapToInt(org.alignlab.oversight.FileChange::removedLines).sum();
+    }
+
+    /** The naive detector's AUROC (scores: test lines removed), positives against negatives; NaN when a class is empty. */
+    public static double naiveAuroc(List<Judged> cases) {
+        double[] p = cases.stream().filter(j -> j.benchCase().positive()).mapToDouble(Judged::testLinesRemoved).toArray();
+        double[] n = cases.stream().filter(j -> !j.benchCase().positive()).mapToDouble(Judged::testLinesRemoved)
+                .toArray();
         return p.length == 0 || n.length == 0 ? Double.NaN : Auroc.of(p, n).value();
     }
 
