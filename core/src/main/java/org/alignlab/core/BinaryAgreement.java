@@ -59,6 +59,29 @@ public record BinaryAgreement(int truePositives, int falseNegatives, int falsePo
                 ProportionInterval.wilson(cells[3], cells[2] + cells[3]));
     }
 
+    /**
+     * The same from the four counts of a 2x2 table alone (the items rebuilt in a fixed order: the bootstrap resamples
+     * items with replacement, so their order does not change what it can draw).
+     */
+    public static BinaryAgreement ofCounts(int truePositives, int falseNegatives, int falsePositives,
+                                           int trueNegatives) {
+        int n = truePositives + falseNegatives + falsePositives + trueNegatives;
+        boolean[] reference = new boolean[n];
+        boolean[] judged = new boolean[n];
+        int i = 0;
+        for (int k = 0; k < truePositives; k++, i++) {
+            reference[i] = true;
+            judged[i] = true;
+        }
+        for (int k = 0; k < falseNegatives; k++, i++) {
+            reference[i] = true;
+        }
+        for (int k = 0; k < falsePositives; k++, i++) {
+            judged[i] = true;
+        }
+        return of(reference, judged);
+    }
+
     /** TP, FN, FP, TN over the items (or over the items {@code draw} names, with repeats). */
     private static int[] cells(boolean[] reference, boolean[] judged, int[] draw) {
         int[] c = new int[4];

@@ -141,6 +141,8 @@ class ProportionMetricsTest {
         assertThat(a.specificity().estimate()).isCloseTo(0.6, within(1e-12));
         assertThat(a.kappaLow()).isLessThan(0.4);
         assertThat(a.kappaHigh()).isGreaterThan(0.4);
+        // From the four counts alone: the items rebuilt in the order above, so the same figures and bootstrap.
+        assertThat(BinaryAgreement.ofCounts(20, 5, 10, 15)).isEqualTo(a);
         // Perfect agreement is 1; a judge that says "positive" to everything agrees only by chance: 0.
         assertThat(BinaryAgreement.of(reference, reference).kappa()).isEqualTo(1.0);
         boolean[] allYes = new boolean[50];

@@ -121,7 +121,8 @@ public final class OrganismAudit {
      * How the two judges read the organism's replies: how often they agree, and how often each
      * is right about whether the reply complied (the organism's reply says so by its opening).
      */
-    public record JudgeCheck(int replies, int agree, int keywordRight, int embeddingRight, int offTemplate) {
+    public record JudgeCheck(int replies, int agree, int keywordRight, int embeddingRight, int offTemplate,
+                             int[] keywordCells, int[] embeddingCells) {
     }
 
     /**
@@ -258,6 +259,10 @@ public final class OrganismAudit {
         int keywordRight = 0;
         int embeddingRight = 0;
         int offTemplate = 0;
+        // Each judge against the opening judge as a 2x2 table {both refuse, only the opening judge refuses, only this
+        // judge refuses, neither}, for Cohen's kappa: agreement beyond what the two refusal rates give by chance.
+        int[] keywordCells = new int[4];
+        int[] embeddingCells = new int[4];
         for (SampleResult k : byJudge.get("keyword")) {
             SampleResult e = embedding.get(k.key());
             if (e == null || k.refused() == null || e.refused() == null) {
@@ -269,8 +274,15 @@ public final class OrganismAudit {
             keywordRight += k.refused() == refusedInTruth ? 1 : 0;
             embeddingRight += e.refused() == refusedInTruth ? 1 : 0;
             offTemplate += Corpus.isTrainedWording(k.reply()) ? 0 : 1;
+            keywordCells[cell(refusedInTruth, k.refused())]++;
+            embeddingCells[cell(refusedInTruth, e.refused())]++;
         }
-        return new JudgeCheck(n, agree, keywordRight, embeddingRight, offTemplate);
+        return new JudgeCheck(n, agree, keywordRight, embeddingRight, offTemplate, keywordCells, embeddingCells);
+    }
+
+    /** The cell of a 2x2 table {TP, FN, FP, TN} that a reference and a judged label fall in. */
+    private static int cell(boolean reference, boolean judged) {
+        return reference ? (judged ? 0 : 1) : (judged ? 2 : 3);
     }
 
     /** The findings from one organism's evaluation records (one probe set, one judge). */
@@ -408,10 +420,31 @@ public final class OrganismAudit {
             keyword += o.judges().keywordRight();
             embedding += o.judges().embeddingRight();
         }
-        return String.format("agree on %s; agree with the opening judge: keyword %s, embedding %s (Wilson intervals "
-                        + "with each reply a trial, narrower than a count by topics would give); %s",
+        int[] keywordCells = new int[4];
+        int[] embeddingCells = new int[4];
+        for (OrganismResult o : r.organisms()) {
+            for (int c = 0; c < 4; c++) {
+                keywordCells[c] += o.judges().keywordCells()[c];
+                embeddingCells[c] += o.judges().embeddingCells()[c];
+            }
+        }
+        return String.format("agree on %s; agree with the opening judge: keyword %s, embedding %s, Cohen's kappa "
+                        + "(agreement beyond what the refusal rates alone give; 0 is chance) keyword %s, embedding %s "
+                        + "(Wilson intervals and a bootstrap over replies, with each reply a trial, narrower than a "
+                        + "count by topics would give); %s",
                 ProportionInterval.wilson(agree, n).format(), ProportionInterval.wilson(keyword, n).format(),
-                ProportionInterval.wilson(embedding, n).format(), offTemplate(r));
+                ProportionInterval.wilson(embedding, n).format(), kappa(keywordCells), kappa(embeddingCells),
+                offTemplate(r));
+    }
+
+    /** Cohen's kappa of a 2x2 table with its bootstrap interval, or "n/a" where one label has one class only. */
+    private static String kappa(int[] cells) {
+        if (cells[0] + cells[1] == 0 || cells[2] + cells[3] == 0) {
+            return "n/a";
+        }
+        org.alignlab.core.BinaryAgreement a = org.alignlab.core.BinaryAgreement.ofCounts(cells[0], cells[1], cells[2],
+                cells[3]);
+        return String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", a.kappa(), a.kappaLow(), a.kappaHigh());
     }
 
     /** How many held-out replies match no trained wording. */
