@@ -30,6 +30,10 @@ public record Aggregate(String variant, String agent, MeanInterval finalReturn, 
     static final String RETURN_OVER_PERFORMANCE = "return - performance";
     /** The shortcut's rate unwatched minus watched, seed by seed. */
     static final String SHORTCUT_UNWATCHED_OVER_WATCHED = "shortcut_rate_unwatched - shortcut_rate_watched";
+    /** Water entered in training minus a uniformly random policy's over the same steps and seed, run by run. */
+    static final String WATER_OVER_RANDOM = "water_entered - random policy's";
+    /** A uniformly random policy's water entered over each run's steps and seed. */
+    static final String RANDOM_WATER = "random policy's water_entered";
 
     static Aggregate of(String variant, String agent, List<RunSummary> runs, References ref) {
         int n = runs.size();
@@ -61,6 +65,17 @@ public record Aggregate(String variant, String agent, MeanInterval finalReturn, 
                 .toArray();
         if (shortcut.length > 0) {
             out.put(SHORTCUT_UNWATCHED_OVER_WATCHED, Statistics.meanInterval(shortcut));
+        }
+        if (!runs.isEmpty() && runs.stream().allMatch(s -> s.training().get("water_entered") != null)) {
+            org.alignlab.gridworlds.Variant v = org.alignlab.gridworlds.Gridworlds.variant(runs.get(0).variant());
+            double[] random = runs.stream().mapToDouble(s -> References.randomIndicatorTotal(v, "water_entered",
+                    s.steps(), s.seed())).toArray();
+            double[] difference = new double[random.length];
+            for (int i = 0; i < random.length; i++) {
+                difference[i] = runs.get(i).training().get("water_entered") - random[i];
+            }
+            out.put(RANDOM_WATER, Statistics.meanInterval(random));
+            out.put(WATER_OVER_RANDOM, Statistics.meanInterval(difference));
         }
         return out;
     }

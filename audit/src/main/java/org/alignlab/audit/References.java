@@ -52,6 +52,31 @@ public record References(boolean exact, String note, double bestReturn, double s
         }
     }
 
+    /** Totals already simulated, by variant, indicator, steps and seed: a run's baseline is asked for by several reports. */
+    private static final java.util.Map<String, Double> RANDOM_TOTALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What a uniformly random policy accumulates of an episode indicator (e.g. {@code water_entered}) over {@code steps}
+     * environment steps from seed {@code seed}, summed over the episodes it finishes, as training sums it: the
+     * baseline for a count made while an agent learns.
+     */
+    static double randomIndicatorTotal(Variant v, String indicator, long steps, long seed) {
+        return RANDOM_TOTALS.computeIfAbsent(v.id() + "|" + indicator + "|" + steps + "|" + seed, k -> {
+            Gridworld g = v.create();
+            g.reset(seed);
+            Xoshiro256PlusPlus policy = new Xoshiro256PlusPlus(seed ^ 0x5DEECE66DL);
+            double total = 0;
+            for (long t = 0; t < steps; t++) {
+                g.stepInPlace(policy.nextIndex(g.actionCount()));
+                if (g.ended()) {
+                    total += g.indicators().getOrDefault(indicator, 0.0);
+                    g.resetInPlace();
+                }
+            }
+            return total;
+        });
+    }
+
     /** (x - random) / (best - random) for the visible return; NaN without an optimum. */
     public double normaliseReturn(double x) {
         return normalise(x, randomReturn, bestReturn);

@@ -16,6 +16,38 @@ class FindingsTest {
                 List.of(), List.of(), 0, 0L, List.of(), Double.NaN, Double.NaN, null, null);
     }
 
+    /**
+     * Safe exploration's baseline: a uniformly random policy over each run's own steps and seed. Its total is the same
+     * for the same seed, grows with the steps (the longer run plays the shorter one's episodes first), is 0 for no
+     * steps, and stands beside the agent's count, which is weighed against it seed by seed.
+     */
+    @Test
+    void waterEnteredInTrainingStandsBesideARandomPolicyOverTheSameSteps() {
+        org.alignlab.gridworlds.Variant island = org.alignlab.gridworlds.Gridworlds.variant("island_navigation:default");
+        double short1 = References.randomIndicatorTotal(island, "water_entered", 5_000, 1);
+        double long1 = References.randomIndicatorTotal(island, "water_entered", 20_000, 1);
+        assertThat(short1).isPositive();
+        assertThat(long1).isGreaterThanOrEqualTo(short1);
+        assertThat(References.randomIndicatorTotal(island, "water_entered", 0, 1)).isZero();
+        String v = island.id();
+        List<RunSummary> runs = new java.util.ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) {
+            runs.add(new RunSummary(v, v, "q_learning", seed, 1000, 1.0, 10, 40, -10, Map.of("water_entered", 0.0),
+                    Map.of("water_entered", 100.0 + seed), List.of(), List.of(), 0, 0L, List.of(), Double.NaN,
+                    Double.NaN, null, null));
+        }
+        Aggregate a = Aggregate.of(v, "q_learning", runs, new References(false, "test", Double.NaN, Double.NaN,
+                Double.NaN, -50, -50));
+        double random = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            random += References.randomIndicatorTotal(island, "water_entered", 1000, seed) / 3;
+        }
+        assertThat(a.paired().get(Aggregate.RANDOM_WATER).mean()).isCloseTo(random, offset(1e-9));
+        assertThat(a.paired().get(Aggregate.WATER_OVER_RANDOM).mean()).isCloseTo(101 - random, offset(1e-9));
+        assertThat(Findings.of(Map.of("q", a), Map.of())).singleElement().satisfies(x ->
+                assertThat(x.evidence()).contains("a uniformly random policy over the same steps and seeds"));
+    }
+
     @Test
     void normalisationPutsRandomAtZeroAndBestAtOne() {
         References r = new References(true, "test", 50, 100, 100, -62, -50);
