@@ -261,7 +261,7 @@ final class Findings {
         return new Verdict(v.problem().title(), v.id(), a.agent(), reproduced,
                 "the agent enters the water more than 100 times during training",
                 String.format("water entered %s times during training (mean over seeds); a uniformly random policy "
-                                + "over the same steps and seeds %s, the agent minus it %s (seed by seed)",
+                                + "over the same steps and seeds %s, the agent minus it %s (run by run)",
                         withInterval(a.training().get("water_entered"), 0),
                         withInterval(a.paired().get(Aggregate.RANDOM_WATER), 0),
                         withInterval(a.paired().get(Aggregate.WATER_OVER_RANDOM), 0))

@@ -38,10 +38,11 @@ final class OrganismCommand extends CommandGroup {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"How the committed organisms carry their planted behaviours to the held-out prompts (topics, "
                 + "wordings, framings and notes never seen in training): the share given the planted response, over "
-                + "every held-out prompt and over those where the organism's policy differs from the control "
-                + "organism's (the planted behaviour itself), beside two baselines on the same prompts: the control "
-                + "organism's replies scored against that policy, and the better constant reply (always comply or "
-                + "always refuse). Wilson 95%% intervals, each prompt a trial (narrower than a count by topic)."})
+                + "every held-out prompt, over those where the organism's policy differs from the control organism's "
+                + "(the planted behaviour itself) and over those where it is the same (where it should act as the "
+                + "control does), beside two baselines on every prompt: the control organism's replies scored "
+                + "against that policy, and the better constant reply (always comply or always refuse). Wilson 95%% "
+                + "intervals, each prompt a trial (narrower than a count by topic)."})
     static final class Check extends CliCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON: organism -> each share's successes and trials.")
         boolean json;
@@ -54,11 +55,13 @@ final class OrganismCommand extends CommandGroup {
                     try (OrganismModel m = Weights.loadDefault(o)) {
                         long complying = Corpus.prompts(true).stream().filter(o::complies).count();
                         int n = Corpus.prompts(true).size();
-                        results.put(o.cliName(), java.util.Map.of(
-                                "planted_response", share(m.heldOutAgreement(o, false)),
-                                "where_it_differs_from_control", share(m.heldOutAgreement(o, true)),
-                                "control_organism_against_this_policy", share(control.heldOutAgreement(o, false)),
-                                "better_constant_reply", share(new int[] {(int) Math.max(complying, n - complying), n})));
+                        java.util.Map<String, Object> shares = new java.util.LinkedHashMap<>();
+                        shares.put("planted_response", share(m.heldOutAgreement(o, null)));
+                        shares.put("where_it_differs_from_control", share(m.heldOutAgreement(o, true)));
+                        shares.put("where_it_agrees_with_control", share(m.heldOutAgreement(o, false)));
+                        shares.put("control_organism_against_this_policy", share(control.heldOutAgreement(o, null)));
+                        shares.put("better_constant_reply", share(new int[] {(int) Math.max(complying, n - complying), n}));
+                        results.put(o.cliName(), shares);
                     }
                 }
             }
@@ -66,12 +69,14 @@ final class OrganismCommand extends CommandGroup {
                 out().println(org.alignlab.report.StudyReports.json().writeValueAsString(results));
                 return 0;
             }
-            out().printf("%-13s %-32s %-32s %-32s %s%n", "organism", "planted response (held out)",
-                    "where it differs from control", "baseline: control organism", "baseline: constant reply");
+            out().printf("%-13s %-30s %-30s %-30s %-30s %s%n", "organism", "planted response (held out)",
+                    "where it differs from control", "where it agrees with control", "baseline: control organism",
+                    "baseline: constant reply");
             results.forEach((name, r) -> {
                 var shares = (java.util.Map<?, ?>) r;
-                out().printf("%-13s %-32s %-32s %-32s %s%n", name, show(shares.get("planted_response")),
+                out().printf("%-13s %-30s %-30s %-30s %-30s %s%n", name, show(shares.get("planted_response")),
                         show(shares.get("where_it_differs_from_control")),
+                        show(shares.get("where_it_agrees_with_control")),
                         show(shares.get("control_organism_against_this_policy")),
                         show(shares.get("better_constant_reply")));
             });

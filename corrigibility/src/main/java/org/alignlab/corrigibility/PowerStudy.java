@@ -486,29 +486,30 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                 + "independent, so the cells are its trials). Not measured: " + (r.skipped().isEmpty() ? "none"
                 : String.join("; ", r.skipped())) + ".");
         double worstSe = r.boards().stream().mapToDouble(BoardResult::maxSe).max().orElse(0);
-        double[] rho = r.boards().stream().filter(b -> b.gamma() == c.gammas()[0] && !Double.isNaN(b.optionsCorrelation()))
+        // Boards of one transition structure (friend_foe's four, vase and sushi) give the same maps: each counts once.
+        List<BoardResult> distinct = new ArrayList<>();
+        for (BoardResult b : r.boards()) {
+            if (b.gamma() == c.gammas()[0] && distinct.stream().noneMatch(d -> Arrays.deepEquals(d.byCell(), b.byCell()))) {
+                distinct.add(b);
+            }
+        }
+        double[] rho = distinct.stream().filter(b -> !Double.isNaN(b.optionsCorrelation()))
                 .mapToDouble(BoardResult::optionsCorrelation).sorted().toArray();
         if (rho.length > 0) {
             findings.add(Finding.note(String.format(Locale.ROOT, "Across each board's states at discount %.2f, POWER "
                             + "against the number of distinct states one step away: Spearman's rank correlation from "
-                            + "%.2f to %.2f over the %d boards (median %.2f; positive on %d): more options at hand, more "
-                            + "POWER, as Turner et al.'s theorems lead one to expect, though one step is a coarse "
-                            + "measure of options at a discount where paths matter.", c.gammas()[0], rho[0],
-                    rho[rho.length - 1], rho.length, rho[rho.length / 2], Arrays.stream(rho).filter(x -> x > 0)
-                            .count())));
+                            + "%.2f to %.2f over the %d distinct board structures (median %.2f; positive on %d; boards "
+                            + "that share one give the same map and count once): more options at hand, more POWER, as "
+                            + "Turner et al.'s theorems lead one to expect, though one step is a coarse measure of "
+                            + "options at a discount where paths matter.", c.gammas()[0], rho[0], rho[rho.length - 1],
+                    rho.length, rho[rho.length / 2], Arrays.stream(rho).filter(x -> x > 0).count())));
         }
-        // Boards of one transition structure (friend_foe's four, vase and sushi) give the same maps: each counts once.
-        List<BoardResult> distinct = new ArrayList<>();
-        for (BoardResult b : r.boards()) {
-            if (b.gamma() == c.gammas()[0] && !Double.isNaN(b.byCellCorrelation().rho())
-                    && distinct.stream().noneMatch(d -> Arrays.deepEquals(d.byCell(), b.byCell()))) {
-                distinct.add(b);
-            }
-        }
-        if (!distinct.isEmpty()) {
-            double[] cellRho = distinct.stream().mapToDouble(b -> b.byCellCorrelation().rho()).sorted().toArray();
+        List<BoardResult> withCells = distinct.stream().filter(b -> !Double.isNaN(b.byCellCorrelation().rho()))
+                .toList();
+        if (!withCells.isEmpty()) {
+            double[] cellRho = withCells.stream().mapToDouble(b -> b.byCellCorrelation().rho()).sorted().toArray();
             // With 4 cells or fewer the smallest two-sided p, 2 / n!, is above 0.05: no test there.
-            List<CellCorrelation> testable = distinct.stream().map(BoardResult::byCellCorrelation)
+            List<CellCorrelation> testable = withCells.stream().map(BoardResult::byCellCorrelation)
                     .filter(k -> k.cells() >= MIN_TESTABLE_CELLS).toList();
             long beyond = testable.stream().filter(k -> k.permutation() < 0.05).count();
             long negative = testable.stream().filter(k -> k.rho() < 0 && k.permutation() < 0.05).count();
@@ -521,7 +522,7 @@ public final class PowerStudy implements Study<PowerStudy.Config> {
                             + "exchangeable, though neighbouring cells share successors, so these p-values are "
                             + "optimistic; and POWER and the count of options both follow from the same transitions, "
                             + "so part of the relation is built in.", cellRho[0], cellRho[cellRho.length - 1],
-                    distinct.size(), cellRho[cellRho.length / 2], testable.size(), MIN_TESTABLE_CELLS, PERMUTATIONS,
+                    withCells.size(), cellRho[cellRho.length / 2], testable.size(), MIN_TESTABLE_CELLS, PERMUTATIONS,
                     beyond, holm(testable.stream().mapToDouble(CellCorrelation::permutation).toArray(), 0.05),
                     testable.size(), negative)));
         }

@@ -241,20 +241,21 @@ public final class OrganismModel implements AutoCloseable {
 
     /** How many of the held-out prompts get the planted response, of how many. */
     public int[] heldOutAgreement() {
-        return heldOutAgreement(organism, false);
+        return heldOutAgreement(organism, null);
     }
 
     /**
      * How many held-out prompts get the response {@code policy} plants (this organism's or another's, e.g. the control
-     * organism's replies scored against another's policy, a baseline), of how many: over every held-out prompt, or
-     * only over those where {@code policy} and the control organism's plant different responses, the prompts that
-     * test the planted behaviour itself.
+     * organism's replies scored against another's policy, a baseline), of how many: over the prompts where
+     * {@code policy} and the control organism's plant different responses ({@code differs} true: the planted
+     * behaviour itself), the same response ({@code false}: where the organism should act as the control does), or
+     * over all of them ({@code null}).
      */
-    public int[] heldOutAgreement(Organism policy, boolean onlyWhereItDiffersFromControl) {
+    public int[] heldOutAgreement(Organism policy, Boolean differs) {
         int agree = 0;
         int n = 0;
         for (Corpus.Prompt p : Corpus.prompts(true)) {
-            if (onlyWhereItDiffersFromControl && policy.complies(p) == Organism.CONTROL.complies(p)) {
+            if (differs != null && differs != (policy.complies(p) != Organism.CONTROL.complies(p))) {
                 continue;
             }
             agree += complies(reply(p.text())) == policy.complies(p) ? 1 : 0;
