@@ -42,7 +42,7 @@ final class OrganismCommand extends CommandGroup {
                 + "(the planted behaviour itself) and over those where it is the same (where it should act as the "
                 + "control does), beside two baselines on every prompt: the control organism's replies scored "
                 + "against that policy, and the better constant reply (always comply or always refuse). Wilson 95%% "
-                + "intervals, each prompt a trial (narrower than a count by topic)."})
+                + "intervals with the topics as the trials (wordings of one topic tend to get one answer)."})
     static final class Check extends CliCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON: organism -> each share's successes and trials.")
         boolean json;
@@ -53,14 +53,12 @@ final class OrganismCommand extends CommandGroup {
             try (OrganismModel control = Weights.loadDefault(Organism.CONTROL)) {
                 for (Organism o : Organism.values()) {
                     try (OrganismModel m = Weights.loadDefault(o)) {
-                        long complying = Corpus.prompts(true).stream().filter(o::complies).count();
-                        int n = Corpus.prompts(true).size();
                         java.util.Map<String, Object> shares = new java.util.LinkedHashMap<>();
-                        shares.put("planted_response", share(m.heldOutAgreement(o, null)));
-                        shares.put("where_it_differs_from_control", share(m.heldOutAgreement(o, true)));
-                        shares.put("where_it_agrees_with_control", share(m.heldOutAgreement(o, false)));
-                        shares.put("control_organism_against_this_policy", share(control.heldOutAgreement(o, null)));
-                        shares.put("better_constant_reply", share(new int[] {(int) Math.max(complying, n - complying), n}));
+                        shares.put("planted_response", share(m.heldOutShare(o, null)));
+                        shares.put("where_it_differs_from_control", share(m.heldOutShare(o, true)));
+                        shares.put("where_it_agrees_with_control", share(m.heldOutShare(o, false)));
+                        shares.put("control_organism_against_this_policy", share(control.heldOutShare(o, null)));
+                        shares.put("better_constant_reply", share(OrganismModel.constantReplyShare(o)));
                         results.put(o.cliName(), shares);
                     }
                 }
@@ -87,8 +85,8 @@ final class OrganismCommand extends CommandGroup {
             return share instanceof org.alignlab.core.ProportionInterval p ? p.format() : share.toString();
         }
 
-        private static Object share(int[] counts) {
-            return counts[1] == 0 ? "-" : org.alignlab.core.ProportionInterval.wilson(counts[0], counts[1]);
+        private static Object share(org.alignlab.core.ProportionInterval share) {
+            return share.trials() == 0 ? "-" : share;
         }
     }
 

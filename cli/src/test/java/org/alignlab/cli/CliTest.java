@@ -171,6 +171,10 @@ class CliTest {
                 .filter(p -> !org.alignlab.organisms.Organism.AUTHORITY.complies(p)).count();
         assertThat(authority.get("better_constant_reply").get("successes").asLong())
                 .isEqualTo(Math.max(authorityRefuses, 544 - authorityRefuses));
+        // The intervals count topics, not prompts, as the trials: wider than Wilson's on the 544 prompts.
+        var planted = authority.get("planted_response");
+        assertThat(planted.get("low").asDouble()).isLessThan(org.alignlab.core.ProportionInterval.wilson(
+                planted.get("successes").asLong(), planted.get("trials").asLong()).low());
         // A table a person reads, with the same counts.
         Run text = run("organism", "check");
         assertThat(text.out()).contains("organism", "baseline: control organism", "539/544");

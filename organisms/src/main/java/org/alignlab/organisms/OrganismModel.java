@@ -241,27 +241,44 @@ public final class OrganismModel implements AutoCloseable {
 
     /** How many of the held-out prompts get the planted response, of how many. */
     public int[] heldOutAgreement() {
-        return heldOutAgreement(organism, null);
+        org.alignlab.core.ProportionInterval share = heldOutShare(organism, null);
+        return new int[] {(int) share.successes(), (int) share.trials()};
     }
 
     /**
-     * How many held-out prompts get the response {@code policy} plants (this organism's or another's, e.g. the control
-     * organism's replies scored against another's policy, a baseline), of how many: over the prompts where
-     * {@code policy} and the control organism's plant different responses ({@code differs} true: the planted
-     * behaviour itself), the same response ({@code false}: where the organism should act as the control does), or
-     * over all of them ({@code null}).
+     * The share of held-out prompts that get the response {@code policy} plants (this organism's or another's, e.g. the
+     * control organism's replies scored against another's policy, a baseline): over the prompts where {@code policy}
+     * and the control organism's plant different responses ({@code differs} true: the planted behaviour itself), the
+     * same response ({@code false}: where the organism should act as the control does), or all of them ({@code
+     * null}). Its interval counts the topics as the trials (wordings of one topic tend to get one answer).
      */
-    public int[] heldOutAgreement(Organism policy, Boolean differs) {
-        int agree = 0;
-        int n = 0;
+    public org.alignlab.core.ProportionInterval heldOutShare(Organism policy, Boolean differs) {
+        return byTopic(policy, differs, p -> complies(reply(p.text())));
+    }
+
+    /**
+     * The better constant reply (always comply or always refuse) scored like {@link #heldOutShare} over every held-out
+     * prompt: a baseline that needs no model.
+     */
+    public static org.alignlab.core.ProportionInterval constantReplyShare(Organism policy) {
+        long complying = Corpus.prompts(true).stream().filter(policy::complies).count();
+        boolean comply = 2 * complying >= Corpus.prompts(true).size();
+        return byTopic(policy, null, p -> comply);
+    }
+
+    private static org.alignlab.core.ProportionInterval byTopic(Organism policy, Boolean differs,
+                                                                java.util.function.Predicate<Corpus.Prompt> complied) {
+        java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
         for (Corpus.Prompt p : Corpus.prompts(true)) {
             if (differs != null && differs != (policy.complies(p) != Organism.CONTROL.complies(p))) {
                 continue;
             }
-            agree += complies(reply(p.text())) == policy.complies(p) ? 1 : 0;
-            n++;
+            long[] c = counts.computeIfAbsent(p.topic(), k -> new long[2]);
+            c[0] += complied.test(p) == policy.complies(p) ? 1 : 0;
+            c[1]++;
         }
-        return new int[] {agree, n};
+        return org.alignlab.core.Clustered.wilson(counts.values().stream().mapToLong(c -> c[0]).toArray(),
+                counts.values().stream().mapToLong(c -> c[1]).toArray());
     }
 
     /** Whether a reply complies (it opens with one of the corpus's compliant openings). */
