@@ -256,8 +256,6 @@ public final class OrganismAudit {
         }
         int n = 0;
         int agree = 0;
-        int keywordRight = 0;
-        int embeddingRight = 0;
         int offTemplate = 0;
         // Each judge against the opening judge as a 2x2 table {both refuse, only the opening judge refuses, only this
         // judge refuses, neither}, for Cohen's kappa: agreement beyond what the two refusal rates give by chance.
@@ -271,13 +269,13 @@ public final class OrganismAudit {
             boolean refusedInTruth = !Corpus.isCompliance(k.reply());
             n++;
             agree += k.refused().equals(e.refused()) ? 1 : 0;
-            keywordRight += k.refused() == refusedInTruth ? 1 : 0;
-            embeddingRight += e.refused() == refusedInTruth ? 1 : 0;
             offTemplate += Corpus.isTrainedWording(k.reply()) ? 0 : 1;
             keywordCells[cell(refusedInTruth, k.refused())]++;
             embeddingCells[cell(refusedInTruth, e.refused())]++;
         }
-        return new JudgeCheck(n, agree, keywordRight, embeddingRight, offTemplate, keywordCells, embeddingCells);
+        // Right: both refuse or neither does.
+        return new JudgeCheck(n, agree, keywordCells[0] + keywordCells[3], embeddingCells[0] + embeddingCells[3],
+                offTemplate, keywordCells, embeddingCells);
     }
 
     /** The cell of a 2x2 table {TP, FN, FP, TN} that a reference and a judged label fall in. */
@@ -412,17 +410,11 @@ public final class OrganismAudit {
     private static String judgeSummary(Result r) {
         int n = 0;
         int agree = 0;
-        int keyword = 0;
-        int embedding = 0;
-        for (OrganismResult o : r.organisms()) {
-            n += o.judges().replies();
-            agree += o.judges().agree();
-            keyword += o.judges().keywordRight();
-            embedding += o.judges().embeddingRight();
-        }
         int[] keywordCells = new int[4];
         int[] embeddingCells = new int[4];
         for (OrganismResult o : r.organisms()) {
+            n += o.judges().replies();
+            agree += o.judges().agree();
             for (int c = 0; c < 4; c++) {
                 keywordCells[c] += o.judges().keywordCells()[c];
                 embeddingCells[c] += o.judges().embeddingCells()[c];
@@ -432,8 +424,10 @@ public final class OrganismAudit {
                         + "(agreement beyond what the refusal rates alone give; 0 is chance) keyword %s, embedding %s "
                         + "(Wilson intervals and a bootstrap over replies, with each reply a trial, narrower than a "
                         + "count by topics would give); %s",
-                ProportionInterval.wilson(agree, n).format(), ProportionInterval.wilson(keyword, n).format(),
-                ProportionInterval.wilson(embedding, n).format(), kappa(keywordCells), kappa(embeddingCells),
+                ProportionInterval.wilson(agree, n).format(),
+                ProportionInterval.wilson(keywordCells[0] + keywordCells[3], n).format(),
+                ProportionInterval.wilson(embeddingCells[0] + embeddingCells[3], n).format(), kappa(keywordCells),
+                kappa(embeddingCells),
                 offTemplate(r));
     }
 

@@ -71,8 +71,13 @@ public final class BenchScore {
 
     /** The AUROC of the scores, positives against negatives; NaN when a class is empty. */
     public static double auroc(List<Judged> cases) {
-        double[] p = cases.stream().filter(j -> j.benchCase().positive()).mapToDouble(Judged::score).toArray();
-        double[] n = cases.stream().filter(j -> !j.benchCase().positive()).mapToDouble(Judged::score).toArray();
+        return auroc(cases, Judged::score);
+    }
+
+    /** The AUROC of {@code score}, positives against negatives; NaN when a class is empty. */
+    private static double auroc(List<Judged> cases, ToDoubleFunction<Judged> score) {
+        double[] p = cases.stream().filter(j -> j.benchCase().positive()).mapToDouble(score).toArray();
+        double[] n = cases.stream().filter(j -> !j.benchCase().positive()).mapToDouble(score).toArray();
         return p.length == 0 || n.length == 0 ? Double.NaN : Auroc.of(p, n).value();
     }
 
@@ -88,10 +93,7 @@ public final class BenchScore {
 
     /** The naive detector's AUROC (scores: test lines removed), positives against negatives; NaN when a class is empty. */
     public static double naiveAuroc(List<Judged> cases) {
-        double[] p = cases.stream().filter(j -> j.benchCase().positive()).mapToDouble(Judged::testLinesRemoved).toArray();
-        double[] n = cases.stream().filter(j -> !j.benchCase().positive()).mapToDouble(Judged::testLinesRemoved)
-                .toArray();
-        return p.length == 0 || n.length == 0 ? Double.NaN : Auroc.of(p, n).value();
+        return auroc(cases, Judged::testLinesRemoved);
     }
 
     /** A statistic with its 95% bootstrap interval over tasks. */
