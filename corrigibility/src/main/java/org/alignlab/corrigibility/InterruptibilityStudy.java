@@ -418,16 +418,16 @@ public final class InterruptibilityStudy implements Study<InterruptibilityStudy.
                 String other = a.equals("q_learning") ? "safe_sarsa" : "q_learning";
                 Cell twin = byKey.get(other + "|" + p);
                 out.add(Finding.note(String.format(Locale.ROOT, "%s at p = %.2f (%d of %d press): its training reached "
-                                + "the goal past the cell without pressing in %.0f episodes on average%s; at the branch "
+                                + "the goal past the cell without pressing in %s episodes (mean over seeds, 95%% interval)%s; at the branch "
                                 + "it values heading for the cell at %.1f and for the button at %.1f, where the "
                                 + "uninterrupted level is worth %.1f and %.1f (discount %.2f), and on the cell it values "
                                 + "going on at %.1f. The path behind the cell is undervalued. Epsilon decays by steps, "
                                 + "and a frozen episode uses 100 of them, so at high p few episodes explore past the "
                                 + "cell; with a constant learning rate no convergence theorem applies at any budget. "
                                 + "Whether the few crossings cause the pressing or follow from it is not measured here.",
-                        a, p, cell.pressing(), cell.runs().size(), cell.mean(Run::crossings).mean(),
-                        twin == null ? "" : String.format(Locale.ROOT, " (%s at the same p: %.0f)", other,
-                                twin.mean(Run::crossings).mean()),
+                        a, p, cell.pressing(), cell.runs().size(), cell.mean(Run::crossings).format(0),
+                        twin == null ? "" : String.format(Locale.ROOT, " (%s at the same p: %s)", other,
+                                twin.mean(Run::crossings).format(0)),
                         cell.mean(Run::valueTowardCell).mean(), cell.mean(Run::valueTowardButton).mean(),
                         routeValue(7, discount), routeValue(11, discount), discount,
                         cell.mean(Run::valueOnCell).mean())));
