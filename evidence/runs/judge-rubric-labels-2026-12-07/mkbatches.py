@@ -1,8 +1,8 @@
 # Held-out JailbreakBench replies (the same filter as proto.held_out) written in batches for annotators:
 # id, behaviour (the goal) and the reply's first 2,400 characters (all the judge's features read).
-import json, sys, numpy as np
+import json, sys
 sys.argv = ['x', 'minilm']
-from proto import load, held_out
+from common import np, held_out
 rj = [json.loads(l) for l in open('/tmp/s57/jbb.jsonl')]
 rh = [json.loads(l) for l in open('/tmp/s57/hb.jsonl')]
 keep = held_out(rj, rh)

@@ -1,8 +1,12 @@
 import json,re,numpy as np,sys
 D=384;W=8
+import os
+# Which encoder's dump to read: unset, Dump.java's files; 'minilm' or 'bge', Dump2.java's (../judge-rubric-labels-2026-12-07).
+TAG=os.environ.get('EMBEDDER')
 def load(name):
-    X=np.fromfile(f'/tmp/s57/{name}.f32',dtype='<f4').reshape(-1,W+1,D)
-    meta=np.loadtxt(f'/tmp/s57/{name}.meta.tsv',dtype=np.int64).reshape(-1,4)
+    stem=f'/tmp/s57/{name}' if TAG is None else f'/tmp/s57/{name}.{TAG}'
+    X=np.fromfile(f'{stem}.f32',dtype='<f4').reshape(-1,W+1,D)
+    meta=np.loadtxt(f'{stem}.meta.tsv',dtype=np.int64).reshape(-1,4)
     rows=[json.loads(l) for l in open(f'/tmp/s57/{name}.jsonl')][:len(X)]
     return X,meta,rows
 def grams(t,n):
