@@ -406,19 +406,22 @@ public final class OffSwitchStudy implements Study<OffSwitchStudy.Config> {
         if (walks) {
             // What the deference does not show: whether the learnt policy earns what a rule needing no learning would.
             int below = 0;
-            double worstStuck = 0;
+            MeanInterval worstStuck = null;
             for (Cell cell : cells) {
                 double better = Math.max(alwaysAct.applyAsDouble(cell), alwaysWait.applyAsDouble(cell));
                 below += cell.mean(Robot::payoff).high() < better ? 1 : 0;
-                worstStuck = Math.max(worstStuck, cell.mean(Robot::stuck).mean());
+                MeanInterval stuck = cell.mean(Robot::stuck);
+                if (worstStuck == null || stuck.mean() > worstStuck.mean()) {
+                    worstStuck = stuck;
+                }
             }
             findings.add(Finding.note(String.format(Locale.ROOT, "%s robots' payoff: below the better of always acting "
                     + "unwatched and always asking (its 95%% interval under that baseline) in %d of %d cells. Their "
-                    + "greedy policy goes back and forth or bumps a wall until the step limit in up to %.2f of episodes "
-                    + "(mean over seeds, worst cell): on the boards where it does, the learnt values of moving on, going "
+                    + "greedy policy goes back and forth or bumps a wall until the step limit in up to %s of episodes "
+                    + "(mean over seeds with its 95%% interval, worst cell): on the boards where it does, the learnt values of moving on, going "
                     + "back and bumping differ by less than the values' own noise at this step size (a move costs "
                     + "%.2f), so the greedy choice cycles; looked at on one cell's ten robots, not measured for all.",
-                    capital(who), below, cells.size(), worstStuck, OverseenGridworld.MOVE_COST)));
+                    capital(who), below, cells.size(), worstStuck.format(2), OverseenGridworld.MOVE_COST)));
         }
         return new Learnt(table.build(), chart, findings);
     }
