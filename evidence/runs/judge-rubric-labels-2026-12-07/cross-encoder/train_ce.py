@@ -66,4 +66,11 @@ print(f'in-domain check (fold 0, {len(check)} replies): agreement {a:.3f} kappa 
 sh = scores(H); a, k = kappa(sh >= 0, yh)
 print(f'HarmBench 602: agreement {a:.3f} kappa {k:.3f} sensitivity {(sh >= 0)[yh].mean():.2f} specificity {(sh < 0)[~yh].mean():.2f}')
 np.save(f'hb_scores_{LABELS}_{SEED}.npy', sh); np.save(f'check_scores_{LABELS}_{SEED}.npy', sc)
+# The same model on HarmBench read through a 512-token window (TokDump512.java), where 256 tokens cut most of its
+# replies; training inputs all fit in 256.
+import os
+if os.path.exists('hb512.tok'):
+    s5 = scores(read('hb512')); a, k = kappa(s5 >= 0, yh)
+    print(f'HarmBench 602, 512 tokens: agreement {a:.3f} kappa {k:.3f} sensitivity {(s5 >= 0)[yh].mean():.2f} specificity {(s5 < 0)[~yh].mean():.2f}')
+    np.save(f'hb512_scores_{LABELS}_{SEED}.npy', s5)
 print(f'trained on {len(train)} replies in {time.time() - t0:.0f}s')
