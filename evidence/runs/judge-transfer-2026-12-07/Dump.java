@@ -1,22 +1,31 @@
 import com.fasterxml.jackson.databind.*;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.*;
 import java.nio.*;
 import java.nio.file.*;
 import java.util.*;
 import org.alignlab.llm.*;
 
-/** Scratch: embeddings of replies (opening, windows) and prompts, for a judge prototype in numpy. */
+/**
+ * Scratch: embeddings of replies (opening, windows) and prompts, for a judge prototype in numpy.
+ * Usage: Dump [minilm|bge] NAME... With an encoder named, files are NAME.ENCODER.f32 (and bge-small-en-v1.5 needs its
+ * artifact on the class path: ../judge-rubric-labels-2026-12-07); without, MiniLM to NAME.f32, as this run made them.
+ */
 public class Dump {
     public static void main(String[] a) throws Exception {
-        var model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        boolean named = a[0].equals("minilm") || a[0].equals("bge");
+        String stem = named ? "." + a[0] : "";
+        EmbeddingModel model = a[0].equals("bge") ? new BgeSmallEnV15QuantizedEmbeddingModel()
+                : new AllMiniLmL6V2QuantizedEmbeddingModel();
         var om = new ObjectMapper();
         Judge old = Judge.embedding(RefusalClassifier.train());
-        for (String name : a) {
+        for (String name : named ? Arrays.copyOfRange(a, 1, a.length) : a) {
             List<String> lines = Files.readAllLines(Path.of("/tmp/s57/" + name + ".jsonl"));
             int W = 8, D = 384;
-            try (var out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream("/tmp/s57/" + name + ".f32")));
-                 var meta = new PrintWriter("/tmp/s57/" + name + ".meta.tsv")) {
+            try (var out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream("/tmp/s57/" + name + stem + ".f32")));
+                 var meta = new PrintWriter("/tmp/s57/" + name + stem + ".meta.tsv")) {
                 int n = 0;
                 for (String line : lines) {
                     JsonNode j = om.readTree(line);
